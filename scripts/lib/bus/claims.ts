@@ -206,24 +206,37 @@ export async function claimNext(root: string, receiver: string, opts: ClaimOptio
   const config = opts.config ?? (await loadReceiverConfig(paths));
   const now = opts.now ?? Date.now;
   const entries = opts.entries ?? listInbox(paths);
-  const settle: SettleBudget = { spentMs: 0 };
+  const settle = newSettling();
   let looked = 0;
-  while (entries.length > 0) {
-    // Other work of this process (the MCP server's other tools, a daemon's signals) runs between
-    // batches: the entries met before a message can be claimed may be thousands a bus writer planted.
-    if (++looked % CLAIM_YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
-    const entry = entries.shift()!;
-    const until = opts.skipUntil?.get(entry.name);
-    if (until !== undefined) {
-      if (until > now()) continue;
-      opts.skipUntil!.delete(entry.name);
+  try {
+    while (entries.length > 0 || settle.pending.length > 0) {
+      // The returns waited for are done (or given up): those now with one name are tried again.
+      if (entries.length === 0) {
+        entries.push(...(await settlePending(root, name, paths, settle, opts)));
+        continue;
+      }
+      // Other work of this process (the MCP server's other tools, a daemon's signals) runs between
+      // batches: the entries met before a message can be claimed may be thousands a bus writer planted.
+      if (++looked % CLAIM_YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+      const entry = entries.shift()!;
+      const until = opts.skipUntil?.get(entry.name);
+      if (until !== undefined) {
+        if (until > now()) continue;
+        opts.skipUntil!.delete(entry.name);
+      }
+      const claim = await perEntryAsync(entry.name, opts.onProblem && problemThenSkip(entry.name, opts, now()), () =>
+        tryClaim(root, name, paths, config, entry, opts, now(), settle),
+      );
+      if (claim) {
+        // Those that settle stay in the inbox, one name each, for the next claim.
+        await settlePending(root, name, paths, settle, opts);
+        return claim;
+      }
     }
-    const claim = await perEntryAsync(entry.name, opts.onProblem && problemThenSkip(entry.name, opts, now()), () =>
-      tryClaim(root, name, paths, config, entry, opts, now(), settle),
-    );
-    if (claim) return claim;
+    return undefined;
+  } finally {
+    putBackPending(root, settle);
   }
-  return undefined;
 }
 
 /** Reports a problem with an inbox entry, then leaves the entry alone for a minute. */
@@ -252,7 +265,17 @@ export async function claimById(root: string, receiver: string, id: string, opts
     return undefined;
   }
   const entry: BusInboxEntry = { name: fileName, id, validId: true, path, sortKey: 0, regular };
-  return (await tryClaim(root, name, paths, config, entry, opts, (opts.now ?? Date.now)(), { spentMs: 0 })) ?? undefined;
+  const now = opts.now ?? Date.now;
+  const settle = newSettling();
+  try {
+    const claim = await tryClaim(root, name, paths, config, entry, opts, now(), settle);
+    if (claim || settle.pending.length === 0) return claim;
+    // A return in progress: tried once more when it has settled to one name.
+    const back = await settlePending(root, name, paths, settle, opts);
+    return back.length > 0 ? await tryClaim(root, name, paths, config, entry, opts, now(), settle) : undefined;
+  } finally {
+    putBackPending(root, settle);
+  }
 }
 
 async function tryClaim(
@@ -263,7 +286,7 @@ async function tryClaim(
   entry: BusInboxEntry,
   opts: ClaimOptions,
   now: number,
-  settle: SettleBudget,
+  settle: Settling,
 ): Promise<Claim | undefined> {
   const report = (r: DeadLetterRecord | undefined) => {
     if (r) opts.onDeadLetter?.(r);
@@ -283,6 +306,11 @@ async function tryClaim(
   }
   if (!entry.regular) {
     report(deadLetter(paths, receiver, entry.path, entry.name, 'not a regular file (a folder, link or device named like a message)', 'not_a_file'));
+    return undefined;
+  }
+  // Past the budget for files with a second name, one seen to have one is left as it is (a stat, no rename).
+  if (settlingSpent(settle) && (lstatBus(root, entry.path)?.nlink ?? 1) !== 1) {
+    deferEntry(entry, opts, now);
     return undefined;
   }
   const deadline = leaseDeadline(now, opts.leaseMs);
@@ -307,10 +335,22 @@ async function tryClaim(
       report(deadLetter(paths, receiver, claimed, entry.name, 'not a regular file', 'not_a_file'));
       return undefined;
     }
-    if (st.nlink !== 1 && !(await settlesToOneName(root, paths, entry.name, fd, settle))) {
+    const names = st.nlink === 1 ? 'one' : secondName(root, paths, entry.name, fd, settle);
+    if (names === 'planted') {
       const { nlink } = fstatSync(fd);
       closeSync(fd);
       report(deadLetter(paths, receiver, claimed, entry.name, hardLinkProblem(nlink), 'hard_link'));
+      return undefined;
+    }
+    if (names === 'defer') {
+      closeSync(fd);
+      renameIfPresent(root, claimed, entry.path);
+      deferEntry(entry, opts, now);
+      return undefined;
+    }
+    if (names !== 'one') {
+      // Waited for with the others met in this call (settlePending), not here: fd stays open till then.
+      settle.pending.push({ entry, claimed, fd, sweeper: names.sweeper, since: Date.now() });
       return undefined;
     }
     if (st.size === 0) {
@@ -374,60 +414,132 @@ async function tryClaim(
 }
 
 /**
- * Time one claim call (claimNext, claimById) spends at most on files that have a second name:
- * listing processing/ for the sweeper's claim of each, and waiting for returns to finish. Any bus
- * writer can plant hard links, each with a claim name beside it; past this budget such a file is
- * refused at once.
+ * Time one claim call (claimNext, claimById) spends at most listing processing/ for files that have
+ * a second name, and how many of them it waits for at once. Any bus writer can plant hard links,
+ * each with a claim name beside it; past either bound, a file with two names is deferred: left in
+ * the inbox as it is, for a later claim (a daemon's next turn), never dead-lettered for it.
  */
 const SETTLE_BUDGET_MS = 200;
+const PENDING_MAX = 64;
 /** The longest wait for one return to finish (its link and unlink are a moment apart). */
 const SETTLE_WAIT_MS = 100;
+/** How long a daemon leaves a deferred entry before it looks again (claimNext's skipUntil). */
+const DEFER_MS = 1_000;
 
-/** What one claim call spent on files with a second name (settlesToOneName). */
-interface SettleBudget {
+/** A claimed file with a second name that a live sweeper's claim shares: a return to the inbox in progress. */
+interface PendingReturn {
+  entry: BusInboxEntry;
+  /** Our claim name of it in processing/. */
+  claimed: string;
+  fd: number;
+  /** The owner tag of the sweeper's claim name. */
+  sweeper: string;
+  since: number;
+}
+
+/** What one claim call spent on files with a second name, and the returns it waits for. */
+interface Settling {
   spentMs: number;
+  pending: PendingReturn[];
+  /** Names put back once after their return settled: not a second time (a writer re-linking them). */
+  retried: Set<string>;
+}
+
+function newSettling(): Settling {
+  return { spentMs: 0, pending: [], retried: new Set() };
+}
+
+function settlingSpent(s: Settling): boolean {
+  return s.spentMs >= SETTLE_BUDGET_MS || s.pending.length >= PENDING_MAX;
+}
+
+/** Leaves an inbox entry for a later claim: a daemon (skipUntil) does not look at it for DEFER_MS. */
+function deferEntry(entry: BusInboxEntry, opts: ClaimOptions, now: number): void {
+  opts.skipUntil?.set(entry.name, now + DEFER_MS);
 }
 
 /**
- * Whether open file `fd` (a claimed message with more than one name) is left with one name soon:
- * a stale claim being returned to the inbox has two (processing/ and inbox/) between
- * returnToInbox's link and unlink, and a claim made in between waits for the unlink. Only while
- * the sweeper's claim of that very file (owner `s…`, the same inode) is in processing/: a planted
- * hard link keeps its names and is refused at once, and a claim name planted beside it is another
- * file. What is left is a planted file with both names, which only the budget bounds: the wait is
- * asynchronous (the MCP server's other tools, a daemon's other lanes go on), at most
- * SETTLE_WAIT_MS for one file and SETTLE_BUDGET_MS for the whole claim call; past it, a file with
- * two names is refused without looking (a real return met then goes to dead-letter as hard_link,
- * and 'dispatch retry' puts it back).
+ * What the second name of open file `fd` (a claimed message with more than one name) is: a stale
+ * claim being returned to the inbox has two (processing/ and inbox/) between returnToInbox's link
+ * and unlink, and a claim made in between sees both. `one`: none any more. A sweeper's claim name
+ * (owner `s…`) of that very file in processing/: a return in progress (`returning`, waited for by
+ * settlePending), or one cut short by a sweeper that died, finished here as reclaimDeadOwners
+ * finishes it. No such name: a planted hard link (`planted`, dead-lettered at once). Past the
+ * budget (settlingSpent), or when a finished return still leaves a second name: `defer`.
  */
-async function settlesToOneName(root: string, paths: ReceiverPaths, fileName: string, fd: number, budget: SettleBudget): Promise<boolean> {
+function secondName(root: string, paths: ReceiverPaths, fileName: string, fd: number, settle: Settling): 'one' | 'planted' | 'defer' | { sweeper: string } {
+  if (settlingSpent(settle)) return fstatSync(fd).nlink === 1 ? 'one' : 'defer';
   const started = Date.now();
   try {
-    if (budget.spentMs >= SETTLE_BUDGET_MS) return fstatSync(fd).nlink === 1;
     // Listed before the second look: a return that ends meanwhile leaves the file one name.
-    if (!sweeperReturns(root, paths, fileName, fstatSync(fd))) return fstatSync(fd).nlink === 1;
-    const until = started + Math.min(SETTLE_WAIT_MS, SETTLE_BUDGET_MS - budget.spentMs);
-    for (;;) {
-      if (fstatSync(fd).nlink === 1) return true;
-      if (Date.now() >= until) return false;
-      await delay(5);
-    }
+    const sweeper = sweeperClaim(root, paths, fileName, fstatSync(fd));
+    if (fstatSync(fd).nlink === 1) return 'one';
+    if (sweeper === undefined) return 'planted';
+    if (goneClaimOwner(sweeper.owner) === undefined) return { sweeper: sweeper.owner };
+    safeUnlinkBus(root, sweeper.path);
+    return fstatSync(fd).nlink === 1 ? 'one' : 'defer';
   } finally {
-    budget.spentMs += Date.now() - started;
+    settle.spentMs += Date.now() - started;
   }
 }
 
 /**
- * Whether a sweeper is returning the file `st` to the inbox as `fileName` right now: its own claim
- * name (owner `s…`) of that name in processing/ is a name of the same file.
+ * Waits for the returns in progress met by a claim call (asynchronously: the MCP server's other
+ * tools, a daemon's other lanes go on), each at most SETTLE_WAIT_MS from when it was met, all at
+ * once. One that settles to one name goes back to the inbox and is returned, to be tried again;
+ * one whose sweeper died meanwhile is deferred; one still with two names past its wait is a
+ * planted return that never finishes: dead-lettered as hard_link ('dispatch retry' puts it back).
  */
-function sweeperReturns(root: string, paths: ReceiverPaths, fileName: string, st: Stats): boolean {
+async function settlePending(root: string, receiver: string, paths: ReceiverPaths, settle: Settling, opts: ClaimOptions): Promise<BusInboxEntry[]> {
+  const back: BusInboxEntry[] = [];
+  while (settle.pending.length > 0) {
+    const now = Date.now();
+    for (const p of [...settle.pending]) {
+      const { nlink } = fstatSync(p.fd);
+      if (nlink !== 1 && now < p.since + SETTLE_WAIT_MS) continue;
+      settle.pending.splice(settle.pending.indexOf(p), 1);
+      closeSync(p.fd);
+      perEntry(p.entry.name, opts.onProblem, () => {
+        if (nlink === 1 || goneClaimOwner(p.sweeper) !== undefined) {
+          if (renameIfPresent(root, p.claimed, p.entry.path) && nlink === 1 && !settle.retried.has(p.entry.name)) {
+            settle.retried.add(p.entry.name);
+            back.push(p.entry);
+          } else deferEntry(p.entry, opts, now);
+        } else {
+          const r = deadLetter(paths, receiver, p.claimed, p.entry.name, hardLinkProblem(nlink), 'hard_link');
+          if (r) opts.onDeadLetter?.(r);
+        }
+      });
+    }
+    if (settle.pending.length > 0) await delay(5);
+  }
+  return back;
+}
+
+/** A claim call that failed midway: the files it was waiting for go back to the inbox as they are. */
+function putBackPending(root: string, settle: Settling): void {
+  for (const p of settle.pending.splice(0)) {
+    closeSync(p.fd);
+    try {
+      renameIfPresent(root, p.claimed, p.entry.path);
+    } catch {
+      // the failure being thrown says what went wrong; the claim's lease returns it
+    }
+  }
+}
+
+/**
+ * The claim name (owner `s…`) of a sweeper returning the file `st` to the inbox as `fileName`
+ * right now: a name of that file in processing/.
+ */
+function sweeperClaim(root: string, paths: ReceiverPaths, fileName: string, st: Stats): { owner: string; path: string } | undefined {
   for (const n of listBusDir(root, paths.processing)) {
     const c = parseClaimFileName(n);
     if (c === undefined || c.fileName !== fileName || !c.owner.startsWith('s')) continue;
-    if (sameFile(lstatBus(root, join(paths.processing, n)), st)) return true;
+    const path = join(paths.processing, n);
+    if (sameFile(lstatBus(root, path), st)) return { owner: c.owner, path };
   }
-  return false;
+  return undefined;
 }
 
 /** Extends a claim's lease; false when the claim was lost (returned to the inbox by a sweep). */
