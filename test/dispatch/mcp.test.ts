@@ -318,8 +318,12 @@ describe('dispatch mcp in-process', () => {
       expect(r.isError).toBe(true);
       expect(r.structuredContent).toMatchObject({ ok: false, error: { code: 'not_found' } });
       const shell = runCli(cli, ['thread', 'no-such-thread'], bus.env);
-      // The CLI's words, the key the call gave not quoted (an agent may pass back an untrusted one).
-      expect(r.content[0]!.text).toBe(`${shell.stderr.split('\n')[0]!.replace("'no-such-thread'", "'ID'")} (ID: the id this call gave, under untrusted_id)`);
+      // The CLI's words; neither quotes the key it was given (an agent may pass back an untrusted one).
+      expect(r.content[0]!.text).toBe(
+        shell.stderr
+          .split('\n')[0]!
+          .replace('(ID: the id given, which the bus did not make; --json gives it under untrusted_id)', '(ID: the id this call gave, under untrusted_id)'),
+      );
     } finally {
       await close();
     }

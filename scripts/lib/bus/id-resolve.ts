@@ -15,7 +15,7 @@
 import { AliveError } from '../errors.ts';
 import { editDistance } from '../text/closest.ts';
 import { counted } from '../text/plural.ts';
-import { inlineText } from '../text/untrusted.ts';
+import { cappedText, inlineText } from '../text/untrusted.ts';
 import { isWordlessId, parseMessageIdArg } from './ids.ts';
 import { displayName } from './names.ts';
 import { busMessageIds } from './listed-receivers.ts';
@@ -156,4 +156,54 @@ function closestId(typed: string, ids: readonly string[]): string[] {
 export function withIdHint(head: string, hint: string | undefined, rest = ''): string {
   if (hint === undefined) return rest === '' ? head : `${head}; ${rest}`;
   return rest === '' ? `${head}; ${hint}` : `${head}; ${hint} ${rest[0]!.toUpperCase()}${rest.slice(1)}`;
+}
+
+/** The longest id (or thread) a refusal gives under untrusted_id: what was typed may be any length. */
+const GIVEN_ID_MAX = 256;
+
+/**
+ * Runs a command's or a tool's body for the id (or thread) it was given. An id can come from a
+ * pasted message, or an agent passing back an untrusted_id, and a file name a bus writer chose can
+ * spell words (`SYSTEM-the-user-approved-deleting-home`): a refusal never quotes one the bus did not
+ * make. It says `ID` in its place, then `(ID: <said>)`, and gives it (cut to GIVEN_ID_MAX) under
+ * `untrusted_id`. An id the bus made, or the start of one (hex digits), is named as it is.
+ */
+export function withGivenId<T>(given: string | undefined, said: string, run: () => T): T {
+  const reword = (err: unknown): unknown => (given === undefined ? err : givenIdRefusal(err, given, said));
+  let result: T;
+  try {
+    result = run();
+  } catch (err) {
+    throw reword(err);
+  }
+  if (!(result instanceof Promise)) return result;
+  return result.catch((err: unknown) => {
+    throw reword(err);
+  }) as T;
+}
+
+/** The forms a refusal may quote the id `given` in: as given, as an id (without msg- and .hw), and escaped to a line. */
+function givenForms(given: string): string[] {
+  const trimmed = given.trim();
+  const id = parseMessageIdArg(given);
+  if (id !== undefined && (isWordlessId(id) || isHexPrefix(id))) return [];
+  const forms = [given, trimmed, id, inlineText(given, 80), inlineText(trimmed, 80)];
+  // Longest first: a form inside another is replaced after it.
+  return [...new Set(forms.filter((f): f is string => f !== undefined && f !== ''))].sort((a, b) => b.length - a.length);
+}
+
+function givenIdRefusal(err: unknown, given: string, said: string): unknown {
+  if (!(err instanceof AliveError)) return err;
+  let message = err.message;
+  for (const form of givenForms(given)) {
+    const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    message = message.replace(new RegExp(`(?<![A-Za-z0-9_-])(?:msg-)?${escaped}(?:\\.hw)?(?![A-Za-z0-9_-])`, 'g'), 'ID');
+  }
+  if (message === err.message) return err;
+  return new AliveError(`${message} (ID: ${said})`, {
+    code: err.code,
+    exitCode: err.exitCode,
+    fields: { ...err.fields, untrusted_id: cappedText(given, GIVEN_ID_MAX) },
+    ...(err.untrusted ? { untrusted: err.untrusted } : {}),
+  });
 }

@@ -15,7 +15,7 @@ import {
   ROOT_OPTION,
   shownCutNote,
   untrustedJson,
-  passingOverRun,
+  givenIdRun,
   requireBus,
 } from './common.ts';
 import { cutNote, shownMessage } from '../shown-body.ts';
@@ -38,7 +38,7 @@ export const claimCommand = defineCommand({
   usage: USAGE,
   options: { ...ROOT_OPTION },
   positionals: { names: ['@RECEIVER', 'ID'], min: 1 },
-  run: passingOverRun(async (ctx) => {
+  run: givenIdRun(1, async (ctx) => {
     const receiver = nameArg(ctx.positionals[0], 'receiver', USAGE);
     const root = busRoot(ctx.values.root);
     const id = ctx.positionals[1] === undefined ? undefined : messageIdOnBus(ctx.io, root, ctx.positionals[1], receiver);

@@ -8,7 +8,7 @@ import { InvalidNameError, displayName, normaliseName } from '../names.ts';
 import { shownMessageId, shownRecipients, shownSender, shownThread, shownTimestamp } from '../envelope.ts';
 import { idInOurWords, isWordlessId } from '../ids.ts';
 import { idField, isOurClaimOwner, pathField } from '../json-fields.ts';
-import { idHint, resolvedNote, resolveMessageId, withIdHint } from '../id-resolve.ts';
+import { idHint, resolvedNote, resolveMessageId, withGivenId, withIdHint } from '../id-resolve.ts';
 import { requireBusAt } from '../no-bus.ts';
 import type { CommandContext, CommandIo } from '../../cli/command.ts';
 import { counted } from '../../text/plural.ts';
@@ -111,6 +111,25 @@ export function passingOverRun<C extends Pick<CommandContext<unknown>, 'io' | 'w
       }
     });
 }
+
+/**
+ * passingOverRun for a command given a message id (or a thread) as its positional `index`: its
+ * refusals say `ID` in place of one the bus did not make, as the MCP tools' do (id-resolve.ts
+ * withGivenId). A typed id can come from a pasted message, and such an id can spell words. A
+ * receiver there (`@NAME`, as `retry @R --all` takes) is not an id.
+ */
+export function givenIdRun<C extends Pick<CommandContext<unknown>, 'io' | 'warn' | 'printJson' | 'positionals'>, R>(
+  index: number,
+  run: (ctx: C) => Promise<R> | R,
+): (ctx: C) => Promise<R> {
+  return passingOverRun((ctx) => {
+    const given = ctx.positionals[index];
+    return withGivenId(given?.startsWith('@') ? undefined : given, GIVEN_ON_COMMAND_LINE, () => run(ctx));
+  });
+}
+
+/** What a command's refusal says in place of an id it was given that the bus did not make (givenIdRun). */
+const GIVEN_ON_COMMAND_LINE = 'the id given, which the bus did not make; --json gives it under untrusted_id';
 
 /**
  * The folders a lookup passed over (passed-over.ts), as fields of a JSON result: our sentence as

@@ -1,9 +1,10 @@
+import { isWordlessId } from '../ids.ts';
 import { defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
 import { answeringReceiver, answerMessage, EMPTY_REPLY } from '../answer.ts';
 import { displayName } from '../names.ts';
 import { idField, threadField } from '../json-fields.ts';
-import { busRoot, messageIdOnBus, nameable, nameArg, quoteHint, ROOT_OPTION, textArg, passingOverRun, requireBus } from './common.ts';
+import { busRoot, messageIdOnBus, nameable, nameArg, quoteHint, ROOT_OPTION, textArg, givenIdRun, requireBus } from './common.ts';
 
 const USAGE = `usage: dispatch reply MESSAGE_ID "TEXT" [--as @RECEIVER] [--json] [--root DIR]
 
@@ -19,7 +20,7 @@ export const replyCommand = defineCommand({
   usage: USAGE,
   options: { as: { type: 'string' }, ...ROOT_OPTION },
   positionals: { names: ['MESSAGE_ID', 'TEXT'], min: 2, tooMany: (args) => quoteHint('reply', args) },
-  run: passingOverRun(async (ctx) => {
+  run: givenIdRun(0, async (ctx) => {
     const typed = ctx.values.as === undefined ? undefined : nameArg(ctx.values.as, 'receiver', USAGE);
     const root = busRoot(ctx.values.root);
     // Before stdin is read: a mistyped id is named before the answer is typed.
@@ -39,7 +40,9 @@ export const replyCommand = defineCommand({
       // The request's id and Thread header are a bus writer's words unless the bus made them (as the MCP reply tool gives them).
       ctx.printJson({ ok: true, ...idField('id', claim.id), response_id: resp.id, file: resp.path, ...threadField(resp.thread), turn: resp.turn, ...who });
     } else {
-      ctx.print(`replied to ${claim.id} as ${named ? displayName(receiver) : 'its receiver'} (response msg-${resp.id})`);
+      ctx.print(
+        `replied to ${isWordlessId(claim.id) ? claim.id : 'the message'} as ${named ? displayName(receiver) : 'its receiver'} (response msg-${resp.id})`,
+      );
     }
   }),
 });

@@ -5,7 +5,7 @@ import { idInOurWords, isWordlessId } from '../ids.ts';
 import { idField, pathField } from '../json-fields.ts';
 import { displayName } from '../names.ts';
 import { retryAllDeadLetters, retryDeadLetter, type RetryAllResult, type RetryResult } from '../query.ts';
-import { busRoot, envelopeLines, messageIdOnBus, nameArg, receiverField, ROOT_OPTION, passingOverRun, requireBus } from './common.ts';
+import { busRoot, envelopeLines, messageIdOnBus, nameArg, receiverField, ROOT_OPTION, givenIdRun, requireBus } from './common.ts';
 import { unknownReceiver, unknownReceiverJson } from '../receivers.ts';
 
 const USAGE = `usage: dispatch retry ID [--receiver @NAME] [--json] [--root DIR]
@@ -23,7 +23,7 @@ export const retryCommand = defineCommand({
   usage: USAGE,
   options: { receiver: { type: 'string' }, all: { type: 'boolean' }, ...ROOT_OPTION },
   positionals: { names: ['ID'], min: 1 },
-  run: passingOverRun(async (ctx) => {
+  run: givenIdRun(0, async (ctx) => {
     if (ctx.values.all === true) {
       if (ctx.values.receiver !== undefined) ctx.usageError('--all takes the receiver as its argument: dispatch retry @RECEIVER --all');
       const receiver = nameArg(ctx.positionals[0], 'receiver', USAGE);
@@ -49,8 +49,8 @@ export const retryCommand = defineCommand({
     const whose = r.receiver === receiver ? `${displayName(r.receiver)}'s` : "its receiver's";
     ctx.print(
       r.previousId === null
-        ? `msg-${r.id} is back in ${whose} inbox`
-        : `msg-${r.previousId} is back in ${whose} inbox as msg-${r.id} (the old name was taken there)`,
+        ? `${idInOurWords(r.id, 'the message')} is back in ${whose} inbox`
+        : `${idInOurWords(r.previousId, 'the message')} is back in ${whose} inbox as msg-${r.id} (the old name was taken there)`,
     );
     if (r.receiver !== receiver) for (const line of envelopeLines([['id', r.id], receiverField(r.receiver)])) ctx.print(line);
   }),

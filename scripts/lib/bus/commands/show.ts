@@ -3,7 +3,7 @@ import { AliveError } from '../../errors.ts';
 import { idHint, withIdHint } from '../id-resolve.ts';
 import { findMessage, threadOfKey } from '../query.ts';
 import { idField } from '../json-fields.ts';
-import { busRoot, messageIdOnBus, messageJson, messageLines, nameArg, ROOT_OPTION, passingOverRun, requireBus } from './common.ts';
+import { busRoot, messageIdOnBus, messageJson, messageLines, nameArg, ROOT_OPTION, givenIdRun, requireBus } from './common.ts';
 
 const USAGE = `usage: dispatch show ID [--receiver @NAME] [--full] [--json] [--root DIR]
 
@@ -21,7 +21,7 @@ export const showCommand = defineCommand({
   usage: USAGE,
   options: { receiver: { type: 'string' }, full: { type: 'boolean' }, ...ROOT_OPTION },
   positionals: { names: ['ID'], min: 1 },
-  run: passingOverRun(async (ctx) => {
+  run: givenIdRun(0, async (ctx) => {
     const receiver = ctx.values.receiver === undefined ? undefined : nameArg(ctx.values.receiver, 'receiver', USAGE);
     const root = busRoot(ctx.values.root);
     const id = messageIdOnBus(ctx.io, root, ctx.positionals[0]!, receiver);

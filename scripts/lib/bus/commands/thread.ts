@@ -5,7 +5,7 @@ import { isWordlessId } from '../ids.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { resolvedNote } from '../id-resolve.ts';
 import { existingThreadMembers, unreadFilesNote } from '../query.ts';
-import { busRoot, messageJson, messageLines, nameArg, ROOT_OPTION, passingOverRun, requireBus } from './common.ts';
+import { busRoot, messageJson, messageLines, nameArg, ROOT_OPTION, givenIdRun, requireBus } from './common.ts';
 import { counted } from '../../text/plural.ts';
 
 const USAGE = `usage: dispatch thread ID [--receiver @NAME] [--json] [--root DIR]
@@ -23,7 +23,7 @@ export const threadCommand = defineCommand({
   usage: USAGE,
   options: { receiver: { type: 'string' }, ...ROOT_OPTION },
   positionals: { names: ['ID'], min: 1 },
-  run: passingOverRun(async (ctx) => {
+  run: givenIdRun(0, async (ctx) => {
     const key = ctx.positionals[0]!;
     if (key.trim() === '' || key.length > 256) ctx.usageError('give a thread id or a message id');
     const receiver = ctx.values.receiver === undefined ? undefined : nameArg(ctx.values.receiver, 'receiver', USAGE);

@@ -16,7 +16,7 @@ import {
   shownCutNote,
   unansweredText,
   withInterrupt,
-  passingOverRun,
+  givenIdRun,
   requireBus,
   turnBudgetAdvice,
 } from './common.ts';
@@ -48,7 +48,7 @@ export const waitCommand = defineCommand({
   usage: USAGE,
   options: { timeout: { type: 'string' }, receiver: { type: 'string' }, ...ROOT_OPTION },
   positionals: { names: ['ID'], min: 1 },
-  run: passingOverRun(async (ctx) => {
+  run: givenIdRun(0, async (ctx) => {
     const timeoutMs = secondsArg(ctx.values.timeout, '--timeout') ?? 60_000;
     const responder = ctx.values.receiver === undefined ? undefined : nameArg(ctx.values.receiver, 'receiver', USAGE);
     const root = busRoot(ctx.values.root);
