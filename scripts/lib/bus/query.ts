@@ -26,6 +26,7 @@ import {
   ensureDir,
   LISTED_PEEK_BYTES,
   listBusDir,
+  listBusDirUpTo,
   lstatBus,
   MESSAGE_READ_LIMIT,
   readBusFile,
@@ -577,13 +578,14 @@ export function existingThreadMembers(
 /**
  * The members of a thread as listThread finds them, from their headers only: a caller that shows
  * a page of them reads just those, one at a time (a thread may hold any number of large files).
- * `unread`: the files on the bus left unread (headersOnBus reads at most THREAD_SCAN_MAX).
+ * `unread`: the files on the bus left unread (headersOnBus reads at most THREAD_SCAN_MAX); `unlisted`:
+ * more were not even listed (threadListMax).
  */
 export function threadMembers(
   root: string,
   idOrThread: string,
   options: { receiver?: string } = {},
-): { untrustedThread: string; members: ThreadMember[]; unread: number } {
+): { untrustedThread: string; members: ThreadMember[]; unread: number; unlisted: boolean } {
   const raw = idOrThread.trim();
   let thread = raw;
   const asId = parseMessageIdArg(raw);
@@ -596,7 +598,7 @@ export function threadMembers(
   const seen = new Set<string>();
   const members: (ThreadMember & { timeMs: number })[] = [];
   const ids = new Set<string>();
-  const { headers: candidates, unread } = headersOnBus(root, options.receiver, thread);
+  const { headers: candidates, unread, unlisted } = headersOnBus(root, options.receiver, thread);
   for (const c of candidates) if (c.message.thread === thread || (c.id === thread && !c.message.thread)) ids.add(c.id);
   for (const c of candidates) {
     const inThread = ids.has(c.id) || (c.message.inReplyTo !== undefined && ids.has(c.message.inReplyTo));
@@ -618,7 +620,7 @@ export function threadMembers(
     });
   }
   members.sort((a, b) => a.timeMs - b.timeMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { untrustedThread: thread, members, unread };
+  return { untrustedThread: thread, members, unread, unlisted };
 }
 
 /** A claimed message, as the claimer sees it. */
@@ -820,8 +822,9 @@ export interface BusHeaders {
  * How many files' headers one thread lookup reads at most (headersOnBus): every one of them is an
  * open and a read, in one synchronous turn, and any bus writer can put any number of files on the
  * bus (100,000 planted in an archive day took `thread` and `send --thread` 6.5 s each, and the MCP
- * server answered no other call meanwhile). About 0.5 s of reading on a local disk; listing the
- * names (no file is opened for it) is not bounded.
+ * server answered no other call meanwhile). About 0.5 s of reading on a local disk. The names it
+ * lists are bounded too, at ten times as many (threadListMax): 1,000,000 empty files planted in an
+ * outbox took 11-13 s to list and sort.
  */
 export const THREAD_SCAN_MAX = 10_000;
 let threadScanMax = THREAD_SCAN_MAX;
@@ -831,15 +834,27 @@ export function setThreadScanMaxForTests(max: number | undefined): void {
   threadScanMax = max ?? THREAD_SCAN_MAX;
 }
 
-/** What a thread listing says when a lookup left files unread (`unread`, past THREAD_SCAN_MAX), in every caller's words. */
-export function unreadFilesNote(unread: number): string {
+/** The file names one thread lookup lists at most: ten times the files it reads (THREAD_SCAN_MAX). */
+function threadListMax(): number {
+  return threadScanMax * 10;
+}
+
+/**
+ * What a thread listing says when a lookup left files unread (`unread`, past THREAD_SCAN_MAX), in
+ * every caller's words; `unlisted`: it also stopped listing, past threadListMax names.
+ */
+export function unreadFilesNote(unread: number, unlisted = false): string {
+  if (unlisted) {
+    return `more than ${unread} files on the bus were not read: a thread lookup lists at most ${threadListMax()} file names and reads the headers of at most ${threadScanMax} files, those with the newest ids the bus made first; older messages of this thread may be missing`;
+  }
   return `${unread} files on the bus were not read: a thread lookup reads the headers of at most ${threadScanMax} files, those with the newest ids the bus made first; older messages of this thread may be missing`;
 }
 
-/** The headers headersOnBus read, and how many files it left unread past THREAD_SCAN_MAX. */
+/** The headers headersOnBus read, how many files it left unread past THREAD_SCAN_MAX, and whether it stopped listing (threadListMax). */
 export interface BusHeadersRead {
   headers: BusHeaders[];
   unread: number;
+  unlisted: boolean;
 }
 
 /**
@@ -865,10 +880,15 @@ export function headersOnBus(root: string, only?: string, thread?: string, optio
   // Names first (listings only), then the files worth reading: reading is what costs.
   type Found = Omit<BusHeaders, 'message' | 'mtimeMs'> & { rank: number; order: number };
   const found: Found[] = [];
+  let listLeft = threadListMax();
+  let unlisted = false;
   for (const { receiver, paths, there, look } of listedReceivers(root, only, options.passOver === true)) {
     const add = (dir: string, location: MessageLocation, dayMs?: number) => look(undefined, () => addFrom(dir, location, dayMs));
     const addFrom = (dir: string, location: MessageLocation, dayMs: number | undefined) => {
-      for (const n of listBusDir(root, dir)) {
+      const listed = listBusDirUpTo(root, dir, listLeft);
+      listLeft -= listed.names.length;
+      unlisted ||= listed.more;
+      for (const n of listed.names) {
         let fileName = n;
         let claim: FoundMessage['claim'] | undefined;
         if (location === 'processing') {
@@ -907,5 +927,5 @@ export function headersOnBus(root: string, only?: string, thread?: string, optio
     const head = readHeaders(root, f.path);
     if (head) headers.push({ ...f, message: head.message, mtimeMs: head.mtimeMs });
   }
-  return { headers, unread: found.length - read.length };
+  return { headers, unread: found.length - read.length, unlisted };
 }

@@ -19,7 +19,7 @@ import { continuedThread } from './deliver.ts';
 import { isHexPrefix } from './id-resolve.ts';
 import { isUuid7, isWordlessId } from './ids.ts';
 import { displayName } from './names.ts';
-import { headersOnBus, type BusHeaders } from './query.ts';
+import { headersOnBus, type BusHeaders, type BusHeadersRead } from './query.ts';
 import { isResponse } from './responses.ts';
 
 export interface SendThread {
@@ -36,10 +36,14 @@ export interface SendThread {
  * reads (query.ts THREAD_SCAN_MAX): the turn may be too low. The thread is not named: the caller
  * may have passed one a bus writer chose (an MCP agent, an untrusted_thread).
  */
-function unreadWarning(read: number, unread: number, whose: string): { warning: string } | Record<string, never> {
-  if (unread === 0) return {};
+function unreadWarning(
+  read: number,
+  { unread, unlisted }: Pick<BusHeadersRead, 'unread' | 'unlisted'>,
+  whose: string,
+): { warning: string } | Record<string, never> {
+  if (unread === 0 && !unlisted) return {};
   return {
-    warning: `the turn in this thread was counted from the headers of ${read} of ${whose} files (the newest bus-made ids first): ${unread} were not read, so it may be too low`,
+    warning: `the turn in this thread was counted from the headers of ${read} of ${whose} files (the newest bus-made ids first): ${unlisted ? 'more than ' : ''}${unread} were not read, so it may be too low`,
   };
 }
 
@@ -58,18 +62,19 @@ export function threadForSend(root: string, to: string, typed: string | undefine
   if (!isHexPrefix(typed)) {
     // A name (review-42): never an id typed short, so only the turn is wanted, and it counts the
     // thread's requests in the receiver's folders: no other receiver's files are read.
-    const { headers, unread } = headersOnBus(root, to, undefined, { passOver: true });
-    return { thread: typed, turn: turnIn(headers, typed), ...unreadWarning(headers.length, unread, `${displayName(to)}'s`) };
+    const read = headersOnBus(root, to, undefined, { passOver: true });
+    return { thread: typed, turn: turnIn(read.headers, typed), ...unreadWarning(read.headers.length, read, `${displayName(to)}'s`) };
   }
   // A whole thread id the bus made: what came long before it is not read (headersOnBus).
-  const { headers, unread } = headersOnBus(root, undefined, isUuid7(typed) ? typed : undefined);
+  const read = headersOnBus(root, undefined, isUuid7(typed) ? typed : undefined);
+  const { headers } = read;
   const threads = new Set(headers.map((h) => h.message.thread || requestThread(h)).filter((t): t is string => t !== undefined && t !== ''));
-  if (threads.has(typed)) return { thread: typed, turn: turnIn(headers, typed), ...unreadWarning(headers.length, unread, "the bus's") };
+  if (threads.has(typed)) return { thread: typed, turn: turnIn(headers, typed), ...unreadWarning(headers.length, read, "the bus's") };
   const low = typed.toLowerCase();
   const starting = [...threads].filter((t) => isWordlessId(t) && t.startsWith(low)).sort();
   if (starting.length === 1) {
     const thread = starting[0]!;
-    return { thread, turn: turnIn(headers, thread), note: `--thread ${typed} is thread ${thread}`, ...unreadWarning(headers.length, unread, "the bus's") };
+    return { thread, turn: turnIn(headers, thread), note: `--thread ${typed} is thread ${thread}`, ...unreadWarning(headers.length, read, "the bus's") };
   }
   if (starting.length > 1) {
     throw new AliveError(`--thread ${typed} is the start of ${starting.length} threads: ${starting.slice(0, 5).join(', ')}; give more of it`, {

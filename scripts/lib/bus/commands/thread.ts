@@ -40,7 +40,9 @@ export const threadCommand = defineCommand({
         thread,
         untrusted_thread: t.untrustedThread,
         count: t.members.length,
-        ...(t.unread > 0 ? { unread_files: t.unread, note: unreadFilesNote(t.unread) } : {}),
+        ...(t.unread > 0 || t.unlisted
+          ? { unread_files: t.unread, ...(t.unlisted ? { unlisted_files: true } : {}), note: unreadFilesNote(t.unread, t.unlisted) }
+          : {}),
         messages: t.members.map((m) => messageJson(m.read())),
       });
       return;
@@ -60,9 +62,9 @@ export const threadCommand = defineCommand({
       // The receiver folder holding it is in its envelope: a folder name is a bus writer's words.
       for (const line of messageLines(m, { typed: receiver })) ctx.print(line);
     }
-    if (t.unread > 0) {
+    if (t.unread > 0 || t.unlisted) {
       ctx.print();
-      ctx.print(`note: ${unreadFilesNote(t.unread)}`);
+      ctx.print(`note: ${unreadFilesNote(t.unread, t.unlisted)}`);
     }
   }),
 });

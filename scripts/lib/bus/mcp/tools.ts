@@ -391,10 +391,10 @@ function thread(ctx: ToolContext, a: { id: string; limit?: number | undefined; o
     count: listed.length,
     ...counts,
     untrusted_thread: shownHeader(t.untrustedThread).text,
-    ...(t.unread > 0 ? { unread_files: t.unread } : {}),
+    ...(t.unread > 0 || t.unlisted ? { unread_files: t.unread, ...(t.unlisted ? { unlisted_files: true } : {}) } : {}),
     ...noteField([
       anyCut ? "messages with a cut field show only the start of it; read one whole with 'dispatch show ID --full' in a terminal" : undefined,
-      t.unread > 0 ? unreadFilesNote(t.unread) : undefined,
+      t.unread > 0 || t.unlisted ? unreadFilesNote(t.unread, t.unlisted) : undefined,
     ]),
     messages: listed,
   };
