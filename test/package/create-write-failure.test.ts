@@ -4,12 +4,15 @@
  * file first, and a failed write there crashed the process with Node's "Unhandled 'error' event"
  * and left the `.payload` behind. Every envelope now ends as a plain create does: `unwritable`,
  * one `error:` line, one JSON object under --json, and nothing left in the output folder.
+ * Passphrase keys are derived with 1000 PBKDF2 rounds (test/support/pbkdf2-rounds.mjs): the
+ * derivation comes before the write under test.
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PBKDF2_ROUNDS } from '../support/bundles.ts';
 import { testKeyPair } from '../support/test-keys.ts';
 import { CLI, errorLine, makeWalnut, rmrf, sandboxEnv, tempRoot } from './helpers.ts';
 
@@ -28,7 +31,7 @@ afterAll(() => rmrf(root));
 
 /** Runs the bundle under `ulimit -f 1024` (1024-byte blocks): a write past 1 MiB fails with EFBIG. */
 function underFileLimit(args: string[], envDir: string) {
-  return spawnSync('bash', ['-c', 'ulimit -f 1024; exec "$0" "$@"', process.execPath, CLI, ...args], {
+  return spawnSync('bash', ['-c', 'ulimit -f 1024; exec "$0" "$@"', process.execPath, '--import', PBKDF2_ROUNDS, CLI, ...args], {
     env: sandboxEnv(envDir, { WALNUT_PASSPHRASE: 'correct horse' }),
     encoding: 'utf8',
     timeout: 120_000,

@@ -3,12 +3,17 @@
  * `create` asks twice without echo, `verify`, `extract` and `receive` once. The built CLI runs on
  * a real pseudo-terminal (python3's pty module, test/support/pty-run.py) that types each answer
  * only after the prompt appeared; what the terminal showed must never hold the passphrase.
+ * Every run derives passphrase keys with 1000 PBKDF2 rounds (test/support/pbkdf2-rounds.mjs), not
+ * the format's 600000: what is under test is the terminal, and the package the typed passphrase made
+ * is opened by the same runs (the count is proven in test/crypto/passphrase.test.ts and, through
+ * the bundle, in test/package-crypto/encrypted-packages.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLI, makeWalnut, repoRoot, rmrf, sandboxEnv, tempRoot } from './helpers.ts';
+import { PBKDF2_ROUNDS } from '../support/bundles.ts';
 import { PYTHON } from '../support/python.ts';
 
 const PTY_RUN = join(repoRoot, 'test', 'support', 'pty-run.py');
@@ -26,7 +31,7 @@ beforeAll(() => {
 afterAll(() => rmrf(root));
 
 function onTerminal(args: string[], answers: string[]): { status: number; output: string } {
-  const r = spawnSync(PYTHON, [PTY_RUN, JSON.stringify([process.execPath, CLI, ...args]), JSON.stringify(answers)], {
+  const r = spawnSync(PYTHON, [PTY_RUN, JSON.stringify([process.execPath, '--import', PBKDF2_ROUNDS, CLI, ...args]), JSON.stringify(answers)], {
     env,
     encoding: 'utf8',
     timeout: 120_000,
@@ -43,8 +48,6 @@ function prompts(output: string): string[] {
 describe('passphrase prompts on a terminal', { shuffle: false }, () => {
   let pkg: string;
 
-  // Each run that opens the package derives its key with 600000 PBKDF2 rounds (about 0.6 s here):
-  // the package is opened only where a test needs it (the typed passphrase opens it below, in verify).
   it('create asks twice without echo', () => {
     pkg = join(root, 'typed.walnut');
     const r = onTerminal(['create', '--walnut', walnut, '--scope', 'full', '--output', pkg, '--encrypt', 'passphrase'], [SECRET, SECRET]);

@@ -44,3 +44,10 @@ export function sharedTempDir(tag: string): string {
  * `node --import STOP_AT <bundle> ...` with ALIVE_TEST_STOP_AT in the environment.
  */
 export const STOP_AT = pathToFileURL(join(import.meta.dirname, 'stop-at.mjs')).href;
+
+/**
+ * The preload that has a bundle derive passphrase keys with 1000 PBKDF2 rounds instead of the
+ * format's 600000 (test/support/pbkdf2-rounds.mjs): `node --import PBKDF2_ROUNDS <bundle> ...`,
+ * for bundle runs whose test is not about the derivation.
+ */
+export const PBKDF2_ROUNDS = pathToFileURL(join(import.meta.dirname, 'pbkdf2-rounds.mjs')).href;
