@@ -16,6 +16,7 @@ import { parseManifest, sortFiles } from '../../scripts/lib/package/manifest.ts'
 import { packageCryptoFrom } from '../../scripts/lib/package/crypto-adapter.ts';
 import { receivePackage } from '../../scripts/lib/receive/receive.ts';
 import { filesDigestV3 } from '../../scripts/lib/package/v3.ts';
+import { pbkdf2Iterations, setPbkdf2IterationsForTests } from '../../scripts/lib/crypto/kdf.ts';
 import { makeWorld, subtree, testEnv, tree, write, writePackage } from '../receive/helpers.ts';
 import { rmrf, tempRoot } from './helpers.ts';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
@@ -240,21 +241,27 @@ describe('create --format 2.1 writes the v3 generation (walnut-v3-notes.md 1.2, 
     expect(text).toContain('\nbundles:\n  - "launch"\npayload_sha256:');
   });
 
-  it('passphrase: the whole file is openssl enc output (PBKDF2-SHA256, 600000 iterations) of the gzip tar', async () => {
-    const pkg = await create('v21-pass.walnut', ['--scope', 'full', '--encrypt', 'passphrase'], { WALNUT_PASSPHRASE: PASS });
-    expect(readFileSync(pkg).subarray(0, 8).toString('latin1')).toBe('Salted__');
-    const plain = opensslOk(['enc', '-d', '-aes-256-cbc', '-pbkdf2', '-iter', '600000', '-md', 'sha256', '-in', pkg, '-pass', 'env:WALNUT_PASSPHRASE'], {
-      passphrase: PASS,
-    });
-    const inner = join(root, 'v21-pass.inner.tar.gz');
-    writeFileSync(inner, plain);
-    checkV3Manifest(execFileSync('tar', ['-xzOf', inner, 'manifest.yaml']).toString(), 'full');
+  // The format's count (pbkdf2Iterations(), 600000) is proven byte for byte against openssl in
+  // test/crypto/passphrase.test.ts: here the test knob's 1000 rounds, which openssl is told, show
+  // that the v3 writer derives with that count and no other.
+  it('passphrase: the whole file is openssl enc output (PBKDF2-SHA256 at the format count) of the gzip tar', async () => {
+    setPbkdf2IterationsForTests(1000);
     process.env.WALNUT_PASSPHRASE = PASS;
     try {
+      const pkg = await create('v21-pass.walnut', ['--scope', 'full', '--encrypt', 'passphrase']);
+      expect(readFileSync(pkg).subarray(0, 8).toString('latin1')).toBe('Salted__');
+      const iterations = String(pbkdf2Iterations());
+      const plain = opensslOk(['enc', '-d', '-aes-256-cbc', '-pbkdf2', '-iter', iterations, '-md', 'sha256', '-in', pkg, '-pass', 'env:WALNUT_PASSPHRASE'], {
+        passphrase: PASS,
+      });
+      const inner = join(root, 'v21-pass.inner.tar.gz');
+      writeFileSync(inner, plain);
+      checkV3Manifest(execFileSync('tar', ['-xzOf', inner, 'manifest.yaml']).toString(), 'full');
       const v = await verifyPackageDetailed(pkg, { maxSize: MAX });
       expect(v.read?.envelope).toBe('v3-passphrase');
     } finally {
       delete process.env.WALNUT_PASSPHRASE;
+      setPbkdf2IterationsForTests(undefined);
     }
   });
 
