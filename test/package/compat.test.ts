@@ -2,12 +2,15 @@
  * Compatibility (cli.md 4, walnut-package-v2.md 2.1–2.3): packages written exactly as the
  * reference writes them (Python tarfile, unquoted manifest paths) and by GNU tar are read by ours;
  * ours are read by system tar + sha256sum and by a Python re-implementation of the reference reader.
+ * Our commands run in-process (`run`); the reference package's verify and our first create go
+ * through the bundle too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { aliveInProcess } from '../support/alive-in-process.ts';
 import {
   FIXTURES,
   cli,
@@ -19,6 +22,7 @@ import {
   python,
   refManifest,
   rmrf,
+  sandboxEnv,
   sha256,
   sha256File,
   snapshotTree,
@@ -71,6 +75,9 @@ beforeAll(() => {
   root = tempRoot('compat');
 });
 afterAll(() => rmrf(root));
+
+/** `alive-p2p <args>` in-process, with `cli`'s environment for `sandbox` (no cwd: every path is absolute). */
+const run = (sandbox: string, args: string[]) => aliveInProcess(args, sandboxEnv(sandbox));
 
 function box(name: string): string {
   const d = join(root, name);
@@ -147,8 +154,8 @@ describe('a package written as the reference writes it', () => {
     });
   });
 
-  it('shows its manifest with info, the escaped description read as meant', () => {
-    const r = cli(dir, ['info', pkg, '--json']);
+  it('shows its manifest with info, the escaped description read as meant', async () => {
+    const r = await run(dir, ['info', pkg, '--json']);
     expect(r.status, r.stderr).toBe(0);
     const info = JSON.parse(r.stdout);
     expect(info).toMatchObject({ format_version: '2.0.0', scope: 'full', encrypted: false, signed: false, untrusted: { walnut: 'compat' } });
@@ -157,9 +164,9 @@ describe('a package written as the reference writes it', () => {
     expect(info.bytes).toBe(Object.values(TRICKY).reduce((n, d) => n + Buffer.byteLength(d), 0));
   });
 
-  it('extracts to the same bytes at the same (unquoted, tricky) paths', () => {
+  it('extracts to the same bytes at the same (unquoted, tricky) paths', async () => {
     const out = join(dir, 'out');
-    const x = cli(dir, ['extract', pkg, '--output', out]);
+    const x = await run(dir, ['extract', pkg, '--output', out]);
     expect(x.status, x.stderr).toBe(0);
     expect(listFiles(out)).toEqual(Object.keys(TRICKY).sort());
     for (const [p, data] of Object.entries(TRICKY)) {
@@ -167,7 +174,7 @@ describe('a package written as the reference writes it', () => {
     }
   });
 
-  it('a bundle-scope reference package keeps its unquoted bundle list', () => {
+  it('a bundle-scope reference package keeps its unquoted bundle list', async () => {
     const st = join(dir, 'bundle-staging');
     writeTree(st, {
       '_kernel/key.md': TRICKY['_kernel/key.md']!,
@@ -177,14 +184,14 @@ describe('a package written as the reference writes it', () => {
     const bpkg = join(dir, 'compat-bundle.walnut');
     expect(python([join(FIXTURES, 'ref_create.py'), st, bpkg, 'compat', 'bundle']).status).toBe(0);
     expect(manifestOf(bpkg)).toContain('bundles:\n  - 2024 plans\n  - launch\n');
-    const info = JSON.parse(cli(dir, ['info', bpkg, '--json']).stdout);
+    const info = JSON.parse((await run(dir, ['info', bpkg, '--json'])).stdout);
     expect(info.untrusted.bundles).toEqual(['2024 plans', 'launch']);
     const out = join(dir, 'bundle-out');
-    expect(cli(dir, ['extract', bpkg, '--output', out]).status).toBe(0);
+    expect((await run(dir, ['extract', bpkg, '--output', out])).status).toBe(0);
     expect(readFileSync(join(out, 'bundles/2024 plans/notes.md'), 'utf8')).toBe('plans\n');
   });
 
-  it('a reference package whose file was altered after packing is refused', () => {
+  it('a reference package whose file was altered after packing is refused', async () => {
     const st = join(dir, 'tamper-staging');
     writeTree(st, { '_kernel/key.md': 'key\n', 'notes/n.md': 'original\n' });
     const tpkg = join(dir, 'tamper.walnut');
@@ -196,14 +203,14 @@ describe('a package written as the reference writes it', () => {
     writeFileSync(join(x, 'notes/n.md'), 'ORIGINAL\n');
     const t2 = join(dir, 'tamper2.walnut');
     expect(spawnSync('tar', ['-czf', t2, '-C', x, 'manifest.yaml', '_kernel/key.md', 'notes/n.md']).status).toBe(0);
-    const r = cli(dir, ['verify', t2]);
+    const r = await run(dir, ['verify', t2]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/entry 'notes\/n\.md' does not match its checksum/);
   });
 });
 
 describe('a package made with GNU tar (./ prefixes and folder entries)', () => {
-  it('is read, verified and extracted', () => {
+  it('is read, verified and extracted', async () => {
     const dir = box('gnu');
     const src = join(dir, 'src');
     const files = { '_kernel/key.md': 'key\n', 'bundles/b/context.manifest.yaml': 'goal: b\n', 'notes/a: b.md': 'x\n' };
@@ -215,9 +222,9 @@ describe('a package made with GNU tar (./ prefixes and folder entries)', () => {
     expect(names).toContain('./');
     expect(names).toContain('./_kernel/');
     expect(names).toContain('./_kernel/key.md');
-    expect(cli(dir, ['verify', pkg]).status).toBe(0);
+    expect((await run(dir, ['verify', pkg])).status).toBe(0);
     const out = join(dir, 'out');
-    const x = cli(dir, ['extract', pkg, '--output', out]);
+    const x = await run(dir, ['extract', pkg, '--output', out]);
     expect(x.status, x.stderr).toBe(0);
     expect(listFiles(out)).toEqual(Object.keys(files).sort());
     for (const [p, d] of Object.entries(files)) expect(readFileSync(join(out, p), 'utf8')).toBe(d);
@@ -301,9 +308,9 @@ describe('our packages, read by other tools', () => {
     expect(text).toContain(`  - path: ${LONG}\n`);
   });
 
-  it('their bundle-scope manifest lists the bundles as the reference reader expects', () => {
+  it('their bundle-scope manifest lists the bundles as the reference reader expects', async () => {
     const bpkg = join(dir, 'ours-bundle.walnut');
-    const r = cli(dir, ['create', '--walnut', walnut, '--scope', 'bundle', '--bundle', 'launch', '--output', bpkg]);
+    const r = await run(dir, ['create', '--walnut', walnut, '--scope', 'bundle', '--bundle', 'launch', '--output', bpkg]);
     expect(r.status, r.stderr).toBe(0);
     const read = refRead(bpkg);
     expect(read.errors).toEqual([]);
@@ -311,10 +318,10 @@ describe('our packages, read by other tools', () => {
     expect(read.manifest.bundles).toEqual(['launch']);
   });
 
-  it('the walnut was not changed by packing', () => {
+  it('the walnut was not changed by packing', async () => {
     const before = snapshotTree(walnut);
     const again = join(dir, 'again.walnut');
-    expect(cli(dir, ['create', '--walnut', walnut, '--scope', 'full', '--output', again]).status).toBe(0);
+    expect((await run(dir, ['create', '--walnut', walnut, '--scope', 'full', '--output', again])).status).toBe(0);
     expect(snapshotTree(walnut)).toEqual(before);
   });
 });
