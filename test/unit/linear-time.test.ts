@@ -10,6 +10,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { isDeepStrictEqual } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -137,43 +138,55 @@ function corpus(alphabet: string[], count: number, maxLength: number, seed = 7):
 
 const SPACES = [' ', '\t', '\r', '\u2028', '\u00a0', '\n'];
 
+/**
+ * Compares every input's `got` with its `expected` (deep and strict, as node:util compares) and
+ * asserts once that none differ, showing the first ten that do: one expect per input made these
+ * cases cost half a second each.
+ */
+function differences<T>(inputs: Iterable<T>, compare: (input: T) => { got: unknown; expected: unknown }): void {
+  const differ: { input: T; got: unknown; expected: unknown }[] = [];
+  let count = 0;
+  for (const input of inputs) {
+    count++;
+    const { got, expected } = compare(input);
+    if (!isDeepStrictEqual(got, expected)) differ.push({ input, got, expected });
+  }
+  expect(count).toBeGreaterThan(0);
+  expect({ differ: differ.length, first: differ.slice(0, 10) }).toEqual({ differ: 0, first: [] });
+}
+
 describe('the line readers read what the patterns they replace read', () => {
   it('task lines', () => {
     const old = /^- \[([ ~x])\]\s+(.+?)(?:\s+@(\S+))?\s*$/;
-    for (const tail of corpus([...SPACES, '@', 'a', 'b', '#'], 8_000, 9)) {
-      for (const line of [`- [ ]${tail}`, `- [x] ${tail}`, `- [~]${tail}b`]) {
-        const m = old.exec(line);
-        const expected = m && m[2]!.trim() ? { mark: m[1], title: m[2]!.trim(), session: m[3] } : undefined;
-        const got = readTaskLine(line);
-        expect(got && { mark: got.mark, title: got.title.trim(), session: got.session }, JSON.stringify(line)).toEqual(expected);
-      }
-    }
+    const lines = corpus([...SPACES, '@', 'a', 'b', '#'], 8_000, 9).flatMap((tail) => [`- [ ]${tail}`, `- [x] ${tail}`, `- [~]${tail}b`]);
+    differences(lines, (line) => {
+      const m = old.exec(line);
+      const expected = m && m[2]!.trim() ? { mark: m[1], title: m[2]!.trim(), session: m[3] } : undefined;
+      const got = readTaskLine(line);
+      return { got: got && { mark: got.mark, title: got.title.trim(), session: got.session }, expected };
+    });
   });
 
   it('frontmatter key lines', () => {
     const old = /^([A-Za-z0-9_][\w-]*):(?:[ \t]+(.*?)|[ \t]*)$/;
-    for (const tail of corpus([...SPACES, ':', 'a', '"'], 8_000, 8)) {
-      for (const line of [`k:${tail}`, `key-1:${tail}`, `${tail}:x`]) {
-        const m = old.exec(line);
-        expect(keyLine(line), JSON.stringify(line)).toEqual(m ? { key: m[1], value: m[2] ?? '' } : undefined);
-      }
-    }
+    const lines = corpus([...SPACES, ':', 'a', '"'], 8_000, 8).flatMap((tail) => [`k:${tail}`, `key-1:${tail}`, `${tail}:x`]);
+    differences(lines, (line) => {
+      const m = old.exec(line);
+      return { got: keyLine(line), expected: m ? { key: m[1], value: m[2] ?? '' } : undefined };
+    });
   });
 
   it('a scalar of the signature block, with or without a comment', () => {
     const old = (raw: string) => raw.trim().replace(/(?:^|\s+)#.*$/, '');
-    for (const v of corpus([...SPACES, '#', 'a'], 20_000, 8)) {
-      if (v.includes('\n') || /^\s*["']/.test(v)) continue; // one line; quoted scalars are read apart
-      const read = readSignatureBlock(`signature:\n  signer: ${v}\n`)!;
-      expect(read.signer, JSON.stringify(v)).toBe(old(v));
-    }
+    // One line; quoted scalars are read apart.
+    const values = corpus([...SPACES, '#', 'a'], 20_000, 8).filter((v) => !v.includes('\n') && !/^\s*["']/.test(v));
+    differences(values, (v) => ({ got: readSignatureBlock(`signature:\n  signer: ${v}\n`)!.signer, expected: old(v) }));
   });
 
   it('trimming a set of characters', () => {
-    for (const s of corpus([' ', '\t', 'a', '\n', '.'], 2_000, 8)) {
-      expect(trimEndOf(s, ' \t')).toBe(s.replace(/[ \t]+$/, ''));
-      expect(trimStartOf(s, ' \t')).toBe(s.replace(/^[ \t]+/, ''));
-      expect(trimOf(s, '\n.')).toBe(s.replace(/^[\n.]+/, '').replace(/[\n.]+$/, ''));
-    }
+    differences(corpus([' ', '\t', 'a', '\n', '.'], 2_000, 8), (s) => ({
+      got: [trimEndOf(s, ' \t'), trimStartOf(s, ' \t'), trimOf(s, '\n.')],
+      expected: [s.replace(/[ \t]+$/, ''), s.replace(/^[ \t]+/, ''), s.replace(/^[\n.]+/, '').replace(/[\n.]+$/, '')],
+    }));
   });
 });
