@@ -7,13 +7,14 @@
  * receive only). They are read by loops now, and a signature value longer than any is refused.
  */
 import { describe, expect, it } from 'vitest';
-import { generateKeyPairSync } from 'node:crypto';
+import { createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSignatureBlock, verifyManifestText } from '../../scripts/lib/crypto/sign.ts';
 import { parseManifest } from '../../scripts/lib/package/manifest.ts';
 import { receivePackage } from '../../scripts/lib/receive/receive.ts';
 import { formatLogEntry, prependLogEntry } from '../../scripts/lib/world/log.ts';
+import { testKeyPair } from '../support/test-keys.ts';
 import { makeWorld, testEnv, tmp, v2Manifest, writePackage, type PackageFiles } from './helpers.ts';
 
 const BIG = 9_000_000;
@@ -36,7 +37,7 @@ describe('a signature value of 9 MB', () => {
   });
 
   it('is refused by the check against a pinned key, saying why', () => {
-    const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const publicKey = createPublicKey(testKeyPair(5).publicKeyPem);
     for (const value of [`"${'A'.repeat(BIG)}!"`, `"${'A'.repeat(BIG)}"`]) {
       expect(verifyManifestText(signed(value), publicKey)).toMatchObject({
         present: true,
