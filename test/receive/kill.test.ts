@@ -40,23 +40,10 @@ let expectedWalnut = new Map<string, string>();
 let expectedBundles = new Map<string, Map<string, string>>();
 const BUNDLES = Array.from({ length: 10 }, (_, i) => `bundle-${i}`);
 
-/** The receive command in-process (the rerun after a kill). */
+/** The receive command in-process (the rerun after a kill, and the reference imports). */
 async function rerun(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   const r = await runCaptured(receiveCommand, args);
   return { status: r.code, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** Runs the CLI to the end (asynchronously: the reference imports run at once). */
-function run(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
 }
 
 function withoutGenerated(t: Map<string, string>): Map<string, string> {
@@ -117,13 +104,11 @@ beforeAll(async () => {
   await createPlainPackage({ walnut: w.path, scope: 'bundle', bundles: BUNDLES, output: bundlePkg, allowSensitive: false });
   fullFiles = (await readPackageHead(fullPkg)).manifest!.files.length;
   bundleFiles = (await readPackageHead(bundlePkg)).manifest!.files.length;
-  // Reference imports, uninterrupted: what a complete result looks like.
+  // Reference imports, uninterrupted: what a complete result looks like (in-process, as the reruns).
   const refFull = makeWorld(join(base, 'ref-full'), { layout: 'v2' });
   const refBundles = makeWorld(join(base, 'ref-bundles'), { layout: 'v2' });
-  const [a, b] = await Promise.all([
-    run(['receive', fullPkg, '--world', refFull]),
-    run(['receive', bundlePkg, '--world', refBundles, '--into', '04_Ventures/existing']),
-  ]);
+  const a = await rerun([fullPkg, '--world', refFull]);
+  const b = await rerun([bundlePkg, '--world', refBundles, '--into', '04_Ventures/existing']);
   expect(a.status, a.stderr).toBe(0);
   expect(b.status, b.stderr).toBe(0);
   expectedWalnut = withoutGenerated(tree(join(refFull, '03_Inbox', 'synthetic')));
