@@ -488,7 +488,7 @@ describe('--output safety', () => {
   const underFileLimit = (blocks: number, args: string[], envDir: string) =>
     spawnSync('bash', ['-c', `ulimit -f ${blocks}; exec "$0" "$@"`, process.execPath, CLI, ...args], { env: sandboxEnv(envDir), encoding: 'utf8' });
 
-  it('a write that fails part-way (file size limit) leaves no output and no partial file; so does such an extract', () => {
+  it('a write that fails part-way (file size limit) leaves no output and no partial file; so does such an extract', async () => {
     const w = join(dir, 'big');
     // Incompressible data, so the package itself passes the limit.
     const blob = Buffer.alloc(3 * 1024 * 1024);
@@ -510,7 +510,7 @@ describe('--output safety', () => {
 
     // Without the limit the same create works; extracting it under the limit fails cleanly.
     const pkg = join(dir, 'big.walnut');
-    expect(cli(dir, ['create', '--walnut', w, '--scope', 'full', '--output', pkg]).status).toBe(0);
+    expect((await run(dir, ['create', '--walnut', w, '--scope', 'full', '--output', pkg])).status).toBe(0);
     const e = underFileLimit(1024, ['extract', pkg, '--output', join(outDir, 'dest')], join(dir, 'big-env'));
     expect(e.status, e.stderr).toBe(1);
     expect(e.stderr).toMatch(/^error: cannot write raw\/blob\.bin while unpacking \(EFBIG\)/m);
