@@ -223,7 +223,9 @@ describe('small refusals say what to do', () => {
 
 describe('info reads only the manifest', () => {
   it('shows a package whose content past the manifest is damaged, which verify refuses', async () => {
-    const w = makeWalnut(join(root, 'infow'), { 'raw/noise.bin': Buffer.from(Array.from({ length: 3 << 20 }, (_, i) => (i * 2654435761) >>> 24)) });
+    const noise = Buffer.alloc(3 << 20);
+    for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24;
+    const w = makeWalnut(join(root, 'infow'), { 'raw/noise.bin': noise });
     const full = join(root, 'info-full.walnut');
     expect((await run(['create', '--walnut', w, '--scope', 'full', '--output', full])).status).toBe(0);
     const cut = join(root, 'info-cut.walnut');
