@@ -3,7 +3,8 @@
  * the outcome a reader must give. In-process, every `fail_<code>_<case>.walnut` is refused with that
  * code by verify and by extract (into an absent folder, an empty one, and one below missing
  * folders), naming the entry and the reason its case gives, with nothing written anywhere in the
- * sandbox; every `good_<case>.walnut` verifies and extracts. A handful run through the CLI too.
+ * sandbox; every `good_<case>.walnut` verifies and extracts. A handful of refusals run through the
+ * CLI too.
  * The fail_unsafe_* and fail_unlisted_file_* vectors are checked the same way in vectors-unsafe.test.ts.
  */
 import { describe, expect, it } from 'vitest';
@@ -13,7 +14,8 @@ import { join } from 'node:path';
 import { DEFAULT_MAX_SIZE } from '../../scripts/lib/package/limits.ts';
 import { readPackage } from '../../scripts/lib/package/read-package.ts';
 import { hashOnlySink } from '../../scripts/lib/package/sinks.ts';
-import { cliAsync, errorLine, snapshotTree, type CliResult } from './helpers.ts';
+import { aliveInProcess } from '../support/alive-in-process.ts';
+import { cliAsync, errorLine, sandboxEnv, snapshotTree, type CliResult } from './helpers.ts';
 import { CASES, FILES, RAW_CONTROL, describeReader, isUnsafeHalf, sandboxes } from './vector-reader.ts';
 import { GOOD, VECTOR_DIR, outcomeOf, vectorBytes, type Vector } from './vectors/generate.ts';
 
@@ -82,16 +84,21 @@ describe('through the CLI (a handful end to end)', () => {
     expectCliRefusal(v, verify!, 'verify');
     expect(snapshotTree(sb.dir)).toEqual(before);
   });
+});
 
+// The commands' JSON for a good package, in-process: the bundle's entry runs for the refusals above.
+describe('through the commands', () => {
   it('good_format-2-1-0.walnut: verify, info and extract accept it', async () => {
     const pkg = join(VECTOR_DIR, 'good_format-2-1-0.walnut');
     const sb = sandbox();
-    const [verify, info] = await Promise.all([cliAsync(sb.dir, ['verify', pkg, '--json']), cliAsync(sb.dir, ['info', pkg, '--json'])]);
+    const run = (args: string[]) => aliveInProcess(args, sandboxEnv(sb.dir));
+    const verify = await run(['verify', pkg, '--json']);
     expect(verify.status, verify.stderr).toBe(0);
     expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, format_version: '2.1.0', scope: 'full', files: 2 });
+    const info = await run(['info', pkg, '--json']);
     expect(info.status, info.stderr).toBe(0);
     expect(JSON.parse(info.stdout)).toMatchObject({ format_version: '2.1.0', untrusted: { description: 'C:\\new "quoted"' } });
-    const x = await cliAsync(sb.dir, ['extract', pkg, '--output', join(sb.area, 'out')]);
+    const x = await run(['extract', pkg, '--output', join(sb.area, 'out')]);
     expect(x.status, x.stderr).toBe(0);
     expect(readFileSync(join(sb.area, 'out', 'notes/n.md'), 'utf8')).toBe(GOOD['notes/n.md']);
   });
