@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { symlinkSync } from 'node:fs';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
+import { setPbkdf2IterationsForTests } from '../../scripts/lib/crypto/kdf.ts';
 import { createCommand } from '../../scripts/lib/package/commands/create.ts';
 import { setProcessEnv } from '../support/process-env.ts';
 import { makeWalnut, testEnv, tmp } from '../receive/helpers.ts';
@@ -17,8 +18,13 @@ beforeAll(() => {
   base = tmp();
   const env = testEnv(base);
   restore = setProcessEnv({ HOME: env.HOME, ALIVE_HOME: env.ALIVE_HOME, WALNUT_PASSPHRASE: 'a passphrase for the test' });
+  // The encrypted cases are about the warning, not the key: 1000 PBKDF2 rounds, not 600000.
+  setPbkdf2IterationsForTests(1000);
 });
-afterAll(() => restore());
+afterAll(() => {
+  setPbkdf2IterationsForTests(undefined);
+  restore();
+});
 
 describe("create's agent-file warning", () => {
   it('names them by their path in the walnut when the walnut is reached through a link', async () => {
