@@ -3,8 +3,10 @@
  * processing/ when it was claimed, else claimed from the inbox), checked against the thread's turn
  * budget, and answered into the receiver's outbox in its thread with In-Reply-To.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import { AliveError } from '../errors.ts';
-import { claimById, completeClaim, deadLetterClaim, loadClaim } from './claims.ts';
+import { claimById, completeClaim, deadLetterClaim, LeaseLostError, listClaims, loadClaim, returnToInbox, type Claim } from './claims.ts';
+import { otherLiveHolder, replyOwner, type ProcessHolder } from './claim-owner.ts';
 import { elsewhereText, whereText } from './commands/common.ts';
 import { DEFAULT_TURN_BUDGET, loadReceiverConfig } from './config.ts';
 import { isWordlessId } from './ids.ts';
@@ -13,7 +15,7 @@ import { receiverPaths } from './layout.ts';
 import { displayName, normaliseName } from './names.ts';
 import { idHint, withIdHint } from './id-resolve.ts';
 import { findMessage } from './query.ts';
-import { budgetProblem, recordTurn } from './threads.ts';
+import { budgetProblem, recordTurn, undoTurns } from './threads.ts';
 
 export interface Answered {
   /** The request answered. */
@@ -64,37 +66,116 @@ export function notAnswerable(root: string, id: string, receiver: string | undef
 export const EMPTY_REPLY = 'the reply is empty (nothing but white space); nothing was sent and the message is left as it was';
 
 /**
- * Answers message `id` of `receiverName` with `text`, claiming it as `owner` unless claimed. A refusal
- * past the turn budget gives a Thread header that is not wordless under `untrusted_thread`, as the
- * caller's result shows a header (`shown`: rawHeader for --json, shownHeader for an MCP tool).
+ * How long a reply waits for a claim held a moment only (another reply storing its answer, a
+ * sweeper returning the message to the inbox) to end, before it says who holds it.
+ */
+const PASSING_CLAIM_WAIT_MS = 2000;
+
+/**
+ * Answers message `id` of `receiverName` with `text`. `self` is the caller's claim owner (`hand`,
+ * an MCP server's session owner): a claim of its own, by hand, past its lease or of a process that
+ * is gone is taken over; one another live process holds (a daemon whose agent is answering it,
+ * another MCP session) is refused (`busy`), naming it, and the bus is left as it was. A message
+ * still in the inbox is claimed for the moment the answer takes (replyOwner). The turn is recorded
+ * before the answer is stored, so that no other answer passes the budget meanwhile, and taken back
+ * when the answer could not be stored. A refusal past the turn budget gives a Thread header that
+ * is not wordless under `untrusted_thread`, as the caller's result shows a header (`shown`:
+ * rawHeader for --json, shownHeader for an MCP tool).
  */
 export async function answerMessage(
   root: string,
   receiverName: string,
   id: string,
   text: string,
-  owner = 'hand',
+  self = 'hand',
   shown: HeaderText = rawHeader,
 ): Promise<Answered> {
   const receiver = normaliseName(receiverName, 'receiver');
   if (text.trim() === '') throw new AliveError(EMPTY_REPLY, { code: 'empty_body' });
   const paths = receiverPaths(root, receiver);
   const config = await loadReceiverConfig(paths);
-  const claim = loadClaim(root, receiver, id) ?? (await claimById(root, receiver, id, { owner, leaseMs: config.claimLeaseMs }));
-  if (!claim) throw new AliveError(`cannot reply to ${id}: ${notAnswerable(root, id, receiver)}`, { code: 'not_found' });
+  const { claim, fromInbox } = await takeForReply(root, receiver, id, self, config.claimLeaseMs);
   const thread = claim.message.thread || claim.id;
   // The refusal is read by the agent that replies (dispatch reply, the MCP tool): a Thread header
   // is named in it only when it cannot spell words (as threadField names it); any other is given
   // apart, as untrusted_thread.
   const over = budgetProblem(paths, thread, claim.message.turn, config.turnBudget ?? DEFAULT_TURN_BUDGET, isWordlessId);
   if (over) {
-    deadLetterClaim(claim, over, 'turn_budget');
+    try {
+      deadLetterClaim(claim, over, 'turn_budget');
+    } catch (err) {
+      throw lostToOther(root, id, receiver, err);
+    }
     throw new AliveError(`cannot reply to ${id}: ${over}; the message went to dead-letter`, {
       code: 'turn_budget',
       ...(isWordlessId(thread) ? {} : { fields: untrustedThreadField(thread, shown) }),
     });
   }
   recordTurn(paths, thread, claim.id);
-  const resp = completeClaim(claim, { body: text }).response!;
+  let resp: ReturnType<typeof completeClaim>['response'];
+  try {
+    resp = completeClaim(claim, { body: text }).response!;
+  } catch (err) {
+    undoTurns(paths, [thread], claim.id);
+    // Taken from the inbox for this answer alone: it goes back there, as it was.
+    if (fromInbox && !(err instanceof LeaseLostError)) {
+      try {
+        returnToInbox(paths, receiver, claim.path, claim.fileName);
+      } catch {
+        // left claimed: its lease returns it (the error below says what failed first)
+      }
+    }
+    throw lostToOther(root, id, receiver, err);
+  }
   return { id: claim.id, receiver, responseId: resp.id, path: resp.path, thread: resp.thread, turn: resp.turn };
+}
+
+/**
+ * The claim a reply answers: its own or one it may take over (answerMessage), else the message
+ * claimed from the inbox. A claim held a moment only is waited for (PASSING_CLAIM_WAIT_MS): two
+ * replies at once, the second is told where the first put the message (the archive: answered).
+ */
+async function takeForReply(root: string, receiver: string, id: string, self: string, leaseMs: number): Promise<{ claim: Claim; fromInbox: boolean }> {
+  const until = Date.now() + PASSING_CLAIM_WAIT_MS;
+  for (;;) {
+    const held = loadClaim(root, receiver, id);
+    if (held) {
+      const holder = held.deadline > Date.now() ? otherLiveHolder(held.owner, self) : undefined;
+      if (holder === undefined) return { claim: held, fromInbox: false };
+      const passing = holder.here && (holder.kind === 'reply' || holder.kind === 'sweeper');
+      if (!passing || Date.now() >= until) throw heldRefusal(id, receiver, holder, held.deadline);
+    } else {
+      const claim = await claimById(root, receiver, id, { owner: replyOwner(), leaseMs });
+      if (claim) return { claim, fromInbox: true };
+      // Claimed by someone else meanwhile: looked at again; else it is not there to answer.
+      if (!listClaims(receiverPaths(root, receiver)).some((c) => c.id === id)) {
+        throw new AliveError(`cannot reply to ${id}: ${notAnswerable(root, id, receiver)}`, { code: 'not_found' });
+      }
+    }
+    await delay(10);
+  }
+}
+
+/** Why a reply leaves alone a claim another live process holds, and what to do instead. */
+function heldRefusal(id: string, receiver: string, holder: ProcessHolder, deadline: number): AliveError {
+  const pid = holder.here ? `pid ${holder.pid}` : `pid ${holder.pid} on another machine or container sharing the bus`;
+  const lease = new Date(deadline).toISOString();
+  const wait = `wait for its answer with 'dispatch wait ${id}' (the MCP wait tool)`;
+  const who = {
+    daemon: `the daemon serving ${displayName(receiver)} (${pid}) claimed it and its agent is answering it; ${wait}, or stop that daemon and reply again`,
+    session: `another MCP session (the dispatch mcp server with ${pid}) claimed it to answer it; ${wait}, or reply again once that session ends or its lease runs out (at ${lease})`,
+    reply: `another reply (${pid}) is storing its answer right now; see 'dispatch show ${id}' in a moment`,
+    sweeper: `it is being returned to the inbox (${pid}); reply again in a moment`,
+  }[holder.kind];
+  return new AliveError(`cannot reply to ${id}: ${who}; nothing was changed`, { code: 'busy', fields: { holder: { kind: holder.kind, pid: holder.pid } } });
+}
+
+/**
+ * A claim lost while answering (another took the message meanwhile: `completeClaim`'s rename found
+ * it gone) said as where the message is now, as a second reply would be told (already answered);
+ * any other failure as it is.
+ */
+function lostToOther(root: string, id: string, receiver: string, err: unknown): unknown {
+  if (!(err instanceof LeaseLostError)) return err;
+  return new AliveError(`cannot reply to ${id}: ${notAnswerable(root, id, receiver)}`, { code: 'not_found' });
 }

@@ -39,14 +39,14 @@ import {
   loadReceiverConfig,
   type ReceiverConfig,
 } from './config.ts';
-import { ensureDir, isBusFolderFault, listBusDir, readBusJson, safeUnlinkBus, writeBusFileAtomic, writeBusJsonAtomic } from './fsutil.ts';
+import { ensureDir, isBusFolderFault, listBusDir, lstatBus, readBusJson, safeUnlinkBus, writeBusFileAtomic, writeBusJsonAtomic } from './fsutil.ts';
 import type { ParsedMessage } from './message.ts';
 import { takeRateToken } from './ratelimit.ts';
 import { processAlive } from '../proc/alive.ts';
 import { hostTag } from '../proc/host-tag.ts';
 import { archiveDayDir, receiverPaths, type ReceiverPaths } from './layout.ts';
 import { displayName, isValidName, normaliseName } from './names.ts';
-import { budgetProblem, inboxAnswerKey, inboxAnswerProblem, recordTurn } from './threads.ts';
+import { budgetProblem, inboxAnswerKey, inboxAnswerProblem, recordTurn, undoTurns } from './threads.ts';
 import { isPlainThread } from './deliver.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { fencedLines, untrustedDetail } from '../text/fence.ts';
@@ -799,13 +799,20 @@ async function handle(
     }
     // The turns are recorded as part of storing the answer (once, however many tries it takes):
     // a ledger that cannot be appended to (no space) fails like the answer's own write.
+    // A claim lost meanwhile (the message answered by hand, or returned) takes them back.
     const toRecord = [thread, ...(inboxKey !== undefined && alsoInto !== undefined ? [inboxKey] : [])];
+    const recorded: string[] = [];
     const write = () => {
       while (toRecord.length > 0) {
         recordTurn(claim.paths, toRecord[0]!, claim.id);
-        toRecord.shift();
+        recorded.push(toRecord.shift()!);
       }
-      return completeClaim(claim, { body: answer, ...(alsoInto ? { alsoIntoInboxOf: [alsoInto] } : {}) });
+      try {
+        return completeClaim(claim, { body: answer, ...(alsoInto ? { alsoIntoInboxOf: [alsoInto] } : {}) });
+      } catch (err) {
+        if (err instanceof LeaseLostError) undoTurns(claim.paths, recorded, claim.id);
+        throw err;
+      }
     };
     const stored = await storeAnswer(claim, answer, write, {
       keepTrying: () => !opts.once && !stopping.aborted,
@@ -834,11 +841,34 @@ async function handle(
     return ['ok', ''];
   } catch (err) {
     if (err instanceof LeaseLostError) {
-      log(`lost the claim on ${named}; it will be handled again`);
+      log(`lost the claim on ${named}: ${whereLostClaimWent(claim)}`);
       return ['other', ''];
     }
     throw err;
   }
+}
+
+/**
+ * Where a message went when its claim was lost (the rename that proves a claim found it gone):
+ * back in the inbox when its lease ran out, else answered or moved by someone else meanwhile
+ * (a reply by hand or through the MCP tools archives it), and this daemon's work on it is dropped.
+ */
+function whereLostClaimWent(claim: Claim): string {
+  const { root, paths, fileName } = claim;
+  const dropped = "this agent's answer was not stored";
+  try {
+    if (lstatBus(root, join(paths.inbox, fileName))) return 'its lease ran out and it went back to the inbox; it will be handled again';
+    if (lstatBus(root, join(archiveDayDir(paths, new Date()), fileName))) {
+      return `someone else answered it meanwhile (a reply by hand or through the MCP tools; it is in the archive): ${dropped}`;
+    }
+    if (lstatBus(root, join(paths.deadLetter, fileName))) return `it is in dead-letter now (its lease ran out too often): ${dropped}`;
+    if (listBusDir(root, paths.processing).some((n) => parseClaimFileName(n)?.fileName === fileName)) {
+      return `its lease ran out and another claimed it: ${dropped}`;
+    }
+  } catch {
+    // a folder that cannot be read: said as moved
+  }
+  return `someone else moved it meanwhile: ${dropped}`;
 }
 
 /**

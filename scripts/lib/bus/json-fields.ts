@@ -6,7 +6,7 @@
  * otherwise that key is null and the value is under `untrusted_<key>`, as every other text of a
  * message file is under `untrusted`.
  */
-import { hostTag } from '../proc/host-tag.ts';
+import { isBusClaimOwner } from './claim-owner.ts';
 import { cutToBytes, utf8CodePointBytes, type Cut } from '../text/cut.ts';
 import { isWordlessId } from './ids.ts';
 import { HEADER_BYTES } from './mcp/bounds.ts';
@@ -52,14 +52,12 @@ export function untrustedThreadField(header: string, shown: HeaderText = rawHead
 }
 
 /**
- * A claim's owner tag as ours: `hand` (dispatch claim, reply), `mcp` (the MCP tools), or a daemon's
- * or sweeper's `p<pid>h<tag>` / `s<pid>h<tag>` with this machine's tag (claims.ts processOwner). A
- * claim file's name is any writer's, and its owner tag `[a-z0-9]+` can spell words.
+ * A claim's owner tag as ours: `hand` (dispatch claim), `mcp` (the MCP tools of earlier versions),
+ * or a process's of this machine (claim-owner.ts: a daemon's, a sweeper's, a reply's, an MCP
+ * session's). A claim file's name is any writer's, and its owner tag `[a-z0-9]+` can spell words.
  */
 export function isOurClaimOwner(owner: string): boolean {
-  if (owner === 'hand' || owner === 'mcp') return true;
-  const m = /^[ps]\d{1,10}(?:h([a-z0-9]+))?$/.exec(owner);
-  return m !== null && (m[1] === undefined || m[1] === hostTag());
+  return isBusClaimOwner(owner);
 }
 
 /** A path of a bus file in a result: under `key` when its name is ours (`ours`), else `key: null` and `untrusted_<key>`. */

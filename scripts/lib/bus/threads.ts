@@ -1,6 +1,7 @@
 /**
  * Turn budget: each receiver keeps, per thread, a ledger of the turns it answered
- * (`threads/<hash of thread id>`, one line per answer, appended). A receiver refuses to answer
+ * (`threads/<hash of thread id>`, one line per answer, appended; a line whose id follows a `-` takes
+ * one back: undoTurns). A receiver refuses to answer
  * beyond its budget, so two daemons cannot answer each other forever. Messages also carry a
  * `Turn:` hop count that is checked against the same budget.
  */
@@ -23,10 +24,13 @@ function ledgerPath(paths: ReceiverPaths, thread: string): string {
 export function turnsAnswered(paths: ReceiverPaths, thread: string): number | undefined {
   const r = readBusFile(paths.root, ledgerPath(paths, thread), { maxBytes: 4 * 1024 * 1024 });
   if (!r.ok) return r.problem === 'missing' ? 0 : undefined;
-  return r.bytes
-    .toString('utf8')
-    .split('\n')
-    .filter((l) => l !== '').length;
+  let turns = 0;
+  for (const line of r.bytes.toString('utf8').split('\n')) {
+    if (line === '') continue;
+    // A turn taken back (undoTurn): its second field is the id after a '-', which no id starts with.
+    turns += line.split(' ', 2)[1]?.startsWith('-') === true ? -1 : 1;
+  }
+  return Math.max(0, turns);
 }
 
 /** How much of a thread id a ledger line keeps (the file name is its hash; the text is for people). */
@@ -38,6 +42,20 @@ export function recordTurn(paths: ReceiverPaths, thread: string, messageId: stri
   const shown = thread.length > THREAD_IN_LEDGER ? `${thread.slice(0, THREAD_IN_LEDGER)}…` : thread;
   // No-follow and non-blocking: a link or FIFO planted under a ledger's name fails, never waits.
   appendBusFile(paths.root, ledgerPath(paths, thread), `${new Date().toISOString()} ${messageId} ${jsonText(shown)}\n`);
+}
+
+/**
+ * Takes back the turns recorded for an answer that could not be stored (a line of its own, appended:
+ * the ledger is never rewritten, so no turn recorded meanwhile by another answer is lost).
+ */
+export function undoTurns(paths: ReceiverPaths, threads: readonly string[], messageId: string): void {
+  for (const thread of threads) {
+    try {
+      appendBusFile(paths.root, ledgerPath(paths, thread), `${new Date().toISOString()} -${messageId} (taken back: the answer was not stored)\n`);
+    } catch {
+      // the turn stays counted: a budget used up early, never one passed
+    }
+  }
 }
 
 /**

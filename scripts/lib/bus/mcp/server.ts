@@ -18,6 +18,7 @@ import { ALIVE_VERSION } from '../../version.ts';
 import { displayName, InvalidNameError } from '../names.ts';
 import { LIST_DEFAULT, LIST_MAX, RESULT_BYTES } from './bounds.ts';
 import { LineGuard } from './line-guard.ts';
+import { mcpSessionOwner } from '../claim-owner.ts';
 import { passedOverJson } from '../commands/common.ts';
 import { passingOver } from '../passed-over.ts';
 import {
@@ -145,7 +146,10 @@ const noElicitation: jsonSchemaValidator = {
 };
 
 /** `closing` aborts every wait in progress when the client goes away. */
-export function createServer(ctx: ToolContext, closing: AbortSignal = new AbortController().signal): McpServer {
+export function createServer(given: ToolContext, closing: AbortSignal = new AbortController().signal): McpServer {
+  // Its own claim owner, made at its first use (hostTag hashes): its claims are told apart from every other session's.
+  let owner = given.owner;
+  const ctx: ToolContext = Object.defineProperty({ ...given }, 'owner', { get: () => (owner ??= mcpSessionOwner()), enumerable: true });
   const server = new McpServer({ name: 'dispatch', version: ALIVE_VERSION }, { instructions: INSTRUCTIONS, jsonSchemaValidator: noElicitation });
 
   server.registerTool(

@@ -64,6 +64,12 @@ export interface ToolContext {
   as: string;
   /** Receivers of the messages this server sent, by id (recent ones): `wait` looks only there. */
   sentTo?: Map<string, string>;
+  /**
+   * The claim owner of this server (claim-owner.ts mcpSessionOwner, given by createServer): `reply`
+   * answers the claims of its own `claim`, and refuses one another session holds. Without it,
+   * `mcp`, the owner of earlier versions, which any reply takes over.
+   */
+  owner?: string;
 }
 
 const SENT_REMEMBERED = 1000;
@@ -279,7 +285,7 @@ async function claim(ctx: ToolContext, a: { receiver: string; id?: string | unde
   const receiver = normaliseName(a.receiver, 'receiver');
   requireBusHere(ctx.root);
   const id = a.id === undefined ? undefined : resolveMessageId(ctx.root, a.id, { receiver }).id;
-  const r = await claimMessage(ctx.root, receiver, { ...(id !== undefined ? { id } : {}), owner: 'mcp' });
+  const r = await claimMessage(ctx.root, receiver, { ...(id !== undefined ? { id } : {}), owner: ctx.owner ?? 'mcp' });
   // Unreadable files met on the way: a bus writer can plant any number of them.
   const deadLettered = r.deadLettered.slice(0, DEAD_LETTERED_SHOWN).map((d) => ({
     ...idField('id', d.id),
@@ -333,7 +339,7 @@ async function reply(ctx: ToolContext, a: { id: string; body: string; as?: strin
   const id = resolveMessageId(ctx.root, a.id, { receiver: a.as }).id;
   const receiver = a.as !== undefined ? normaliseName(a.as, 'receiver') : answeringReceiver(ctx.root, id, 'as');
   // A refusal past the turn budget carries the header too (untrusted_thread), shown as this result's.
-  const done = await answerMessage(ctx.root, receiver, id, a.body, 'mcp', shownHeader);
+  const done = await answerMessage(ctx.root, receiver, id, a.body, ctx.owner ?? 'mcp', shownHeader);
   const who = a.as !== undefined ? { receiver: displayName(done.receiver) } : { receiver: null, untrusted_receiver: displayName(done.receiver) };
   return { ok: true, id: done.responseId, ...idField('in_reply_to', done.id), ...who, ...threadField(done.thread, shownHeader), turn: done.turn };
 }

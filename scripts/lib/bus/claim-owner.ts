@@ -1,0 +1,60 @@
+/**
+ * Who holds a claim: the owner tag in a processing/ file's name (`[a-z0-9]+`, claims.ts). `hand`
+ * (dispatch claim) names nobody in particular; a process writes its pid and hostTag(): a daemon
+ * `p<pid>h<tag>`, a sweeper returning a claim `s<pid>h<tag>`, a reply taking a message from the
+ * inbox to answer it at once `r<pid>h<tag>`, and an MCP server's claim tool
+ * `m<pid>h<tag>x<8 hex digits>`, the hex digits its own, so that two servers of one process (or a
+ * server and the one that had its pid before) tell their claims apart. `mcp` is the MCP claim
+ * of earlier versions, which named no session.
+ */
+import { secureRandomBytes } from '../crypto/random-bytes.ts';
+import { processAlive } from '../proc/alive.ts';
+import { hostTag } from '../proc/host-tag.ts';
+
+const PROCESS_OWNER = /^([psr])(\d{1,10})(?:h([a-z0-9]+))?$|^m(\d{1,10})h([a-z0-9]+)x[0-9a-f]{8}$/;
+
+/** The claim owner of one MCP server: every claim its claim tool makes carries it. */
+export function mcpSessionOwner(): string {
+  return `m${process.pid}h${hostTag()}x${secureRandomBytes(4).toString('hex')}`;
+}
+
+/** The claim owner of a reply taking a message from the inbox: held only while the answer is stored. */
+export function replyOwner(): string {
+  return `r${process.pid}h${hostTag()}`;
+}
+
+/** A claim owner that is a process: which kind, its pid, and whether that pid is one of this machine (its tag is ours, or it has none). */
+export interface ProcessHolder {
+  kind: 'daemon' | 'sweeper' | 'reply' | 'session';
+  pid: number;
+  here: boolean;
+}
+
+const KINDS = { p: 'daemon', s: 'sweeper', r: 'reply' } as const;
+
+/** The process an owner tag names, or undefined (`hand`, `mcp`, or a tag not of ours). */
+export function processHolder(owner: string): ProcessHolder | undefined {
+  const m = PROCESS_OWNER.exec(owner);
+  if (!m) return undefined;
+  if (m[1] !== undefined) return { kind: KINDS[m[1] as keyof typeof KINDS], pid: Number(m[2]), here: m[3] === undefined || m[3] === hostTag() };
+  return { kind: 'session', pid: Number(m[4]), here: m[5] === hostTag() };
+}
+
+/** Whether an owner tag is one the bus writes (isOurClaimOwner): another tag was planted, and can spell words. */
+export function isBusClaimOwner(owner: string): boolean {
+  if (owner === 'hand' || owner === 'mcp') return true;
+  const holder = processHolder(owner);
+  return holder?.here === true;
+}
+
+/**
+ * The process other than `self` that holds a claim and may still finish it: alive on this machine,
+ * or on another (its pid says nothing here). Undefined when the claim may be taken over: its own,
+ * one by hand or of an earlier MCP server (they name nobody), or one whose process is gone.
+ */
+export function otherLiveHolder(owner: string, self: string, isAlive: (pid: number) => boolean = processAlive): ProcessHolder | undefined {
+  if (owner === self) return undefined;
+  const holder = processHolder(owner);
+  if (holder === undefined || (holder.here && !isAlive(holder.pid))) return undefined;
+  return holder;
+}
