@@ -94,12 +94,34 @@ export function validIdFromFileName(name: string): string | undefined {
   return id !== undefined && isValidMessageId(id) ? id : undefined;
 }
 
+/** The pairs an id is pasted between: quotes, a backtick pair (Markdown), angle brackets (`<id>`). */
+const WRAPPINGS: readonly (readonly [string, string])[] = [
+  ['"', '"'],
+  ["'", "'"],
+  ['`', '`'],
+  ['<', '>'],
+];
+
 /**
- * Normalises what a user typed as a message id (`<id>`, `msg-<id>`, `msg-<id>.hw`), refusing
+ * What someone typed or pasted as an id, unwrapped: white space around it, one comma or period
+ * after it (the end of a sentence it was copied from), then one pair of quotes, backticks or angle
+ * brackets around it. None of these characters can be part of an id, so taking them off never
+ * changes which message is meant.
+ */
+function unwrapped(raw: string): string {
+  let id = raw.trim();
+  if (id.endsWith(',') || id.endsWith('.')) id = id.slice(0, -1).trimEnd();
+  const pair = WRAPPINGS.find(([open, close]) => id.length >= 2 && id.startsWith(open) && id.endsWith(close));
+  return pair ? id.slice(1, -1).trim() : id;
+}
+
+/**
+ * Normalises what a user typed as a message id (`<id>`, `msg-<id>`, `msg-<id>.hw`, pasted in
+ * quotes, backticks or angle brackets, or with a comma or period after it: unwrapped), refusing
  * anything that could name a path.
  */
 export function parseMessageIdArg(raw: string): string | undefined {
-  let id = raw.trim();
+  let id = unwrapped(raw);
   if (id.endsWith('.hw')) id = id.slice(0, -3);
   if (id.startsWith('msg-')) id = id.slice(4);
   return isValidMessageId(id) ? id : undefined;
