@@ -187,7 +187,7 @@ export function createServer(given: ToolContext, closing: AbortSignal = new Abor
     'wait',
     {
       title: 'Wait for an answer',
-      description: `Waits for the answer to a message sent earlier (by send, or by 'dispatch send' in a shell). Returns status "answered" with the answer (its text in untrusted.body), "dead-lettered" with the reason (retry puts it back once the cause is fixed), or "timed-out" saying where the request is. Waits at most timeout_s seconds (default ${WAIT_DEFAULT_S}, at most ${WAIT_MAX_S}: MCP clients give up on a call after 60 s); to wait longer, call wait again after a "timed-out". Cancelling the call stops the wait. ${UNTRUSTED_NOTE}`,
+      description: `Waits for the answer to a message sent earlier (by send, or by 'dispatch send' in a shell). Returns status "answered" with the answer (its text in untrusted.body), "dead-lettered" with the reason (next says what to do: retry puts it back once the cause is fixed), "closed" when its receiver archived it without an answer (none will come), or "timed-out" saying where the request is. Waits at most timeout_s seconds (default ${WAIT_DEFAULT_S}, at most ${WAIT_MAX_S}: MCP clients give up on a call after 60 s); to wait longer, call wait again after a "timed-out". Cancelling the call stops the wait. ${UNTRUSTED_NOTE}`,
       inputSchema: z.strictObject({
         id: messageId(),
         timeout_s: z.optional(
@@ -212,7 +212,7 @@ export function createServer(given: ToolContext, closing: AbortSignal = new Abor
     'inbox',
     {
       title: 'Peek at an inbox',
-      description: `Lists the messages waiting for a receiver, oldest first, without taking any (each with its id and the first line of its text): at most ${LIST_DEFAULT} per call unless limit says otherwise; total counts them all, and truncated: true with next_offset says more follow; "warning" says when the server's folder holds no bus. ${UNTRUSTED_NOTE}`,
+      description: `Lists the messages waiting for a receiver, oldest first, without taking any (each with its id and the first line of its text): at most ${LIST_DEFAULT} per call unless limit says otherwise; total counts them all, and truncated: true with next_offset says more follow. Refused (no_bus) where the server's folder holds no bus. ${UNTRUSTED_NOTE}`,
       inputSchema: z.strictObject({ receiver: name('the receiver'), ...paging }),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
@@ -285,7 +285,7 @@ export function createServer(given: ToolContext, closing: AbortSignal = new Abor
     'status',
     {
       title: 'Bus status',
-      description: `Per receiver: messages waiting, claimed, answers not collected, dead letters, archived, and whether a daemon serves it (the command its record names under untrusted.agent). At most ${LIST_DEFAULT} receivers per call unless limit says otherwise, by name, or with messages waiting first when there are more; total counts them all, and truncated: true with next_offset says more follow. receiver shows one. "warning" says when the server's folder holds no bus. ${UNTRUSTED_NOTE}`,
+      description: `Per receiver: messages waiting, claimed, answers not collected, dead letters, archived, and whether a daemon serves it (the command its record names under untrusted.agent). At most ${LIST_DEFAULT} receivers per call unless limit says otherwise, by name, or with messages waiting first when there are more; total counts them all, and truncated: true with next_offset says more follow. receiver shows one. Refused (no_bus) where the server's folder holds no bus. ${UNTRUSTED_NOTE}`,
       inputSchema: z.strictObject({ receiver: z.optional(name('only this receiver')), ...paging }),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
