@@ -434,12 +434,15 @@ export function statusTool(ctx: ToolContext, a: { receiver?: string | undefined;
   const listing = page(rows, { limit: rows.length }, (r) => r, LIST_BUDGET);
   const next = status.offset + listing.listed.length;
   const truncated = next < status.total;
+  // A receiver nobody has (`@copiolt`): said, with the name like it, as dispatch status says it.
+  const unknown = receiver !== undefined && rows.length === 0 ? unknownReceiver(ctx.root, receiver) : undefined;
   return {
     ok: true,
     root: status.root,
     total: status.total,
     offset: status.offset,
     truncated,
+    ...unknownReceiverJson(unknown),
     ...(truncated ? { next_offset: next } : {}),
     ...(truncated
       ? {
@@ -487,11 +490,14 @@ export function deadLettersTool(ctx: ToolContext, a: { receiver: string; limit?:
     LIST_BUDGET,
   );
   const { listed, ...counts } = listing;
+  // A receiver nobody has (`@copiolt`): said, with the name like it, as inbox and dispatch dead-letter say it.
+  const unknown = listed.length === 0 ? unknownReceiver(ctx.root, receiver) : undefined;
   return {
     ok: true,
     receiver: displayName(receiver),
     count: listed.length,
     ...counts,
+    ...unknownReceiverJson(unknown),
     ...(listed.length > 0 ? { next: 'call retry with {"id": ID} to put one back once its cause is fixed' } : {}),
     messages: listed,
   };
