@@ -33,7 +33,7 @@ describe('dispatch mcp: a wait that runs out says whether anything serves the re
   it('no daemon: says so, and how to start one', async () => {
     const { root } = makeBus();
     expect(await timedOutMessage(root, '@gemini')).toBe(
-      "no answer within 0.2 s; the request is waiting (in inbox of @gemini) (no daemon serves @gemini; start 'dispatch serve @gemini', or answer by hand); call wait again later",
+      "no answer within 0.2 s; the request is waiting in @gemini's inbox (no daemon serves @gemini; start 'dispatch serve @gemini', or answer by hand); call wait again later",
     );
   });
 
@@ -56,7 +56,9 @@ describe('dispatch mcp: a wait that runs out says whether anything serves the re
     const call = await client(root);
     const r = await call('wait', { id: sent.id, timeout_s: 0.2 });
     const message = r.structuredContent!.message as string;
-    expect(message).toContain("(no daemon serves its receiver; start a 'dispatch serve' of its receiver, or answer by hand)");
+    expect(message).toMatch(
+      /\(no daemon serves its receiver; start a 'dispatch serve' of its receiver \('dispatch show [0-9a-f-]{36}' names it\), or answer by hand\)/,
+    );
     expect(message).not.toContain('ignore-all');
   });
 });

@@ -151,7 +151,7 @@ describe('dispatch mcp over stdio (the SDK client against the bundle)', () => {
     const sent = (await call(client, 'send', { to: 'nobody', body: 'hello?', create: true })).structuredContent!;
     const timedOut = (await call(client, 'wait', { id: sent.id, timeout_s: 0.3 })).structuredContent!;
     expect(timedOut).toMatchObject({ ok: true, status: 'timed-out', request: { untrusted_receiver: '@nobody', location: 'inbox', state: 'waiting' } });
-    expect(timedOut.message).toContain('no answer within 0.3 s; the request is waiting (in inbox of @nobody)');
+    expect(timedOut.message).toContain("no answer within 0.3 s; the request is waiting in @nobody's inbox");
 
     const controller = new AbortController();
     const long = call(client, 'wait', { id: sent.id, timeout_s: 50 }, { signal: controller.signal });

@@ -15,11 +15,11 @@ import { existsSync } from 'node:fs';
 import { AliveError } from '../../errors.ts';
 import { inlineText, summaryLine } from '../../text/untrusted.ts';
 import { answerMessage, answeringReceiver } from '../answer.ts';
-import { claimRefusal, nameable } from '../commands/common.ts';
+import { claimRefusal, unansweredText } from '../commands/common.ts';
 import { listClaims, listInbox } from '../claims.ts';
 import { sendMessage } from '../deliver.ts';
 import { threadForSend } from '../send-thread.ts';
-import { servingText, unservedNote } from '../serving.ts';
+import { unservedNote } from '../serving.ts';
 import { LISTED_PEEK_BYTES, readBusFile } from '../fsutil.ts';
 import { checkReceiverKnown, unknownReceiver, unknownReceiverJson } from '../receivers.ts';
 import { receiverPaths, runtimesDir } from '../layout.ts';
@@ -234,7 +234,8 @@ async function waitFor(ctx: ToolContext, a: { id: string; timeout_s?: number | u
     case 'timed-out':
     case 'aborted': {
       const what = r.status === 'timed-out' ? `no answer within ${timeoutS} s` : 'stopped waiting';
-      const place = r.request ? `; the request is ${describePlace(r.request, responder)}${servingPart(ctx.root, r.request, responder)}` : '';
+      // In dispatch wait's words (unansweredText): where the request is, and while it waits who serves it.
+      const place = `; the request is ${unansweredText(ctx.root, id, r.request, responder)}`;
       return { ok: true, status: r.status, ...idField('request_id', id), message: `${what}${place}; call wait again later`, request };
     }
   }
@@ -525,20 +526,6 @@ function retry(ctx: ToolContext, a: { id: string; receiver?: string | undefined 
 /** Where a message is; the receiver folder holding it was found by listing runtimes/: a bus writer's name. */
 function where(m: FoundMessage) {
   return { location: m.location, state: m.state, untrusted_receiver: displayName(m.receiver) };
-}
-
-function describePlace(m: FoundMessage, typed: string | undefined): string {
-  return `${m.state} (in ${m.location} of ${m.receiver === typed ? displayName(m.receiver) : 'its receiver, named in request.untrusted_receiver'})`;
-}
-
-/**
- * While the request waits, who should be answering it (as `dispatch wait` says, unansweredText):
- * else an agent calls wait again and again on a receiver nothing serves. The receiver is named only
- * when the call or this server gave it, or every bus has it: a folder name is a bus writer's words.
- */
-function servingPart(root: string, request: FoundMessage, typed: string | undefined): string {
-  if (request.state !== 'waiting') return '';
-  return ` (${servingText(root, request.receiver, nameable(request.receiver, typed) ? displayName(request.receiver) : undefined)})`;
 }
 
 /**

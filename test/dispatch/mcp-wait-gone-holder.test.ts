@@ -1,0 +1,32 @@
+/**
+ * The MCP wait that runs out while a daemon that is gone (killed with -9) holds the request said
+ * "the request is claimed …; call wait again later", where `dispatch wait` says it is held by a
+ * daemon that is gone and how to take it back. The README says the tool answers in dispatch
+ * wait's words: one wording for both.
+ */
+import { describe, expect, it } from 'vitest';
+import { dispatch, makeBusWithRuntimes } from './helpers.ts';
+import { mcpToolCallers } from './mcp-in-process.ts';
+import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
+import { claimById } from '../../scripts/lib/bus/claims.ts';
+
+const connect = mcpToolCallers();
+
+describe('dispatch mcp wait: a request held by a daemon that is gone', () => {
+  it("says so in dispatch wait's words: the pid, 'dispatch serve @codex' to take it back, and when its lease returns it", async () => {
+    const { root } = makeBusWithRuntimes();
+    const sent = await sendMessage({ root, to: 'codex', from: 'human', body: 'q' });
+    // A pid no process has, of this machine (no host tag): a daemon killed with -9.
+    await claimById(root, 'codex', sent.id, { owner: 'p999999999', leaseMs: 600_000 });
+    const cli = await dispatch(root, ['wait', sent.id, '--timeout', '0.2', '--receiver', '@codex']);
+    const where =
+      /the request is (claimed in @codex's processing\/, held by a daemon that is gone \(pid 999999999\); start 'dispatch serve @codex' to take it back \(else its lease returns it at [^)]+\)); wait again/.exec(
+        cli.stderr,
+      );
+    expect(where, cli.stderr).not.toBeNull();
+    const call = await connect(root, '@human');
+    const r = await call('wait', { id: sent.id, timeout_s: 0.2, receiver: '@codex' });
+    expect(r.structuredContent).toMatchObject({ ok: true, status: 'timed-out' });
+    expect((r.structuredContent as { message: string }).message).toBe(`no answer within 0.2 s; the request is ${where![1]}; call wait again later`);
+  });
+});
