@@ -730,6 +730,8 @@ export interface RetryResult {
   previousId: string | null;
   receiver: string;
   path: string;
+  /** Why it was a dead letter (our code: query.ts DeadLetterInfo), when known: `turn_budget` goes straight back (turnBudgetAdvice). */
+  code: string | null;
 }
 
 /**
@@ -753,11 +755,11 @@ export function retryDeadLetter(root: string, rawId: string, options: { receiver
       code: 'ambiguous',
     });
   }
-  return moveBack(root, id, hits[0]!);
+  return { ...moveBack(root, id, hits[0]!), code: hits[0]!.deadLetter?.code ?? null };
 }
 
 /** Puts the dead letter `hit` (of id `id`) back into its receiver's inbox: retryDeadLetter's move. */
-function moveBack(root: string, id: string, hit: { receiver: string; path: string }): RetryResult {
+function moveBack(root: string, id: string, hit: { receiver: string; path: string }): Omit<RetryResult, 'code'> {
   const paths = receiverPaths(root, hit.receiver);
   const r = readBusFile(root, hit.path, { headBytes: 0 });
   if (!r.ok) throw new AliveError(`cannot retry ${id}: ${r.detail}; it stays in dead-letter`, { code: 'not_a_file' });
@@ -779,7 +781,7 @@ function moveBack(root: string, id: string, hit: { receiver: string; path: strin
 
 export interface RetryAllResult {
   receiver: string;
-  retried: RetryResult[];
+  retried: Omit<RetryResult, 'code'>[];
   /** Dead letters that stayed, with why in our words (retryDeadLetter's refusal). */
   failed: { id: string; code: ErrorCode; message: string }[];
 }

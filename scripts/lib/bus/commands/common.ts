@@ -302,11 +302,17 @@ export function unansweredText(root: string, id: string, request: FoundMessage |
 
 /**
  * The way on after a request went to dead-letter for its thread's turn budget (code turn_budget),
- * in `send --wait` and `wait`: a retry goes straight back to dead-letter (the thread's turns stay
- * used), so it is a new thread, or a daemon with a higher budget. `receiver`: as it may be named.
+ * in `send --wait`, `wait`, `retry` and the MCP wait, dead_letters and retry tools: a retry goes
+ * straight back to dead-letter (the thread's turns stay used), so it is a new thread, or a daemon
+ * with a higher budget. `receiver`: as it may be named; `how`: the commands' words or the tools';
+ * `retried`: said by a retry that put it back all the same (the budget may have been raised).
  */
-export function turnBudgetAdvice(receiver: string | undefined): string {
-  return `the thread has used its turns (the turn budget of the daemon that serves it): a retry would go to dead-letter again; send it again without --thread to start a new thread, or serve ${receiver ?? 'its receiver'} with a higher --turn-budget`;
+export function turnBudgetAdvice(receiver: string | undefined, how: 'cli' | 'tool' = 'cli', retried = false): string {
+  const again = retried
+    ? "it goes to dead-letter again when it is handled, unless its receiver's turn budget was raised"
+    : 'a retry would go to dead-letter again';
+  const send = how === 'cli' ? 'send it again without --thread' : 'call send again without thread';
+  return `the thread has used its turns (the turn budget of the daemon that serves it): ${again}; ${send} to start a new thread, or serve ${receiver ?? 'its receiver'} with a higher --turn-budget`;
 }
 
 /**

@@ -5,7 +5,7 @@ import { idInOurWords, isWordlessId } from '../ids.ts';
 import { idField, pathField } from '../json-fields.ts';
 import { displayName } from '../names.ts';
 import { retryAllDeadLetters, retryDeadLetter, type RetryAllResult, type RetryResult } from '../query.ts';
-import { busRoot, envelopeLines, messageIdOnBus, nameArg, receiverField, ROOT_OPTION, givenIdRun, requireBus } from './common.ts';
+import { busRoot, envelopeLines, givenIdRun, messageIdOnBus, nameArg, receiverField, ROOT_OPTION, requireBus, turnBudgetAdvice } from './common.ts';
 import { unknownReceiver, unknownReceiverJson } from '../receivers.ts';
 
 const USAGE = `usage: dispatch retry ID [--receiver @NAME] [--json] [--root DIR]
@@ -41,12 +41,15 @@ export const retryCommand = defineCommand({
     const id = messageIdOnBus(ctx.io, root, ctx.positionals[0]!, receiver);
     requireBus(root, ctx.values.root);
     const r = retryDeadLetter(root, id, receiver === undefined ? {} : { receiver });
-    if (ctx.json) {
-      ctx.printJson({ ok: true, ...retriedJson(r), receiver: displayName(r.receiver) });
-      return;
-    }
     // Found by listing runtimes/ unless --receiver named it: then a folder name a bus writer chose.
     const whose = r.receiver === receiver ? `${displayName(r.receiver)}'s` : "its receiver's";
+    // Back for a thread past its turn budget, it goes straight to dead-letter again unless the budget was raised.
+    const warning = r.code === 'turn_budget' ? turnBudgetAdvice(r.receiver === receiver ? displayName(r.receiver) : undefined, 'cli', true) : undefined;
+    if (ctx.json) {
+      ctx.printJson({ ok: true, ...retriedJson(r), receiver: displayName(r.receiver), ...(warning ? { warning } : {}) });
+      return;
+    }
+    if (warning) ctx.warn(warning);
     ctx.print(
       r.previousId === null
         ? `${idInOurWords(r.id, 'the message')} is back in ${whose} inbox`
@@ -57,7 +60,7 @@ export const retryCommand = defineCommand({
 });
 
 /** A dead letter put back, for --json: its ids and file under `untrusted_` keys unless the bus made them (json-fields.ts). */
-function retriedJson(r: RetryResult) {
+function retriedJson(r: Omit<RetryResult, 'code'>) {
   return {
     ...idField('id', r.id),
     ...(r.previousId === null ? { previous_id: null } : idField('previous_id', r.previousId)),

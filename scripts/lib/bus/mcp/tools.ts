@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { AliveError } from '../../errors.ts';
 import { inlineText, summaryLine } from '../../text/untrusted.ts';
 import { answerMessage, answeringReceiver } from '../answer.ts';
-import { claimRefusal, unansweredText } from '../commands/common.ts';
+import { claimRefusal, turnBudgetAdvice, unansweredText } from '../commands/common.ts';
 import { listClaims, listInbox } from '../claims.ts';
 import { sendMessage } from '../deliver.ts';
 import { threadForSend } from '../send-thread.ts';
@@ -221,7 +221,9 @@ async function waitFor(ctx: ToolContext, a: { id: string; timeout_s?: number | u
         message: `${r.request.receiver === responder ? displayName(r.request.receiver) : 'its receiver'} did not answer: the request went to its dead-letter (${r.deadLetter.code})`,
         request,
         dead_letter: deadLetterJson(r.deadLetter),
-        next: retryNext(id),
+        // A retry of a thread past its turn budget goes straight back: the way on is a new thread.
+        next:
+          r.deadLetter.code === 'turn_budget' ? turnBudgetAdvice(responder === r.request.receiver ? displayName(responder) : undefined, 'tool') : retryNext(id),
       };
     case 'closed':
       return {
@@ -499,9 +501,15 @@ export function deadLettersTool(ctx: ToolContext, a: { receiver: string; limit?:
     count: listed.length,
     ...counts,
     ...unknownReceiverJson(unknown),
-    ...(listed.length > 0 ? { next: 'call retry with {"id": ID} to put one back once its cause is fixed' } : {}),
+    ...(listed.length > 0 ? { next: deadLettersNext(listed.some((m) => m.code === 'turn_budget')) } : {}),
     messages: listed,
   };
+}
+
+/** What dead_letters says to do with its entries; of one for a thread's turn budget (`turnBudget`: listed), what turnBudgetAdvice says. */
+function deadLettersNext(turnBudget: boolean): string {
+  const retry = 'call retry with {"id": ID} to put one back once its cause is fixed';
+  return turnBudget ? `${retry}; not one whose code is turn_budget: ${turnBudgetAdvice(undefined, 'tool')}` : retry;
 }
 
 export function retryTool(ctx: ToolContext, a: { id: string; receiver?: string | undefined }) {
@@ -519,6 +527,8 @@ function retry(ctx: ToolContext, a: { id: string; receiver?: string | undefined 
     ...idField('id', r.id),
     ...(r.previousId === null ? { previous_id: null } : idField('previous_id', r.previousId)),
     ...who,
+    // Back for a thread past its turn budget, it goes straight to dead-letter again unless the budget was raised.
+    ...(r.code === 'turn_budget' ? { warning: turnBudgetAdvice(r.receiver === receiver ? displayName(r.receiver) : undefined, 'tool', true) } : {}),
     next: `call wait with {"id": ${idArgumentJson(r.id, 'untrusted_id')}} for its answer once a daemon or an agent handles it`,
   };
 }
