@@ -55,7 +55,7 @@ export const claimCommand = defineCommand({
     }
     if (!r.claimed) {
       if (id !== undefined) {
-        throw new AliveError(claimRefusal(root, id, receiver, r.where), {
+        throw new AliveError(claimRefusal(root, id, receiver, r.where, r.deadLettered.find((d) => d.id === id)?.code), {
           code: 'not_found',
           fields: { claimed: false, receiver: displayName(receiver), ...idField('id', id), dead_lettered: deadLettered },
         });

@@ -14,7 +14,7 @@ import type { CommandContext, CommandIo } from '../../cli/command.ts';
 import { counted } from '../../text/plural.ts';
 import { passedOverSoFar, passingOver } from '../passed-over.ts';
 import { readStdinText } from '../stdin-text.ts';
-import { fileTimeIso, findMessage, type FoundMessage } from '../query.ts';
+import { deadLetterCode, fileTimeIso, findMessage, type FoundMessage } from '../query.ts';
 import { resolveBusRoot } from '../root.ts';
 import { RECEIVERS_WITHOUT_FOLDER } from '../receivers.ts';
 import { servingText } from '../serving.ts';
@@ -345,8 +345,28 @@ export function elsewhereText(root: string, id: string, receiver: string, verb: 
   return `it is not ${displayName(receiver)}'s: it is ${where}${open ? ` (${verb} as that receiver)` : ''}; 'dispatch show ${id}' names the receiver in its envelope`;
 }
 
-/** Why `dispatch claim` and the MCP claim tool could not claim the chosen message: where it is. */
-export function claimRefusal(root: string, id: string, receiver: string, where: readonly FoundMessage[]): string {
+/** What a claim found wrong with a file it moved to dead-letter, by the dead letter's code (claims.ts tryClaim). */
+const UNCLAIMABLE: Readonly<Record<string, string>> = {
+  not_utf8: 'unreadable (its text is not UTF-8)',
+  empty: 'empty',
+  too_large: 'larger than the limit of the receiver',
+  not_a_file: 'not a regular file',
+  hard_link: 'a file with another name (a hard link)',
+  unreadable: 'unreadable',
+  sender_not_allowed: 'from a sender allow_from leaves out',
+};
+
+/**
+ * Why `dispatch claim` and the MCP claim tool could not claim the chosen message: where it is, or,
+ * when this very claim found it unusable and moved it to dead-letter (`movedCode`, the dead
+ * letter's code), that.
+ */
+export function claimRefusal(root: string, id: string, receiver: string, where: readonly FoundMessage[], movedCode?: string): string {
+  if (movedCode !== undefined) {
+    const r = displayName(receiver);
+    const found = UNCLAIMABLE[movedCode] ?? 'impossible to handle';
+    return `cannot claim msg-${id}: this claim found it ${found} and moved it to ${r}'s dead-letter (code ${deadLetterCode(movedCode)}); 'dispatch dead-letter ${r}' shows why, and 'dispatch retry ${id}' puts it back once it is fixed`;
+  }
   const why = where.length
     ? `it is ${where.map((m) => whereText(m, receiver)).join('; ')}`
     : (elsewhereText(root, id, receiver, 'claim it') ?? withIdHint(`it is not on the bus for ${displayName(receiver)}`, idHint(root, id)));

@@ -310,7 +310,7 @@ async function claim(ctx: ToolContext, a: { receiver: string; id?: string | unde
       };
     }
     // In the words of dispatch claim.
-    throw new AliveError(claimRefusal(ctx.root, id, receiver, r.where), {
+    throw new AliveError(claimRefusal(ctx.root, id, receiver, r.where, r.deadLettered.find((d) => d.id === id)?.code), {
       code: 'not_found',
       fields: { dead_lettered: deadLettered, ...more },
     });
