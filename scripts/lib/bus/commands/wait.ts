@@ -7,10 +7,12 @@ import { answerTooLargeError, closedText } from '../responses.ts';
 import {
   bodyLines,
   busRoot,
+  envelopeLines,
   messageIdOnBus,
   messageJson,
   nameArg,
   reasonLines,
+  receiverField,
   ROOT_OPTION,
   secondsArg,
   shownCutNote,
@@ -68,6 +70,14 @@ export const waitCommand = defineCommand({
         });
       else {
         if (r.answer.problem) ctx.print(`problem: ${r.answer.problem}`);
+        // Found in a folder other than the one the request waits in (every outbox is looked in for a
+        // request gone from the bus): any bus writer can make that folder and write an answer there.
+        if (r.answer.receiver !== (responder ?? r.request?.receiver)) {
+          ctx.print(
+            `this answer was found in the outbox of a receiver folder ${r.request ? 'other than the one holding the request' : 'found by looking in every outbox (the request is no longer on the bus)'}, named in the envelope below (untrusted: any bus writer can make a folder and write an answer there); pass --receiver with the receiver you asked to take only its answers`,
+          );
+          for (const line of envelopeLines([receiverField(r.answer.receiver)])) ctx.print(line);
+        }
         // At most BODY_BYTES of it: an answer may be as large as the bus reads (64 MiB).
         const shown = shownMessage({ body: r.answer.untrusted?.body ?? '', context: r.answer.untrusted?.context ?? null });
         for (const line of bodyLines('ANSWER', shown.untrusted.body, shown.untrusted.context)) ctx.print(line);
