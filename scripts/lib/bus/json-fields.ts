@@ -9,6 +9,7 @@
 import { isBusClaimOwner } from './claim-owner.ts';
 import { cutToBytes, utf8CodePointBytes, type Cut } from '../text/cut.ts';
 import { isWordlessId } from './ids.ts';
+import { parseMessage, type ParsedMessage } from './message.ts';
 import { HEADER_BYTES } from './mcp/bounds.ts';
 
 /**
@@ -34,6 +35,46 @@ export const rawHeader: HeaderText = (header) => {
   const text = cutToBytes(header, HEADER_BYTES, utf8CodePointBytes);
   return text.length === header.length ? { text } : { text, cut: { bytes: Buffer.byteLength(header), shown_bytes: Buffer.byteLength(text) } };
 };
+
+/**
+ * The From, Thread and Timestamp headers of a listed message (`dispatch inbox --json`, the MCP
+ * inbox tool) whose first `readBytes` of `size` were read, each cut as `shown` cuts it; `cut`
+ * names each header cut, and `cut.file` (the file's `bytes`, the `read_bytes`) a header block that
+ * runs past what was read: its Thread, Timestamp and first line may be in the part not read, and
+ * `note` says so.
+ */
+export function listedHeaders(m: ParsedMessage, read: string, size: number, readBytes: number, shown: HeaderText) {
+  const cut: Record<string, Cut | { bytes: number; read_bytes: number }> = {};
+  const header = (field: string, value: string | undefined): string | null => {
+    if (value === undefined) return null;
+    const s = shown(value);
+    if (s.cut) cut[field] = s.cut;
+    return s.text;
+  };
+  const headers = { from: header('from', m.from), thread: header('thread', m.thread), timestamp: header('timestamp', m.timestamp) };
+  const unread = size > readBytes && headersToTheEnd(read);
+  if (unread) cut.file = { bytes: size, read_bytes: readBytes };
+  return {
+    headers,
+    ...(Object.keys(cut).length > 0 ? { cut } : {}),
+    ...(unread
+      ? {
+          note: `its header block runs past the first ${readBytes} bytes, all that a listing reads of it: its thread, time and first line may be in the rest, not read; 'dispatch show ID' reads the whole file`,
+        }
+      : {}),
+  };
+}
+
+/**
+ * Whether every whole line of `read` (a file's first bytes) is in its header block, not ended by
+ * a blank line, and the line the read cut may be a header (`# …`): the block may go on past them.
+ */
+function headersToTheEnd(read: string): boolean {
+  const whole = read.slice(0, read.lastIndexOf('\n') + 1);
+  if (/\n[ \t\r]*\n$/.test(whole) || !read.slice(whole.length).trimStart().startsWith('#')) return false;
+  const m = parseMessage(whole);
+  return m.body === '' && m.context === undefined && !m.flags.includes('no-headers');
+}
 
 /**
  * A thread in a result (the commands' `--json`, the MCP tools): under `thread` when its id cannot

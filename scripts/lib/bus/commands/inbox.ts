@@ -5,14 +5,13 @@ import { receiverPaths } from '../layout.ts';
 import { decodeUtf8, parseMessage } from '../message.ts';
 import { displayName } from '../names.ts';
 import { isWordlessId } from '../ids.ts';
-import { idField, pathField, rawHeader } from '../json-fields.ts';
+import { idField, listedHeaders, pathField, rawHeader } from '../json-fields.ts';
 import { unknownReceiver, unknownReceiverJson } from '../receivers.ts';
 import { shownSender, shownTimestamp } from '../envelope.ts';
 import { busRoot, firstLines, nameArg, ROOT_OPTION, requireBus } from './common.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { inlineText, summaryLine } from '../../text/untrusted.ts';
 import { counted } from '../../text/plural.ts';
-import type { Cut } from '../../text/cut.ts';
 
 const USAGE = `usage: dispatch inbox @RECEIVER [--json] [--root DIR]
 
@@ -42,29 +41,18 @@ export const inboxCommand = defineCommand({
       const text = decodeUtf8(head);
       // A multi-byte character cut at the end of the peek window is not a reason to complain.
       if (text === undefined && size <= LISTED_PEEK_BYTES) return { ...base, bytes: size, problem: 'not valid UTF-8' };
-      const m = parseMessage(text ?? head.toString('utf8'));
+      const read = text ?? head.toString('utf8');
+      const m = parseMessage(read);
       // The file's headers, each cut to HEADER_BYTES as the MCP inbox tool cuts them (raw here:
       // JSON escapes them), and its first line.
-      const cut: Record<string, Cut> = {};
-      const header = (field: string, value: string | undefined): string | null => {
-        if (value === undefined) return null;
-        const shown = rawHeader(value);
-        if (shown.cut) cut[field] = shown.cut;
-        return shown.text;
-      };
-      const untrusted = {
-        from: header('from', m.from),
-        thread: header('thread', m.thread),
-        turn: m.turn ?? null,
-        timestamp: header('timestamp', m.timestamp),
-        summary: summaryLine(m.body),
-      };
+      const { headers, ...cut } = listedHeaders(m, read, size, LISTED_PEEK_BYTES, rawHeader);
+      const untrusted = { from: headers.from, thread: headers.thread, turn: m.turn ?? null, timestamp: headers.timestamp, summary: summaryLine(m.body) };
       return {
         ...base,
         bytes: size,
         ...(m.flags.length ? { flags: m.flags } : {}),
         untrusted,
-        ...(Object.keys(cut).length > 0 ? { cut } : {}),
+        ...cut,
       };
     });
     const processing = listClaims(paths).length;

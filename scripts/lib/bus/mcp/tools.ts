@@ -27,7 +27,7 @@ import { decodeUtf8, parseMessage } from '../message.ts';
 import { isWordlessId, parseMessageIdArg } from '../ids.ts';
 import { resolveMessageId, withGivenId } from '../id-resolve.ts';
 import { requireBusAt } from '../no-bus.ts';
-import { idField, threadField } from '../json-fields.ts';
+import { idField, listedHeaders, threadField } from '../json-fields.ts';
 import { displayName, normaliseName } from '../names.ts';
 import {
   claimMessage,
@@ -247,7 +247,6 @@ export function inboxTool(ctx: ToolContext, a: { receiver: string; limit?: numbe
   const receiver = normaliseName(a.receiver, 'receiver');
   requireBusHere(ctx.root);
   const paths = receiverPaths(ctx.root, receiver);
-  const header = (s: string | undefined) => (s === undefined ? null : fitText(s, HEADER_BYTES).text);
   const listing = page(
     listInbox(paths),
     a,
@@ -258,11 +257,15 @@ export function inboxTool(ctx: ToolContext, a: { receiver: string; limit?: numbe
       if (!r.ok) return { ...idField('id', e.id), problem: r.problem === 'missing' ? 'gone (claimed meanwhile)' : r.detail };
       const text = decodeUtf8(r.bytes);
       if (text === undefined && r.size <= LISTED_PEEK_BYTES) return { ...idField('id', e.id), bytes: r.size, problem: 'not valid UTF-8' };
-      const m = parseMessage(text ?? r.bytes.toString('utf8'));
+      const read = text ?? r.bytes.toString('utf8');
+      const m = parseMessage(read);
+      // Each header cut as every result shows one, `cut` naming it, as dispatch inbox --json gives it.
+      const { headers, ...cut } = listedHeaders(m, read, r.size, LISTED_PEEK_BYTES, shownHeader);
       return {
         ...idField('id', e.id),
         bytes: r.size,
-        untrusted: { from: header(m.from), thread: header(m.thread), timestamp: header(m.timestamp), summary: summaryLine(m.body, 200) },
+        untrusted: { ...headers, summary: summaryLine(m.body, 200) },
+        ...cut,
       };
     },
     LIST_BUDGET,
