@@ -92,7 +92,7 @@ describe('dispatch mcp over stdio (the SDK client against the bundle)', () => {
     // No daemon serves @claude: the result says so, as dispatch send does on stderr.
     expect(sent.unserved).toBe("no daemon serves @claude now: the message waits in its inbox until 'dispatch serve @claude' runs or someone answers by hand");
 
-    const cliInbox = JSON.parse(runCli(cli, ['inbox', '@claude', '--json'], bus.env).stdout);
+    const cliInbox = JSON.parse((await dispatch(bus.root, ['inbox', '@claude', '--json'])).stdout);
     expect(cliInbox.messages.map((m: { id: string }) => m.id)).toEqual([sent.id]);
     const inbox = (await call(client, 'inbox', { receiver: 'claude' })).structuredContent!;
     expect(inbox.messages).toEqual([expect.objectContaining({ id: sent.id, untrusted: expect.objectContaining({ from: '@tester', summary: '#observe' }) })]);
@@ -204,9 +204,9 @@ describe('dispatch mcp over stdio (the SDK client against the bundle)', () => {
       await d.stop();
     }
     const toHand = (await call(client, 'send', { to: 'human', body: 'your turn', create: true })).structuredContent!;
-    const claimed = JSON.parse(runCli(cli, ['claim', '@human', '--json'], bus.env).stdout);
+    const claimed = JSON.parse((await dispatch(bus.root, ['claim', '@human', '--json'])).stdout);
     expect(claimed).toMatchObject({ claimed: true, id: toHand.id, untrusted: { from: '@gemini', body: 'your turn' } });
-    expect(runCli(cli, ['reply', toHand.id, 'done', '--as', '@human'], bus.env).status).toBe(0);
+    expect((await dispatch(bus.root, ['reply', toHand.id, 'done', '--as', '@human'])).status).toBe(0);
     const answer = (await call(client, 'wait', { id: toHand.id })).structuredContent!;
     expect(answer).toMatchObject({ status: 'answered', responder: '@human', untrusted: { body: 'done', from: '@human' } });
   });
@@ -227,9 +227,7 @@ describe('dispatch mcp in-process', () => {
     const bus = makeBusWithRuntimes();
     const { client } = await connectInProcess(bus);
     const before = snapshot(bus.base);
-    const cliMessage = runCli(cli, ['send', '../../etc', 'x'], bus.env)
-      .stderr.split('\n')[0]!
-      .replace(/^error: /, '');
+    const cliMessage = (await dispatch(bus.root, ['send', '../../etc', 'x'])).stderr.split('\n')[0]!.replace(/^error: /, '');
     const bad = await call(client, 'send', { to: '../../etc', body: 'x' });
     expect(bad.isError).toBe(true);
     expect(bad.content[0]!.text).toBe(`error: ${cliMessage}`);
@@ -267,11 +265,7 @@ describe('dispatch mcp in-process', () => {
       'receivers with similar names are listed in the untrusted detail that follows. Call send with create: true to send to a new receiver @reveiwer.',
     );
     const empty = await call(client, 'send', { to: '@gemini', body: ' \n ' });
-    expect(empty.content[0]!.text).toBe(
-      `error: ${runCli(cli, ['send', '@gemini', ' '], bus.env)
-        .stderr.split('\n')[0]!
-        .replace(/^error: /, '')}`,
-    );
+    expect(empty.content[0]!.text).toBe(`error: ${(await dispatch(bus.root, ['send', '@gemini', ' '])).stderr.split('\n')[0]!.replace(/^error: /, '')}`);
   });
 
   it('CLI to MCP: a dispatch send --wait from a shell is answered by claim + reply through the tools', async () => {
@@ -317,7 +311,7 @@ describe('dispatch mcp in-process', () => {
       const r = (await client.callTool({ name: 'thread', arguments: { id: 'no-such-thread' } })) as Result;
       expect(r.isError).toBe(true);
       expect(r.structuredContent).toMatchObject({ ok: false, error: { code: 'not_found' } });
-      const shell = runCli(cli, ['thread', 'no-such-thread'], bus.env);
+      const shell = await dispatch(bus.root, ['thread', 'no-such-thread']);
       // The CLI's words; neither quotes the key it was given (an agent may pass back an untrusted one).
       expect(r.content[0]!.text).toBe(
         shell.stderr
@@ -355,16 +349,18 @@ describe('dispatch mcp in-process', () => {
         expect(r.structuredContent!.note, receiver).toBeUndefined();
       }
       for (const command of ['inbox', 'claim']) {
-        const shell = runCli(cli, [command, '@reveiwer'], bus.env);
+        const shell = await dispatch(bus.root, [command, '@reveiwer']);
         const { outside, fenced } = splitFences(shell.stdout);
         expect(outside.trimEnd(), command).toMatch(new RegExp(`^no messages waiting for @reveiwer: ${typo.source}`));
         expect(shell.stdout, command).toMatch(/\n<<<BEGIN UNTRUSTED RECEIVERS LIKE IT [0-9a-f]{12}\n/);
         expect(fenced, command).toBe('@reviewer');
-        expect(JSON.parse(runCli(cli, [command, '@reveiwer', '--json'], bus.env).stdout), command).toMatchObject({
+        expect(JSON.parse((await dispatch(bus.root, [command, '@reveiwer', '--json'])).stdout), command).toMatchObject({
           note: expect.stringMatching(typo),
           ...similar,
         });
-        expect(runCli(cli, [command, '@gemni'], bus.env).stdout.trimEnd(), command).toMatch(new RegExp(`^no messages waiting for @gemni: ${builtin.source}`));
+        expect((await dispatch(bus.root, [command, '@gemni'])).stdout.trimEnd(), command).toMatch(
+          new RegExp(`^no messages waiting for @gemni: ${builtin.source}`),
+        );
       }
       expect(readdirSync(join(bus.root, 'runtimes')).sort()).toEqual(['gemini', 'reviewer']);
     } finally {
