@@ -196,13 +196,13 @@ describe('send, inbox, claim, reply', () => {
     const d = startDaemon(cli, ['@gemini', '--agent', "printf '\\033]0;pwned\\007\\033[2Jcleared'"], env);
     try {
       await d.waitFor('serving @gemini');
-      const sent = await runCliAsync(cli, ['send', 'gemini', 'hi', '--wait', '10'], env);
+      const sent = await dispatch(root, ['send', 'gemini', 'hi', '--wait', '10']);
       expect(sent.status, sent.stderr).toBe(0);
       expect(sent.stdout).not.toContain('\u001b');
       expect(sent.stdout).toContain('\\x1b]0;pwned\\x07\\x1b[2Jcleared');
       const program = join(base, 'ask.hw');
       writeFileSync(program, 'Gemini #entropy\n');
-      const ran = await runCliAsync(cli, ['run', program, '--wait', '10'], env);
+      const ran = await dispatch(root, ['run', program, '--wait', '10']);
       expect(ran.status, ran.stderr).toBe(0);
       expect(ran.stdout).not.toContain('\u001b');
       expect(ran.stdout).toContain('\\x1b[2Jcleared');
@@ -278,12 +278,12 @@ describe('send, inbox, claim, reply', () => {
 
 describe('through an echo daemon', () => {
   it('send --wait gets the answer; #-leading bodies and Markdown survive the round trip', async () => {
-    const { env } = makeBus();
+    const { env, root } = makeBus();
     const d = startDaemon(cli, ['@echoer', '--agent', 'echo', '--concurrency', '2'], env);
     try {
       await d.waitFor('serving @echoer');
       const body = '#heartbeat\n# Collision: 1a2b3c4d\n## A heading\n\n- item \u2014 \u2705\n\n# Context\nnot a context section';
-      const r = await runCliAsync(cli, ['send', 'echoer', body, '--wait', '10', '--json'], env);
+      const r = await dispatch(root, ['send', 'echoer', body, '--wait', '10', '--json']);
       expect(r.status, r.stderr).toBe(0);
       const out = JSON.parse(r.stdout);
       expect(out.response.untrusted.body).toBe(body);
@@ -296,7 +296,7 @@ describe('through an echo daemon', () => {
   });
 
   it('run: native receivers answer locally, meta-receivers over the bus, in program order', async () => {
-    const { env, base } = makeBus();
+    const { env, base, root } = makeBus();
     const d = startDaemon(cli, ['@claude', '--agent', 'echo'], env);
     try {
       await d.waitFor('serving @claude');
@@ -315,7 +315,7 @@ describe('through an echo daemon', () => {
           'Gemini ##',
         ].join('\n'),
       );
-      const r = await runCliAsync(cli, ['run', program, '--json', '--wait', '10'], env);
+      const r = await dispatch(root, ['run', program, '--json', '--wait', '10']);
       expect(r.status, r.stderr + r.stdout).toBe(0);
       const out = JSON.parse(r.stdout);
       const [g, c, f, o, gem] = out.results;
@@ -334,10 +334,10 @@ describe('through an echo daemon', () => {
   });
 
   it('run: a syntax error is exit 1 with file, line and column; a meta-receiver with no daemon times out', async () => {
-    const { env, base } = makeBus();
+    const { env, base, root } = makeBus();
     const program = join(base, 'bad.hw');
     writeFileSync(program, 'Claude #observe\n  Gemini act; Copilot act\n');
-    const bad = runCli(cli, ['run', program], env);
+    const bad = await dispatch(root, ['run', program]);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toBe(`error: syntax error at ${program}:2:13: cascades (';') are not supported: write one statement per message\n`);
     const stdin = runCli(cli, ['run', '-'], env, { input: "HelloWorld greet: 'unterminated\n" });
