@@ -423,6 +423,12 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['a backup loop with a pattern operator', 'for f in */*/_kernel/log.md; do cp "$f" "${f%.md}.bak"; done', 'world', 'allow'],
   ['a pattern operator on a variable naming the log', `L=${K}/log.mdx; rm "\${L%x}"`, 'world', /cannot tell/],
   ['printf -v naming the log', `printf -v L '%s' ${K}/log.md; : > "$L"`, 'world', /cannot tell/],
+  // Once run through the bundle (five runs); the bundle cases below prove its wiring.
+  ['a for variable naming the log among other files', `for f in 02_Life/old/notes.md ${K}/log.md; do echo x >> "$f"; done`, 'world', /append/],
+  ['a while-read variable fed by log.md names', 'ls 04_Ventures/*/_kernel/log.md | while read f; do rm "$f"; done', 'world', /cannot tell/],
+  ['a for variable that only echoes, then cat of the log', `for f in *.md; do echo "$f"; done; cat ${K}/log.md`, 'world', 'allow'],
+  ['a timestamped backup copy of the log', `cp ${K}/log.md ${K}/log.md.bak.$(date +%Y%m%d%H%M%S%N)`, 'world', 'allow'],
+  ['a restore over the log from elsewhere', `cp /tmp/other.md ${K}/log.md`, 'world', /overwrite/],
 ];
 
 describe('log-guardian: Bash commands', () => {
@@ -538,21 +544,9 @@ describe('log-guardian bundle on a Bash call', () => {
     expect(await runGuardian(`echo x >> "$HOME/world/${K}/log.md.bak"`, join(base, 'elsewhere'), base)).toBe('allow');
   });
 
-  it('allows a timestamped backup copy of the log, and still denies a restore over it', async () => {
-    expect(await runGuardian(`cp ${K}/log.md ${K}/log.md.bak.$(date +%Y%m%d%H%M%S%N)`, world, home)).toBe('allow');
-    expect(await runGuardian(`cp /tmp/other.md ${K}/log.md`, world, home)).toBe('deny');
-  });
-
   it('answers a CRLF command (it hung, then ran out of memory, and the call went through)', async () => {
     expect(await runGuardian(`echo start\r\n: > ${K}/log.md\r\n`, world, home)).toBe('allow'); // bash writes `log.md\r`
     expect(await runGuardian(`echo start\r\n: > ${K}/log.md`, world, home)).toBe('deny');
-    expect(readFileSync(log, 'utf8')).toBe(LOG);
-  });
-
-  it('follows a for variable and refuses a while-read variable fed by log.md names', async () => {
-    expect(await runGuardian(`for f in 02_Life/old/notes.md ${K}/log.md; do echo x >> "$f"; done`, world, home)).toBe('deny');
-    expect(await runGuardian('ls 04_Ventures/*/_kernel/log.md | while read f; do rm "$f"; done', world, home)).toBe('deny');
-    expect(await runGuardian(`for f in *.md; do echo "$f"; done; cat ${K}/log.md`, world, home)).toBe('allow');
     expect(readFileSync(log, 'utf8')).toBe(LOG);
   });
 });
