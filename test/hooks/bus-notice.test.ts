@@ -1,17 +1,17 @@
 /**
  * The SessionStart notice of HelloWorld messages waiting for @claude, through the real
- * relay-check bundle: a real message delivered with the dispatch bundle, then the hook run with
- * SessionStart JSON in the session's folder.
+ * relay-check bundle: a real message delivered by the bus (dispatch send's sendMessage, in-process:
+ * the dispatch bundle is tested elsewhere), then the hook run with SessionStart JSON in the
+ * session's folder.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import { mkdirSync, mkdtempSync, realpathSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { bundleEntry, cleanEnv, runBundle } from './bundle.ts';
 
 let relayCheck: string;
-let dispatch: string;
 let base: string;
 
 const sessionStart = (cwd: string) =>
@@ -20,24 +20,19 @@ const sessionStart = (cwd: string) =>
 beforeAll(async () => {
   const dist = mkdtempSync(join(tmpdir(), 'alive-dist-'));
   relayCheck = await bundleEntry('relay-check', dist);
-  dispatch = await bundleEntry('dispatch', dist);
   base = realpathSync(mkdtempSync(join(tmpdir(), 'alive-bus-notice-')));
 });
 
-function send(root: string, to: string): void {
-  const r = spawnSync(process.execPath, [dispatch, 'send', to, 'Gemini #entropy', '--from', '@gemini', '--root', root], {
-    encoding: 'utf8',
-    env: cleanEnv({ HOME: base }),
-  });
-  expect(r.status, r.stderr).toBe(0);
+async function send(root: string, to: string): Promise<void> {
+  await sendMessage({ root, to, from: '@gemini', body: 'Gemini #entropy' });
 }
 
 describe('relay-check: messages waiting for @claude', () => {
-  it('tells the session how many wait, from a folder below the bus root', () => {
+  it('tells the session how many wait, from a folder below the bus root', async () => {
     const root = join(base, 'project');
     mkdirSync(join(root, 'runtimes'), { recursive: true });
-    send(root, '@claude');
-    send(root, '@claude');
+    await send(root, '@claude');
+    await send(root, '@claude');
     const session = join(root, 'src', 'deep');
     mkdirSync(session, { recursive: true });
     const r = runBundle(relayCheck, sessionStart(session), { cwd: session, env: cleanEnv({ HOME: base, ALIVE_HOME: join(base, 'home') }) });
@@ -51,10 +46,10 @@ describe('relay-check: messages waiting for @claude', () => {
     expect(readdirSync(join(root, 'runtimes', 'claude', 'inbox')).filter((f) => f.endsWith('.hw'))).toHaveLength(2);
   });
 
-  it('is silent when messages wait only for other receivers, or there is no bus', () => {
+  it('is silent when messages wait only for other receivers, or there is no bus', async () => {
     const root = join(base, 'other');
     mkdirSync(join(root, 'runtimes'), { recursive: true });
-    send(root, '@codex');
+    await send(root, '@codex');
     const env = cleanEnv({ HOME: base, ALIVE_HOME: join(base, 'home') });
     const r = runBundle(relayCheck, sessionStart(root), { cwd: root, env });
     expect(r.status).toBe(0);
@@ -65,10 +60,10 @@ describe('relay-check: messages waiting for @claude', () => {
     expect(none.stdout).toBe('');
   });
 
-  it('falls back to its own folder when the hook input is garbage, and never errors', () => {
+  it('falls back to its own folder when the hook input is garbage, and never errors', async () => {
     const root = join(base, 'garbage');
     mkdirSync(join(root, 'runtimes'), { recursive: true });
-    send(root, '@claude');
+    await send(root, '@claude');
     const r = runBundle(relayCheck, '{not json', { cwd: root, env: cleanEnv({ HOME: base, ALIVE_HOME: join(base, 'home') }) });
     expect(r.status).toBe(0);
     // Without readable input the hook falls back to its own folder, which is the bus here.
