@@ -6,7 +6,8 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { agentProgram } from '../../scripts/lib/bus/agent-check.ts';
-import { bundle, makeBus, runCli } from './helpers.ts';
+import { bundle, dispatch, makeBus, runCli } from './helpers.ts';
+import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 
 let cli: string;
 beforeAll(async () => {
@@ -23,10 +24,10 @@ describe('agent preflight', () => {
     expect(agentProgram('(cd x && run)')).toBeUndefined();
   });
 
-  it('refuses a missing program with exit 1 and takes no message', () => {
+  it('refuses a missing program with exit 1 and takes no message', async () => {
     const bus = makeBus();
-    expect(runCli(cli, ['send', '@helper', 'hello', '--from', '@tester', '--create'], bus.env).status).toBe(0);
-    const r = runCli(cli, ['serve', '@helper', '--agent', 'no-such-agent-program --stdin', '--once'], bus.env);
+    await sendMessage({ root: bus.root, to: 'helper', from: 'tester', body: 'hello' });
+    const r = await dispatch(bus.root, ['serve', '@helper', '--agent', 'no-such-agent-program --stdin', '--once']);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^error: the agent command 'no-such-agent-program' was not found on PATH; .*no message was taken/m);
     const inbox = join(bus.root, 'runtimes', 'helper', 'inbox');
@@ -34,6 +35,7 @@ describe('agent preflight', () => {
     expect(existsSync(join(bus.root, 'runtimes', 'helper', 'dead-letter'))).toBe(false);
   });
 
+  // Through the bundle: PATH is the process's own.
   it('refuses the default claude -p when claude is not installed', () => {
     const bus = makeBus();
     const r = runCli(cli, ['serve', '@claude', '--once'], { ...bus.env, PATH: '/nonexistent' });
@@ -41,9 +43,9 @@ describe('agent preflight', () => {
     expect(r.stderr).toMatch(/'claude' was not found on PATH/);
   });
 
-  it('serves with an installed program, and with command lines it cannot read without a shell', () => {
+  it('serves with an installed program, and with command lines it cannot read without a shell', async () => {
     const bus = makeBus();
-    expect(runCli(cli, ['serve', '@helper', '--agent', 'FOO=1 cat', '--once'], bus.env).status).toBe(0);
-    expect(runCli(cli, ['serve', '@helper', '--agent', '"$(command -v cat)"', '--once'], bus.env).status).toBe(0);
+    expect((await dispatch(bus.root, ['serve', '@helper', '--agent', 'FOO=1 cat', '--once'])).status).toBe(0);
+    expect((await dispatch(bus.root, ['serve', '@helper', '--agent', '"$(command -v cat)"', '--once'])).status).toBe(0);
   });
 });
