@@ -15,7 +15,7 @@
  * named `untrusted`: show it escaped (text/untrusted.ts), fence it before a prompt. Ids, receiver
  * names, locations and states have strict shapes and are safe to show.
  */
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { AliveError, type ErrorCode } from '../errors.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { untrustedDetail } from '../text/fence.ts';
@@ -781,7 +781,8 @@ function moveBack(root: string, id: string, hit: { receiver: string; path: strin
 
 export interface RetryAllResult {
   receiver: string;
-  retried: Omit<RetryResult, 'code'>[];
+  /** Each with its dead letter's code (`turn_budget` goes straight back: turnBudgetAdvice). */
+  retried: RetryResult[];
   /** Dead letters that stayed, with why in our words (retryDeadLetter's refusal). */
   failed: { id: string; code: ErrorCode; message: string }[];
 }
@@ -795,10 +796,12 @@ export function retryAllDeadLetters(root: string, receiver: string): RetryAllRes
   const name = normaliseName(receiver, 'receiver');
   const out: RetryAllResult = { receiver: name, retried: [], failed: [] };
   // Each moved from the one listing: looking each up again read every folder once per message.
-  // Their reasons are not read: a move needs only the name.
+  // Of each reason, its code is kept (read before the move removes it).
+  const paths = receiverPaths(root, name);
   for (const m of deadLetterEntries(root, name)) {
     try {
-      out.retried.push(moveBack(root, m.id, m));
+      const { code } = readDeadLetterInfo(paths, basename(m.path));
+      out.retried.push({ ...moveBack(root, m.id, m), code });
     } catch (err) {
       if (!(err instanceof AliveError)) throw err;
       out.failed.push({ id: m.id, code: err.code, message: err.message });

@@ -78,24 +78,35 @@ function retryAll(ctx: CommandContext<unknown>, receiver: string, root: string):
   const r = retryAllDeadLetters(root, receiver);
   const who = displayName(receiver);
   const retried = r.retried.map(retriedJson);
+  const warning = pastBudgetWarning(r.retried, who);
   if (r.failed.length > 0) {
+    if (!ctx.json && warning) ctx.warn(warning);
     if (!ctx.json) printRetried(ctx, r.retried, who);
     for (const f of r.failed) if (!ctx.json) ctx.print(`${idInOurWords(f.id, 'a dead letter whose id is not bus-made')} stays in dead-letter (${f.code})`);
     throw new AliveError(
       `${counted(r.failed.length, 'dead letter')} of ${who} could not go back (${r.failed[0]!.code}): see 'dispatch dead-letter ${who}', fix or remove them, and retry`,
-      { code: r.failed[0]!.code, fields: { receiver: who, retried, failed: r.failed.map(failedJson) } },
+      { code: r.failed[0]!.code, fields: { receiver: who, ...(warning ? { warning } : {}), retried, failed: r.failed.map(failedJson) } },
     );
   }
   // A receiver nobody has (`@gemni`): said, with the name like it, as inbox and claim say it.
   const unknown = retried.length === 0 ? unknownReceiver(root, receiver) : undefined;
   if (ctx.json) {
-    ctx.printJson({ ok: true, receiver: who, count: retried.length, ...unknownReceiverJson(unknown), retried, failed: [] });
+    ctx.printJson({ ok: true, receiver: who, count: retried.length, ...unknownReceiverJson(unknown), ...(warning ? { warning } : {}), retried, failed: [] });
     return;
   }
+  if (warning) ctx.warn(warning);
   if (r.retried.length === 0) {
     ctx.print(`nothing in ${who}'s dead-letter${unknown ? `: ${unknown.text}` : ''}`);
     for (const l of unknown?.similar?.lines ?? []) ctx.print(l);
   } else printRetried(ctx, r.retried, who);
+}
+
+/** What `--all` says once when some of what it put back went to dead-letter for a thread's turn budget: they go there again. */
+function pastBudgetWarning(retried: readonly RetryResult[], who: string): string | undefined {
+  const n = retried.filter((m) => m.code === 'turn_budget').length;
+  if (n === 0) return undefined;
+  const which = `${n === 1 ? 'one of them was a dead letter' : `${n} of them were dead letters`} for their thread's turn budget (code turn_budget)`;
+  return `${which}: ${turnBudgetAdvice(who, 'cli', true)}`;
 }
 
 function printRetried(ctx: CommandContext<unknown>, retried: ReturnType<typeof retryAllDeadLetters>['retried'], who: string): void {
