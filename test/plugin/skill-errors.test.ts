@@ -80,7 +80,7 @@ const TABLE: Record<string, Record<string, Run>> = {
       module: 'bus/commands/send.ts',
       codes: ['sender_not_allowed', 'rate_limited', 'too_large', 'unknown_receiver', 'empty_body', 'timeout', 'dead_letter'],
     },
-    'dispatch reply': { module: 'bus/commands/reply.ts', codes: ['lease_lost', 'busy', 'turn_budget', 'not_found', 'unexpected'] },
+    'dispatch reply': { module: 'bus/commands/reply.ts', codes: ['busy', 'turn_budget', 'not_found', 'unexpected'] },
     'dispatch claim': { module: 'bus/commands/claim.ts', codes: ['not_found'] },
     'dispatch wait': { module: 'bus/commands/wait.ts', codes: ['timeout', 'dead_letter'] },
   },
