@@ -12,6 +12,7 @@ import { setKeygenBitsForTests } from '../../scripts/lib/crypto/keys.ts';
 import { setPullLimitsForTests } from '../../scripts/lib/relay/pull-limits.ts';
 import { setReadRetryWaitForTests } from '../../scripts/lib/relay/read-retry-wait.ts';
 import { setReceiverEntriesForTests, setReceiverLimitForTests } from '../../scripts/lib/package/receiver-limit.ts';
+import { setBusListMaxForTests } from '../../scripts/lib/bus/list-bound.ts';
 import { envRunInProgress } from './env-runs.ts';
 import { resetProcessEnv } from './process-env.ts';
 import { restoreChildMalloc } from './worker-malloc.ts';
@@ -36,6 +37,7 @@ setPullLimitsForTests(undefined);
 setReadRetryWaitForTests(undefined);
 setReceiverLimitForTests(undefined);
 setReceiverEntriesForTests(undefined);
+setBusListMaxForTests(undefined);
 
 afterAll(() => {
   if (process.env !== start.env) {

@@ -16,7 +16,7 @@ import {
   isBusFolderFault,
   linkInBus,
   listBusDir,
-  listBusDirents,
+  listBusDirentsUpTo,
   listBusRawDirents,
   renameRawIfPresent,
   type RawBusEntry,
@@ -59,11 +59,22 @@ export interface BusInboxEntry {
   raw?: Buffer;
 }
 
-/** Entries named like messages at the top of inbox/, oldest first. Reads no file. */
+/** Entries named like messages at the top of inbox/, oldest first. Reads no file. Every name is listed (a daemon's loop: listInboxUpTo on a request path). */
 export function listInbox(paths: ReceiverPaths): BusInboxEntry[] {
-  const dirents = listBusDirents(paths.root, paths.inbox);
+  return listInboxUpTo(paths, Number.POSITIVE_INFINITY).entries;
+}
+
+/** An inbox as a request lists it: among the first `max` names (list-bound.ts); `unlisted`: the folder holds more. */
+export interface BusInboxListing {
+  entries: BusInboxEntry[];
+  unlisted: boolean;
+}
+
+/** listInbox among the first `max` names of inbox/ (listBusDirentsUpTo), and whether it holds more. */
+export function listInboxUpTo(paths: ReceiverPaths, max: number): BusInboxListing {
+  const { entries: dirents, more } = listBusDirentsUpTo(paths.root, paths.inbox, max);
   // A name that is not UTF-8 reads with U+FFFD in its place, a name no file has: listed by its bytes.
-  const notUtf8 = dirents.some((d) => d.name.includes('\uFFFD')) ? notUtf8Entries(paths) : [];
+  const notUtf8 = dirents.some((d) => d.name.includes('\uFFFD')) ? notUtf8Entries(paths, max) : [];
   const entries: BusInboxEntry[] = [...notUtf8];
   for (const d of dirents) {
     if (!isMessageFileName(d.name)) continue;
@@ -86,13 +97,13 @@ export function listInbox(paths: ReceiverPaths): BusInboxEntry[] {
     entries.push({ name: d.name, id, validId: isValidMessageId(id), path, sortKey: sortKey ?? 0, regular });
   }
   entries.sort((a, b) => a.sortKey - b.sortKey || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return entries;
+  return { entries, unlisted: more };
 }
 
-/** The inbox entries named like messages whose names are not UTF-8: never a valid id, dead-lettered as bad_id. */
-function notUtf8Entries(paths: ReceiverPaths): BusInboxEntry[] {
+/** The inbox entries named like messages whose names are not UTF-8 (among the first `max`): never a valid id, dead-lettered as bad_id. */
+function notUtf8Entries(paths: ReceiverPaths, max: number): BusInboxEntry[] {
   const out: BusInboxEntry[] = [];
-  for (const d of listBusRawDirents(paths.root, paths.inbox)) {
+  for (const d of listBusRawDirents(paths.root, paths.inbox, max)) {
     if (decodeUtf8(d.name) !== undefined) continue;
     const name = escapedBytes(d.name);
     if (!isMessageFileName(name)) continue;

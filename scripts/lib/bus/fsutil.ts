@@ -300,26 +300,40 @@ export function listBusDir(root: string, dir: string): string[] {
 }
 
 /**
- * The first `max` names of a bus folder ([] when it does not exist), and whether it holds more. A
- * listing that stops there: readdirSync makes every name, and any bus writer can plant any number
- * (1,000,000 empty files in an outbox took a thread lookup 11-13 s).
+ * The first `max` entries of an open bus folder with their types, and whether it holds more: a
+ * listing that stops there (opendir), where readdirSync makes every name and any bus writer can
+ * plant any number (1,000,000 empty files in an outbox took a thread lookup 11-13 s). With no bound
+ * (Infinity), one readdirSync.
  */
+export function direntsUpTo(d: BusDir, max: number): { entries: Dirent[]; more: boolean } {
+  if (max === Number.POSITIVE_INFINITY) return { entries: readdirSync(d.at('.'), { withFileTypes: true }), more: false };
+  const entries: Dirent[] = [];
+  const listing = opendirSync(d.at('.'), { bufferSize: 1024 });
+  try {
+    for (let e = listing.readSync(); e !== null; e = listing.readSync()) {
+      if (entries.length >= max) return { entries, more: true };
+      entries.push(e);
+    }
+    return { entries, more: false };
+  } finally {
+    listing.closeSync();
+  }
+}
+
+/** direntsUpTo's names (see it). */
+export function namesUpTo(d: BusDir, max: number): { names: string[]; more: boolean } {
+  const { entries, more } = direntsUpTo(d, max);
+  return { names: entries.map((e) => e.name), more };
+}
+
+/** The first `max` names of a bus folder ([] when it does not exist), and whether it holds more (direntsUpTo). */
 export function listBusDirUpTo(root: string, dir: string, max: number): { names: string[]; more: boolean } {
-  return (
-    inBusDir(root, dir, false, (d) => {
-      const names: string[] = [];
-      const listing = opendirSync(d.at('.'), { bufferSize: 1024 });
-      try {
-        for (let e = listing.readSync(); e !== null; e = listing.readSync()) {
-          if (names.length >= max) return { names, more: true };
-          names.push(e.name);
-        }
-        return { names, more: false };
-      } finally {
-        listing.closeSync();
-      }
-    }) ?? { names: [], more: false }
-  );
+  return inBusDir(root, dir, false, (d) => namesUpTo(d, max)) ?? { names: [], more: false };
+}
+
+/** The first `max` entries of a bus folder with their types ([] when it does not exist), and whether it holds more (direntsUpTo). */
+export function listBusDirentsUpTo(root: string, dir: string, max: number): { entries: Dirent[]; more: boolean } {
+  return inBusDir(root, dir, false, (d) => direntsUpTo(d, max)) ?? { entries: [], more: false };
 }
 
 /** The entries of a bus folder with their types ([] when it does not exist). */
@@ -336,9 +350,21 @@ export interface RawBusEntry {
   raw: Buffer;
 }
 
-/** The entries of a bus folder with their types and their names' bytes ([] when it does not exist). */
-export function listBusRawDirents(root: string, dir: string): Dirent<Buffer>[] {
-  return inBusDir(root, dir, false, (d) => readdirSync(d.at('.'), { withFileTypes: true, encoding: 'buffer' })) ?? [];
+/** The first `max` entries of a bus folder with their types and their names' bytes ([] when it does not exist; direntsUpTo). */
+export function listBusRawDirents(root: string, dir: string, max = Number.POSITIVE_INFINITY): Dirent<Buffer>[] {
+  return (
+    inBusDir(root, dir, false, (d) => {
+      if (max === Number.POSITIVE_INFINITY) return readdirSync(d.at('.'), { withFileTypes: true, encoding: 'buffer' });
+      const entries: Dirent<Buffer>[] = [];
+      const listing = opendirSync(d.at('.'), { bufferSize: 1024, encoding: 'buffer' as BufferEncoding });
+      try {
+        for (let e = listing.readSync(); e !== null && entries.length < max; e = listing.readSync()) entries.push(e as unknown as Dirent<Buffer>);
+        return entries;
+      } finally {
+        listing.closeSync();
+      }
+    }) ?? []
+  );
 }
 
 /** `d.at` for a name given by its bytes. */

@@ -16,10 +16,21 @@
  * names, locations and states have strict shapes and are safe to show.
  */
 import { basename, dirname, join } from 'node:path';
+import { busListMax } from './list-bound.ts';
 import { AliveError, type ErrorCode } from '../errors.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { untrustedDetail } from '../text/fence.ts';
-import { claimById, claimNext, goneClaimOwner, listClaims, parseClaimFileName, sweepStaleClaims, type Claim, type DeadLetterRecord } from './claims.ts';
+import {
+  claimById,
+  claimNext,
+  goneClaimOwner,
+  listClaims,
+  listInboxUpTo,
+  parseClaimFileName,
+  sweepStaleClaims,
+  type Claim,
+  type DeadLetterRecord,
+} from './claims.ts';
 import { loadReceiverConfig } from './config.ts';
 import {
   busDirExists,
@@ -642,10 +653,11 @@ export interface DeadLetteredOnTheWay {
   reason: string;
 }
 
+/** `unlisted`: inbox/ holds more names than a claim lists (list-bound.ts): it looked among the first only. */
 export type ClaimResult =
-  | { claimed: true; message: ClaimedMessage; deadLettered: DeadLetteredOnTheWay[] }
+  | { claimed: true; message: ClaimedMessage; deadLettered: DeadLetteredOnTheWay[]; unlisted: boolean }
   /** Nothing waiting (`id` absent), or the chosen message is not in the inbox (`where` says where it is). */
-  | { claimed: false; deadLettered: DeadLetteredOnTheWay[]; where: FoundMessage[] };
+  | { claimed: false; deadLettered: DeadLetteredOnTheWay[]; where: FoundMessage[]; unlisted: boolean };
 
 /**
  * Claims the oldest message waiting for `receiver`, or the message `id`. Stale claims are returned
@@ -661,11 +673,15 @@ export async function claimMessage(root: string, receiver: string, options: { id
   const deadLettered: DeadLetteredOnTheWay[] = [];
   const onDeadLetter = (r: DeadLetterRecord) => deadLettered.push({ id: validIdFromFileName(r.fileName) ?? '', code: r.code, reason: r.reason });
   const opts = { owner: options.owner ?? 'hand', leaseMs: options.leaseMs ?? config.claimLeaseMs, onDeadLetter };
-  const claim = id === undefined ? await claimNext(root, name, opts) : await claimById(root, name, id, opts);
-  if (!claim) return { claimed: false, deadLettered, where: id === undefined ? [] : findMessage(root, id, { receiver: name }) };
+  // The oldest among the first names listed: the rest stay where they are (list-bound.ts).
+  const inbox = id === undefined ? listInboxUpTo(paths, busListMax()) : undefined;
+  const unlisted = inbox?.unlisted ?? false;
+  const claim = inbox !== undefined ? await claimNext(root, name, { ...opts, entries: inbox.entries }) : await claimById(root, name, id!, opts);
+  if (!claim) return { claimed: false, deadLettered, where: id === undefined ? [] : findMessage(root, id, { receiver: name }), unlisted };
   return {
     claimed: true,
     deadLettered,
+    unlisted,
     message: {
       id: claim.id,
       receiver: name,

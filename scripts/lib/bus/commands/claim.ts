@@ -21,6 +21,7 @@ import {
 import { cutNote, shownMessage } from '../shown-body.ts';
 import { AliveError } from '../../errors.ts';
 import { fencedLines } from '../../text/fence.ts';
+import { claimUnlistedNote, noteJson, unlistedField } from '../list-bound.ts';
 
 const USAGE = `usage: dispatch claim @RECEIVER [ID] [--json] [--root DIR]
 
@@ -61,7 +62,18 @@ export const claimCommand = defineCommand({
         });
       }
       const unknown = unknownReceiver(root, receiver);
-      if (ctx.json) ctx.printJson({ ok: true, claimed: false, receiver: displayName(receiver), ...unknownReceiverJson(unknown), dead_lettered: deadLettered });
+      const note = r.unlisted ? claimUnlistedNote(displayName(receiver), false) : undefined;
+      if (ctx.json) {
+        ctx.printJson({
+          ok: true,
+          claimed: false,
+          receiver: displayName(receiver),
+          ...unknownReceiverJson(unknown),
+          ...unlistedField(r.unlisted),
+          ...(note ? { note } : {}),
+          dead_lettered: deadLettered,
+        });
+      } else if (note) ctx.print(`no message claimed for ${displayName(receiver)}: ${note}`);
       else {
         ctx.print(`no messages waiting for ${displayName(receiver)}${unknown ? `: ${unknown.text}` : ''}`);
         for (const l of unknown?.similar?.lines ?? []) ctx.print(l);
@@ -83,10 +95,16 @@ export const claimCommand = defineCommand({
         lease_expires_at: m.leaseExpiresAt,
         dead_lettered: deadLettered,
         untrusted: untrustedJson({ ...u, thread: u.thread || m.id, turn: u.turn ?? 1 }),
-        ...(shown.cut ? { cut: shown.cut, note: cutNote(m.id, shown.cut, 'untrusted.body', m.path) } : {}),
+        ...(shown.cut ? { cut: shown.cut } : {}),
+        ...unlistedField(r.unlisted),
+        ...noteJson([
+          shown.cut ? cutNote(m.id, shown.cut, 'untrusted.body', m.path) : undefined,
+          r.unlisted ? claimUnlistedNote(displayName(receiver), true) : undefined,
+        ]),
       });
       return;
     }
+    if (r.unlisted) ctx.warn(claimUnlistedNote(displayName(receiver), true));
     ctx.print(`claimed ${idInOurWords(m.id, 'a message')} for ${displayName(receiver)} (lease until ${m.leaseExpiresAt})`);
     for (const line of envelopeLines(headerFields(m.id, { ...u, turn: u.turn ?? 1 }, u.thread || m.id))) ctx.print(line);
     for (const line of bodyLines('MESSAGE', u.body, u.context)) ctx.print(line);

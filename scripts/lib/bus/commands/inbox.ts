@@ -1,6 +1,7 @@
 import { LISTED_PEEK_BYTES, readBusFile } from '../fsutil.ts';
 import { defineCommand } from '../../cli/command.ts';
-import { listClaims, listInbox } from '../claims.ts';
+import { listClaims, listInboxUpTo } from '../claims.ts';
+import { busListMax, inboxUnlistedNote, unlistedField } from '../list-bound.ts';
 import { receiverPaths } from '../layout.ts';
 import { decodeUtf8, parseMessage } from '../message.ts';
 import { displayName } from '../names.ts';
@@ -29,7 +30,9 @@ export const inboxCommand = defineCommand({
     const root = busRoot(values.root);
     requireBus(root, values.root);
     const paths = receiverPaths(root, receiver);
-    const messages = listInbox(paths).map((e) => {
+    const inbox = listInboxUpTo(paths, busListMax());
+    const note = inbox.unlisted ? inboxUnlistedNote(displayName(receiver)) : undefined;
+    const messages = inbox.entries.map((e) => {
       // A name that is not a valid id is never shown raw: it is dead-lettered when claimed.
       if (!e.validId) return { id: null, problem: 'its file name is not a valid message id', untrusted: { file_name: inlineText(e.name, 120) } };
       const base = { id: e.id, file: e.path };
@@ -65,10 +68,13 @@ export const inboxCommand = defineCommand({
         count: messages.length,
         processing,
         ...unknownReceiverJson(unknown),
+        ...unlistedField(inbox.unlisted),
+        ...(note ? { note } : {}),
         messages: messages.map(messageEntryJson),
       });
       return;
     }
+    if (note) ctx.warn(note);
     if (messages.length === 0) {
       ctx.print(`no messages waiting for ${displayName(receiver)}${processing ? ` (${processing} being handled)` : ''}${unknown ? `: ${unknown.text}` : ''}`);
       for (const l of unknown?.similar?.lines ?? []) ctx.print(l);

@@ -16,7 +16,8 @@ import { AliveError } from '../../errors.ts';
 import { inlineText, summaryLine } from '../../text/untrusted.ts';
 import { answerMessage, answeringReceiver } from '../answer.ts';
 import { claimRefusal, turnBudgetAdvice, unansweredText } from '../commands/common.ts';
-import { listClaims, listInbox } from '../claims.ts';
+import { listClaims, listInboxUpTo } from '../claims.ts';
+import { busListMax, claimUnlistedNote, inboxUnlistedNote, noteJson as noteField, unlistedField } from '../list-bound.ts';
 import { sendMessage } from '../deliver.ts';
 import { threadForSend } from '../send-thread.ts';
 import { unservedNote } from '../serving.ts';
@@ -158,12 +159,6 @@ export async function sendTool(
   };
 }
 
-/** `note` holding each of `notes` given, or nothing. */
-function noteField(notes: (string | undefined)[]): { note: string } | Record<string, never> {
-  const given = notes.filter((n): n is string => n !== undefined);
-  return given.length > 0 ? { note: given.join('; ') } : {};
-}
-
 /** `warning` holding each of `warnings` given, or nothing. */
 function warningField(warnings: (string | undefined)[]): { warning: string } | Record<string, never> {
   const given = warnings.filter((w): w is string => w !== undefined && w !== '');
@@ -247,8 +242,9 @@ export function inboxTool(ctx: ToolContext, a: { receiver: string; limit?: numbe
   const receiver = normaliseName(a.receiver, 'receiver');
   requireBusHere(ctx.root);
   const paths = receiverPaths(ctx.root, receiver);
+  const inbox = listInboxUpTo(paths, busListMax());
   const listing = page(
-    listInbox(paths),
+    inbox.entries,
     a,
     (e) => {
       // The id comes from a file name any writer chooses: only an id of the strict shape is ours to show.
@@ -279,6 +275,9 @@ export function inboxTool(ctx: ToolContext, a: { receiver: string; limit?: numbe
     ...counts,
     processing: listClaims(paths).length,
     ...unknownReceiverJson(unknown),
+    // `total` is then a count among the names listed: at least that many wait.
+    ...unlistedField(inbox.unlisted),
+    ...noteField([inbox.unlisted ? `${inboxUnlistedNote(displayName(receiver))} (total is at least that many)` : undefined]),
     messages: listed,
   };
 }
@@ -306,8 +305,11 @@ async function claim(ctx: ToolContext, a: { receiver: string; id?: string | unde
         ok: true,
         claimed: false,
         receiver: displayName(receiver),
-        message: `no messages waiting for ${displayName(receiver)}`,
+        message: r.unlisted
+          ? `no message claimed for ${displayName(receiver)}: ${claimUnlistedNote(displayName(receiver), false)}`
+          : `no messages waiting for ${displayName(receiver)}`,
         ...unknownReceiverJson(unknown),
+        ...unlistedField(r.unlisted),
         dead_lettered: deadLettered,
         ...more,
       };
@@ -330,7 +332,12 @@ async function claim(ctx: ToolContext, a: { receiver: string; id?: string | unde
     lease_expires_at: m.leaseExpiresAt,
     answer_with: `reply {"id": ${idArgumentJson(m.id, 'untrusted_id')}, "body": "..."}`,
     untrusted: shown.untrusted,
-    ...(shown.cut ? { cut: shown.cut, note: cutNote(m.id, shown.cut, 'untrusted.body', m.path) } : {}),
+    ...(shown.cut ? { cut: shown.cut } : {}),
+    ...unlistedField(r.unlisted),
+    ...noteField([
+      shown.cut ? cutNote(m.id, shown.cut, 'untrusted.body', m.path) : undefined,
+      r.unlisted ? claimUnlistedNote(displayName(receiver), true) : undefined,
+    ]),
     dead_lettered: deadLettered,
     ...more,
   };

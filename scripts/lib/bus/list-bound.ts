@@ -1,0 +1,58 @@
+/**
+ * How many names one listing of a bus folder makes at most on a request path (`inbox`, `claim`,
+ * `status`, `dead-letter` and their MCP tools): readdirSync makes every name, and any bus writer
+ * can plant any number (1,000,000 empty files in an inbox held `inbox`, or the MCP server's event
+ * loop, for seconds). Past it the answer is partial and says so (`unlisted_files: true` and a
+ * note), never a wrong answer given as complete. The thread lookup has its own, ten times the files
+ * it reads (query.ts threadListMax).
+ */
+export const BUS_LIST_MAX = 100_000;
+let listMax = BUS_LIST_MAX;
+
+/** The names one listing makes at most (BUS_LIST_MAX, lower in tests). */
+export function busListMax(): number {
+  return listMax;
+}
+
+/**
+ * TEST ONLY: a lower bound (undefined restores BUS_LIST_MAX), so a test plants hundreds of files,
+ * not 100,000. Nothing under scripts/ calls it, and it throws unless it runs under vitest.
+ */
+export function setBusListMaxForTests(max: number | undefined): void {
+  if (process.env.VITEST !== 'true') throw new Error('setBusListMaxForTests is for the test suite only');
+  listMax = max ?? BUS_LIST_MAX;
+}
+
+/**
+ * What an answer says when a listing stopped at busListMax (`folder`: as it may be named), in
+ * every caller's words: what it shows comes from the names listed, and the rest are still there.
+ */
+export function unlistedNote(folder: string, shown: string): string {
+  return `${folder} holds more than ${listMax} files, and a listing stops at ${listMax} names (any bus writer can plant any number): ${shown}; the rest were not listed, and nothing was lost or moved (remove the files that are not messages to see all)`;
+}
+
+/** The JSON field of a partial listing (`unlisted_files: true`, as a thread lookup gives it), or nothing. */
+export function unlistedField(unlisted: boolean): { unlisted_files: true } | Record<string, never> {
+  return unlisted ? { unlisted_files: true } : {};
+}
+
+/** What inbox (the command and the MCP tool) says when inbox/ holds more names than a listing makes. */
+export function inboxUnlistedNote(who: string): string {
+  return unlistedNote(`${who}'s inbox`, 'the messages listed, and their count, are those among the first names listed: more may wait');
+}
+
+/** What claim (the command and the MCP tool) says then: it looked among the first names listed only. */
+export function claimUnlistedNote(who: string, claimed: boolean): string {
+  return unlistedNote(
+    `${who}'s inbox`,
+    claimed
+      ? 'the message claimed is the oldest among the first names listed, not surely the oldest waiting'
+      : 'no message waits among the first names listed, but some may wait among the rest',
+  );
+}
+
+/** `note` holding each of `notes` given, joined, or nothing. */
+export function noteJson(notes: (string | undefined)[]): { note: string } | Record<string, never> {
+  const given = notes.filter((n): n is string => n !== undefined);
+  return given.length > 0 ? { note: given.join('; ') } : {};
+}
