@@ -56,3 +56,8 @@ export function noteJson(notes: (string | undefined)[]): { note: string } | Reco
   const given = notes.filter((n): n is string => n !== undefined);
   return given.length > 0 ? { note: given.join('; ') } : {};
 }
+
+/** What dead-letter (the command and the MCP tool) says when dead-letter/ holds more names than a listing makes. */
+export function deadLetterUnlistedNote(who: string): string {
+  return unlistedNote(`${who}'s dead-letter`, 'the dead letters listed, and their total, are those among the first names listed: there may be more');
+}

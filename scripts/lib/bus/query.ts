@@ -36,7 +36,6 @@ import {
   busDirExists,
   ensureDir,
   LISTED_PEEK_BYTES,
-  listBusDir,
   listBusDirUpTo,
   lstatBus,
   MESSAGE_READ_LIMIT,
@@ -710,10 +709,16 @@ export interface DeadLetterEntry {
  * (`read()`): dead-letter/ may hold any number of them, each reason quoting a megabyte of output.
  */
 export function deadLetterEntries(root: string, receiver: string): DeadLetterEntry[] {
+  return deadLetterListing(root, receiver, Number.POSITIVE_INFINITY).entries;
+}
+
+/** deadLetterEntries among the first `max` names of dead-letter/ (list-bound.ts), and whether it holds more (`unlisted`). */
+export function deadLetterListing(root: string, receiver: string, max: number): { entries: DeadLetterEntry[]; unlisted: boolean } {
   const name = normaliseName(receiver, 'receiver');
   const paths = receiverPaths(root, name);
   const out: DeadLetterEntry[] = [];
-  for (const n of listBusDir(root, paths.deadLetter)) {
+  const listed = listBusDirUpTo(root, paths.deadLetter, max);
+  for (const n of listed.names) {
     if (n.endsWith('.reason.json') || !isMessageFileName(n)) continue;
     const id = validIdFromFileName(n);
     if (id === undefined) continue; // only files we named are kept here; anything else is not ours
@@ -731,7 +736,7 @@ export function deadLetterEntries(root: string, receiver: string): DeadLetterEnt
       read: () => describe(name, paths, id, 'dead-letter', path, { fileName: n, prefixBytes: LISTED_PEEK_BYTES }),
     });
   }
-  return out.sort((a, b) => a.timeMs - b.timeMs || (a.id < b.id ? -1 : 1));
+  return { entries: out.sort((a, b) => a.timeMs - b.timeMs || (a.id < b.id ? -1 : 1)), unlisted: listed.more };
 }
 
 /** Every dead letter of `receiver`, oldest first, each read (deadLetterEntries reads only those shown). */

@@ -1,7 +1,8 @@
 import { defineCommand } from '../../cli/command.ts';
 import { summaryLine } from '../../text/untrusted.ts';
 import { displayName } from '../names.ts';
-import { deadLetterEntries } from '../query.ts';
+import { deadLetterListing } from '../query.ts';
+import { busListMax, deadLetterUnlistedNote, unlistedField } from '../list-bound.ts';
 import { busRoot, firstLines, listingLines, messageJson, nameArg, positiveIntArg, reasonLines, ROOT_OPTION, requireBus } from './common.ts';
 import { unknownReceiver, unknownReceiverJson } from '../receivers.ts';
 import { counted } from '../../text/plural.ts';
@@ -29,7 +30,9 @@ export const deadLetterCommand = defineCommand({
     requireBus(root, ctx.values.root);
     // All counted by name, the oldest `limit` read: a folder any bus writer fills may hold thousands,
     // each reason file quoting a megabyte of a failing agent's output.
-    const entries = deadLetterEntries(root, receiver);
+    const listing = deadLetterListing(root, receiver, busListMax());
+    const entries = listing.entries;
+    const note = listing.unlisted ? deadLetterUnlistedNote(displayName(receiver)) : undefined;
     const shown = entries.slice(0, limit);
     const truncated = shown.length < entries.length;
     // A receiver nobody has (`@gemni`): said, with the name like it, as inbox and claim say it.
@@ -42,10 +45,13 @@ export const deadLetterCommand = defineCommand({
         total: entries.length,
         truncated,
         ...unknownReceiverJson(unknown),
+        ...unlistedField(listing.unlisted),
+        ...(note ? { note } : {}),
         messages: shown.map((e) => messageJson(e.read(), receiver)),
       });
       return;
     }
+    if (note) ctx.warn(note);
     if (entries.length === 0) {
       ctx.print(`nothing in ${displayName(receiver)}'s dead-letter${unknown ? `: ${unknown.text}` : ''}`);
       for (const l of unknown?.similar?.lines ?? []) ctx.print(l);

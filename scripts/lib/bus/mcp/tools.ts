@@ -17,7 +17,7 @@ import { inlineText, summaryLine } from '../../text/untrusted.ts';
 import { answerMessage, answeringReceiver } from '../answer.ts';
 import { claimRefusal, turnBudgetAdvice, unansweredText } from '../commands/common.ts';
 import { listClaims, listInboxUpTo } from '../claims.ts';
-import { busListMax, claimUnlistedNote, inboxUnlistedNote, noteJson as noteField, unlistedField } from '../list-bound.ts';
+import { busListMax, claimUnlistedNote, deadLetterUnlistedNote, inboxUnlistedNote, noteJson as noteField, unlistedField } from '../list-bound.ts';
 import { sendMessage } from '../deliver.ts';
 import { threadForSend } from '../send-thread.ts';
 import { unservedNote } from '../serving.ts';
@@ -33,7 +33,7 @@ import { displayName, normaliseName } from '../names.ts';
 import {
   claimMessage,
   deadLetterCode,
-  deadLetterEntries,
+  deadLetterListing,
   fileTimeIso,
   retryDeadLetter,
   existingThreadMembers,
@@ -478,8 +478,9 @@ export function deadLettersTool(ctx: ToolContext, a: { receiver: string; limit?:
   const receiver = normaliseName(a.receiver, 'receiver');
   requireBusHere(ctx.root);
   // Counted by name; only the page's entries are read (each reason file may quote a megabyte of output).
+  const all = deadLetterListing(ctx.root, receiver, busListMax());
   const listing = page(
-    deadLetterEntries(ctx.root, receiver),
+    all.entries,
     a,
     (e) => {
       const m = e.read();
@@ -512,6 +513,8 @@ export function deadLettersTool(ctx: ToolContext, a: { receiver: string; limit?:
     ...counts,
     ...unknownReceiverJson(unknown),
     ...(listed.length > 0 ? { next: deadLettersNext(listed.some((m) => m.code === 'turn_budget')) } : {}),
+    ...unlistedField(all.unlisted),
+    ...noteField([all.unlisted ? `${deadLetterUnlistedNote(displayName(receiver))} (total is at least that many)` : undefined]),
     messages: listed,
   };
 }
