@@ -492,6 +492,67 @@ describe('git processes per command', () => {
     expect(lines.filter((l) => /built-in: git .*\bconfig (?:uploadpack|core\.compression|pack\.window)/i.test(l))).toEqual([]);
   });
 
+  it('a delivery lists the trees on its path in one ls-tree and writes the new ones in one mktree; a push needs no update-ref after it', async () => {
+    const { dir, alice, bob } = setupWorld({ relays: true });
+    commitToBare(bob.url, { 'inbox/alice/old-20260101-000000-00000000.walnut': 'old', 'inbox/carol/c-20260101-000000-00000000.walnut': 'c' });
+    const lines = await gitTrace(dir, () => deliverOne(alice.transport, dir, bob.url));
+    const runs = (verb: string) => lines.filter((l) => new RegExp(`built-in: git .*\\b${verb}\\b`).test(l));
+    expect(runs('ls-tree').filter((l) => / -t /.test(l))).toHaveLength(1);
+    expect(runs('mktree')).toHaveLength(1);
+    expect(runs('update-ref')).toEqual([]);
+    // What it built: the other entries carried over, the new one added, and the tracking ref at the tip.
+    expect([...bareFiles(bob.url).keys()].sort()).toEqual([
+      'README.md',
+      'inbox/alice/a-20260101-000000-00000001.walnut',
+      'inbox/alice/old-20260101-000000-00000000.walnut',
+      'inbox/carol/c-20260101-000000-00000000.walnut',
+      'keys/bob.pem',
+    ]);
+    expect(git(['rev-parse', 'refs/remotes/peer-bob/main'], alice.paths.clone)).toBe(git(['rev-parse', 'main'], bob.url));
+  });
+
+  it('a tree git holds in another form than it writes (entries out of order, a mode such as 100664, a name twice) is rebuilt one tree at a time, as git lists it', async () => {
+    const { dir, alice, bob } = setupWorld({ relays: true });
+    const object = (type: string, content: Buffer) => {
+      const r = spawnSync('git', ['hash-object', '-w', '-t', type, '--literally', '--stdin'], { cwd: bob.url, input: content, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      return r.stdout.trim();
+    };
+    const entry = (mode: string, name: string, oid: string) => Buffer.concat([Buffer.from(`${mode} ${name}\0`), Buffer.from(oid, 'hex')]);
+    const blob = object('blob', Buffer.from('old'));
+    const head = git(['rev-parse', 'main'], bob.url).trim();
+    const keys = git(['rev-parse', 'main:keys'], bob.url).trim();
+    const oddTrees = [
+      Buffer.concat([entry('100644', 'z.walnut', blob), entry('100644', 'b.walnut', blob)]),
+      entry('100664', 'b.walnut', blob),
+      Buffer.concat([entry('100644', 'b.walnut', blob), entry('100644', 'b.walnut', blob)]),
+    ];
+    let parent = head;
+    for (const [i, odd] of oddTrees.entries()) {
+      const inbox = object('tree', entry('40000', 'alice', object('tree', odd)));
+      const root = object('tree', Buffer.concat([entry('40000', 'inbox', inbox), entry('40000', 'keys', keys)]));
+      const commit = git(['-c', 'user.name=m', '-c', 'user.email=m@m', 'commit-tree', root, '-p', parent, '-m', 'odd'], bob.url).trim();
+      git(['update-ref', 'refs/heads/main', commit], bob.url);
+      parent = commit;
+      const before = git(['ls-tree', '-r', 'main:inbox/alice'], bob.url);
+      const lines = await gitTrace(dir, () =>
+        alice.transport.deliver(
+          { login: 'bob', relay: bob.url },
+          pkgFile(dir, `p${i}.walnut`, 100),
+          () => `a-20260101-000000-0000000${i}.walnut`,
+          () => {},
+        ),
+      );
+      expect(lines.filter((l) => /built-in: git .*\bmktree\b/.test(l)).length, `odd tree ${i}`).toBeGreaterThan(1);
+      // The entries as git lists them (in git's order, a name once), and the new one.
+      const listed = (text: string) => [...new Set(text.split('\n').filter(Boolean))].sort();
+      const after = git(['ls-tree', '-r', 'main:inbox/alice'], bob.url);
+      expect(listed(after).filter((l) => !l.includes(`a-20260101-000000-0000000${i}`))).toEqual(listed(before));
+      expect(after).toContain(`a-20260101-000000-0000000${i}.walnut`);
+      parent = git(['rev-parse', 'main'], bob.url).trim();
+    }
+  });
+
   it('the own key after a listing (probe, pull) is read at the tip that listing fetched, not fetched again', async () => {
     const { dir, alice } = setupWorld({ relays: true });
     let key: string | null = null;

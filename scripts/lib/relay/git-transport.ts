@@ -282,8 +282,11 @@ export class GitTransport implements RelayTransport {
    * again for every listing, push or message (each ask is a git process).
    */
   private readonly remotesSet = new Map<string, string>();
-  /** Remotes whose branch tip this transport has fetched or pushed in this command (the remote ref is that tip). */
-  private readonly tipKnown = new Set<string>();
+  /**
+   * The branch tip of each remote this transport has fetched or pushed in this command (null: no
+   * branch): a later read of it (the own key after a listing or a push) needs no git process.
+   */
+  private readonly tips = new Map<string, string | null>();
 
   constructor(opts: GitTransportOptions) {
     this.opts = { ...opts, url: normaliseGitUrl(opts.url) };
@@ -472,8 +475,9 @@ export class GitTransport implements RelayTransport {
         ...untrustedDetailOf(err),
       });
     }
-    this.tipKnown.add(remote);
-    return this.revParse(this.remoteRef(remote));
+    const tip = await this.revParse(this.remoteRef(remote));
+    this.tips.set(remote, tip);
+    return tip;
   }
 
   private async remoteUrl(remote: string): Promise<string> {
@@ -666,8 +670,9 @@ export class GitTransport implements RelayTransport {
         ...untrustedDetailOf(err),
       });
     }
-    // Only a cache; when it fails, the next read of the tip fetches it.
-    await this.git(['update-ref', this.remoteRef(remote), commit]).catch(() => this.tipKnown.delete(remote));
+    // The push moved the remote-tracking ref to the commit itself (the remote's fetch refspec names
+    // it; only a cache, which the next fetch sets again): no update-ref process.
+    this.tips.set(remote, commit);
     return commit;
   }
 
@@ -682,6 +687,45 @@ export class GitTransport implements RelayTransport {
    * A name is keyed by its bytes (one latin1 character a byte); a changed path, ours, is UTF-8.
    */
   private async buildTree(base: string | null, changes: Array<{ parts: string[]; oid: string | null }>): Promise<string | null> {
+    const built = await this.buildTreeInTwo(base, changes);
+    return built !== undefined ? built : this.buildTreeByTree(base, changes);
+  }
+
+  /**
+   * buildTree in two git processes (tree-batch.ts): one listing of every tree on the changed
+   * paths, one mktree of all the new trees. Undefined when it cannot be sure to build what
+   * buildTreeByTree builds: that one then does, or fails as it does.
+   */
+  private async buildTreeInTwo(base: string | null, changes: Array<{ parts: string[]; oid: string | null }>): Promise<string | null | undefined> {
+    const { foldersListed, listingPathspecs, mktreeBatchInput, planTrees } = await import('./tree-batch.ts');
+    const hexLength = (base ?? changes.find((c) => c.oid)?.oid ?? '').length;
+    const pathspecs = listingPathspecs(changes);
+    if ((hexLength !== 40 && hexLength !== 64) || !pathspecs) return undefined;
+    const hashBytes = hexLength / 2;
+    try {
+      let listing: ReturnType<typeof foldersListed> | null = null;
+      if (base) {
+        // The folders on the changed paths, each listed whole ('.'), in one listing under one bound.
+        const r = await this.gitBytes(['ls-tree', '-z', '-t', '--full-tree', base, '--', ...pathspecs], { maxStdoutBytes: this.listingMax() });
+        listing = foldersListed(r.stdout, changes, hashBytes);
+        if (!listing) return undefined;
+      }
+      const trees: import('./tree-batch.ts').PlannedTree[] = [];
+      const root = planTrees(listing, changes, hashBytes, trees);
+      if (root === undefined) return undefined;
+      if (trees.length > 0) {
+        const ids = (await this.git(['mktree', '-z', '--missing', '--batch'], { input: mktreeBatchInput(trees) })).stdout.split('\n').filter(Boolean);
+        if (ids.length !== trees.length || ids.some((id, i) => id !== trees[i]!.id)) return undefined;
+      }
+      return root;
+    } catch (err) {
+      if (err instanceof GitError && err.timedOut) throw err;
+      return undefined;
+    }
+  }
+
+  /** buildTree one tree at a time: an ls-tree and a mktree for each folder on the changed paths. */
+  private async buildTreeByTree(base: string | null, changes: Array<{ parts: string[]; oid: string | null }>): Promise<string | null> {
     const entries = new Map<string, Buffer>(); // name's bytes as latin1 -> "mode type oid\tname"
     const entry = (mode: string, type: string, oid: string, name: string) => Buffer.from(`${mode} ${type} ${oid}\t${name}`, 'utf8');
     const keyOf = (name: string) => Buffer.from(name, 'utf8').toString('latin1');
@@ -721,7 +765,7 @@ export class GitTransport implements RelayTransport {
       const existing = entries.get(keyOf(name));
       const [mode, type, oid] = existing ? existing.subarray(0, existing.indexOf(0x09)).toString('latin1').split(' ') : [];
       const subBase = existing && type === 'tree' && mode === '040000' ? oid! : null;
-      const built = await this.buildTree(subBase, sub);
+      const built = await this.buildTreeByTree(subBase, sub);
       if (built) entries.set(keyOf(name), entry('040000', 'tree', built, name));
       else entries.delete(keyOf(name));
     }
@@ -807,7 +851,8 @@ export class GitTransport implements RelayTransport {
    */
   async ownKey(limits: CallLimits = {}): Promise<string | null> {
     await this.ensureRemote('origin', this.opts.url);
-    const head = this.tipKnown.has('origin') ? await this.revParse(this.remoteRef('origin')) : await this.fetch('origin', limits);
+    const known = this.tips.get('origin');
+    const head = known !== undefined ? known : await this.fetch('origin', limits);
     const keyPath = `keys/${this.opts.login}.pem`;
     const listed = head ? await this.listTree(head, keyPath) : new Map<string, { oid: string; mode: string; type: string }>();
     const entry = listed.get(keyPath);

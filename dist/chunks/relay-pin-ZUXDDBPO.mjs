@@ -1,2 +1,0 @@
-#!/usr/bin/env node
-import{a}from"./chunk-HLD6YEFJ.mjs";import"./chunk-RWQZRWJX.mjs";import"./chunk-J4AMN3UZ.mjs";import"./chunk-MQM2TEDS.mjs";import"./chunk-4D7IA5L4.mjs";import"./chunk-NQ6KTVJN.mjs";import"./chunk-VQKFYV2D.mjs";import"./chunk-2RZGJXZV.mjs";import"./chunk-7IIVO5OO.mjs";import"./chunk-BD6PX4KT.mjs";import"./chunk-EEOGG2B2.mjs";import"./chunk-YEINTJO6.mjs";import"./chunk-TD3GEFHN.mjs";import"./chunk-QP64SNB7.mjs";import"./chunk-2POEZPK4.mjs";import"./chunk-CNVYCY7I.mjs";import"./chunk-Q25TGAUD.mjs";import"./chunk-IDPOGZEX.mjs";export{a as relayPinFor};

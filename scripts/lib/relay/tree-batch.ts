@@ -1,0 +1,195 @@
+/**
+ * The git transport's next tree (GitTransport.buildTree) in two git processes whatever the depth
+ * of the changed paths: one `git ls-tree -t` lists every tree on those paths, one
+ * `git mktree --batch` writes the new ones. Built one tree at a time, a deposit took six (an
+ * ls-tree and a mktree for the root, inbox/ and inbox/<sender>/), each a process started from a
+ * node process whose size makes every start cost more.
+ *
+ * It builds exactly the trees the one-at-a-time way builds, from the entries `git ls-tree -z <tree>`
+ * prints for each tree: a folder's entries are taken only when they hash to the id its parent
+ * names (so they are that tree's, whole and in git's own form), the changes are applied the same
+ * way, and the new trees' ids, which a parent names before git has written the child, are computed
+ * here as mktree computes them and checked against the ids it printed. Anything else (a tree whose
+ * names or modes git would print otherwise, a name listed twice, a listing past the bound, an entry
+ * mktree refuses, an id that differs) answers undefined: the caller then builds it one tree at a
+ * time, which gives any error exactly as before.
+ */
+import { createHash } from 'node:crypto';
+
+export interface TreeChange {
+  parts: string[];
+  oid: string | null;
+}
+
+/** A tree to write: its entries as `ls-tree -z` prints them (mktree's input), and its id. */
+export interface PlannedTree {
+  records: Buffer[];
+  id: string;
+}
+
+/**
+ * The pathspecs of the one listing: '.' (every entry of each tree listed) and each changed path
+ * (which makes ls-tree go down the folders on it, and no others); undefined for a path that is not
+ * one literal pathspec (never one of ours).
+ */
+export function listingPathspecs(changes: TreeChange[]): string[] | undefined {
+  const paths = changes.map((c) => c.parts.join('/'));
+  if (paths.some((p) => p === '' || p.startsWith(':') || p.includes('\0'))) return undefined;
+  return ['.', ...paths];
+}
+
+/** A name or path as the listing keys it: its UTF-8 bytes, one latin1 character a byte. */
+const keyOf = (name: string) => Buffer.from(name, 'utf8').toString('latin1');
+
+/** The folders (paths, '' the root) on the changed paths: those whose trees are rebuilt. */
+function foldersOf(changes: TreeChange[]): Set<string> {
+  const out = new Set<string>(['']);
+  for (const c of changes) for (let depth = 1; depth < c.parts.length; depth++) out.add(keyOf(c.parts.slice(0, depth).join('/')));
+  return out;
+}
+
+/**
+ * `git ls-tree -z -t --full-tree <commit> -- <listingPathspecs>` read back into one tree listing
+ * per folder on the changed paths (name's bytes as latin1 → `mode type oid\tname`, as `ls-tree -z
+ * <tree>` prints it), each checked against its tree's id, or undefined. A folder's listing is
+ * missing when the commit holds no tree there.
+ */
+export function foldersListed(
+  out: Buffer,
+  changes: TreeChange[],
+  hashBytes: number,
+): { listed: Map<string, Map<string, Buffer>>; treeIds: Map<string, string> } | undefined {
+  const folders = foldersOf(changes);
+  const listed = new Map<string, Map<string, Buffer>>([['', new Map()]]);
+  const treeIds = new Map<string, string>();
+  const seen = new Set<string>();
+  for (let at = 0; at < out.length; ) {
+    let end = out.indexOf(0, at);
+    if (end < 0) end = out.length;
+    const rec = out.subarray(at, end);
+    at = end + 1;
+    const tab = rec.indexOf(0x09);
+    if (tab < 0) return undefined;
+    const m = /^(\d{6}) ([a-z]+) ([0-9a-f]+)$/.exec(rec.subarray(0, tab).toString('latin1'));
+    if (!m || m[3]!.length !== hashBytes * 2) return undefined;
+    const path = rec.subarray(tab + 1).toString('latin1');
+    // A name listed twice (a tree that holds it twice) is left to the one-at-a-time build.
+    if (seen.has(path)) return undefined;
+    seen.add(path);
+    const slash = path.lastIndexOf('/');
+    const parent = slash < 0 ? '' : path.slice(0, slash);
+    const name = rec.subarray(tab + 1 + (slash + 1));
+    const entries = listed.get(parent);
+    // Only entries of folders that ls-tree went down into: those on the changed paths.
+    if (entries === undefined || name.length === 0) return undefined;
+    entries.set(name.toString('latin1'), Buffer.concat([rec.subarray(0, tab + 1), name]));
+    if (m[2] === 'tree' && folders.has(path)) {
+      treeIds.set(path, m[3]!);
+      listed.set(path, new Map());
+    }
+  }
+  // A name holding '/' would be read as a folder's entry: every folder listed must be its tree whole.
+  for (const [path, entries] of listed) {
+    if (path !== '' && treeIdOf([...entries.values()], hashBytes) !== treeIds.get(path)) return undefined;
+  }
+  return { listed, treeIds };
+}
+
+const S_IFMT = 0o170000;
+const S_IFDIR = 0o040000;
+const S_IFGITLINK = 0o160000;
+
+/** Git's object_type of a mode. */
+function typeOfMode(mode: number): string {
+  if ((mode & S_IFMT) === S_IFDIR) return 'tree';
+  if ((mode & S_IFMT) === S_IFGITLINK) return 'commit';
+  return 'blob';
+}
+
+/** Git's base_name_compare, on mktree's entries: a tree's name compares as if it ended in '/'. */
+function compareEntries(a: { name: Buffer; dir: boolean }, b: { name: Buffer; dir: boolean }): number {
+  const len = Math.min(a.name.length, b.name.length);
+  const cmp = Buffer.compare(a.name.subarray(0, len), b.name.subarray(0, len));
+  if (cmp !== 0) return cmp;
+  const ca = len < a.name.length ? a.name[len]! : a.dir ? 0x2f : 0;
+  const cb = len < b.name.length ? b.name[len]! : b.dir ? 0x2f : 0;
+  return ca - cb;
+}
+
+/**
+ * The id `git mktree` gives a tree of these records (ls-tree's format), or undefined where mktree
+ * would refuse one (a type that is not its mode's, a name with '/') or read it otherwise.
+ */
+export function treeIdOf(records: Buffer[], hashBytes: number): string | undefined {
+  const entries: Array<{ mode: number; name: Buffer; oid: Buffer; dir: boolean }> = [];
+  for (const rec of records) {
+    const tab = rec.indexOf(0x09);
+    if (tab < 0) return undefined;
+    const m = /^([0-7]{1,6}) ([a-z]+) ([0-9a-f]+)$/.exec(rec.subarray(0, tab).toString('latin1'));
+    if (!m || m[3]!.length !== hashBytes * 2) return undefined;
+    const mode = Number.parseInt(m[1]!, 8);
+    const name = rec.subarray(tab + 1);
+    if (name.length === 0 || name.includes(0x2f) || name.includes(0) || typeOfMode(mode) !== m[2]) return undefined;
+    entries.push({ mode, name, oid: Buffer.from(m[3]!, 'hex'), dir: (mode & S_IFMT) === S_IFDIR });
+  }
+  entries.sort(compareEntries);
+  const body = Buffer.concat(entries.flatMap((e) => [Buffer.from(`${e.mode.toString(8)} `, 'latin1'), e.name, Buffer.alloc(1), e.oid]));
+  return createHash(hashBytes === 32 ? 'sha256' : 'sha1')
+    .update(`tree ${body.length}\0`)
+    .update(body)
+    .digest('hex');
+}
+
+/**
+ * The trees to write, children before their parent (the order in which building one at a time
+ * writes them), for `changes` on top of the folders of `listing` (null: no base). A folder's listing
+ * is used only where its parent's entry names that very tree, as the one-at-a-time build reads
+ * it. Returns the root's id (null: an empty tree), or undefined to build it one tree at a time.
+ */
+export function planTrees(
+  listing: { listed: Map<string, Map<string, Buffer>>; treeIds: Map<string, string> } | null,
+  changes: TreeChange[],
+  hashBytes: number,
+  out: PlannedTree[],
+): string | null | undefined {
+  const entry = (mode: string, type: string, oid: string, name: string) => Buffer.from(`${mode} ${type} ${oid}\t${name}`, 'utf8');
+  const plan = (folder: string, base: boolean, levelChanges: TreeChange[]): string | null | undefined => {
+    const entries = new Map(base ? (listing?.listed.get(keyOf(folder)) ?? []) : []);
+    const below = new Map<string, TreeChange[]>();
+    for (const c of levelChanges) {
+      const [name, ...rest] = c.parts;
+      if (!name) continue;
+      if (rest.length === 0) {
+        if (c.oid) entries.set(keyOf(name), entry('100644', 'blob', c.oid, name));
+        else entries.delete(keyOf(name));
+      } else {
+        below.set(name, [...(below.get(name) ?? []), { parts: rest, oid: c.oid }]);
+      }
+    }
+    for (const [name, sub] of below) {
+      const existing = entries.get(keyOf(name));
+      const [mode, type, oid] = existing ? existing.subarray(0, existing.indexOf(0x09)).toString('latin1').split(' ') : [];
+      const subBase = existing !== undefined && type === 'tree' && mode === '040000';
+      const path = folder === '' ? name : `${folder}/${name}`;
+      // The tree the entry names is the one listed there (the listing was checked against its id).
+      if (subBase && listing?.treeIds.get(keyOf(path)) !== oid) return undefined;
+      const built = plan(path, subBase, sub);
+      if (built === undefined) return undefined;
+      if (built) entries.set(keyOf(name), entry('040000', 'tree', built, name));
+      else entries.delete(keyOf(name));
+    }
+    if (entries.size === 0) return null;
+    const records = [...entries.values()];
+    const id = treeIdOf(records, hashBytes);
+    if (id === undefined) return undefined;
+    out.push({ records, id });
+    return id;
+  };
+  return plan('', listing !== null, changes);
+}
+
+/** mktree --batch -z's input for `trees`: each tree's records, NUL-terminated, then an empty one. */
+export function mktreeBatchInput(trees: PlannedTree[]): Buffer {
+  const nul = Buffer.alloc(1);
+  return Buffer.concat(trees.flatMap((t) => [...t.records.flatMap((r) => [r, nul]), nul]));
+}
