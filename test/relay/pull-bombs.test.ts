@@ -11,7 +11,9 @@
  * - a package whose signed manifest is one already received is a duplicate, known from the
  *   manifest (a replay of a pinned peer's package, re-gzipped, with junk after it, is not read on);
  * - what is expanded is counted against a per-pull budget; past it the rest waits on the relay.
- * The sizes here are small (tens of MiB); the caps are lowered with setPullLimitsForTests.
+ * The sizes here are small (2 MiB of zeros, past a --max-size of 1 MiB or the 1 MiB read before a
+ * manifest: each bomb passes the bound it is refused at, which is all its size has to show); the
+ * caps are lowered with setPullLimitsForTests.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -80,8 +82,8 @@ function received(pull: { json: Record<string, any> }, name: string) {
 describe('a package in a folder with no pinned key is saved unread', () => {
   it('a plain package that expands past --max-size: not expanded (no too_large problem), a note says it was not opened', async () => {
     const name = 'gift-20260101-000000-00000001.walnut';
-    commitToBare(alice.url, { [`inbox/junk00/${name}`]: await bomb(32 * MiB) });
-    const pull = await run(alice, ['pull', '--max-size', String(8 * MiB), '--json']);
+    commitToBare(alice.url, { [`inbox/junk00/${name}`]: await bomb(2 * MiB) });
+    const pull = await run(alice, ['pull', '--max-size', String(MiB), '--json']);
     expect(pull.code).toBe(1);
     const r = received(pull, name);
     expect(r, JSON.stringify(pull.json)).toMatchObject({ from: 'junk00', verified: false, signer: null });
@@ -94,7 +96,7 @@ describe('a package in a folder with no pinned key is saved unread', () => {
 
   it('a passphrase package whose payload does not match: not hashed either', async () => {
     const name = 'locked-20260101-000000-00000002.walnut';
-    commitToBare(alice.url, { [`inbox/junk01/${name}`]: await bomb(16 * MiB, { passphrase: true }) });
+    commitToBare(alice.url, { [`inbox/junk01/${name}`]: await bomb(2 * MiB, { passphrase: true }) });
     const pull = await run(alice, ['pull', '--json']);
     const r = received(pull, name);
     expect(r, JSON.stringify(pull.json)).toMatchObject({ verified: false });
@@ -106,7 +108,7 @@ describe('a package in a folder with no pinned key is saved unread', () => {
 describe("a package under a pinned peer's folder is read past its manifest only once its signature verifies", () => {
   it('entries before the manifest are bounded: a bomb first is refused at its header, not expanded', async () => {
     const name = 'early-20260101-000000-00000003.walnut';
-    commitToBare(alice.url, { [`inbox/bob/${name}`]: await bomb(64 * MiB, { first: true }) });
+    commitToBare(alice.url, { [`inbox/bob/${name}`]: await bomb(2 * MiB, { first: true }) });
     const pull = await run(alice, ['pull', '--json']);
     const r = received(pull, name);
     expect(r, JSON.stringify(pull.json)).toMatchObject({ from: 'bob', verified: false });
@@ -115,7 +117,7 @@ describe("a package under a pinned peer's folder is read past its manifest only 
 
   it('an unsigned passphrase package: its payload is not hashed', async () => {
     const name = 'locked-20260101-000000-00000004.walnut';
-    commitToBare(alice.url, { [`inbox/bob/${name}`]: await bomb(16 * MiB, { passphrase: true }) });
+    commitToBare(alice.url, { [`inbox/bob/${name}`]: await bomb(2 * MiB, { passphrase: true }) });
     const pull = await run(alice, ['pull', '--json']);
     const r = received(pull, name);
     expect(r, JSON.stringify(pull.json)).toMatchObject({ from: 'bob', verified: false });
@@ -126,8 +128,8 @@ describe("a package under a pinned peer's folder is read past its manifest only 
   it("signed with bob's key under another name: it cannot verify, so it is not read past its manifest", async () => {
     const name = 'renamed-20260101-000000-00000006.walnut';
     const sign = (text: string) => signManifestText(text, loadPrivateKey(bob.paths.privateKey), 'mallory');
-    commitToBare(alice.url, { [`inbox/bob/${name}`]: await bomb(32 * MiB, { sign }) });
-    const pull = await run(alice, ['pull', '--max-size', String(8 * MiB), '--json']);
+    commitToBare(alice.url, { [`inbox/bob/${name}`]: await bomb(2 * MiB, { sign }) });
+    const pull = await run(alice, ['pull', '--max-size', String(MiB), '--json']);
     const r = received(pull, name);
     expect(r, JSON.stringify(pull.json)).toMatchObject({ from: 'bob', verified: false, signer: 'mallory' });
     expect(r.problems).toEqual(['signed under another name than bob (the name it gives is shown as untrusted data)']);
@@ -143,9 +145,9 @@ describe("a package under a pinned peer's folder is read past its manifest only 
     const first = await run(alice, ['pull', '--json']);
     expect(first.json.received[0]).toMatchObject({ from: 'bob', verified: true });
 
-    // The same manifest and payload.key, then 32 MiB of zeros for payload.enc, gzip'd anew.
+    // The same manifest and payload.key, then 2 MiB of zeros for payload.enc, gzip'd anew.
     spawnSync('tar', ['-xzf', join(sealed, 'p.walnut'), '-C', sealed]);
-    writeFileSync(join(sealed, 'payload.enc'), Buffer.alloc(32 * MiB));
+    writeFileSync(join(sealed, 'payload.enc'), Buffer.alloc(2 * MiB));
     const replay = join(sealed, 'replay.walnut');
     spawnSync('tar', ['-czf', replay, '-C', sealed, 'manifest.yaml', 'payload.key', 'payload.enc']);
     const name = 'replayed-20260101-000000-00000005.walnut';
