@@ -475,13 +475,36 @@ describe('git processes per command', () => {
     expect(['url', 'fetch', 'promisor', 'partialclonefilter'].map(read)).toEqual([bob.url, '+refs/heads/*:refs/remotes/peer-bob/*', 'true', 'blob:none']);
   });
 
-  it("a delivery from a clone that knows other relays reads the peer remote's URL once and writes it in one go", async () => {
+  it("a delivery from a clone that knows other relays reads the peer remote's URL from the config file, with no git config process, and writes it in one go", async () => {
     const { dir, alice, bob } = setupWorld({ relays: true });
     await alice.transport.listInbox(); // the clone, with origin
     const again = new GitTransport({ login: 'alice', url: alice.url, branch: 'main', clonePath: alice.paths.clone, workDir: alice.paths.work });
     const lines = await gitTrace(dir, () => deliverOne(again, dir, bob.url));
-    expect(configRuns(lines)).toEqual(['--get remote.peer-bob.url']);
+    expect(configRuns(lines)).toEqual([]);
     expect(git(['config', '--get-all', 'remote.peer-bob.url'], alice.paths.clone).trim()).toBe(bob.url);
+    // The next command finds the remote there, and a config file it does not follow is read by git.
+    const third = new GitTransport({ login: 'alice', url: alice.url, branch: 'main', clonePath: alice.paths.clone, workDir: alice.paths.work });
+    expect(configRuns(await gitTrace(dir, () => third.listDeposits({ login: 'bob', relay: bob.url })))).toEqual([]);
+    git(['config', 'include.path', 'none-such'], alice.paths.clone);
+    const fourth = new GitTransport({ login: 'alice', url: alice.url, branch: 'main', clonePath: alice.paths.clone, workDir: alice.paths.work });
+    expect(configRuns(await gitTrace(dir, () => fourth.listDeposits({ login: 'bob', relay: bob.url })))).toEqual(['--get remote.peer-bob.url']);
+  });
+
+  it('setup fetches nothing from a relay it has just made; had one been pushed meanwhile, its push loses the race and the next attempt fetches', async () => {
+    const { dir, alice, bob } = setupWorld();
+    const lines = await gitTrace(dir, () => alice.transport.setup(alice.keys.publicKeyPem));
+    expect(lines.filter((l) => /built-in: git .*\bfetch\b/.test(l))).toEqual([]);
+    expect([...bareFiles(alice.url).keys()].sort()).toEqual(['README.md', 'keys/alice.pem']);
+    // As if the relay had been pushed to between its init and the first push: carol's key is there already.
+    await bob.transport.setup(bob.keys.publicKeyPem);
+    commitToBare(bob.url, { 'keys/carol.pem': 'carol' });
+    const again = new GitTransport({ login: 'bob', url: bob.url, branch: 'main', clonePath: join(dir, 'bob2', 'clone'), workDir: join(dir, 'bob2', 'work') });
+    const published = await (again as unknown as { publishKey(pem: string, created: boolean): Promise<{ keyPublished: boolean }> }).publishKey(
+      bob.keys.publicKeyPem,
+      true,
+    );
+    expect(published.keyPublished).toBe(false);
+    expect([...bareFiles(bob.url).keys()].sort()).toEqual(['README.md', 'keys/bob.pem', 'keys/carol.pem']);
   });
 
   it("a new relay's serving settings are written with its init, not by a git config process each", async () => {

@@ -15,7 +15,7 @@ import {
   type GitRunOptions,
 } from './git-run.ts';
 import { killAllChildren } from '../proc/tracked.ts';
-import { addRemoteSection } from './git-config-file.ts';
+import { addRemoteSection, remoteUrlInFile } from './git-config-file.ts';
 import { COMPACT_SLACK_BYTES, fetchStarting, storeBytes } from './clone-users.ts';
 import { isSafeDepositName, isValidLogin } from './names.ts';
 import { isRegularFileMode } from './tree-mode.ts';
@@ -366,7 +366,13 @@ export class GitTransport implements RelayTransport {
     // A clone this call made has no remote to read; in another, a remote not there yet is added
     // with one write (addRemoteSection) and a changed one set key by key.
     const created = await this.ensureClone();
-    const current = created ? null : await this.git(['config', '--get', `remote.${remote}.url`], { okCodes: [0, 1] });
+    // Read from the clone's config file where it is as alive and git write it: no git process.
+    const inFile = created ? null : remoteUrlInFile(this.opts.clonePath, remote);
+    const current = created
+      ? null
+      : inFile !== undefined
+        ? { code: inFile === null ? 1 : 0, stdout: inFile ?? '' }
+        : await this.git(['config', '--get', `remote.${remote}.url`], { okCodes: [0, 1] });
     if (current?.stdout.trim() !== url) {
       const added = (current === null || current.code === 1) && addRemoteSection(this.opts.clonePath, remote, settings);
       if (!added) for (const [key, value] of Object.entries(settings)) await this.git(['config', `remote.${remote}.${key}`, value]);
@@ -692,32 +698,17 @@ export class GitTransport implements RelayTransport {
   }
 
   /**
-   * buildTree in two git processes (tree-batch.ts): one listing of every tree on the changed
-   * paths, one mktree of all the new trees. Undefined when it cannot be sure to build what
-   * buildTreeByTree builds: that one then does, or fails as it does.
+   * buildTree in two git processes (tree-batch.ts, loaded here: status, inbox and the probe build
+   * no tree). Undefined when it cannot be sure to build what buildTreeByTree builds: that one then
+   * does, or fails as it does.
    */
   private async buildTreeInTwo(base: string | null, changes: Array<{ parts: string[]; oid: string | null }>): Promise<string | null | undefined> {
-    const { foldersListed, listingPathspecs, mktreeBatchInput, planTrees } = await import('./tree-batch.ts');
-    const hexLength = (base ?? changes.find((c) => c.oid)?.oid ?? '').length;
-    const pathspecs = listingPathspecs(changes);
-    if ((hexLength !== 40 && hexLength !== 64) || !pathspecs) return undefined;
-    const hashBytes = hexLength / 2;
+    const { buildTreeInTwo } = await import('./tree-batch.ts');
     try {
-      let listing: ReturnType<typeof foldersListed> | null = null;
-      if (base) {
-        // The folders on the changed paths, each listed whole ('.'), in one listing under one bound.
-        const r = await this.gitBytes(['ls-tree', '-z', '-t', '--full-tree', base, '--', ...pathspecs], { maxStdoutBytes: this.listingMax() });
-        listing = foldersListed(r.stdout, changes, hashBytes);
-        if (!listing) return undefined;
-      }
-      const trees: import('./tree-batch.ts').PlannedTree[] = [];
-      const root = planTrees(listing, changes, hashBytes, trees);
-      if (root === undefined) return undefined;
-      if (trees.length > 0) {
-        const ids = (await this.git(['mktree', '-z', '--missing', '--batch'], { input: mktreeBatchInput(trees) })).stdout.split('\n').filter(Boolean);
-        if (ids.length !== trees.length || ids.some((id, i) => id !== trees[i]!.id)) return undefined;
-      }
-      return root;
+      return await buildTreeInTwo(base, changes, {
+        listTrees: async (args) => (await this.gitBytes(args, { maxStdoutBytes: this.listingMax() })).stdout,
+        makeTrees: async (input) => (await this.git(['mktree', '-z', '--missing', '--batch'], { input })).stdout,
+      });
     } catch (err) {
       if (err instanceof GitError && err.timedOut) throw err;
       return undefined;
@@ -801,7 +792,9 @@ export class GitTransport implements RelayTransport {
     await this.ensureRemote('origin', url);
     const keyPath = `keys/${login}.pem`;
     for (let attempt = 0; attempt < PUSH_ATTEMPTS; attempt++) {
-      const head = await this.fetch('origin');
+      // A relay this setup has just made is empty: its first commit needs no fetch (had anyone
+      // pushed to it meanwhile, the push is refused as a lost race, and the next attempt fetches).
+      const head = created && attempt === 0 ? null : await this.fetch('origin');
       const changes: Array<{ path: string; oid: string | null }> = [];
       const keyOid = await this.hashText(publicKeyPem);
       if (!head) {

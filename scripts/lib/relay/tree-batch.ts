@@ -193,3 +193,33 @@ export function mktreeBatchInput(trees: PlannedTree[]): Buffer {
   const nul = Buffer.alloc(1);
   return Buffer.concat(trees.flatMap((t) => [...t.records.flatMap((r) => [r, nul]), nul]));
 }
+
+/**
+ * The new root tree for `changes` on top of commit `base` (null: none), in one listing
+ * (`listTrees`, given ls-tree's arguments, under the listing bound) and one `mktree --batch`
+ * (`makeTrees`, given its input); undefined to build it one tree at a time.
+ */
+export async function buildTreeInTwo(
+  base: string | null,
+  changes: TreeChange[],
+  git: { listTrees: (args: string[]) => Promise<Buffer>; makeTrees: (input: Buffer) => Promise<string> },
+): Promise<string | null | undefined> {
+  const hexLength = (base ?? changes.find((c) => c.oid)?.oid ?? '').length;
+  const pathspecs = listingPathspecs(changes);
+  if ((hexLength !== 40 && hexLength !== 64) || !pathspecs) return undefined;
+  const hashBytes = hexLength / 2;
+  let listing: ReturnType<typeof foldersListed> | null = null;
+  if (base) {
+    // The folders on the changed paths, each listed whole ('.'), in one listing under one bound.
+    listing = foldersListed(await git.listTrees(['ls-tree', '-z', '-t', '--full-tree', base, '--', ...pathspecs]), changes, hashBytes);
+    if (!listing) return undefined;
+  }
+  const trees: PlannedTree[] = [];
+  const root = planTrees(listing, changes, hashBytes, trees);
+  if (root === undefined) return undefined;
+  if (trees.length > 0) {
+    const ids = (await git.makeTrees(mktreeBatchInput(trees))).split('\n').filter(Boolean);
+    if (ids.length !== trees.length || ids.some((id, i) => id !== trees[i]!.id)) return undefined;
+  }
+  return root;
+}
