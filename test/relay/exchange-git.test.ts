@@ -1,6 +1,8 @@
 /**
  * The whole exchange on the git transport, over real bare repositories, driving the bundled
- * commands as child processes: two users, each with their own ALIVE_HOME. What happens when
+ * commands as child processes: two users, each with their own ALIVE_HOME. The checks around the
+ * story (a usage error, a command run again, the package core's verify of what arrived) run the
+ * same commands in-process, without a process start each. What happens when
  * something goes wrong (duplicates, a changed key, planted packages, failed clean-ups and
  * downloads) is tested in-process in exchange-failures.test.ts. alice's setup makes a
  * real RSA-4096 key; everyone else starts from a fixed test key (test/support/test-keys.ts), which
@@ -14,6 +16,9 @@ import { bareFiles, git, makeUser, tempDir, writeFixtureKeys, type TestUser } fr
 import { cli, cliAsync, makePackage } from './cli.ts';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { relayGroup } from '../../scripts/lib/relay/cli.ts';
+import { relayProbeCommand } from '../../scripts/lib/relay/commands/relay-probe.ts';
+import { verifyCommand } from '../../scripts/lib/package/commands/verify.ts';
+import { run } from './in-process.ts';
 
 let base: ReturnType<typeof tempDir>;
 let alice: TestUser;
@@ -64,27 +69,27 @@ describe('relay exchange over git (bundled CLI)', { shuffle: false }, () => {
     expect(readFileSync(bob.paths.privateKey, 'utf8')).toBe(bobKey.privateKeyPem);
   });
 
-  it('setup without --url on git is a usage error (exit 2) that changes nothing', () => {
+  it('setup without --url on git is a usage error (exit 2) that changes nothing', async () => {
     const carol = makeUser(base.dir, 'carol');
-    const r = cli(carol, 'alive-p2p', ['relay', 'setup', '--transport', 'git', '--login', 'carol']);
-    expect(r.status).toBe(2);
+    const r = await run(carol, ['setup', '--transport', 'git', '--login', 'carol']);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^error: --url is required/);
     expect(existsSync(carol.paths.dir)).toBe(false);
   });
 
-  it('add-peer with --url pins the peer key and prints its fingerprint', () => {
+  it('add-peer with --url pins the peer key and prints its fingerprint', async () => {
     const r = cli(alice, 'alive-p2p', ['relay', 'add-peer', 'bob', '--url', bobUrl, '--name', 'Bob B', '--json']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.json).toMatchObject({ ok: true, peer: 'bob', status: 'accepted', relay: bobUrl, fingerprint: fp.bob });
-    const human = cli(alice, 'alive-p2p', ['relay', 'add-peer', 'bob', '--url', bobUrl]);
+    const human = await run(alice, ['add-peer', 'bob', '--url', bobUrl]);
     expect(human.stdout).toContain(`bob's key unchanged: ${fp.bob}`);
   });
 
-  it('add-peer without --url leaves the peer pending; accept --url pins the key', () => {
+  it('add-peer without --url leaves the peer pending; accept --url pins the key', async () => {
     const add = cli(bob, 'alive-p2p', ['relay', 'add-peer', 'alice', '--json']);
     expect(add.json).toMatchObject({ status: 'pending', relay: null, fingerprint: null });
-    const noUrl = cli(bob, 'alive-p2p', ['relay', 'accept', 'alice']);
-    expect(noUrl.status).toBe(2);
+    const noUrl = await run(bob, ['accept', 'alice']);
+    expect(noUrl.code).toBe(2);
     const acc = cli(bob, 'alive-p2p', ['relay', 'accept', 'alice', '--url', aliceUrl, '--json']);
     expect(acc.status, acc.stderr).toBe(0);
     expect(acc.json.accepted).toEqual([{ peer: 'alice', relay: aliceUrl, fingerprint: fp.alice, replaced: null, checked: false, invitation: null }]);
@@ -92,7 +97,7 @@ describe('relay exchange over git (bundled CLI)', { shuffle: false }, () => {
     expect(cfg.peers[0]).toMatchObject({ github: 'alice', status: 'accepted', fingerprint: hex(fp.alice!), relay: aliceUrl });
   });
 
-  it('push delivers an encrypted, signed package into the recipient relay; probe sees it; pull verifies and empties the relay', () => {
+  it('push delivers an encrypted, signed package into the recipient relay; probe sees it; pull verifies and empties the relay', async () => {
     const pkg = makePackage(alice, 'garden');
     const push = cli(alice, 'alive-p2p', ['relay', 'push', pkg, '--to', 'bob', '--json']);
     expect(push.status, push.stderr).toBe(0);
@@ -117,18 +122,14 @@ describe('relay exchange over git (bundled CLI)', { shuffle: false }, () => {
     expect(pull.json.remaining).toBe(0);
     expect(inboxFiles(bobUrl)).toEqual([]);
     // The package on disk is the one alice sent, and the package core agrees it is hers and intact.
-    const verify = cli(bob, 'alive-p2p', [
-      'verify',
-      got.path,
-      '--private-key',
-      bob.paths.privateKey,
-      '--signer-key',
-      join(bob.paths.peersKeyDir, 'alice.pem'),
-      '--json',
-    ]);
+    const verify = await run(
+      bob,
+      [got.path, '--private-key', bob.paths.privateKey, '--signer-key', join(bob.paths.peersKeyDir, 'alice.pem'), '--json'],
+      verifyCommand,
+    );
     expect(verify.json).toMatchObject({ ok: true, encrypted: true, signed: true, signature_ok: true });
     expect(JSON.parse(readFileSync(bob.paths.state, 'utf8')).pending_packages).toBe(0);
-    const again = cli(bob, 'relay-probe', ['--json']);
+    const again = await run(bob, ['--json'], relayProbeCommand);
     expect(again.json.pending_packages).toBe(0);
   });
 
