@@ -576,6 +576,17 @@ describe('git processes per command', () => {
     }
   });
 
+  it("a pull's clean-up lists inbox/ again only when the relay moved since the pull listed it", async () => {
+    const { dir, bob } = setupWorld({ relays: true });
+    commitToBare(bob.url, { 'inbox/alice/a-20260101-000000-00000001.walnut': 'a', 'inbox/alice/b-20260101-000000-00000002.walnut': 'b' });
+    const inboxListings = (lines: string[]) => lines.filter((l) => /built-in: git .*\bls-tree -r .* -- inbox$/.test(l));
+    const [a, b] = (await bob.transport.listInbox()).entries;
+    expect(inboxListings(await gitTrace(dir, () => bob.transport.remove([a!])))).toEqual([]);
+    commitToBare(bob.url, { 'inbox/carol/c-20260101-000000-00000003.walnut': 'c' });
+    expect(inboxListings(await gitTrace(dir, () => bob.transport.remove([b!])))).toHaveLength(1);
+    expect([...bareFiles(bob.url).keys()].filter((p) => p.startsWith('inbox/'))).toEqual(['inbox/carol/c-20260101-000000-00000003.walnut']);
+  });
+
   it('the own key after a listing (probe, pull) is read at the tip that listing fetched, not fetched again', async () => {
     const { dir, alice } = setupWorld({ relays: true });
     let key: string | null = null;

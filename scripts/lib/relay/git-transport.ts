@@ -498,8 +498,23 @@ export class GitTransport implements RelayTransport {
     return r.code === 0 ? r.stdout.trim() : null;
   }
 
+  /**
+   * The last listing of a commit (by id: what it lists never changes), for the same listing again
+   * in the same command: pull's clean-up lists inbox/ at the tip it fetches again, which is
+   * mostly the tip the pull listed. Read only.
+   */
+  private lastListing: { key: string; listing: ReadonlyMap<string, { oid: string; mode: string; type: string }> } | undefined;
+
   /** `path → blob id` for the files under `prefix` in `ref` (trees only; no blob is fetched). */
-  private async listTree(ref: string, prefix: string): Promise<Map<string, { oid: string; mode: string; type: string }>> {
+  private async listTree(ref: string, prefix: string): Promise<ReadonlyMap<string, { oid: string; mode: string; type: string }>> {
+    const key = `${ref}\0${prefix}`;
+    if (this.lastListing?.key === key) return this.lastListing.listing;
+    const listing = await this.listTreeNow(ref, prefix);
+    if (/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(ref)) this.lastListing = { key, listing };
+    return listing;
+  }
+
+  private async listTreeNow(ref: string, prefix: string): Promise<Map<string, { oid: string; mode: string; type: string }>> {
     let r: GitResult;
     try {
       r = await this.git(['ls-tree', '-r', '-z', '--full-tree', ref, '--', prefix], { maxStdoutBytes: this.listingMax() });
@@ -847,7 +862,7 @@ export class GitTransport implements RelayTransport {
     const known = this.tips.get('origin');
     const head = known !== undefined ? known : await this.fetch('origin', limits);
     const keyPath = `keys/${this.opts.login}.pem`;
-    const listed = head ? await this.listTree(head, keyPath) : new Map<string, { oid: string; mode: string; type: string }>();
+    const listed: ReadonlyMap<string, { oid: string; mode: string; type: string }> = head ? await this.listTree(head, keyPath) : new Map();
     const entry = listed.get(keyPath);
     // A folder (its files listed under the path) or a submodule where the key belongs is no key:
     // whoever can write the relay put it there, and it is read as a replaced key, not a missing one.
