@@ -41,7 +41,8 @@ it('a download over the limit from a blob-less server stops near the limit and k
   git(['config', 'uploadpack.allowFilter', 'true'], bob.url);
   git(['config', 'uploadpack.allowAnySHA1InWant', 'true'], bob.url);
   const big = join(t.dir, 'big.walnut');
-  writeFileSync(big, randomBytes(8 * 1024 * 1024));
+  // 4 MiB: twice what the download may leave in the clone below, past the limit's 1.26 MiB of file.
+  writeFileSync(big, randomBytes(4 * 1024 * 1024));
   await alice.transport.deliver(
     { login: 'bob', relay: bob.url },
     big,
@@ -64,7 +65,7 @@ it('a download over the limit from a blob-less server stops near the limit and k
 
   // Within the limit (exactly the package's size), it comes whole.
   const dest = join(t.dir, 'got-whole');
-  await bob.transport.download(listing.entries[0]!, dest, 8 * 1024 * 1024);
+  await bob.transport.download(listing.entries[0]!, dest, 4 * 1024 * 1024);
   expect(readFileSync(dest).equals(readFileSync(big))).toBe(true);
 });
 
@@ -86,7 +87,8 @@ it('a listing from a server that ignores --filter=blob:none stops at the tree-fe
   await bob.transport.setup(bob.keys.publicKeyPem);
   git(['config', 'uploadpack.allowFilter', 'false'], bob.url);
   const big = join(t.dir, 'nofilter', 'big.walnut');
-  writeFileSync(big, randomBytes(4 * 1024 * 1024));
+  // 2 MiB: past the cap and the 256 KiB of room over it that the check below allows.
+  writeFileSync(big, randomBytes(2 * 1024 * 1024));
   await alice.transport.deliver(
     { login: 'bob', relay: bob.url },
     big,
