@@ -499,19 +499,48 @@ export class GitTransport implements RelayTransport {
   }
 
   /**
-   * The last listing of a commit (by id: what it lists never changes), for the same listing again
-   * in the same command: pull's clean-up lists inbox/ at the tip it fetches again, which is
-   * mostly the tip the pull listed. Read only.
+   * Listings of commits by id (what a commit lists never changes) and folder, for the same listing
+   * again in the same command: pull's clean-up lists inbox/ at the tip it fetches again, mostly the
+   * tip the pull listed, and listTogether lists two folders in one process. Read only; the last few.
    */
-  private lastListing: { key: string; listing: ReadonlyMap<string, { oid: string; mode: string; type: string }> } | undefined;
+  private readonly listings = new Map<string, ReadonlyMap<string, { oid: string; mode: string; type: string }>>();
+
+  private remember(ref: string, prefix: string, listing: ReadonlyMap<string, { oid: string; mode: string; type: string }>): void {
+    if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(ref)) return;
+    if (this.listings.size >= 4) this.listings.delete(this.listings.keys().next().value!);
+    this.listings.set(`${ref}\0${prefix}`, listing);
+  }
 
   /** `path → blob id` for the files under `prefix` in `ref` (trees only; no blob is fetched). */
   private async listTree(ref: string, prefix: string): Promise<ReadonlyMap<string, { oid: string; mode: string; type: string }>> {
-    const key = `${ref}\0${prefix}`;
-    if (this.lastListing?.key === key) return this.lastListing.listing;
+    const known = this.listings.get(`${ref}\0${prefix}`);
+    if (known) return known;
     const listing = await this.listTreeNow(ref, prefix);
-    if (/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(ref)) this.lastListing = { key, listing };
+    this.remember(ref, prefix, listing);
     return listing;
+  }
+
+  /**
+   * The listings of `prefixes` (folders or files, none under another) in commit `ref`, made in one
+   * ls-tree for the listTree calls that follow. Where that one listing fails (past the bound, say),
+   * nothing is kept: each is then listed on its own, and fails, as it did.
+   */
+  private async listTogether(ref: string, prefixes: string[]): Promise<void> {
+    if (prefixes.every((p) => this.listings.has(`${ref}\0${p}`))) return;
+    let r: GitResult;
+    try {
+      r = await this.git(['ls-tree', '-r', '-z', '--full-tree', ref, '--', ...prefixes], { maxStdoutBytes: this.listingMax() });
+    } catch (err) {
+      if (err instanceof GitError && err.timedOut) throw err;
+      return;
+    }
+    const parts = new Map(prefixes.map((p) => [p, new Map<string, { oid: string; mode: string; type: string }>()]));
+    for (const [path, entry] of parseListing(r.stdout)) {
+      const part = prefixes.find((p) => path === p || path.startsWith(`${p}/`));
+      if (part === undefined) return;
+      parts.get(part)!.set(path, entry);
+    }
+    for (const [prefix, listing] of parts) this.remember(ref, prefix, listing);
   }
 
   private async listTreeNow(ref: string, prefix: string): Promise<Map<string, { oid: string; mode: string; type: string }>> {
@@ -526,14 +555,7 @@ export class GitTransport implements RelayTransport {
         { code: 'too_large' },
       );
     }
-    const out = new Map<string, { oid: string; mode: string; type: string }>();
-    for (const rec of r.stdout.split('\0')) {
-      if (!rec) continue;
-      const tab = rec.indexOf('\t');
-      const [mode, type, oid] = rec.slice(0, tab).split(' ');
-      if (mode && type && oid) out.set(rec.slice(tab + 1), { oid, mode, type });
-    }
-    return out;
+    return parseListing(r.stdout);
   }
 
   /**
@@ -708,77 +730,18 @@ export class GitTransport implements RelayTransport {
    * A name is keyed by its bytes (one latin1 character a byte); a changed path, ours, is UTF-8.
    */
   private async buildTree(base: string | null, changes: Array<{ parts: string[]; oid: string | null }>): Promise<string | null> {
-    const built = await this.buildTreeInTwo(base, changes);
-    return built !== undefined ? built : this.buildTreeByTree(base, changes);
-  }
-
-  /**
-   * buildTree in two git processes (tree-batch.ts, loaded here: status, inbox and the probe build
-   * no tree). Undefined when it cannot be sure to build what buildTreeByTree builds: that one then
-   * does, or fails as it does.
-   */
-  private async buildTreeInTwo(base: string | null, changes: Array<{ parts: string[]; oid: string | null }>): Promise<string | null | undefined> {
-    const { buildTreeInTwo } = await import('./tree-batch.ts');
-    try {
-      return await buildTreeInTwo(base, changes, {
-        listTrees: async (args) => (await this.gitBytes(args, { maxStdoutBytes: this.listingMax() })).stdout,
-        makeTrees: async (input) => (await this.git(['mktree', '-z', '--missing', '--batch'], { input })).stdout,
-      });
-    } catch (err) {
+    // tree-batch.ts, loaded here: status, inbox and the probe build no tree.
+    const { buildTreeInTwo, buildTreeByTree } = await import('./tree-batch.ts');
+    const git = {
+      listTrees: async (args: string[]) => (await this.gitBytes(args, { maxStdoutBytes: this.listingMax() })).stdout,
+      makeTrees: async (args: string[], input: Buffer) => (await this.git(args, { input })).stdout,
+      listingMax: mib(this.listingMax()),
+    };
+    const built = await buildTreeInTwo(base, changes, git).catch((err: unknown) => {
       if (err instanceof GitError && err.timedOut) throw err;
       return undefined;
-    }
-  }
-
-  /** buildTree one tree at a time: an ls-tree and a mktree for each folder on the changed paths. */
-  private async buildTreeByTree(base: string | null, changes: Array<{ parts: string[]; oid: string | null }>): Promise<string | null> {
-    const entries = new Map<string, Buffer>(); // name's bytes as latin1 -> "mode type oid\tname"
-    const entry = (mode: string, type: string, oid: string, name: string) => Buffer.from(`${mode} ${type} ${oid}\t${name}`, 'utf8');
-    const keyOf = (name: string) => Buffer.from(name, 'utf8').toString('latin1');
-    if (base) {
-      // A tree is read whole to be rebuilt, and repeated entries compress to almost nothing: a few
-      // MB of pack can hold a tree that prints gigabytes (past what a JavaScript string holds).
-      const r = await this.gitBytes(['ls-tree', '-z', base], { maxStdoutBytes: this.listingMax() }).catch((err: unknown) => {
-        if (!(err instanceof AliveError && err.code === 'git_output_too_large')) throw err;
-        throw new AliveError(
-          `a tree in the relay (${base.slice(0, 12)}) holds more entries than alive reads ` +
-            `(over ${mib(this.listingMax())} of names): someone with write access committed it. Remove it from the relay (a clone of it, \`git rm -r\` and push) and try again`,
-          { code: 'too_large' },
-        );
-      });
-      for (let at = 0; at < r.stdout.length; ) {
-        let end = r.stdout.indexOf(0, at);
-        if (end < 0) end = r.stdout.length;
-        const rec = r.stdout.subarray(at, end);
-        at = end + 1;
-        const tab = rec.indexOf(0x09);
-        if (tab < 0) continue;
-        entries.set(rec.subarray(tab + 1).toString('latin1'), rec);
-      }
-    }
-    const below = new Map<string, Array<{ parts: string[]; oid: string | null }>>();
-    for (const c of changes) {
-      const [name, ...rest] = c.parts;
-      if (!name) continue;
-      if (rest.length === 0) {
-        if (c.oid) entries.set(keyOf(name), entry('100644', 'blob', c.oid, name));
-        else entries.delete(keyOf(name));
-      } else {
-        below.set(name, [...(below.get(name) ?? []), { parts: rest, oid: c.oid }]);
-      }
-    }
-    for (const [name, sub] of below) {
-      const existing = entries.get(keyOf(name));
-      const [mode, type, oid] = existing ? existing.subarray(0, existing.indexOf(0x09)).toString('latin1').split(' ') : [];
-      const subBase = existing && type === 'tree' && mode === '040000' ? oid! : null;
-      const built = await this.buildTreeByTree(subBase, sub);
-      if (built) entries.set(keyOf(name), entry('040000', 'tree', built, name));
-      else entries.delete(keyOf(name));
-    }
-    if (entries.size === 0) return null;
-    const nul = Buffer.alloc(1);
-    const input = Buffer.concat([...entries.values()].flatMap((e) => [e, nul]));
-    return (await this.git(['mktree', '-z', '--missing'], { input })).stdout.trim();
+    });
+    return built !== undefined ? built : buildTreeByTree(base, changes, git);
   }
 
   private async emptyTree(): Promise<string> {
@@ -943,6 +906,8 @@ export class GitTransport implements RelayTransport {
           code: 'peer_not_set_up',
         });
       }
+      // The peer's key and our folder of their inbox, in one listing.
+      await this.listTogether(head, [`keys/${peer.login}.pem`, folder]);
       checkKey(await this.keyAt(peer, head));
       const existing = await this.listTree(head, folder);
       let name = nextName();
@@ -994,6 +959,8 @@ export class GitTransport implements RelayTransport {
 
   private async listAt(head: string | null): Promise<InboxListing> {
     if (!head) return { head, entries: [], ignored: [] };
+    // The own key too, read at this tip next by the probe, status and pull (ownKey): one listing.
+    await this.listTogether(head, ['inbox', `keys/${this.opts.login}.pem`]);
     const tree = await this.listTree(head, 'inbox');
     const entries: InboxEntry[] = [];
     const ignored: string[] = [];
@@ -1267,6 +1234,18 @@ function memoryRefusal(relay: string, asked: string, cause: unknown): AliveError
       '(a pack of a few KB can expand to gigabytes): they were refused. Ask whoever hosts that relay to check it (git fsck) and remove what someone with write access committed',
     { code: 'bad_relay', cause, ...untrustedDetailOf(cause) },
   );
+}
+
+/** `git ls-tree -r -z` read back: path → its entry. */
+function parseListing(stdout: string): Map<string, { oid: string; mode: string; type: string }> {
+  const out = new Map<string, { oid: string; mode: string; type: string }>();
+  for (const rec of stdout.split('\0')) {
+    if (!rec) continue;
+    const tab = rec.indexOf('\t');
+    const [mode, type, oid] = rec.slice(0, tab).split(' ');
+    if (mode && type && oid) out.set(rec.slice(tab + 1), { oid, mode, type });
+  }
+  return out;
 }
 
 export function tooLargeError(entry: InboxEntry, maxBytes: number): AliveError {

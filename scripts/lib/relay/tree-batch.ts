@@ -12,9 +12,11 @@
  * here as mktree computes them and checked against the ids it printed. Anything else (a tree whose
  * names or modes git would print otherwise, a name listed twice, a listing past the bound, an entry
  * mktree refuses, an id that differs) answers undefined: the caller then builds it one tree at a
- * time, which gives any error exactly as before.
+ * time (buildTreeByTree, here too: status, inbox and the probe, which build no tree, never load
+ * this module), which gives any error exactly as before.
  */
 import { createHash } from 'node:crypto';
+import { AliveError } from '../errors.ts';
 
 export interface TreeChange {
   parts: string[];
@@ -194,16 +196,18 @@ export function mktreeBatchInput(trees: PlannedTree[]): Buffer {
   return Buffer.concat(trees.flatMap((t) => [...t.records.flatMap((r) => [r, nul]), nul]));
 }
 
+/** The git runs of a build: ls-tree (under the listing bound, shown as `listingMax`) and mktree. */
+export interface TreeGit {
+  listTrees: (args: string[]) => Promise<Buffer>;
+  makeTrees: (args: string[], input: Buffer) => Promise<string>;
+  listingMax: string;
+}
+
 /**
- * The new root tree for `changes` on top of commit `base` (null: none), in one listing
- * (`listTrees`, given ls-tree's arguments, under the listing bound) and one `mktree --batch`
- * (`makeTrees`, given its input); undefined to build it one tree at a time.
+ * The new root tree for `changes` on top of commit `base` (null: none), in one listing and one
+ * `mktree --batch`; undefined to build it one tree at a time (buildTreeByTree).
  */
-export async function buildTreeInTwo(
-  base: string | null,
-  changes: TreeChange[],
-  git: { listTrees: (args: string[]) => Promise<Buffer>; makeTrees: (input: Buffer) => Promise<string> },
-): Promise<string | null | undefined> {
+export async function buildTreeInTwo(base: string | null, changes: TreeChange[], git: TreeGit): Promise<string | null | undefined> {
   const hexLength = (base ?? changes.find((c) => c.oid)?.oid ?? '').length;
   const pathspecs = listingPathspecs(changes);
   if ((hexLength !== 40 && hexLength !== 64) || !pathspecs) return undefined;
@@ -218,8 +222,62 @@ export async function buildTreeInTwo(
   const root = planTrees(listing, changes, hashBytes, trees);
   if (root === undefined) return undefined;
   if (trees.length > 0) {
-    const ids = (await git.makeTrees(mktreeBatchInput(trees))).split('\n').filter(Boolean);
+    const ids = (await git.makeTrees(['mktree', '-z', '--missing', '--batch'], mktreeBatchInput(trees))).split('\n').filter(Boolean);
     if (ids.length !== trees.length || ids.some((id, i) => id !== trees[i]!.id)) return undefined;
   }
   return root;
+}
+
+/**
+ * The tree `base` (a tree, or a commit for its tree) with `changes` applied, one tree at a time: an
+ * ls-tree and a mktree for each folder on the changed paths (see GitTransport.buildTree). Null for
+ * an empty tree.
+ */
+export async function buildTreeByTree(base: string | null, changes: TreeChange[], git: TreeGit): Promise<string | null> {
+  const entries = new Map<string, Buffer>(); // name's bytes as latin1 -> "mode type oid\tname"
+  const entry = (mode: string, type: string, oid: string, name: string) => Buffer.from(`${mode} ${type} ${oid}\t${name}`, 'utf8');
+  if (base) {
+    // A tree is read whole to be rebuilt, and repeated entries compress to almost nothing: a few
+    // MB of pack can hold a tree that prints gigabytes (past what a JavaScript string holds).
+    const out = await git.listTrees(['ls-tree', '-z', base]).catch((err: unknown) => {
+      if (!(err instanceof AliveError && err.code === 'git_output_too_large')) throw err;
+      throw new AliveError(
+        `a tree in the relay (${base.slice(0, 12)}) holds more entries than alive reads ` +
+          `(over ${git.listingMax} of names): someone with write access committed it. Remove it from the relay (a clone of it, \`git rm -r\` and push) and try again`,
+        { code: 'too_large' },
+      );
+    });
+    for (let at = 0; at < out.length; ) {
+      let end = out.indexOf(0, at);
+      if (end < 0) end = out.length;
+      const rec = out.subarray(at, end);
+      at = end + 1;
+      const tab = rec.indexOf(0x09);
+      if (tab < 0) continue;
+      entries.set(rec.subarray(tab + 1).toString('latin1'), rec);
+    }
+  }
+  const below = new Map<string, TreeChange[]>();
+  for (const c of changes) {
+    const [name, ...rest] = c.parts;
+    if (!name) continue;
+    if (rest.length === 0) {
+      if (c.oid) entries.set(keyOf(name), entry('100644', 'blob', c.oid, name));
+      else entries.delete(keyOf(name));
+    } else {
+      below.set(name, [...(below.get(name) ?? []), { parts: rest, oid: c.oid }]);
+    }
+  }
+  for (const [name, sub] of below) {
+    const existing = entries.get(keyOf(name));
+    const [mode, type, oid] = existing ? existing.subarray(0, existing.indexOf(0x09)).toString('latin1').split(' ') : [];
+    const subBase = existing && type === 'tree' && mode === '040000' ? oid! : null;
+    const built = await buildTreeByTree(subBase, sub, git);
+    if (built) entries.set(keyOf(name), entry('040000', 'tree', built, name));
+    else entries.delete(keyOf(name));
+  }
+  if (entries.size === 0) return null;
+  const nul = Buffer.alloc(1);
+  const input = Buffer.concat([...entries.values()].flatMap((e) => [e, nul]));
+  return (await git.makeTrees(['mktree', '-z', '--missing'], input)).trim();
 }
