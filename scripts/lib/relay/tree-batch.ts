@@ -142,6 +142,35 @@ export function treeIdOf(records: Buffer[], hashBytes: number): string | undefin
     .digest('hex');
 }
 
+/** A tree entry as `ls-tree -z` prints it (mktree's input): `mode type oid\tname`. */
+const entry = (mode: string, type: string, oid: string, name: string) => Buffer.from(`${mode} ${type} ${oid}\t${name}`, 'utf8');
+
+/**
+ * Applies to a folder's `entries` the changes that end in it (a file added or replaced, or
+ * removed) and returns the others by the subfolder they go down into, for both builds alike.
+ */
+function applyLevel(entries: Map<string, Buffer>, changes: TreeChange[]): Map<string, TreeChange[]> {
+  const below = new Map<string, TreeChange[]>();
+  for (const c of changes) {
+    const [name, ...rest] = c.parts;
+    if (!name) continue;
+    if (rest.length === 0) {
+      if (c.oid) entries.set(keyOf(name), entry('100644', 'blob', c.oid, name));
+      else entries.delete(keyOf(name));
+    } else {
+      below.set(name, [...(below.get(name) ?? []), { parts: rest, oid: c.oid }]);
+    }
+  }
+  return below;
+}
+
+/** The id of the tree an entry names, when it is a folder (`040000 tree`); else undefined. */
+function subtreeOf(existing: Buffer | undefined): string | undefined {
+  if (existing === undefined) return undefined;
+  const [mode, type, oid] = existing.subarray(0, existing.indexOf(0x09)).toString('latin1').split(' ');
+  return type === 'tree' && mode === '040000' ? oid : undefined;
+}
+
 /**
  * The trees to write, children before their parent (the order in which building one at a time
  * writes them), for `changes` on top of the folders of `listing` (null: no base). A folder's listing
@@ -154,27 +183,14 @@ export function planTrees(
   hashBytes: number,
   out: PlannedTree[],
 ): string | null | undefined {
-  const entry = (mode: string, type: string, oid: string, name: string) => Buffer.from(`${mode} ${type} ${oid}\t${name}`, 'utf8');
   const plan = (folder: string, base: boolean, levelChanges: TreeChange[]): string | null | undefined => {
     const entries = new Map(base ? (listing?.listed.get(keyOf(folder)) ?? []) : []);
-    const below = new Map<string, TreeChange[]>();
-    for (const c of levelChanges) {
-      const [name, ...rest] = c.parts;
-      if (!name) continue;
-      if (rest.length === 0) {
-        if (c.oid) entries.set(keyOf(name), entry('100644', 'blob', c.oid, name));
-        else entries.delete(keyOf(name));
-      } else {
-        below.set(name, [...(below.get(name) ?? []), { parts: rest, oid: c.oid }]);
-      }
-    }
-    for (const [name, sub] of below) {
-      const existing = entries.get(keyOf(name));
-      const [mode, type, oid] = existing ? existing.subarray(0, existing.indexOf(0x09)).toString('latin1').split(' ') : [];
-      const subBase = existing !== undefined && type === 'tree' && mode === '040000';
+    for (const [name, sub] of applyLevel(entries, levelChanges)) {
+      const subtree = subtreeOf(entries.get(keyOf(name)));
+      const subBase = subtree !== undefined;
       const path = folder === '' ? name : `${folder}/${name}`;
       // The tree the entry names is the one listed there (the listing was checked against its id).
-      if (subBase && listing?.treeIds.get(keyOf(path)) !== oid) return undefined;
+      if (subBase && listing?.treeIds.get(keyOf(path)) !== subtree) return undefined;
       const built = plan(path, subBase, sub);
       if (built === undefined) return undefined;
       if (built) entries.set(keyOf(name), entry('040000', 'tree', built, name));
@@ -235,7 +251,6 @@ export async function buildTreeInTwo(base: string | null, changes: TreeChange[],
  */
 export async function buildTreeByTree(base: string | null, changes: TreeChange[], git: TreeGit): Promise<string | null> {
   const entries = new Map<string, Buffer>(); // name's bytes as latin1 -> "mode type oid\tname"
-  const entry = (mode: string, type: string, oid: string, name: string) => Buffer.from(`${mode} ${type} ${oid}\t${name}`, 'utf8');
   if (base) {
     // A tree is read whole to be rebuilt, and repeated entries compress to almost nothing: a few
     // MB of pack can hold a tree that prints gigabytes (past what a JavaScript string holds).
@@ -257,22 +272,8 @@ export async function buildTreeByTree(base: string | null, changes: TreeChange[]
       entries.set(rec.subarray(tab + 1).toString('latin1'), rec);
     }
   }
-  const below = new Map<string, TreeChange[]>();
-  for (const c of changes) {
-    const [name, ...rest] = c.parts;
-    if (!name) continue;
-    if (rest.length === 0) {
-      if (c.oid) entries.set(keyOf(name), entry('100644', 'blob', c.oid, name));
-      else entries.delete(keyOf(name));
-    } else {
-      below.set(name, [...(below.get(name) ?? []), { parts: rest, oid: c.oid }]);
-    }
-  }
-  for (const [name, sub] of below) {
-    const existing = entries.get(keyOf(name));
-    const [mode, type, oid] = existing ? existing.subarray(0, existing.indexOf(0x09)).toString('latin1').split(' ') : [];
-    const subBase = existing && type === 'tree' && mode === '040000' ? oid! : null;
-    const built = await buildTreeByTree(subBase, sub, git);
+  for (const [name, sub] of applyLevel(entries, changes)) {
+    const built = await buildTreeByTree(subtreeOf(entries.get(keyOf(name))) ?? null, sub, git);
     if (built) entries.set(keyOf(name), entry('040000', 'tree', built, name));
     else entries.delete(keyOf(name));
   }
