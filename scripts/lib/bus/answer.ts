@@ -147,8 +147,9 @@ async function takeForReply(root: string, receiver: string, id: string, self: st
     } else {
       const claim = await claimById(root, receiver, id, { owner: replyOwner(), leaseMs });
       if (claim) return { claim, fromInbox: true };
-      // Claimed by someone else meanwhile: looked at again; else it is not there to answer.
-      if (!listClaims(receiverPaths(root, receiver)).some((c) => c.id === id)) {
+      // Claimed by someone else meanwhile: looked at again, for as long as a passing claim is waited
+      // for (a claim listed in processing/ that loadClaim cannot read stays so); else it is not there to answer.
+      if (Date.now() >= until || !listClaims(receiverPaths(root, receiver)).some((c) => c.id === id)) {
         throw new AliveError(`cannot reply to ${id}: ${notAnswerable(root, id, receiver)}`, { code: 'not_found' });
       }
     }
