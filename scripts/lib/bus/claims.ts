@@ -680,11 +680,12 @@ export function completeClaim(claim: Claim, response?: ResponseToWrite): Complet
       }
       throw err;
     }
+    // The answer is stored (the request archived, the response in the outbox): from here a copy that
+    // fails, for whatever reason, is skipped and said; thrown, the caller would take the answer for lost.
     for (const c of copies) {
       try {
         resp.copies.push(publish(claim.root, c.tmp, c.inbox, resp.fileName));
       } catch (err) {
-        if (!isBusFolderFault(err)) throw err;
         safeUnlinkBus(claim.root, c.tmp);
         resp.skippedCopies.push({ to: c.to, problem: messageOf(err) });
       }
