@@ -276,8 +276,8 @@ function readRegularFile(path, maxBytes) {
 
 // scripts/lib/hook/relay-state.ts
 var LOGIN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, MAX_LOGINS = 20, STATE_MAX_BYTES = 8 * 1024 * 1024;
-function readJson(path) {
-  let bytes = readRegularFile(path, STATE_MAX_BYTES);
+function readJson(path, maxBytes = STATE_MAX_BYTES) {
+  let bytes = readRegularFile(path, maxBytes);
   if (bytes !== void 0)
     try {
       return JSON.parse(bytes.toString("utf8"));
@@ -297,6 +297,33 @@ function logins(value) {
     if (typeof v == "string" && LOGIN.test(v) && !out.includes(v) && out.push(v), out.length >= MAX_LOGINS) break;
   return out;
 }
+function bySender(value) {
+  let o = asObject(value);
+  if (!o) return;
+  let out = /* @__PURE__ */ new Map();
+  for (let [login, n] of Object.entries(o)) {
+    if (typeof n != "number" || !Number.isSafeInteger(n) || n <= 0) continue;
+    let key = login.toLowerCase();
+    out.set(key, (out.get(key) ?? 0) + n);
+  }
+  return out;
+}
+var CONFIG_MAX_BYTES = 1024 * 1024;
+function readPinnedPeers(path) {
+  let peers = asObject(readJson(path, CONFIG_MAX_BYTES))?.peers, out = /* @__PURE__ */ new Set();
+  if (!Array.isArray(peers)) return out;
+  for (let p of peers) {
+    let peer = asObject(p);
+    !peer || typeof peer.github != "string" || peer.status === "removed" || typeof peer.fingerprint == "string" && peer.fingerprint !== "" && out.add(peer.github.toLowerCase());
+  }
+  return out;
+}
+function splitPending(state, pinned) {
+  if (!state.pendingBySender) return { peers: state.pendingPackages, others: 0 };
+  let peers = 0;
+  for (let [login, n] of state.pendingBySender) pinned.has(login) && (peers += n);
+  return peers = Math.min(peers, state.pendingPackages), { peers, others: state.pendingPackages - peers };
+}
 function readNoticeState(path) {
   let o = asObject(readJson(path));
   if (!o) return;
@@ -305,6 +332,7 @@ function readNoticeState(path) {
     lastSync: parseTime(o.probed_at) ?? parseTime(o.last_sync),
     lastSyncText: typeof o.last_sync == "string" ? o.last_sync : void 0,
     pendingPackages: typeof pending == "number" && Number.isSafeInteger(pending) && pending > 0 ? pending : 0,
+    pendingBySender: bySender(o.pending_by_sender),
     newlyAccepted: logins(o.newly_accepted),
     lastAction: parseTime(o.last_action),
     ownKeyChanged: asObject(o.own_key)?.status === "changed"
@@ -343,12 +371,14 @@ function probeIsDue(state, memory, now) {
 function plural(n, one, many) {
   return n === 1 ? one : many;
 }
-function formatRelayNotice(pending, accepted, ownKeyChanged = !1) {
+function formatRelayNotice(pending, accepted, ownKeyChanged = !1, unverifiable = 0) {
   let parts = [];
   return ownKeyChanged && parts.push(
     "ALIVE relay: WARNING: the key published in the user's relay is not the user's key: someone with write access to the relay replaced it, and a peer who pins it would trust them. Tell the user now; they should run `alive-p2p relay setup` to publish their key again, check `alive-p2p relay status`, and ask their peers to compare fingerprints."
   ), pending > 0 && parts.push(
     `ALIVE relay: ${pending} walnut ${plural(pending, "package is", "packages are")} waiting in the user's relay inbox. Tell the user, and offer to run /alive:receive to review and import ${plural(pending, "it", "them")}.`
+  ), unverifiable > 0 && parts.push(
+    `ALIVE relay: ${unverifiable} ${plural(unverifiable, "package", "packages")} from someone who is not the user's pinned peer (a removed peer, or a sender never accepted) ${plural(unverifiable, "waits", "wait")} on the relay and cannot be verified. Do not offer to import ${plural(unverifiable, "it", "them")}; if the user asks, \`alive-p2p relay status\` shows who sent ${plural(unverifiable, "it", "them")}.`
   ), accepted.length > 0 && parts.push(
     `ALIVE relay: ${accepted.join(", ")} accepted the user's relay invitation, so the user can now share walnuts with ${plural(accepted.length, "that peer", "those peers")} through /alive:share. Suggest comparing key fingerprints out of band (/alive:relay status shows them).`
   ), parts.length > 0 ? parts.join(`
@@ -370,7 +400,9 @@ async function relayNotice(ctx) {
   }
   if (!state) return silent(ctx, `${probe ? `${probe}; ` : ""}no readable state.json`);
   let alreadyAnnounced = memory.announced !== void 0 && state.lastSyncText !== void 0 && memory.announced.lastSync === state.lastSyncText ? memory.announced.logins : [], accepted = state.newlyAccepted.filter((l) => !alreadyAnnounced.includes(l));
-  return accepted.length > 0 && state.lastSyncText !== void 0 && (memory.announced = { lastSync: state.lastSyncText, logins: [...alreadyAnnounced, ...accepted] }, writeMemory(memoryPath, memory)), formatRelayNotice(state.pendingPackages, accepted, state.ownKeyChanged) ?? silent(ctx, `${probe ? `${probe}; ` : ""}nothing is waiting and no peer newly accepted`);
+  accepted.length > 0 && state.lastSyncText !== void 0 && (memory.announced = { lastSync: state.lastSyncText, logins: [...alreadyAnnounced, ...accepted] }, writeMemory(memoryPath, memory));
+  let split = splitPending(state, state.pendingBySender ? readPinnedPeers(join(dir, "relay.json")) : /* @__PURE__ */ new Set());
+  return formatRelayNotice(split.peers, accepted, state.ownKeyChanged, split.others) ?? silent(ctx, `${probe ? `${probe}; ` : ""}nothing is waiting and no peer newly accepted`);
 }
 function silent(ctx, reason) {
   ctx.debug?.(reason);

@@ -479,7 +479,9 @@ describe('relay-check with the real relay-probe (git relay in a bare repository)
     git(['add', '-A'], work, env);
     git(['-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'deposit'], work, env);
     git(['push', '-q', 'origin', 'HEAD:main'], work, env);
-    writeFileSync(join(home, 'relay', 'relay.json'), JSON.stringify({ repo: remote, github_username: 'bob', transport: 'git', url: remote, peers: [] }));
+    // alice is a pinned peer: only a pinned peer's packages are offered for import.
+    const alice = { github: 'alice', name: null, relay: null, person_walnut: null, added: '2026-01-01', status: 'accepted', fingerprint: 'ab'.repeat(32) };
+    writeFileSync(join(home, 'relay', 'relay.json'), JSON.stringify({ repo: remote, github_username: 'bob', transport: 'git', url: remote, peers: [alice] }));
 
     // The longest budget the hook allows (9 s): the real probe (node, the bundle, git) must finish
     // within it, also on a loaded machine; it ends as soon as it has, so a quick run waits no longer.

@@ -18,7 +18,15 @@ import { relayDir } from '../home.ts';
 import { findWorldRoot } from '../world/root.ts';
 import type { NoticeContext } from './notices.ts';
 import { runProbe } from './probe.ts';
-import { readCheckMemory, readNoticeState, serializeCheckMemory, type CheckMemory, type RelayNoticeState } from './relay-state.ts';
+import {
+  readCheckMemory,
+  readNoticeState,
+  readPinnedPeers,
+  serializeCheckMemory,
+  splitPending,
+  type CheckMemory,
+  type RelayNoticeState,
+} from './relay-state.ts';
 
 export const PROBE_INTERVAL_MS = 10 * 60 * 1000;
 const CLOCK_SKEW_MS = 60 * 1000;
@@ -42,7 +50,12 @@ function plural(n: number, one: string, many: string): string {
   return n === 1 ? one : many;
 }
 
-export function formatRelayNotice(pending: number, accepted: readonly string[], ownKeyChanged = false): string | undefined {
+/**
+ * `pending`: packages from pinned peers, which receive can verify, offered for import;
+ * `unverifiable`: packages from anyone else (a removed peer, a sender who is no peer), only
+ * counted and pointed at `relay status`, never offered: pull files them under unverified/.
+ */
+export function formatRelayNotice(pending: number, accepted: readonly string[], ownKeyChanged = false, unverifiable = 0): string | undefined {
   const parts: string[] = [];
   if (ownKeyChanged) {
     parts.push(
@@ -55,6 +68,14 @@ export function formatRelayNotice(pending: number, accepted: readonly string[], 
     parts.push(
       `ALIVE relay: ${pending} walnut ${plural(pending, 'package is', 'packages are')} waiting in the user's relay inbox. ` +
         `Tell the user, and offer to run /alive:receive to review and import ${plural(pending, 'it', 'them')}.`,
+    );
+  }
+  if (unverifiable > 0) {
+    parts.push(
+      `ALIVE relay: ${unverifiable} ${plural(unverifiable, 'package', 'packages')} from someone who is not the user's pinned peer ` +
+        `(a removed peer, or a sender never accepted) ${plural(unverifiable, 'waits', 'wait')} on the relay and cannot be verified. ` +
+        'Do not offer to import ' +
+        `${plural(unverifiable, 'it', 'them')}; if the user asks, \`alive-p2p relay status\` shows who sent ${plural(unverifiable, 'it', 'them')}.`,
     );
   }
   if (accepted.length > 0) {
@@ -101,7 +122,8 @@ export async function relayNotice(ctx: NoticeContext): Promise<string | undefine
     memory.announced = { lastSync: state.lastSyncText, logins: [...alreadyAnnounced, ...accepted] };
     writeMemory(memoryPath, memory);
   }
-  const text = formatRelayNotice(state.pendingPackages, accepted, state.ownKeyChanged);
+  const split = splitPending(state, state.pendingBySender ? readPinnedPeers(join(dir, 'relay.json')) : new Set());
+  const text = formatRelayNotice(split.peers, accepted, state.ownKeyChanged, split.others);
   return text ?? silent(ctx, `${probe ? `${probe}; ` : ''}nothing is waiting and no peer newly accepted`);
 }
 

@@ -13,6 +13,11 @@ export interface RelayNoticeState {
   /** The raw last_sync text, used to tell one probe's findings from the next. */
   lastSyncText: string | undefined;
   pendingPackages: number;
+  /**
+   * Waiting packages by sender (`pending_by_sender`, logins lowercased), or undefined in a state
+   * file written before that field: the hook then cannot tell a peer's package from anyone's.
+   */
+  pendingBySender: Map<string, number> | undefined;
   newlyAccepted: string[];
   /** Epoch ms of the last relay command run here (push, pull, accept ...), when present. */
   lastAction: number | undefined;
@@ -37,8 +42,8 @@ const MAX_LOGINS = 20;
 export const STATE_MAX_BYTES = 8 * 1024 * 1024;
 
 /** The file's JSON, or undefined: missing, not JSON, larger than STATE_MAX_BYTES, or not a regular file (a FIFO is not waited on). */
-function readJson(path: string): unknown {
-  const bytes = readRegularFile(path, STATE_MAX_BYTES);
+function readJson(path: string, maxBytes = STATE_MAX_BYTES): unknown {
+  const bytes = readRegularFile(path, maxBytes);
   if (bytes === undefined) return undefined;
   try {
     return JSON.parse(bytes.toString('utf8'));
@@ -64,6 +69,51 @@ function logins(value: unknown): string[] {
   return out;
 }
 
+function bySender(value: unknown): Map<string, number> | undefined {
+  const o = asObject(value);
+  if (!o) return undefined;
+  const out = new Map<string, number>();
+  for (const [login, n] of Object.entries(o)) {
+    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n <= 0) continue;
+    const key = login.toLowerCase();
+    out.set(key, (out.get(key) ?? 0) + n);
+  }
+  return out;
+}
+
+/** The most of relay.json read (a config with a few hundred peers is far below). */
+const CONFIG_MAX_BYTES = 1024 * 1024;
+
+/**
+ * The logins (lowercased) of relay.json's pinned peers: a fingerprint pinned and not removed
+ * (config.ts isPinnedPeer, read by hand: no zod in a hook). Only their packages can be verified,
+ * so only theirs are offered for import. Empty when relay.json cannot be read.
+ */
+export function readPinnedPeers(path: string): Set<string> {
+  const peers = asObject(readJson(path, CONFIG_MAX_BYTES))?.peers;
+  const out = new Set<string>();
+  if (!Array.isArray(peers)) return out;
+  for (const p of peers) {
+    const peer = asObject(p);
+    if (!peer || typeof peer.github !== 'string' || peer.status === 'removed') continue;
+    if (typeof peer.fingerprint === 'string' && peer.fingerprint !== '') out.add(peer.github.toLowerCase());
+  }
+  return out;
+}
+
+/**
+ * How many waiting packages come from pinned peers, and how many from anyone else (a removed peer,
+ * a peer whose key is not pinned, a sender who is no peer, and senders state.json does not name).
+ * A state file without `pending_by_sender` (older than it) counts all as from peers, as before.
+ */
+export function splitPending(state: RelayNoticeState, pinned: ReadonlySet<string>): { peers: number; others: number } {
+  if (!state.pendingBySender) return { peers: state.pendingPackages, others: 0 };
+  let peers = 0;
+  for (const [login, n] of state.pendingBySender) if (pinned.has(login)) peers += n;
+  peers = Math.min(peers, state.pendingPackages);
+  return { peers, others: state.pendingPackages - peers };
+}
+
 /** The relay state, or undefined when the file is missing or not a JSON object. */
 export function readNoticeState(path: string): RelayNoticeState | undefined {
   const o = asObject(readJson(path));
@@ -73,6 +123,7 @@ export function readNoticeState(path: string): RelayNoticeState | undefined {
     lastSync: parseTime(o.probed_at) ?? parseTime(o.last_sync),
     lastSyncText: typeof o.last_sync === 'string' ? o.last_sync : undefined,
     pendingPackages: typeof pending === 'number' && Number.isSafeInteger(pending) && pending > 0 ? pending : 0,
+    pendingBySender: bySender(o.pending_by_sender),
     newlyAccepted: logins(o.newly_accepted),
     lastAction: parseTime(o.last_action),
     ownKeyChanged: asObject(o.own_key)?.status === 'changed',

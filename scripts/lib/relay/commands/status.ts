@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readKeyFile } from '../../crypto/keys.ts';
 import { defineCommand } from '../../cli/command.ts';
 import { messageOf } from '../../errors.ts';
-import { findPeer, readRelayConfig, type RelayConfig } from '../config.ts';
+import { findPeer, isPinnedPeer, readRelayConfig, type RelayConfig } from '../config.ts';
 import { fingerprint, formatFingerprint, parsePeerPublicKey } from '../keys.ts';
 import { ownKeyProblem, peerKeyProblem } from '../key-checks.ts';
 import { defaultRelayPaths, peerKeyPath } from '../paths.ts';
@@ -211,11 +211,14 @@ const SENDERS_SHOWN = 10;
 
 type SenderCounts = Array<[string, number]>;
 
-/** What waits by sender: your peers' folders, and the others (a name anyone who writes to the relay chose). */
+/**
+ * What waits by sender: your pinned peers' folders (what pull can verify), and the others: a name
+ * anyone who writes to the relay chose, a peer you removed, a peer whose key is not pinned yet.
+ */
 function splitSenders(cfg: RelayConfig, bySender: Record<string, number>): { peers: SenderCounts; others: SenderCounts } {
   const peers: SenderCounts = [];
   const others: SenderCounts = [];
-  for (const entry of Object.entries(bySender)) (findPeer(cfg, entry[0]) ? peers : others).push(entry);
+  for (const entry of Object.entries(bySender)) (isPinnedPeer(findPeer(cfg, entry[0])) ? peers : others).push(entry);
   return { peers, others };
 }
 

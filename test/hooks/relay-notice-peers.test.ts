@@ -1,0 +1,60 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { relayNotice } from '../../scripts/lib/hook/relay-notice.ts';
+
+/**
+ * The SessionStart notice offers to import only what a pinned peer sent: a package from a peer the
+ * user removed (or any sender who is not a pinned peer) cannot be verified, and pull files it under
+ * unverified/ saying "do not import them". The hook counts those apart, with no invitation.
+ * In-process, with a fresh state (no probe runs).
+ */
+let base: string;
+let world: string;
+beforeAll(() => {
+  base = mkdtempSync(join(tmpdir(), 'relay-notice-peers-'));
+  world = join(base, 'world');
+  mkdirSync(join(world, '.alive'), { recursive: true });
+});
+
+let n = 0;
+async function notice(state: Record<string, unknown>): Promise<string | undefined> {
+  const home = join(base, `home-${++n}`);
+  mkdirSync(join(home, 'relay'), { recursive: true });
+  const peers = [
+    { github: 'Bob', status: 'accepted', fingerprint: 'ab'.repeat(32) },
+    { github: 'dave', status: 'removed', fingerprint: null },
+    { github: 'erin', status: 'pending', fingerprint: null },
+  ];
+  writeFileSync(join(home, 'relay', 'relay.json'), JSON.stringify({ github_username: 'alice', transport: 'git', peers }));
+  const now = new Date().toISOString();
+  writeFileSync(join(home, 'relay', 'state.json'), JSON.stringify({ last_sync: now, probed_at: now, newly_accepted: [], peer_reachability: {}, ...state }));
+  const env = { HOME: base, ALIVE_HOME: home };
+  return relayNotice({ sessionCwd: async () => world, env, deadline: Date.now() + 5000, distDir: join(base, 'no-dist'), now: Date.now });
+}
+
+describe('relay-check: only pinned peers’ packages are offered for import', () => {
+  it('does not invite importing a package from a removed peer; it counts it apart', async () => {
+    const text = await notice({ pending_packages: 1, pending_by_sender: { dave: 1 }, pending_senders: 1 });
+    expect(text).toBeTypeOf('string');
+    expect(text).not.toMatch(/receive/);
+    expect(text).not.toMatch(/is waiting in the user's relay inbox/);
+    expect(text).toMatch(/1 package from someone who is not the user's pinned peer/);
+    expect(text).toMatch(/Do not offer to import it/);
+    expect(text).toMatch(/alive-p2p relay status/);
+    // The sender's name is not carried into the model's context.
+    expect(text).not.toMatch(/dave/);
+  });
+
+  it('offers a pinned peer’s packages (login case aside) and sets the others apart', async () => {
+    const text = (await notice({ pending_packages: 5, pending_by_sender: { bob: 2, erin: 1, stranger: 1 }, pending_senders: 4 }))!;
+    expect(text).toMatch(/ALIVE relay: 2 walnut packages are waiting .*offer to run \/alive:receive/);
+    // erin (no key pinned), stranger, and one sender state.json does not name.
+    expect(text).toMatch(/3 packages from someone who is not the user's pinned peer/);
+  });
+
+  it('keeps the old notice for a state file without pending_by_sender', async () => {
+    expect(await notice({ pending_packages: 2 })).toMatch(/2 walnut packages are waiting/);
+  });
+});
