@@ -162,7 +162,10 @@ describe('signed packages', () => {
     expect(c.status, c.stderr).toBe(0);
 
     const unpinned = makeWorld(join(base, 's1'), { layout: 'v2' });
-    const a = await run(['receive', pkg, '--world', unpinned, '--json'], receiverEnv('s1'));
+    // Refused without --allow-unverified (test/receive/unverified-signer.test.ts); taken with it.
+    const unverified = await run(['receive', pkg, '--world', unpinned, '--json'], receiverEnv('s1'));
+    expect(JSON.parse(unverified.stdout).error.code).toBe('unverified');
+    const a = await run(['receive', pkg, '--world', unpinned, '--json', '--allow-unverified'], receiverEnv('s1'));
     expect(a.status, a.stderr).toBe(0);
     // An unverified signer name is only a claim, under untrusted: it is not taken as the sender.
     expect(JSON.parse(a.stdout).signature).toEqual({ present: true, verified: false, signer: null });

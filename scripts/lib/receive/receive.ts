@@ -37,7 +37,7 @@ import { readSnapshot, type SnapshotView } from './snapshot.ts';
 import { HELD_DIR, HELD_INDEX, moveAcross, PKG_DIR, prepareStaged, shapeBundles, shapeNewWalnut } from './stage.ts';
 import { bundleNameTaken, resolveTarget, resolveWorld, worldRel, type Target } from './target.ts';
 import { cappedText, inlineText, logValue } from '../text/untrusted.ts';
-import { isPlainName, NOT_SHOWN, plainOr, senderName } from '../text/fence.ts';
+import { isPlainName, NOT_SHOWN, plainOr, senderName, untrustedDetail } from '../text/fence.ts';
 import { counted } from '../text/plural.ts';
 
 export interface ReceiveOptions {
@@ -48,6 +48,8 @@ export interface ReceiveOptions {
   cwd?: string;
   /** Take agent instruction/configuration files into the world instead of holding them back. */
   allowAgentFiles?: boolean;
+  /** Import a package signed by someone no pinned key vouches for (refused otherwise). */
+  allowUnverified?: boolean;
   into?: string;
   as?: string;
   crypto?: PackageCrypto;
@@ -420,6 +422,24 @@ function planFor(ctx: Ctx, r: ReadResult, earlier?: Planned): Planned {
   return planOn(ctx, r.manifest, target);
 }
 
+/**
+ * A signature present but not checked (no key pinned for the name it gives: a removed peer, a
+ * sender never accepted) vouches for nothing: refused unless `allow`, which gets the warning note.
+ * A bad signature was refused by the read; an unsigned package (a user's own create) passes.
+ */
+function unverifiedSignature(r: ReadResult, allow: boolean): string | undefined {
+  if (!r.signature.present || r.signature.ok) return undefined;
+  if (allow) return 'imported a signed package whose signature could not be verified (no key is pinned for the signer it names), as --allow-unverified asked';
+  const signer = r.signature.signer;
+  throw new AliveError(
+    `this package is signed, but its signature cannot be verified: no key is pinned for the signer it names${signer ? ' (in the untrusted detail that follows)' : ' (it names none)'} ` +
+      'among your relay peers ($ALIVE_HOME/relay/keys/peers/), so anyone could have made it; nothing was imported. If you expect it from someone, compare fingerprints with them by another channel, ' +
+      'run `alive-p2p relay accept THEIR_LOGIN` (with --url THEIR_RELAY_URL for a git relay) and `alive-p2p relay pull` again, then receive; ' +
+      'or, if you trust where this file came from, receive it with --allow-unverified',
+    { code: 'unverified', ...(signer ? { untrusted: untrustedDetail('signer', inlineText(signer, 400), 'in the untrusted detail that follows') } : {}) },
+  );
+}
+
 function sameTarget(a: Target, b: Target): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -782,6 +802,8 @@ async function receiveForReal(
         const { read: again, view } = await hashedRead(ctx, readOpts, (o) => readSnapshot(ctx.pkg, o));
         return snapshotResult(ctx, again, view, false);
       }
+      const unverified = unverifiedSignature(read, ctx.opts.allowUnverified === true);
+      if (unverified) notes.push(unverified);
       const { target, plan } = planFor(ctx, read, headPlan);
       const checked = preflight(world, plannedWrites(ctx, target, plan), receivingDir);
       const conversions = await prepareStaged(staging, plan);

@@ -11,7 +11,8 @@ import { receivePackage, type ReceiveResult } from '../receive.ts';
 import { counted } from '../../text/plural.ts';
 
 export const RECEIVE_USAGE = `usage: alive-p2p receive PACKAGE [--world DIR] [--into WALNUT_PATH] [--as NAME] [--private-key PEM]
-                         [--max-size BYTES] [--force] [--dry-run] [--sha256 HEX] [--allow-agent-files] [--json]
+                         [--max-size BYTES] [--force] [--dry-run] [--sha256 HEX] [--allow-agent-files]
+                         [--allow-unverified] [--json]
 
 Verifies a .walnut package and imports it into an ALIVE world:
   full      a new walnut at <domain>/<name>/: --into names the domain folder (default: the
@@ -34,8 +35,9 @@ them into the world (only for a peer you trust).
 Encrypted packages: decrypts with WALNUT_PASSPHRASE (asked on a terminal when unset; never
 taken from the command line); RSA packages open with --private-key (default: the relay key
 $ALIVE_HOME/relay/keys/private.pem). A signature is
-checked against the signer's pinned key in $ALIVE_HOME/relay/keys/peers/ when there is one; a
-bad signature is refused.
+checked against the signer's pinned key in $ALIVE_HOME/relay/keys/peers/; a bad signature is
+refused, and so is one no pinned key can check (the signer is not your peer, or you removed them)
+unless --allow-unverified. An unsigned package is imported as it is.
 Exit 0 done, 1 refused or failed, 2 usage error.`;
 
 export const receiveCommand = defineCommand({
@@ -53,6 +55,7 @@ export const receiveCommand = defineCommand({
     'dry-run': { type: 'boolean' },
     sha256: { type: 'string' },
     'allow-agent-files': { type: 'boolean' },
+    'allow-unverified': { type: 'boolean' },
   },
   async run(ctx) {
     const v = ctx.values;
@@ -71,6 +74,7 @@ export const receiveCommand = defineCommand({
       force: v.force === true,
       dryRun: v['dry-run'] === true,
       allowAgentFiles: v['allow-agent-files'] === true,
+      allowUnverified: v['allow-unverified'] === true,
       ...(v.into !== undefined ? { into: v.into } : {}),
       ...(v.as !== undefined ? { as: v.as } : {}),
       ...(v.sha256 !== undefined ? { sha256: v.sha256.toLowerCase() } : {}),
