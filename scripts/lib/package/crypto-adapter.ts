@@ -7,7 +7,8 @@ import { createPassphraseDecryptStream, obtainPassphrase, passphraseFromEnv } fr
 import { createAesCbcDecryptStream } from '../crypto/aes-cbc.ts';
 import { unwrapKeyIv, unwrapEnvelopeKey } from '../crypto/rsa.ts';
 import { verifyManifestText } from '../crypto/sign.ts';
-import { fingerprint, loadPrivateKey, loadPublicKey } from '../crypto/keys.ts';
+import { fingerprint, formatFingerprint, loadPrivateKey, loadPublicKey } from '../crypto/keys.ts';
+import { recipientsText } from './recipients.ts';
 import type { PackageCrypto } from './read-package.ts';
 import { inlineText } from '../text/untrusted.ts';
 
@@ -49,7 +50,7 @@ export function packageCryptoFrom(src: CryptoSources): PackageCrypto {
     return priv;
   };
   /** A wrong_key refusal that says which key was tried, and what to pass instead. */
-  const naming = <T>(open: () => T, damaged: string): T => {
+  const naming = <T>(open: () => T, damaged: string, sealedFor?: readonly string[]): T => {
     try {
       return open();
     } catch (err) {
@@ -58,6 +59,15 @@ export function packageCryptoFrom(src: CryptoSources): PackageCrypto {
       const next = tried.byDefault
         ? 'pass --private-key PATH with the private key whose public half the sender used'
         : 'use the private key whose public half the sender used';
+      const mine = fingerprint(privateKey());
+      // The manifest names whom it was sealed for, and not this key: a wrong key, not damage.
+      if (sealedFor !== undefined && !sealedFor.includes(mine)) {
+        throw new AliveError(
+          `${which} cannot open this package: it was encrypted for someone else: sealed for ${recipientsText(sealedFor)}, not your key ${formatFingerprint(mine)}; nothing was written. ` +
+            `If that was a previous key of yours, pass --private-key with it; otherwise, ${next}, or ask the sender to send it to your current key`,
+          { code: 'wrong_key', cause: err },
+        );
+      }
       throw new AliveError(
         `${which} cannot open this package: it was encrypted for someone else. To open it, ${next} (if this key is the right one, ${damaged} is damaged)`,
         {
@@ -75,8 +85,8 @@ export function packageCryptoFrom(src: CryptoSources): PackageCrypto {
       return createPassphraseDecryptStream(passphrase, { legacyKdfs, expectGzip: true });
     },
     // Each names the key that opened the package: a manifest listing its recipients must list it.
-    unwrapPayloadKey: (wrapped) => {
-      const opened = naming(() => unwrapKeyIv(privateKey(), wrapped), "the package's payload.key");
+    unwrapPayloadKey: (wrapped, sealedFor) => {
+      const opened = naming(() => unwrapKeyIv(privateKey(), wrapped), "the package's payload.key", sealedFor);
       return { ...opened, openedBy: fingerprint(privateKey()) };
     },
     // The envelope's parser brings zod: loaded for this package kind only.

@@ -48,7 +48,8 @@ export interface PackageCrypto {
   /** Deciphers an `openssl enc` Salted__ stream with the passphrase (which may have to be asked for). */
   passphraseDecryptStream(legacyKdfs: boolean): Transform | Promise<Transform>;
   /** Opens a 2.0 `payload.key` with the private key. */
-  unwrapPayloadKey?(wrapped: Buffer): OpenedKey;
+  /** `sealedFor`: the fingerprints the manifest names as its recipients, when it names them: a wrong key is then told apart from a damaged payload.key. */
+  unwrapPayloadKey?(wrapped: Buffer, sealedFor?: readonly string[]): OpenedKey;
   /** Opens a v3 `rsa-envelope-v1.json` with the private key. */
   unwrapV3Envelope?(json: string): OpenedKey | Promise<OpenedKey>;
   aesDecryptStream(key: Buffer, iv: Buffer): Transform;
@@ -471,7 +472,7 @@ async function readGzipPackage(path: string, sink: FileSink, opts: ReadOptions, 
   let decipher: Transform;
   if (keyFile) {
     if (!opts.crypto.unwrapPayloadKey) needCrypto(label, 'rsa');
-    const { key, iv, openedBy } = opts.crypto.unwrapPayloadKey(await readKeyFile(keyFile, label));
+    const { key, iv, openedBy } = opts.crypto.unwrapPayloadKey(await readKeyFile(keyFile, label), manifest.recipients);
     // Before a byte is decrypted: a package forwarded with its key wrapped again is refused here.
     requireRecipient(manifest.recipients, openedBy, label);
     decipher = opts.crypto.aesDecryptStream(key, iv);

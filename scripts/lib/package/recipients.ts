@@ -47,7 +47,7 @@ export function recipientsProblem(raw: unknown): string | undefined {
   return undefined;
 }
 
-function shown(fingerprints: readonly string[]): string {
+export function recipientsText(fingerprints: readonly string[]): string {
   const first = fingerprints.slice(0, 3).map(formatFingerprint).join(', ');
   return fingerprints.length > 3 ? `${first}, and ${counted(fingerprints.length - 3, 'more')}` : first;
 }
@@ -66,13 +66,13 @@ export function requireRecipient(recipients: readonly string[] | undefined, open
   if (openedBy !== undefined && recipients.includes(openedBy)) return;
   if (openedBy === undefined) {
     throw new AliveError(
-      `${label} names in its manifest the keys it was encrypted to (${shown(recipients)}), but it arrives unencrypted or with a passphrase, opened with none of them; nothing was written. ` +
+      `${label} names in its manifest the keys it was encrypted to (${recipientsText(recipients)}), but it arrives unencrypted or with a passphrase, opened with none of them; nothing was written. ` +
         `Someone who could open it has passed it on (forwarded it), ${WHAT_TO_DO}`,
       { code: 'wrong_recipient' },
     );
   }
   throw new AliveError(
-    `${label} was encrypted to other keys than the one that opened it: its manifest names the keys it was sealed for (${shown(recipients)}), ` +
+    `${label} was encrypted to other keys than the one that opened it: its manifest names the keys it was sealed for (${recipientsText(recipients)}), ` +
       `and the key that opened it (${formatFingerprint(openedBy)}) is not one of them; nothing was written. ` +
       `Someone it was sent to has forwarded it (wrapped its key again for yours), ${WHAT_TO_DO}`,
     { code: 'wrong_recipient' },
