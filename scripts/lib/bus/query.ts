@@ -17,6 +17,7 @@
  */
 import { basename, dirname, join } from 'node:path';
 import { busListMax } from './list-bound.ts';
+import { readReasonFile } from './reason-file.ts';
 import { AliveError, type ErrorCode } from '../errors.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { untrustedDetail } from '../text/fence.ts';
@@ -40,7 +41,6 @@ import {
   lstatBus,
   MESSAGE_READ_LIMIT,
   readBusFile,
-  readBusJson,
   renameIfPresent,
   safeUnlinkBus,
 } from './fsutil.ts';
@@ -170,7 +170,7 @@ function deadLetterTime(at: string | undefined): string | null {
 /**
  * What a dead letter keeps of a failing agent's stdout and of its stderr: their last 8 KiB, which is
  * what the daemon writes (agent.ts TAIL_KEEP). A reason file lies where any bus writer can write and
- * may hold a megabyte of each (readBusJson reads up to 1 MiB): kept whole, 1,500 dead letters took
+ * may hold a megabyte of each (up to 1 MiB is read; reason-file.ts parses only the ends kept): kept whole, 1,500 dead letters took
  * 1.55 GB in a listing, and 4,500 ran `dead-letter` and the MCP server out of memory.
  */
 export const AGENT_OUTPUT_TAIL = 8192;
@@ -197,7 +197,7 @@ function ownHead(text: string, max: number): string {
 }
 
 function readDeadLetterInfo(paths: ReceiverPaths, fileName: string): DeadLetterInfo {
-  const raw = readBusJson(paths.root, join(paths.deadLetter, `${fileName}.reason.json`));
+  const raw = readReasonFile(paths.root, join(paths.deadLetter, `${fileName}.reason.json`));
   const r = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const originalId = str(r.original_id);

@@ -14,7 +14,8 @@ import { cutToBytes, utf8CodePointBytes } from '../text/cut.ts';
 import { shellQuote } from '../text/shell-quote.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { parseClaimFileName } from './claims.ts';
-import { ensureDir, listBusDir, lstatBus, MESSAGE_READ_LIMIT, readBusFile, readBusJson, renameIfPresent, tooLargeDetail } from './fsutil.ts';
+import { ensureDir, listBusDir, lstatBus, MESSAGE_READ_LIMIT, readBusFile, renameIfPresent, tooLargeDetail } from './fsutil.ts';
+import { readReasonFile } from './reason-file.ts';
 import { idInOurWords, idTimeMs, isWordlessId, messageFileName, validIdFromFileName } from './ids.ts';
 import { archiveDayDir, isArchiveDayName, isMessageFileName, receiverPaths, type ReceiverPaths } from './layout.ts';
 import { parseMessage, parseMessageBytes, type ParsedMessage } from './message.ts';
@@ -469,7 +470,7 @@ export function untrustedDeadLetterCode(code: unknown): string | undefined {
  */
 export function deadLetterOf(root: string, responder: string, requestId: string): DeadLettered | undefined {
   const paths = receiverPaths(root, normaliseName(responder, 'receiver'));
-  const r = readBusJson(root, join(paths.deadLetter, `${messageFileName(requestId)}.reason.json`));
+  const r = readReasonFile(root, join(paths.deadLetter, `${messageFileName(requestId)}.reason.json`));
   if (r === undefined || r === null || typeof r !== 'object') return undefined;
   const rec = r as Record<string, unknown>;
   const untrustedCode = untrustedDeadLetterCode(rec.code);
