@@ -61,3 +61,8 @@ export function noteJson(notes: (string | undefined)[]): { note: string } | Reco
 export function deadLetterUnlistedNote(who: string): string {
   return unlistedNote(`${who}'s dead-letter`, 'the dead letters listed, and their total, are those among the first names listed: there may be more');
 }
+
+/** What status (the command and the MCP tool) says when a listing of its stopped at the bound. */
+export function statusUnlistedNote(): string {
+  return unlistedNote('a folder status counts', "total, and each count a row's more_than names (text: 'more than N files'), count the names listed only");
+}

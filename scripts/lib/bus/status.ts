@@ -3,9 +3,10 @@
  * claimed (and how many of those claims ran out), answers not collected, dead letters, archived
  * messages, and whether a daemon serves it. Reads names and counts only, never a message.
  */
-import type { Dirent } from 'node:fs';
+import { lstatSync, type Dirent } from 'node:fs';
 import { claimsFromNames, goneClaimOwner } from './claims.ts';
-import { direntsIn, inBusChildDir, namesIn, openBusDir, readBusJsonIn, type BusDir } from './fsutil.ts';
+import { direntsUpTo, inBusChildDir, namesUpTo, openBusDir, readBusJsonIn, type BusDir } from './fsutil.ts';
+import { busListMax } from './list-bound.ts';
 import { isArchiveDayName, isMessageFileName, receiverPaths, runtimesDir } from './layout.ts';
 import { displayName } from './names.ts';
 import { isReceiverFolder } from './receivers.ts';
@@ -27,6 +28,11 @@ export interface ReceiverStatus {
   daemon: { pid: number; agent: string; alive: boolean } | null;
   /** Folders of this receiver that were skipped (symbolic links or not folders), with why. */
   problems: string[];
+  /**
+   * The counts whose folder holds more than this many names (busListMax: a listing stops there):
+   * each of them is a count among the names listed, and more may be there. Absent when none.
+   */
+  more_than?: Partial<Record<'inbox' | 'processing' | 'outbox' | 'dead_letter' | 'archived', number>>;
 }
 
 /** Receivers listed unless a limit says otherwise (dispatch status --limit, the MCP tool's limit). */
@@ -43,6 +49,8 @@ export interface BusStatus {
   /** More receivers follow, from next_offset. */
   truncated: boolean;
   next_offset?: number;
+  /** runtimes/ holds more than busListMax names: `total` counts the receivers among those listed. */
+  unlisted?: true;
 }
 
 export interface StatusQuery {
@@ -76,11 +84,14 @@ export function busStatus(root: string, q: StatusQuery = {}): BusStatus {
   if (!runtimes) return empty;
   const now = q.now ?? Date.now();
   try {
-    let names = direntsIn(runtimes)
+    // One receiver asked for is looked up by name; runtimes/ is listed up to busListMax names.
+    const one = q.receiver;
+    const listed = one === undefined ? direntsUpTo(runtimes, busListMax()) : { entries: [], more: false };
+    let names = listed.entries
       .filter(isReceiverFolder)
       .map((d) => d.name)
       .sort();
-    if (q.receiver !== undefined) names = names.includes(q.receiver) ? [q.receiver] : [];
+    if (one !== undefined) names = lookUp(runtimes, one)?.isDirectory() ? [one] : [];
     const limit = q.limit ?? STATUS_LIMIT;
     const offset = Math.min(q.offset ?? 0, names.length);
     const ordered = offset === 0 && names.length <= limit ? names : waitingFirst(root, runtimes, names);
@@ -93,11 +104,15 @@ export function busStatus(root: string, q: StatusQuery = {}): BusStatus {
       offset,
       truncated: next < names.length,
       ...(next < names.length ? { next_offset: next } : {}),
+      ...(listed.more ? { unlisted: true as const } : {}),
     };
   } finally {
     runtimes.close();
   }
 }
+
+/** `name` in `d` looked up without listing `d` (lstat), or undefined. */
+const lookUp = (d: BusDir, name: string) => lstatSync(d.at(name), { throwIfNoEntry: false });
 
 /** `names` (sorted) with those whose inbox holds a message first, each part in name order. */
 function waitingFirst(root: string, runtimes: BusDir, names: readonly string[]): string[] {
@@ -109,7 +124,11 @@ function waitingFirst(root: string, runtimes: BusDir, names: readonly string[]):
 
 function inboxCount(root: string, runtimes: BusDir, name: string): number {
   try {
-    return inBusChildDir(root, runtimes, name, (dir) => inBusChildDir(root, dir, 'inbox', (d) => namesIn(d).filter(isMessageFileName).length)) ?? 0;
+    return (
+      inBusChildDir(root, runtimes, name, (dir) =>
+        inBusChildDir(root, dir, 'inbox', (d) => namesUpTo(d, busListMax()).names.filter(isMessageFileName).length),
+      ) ?? 0
+    );
   } catch (err) {
     if (!isAliveError(err) || err.code !== 'unsafe_bus_folder') throw err;
     return 0; // a linked folder: its row names the problem
@@ -144,20 +163,32 @@ function receiverStatus(root: string, runtimes: BusDir, name: string, now: numbe
   };
   guarded(undefined, () =>
     inBusChildDir(root, runtimes, name, (dir) => {
-      const entries = new Map<string, Dirent>(direntsIn(dir).map((d) => [d.name, d]));
-      // Only folders the listing holds are opened: an absent one counts nothing, without a failed open.
+      // Every listing stops at busListMax names (list-bound.ts): a count past it is among those, said in more_than.
+      const max = busListMax();
+      const moreThan: NonNullable<ReceiverStatus['more_than']> = {};
+      const names = (field: keyof typeof moreThan) => (d: BusDir) => {
+        const r = namesUpTo(d, max);
+        if (r.more) moreThan[field] = max;
+        return r.names;
+      };
+      const listed = direntsUpTo(dir, max);
+      const entries = new Map<string, Dirent>(listed.entries.map((d) => [d.name, d]));
+      // Only folders the listing holds are opened: an absent one counts nothing, without a failed open
+      // (each is looked up by name when the listing stopped short).
+      const has = (sub: string) => entries.has(sub) || (listed.more && lookUp(dir, sub) !== undefined);
       const inFolder = <T>(sub: string, fallback: T, fn: (d: BusDir) => T): T =>
-        entries.has(sub) ? guarded(fallback, () => inBusChildDir(root, dir, sub, fn) ?? fallback) : fallback;
-      const claims = claimsFromNames(paths, inFolder('processing', [], namesIn));
+        has(sub) ? guarded(fallback, () => inBusChildDir(root, dir, sub, fn) ?? fallback) : fallback;
+      const claims = claimsFromNames(paths, inFolder('processing', [], names('processing')));
       status.processing = claims.length;
       status.stale_claims = claims.filter((c) => c.deadline <= now).length;
       status.gone_claims = claims.filter((c) => c.deadline > now && goneClaimOwner(c.owner) !== undefined).length;
-      status.inbox = inFolder('inbox', 0, (d) => namesIn(d).filter(isMessageFileName).length);
-      status.outbox = inFolder('outbox', 0, (d) => namesIn(d).filter(isMessageFileName).length);
-      status.dead_letter = inFolder('dead-letter', 0, (d) => namesIn(d).filter((n) => !n.endsWith('.reason.json') && !n.startsWith('.')).length);
-      status.archived = inFolder('archive', 0, (d) => countArchive(root, d, problems));
-      status.config = entries.has('config.json');
-      status.daemon = entries.has('daemon.json') ? daemonState(dir) : null;
+      status.inbox = inFolder('inbox', 0, (d) => names('inbox')(d).filter(isMessageFileName).length);
+      status.outbox = inFolder('outbox', 0, (d) => names('outbox')(d).filter(isMessageFileName).length);
+      status.dead_letter = inFolder('dead-letter', 0, (d) => names('dead_letter')(d).filter((n) => !n.endsWith('.reason.json') && !n.startsWith('.')).length);
+      status.archived = inFolder('archive', 0, (d) => countArchive(root, d, problems, names('archived')));
+      status.config = has('config.json');
+      status.daemon = has('daemon.json') ? daemonState(dir) : null;
+      if (Object.keys(moreThan).length > 0) status.more_than = moreThan;
     }),
   );
   const unique = [...new Set(problems)];
@@ -171,7 +202,7 @@ function receiverStatus(root: string, runtimes: BusDir, name: string, now: numbe
   return status;
 }
 
-function countArchive(root: string, archive: BusDir, problems: string[]): number {
+function countArchive(root: string, archive: BusDir, problems: string[], namesIn: (d: BusDir) => string[]): number {
   let n = 0;
   // Only day folders: any other name is a bus writer's text, and problems reach agents unfenced.
   for (const day of namesIn(archive).filter(isArchiveDayName)) {

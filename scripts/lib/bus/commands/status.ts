@@ -7,6 +7,7 @@ import { inlineText } from '../../text/untrusted.ts';
 import { displayName } from '../names.ts';
 import { counted } from '../../text/plural.ts';
 import { unknownReceiver, unknownReceiverJson } from '../receivers.ts';
+import { statusUnlistedNote, unlistedField } from '../list-bound.ts';
 
 const USAGE = `usage: dispatch status [@RECEIVER] [--limit N] [--json] [--root DIR]
 
@@ -30,22 +31,33 @@ export const statusCommand = defineCommand({
     const limit = positiveIntArg(values.limit, '--limit');
     const root = busRoot(values.root);
     requireBus(root, values.root);
-    const { receivers, total, truncated } = busStatus(root, {
+    const { receivers, total, truncated, unlisted } = busStatus(root, {
       ...(limit !== undefined ? { limit } : {}),
       ...(receiver !== undefined ? { receiver } : {}),
     });
     // A receiver nobody has (`@gemni`): the name like it, as inbox and claim give it; a folder
     // name (a bus writer's) only in the fence after our line.
     const unknown = receiver !== undefined && receivers.length === 0 ? unknownReceiver(root, receiver) : undefined;
+    const note = unlisted || receivers.some((r) => r.more_than) ? statusUnlistedNote() : undefined;
     if (ctx.json) {
       // A daemon record lies in the bus folder: its agent command is any writer's text (as the MCP status tool gives it).
       const rows = receivers.map(({ daemon, ...rest }) => ({
         ...rest,
         daemon: daemon && { pid: daemon.pid, alive: daemon.alive, untrusted: { agent: daemon.agent } },
       }));
-      ctx.printJson({ ok: true, root, total, truncated, ...unknownReceiverJson(unknown), receivers: rows });
+      ctx.printJson({
+        ok: true,
+        root,
+        total,
+        truncated,
+        ...unknownReceiverJson(unknown),
+        ...unlistedField(note !== undefined),
+        ...(note ? { note } : {}),
+        receivers: rows,
+      });
       return;
     }
+    if (note) ctx.warn(note);
     if (receivers.length === 0) {
       const whom = receiver === undefined ? 'receivers' : `receiver ${displayName(receiver)}`;
       const like = unknown?.suggestion
@@ -87,8 +99,10 @@ export const statusCommand = defineCommand({
     for (const r of receivers) {
       const daemon = r.daemon ? (r.daemon.alive ? `served by pid ${r.daemon.pid}` : `daemon pid ${r.daemon.pid} is gone`) : 'not served';
       if (r.daemon?.alive) agents.push(`${r.receiver}: ${r.daemon.agent}`);
+      // A count past the listing's bound: among the first names of a folder holding more than that.
+      const n = (k: keyof NonNullable<ReceiverStatus['more_than']>) => (r.more_than?.[k] ? `${r[k]} (more than ${r.more_than[k]} files)` : r[k]);
       rows.push(
-        `${r.receiver.padEnd(16)} inbox ${r.inbox}, processing ${r.processing}${r.stale_claims ? ` (${r.stale_claims} stale)` : ''}${r.gone_claims ? ` (${r.gone_claims} held by a daemon that is gone)` : ''}, outbox ${r.outbox}, dead-letter ${r.dead_letter}, archived ${r.archived}; ${daemon}`,
+        `${r.receiver.padEnd(16)} inbox ${n('inbox')}, processing ${n('processing')}${r.stale_claims ? ` (${r.stale_claims} stale)` : ''}${r.gone_claims ? ` (${r.gone_claims} held by a daemon that is gone)` : ''}, outbox ${n('outbox')}, dead-letter ${n('dead_letter')}, archived ${n('archived')}; ${daemon}`,
         ...r.problems.map((p) => `  problem: ${inlineText(p, 4000)}`),
       );
       if (r.problems.length > 0) problems = true;

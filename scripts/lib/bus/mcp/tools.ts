@@ -17,7 +17,15 @@ import { inlineText, summaryLine } from '../../text/untrusted.ts';
 import { answerMessage, answeringReceiver } from '../answer.ts';
 import { claimRefusal, turnBudgetAdvice, unansweredText } from '../commands/common.ts';
 import { listClaims, listInboxUpTo } from '../claims.ts';
-import { busListMax, claimUnlistedNote, deadLetterUnlistedNote, inboxUnlistedNote, noteJson as noteField, unlistedField } from '../list-bound.ts';
+import {
+  busListMax,
+  claimUnlistedNote,
+  deadLetterUnlistedNote,
+  inboxUnlistedNote,
+  noteJson as noteField,
+  statusUnlistedNote,
+  unlistedField,
+} from '../list-bound.ts';
 import { sendMessage } from '../deliver.ts';
 import { threadForSend } from '../send-thread.ts';
 import { unservedNote } from '../serving.ts';
@@ -449,6 +457,7 @@ export function statusTool(ctx: ToolContext, a: { receiver?: string | undefined;
   const truncated = next < status.total;
   // A receiver nobody has (`@copiolt`): said, with the name like it, as dispatch status says it.
   const unknown = receiver !== undefined && rows.length === 0 ? unknownReceiver(ctx.root, receiver) : undefined;
+  const unlisted = status.unlisted || status.receivers.some((r) => r.more_than) ? statusUnlistedNote() : undefined;
   return {
     ok: true,
     root: status.root,
@@ -457,11 +466,13 @@ export function statusTool(ctx: ToolContext, a: { receiver?: string | undefined;
     truncated,
     ...unknownReceiverJson(unknown),
     ...(truncated ? { next_offset: next } : {}),
-    ...(truncated
-      ? {
-          note: `${status.total - next} more receivers not shown (those with messages waiting come first); call status with offset next_offset for more, or with receiver for one`,
-        }
-      : {}),
+    ...unlistedField(unlisted !== undefined),
+    ...noteField([
+      truncated
+        ? `${status.total - next} more receivers not shown (those with messages waiting come first); call status with offset next_offset for more, or with receiver for one`
+        : undefined,
+      unlisted,
+    ]),
     receivers: listing.listed,
   };
 }
