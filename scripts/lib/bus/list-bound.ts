@@ -66,3 +66,8 @@ export function deadLetterUnlistedNote(who: string): string {
 export function statusUnlistedNote(): string {
   return unlistedNote('a folder status counts', "total, and each count a row's more_than names (text: 'more than N files'), count the names listed only");
 }
+
+/** What a wait (wait, send --wait, the MCP wait tool) says when it timed out with a folder past the bound. */
+export function waitUnlistedNote(who: string): string {
+  return unlistedNote(`${who}'s outbox or archive`, 'no answer is among the names listed, but it may be among the rest');
+}

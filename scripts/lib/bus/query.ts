@@ -408,7 +408,8 @@ export type AnswerWait =
   | { status: 'unreadable'; request: FoundMessage | undefined; responder: string; answer: UnreadableAnswer }
   /** The responder archived the request without an answer (responses.ts closedWithoutAnswer). */
   | { status: 'closed'; request: FoundMessage | undefined }
-  | { status: 'timed-out'; request: FoundMessage | undefined; waitedMs: number }
+  /** `unlisted`: an outbox or archive folder holds more names than a listing makes (the answer may be among the rest). */
+  | { status: 'timed-out'; request: FoundMessage | undefined; waitedMs: number; unlisted?: true }
   | { status: 'aborted'; request: FoundMessage | undefined };
 
 export interface WaitForAnswerOptions {
@@ -506,7 +507,9 @@ export async function waitForAnswer(root: string, rawId: string, options: WaitFo
     return { status: 'dead-lettered', request: r.value.dead, deadLetter: r.value.dead.deadLetter! };
   }
   request = findRequest(root, id, responder) ?? request;
-  return 'timedOut' in r ? { status: 'timed-out', request, waitedMs: r.waitedMs } : { status: 'aborted', request };
+  return 'timedOut' in r
+    ? { status: 'timed-out', request, waitedMs: r.waitedMs, ...(find.unlisted() ? { unlisted: true as const } : {}) }
+    : { status: 'aborted', request };
 }
 
 /**

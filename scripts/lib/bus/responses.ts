@@ -14,7 +14,8 @@ import { cutToBytes, utf8CodePointBytes } from '../text/cut.ts';
 import { shellQuote } from '../text/shell-quote.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { parseClaimFileName } from './claims.ts';
-import { ensureDir, listBusDir, lstatBus, MESSAGE_READ_LIMIT, readBusFile, renameIfPresent, tooLargeDetail } from './fsutil.ts';
+import { ensureDir, listBusDirUpTo, lstatBus, MESSAGE_READ_LIMIT, readBusFile, renameIfPresent, tooLargeDetail } from './fsutil.ts';
+import { busListMax } from './list-bound.ts';
 import { readReasonFile } from './reason-file.ts';
 import { idInOurWords, idTimeMs, isWordlessId, messageFileName, validIdFromFileName } from './ids.ts';
 import { archiveDayDir, isArchiveDayName, isMessageFileName, receiverPaths, type ReceiverPaths } from './layout.ts';
@@ -123,12 +124,23 @@ export const ANSWER_CLOCK_SLACK_MS = 60 * 60_000;
 export function answerPlaceNames(root: string, responder: string, sinceMs = Date.now()): ReadonlySet<string> {
   try {
     const paths = receiverPaths(root, normaliseName(responder, 'receiver'));
-    const names = new Set(listBusDir(root, paths.outbox));
+    const names = new Set(namesOf(root, paths.outbox));
     for (const key of archivedNames(root, paths, sinceMs)) names.add(key);
     return names;
   } catch {
     return new Set(); // the send that follows reports what is wrong with the name or the folder
   }
+}
+
+/**
+ * The first busListMax names of `dir` (list-bound.ts), calling `more` when it holds more: a wait
+ * lists the outbox and archive on every look (once a second), and 1,000,000 empty files planted in
+ * an outbox took each look 0.5-0.8 s (and answerPlaceNames 0.9 s) of a process or the MCP server.
+ */
+function namesOf(root: string, dir: string, more?: () => void): string[] {
+  const r = listBusDirUpTo(root, dir, busListMax());
+  if (r.more) more?.();
+  return r.names;
 }
 
 /** The archive's first day where the answer to a request made at `requestMs` (or any message made after it) may be ('' for all). */
@@ -137,8 +149,8 @@ export function firstArchiveDay(requestMs: number | undefined): string {
   return requestMs === undefined ? '' : new Date(Math.max(0, requestMs - ANSWER_CLOCK_SLACK_MS)).toISOString().slice(0, 10);
 }
 
-function archiveDaysFrom(root: string, paths: ReceiverPaths, first: string): string[] {
-  return listBusDir(root, paths.archive)
+function archiveDaysFrom(root: string, paths: ReceiverPaths, first: string, more?: () => void): string[] {
+  return namesOf(root, paths.archive, more)
     .filter((d) => isArchiveDayName(d) && d >= first)
     .sort();
 }
@@ -147,7 +159,7 @@ function archiveDaysFrom(root: string, paths: ReceiverPaths, first: string): str
 export function archivedNames(root: string, paths: ReceiverPaths, sinceMs: number): Set<string> {
   const keys = new Set<string>();
   for (const day of archiveDaysFrom(root, paths, firstArchiveDay(sinceMs))) {
-    for (const n of listBusDir(root, join(paths.archive, day))) keys.add(`${day}/${n}`);
+    for (const n of namesOf(root, join(paths.archive, day))) keys.add(`${day}/${n}`);
   }
   return keys;
 }
@@ -190,6 +202,11 @@ export function responseFinder(
   const paths = receiverPaths(root, normaliseName(responder, 'receiver'));
   const seen = new Set<string>(options.skip);
   const now = options.now ?? Date.now;
+  // A listing of the outbox or archive stopped at busListMax names: the answer may be among the rest.
+  let unlisted = false;
+  const more = () => {
+    unlisted = true;
+  };
   const requestMs = idTimeMs(requestId);
   const firstDay = firstArchiveDay(requestMs);
   const tooEarly = (id: string) => {
@@ -242,7 +259,7 @@ export function responseFinder(
     return { id, fileName: name, path, location, message, collected, bytes: read.size, mtimeMs: read.mtimeMs, partial };
   };
   const inOutbox = (): CollectedResponse | undefined => {
-    for (const name of listBusDir(root, paths.outbox)) {
+    for (const name of namesOf(root, paths.outbox, more)) {
       if (seen.has(name) || !isMessageFileName(name) || !due(name)) continue;
       const id = validIdFromFileName(name);
       if (id === undefined || tooEarly(id)) {
@@ -297,9 +314,9 @@ export function responseFinder(
     return undefined;
   };
   const inArchive = (): CollectedResponse | undefined => {
-    for (const day of archiveDaysFrom(root, paths, firstDay)) {
+    for (const day of archiveDaysFrom(root, paths, firstDay, more)) {
       const dir = join(paths.archive, day);
-      for (const name of listBusDir(root, dir)) {
+      for (const name of namesOf(root, dir, more)) {
         const key = `${day}/${name}`;
         if (seen.has(key) || !isMessageFileName(name) || !due(key)) continue;
         const id = validIdFromFileName(name);
@@ -328,13 +345,15 @@ export function responseFinder(
     const waiting = requestWaiting(root, paths, requestId);
     return inOutbox() ?? (waiting ? undefined : inArchive());
   };
-  return Object.assign(find, { pending: () => young.size > 0 || retry.size > 0 });
+  return Object.assign(find, { pending: () => young.size > 0 || retry.size > 0, unlisted: () => unlisted });
 }
 
 /** A responseFinder: each call looks for the answer once; `pending` while a file may still turn out to be it. */
 export type ResponseFind = (() => CollectedResponse | undefined) & {
   /** A file met young (being written) or whose read failed waits for another look. */
   pending(): boolean;
+  /** A listing stopped at busListMax names (list-bound.ts): the answer may be among those not listed. */
+  unlisted(): boolean;
 };
 
 /**
@@ -349,8 +368,7 @@ export type ResponseFind = (() => CollectedResponse | undefined) & {
 export function requestWaiting(root: string, paths: ReceiverPaths, requestId: string): boolean {
   const fileName = messageFileName(requestId);
   const there =
-    lstatBus(root, join(paths.inbox, fileName))?.isFile() === true ||
-    listBusDir(root, paths.processing).some((n) => parseClaimFileName(n)?.fileName === fileName);
+    lstatBus(root, join(paths.inbox, fileName))?.isFile() === true || namesOf(root, paths.processing).some((n) => parseClaimFileName(n)?.fileName === fileName);
   if (!there) return false;
   const days = archiveDaysFrom(root, paths, firstArchiveDay(idTimeMs(requestId)));
   return !days.some((day) => lstatBus(root, join(paths.archive, day, fileName)) !== undefined);
@@ -375,8 +393,10 @@ export function closedWithoutAnswer(root: string, paths: ReceiverPaths, requestI
   const fileName = messageFileName(requestId);
   let since: number | undefined;
   return () => {
+    // Never while the answer may be among names not listed: it is then no answer it knows of.
     const archived =
       !find.pending() &&
+      !find.unlisted() &&
       !requestWaiting(root, paths, requestId) &&
       archiveDaysFrom(root, paths, firstArchiveDay(idTimeMs(requestId))).some((day) => lstatBus(root, join(paths.archive, day, fileName))?.isFile() === true);
     if (!archived) {
@@ -409,7 +429,9 @@ export type ResponseWaitResult =
   | { ok: false; deadLettered: DeadLettered }
   | { ok: false; unreadableAnswer: UnreadableAnswer }
   /** The receiver archived the request without an answer (closedWithoutAnswer). */
-  | { ok: false; closed: true };
+  | { ok: false; closed: true }
+  /** Timed out with an outbox or archive folder past the listing's bound (ResponseFind.unlisted). */
+  | { ok: false; timedOut: true; waitedMs: number; unlisted: true };
 
 /**
  * The codes a dead letter's reason file holds when we wrote it: those claims.ts, daemon.ts (and the
@@ -566,5 +588,6 @@ export async function waitForResponse(
   if (r.ok && 'unreadableAnswer' in r.value) return { ok: false, unreadableAnswer: r.value.unreadableAnswer };
   if (r.ok && 'reason' in r.value) return { ok: false, deadLettered: r.value };
   if (r.ok && 'closed' in r.value) return { ok: false, closed: true };
+  if (!r.ok && 'timedOut' in r && find.unlisted()) return { ...r, unlisted: true };
   return r as WaitResult<CollectedResponse>;
 }

@@ -1,4 +1,5 @@
 import { defineCommand } from '../../cli/command.ts';
+import { unlistedField, waitUnlistedNote } from '../list-bound.ts';
 import { AliveError } from '../../errors.ts';
 import { displayName } from '../names.ts';
 import { idField } from '../json-fields.ts';
@@ -124,10 +125,24 @@ export const waitCommand = defineCommand({
     }
     // A receiver found by listing runtimes/ is a folder name a bus writer chose: named only when typed.
     const what = r.status === 'timed-out' ? `no answer to msg-${id} within ${timeoutMs / 1000} s` : 'stopped waiting';
-    throw new AliveError(`${what}; the request is ${unansweredText(root, id, r.request, responder)}; wait again with 'dispatch wait ${id}'`, {
-      code: r.status === 'timed-out' ? 'timeout' : 'interrupted',
-      ...(r.status === 'aborted' ? { exitCode: interruptedExit() } : {}),
-      fields: { ...idField('id', id), timed_out: r.status === 'timed-out', request: r.request ? messageJson(r.request, responder) : null, answer: null },
-    });
+    // An outbox or archive past the listing's bound: the answer may be among the names not listed.
+    const note =
+      r.status === 'timed-out' && r.unlisted
+        ? waitUnlistedNote(r.request?.receiver === responder && responder ? displayName(responder) : 'its receiver')
+        : undefined;
+    throw new AliveError(
+      `${what}; the request is ${unansweredText(root, id, r.request, responder)}; wait again with 'dispatch wait ${id}'${note ? `; ${note}` : ''}`,
+      {
+        code: r.status === 'timed-out' ? 'timeout' : 'interrupted',
+        ...(r.status === 'aborted' ? { exitCode: interruptedExit() } : {}),
+        fields: {
+          ...idField('id', id),
+          timed_out: r.status === 'timed-out',
+          request: r.request ? messageJson(r.request, responder) : null,
+          answer: null,
+          ...unlistedField(note !== undefined),
+        },
+      },
+    );
   }),
 });

@@ -25,6 +25,7 @@ import {
   noteJson as noteField,
   statusUnlistedNote,
   unlistedField,
+  waitUnlistedNote,
 } from '../list-bound.ts';
 import { sendMessage } from '../deliver.ts';
 import { threadForSend } from '../send-thread.ts';
@@ -241,7 +242,18 @@ async function waitFor(ctx: ToolContext, a: { id: string; timeout_s?: number | u
       const what = r.status === 'timed-out' ? `no answer within ${timeoutS} s` : 'stopped waiting';
       // In dispatch wait's words (unansweredText): where the request is, and while it waits who serves it.
       const place = `; the request is ${unansweredText(ctx.root, id, r.request, responder)}`;
-      return { ok: true, status: r.status, ...idField('request_id', id), message: `${what}${place}; call wait again later`, request };
+      // An outbox or archive past the listing's bound: the answer may be among the names not listed.
+      const unlisted = r.status === 'timed-out' && r.unlisted === true;
+      const who = r.request?.receiver === responder && responder !== undefined ? displayName(responder) : 'its receiver';
+      return {
+        ok: true,
+        status: r.status,
+        ...idField('request_id', id),
+        message: `${what}${place}; call wait again later`,
+        request,
+        ...unlistedField(unlisted),
+        ...noteField([unlisted ? waitUnlistedNote(who) : undefined]),
+      };
     }
   }
 }
