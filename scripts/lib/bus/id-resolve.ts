@@ -19,6 +19,7 @@ import { cappedText, inlineText } from '../text/untrusted.ts';
 import { isWordlessId, parseMessageIdArg } from './ids.ts';
 import { displayName } from './names.ts';
 import { busMessageIds } from './listed-receivers.ts';
+import { idLookupUnlistedNote } from './list-bound.ts';
 
 /** Hex digits a prefix needs to be taken for the id it starts (UUIDv7s of one minute share about 8). */
 export const PREFIX_HEX_DIGITS = 8;
@@ -76,8 +77,11 @@ export function resolveMessageId(root: string, raw: string, options: { receiver?
   return resolveIn(busMessageIds(root), typed) ?? exact;
 }
 
-/** The id `typed` names among `ids` (see resolveMessageId); undefined when no id is or starts with it. */
-function resolveIn(ids: ReadonlySet<string>, typed: string): ResolvedId | undefined {
+/**
+ * The id `typed` names among `ids` (see resolveMessageId); undefined when no id is or starts with
+ * it. `unlisted`: the ids are those of a partial lookup (busMessageIds), which a refusal says.
+ */
+function resolveIn({ ids, unlisted }: { ids: ReadonlySet<string>; unlisted: boolean }, typed: string): ResolvedId | undefined {
   if (ids.has(typed)) return { id: typed, typed, resolved: false };
   const low = typed.toLowerCase();
   const starting = [...ids].filter((m) => m.toLowerCase().startsWith(low)).sort();
@@ -92,10 +96,14 @@ function resolveIn(ids: ReadonlySet<string>, typed: string): ResolvedId | undefi
       ...(rest > 0 ? [`${rest} more`] : []),
       ...(others > 0 ? [`${counted(others, 'id')} not made by the bus ('dispatch inbox' and 'dispatch thread' show them, fenced)`] : []),
     ];
-    throw new AliveError(`${typed} is the start of ${starting.length} message ids: ${list.join(', ')}; give more of the id`, {
-      code: 'ambiguous',
-      fields: { candidates: shown },
-    });
+    const partial = unlisted ? `; ${idLookupUnlistedNote()}` : '';
+    throw new AliveError(
+      `${typed} is the start of ${starting.length}${unlisted ? ' or more' : ''} message ids: ${list.join(', ')}; give more of the id${partial}`,
+      {
+        code: 'ambiguous',
+        fields: { candidates: shown },
+      },
+    );
   }
   // One id not made by the bus starts with it: not resolved to (see the top of this file).
   return starting.length === 1 ? { id: typed, typed, resolved: false } : undefined;
@@ -114,7 +122,8 @@ export function resolvedNote(r: ResolvedId): string | undefined {
  */
 export function idHint(root: string, id: string): string | undefined {
   const low = id.toLowerCase();
-  const ids = [...busMessageIds(root)];
+  const found = busMessageIds(root);
+  const ids = [...found.ids];
   // Not found where the command looked (one receiver's folders), but on the bus: not a typo of itself.
   if (ids.some((m) => m.toLowerCase() === low)) return "that id is another receiver's message: give the command without the receiver.";
   const starting = low.length >= 4 ? ids.filter((m) => m.toLowerCase().startsWith(low) && m.length > low.length) : [];
@@ -130,6 +139,7 @@ export function idHint(root: string, id: string): string | undefined {
     const fenced = others > 0 ? " ('dispatch inbox' and 'dispatch thread' show them, fenced)" : '';
     parts.push(`${counted(rest, 'message id')}${more} start${rest === 1 ? 's' : ''} with it${fenced}.`);
   }
+  if (found.unlisted) parts.push(`${parts.length > 0 ? 'But' : 'Nothing like it was found, but'} ${idLookupUnlistedNote()}.`);
   return parts.length > 0 ? parts.join(' ') : undefined;
 }
 

@@ -71,3 +71,8 @@ export function statusUnlistedNote(): string {
 export function waitUnlistedNote(who: string): string {
   return unlistedNote(`${who}'s outbox or archive`, 'no answer is among the names listed, but it may be among the rest');
 }
+
+/** What an id lookup (a prefix, the hint for an id not found) says when it stopped at the bound. */
+export function idLookupUnlistedNote(): string {
+  return `the lookup was partial: ${unlistedNote('a folder of the bus', 'the ids looked through are among the names listed, and more may start with it')}`;
+}
