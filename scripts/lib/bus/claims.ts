@@ -16,6 +16,8 @@ import {
   isBusFolderFault,
   linkInBus,
   listBusDir,
+  listBusDirBatch,
+  listBusDirUpTo,
   listBusDirentsUpTo,
   listBusRawDirents,
   renameRawIfPresent,
@@ -34,6 +36,7 @@ import {
 } from './fsutil.ts';
 import { idFromFileName, idTimeMs, isValidMessageId, messageFileName, newMessageId, validIdFromFileName } from './ids.ts';
 import { archiveDayDir, isMessageFileName, receiverPaths, type ReceiverPaths } from './layout.ts';
+import { busListMax } from './list-bound.ts';
 import { decodeUtf8, formatMessage, parseMessage, type ParsedMessage } from './message.ts';
 import { displayName, isValidName, normaliseName } from './names.ts';
 import { shownSender } from './envelope.ts';
@@ -485,6 +488,8 @@ function secondName(root: string, paths: ReceiverPaths, fileName: string, fd: nu
     // Listed before the second look: a return that ends meanwhile leaves the file one name.
     const sweeper = sweeperClaim(root, paths, fileName, fstatSync(fd));
     if (fstatSync(fd).nlink === 1) return 'one';
+    // Not among the names listed of a processing/ past the bound: maybe among the rest, never taken as planted.
+    if (sweeper === 'unlisted') return 'defer';
     if (sweeper === undefined) return 'planted';
     if (goneClaimOwner(sweeper.owner) === undefined) return { sweeper: sweeper.owner };
     safeUnlinkBus(root, sweeper.path);
@@ -541,16 +546,19 @@ function putBackPending(root: string, settle: Settling): void {
 
 /**
  * The claim name (owner `s…`) of a sweeper returning the file `st` to the inbox as `fileName`
- * right now: a name of that file in processing/.
+ * right now: a name of that file in processing/, among its first busListMax names (list-bound.ts:
+ * 1,000,000 empty files planted there took each look 0.6 s); `unlisted` when not among them and
+ * processing/ holds more.
  */
-function sweeperClaim(root: string, paths: ReceiverPaths, fileName: string, st: Stats): { owner: string; path: string } | undefined {
-  for (const n of listBusDir(root, paths.processing)) {
+function sweeperClaim(root: string, paths: ReceiverPaths, fileName: string, st: Stats): { owner: string; path: string } | 'unlisted' | undefined {
+  const listed = listBusDirUpTo(root, paths.processing, busListMax());
+  for (const n of listed.names) {
     const c = parseClaimFileName(n);
     if (c === undefined || c.fileName !== fileName || !c.owner.startsWith('s')) continue;
     const path = join(paths.processing, n);
     if (sameFile(lstatBus(root, path), st)) return { owner: c.owner, path };
   }
-  return undefined;
+  return listed.more ? 'unlisted' : undefined;
 }
 
 /** Extends a claim's lease; false when the claim was lost (returned to the inbox by a sweep). */
@@ -742,9 +750,16 @@ export function deadLetter(
 /**
  * Returns claims whose lease ran out to the inbox; a message whose lease ran out too often goes
  * to dead-letter instead. Returns how many were returned.
+ *
+ * Each call looks at the next busListMax names of processing/ (listBusDirBatch, list-bound.ts):
+ * every claim calls it, and 1,000,000 empty files planted there took each 0.6 s. The sweep goes on
+ * in batches across calls rather than always looking at the first names: a flood listed first
+ * would hide a stale claim behind it forever. In a daemon (which sweeps every 5 s) or the MCP
+ * server every claim present throughout is met within ceil(names / busListMax) sweeps; a `dispatch
+ * claim` (one call per process) looks at the first batch only, and a daemon's sweep returns the rest.
  */
 export function sweepStaleClaims(paths: ReceiverPaths, receiver: string, now = Date.now(), onProblem?: EntryProblem): number {
-  const names = listBusDir(paths.root, paths.processing);
+  const names = listBusDirBatch(paths.root, paths.processing, busListMax());
   let returned = 0;
   for (const n of names) {
     const parsed = parseClaimFileName(n);

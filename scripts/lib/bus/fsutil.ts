@@ -33,6 +33,7 @@ import {
   renameSync,
   unlinkSync,
   writeSync,
+  type Dir,
   type Dirent,
   type Stats,
 } from 'node:fs';
@@ -329,6 +330,28 @@ export function namesUpTo(d: BusDir, max: number): { names: string[]; more: bool
 /** The first `max` names of a bus folder ([] when it does not exist), and whether it holds more (direntsUpTo). */
 export function listBusDirUpTo(root: string, dir: string, max: number): { names: string[]; more: boolean } {
   return inBusDir(root, dir, false, (d) => namesUpTo(d, max)) ?? { names: [], more: false };
+}
+
+/** The listings listBusDirBatch reads on from, by folder. */
+const batchCursors = new Map<string, Dir>();
+
+/**
+ * The next `max` names of a bus folder ([] when it does not exist): one listing (opendir) that each
+ * call reads on from, and that is opened again, from the start, once a call has read it to its
+ * end. In a process that lives (a daemon, the MCP server), every name present throughout is met
+ * within ceil(names / max) calls, at most `max` names made per call; a process of one call meets
+ * the first `max`. An open listing holds one descriptor until it is read to its end.
+ */
+export function listBusDirBatch(root: string, dir: string, max: number): string[] {
+  const listing = batchCursors.get(dir) ?? inBusDir(root, dir, false, (d) => opendirSync(d.at('.'), { bufferSize: 1024 }));
+  batchCursors.delete(dir);
+  if (!listing) return [];
+  const names: string[] = [];
+  for (let e = max > 0 ? listing.readSync() : null; e !== null; e = names.length < max ? listing.readSync() : null) names.push(e.name);
+  // Short of `max`: the listing reached its end (the next call starts again).
+  if (names.length < max) listing.closeSync();
+  else batchCursors.set(dir, listing);
+  return names;
 }
 
 /** The first `max` entries of a bus folder with their types ([] when it does not exist), and whether it holds more (direntsUpTo). */
