@@ -42,6 +42,7 @@ describe('a large reason file', () => {
     ];
     const texts = objects.map((o, i) => JSON.stringify(o, null, i % 2 === 0 ? 2 : undefined));
     texts.push(`{"code":"first","pad":"${'p'.repeat(200_000)}","code":{"later":"not text"}}`);
+    texts.push(`{"co\\u0064e":"agent_failed","n":[${'1,'.repeat(100_000)}-2.5e3,true,null],"pad":"${'p'.repeat(200_000)}"}`);
     for (const t of texts) expect(Math.abs(Buffer.byteLength(t) - 576 * 1024)).toBeLessThan(448 * 1024);
     const { root, files } = deadLetters(texts);
     const parse = vi.spyOn(JSON, 'parse');
@@ -59,7 +60,7 @@ describe('a large reason file', () => {
         else expect(want.startsWith(got[k]!) && got[k]!.length >= Math.min(want.length, 2001), `${i} ${k}`).toBe(true);
       }
     });
-    expect(listed.map((m) => m.deadLetter!.code)).toEqual(['agent_failed', 'agent_failed', 'unknown', 'unknown', 'agent_failed', 'unknown']);
+    expect(listed.map((m) => m.deadLetter!.code)).toEqual(['agent_failed', 'agent_failed', 'unknown', 'unknown', 'agent_failed', 'unknown', 'agent_failed']);
     expect(listed[2]!.deadLetter!.untrustedAgentOutput!.stderrTail).toBe(`${'\\'.repeat(8191)}n`);
   });
 
