@@ -19,6 +19,7 @@ import { inlineText } from '../text/untrusted.ts';
 import { filesDigestV3 } from './v3.ts';
 import { MAX_PACKAGE_ENTRIES } from './limits.ts';
 import { requireRecipient } from './recipients.ts';
+import { wrongPassphraseForIntactPayload } from '../crypto/passphrase-env.ts';
 
 /** Every unpacked file's mode (folders get the umask's, 0755 usually): tar modes are not carried. */
 export const UNPACKED_FILE_MODE = 0o644;
@@ -484,9 +485,13 @@ async function readGzipPackage(path: string, sink: FileSink, opts: ReadOptions, 
   const innerAsm = new Assembler(label, sink, { ...opts, requireSignature: false });
   innerAsm.useManifest(manifest, asm.manifestText!);
   innerAsm.signature = asm.signature;
+  // payload.enc matched payload_sha256 above: a passphrase that deciphers it to no gzip is wrong, and nothing else.
+  const intact = envelope === 'passphrase' && manifest.payload_sha256 !== undefined && manifest.generation === 'v2';
   await readTarStream(inner, 'gzip', { ...limits, label: `${label} (decrypted payload)` }, async (entry) => {
     if (entry.kind === 'dir') return sink.mkdir(entry.path);
     await innerAsm.file(entry);
+  }).catch((err: unknown) => {
+    throw intact && err instanceof AliveError && err.code === 'wrong_passphrase' ? wrongPassphraseForIntactPayload() : err;
   });
   await innerAsm.finish();
   return result(innerAsm, envelope);
