@@ -45,6 +45,8 @@ describe('received.json: which blobs count as already received', () => {
       const path = join(t.dir, 'received.json');
       const log: ReceivedLog = {};
       recordReceived(log, BLOB, { path: join(t.dir, 'bob.walnut'), at: '2026-01-01T00:00:00Z', from: 'bob', verified: true, identity: ID });
+      // The saved copy is there (a record whose file is gone answers for nothing).
+      writeFileSync(join(t.dir, 'bob.walnut'), '');
       const hex = (i: number, n: number) => i.toString(16).padStart(n, '0');
       // Later: junk under made-up sender folders (unverified), and a pinned peer's own tiny packages.
       for (let i = 0; i < 2500; i++) {
@@ -60,7 +62,7 @@ describe('received.json: which blobs count as already received', () => {
       writeReceivedLog(path, log);
       const read = readReceivedLog(path);
       expect(read[BLOB]).toMatchObject({ from: 'bob', verified: true, identity: ID });
-      expect(receivedIdentity(read, { current: ID, legacy: 'f'.repeat(64) })).toBeDefined();
+      expect(receivedIdentity(read, { current: ID, legacy: 'f'.repeat(64), sealedTo: '' })).toBeDefined();
       // Still bounded: each kind and each sender keeps its latest entries.
       expect(Object.keys(read).length).toBeLessThanOrEqual(1 + 2000 + 2000);
       expect(read[`d${hex(2499, 39)}`]).toBeDefined();

@@ -5,7 +5,8 @@ import * as z from '../json/zod.ts';
 import { errnoCode } from '../errors.ts';
 import { fsyncDir, writeJsonAtomic } from '../fs/atomic.ts';
 import { readJsonFile } from '../json/file.ts';
-import { isSamePackage, type PackageIdentity } from '../package/identity.ts';
+import { isSamePackage } from '../package/identity.ts';
+import type { PulledIdentity } from './package-step.ts';
 
 /**
  * $ALIVE_HOME/relay/inbox/<sender>/: where pull puts packages. Files appear whole (written aside,
@@ -86,6 +87,8 @@ const receivedSchema = z.record(
     path: z.string(),
     at: z.string(),
     identity: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
+    /** PulledIdentity.sealedTo, when the manifest named its recipients (absent: none, or written before it was kept). */
+    sealedTo: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
     /** The inbox folder (sender) it was listed under; absent in entries written before it was kept. */
     from: z.optional(z.string()),
     verified: z.optional(z.boolean()),
@@ -150,8 +153,21 @@ export function recordReceived(log: ReceivedLog, blobSha: string, entry: Receive
   log[blobSha] = entry;
 }
 
-/** An earlier verified package with this identity (its path then), if any. */
-export function receivedIdentity(log: ReceivedLog, identity: PackageIdentity): { path: string; at: string } | undefined {
-  for (const entry of Object.values(log)) if (isSamePackage(entry.identity, identity)) return entry;
+/**
+ * An earlier verified package with this identity, sealed to the same keys, whose saved copy is
+ * still there (its path then), if any. Only then is a package delivered again a duplicate (and
+ * removed from the relay): a copy the user deleted, or one sealed to a key they no longer have,
+ * cannot stand for it. A record written before `sealedTo` was kept matches only a package naming
+ * no recipients (one naming some is saved again: an extra copy, never a lost one).
+ */
+export function receivedIdentity(log: ReceivedLog, identity: PulledIdentity): { path: string; at: string } | undefined {
+  for (const entry of Object.values(log)) {
+    if (isSamePackage(entry.identity, identity) && (entry.sealedTo ?? '') === identity.sealedTo && existsSync(entry.path)) return entry;
+  }
   return undefined;
+}
+
+/** The record fields of a verified package's identity. */
+export function identityFields(identity: PulledIdentity): Pick<ReceivedLogEntry, 'identity' | 'sealedTo'> {
+  return { identity: identity.current, ...(identity.sealedTo ? { sealedTo: identity.sealedTo } : {}) };
 }

@@ -45,12 +45,27 @@ export async function sealForPeer(opts: {
   return { sha256: sealed.sha256, bytes: sealed.bytes, inputEnvelope: envelope };
 }
 
+/**
+ * What pull's record (received.json) compares: the package's identity and the keys it is sealed
+ * to. The same package sealed again to another key (the receiver made a new one) opens otherwise,
+ * so it is not a duplicate of the copy sealed to the old key.
+ */
+export interface PulledIdentity extends PackageIdentity {
+  /** sha256 of the manifest's recipients (sorted fingerprints); '' when it names none. */
+  sealedTo: string;
+}
+
+export function pulledIdentity(manifest: Manifest, signer: string): PulledIdentity {
+  const to = [...(manifest.recipients ?? [])].map((r) => r.toLowerCase()).sort();
+  return { ...packageIdentity(manifest, signer), sealedTo: to.length === 0 ? '' : createHash('sha256').update(to.join('\n')).digest('hex') };
+}
+
 export interface ReceivedCheck {
   verified: boolean;
   signer: string | null;
   problems: string[];
-  /** packageIdentity() of a verified package (null otherwise: an unverified claim never dedupes). */
-  identity: PackageIdentity | null;
+  /** pulledIdentity() of a verified package (null otherwise: an unverified claim never dedupes). */
+  identity: PulledIdentity | null;
   /**
    * Set when the manifest, its signature verified against the sender's pinned key, is that of a
    * package received before (`receivedBefore`): nothing after it was read; `identity` is its.
@@ -78,7 +93,7 @@ export interface CheckOptions {
    */
   admitExpanded?: (bytes: number) => void;
   /** Whether a package of this identity was received (verified) before: such a package is not read past its manifest. */
-  receivedBefore?: (identity: PackageIdentity) => boolean;
+  receivedBefore?: (identity: PulledIdentity) => boolean;
 }
 
 /**
@@ -119,7 +134,7 @@ export async function checkReceived(path: string, opts: CheckOptions): Promise<R
   const problems: string[] = [];
   /** Why the read stopped at a manifest whose signature verified: then nothing else needs saying. */
   let stopped: 'duplicate' | 'other_signer' | undefined;
-  let identity: PackageIdentity | null = null;
+  let identity: PulledIdentity | null = null;
   const { result: r, read } = await verifyPackageDetailed(path, {
     privateKey: opts.ownPrivateKey,
     signerPublicKey: senderKey,
@@ -134,7 +149,7 @@ export async function checkReceived(path: string, opts: CheckOptions): Promise<R
         stopped = 'other_signer';
         throw new AliveError('signed under another name: not read further', { code: 'bad_signer' });
       }
-      const id = packageIdentity(manifest, opts.senderLogin);
+      const id = pulledIdentity(manifest, opts.senderLogin);
       if (opts.receivedBefore?.(id)) {
         stopped = 'duplicate';
         identity = id;
@@ -159,7 +174,7 @@ export async function checkReceived(path: string, opts: CheckOptions): Promise<R
     verified,
     signer,
     problems: [...new Set(problems)],
-    identity: verified && read ? packageIdentity(read.manifest, opts.senderLogin) : null,
+    identity: verified && read ? pulledIdentity(read.manifest, opts.senderLogin) : null,
   };
 }
 
@@ -199,7 +214,7 @@ async function checkSealedWithoutPassphrase(path: string, text: string, manifest
   if (!claimed) problems.push('the manifest has no payload_sha256, so the encrypted payload cannot be checked without the passphrase');
   // The payload is hashed only for a manifest that verified: one that cannot is not read on.
   if (problems.length > 0) return { verified: false, signer, problems, identity: null, note };
-  const identity = packageIdentity(manifest, opts.senderLogin);
+  const identity = pulledIdentity(manifest, opts.senderLogin);
   if (opts.receivedBefore?.(identity)) return { verified: false, duplicate: true, signer, problems: [], identity, note };
   let actual: string | undefined;
   try {

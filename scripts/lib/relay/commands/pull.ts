@@ -20,6 +20,7 @@ import {
   placeWithoutOverwrite,
   readReceivedLog,
   receivedIdentity,
+  identityFields,
   recordReceived,
   removeLeftoverPartials,
   unverifiedCopy,
@@ -403,7 +404,7 @@ async function receiveOne(
     if (check.identity && (check.verified || check.duplicate)) {
       const earlier = receivedIdentity(ctx.log, check.identity);
       if (earlier) {
-        recordReceived(ctx.log, entry.blobSha, { path: earlier.path, at: isoSeconds(), identity: check.identity.current, from: entry.sender, verified: true });
+        recordReceived(ctx.log, entry.blobSha, { path: earlier.path, at: isoSeconds(), ...identityFields(check.identity), from: entry.sender, verified: true });
         return { from: entry.sender, name: entry.name, first: earlier.path };
       }
     }
@@ -417,7 +418,7 @@ async function receiveOne(
       at: isoSeconds(),
       from: entry.sender,
       verified: check.verified,
-      ...(check.identity && check.verified ? { identity: check.identity.current } : {}),
+      ...(check.identity && check.verified ? identityFields(check.identity) : {}),
     });
     return {
       from: entry.sender,
