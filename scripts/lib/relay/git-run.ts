@@ -286,11 +286,25 @@ function lastLines(text: string): string {
     .filter((l) => l.trim() !== '')
     .filter((l) => !(/^\s*remote:/.test(l) && ++fromServer))
     .map((l) => l.replace(/\b(remote error|remote unpack failed):.*/, "$1: (the server's words, not shown)"));
-  const shown = redactUrls(inlineText(own.slice(-2).join(' / '), 400));
+  const shown = redactUrls(inlineText(explaining(own).join(' / '), 600));
   if (fromServer === 0) return shown;
   const note = `the server printed ${fromServer} line${fromServer === 1 ? '' : 's'} of its own, not shown`;
   return shown === '' ? note : `${shown}; ${note}`;
 }
+
+/**
+ * The lines of git's stderr that say why it failed, in order: its last EXPLAINING `fatal:`,
+ * `error:` or `ssh:` lines (`… does not appear to be a git repository`, `Could not resolve
+ * hostname …`) and its last two (often the boilerplate "Please make sure you have the correct
+ * access rights / and the repository exists."), each cut in its middle past LINE_MAX characters.
+ */
+function explaining(lines: string[]): string[] {
+  const cause = lines.flatMap((l, i) => (/^(fatal|error|ssh):/i.test(l) && i < lines.length - 2 ? [i] : [])).slice(-EXPLAINING);
+  const keep = [...cause, ...[lines.length - 2, lines.length - 1].filter((i) => i >= 0)];
+  return keep.map((i) => lines[i]!).map((l) => (l.length > LINE_MAX ? `${l.slice(0, LINE_MAX / 2)}…${l.slice(-LINE_MAX / 2)}` : l));
+}
+const EXPLAINING = 3;
+const LINE_MAX = 110;
 
 /** Hides credentials that a user may have put into a Git URL. */
 export function redactUrls(text: string): string {
