@@ -1,8 +1,8 @@
 /** `alive-p2p create …`: packs a walnut into a .walnut package (plain, passphrase or RSA). */
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { defineCommand, reportInterrupted } from '../../cli/command.ts';
-import { cleanUpIfInterrupted } from '../../proc/interrupt-cleanup.ts';
+import { defineCommand } from '../../cli/command.ts';
+import { reportIfInterrupted } from '../../cli/interrupted.ts';
 import { formatBytes } from '../../cli/progress.ts';
 import { AliveError } from '../../errors.ts';
 import { fingerprint, formatFingerprint, loadPublicKey } from '../../crypto/keys.ts';
@@ -195,7 +195,7 @@ export const createCommand = defineCommand({
     let summary: PackedSummary;
     // Ctrl-C (or SIGTERM, SIGHUP) from here until the packages are written: what was written aside
     // is removed by the cleanups registered after this one, which run first; then this says so.
-    const stopReporting = cleanUpIfInterrupted(() => reportInterrupted(ctx.io, ctx.json, 'create interrupted: nothing was written'));
+    const stopReporting = reportIfInterrupted(ctx, 'create interrupted: nothing was written');
     try {
       const planned: CreateOptions = { ...opts, now: new Date() };
       const plan = await planPackage(planned);

@@ -1,4 +1,5 @@
 /** `alive-p2p relay pull [--max-size BYTES]`: download what waits in your relay, check it, clean up. */
+import { reportingInterrupt } from '../../cli/interrupted.ts';
 import { shellQuote } from '../../text/shell-quote.ts';
 import type { OnProgress } from '../../package/progress.ts';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
@@ -83,29 +84,33 @@ interface Duplicate {
   first: string;
 }
 
+/** What Ctrl-C says (cli.md §8: under --json, one failure object, code `interrupted`). */
+const PULL_INTERRUPTED = 'pull interrupted: what it had not saved stays on the relay; run alive-p2p relay pull again';
+
 export const pullCommand = defineCommand({
   name: 'pull',
   summary: 'download the packages waiting in your relay',
   usage: USAGE,
   options: { 'max-size': { type: 'string' } },
-  async run(ctx) {
-    const env = process.env;
-    const out = output(ctx);
-    const maxSize = ctx.positiveInt(ctx.values['max-size'], '--max-size') ?? DEFAULT_MAX_SIZE;
-    const paths = defaultRelayPaths(env);
-    const cfg = requireRelayConfig(paths.config);
-    const ownKey = loadOwnPrivateKey(paths, cfg.github_username);
-    mkdirSync(paths.dir, { recursive: true, mode: 0o700 });
-    const lock = acquirePullLock(join(paths.dir, 'pull.lock'));
-    try {
-      // What an interrupted pull was downloading: no other pull can be writing one now.
-      removeLeftoverPartials(paths.inbox);
-      // Progress on a terminal only (ctx.progress), never under --json.
-      return await pull({ paths, cfg, ownKey, maxSize, env, out, ...(ctx.json ? {} : { onProgress: ctx.progress }) });
-    } finally {
-      lock.release();
-    }
-  },
+  run: (ctx) =>
+    reportingInterrupt(ctx, PULL_INTERRUPTED, async () => {
+      const env = process.env;
+      const out = output(ctx);
+      const maxSize = ctx.positiveInt(ctx.values['max-size'], '--max-size') ?? DEFAULT_MAX_SIZE;
+      const paths = defaultRelayPaths(env);
+      const cfg = requireRelayConfig(paths.config);
+      const ownKey = loadOwnPrivateKey(paths, cfg.github_username);
+      mkdirSync(paths.dir, { recursive: true, mode: 0o700 });
+      const lock = acquirePullLock(join(paths.dir, 'pull.lock'));
+      try {
+        // What an interrupted pull was downloading: no other pull can be writing one now.
+        removeLeftoverPartials(paths.inbox);
+        // Progress on a terminal only (ctx.progress), never under --json.
+        return await pull({ paths, cfg, ownKey, maxSize, env, out, ...(ctx.json ? {} : { onProgress: ctx.progress }) });
+      } finally {
+        lock.release();
+      }
+    }),
 });
 
 async function pull(o: {
