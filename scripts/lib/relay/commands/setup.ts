@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
-import { isUsableBranch, readRelayConfig, writeRelayConfig, type RelayConfig, type Transport } from '../config.ts';
+import { isPinnedPeer, isUsableBranch, readRelayConfig, writeRelayConfig, type RelayConfig, type Transport } from '../config.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { ensureOwnKeyPair, formatFingerprint } from '../keys.ts';
 import { checkOwnKey } from '../key-checks.ts';
@@ -137,6 +137,7 @@ export const setupCommand = defineCommand({
       state.own_key = checkOwnKey(paths, keys.publicKeyPem, login);
     });
 
+    const warning = [result.warning, keys.generated ? newKeyWarning(login, formatFingerprint(keys.fingerprint), cfg) : undefined].filter(Boolean).join(' ');
     out.result({
       ok: true,
       login,
@@ -148,15 +149,32 @@ export const setupCommand = defineCommand({
       key_published: result.keyPublished,
       fingerprint: formatFingerprint(keys.fingerprint),
       config: paths.config,
-      ...(result.warning ? { warning: result.warning } : {}),
+      ...(warning ? { warning } : {}),
     });
-    if (result.warning) out.warn(result.warning);
+    if (warning) out.warn(warning);
     out.line(`Relay ready: ${result.repo} (${transport}${result.created ? ', created' : ''})`);
     out.line(`Your key${keys.generated ? ' (new)' : ''}: ${formatFingerprint(keys.fingerprint)}`);
     out.line('Give this fingerprint to your peers by another channel so they can check it when they accept you.');
     out.line(`Next: alive-p2p relay add-peer LOGIN${transport === 'git' ? ' --url THEIR_RELAY_URL' : ''}`);
   },
 });
+
+/**
+ * What a new key pair means while peers are pinned (the user's keys were lost): each pinned peer
+ * still has the old key, so their pushes are refused until they accept the new one, and what was
+ * sealed to the old key cannot be opened with the new. Undefined when no peer is pinned.
+ */
+function newKeyWarning(login: string, fingerprint: string, cfg: RelayConfig): string | undefined {
+  const pinned = cfg.peers.filter(isPinnedPeer).map((p) => inlineText(p.github, 100));
+  if (pinned.length === 0) return undefined;
+  const named = pinned.length > SHOWN_PEERS ? `${pinned.slice(0, SHOWN_PEERS).join(', ')} and ${pinned.length - SHOWN_PEERS} more` : pinned.join(', ');
+  return (
+    `this is a new key, and your pinned peers (${named}) still have your old one: each must accept the new key ` +
+    `(\`alive-p2p relay accept ${login} --fingerprint ${fingerprint}\` on their side, after checking the fingerprint with you) before their pushes to you work. ` +
+    'Packages sealed to your old key cannot be opened with the new one: ask their senders to push them again.'
+  );
+}
+const SHOWN_PEERS = 10;
 
 /**
  * Setup run again is safe while it names the same relay. Another one (a typo in --url, another
