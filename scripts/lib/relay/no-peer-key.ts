@@ -9,7 +9,11 @@ import { AliveError } from '../errors.ts';
 import { closestName } from '../text/closest.ts';
 import { redactUrls } from './git-run.ts';
 import { isValidLogin } from './names.ts';
+import { untrustedDetail } from '../text/fence.ts';
 import type { PeerRelay } from './transport.ts';
+
+const SHOWN_OWNERS = 5;
+const OWNERS_FOLLOW = '; whose keys it holds is in the untrusted detail that follows';
 
 /** `published`: the paths of the regular files under keys/ in that relay. */
 export function noPeerKeyError(peer: PeerRelay, keyPath: string, published: readonly string[]): AliveError {
@@ -20,6 +24,16 @@ export function noPeerKeyError(peer: PeerRelay, keyPath: string, published: read
   );
   const meant = logins.find((l) => l.toLowerCase() === guess);
   const relay = redactUrls(peer.relay);
+  if (meant === undefined && logins.length > 0) {
+    // Another owner's key, not a typo of the login: most likely the URL of someone else's relay.
+    // Whose it names is the relay's text: only in the untrusted detail, a few at most.
+    const names = logins.slice(0, SHOWN_OWNERS).join('\n') + (logins.length > SHOWN_OWNERS ? `\n(and ${logins.length - SHOWN_OWNERS} more)` : '');
+    return new AliveError(
+      `the relay at ${relay} has no ${keyPath} but publishes someone else's key, so the URL looks like someone else's relay, not ${peer.login}'s; ` +
+        `check the URL with ${peer.login} and run the command again with theirs (nothing was changed)${OWNERS_FOLLOW}`,
+      { code: 'no_peer_key', untrusted: untrustedDetail('relay keys', names, OWNERS_FOLLOW) },
+    );
+  }
   return new AliveError(
     meant === undefined
       ? `${peer.login}'s relay (${relay}) has no ${keyPath}; ask ${peer.login} to run \`alive-p2p relay setup\``
