@@ -1,6 +1,6 @@
 /** Test helpers: temporary bus roots, a fresh bundle of the dispatch entry, child processes. */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, lstatSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, lstatSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join, dirname, relative } from 'node:path';
@@ -57,6 +57,12 @@ export function makeBus(): TestBus {
 }
 
 /** makeBus() with its runtimes/ folder made: a bus with no receivers yet (the MCP tools refuse a root without one). */
+/** Plants `n` empty files (`other-0`, …) in `dir`: a flood of names, as any bus writer can make. */
+export function plantEmptyFiles(dir: string, n: number): void {
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < n; i++) closeSync(openSync(join(dir, `other-${i}`), 'w'));
+}
+
 export function makeBusWithRuntimes(): TestBus {
   const bus = makeBus();
   mkdirSync(join(bus.root, 'runtimes'), { recursive: true });

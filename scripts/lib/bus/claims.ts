@@ -927,6 +927,16 @@ export function listClaims(paths: ReceiverPaths): HeldClaim[] {
   return claimsFromNames(paths, listBusDir(paths.root, paths.processing));
 }
 
+/**
+ * How many claims processing/ holds among its first busListMax names, and `more_than` (that bound)
+ * when it holds more: the `processing` of inbox (the command and the MCP tool) listed every name.
+ */
+export function countClaimsUpTo(paths: ReceiverPaths): { count: number; more_than?: number } {
+  const max = busListMax();
+  const { names, more } = listBusDirUpTo(paths.root, paths.processing, max);
+  return { count: claimsFromNames(paths, names).length, ...(more ? { more_than: max } : {}) };
+}
+
 /** The claims among the names of processing/ (other names are not the bus's), sorted. */
 export function claimsFromNames(paths: ReceiverPaths, names: readonly string[]): HeldClaim[] {
   const out: HeldClaim[] = [];

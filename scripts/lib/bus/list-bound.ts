@@ -41,6 +41,11 @@ export function inboxUnlistedNote(who: string): string {
   return unlistedNote(`${who}'s inbox`, 'the messages listed, and their count, are those among the first names listed: more may wait');
 }
 
+/** What inbox says when processing/ holds more names than a listing makes (its `processing` count, more_than). */
+export function processingUnlistedNote(who: string): string {
+  return unlistedNote(`${who}'s processing`, 'processing counts the claims among the first names listed (more_than: {"processing": N})');
+}
+
 /** What claim (the command and the MCP tool) says then: it looked among the first names listed only. */
 export function claimUnlistedNote(who: string, claimed: boolean): string {
   return unlistedNote(

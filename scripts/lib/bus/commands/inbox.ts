@@ -1,7 +1,7 @@
 import { LISTED_PEEK_BYTES, readBusFile } from '../fsutil.ts';
 import { defineCommand } from '../../cli/command.ts';
-import { listClaims, listInboxUpTo } from '../claims.ts';
-import { busListMax, inboxUnlistedNote, unlistedField } from '../list-bound.ts';
+import { countClaimsUpTo, listInboxUpTo } from '../claims.ts';
+import { busListMax, inboxUnlistedNote, noteJson, processingUnlistedNote, unlistedField } from '../list-bound.ts';
 import { receiverPaths } from '../layout.ts';
 import { decodeUtf8, parseMessage } from '../message.ts';
 import { displayName } from '../names.ts';
@@ -58,7 +58,11 @@ export const inboxCommand = defineCommand({
         ...cut,
       };
     });
-    const processing = listClaims(paths).length;
+    const claims = countClaimsUpTo(paths);
+    const processing = claims.count;
+    // Past the bound the count is among the names listed: said as status says a count (more than N).
+    const handled = claims.more_than ? `${processing} (more than ${claims.more_than} files)` : processing;
+    const notes = [note, claims.more_than ? processingUnlistedNote(displayName(receiver)) : undefined];
     const unknown = messages.length === 0 ? unknownReceiver(root, receiver) : undefined;
     if (ctx.json) {
       ctx.printJson({
@@ -67,20 +71,25 @@ export const inboxCommand = defineCommand({
         root,
         count: messages.length,
         processing,
+        ...(claims.more_than ? { more_than: { processing: claims.more_than } } : {}),
         ...unknownReceiverJson(unknown),
-        ...unlistedField(inbox.unlisted),
-        ...(note ? { note } : {}),
+        ...unlistedField(inbox.unlisted || claims.more_than !== undefined),
+        ...noteJson(notes),
         messages: messages.map(messageEntryJson),
       });
       return;
     }
-    if (note) ctx.warn(note);
+    for (const n of notes) if (n) ctx.warn(n);
     if (messages.length === 0) {
-      ctx.print(`no messages waiting for ${displayName(receiver)}${processing ? ` (${processing} being handled)` : ''}${unknown ? `: ${unknown.text}` : ''}`);
+      ctx.print(
+        `no messages waiting for ${displayName(receiver)}${processing || claims.more_than ? ` (${handled} being handled)` : ''}${unknown ? `: ${unknown.text}` : ''}`,
+      );
       for (const l of unknown?.similar?.lines ?? []) ctx.print(l);
       return;
     }
-    ctx.print(`${counted(messages.length, 'message')} waiting for ${displayName(receiver)}${processing ? `, ${processing} being handled` : ''}:`);
+    ctx.print(
+      `${counted(messages.length, 'message')} waiting for ${displayName(receiver)}${processing || claims.more_than ? `, ${handled} being handled` : ''}:`,
+    );
     const summaries: { id: string; summary: string }[] = [];
     // Ids come from file names and senders from headers, any writer's words: listed in a fence.
     const listed: string[] = [];

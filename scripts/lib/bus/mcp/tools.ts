@@ -16,12 +16,13 @@ import { AliveError } from '../../errors.ts';
 import { inlineText, summaryLine } from '../../text/untrusted.ts';
 import { answerMessage, answeringReceiver } from '../answer.ts';
 import { claimRefusal, turnBudgetAdvice, unansweredText } from '../commands/common.ts';
-import { listClaims, listInboxUpTo } from '../claims.ts';
+import { countClaimsUpTo, listInboxUpTo } from '../claims.ts';
 import {
   busListMax,
   claimUnlistedNote,
   deadLetterUnlistedNote,
   inboxUnlistedNote,
+  processingUnlistedNote,
   noteJson as noteField,
   statusUnlistedNote,
   unlistedField,
@@ -288,16 +289,21 @@ export function inboxTool(ctx: ToolContext, a: { receiver: string; limit?: numbe
   );
   const { listed, ...counts } = listing;
   const unknown = listed.length === 0 ? unknownReceiver(ctx.root, receiver) : undefined;
+  const claims = countClaimsUpTo(paths);
   return {
     ok: true,
     receiver: displayName(receiver),
     count: listed.length,
     ...counts,
-    processing: listClaims(paths).length,
+    processing: claims.count,
+    ...(claims.more_than ? { more_than: { processing: claims.more_than } } : {}),
     ...unknownReceiverJson(unknown),
     // `total` is then a count among the names listed: at least that many wait.
-    ...unlistedField(inbox.unlisted),
-    ...noteField([inbox.unlisted ? `${inboxUnlistedNote(displayName(receiver))} (total is at least that many)` : undefined]),
+    ...unlistedField(inbox.unlisted || claims.more_than !== undefined),
+    ...noteField([
+      inbox.unlisted ? `${inboxUnlistedNote(displayName(receiver))} (total is at least that many)` : undefined,
+      claims.more_than ? processingUnlistedNote(displayName(receiver)) : undefined,
+    ]),
     messages: listed,
   };
 }
