@@ -77,6 +77,14 @@ export function waitUnlistedNote(who: string): string {
   return unlistedNote(`${who}'s outbox or archive`, 'no answer is among the names listed, but it may be among the rest');
 }
 
+/**
+ * waitUnlistedNote after `; ` when a wait timed out with a folder past the bound (waitForResponse's
+ * `unlisted`), else '': send --wait, run and the REPL say it as wait does.
+ */
+export function waitUnlistedSuffix(waited: object, who: string): string {
+  return 'unlisted' in waited ? `; ${waitUnlistedNote(who)}` : '';
+}
+
 /** What an id lookup (a prefix, the hint for an id not found) says when it stopped at the bound. */
 export function idLookupUnlistedNote(): string {
   return `the lookup was partial: ${unlistedNote('a folder of the bus', 'the ids looked through are among the names listed, and more may start with it')}`;

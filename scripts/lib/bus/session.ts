@@ -14,6 +14,7 @@ import { parseProgram, type Statement } from '../helloworld/parser.ts';
 import { key, Registry } from '../helloworld/vocabulary.ts';
 import { sendMessage } from './deliver.ts';
 import { newMessageId } from './ids.ts';
+import { waitUnlistedSuffix } from './list-bound.ts';
 import { displayName, normaliseName } from './names.ts';
 import { ANSWER_READ_BYTES, answerPlaceNames, closedText, shownAnswer, unreadableText, waitForResponse } from './responses.ts';
 import type { UntrustedDetail } from '../errors.ts';
@@ -257,7 +258,7 @@ export class Session {
       }
       return {
         ok: false,
-        reason: `no answer from ${who} within ${this.opts.waitMs / 1000} s; msg-${sent.id} stays queued (is 'dispatch serve ${who}' running?); ${laterText(sent.id)}`,
+        reason: `no answer from ${who} within ${this.opts.waitMs / 1000} s; msg-${sent.id} stays queued (is 'dispatch serve ${who}' running?); ${laterText(sent.id)}${waitUnlistedSuffix(waited, who)}`,
         messageId: sent.id,
       };
     };

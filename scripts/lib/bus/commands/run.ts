@@ -10,6 +10,7 @@ import { newMessageId } from '../ids.ts';
 import { vocabularyWarning } from '../vocabulary-problems.ts';
 
 import { displayName } from '../names.ts';
+import { waitUnlistedSuffix } from '../list-bound.ts';
 import { ANSWER_READ_BYTES, answerCutText, answerPlaceNames, closedText, shownAnswer, unreadableText, waitForResponse } from '../responses.ts';
 import { join } from 'node:path';
 import { fencedLines } from '../../text/fence.ts';
@@ -89,7 +90,11 @@ export const runCommand = defineCommand({
       if ('unreadableAnswer' in waited)
         return { ok: false, reason: unreadableText(displayName(sent.to), sent.id, waited.unreadableAnswer), messageId: sent.id };
       if ('closed' in waited) return { ok: false, reason: closedText(displayName(sent.to), sent.id), messageId: sent.id };
-      return { ok: false, reason: `no answer from ${displayName(sent.to)} within ${waitMs / 1000} s (msg-${sent.id} stays queued)`, messageId: sent.id };
+      return {
+        ok: false,
+        reason: `no answer from ${displayName(sent.to)} within ${waitMs / 1000} s (msg-${sent.id} stays queued)${waitUnlistedSuffix(waited, displayName(sent.to))}`,
+        messageId: sent.id,
+      };
     };
     const results = await evaluate(statements, registry, ask);
     const visible = results.filter((r) => r.source.trim() !== '' && (r.output !== '' || !r.ok));

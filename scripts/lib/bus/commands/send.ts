@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { unlistedField, waitUnlistedNote } from '../list-bound.ts';
+import { unlistedField, waitUnlistedSuffix } from '../list-bound.ts';
 import { type CommandIo, defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
 import { isPlainThread, sendMessage, tooLarge, validateThread } from '../deliver.ts';
@@ -216,7 +216,7 @@ export const sendCommand = defineCommand({
         const what = 'timedOut' in waited ? `no answer from ${displayName(sent.to)} within ${waitMs / 1000} s` : 'stopped waiting';
         const request = findMessage(root, sent.id, { receiver: sent.to }).find((m) => m.kind === 'request' && m.location !== 'outbox');
         // An outbox or archive past the listing's bound: the answer may be among the names not listed.
-        const note = 'unlisted' in waited ? `; ${waitUnlistedNote(displayName(sent.to))}` : '';
+        const note = waitUnlistedSuffix(waited, displayName(sent.to));
         message = `${what}; msg-${sent.id} is ${unansweredText(root, sent.id, request, sent.to)}; pick the answer up later with 'dispatch wait ${sent.id}'${note}`;
       }
       throw new AliveError(message, {
