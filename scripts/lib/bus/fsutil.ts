@@ -269,12 +269,13 @@ export function namesIn(d: BusDir): string[] {
 }
 
 /**
- * The names in folder `name` of the open folder `parent` (see openBusChildDir); undefined when
- * absent. A permission error is `no_access`, as for listBusDir.
+ * The first `max` names in folder `name` of the open folder `parent` (see openBusChildDir), and
+ * whether it holds more (namesUpTo); undefined when absent. A permission error is `no_access`, as
+ * for listBusDir.
  */
-export function listBusChildDir(root: string, parent: BusDir, name: string): string[] | undefined {
+export function listBusChildDirUpTo(root: string, parent: BusDir, name: string, max: number): { names: string[]; more: boolean } | undefined {
   try {
-    return inBusChildDir(root, parent, name, namesIn);
+    return inBusChildDir(root, parent, name, (d) => namesUpTo(d, max));
   } catch (err) {
     throw noAccess(err, [join(parent.path, name)]);
   }

@@ -23,6 +23,25 @@ export function setBusListMaxForTests(max: number | undefined): void {
   listMax = max ?? BUS_LIST_MAX;
 }
 
+/** One lookup's bound on the names it lists in all, over every folder it lists, and whether a listing stopped there. */
+export interface ListBudget {
+  left: number;
+  unlisted: boolean;
+}
+
+/** A lookup's budget (busListMax names, unless `max`). */
+export function listBudget(max = busListMax()): ListBudget {
+  return { left: max, unlisted: false };
+}
+
+/** `list(max)`, a listing made up to what `budget` has left, its `count` names taken from it (`more`: it stopped there). */
+export function listWithin<T extends { more: boolean }>(budget: ListBudget, list: (max: number) => T, count: (r: T) => number): T {
+  const r = list(Math.max(0, budget.left));
+  budget.left -= count(r);
+  budget.unlisted ||= r.more;
+  return r;
+}
+
 /**
  * What an answer says when a listing stopped at busListMax (`folder`: as it may be named), in
  * every caller's words: what it shows comes from the names listed, and the rest are still there.

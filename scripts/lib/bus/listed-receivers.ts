@@ -4,13 +4,13 @@
  */
 import { basename, join } from 'node:path';
 import { parseClaimFileName } from './claims.ts';
-import { listBusChildDir, listBusDir, listBusDirUpTo, openBusDir } from './fsutil.ts';
-import { busListMax } from './list-bound.ts';
+import { busDirExists, listBusChildDirUpTo, listBusDir, listBusDirUpTo, openBusDir } from './fsutil.ts';
+import { listBudget, listWithin, type ListBudget } from './list-bound.ts';
 import { validIdFromFileName } from './ids.ts';
 import { isArchiveDayName, receiverPaths, runtimesDir, type ReceiverPaths } from './layout.ts';
 import { normaliseName } from './names.ts';
 import { orPassedOver } from './passed-over.ts';
-import { listReceivers } from './receivers.ts';
+import { listReceiversUpTo } from './receivers.ts';
 
 export interface ListedReceiver {
   receiver: string;
@@ -24,8 +24,13 @@ export interface ListedReceiver {
   look: <T>(fallback: T, fn: () => T) => T;
 }
 
-function receiversFor(root: string, receiver: string | undefined): string[] {
-  return receiver === undefined ? listReceivers(root) : [normaliseName(receiver, 'receiver')];
+function receiversFor(root: string, receiver: string | undefined, budget: ListBudget): string[] {
+  if (receiver !== undefined) return [normaliseName(receiver, 'receiver')];
+  return listWithin(
+    budget,
+    (max) => listReceiversUpTo(root, max),
+    (r) => r.listed,
+  ).receivers;
 }
 
 /**
@@ -33,22 +38,49 @@ function receiversFor(root: string, receiver: string | undefined): string[] {
  * folder, and none whose folder holds nothing: any bus writer can make thousands of empty receiver
  * folders, and each look at an absent folder checked every folder above it (20,000 made `show`
  * take 2 s and `thread` 3 s). runtimes/ is opened once; a name listed is looked at as before.
+ * runtimes/ and each receiver folder are listed within `budget`, the lookup's (list-bound.ts): 200,000
+ * folders planted in runtimes/ took every lookup 1.5 s (and wait's search for a receiver 20 s).
+ * Past it `budget.unlisted` says the walk was partial, and the receivers left are not looked at;
+ * a receiver folder listed only in part has its folders looked up by name.
  */
-export function* listedReceivers(root: string, only: string | undefined, passOver = false): Generator<ListedReceiver> {
+export function* listedReceivers(root: string, only: string | undefined, passOver = false, budget = listBudget()): Generator<ListedReceiver> {
   const runtimes = openBusDir(root, runtimesDir(root), false);
   if (!runtimes) return;
   // A receiver named is looked through whole: a fault of its own folders is refused (unless
   // `passOver`: a lookup that walked the whole bus before, and passed such folders over).
   const look = only === undefined || passOver ? orPassedOver : <T>(_fallback: T, fn: () => T) => fn();
   try {
-    for (const receiver of receiversFor(root, only)) {
-      const has = new Set(look([], () => listBusChildDir(root, runtimes, receiver) ?? []));
-      if (has.size === 0) continue;
-      yield { receiver, paths: receiverPaths(root, receiver), there: (folder) => has.has(basename(folder)), look };
+    for (const receiver of receiversFor(root, only, budget)) {
+      if (budget.left <= 0) {
+        budget.unlisted = true; // the receivers left are not looked at
+        break;
+      }
+      // An empty folder costs one name, as its opening does: 100,000 of them are not opened for free.
+      const listed = look({ names: [], more: false }, () =>
+        listWithin(
+          budget,
+          (max) => listBusChildDirUpTo(root, runtimes, receiver, max) ?? { names: [], more: false },
+          (r) => Math.max(1, r.names.length),
+        ),
+      );
+      if (listed.names.length === 0 && !listed.more) continue;
+      const has = new Set(listed.names);
+      const paths = receiverPaths(root, receiver);
+      const there = listed.more ? (folder: string) => busDirExists(root, folder) : (folder: string) => has.has(basename(folder));
+      yield { receiver, paths, there, look };
     }
   } finally {
     runtimes.close();
   }
+}
+
+/** The names of a bus folder listed within `budget` (listBusDirUpTo up to what it has left). */
+export function listBusDirWithin(root: string, dir: string, budget: ListBudget): { names: string[]; more: boolean } {
+  return listWithin(
+    budget,
+    (max) => listBusDirUpTo(root, dir, max),
+    (r) => r.names.length,
+  );
 }
 
 /** A receiver's archive day folders, oldest first. */
@@ -65,15 +97,9 @@ export function archiveDays(paths: ReceiverPaths): string[] {
  */
 export function busMessageIds(root: string, receiver?: string): { ids: Set<string>; unlisted: boolean } {
   const ids = new Set<string>();
-  let left = busListMax();
-  let unlisted = false;
-  const names = (dir: string): string[] => {
-    const r = listBusDirUpTo(root, dir, Math.max(0, left));
-    left -= r.names.length;
-    unlisted ||= r.more;
-    return r.names;
-  };
-  for (const { paths, there, look } of listedReceivers(root, receiver)) {
+  const budget = listBudget();
+  const names = (dir: string): string[] => listBusDirWithin(root, dir, budget).names;
+  for (const { paths, there, look } of listedReceivers(root, receiver, false, budget)) {
     const add = (dir: string) => {
       for (const n of look([], () => names(dir))) {
         const id = validIdFromFileName(parseClaimFileName(n)?.fileName ?? n);
@@ -82,7 +108,6 @@ export function busMessageIds(root: string, receiver?: string): { ids: Set<strin
     };
     for (const dir of [paths.inbox, paths.processing, paths.outbox, paths.deadLetter]) if (there(dir)) add(dir);
     for (const day of there(paths.archive) ? look([], () => names(paths.archive).filter(isArchiveDayName).sort()) : []) add(join(paths.archive, day));
-    if (unlisted && left <= 0) break;
   }
-  return { ids, unlisted };
+  return { ids, unlisted: budget.unlisted };
 }

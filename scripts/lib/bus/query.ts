@@ -16,7 +16,7 @@
  * names, locations and states have strict shapes and are safe to show.
  */
 import { basename, dirname, join } from 'node:path';
-import { busListMax } from './list-bound.ts';
+import { busListMax, listBudget } from './list-bound.ts';
 import { readReasonFile } from './reason-file.ts';
 import { AliveError, type ErrorCode } from '../errors.ts';
 import { inlineText } from '../text/untrusted.ts';
@@ -46,7 +46,7 @@ import {
 } from './fsutil.ts';
 import { idHint, messageIdArg, resolveMessageId, withIdHint, type ResolvedId } from './id-resolve.ts';
 import { idTimeMs, isValidMessageId, isWordlessId, messageFileName, newMessageId, parseMessageIdArg, validIdFromFileName } from './ids.ts';
-import { archiveDays, listedReceivers, type ListedReceiver } from './listed-receivers.ts';
+import { archiveDays, listBusDirWithin, listedReceivers, type ListedReceiver } from './listed-receivers.ts';
 import { isMessageFileName, receiverPaths, runtimesDir, type ReceiverPaths } from './layout.ts';
 import { NOT_UTF8_PROBLEM, parseMessageBytes, type ParsedMessage } from './message.ts';
 import { displayName, normaliseName } from './names.ts';
@@ -316,6 +316,8 @@ export function findMessage(root: string, rawId: string, options: { receiver?: s
   const fileName = messageFileName(id);
   const now = Date.now();
   const budget = { bytes: FIND_READ_BUDGET };
+  // At most busListMax names listed (list-bound.ts): an id not found is then refused with idHint,
+  // whose lookup says it was partial.
   return [...listedReceivers(root, options.receiver)].flatMap((r) => foundIn(root, r, id, fileName, now, budget));
 }
 
@@ -439,7 +441,12 @@ export async function waitForAnswer(root: string, rawId: string, options: WaitFo
   if (!request && options.responder === undefined) {
     // HelloWorld's own daemons delete what they read: the request may be gone, its answer not.
     // Any bus writer can write an answer in a receiver folder of its own: several are refused.
-    const answering = listReceivers(root).filter((receiver) => orPassedOver(undefined, () => findAnswer(root, id, { responder: receiver })) !== undefined);
+    // The receivers with something in their folder, walked within busListMax names (listedReceivers:
+    // 200,000 folders planted in runtimes/ took this 20 s): past them the refusal's hint says the
+    // lookup was partial (idHint, busMessageIds).
+    const answering = [...listedReceivers(root, undefined)]
+      .map((r) => r.receiver)
+      .filter((receiver) => orPassedOver(undefined, () => findAnswer(root, id, { responder: receiver })) !== undefined);
     refuseSeveral(answering, (n) => `msg-${id} is on the bus nowhere, and ${n} hold an answer to it`, 'one may have been written by another bus writer', hint);
     if (answering.length === 1) return waitForAnswer(root, id, { ...options, responder: answering[0]! });
     const thread = threadOfKey(root, id);
@@ -909,14 +916,12 @@ export function headersOnBus(root: string, only?: string, thread?: string, optio
   // Names first (listings only), then the files worth reading: reading is what costs.
   type Found = Omit<BusHeaders, 'message' | 'mtimeMs'> & { rank: number; order: number };
   const found: Found[] = [];
-  let listLeft = threadListMax();
-  let unlisted = false;
-  for (const { receiver, paths, there, look } of listedReceivers(root, only, options.passOver === true)) {
+  // One budget for the lookup: runtimes/, each receiver folder and each folder of theirs (list-bound.ts).
+  const budget = listBudget(threadListMax());
+  for (const { receiver, paths, there, look } of listedReceivers(root, only, options.passOver === true, budget)) {
     const add = (dir: string, location: MessageLocation, dayMs?: number) => look(undefined, () => addFrom(dir, location, dayMs));
     const addFrom = (dir: string, location: MessageLocation, dayMs: number | undefined) => {
-      const listed = listBusDirUpTo(root, dir, listLeft);
-      listLeft -= listed.names.length;
-      unlisted ||= listed.more;
+      const listed = listBusDirWithin(root, dir, budget);
       for (const n of listed.names) {
         let fileName = n;
         let claim: FoundMessage['claim'] | undefined;
@@ -956,5 +961,5 @@ export function headersOnBus(root: string, only?: string, thread?: string, optio
     const head = readHeaders(root, f.path);
     if (head) headers.push({ ...f, message: head.message, mtimeMs: head.mtimeMs });
   }
-  return { headers, unread: found.length - read.length, unlisted };
+  return { headers, unread: found.length - read.length, unlisted: budget.unlisted };
 }

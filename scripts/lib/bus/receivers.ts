@@ -6,7 +6,7 @@
  * folder's name is any bus writer's, never our words).
  */
 import type { Dirent } from 'node:fs';
-import { listBusDirents } from './fsutil.ts';
+import { listBusDirentsUpTo } from './fsutil.ts';
 import { AliveError, type UntrustedDetail } from '../errors.ts';
 import { META_RECEIVERS } from '../helloworld/vocabulary.ts';
 import { runtimesDir } from './layout.ts';
@@ -20,17 +20,26 @@ export const RECEIVERS_WITHOUT_FOLDER: readonly string[] = [...META_RECEIVERS, '
 
 /** Receiver folder names under runtimes/ (valid, lowercase names only), sorted. */
 export function listReceivers(root: string): string[] {
-  let dirents: Dirent[];
+  return listReceiversUpTo(root, Number.POSITIVE_INFINITY).receivers;
+}
+
+/**
+ * listReceivers among the first `max` entries of runtimes/ (`listed` of them; `more`: it holds
+ * more): any bus writer can make any number of folders there (listBusDirentsUpTo).
+ */
+export function listReceiversUpTo(root: string, max: number): { receivers: string[]; listed: number; more: boolean } {
+  let r: { entries: Dirent[]; more: boolean };
   try {
-    dirents = listBusDirents(root, runtimesDir(root));
+    r = listBusDirentsUpTo(root, runtimesDir(root), max);
   } catch (err) {
     if (err instanceof AliveError) throw err; // runtimes/ is a link
-    return [];
+    return { receivers: [], listed: 0, more: false };
   }
-  return dirents
+  const receivers = r.entries
     .filter(isReceiverFolder)
     .map((d) => d.name)
     .sort();
+  return { receivers, listed: r.entries.length, more: r.more };
 }
 
 /** An entry of runtimes/ that is a receiver's folder. A link is not a directory here: it is not one. */
