@@ -417,7 +417,8 @@ describe('file modes are not part of a package', () => {
 
     const world = join(dir, 'world');
     mkdirSync(join(world, '.alive'), { recursive: true });
-    const r = await run(dir, ['receive', tampered, '--world', world, '--json']);
+    // alice's key is pinned nowhere here: the modes are the point, so the signed package is taken as unverified.
+    const r = await run(dir, ['receive', tampered, '--world', world, '--allow-unverified', '--json']);
     expect(r.status, r.stderr).toBe(0);
     const landed = JSON.parse(r.stdout).walnut as string;
     const abs = landed.startsWith('/') ? landed : join(world, landed);
