@@ -43,6 +43,16 @@ export function listingPathspecs(changes: TreeChange[]): string[] | undefined {
 /** A name or path as the listing keys it: its UTF-8 bytes, one latin1 character a byte. */
 const keyOf = (name: string) => Buffer.from(name, 'utf8').toString('latin1');
 
+/** The records of `ls-tree -z` output, each without its NUL terminator. */
+function* nulRecords(out: Buffer): Generator<Buffer> {
+  for (let at = 0; at < out.length; ) {
+    let end = out.indexOf(0, at);
+    if (end < 0) end = out.length;
+    yield out.subarray(at, end);
+    at = end + 1;
+  }
+}
+
 /** The folders (paths, '' the root) on the changed paths: those whose trees are rebuilt. */
 function foldersOf(changes: TreeChange[]): Set<string> {
   const out = new Set<string>(['']);
@@ -65,11 +75,7 @@ export function foldersListed(
   const listed = new Map<string, Map<string, Buffer>>([['', new Map()]]);
   const treeIds = new Map<string, string>();
   const seen = new Set<string>();
-  for (let at = 0; at < out.length; ) {
-    let end = out.indexOf(0, at);
-    if (end < 0) end = out.length;
-    const rec = out.subarray(at, end);
-    at = end + 1;
+  for (const rec of nulRecords(out)) {
     const tab = rec.indexOf(0x09);
     if (tab < 0) return undefined;
     const m = /^(\d{6}) ([a-z]+) ([0-9a-f]+)$/.exec(rec.subarray(0, tab).toString('latin1'));
@@ -262,11 +268,7 @@ export async function buildTreeByTree(base: string | null, changes: TreeChange[]
         { code: 'too_large' },
       );
     });
-    for (let at = 0; at < out.length; ) {
-      let end = out.indexOf(0, at);
-      if (end < 0) end = out.length;
-      const rec = out.subarray(at, end);
-      at = end + 1;
+    for (const rec of nulRecords(out)) {
       const tab = rec.indexOf(0x09);
       if (tab < 0) continue;
       entries.set(rec.subarray(tab + 1).toString('latin1'), rec);
