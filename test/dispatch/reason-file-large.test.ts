@@ -43,6 +43,9 @@ describe('a large reason file', () => {
     const texts = objects.map((o, i) => JSON.stringify(o, null, i % 2 === 0 ? 2 : undefined));
     texts.push(`{"code":"first","pad":"${'p'.repeat(200_000)}","code":{"later":"not text"}}`);
     texts.push(`{"co\\u0064e":"agent_failed","n":[${'1,'.repeat(100_000)}-2.5e3,true,null],"pad":"${'p'.repeat(200_000)}"}`);
+    // original_id written all in escapes (66 bytes, the longest key of ours), after a plain one: the last is kept.
+    const escapedKey = [...'original_id'].map((c) => `\\u00${c.charCodeAt(0).toString(16)}`).join('');
+    texts.push(`{"original_id":"A","pad":"${'p'.repeat(200_000)}","${escapedKey}":"B"}`);
     for (const t of texts) expect(Math.abs(Buffer.byteLength(t) - 576 * 1024)).toBeLessThan(448 * 1024);
     const { root, files } = deadLetters(texts);
     const parse = vi.spyOn(JSON, 'parse');
@@ -60,7 +63,17 @@ describe('a large reason file', () => {
         else expect(want.startsWith(got[k]!) && got[k]!.length >= Math.min(want.length, 2001), `${i} ${k}`).toBe(true);
       }
     });
-    expect(listed.map((m) => m.deadLetter!.code)).toEqual(['agent_failed', 'agent_failed', 'unknown', 'unknown', 'agent_failed', 'unknown', 'agent_failed']);
+    expect(listed.map((m) => m.deadLetter!.code)).toEqual([
+      'agent_failed',
+      'agent_failed',
+      'unknown',
+      'unknown',
+      'agent_failed',
+      'unknown',
+      'agent_failed',
+      'unknown',
+    ]);
+    expect((readReasonFile(root, files[7]!) as Record<string, string>).original_id).toBe('B');
     expect(listed[2]!.deadLetter!.untrustedAgentOutput!.stderrTail).toBe(`${'\\'.repeat(8191)}n`);
   });
 

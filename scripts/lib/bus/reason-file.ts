@@ -6,8 +6,11 @@
  * parsed whole as before. A larger one is walked once (Buffer.indexOf finds each string's end; no
  * string of the whole file is made), and only what is shown is parsed: the first 12 KiB of each
  * string field (2,000 characters even all `\uXXXX`), the last 48 KiB of `stdout` and `stderr`
- * (8 KiB of characters). A file whose structure, or a kept piece, is not valid JSON reads as a
- * malformed small one does (undefined); what lies inside the strings' skipped middles is not checked.
+ * (8 KiB of characters). A file whose object, its keys, or a kept piece is not valid JSON reads as a
+ * malformed small one does (undefined); inside values not kept (the strings' skipped middles, other
+ * fields' numbers, arrays and objects) only the brackets and strings are followed, not checked as
+ * JSON.parse checks them: such a file can show a reason JSON.parse would have refused (any bus writer
+ * could have written that reason in a well-formed file).
  * The walk costs at most about 13 ms for a file of 1 MiB shaped to slow it (60,000 keys, 500,000
  * nested arrays, 1,000,000 digits: 4 ms), where JSON.parse of such a file took up to 104 ms.
  */
@@ -16,6 +19,8 @@ import { readBusFile } from './fsutil.ts';
 const WHOLE = 128 * 1024;
 const HEAD = 12 * 1024 + 64;
 const TAIL = 48 * 1024 + 64;
+/** The longest a key of FIELDS can be written: every character a `\uXXXX` escape. */
+const KEY_MAX_BYTES = 6 * 'original_id'.length;
 /** The fields a reader uses (query.ts readDeadLetterInfo, responses.ts deadLetterOf); `true`: its tail is kept. */
 const FIELDS: Record<string, boolean> = { reason: false, code: false, at: false, original_id: false, stdout: true, stderr: true };
 
@@ -100,8 +105,9 @@ function fieldsOf(b: Buffer): Record<string, string> {
     for (;;) {
       if (b[i] !== 0x22) throw new Error('no key');
       const ke = stringEnd(b, i);
-      // A key is parsed only when escaped (`"co\u0064e"` is `code`); one longer than ours is none of them.
-      const raw = ke - i < 40 ? b.toString('latin1', i + 1, ke) : '';
+      // A key is parsed only when escaped (`"co\u0064e"` is `code`); one longer than ours written all
+      // in `\uXXXX` escapes (original_id: 66 bytes) is none of them.
+      const raw = ke - i <= KEY_MAX_BYTES + 1 ? b.toString('latin1', i + 1, ke) : '';
       const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
       i = ws(b, ke + 1);
       if (b[i] !== 0x3a) throw new Error('no colon');
