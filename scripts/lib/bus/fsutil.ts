@@ -348,7 +348,12 @@ export function listBusDirBatch(root: string, dir: string, max: number): string[
   batchCursors.delete(dir);
   if (!listing) return [];
   const names: string[] = [];
-  for (let e = max > 0 ? listing.readSync() : null; e !== null; e = names.length < max ? listing.readSync() : null) names.push(e.name);
+  try {
+    for (let e = max > 0 ? listing.readSync() : null; e !== null; e = names.length < max ? listing.readSync() : null) names.push(e.name);
+  } catch (err) {
+    listing.closeSync();
+    throw err;
+  }
   // Short of `max`: the listing reached its end (the next call starts again).
   if (names.length < max) listing.closeSync();
   else batchCursors.set(dir, listing);
