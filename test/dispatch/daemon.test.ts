@@ -327,7 +327,7 @@ describe('after kill -9 of serve', () => {
 
     const b = await runCliAsync(cli, ['serve', 'slow', '--agent', 'echo', '--once'], env);
     expect(b.status, b.stderr).toBe(0);
-    expect(b.stdout).toContain('reclaimed 1 claim of daemons that died and ended 1 agent process group they left running');
+    expect(b.stdout).toContain('reclaimed 1 claim of processes that died (daemons, MCP sessions, replies) and ended 1 agent process group they left running');
     await until('the orphaned agent to end', () => !running(agentPid), 5000);
     expect(b.stdout).toContain(`answered msg-${sent.id} as msg-`);
     expect(filesIn(paths.processing)).toEqual([]);

@@ -850,14 +850,15 @@ function sameFile(a: Stats | undefined, b: Stats | undefined): boolean {
 }
 
 /**
- * Returns to the inbox, at once, the claims held by daemons that are gone (killed with kill -9,
- * crashed): their lease would otherwise keep the messages for up to the agent timeout. Claims by
- * hand (`owner` "hand") and by live processes are left alone. Returns how many were returned.
+ * Returns to the inbox, at once, the claims held by daemons, MCP sessions or replies that are gone
+ * (killed with kill -9, crashed): their lease would otherwise keep the messages for up to the agent
+ * timeout. Claims by hand (`owner` "hand") and by live processes are left alone. Returns how many
+ * were returned.
  */
 export function reclaimDeadOwners(paths: ReceiverPaths, receiver: string, isAlive: (pid: number) => boolean = processAlive, onProblem?: EntryProblem): number {
   let n = 0;
   for (const c of listClaims(paths)) {
-    if (goneClaimOwner(c.owner, isAlive) === undefined) continue;
+    if (goneClaimOwner(c.owner, isAlive) === undefined && goneSessionOwner(c.owner, isAlive) === undefined) continue;
     perEntry(c.name, onProblem, () => {
       if (returnToInbox(paths, receiver, c.path, c.fileName)) n++;
     });
@@ -877,6 +878,20 @@ export function goneClaimOwner(owner: string, isAlive: (pid: number) => boolean 
   // only for a pid that is not alive here.
   if (!m || isAlive(Number(m[1])) || (m[2] !== undefined && m[2] !== hostTag())) return undefined;
   return Number(m[1]);
+}
+
+/**
+ * The pid of the MCP session (`m<pid>h<tag>x…`) or reply (`r<pid>h<tag>`) holding a claim when that
+ * process is gone from this machine (claim-owner.ts), else undefined: nobody will answer what it
+ * claimed, so serve takes it back as it takes back a dead daemon's. Apart from goneClaimOwner, whose
+ * callers say "a daemon that is gone".
+ */
+function goneSessionOwner(owner: string, isAlive: (pid: number) => boolean): number | undefined {
+  const m = /^r(\d{1,10})h([a-z0-9]+)$|^m(\d{1,10})h([a-z0-9]+)x[0-9a-f]{8}$/.exec(owner);
+  if (!m) return undefined;
+  const pid = Number(m[1] ?? m[3]);
+  if (isAlive(pid) || (m[2] ?? m[4]) !== hostTag()) return undefined;
+  return pid;
 }
 
 /**

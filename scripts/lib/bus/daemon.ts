@@ -435,7 +435,9 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
   const ended = endAgentsOfDeadDaemons(paths);
   const reclaimed = reclaimDeadOwners(paths, receiver, processAlive, onProblem);
   if (ended || reclaimed)
-    log(`reclaimed ${counted(reclaimed, 'claim')} of daemons that died and ended ${counted(ended, 'agent process group')} they left running`);
+    log(
+      `reclaimed ${counted(reclaimed, 'claim')} of processes that died (daemons, MCP sessions, replies) and ended ${counted(ended, 'agent process group')} they left running`,
+    );
   const watcher = new DirWatcher(paths.root, paths.inbox);
   const register = registration(paths, receiver, {
     pid: process.pid,
