@@ -5,7 +5,7 @@
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { AliveError } from '../errors.ts';
-import { claimById, completeClaim, deadLetterClaim, LeaseLostError, listClaims, loadClaim, returnToInbox, type Claim } from './claims.ts';
+import { claimById, claimsOfUpTo, completeClaim, deadLetterClaim, LeaseLostError, loadClaim, returnToInbox, type Claim } from './claims.ts';
 import { otherLiveHolder, replyOwner, type ProcessHolder } from './claim-owner.ts';
 import { elsewhereText, whereText } from './commands/common.ts';
 import { DEFAULT_TURN_BUDGET, loadReceiverConfig } from './config.ts';
@@ -148,8 +148,9 @@ async function takeForReply(root: string, receiver: string, id: string, self: st
       const claim = await claimById(root, receiver, id, { owner: replyOwner(), leaseMs });
       if (claim) return { claim, fromInbox: true };
       // Claimed by someone else meanwhile: looked at again, for as long as a passing claim is waited
-      // for (a claim listed in processing/ that loadClaim cannot read stays so); else it is not there to answer.
-      if (Date.now() >= until || !listClaims(receiverPaths(root, receiver)).some((c) => c.id === id)) {
+      // for (a claim listed in processing/ that loadClaim cannot read stays so); else it is not there to answer
+      // (among the first busListMax names of processing/: past them, the refusal's id hint says the lookup was partial).
+      if (Date.now() >= until || claimsOfUpTo(receiverPaths(root, receiver), id).claims.length === 0) {
         throw new AliveError(`cannot reply to ${id}: ${notAnswerable(root, id, receiver)}`, { code: 'not_found' });
       }
     }

@@ -965,10 +965,30 @@ export function claimsFromNames(paths: ReceiverPaths, names: readonly string[]):
   return out.sort((a, b) => (a.name < b.name ? -1 : 1));
 }
 
-/** Re-reads a claim already in processing/ (for `dispatch reply` after `dispatch claim`). */
+/**
+ * The claims of message `id` among the first busListMax names of processing/ (list-bound.ts), and
+ * `more` when it holds more (a claim of it may be among the rest): a name is parsed only when it
+ * starts with the message's file name, as a claim's does.
+ */
+export function claimsOfUpTo(paths: ReceiverPaths, id: string): { claims: HeldClaim[]; more: boolean } {
+  const { names, more } = listBusDirUpTo(paths.root, paths.processing, busListMax());
+  const start = messageFileName(id);
+  return {
+    claims: claimsFromNames(
+      paths,
+      names.filter((n) => n.startsWith(start)),
+    ).filter((c) => c.id === id),
+    more,
+  };
+}
+
+/**
+ * Re-reads a claim already in processing/ (for `dispatch reply` after `dispatch claim`), among the
+ * first busListMax names there (claimsOfUpTo).
+ */
 export function loadClaim(root: string, receiver: string, id: string): Claim | undefined {
   const paths = receiverPaths(root, receiver);
-  const held = listClaims(paths).find((c) => c.id === id);
+  const held = claimsOfUpTo(paths, id).claims[0];
   if (!held) return undefined;
   const read = readBusFile(root, held.path, { maxBytes: MESSAGE_READ_LIMIT });
   if (!read.ok) return undefined;

@@ -25,7 +25,7 @@ import {
   claimById,
   claimNext,
   goneClaimOwner,
-  listClaims,
+  claimsOfUpTo,
   listInboxUpTo,
   parseClaimFileName,
   sweepStaleClaims,
@@ -328,7 +328,7 @@ function foundIn(root: string, r: ListedReceiver, id: string, fileName: string, 
     look([], () => (exists(root, path) ? [describe(receiver, paths, id, location, path, { ...extra, budget })] : []));
   const found: FoundMessage[] = [];
   if (there(paths.inbox)) found.push(...at('inbox', join(paths.inbox, fileName)));
-  for (const c of there(paths.processing) ? look([], () => listClaims(paths)) : []) {
+  for (const c of there(paths.processing) ? look([], () => claimsOfUpTo(paths, id).claims) : []) {
     if (c.id !== id) continue;
     const gone = goneClaimOwner(c.owner);
     const claim = { owner: c.owner, leaseExpiresAt: new Date(c.deadline).toISOString(), expired: c.deadline <= now, ...(gone ? { goneOwner: gone } : {}) };

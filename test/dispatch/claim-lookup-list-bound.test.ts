@@ -1,0 +1,53 @@
+/**
+ * The lookups of one claim (findMessage: show, wait, reply; loadClaim and reply's look for a claim
+ * taken meanwhile) list at most busListMax names of processing/ (list-bound.ts): each listed every
+ * name, and 1,000,000 empty files planted there took each 0.4-0.5 s.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { dispatch, makeBusWithRuntimes, plantEmptyFiles } from './helpers.ts';
+import { claimFileName, loadClaim } from '../../scripts/lib/bus/claims.ts';
+import { listBusDirUpTo } from '../../scripts/lib/bus/fsutil.ts';
+import { messageFileName, newMessageId } from '../../scripts/lib/bus/ids.ts';
+import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
+import { setBusListMaxForTests } from '../../scripts/lib/bus/list-bound.ts';
+import { findMessage } from '../../scripts/lib/bus/query.ts';
+
+const MAX = 50;
+beforeEach(() => setBusListMaxForTests(MAX));
+
+/** `n` claims of `owner` in @zz's processing/, with 120 other files: their ids, and those among the first MAX names listed. */
+function claims(owner: string, n: number, deadline = Date.now() + 600_000): { root: string; ids: string[]; listed: Set<string> } {
+  const { root } = makeBusWithRuntimes();
+  const paths = receiverPaths(root, 'zz');
+  mkdirSync(paths.processing, { recursive: true });
+  plantEmptyFiles(paths.processing, 120);
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const id = newMessageId();
+    ids.push(id);
+    writeFileSync(join(paths.processing, claimFileName(messageFileName(id), deadline, owner)), `# HelloWorld Message\n# From: @human\n# To: @zz\n\nq ${i}\n`);
+  }
+  const names = listBusDirUpTo(root, paths.processing, MAX).names;
+  return { root, ids, listed: new Set(ids.filter((id) => names.some((n) => n.startsWith(messageFileName(id))))) };
+}
+
+describe('processing/ flooded with file names', () => {
+  it('findMessage and loadClaim find a claim among the first names listed only', () => {
+    const { root, ids, listed } = claims('hand', 80);
+    expect(listed.size).toBeLessThan(ids.length);
+    for (const id of ids) {
+      expect(loadClaim(root, 'zz', id) !== undefined).toBe(listed.has(id));
+      expect(findMessage(root, id).some((m) => m.location === 'processing')).toBe(listed.has(id));
+    }
+  });
+
+  it('reply to a claim among the names not listed is refused, the lookup said partial', async () => {
+    const { root, ids, listed } = claims('hand', 80);
+    const id = ids.find((i) => !listed.has(i))!;
+    const r = await dispatch(root, ['reply', id, 'done', '--json']);
+    expect(r.status).not.toBe(0);
+    expect(`${r.stdout}${r.stderr}`).toContain('partial');
+  });
+});
