@@ -1,13 +1,15 @@
 /**
  * The lookups of one claim (findMessage: show, wait, reply; loadClaim and reply's look for a claim
- * taken meanwhile) list at most busListMax names of processing/ (list-bound.ts): each listed every
- * name, and 1,000,000 empty files planted there took each 0.4-0.5 s.
+ * taken meanwhile) and serve's take-back of a dead owner's claims (reclaimDeadOwners) list at most
+ * busListMax names of processing/ (list-bound.ts): each listed every name, and 1,000,000 empty files
+ * planted there took each 0.4-0.5 s. reclaimDeadOwners goes on in batches across calls, a cursor of
+ * its own, so a flood listed first cannot hide a dead daemon's claim forever.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dispatch, makeBusWithRuntimes, plantEmptyFiles } from './helpers.ts';
-import { claimFileName, loadClaim } from '../../scripts/lib/bus/claims.ts';
+import { claimFileName, loadClaim, reclaimDeadOwners, sweepStaleClaims } from '../../scripts/lib/bus/claims.ts';
 import { listBusDirUpTo } from '../../scripts/lib/bus/fsutil.ts';
 import { messageFileName, newMessageId } from '../../scripts/lib/bus/ids.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
@@ -49,5 +51,19 @@ describe('processing/ flooded with file names', () => {
     const r = await dispatch(root, ['reply', id, 'done', '--json']);
     expect(r.status).not.toBe(0);
     expect(`${r.stdout}${r.stderr}`).toContain('partial');
+  });
+
+  it("each reclaimDeadOwners looks at the next batch of names, its own apart from the sweep's, and every dead owner's claim comes back within a few", () => {
+    // 190 names: the batches of 50 end at the fourth (40), so a cursor shared with the sweep would give
+    // reclaimDeadOwners the second and fourth only, for ever.
+    const { root } = claims('p999999999', 70);
+    const paths = receiverPaths(root, 'zz');
+    const counts: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      sweepStaleClaims(paths, 'zz');
+      counts.push(reclaimDeadOwners(paths, 'zz', () => false));
+    }
+    expect(Math.max(...counts)).toBeLessThanOrEqual(MAX);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(70);
   });
 });

@@ -853,11 +853,14 @@ function sameFile(a: Stats | undefined, b: Stats | undefined): boolean {
  * Returns to the inbox, at once, the claims held by daemons, MCP sessions or replies that are gone
  * (killed with kill -9, crashed): their lease would otherwise keep the messages for up to the agent
  * timeout. Claims by hand (`owner` "hand") and by live processes are left alone. Returns how many
- * were returned.
+ * were returned. Each call looks at the next busListMax names of processing/ (listBusDirBatch, a
+ * cursor of its own apart from sweepStaleClaims'), as the stale-claim sweep does: a flood listed
+ * first cannot hide a dead owner's claim from serve's sweeps forever.
  */
 export function reclaimDeadOwners(paths: ReceiverPaths, receiver: string, isAlive: (pid: number) => boolean = processAlive, onProblem?: EntryProblem): number {
   let n = 0;
-  for (const c of listClaims(paths)) {
+  const names = listBusDirBatch(paths.root, paths.processing, busListMax(), `${paths.processing}\0reclaim`);
+  for (const c of claimsFromNames(paths, names)) {
     if (goneClaimOwner(c.owner, isAlive) === undefined && goneSessionOwner(c.owner, isAlive) === undefined) continue;
     perEntry(c.name, onProblem, () => {
       if (returnToInbox(paths, receiver, c.path, c.fileName)) n++;
@@ -935,11 +938,6 @@ export interface HeldClaim {
   deadline: number;
   owner: string;
   path: string;
-}
-
-/** Claims currently held in processing/, with their lease deadlines. */
-export function listClaims(paths: ReceiverPaths): HeldClaim[] {
-  return claimsFromNames(paths, listBusDir(paths.root, paths.processing));
 }
 
 /**

@@ -341,11 +341,12 @@ const batchCursors = new Map<string, Dir>();
  * call reads on from, and that is opened again, from the start, once a call has read it to its
  * end. In a process that lives (a daemon, the MCP server), every name present throughout is met
  * within ceil(names / max) calls, at most `max` names made per call; a process of one call meets
- * the first `max`. An open listing holds one descriptor until it is read to its end.
+ * the first `max`. An open listing holds one descriptor until it is read to its end. `cursor`: the
+ * listing's key, for two walks over one folder that must not take each other's batches.
  */
-export function listBusDirBatch(root: string, dir: string, max: number): string[] {
-  const listing = batchCursors.get(dir) ?? inBusDir(root, dir, false, (d) => opendirSync(d.at('.'), { bufferSize: 1024 }));
-  batchCursors.delete(dir);
+export function listBusDirBatch(root: string, dir: string, max: number, cursor = dir): string[] {
+  const listing = batchCursors.get(cursor) ?? inBusDir(root, dir, false, (d) => opendirSync(d.at('.'), { bufferSize: 1024 }));
+  batchCursors.delete(cursor);
   if (!listing) return [];
   const names: string[] = [];
   try {
@@ -356,7 +357,7 @@ export function listBusDirBatch(root: string, dir: string, max: number): string[
   }
   // Short of `max`: the listing reached its end (the next call starts again).
   if (names.length < max) listing.closeSync();
-  else batchCursors.set(dir, listing);
+  else batchCursors.set(cursor, listing);
   return names;
 }
 
