@@ -17,12 +17,13 @@ export function withoutPassphrase(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 /**
- * A wrong passphrase where the payload cannot be the cause: it matched the manifest's
- * payload_sha256 before a byte was decrypted (a 2.0 package), so it is the bytes the sender made.
+ * A passphrase that does not open a payload known to be the one the signer made: it matched the
+ * payload_sha256 of a manifest whose signature verified, before a byte was decrypted (a 2.0
+ * package). Not "damaged" then; the passphrase is the likely cause (or the signer's own payload).
  */
 export function wrongPassphraseForIntactPayload(): AliveError {
   return new AliveError(
-    `could not decrypt: wrong passphrase (the payload matches the payload_sha256 in its manifest, so it is not damaged); check the passphrase (${PASSPHRASE_ENV}, or the one typed) with the sender`,
+    `could not decrypt: wrong passphrase (the payload is the one the signer made: it matches the payload_sha256 of the signed manifest, so it was not damaged on the way); check the passphrase (${PASSPHRASE_ENV}, or the one typed) with the sender`,
     { code: 'wrong_passphrase' },
   );
 }

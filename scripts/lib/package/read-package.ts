@@ -485,8 +485,9 @@ async function readGzipPackage(path: string, sink: FileSink, opts: ReadOptions, 
   const innerAsm = new Assembler(label, sink, { ...opts, requireSignature: false });
   innerAsm.useManifest(manifest, asm.manifestText!);
   innerAsm.signature = asm.signature;
-  // payload.enc matched payload_sha256 above: a passphrase that deciphers it to no gzip is wrong, and nothing else.
-  const intact = envelope === 'passphrase' && manifest.payload_sha256 !== undefined && manifest.generation === 'v2';
+  // payload.enc matched the payload_sha256 of a manifest whose signature verified: it is the payload
+  // the signer made, so no damage on the way explains a passphrase that does not open it.
+  const intact = envelope === 'passphrase' && asm.signature.ok && manifest.payload_sha256 !== undefined && manifest.generation === 'v2';
   await readTarStream(inner, 'gzip', { ...limits, label: `${label} (decrypted payload)` }, async (entry) => {
     if (entry.kind === 'dir') return sink.mkdir(entry.path);
     await innerAsm.file(entry);

@@ -1,2 +1,0 @@
-#!/usr/bin/env node
-import{a as s}from"./chunk-CNVYCY7I.mjs";import{a as e}from"./chunk-IDPOGZEX.mjs";var r="WALNUT_PASSPHRASE";function p(o){let{[r]:a,...t}=o;return t}e(p,"withoutPassphrase");function h(){return new s(`could not decrypt: wrong passphrase (the payload matches the payload_sha256 in its manifest, so it is not damaged); check the passphrase (${r}, or the one typed) with the sender`,{code:"wrong_passphrase"})}e(h,"wrongPassphraseForIntactPayload");export{r as a,p as b,h as c};
