@@ -60,6 +60,19 @@ describe('receive of a package whose signer is not a pinned peer', () => {
     expect(tree(world)).toEqual(before);
   });
 
+  it('a --dry-run says the same before anything is approved (the receive skill dry-runs first); with --allow-unverified it plans the import and warns', async () => {
+    const world = makeWorld(join(base, 'w4'), { layout: 'v2' });
+    const before = tree(world);
+    const env = testEnv(join(base, 'r4'));
+    const r = await aliveInProcess(['receive', signed, '--world', world, '--as', 'x', '--dry-run', '--json'], env);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).error.code).toBe('unverified');
+    const allowed = await aliveInProcess(['receive', signed, '--world', world, '--as', 'x', '--dry-run', '--allow-unverified'], env);
+    expect(allowed.status, allowed.stderr).toBe(0);
+    expect(allowed.stderr).toMatch(/warning: .*could not be verified.*--allow-unverified/);
+    expect(tree(world)).toEqual(before);
+  });
+
   it('is imported with --allow-unverified, with a warning', async () => {
     const world = makeWorld(join(base, 'w2'), { layout: 'v2' });
     const r = await aliveInProcess(['receive', signed, '--world', world, '--as', 'x', '--allow-unverified'], testEnv(join(base, 'r2')));

@@ -702,10 +702,12 @@ export async function receivePackage(opts: ReceiveOptions): Promise<ReceiveResul
     }
     const { read, view } = await hashedRead(ctx, readOpts, (o) => readSnapshot(pkg, o));
     if (read.manifest.scope === 'snapshot') return snapshotResult(ctx, read, view, true);
+    // Refused as the receive itself would be: a dry run approved first must not fail after.
+    const unverified = unverifiedSignature(read, opts.allowUnverified === true);
     const { target, plan } = planFor(ctx, read);
     preflight(world, plannedWrites(ctx, target, plan), stagingRoot(world));
     const entry = logEntryFor(ctx, read, target, plan);
-    const notes = ['dry run: nothing was written', ...tasksDryNotes(read.manifest, target, plan)];
+    const notes = ['dry run: nothing was written', ...(unverified ? [unverified] : []), ...tasksDryNotes(read.manifest, target, plan)];
     return { ...resultFor(ctx, read, target, plan, entry, notes, null), dry_run: true };
   }
   // The full read checks the same clear text again, without parsing it a second time.
