@@ -454,12 +454,8 @@ describe('relay-check: command line', () => {
 });
 
 describe('relay-check with the real relay-probe (git relay in a bare repository)', () => {
-  function git(args: string[], cwd: string, env: NodeJS.ProcessEnv): void {
-    const r = spawnSync('git', args, { cwd, env, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
-  }
-
-  it('probes the relay, counts the waiting package, and announces it', async () => {
+  /** A fresh ALIVE_HOME with a relay folder, and a dist folder holding relay-check and the real relay-probe bundle. */
+  async function realProbeFolders(): Promise<{ dir: string; home: string; dist: string }> {
     const dir = join(base, `real-${++counter}`);
     const home = join(dir, 'alive-home');
     const dist = join(dir, 'dist');
@@ -467,6 +463,16 @@ describe('relay-check with the real relay-probe (git relay in a bare repository)
     mkdirSync(dist, { recursive: true });
     copyFileSync(bundle, join(dist, 'relay-check.mjs'));
     await bundleEntry('relay-probe', dist);
+    return { dir, home, dist };
+  }
+
+  function git(args: string[], cwd: string, env: NodeJS.ProcessEnv): void {
+    const r = spawnSync('git', args, { cwd, env, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+  }
+
+  it('probes the relay, counts the waiting package, and announces it', async () => {
+    const { dir, home, dist } = await realProbeFolders();
     const vars = { HOME: dir, ALIVE_HOME: home, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: join(dir, 'no-gitconfig') };
     const env = cleanEnv(vars);
     // bob's relay: a bare repository holding one package that alice delivered.
@@ -493,13 +499,7 @@ describe('relay-check with the real relay-probe (git relay in a bare repository)
   });
 
   it('stops a probe that overruns its deadline together with the git it started in its own process group', async () => {
-    const dir = join(base, `real-${++counter}`);
-    const home = join(dir, 'alive-home');
-    const dist = join(dir, 'dist');
-    mkdirSync(join(home, 'relay'), { recursive: true });
-    mkdirSync(dist, { recursive: true });
-    copyFileSync(bundle, join(dist, 'relay-check.mjs'));
-    await bundleEntry('relay-probe', dist);
+    const { dir, home, dist } = await realProbeFolders();
     // The probe relay-check starts is the real one, told it has 60 s instead of the second it was
     // given: a probe that starts late on a loaded machine. Its fetch never answers.
     const realProbe = join(dist, 'relay-probe-real.mjs');
@@ -529,13 +529,7 @@ describe('relay-check with the real relay-probe (git relay in a bare repository)
 
   /** A GitHub relay with no token variable, whose `gh auth token` never answers (a locked keyring). */
   async function githubRelayWithHangingGh() {
-    const dir = join(base, `real-${++counter}`);
-    const home = join(dir, 'alive-home');
-    const dist = join(dir, 'dist');
-    mkdirSync(join(home, 'relay'), { recursive: true });
-    mkdirSync(dist, { recursive: true });
-    copyFileSync(bundle, join(dist, 'relay-check.mjs'));
-    await bundleEntry('relay-probe', dist);
+    const { dir, home, dist } = await realProbeFolders();
     const gh = hangingGh(dir);
     hangingGits.push(gh);
     writeFileSync(
