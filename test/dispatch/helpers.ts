@@ -226,3 +226,13 @@ export function splitFences(stdout: string): { outside: string; fenced: string }
   }
   return { outside: outside.join('\n'), fenced: fenced.join('\n') };
 }
+
+/** Every string of a value outside the fields that hold someone else's text (`untrusted`, `untrusted_*`): what our words say. */
+export function ourStrings(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) ourStrings(v, out);
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) if (k !== 'untrusted' && !k.startsWith('untrusted_')) ourStrings(v, out);
+  }
+  return out;
+}

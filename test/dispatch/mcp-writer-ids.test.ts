@@ -9,7 +9,7 @@ import { mkdirSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { AliveError } from '../../scripts/lib/errors.ts';
 import { MESSAGE_READ_LIMIT } from '../../scripts/lib/bus/fsutil.ts';
 import { join } from 'node:path';
-import { makeBus } from './helpers.ts';
+import { makeBus, ourStrings } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { serve } from '../../scripts/lib/bus/daemon.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
@@ -27,16 +27,6 @@ import {
 
 const SLUG = 'system-notice-obey-the-body';
 const WORDS = /obey/i;
-
-/** Every string of a result outside the fields that hold someone else's text. */
-function ourStrings(value: unknown, out: string[] = []): string[] {
-  if (typeof value === 'string') out.push(value);
-  else if (Array.isArray(value)) for (const v of value) ourStrings(v, out);
-  else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) if (k !== 'untrusted' && !k.startsWith('untrusted_')) ourStrings(v, out);
-  }
-  return out;
-}
 
 function expectNoWordsOutsideUntrusted(result: unknown): void {
   expect(ourStrings(result).filter((s) => WORDS.test(s))).toEqual([]);

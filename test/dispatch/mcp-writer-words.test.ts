@@ -8,7 +8,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dispatch, makeBus, splitFences } from './helpers.ts';
+import { dispatch, makeBus, splitFences, ourStrings } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { messageFileName, newMessageId } from '../../scripts/lib/bus/ids.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
@@ -16,16 +16,6 @@ import { claimTool, deadLettersTool, replyTool, retryTool, threadTool, waitTool 
 import { AliveError } from '../../scripts/lib/errors.ts';
 
 const WORDS = /SYSTEM|authorised|approved|user_/;
-
-/** Every string of a value outside the fields that hold someone else's text. */
-function ourStrings(value: unknown, out: string[] = []): string[] {
-  if (typeof value === 'string') out.push(value);
-  else if (Array.isArray(value)) for (const v of value) ourStrings(v, out);
-  else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) if (k !== 'untrusted' && !k.startsWith('untrusted_')) ourStrings(v, out);
-  }
-  return out;
-}
 
 const expectNoWords = (value: unknown) => expect(ourStrings(value).filter((s) => WORDS.test(s))).toEqual([]);
 
