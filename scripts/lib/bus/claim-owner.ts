@@ -40,7 +40,11 @@ export function processHolder(owner: string): ProcessHolder | undefined {
   return { kind: 'session', pid: Number(m[4]), here: m[5] === hostTag() };
 }
 
-/** Whether an owner tag is one the bus writes (isOurClaimOwner): another tag was planted, and can spell words. */
+/**
+ * Whether a claim's owner tag is one the bus writes: `hand` (dispatch claim), `mcp` (the MCP tools of
+ * earlier versions), or a process's of this machine. A claim file's name is any writer's, and its
+ * owner tag `[a-z0-9]+` can spell words: another tag was planted.
+ */
 export function isBusClaimOwner(owner: string): boolean {
   if (owner === 'hand' || owner === 'mcp') return true;
   const holder = processHolder(owner);

@@ -6,7 +6,6 @@
  * otherwise that key is null and the value is under `untrusted_<key>`, as every other text of a
  * message file is under `untrusted`.
  */
-import { isBusClaimOwner } from './claim-owner.ts';
 import { cutToBytes, utf8CodePointBytes, type Cut } from '../text/cut.ts';
 import { isWordlessId } from './ids.ts';
 import { parseMessage, type ParsedMessage } from './message.ts';
@@ -90,15 +89,6 @@ export function threadField(thread: string, shown: HeaderText = rawHeader) {
 export function untrustedThreadField(header: string, shown: HeaderText = rawHeader): { untrusted_thread: string; cut?: { untrusted_thread: Cut } } {
   const s = shown(header);
   return { untrusted_thread: s.text, ...(s.cut ? { cut: { untrusted_thread: s.cut } } : {}) };
-}
-
-/**
- * A claim's owner tag as ours: `hand` (dispatch claim), `mcp` (the MCP tools of earlier versions),
- * or a process's of this machine (claim-owner.ts: a daemon's, a sweeper's, a reply's, an MCP
- * session's). A claim file's name is any writer's, and its owner tag `[a-z0-9]+` can spell words.
- */
-export function isOurClaimOwner(owner: string): boolean {
-  return isBusClaimOwner(owner);
 }
 
 /** A path of a bus file in a result: under `key` when its name is ours (`ours`), else `key: null` and `untrusted_<key>`. */

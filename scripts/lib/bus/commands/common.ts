@@ -7,7 +7,8 @@ import { inlineText } from '../../text/untrusted.ts';
 import { InvalidNameError, displayName, normaliseName } from '../names.ts';
 import { shownMessageId, shownRecipients, shownSender, shownThread, shownTimestamp } from '../envelope.ts';
 import { idInOurWords, isWordlessId } from '../ids.ts';
-import { idField, isOurClaimOwner, pathField } from '../json-fields.ts';
+import { idField, pathField } from '../json-fields.ts';
+import { isBusClaimOwner } from '../claim-owner.ts';
 import { idHint, resolvedNote, resolveMessageId, withGivenId, withIdHint } from '../id-resolve.ts';
 import { requireBusAt } from '../no-bus.ts';
 import type { CommandContext, CommandIo } from '../../cli/command.ts';
@@ -382,7 +383,7 @@ export function claimRefusal(root: string, id: string, receiver: string, where: 
  */
 export function messageJson(m: FoundMessage, typed?: string): Record<string, unknown> {
   const u = m.untrusted;
-  const ownerOurs = m.claim === null || isOurClaimOwner(m.claim.owner);
+  const ownerOurs = m.claim === null || isBusClaimOwner(m.claim.owner);
   const receiverOurs = nameable(m.receiver, typed);
   return {
     ...idField('id', m.id),
