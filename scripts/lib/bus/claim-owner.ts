@@ -32,12 +32,18 @@ export interface ProcessHolder {
 
 const KINDS = { p: 'daemon', s: 'sweeper', r: 'reply' } as const;
 
-/** The process an owner tag names, or undefined (`hand`, `mcp`, or a tag not of ours). */
-export function processHolder(owner: string): ProcessHolder | undefined {
+/** The process an owner tag names with its host tag as written (none: this machine's), without hashing ours (hostTag). */
+export function parseProcessOwner(owner: string): { kind: ProcessHolder['kind']; pid: number; tag: string | undefined } | undefined {
   const m = PROCESS_OWNER.exec(owner);
   if (!m) return undefined;
-  if (m[1] !== undefined) return { kind: KINDS[m[1] as keyof typeof KINDS], pid: Number(m[2]), here: m[3] === undefined || m[3] === hostTag() };
-  return { kind: 'session', pid: Number(m[4]), here: m[5] === hostTag() };
+  if (m[1] !== undefined) return { kind: KINDS[m[1] as keyof typeof KINDS], pid: Number(m[2]), tag: m[3] };
+  return { kind: 'session', pid: Number(m[4]), tag: m[5] };
+}
+
+/** The process an owner tag names, or undefined (`hand`, `mcp`, or a tag not of ours). */
+export function processHolder(owner: string): ProcessHolder | undefined {
+  const p = parseProcessOwner(owner);
+  return p && { kind: p.kind, pid: p.pid, here: p.tag === undefined || p.tag === hostTag() };
 }
 
 /**

@@ -4,6 +4,7 @@
  * a reason for whatever cannot be read, archive of handled messages.
  */
 import { hostTag } from '../proc/host-tag.ts';
+import { parseProcessOwner, type ProcessHolder } from './claim-owner.ts';
 import { closeSync, fstatSync, readSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -861,7 +862,7 @@ export function reclaimDeadOwners(paths: ReceiverPaths, receiver: string, isAliv
   let n = 0;
   const names = listBusDirBatch(paths.root, paths.processing, busListMax(), `${paths.processing}\0reclaim`);
   for (const c of claimsFromNames(paths, names)) {
-    if (goneClaimOwner(c.owner, isAlive) === undefined && goneSessionOwner(c.owner, isAlive) === undefined) continue;
+    if (goneOwner(c.owner, isAlive, EVERY_KIND) === undefined) continue;
     perEntry(c.name, onProblem, () => {
       if (returnToInbox(paths, receiver, c.path, c.fileName)) n++;
     });
@@ -876,25 +877,19 @@ export function reclaimDeadOwners(paths: ReceiverPaths, receiver: string, isAliv
  * (written before tags): this machine's.
  */
 export function goneClaimOwner(owner: string, isAlive: (pid: number) => boolean = processAlive): number | undefined {
-  const m = /^[ps](\d{1,10})(?:h([a-z0-9]+))?$/.exec(owner);
-  // The pid first: the host tag is a hash (node:crypto, 9 ms of `dispatch status` start-up), needed
-  // only for a pid that is not alive here.
-  if (!m || isAlive(Number(m[1])) || (m[2] !== undefined && m[2] !== hostTag())) return undefined;
-  return Number(m[1]);
+  return goneOwner(owner, isAlive, DAEMON_KINDS);
 }
 
-/**
- * The pid of the MCP session (`m<pid>h<tag>x…`) or reply (`r<pid>h<tag>`) holding a claim when that
- * process is gone from this machine (claim-owner.ts), else undefined: nobody will answer what it
- * claimed, so serve takes it back as it takes back a dead daemon's. Apart from goneClaimOwner, whose
- * callers say "a daemon that is gone".
- */
-function goneSessionOwner(owner: string, isAlive: (pid: number) => boolean): number | undefined {
-  const m = /^r(\d{1,10})h([a-z0-9]+)$|^m(\d{1,10})h([a-z0-9]+)x[0-9a-f]{8}$/.exec(owner);
-  if (!m) return undefined;
-  const pid = Number(m[1] ?? m[3]);
-  if (isAlive(pid) || (m[2] ?? m[4]) !== hostTag()) return undefined;
-  return pid;
+const DAEMON_KINDS: readonly ProcessHolder['kind'][] = ['daemon', 'sweeper'];
+const EVERY_KIND: readonly ProcessHolder['kind'][] = ['daemon', 'sweeper', 'reply', 'session'];
+
+/** The pid of the process of one of `kinds` holding a claim (claim-owner.ts) when it is gone from this machine. */
+function goneOwner(owner: string, isAlive: (pid: number) => boolean, kinds: readonly ProcessHolder['kind'][]): number | undefined {
+  const p = parseProcessOwner(owner);
+  // The pid first: the host tag is a hash (node:crypto, 9 ms of `dispatch status` start-up), needed
+  // only for a pid that is not alive here.
+  if (!p || !kinds.includes(p.kind) || isAlive(p.pid) || (p.tag !== undefined && p.tag !== hostTag())) return undefined;
+  return p.pid;
 }
 
 /**
