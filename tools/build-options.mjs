@@ -145,11 +145,16 @@ const octokitJson = {
  * createServer gives its own validator. That module says why.
  */
 const NO_AJV = join(scriptsDir, 'lib', 'bus', 'mcp', 'no-ajv.ts');
+/** Its Zod 3 support (zod/v3, zod-to-json-schema) becomes scripts/lib/bus/mcp/no-zod-v3.ts: that module says why. */
+const NO_ZOD_V3 = join(scriptsDir, 'lib', 'bus', 'mcp', 'no-zod-v3.ts');
 const mcpWithoutAjv = {
   name: 'mcp-without-ajv',
   setup(build) {
     build.onResolve({ filter: /\/validation\/ajv-provider\.js$/ }, (args) =>
       /[\\/]@modelcontextprotocol[\\/]sdk[\\/]/.test(args.importer) ? { path: NO_AJV } : undefined,
+    );
+    build.onResolve({ filter: /^(zod\/v3|zod-to-json-schema)$/ }, (args) =>
+      /[\\/]@modelcontextprotocol[\\/]sdk[\\/]/.test(args.importer) ? { path: NO_ZOD_V3 } : undefined,
     );
   },
 };
@@ -175,9 +180,12 @@ export function bundleOptions(name) {
     ...(name === 'log-guardian' ? { define: { ALIVE_SHELL_READER: JSON.stringify('./log-guardian-shell.mjs') } } : {}),
     legalComments: 'none',
     minifySyntax: true,
-    // The command bundles are minified (names kept, for stack traces and class names): dist/ in
-    // all stays under 2 MB. The hooks stay readable; they are small.
-    ...(hook ? {} : { minifyWhitespace: true, minifyIdentifiers: true, keepNames: true }),
+    // Every bundle is minified, names kept (for stack traces and class names): dist/ in all stays
+    // under 2 MB. The hooks too (their sources are scripts/log-guardian*.ts and relay-check.ts):
+    // 47 KB less for Node to read and parse on every tool call and session start.
+    minifyWhitespace: true,
+    minifyIdentifiers: true,
+    keepNames: true,
     charset: 'utf8',
     logLevel: 'warning',
   };

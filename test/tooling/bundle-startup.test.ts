@@ -73,6 +73,14 @@ describe('command bundles at start-up', () => {
     expect(text).toContain('alive bundles the MCP server without Ajv');
   });
 
+  it("dispatch mcp's server holds no Zod 3: every schema it gives the SDK is a Zod 4 one", () => {
+    const text = readFileSync(join(bundleDir(), 'dispatch-mcp.mjs'), 'utf8');
+    // Zod 3's schema classes and its JSON Schema converter (zod-to-json-schema) are left out...
+    expect(text).not.toMatch(/ZodEffects|parseAnyDef/);
+    // ...and what stands in for them fails at once if the SDK is ever given a Zod 3 schema (no-zod-v3.ts).
+    expect(text).toContain('alive bundles the MCP server without Zod 3');
+  });
+
   it('extract and verify load the package reader only: not yaml or zod, not what creating a package needs', () => {
     const entry = join(bundleDir(), 'alive-p2p.mjs');
     for (const command of ['extract', 'verify']) {

@@ -19,8 +19,10 @@ function sizeOf(dir: string): number {
 }
 
 describe('dist/ as built', () => {
-  it('is at most 2 MB in all', () => {
-    expect(sizeOf(bundleDir())).toBeLessThanOrEqual(2 * 1024 * 1024);
+  // 2 MB as in megabytes, 2,000,000 bytes (until 2026-12-06 read as 2 MiB, 2,097,152 bytes, which
+  // dist/ at 2,089,518 bytes met and 2,000,000 did not).
+  it('is at most 2 MB (2,000,000 bytes) in all', () => {
+    expect(sizeOf(bundleDir())).toBeLessThanOrEqual(2_000_000);
   });
 
   it('relay-probe and migrate-relay are small entries that load the chunks they share', () => {
