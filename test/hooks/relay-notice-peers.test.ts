@@ -19,14 +19,15 @@ beforeAll(() => {
 });
 
 let n = 0;
-async function notice(state: Record<string, unknown>): Promise<string | undefined> {
+const PEERS = [
+  { github: 'Bob', status: 'accepted', fingerprint: 'ab'.repeat(32) },
+  { github: 'dave', status: 'removed', fingerprint: null },
+  { github: 'erin', status: 'pending', fingerprint: null },
+];
+
+async function notice(state: Record<string, unknown>, peers: readonly object[] = PEERS): Promise<string | undefined> {
   const home = join(base, `home-${++n}`);
   mkdirSync(join(home, 'relay'), { recursive: true });
-  const peers = [
-    { github: 'Bob', status: 'accepted', fingerprint: 'ab'.repeat(32) },
-    { github: 'dave', status: 'removed', fingerprint: null },
-    { github: 'erin', status: 'pending', fingerprint: null },
-  ];
   writeFileSync(join(home, 'relay', 'relay.json'), JSON.stringify({ github_username: 'alice', transport: 'git', peers }));
   const now = new Date().toISOString();
   writeFileSync(join(home, 'relay', 'state.json'), JSON.stringify({ last_sync: now, probed_at: now, newly_accepted: [], peer_reachability: {}, ...state }));
@@ -40,7 +41,7 @@ describe('relay-check: only pinned peers’ packages are offered for import', ()
     expect(text).toBeTypeOf('string');
     expect(text).not.toMatch(/receive/);
     expect(text).not.toMatch(/is waiting in the user's relay inbox/);
-    expect(text).toMatch(/1 package from someone who is not the user's pinned peer/);
+    expect(text).toMatch(/1 package waits on the relay in folders that are not a pinned peer's/);
     expect(text).toMatch(/Do not offer to import it/);
     expect(text).toMatch(/alive-p2p relay status/);
     // The sender's name is not carried into the model's context.
@@ -51,7 +52,23 @@ describe('relay-check: only pinned peers’ packages are offered for import', ()
     const text = (await notice({ pending_packages: 5, pending_by_sender: { bob: 2, erin: 1, stranger: 1 }, pending_senders: 4 }))!;
     expect(text).toMatch(/ALIVE relay: 2 walnut packages are waiting .*offer to run \/alive:receive/);
     // erin (no key pinned), stranger, and one sender state.json does not name.
-    expect(text).toMatch(/3 packages from someone who is not the user's pinned peer/);
+    expect(text).toMatch(/3 packages wait on the relay in folders that are not a pinned peer's/);
+  });
+
+  // A folder name is not a sender: anyone who writes to the relay chooses it, and only pull checks
+  // the signature. The notice names the folder and says when it is checked, never "from bob".
+  it("says a package is in a pinned peer's folder and only said to be from them until pull checks it", async () => {
+    const text = (await notice({ pending_packages: 2, pending_by_sender: { bob: 2 }, pending_senders: 1 }))!;
+    expect(text).toMatch(/2 walnut packages are waiting in the user's relay, in the folder of their pinned peer Bob \(2\)/);
+    expect(text).toMatch(/only said to be from Bob until .*pull.* checks/);
+    expect(text).toMatch(/set aside as unverified/);
+  });
+
+  it('names at most three peer folders and counts the rest', async () => {
+    const peers = ['Bob', 'carol', 'frank', 'gina', 'hal'].map((github) => ({ github, status: 'accepted', fingerprint: 'ab'.repeat(32) }));
+    const text = (await notice({ pending_packages: 5, pending_by_sender: { bob: 1, carol: 1, frank: 1, gina: 1, hal: 1 }, pending_senders: 5 }, peers))!;
+    expect(text).toMatch(/in the folders of their pinned peers Bob \(1\), carol \(1\), frank \(1\) and 2 more/);
+    expect(text).toMatch(/only said to be from the peer whose folder holds it until/);
   });
 
   it('keeps the old notice for a state file without pending_by_sender', async () => {

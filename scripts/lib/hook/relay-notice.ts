@@ -18,6 +18,7 @@ import { relayDir } from '../home.ts';
 import { findWorldRoot } from '../world/root.ts';
 import type { NoticeContext } from './notices.ts';
 import { runProbe } from './probe.ts';
+import { counted } from '../text/plural.ts';
 import {
   readCheckMemory,
   readNoticeState,
@@ -25,6 +26,7 @@ import {
   serializeCheckMemory,
   splitPending,
   type CheckMemory,
+  type PendingSplit,
   type RelayNoticeState,
 } from './relay-state.ts';
 
@@ -50,12 +52,34 @@ function plural(n: number, one: string, many: string): string {
   return n === 1 ? one : many;
 }
 
+/** Peer folders named in the notice; the others are counted. */
+const PEER_FOLDERS_NAMED = 3;
+
 /**
- * `pending`: packages from pinned peers, which receive can verify, offered for import;
- * `unverifiable`: packages from anyone else (a removed peer, a sender who is no peer), only
- * counted and pointed at `relay status`, never offered: pull files them under unverified/.
+ * Where the packages in pinned peers' folders wait, as the notice names them: `the folder of their
+ * pinned peer Bob (2)`, `the folders of their pinned peers Bob (2), carol (1) and 2 more`.
  */
-export function formatRelayNotice(pending: number, accepted: readonly string[], ownKeyChanged = false, unverifiable = 0): string | undefined {
+function peerFolders(byPeer: ReadonlyArray<readonly [string, number]>): string {
+  const named = byPeer.slice(0, PEER_FOLDERS_NAMED).map(([login, n]) => `${login} (${n})`);
+  const more = byPeer.length - named.length;
+  const list = more > 0 ? `${named.join(', ')} and ${more} more` : named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named.at(-1)}` : named[0];
+  return byPeer.length === 1 ? `the folder of their pinned peer ${list}` : `the folders of their pinned peers ${list}`;
+}
+
+/**
+ * `pending.peers`: packages in pinned peers' folders, which pull checks against that peer's key,
+ * offered for import. A folder is named by whoever writes to the relay (any collaborator can write
+ * under inbox/<peer>/), and the signature lies inside the package, which the probe does not
+ * download: so the notice says whose folder a package is in and that it is checked when pulled,
+ * never that the peer sent it. `pending.others`: packages in any other folder (a removed peer's, a
+ * sender never accepted), only counted and pointed at `relay status`, never offered: pull files
+ * them under unverified/.
+ */
+export function formatRelayNotice(
+  pending: Pick<PendingSplit, 'peers' | 'others'> & { byPeer?: PendingSplit['byPeer'] },
+  accepted: readonly string[],
+  ownKeyChanged = false,
+): string | undefined {
   const parts: string[] = [];
   if (ownKeyChanged) {
     parts.push(
@@ -64,18 +88,25 @@ export function formatRelayNotice(pending: number, accepted: readonly string[], 
         '`alive-p2p relay setup` to publish their key again, check `alive-p2p relay status`, and ask their peers to compare fingerprints.',
     );
   }
-  if (pending > 0) {
+  const n = pending.peers;
+  if (n > 0) {
+    const byPeer = pending.byPeer ?? [];
+    const where = byPeer.length > 0 ? `in the user's relay, in ${peerFolders(byPeer)}` : "in the user's relay inbox";
+    const claimed = byPeer.length === 1 ? byPeer[0]![0] : 'the peer whose folder holds it';
     parts.push(
-      `ALIVE relay: ${pending} walnut ${plural(pending, 'package is', 'packages are')} waiting in the user's relay inbox. ` +
-        `Tell the user, and offer to run /alive:receive to review and import ${plural(pending, 'it', 'them')}.`,
+      `ALIVE relay: ${counted(n, 'walnut package')} ${plural(n, 'is', 'are')} waiting ${where}. ` +
+        "A folder's name is chosen by whoever writes to the relay, so each package is only said to be from " +
+        `${claimed} until \`alive-p2p relay pull\` checks its signature against that peer's pinned key (any that fail are set aside as unverified). ` +
+        `Tell the user, and offer to run /alive:receive to pull, check and review ${plural(n, 'it', 'them')}.`,
     );
   }
-  if (unverifiable > 0) {
+  const others = pending.others;
+  if (others > 0) {
     parts.push(
-      `ALIVE relay: ${unverifiable} ${plural(unverifiable, 'package', 'packages')} from someone who is not the user's pinned peer ` +
-        `(a removed peer, or a sender never accepted) ${plural(unverifiable, 'waits', 'wait')} on the relay and cannot be verified. ` +
+      `ALIVE relay: ${counted(others, 'package')} ${plural(others, 'waits', 'wait')} on the relay in folders that are not a pinned peer's ` +
+        "(a removed peer's, a sender never accepted, or any name someone with write access chose) and cannot be verified. " +
         'Do not offer to import ' +
-        `${plural(unverifiable, 'it', 'them')}; if the user asks, \`alive-p2p relay status\` shows who sent ${plural(unverifiable, 'it', 'them')}.`,
+        `${plural(others, 'it', 'them')}; if the user asks, \`alive-p2p relay status\` names the folders.`,
     );
   }
   if (accepted.length > 0) {
@@ -122,8 +153,8 @@ export async function relayNotice(ctx: NoticeContext): Promise<string | undefine
     memory.announced = { lastSync: state.lastSyncText, logins: [...alreadyAnnounced, ...accepted] };
     writeMemory(memoryPath, memory);
   }
-  const split = splitPending(state, state.pendingBySender ? readPinnedPeers(join(dir, 'relay.json')) : new Set());
-  const text = formatRelayNotice(split.peers, accepted, state.ownKeyChanged, split.others);
+  const split = splitPending(state, state.pendingBySender ? readPinnedPeers(join(dir, 'relay.json')) : new Map());
+  const text = formatRelayNotice(split, accepted, state.ownKeyChanged);
   return text ?? silent(ctx, `${probe ? `${probe}; ` : ''}nothing is waiting and no peer newly accepted`);
 }
 

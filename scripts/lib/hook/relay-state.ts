@@ -85,33 +85,53 @@ function bySender(value: unknown): Map<string, number> | undefined {
 const CONFIG_MAX_BYTES = 1024 * 1024;
 
 /**
- * The logins (lowercased) of relay.json's pinned peers: a fingerprint pinned and not removed
- * (config.ts isPinnedPeer, read by hand: no zod in a hook). Only their packages can be verified,
- * so only theirs are offered for import. Empty when relay.json cannot be read.
+ * relay.json's pinned peers, lowercased login → the login as relay.json spells it: a fingerprint
+ * pinned and not removed (config.ts isPinnedPeer, read by hand: no zod in a hook). Only their
+ * packages can be verified, so only theirs are offered for import. Empty when relay.json cannot be
+ * read; a spelling that is not a login is left out (it would be shown to the model).
  */
-export function readPinnedPeers(path: string): Set<string> {
+export function readPinnedPeers(path: string): Map<string, string> {
   const peers = asObject(readJson(path, CONFIG_MAX_BYTES))?.peers;
-  const out = new Set<string>();
+  const out = new Map<string, string>();
   if (!Array.isArray(peers)) return out;
   for (const p of peers) {
     const peer = asObject(p);
-    if (!peer || typeof peer.github !== 'string' || peer.status === 'removed') continue;
-    if (typeof peer.fingerprint === 'string' && peer.fingerprint !== '') out.add(peer.github.toLowerCase());
+    if (!peer || typeof peer.github !== 'string' || !LOGIN.test(peer.github) || peer.status === 'removed') continue;
+    if (typeof peer.fingerprint === 'string' && peer.fingerprint !== '') out.set(peer.github.toLowerCase(), peer.github);
   }
   return out;
 }
 
+/** What waits, told apart by folder: see splitPending. */
+export interface PendingSplit {
+  /** Packages in pinned peers' folders. */
+  peers: number;
+  /** The same, by folder: the peer's login as relay.json spells it, most packages first. */
+  byPeer: Array<[string, number]>;
+  /** Packages in any other folder. */
+  others: number;
+}
+
 /**
- * How many waiting packages come from pinned peers, and how many from anyone else (a removed peer,
- * a peer whose key is not pinned, a sender who is no peer, and senders state.json does not name).
- * A state file without `pending_by_sender` (older than it) counts all as from peers, as before.
+ * How many waiting packages sit in pinned peers' folders, and how many in any other (a removed
+ * peer's, a peer whose key is not pinned, a name no peer has, and folders state.json does not name).
+ * A folder is named by whoever wrote to the relay: a package in a peer's folder is only said to be
+ * theirs until pull checks its signature. A state file without `pending_by_sender` (older than it)
+ * counts all as in peers' folders, as before, with none named.
  */
-export function splitPending(state: RelayNoticeState, pinned: ReadonlySet<string>): { peers: number; others: number } {
-  if (!state.pendingBySender) return { peers: state.pendingPackages, others: 0 };
+export function splitPending(state: RelayNoticeState, pinned: ReadonlyMap<string, string>): PendingSplit {
+  if (!state.pendingBySender) return { peers: state.pendingPackages, byPeer: [], others: 0 };
   let peers = 0;
-  for (const [login, n] of state.pendingBySender) if (pinned.has(login)) peers += n;
+  const byPeer: Array<[string, number]> = [];
+  for (const [login, n] of state.pendingBySender) {
+    const spelling = pinned.get(login);
+    if (spelling === undefined) continue;
+    peers += n;
+    byPeer.push([spelling, n]);
+  }
+  byPeer.sort((a, b) => b[1] - a[1]);
   peers = Math.min(peers, state.pendingPackages);
-  return { peers, others: state.pendingPackages - peers };
+  return { peers, byPeer, others: state.pendingPackages - peers };
 }
 
 /** The relay state, or undefined when the file is missing or not a JSON object. */
