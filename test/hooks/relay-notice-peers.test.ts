@@ -75,3 +75,41 @@ describe('relay-check: only pinned peers’ packages are offered for import', ()
     expect(await notice({ pending_packages: 2 })).toMatch(/2 walnut packages are waiting/);
   });
 });
+
+describe('relay-check: packages pull saved unverified', () => {
+  /** A home whose earlier pulls saved `files` (paths under relay/inbox/), with nothing waiting on the relay. */
+  async function noticeWith(files: string[]): Promise<{ text: string | undefined; home: string }> {
+    const home = join(base, `home-${++n}`);
+    for (const f of files) {
+      mkdirSync(join(home, 'relay', 'inbox', f, '..'), { recursive: true });
+      writeFileSync(join(home, 'relay', 'inbox', f), 'package bytes');
+    }
+    writeFileSync(join(home, 'relay', 'relay.json'), JSON.stringify({ github_username: 'alice', transport: 'git', peers: PEERS }));
+    const now = new Date().toISOString();
+    writeFileSync(
+      join(home, 'relay', 'state.json'),
+      JSON.stringify({ last_sync: now, probed_at: now, newly_accepted: [], peer_reachability: {}, pending_packages: 0 }),
+    );
+    const env = { HOME: base, ALIVE_HOME: home };
+    const text = await relayNotice({ sessionCwd: async () => world, env, deadline: Date.now() + 5000, distDir: join(base, 'no-dist'), now: Date.now });
+    return { text, home };
+  }
+
+  it('reminds the session of them, apart from what waits, with what to do and no offer to import', async () => {
+    const { text, home } = await noticeWith(['Bob/unverified/a.walnut', 'Bob/verified.walnut', 'stranger/unverified/b.walnut', 'stranger/unverified/c.walnut']);
+    expect(text).toBeTypeOf('string');
+    expect(text).toMatch(/3 packages that earlier pulls could not verify are kept under/);
+    expect(text).toContain(join(home, 'relay', 'inbox', '<folder>', 'unverified'));
+    expect(text).toMatch(/1 in the folder of their pinned peer Bob, 2 in folders that are not a pinned peer's/);
+    expect(text).toMatch(/do not offer to import them/i);
+    expect(text).toMatch(/alive-p2p info PATH/);
+    expect(text).toMatch(/deleting/);
+    expect(text).not.toMatch(/receive/);
+    // A folder name anyone could choose stays out of the model's context.
+    expect(text).not.toMatch(/stranger/);
+  });
+
+  it('is silent when the unverified folders are empty', async () => {
+    expect((await noticeWith(['Bob/verified.walnut'])).text).toBeUndefined();
+  });
+});

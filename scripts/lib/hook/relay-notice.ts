@@ -19,11 +19,13 @@ import { findWorldRoot } from '../world/root.ts';
 import type { NoticeContext } from './notices.ts';
 import { runProbe } from './probe.ts';
 import { counted } from '../text/plural.ts';
+import { countUnverifiedSaved, UNVERIFIED_DIR } from '../relay/unverified-saved.ts';
 import {
   readCheckMemory,
   readNoticeState,
   readPinnedPeers,
   serializeCheckMemory,
+  splitFolders,
   splitPending,
   type CheckMemory,
   type PendingSplit,
@@ -52,6 +54,35 @@ function plural(n: number, one: string, many: string): string {
   return n === 1 ? one : many;
 }
 
+/** What earlier pulls saved unverified, told apart by folder, and where (`folders`: inbox/ under the relay folder). */
+export interface SavedNotice extends PendingSplit {
+  folders: string;
+  /** False when the count stopped at SAVED_FOLDERS_SCANNED folders: there may be more. */
+  complete: boolean;
+}
+
+/** Inbox folders the hook looks into for unverified packages: a relay writer can make one per package. */
+export const SAVED_FOLDERS_SCANNED = 500;
+
+/**
+ * Packages pull saved under inbox/<folder>/unverified/: pull reported them once; the notice reminds
+ * of them while they are there, never offering to import them (they are unauthenticated).
+ */
+function savedText(saved: SavedNotice): string {
+  const n = saved.peers + saved.others;
+  const where = [
+    ...(saved.byPeer.length > 0 ? [`${saved.peers} in ${peerFolders(saved.byPeer, false)}`] : []),
+    ...(saved.others > 0 ? [`${saved.others} in folders that are not a pinned peer's`] : []),
+  ].join(', ');
+  return (
+    `ALIVE relay: ${saved.complete ? '' : 'at least '}${counted(n, 'package')} that earlier pulls could not verify ${plural(n, 'is', 'are')} kept under ` +
+    `${join(saved.folders, '<folder>', UNVERIFIED_DIR)}/ (${where}). Anyone who can write to the relay could have made ${plural(n, 'it', 'them')}: ` +
+    `do not offer to import ${plural(n, 'it', 'them')}. Tell the user ${plural(n, 'it is', 'they are')} there: \`alive-p2p relay status\` counts them, ` +
+    '`alive-p2p info PATH` shows what one holds without importing it, and deleting its file discards one; import one only after ' +
+    'the user confirmed it with its sender by another channel.'
+  );
+}
+
 /** Peer folders named in the notice; the others are counted. */
 const PEER_FOLDERS_NAMED = 3;
 
@@ -59,8 +90,8 @@ const PEER_FOLDERS_NAMED = 3;
  * Where the packages in pinned peers' folders wait, as the notice names them: `the folder of their
  * pinned peer Bob (2)`, `the folders of their pinned peers Bob (2), carol (1) and 2 more`.
  */
-function peerFolders(byPeer: ReadonlyArray<readonly [string, number]>): string {
-  const named = byPeer.slice(0, PEER_FOLDERS_NAMED).map(([login, n]) => `${login} (${n})`);
+function peerFolders(byPeer: ReadonlyArray<readonly [string, number]>, withCounts = true): string {
+  const named = byPeer.slice(0, PEER_FOLDERS_NAMED).map(([login, n]) => (withCounts ? `${login} (${n})` : login));
   const more = byPeer.length - named.length;
   const list = more > 0 ? `${named.join(', ')} and ${more} more` : named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named.at(-1)}` : named[0];
   return byPeer.length === 1 ? `the folder of their pinned peer ${list}` : `the folders of their pinned peers ${list}`;
@@ -79,6 +110,7 @@ export function formatRelayNotice(
   pending: Pick<PendingSplit, 'peers' | 'others'> & { byPeer?: PendingSplit['byPeer'] },
   accepted: readonly string[],
   ownKeyChanged = false,
+  saved?: SavedNotice,
 ): string | undefined {
   const parts: string[] = [];
   if (ownKeyChanged) {
@@ -109,6 +141,7 @@ export function formatRelayNotice(
         `${plural(others, 'it', 'them')}; if the user asks, \`alive-p2p relay status\` names the folders.`,
     );
   }
+  if (saved && saved.peers + saved.others > 0) parts.push(savedText(saved));
   if (accepted.length > 0) {
     parts.push(
       `ALIVE relay: ${accepted.join(', ')} accepted the user's relay invitation, so the user can now share walnuts ` +
@@ -144,7 +177,11 @@ export async function relayNotice(ctx: NoticeContext): Promise<string | undefine
     const ago = Math.max(0, Math.round((ctx.now() - last) / 1000));
     probe = `the state is fresh (probed ${ago} s ago, next probe in ${Math.max(0, Math.round(PROBE_INTERVAL_MS / 1000) - ago)} s)`;
   }
-  if (!state) return silent(ctx, `${probe ? `${probe}; ` : ''}no readable state.json`);
+  const pinned = readPinnedPeers(join(dir, 'relay.json'));
+  const inbox = join(dir, 'inbox');
+  const found = countUnverifiedSaved(inbox, SAVED_FOLDERS_SCANNED);
+  const saved: SavedNotice = { ...splitFolders(found.byFolder, found.packages, pinned), folders: inbox, complete: found.complete };
+  if (!state) return formatRelayNotice({ peers: 0, others: 0 }, [], false, saved) ?? silent(ctx, `${probe ? `${probe}; ` : ''}no readable state.json`);
 
   const alreadyAnnounced =
     memory.announced !== undefined && state.lastSyncText !== undefined && memory.announced.lastSync === state.lastSyncText ? memory.announced.logins : [];
@@ -153,9 +190,9 @@ export async function relayNotice(ctx: NoticeContext): Promise<string | undefine
     memory.announced = { lastSync: state.lastSyncText, logins: [...alreadyAnnounced, ...accepted] };
     writeMemory(memoryPath, memory);
   }
-  const split = splitPending(state, state.pendingBySender ? readPinnedPeers(join(dir, 'relay.json')) : new Map());
-  const text = formatRelayNotice(split, accepted, state.ownKeyChanged);
-  return text ?? silent(ctx, `${probe ? `${probe}; ` : ''}nothing is waiting and no peer newly accepted`);
+  const split = splitPending(state, pinned);
+  const text = formatRelayNotice(split, accepted, state.ownKeyChanged, saved);
+  return text ?? silent(ctx, `${probe ? `${probe}; ` : ''}nothing is waiting, none was saved unverified, and no peer newly accepted`);
 }
 
 function silent(ctx: NoticeContext, reason: string): undefined {

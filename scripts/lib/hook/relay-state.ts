@@ -121,17 +121,24 @@ export interface PendingSplit {
  */
 export function splitPending(state: RelayNoticeState, pinned: ReadonlyMap<string, string>): PendingSplit {
   if (!state.pendingBySender) return { peers: state.pendingPackages, byPeer: [], others: 0 };
+  return splitFolders(state.pendingBySender, state.pendingPackages, pinned);
+}
+
+/**
+ * `total` packages told apart by folder (`counts`: folder → packages, any case): those in pinned
+ * peers' folders (named as relay.json spells them, most first) and the rest.
+ */
+export function splitFolders(counts: ReadonlyMap<string, number>, total: number, pinned: ReadonlyMap<string, string>): PendingSplit {
   let peers = 0;
-  const byPeer: Array<[string, number]> = [];
-  for (const [login, n] of state.pendingBySender) {
-    const spelling = pinned.get(login);
+  const byPeer = new Map<string, number>();
+  for (const [folder, n] of counts) {
+    const spelling = pinned.get(folder.toLowerCase());
     if (spelling === undefined) continue;
     peers += n;
-    byPeer.push([spelling, n]);
+    byPeer.set(spelling, (byPeer.get(spelling) ?? 0) + n);
   }
-  byPeer.sort((a, b) => b[1] - a[1]);
-  peers = Math.min(peers, state.pendingPackages);
-  return { peers, byPeer, others: state.pendingPackages - peers };
+  peers = Math.min(peers, total);
+  return { peers, byPeer: [...byPeer].sort((a, b) => b[1] - a[1]), others: total - peers };
 }
 
 /** The relay state, or undefined when the file is missing or not a JSON object. */

@@ -40,6 +40,7 @@ import { ignoredFields, output, warnIgnored } from './common.ts';
 import { signerFields } from '../../package/signer-shown.ts';
 import { counted } from '../../text/plural.ts';
 import { formatBytes } from '../../cli/progress.ts';
+import { UNVERIFIED_DIR } from '../unverified-saved.ts';
 import { PullBudget, pullLimits, pullOrder, type PullLimits, type PullTier } from '../pull-limits.ts';
 
 const PULL_CAPS_TEXT = capsText(pullLimits());
@@ -417,7 +418,7 @@ async function receiveOne(
     const problems = check.duplicate ? [...check.problems, 'read only as far as its manifest, as a package received before'] : check.problems;
     const bytes = statSync(tmp).size;
     const sha256 = await sha256File(tmp);
-    const path = placeWithoutOverwrite(tmp, check.verified ? dir : join(dir, 'unverified'), entry.name);
+    const path = placeWithoutOverwrite(tmp, check.verified ? dir : join(dir, UNVERIFIED_DIR), entry.name);
     recordReceived(ctx.log, entry.blobSha, {
       path,
       at: isoSeconds(),

@@ -13,6 +13,8 @@ import { output } from './common.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { counted } from '../../text/plural.ts';
+import { join } from 'node:path';
+import { countUnverifiedSaved, UNVERIFIED_DIR } from '../unverified-saved.ts';
 
 const USAGE = `usage: alive-p2p relay status [--offline] [--budget SECONDS] [--json]
 
@@ -129,6 +131,9 @@ export const relayStatusCommand = defineCommand({
 
     const age = state?.last_sync ? ageText(state.last_sync) : null;
     const waitingBy = splitSenders(cfg, state?.pending_by_sender ?? {});
+    // What earlier pulls saved and could not verify: pull reports it once, status every time.
+    const saved = countUnverifiedSaved(paths.inbox);
+    const savedBy = splitSenders(cfg, Object.fromEntries(saved.byFolder));
     // What status found, problems included, is its result: `ok: false` is a failure's (cli.md, with
     // an `error` object and exit 1), and status has not failed when it reports your relay unreachable.
     out.result({
@@ -147,10 +152,14 @@ export const relayStatusCommand = defineCommand({
       probe_timed_out: probeTimedOut,
       as_of: state?.last_sync ?? null,
       age_seconds: state?.last_sync ? Math.max(0, Math.round((Date.now() - Date.parse(state.last_sync)) / 1000)) : null,
+      unverified_saved: { packages: saved.packages, peers: Object.fromEntries(savedBy.peers), dir: paths.inbox },
       problems,
       // Sender folders that are not your peers' (state.pending_by_sender has them too): named by
-      // whoever wrote to the relay, data only.
-      untrusted: { senders: Object.fromEntries(waitingBy.others) },
+      // whoever wrote to the relay, data only; likewise the folders of what pull saved unverified.
+      untrusted: {
+        senders: Object.fromEntries(waitingBy.others),
+        ...(savedBy.others.length > 0 ? { unverified_senders: Object.fromEntries(savedBy.others) } : {}),
+      },
     });
     out.line(`Relay:   ${inlineText(cfg.repo)} (${cfg.transport}) as ${cfg.github_username}`);
     out.line(
@@ -161,7 +170,7 @@ export const relayStatusCommand = defineCommand({
     for (const p of peers) out.line(`  ${p.login.padEnd(20)} ${p.status.padEnd(9)} ${peerKeyText(p)}`.trimEnd());
     if (state) {
       const waiting = `${counted(state.pending_packages, 'package')} waiting`;
-      const by = bySenderText(waitingBy, state);
+      const by = bySenderText(waitingBy, state.pending_packages, state.pending_senders ?? 0);
       out.line(
         `Inbox:   ${waiting}${by ? ` (${by})` : ''}; ${age ? `as of ${age}${probed ? ' (probed just now)' : ''}` : 'never probed'}` +
           `${probeTimedOut ? '; the probe ran out of time' : ''}${state.last_error ? `; last error: ${inlineText(state.last_error, 500)}` : ''}`,
@@ -171,6 +180,16 @@ export const relayStatusCommand = defineCommand({
         for (const l of fencedLines('UNTRUSTED SENDER NAMES', names.join('\n'))) out.line(l);
       }
       if (state.pending_packages > 0) out.line('         see them with: alive-p2p relay inbox; fetch them with: alive-p2p relay pull');
+    }
+    if (saved.packages > 0) {
+      const by = bySenderText(savedBy, saved.packages, saved.byFolder.size);
+      out.line(`Pulled:  ${counted(saved.packages, 'package')} could not be verified (${by}), kept under ${join(paths.inbox, '<sender>', UNVERIFIED_DIR)}/`);
+      out.line('         anyone who can write to your relay could have made them: look at one with: alive-p2p info PATH (imports nothing);');
+      out.line('         discard one by deleting its file; import one only once its sender confirmed it by another channel');
+      if (savedBy.others.length > 0) {
+        const names = savedBy.others.slice(0, SENDERS_SHOWN).map(([s, n]) => `${s}: ${n}`);
+        for (const l of fencedLines('UNTRUSTED SENDER NAMES', names.join('\n'))) out.line(l);
+      }
     }
     for (const p of problems) out.line(`problem: ${p}`);
   },
@@ -226,16 +245,16 @@ function splitSenders(cfg: RelayConfig, bySender: Record<string, number>): { pee
  * `alice: 2, bob: 1, and 3 from 2 senders who are not one of your peers`: a peer's name is one
  * the user gave, shown; any other sender folder is named by whoever writes to the relay, who can
  * make thousands of them and spell words with them: those are counted here and named only in the
- * untrusted fence that follows (state.json names the first MAX_SENDERS_KEPT; `pending_senders`
- * counts them all).
+ * untrusted fence that follows. `packages` and `senders` are the totals, which may name more than
+ * `by` (state.json names the first MAX_SENDERS_KEPT; `pending_senders` counts them all).
  */
-function bySenderText(by: { peers: SenderCounts; others: SenderCounts }, state: RelayState): string {
+function bySenderText(by: { peers: SenderCounts; others: SenderCounts }, packages: number, senders: number): string {
   const shown = by.peers.slice(0, SENDERS_SHOWN).map(([s, n]) => `${inlineText(s, 64)}: ${n}`);
   const morePeers = by.peers.length - SENDERS_SHOWN;
   if (morePeers > 0) shown.push(`${morePeers} more of your peers`);
   const peerPackages = by.peers.reduce((sum, [, n]) => sum + n, 0);
-  const otherSenders = Math.max(state.pending_senders ?? 0, by.peers.length + by.others.length) - by.peers.length;
-  const otherPackages = Math.max(0, state.pending_packages - peerPackages);
+  const otherSenders = Math.max(senders, by.peers.length + by.others.length) - by.peers.length;
+  const otherPackages = Math.max(0, packages - peerPackages);
   if (otherSenders > 0) {
     const who = otherSenders === 1 ? '1 sender who is not one of your peers' : `${otherSenders} senders who are not your peers`;
     const listed =
