@@ -143,3 +143,57 @@ it('is left alone while another live process uses the clone, and by the probe (c
   await carol.transport.listInbox();
   expect(bytesUnder(objectsOf(carol))).toBeLessThan(baseline + 64 * 1024);
 });
+
+/** Commits junk trees on top of `main`, then a commit without them: the junk stays in the history, which every fetch took. */
+function pushJunkIntoHistory(relay: string, entries: number): void {
+  const base = pushJunk(relay, entries);
+  const junky = gitIn(relay, ['rev-parse', 'main']);
+  const tree = gitIn(relay, ['rev-parse', `${base}^{tree}`]);
+  const commit = gitIn(relay, ['-c', 'user.name=m', '-c', 'user.email=m@m', 'commit-tree', tree, '-p', junky, '-m', 'tidy']);
+  gitIn(relay, ['update-ref', 'refs/heads/main', commit]);
+}
+
+it("junk a writer leaves in the relay's history leaves the clone once that history passes the slack; deposits, pulls and pushes go on", async () => {
+  const dave = gitUser(t.dir, 'dave', { compactSlackBytes: 128 * 1024 });
+  const erin = gitUser(t.dir, 'erin');
+  await dave.transport.setup(dave.keys.publicKeyPem);
+  await erin.transport.setup(erin.keys.publicKeyPem);
+  commitToBare(dave.url, { 'inbox/erin/p-20260101-000000-00000001.walnut': 'package' });
+  await dave.transport.listInbox();
+  const baseline = bytesUnder(objectsOf(dave));
+  for (let round = 1; round <= 4; round++) {
+    pushJunkIntoHistory(dave.url, 7_500); // about 375 KB of trees a round, past the slack of 128 KiB
+    const listing = await dave.transport.listInbox();
+    expect(listing.entries.map((e) => e.name)).toEqual(['p-20260101-000000-00000001.walnut']);
+    // At most the slack and one round's fetch above where it started (it grew by each round's 375 KB for good).
+    expect(bytesUnder(objectsOf(dave)), `round ${round}`).toBeLessThan(baseline + 128 * 1024 + 512 * 1024);
+  }
+  // Deposits go on: erin delivers, dave lists it with its details, downloads and removes it (a push
+  // from dave's clone), and pushes to erin's relay.
+  const pkg = join(t.dir, 'erin-to-dave.walnut');
+  writeFileSync(pkg, randomBytes(3000));
+  const sent = await erin.transport.deliver(
+    { login: 'dave', relay: dave.url },
+    pkg,
+    () => 'q-20260101-000000-00000002.walnut',
+    () => {},
+  );
+  const listing = await dave.transport.listInbox();
+  const entry = listing.entries.find((e) => e.path === sent.path)!;
+  expect(entry).toBeDefined();
+  const details = await dave.transport.depositDetails(listing.head, new Set([entry.path]));
+  expect(details.get(entry.path)).toMatchObject({ size: 3000 });
+  const dest = join(t.dir, 'dave-got');
+  await dave.transport.download(entry, dest);
+  expect(readFileSync(dest).equals(readFileSync(pkg))).toBe(true);
+  await dave.transport.remove([entry]);
+  expect((await dave.transport.listInbox()).entries.map((e) => e.name)).toEqual(['p-20260101-000000-00000001.walnut']);
+  const back = await dave.transport.deliver(
+    { login: 'erin', relay: erin.url },
+    pkg,
+    () => 'r-20260101-000000-00000003.walnut',
+    () => {},
+  );
+  expect((await erin.transport.listInbox()).entries.map((e) => e.path)).toEqual([back.path]);
+  expect(await dave.transport.ownKey()).toBe(dave.keys.publicKeyPem);
+});

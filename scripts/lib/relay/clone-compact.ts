@@ -10,9 +10,14 @@
  * when compaction is due (compactIfDue), the objects the refs reach (commits, trees, blobs of a
  * key's size, all history) are written to one new pack, and the packs and loose objects that were
  * there before are removed, but for a pack holding a larger blob that a ref's tip still reaches (a
- * package a pull left for the next one). What the relays' history holds stays: the clone is as
- * large as their commits and trees, plus at most COMPACT_SLACK_BYTES and one fetch. The probe of
- * the session hook never compacts (its budget is seconds): the next relay command does.
+ * package a pull left for the next one). When what the refs reach, all history, is still over
+ * COMPACT_SLACK_BYTES, the history is cut at the tips (the clone is made shallow there: cutHistory)
+ * and compacted again: a writer who commits junk trees and then a commit without them left them in
+ * the history, which the clone kept for good, growing by up to a fetch's cap a round. So the clone
+ * holds the relays' history while it is small, and else their tips' commits and trees alone, plus
+ * at most COMPACT_SLACK_BYTES and one fetch (what is cut: `relay inbox`'s deposit times and
+ * claimed sizes of what was deposited before the cut). The probe of the session hook never
+ * compacts (its budget is seconds): the next relay command does.
  *
  * Measured (git 2.39): a clone within the slack costs a few stat calls a fetch (0.1 ms); one over
  * it with nothing due, for-each-ref (6 ms); a compaction that drops 30 MB of junk, 50-150 ms; one
@@ -25,7 +30,7 @@
  * reading what the refs reach: a process that starts later writes only packs that are not among
  * those removed, and finds everything a ref reached in the new pack.
  */
-import { lstatSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMPACT_SLACK_BYTES, fetchesUnderWay, listNames, otherUsers, storeBytes } from './clone-users.ts';
 import type { GitResult, GitRunOptions } from './git-run.ts';
@@ -82,10 +87,16 @@ export async function compactIfDue(opts: CompactOptions): Promise<CompactResult>
       (await refsDropped(opts.git, last.refs, refs, timeoutMs));
     if (!due) return none;
     if (otherUsers(clonePath)) return none;
-    const started = Date.now();
     refs = await readRefs(opts.git, timeoutMs());
-    const keptLarge = await compact(clonePath, opts.git, timeoutMs, started);
-    const after = storeBytes(objects);
+    let keptLarge = await compact(clonePath, opts.git, timeoutMs, Date.now());
+    let after = storeBytes(objects);
+    if (after > slack) {
+      // What the refs reach, all history, is past the slack: cut the history at the tips and
+      // compact again, so that the clone keeps only the trees the relays hold now.
+      await cutHistory(clonePath, opts.git, timeoutMs());
+      keptLarge = await compact(clonePath, opts.git, timeoutMs, Date.now());
+      after = storeBytes(objects);
+    }
     writeFileSync(join(clonePath, COMPACTED_FILE), `${JSON.stringify({ bytes: after, refs: Object.fromEntries(refs), keptLarge })}\n`, { mode: 0o600 });
     return { before, after, ran: true };
   } catch {
@@ -96,6 +107,27 @@ export async function compactIfDue(opts: CompactOptions): Promise<CompactResult>
 }
 
 type Git = CompactOptions['git'];
+
+/**
+ * Makes the clone shallow at the refs' tips (git's `shallow` file, as a `fetch --depth=1` writes
+ * it): a tip's parents are no longer asked for, so what compaction writes next is the tips' commits
+ * and trees alone. Later fetches build on those tips as usual (the server is told they are
+ * shallow). Only commits can be shallow: a ref naming anything else is left out. Written aside and
+ * renamed in: git reads it whole or not at all.
+ */
+async function cutHistory(clonePath: string, git: Git, timeoutMs: number): Promise<void> {
+  const r = await git(['for-each-ref', '--format=%(objecttype) %(objectname)'], { timeoutMs, maxStdoutBytes: 1024 * 1024 });
+  const tips = new Set(
+    r.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('commit '))
+      .map((l) => l.slice('commit '.length)),
+  );
+  const path = join(clonePath, 'shallow');
+  const aside = `${path}.alive-${process.pid}`;
+  writeFileSync(aside, [...tips].map((oid) => `${oid}\n`).join(''), { mode: 0o600 });
+  renameSync(aside, path);
+}
 
 /**
  * One compaction: every object the refs reach goes into a new pack, then the packs that were there
