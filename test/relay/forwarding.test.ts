@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { receiveCommand } from '../../scripts/lib/receive/commands/receive.ts';
 import { createCommand } from '../../scripts/lib/package/commands/create.ts';
+import { extractCommand } from '../../scripts/lib/package/commands/extract.ts';
 import { fingerprint, loadPublicKey } from '../../scripts/lib/crypto/keys.ts';
 import { isolateProcessGit } from './git-env.ts';
 import { bareFiles, commitToBare, git, tempDir } from './helpers.ts';
@@ -85,6 +86,21 @@ describe('a package bob sent carol, forwarded by carol into alice’s relay unde
 
     const text = await run(alice, ['pull']);
     expect(text.code).toBe(0); // nothing left: the text run is of an empty relay
+  });
+
+  // carol's key is the one the signed manifest names, and its payload.key is now wrapped for alice's:
+  // extract said "encrypted for someone else: pass the key whose public half the sender used",
+  // which sent her looking for another key she does not have.
+  it('extract with the key the manifest names says its payload.key was wrapped again (or damaged), not that it is for someone else', async () => {
+    const out = join(base.dir, 'carol-extract');
+    const r = await run(carol, [saved, '--output', out, '--json'], extractCommand);
+    expect(r.code).toBe(1);
+    expect(r.json.error.code).toBe('wrong_key');
+    expect(r.json.error.message).toMatch(/cannot open it though its manifest names your key/);
+    expect(r.json.error.message).toMatch(/wrapped again for another key \(forwarded\), or damaged/);
+    expect(r.json.error.message).not.toMatch(/encrypted for someone else/);
+    expect(r.json.error.message).toMatch(/nothing was written/);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('receive refuses it (wrong_recipient), says what to do, and writes nothing', async () => {

@@ -38,7 +38,7 @@ describe('relay status counts the packages pull saved unverified', () => {
     );
     expect(human.stdout).toContain(join(bob.paths.inbox, '<sender>', 'unverified'));
     expect(human.stdout).toMatch(/alive-p2p info PATH/);
-    expect(human.stdout).toMatch(/discard one by deleting its file/);
+    expect(human.stdout).toMatch(/unauthenticated: see one with alive-p2p info PATH; delete its file to discard it/);
     // The folder anyone could name is shown only as data.
     expect(human.stdout).toMatch(/UNTRUSTED SENDER NAMES[\s\S]*mallory: 1/);
     expect(human.stdout.split('\n').find((l) => l.startsWith('Pulled:'))).not.toMatch(/mallory/);

@@ -77,7 +77,7 @@ function savedText(saved: SavedNotice): string {
   return (
     `ALIVE relay: ${saved.complete ? '' : 'at least '}${counted(n, 'package')} that earlier pulls could not verify ${plural(n, 'is', 'are')} kept under ` +
     `${join(saved.folders, '<folder>', UNVERIFIED_DIR)}/ (${where}). Anyone who can write to the relay could have made ${plural(n, 'it', 'them')}: ` +
-    `do not offer to import ${plural(n, 'it', 'them')}. Tell the user ${plural(n, 'it is', 'they are')} there: \`alive-p2p relay status\` counts them, ` +
+    `do not offer to import ${plural(n, 'it', 'them')}. Tell the user ${plural(n, 'it is', 'they are')} there: ` +
     '`alive-p2p info PATH` shows what one holds without importing it, and deleting its file discards one; import one only after ' +
     'the user confirmed it with its sender by another channel.'
   );

@@ -61,15 +61,20 @@ export function packageCryptoFrom(src: CryptoSources): PackageCrypto {
         : 'use the private key whose public half the sender used';
       const mine = fingerprint(privateKey());
       // The manifest names whom it was sealed for, and not this key: a wrong key, not damage.
-      if (sealedFor !== undefined && !sealedFor.includes(mine)) {
+      const named = sealedFor?.includes(mine);
+      if (sealedFor !== undefined && !named) {
         throw new AliveError(
           `${which} cannot open this package: it was encrypted for someone else: sealed for ${recipientsText(sealedFor)}, not your key ${formatFingerprint(mine)}; nothing was written. ` +
             `If that was a previous key of yours, pass --private-key with it; otherwise, ${next}, or ask the sender to send it to your current key`,
           { code: 'wrong_key', cause: err },
         );
       }
+      // Else the manifest names this key (so its payload key was wrapped again: a forwarded copy),
+      // or names none.
       throw new AliveError(
-        `${which} cannot open this package: it was encrypted for someone else. To open it, ${next} (if this key is the right one, ${damaged} is damaged)`,
+        named
+          ? `${which} cannot open it though its manifest names your key: ${damaged} was wrapped again for another key (forwarded), or damaged; nothing was written`
+          : `${which} cannot open this package: it was encrypted for someone else. To open it, ${next} (if this key is the right one, ${damaged} is damaged)`,
         {
           code: 'wrong_key',
           cause: err,

@@ -184,8 +184,7 @@ export const relayStatusCommand = defineCommand({
     if (saved.packages > 0) {
       const by = bySenderText(savedBy, saved.packages, saved.byFolder.size);
       out.line(`Pulled:  ${counted(saved.packages, 'package')} could not be verified (${by}), kept under ${join(paths.inbox, '<sender>', UNVERIFIED_DIR)}/`);
-      out.line('         anyone who can write to your relay could have made them: look at one with: alive-p2p info PATH (imports nothing);');
-      out.line('         discard one by deleting its file; import one only once its sender confirmed it by another channel');
+      out.line('         unauthenticated: see one with alive-p2p info PATH; delete its file to discard it');
       if (savedBy.others.length > 0) {
         const names = savedBy.others.slice(0, SENDERS_SHOWN).map(([s, n]) => `${s}: ${n}`);
         for (const l of fencedLines('UNTRUSTED SENDER NAMES', names.join('\n'))) out.line(l);
