@@ -182,6 +182,17 @@ function fromText(r: ReadResult, sender: string | null): string {
   return vouched ? `sender ${logValue(sender)} (verified signature)` : `claimed sender ${logValue(sender)} (not verified)`;
 }
 
+/**
+ * The log's signature line. A signer no pinned key verified is the sender's claim, any login-like
+ * word (`ignore-previous-instructions`): the entry, which agents read later, does not repeat it
+ * (the ledger keeps it, as data); a verified one is the user's own pinned peer.
+ */
+function signatureLogText(sig: ReturnType<typeof signatureOf>): string {
+  if (!sig.present) return 'unsigned';
+  if (sig.verified) return `signed by ${logValue(sig.signer ?? 'unknown')}, verified`;
+  return "signed, NOT verified (no pinned key checked it; the signer it names is the sender's claim, not repeated here)";
+}
+
 function encryptionText(envelope: string): string {
   if (envelope.endsWith('passphrase')) return 'passphrase';
   if (envelope.endsWith('rsa')) return 'RSA (for this user)';
@@ -238,7 +249,7 @@ function logEntryFor(ctx: Ctx, r: ReadResult, target: Target, plan: ReceivePlan)
     `Received .walnut package ${logValue(basename(ctx.pkg))} (${m.scope} scope, format ${logValue(m.format_version)}).`,
     '',
     `- From: ${fromText(r, sender)}, source walnut ${logValue(m.source.walnut ?? 'unnamed')}`,
-    `- Signature: ${sig.present ? `signed by ${logValue(sig.signer ?? 'unknown')}, ${sig.verified ? 'verified' : 'NOT verified (no signer key was checked)'}` : 'unsigned'}`,
+    `- Signature: ${signatureLogText(sig)}`,
     `- Encryption: ${encryptionText(r.envelope)}`,
     `- Package sha256: ${ctx.sha256}`,
     target.scope === 'full'
@@ -431,13 +442,24 @@ function unverifiedSignature(r: ReadResult, allow: boolean): string | undefined 
   if (!r.signature.present || r.signature.ok) return undefined;
   if (allow) return 'imported a signed package whose signature could not be verified (no key is pinned for the signer it names), as --allow-unverified asked';
   const signer = r.signature.signer;
+  const detail = signer ? unverifiedSignerDetail(signer) : undefined;
   throw new AliveError(
-    `this package is signed, but its signature cannot be verified: no key is pinned for the signer it names${signer ? ' (in the untrusted detail that follows)' : ' (it names none)'} ` +
+    `this package is signed, but its signature cannot be verified: no key is pinned for the signer it names${detail ? ` (${detail.reference})` : ' (it names none)'} ` +
       'among your relay peers ($ALIVE_HOME/relay/keys/peers/), so anyone could have made it; nothing was imported. If you expect it from someone, compare fingerprints with them by another channel, ' +
       'run `alive-p2p relay accept THEIR_LOGIN` (with --url THEIR_RELAY_URL for a git relay) and `alive-p2p relay pull` again, then receive; ' +
       'or, if you trust where this file came from, receive it with --allow-unverified',
-    { code: 'unverified', ...(signer ? { untrusted: untrustedDetail('signer', inlineText(signer, 400), 'in the untrusted detail that follows') } : {}) },
+    { code: 'unverified', ...(detail ? { untrusted: detail } : {}) },
   );
+}
+
+/**
+ * A signer no pinned key verified, for output of ours: a login passes every name check and is
+ * still the sender's words, so it is shown only in this fence, after words that point at it
+ * (`reference`), never in a line of ours.
+ */
+export function unverifiedSignerDetail(signer: string): ReturnType<typeof untrustedDetail> & { reference: string } {
+  const reference = 'in the untrusted detail that follows';
+  return { ...untrustedDetail('signer', inlineText(signer, 400), reference), reference };
 }
 
 function sameTarget(a: Target, b: Target): boolean {

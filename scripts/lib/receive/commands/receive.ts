@@ -7,7 +7,7 @@ import { fencedLines, isPlainName } from '../../text/fence.ts';
 import { basename } from 'node:path';
 import { receiveCrypto } from '../crypto.ts';
 import { relayPinFor } from '../relay-pin.ts';
-import { receivePackage, type ReceiveResult } from '../receive.ts';
+import { receivePackage, unverifiedSignerDetail, type ReceiveResult } from '../receive.ts';
 import { counted } from '../../text/plural.ts';
 
 export const RECEIVE_USAGE = `usage: alive-p2p receive PACKAGE [--world DIR] [--into WALNUT_PATH] [--as NAME] [--private-key PEM]
@@ -175,10 +175,17 @@ function printNames<V>(ctx: CommandContext<V>, list: string[]): void {
 
 function printHuman<V>(ctx: CommandContext<V>, r: ReceiveResult): void {
   // Every field from the manifest is one line here (inlineText): a line break in a sender or a
-  // signer would print a line of its own, such as a forged "Signature: VERIFIED".
-  const sig = r.signature.present
-    ? `signed by ${r.signature.signer ? logValue(r.signature.signer) : 'an unnamed signer'}${r.signature.verified ? ' (verified)' : ' (not verified)'}`
-    : 'unsigned';
+  // signer would print a line of its own, such as a forged "Signature: VERIFIED". A signer no
+  // pinned key verified is the sender's claim: named only in the fence after the line.
+  const claimed = r.signature.present && !r.signature.verified && r.signature.signer ? unverifiedSignerDetail(r.signature.signer) : undefined;
+  const sig = !r.signature.present
+    ? 'unsigned'
+    : claimed
+      ? `signed, not verified (the signer it names is ${claimed.reference})`
+      : `signed by ${r.signature.signer ? logValue(r.signature.signer) : 'an unnamed signer'}${r.signature.verified ? ' (verified)' : ' (not verified)'}`;
+  const signerFence = () => {
+    for (const line of claimed?.lines ?? []) ctx.print(line);
+  };
   const names = untrustedNames(r.walnut ?? '', r.scope);
   const shown = names.shown;
   const from = fromLine(r, names.quoted);
@@ -187,6 +194,7 @@ function printHuman<V>(ctx: CommandContext<V>, r: ReceiveResult): void {
     ctx.print(
       `Format ${inlineText(r.format_version)}, created ${names.quoted(r.snapshot.created)}, ${counted(r.files, 'file')} (${formatBytes(r.bytes)}), ${sig}`,
     );
+    signerFence();
     ctx.print(`Package sha256 ${r.package_sha256}`);
     // The sender's prose: in a fence, as info shows it, never as a line of ours.
     if (r.snapshot.description) {
@@ -210,6 +218,7 @@ function printHuman<V>(ctx: CommandContext<V>, r: ReceiveResult): void {
   const dry = r.dry_run === true;
   const head = dry ? 'Dry run: nothing was written. Would receive' : 'Received';
   ctx.print(`${head} a ${r.scope} package (${from}; ${sig}) into ${shown(r.walnut ?? '')}`);
+  signerFence();
   if (r.layout) ctx.print(`  layout: ${r.layout} (${inlineText(r.layout_reason ?? '', 400)})`);
   // A resumed result holds the first items of each list, and `<list>_total` when there were more.
   const more = (shown: number, total: number | undefined, what: string) => {
