@@ -83,11 +83,12 @@ export interface ReadOptions {
    */
   onManifest?: (manifest: Manifest, encrypted: boolean) => void;
   /**
-   * The manifest once accepted (its signature checked when one is required, its recipients), before
-   * any entry after it is read or anything is decrypted: it may throw to stop the read there (relay
-   * pull: a duplicate, its expansion budget).
+   * The manifest once accepted (its signature checked when one is required, its recipients), with
+   * its signature as checked, before any entry after it is read or anything after it is decrypted:
+   * it may throw to stop the read there (relay pull: a duplicate, its expansion budget; receive: a
+   * signature no pinned key verifies).
    */
-  onManifestAccepted?: (manifest: Manifest) => void;
+  onManifestAccepted?: (manifest: Manifest, signature: SignatureCheck) => void;
   /**
    * Most bytes of entries (headers and data) read before the manifest; an entry that takes them
    * past it is refused at its header (`too_large`), unread. Unbounded when unset (a reference
@@ -130,6 +131,19 @@ interface Spooled {
   path: string;
   digest: FileDigest;
   entry: TarEntry;
+}
+
+/**
+ * A manifest's signature as the reader takes it: checked when `crypto` has the key for it, else
+ * present (or not) and unchecked. `failed`: a check was made and failed (the read refuses it,
+ * `bad_signature`). Also what receive asks of a clear manifest before it reads the rest.
+ */
+export function manifestSignature(manifest: Manifest, text: string, crypto: PackageCrypto | undefined): { signature: SignatureCheck; failed: boolean } {
+  const check = crypto?.verifyManifest?.(text);
+  if (check) return { signature: check, failed: check.present && !check.ok };
+  const signature: SignatureCheck = { present: manifest.signature !== undefined, ok: false };
+  if (manifest.signature) signature.signer = manifest.signature.signer;
+  return { signature, failed: false };
 }
 
 class Assembler {
@@ -177,19 +191,15 @@ class Assembler {
         });
       }
     }
-    this.signature = { present: manifest.signature !== undefined, ok: false };
-    if (manifest.signature) this.signature.signer = manifest.signature.signer;
-    const check = this.opts.crypto?.verifyManifest?.(text);
-    if (check) {
-      this.signature = check;
-      if (check.present && !check.ok) {
-        throw new AliveError(
-          `${this.label}: the signature does not verify: ${check.reason ?? 'the manifest was changed after signing, or signed by another key'}; nothing was written`,
-          {
-            code: 'bad_signature',
-          },
-        );
-      }
+    const { signature, failed } = manifestSignature(manifest, text, this.opts.crypto);
+    this.signature = signature;
+    if (failed) {
+      throw new AliveError(
+        `${this.label}: the signature does not verify: ${signature.reason ?? 'the manifest was changed after signing, or signed by another key'}; nothing was written`,
+        {
+          code: 'bad_signature',
+        },
+      );
     }
     if (this.opts.requireSignature && !this.signature.present) {
       throw new AliveError(`${this.label} is not signed, but a signature was required; nothing was written`, { code: 'unsigned' });
@@ -197,7 +207,7 @@ class Assembler {
     // Checked once the signature is: a forged list is a bad signature first.
     if (this.opened) requireRecipient(manifest.recipients, this.opened.key, this.label);
     else if (!manifest.encrypted) requireRecipient(manifest.recipients, undefined, this.label);
-    this.opts.onManifestAccepted?.(manifest);
+    this.opts.onManifestAccepted?.(manifest, this.signature);
     this.useManifest(manifest, text);
     for (const p of this.early) this.checkWritten(p);
   }

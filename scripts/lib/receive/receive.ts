@@ -17,7 +17,7 @@ import { formatBytes } from '../cli/progress.ts';
 import { utcStamp, type Manifest } from '../package/manifest.ts';
 import type { OnProgress } from '../package/progress.ts';
 import { readPackage, readPackageHeadSafe, sha256File, type PackageCrypto, type ReadResult } from './package-io.ts';
-import type { ReadOptions } from '../package/read-package.ts';
+import { manifestSignature, type ReadOptions, type SignatureCheck } from '../package/read-package.ts';
 import { threadedSink } from '../package/write-thread.ts';
 import { withoutFolderEntries } from '../package/sinks.ts';
 import { formatLogEntry, signingSession } from '../world/log.ts';
@@ -436,12 +436,13 @@ function planFor(ctx: Ctx, r: ReadResult, earlier?: Planned): Planned {
 /**
  * A signature present but not checked (no key pinned for the name it gives: a removed peer, a
  * sender never accepted) vouches for nothing: refused unless `allow`, which gets the warning note.
- * A bad signature was refused by the read; an unsigned package (a user's own create) passes.
+ * A bad signature was refused by the read; an unsigned package (a user's own create) passes, and
+ * so does a snapshot, which is only shown.
  */
-function unverifiedSignature(r: ReadResult, allow: boolean): string | undefined {
-  if (!r.signature.present || r.signature.ok) return undefined;
+function unverifiedSignature(m: Manifest, sig: SignatureCheck, allow: boolean): string | undefined {
+  if (m.scope === 'snapshot' || !sig.present || sig.ok) return undefined;
   if (allow) return 'imported a signed package whose signature could not be verified (no key is pinned for the signer it names), as --allow-unverified asked';
-  const signer = r.signature.signer;
+  const signer = sig.signer;
   const detail = signer ? unverifiedSignerDetail(signer) : undefined;
   throw new AliveError(
     `this package is signed, but its signature cannot be verified: no key is pinned for the signer it names${detail ? ` (${detail.reference})` : ' (it names none)'} ` +
@@ -460,6 +461,18 @@ function unverifiedSignature(r: ReadResult, allow: boolean): string | undefined 
 export function unverifiedSignerDetail(signer: string): ReturnType<typeof untrustedDetail> & { reference: string } {
   const reference = 'in the untrusted detail that follows';
   return { ...untrustedDetail('signer', inlineText(signer, 400), reference), reference };
+}
+
+/**
+ * The `unverified` refusal from a manifest read in clear (a plain package's, an encrypted 2.0
+ * one's), before anything else of the package is read: no passphrase asked, no private key tried,
+ * nothing unpacked. A signature whose check fails is left to the full read (bad_signature), which
+ * checks the signature again in any case.
+ */
+function refuseUnverifiedFirst(ctx: Ctx, head: { manifest: Manifest; text: string }): void {
+  if (ctx.opts.allowUnverified || head.manifest.signature === undefined) return;
+  const { signature, failed } = manifestSignature(head.manifest, head.text, ctx.opts.crypto);
+  if (!failed) unverifiedSignature(head.manifest, signature, false);
 }
 
 function sameTarget(a: Target, b: Target): boolean {
@@ -698,7 +711,13 @@ export async function receivePackage(opts: ReceiveOptions): Promise<ReceiveResul
   }
   const pkg = resolve(opts.packagePath);
   const stamp = utcStamp(opts.now);
-  const readOpts = { maxBytes: opts.maxBytes, ...(opts.crypto ? { crypto: opts.crypto } : {}), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) };
+  const readOpts: ReadOptions = {
+    maxBytes: opts.maxBytes,
+    ...(opts.crypto ? { crypto: opts.crypto } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    // A manifest read only once decrypted (2.1's envelopes): refused before the files after it are unpacked.
+    onManifestAccepted: (m, signature) => void unverifiedSignature(m, signature, opts.allowUnverified === true),
+  };
   let packageBytes: number;
   let headRead: Awaited<ReturnType<typeof readPackageHeadSafe>>;
   try {
@@ -718,14 +737,15 @@ export async function receivePackage(opts: ReceiveOptions): Promise<ReceiveResul
   // The ledger is read and checked before anything else, in every mode (--force included).
   const ledger = readLedger(world);
   if (opts.dryRun) {
-    if (head) {
+    if (headRead) {
       if (!opts.force && mayBeRecorded(ledger, packageBytes)) ctx.sha256 = await earlyHash(ctx);
-      guardedTarget(ctx, head);
+      guardedTarget(ctx, headRead.manifest);
+      refuseUnverifiedFirst(ctx, headRead);
     }
     const { read, view } = await hashedRead(ctx, readOpts, (o) => readSnapshot(pkg, o));
     if (read.manifest.scope === 'snapshot') return snapshotResult(ctx, read, view, true);
     // Refused as the receive itself would be: a dry run approved first must not fail after.
-    const unverified = unverifiedSignature(read, opts.allowUnverified === true);
+    const unverified = unverifiedSignature(read.manifest, read.signature, opts.allowUnverified === true);
     const { target, plan } = planFor(ctx, read);
     preflight(world, plannedWrites(ctx, target, plan), stagingRoot(world));
     const entry = logEntryFor(ctx, read, target, plan);
@@ -733,19 +753,16 @@ export async function receivePackage(opts: ReceiveOptions): Promise<ReceiveResul
     return { ...resultFor(ctx, read, target, plan, entry, notes, null), dry_run: true };
   }
   // The full read checks the same clear text again, without parsing it a second time.
-  return receiveForReal(ctx, headRead ? { ...readOpts, knownManifest: headRead } : readOpts, head);
+  return receiveForReal(ctx, headRead ? { ...readOpts, knownManifest: headRead } : readOpts, headRead);
 }
 
 function targetArgs(opts: ReceiveOptions) {
   return { ...(opts.into !== undefined ? { into: opts.into } : {}), ...(opts.as !== undefined ? { as: opts.as } : {}), cwd: opts.cwd ?? process.cwd() };
 }
 
-async function receiveForReal(
-  ctx: Ctx,
-  readOpts: { maxBytes: number; crypto?: PackageCrypto; onProgress?: OnProgress; knownManifest?: { text: string; manifest: Manifest } },
-  head: Manifest | undefined,
-): Promise<ReceiveResult> {
+async function receiveForReal(ctx: Ctx, readOpts: ReadOptions, headRead: { manifest: Manifest; text: string } | undefined): Promise<ReceiveResult> {
   const { world } = ctx;
+  const head = headRead?.manifest;
   const aliveDir = join(world, '.alive');
   const receivingDir = join(aliveDir, 'receiving');
   const madeAlive = !existsSync(aliveDir);
@@ -802,6 +819,7 @@ async function receiveForReal(
       } else target = resolveTarget(world, head, targetArgs(ctx.opts));
       headPlan = planOn(ctx, head, target);
       preflight(world, plannedWrites(ctx, target, headPlan.plan), aliveDir);
+      refuseUnverifiedFirst(ctx, headRead!);
     }
 
     mkdirSync(receivingDir, { recursive: true });
@@ -826,7 +844,7 @@ async function receiveForReal(
         const { read: again, view } = await hashedRead(ctx, readOpts, (o) => readSnapshot(ctx.pkg, o));
         return snapshotResult(ctx, again, view, false);
       }
-      const unverified = unverifiedSignature(read, ctx.opts.allowUnverified === true);
+      const unverified = unverifiedSignature(read.manifest, read.signature, ctx.opts.allowUnverified === true);
       if (unverified) notes.push(unverified);
       const { target, plan } = planFor(ctx, read, headPlan);
       const checked = preflight(world, plannedWrites(ctx, target, plan), receivingDir);
