@@ -7,9 +7,9 @@ import { createPassphraseDecryptStream, obtainPassphrase, passphraseFromEnv } fr
 import { createAesCbcDecryptStream } from '../crypto/aes-cbc.ts';
 import { unwrapKeyIv, unwrapEnvelopeKey } from '../crypto/rsa.ts';
 import { verifyManifestText } from '../crypto/sign.ts';
-import { fingerprint, formatFingerprint, loadPrivateKey, loadPublicKey } from '../crypto/keys.ts';
-import { recipientsText } from './recipients.ts';
-import type { PackageCrypto } from './read-package.ts';
+import { fingerprint, loadPrivateKey, loadPublicKey } from '../crypto/keys.ts';
+import { sealedForText } from './recipients.ts';
+import type { PackageCrypto, SealedFor } from './read-package.ts';
 import { inlineText } from '../text/untrusted.ts';
 
 export interface CryptoSources {
@@ -50,7 +50,7 @@ export function packageCryptoFrom(src: CryptoSources): PackageCrypto {
     return priv;
   };
   /** A wrong_key refusal that says which key was tried, and what to pass instead. */
-  const naming = <T>(open: () => T, damaged: string, sealedFor?: readonly string[]): T => {
+  const naming = <T>(open: () => T, damaged: string, sealedFor?: SealedFor): T => {
     try {
       return open();
     } catch (err) {
@@ -60,11 +60,11 @@ export function packageCryptoFrom(src: CryptoSources): PackageCrypto {
         ? 'pass --private-key PATH with the private key whose public half the sender used'
         : 'use the private key whose public half the sender used';
       const mine = fingerprint(privateKey());
-      // The manifest names whom it was sealed for, and not this key: a wrong key, not damage.
-      const named = sealedFor?.includes(mine);
+      // The package names whom it was sealed for, and not this key: a wrong key, not damage.
+      const named = sealedFor?.keys.includes(mine);
       if (sealedFor !== undefined && !named) {
         throw new AliveError(
-          `${which} cannot open this package: it was encrypted for someone else: sealed for ${recipientsText(sealedFor)}, not your key ${formatFingerprint(mine)}; nothing was written. ` +
+          `${which} cannot open this package: it was encrypted for someone else: ${sealedForText(sealedFor, mine)}; nothing was written. ` +
             `If that was a previous key of yours, pass --private-key with it; otherwise, ${next}, or ask the sender to send it to your current key`,
           { code: 'wrong_key', cause: err },
         );

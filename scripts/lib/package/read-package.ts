@@ -44,13 +44,25 @@ export interface OpenedKey {
   openedBy?: string;
 }
 
+/**
+ * Whom a package says it was sealed for: the fingerprints its manifest lists (`recipients`), and
+ * whether a pinned key verified that manifest (else the list is the package's own claim).
+ */
+export interface SealedFor {
+  keys: readonly string[];
+  where: 'manifest';
+  verified: boolean;
+}
+
 /** Decryption and signature checks, supplied by the caller (keys and passphrases are theirs). */
 export interface PackageCrypto {
   /** Deciphers an `openssl enc` Salted__ stream with the passphrase (which may have to be asked for). */
   passphraseDecryptStream(legacyKdfs: boolean): Transform | Promise<Transform>;
-  /** Opens a 2.0 `payload.key` with the private key. */
-  /** `sealedFor`: the fingerprints the manifest names as its recipients, when it names them: a wrong key is then told apart from a damaged payload.key. */
-  unwrapPayloadKey?(wrapped: Buffer, sealedFor?: readonly string[]): OpenedKey;
+  /**
+   * Opens a 2.0 `payload.key` with the private key. `sealedFor`: the recipients the manifest names,
+   * when it names them: a wrong key is then told apart from a damaged payload.key.
+   */
+  unwrapPayloadKey?(wrapped: Buffer, sealedFor?: SealedFor): OpenedKey;
   /** Opens a v3 `rsa-envelope-v1.json` with the private key. */
   unwrapV3Envelope?(json: string): OpenedKey | Promise<OpenedKey>;
   aesDecryptStream(key: Buffer, iv: Buffer): Transform;
@@ -483,7 +495,8 @@ async function readGzipPackage(path: string, sink: FileSink, opts: ReadOptions, 
   let decipher: Transform;
   if (keyFile) {
     if (!opts.crypto.unwrapPayloadKey) needCrypto(label, 'rsa');
-    const { key, iv, openedBy } = opts.crypto.unwrapPayloadKey(await readKeyFile(keyFile, label), manifest.recipients);
+    const sealedFor = manifest.recipients && { keys: manifest.recipients, where: 'manifest' as const, verified: asm.signature.ok };
+    const { key, iv, openedBy } = opts.crypto.unwrapPayloadKey(await readKeyFile(keyFile, label), sealedFor);
     // Before a byte is decrypted: a package forwarded with its key wrapped again is refused here.
     requireRecipient(manifest.recipients, openedBy, label);
     decipher = opts.crypto.aesDecryptStream(key, iv);

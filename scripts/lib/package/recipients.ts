@@ -21,6 +21,7 @@ import { AliveError } from '../errors.ts';
 import { formatFingerprint } from '../crypto/keys.ts';
 import { MAX_RECIPIENTS } from '../crypto/rsa.ts';
 import { counted } from '../text/plural.ts';
+import type { SealedFor } from './read-package.ts';
 
 export const RECIPIENTS_KEY = 'recipients';
 const FINGERPRINT = /^[0-9a-f]{64}$/;
@@ -45,6 +46,16 @@ export function recipientsProblem(raw: unknown): string | undefined {
     return `'${RECIPIENTS_KEY}' must list key fingerprints (64 lowercase hex characters each)`;
   }
   return undefined;
+}
+
+/**
+ * Whom a package says it was sealed for, and not `mine` (the fingerprint of the key tried), for a
+ * wrong_key refusal: what its signed manifest says when a pinned key verified it; else the
+ * package's own claim (anyone can write the list), said to be one.
+ */
+export function sealedForText(sealedFor: SealedFor, mine: string): string {
+  const said = `its ${sealedFor.verified ? 'signed ' : ''}${sealedFor.where} says it was sealed for ${recipientsText(sealedFor.keys)}, not your key ${formatFingerprint(mine)}`;
+  return sealedFor.verified ? said : `${said} (the package's own claim: no pinned key verified it)`;
 }
 
 export function recipientsText(fingerprints: readonly string[]): string {
