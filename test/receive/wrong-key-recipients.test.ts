@@ -90,4 +90,16 @@ describe('wrong_key with the recipients the manifest names', () => {
     expect(error.message).toContain(`its signed manifest says it was sealed for ${fp('bob')}, not your key ${fp('mallory')};`);
     expect(error.message).not.toMatch(/claim/);
   });
+
+  it('a 2.1 envelope says the same, through the same message: its key ids, as its claim', async () => {
+    const error = await openWithMallory(v3Pkg, testEnv(join(base, 'carol-v3')), 'v3');
+    expect(error.code).toBe('wrong_key');
+    const bobId = fp('bob').slice(0, 'SHA256:'.length + 19);
+    expect(error.message).toContain(
+      `the key given with --private-key (${join(keys.mallory, 'private.pem')}) cannot open this package: it was encrypted for someone else: ` +
+        `its envelope says it was sealed for ${bobId}…, not your key ${fp('mallory')} (the package's own claim: no pinned key verified it); nothing was written. ` +
+        'If that was a previous key of yours, pass --private-key with it; otherwise, use the private key whose public half the sender used, or ask the sender to send it to your current key',
+    );
+    expect(error.message).not.toMatch(/damaged/);
+  });
 });

@@ -8,7 +8,7 @@ import { createAesCbcDecryptStream } from '../crypto/aes-cbc.ts';
 import { unwrapKeyIv, unwrapEnvelopeKey } from '../crypto/rsa.ts';
 import { verifyManifestText } from '../crypto/sign.ts';
 import { fingerprint, loadPrivateKey, loadPublicKey } from '../crypto/keys.ts';
-import { sealedForText } from './recipients.ts';
+import { sealedForKey, sealedForText } from './recipients.ts';
 import type { PackageCrypto, SealedFor } from './read-package.ts';
 import { inlineText } from '../text/untrusted.ts';
 
@@ -61,7 +61,7 @@ export function packageCryptoFrom(src: CryptoSources): PackageCrypto {
         : 'use the private key whose public half the sender used';
       const mine = fingerprint(privateKey());
       // The package names whom it was sealed for, and not this key: a wrong key, not damage.
-      const named = sealedFor?.keys.includes(mine);
+      const named = sealedFor !== undefined && sealedForKey(sealedFor, mine);
       if (sealedFor !== undefined && !named) {
         throw new AliveError(
           `${which} cannot open this package: it was encrypted for someone else: ${sealedForText(sealedFor, mine)}; nothing was written. ` +
@@ -97,7 +97,9 @@ export function packageCryptoFrom(src: CryptoSources): PackageCrypto {
     // The envelope's parser brings zod: loaded for this package kind only.
     unwrapV3Envelope: async (json) => {
       const envelope = (await import('../crypto/rsa-envelope.ts')).parseRsaEnvelopeV1(json);
-      const opened = naming(() => unwrapEnvelopeKey(privateKey(), envelope), "the package's rsa-envelope-v1.json");
+      // Its key ids, which nothing signs (the manifest is inside the payload): the package's claim.
+      const sealedFor = { keys: envelope.recipients.map((r) => r.pubkey_id), where: 'envelope' as const, verified: false };
+      const opened = naming(() => unwrapEnvelopeKey(privateKey(), envelope), "the package's rsa-envelope-v1.json", sealedFor);
       return { ...opened, openedBy: fingerprint(privateKey()) };
     },
     aesDecryptStream: (key, iv) => createAesCbcDecryptStream(key, iv),

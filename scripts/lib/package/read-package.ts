@@ -45,12 +45,14 @@ export interface OpenedKey {
 }
 
 /**
- * Whom a package says it was sealed for: the fingerprints its manifest lists (`recipients`), and
- * whether a pinned key verified that manifest (else the list is the package's own claim).
+ * Whom a package says it was sealed for: the fingerprints its 2.0 manifest lists (`recipients`), or
+ * the key ids (`pubkey_id`, a fingerprint's first 16 hex digits) of a 2.1 envelope; and whether a
+ * pinned key verified the manifest that lists them (else the list is the package's own claim; an
+ * envelope is never signed).
  */
 export interface SealedFor {
   keys: readonly string[];
-  where: 'manifest';
+  where: 'manifest' | 'envelope';
   verified: boolean;
 }
 

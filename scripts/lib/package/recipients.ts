@@ -58,8 +58,18 @@ export function sealedForText(sealedFor: SealedFor, mine: string): string {
   return sealedFor.verified ? said : `${said} (the package's own claim: no pinned key verified it)`;
 }
 
+/** True when `sealedFor` names `mine` (a fingerprint): in full, or by its key id. */
+export function sealedForKey(sealedFor: SealedFor, mine: string): boolean {
+  return sealedFor.keys.some((k) => mine.startsWith(k));
+}
+
+/** A key as a package names it: a fingerprint, or a 2.1 envelope's key id (a fingerprint's first 16 hex digits) as that fingerprint's beginning. */
+function keyText(key: string): string {
+  return key.length === 64 ? formatFingerprint(key) : `SHA256:${key.match(/.{4}/g)!.join(':')}…`;
+}
+
 export function recipientsText(fingerprints: readonly string[]): string {
-  const first = fingerprints.slice(0, 3).map(formatFingerprint).join(', ');
+  const first = fingerprints.slice(0, 3).map(keyText).join(', ');
   return fingerprints.length > 3 ? `${first}, and ${counted(fingerprints.length - 3, 'more')}` : first;
 }
 
