@@ -12,7 +12,6 @@
 import { constants, sign as rsaSign, verify as rsaVerify, type KeyObject } from 'node:crypto';
 import { AliveError } from '../errors.ts';
 import { isValidLogin } from '../relay/names.ts';
-import { inlineText } from '../text/untrusted.ts';
 import { trimEndOf } from '../text/trim.ts';
 import { isStandardBase64 } from '../text/base64.ts';
 import { MAX_RSA_BITS } from './keys.ts';
@@ -63,12 +62,14 @@ export function canonicalManifestForSignature(text: string): string {
 /**
  * Why `signer` cannot name a signature, or undefined. The name picks the pinned key a receiver
  * checks against (`keys/peers/<signer>.pem`) and is shown as who signed, so it must be a login,
- * the relay's rule, which also keeps it free of quotes and escapes in the YAML line.
+ * the relay's rule, which also keeps it free of quotes and escapes in the YAML line. The name is
+ * not repeated: in a package received it is the sender's text (a sentence, for an agent reading
+ * the refusal), which a message of ours must not carry.
  */
 export function signerProblem(signer: string): string | undefined {
   if (signer === '') return 'the signature block names no signer';
   if (isValidLogin(signer)) return undefined;
-  return `the signer name '${inlineText(signer, 100)}' is not a login (letters, digits, '-', '_' or '.', starting with a letter or digit, at most 64 characters)`;
+  return "the signer name is not a login (letters, digits, '-', '_' or '.', starting with a letter or digit, at most 64 characters)";
 }
 
 /**
