@@ -359,6 +359,9 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['an old version of the log written in a folder mktemp made', `cd "$(mktemp -d)" && git -C <WORLD> show HEAD:${K}/log.md > log.md`, 'world', 'allow'],
   ['a log.md written through .. out of a folder mktemp made', 'd=$(mktemp -d); echo x > "$d/../log.md"', 'world', /cannot tell/],
   ['a log.md written after a cd .. out of a folder mktemp made', 'cd "$(mktemp -d)" && cd .. && echo x > log.md', 'world', /cannot tell/],
+  // `cd -` goes back to the folder before (the session's, here): not the one mktemp made.
+  ['a log.md removed after cd - out of a folder mktemp made', `cd "$(mktemp -d)"; cd -; rm -f log.md`, 'kernel', /cannot tell|delete/],
+  ['a log.md removed after cd -P - out of a folder mktemp made', `cd "$(mktemp -d)" && cd -P - && rm ${K}/log.md`, 'world', /cannot tell|delete/],
   ['a log.md written in a folder mktemp made, then a cd elsewhere', `cd $(mktemp -d); cd <WORLD>/${K}; echo x > log.md`, 'world', /cannot tell|overwrite/],
   ['a copy into a folder named by a variable (may be the walnut kernel)', 'cp /tmp/log.md "$W/_kernel"', 'world', /cannot tell/],
   ['a copy into a folder a substitution names', 'cp /tmp/log.md "$(ls -d 04_Ventures/*/_kernel)"', 'world', /cannot tell/],

@@ -1987,8 +1987,8 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       const t = target ? literal(target) : home;
       // A cd to each of a for variable's folders: the one the next command runs in is unknown.
       const followed = t !== undefined && t !== '-' && !several;
-      // Into a folder mktemp made, or down from one: still new.
-      current.fresh = target !== undefined && !several && underFresh(target, current);
+      // Into a folder mktemp made, or down from one: still new. `cd -` goes back to the folder before.
+      current.fresh = target !== undefined && t !== '-' && !several && underFresh(target, current);
       const pwd = current.vars.get('PWD');
       current.dir = followed && current.dir !== undefined ? joinPath(current.dir, t) : undefined;
       current.vars.set('PWD', followed && typeof pwd === 'string' ? joinPath(pwd, t) : undefined);
