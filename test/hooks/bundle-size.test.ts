@@ -23,7 +23,9 @@ describe('hook bundles', () => {
       // log-guardian 35.5 -> 36 KiB on 2026-12-06: entries split outside code blocks, and a log of white space alone may be written over;
       // 36 -> 36.5 the same day: a path built at run time under a literal folder outside every world (cp "$f" "/tmp/bk/$f");
       // 36.5 -> 37.5 the same day: logs whose entries are `### ` or `# ` headings (signed.ts entryLevel).
-      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 64, 'log-guardian': 37.5 }[name] ?? 32) * 1024);
+      // log-guardian-shell 64 -> 65 KiB on 2026-12-06: globs in a folder mktemp made (`cd "$(mktemp -d)" && rm -f *`),
+      // with the cd -, CDPATH and link cases that leave it.
+      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 65, 'log-guardian': 37.5 }[name] ?? 32) * 1024);
       // No zod, yaml, tar or Octokit, and no CommonJS require: hooks get no require() (build-options.mjs).
       expect(text).not.toMatch(/\bzod\b|ZodError|from "yaml"|YAMLParseError|node-tar|minizlib|@octokit|Octokit/);
       expect(text).not.toMatch(/(?<![\w$.])require\(|__require\b|Dynamic require/);

@@ -107,6 +107,12 @@ interface HeredocText {
   text: string | undefined;
 }
 
+/**
+ * Reports a write of `w`. `links`: the write makes a link (ln, cp -s or -l), which a later path may
+ * go through to anywhere.
+ */
+type Emit = (w: Word, kind: WriteKind, via: string, links?: boolean) => void;
+
 type Token = { t: 'word'; word: Word } | { t: 'op'; op: string } | { t: 'redir'; op: string; target: Word | undefined; body?: HeredocText };
 
 /**
@@ -219,17 +225,31 @@ function setAllPositionals(vars: Vars, words: Word[]): void {
 const METACHAR = /[ \t\n;&|()<>]/;
 /** A command substitution that is `mktemp` alone, with its options and template. */
 const MKTEMP = /^[ \t\n]*mktemp(?:[ \t][^;&|<>`()\n]*)?$/;
-const hasUpStep = (path: string) => path.split('/').includes('..');
 
 /**
  * True when `w` names a path in a file or folder `mktemp` made in this command (`"$tmp/x"` after
  * `tmp=$(mktemp -d)`), or, in such a folder, a relative path: new, so it holds no walnut log.
- * Not through a `..` step, which leaves it.
+ * A glob there (`rm -f *` after `cd "$(mktemp -d)"`, `"$tmp"/*`) matches only what the command put
+ * in it. Not through a `..` step, which leaves it, nor once the command made a link (`linked`):
+ * a link put there may lead anywhere.
  */
-function underFresh(w: Word, scope: Scope): boolean {
+function underFresh(w: Word, scope: Scope, linked: boolean | undefined): boolean {
+  if (linked) return false;
   const [first, ...rest] = w.parts;
-  if (first?.fresh) return rest.every((p) => p.known) && !hasUpStep(text(w).slice(first.text.length));
-  return scope.fresh === true && exact(w) && !text(w).startsWith('/') && !hasUpStep(text(w));
+  // A glob right after the folder's name (`"$tmp"*`) would match its neighbours.
+  if (first?.fresh) return staysBelow(rest) && (text({ parts: rest }).startsWith('/') || rest.every((p) => p.known));
+  return scope.fresh === true && !text(w).startsWith('/') && staysBelow(w.parts);
+}
+
+/**
+ * True when a path's parts are known text and unquoted globs, and none of its steps is or may
+ * match `..`: a glob step starting with `*` never matches a leading `.` (nor `..` under dotglob);
+ * any other is checked against `..` (`.*`, `.?`, a bracket read as `?`).
+ */
+function staysBelow(parts: Part[]): boolean {
+  if (!parts.every((p) => p.known || p.glob)) return false;
+  const pattern = parts.map((p) => (p.glob ? p.text : p.text.replace(/[*?[\\]/g, '\\$&'))).join('');
+  return pattern.split('/').every((step) => step[0] === '*' || !globMatches(step, '..'));
 }
 
 /** Looked at for a bracket expression's end; bash's own has no limit, a longer one is read as `[`. */
@@ -1138,7 +1158,7 @@ function inPlaceTargets(name: string, args: Word[]): Word[] | undefined {
 }
 
 /** The writes of one simple command (after wrappers), other than its redirections. */
-function commandWrites(name: string, args: Word[], emit: (w: Word, kind: WriteKind, via: string) => void, nested: Nested, depth: number): void {
+function commandWrites(name: string, args: Word[], emit: Emit, nested: Nested, depth: number): void {
   switch (name) {
     case 'sed':
     case 'gsed': // GNU sed's name on macOS (Homebrew)
@@ -1178,7 +1198,16 @@ function commandWrites(name: string, args: Word[], emit: (w: Word, kind: WriteKi
       const noFolder =
         name !== 'rsync' && options.some((o) => o === '--no-target-directory' || (!o.startsWith('--') && clusterHas(o, 'T', OPTION_ARGS[name]!)));
       if (!dest || (!intoDir && files.length < 2)) return;
-      if (!intoDir) emit(dest, 'replace', name);
+      const links =
+        name === 'ln' ||
+        (name === 'cp' &&
+          options.some(
+            (o) =>
+              o === '--link' ||
+              o === '--symbolic-link' ||
+              (!o.startsWith('--') && (clusterHas(o, 'l', OPTION_ARGS.cp!) || clusterHas(o, 's', OPTION_ARGS.cp!))),
+          ));
+      if (!intoDir) emit(dest, 'replace', name, links);
       // A destination folder: each source lands under its own name inside it. A destination whose
       // name is built at run time (`log.md.bak.$(date +%s)`) is the file written, not a folder; so
       // is, for one source, one in a folder the text does not tell whose last name has an extension
@@ -1189,11 +1218,15 @@ function commandWrites(name: string, args: Word[], emit: (w: Word, kind: WriteKi
         const srcName = lastName(src);
         const slash = text(dest).endsWith('/') ? '' : '/';
         const into = exact(dest) || !slash ? name : `${name}, if ${text(dest)} is a folder,`;
-        if (srcName !== undefined) emit({ parts: [...dest.parts, { text: slash + baseName(srcName), known: true }] }, 'replace', into);
+        if (srcName !== undefined) emit({ parts: [...dest.parts, { text: slash + baseName(srcName), known: true }] }, 'replace', into, links);
       }
       if (name === 'mv') for (const src of sources) emit(src, 'remove', 'mv');
       return;
     }
+    case 'link':
+      // `link FILE NAME`: a hard link, which a later write through NAME changes FILE by.
+      if (args.length === 2) emit(args[1]!, 'replace', 'link', true);
+      return;
     case 'rm':
     case 'unlink':
       for (const w of operands(name, args).operands) emit(w, 'remove', name);
@@ -1286,7 +1319,7 @@ function commandWrites(name: string, args: Word[], emit: (w: Word, kind: WriteKi
  * `script`: its transcript FILE (appended with -a), the files of its log options (util-linux), and
  * the command it runs: -c's string, or on BSD and macOS the words after FILE.
  */
-function scriptWrites(args: Word[], emit: (w: Word, kind: WriteKind, via: string) => void, nested: Nested, depth: number): void {
+function scriptWrites(args: Word[], emit: Emit, nested: Nested, depth: number): void {
   const { options, values, operands: files } = operands('script', args);
   for (const option of ['-O', '--log-out', '-I', '--log-in', '-B', '--log-io', '-T', '--log-timing']) {
     const file = values.get(option);
@@ -1374,7 +1407,7 @@ const FIND_VALUE_TESTS = new Set([
  * -name/-iname/-path pattern matches `log.md`, each may be a walnut log in a folder the text does
  * not tell.
  */
-function findWrites(args: Word[], emit: (w: Word, kind: WriteKind, via: string) => void, nested: Nested, depth: number): void {
+function findWrites(args: Word[], emit: Emit, nested: Nested, depth: number): void {
   // A pattern that matches log.md finds logs, unless a negated one (-not -name log.md) leaves them
   // out; with -o, which joins alternatives, a negation is not followed.
   let matched = false;
@@ -1429,7 +1462,7 @@ function findWrites(args: Word[], emit: (w: Word, kind: WriteKind, via: string) 
       // thousands deep would otherwise recurse until the stack ran out.
       if (command.length > 0 && depth < MAX_DEPTH) {
         const withFoundVariable: Nested = (script, bindings) => nested(script, new Map([...(bindings ?? []), [FOUND, found]]));
-        commandWrites(runs, command.slice(1), (w, kind, via) => emit(w, kind, `find ${t} ${via}`), withFoundVariable, depth + 1);
+        commandWrites(runs, command.slice(1), (w, kind, via, links) => emit(w, kind, `find ${t} ${via}`, links), withFoundVariable, depth + 1);
       }
       k = end;
     }
@@ -1465,7 +1498,7 @@ function regexMayMatchLog(pattern: string, insensitive: boolean): boolean {
  * The files curl writes: `-o FILE` (and `--output`), under `--output-dir`; with `-O` the last name
  * of each URL's path; and its header, cookie and trace files. `-` is standard output.
  */
-function curlWrites(args: Word[], emit: (w: Word, kind: WriteKind, via: string) => void): void {
+function curlWrites(args: Word[], emit: Emit): void {
   const { options, values, operands: urls } = operands('curl', args);
   const dir = values.get('--output-dir');
   const under = (w: Word): Word => (dir && !text(w).startsWith('/') ? { parts: [...dir.parts, { text: '/', known: true }, ...w.parts] } : w);
@@ -1518,7 +1551,7 @@ const GIT_VALUE_OPTIONS = new Set(['-C', '-c', '--git-dir', '--work-tree', '--na
  * touches the index (`restore --staged`, `rm --cached`) writes no file. `-C DIR` runs git in DIR,
  * so its paths are read from there.
  */
-function gitWrites(args: Word[], emit: (w: Word, kind: WriteKind, via: string) => void, nested: Nested, depth: number): void {
+function gitWrites(args: Word[], emit: Emit, nested: Nested, depth: number): void {
   let k = 0;
   // Each -C is taken from the folder the one before it named (an absolute one starts over). Past
   // MAX_GIT_DIRS of them the folder is unknown: each path git writes is put under it, and thousands
@@ -1629,6 +1662,8 @@ interface Reading {
   whole: Feed;
   /** Set once the nested text ran out (one write stands for all it did not read). */
   stopped?: boolean;
+  /** Set once the command made a link: no path counts as new (under a folder mktemp made) after it. */
+  linked?: boolean;
 }
 
 /**
@@ -1712,10 +1747,11 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
   };
   const tokens = new Lexer(command, () => current, home, nested, spend).tokens();
 
-  const emit = (w: Word, kind: WriteKind, via: string) => {
+  const emit: Emit = (w, kind, via, links) => {
     const feeds = w.parts.flatMap((p) => p.fed ?? []);
     const name = lastName(w);
-    const fresh = underFresh(w, current);
+    const fresh = underFresh(w, current, reading.linked);
+    if (links) reading.linked = true;
     if (!fresh && w.parts.some((p) => p.glob) && (name === undefined ? globEndsLikeLog(w) : name.toLowerCase() === 'log.md')) {
       // A glob that may name a log.md is expanded now, as the shell will expand it in the folder
       // the command runs in: the paths it names are the writes. One it cannot expand (a folder it
@@ -1813,7 +1849,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     const { dir, fresh } = current;
     for (const f of folders) {
       const t = literal(f);
-      current.fresh = underFresh(f, current);
+      current.fresh = underFresh(f, current, reading.linked);
       current.dir = t !== undefined && current.dir !== undefined ? joinPath(current.dir, t) : undefined;
     }
     try {
@@ -1987,8 +2023,10 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       const t = target ? literal(target) : home;
       // A cd to each of a for variable's folders: the one the next command runs in is unknown.
       const followed = t !== undefined && t !== '-' && !several;
-      // Into a folder mktemp made, or down from one: still new. `cd -` goes back to the folder before.
-      current.fresh = target !== undefined && t !== '-' && !several && underFresh(target, current);
+      // Into a folder mktemp made, or down from one: still new. Not `cd -` (back to the folder
+      // before), nor a relative folder that CDPATH may find elsewhere: only `./…` is never looked up.
+      const down = target !== undefined && (target.parts[0]?.fresh === true || text(target) === '.' || text(target).startsWith('./'));
+      current.fresh = down && !several && underFresh(target, current, reading.linked);
       const pwd = current.vars.get('PWD');
       current.dir = followed && current.dir !== undefined ? joinPath(current.dir, t) : undefined;
       current.vars.set('PWD', followed && typeof pwd === 'string' ? joinPath(pwd, t) : undefined);
