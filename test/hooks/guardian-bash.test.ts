@@ -44,6 +44,7 @@ beforeAll(() => {
   writeFileSync(join(world, '05_Experiments', 'blank', '_kernel', 'log.md'), '\n  \n');
   mkdirSync(join(base, 'other-world', '.alive'), { recursive: true });
   mkdirSync(join(base, 'backups'), { recursive: true });
+  mkdirSync(join(base, 'tmp'), { recursive: true });
 });
 
 type Where = 'world' | 'kernel' | 'elsewhere' | 'base';
@@ -474,19 +475,65 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['a restore over the log from elsewhere', `cp /tmp/other.md ${K}/log.md`, 'world', /overwrite/],
 ];
 
+/**
+ * $TMPDIR is the hook's own, as $HOME is (<BASE>/tmp here): the shell the agent's commands run in
+ * inherits it. What the command does to it (an assignment, one before a shell it starts, eval,
+ * a script it sources) counts.
+ */
+const tmpdirRows: [string, string, Where, RegExp | 'allow'][] = [
+  ['cp into "$TMPDIR/"', `cp ${K}/log.md "$TMPDIR/"`, 'world', 'allow'],
+  ['cp onto "$TMPDIR/log.md", then diff', `cp ${K}/log.md "$TMPDIR/log.md" && diff "$TMPDIR/log.md" ${K}/log.md`, 'world', 'allow'],
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
+  ['cp into "${TMPDIR}/", then sed -i on the copy', `cp ${K}/log.md "\${TMPDIR}/" && sed -i s/a/b/ "\${TMPDIR}/log.md"`, 'world', 'allow'],
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
+  ['cp into ${TMPDIR:-/tmp}/', `cp ${K}/log.md \${TMPDIR:-/tmp}/`, 'world', 'allow'],
+  ['TMPDIR set to the kernel, then cp onto $TMPDIR/log.md', `TMPDIR=<WORLD>/${K}; cp /tmp/x.md "$TMPDIR/log.md"`, 'world', /overwrite/],
+  ['TMPDIR exported as the kernel, then cp into $TMPDIR/', `export TMPDIR=<WORLD>/${K} && cp /tmp/log.md "$TMPDIR/"`, 'world', /overwrite/],
+  ['TMPDIR set for sh -c, which writes $TMPDIR/log.md', `TMPDIR=<WORLD>/${K} sh -c 'cp /tmp/x.md "$TMPDIR/log.md"'`, 'world', /overwrite/],
+  ['env TMPDIR=… bash -c, which appends to $TMPDIR/log.md', `env TMPDIR=<WORLD>/${K} bash -c 'echo x >> "$TMPDIR/log.md"'`, 'world', /append/],
+  ['TMPDIR set for bash reading a here-document', `TMPDIR=<WORLD>/${K} bash <<'EOF'\ncp /tmp/x.md "$TMPDIR/log.md"\nEOF`, 'world', /overwrite/],
+  ['TMPDIR set by eval', `eval TMPDIR=<WORLD>/${K}; cp /tmp/x.md "$TMPDIR/log.md"`, 'world', /overwrite/],
+  ['a cd by eval', `eval 'cd <WORLD>/${K}'; rm -f log.md`, 'world', /delete|cannot tell/],
+  ['TMPDIR perhaps set by a sourced script', 'source ./env.sh; cp /tmp/x.md "$TMPDIR/log.md"', 'world', /cannot tell/],
+  ['TMPDIR perhaps set by a script read with .', '. ./env.sh && cp /tmp/x.md "$TMPDIR/log.md"', 'world', /cannot tell/],
+  ['TMPDIR set for a function that writes $TMPDIR/log.md', `f() { cp /tmp/x.md "$TMPDIR/log.md"; }; TMPDIR=<WORLD>/${K} f`, 'world', /cannot tell/],
+  ['TMPDIR read from input', `read -r TMPDIR < dirs.txt; cp /tmp/x.md "$TMPDIR/log.md"`, 'world', /cannot tell/],
+  ['TMPDIR set through a nameref', `declare -n T=TMPDIR; T=<WORLD>/${K}; cp /tmp/x.md "$TMPDIR/log.md"`, 'world', /cannot tell/],
+  ['HOME set for sh -c, which removes ~/log.md', `HOME=<WORLD>/${K} sh -c 'rm ~/log.md'`, 'world', /delete/],
+  ['HOME set for sh -c, which removes $HOME/log.md', `HOME=<WORLD>/${K} sh -c 'rm "$HOME/log.md"'`, 'world', /delete/],
+  ['HOME set, then rm ~/log.md', `HOME=<WORLD>/${K}; rm ~/log.md`, 'world', /delete/],
+  // bash expands "$TMPDIR" before the assignment in front of cp applies, but a command that sets
+  // TMPDIR anywhere is not read with the hook's (a function called so would see the new one).
+  ['TMPDIR set for cp alone, onto "$TMPDIR/log.md"', `TMPDIR=<WORLD>/${K} cp /tmp/x.md "$TMPDIR/log.md"`, 'world', /cannot tell/],
+];
+
+function expectDecision(d: ReturnType<typeof bash>, expected: RegExp | 'allow') {
+  if (expected === 'allow') {
+    expect(d).toEqual({ allow: true });
+  } else {
+    expect(d.allow).toBe(false);
+    if (!d.allow) {
+      expect(d.reason).toMatch(expected);
+      expect(d.reason).toMatch(/Edit/); // says what to do instead
+    }
+  }
+}
+
+const placed = (command: string) => command.replaceAll('<LOG>', log).replaceAll('<WORLD>', world).replaceAll('<BASE>', base);
+
+describe("log-guardian: Bash commands with the hook's TMPDIR", () => {
+  for (const [what, command, where, expected] of tmpdirRows)
+    it(`${expected === 'allow' ? 'allows' : 'denies'} ${what}`, () => expectDecision(bash(placed(command), where, { TMPDIR: join(base, 'tmp') }), expected));
+
+  it('refuses a copy into "$TMPDIR/" when the hook has no TMPDIR (the shell may have one)', () => {
+    expectDecision(bash(`cp ${K}/log.md "$TMPDIR/"`), /cannot tell/);
+  });
+});
+
 describe('log-guardian: Bash commands', () => {
   for (const [what, command, where, expected, homeAt] of rows) {
     it(`${expected === 'allow' ? 'allows' : 'denies'} ${what}`, () => {
-      const d = bash(command.replaceAll('<LOG>', log).replaceAll('<WORLD>', world).replaceAll('<BASE>', base), where, homeAt ? { HOME: dirOf(homeAt) } : {});
-      if (expected === 'allow') {
-        expect(d).toEqual({ allow: true });
-      } else {
-        expect(d.allow).toBe(false);
-        if (!d.allow) {
-          expect(d.reason).toMatch(expected);
-          expect(d.reason).toMatch(/Edit/); // says what to do instead
-        }
-      }
+      expectDecision(bash(placed(command), where, homeAt ? { HOME: dirOf(homeAt) } : {}), expected);
     });
   }
 
@@ -555,7 +602,7 @@ describe('log-guardian: malformed Bash input means allow', () => {
 });
 
 describe('log-guardian bundle on a Bash call', () => {
-  const runGuardian = async (command: string, cwd: string, home: string) => {
+  const runGuardian = async (command: string, cwd: string, home: string, env: Record<string, string> = {}) => {
     const stdin = JSON.stringify({
       session_id: 's',
       transcript_path: '/dev/null',
@@ -566,7 +613,7 @@ describe('log-guardian bundle on a Bash call', () => {
       tool_input: { command, description: 'x' },
       tool_use_id: 'toolu_1',
     });
-    const r = runBundle(await bundleEntry('log-guardian'), stdin, { cwd, env: cleanEnv({ HOME: home, ALIVE_HOME: join(home, '.alive') }) });
+    const r = runBundle(await bundleEntry('log-guardian'), stdin, { cwd, env: cleanEnv({ HOME: home, ALIVE_HOME: join(home, '.alive'), ...env }) });
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     return r.stdout === '' ? 'allow' : (JSON.parse(r.stdout).hookSpecificOutput.permissionDecision as string);
@@ -585,6 +632,15 @@ describe('log-guardian bundle on a Bash call', () => {
   it('expands $HOME from its own environment, in a session outside the world', async () => {
     expect(await runGuardian(`echo x >> "$HOME/world/${K}/log.md"`, join(base, 'elsewhere'), base)).toBe('deny');
     expect(await runGuardian(`echo x >> "$HOME/world/${K}/log.md.bak"`, join(base, 'elsewhere'), base)).toBe('allow');
+  });
+
+  it('takes TMPDIR from its own environment, and allows a glob in a folder mktemp made', async () => {
+    const tmp = { TMPDIR: join(base, 'tmp') };
+    expect(await runGuardian(`cp ${K}/log.md "$TMPDIR/"`, world, home, tmp)).toBe('allow');
+    expect(await runGuardian(`cp ${K}/log.md "$TMPDIR/"`, world, home)).toBe('deny');
+    expect(await runGuardian(`TMPDIR=${kernel} sh -c 'echo x > "$TMPDIR/log.md"'`, world, home, tmp)).toBe('deny');
+    expect(await runGuardian('cd "$(mktemp -d)" && rm -f *', world, home)).toBe('allow');
+    expect(await runGuardian(`cd "$(mktemp -d)"; cd ${kernel} && rm -f *`, world, home)).toBe('deny');
   });
 
   it('answers a CRLF command (it hung, then ran out of memory, and the call went through)', async () => {

@@ -220,7 +220,7 @@ function readInputReason(write: ShellWrite): string {
 }
 
 /** scripts/lib/guardian/shell.ts's shellWrites, passed in: the hook loads it only when needed. */
-export type ShellReader = (command: string, options: { home?: string | undefined; cwd?: string | undefined }) => ShellWrite[];
+export type ShellReader = (command: string, options: { home?: string | undefined; cwd?: string | undefined; tmpdir?: string | undefined }) => ShellWrite[];
 
 /** What may stand between the letters of `log.md` in a command that still names it. */
 const QUOTING = ['"', "'", '\\', '{', '}'];
@@ -340,7 +340,8 @@ function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, she
   const named = new Map<string, boolean>();
   const inputNamesLog = (input: string) => named.get(input) ?? named.set(input, spellsLog(input)).get(input)!;
   const started = Date.now();
-  for (const write of shellWrites(call.command, { home: env.HOME, cwd })) {
+  // The shell the command runs in inherits the session's HOME and TMPDIR, as the hook does.
+  for (const write of shellWrites(call.command, { home: env.HOME, cwd, tmpdir: env.TMPDIR })) {
     if (Date.now() - started > CHECK_MS) {
       if (findWorldRoot(cwd, env) === undefined) return ALLOW;
       return {

@@ -606,6 +606,12 @@ function pastHeredocBodies(src: string, from: number, heredocs: Heredoc[]): numb
 }
 
 /** Splits a command line into words, operators and redirections. */
+/** `~` and a bare `cd`: the HOME the command sees, as far as it is known. */
+function homeOf(scope: Scope): string | undefined {
+  const home = scope.vars.get('HOME');
+  return typeof home === 'string' ? home : undefined;
+}
+
 class Lexer {
   private i = 0;
   private readonly pendingHeredocs: (Heredoc & { expands: boolean; body: HeredocText })[] = [];
@@ -613,7 +619,6 @@ class Lexer {
   constructor(
     private readonly src: string,
     private readonly scope: () => Scope,
-    private readonly home: string | undefined,
     private readonly nested: Nested,
     /** Takes `n` characters from the command's expansion budget; false when too few are left. */
     private readonly spend: (n: number) => boolean,
@@ -672,7 +677,7 @@ class Lexer {
       const heredoc = this.pendingHeredocs.shift()!;
       const { end, next } = heredocBody(this.src, this.i, heredoc);
       heredoc.body.text = this.src.slice(this.i, end);
-      if (heredoc.expands) new Lexer(this.src.slice(this.i, end), this.scope, this.home, this.nested, this.spend).expandedBody();
+      if (heredoc.expands) new Lexer(this.src.slice(this.i, end), this.scope, this.nested, this.spend).expandedBody();
       this.i = next;
     }
   }
@@ -753,7 +758,8 @@ class Lexer {
       } else if (c === '~' && atStart()) {
         const m = /^~(?=\/|[ \t\n;&|()<>]|$)/.exec(this.src.slice(this.i));
         this.i++;
-        if (m && this.home !== undefined) push(this.home, true);
+        const home = homeOf(this.scope());
+        if (m && home !== undefined) push(home, true);
         else push('~', false);
       } else if (c === '[' && (bracket = bracketAt(this.src, this.i)) !== undefined) {
         // A bracket expression (`[l]og.md`, `[a-z]`): a glob of one character, as `?` is; one that
@@ -861,9 +867,12 @@ class Lexer {
       // `${x:-WORD}`, `${x-WORD}`, `${x:=WORD}`, `${x:+WORD}`: the value may be WORD, as written.
       const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*]):?([-=+])([^}]*)\}$/.exec(written);
       const fallback = m?.[3];
+      // `${TMPDIR:-/tmp}` of a variable set to known text: that text.
+      const set = m && m[2] !== '+' ? this.scope().vars.get(m[1]!) : undefined;
       // `${L%x}`, `${L/a/b}`, `${L:0}`, `${!L}`: not worked out, but read from what L holds.
       const operated = m ? undefined : /^\$\{[!#]?([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*])[^A-Za-z0-9_}]/.exec(written)?.[1];
-      if (fallback) add({ text: written, known: false, fed: { texts: [fallback] } });
+      if (typeof set === 'string' && (set !== '' || written[2 + m![1]!.length] !== ':') && this.spend(set.length)) push(set, true);
+      else if (fallback) add({ text: written, known: false, fed: { texts: [fallback] } });
       else if (operated !== undefined) add({ text: written, known: false, fed: { texts: [valueText(this.scope().vars.get(operated)) ?? written] } });
       else push(written, false);
       // `${x:=WORD}` also sets x, when the command has not: to WORD, as written.
@@ -1647,7 +1656,6 @@ const isAssignment = (w: Word) => w.parts[0]?.known === true && /^[A-Za-z_][A-Za
 
 /** One reading of a command line: what it knows, what it found, what it may still spend. */
 interface Reading {
-  home: string | undefined;
   /** The folder the command starts in, when known: globs are expanded from it. */
   cwd: string | undefined;
   /** What is left of the glob expansions' budget (glob-paths.ts). */
@@ -1664,6 +1672,8 @@ interface Reading {
   stopped?: boolean;
   /** Set once the command made a link: no path counts as new (under a folder mktemp made) after it. */
   linked?: boolean;
+  /** The namerefs declared (`declare -n REF=NAME`): REF to NAME ('' when NAME is not known). */
+  namerefs: Map<string, string>;
 }
 
 /**
@@ -1713,7 +1723,7 @@ function variableValue(name: string, words: Word[], reading: Reading): Value {
 }
 
 function analyse(command: string, scope: Scope, reading: Reading, depth: number): void {
-  const { home, out } = reading;
+  const { out } = reading;
   /** The scopes around the subshells open here, each with the point its variables go back to. */
   const stack: { scope: Scope; mark: number }[] = [];
   let current = scope;
@@ -1721,7 +1731,16 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
   const loops: Feed[] = [];
   /** The commands piped into the one being read. */
   let piped: Piped | undefined;
-  const nested: Nested = (inner, bindings) => {
+  /**
+   * The variables assigned for the command being read alone (`X=1 sh -c …`, `env X=1 …`): the
+   * commands it runs as a shell of their own see them.
+   */
+  let environment: [string, Value][] = [];
+  /** Commands nested in the one being read (`sh -c`, `$(…)`): what they change is undone after. */
+  const nested: Nested = (inner, bindings) => readNested(inner, bindings, false);
+  /** Commands the shell itself runs (`eval`, `source` of a here-document): their variables and `cd`s stay. */
+  const here = (inner: string) => readNested(inner, undefined, true);
+  const readNested = (inner: string, bindings: ReadonlyMap<string, Value> | undefined, inThisShell: boolean) => {
     if (depth >= MAX_DEPTH) return;
     reading.nested -= inner.length;
     if (reading.nested < 0) {
@@ -1732,6 +1751,9 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       return;
     }
     const mark = current.vars.mark();
+    for (const [name, value] of environment) current.vars.set(name, value);
+    // Kept after: bash in POSIX mode keeps the assignments before a special builtin such as eval.
+    if (inThisShell) return analyse(inner, current, reading, depth + 1);
     if (bindings) {
       // A shell started with -c has the positional parameters it is given, and no others.
       for (const name of POSITIONAL) current.vars.set(name, undefined);
@@ -1745,7 +1767,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     reading.expansion -= n;
     return true;
   };
-  const tokens = new Lexer(command, () => current, home, nested, spend).tokens();
+  const tokens = new Lexer(command, () => current, nested, spend).tokens();
 
   const emit: Emit = (w, kind, via, links) => {
     const feeds = w.parts.flatMap((p) => p.fed ?? []);
@@ -1783,19 +1805,27 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     });
   };
 
-  const assign = (w: Word) => {
+  /** The variable `NAME=WORD` (or `NAME+=WORD`) sets, and the value it gives it. */
+  const assignment = (w: Word): [string, Value] => {
     const eq = text(w).indexOf('=');
     const appends = text(w)[eq - 1] === '+';
     const name = text(w).slice(0, appends ? eq - 1 : eq);
     // The value as written too: what a `$(…)` in it reads (`f=$(ls …/log.md)`) feeds the variable.
     const raw = w.raw?.startsWith(text(w).slice(0, eq + 1)) ? w.raw.slice(eq + 1) : undefined;
     const value = variableValue(name, [{ ...dropChars(w, eq + 1), raw }], reading);
-    if (!appends) return current.vars.set(name, value);
+    if (!appends) return [name, value];
     // `NAME+=WORD` appends: known when both parts are, else read from both texts.
     const before = current.vars.get(name);
-    if (typeof before === 'string' && typeof value === 'string') return current.vars.set(name, before + value);
+    if (typeof before === 'string' && typeof value === 'string') return [name, before + value];
     const texts = [before, value].map((v) => valueText(v) ?? '');
-    current.vars.set(name, { text: `$${name}`, known: false, fed: { texts } });
+    return [name, { text: `$${name}`, known: false, fed: { texts } }];
+  };
+  const assign = (w: Word) => {
+    const [name, value] = assignment(w);
+    current.vars.set(name, value);
+    // Through a nameref (`declare -n T=TMPDIR; T=…`), the variable it names changes: unknown.
+    const target = reading.namerefs.get(name);
+    if (target !== undefined) current.vars.set(target, undefined);
   };
 
   /** `for NAME in WORDS` (or `select`): in the loop, `$NAME` takes each word in turn. */
@@ -1840,7 +1870,17 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     for (const c of runs) runOnce(c, runs.length > 1);
     // Assignments last: their values are read from the words as lexed, for all runs at once.
     const assigned = words.every(isAssignment) ? words : first && DECLARATIONS.has(first) ? words.slice(1).filter(isAssignment) : [];
-    for (const w of assigned) assign(w);
+    // `declare -n REF=NAME`: REF stands for NAME, which an assignment to REF changes (see assign).
+    const namerefs = first !== undefined && DECLARATIONS.has(first) && words.some((w) => /^-[A-Za-z]*n/.test(text(w)));
+    for (const w of assigned) {
+      if (!namerefs) assign(w);
+      else {
+        const [ref, target] = assignment(w);
+        reading.namerefs.set(ref, typeof target === 'string' ? target : '');
+        current.vars.set(ref, undefined);
+        if (typeof target === 'string') current.vars.set(target, undefined);
+      }
+    }
   };
 
   /** Runs `fn` with the command's folder moved into each of `folders` in turn (`env -C`), then back. */
@@ -1935,6 +1975,13 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
 
   /** One reading of a command, its `for` variables bound (`several`: one of several readings). */
   const runOnce = (cmd: Command, several: boolean) => {
+    try {
+      runCommand(cmd, several);
+    } finally {
+      environment = [];
+    }
+  };
+  const runCommand = (cmd: Command, several: boolean) => {
     for (const r of cmd.redirs) {
       const kind = OUTPUT_REDIRS.get(r.op);
       if (kind && r.target) emit(r.target, kind, `'${r.op}' redirection`);
@@ -1944,6 +1991,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     let k = 0;
     while (k < words.length && isAssignment(words[k]!)) k++;
     if (k === words.length) return;
+    environment = words.slice(0, k).map(assignment);
     words = words.slice(k);
     let name = baseName(text(words[0]!));
     let args = words.slice(1);
@@ -1966,7 +2014,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       while (j < args.length) {
         const t = text(args[j]!);
         if (t.startsWith('-')) j += takesArg.has(t) ? 2 : 1;
-        else if (name === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(t)) j++;
+        else if ((name === 'env' || name === 'sudo') && isAssignment(args[j]!)) environment.push(assignment(args[j++]!));
         else if (LEADING_OPERAND.has(name)) {
           j++;
           break;
@@ -2020,7 +2068,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     }
     if (name === 'cd' || name === 'pushd') {
       const target = args.find((w) => !text(w).startsWith('-') || text(w) === '-');
-      const t = target ? literal(target) : home;
+      const t = target ? literal(target) : homeOf(current);
       // A cd to each of a for variable's folders: the one the next command runs in is unknown.
       const followed = t !== undefined && t !== '-' && !several;
       // Into a folder mktemp made, or down from one: still new. Not `cd -` (back to the folder
@@ -2048,11 +2096,15 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       return;
     }
     if (name === 'shift') return shiftPositional(args);
+    if (name === 'eval') return here(args.map(text).join(' '));
     if (SHELLS.has(name) || name === 'source' || name === '.') {
       const script = stdinScript(name, args, cmd.redirs);
-      if (script?.text !== undefined && depth < MAX_DEPTH) inFolder(chdir, () => nested(script.text!));
+      const inThisShell = name === 'source' || name === '.';
+      if (script?.text !== undefined && depth < MAX_DEPTH) inFolder(chdir, () => (inThisShell ? here : nested)(script.text!));
       else if (script?.unseen !== undefined)
         emit({ parts: [{ text: `<script ${name} reads>`, known: false, fed: { texts: [script.unseen] } }] }, 'replace', `${name} reading a script`);
+      // A script file it does not read may set TMPDIR, else taken from the hook's environment.
+      if (inThisShell && script?.text === undefined) current.vars.set('TMPDIR', undefined);
     }
     inFolder(chdir, () => commandWrites(name, args, emit, reads, depth));
   };
@@ -2137,18 +2189,28 @@ function inputTexts(command: string): (feeds: Feed[]) => string {
 }
 
 /**
+ * True when `command` names TMPDIR other than as `$TMPDIR` or `${TMPDIR…}`: it may set it where the
+ * reader does not follow (`TMPDIR=… f`, a function called with it), so the hook's value is not taken.
+ */
+function namesTmpdir(command: string): boolean {
+  for (let at = command.indexOf('TMPDIR'); at >= 0; at = command.indexOf('TMPDIR', at + 1))
+    if (command[at - 1] !== '$' && command.slice(at - 2, at) !== '${') return true;
+  return false;
+}
+
+/**
  * The files `command` would write, replace, append to or remove, in the order met. `home` is the
  * home folder (`~`, `$HOME`), `cwd` the folder the command starts in (`$PWD`).
  */
-export function shellWrites(command: string, options: { home?: string | undefined; cwd?: string | undefined } = {}): ShellWrite[] {
+export function shellWrites(command: string, options: { home?: string | undefined; cwd?: string | undefined; tmpdir?: string | undefined } = {}): ShellWrite[] {
   const vars = new Vars();
   // A function's parameters are the words of a call somewhere in the command: read them as its text.
   const called: Feed = { texts: [command] };
   for (const name of POSITIONAL) if (name !== '0') vars.set(name, { text: `$${name}`, known: false, fed: called });
   if (options.home !== undefined) vars.set('HOME', options.home);
+  if (options.tmpdir !== undefined && !namesTmpdir(command)) vars.set('TMPDIR', options.tmpdir);
   if (options.cwd !== undefined) vars.set('PWD', options.cwd);
   const reading: Reading = {
-    home: options.home,
     cwd: options.cwd,
     globs: globBudget(),
     out: [],
@@ -2156,6 +2218,7 @@ export function shellWrites(command: string, options: { home?: string | undefine
     expansion: MAX_EXPANSION,
     nested: MAX_NESTED_TEXT,
     whole: { texts: [command] },
+    namerefs: new Map(),
   };
   analyse(command, { dir: '', vars }, reading, 0);
   const input = inputTexts(command);
