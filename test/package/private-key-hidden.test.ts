@@ -1,6 +1,7 @@
 /**
  * Private keys the sniffer (package/private-key.ts) missed in an attack review, each packed before
- * its fix: keys in base64 (a Kubernetes Secret, a line of a .env file), PKCS#12 key stores under
+ * its fix: keys in base64 (a Kubernetes Secret, a line of a .env file) and base64url, private JWKs
+ * inside other text, PKCS#12 key stores under
  * another extension, a key deep in a large text file, and files that only show what a key looks
  * like, which must still be packed.
  */
@@ -89,6 +90,63 @@ describe('keys in base64', () => {
     expect(reasonFor('many-markers.txt', markers)).toBeUndefined();
     expect(reasonFor('many-sequences.txt', 'MIH/\n'.repeat(13000))).toBeUndefined();
     expect(reasonFor('many-sequences-2.txt', `${'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC '.repeat(1900)}`)).toBeUndefined();
+  });
+});
+
+describe('keys in base64url, and JSON Web Keys inside other text', () => {
+  const b64url = (s: string | Buffer) => Buffer.from(s).toString('base64url');
+  const pemKey = rsa.privateKey.export({ format: 'pem', type: 'pkcs8' }) as string;
+  const jwk = ec.privateKey.export({ format: 'jwk' });
+  const rsaJwk = rsa.privateKey.export({ format: 'jwk' });
+  const edJwk = ed.privateKey.export({ format: 'jwk' });
+
+  it('a PEM key in base64url is left out (ASCII text encodes to the same digits as in base64, unpadded)', () => {
+    expect(b64url(pemKey)).not.toMatch(/[-_]/);
+    expect(reasonFor('url-safe.env', `TLS_KEY=${b64url(pemKey)}\n`)).toMatch(/base64/);
+    expect(reasonFor('url-safe-pad.env', `TLS_KEY=${b64url(`<?xml?>\n${pemKey}`)}\n`)).toMatch(/base64/);
+  });
+
+  it('a DER key (PKCS#8, PKCS#1, Ed25519) in base64url on a line of a .env or YAML file is left out', () => {
+    const der = (k: typeof rsa, type: 'pkcs8' | 'pkcs1') => k.privateKey.export({ format: 'der', type }) as Buffer;
+    expect(b64url(der(rsa, 'pkcs8'))).toMatch(/[-_]/);
+    expect(reasonFor('der-url.env', `SIGNING_KEY=${b64url(der(rsa, 'pkcs8'))}\n`)).toMatch(/base64/);
+    expect(reasonFor('der-url-pkcs1.yaml', `jwt:\n  key: "${b64url(der(rsa, 'pkcs1'))}"\n`)).toMatch(/base64/);
+    let edKey = der(ed, 'pkcs8');
+    // Ed25519's DER is 48 bytes: a key whose digits hold a - or _ (most do).
+    while (!/[-_]/.test(b64url(edKey))) edKey = generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }) as Buffer;
+    expect(reasonFor('der-url-ed.env', `ED_KEY=${b64url(edKey)}\n`)).toMatch(/base64/);
+  });
+
+  it('a private JWK (its base64url "d") inside a config file, escaped in a JSON string, on a .env line, or in a large text file is left out', () => {
+    expect(reasonFor('config.json', JSON.stringify({ issuer: 'https://id.example', signing: { alg: 'ES256', key: jwk } }, null, 2))).toMatch(/JSON Web Key/);
+    expect(reasonFor('escaped.json', JSON.stringify({ JWT_PRIVATE_JWK: JSON.stringify(edJwk) }))).toMatch(/JSON Web Key/);
+    expect(reasonFor('jwk.env', `APP=web\nJWT_KEY='${JSON.stringify(rsaJwk)}'\n`)).toMatch(/JSON Web Key/);
+    expect(reasonFor('settings.yaml', `auth:\n  jwk: '${JSON.stringify(jwk)}'\n`)).toMatch(/JSON Web Key/);
+    const filler = 'A line of notes a walnut keeps in a large text file.\n'.repeat(4000);
+    expect(reasonFor('big-notes.md', `${filler}\`\`\`json\n${JSON.stringify(jwk, null, 2)}\n\`\`\`\n${filler}`)).toMatch(/JSON Web Key/);
+    // In the first 4 KiB read of a larger binary file.
+    const binary = Buffer.concat([Buffer.from(JSON.stringify(jwk)), Buffer.alloc(100 * 1024)]);
+    expect(reasonFor('blob.bin', binary)).toMatch(/JSON Web Key/);
+  });
+
+  it('base64url of a certificate or public key, a public JWK in a config, and a "d" that is no JWK scalar are packed', () => {
+    expect(reasonFor('public-url.env', `PUB=${b64url(rsa.publicKey.export({ format: 'der', type: 'spki' }) as Buffer)}\n`)).toBeUndefined();
+    expect(reasonFor('public-pem-url.env', `PUB=${b64url(rsa.publicKey.export({ format: 'pem', type: 'spki' }) as string)}\n`)).toBeUndefined();
+    expect(reasonFor('random-url.env', `BLOB=${b64url(Buffer.concat([Buffer.from([0x30, 0x82, 0x04, 0xa0]), randomBytes(1184)]))}\n`)).toBeUndefined();
+    const { d: _d, ...pub } = jwk;
+    expect(reasonFor('jwks-config.json', JSON.stringify({ issuer: 'x', keys: [pub], note: { d: 'a short d' } }, null, 2))).toBeUndefined();
+    // A "d" of 32 base64url characters or more, but in another object than the "kty".
+    expect(reasonFor('other-d.json', JSON.stringify({ key: pub, digest: { d: b64url(randomBytes(32)) } }))).toBeUndefined();
+    expect(reasonFor('dashes.md', `${'-'.repeat(200)}\n${'_'.repeat(200)}\n`)).toBeUndefined();
+  });
+
+  it('crafted text (many "d" members, long runs of - and _) is read in bounded time', () => {
+    const started = Date.now();
+    const d = `"d": "${'A'.repeat(40)}", `;
+    expect(reasonFor('many-d.json', `{"kty": "none", ${d.repeat(1500)}}`)).toBeUndefined();
+    expect(reasonFor('many-d-kty.json', `{${d.repeat(1500)}} {"kty": "EC"}`)).toBeUndefined();
+    expect(reasonFor('runs.txt', `${'-_'.repeat(30000)}\n`)).toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 });
 

@@ -127,9 +127,12 @@ function bodyFollows(text: string, end: number): boolean {
   return false;
 }
 
-/** 1 for each of base64's 64 digits ('=' padding is none: it ends the data). */
+/**
+ * 1 for each of base64's 64 digits and base64url's two others, `-` and `_` (a key in a URL-safe
+ * variable; Node's base64 decoder reads both alphabets). '=' padding is none: it ends the data.
+ */
 const BASE64_DIGIT = new Uint8Array(256);
-for (const c of Buffer.from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/', 'latin1')) BASE64_DIGIT[c] = 1;
+for (const c of Buffer.from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_', 'latin1')) BASE64_DIGIT[c] = 1;
 
 /**
  * A line of base64 digits at least this long is where a run worth decoding may start: the
@@ -339,8 +342,8 @@ const scanned = Buffer.allocUnsafe(SCAN_CARRY_BYTES + SCAN_CHUNK_BYTES);
 
 /**
  * What key block the text file `fd` (`size` bytes) holds in its first SCAN_MAX_BYTES, read in
- * chunks into one buffer: a PEM, OpenSSH or OpenPGP block, or one in base64. Only a chunk that
- * holds `PRIVATE KEY`, or `-----BEGIN ` in base64, is read as text.
+ * chunks into one buffer: a PEM, OpenSSH or OpenPGP block, one in base64, or a private JWK. Only a
+ * chunk that holds `PRIVATE KEY`, `-----BEGIN ` in base64, or `"d"`, is read as text.
  */
 function scanText(fd: number, size: number): string | undefined {
   const end = Math.min(size, SCAN_MAX_BYTES);
@@ -361,6 +364,7 @@ function scanText(fd: number, size: number): string | undefined {
       const kind = base64KeyKind(chunk, 0);
       if (kind !== undefined) return kind;
     }
+    if (mayHoldJwk(chunk, from) && holdsPrivateJwk(chunk.toString('latin1'))) return JWK_KIND;
     if (last) return undefined;
     chunk.copy(scanned, 0, n - SCAN_CARRY_BYTES, n);
     carry = SCAN_CARRY_BYTES;
@@ -380,7 +384,7 @@ function keyKind(buf: Buffer, size: number): string | undefined {
   if (buf.indexOf(AGE_PREFIX) >= 0 && AGE_IDENTITY.test(buf.toString('latin1'))) return 'an age identity (AGE-SECRET-KEY-1…)';
   if (size <= DER_MAX_BYTES && buf.length === size && isDerPrivateKey(buf)) return 'a private key (DER: PKCS#8, PKCS#1 or SEC1)';
   if (buf.indexOf(WIREGUARD_NAME) >= 0 && WIREGUARD_KEY.test(buf.toString('latin1'))) return 'a WireGuard private key (PrivateKey = …)';
-  if (buf.length === size && buf.indexOf(JWK_PRIVATE) >= 0 && isPrivateJwk(buf)) return 'a private key (a JSON Web Key with "d")';
+  if (mayHoldJwk(buf, 0) && holdsPrivateJwk(buf.toString('latin1'))) return JWK_KIND;
   if (isOpenPgpSecretKey(buf)) return 'an OpenPGP secret key (gpg --export-secret-keys)';
   if (isPkcs12(buf)) return PKCS12_KIND;
   return base64KeyKind(buf);
@@ -399,22 +403,42 @@ function utf16Text(buf: Buffer): string | undefined {
 /** A WireGuard configuration's `PrivateKey = ` line: 32 bytes in base64. */
 const WIREGUARD_NAME = Buffer.from('PrivateKey', 'latin1');
 const WIREGUARD_KEY = /(?:^|\n)[ \t]*PrivateKey[ \t]*=[ \t]*[A-Za-z0-9+/]{43}=/;
-/** What every private JSON Web Key holds: its private exponent or scalar, `d`. */
-const JWK_PRIVATE = Buffer.from('"d"', 'latin1');
-const JWK_TYPES = new Set(['RSA', 'EC', 'OKP']);
+const JWK_KIND = 'a private key (a JSON Web Key with "d")';
+/** What every private JSON Web Key holds, `"d"` (as written in JSON, and escaped in a JSON string) and `kty`... */
+const JWK_D_CORES = [Buffer.from('"d"', 'latin1'), Buffer.from('"d\\', 'latin1')];
+const JWK_KTY_CORE = Buffer.from('kty', 'latin1');
+/** ...searched for first: the text is read only when both are there (a log of JSON lines has many "d"s). */
+const mayHoldJwk = (buf: Buffer, from: number) => buf.indexOf(JWK_KTY_CORE) >= 0 && JWK_D_CORES.some((c) => buf.indexOf(c, from) >= 0);
+/**
+ * A JSON member `"d": "…"` of 32 base64url digits or more (P-256's and Ed25519's scalar is 43, an
+ * RSA exponent hundreds), also escaped in a JSON string once or twice (`\"d\":\"…\"`).
+ */
+const JWK_D = /\\{0,3}"d\\{0,3}"[ \t\r\n]*:[ \t\r\n]*\\{0,3}"[A-Za-z0-9_-]{32,}\\{0,3}"/g;
+/** The `"kty"` of an asymmetric key (a symmetric one, "oct", has no "d"). */
+const JWK_KTY = /\\{0,3}"kty\\{0,3}"[ \t\r\n]*:[ \t\r\n]*\\{0,3}"(?:RSA|EC|OKP)\\{0,3}"/;
+/** How far around a "d" its object is looked for (an RSA key of 8,192 bits is 7 KB of JSON)... */
+const JWK_SPAN = 16 * 1024;
+/** ...for this many "d" members of a text at most: bounded work on crafted text. */
+const JWK_CHECKS = 64;
 
-/** A JSON file that is a private JWK, or a JWK set holding one (a read file, parsed only when it names "d"). */
-function isPrivateJwk(buf: Buffer): boolean {
-  let value: unknown;
-  try {
-    value = JSON.parse(buf.toString('utf8'));
-  } catch {
-    return false;
+/**
+ * Whether `text` holds a private JSON Web Key wherever it sits (a JWK or JWK set file, a config
+ * file's member, a `.env` or YAML line, a JSON string): a `"d"` of base64url digits and a `"kty"`
+ * of RSA, EC or OKP in the same object, from the `{` before the "d" (with no `}` between) to the
+ * `}` after it. A "d" in another object than the "kty" is none.
+ */
+function holdsPrivateJwk(text: string): boolean {
+  JWK_D.lastIndex = 0;
+  let checks = JWK_CHECKS;
+  for (let m = JWK_D.exec(text); m !== null && checks-- > 0; m = JWK_D.exec(text)) {
+    const before = text.slice(Math.max(0, m.index - JWK_SPAN), m.index);
+    const open = before.lastIndexOf('{');
+    if (open < 0 || before.indexOf('}', open) >= 0) continue;
+    const after = text.slice(JWK_D.lastIndex, JWK_D.lastIndex + JWK_SPAN);
+    const close = after.indexOf('}');
+    if (JWK_KTY.test(before.slice(open)) || JWK_KTY.test(close < 0 ? after : after.slice(0, close))) return true;
   }
-  const isPrivate = (k: unknown) =>
-    k !== null && typeof k === 'object' && JWK_TYPES.has((k as { kty?: unknown }).kty as string) && typeof (k as { d?: unknown }).d === 'string';
-  const keys = (value as { keys?: unknown } | null)?.keys;
-  return isPrivate(value) || (Array.isArray(keys) && keys.some(isPrivate));
+  return false;
 }
 
 /**
