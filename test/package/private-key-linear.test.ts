@@ -115,6 +115,14 @@ describe('PEM keys in other clothes', () => {
     ).toBeUndefined();
   });
 
+  it('a PEM key in UTF-16 without a byte-order mark (iconv -t UTF-16LE), little- or big-endian, also after a stray byte, is left out', () => {
+    const le = Buffer.from(`# server key\n${pemKey}`, 'utf16le');
+    expect(reasonFor('key-utf16le-nobom.pem', le)).toMatch(/UTF-16/);
+    expect(reasonFor('key-utf16be-nobom.pem', Buffer.from(le).swap16())).toMatch(/UTF-16/);
+    expect(reasonFor('key-utf16le-odd.bin', Buffer.concat([Buffer.from([0x07]), le]))).toMatch(/UTF-16/);
+    expect(reasonFor('notes-utf16-nobom.txt', Buffer.from('-----BEGIN PRIVATE KEY----- blocks stay home.\n', 'utf16le'))).toBeUndefined();
+  });
+
   it('a PEM key escaped twice in JSON (a JSON text inside a JSON string) is left out', () => {
     const inner = JSON.stringify({ private_key: pemKey });
     expect(reasonFor('nested.json', JSON.stringify({ credentials: inner }))).toMatch(/PRIVATE KEY/);

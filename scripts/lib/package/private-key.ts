@@ -390,13 +390,22 @@ function keyKind(buf: Buffer, size: number): string | undefined {
   return base64KeyKind(buf);
 }
 
-/** `buf` as text when it starts with a UTF-16 byte-order mark (little- or big-endian), else undefined. */
+/** `PRIVATE KEY` in UTF-16, little- and big-endian: a file without a byte-order mark (`iconv -t UTF-16LE`) is found by it. */
+const UTF16LE_CORE = Buffer.from('PRIVATE KEY', 'utf16le');
+const UTF16BE_CORE = Buffer.from(UTF16LE_CORE).swap16();
+
+/**
+ * `buf` as text when it starts with a UTF-16 byte-order mark (little- or big-endian), or holds
+ * `PRIVATE KEY` in UTF-16 (read from that byte's parity on), else undefined.
+ */
 function utf16Text(buf: Buffer): string | undefined {
-  if (buf[0] === 0xff && buf[1] === 0xfe) return buf.subarray(2, buf.length - (buf.length % 2)).toString('utf16le');
-  if (buf[0] === 0xfe && buf[1] === 0xff) {
-    const even = buf.subarray(2, buf.length - (buf.length % 2));
-    return Buffer.from(even).swap16().toString('utf16le');
-  }
+  const le = buf[0] === 0xff && buf[1] === 0xfe ? 2 : buf.indexOf(UTF16LE_CORE) % 2;
+  if (le >= 0) return buf.subarray(le, buf.length - ((buf.length - le) % 2)).toString('utf16le');
+  const be = buf[0] === 0xfe && buf[1] === 0xff ? 2 : buf.indexOf(UTF16BE_CORE) % 2;
+  if (be >= 0)
+    return Buffer.from(buf.subarray(be, buf.length - ((buf.length - be) % 2)))
+      .swap16()
+      .toString('utf16le');
   return undefined;
 }
 
