@@ -366,6 +366,8 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['rm -rf "$tmp"/* of a folder mktemp made', 'tmp=$(mktemp -d) && rm -rf "$tmp"/*', 'world', 'allow'],
   ['sed -i over the copies in a folder mktemp made', `tmp=$(mktemp -d); cp ${K}/log.md "$tmp/" && sed -i s/a/b/ "$tmp"/*.md`, 'world', 'allow'],
   ['rm -rf "$tmp" of a folder mktemp made', 'tmp=$(mktemp -d); trap \'rm -rf "$tmp"\' EXIT; rm -rf "$tmp"', 'world', 'allow'],
+  ['a copy of the log into a folder `mktemp -d` made (backquotes)', `T=\`mktemp -d\`; cp ${K}/log.md $T/ && cd $T && rm -f *`, 'world', 'allow'],
+  ['a glob in a folder backquotes name', 'T=`ls -d 04_Ventures/*/_kernel`; cd $T && rm -f *', 'world', /cannot tell/],
   ['rm -f * after a cd out of a folder mktemp made into the kernel', `cd "$(mktemp -d)"; cd <WORLD>/${K} && rm -f *`, 'world', /cannot tell|delete/],
   ['rm -f * after cd - out of a folder mktemp made', 'cd "$(mktemp -d)"; cd -; rm -f *', 'kernel', /cannot tell|delete/],
   ['rm -f * in a subshell that left a folder mktemp made', `cd "$(mktemp -d)" && (cd <WORLD>/${K} && rm -f *)`, 'world', /cannot tell|delete/],

@@ -753,8 +753,7 @@ class Lexer {
       } else if (c === '$') {
         this.dollar(add, true);
       } else if (c === '`') {
-        this.backquoted();
-        push('`…`', false);
+        this.backquoted(add);
       } else if (c === '~' && atStart()) {
         const m = /^~(?=\/|[ \t\n;&|()<>]|$)/.exec(this.src.slice(this.i));
         this.i++;
@@ -801,8 +800,7 @@ class Lexer {
       } else if (c === '$') {
         this.dollar(add);
       } else if (c === '`') {
-        this.backquoted();
-        push('`…`', false);
+        this.backquoted(add);
       } else {
         let j = this.i;
         while (j < this.src.length && !'"\\$`'.includes(this.src[j]!)) j++;
@@ -894,7 +892,8 @@ class Lexer {
     return this.src.slice(from, end);
   }
 
-  private backquoted(): void {
+  /** A `…` substitution: read as commands; unknown, but new when it is `mktemp` alone, as `$(mktemp)` is. */
+  private backquoted(add: (p: Part) => void): void {
     let j = this.i + 1;
     let inner = '';
     while (j < this.src.length && this.src[j] !== '`') {
@@ -905,6 +904,7 @@ class Lexer {
     }
     this.i = j + 1;
     this.nested(inner);
+    add({ text: '`…`', known: false, ...(MKTEMP.test(inner) && { fresh: true }) });
   }
 }
 
