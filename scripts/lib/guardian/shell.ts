@@ -1,6 +1,7 @@
 /**
  * Which files a shell command line would write, as far as the text alone tells: a pure function
- * of the command (and the home and starting folders, for `~`, `$HOME` and `$PWD`). log-guardian
+ * of the command (and the home, starting and temporary folders, for `~`, `$HOME`, `$PWD` and
+ * `$TMPDIR`). log-guardian
  * uses it on Bash tool calls.
  *
  * It reads the POSIX shell grammar the way bash does for the parts that decide where output goes:
@@ -605,13 +606,13 @@ function pastHeredocBodies(src: string, from: number, heredocs: Heredoc[]): numb
   return j;
 }
 
-/** Splits a command line into words, operators and redirections. */
 /** `~` and a bare `cd`: the HOME the command sees, as far as it is known. */
 function homeOf(scope: Scope): string | undefined {
   const home = scope.vars.get('HOME');
   return typeof home === 'string' ? home : undefined;
 }
 
+/** Splits a command line into words, operators and redirections. */
 class Lexer {
   private i = 0;
   private readonly pendingHeredocs: (Heredoc & { expands: boolean; body: HeredocText })[] = [];
@@ -2200,7 +2201,8 @@ function namesTmpdir(command: string): boolean {
 
 /**
  * The files `command` would write, replace, append to or remove, in the order met. `home` is the
- * home folder (`~`, `$HOME`), `cwd` the folder the command starts in (`$PWD`).
+ * home folder (`~`, `$HOME`), `cwd` the folder the command starts in (`$PWD`), `tmpdir` the
+ * `$TMPDIR` it inherits.
  */
 export function shellWrites(command: string, options: { home?: string | undefined; cwd?: string | undefined; tmpdir?: string | undefined } = {}): ShellWrite[] {
   const vars = new Vars();
