@@ -49,7 +49,9 @@ describe('format 2.1.x (v3) packages', () => {
       const log = readFileSync(join(w, '_kernel', 'log.md'), 'utf8');
       expect(log).toMatch(/^entry-count: 1$/m);
       expect(log).toContain('stubbed_at: 2026-04-13T09:00:00Z');
-      expect(log).toContain('claimed sender `patrick` (not verified)');
+      // The sender the manifest names is its unverified claim: not repeated in the entry.
+      expect(log).toContain("- From: a sender the package names, not verified (the package's own claim, not repeated here)");
+      expect(log).not.toContain('patrick`');
       expect(log.indexOf('## 2026-05-04T12:00:00Z')).toBeLessThan(log.indexOf('This log was not shared'));
       expect(existsSync(join(w, '_kernel', layout === 'v2' ? '_generated/now.json' : 'now.json'))).toBe(true);
     }

@@ -174,12 +174,18 @@ function signatureOf(r: ReadResult) {
   return { present: r.signature.present, verified: r.signature.present && r.signature.ok, signer: r.signature.signer ?? null };
 }
 
-/** The log's sender line: only a verified signature vouches for who sent a package. */
+/**
+ * The sender in the log entry and now.json, which agents read later: only a verified signature by
+ * that very name vouches for it. Any other sender the manifest names is the package's claim, a
+ * login-like word (`ignore-previous-instructions`) too: not repeated there (the result's
+ * untrusted.sender and the ledger keep it, as data); a verified signer of another name is said instead.
+ */
 function fromText(r: ReadResult, sender: string | null): string {
   if (!sender) return 'unknown sender';
   const sig = signatureOf(r);
-  const vouched = sig.verified && sig.signer === sender;
-  return vouched ? `sender ${logValue(sender)} (verified signature)` : `claimed sender ${logValue(sender)} (not verified)`;
+  if (sig.verified && sig.signer === sender) return `sender ${logValue(sender)} (verified signature)`;
+  const claim = "a sender the package names, not verified (the package's own claim, not repeated here)";
+  return sig.verified && sig.signer ? `${claim}; signed by ${logValue(sig.signer)}, verified` : claim;
 }
 
 /**
@@ -443,7 +449,7 @@ function unverifiedSignature(m: Manifest, sig: SignatureCheck, allow: boolean): 
   if (m.scope === 'snapshot' || !sig.present || sig.ok) return undefined;
   if (allow) return 'imported a signed package whose signature could not be verified (no key is pinned for the signer it names), as --allow-unverified asked';
   const signer = sig.signer;
-  const detail = signer ? unverifiedSignerDetail(signer) : undefined;
+  const detail = signer ? unverifiedClaimDetail('signer', signer) : undefined;
   throw new AliveError(
     `this package is signed, but its signature cannot be verified: no key is pinned for the signer it names${detail ? ` (${detail.reference})` : ' (it names none)'} ` +
       'among your relay peers ($ALIVE_HOME/relay/keys/peers/), so anyone could have made it; nothing was imported. If you expect it from someone, compare fingerprints with them by another channel, ' +
@@ -454,13 +460,13 @@ function unverifiedSignature(m: Manifest, sig: SignatureCheck, allow: boolean): 
 }
 
 /**
- * A signer no pinned key verified, for output of ours: a login passes every name check and is
- * still the sender's words, so it is shown only in this fence, after words that point at it
- * (`reference`), never in a line of ours.
+ * A signer or sender no pinned key verified, for output of ours: a login passes every name check
+ * and is still the sender's words, so it is shown only in this fence, after words that point at
+ * it (`reference`), never in a line of ours.
  */
-export function unverifiedSignerDetail(signer: string): ReturnType<typeof untrustedDetail> & { reference: string } {
+export function unverifiedClaimDetail(label: 'signer' | 'sender', text: string): ReturnType<typeof untrustedDetail> & { reference: string } {
   const reference = 'in the untrusted detail that follows';
-  return { ...untrustedDetail('signer', inlineText(signer, 400), reference), reference };
+  return { ...untrustedDetail(label, inlineText(text, 400), reference), reference };
 }
 
 /**

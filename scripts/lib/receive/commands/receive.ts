@@ -7,7 +7,7 @@ import { fencedLines, isPlainName } from '../../text/fence.ts';
 import { basename } from 'node:path';
 import { receiveCrypto } from '../crypto.ts';
 import { relayPinFor } from '../relay-pin.ts';
-import { receivePackage, unverifiedSignerDetail, type ReceiveResult } from '../receive.ts';
+import { receivePackage, unverifiedClaimDetail, type ReceiveResult } from '../receive.ts';
 import { counted } from '../../text/plural.ts';
 
 export const RECEIVE_USAGE = `usage: alive-p2p receive PACKAGE [--world DIR] [--into WALNUT_PATH] [--as NAME] [--private-key PEM]
@@ -119,14 +119,27 @@ export function resultJson(r: ReceiveResult): Record<string, unknown> {
   return json;
 }
 
+type SenderFields = Pick<ReceiveResult, 'sender' | 'signature' | 'source_walnut'>;
+
 /**
- * Who sent it and which walnut, for the first line: the sender is the manifest's claim unless a
- * verified signature by that very name vouches for it (as the log entry says it). Each name is the
- * sender's text, quoted (logValue, as in the log entry): none can read on as a sentence of ours.
+ * The sender's name as the manifest gives it, when no verified signature by that very name vouches
+ * for it: the package's claim, shown only in an untrusted fence after the line that points at it
+ * (as an unverified signer is), however plain the name (`ignore-previous-instructions` is one).
  */
-export function fromLine(r: Pick<ReceiveResult, 'sender' | 'signature' | 'source_walnut'>, quote: (value: string) => string = logValue): string {
-  const vouched = r.signature.verified && r.signature.signer === r.sender;
-  const sender = r.sender ? `${vouched ? 'from' : 'claimed to be from'} ${quote(r.sender)}${vouched ? '' : ' (not verified)'}, ` : '';
+export function claimedSender(r: SenderFields): ReturnType<typeof unverifiedClaimDetail> | undefined {
+  if (!r.sender || (r.signature.verified && r.signature.signer === r.sender)) return undefined;
+  return unverifiedClaimDetail('sender', r.sender);
+}
+
+/**
+ * Who sent it and which walnut, for the first line: the sender a verified signature by that very
+ * name vouches for (as the log entry says it), else words pointing at claimedSender's fence. The
+ * walnut's name is the sender's text, quoted (logValue, as in the log entry): it cannot read on
+ * as a sentence of ours.
+ */
+export function fromLine(r: SenderFields, quote: (value: string) => string = logValue): string {
+  const claimed = claimedSender(r);
+  const sender = !r.sender ? '' : claimed ? `claimed to be from a sender it names ${claimed.reference} (not verified), ` : `from ${quote(r.sender)}, `;
   return `${sender}walnut ${r.source_walnut ? quote(r.source_walnut) : 'unnamed'}`;
 }
 
@@ -177,7 +190,7 @@ function printHuman<V>(ctx: CommandContext<V>, r: ReceiveResult): void {
   // Every field from the manifest is one line here (inlineText): a line break in a sender or a
   // signer would print a line of its own, such as a forged "Signature: VERIFIED". A signer no
   // pinned key verified is the sender's claim: named only in the fence after the line.
-  const claimed = r.signature.present && !r.signature.verified && r.signature.signer ? unverifiedSignerDetail(r.signature.signer) : undefined;
+  const claimed = r.signature.present && !r.signature.verified && r.signature.signer ? unverifiedClaimDetail('signer', r.signature.signer) : undefined;
   const sig = !r.signature.present
     ? 'unsigned'
     : claimed
@@ -186,11 +199,15 @@ function printHuman<V>(ctx: CommandContext<V>, r: ReceiveResult): void {
   const signerFence = () => {
     for (const line of claimed?.lines ?? []) ctx.print(line);
   };
+  const senderFence = () => {
+    for (const line of claimedSender(r)?.lines ?? []) ctx.print(line);
+  };
   const names = untrustedNames(r.walnut ?? '', r.scope);
   const shown = names.shown;
   const from = fromLine(r, names.quoted);
   if (r.snapshot) {
     ctx.print(`Snapshot package (display-only; nothing was written): ${from}`);
+    senderFence();
     ctx.print(
       `Format ${inlineText(r.format_version)}, created ${names.quoted(r.snapshot.created)}, ${counted(r.files, 'file')} (${formatBytes(r.bytes)}), ${sig}`,
     );
@@ -218,6 +235,7 @@ function printHuman<V>(ctx: CommandContext<V>, r: ReceiveResult): void {
   const dry = r.dry_run === true;
   const head = dry ? 'Dry run: nothing was written. Would receive' : 'Received';
   ctx.print(`${head} a ${r.scope} package (${from}; ${sig}) into ${shown(r.walnut ?? '')}`);
+  senderFence();
   signerFence();
   if (r.layout) ctx.print(`  layout: ${r.layout} (${inlineText(r.layout_reason ?? '', 400)})`);
   // A resumed result holds the first items of each list, and `<list>_total` when there were more.
