@@ -1,7 +1,8 @@
 /**
  * extract --json names the signer as verify and info do: a `signer:` line is outside the signed
  * text, so a relay or peer can set it to anything, and the receive skill turns `signer` into
- * `keys/peers/<signer>.pem`. A name that is not a login goes under `untrusted.signer`, never `signer`.
+ * `keys/peers/<signer>.pem`. A name that is not a login goes under `untrusted.signer`, never `signer`;
+ * so does a login, as extract verifies no signature.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -52,6 +53,7 @@ it('extract --json puts a relabelled signer that is not a login under untrusted.
   expect(r.code, r.stderr).toBe(0);
   const json = JSON.parse(r.stdout);
   expect(json).toMatchObject({ ok: true, signed: true, signature_ok: null, signer: null, untrusted: { signer: claimed } });
+  // extract checks no signature: a login it names is the sender's claim too (signer-unverified-shown.test.ts).
   const plain = await runCaptured(extractCommand, [signed, '--output', join(root, 'out2'), '--json']);
-  expect(JSON.parse(plain.stdout)).toMatchObject({ signer: 'alice' });
+  expect(JSON.parse(plain.stdout)).toMatchObject({ signer: null, untrusted: { signer: 'alice' } });
 });

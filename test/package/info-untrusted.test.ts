@@ -148,7 +148,10 @@ it('verify checks a signature against the key this machine pins for its signer, 
   // No key pinned for alice: the signature is not checked, and verify says why.
   const unpinned = await runCaptured(verifyCommand, [pkg]);
   expect(unpinned.code, unpinned.stderr).toBe(0);
-  expect(unpinned.stdout).toContain('Signed: yes, by alice (not checked: no key is pinned for them here; pass --signer-key)');
+  expect(unpinned.stdout).toContain(
+    'Signed: yes, by the signer it names, in the untrusted detail that follows (not checked: no key is pinned for that name here; pass --signer-key)',
+  );
+  expect(unpinned.stdout).toMatch(/^<<<BEGIN UNTRUSTED SIGNER [0-9a-f]{12}\nalice\nEND UNTRUSTED SIGNER/m);
   expect(JSON.parse((await runCaptured(verifyCommand, [pkg, '--json'])).stdout)).toMatchObject({ signed: true, signature_ok: null });
   // Pinned: checked without --signer-key.
   const peers = join(process.env.ALIVE_HOME!, 'relay', 'keys', 'peers');
@@ -194,7 +197,9 @@ it('verify refused by a pinned key names that key, says nothing of writing, and 
     encrypted: false,
     signed: true,
     signature_ok: false,
-    signer: 'alice',
+    // Not verified: the name it gives is under untrusted.
+    signer: null,
+    untrusted: { signer: 'alice' },
     error: { code: 'bad_signature' },
   });
   expect(out.error.message).toContain(pinned);

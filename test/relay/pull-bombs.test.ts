@@ -131,7 +131,8 @@ describe("a package under a pinned peer's folder is read past its manifest only 
     commitToBare(alice.url, { [`inbox/bob/${name}`]: await bomb(2 * MiB, { sign }) });
     const pull = await run(alice, ['pull', '--max-size', String(MiB), '--json']);
     const r = received(pull, name);
-    expect(r, JSON.stringify(pull.json)).toMatchObject({ from: 'bob', verified: false, signer: 'mallory' });
+    // The name it gives is not verified: under untrusted, as its problem says.
+    expect(r, JSON.stringify(pull.json)).toMatchObject({ from: 'bob', verified: false, signer: null, untrusted: { signer: 'mallory' } });
     expect(r.problems).toEqual(['signed under another name than bob (the name it gives is shown as untrusted data)']);
   });
 

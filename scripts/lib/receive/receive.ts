@@ -37,7 +37,8 @@ import { readSnapshot, type SnapshotView } from './snapshot.ts';
 import { HELD_DIR, HELD_INDEX, moveAcross, PKG_DIR, prepareStaged, shapeBundles, shapeNewWalnut } from './stage.ts';
 import { bundleNameTaken, resolveTarget, resolveWorld, worldRel, type Target } from './target.ts';
 import { cappedText, inlineText, logValue } from '../text/untrusted.ts';
-import { isPlainName, NOT_SHOWN, plainOr, senderName, untrustedDetail } from '../text/fence.ts';
+import { isPlainName, NOT_SHOWN, plainOr, senderName } from '../text/fence.ts';
+import { unverifiedClaimDetail } from '../package/signer-shown.ts';
 import { counted } from '../text/plural.ts';
 
 export interface ReceiveOptions {
@@ -457,16 +458,6 @@ function unverifiedSignature(m: Manifest, sig: SignatureCheck, allow: boolean): 
       'or, if you trust where this file came from, receive it with --allow-unverified',
     { code: 'unverified', ...(detail ? { untrusted: detail } : {}) },
   );
-}
-
-/**
- * A signer or sender no pinned key verified, for output of ours: a login passes every name check
- * and is still the sender's words, so it is shown only in this fence, after words that point at
- * it (`reference`), never in a line of ours.
- */
-export function unverifiedClaimDetail(label: 'signer' | 'sender', text: string): ReturnType<typeof untrustedDetail> & { reference: string } {
-  const reference = 'in the untrusted detail that follows';
-  return { ...untrustedDetail(label, inlineText(text, 400), reference), reference };
 }
 
 /**

@@ -33,7 +33,13 @@ on a terminal when unset) or --private-key.`,
     const warning = extractedAgentFilesWarning(agentFiles, r.output);
     if (warning) ctx.warn(warning);
     if (ctx.json) {
-      return ctx.printJson({ ...verifySummary(r, false), ...signerFields(r.signature.signer), output: r.output, bytes: r.bytes, agent_files: agentFiles });
+      return ctx.printJson({
+        ...verifySummary(r, false),
+        ...signerFields(r.signature.signer, r.signature.ok === true),
+        output: r.output,
+        bytes: r.bytes,
+        agent_files: agentFiles,
+      });
     }
     // The folder's name is the user's, but may come from anywhere (a script, a peer's suggestion): escaped.
     ctx.print(`Extracted to: ${inlineText(r.output, 4000)}`);

@@ -8,7 +8,7 @@ import { readPackageHead } from '../info.ts';
 import { DESCRIPTION_MAX } from '../limits.ts';
 import { AliveError } from '../../errors.ts';
 import { writingNothing } from '../package-path.ts';
-import { signerText } from '../signer-shown.ts';
+import { signerShown } from '../signer-shown.ts';
 import { formatFingerprint } from '../../crypto/keys.ts';
 import { isValidLogin } from '../../relay/names.ts';
 import { peerKeyFile } from '../../receive/pins.ts';
@@ -98,7 +98,10 @@ Shows a package's manifest summary. Reads nothing but the manifest; decrypts not
     ctx.print(`Files: ${m.files.length} (${formatBytes(summary.bytes ?? 0)})`);
     ctx.print(`Encrypted: ${summary.encrypted ? head.envelope : 'no'}`);
     if (m.recipients) ctx.print(`Sealed for: ${m.recipients.map(formatFingerprint).join(', ')} (the keys it names as its recipients)`);
-    ctx.print(`Signed: ${m.signature ? `yes, by ${signerText(m.signature.signer)} (not checked by info; use verify --signer-key)` : 'no'}`);
+    // info checks no signature: the signer it names is the sender's claim, shown only fenced.
+    const signer = signerShown(m.signature?.signer, false);
+    ctx.print(`Signed: ${m.signature ? `yes, by ${signer.text} (not checked by info; use verify --signer-key)` : 'no'}`);
+    if (m.signature) for (const line of signer.lines) ctx.print(line);
   },
 });
 

@@ -6,7 +6,7 @@ import { AliveError } from '../../errors.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { verifyPackageDetailed } from '../verify.ts';
 import { DEFAULT_MAX_SIZE } from '../limits.ts';
-import { signerFields, signerText } from '../signer-shown.ts';
+import { signerFields, signerShown } from '../signer-shown.ts';
 import { counted } from '../../text/plural.ts';
 import { fingerprint, formatFingerprint, loadPublicKey } from '../../crypto/keys.ts';
 import { isValidLogin } from '../../relay/names.ts';
@@ -62,20 +62,21 @@ all holds, 1 otherwise.`,
       const { ok: _ok, code, problems, ...fields } = result;
       throw new AliveError(error?.message ?? problems[0] ?? 'verification failed', {
         code: code ?? 'failed',
-        // The signer as a success shows it: a name that is not a login is the sender's text.
-        fields: { ...fields, ...signerFields(fields.signer), problems },
+        // Not verified: the name it gives is the sender's text.
+        fields: { ...fields, ...signerFields(fields.signer, false), problems },
         ...(error?.untrusted && { untrusted: error.untrusted }),
       });
     }
     // The signer line is outside the signed text: a valid signature says only that --signer-key
-    // made it. The name is shown as the signer unless this machine pins another key for it.
+    // (or the key pinned for that name) made it. The name is shown as the signer only when such a
+    // key verified it and this machine pins no other key for it; else it is the sender's claim.
     const key = signerKey && result.signature_ok ? keyBehind(signerKey, result.signer) : undefined;
-    const who = signerText(read.signature.signer);
+    const verified = key ? key.otherPin === undefined : read.signature.ok === true;
+    const who = signerShown(read.signature.signer, verified);
     if (ctx.json) {
-      const shown = key?.otherPin !== undefined ? { signer: null, untrusted: { signer: result.signer! } } : signerFields(result.signer);
       return ctx.printJson({
         ...result,
-        ...shown,
+        ...signerFields(result.signer, verified),
         ...(key ? { signer_fingerprint: key.fingerprint } : {}),
         path: resolve(pkg),
         envelope: read.envelope,
@@ -87,14 +88,15 @@ all holds, 1 otherwise.`,
     );
     let sig: string;
     if (!result.signed) sig = 'no';
-    else if (!key && read.signature.ok) sig = `yes, valid, by ${who}, with the key pinned for them`;
-    else if (!key) sig = `yes, by ${who} (not checked: no key is pinned for them here; pass --signer-key)`;
-    else if (key.otherPin === undefined) sig = `yes, valid, by ${who}, with the key ${key.fingerprint}`;
+    else if (!key && read.signature.ok) sig = `yes, valid, by ${who.text}, with the key pinned for them`;
+    else if (!key) sig = `yes, by ${who.text} (not checked: no key is pinned for that name here; pass --signer-key)`;
+    else if (key.otherPin === undefined) sig = `yes, valid, by ${who.text}, with the key ${key.fingerprint}`;
     else {
       sig =
-        `yes, valid for the key ${key.fingerprint} (--signer-key), but the package names ${who} as its signer and ${who}'s pinned key is another ` +
-        `(${key.otherPin}): that name is outside what the signature covers, so this is not ${who}'s signature`;
+        `yes, valid for the key ${key.fingerprint} (--signer-key), but this machine pins another key (${key.otherPin}) for the signer the package names ` +
+        `(${who.text}): that name is outside what the signature covers, so this is not that peer's signature`;
     }
     ctx.print(`Encrypted: ${result.encrypted ? read.envelope : 'no'}   Signed: ${sig}`);
+    for (const line of result.signed ? who.lines : []) ctx.print(line);
   },
 });

@@ -7,7 +7,8 @@ import { fencedLines, isPlainName } from '../../text/fence.ts';
 import { basename } from 'node:path';
 import { receiveCrypto } from '../crypto.ts';
 import { relayPinFor } from '../relay-pin.ts';
-import { receivePackage, unverifiedClaimDetail, type ReceiveResult } from '../receive.ts';
+import { receivePackage, type ReceiveResult } from '../receive.ts';
+import { unverifiedClaimDetail } from '../../package/signer-shown.ts';
 import { counted } from '../../text/plural.ts';
 
 export const RECEIVE_USAGE = `usage: alive-p2p receive PACKAGE [--world DIR] [--into WALNUT_PATH] [--as NAME] [--private-key PEM]

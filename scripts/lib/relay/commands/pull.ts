@@ -433,7 +433,7 @@ async function receiveOne(
       bytes,
       sha256,
       verified: check.verified,
-      ...withSender(signerFields(check.signer), findPeer(ctx.cfg, entry.sender) ? undefined : entry.sender),
+      ...withSender(signerFields(check.signer, check.verified), findPeer(ctx.cfg, entry.sender) ? undefined : entry.sender),
       problems,
       ...(check.note ? { note: check.note } : {}),
     };

@@ -1,2 +1,0 @@
-#!/usr/bin/env node
-import{b as e}from"./chunk-A4AIMXTA.mjs";import{f as u}from"./chunk-2POEZPK4.mjs";import{a as t}from"./chunk-IDPOGZEX.mjs";function l(n){return n==null||n===""?{signer:null}:e(n)?{signer:n}:{signer:null,untrusted:{signer:n}}}t(l,"signerFields");function d(n){return n==null||n===""?"an unnamed signer":e(n)?n:`a name that is not a login ('${u(n,60)}', the sender's text)`}t(d,"signerText");export{l as a,d as b};
