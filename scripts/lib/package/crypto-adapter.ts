@@ -20,6 +20,23 @@ export interface CryptoSources {
   env?: NodeJS.ProcessEnv;
   /** Ask for the passphrase on a terminal when WALNUT_PASSPHRASE is unset (commands, not the relay). */
   askPassphrase?: boolean;
+  /** A wrong_key refusal's words for `privateKey` (a key given as an object, whose file is not known here). */
+  wrongKey?: WrongKeyWords;
+}
+
+/**
+ * A wrong_key refusal's own words: the key tried, and what to do (relay pull's differ from
+ * receive's: pull keeps the package, and opening it is receive's work).
+ */
+export interface WrongKeyWords {
+  /** The key tried: `your relay key (PATH)`. */
+  which: string;
+  /** What became of the package: `nothing was written`. */
+  outcome: string;
+  /** What to do when a previous key of the user's may open it. */
+  previous: string;
+  /** What to do otherwise. */
+  next: string;
 }
 
 /** The user's relay key, used when an RSA package arrives and no --private-key was given. */
@@ -49,23 +66,33 @@ export function packageCryptoFrom(src: CryptoSources): PackageCrypto {
     tried = { path, byDefault: src.privateKeyPath === undefined };
     return priv;
   };
+  /** The words of a wrong_key refusal: the caller's, else those of the key file tried. */
+  const words = (): WrongKeyWords | undefined => {
+    if (src.wrongKey) return src.wrongKey;
+    if (tried === undefined) return undefined;
+    return {
+      which: tried.byDefault ? `your relay key (${inlineText(tried.path, 1000)})` : `the key given with --private-key (${inlineText(tried.path, 1000)})`,
+      outcome: 'nothing was written',
+      previous: 'pass --private-key with it',
+      next: tried.byDefault
+        ? 'pass --private-key PATH with the private key whose public half the sender used'
+        : 'use the private key whose public half the sender used',
+    };
+  };
   /** A wrong_key refusal that says which key was tried, and what to pass instead. */
   const naming = <T>(open: () => T, damaged: string, sealedFor?: SealedFor): T => {
     try {
       return open();
     } catch (err) {
-      if (!(err instanceof AliveError) || err.code !== 'wrong_key' || tried === undefined) throw err;
-      const which = tried.byDefault ? `your relay key (${inlineText(tried.path, 1000)})` : `the key given with --private-key (${inlineText(tried.path, 1000)})`;
-      const next = tried.byDefault
-        ? 'pass --private-key PATH with the private key whose public half the sender used'
-        : 'use the private key whose public half the sender used';
+      const w = err instanceof AliveError && err.code === 'wrong_key' ? words() : undefined;
+      if (w === undefined) throw err;
       const mine = fingerprint(privateKey());
       // The package names whom it was sealed for, and not this key: a wrong key, not damage.
       const named = sealedFor !== undefined && sealedForKey(sealedFor, mine);
       if (sealedFor !== undefined && !named) {
         throw new AliveError(
-          `${which} cannot open this package: it was encrypted for someone else: ${sealedForText(sealedFor, mine)}; nothing was written. ` +
-            `If that was a previous key of yours, pass --private-key with it; otherwise, ${next}, or ask the sender to send it to your current key`,
+          `${w.which} cannot open this package: it was encrypted for someone else: ${sealedForText(sealedFor, mine)}; ${w.outcome}. ` +
+            `If that was a previous key of yours, ${w.previous}; otherwise, ${w.next}, or ask the sender to send it to your current key`,
           { code: 'wrong_key', cause: err },
         );
       }
@@ -73,8 +100,8 @@ export function packageCryptoFrom(src: CryptoSources): PackageCrypto {
       // or names none.
       throw new AliveError(
         named
-          ? `${which} cannot open it though its manifest names your key: ${damaged} was wrapped again for another key (forwarded), or damaged; nothing was written`
-          : `${which} cannot open this package: it was encrypted for someone else. To open it, ${next} (if this key is the right one, ${damaged} is damaged)`,
+          ? `${w.which} cannot open it though its manifest names your key: ${damaged} was wrapped again for another key (forwarded), or damaged; ${w.outcome}`
+          : `${w.which} cannot open this package: it was encrypted for someone else. To open it, ${w.next} (if this key is the right one, ${damaged} is damaged)`,
         {
           code: 'wrong_key',
           cause: err,

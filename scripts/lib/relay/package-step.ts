@@ -17,6 +17,8 @@ import { AliveError, messageOf } from '../errors.ts';
 import { requireRecipient } from '../package/recipients.ts';
 import { writingNothing } from '../package/package-path.ts';
 import type { OnProgress } from '../package/progress.ts';
+import type { WrongKeyWords } from '../package/crypto-adapter.ts';
+import { inlineText } from '../text/untrusted.ts';
 
 export interface SealedPackage {
   sha256: string;
@@ -77,6 +79,8 @@ export interface ReceivedCheck {
 
 export interface CheckOptions {
   ownPrivateKey: KeyObject;
+  /** Its file (the relay key's path), named when it cannot open a package. */
+  ownKeyPath: string;
   senderLogin: string;
   senderKey: KeyObject | null;
   senderKeyProblem?: string;
@@ -137,6 +141,7 @@ export async function checkReceived(path: string, opts: CheckOptions): Promise<R
   let identity: PulledIdentity | null = null;
   const { result: r, read } = await verifyPackageDetailed(path, {
     privateKey: opts.ownPrivateKey,
+    wrongKey: pullWrongKey(opts.ownKeyPath),
     signerPublicKey: senderKey,
     maxSize,
     env,
@@ -175,6 +180,19 @@ export async function checkReceived(path: string, opts: CheckOptions): Promise<R
     signer,
     problems: [...new Set(problems)],
     identity: verified && read ? pulledIdentity(read.manifest, opts.senderLogin) : null,
+  };
+}
+
+/**
+ * A wrong_key refusal's words in pull (receive's message, crypto-adapter.ts): pull keeps the
+ * package, and receive opens it with another key.
+ */
+function pullWrongKey(keyPath: string): WrongKeyWords {
+  return {
+    which: `your relay key (${inlineText(keyPath, 1000)})`,
+    outcome: 'pull kept it under inbox/<sender>/unverified/',
+    previous: 'receive it with --private-key and that key',
+    next: 'receive it with --private-key and the private key whose public half the sender used',
   };
 }
 

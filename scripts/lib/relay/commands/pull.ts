@@ -385,6 +385,7 @@ async function receiveOne(
     try {
       check = await checkReceived(tmp, {
         ownPrivateKey: ctx.ownKey,
+        ownKeyPath: ctx.paths.privateKey,
         senderLogin: entry.sender,
         ...(findPeer(ctx.cfg, entry.sender) ? {} : { senderShown: 'the folder it was sent under' }),
         senderKey: sender.key,
