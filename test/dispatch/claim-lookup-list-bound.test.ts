@@ -67,3 +67,35 @@ describe('processing/ flooded with file names', () => {
     expect(counts.reduce((a, b) => a + b, 0)).toBe(70);
   });
 });
+
+describe('an id found elsewhere while processing/ is past the bound', () => {
+  /** A message of @zz in its dead-letter, with `planted` other files in its processing/. */
+  function deadLetterAndFlood(planted: number): { root: string; id: string } {
+    const { root } = makeBusWithRuntimes();
+    const paths = receiverPaths(root, 'zz');
+    plantEmptyFiles(paths.processing, planted);
+    mkdirSync(paths.deadLetter, { recursive: true });
+    const id = newMessageId();
+    writeFileSync(join(paths.deadLetter, messageFileName(id)), '# HelloWorld Message\n# From: @human\n# To: @zz\n\nq\n');
+    return { root, id };
+  }
+
+  it('show says the lookup was partial (a claim of it may be among the names not listed): text and --json', async () => {
+    const { root, id } = deadLetterAndFlood(120);
+    const json = JSON.parse((await dispatch(root, ['show', id, '--json'])).stdout) as Record<string, unknown>;
+    expect(json).toMatchObject({ ok: true, unlisted_files: true });
+    expect(json.note).toContain(`holds more than ${MAX} files`);
+    expect(json.note).toContain('processing');
+    const text = await dispatch(root, ['show', id]);
+    expect(text.status).toBe(0);
+    expect(text.stdout + text.stderr).toContain('the lookup was partial');
+  });
+
+  it('under the bound: nothing said', async () => {
+    const { root, id } = deadLetterAndFlood(30);
+    const json = JSON.parse((await dispatch(root, ['show', id, '--json'])).stdout) as Record<string, unknown>;
+    expect(json.unlisted_files).toBeUndefined();
+    expect(json.note).toBeUndefined();
+    expect((await dispatch(root, ['show', id])).stderr).not.toContain('partial');
+  });
+});

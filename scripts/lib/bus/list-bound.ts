@@ -108,3 +108,8 @@ export function waitUnlistedSuffix(waited: object, who: string): string {
 export function idLookupUnlistedNote(): string {
   return `the lookup was partial: ${unlistedNote('a folder of the bus', 'the ids looked through are among the names listed, and more may start with it')}`;
 }
+
+/** What a lookup of one id (show) says when it found the id but a listing stopped at the bound (query.ts findMessageListed). */
+export function findUnlistedNote(): string {
+  return `the lookup was partial: ${unlistedNote('a folder of the bus (a processing/ folder, or runtimes/)', 'the places shown are among the names listed, and the message may be in more (a claim of it among the rest)')}`;
+}

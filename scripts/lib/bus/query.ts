@@ -312,23 +312,46 @@ function exists(root: string, path: string): boolean {
  * one; an answer delivered into a HEAD runtime's inbox as well is found twice. Empty when unknown.
  */
 export function findMessage(root: string, rawId: string, options: { receiver?: string } = {}): FoundMessage[] {
+  return findMessageListed(root, rawId, options).found;
+}
+
+/**
+ * findMessage, and `unlisted` when a listing stopped at busListMax names (list-bound.ts): runtimes/
+ * (receivers not looked at) or a processing/ folder (a claim of the id may be among the names not
+ * listed). An id not found is refused with idHint, whose lookup says it was partial; one found
+ * elsewhere is shown, and the caller says the places shown may not be all (findUnlistedNote).
+ */
+export function findMessageListed(root: string, rawId: string, options: { receiver?: string } = {}): { found: FoundMessage[]; unlisted: boolean } {
   const id = messageIdArg(rawId);
   const fileName = messageFileName(id);
   const now = Date.now();
   const budget = { bytes: FIND_READ_BUDGET };
-  // At most busListMax names listed (list-bound.ts): an id not found is then refused with idHint,
-  // whose lookup says it was partial.
-  return [...listedReceivers(root, options.receiver)].flatMap((r) => foundIn(root, r, id, fileName, now, budget));
+  const listing = listBudget();
+  const found = [...listedReceivers(root, options.receiver, false, listing)].flatMap((r) => foundIn(root, r, id, fileName, now, budget, listing));
+  return { found, unlisted: listing.unlisted };
 }
 
-/** Where `id` is among a receiver's folders (each looked into on its own: listed-receivers.ts look). */
-function foundIn(root: string, r: ListedReceiver, id: string, fileName: string, now: number, budget: { bytes: number }): FoundMessage[] {
+/** Where `id` is among a receiver's folders (each looked into on its own: listed-receivers.ts look); a processing/ past the bound sets `listing.unlisted`. */
+function foundIn(
+  root: string,
+  r: ListedReceiver,
+  id: string,
+  fileName: string,
+  now: number,
+  budget: { bytes: number },
+  listing: { unlisted: boolean },
+): FoundMessage[] {
   const { receiver, paths, there, look } = r;
   const at = (location: MessageLocation, path: string, extra: { fileName?: string } = {}): FoundMessage[] =>
     look([], () => (exists(root, path) ? [describe(receiver, paths, id, location, path, { ...extra, budget })] : []));
+  const claimsOf = () => {
+    const held = claimsOfUpTo(paths, id);
+    listing.unlisted ||= held.more;
+    return held.claims;
+  };
   const found: FoundMessage[] = [];
   if (there(paths.inbox)) found.push(...at('inbox', join(paths.inbox, fileName)));
-  for (const c of there(paths.processing) ? look([], () => claimsOfUpTo(paths, id).claims) : []) {
+  for (const c of there(paths.processing) ? look([], claimsOf) : []) {
     if (c.id !== id) continue;
     const gone = goneClaimOwner(c.owner);
     const claim = { owner: c.owner, leaseExpiresAt: new Date(c.deadline).toISOString(), expired: c.deadline <= now, ...(gone ? { goneOwner: gone } : {}) };

@@ -1,7 +1,8 @@
 import { defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
 import { idHint, withIdHint } from '../id-resolve.ts';
-import { findMessage, threadOfKey } from '../query.ts';
+import { findMessageListed, threadOfKey } from '../query.ts';
+import { findUnlistedNote, unlistedField } from '../list-bound.ts';
 import { idField } from '../json-fields.ts';
 import { busRoot, messageIdOnBus, messageJson, messageLines, nameArg, ROOT_OPTION, givenIdRun, requireBus } from './common.ts';
 
@@ -26,7 +27,7 @@ export const showCommand = defineCommand({
     const root = busRoot(ctx.values.root);
     const id = messageIdOnBus(ctx.io, root, ctx.positionals[0]!, receiver);
     requireBus(root, ctx.values.root);
-    const found = findMessage(root, id, receiver === undefined ? {} : { receiver });
+    const { found, unlisted } = findMessageListed(root, id, receiver === undefined ? {} : { receiver });
     if (found.length === 0) {
       const thread = receiver === undefined ? threadOfKey(root, id) : undefined;
       const next = thread
@@ -38,9 +39,16 @@ export const showCommand = defineCommand({
       });
     }
     if (ctx.json) {
-      ctx.printJson({ ok: true, ...idField('id', id), messages: found.map((m) => messageJson(m, receiver)) });
+      ctx.printJson({
+        ok: true,
+        ...idField('id', id),
+        messages: found.map((m) => messageJson(m, receiver)),
+        ...unlistedField(unlisted),
+        ...(unlisted ? { note: findUnlistedNote() } : {}),
+      });
       return;
     }
+    if (unlisted) ctx.warn(findUnlistedNote());
     found.forEach((m, i) => {
       if (i > 0) ctx.print();
       for (const line of messageLines(m, { typed: receiver, full: ctx.values.full === true })) ctx.print(line);
