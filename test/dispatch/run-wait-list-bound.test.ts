@@ -35,6 +35,25 @@ describe('run and the REPL timing out with an outbox flooded with file names', (
     expect(json.stdout).toContain(SAID);
   });
 
+  it('dispatch run --json gives unlisted_files and the note as fields, as wait --json does (the answer and each result)', async () => {
+    const { root, base } = flooded(120);
+    const program = join(base, 'p.hw');
+    writeFileSync(program, '@codex hello\n');
+    const out = JSON.parse((await dispatch(root, ['run', program, '--wait', '0.2', '--json'])).stdout) as {
+      unlisted_files?: boolean;
+      results: { unlisted_files?: boolean; note?: string }[];
+    };
+    expect(out.unlisted_files).toBe(true);
+    expect(out.results[0]!.unlisted_files).toBe(true);
+    expect(out.results[0]!.note).toContain(SAID);
+    const under = flooded(30);
+    const p2 = join(under.base, 'p.hw');
+    writeFileSync(p2, '@codex hello\n');
+    const quiet = JSON.parse((await dispatch(under.root, ['run', p2, '--wait', '0.2', '--json'])).stdout) as Record<string, unknown>;
+    expect(quiet.unlisted_files).toBeUndefined();
+    expect(JSON.stringify(quiet.results)).not.toContain('unlisted_files');
+  });
+
   it('a REPL line says so too', async () => {
     const { root } = flooded(120);
     const out = await new Session({ root, from: 'human', waitMs: 200 }).line('@codex hello');

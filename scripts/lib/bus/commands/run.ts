@@ -10,7 +10,7 @@ import { newMessageId } from '../ids.ts';
 import { vocabularyWarning } from '../vocabulary-problems.ts';
 
 import { displayName } from '../names.ts';
-import { waitUnlistedSuffix } from '../list-bound.ts';
+import { unlistedField, waitUnlistedNote, waitUnlistedSuffix } from '../list-bound.ts';
 import { ANSWER_READ_BYTES, answerCutText, answerPlaceNames, closedText, shownAnswer, unreadableText, waitForResponse } from '../responses.ts';
 import { join } from 'node:path';
 import { fencedLines } from '../../text/fence.ts';
@@ -61,6 +61,8 @@ export const runCommand = defineCommand({
     let turn = 0;
     /** Dead-letter reasons by request id: the receiver's text, printed fenced after our line. */
     const deadReasons = new Map<string, string>();
+    /** By request id: a time-out's note that the answer may be among names not listed (--json gives it as a field too). */
+    const unlistedNotes = new Map<string, string>();
     const ask: Ask = async (receiver, text, context) => {
       turn++;
       const namesBefore = answerPlaceNames(root, receiver);
@@ -90,6 +92,7 @@ export const runCommand = defineCommand({
       if ('unreadableAnswer' in waited)
         return { ok: false, reason: unreadableText(displayName(sent.to), sent.id, waited.unreadableAnswer), messageId: sent.id };
       if ('closed' in waited) return { ok: false, reason: closedText(displayName(sent.to), sent.id), messageId: sent.id };
+      if ('unlisted' in waited) unlistedNotes.set(sent.id, waitUnlistedNote(displayName(sent.to)));
       return {
         ok: false,
         reason: `no answer from ${displayName(sent.to)} within ${waitMs / 1000} s (msg-${sent.id} stays queued)${waitUnlistedSuffix(waited, displayName(sent.to))}`,
@@ -100,7 +103,13 @@ export const runCommand = defineCommand({
     const visible = results.filter((r) => r.source.trim() !== '' && (r.output !== '' || !r.ok));
     const failed = visible.filter((r) => !r.ok).length;
     if (ctx.json) {
-      ctx.printJson({ ok: failed === 0, thread, results: visible.map((r) => resultJson(r, r.messageId ? deadReasons.get(r.messageId) : undefined)) });
+      const unlisted = (r: EvalResult) => (r.messageId ? unlistedNotes.get(r.messageId) : undefined);
+      ctx.printJson({
+        ok: failed === 0,
+        thread,
+        results: visible.map((r) => resultJson(r, r.messageId ? deadReasons.get(r.messageId) : undefined, unlisted(r))),
+        ...unlistedField(visible.some((r) => unlisted(r) !== undefined)),
+      });
     } else {
       for (const r of visible) {
         ctx.print(
@@ -133,11 +142,12 @@ export const runCommand = defineCommand({
  * them: the text output fences both) under `untrusted`, as send --wait and the MCP tools give it;
  * a failure over the bus in our words under `error`.
  */
-function resultJson(r: EvalResult, deadReason: string | undefined): Record<string, unknown> {
+function resultJson(r: EvalResult, deadReason: string | undefined, unlistedNote: string | undefined): Record<string, unknown> {
   const { output, ...rest } = r;
   if (r.via !== 'bus') return { ...rest, untrusted: r.ok ? { answer: output } : { reason: output } };
   if (r.ok) return { ...rest, untrusted: { answer: output } };
-  if (deadReason === undefined) return { ...rest, error: output };
+  if (deadReason === undefined)
+    return { ...rest, error: output, ...unlistedField(unlistedNote !== undefined), ...(unlistedNote ? { note: unlistedNote } : {}) };
   const who = r.receiver ? displayName(r.receiver.toLowerCase()) : 'the receiver';
   return { ...rest, error: `${who} did not answer: msg-${r.messageId} is in its dead-letter`, untrusted: { dead_letter_reason: deadReason } };
 }
