@@ -70,7 +70,7 @@ vocabularies of the receivers named as its '# Context', so a follow-up is answer
 On a terminal: a 'hw> ' prompt with line editing and history ($ALIVE_HOME/repl-history);
 Ctrl-C stops waiting for the current answer, Ctrl-D ends the session. From a pipe: plain lines,
 no prompt, exit 1 when a line failed. --wait SECONDS bounds each wait (default 60).
-Session commands: :thread, :new, :help, :quit.`,Zt=500,Zm=Tn({name:"repl",summary:"an interactive HelloWorld session (hw> prompt), one thread per session",usage:Ni,json:!1,options:{from:{type:"string"},wait:{type:"string"},...Ri},async run(e){let t=Ii(e.values.from,Ni),n=Oi(e.values.wait,"--wait")??6e4,r=new tt({root:Ti(e.values.root),from:t,waitMs:n}),i=process.stdin.isTTY===!0&&process.stdout.isTTY===!0;return Uo(r,process.stdin,e.io,i)}});async function Uo(e,t,n,r){let i=wi(e.vocabularies,e.vocabularyProblems);i&&n.stderr.write(`warning: ${i.line}
+Session commands: :thread, :new, :help, :quit.`,Zt=500,Qm=Tn({name:"repl",summary:"an interactive HelloWorld session (hw> prompt), one thread per session",usage:Ni,json:!1,options:{from:{type:"string"},wait:{type:"string"},...Ri},async run(e){let t=Ii(e.values.from,Ni),n=Oi(e.values.wait,"--wait")??6e4,r=new tt({root:Ti(e.values.root),from:t,waitMs:n}),i=process.stdin.isTTY===!0&&process.stdout.isTTY===!0;return Uo(r,process.stdin,e.io,i)}});async function Uo(e,t,n,r){let i=wi(e.vocabularies,e.vocabularyProblems);i&&n.stderr.write(`warning: ${i.line}
 ${i.fenced.join(`
 `)}
 `),e.onWait=n.stderr.isTTY===!0?l=>n.stderr.write(`waiting for ${l}… (Ctrl-C stops)
@@ -92,4 +92,4 @@ ${i.fenced.join(`
 `).filter(n=>n!==""),t=e.slice(-Zt);return e.length>2*Zt&&(0,ae.writeFileSync)(Qt(),`${t.join(`
 `)}
 `,{mode:384}),t.reverse()}catch{return[]}}s(jo,"loadHistory");function Go(e){try{(0,ae.mkdirSync)(lt(),{recursive:!0,mode:448}),(0,ae.appendFileSync)(Qt(),`${e.replace(/[\r\n]/g," ")}
-`,{mode:384})}catch{}}s(Go,"saveHistory");export{Zm as replCommand,Uo as runSession};
+`,{mode:384})}catch{}}s(Go,"saveHistory");export{Qm as replCommand,Uo as runSession};

@@ -31,6 +31,40 @@ describe('a claim held by a daemon that is gone', () => {
     expect(st.stdout).toContain('processing 1 (1 held by a daemon that is gone)');
   });
 
+  it('an MCP session or a reply that is gone is named as such (serve takes their claims back too), in wait, show and status', async () => {
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    const holders = [
+      { owner: `m${gone}h${hostTag()}x0a1b2c3d`, who: 'an MCP session' },
+      { owner: `r${gone}h${hostTag()}`, who: "a 'dispatch reply'" },
+    ];
+    for (const { owner, who } of holders) {
+      const { root } = makeBus();
+      const sent = await sendMessage({ root, to: 'gemini', from: 'human', body: 'q' });
+      const claim = (await claimNext(root, 'gemini', { owner, leaseMs: 600_000 }))!;
+      const words = `held by ${who} that is gone (pid ${gone}); start 'dispatch serve @gemini' to take it back (else its lease returns it at ${new Date(claim.deadline).toISOString()})`;
+      const w = await dispatch(root, ['wait', sent.id, '--timeout', '0.1', '--json']);
+      expect(w.stderr).toContain(`the request is claimed in @gemini's processing/, ${words}`);
+      expect(JSON.parse(w.stdout).request.claim).toMatchObject({ holder_gone_pid: gone });
+      expect((await dispatch(root, ['show', sent.id])).stdout).toContain(words);
+      const st = await dispatch(root, ['status']);
+      expect(st.stdout).toContain(`1 message of them held by ${who} that is gone`);
+      expect(st.stdout).toContain(`processing 1 (1 held by ${who} that is gone)`);
+      expect(st.stdout).not.toContain('daemon that is gone');
+    }
+  });
+
+  it('status names each kind when claims of several gone holders wait', async () => {
+    const { root } = makeBus();
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    for (const owner of [`p${gone}h${hostTag()}`, `m${gone}h${hostTag()}x0a1b2c3d`]) {
+      await sendMessage({ root, to: 'gemini', from: 'human', body: 'q' });
+      await claimNext(root, 'gemini', { owner, leaseMs: 600_000 });
+    }
+    const st = await dispatch(root, ['status']);
+    expect(st.stdout).toContain('2 messages of them held by processes that are gone (a daemon, an MCP session)');
+    expect(st.stdout).toContain('processing 2 (2 held by processes that are gone (a daemon, an MCP session))');
+  });
+
   it('a live holder is still being handled', async () => {
     const { root } = makeBus();
     const sent = await sendMessage({ root, to: 'gemini', from: 'human', body: 'q' });

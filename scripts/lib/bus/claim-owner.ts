@@ -40,6 +40,20 @@ export function parseProcessOwner(owner: string): { kind: ProcessHolder['kind'];
   return { kind: 'session', pid: Number(m[4]), tag: m[5] };
 }
 
+/** A holder's kind in our words. */
+const HOLDER_WORDS: Record<ProcessHolder['kind'], string> = {
+  daemon: 'a daemon',
+  sweeper: 'a stale-claim sweep',
+  reply: "a 'dispatch reply'",
+  session: 'an MCP session',
+};
+
+/** Who holds claims and is gone (goneClaimOwner's kinds): `a daemon that is gone`, or `processes that are gone (a daemon, an MCP session)`. */
+export function goneHoldersText(kinds: readonly ProcessHolder['kind'][]): string {
+  const words = [...new Set(kinds)].sort().map((k) => HOLDER_WORDS[k]);
+  return words.length === 1 ? `${words[0]} that is gone` : `processes that are gone (${words.join(', ')})`;
+}
+
 /** The process an owner tag names, or undefined (`hand`, `mcp`, or a tag not of ours). */
 export function processHolder(owner: string): ProcessHolder | undefined {
   const p = parseProcessOwner(owner);

@@ -862,7 +862,7 @@ export function reclaimDeadOwners(paths: ReceiverPaths, receiver: string, isAliv
   let n = 0;
   const names = listBusDirBatch(paths.root, paths.processing, busListMax(), `${paths.processing}\0reclaim`);
   for (const c of claimsFromNames(paths, names)) {
-    if (goneOwner(c.owner, isAlive, EVERY_KIND) === undefined) continue;
+    if (goneClaimOwner(c.owner, isAlive) === undefined) continue;
     perEntry(c.name, onProblem, () => {
       if (returnToInbox(paths, receiver, c.path, c.fileName)) n++;
     });
@@ -871,25 +871,18 @@ export function reclaimDeadOwners(paths: ReceiverPaths, receiver: string, isAliv
 }
 
 /**
- * The pid of the daemon (or sweeper) holding a claim when it is gone, else undefined: a claim by
- * hand, by a live process, or by one of another machine or PID namespace (`p<pid>h<host tag>`
- * with another tag: its pid says nothing here, and the claim waits for its lease). Without a tag
- * (written before tags): this machine's.
+ * The process holding a claim (a daemon, a sweeper, a reply or an MCP session: claim-owner.ts) when
+ * it is gone, its pid and kind, else undefined: a claim by hand, by a live process, or by one of
+ * another machine or PID namespace (`p<pid>h<host tag>` with another tag: its pid says nothing here,
+ * and the claim waits for its lease). Without a tag (written before tags): this machine's. Every
+ * such claim is one serve takes back (reclaimDeadOwners), and status and wait name its holder.
  */
-export function goneClaimOwner(owner: string, isAlive: (pid: number) => boolean = processAlive): number | undefined {
-  return goneOwner(owner, isAlive, DAEMON_KINDS);
-}
-
-const DAEMON_KINDS: readonly ProcessHolder['kind'][] = ['daemon', 'sweeper'];
-const EVERY_KIND: readonly ProcessHolder['kind'][] = ['daemon', 'sweeper', 'reply', 'session'];
-
-/** The pid of the process of one of `kinds` holding a claim (claim-owner.ts) when it is gone from this machine. */
-function goneOwner(owner: string, isAlive: (pid: number) => boolean, kinds: readonly ProcessHolder['kind'][]): number | undefined {
+export function goneClaimOwner(owner: string, isAlive: (pid: number) => boolean = processAlive): { pid: number; kind: ProcessHolder['kind'] } | undefined {
   const p = parseProcessOwner(owner);
   // The pid first: the host tag is a hash (node:crypto, 9 ms of `dispatch status` start-up), needed
   // only for a pid that is not alive here.
-  if (!p || !kinds.includes(p.kind) || isAlive(p.pid) || (p.tag !== undefined && p.tag !== hostTag())) return undefined;
-  return p.pid;
+  if (!p || isAlive(p.pid) || (p.tag !== undefined && p.tag !== hostTag())) return undefined;
+  return { pid: p.pid, kind: p.kind };
 }
 
 /**

@@ -18,6 +18,7 @@
 import { basename, dirname, join } from 'node:path';
 import { busListMax, listBudget } from './list-bound.ts';
 import { readReasonFile } from './reason-file.ts';
+import type { ProcessHolder } from './claim-owner.ts';
 import { AliveError, type ErrorCode } from '../errors.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { untrustedDetail } from '../text/fence.ts';
@@ -130,8 +131,8 @@ export interface FoundMessage {
   path: string;
   /** Creation time: the UUIDv7 time, else the Timestamp header, else the file's mtime (ms). */
   timeMs: number;
-  /** `goneOwner`: the pid of the daemon that holds it when that daemon is gone (killed with kill -9). */
-  claim: { owner: string; leaseExpiresAt: string; expired: boolean; goneOwner?: number } | null;
+  /** `gone`: the pid and kind of the process (daemon, MCP session, reply) that holds it when that process is gone (killed with kill -9). */
+  claim: { owner: string; leaseExpiresAt: string; expired: boolean; gone?: { pid: number; kind: ProcessHolder['kind'] } } | null;
   deadLetter: DeadLetterInfo | null;
   /** Undefined when the file could not be read (see `problem`). */
   untrusted: UntrustedMessageText | undefined;
@@ -354,7 +355,7 @@ function foundIn(
   for (const c of there(paths.processing) ? look([], claimsOf) : []) {
     if (c.id !== id) continue;
     const gone = goneClaimOwner(c.owner);
-    const claim = { owner: c.owner, leaseExpiresAt: new Date(c.deadline).toISOString(), expired: c.deadline <= now, ...(gone ? { goneOwner: gone } : {}) };
+    const claim = { owner: c.owner, leaseExpiresAt: new Date(c.deadline).toISOString(), expired: c.deadline <= now, ...(gone ? { gone } : {}) };
     found.push(...look([], () => [describe(receiver, paths, id, 'processing', c.path, { claim, budget })]));
   }
   if (there(paths.outbox)) found.push(...at('outbox', join(paths.outbox, fileName)));

@@ -5,6 +5,7 @@
  */
 import { lstatSync, type Dirent } from 'node:fs';
 import { claimsFromNames, goneClaimOwner } from './claims.ts';
+import type { ProcessHolder } from './claim-owner.ts';
 import { direntsUpTo, inBusChildDir, namesUpTo, openBusDir, readBusJsonIn, type BusDir } from './fsutil.ts';
 import { busListMax } from './list-bound.ts';
 import { isArchiveDayName, isMessageFileName, receiverPaths, runtimesDir } from './layout.ts';
@@ -19,8 +20,10 @@ export interface ReceiverStatus {
   inbox: number;
   processing: number;
   stale_claims: number;
-  /** Claims not run out whose daemon is gone (kill -9): nothing handles them until a serve starts. */
+  /** Claims not run out whose holder is gone (kill -9): nothing handles them until a serve starts. */
   gone_claims: number;
+  /** The kinds of those holders (claim-owner.ts: daemon, session, reply, sweeper), each once. */
+  gone_holders: ProcessHolder['kind'][];
   outbox: number;
   dead_letter: number;
   archived: number;
@@ -154,6 +157,7 @@ function receiverStatus(root: string, runtimes: BusDir, name: string, now: numbe
     processing: 0,
     stale_claims: 0,
     gone_claims: 0,
+    gone_holders: [],
     outbox: 0,
     dead_letter: 0,
     archived: 0,
@@ -181,7 +185,9 @@ function receiverStatus(root: string, runtimes: BusDir, name: string, now: numbe
       const claims = claimsFromNames(paths, inFolder('processing', [], names('processing')));
       status.processing = claims.length;
       status.stale_claims = claims.filter((c) => c.deadline <= now).length;
-      status.gone_claims = claims.filter((c) => c.deadline > now && goneClaimOwner(c.owner) !== undefined).length;
+      const gone = claims.flatMap((c) => (c.deadline > now ? (goneClaimOwner(c.owner)?.kind ?? []) : []));
+      status.gone_claims = gone.length;
+      status.gone_holders = [...new Set(gone)].sort();
       status.inbox = inFolder('inbox', 0, (d) => names('inbox')(d).filter(isMessageFileName).length);
       status.outbox = inFolder('outbox', 0, (d) => names('outbox')(d).filter(isMessageFileName).length);
       status.dead_letter = inFolder('dead-letter', 0, (d) => names('dead_letter')(d).filter((n) => !n.endsWith('.reason.json') && !n.startsWith('.')).length);

@@ -8,7 +8,7 @@ import { InvalidNameError, displayName, normaliseName } from '../names.ts';
 import { shownMessageId, shownRecipients, shownSender, shownThread, shownTimestamp } from '../envelope.ts';
 import { idInOurWords, isWordlessId } from '../ids.ts';
 import { idField, pathField } from '../json-fields.ts';
-import { isBusClaimOwner } from '../claim-owner.ts';
+import { goneHoldersText, isBusClaimOwner } from '../claim-owner.ts';
 import { idHint, resolvedNote, resolveMessageId, withGivenId, withIdHint } from '../id-resolve.ts';
 import { requireBusAt } from '../no-bus.ts';
 import type { CommandContext, CommandIo } from '../../cli/command.ts';
@@ -280,11 +280,11 @@ const STATE_TEXT: Record<FoundMessage['state'], (r: string) => string> = {
  */
 export function whereText(m: FoundMessage, typed?: string, unnamed = 'its receiver'): string {
   const named = nameable(m.receiver, typed) ? displayName(m.receiver) : undefined;
-  const gone = m.claim?.goneOwner;
+  const gone = m.claim?.gone;
   if (gone !== undefined && m.state === 'claimed') {
     // Killed with kill -9: nothing handles it until a serve takes it back, or its lease runs out.
     const serve = named ? `'dispatch serve ${named}'` : "a 'dispatch serve' of its receiver";
-    return `claimed in ${named ?? unnamed}'s processing/, held by a daemon that is gone (pid ${gone}); start ${serve} to take it back (else its lease returns it at ${m.claim!.leaseExpiresAt})`;
+    return `claimed in ${named ?? unnamed}'s processing/, held by ${goneHoldersText([gone.kind])} (pid ${gone.pid}); start ${serve} to take it back (else its lease returns it at ${m.claim!.leaseExpiresAt})`;
   }
   return STATE_TEXT[m.state](named ?? unnamed);
 }
@@ -397,7 +397,8 @@ export function messageJson(m: FoundMessage, typed?: string): Record<string, unk
       ...(ownerOurs ? { owner: m.claim.owner } : { owner: null, untrusted_owner: m.claim.owner }),
       lease_expires_at: m.claim.leaseExpiresAt,
       expired: m.claim.expired,
-      holder_gone_pid: m.claim.goneOwner ?? null,
+      holder_gone_pid: m.claim.gone?.pid ?? null,
+      holder_gone_kind: m.claim.gone?.kind ?? null,
     },
     dead_letter: m.deadLetter && {
       code: m.deadLetter.code,

@@ -5,6 +5,7 @@ import { busRoot, nameArg, positiveIntArg, ROOT_OPTION, requireBus } from './com
 import { fencedLines } from '../../text/fence.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { displayName } from '../names.ts';
+import { goneHoldersText } from '../claim-owner.ts';
 import { counted } from '../../text/plural.ts';
 import { unknownReceiver, unknownReceiverJson } from '../receivers.ts';
 import { statusUnlistedNote, unlistedField } from '../list-bound.ts';
@@ -85,7 +86,7 @@ export const statusCommand = defineCommand({
     )}, ${sum((r) => (r.daemon?.alive ? 1 : 0))} served by a daemon`;
     const gone = sum((r) => r.gone_claims);
     const goneNote = gone
-      ? `; ${counted(gone, 'message')} of them held by a daemon that is gone: start 'dispatch serve' for its receiver to take ${gone === 1 ? 'it' : 'them'} back`
+      ? `; ${counted(gone, 'message')} of them held by ${goneHoldersText(receivers.flatMap((r) => r.gone_holders))}: start 'dispatch serve' for its receiver to take ${gone === 1 ? 'it' : 'them'} back`
       : '';
     ctx.print(
       `${truncated ? `${counted(total, 'receiver')}; of the ${receivers.length} listed: ${totals}` : `${counted(total, 'receiver')}: ${totals}`}${goneNote}`,
@@ -102,7 +103,7 @@ export const statusCommand = defineCommand({
       // A count past the listing's bound: among the first names of a folder holding more than that.
       const n = (k: keyof NonNullable<ReceiverStatus['more_than']>) => (r.more_than?.[k] ? `${r[k]} (more than ${r.more_than[k]} files)` : r[k]);
       rows.push(
-        `${r.receiver.padEnd(16)} inbox ${n('inbox')}, processing ${n('processing')}${r.stale_claims ? ` (${r.stale_claims} stale)` : ''}${r.gone_claims ? ` (${r.gone_claims} held by a daemon that is gone)` : ''}, outbox ${n('outbox')}, dead-letter ${n('dead_letter')}, archived ${n('archived')}; ${daemon}`,
+        `${r.receiver.padEnd(16)} inbox ${n('inbox')}, processing ${n('processing')}${r.stale_claims ? ` (${r.stale_claims} stale)` : ''}${r.gone_claims ? ` (${r.gone_claims} held by ${goneHoldersText(r.gone_holders)})` : ''}, outbox ${n('outbox')}, dead-letter ${n('dead_letter')}, archived ${n('archived')}; ${daemon}`,
         ...r.problems.map((p) => `  problem: ${inlineText(p, 4000)}`),
       );
       if (r.problems.length > 0) problems = true;
