@@ -37,7 +37,7 @@ import {
 } from './fsutil.ts';
 import { idFromFileName, idTimeMs, isValidMessageId, messageFileName, newMessageId, validIdFromFileName } from './ids.ts';
 import { archiveDayDir, isMessageFileName, receiverPaths, type ReceiverPaths } from './layout.ts';
-import { busListMax } from './list-bound.ts';
+import { busListMax, listWithin, type ListBudget } from './list-bound.ts';
 import { decodeUtf8, formatMessage, parseMessage, type ParsedMessage } from './message.ts';
 import { displayName, isValidName, normaliseName } from './names.ts';
 import { shownSender } from './envelope.ts';
@@ -952,12 +952,14 @@ export function claimsFromNames(paths: ReceiverPaths, names: readonly string[]):
 }
 
 /**
- * The claims of message `id` among the first busListMax names of processing/ (list-bound.ts), and
- * `more` when it holds more (a claim of it may be among the rest): a name is parsed only when it
- * starts with the message's file name, as a claim's does.
+ * The claims of message `id` among the first busListMax names of processing/ (list-bound.ts), or
+ * as many as `budget` has left (a lookup over many receivers: findMessage), and `more` when it
+ * holds more (a claim of it may be among the rest): a name is parsed only when it starts with the
+ * message's file name, as a claim's does.
  */
-export function claimsOfUpTo(paths: ReceiverPaths, id: string): { claims: HeldClaim[]; more: boolean } {
-  const { names, more } = listBusDirUpTo(paths.root, paths.processing, busListMax());
+export function claimsOfUpTo(paths: ReceiverPaths, id: string, budget?: ListBudget): { claims: HeldClaim[]; more: boolean } {
+  const list = (max: number) => listBusDirUpTo(paths.root, paths.processing, max);
+  const { names, more } = budget ? listWithin(budget, list, (r) => r.names.length) : list(busListMax());
   const start = messageFileName(id);
   return {
     claims: claimsFromNames(

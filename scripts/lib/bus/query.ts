@@ -16,7 +16,7 @@
  * names, locations and states have strict shapes and are safe to show.
  */
 import { basename, dirname, join } from 'node:path';
-import { busListMax, listBudget } from './list-bound.ts';
+import { busListMax, listBudget, type ListBudget } from './list-bound.ts';
 import { readReasonFile } from './reason-file.ts';
 import type { ProcessHolder } from './claim-owner.ts';
 import { AliveError, type ErrorCode } from '../errors.ts';
@@ -328,28 +328,19 @@ export function findMessageListed(root: string, rawId: string, options: { receiv
   const now = Date.now();
   const budget = { bytes: FIND_READ_BUDGET };
   const listing = listBudget();
-  const found = [...listedReceivers(root, options.receiver, false, listing)].flatMap((r) => foundIn(root, r, id, fileName, now, budget, listing));
-  return { found, unlisted: listing.unlisted };
+  // The claims of every processing/ folder have a budget of their own, so that one receiver's are
+  // looked through as far as loadClaim looks (busListMax names), and all receivers' no further.
+  const claims = listBudget();
+  const found = [...listedReceivers(root, options.receiver, false, listing)].flatMap((r) => foundIn(root, r, id, fileName, now, budget, claims));
+  return { found, unlisted: listing.unlisted || claims.unlisted };
 }
 
-/** Where `id` is among a receiver's folders (each looked into on its own: listed-receivers.ts look); a processing/ past the bound sets `listing.unlisted`. */
-function foundIn(
-  root: string,
-  r: ListedReceiver,
-  id: string,
-  fileName: string,
-  now: number,
-  budget: { bytes: number },
-  listing: { unlisted: boolean },
-): FoundMessage[] {
+/** Where `id` is among a receiver's folders (each looked into on its own: listed-receivers.ts look); processing/ is listed within `claims`, the lookup's budget for claims. */
+function foundIn(root: string, r: ListedReceiver, id: string, fileName: string, now: number, budget: { bytes: number }, claims: ListBudget): FoundMessage[] {
   const { receiver, paths, there, look } = r;
   const at = (location: MessageLocation, path: string, extra: { fileName?: string } = {}): FoundMessage[] =>
     look([], () => (exists(root, path) ? [describe(receiver, paths, id, location, path, { ...extra, budget })] : []));
-  const claimsOf = () => {
-    const held = claimsOfUpTo(paths, id);
-    listing.unlisted ||= held.more;
-    return held.claims;
-  };
+  const claimsOf = () => claimsOfUpTo(paths, id, claims).claims;
   const found: FoundMessage[] = [];
   if (there(paths.inbox)) found.push(...at('inbox', join(paths.inbox, fileName)));
   for (const c of there(paths.processing) ? look([], claimsOf) : []) {
@@ -405,16 +396,21 @@ function refuseSeveral(receivers: readonly string[], what: (receivers: string) =
 /**
  * The answer to `requestId` in the responder's outbox (not collected) or archive (collected), left
  * where it is. `responder` defaults to the receiver the request was sent to (a request held by
- * several receivers is refused then: findRequest).
+ * several receivers is refused then: findRequest). `budget`: the names it lists come from it (a
+ * search over many receivers shares one), else up to busListMax per folder.
  */
-export function findAnswer(root: string, rawId: string, options: { responder?: string } = {}): FoundMessage | undefined {
+export function findAnswer(root: string, rawId: string, options: { responder?: string; budget?: ListBudget } = {}): FoundMessage | undefined {
   const id = messageIdArg(rawId);
   const responder = options.responder ?? findRequest(root, id, undefined)?.receiver;
   if (responder === undefined) return undefined;
   const name = normaliseName(responder, 'receiver');
   const paths = receiverPaths(root, name);
   let tooLarge: UnreadableAnswer | undefined;
-  const found = responseFinder(root, name, id, { collect: false, onUnreadable: (a) => (tooLarge ??= a) })();
+  const found = responseFinder(root, name, id, {
+    collect: false,
+    onUnreadable: (a) => (tooLarge ??= a),
+    ...(options.budget ? { budget: options.budget } : {}),
+  })();
   if (found) return describeCollected(name, paths, found);
   // An answer too large to read is the answer all the same (its `problem` says why it is not read).
   if (tooLarge) return record(name, paths, tooLarge.id, unreadableLocation(paths, tooLarge), tooLarge.path, { problem: tooLarge.detail });
@@ -465,12 +461,14 @@ export async function waitForAnswer(root: string, rawId: string, options: WaitFo
   if (!request && options.responder === undefined) {
     // HelloWorld's own daemons delete what they read: the request may be gone, its answer not.
     // Any bus writer can write an answer in a receiver folder of its own: several are refused.
-    // The receivers with something in their folder, walked within busListMax names (listedReceivers:
-    // 200,000 folders planted in runtimes/ took this 20 s): past them the refusal's hint says the
-    // lookup was partial (idHint, busMessageIds).
-    const answering = [...listedReceivers(root, undefined)]
+    // The receivers with something in their folder, and their outboxes and archives, walked within
+    // one budget of busListMax names in all (list-bound.ts): 200,000 folders planted in runtimes/ took
+    // this 20 s, and a findAnswer per receiver listed up to busListMax names of each. Past it the
+    // refusal says the lookup was partial.
+    const search = listBudget();
+    const answering = [...listedReceivers(root, undefined, false, search)]
       .map((r) => r.receiver)
-      .filter((receiver) => orPassedOver(undefined, () => findAnswer(root, id, { responder: receiver })) !== undefined);
+      .filter((receiver) => orPassedOver(undefined, () => findAnswer(root, id, { responder: receiver, budget: search })) !== undefined);
     refuseSeveral(answering, (n) => `msg-${id} is on the bus nowhere, and ${n} hold an answer to it`, 'one may have been written by another bus writer', hint);
     if (answering.length === 1) return waitForAnswer(root, id, { ...options, responder: answering[0]! });
     const thread = threadOfKey(root, id);

@@ -15,7 +15,7 @@ import { shellQuote } from '../text/shell-quote.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { parseClaimFileName } from './claims.ts';
 import { ensureDir, listBusDirUpTo, lstatBus, MESSAGE_READ_LIMIT, readBusFile, renameIfPresent, tooLargeDetail } from './fsutil.ts';
-import { busListMax } from './list-bound.ts';
+import { busListMax, listWithin, type ListBudget } from './list-bound.ts';
 import { readReasonFile } from './reason-file.ts';
 import { idInOurWords, idTimeMs, isWordlessId, messageFileName, validIdFromFileName } from './ids.ts';
 import { archiveDayDir, isArchiveDayName, isMessageFileName, receiverPaths, type ReceiverPaths } from './layout.ts';
@@ -137,8 +137,14 @@ export function answerPlaceNames(root: string, responder: string, sinceMs = Date
  * lists the outbox and archive on every look (once a second), and 1,000,000 empty files planted in
  * an outbox took each look 0.5-0.8 s (and answerPlaceNames 0.9 s) of a process or the MCP server.
  */
-function namesOf(root: string, dir: string, more?: () => void): string[] {
-  const r = listBusDirUpTo(root, dir, busListMax());
+function namesOf(root: string, dir: string, more?: () => void, budget?: ListBudget): string[] {
+  const r = budget
+    ? listWithin(
+        budget,
+        (max) => listBusDirUpTo(root, dir, max),
+        (l) => l.names.length,
+      )
+    : listBusDirUpTo(root, dir, busListMax());
   if (r.more) more?.();
   return r.names;
 }
@@ -149,8 +155,8 @@ export function firstArchiveDay(requestMs: number | undefined): string {
   return requestMs === undefined ? '' : new Date(Math.max(0, requestMs - ANSWER_CLOCK_SLACK_MS)).toISOString().slice(0, 10);
 }
 
-function archiveDaysFrom(root: string, paths: ReceiverPaths, first: string, more?: () => void): string[] {
-  return namesOf(root, paths.archive, more)
+function archiveDaysFrom(root: string, paths: ReceiverPaths, first: string, more?: () => void, budget?: ListBudget): string[] {
+  return namesOf(root, paths.archive, more, budget)
     .filter((d) => isArchiveDayName(d) && d >= first)
     .sort();
 }
@@ -197,8 +203,17 @@ export function responseFinder(
   root: string,
   responder: string,
   requestId: string,
-  options: { collect?: boolean; now?: () => number; skip?: ReadonlySet<string>; onUnreadable?: (a: UnreadableAnswer) => void; prefixBytes?: number } = {},
+  options: {
+    collect?: boolean;
+    now?: () => number;
+    skip?: ReadonlySet<string>;
+    onUnreadable?: (a: UnreadableAnswer) => void;
+    prefixBytes?: number;
+    /** The names this finder lists, shared with others (a search over many receivers: findAnswer); default busListMax per listing. */
+    budget?: ListBudget;
+  } = {},
 ): ResponseFind {
+  const budget = options.budget;
   const paths = receiverPaths(root, normaliseName(responder, 'receiver'));
   const seen = new Set<string>(options.skip);
   const now = options.now ?? Date.now;
@@ -259,7 +274,7 @@ export function responseFinder(
     return { id, fileName: name, path, location, message, collected, bytes: read.size, mtimeMs: read.mtimeMs, partial };
   };
   const inOutbox = (): CollectedResponse | undefined => {
-    for (const name of namesOf(root, paths.outbox, more)) {
+    for (const name of namesOf(root, paths.outbox, more, budget)) {
       if (seen.has(name) || !isMessageFileName(name) || !due(name)) continue;
       const id = validIdFromFileName(name);
       if (id === undefined || tooEarly(id)) {
@@ -314,9 +329,9 @@ export function responseFinder(
     return undefined;
   };
   const inArchive = (): CollectedResponse | undefined => {
-    for (const day of archiveDaysFrom(root, paths, firstDay, more)) {
+    for (const day of archiveDaysFrom(root, paths, firstDay, more, budget)) {
       const dir = join(paths.archive, day);
-      for (const name of namesOf(root, dir, more)) {
+      for (const name of namesOf(root, dir, more, budget)) {
         const key = `${day}/${name}`;
         if (seen.has(key) || !isMessageFileName(name) || !due(key)) continue;
         const id = validIdFromFileName(name);
@@ -342,7 +357,7 @@ export function responseFinder(
   const find = () => {
     // Looked at before the outbox: a request that leaves processing/ meanwhile changes the outbox
     // (its answer comes), which wakes a wait for another look.
-    const waiting = requestWaiting(root, paths, requestId);
+    const waiting = requestWaiting(root, paths, requestId, budget);
     return inOutbox() ?? (waiting ? undefined : inArchive());
   };
   return Object.assign(find, { pending: () => young.size > 0 || retry.size > 0, unlisted: () => unlisted });
@@ -357,6 +372,7 @@ export type ResponseFind = (() => CollectedResponse | undefined) & {
 };
 
 /**
+ * (`budget`: the names listed come from it, as responseFinder's.)
  * True while `requestId` waits in `paths`' inbox or is claimed (in processing/): its answer is not
  * written yet (the responder archives the request before it writes the answer), so it is in no
  * archive, and a wait does not list the archive (a folder of the day's traffic) on every wake-up.
@@ -365,12 +381,13 @@ export type ResponseFind = (() => CollectedResponse | undefined) & {
  * delivered again, a foreign writer reusing the name, a file planted there), which must not hide
  * an answer already archived. Nor does anything but a regular file in the inbox.
  */
-export function requestWaiting(root: string, paths: ReceiverPaths, requestId: string): boolean {
+export function requestWaiting(root: string, paths: ReceiverPaths, requestId: string, budget?: ListBudget): boolean {
   const fileName = messageFileName(requestId);
   const there =
-    lstatBus(root, join(paths.inbox, fileName))?.isFile() === true || namesOf(root, paths.processing).some((n) => parseClaimFileName(n)?.fileName === fileName);
+    lstatBus(root, join(paths.inbox, fileName))?.isFile() === true ||
+    namesOf(root, paths.processing, undefined, budget).some((n) => parseClaimFileName(n)?.fileName === fileName);
   if (!there) return false;
-  const days = archiveDaysFrom(root, paths, firstArchiveDay(idTimeMs(requestId)));
+  const days = archiveDaysFrom(root, paths, firstArchiveDay(idTimeMs(requestId)), undefined, budget);
   return !days.some((day) => lstatBus(root, join(paths.archive, day, fileName)) !== undefined);
 }
 
