@@ -35,7 +35,7 @@ describe('a claim held by a daemon that is gone', () => {
     const gone = spawnSync(process.execPath, ['-e', '']).pid!;
     const holders = [
       { owner: `m${gone}h${hostTag()}x0a1b2c3d`, who: 'an MCP session' },
-      { owner: `r${gone}h${hostTag()}`, who: "a 'dispatch reply'" },
+      { owner: `r${gone}h${hostTag()}`, who: 'a reply' },
     ];
     for (const { owner, who } of holders) {
       const { root } = makeBus();

@@ -41,17 +41,12 @@ export function parseProcessOwner(owner: string): { kind: ProcessHolder['kind'];
 }
 
 /** A holder's kind in our words. */
-const HOLDER_WORDS: Record<ProcessHolder['kind'], string> = {
-  daemon: 'a daemon',
-  sweeper: 'a stale-claim sweep',
-  reply: "a 'dispatch reply'",
-  session: 'an MCP session',
-};
+const HOLDER_WORDS: Record<ProcessHolder['kind'], string> = { daemon: 'a daemon', sweeper: 'a sweep', reply: 'a reply', session: 'an MCP session' };
 
-/** Who holds claims and is gone (goneClaimOwner's kinds): `a daemon that is gone`, or `processes that are gone (a daemon, an MCP session)`. */
+/** Who holds claims and is gone (goneClaimOwner's kinds, each once): `a daemon that is gone`, or `processes that are gone (a daemon, an MCP session)`. */
 export function goneHoldersText(kinds: readonly ProcessHolder['kind'][]): string {
-  const words = [...new Set(kinds)].sort().map((k) => HOLDER_WORDS[k]);
-  return words.length === 1 ? `${words[0]} that is gone` : `processes that are gone (${words.join(', ')})`;
+  const words = kinds.map((k) => HOLDER_WORDS[k]);
+  return words[1] ? `processes that are gone (${words.join(', ')})` : `${words[0]} that is gone`;
 }
 
 /** The process an owner tag names, or undefined (`hand`, `mcp`, or a tag not of ours). */

@@ -311,28 +311,24 @@ function exists(root: string, path: string): boolean {
 /**
  * Every place a message with this id is, in `receiver`'s folders or in every receiver's. Normally
  * one; an answer delivered into a HEAD runtime's inbox as well is found twice. Empty when unknown.
+ * `listing`: its budget for runtimes/ and the receiver folders, whose `unlisted` it sets when a
+ * listing stopped at busListMax names (list-bound.ts): runtimes/ (receivers not looked at) or a
+ * processing/ folder (a claim of the id may be among the names not listed). An id not found is
+ * refused with idHint, whose lookup says it was partial; `show`, finding it elsewhere, says the
+ * places shown may not be all (findUnlistedNote).
  */
-export function findMessage(root: string, rawId: string, options: { receiver?: string } = {}): FoundMessage[] {
-  return findMessageListed(root, rawId, options).found;
-}
-
-/**
- * findMessage, and `unlisted` when a listing stopped at busListMax names (list-bound.ts): runtimes/
- * (receivers not looked at) or a processing/ folder (a claim of the id may be among the names not
- * listed). An id not found is refused with idHint, whose lookup says it was partial; one found
- * elsewhere is shown, and the caller says the places shown may not be all (findUnlistedNote).
- */
-export function findMessageListed(root: string, rawId: string, options: { receiver?: string } = {}): { found: FoundMessage[]; unlisted: boolean } {
+export function findMessage(root: string, rawId: string, options: { receiver?: string; listing?: ListBudget } = {}): FoundMessage[] {
   const id = messageIdArg(rawId);
   const fileName = messageFileName(id);
   const now = Date.now();
   const budget = { bytes: FIND_READ_BUDGET };
-  const listing = listBudget();
+  const listing = options.listing ?? listBudget();
   // The claims of every processing/ folder have a budget of their own, so that one receiver's are
   // looked through as far as loadClaim looks (busListMax names), and all receivers' no further.
   const claims = listBudget();
   const found = [...listedReceivers(root, options.receiver, false, listing)].flatMap((r) => foundIn(root, r, id, fileName, now, budget, claims));
-  return { found, unlisted: listing.unlisted || claims.unlisted };
+  listing.unlisted ||= claims.unlisted;
+  return found;
 }
 
 /** Where `id` is among a receiver's folders (each looked into on its own: listed-receivers.ts look); processing/ is listed within `claims`, the lookup's budget for claims. */

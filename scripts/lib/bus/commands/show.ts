@@ -1,8 +1,8 @@
 import { defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
 import { idHint, withIdHint } from '../id-resolve.ts';
-import { findMessageListed, threadOfKey } from '../query.ts';
-import { findUnlistedNote, unlistedField } from '../list-bound.ts';
+import { findMessage, threadOfKey } from '../query.ts';
+import { findUnlistedNote, listBudget, unlistedField } from '../list-bound.ts';
 import { idField } from '../json-fields.ts';
 import { busRoot, messageIdOnBus, messageJson, messageLines, nameArg, ROOT_OPTION, givenIdRun, requireBus } from './common.ts';
 
@@ -27,7 +27,9 @@ export const showCommand = defineCommand({
     const root = busRoot(ctx.values.root);
     const id = messageIdOnBus(ctx.io, root, ctx.positionals[0]!, receiver);
     requireBus(root, ctx.values.root);
-    const { found, unlisted } = findMessageListed(root, id, receiver === undefined ? {} : { receiver });
+    const listing = listBudget();
+    const found = findMessage(root, id, receiver === undefined ? { listing } : { receiver, listing });
+    const unlisted = listing.unlisted;
     if (found.length === 0) {
       const thread = receiver === undefined ? threadOfKey(root, id) : undefined;
       const next = thread

@@ -86,7 +86,7 @@ export const statusCommand = defineCommand({
     )}, ${sum((r) => (r.daemon?.alive ? 1 : 0))} served by a daemon`;
     const gone = sum((r) => r.gone_claims);
     const goneNote = gone
-      ? `; ${counted(gone, 'message')} of them held by ${goneHoldersText(receivers.flatMap((r) => r.gone_holders))}: start 'dispatch serve' for its receiver to take ${gone === 1 ? 'it' : 'them'} back`
+      ? `; ${counted(gone, 'message')} of them held by ${goneHoldersText([...new Set(receivers.flatMap((r) => r.gone_holders))].sort())}: start 'dispatch serve' for its receiver to take ${gone === 1 ? 'it' : 'them'} back`
       : '';
     ctx.print(
       `${truncated ? `${counted(total, 'receiver')}; of the ${receivers.length} listed: ${totals}` : `${counted(total, 'receiver')}: ${totals}`}${goneNote}`,
