@@ -5,11 +5,11 @@
  * flood listed first cannot hide a stale claim forever; a file with a second name whose sweeper
  * claim may be among the names not listed is left for later, never dead-lettered as planted.
  */
-import { closeSync, existsSync, linkSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dispatch, makeBusWithRuntimes } from './helpers.ts';
-import { claimFileName, sweepStaleClaims } from '../../scripts/lib/bus/claims.ts';
+import { claimFileName, LONE_SWEEP_BATCHES, sweepStaleClaims } from '../../scripts/lib/bus/claims.ts';
 import { messageFileName, newMessageId } from '../../scripts/lib/bus/ids.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { setBusListMaxForTests } from '../../scripts/lib/bus/list-bound.ts';
@@ -53,5 +53,40 @@ describe('processing/ flooded with file names', () => {
     setBusListMaxForTests(undefined);
     const whole = JSON.parse((await dispatch(root, ['claim', '@zz', '--json'])).stdout) as { dead_lettered: { code: string }[] };
     expect(whole.dead_lettered.map((d) => d.code)).toEqual(['hard_link']);
+  });
+});
+
+describe('a lone dispatch claim with processing/ flooded', () => {
+  /** @zz's processing/ with `others` other files and `n` stale claims, and nothing in its inbox. */
+  function staleBehindFlood(others: number, n: number): { root: string; processing: string; inbox: string } {
+    const { root } = makeBusWithRuntimes();
+    const paths = receiverPaths(root, 'zz');
+    plant(paths.processing, others);
+    const stale = Date.now() - 60_000;
+    for (let i = 0; i < n; i++) {
+      const name = messageFileName(newMessageId());
+      writeFileSync(join(paths.processing, claimFileName(name, stale, 'hand')), `# HelloWorld Message\n# From: @human\n# To: @zz\n\nq ${i}\n`);
+    }
+    return { root, processing: paths.processing, inbox: paths.inbox };
+  }
+
+  it('sweeps on past the first batch: every stale claim comes back to the inbox in one call, and it claims one', async () => {
+    const { root, processing, inbox } = staleBehindFlood(120, 80);
+    const r = JSON.parse((await dispatch(root, ['claim', '@zz', '--json'])).stdout) as Record<string, unknown>;
+    expect(r.claimed).toBe(true);
+    expect(r.sweep_partial).toBeUndefined();
+    expect(readdirSync(inbox)).toHaveLength(79);
+    expect(readdirSync(processing).filter((n) => n.includes('.claim-'))).toHaveLength(1);
+  });
+
+  it('past its budget of batches it says the sweep was partial and what sweeps the rest (text and --json)', async () => {
+    const { root } = staleBehindFlood(LONE_SWEEP_BATCHES * MAX + 20, 1);
+    const json = JSON.parse((await dispatch(root, ['claim', '@zz', '--json'])).stdout) as Record<string, unknown>;
+    expect(json.sweep_partial).toBe(true);
+    expect(json.note).toContain(`the first ${LONE_SWEEP_BATCHES * MAX} names of @zz's processing`);
+    expect(json.note).toContain("'dispatch serve @zz'");
+    const again = staleBehindFlood(LONE_SWEEP_BATCHES * MAX + 20, 1);
+    const text = await dispatch(again.root, ['claim', '@zz']);
+    expect(text.stdout + text.stderr).toContain("'dispatch serve @zz'");
   });
 });

@@ -75,6 +75,11 @@ export function claimUnlistedNote(who: string, claimed: boolean): string {
   );
 }
 
+/** What a lone `dispatch claim` says when its stale-claim sweep stopped at `names` names of processing/ (claims.ts LONE_SWEEP_BATCHES). */
+export function sweepPartialNote(who: string, names: number): string {
+  return `the sweep for stale claims looked at the first ${names} names of ${who}'s processing/ only, and it holds more (any bus writer can plant any number): stale claims among the rest stay there until 'dispatch serve ${who}' runs (it sweeps on, batch by batch) or the MCP server's claim tool sweeps on over its calls`;
+}
+
 /** `note` holding each of `notes` given, joined, or nothing. */
 export function noteJson(notes: (string | undefined)[]): { note: string } | Record<string, never> {
   const given = notes.filter((n): n is string => n !== undefined);

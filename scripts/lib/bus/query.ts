@@ -29,7 +29,7 @@ import {
   claimsOfUpTo,
   listInboxUpTo,
   parseClaimFileName,
-  sweepStaleClaims,
+  sweepStaleBatch,
   type Claim,
   type DeadLetterRecord,
 } from './claims.ts';
@@ -680,23 +680,35 @@ export interface DeadLetteredOnTheWay {
   reason: string;
 }
 
-/** `unlisted`: inbox/ holds more names than a claim lists (list-bound.ts): it looked among the first only. */
+/**
+ * `unlisted`: inbox/ holds more names than a claim lists (list-bound.ts): it looked among the first only.
+ * `sweptPart`: the names of processing/ its stale-claim sweep looked at, when it stopped before the end (sweepBatches).
+ */
 export type ClaimResult =
-  | { claimed: true; message: ClaimedMessage; deadLettered: DeadLetteredOnTheWay[]; unlisted: boolean }
+  | { claimed: true; message: ClaimedMessage; deadLettered: DeadLetteredOnTheWay[]; unlisted: boolean; sweptPart?: number }
   /** Nothing waiting (`id` absent), or the chosen message is not in the inbox (`where` says where it is). */
-  | { claimed: false; deadLettered: DeadLetteredOnTheWay[]; where: FoundMessage[]; unlisted: boolean };
+  | { claimed: false; deadLettered: DeadLetteredOnTheWay[]; where: FoundMessage[]; unlisted: boolean; sweptPart?: number };
 
 /**
  * Claims the oldest message waiting for `receiver`, or the message `id`. Stale claims are returned
  * to the inbox first; unreadable files met on the way go to dead-letter (listed in the result).
- * The lease is the receiver's `claim_lease_seconds` unless `leaseMs` is given.
+ * The lease is the receiver's `claim_lease_seconds` unless `leaseMs` is given. The sweep looks at
+ * one batch of processing/ (the MCP server sweeps on over its calls), or up to `sweepBatches`
+ * (a lone `dispatch claim`: LONE_SWEEP_BATCHES), saying in `sweptPart` when it stopped short.
  */
-export async function claimMessage(root: string, receiver: string, options: { id?: string; owner?: string; leaseMs?: number } = {}): Promise<ClaimResult> {
+export async function claimMessage(
+  root: string,
+  receiver: string,
+  options: { id?: string; owner?: string; leaseMs?: number; sweepBatches?: number } = {},
+): Promise<ClaimResult> {
   const name = normaliseName(receiver, 'receiver');
   const id = options.id === undefined ? undefined : messageIdArg(options.id);
   const paths = receiverPaths(root, name);
   const config = await loadReceiverConfig(paths);
-  sweepStaleClaims(paths, name);
+  const batches = options.sweepBatches ?? 1;
+  let swept = 0;
+  while (swept < batches && !sweepStaleBatch(paths, name).end) swept++;
+  const sweptPart = options.sweepBatches !== undefined && swept === batches ? { sweptPart: batches * busListMax() } : {};
   const deadLettered: DeadLetteredOnTheWay[] = [];
   const onDeadLetter = (r: DeadLetterRecord) => deadLettered.push({ id: validIdFromFileName(r.fileName) ?? '', code: r.code, reason: r.reason });
   const opts = { owner: options.owner ?? 'hand', leaseMs: options.leaseMs ?? config.claimLeaseMs, onDeadLetter };
@@ -704,11 +716,12 @@ export async function claimMessage(root: string, receiver: string, options: { id
   const inbox = id === undefined ? listInboxUpTo(paths, busListMax()) : undefined;
   const unlisted = inbox?.unlisted ?? false;
   const claim = inbox !== undefined ? await claimNext(root, name, { ...opts, entries: inbox.entries }) : await claimById(root, name, id!, opts);
-  if (!claim) return { claimed: false, deadLettered, where: id === undefined ? [] : findMessage(root, id, { receiver: name }), unlisted };
+  if (!claim) return { claimed: false, deadLettered, where: id === undefined ? [] : findMessage(root, id, { receiver: name }), unlisted, ...sweptPart };
   return {
     claimed: true,
     deadLettered,
     unlisted,
+    ...sweptPart,
     message: {
       id: claim.id,
       receiver: name,

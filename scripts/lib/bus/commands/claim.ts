@@ -21,7 +21,8 @@ import {
 import { cutNote, shownMessage } from '../shown-body.ts';
 import { AliveError } from '../../errors.ts';
 import { fencedLines } from '../../text/fence.ts';
-import { claimUnlistedNote, noteJson, unlistedField } from '../list-bound.ts';
+import { claimUnlistedNote, noteJson, sweepPartialNote, unlistedField } from '../list-bound.ts';
+import { LONE_SWEEP_BATCHES } from '../claims.ts';
 
 const USAGE = `usage: dispatch claim @RECEIVER [ID] [--json] [--root DIR]
 
@@ -44,7 +45,11 @@ export const claimCommand = defineCommand({
     const root = busRoot(ctx.values.root);
     const id = ctx.positionals[1] === undefined ? undefined : messageIdOnBus(ctx.io, root, ctx.positionals[1], receiver);
     requireBus(root, ctx.values.root);
-    const r = await claimMessage(root, receiver, id === undefined ? {} : { id });
+    // One call per process: its sweep goes on past the first batch (the MCP server's sweeps on over its calls).
+    const r = await claimMessage(root, receiver, { ...(id === undefined ? {} : { id }), sweepBatches: LONE_SWEEP_BATCHES });
+    const sweep = r.sweptPart === undefined ? undefined : sweepPartialNote(displayName(receiver), r.sweptPart);
+    const sweepJson = sweep === undefined ? {} : { sweep_partial: true };
+    if (sweep && !ctx.json) ctx.warn(sweep);
     // The reason can quote the file: under untrusted, as the MCP claim tool gives it.
     const deadLettered = r.deadLettered.map((d) => ({ ...idField('id', d.id), code: deadLetterCode(d.code), untrusted: { reason: d.reason } }));
     // The id may be the file's own name, any writer's words: named only when it has none ('dispatch dead-letter' lists it fenced).
@@ -58,7 +63,7 @@ export const claimCommand = defineCommand({
       if (id !== undefined) {
         throw new AliveError(claimRefusal(root, id, receiver, r.where, r.deadLettered.find((d) => d.id === id)?.code), {
           code: 'not_found',
-          fields: { claimed: false, receiver: displayName(receiver), ...idField('id', id), dead_lettered: deadLettered },
+          fields: { claimed: false, receiver: displayName(receiver), ...idField('id', id), dead_lettered: deadLettered, ...sweepJson, ...noteJson([sweep]) },
         });
       }
       const unknown = unknownReceiver(root, receiver);
@@ -70,7 +75,8 @@ export const claimCommand = defineCommand({
           receiver: displayName(receiver),
           ...unknownReceiverJson(unknown),
           ...unlistedField(r.unlisted),
-          ...(note ? { note } : {}),
+          ...sweepJson,
+          ...noteJson([note, sweep]),
           dead_lettered: deadLettered,
         });
       } else if (note) ctx.print(`no message claimed for ${displayName(receiver)}: ${note}`);
@@ -97,9 +103,11 @@ export const claimCommand = defineCommand({
         untrusted: untrustedJson({ ...u, thread: u.thread || m.id, turn: u.turn ?? 1 }),
         ...(shown.cut ? { cut: shown.cut } : {}),
         ...unlistedField(r.unlisted),
+        ...sweepJson,
         ...noteJson([
           shown.cut ? cutNote(m.id, shown.cut, 'untrusted.body', m.path) : undefined,
           r.unlisted ? claimUnlistedNote(displayName(receiver), true) : undefined,
+          sweep,
         ]),
       });
       return;
