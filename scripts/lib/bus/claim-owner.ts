@@ -40,8 +40,8 @@ export function parseProcessOwner(owner: string): { kind: ProcessHolder['kind'];
   return { kind: 'session', pid: Number(m[4]), tag: m[5] };
 }
 
-/** A holder's kind in our words. */
-const HOLDER_WORDS: Record<ProcessHolder['kind'], string> = { daemon: 'a daemon', sweeper: 'a sweep', reply: 'a reply', session: 'an MCP session' };
+/** A holder's kind in our words (whereText indexes it: goneHoldersText's lists are for status only, and every command bundle carries whereText). */
+export const HOLDER_WORDS: Record<ProcessHolder['kind'], string> = { daemon: 'a daemon', sweeper: 'a sweep', reply: 'a reply', session: 'an MCP session' };
 
 /** Who holds claims and is gone (goneClaimOwner's kinds, each once): `a daemon that is gone`, or `processes that are gone (a daemon, an MCP session)`. */
 export function goneHoldersText(kinds: readonly ProcessHolder['kind'][]): string {

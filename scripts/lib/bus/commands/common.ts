@@ -8,7 +8,7 @@ import { InvalidNameError, displayName, normaliseName } from '../names.ts';
 import { shownMessageId, shownRecipients, shownSender, shownThread, shownTimestamp } from '../envelope.ts';
 import { idInOurWords, isWordlessId } from '../ids.ts';
 import { idField, pathField } from '../json-fields.ts';
-import { goneHoldersText, isBusClaimOwner } from '../claim-owner.ts';
+import { HOLDER_WORDS, isBusClaimOwner } from '../claim-owner.ts';
 import { idHint, resolvedNote, resolveMessageId, withGivenId, withIdHint } from '../id-resolve.ts';
 import { requireBusAt } from '../no-bus.ts';
 import type { CommandContext, CommandIo } from '../../cli/command.ts';
@@ -284,7 +284,7 @@ export function whereText(m: FoundMessage, typed?: string, unnamed = 'its receiv
   if (gone !== undefined && m.state === 'claimed') {
     // Killed with kill -9: nothing handles it until a serve takes it back, or its lease runs out.
     const serve = named ? `'dispatch serve ${named}'` : "a 'dispatch serve' of its receiver";
-    return `claimed in ${named ?? unnamed}'s processing/, held by ${goneHoldersText([gone.kind])} (pid ${gone.pid}); start ${serve} to take it back (else its lease returns it at ${m.claim!.leaseExpiresAt})`;
+    return `claimed in ${named ?? unnamed}'s processing/, held by ${HOLDER_WORDS[gone.kind]} that is gone (pid ${gone.pid}); start ${serve} to take it back (else its lease returns it at ${m.claim!.leaseExpiresAt})`;
   }
   return STATE_TEXT[m.state](named ?? unnamed);
 }
