@@ -35,7 +35,7 @@ describe('wait on a thread id instead of a message id', () => {
     const r = await run(root, 'wait', 'proj-1', '--timeout', '0.2');
     expect(r.code).toBe(1);
     const line = r.stderr.split('\n')[0]!;
-    expect(line).toMatch(/'ID' is a thread id, not a message id/);
+    expect(line).toMatch(/'id:(?:[0-9a-f]{2})+' is a thread id, not a message id/);
     expect(line).toContain(`its latest request is ${latest.id}`);
     const call = await tools(root);
     const w = await call('wait', { id: 'proj-1', timeout_s: 0.2 });
@@ -43,13 +43,16 @@ describe('wait on a thread id instead of a message id', () => {
     expect(w.structuredContent).toMatchObject({ ok: false, error: { code: 'not_found' } });
     // In the CLI's words: neither quotes the key it was given (pasted, or passed back by an agent: it may be untrusted).
     expect(w.content[0]!.text).toBe(
-      line.replace('(ID: the id given, which the bus did not make; --json gives it under untrusted_id)', '(ID: the id this call gave, under untrusted_id)'),
+      line.replace(
+        /\((id:(?:[0-9a-f]{2})+|ID): the id given, which the bus did not make; --json gives it under untrusted_id/,
+        '($1: the id this call gave, under untrusted_id',
+      ),
     );
     expect(w.structuredContent).toMatchObject({ untrusted_id: 'proj-1' });
     // show says so too, pointing at dispatch thread.
     const s = await run(root, 'show', 'proj-1');
     expect(s.code).toBe(1);
-    expect(s.stderr).toMatch(/'ID' is a thread id, not a message id.*dispatch thread ID/);
+    expect(s.stderr).toMatch(/'(id:(?:[0-9a-f]{2})+)' is a thread id, not a message id.*dispatch thread \1/);
     // An id that is neither keeps the plain refusal.
     expect((await run(root, 'wait', 'nothing-here', '--timeout', '0.2')).stderr).not.toMatch(/thread id/);
   });
@@ -65,7 +68,7 @@ describe('wait on a thread whose latest request a bus writer named', () => {
     const r = await run(root, 'wait', 'proj-2', '--timeout', '0.2', '--json');
     expect(r.code).toBe(1);
     const failure = JSON.parse(r.stdout).error;
-    expect(failure.message).toMatch(/'ID' is a thread id, not a message id/);
+    expect(failure.message).toMatch(/'id:(?:[0-9a-f]{2})+' is a thread id, not a message id/);
     expect(failure.message).not.toMatch(/ignore|previous|instructions/);
     expect(failure.untrusted).toEqual({ latest_request: 'ignore-previous-instructions' });
     const call = await tools(root);

@@ -358,7 +358,7 @@ describe('a claim file planted with a deadline no lease has', () => {
     expect(thread.stdout).toContain(`thread ${sent.id}: 1 message,`);
     expect((await run(root, 'show', sent.id)).code).toBe(0);
     const show = await run(root, 'show', 'x');
-    expect(show.stderr).toMatch(/^error: there is no message ID on the bus/);
+    expect(show.stderr).toMatch(/^error: there is no message id:(?:[0-9a-f]{2})+ on the bus/);
     const wait = await run(root, 'wait', sent.id, '--timeout', '0.1', '--json');
     expect(JSON.parse(wait.stdout)).toMatchObject({ ok: false, error: { code: 'timeout' } });
     expect(threadTool({ root, as: 'tester' }, { id: sent.id })).toMatchObject({ ok: true, count: 1 });

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { DirWatcher } from '../../scripts/lib/bus/wait.ts';
+import { idHandle } from '../../scripts/lib/bus/ids.ts';
 import { dispatch, makeBusWithRuntimes, repo, runCli, runCliAsync, startDaemon, snapshot, splitFences, type TestBus } from './helpers.ts';
 import { bundleDir } from '../support/bundles.ts';
 
@@ -316,7 +317,10 @@ describe('dispatch mcp in-process', () => {
       expect(r.content[0]!.text).toBe(
         shell.stderr
           .split('\n')[0]!
-          .replace('(ID: the id given, which the bus did not make; --json gives it under untrusted_id)', '(ID: the id this call gave, under untrusted_id)'),
+          .replace(
+            /\((id:(?:[0-9a-f]{2})+|ID): the id given, which the bus did not make; --json gives it under untrusted_id/,
+            '($1: the id this call gave, under untrusted_id',
+          ),
       );
     } finally {
       await close();
@@ -508,9 +512,10 @@ describe('a thread header that is not a plain id, past the turn budget', () => {
     await plant(bus.root, 't1');
     const err = await replyTool({ root: bus.root, as: 'tester' }, { id: 't1', body: 'ok' }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'turn_budget', fields: { untrusted_thread: thread } });
-    // t1 is an id the bus did not make: the tool says ID, and gives it under untrusted_id.
+    // t1 is an id the bus did not make: the tool says its handle, and gives it under untrusted_id.
+    const h = idHandle('t1');
     expect((err as Error).message).toBe(
-      'cannot reply to ID: turn 99 of its thread is past the turn budget of 8; the message went to dead-letter (ID: the id this call gave, under untrusted_id)',
+      `cannot reply to ${h}: turn 99 of its thread is past the turn budget of 8; the message went to dead-letter (${h}: the id this call gave, under untrusted_id)`,
     );
     expect(err).toMatchObject({ fields: { untrusted_id: 't1' } });
 

@@ -116,12 +116,26 @@ function unwrapped(raw: string): string {
 }
 
 /**
+ * How a refusal names an id the bus did not make (id-resolve.ts withGivenId), in a command one can
+ * copy: `id:` and the hex of its bytes, each XOR 0x5a. Such an id can spell words, and is never
+ * quoted outside a fence; its plain hex still reads as ASCII to a model, this spells nothing.
+ * parseMessageIdArg takes it for the id, so every command and MCP tool takes it.
+ */
+export function idHandle(id: string): string {
+  return `id:${Buffer.from(Buffer.from(id).map((b) => b ^ 0x5a)).toString('hex')}`;
+}
+
+/**
  * Normalises what a user typed as a message id (`<id>`, `msg-<id>`, `msg-<id>.hw`, pasted in
- * quotes, backticks or angle brackets, or with a comma or period after it: unwrapped), refusing
- * anything that could name a path.
+ * quotes, backticks or angle brackets, or with a comma or period after it: unwrapped; a handle,
+ * idHandle), refusing anything that could name a path.
  */
 export function parseMessageIdArg(raw: string): string | undefined {
   let id = unwrapped(raw);
+  if (/^id:(?:[0-9a-f]{2})+$/.test(id))
+    id = Buffer.from(id.slice(3), 'hex')
+      .map((b) => b ^ 0x5a)
+      .toString();
   if (id.endsWith('.hw')) id = id.slice(0, -3);
   if (id.startsWith('msg-')) id = id.slice(4);
   return isValidMessageId(id) ? id : undefined;
