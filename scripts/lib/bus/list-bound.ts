@@ -77,7 +77,7 @@ export function claimUnlistedNote(who: string, claimed: boolean): string {
 
 /** What a lone `dispatch claim` says when its stale-claim sweep stopped at `names` names of processing/ (claims.ts LONE_SWEEP_BATCHES). */
 export function sweepPartialNote(who: string, names: number): string {
-  return `the sweep for stale claims looked at the first ${names} names of ${who}'s processing/ only, and it holds more (any bus writer can plant any number): stale claims among the rest stay there until 'dispatch serve ${who}' runs (it sweeps on, batch by batch) or the MCP server's claim tool sweeps on over its calls`;
+  return `the sweep for stale claims stopped at the first ${names} names of ${who}'s processing/, which holds more: stale claims among the rest stay until 'dispatch serve ${who}' (or the MCP server's claim tool) sweeps on, batch by batch`;
 }
 
 /** `note` holding each of `notes` given, joined, or nothing. */
