@@ -53,6 +53,11 @@ describe('wait on a thread id instead of a message id', () => {
     const s = await run(root, 'show', 'proj-1');
     expect(s.code).toBe(1);
     expect(s.stderr).toMatch(/'(id:(?:[0-9a-f]{2})+)' is a thread id, not a message id.*dispatch thread \1/);
+    // The command it names runs as it is: the handle is the thread's name.
+    const handle = /'(id:(?:[0-9a-f]{2})+)'/.exec(s.stderr)![1]!;
+    const t = await run(root, 'thread', handle);
+    expect(t.code, t.stderr).toBe(0);
+    expect(t.stdout).toContain(latest.id);
     // An id that is neither keeps the plain refusal.
     expect((await run(root, 'wait', 'nothing-here', '--timeout', '0.2')).stderr).not.toMatch(/thread id/);
   });

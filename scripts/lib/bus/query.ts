@@ -631,7 +631,8 @@ export function threadMembers(
     const msg = findMessage(root, asId, options).find((m) => m.untrusted !== undefined);
     const t = msg?.untrusted?.thread;
     if (t !== undefined && t !== null && t !== '') thread = t;
-    else if (msg) thread = asId;
+    // A handle (ids.ts idHandle) names a thread as it names an id.
+    else if (msg || raw.startsWith('id:')) thread = asId;
   }
   const seen = new Set<string>();
   const members: (ThreadMember & { timeMs: number })[] = [];
