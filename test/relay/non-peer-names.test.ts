@@ -36,7 +36,7 @@ function outsideFences(text: string): string {
 describe('names of senders who are not peers', { shuffle: false }, () => {
   it('status names the peer, counts the others, and shows their names fenced', async () => {
     const human = await run(bob, ['status']);
-    expect(human.stdout).toMatch(/Inbox: {3}2 packages waiting \(alice: 1, and 1 from 1 sender who is not one of your peers/);
+    expect(human.stdout).toMatch(/Inbox: {3}2 packages waiting \(in the folder of pinned peer alice: 1, and 1 in 1 folder that is not a pinned peer's/);
     expect(human.stdout).toContain(NAME);
     expect(outsideFences(human.stdout + human.stderr)).not.toContain(NAME);
     const json = await run(bob, ['status', '--json']);

@@ -62,6 +62,6 @@ describe('state.json with a relay of many sender folders', () => {
     expect(Object.keys(status.json.state.pending_by_sender)).toHaveLength(MAX_SENDERS_KEPT);
     expect(status.json.state.pending_senders).toBe(senders);
     const human = await run(carol, ['status', '--offline']);
-    expect(human.stdout).toMatch(new RegExp(`${senders} from ${senders} senders who are not your peers, the first 10 named in the untrusted list below`));
+    expect(human.stdout).toMatch(new RegExp(`${senders} in ${senders} folders that are not pinned peers', the first 10 named in the untrusted list below`));
   }, 120_000);
 });

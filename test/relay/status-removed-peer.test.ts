@@ -26,7 +26,7 @@ afterAll(() => base.cleanup());
 describe('relay status after remove-peer', () => {
   it('counts the removed peer’s package apart from the peers’', async () => {
     const human = await run(bob, ['status']);
-    expect(human.stdout).toMatch(/Inbox: {3}1 package waiting \(1 from 1 sender who is not one of your peers, named in the untrusted list below\)/);
+    expect(human.stdout).toMatch(/Inbox: {3}1 package waiting \(1 in 1 folder that is not a pinned peer's, named in the untrusted list below\)/);
     const json = await run(bob, ['status', '--json']);
     expect(json.json.untrusted).toEqual({ senders: { alice: 1 } });
   });

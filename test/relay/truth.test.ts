@@ -43,7 +43,7 @@ describe('relay status and inbox over git', { shuffle: false }, () => {
     expect(after.json.state).toMatchObject({ pending_packages: 1, pending_by_sender: { alice: 1 } });
     expect(after.json.age_seconds).toBeGreaterThanOrEqual(0);
     const human = await run(bob, ['status']);
-    expect(human.stdout).toMatch(/Inbox: {3}1 package waiting \(alice: 1\); as of \S+ \(\d+ s ago\)/);
+    expect(human.stdout).toMatch(/Inbox: {3}1 package waiting \(in the folder of pinned peer alice: 1\); as of \S+ \(\d+ s ago\)/);
     // Fresh now: a second status does not probe again.
     expect((await run(bob, ['status', '--json'])).json.probed).toBe(false);
   });
@@ -60,6 +60,7 @@ describe('relay status and inbox over git', { shuffle: false }, () => {
         time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
         pinned: true,
         peer_status: 'accepted',
+        verified: false,
       },
     ]);
     expect(r.json.waiting[0].size).toBeGreaterThan(100);
@@ -68,7 +69,7 @@ describe('relay status and inbox over git', { shuffle: false }, () => {
     expect(spawnSync('git', ['cat-file', '-e', blob], { cwd: bob.paths.clone, env: { ...process.env, GIT_NO_LAZY_FETCH: '1' } }).status).not.toBe(0);
     expect(existsSync(join(bob.paths.inbox, 'alice', r.json.waiting[0].file))).toBe(false);
     const human = await run(bob, ['inbox']);
-    expect(human.stdout).toMatch(/alice\s+meadow-.*\.walnut\s+[\d.]+ (B|KiB)\s+\S+Z\s+\(pinned\)/);
+    expect(human.stdout).toMatch(/alice\s+meadow-.*\.walnut\s+[\d.]+ (B|KiB)\s+\S+Z\s+\(pinned peer's folder, not verified yet\)/);
     expect((await run(bob, ['pull'])).code).toBe(0);
     expect((await run(bob, ['inbox', '--json'])).json.waiting).toEqual([]);
   });

@@ -186,7 +186,7 @@ describe('what waits, by sender', () => {
     const s = await runAsCli(u, ['status', '--offline']);
     const inbox = s.stdout.split('\n').find((l) => l.startsWith('Inbox:'))!;
     expect(inbox).toMatch(
-      /^Inbox: {3}5000 packages waiting \(5000 from 5000 senders who are not your peers, the first 10 named in the untrusted list below\); as of /,
+      /^Inbox: {3}5000 packages waiting \(5000 in 5000 folders that are not pinned peers', the first 10 named in the untrusted list below\); as of /,
     );
     // Ten names, in a fence of their own.
     expect(s.stdout).toMatch(/<<<BEGIN UNTRUSTED SENDER NAMES \S+\n(note-to-the-assistant-\d{4}-x{30}: 1\n){10}END UNTRUSTED SENDER NAMES/);

@@ -34,7 +34,7 @@ describe('relay status counts the packages pull saved unverified', () => {
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(/Inbox: {3}0 packages waiting/);
     expect(human.stdout).toMatch(
-      /Pulled: {2}2 packages could not be verified \(alice: 1, and 1 from 1 sender who is not one of your peers, named in the untrusted list below\)/,
+      /Pulled: {2}2 packages could not be verified \(in the folder of pinned peer alice: 1, and 1 in 1 folder that is not a pinned peer's, named in the untrusted list below\)/,
     );
     expect(human.stdout).toContain(join(bob.paths.inbox, '<sender>', 'unverified'));
     expect(human.stdout).toMatch(/alive-p2p info PATH/);

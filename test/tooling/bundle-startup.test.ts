@@ -142,8 +142,10 @@ describe('command bundles at start-up', () => {
       // compaction of the local clone (clone-users.ts, 2 KB: the check a fetch makes and the
       // markers; the compaction itself is a chunk loaded only when one is due); 110 KiB until the
       // same day, when `status` came to count the packages pull saved unverified (relay/unverified-saved.ts
-      // and its Pulled: lines, 1.3 KB).
-      expect(bytes(loaded) - bytes(forHelp), command).toBeLessThan(112 * 1024);
+      // and its Pulled: lines, 1.3 KB); 112 KiB until the same day, when `status` came to count what
+      // waits by folder and say it is only said to be from the peer until pull verifies it
+      // (relay/folder-words.ts and status --json `inbox`, 0.6 KB: 200 bytes over).
+      expect(bytes(loaded) - bytes(forHelp), command).toBeLessThan(113 * 1024);
     }
   });
 

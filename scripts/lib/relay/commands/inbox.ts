@@ -8,6 +8,7 @@ import { pendingFields } from '../state.ts';
 import type { GitTransport } from '../git-transport.ts';
 import { ignoredFields, output, warnIgnored } from './common.ts';
 import { counted } from '../../text/plural.ts';
+import { BY_FOLDER_NOTE, saidToBeFrom } from '../folder-words.ts';
 
 interface Waiting {
   sender: string;
@@ -17,23 +18,31 @@ interface Waiting {
   size: number | null;
   /** When it was delivered (UTC ISO); null if unknown. */
   time: string | null;
-  /** The sender is a peer whose key you pinned (and did not remove): pull can verify it. */
+  /** The folder is a peer's whose key you pinned (and did not remove): pull checks the package against that key. */
   pinned: boolean;
   peer_status: 'pending' | 'accepted' | 'removed' | 'unknown';
+  /** Always false: nothing is verified before pull downloads the package and checks its signature. */
+  verified: false;
 }
+
+/** inbox --json `note`: what `sender` and `pinned` say, and what they do not. */
+const NOTE = `\`sender\` is the folder a package waits in and \`pinned\` says it is a pinned peer's; ${BY_FOLDER_NOTE}`;
 
 export const relayInboxCommand = defineCommand({
   name: 'inbox',
   summary: 'list what waits in your relay (nothing is downloaded)',
   usage: `usage: alive-p2p relay inbox [--json]
 
-Lists the packages waiting in your relay: sender, file, size, when it was delivered, and whether
-the sender is a peer whose key you pinned (only those can be verified by pull). Nothing is
-downloaded or changed; run \`alive-p2p relay pull\` to fetch them.
+Lists the packages waiting in your relay: the folder each waits in (inbox/<folder>/, named by
+whoever wrote it), file, size, when it was delivered, and whether the folder is a pinned peer's
+(only those can be verified by pull). A package in a peer's folder is only said to be from them
+until pull verifies its signature. Nothing is downloaded or changed; run \`alive-p2p relay pull\`
+to fetch them.
 
 Options:
-  --json      one JSON object: {ok, waiting: [{sender, file, path, size, time, pinned, peer_status}], ignored (a count),
-              ignored_truncated, untrusted: {ignored: [the first 100 names of the files that are not packages]}}
+  --json      one JSON object: {ok, waiting: [{sender (the folder), file, path, size, time, pinned, peer_status,
+              verified (false)}], note, ignored (a count), ignored_truncated,
+              untrusted: {ignored: [the first 100 names of the files that are not packages]}}
   -h, --help  show this help`,
   options: {},
   async run(ctx) {
@@ -56,18 +65,26 @@ Options:
         time: d?.time ?? stampTime(e.name),
         pinned: isPinnedPeer(peer),
         peer_status: peer?.status ?? 'unknown',
+        verified: false,
       };
     });
     touchRelayActivity(paths, (state) => Object.assign(state, pendingFields(waiting.map((w) => w.sender))));
-    out.result({ ok: true, waiting, ...ignoredFields(listing.ignored) });
+    out.result({ ok: true, waiting, note: NOTE, ...ignoredFields(listing.ignored) });
     if (waiting.length === 0) out.line('Nothing is waiting in your relay.');
-    else out.line(`${counted(waiting.length, 'package')} waiting in your relay:`);
+    else out.line(`${counted(waiting.length, 'package')} waiting in your relay, by the folder each is in:`);
     for (const w of waiting) {
-      const trust = w.pinned ? 'pinned' : w.peer_status === 'removed' ? 'REMOVED peer' : w.peer_status === 'unknown' ? 'NOT a peer' : 'key not pinned';
+      const trust = w.pinned
+        ? "pinned peer's folder, not verified yet"
+        : w.peer_status === 'removed'
+          ? "REMOVED peer's folder"
+          : w.peer_status === 'unknown'
+            ? "NOT a peer's folder"
+            : 'folder of a peer whose key is not pinned';
       out.line(`  ${w.sender.padEnd(16)} ${w.file}  ${w.size === null ? '?' : formatSize(w.size)}  ${w.time ?? 'time unknown'}  (${trust})`);
     }
     warnIgnored(out, listing.ignored);
-    if (waiting.some((w) => !w.pinned)) out.line('Packages from senders without a pinned key are filed under unverified/ by pull.');
+    if (waiting.some((w) => w.pinned)) out.line(`A package in a pinned peer's folder is ${saidToBeFrom('that peer')}.`);
+    if (waiting.some((w) => !w.pinned)) out.line("Packages in a folder that is not a pinned peer's are filed under unverified/ by pull.");
     if (waiting.length > 0) out.line('Fetch them with: alive-p2p relay pull');
   },
 });

@@ -15,6 +15,7 @@ import { fencedLines } from '../../text/fence.ts';
 import { counted } from '../../text/plural.ts';
 import { join } from 'node:path';
 import { countUnverifiedSaved, UNVERIFIED_DIR } from '../unverified-saved.ts';
+import { BY_FOLDER_NOTE, saidToBeFrom } from '../folder-words.ts';
 
 const USAGE = `usage: alive-p2p relay status [--offline] [--budget SECONDS] [--json]
 
@@ -152,6 +153,8 @@ export const relayStatusCommand = defineCommand({
       probe_timed_out: probeTimedOut,
       as_of: state?.last_sync ?? null,
       age_seconds: state?.last_sync ? Math.max(0, Math.round((Date.now() - Date.parse(state.last_sync)) / 1000)) : null,
+      // What waits, by folder (state.pending_by_sender and untrusted.senders give the same by name).
+      inbox: state ? inboxFields(waitingBy, state.pending_packages) : null,
       unverified_saved: { packages: saved.packages, peers: Object.fromEntries(savedBy.peers), dir: paths.inbox },
       problems,
       // Sender folders that are not your peers' (state.pending_by_sender has them too): named by
@@ -175,6 +178,9 @@ export const relayStatusCommand = defineCommand({
         `Inbox:   ${waiting}${by ? ` (${by})` : ''}; ${age ? `as of ${age}${probed ? ' (probed just now)' : ''}` : 'never probed'}` +
           `${probeTimedOut ? '; the probe ran out of time' : ''}${state.last_error ? `; last error: ${inlineText(state.last_error, 500)}` : ''}`,
       );
+      if (waitingBy.peers.length > 0) {
+        out.line(`         each is ${saidToBeFrom(waitingBy.peers.length === 1 ? inlineText(waitingBy.peers[0]![0], 64) : 'the peer whose folder holds it')}`);
+      }
       if (waitingBy.others.length > 0) {
         const names = waitingBy.others.slice(0, SENDERS_SHOWN).map(([s, n]) => `${s}: ${n}`);
         for (const l of fencedLines('UNTRUSTED SENDER NAMES', names.join('\n'))) out.line(l);
@@ -229,6 +235,12 @@ const SENDERS_SHOWN = 10;
 
 type SenderCounts = Array<[string, number]>;
 
+/** status --json `inbox`: what waits in pinned peers' folders and in any other, none of it verified yet. */
+function inboxFields(by: { peers: SenderCounts }, packages: number) {
+  const inPeers = by.peers.reduce((sum, [, n]) => sum + n, 0);
+  return { packages, in_peer_folders: Object.fromEntries(by.peers), in_other_folders: Math.max(0, packages - inPeers), verified: false, note: BY_FOLDER_NOTE };
+}
+
 /**
  * What waits by sender: your pinned peers' folders (what pull can verify), and the others: a name
  * anyone who writes to the relay chose, a peer you removed, a peer whose key is not pinned yet.
@@ -241,30 +253,33 @@ function splitSenders(cfg: RelayConfig, bySender: Record<string, number>): { pee
 }
 
 /**
- * `alice: 2, bob: 1, and 3 from 2 senders who are not one of your peers`: a peer's name is one
- * the user gave, shown; any other sender folder is named by whoever writes to the relay, who can
- * make thousands of them and spell words with them: those are counted here and named only in the
+ * `in the folders of pinned peers alice: 2, bob: 1, and 3 in 2 folders that are not a pinned
+ * peer's`: what waits (or was saved) by inbox folder, never by sender: whoever writes to the relay
+ * chooses the folder, and only pull checks a package's signature. A pinned peer's name is one the
+ * user gave, shown; any other folder is named by whoever writes to the relay, who can make
+ * thousands of them and spell words with them: those are counted here and named only in the
  * untrusted fence that follows. `packages` and `senders` are the totals, which may name more than
  * `by` (state.json names the first MAX_SENDERS_KEPT; `pending_senders` counts them all).
  */
 function bySenderText(by: { peers: SenderCounts; others: SenderCounts }, packages: number, senders: number): string {
   const shown = by.peers.slice(0, SENDERS_SHOWN).map(([s, n]) => `${inlineText(s, 64)}: ${n}`);
   const morePeers = by.peers.length - SENDERS_SHOWN;
-  if (morePeers > 0) shown.push(`${morePeers} more of your peers`);
+  if (morePeers > 0) shown.push(`${morePeers} more of your peers' folders`);
+  const parts = shown.length === 0 ? [] : [`in the ${by.peers.length === 1 ? 'folder of pinned peer' : 'folders of pinned peers'} ${shown.join(', ')}`];
   const peerPackages = by.peers.reduce((sum, [, n]) => sum + n, 0);
   const otherSenders = Math.max(senders, by.peers.length + by.others.length) - by.peers.length;
   const otherPackages = Math.max(0, packages - peerPackages);
   if (otherSenders > 0) {
-    const who = otherSenders === 1 ? '1 sender who is not one of your peers' : `${otherSenders} senders who are not your peers`;
+    const where = otherSenders === 1 ? "1 folder that is not a pinned peer's" : `${otherSenders} folders that are not pinned peers'`;
     const listed =
       by.others.length > SENDERS_SHOWN
         ? `, the first ${SENDERS_SHOWN} named in the untrusted list below`
         : by.others.length > 0
           ? ', named in the untrusted list below'
           : '';
-    shown.push(`${shown.length > 0 ? 'and ' : ''}${otherPackages} from ${who}${listed}`);
+    parts.push(`${parts.length > 0 ? 'and ' : ''}${otherPackages} in ${where}${listed}`);
   }
-  return shown.join(', ');
+  return parts.join(', ');
 }
 
 /** How old the figures may be before status checks the relay again: a peer's push is no command here. */

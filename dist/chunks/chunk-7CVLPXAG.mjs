@@ -1,0 +1,2 @@
+#!/usr/bin/env node
+import{a as e}from"./chunk-IDPOGZEX.mjs";var r="counted by inbox folder, whose name is chosen by whoever writes to the relay: a package in a pinned peer's folder is only said to be from that peer until relay pull verifies its signature against the key pinned for them";function i(o){return`only said to be from ${o} until \`alive-p2p relay pull\` verifies its signature (whoever writes to your relay chooses the folder a package goes in)`}e(i,"saidToBeFrom");export{r as a,i as b};
