@@ -142,7 +142,7 @@ describe('push names the peer it seals a package for', () => {
     const push = await run(bob, ['push', forCarol, '--to', 'alice', '--json']);
     expect(push.code).toBe(1);
     expect(push.json.error.code).toBe('wrong_recipient');
-    expect(push.json.error.message).toMatch(/encrypted to other keys than the peer's pinned key/);
+    expect(push.json.error.message).toMatch(/encrypted to other keys than alice's pinned key/);
     expect(git(['rev-parse', 'main'], alice.url)).toBe(before);
   });
 });

@@ -23,6 +23,7 @@ import type { ByteProgress, OnProgress } from './progress.ts';
 import type { Manifest } from './manifest.ts';
 import { fingerprint, formatFingerprint } from '../crypto/keys.ts';
 import { RECIPIENTS_KEY, recipientsLines } from './recipients.ts';
+import { shellQuote } from '../text/shell-quote.ts';
 
 export interface PackageManifestInfo {
   text?: string;
@@ -68,6 +69,8 @@ export interface SealOptions {
   input: string;
   output: string;
   recipientPublicKey: KeyObject;
+  /** The recipient's login, for the commands a refusal gives (`relay push … --to LOGIN`). */
+  recipientName?: string;
   signer: SignerSpec;
   maxSize?: number;
   /** `packing` events: the package's bytes read as it is sealed (a large one takes seconds). */
@@ -157,10 +160,28 @@ function recipientsForResigning(opts: SealOptions, envelope: 'rsa' | 'passphrase
   const named = manifest?.recipients;
   if (named === undefined) return [peer];
   if (!named.includes(peer)) {
+    const who = opts.recipientName ?? 'the peer';
     throw new AliveError(
-      `${opts.input} is encrypted to other keys than the peer's pinned key (${formatFingerprint(peer)}), so they could not open it; it was not signed or sent. Push the plain package instead (push encrypts it for them)`,
+      `${opts.input} is encrypted to other keys than ${who}'s pinned key (${formatFingerprint(peer)}), so ${who} could not open it ` +
+        `(a package you received stays sealed for you); it was not signed or sent. ${passOnSteps(opts, manifest)}`,
       { code: 'wrong_recipient' },
     );
   }
   return named;
+}
+
+/**
+ * How to send a peer what an encrypted package holds, as a package of one's own: the commands, in
+ * the words the user types (extract opens it with their relay key; push encrypts and signs the new one).
+ */
+function passOnSteps(opts: SealOptions, manifest: Manifest | undefined): string {
+  const scope = manifest?.scope ?? 'full';
+  const scopeArgs = scope === 'bundle' ? '--scope bundle --bundle NAME' : `--scope ${scope}`;
+  const bundles = scope === 'bundle' ? ' (one --bundle NAME for each bundle it holds: `alive-p2p info PACKAGE` names them)' : '';
+  return (
+    `To pass on what it holds as a package of your own: \`alive-p2p extract ${shellQuote(opts.input)} --output DIR\`, ` +
+    `then \`alive-p2p create --walnut DIR ${scopeArgs} --output NEW.walnut\`${bundles}, ` +
+    `then \`alive-p2p relay push NEW.walnut --to ${opts.recipientName ?? 'LOGIN'}\` (push encrypts it for them and signs it as yours). ` +
+    'If you made it yourself, push the plain package you made it from'
+  );
 }

@@ -31,6 +31,7 @@ export async function sealForPeer(opts: {
   input: string;
   output: string;
   recipientPublicKey: KeyObject;
+  recipientName: string;
   signerPrivateKey: KeyObject;
   signerName: string;
   /** `packing` events: the package's bytes read as it is sealed. */
@@ -41,6 +42,7 @@ export async function sealForPeer(opts: {
     input: opts.input,
     output: opts.output,
     recipientPublicKey: opts.recipientPublicKey,
+    recipientName: opts.recipientName,
     signer: { privateKey: opts.signerPrivateKey, name: opts.signerName },
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });

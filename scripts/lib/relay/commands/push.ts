@@ -147,6 +147,7 @@ export const pushCommand = defineCommand({
           input,
           output: sealedPath,
           recipientPublicKey: recipientKey,
+          recipientName: peer.github,
           signerPrivateKey: signerKey,
           signerName: cfg.github_username,
           ...(ctx.json ? {} : { onProgress: ctx.progress }), // on a terminal only, never under --json

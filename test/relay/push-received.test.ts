@@ -1,0 +1,80 @@
+/**
+ * `relay push` of a package the user received (sealed for their key, so the peer could not open
+ * it) is refused, as it must be; the refusal said "Push the plain package instead", but whoever
+ * received a package has no plain one. It now gives the commands that get through (extract it,
+ * create a package of their own from what it holds, push that), and this test types them as the
+ * message gives them: the peer then pulls a package verified as the forwarder's own.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createCommand } from '../../scripts/lib/package/commands/create.ts';
+import { extractCommand } from '../../scripts/lib/package/commands/extract.ts';
+import { relayGroup } from '../../scripts/lib/relay/cli.ts';
+import type { Command } from '../../scripts/lib/cli/command.ts';
+import { isolateProcessGit } from './git-env.ts';
+import { git, tempDir } from './helpers.ts';
+import { pair, relayUser, run, walnutPackage, type RelayUser } from './in-process.ts';
+
+let base: ReturnType<typeof tempDir>;
+let alice: RelayUser;
+let bob: RelayUser;
+let carol: RelayUser;
+
+beforeAll(async () => {
+  isolateProcessGit();
+  base = tempDir('push-received');
+  alice = await relayUser(base.dir, 'alice');
+  bob = await relayUser(base.dir, 'bob');
+  carol = await relayUser(base.dir, 'carol');
+  await pair(bob, carol);
+  await pair(carol, alice);
+});
+afterAll(() => base.cleanup());
+
+/** A command line as the user would type it (words, a POSIX single-quoted word), split into argv. */
+function words(line: string): string[] {
+  const out: string[] = [];
+  const re = /'((?:[^']|'\\'')*)'|(\S+)/g;
+  for (let m = re.exec(line); m; m = re.exec(line)) out.push(m[1] !== undefined ? m[1].replace(/'\\''/g, "'") : m[2]!);
+  return out;
+}
+
+const COMMANDS: Record<string, Command> = { extract: extractCommand, create: createCommand };
+
+describe('relay push of a package you received', () => {
+  it('is refused with the commands that pass on what it holds, and those commands, typed as given, deliver it', async () => {
+    const sent = await walnutPackage(bob, 'orchard');
+    expect((await run(bob, ['push', sent, '--to', 'carol'])).code).toBe(0);
+    const pulled = await run(carol, ['pull', '--json']);
+    expect(pulled.code, pulled.stderr).toBe(0);
+    const received: string = pulled.json.received[0].path;
+
+    const before = git(['rev-parse', 'main'], alice.url);
+    const refused = await run(carol, ['push', received, '--to', 'alice', '--json']);
+    expect(refused.code).toBe(1);
+    expect(refused.json.error.code).toBe('wrong_recipient');
+    const message: string = refused.json.error.message;
+    expect(message).not.toMatch(/Push the plain package instead/);
+    expect(git(['rev-parse', 'main'], alice.url)).toBe(before);
+
+    // The commands, in the order given, each in backquotes.
+    const given = [...message.matchAll(/`(alive-p2p [^`]+)`/g)].map((m) => m[1]!);
+    expect(given.map((c) => words(c).slice(0, 3).join(' '))).toEqual([`alive-p2p extract ${received}`, 'alive-p2p create --walnut', 'alive-p2p relay push']);
+    const dir = join(carol.root, 'passed-on');
+    const fresh = join(carol.root, 'passed-on.walnut');
+    for (const line of given) {
+      const argv = words(line.replaceAll('NEW.walnut', fresh).replace(/\bDIR\b/g, dir)).slice(1);
+      const [name, ...rest] = argv;
+      const r = name === 'relay' ? await run(carol, rest, relayGroup) : await run(carol, rest, COMMANDS[name!]!);
+      expect(r.code, `${line}\n${r.stdout}${r.stderr}`).toBe(0);
+    }
+
+    const got = await run(alice, ['pull', '--json']);
+    expect(got.code, got.stderr).toBe(0);
+    expect(got.json.received[0]).toMatchObject({ from: 'carol', verified: true, signer: 'carol' });
+    const out = join(alice.root, 'look');
+    expect((await run(alice, [got.json.received[0].path, '--output', out], extractCommand)).code).toBe(0);
+    expect(readFileSync(join(out, 'notes.md'), 'utf8')).toBe('Notes for orchard.\n');
+  });
+});
