@@ -6,7 +6,8 @@
  * message gives them: the peer then pulls a package verified as the forwarder's own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCommand } from '../../scripts/lib/package/commands/create.ts';
 import { extractCommand } from '../../scripts/lib/package/commands/extract.ts';
@@ -76,5 +77,50 @@ describe('relay push of a package you received', () => {
     const out = join(alice.root, 'look');
     expect((await run(alice, [got.json.received[0].path, '--output', out], extractCommand)).code).toBe(0);
     expect(readFileSync(join(out, 'notes.md'), 'utf8')).toBe('Notes for orchard.\n');
+  });
+});
+
+/** `pkg` as an alive older than the recipients list made it: the same RSA package, its manifest without the list. */
+function withoutRecipients(pkg: string, out: string): string {
+  const dir = `${out}.d`;
+  mkdirSync(dir);
+  const tar = (args: string[]) => {
+    const r = spawnSync('tar', args);
+    if (r.status !== 0) throw new Error(`tar ${args.join(' ')}: ${r.stderr}`);
+  };
+  tar(['-xzf', pkg, '-C', dir]);
+  const manifest = readFileSync(join(dir, 'manifest.yaml'), 'utf8');
+  const cut = manifest.indexOf('\n\nrecipients:');
+  expect(cut).toBeGreaterThan(0);
+  writeFileSync(join(dir, 'manifest.yaml'), `${manifest.slice(0, cut)}\n`);
+  tar(['--format=ustar', '-czf', out, '-C', dir, 'manifest.yaml', 'payload.key', 'payload.enc']);
+  return out;
+}
+
+// An RSA package without the list: whose key its payload.key was wrapped for cannot be told
+// without that key's private half (RSA-OAEP is randomised). Push added `recipients: [peer]` and
+// signed it, a claim it never checked: for a package sealed for carol herself, alice's reader
+// then said the manifest names her key and the package was forwarded or damaged.
+describe('relay push of an RSA package that does not say for whom it was sealed (an older alive made it)', () => {
+  it.each([
+    ['sealed for carol (one she received)', () => carol.paths.publicKey],
+    ['sealed for alice herself', () => alice.paths.publicKey],
+  ])('%s: refused, not signed, nothing delivered, with how to make a package of her own', async (what, recipient) => {
+    const walnut = join(carol.root, 'world', 'old-one');
+    mkdirSync(join(walnut, '_kernel'), { recursive: true });
+    writeFileSync(join(walnut, '_kernel', 'key.md'), '---\ntype: venture\n---\n# old\n');
+    const made = join(carol.root, `made-${what.length}.walnut`);
+    const r = await run(carol, ['--walnut', walnut, '--scope', 'full', '--output', made, '--encrypt', 'rsa', '--recipient', recipient()], createCommand);
+    expect(r.code, r.stderr).toBe(0);
+    const old = withoutRecipients(made, join(carol.root, `old-${what.length}.walnut`));
+
+    const before = git(['rev-parse', 'main'], alice.url);
+    const push = await run(carol, ['push', old, '--to', 'alice', '--json']);
+    expect(push.code, push.stdout).toBe(1);
+    expect(push.json.error.code).toBe('wrong_recipient');
+    expect(push.json.error.message).toMatch(/does not say for whose key it was encrypted/);
+    expect(push.json.error.message).toMatch(/it was not signed or sent/);
+    expect(push.json.error.message).toContain(`alive-p2p extract ${old} --output DIR`);
+    expect(git(['rev-parse', 'main'], alice.url)).toBe(before);
   });
 });

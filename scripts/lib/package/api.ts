@@ -150,17 +150,27 @@ export async function sealPackageForPeer(opts: SealOptions): Promise<{ sha256: s
 
 /**
  * The recipients an already-encrypted package is signed with again. An RSA one keeps the list it
- * names, which must hold the peer's key (else the peer could not open it, and would refuse it), or
- * gets the peer's key when it names none: push says to whom it sends it. A passphrase one names
- * none (whoever has the passphrase opens it).
+ * names, which must hold the peer's key (else the peer could not open it, and would refuse it). One
+ * that names none (an older alive's) is refused: payload.key is RSA-OAEP, randomised, so only the
+ * private key it was wrapped for tells whose it is, and signing the peer's key into the list would
+ * claim what push never checked (a package sealed for the user themselves then read, at the peer,
+ * as one their key was named for and forwarded). A passphrase one names none (whoever has the
+ * passphrase opens it).
  */
 function recipientsForResigning(opts: SealOptions, envelope: 'rsa' | 'passphrase', manifest: Manifest | undefined): string[] | undefined {
   if (envelope === 'passphrase') return undefined;
   const peer = fingerprint(opts.recipientPublicKey);
   const named = manifest?.recipients;
-  if (named === undefined) return [peer];
+  const who = opts.recipientName ?? 'the peer';
+  if (named === undefined) {
+    throw new AliveError(
+      `${opts.input} is RSA-encrypted but does not say for whose key it was encrypted (an alive older than that list made it), ` +
+        `and push cannot tell whether ${who}'s key opens it (only the private key it was encrypted for can); ` +
+        `signing it would say it was sealed for ${who}, so it was not signed or sent. ${passOnSteps(opts, manifest)}`,
+      { code: 'wrong_recipient' },
+    );
+  }
   if (!named.includes(peer)) {
-    const who = opts.recipientName ?? 'the peer';
     throw new AliveError(
       `${opts.input} is encrypted to other keys than ${who}'s pinned key (${formatFingerprint(peer)}), so ${who} could not open it ` +
         `(a package you received stays sealed for you); it was not signed or sent. ${passOnSteps(opts, manifest)}`,
@@ -179,9 +189,9 @@ function passOnSteps(opts: SealOptions, manifest: Manifest | undefined): string 
   const scopeArgs = scope === 'bundle' ? '--scope bundle --bundle NAME' : `--scope ${scope}`;
   const bundles = scope === 'bundle' ? ' (one --bundle NAME for each bundle it holds: `alive-p2p info PACKAGE` names them)' : '';
   return (
-    `To pass on what it holds as a package of your own: \`alive-p2p extract ${shellQuote(opts.input)} --output DIR\`, ` +
+    `To pass on what it holds (if it was sealed for you) as a package of your own: \`alive-p2p extract ${shellQuote(opts.input)} --output DIR\`, ` +
     `then \`alive-p2p create --walnut DIR ${scopeArgs} --output NEW.walnut\`${bundles}, ` +
     `then \`alive-p2p relay push NEW.walnut --to ${opts.recipientName ?? 'LOGIN'}\` (push encrypts it for them and signs it as yours). ` +
-    'If you made it yourself, push the plain package you made it from'
+    'If you made it yourself for someone else, push the plain package you made it from, or make one again from your walnut (alive-p2p create)'
   );
 }
