@@ -30,6 +30,11 @@ beforeAll(async () => {
 });
 afterAll(() => base.cleanup());
 
+/** The text outside every UNTRUSTED fence. */
+function outsideFences(text: string): string {
+  return text.replace(/^<<<BEGIN UNTRUSTED [A-Z ]+ (\S+)\n[\s\S]*?\nEND UNTRUSTED [A-Z ]+ \1>>>$/gm, '');
+}
+
 describe('status and inbox name the folder, not the sender', { shuffle: false }, () => {
   it("status: the Inbox line says the packages are in pinned peer alice's folder, only said to be from her until pull verifies", async () => {
     const human = await run(bob, ['status']);
@@ -67,5 +72,46 @@ describe('status and inbox name the folder, not the sender', { shuffle: false },
     expect(mine).toHaveLength(2);
     for (const w of mine) expect(w).toMatchObject({ sender: 'alice', pinned: true, peer_status: 'accepted', verified: false });
     expect(json.note).toMatch(/`sender` is the folder.*`pinned`.*only said to be from that peer until relay pull verifies/);
+  });
+
+  // A folder that is not a peer's is named by whoever wrote it: status and pull show it only
+  // fenced (--json: untrusted.senders); inbox printed it as the first word of its row.
+  it("inbox shows a folder that is not a peer's only in an untrusted fence, and under untrusted.senders", async () => {
+    const human = await run(bob, ['inbox']);
+    expect(human.stdout).toMatch(/UNTRUSTED [A-Z ]+[\s\S]*mallory/);
+    expect(outsideFences(human.stdout + human.stderr)).not.toMatch(/mallory|junk-/);
+    expect(outsideFences(human.stdout)).toMatch(/1 package in a folder that is not one of your peers'/);
+    const json = (await run(bob, ['inbox', '--json'])).json;
+    expect(json.untrusted.senders).toEqual({ mallory: 1 });
+    expect(json.waiting.find((w: any) => w.sender === 'mallory')).toMatchObject({ pinned: false, peer_status: 'unknown', verified: false });
+  });
+});
+
+describe('pull says "from alice" only of what it verified as hers', { shuffle: false }, () => {
+  it("an unverified package in alice's folder is said to be in her folder, not from her; so is a copy of it", async () => {
+    // The same junk twice in alice's folder: the second is a duplicate of the first, unverified, copy.
+    commitToBare(bob.url, { 'inbox/alice/forged-20260101-000000-00000003.walnut': 'not a package' });
+    const human = await run(bob, ['pull']);
+    expect(human.code).toBe(1);
+    expect(human.stdout).toMatch(/^Received from alice: .*meadow-/m);
+    expect(human.stdout).toMatch(/^UNVERIFIED, in alice's folder \(not shown to be from alice\): .*forged-20260101-000000-0000000[13]\.walnut$/m);
+    expect(human.stdout).not.toMatch(/UNVERIFIED from alice/);
+    expect(human.stdout).toMatch(/^Duplicate in alice's folder: forged-20260101-000000-0000000[13]\.walnut is a copy of a package this pull saved unverified/m);
+    expect(human.stdout).not.toMatch(/Duplicate from alice/);
+  });
+
+  it('pull --json: a note says what `from` is, and each duplicate says whether its first copy was verified', async () => {
+    const pkg = await walnutPackage(alice, 'second');
+    const push = await run(alice, ['push', pkg, '--to', 'bob', '--json']);
+    expect(push.code).toBe(0);
+    commitToBare(bob.url, {
+      'inbox/alice/forged-20260101-000000-00000004.walnut': 'junk again',
+      'inbox/alice/forged-20260101-000000-00000005.walnut': 'junk again',
+    });
+    const pull = await run(bob, ['pull', '--json']);
+    expect(pull.json.error.code).toBe('unverified');
+    expect(pull.json.note).toMatch(/`from` is the inbox folder.*from that peer only where `verified` is true/);
+    expect(pull.json.received.find((r: any) => r.verified)).toMatchObject({ from: 'alice', verified: true });
+    expect(pull.json.duplicates).toEqual([{ from: 'alice', name: expect.stringMatching(/^forged-/), first: expect.any(String), verified: false }]);
   });
 });

@@ -65,7 +65,7 @@ describe('one blob named under many folders that are not peers', () => {
       gitIn(carol.url, ['-c', 'user.name=m', '-c', 'user.email=m@m', 'commit-tree', tree, '-p', 'main', '-m', 'once more']),
     ]);
     const human = await run(carol, ['pull']);
-    const lines = human.stdout.split('\n').filter((l) => l.startsWith('Duplicate from'));
+    const lines = human.stdout.split('\n').filter((l) => l.startsWith('Duplicate in'));
     expect(lines).toHaveLength(copies);
     for (const l of lines) expect(l).not.toMatch(/junk-|inbox\//);
   }, 120_000);

@@ -1251,7 +1251,7 @@ function parseListing(stdout: string): Map<string, { oid: string; mode: string; 
 export function tooLargeError(entry: InboxEntry, maxBytes: number): AliveError {
   return new AliveError(
     `${inlineText(entry.path)} is larger than ${maxBytes} bytes (--max-size), so it was not downloaded and stays on the relay; ` +
-      `pull with a larger --max-size if you expect a package this big from ${inlineText(entry.sender)}`,
+      'pull with a larger --max-size if you expect a package this big',
     { code: 'too_large' },
   );
 }

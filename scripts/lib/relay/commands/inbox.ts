@@ -8,6 +8,7 @@ import { pendingFields } from '../state.ts';
 import type { GitTransport } from '../git-transport.ts';
 import { ignoredFields, output, warnIgnored } from './common.ts';
 import { counted } from '../../text/plural.ts';
+import { fencedLines } from '../../text/fence.ts';
 import { BY_FOLDER_NOTE, saidToBeFrom } from '../folder-words.ts';
 
 interface Waiting {
@@ -42,7 +43,8 @@ to fetch them.
 Options:
   --json      one JSON object: {ok, waiting: [{sender (the folder), file, path, size, time, pinned, peer_status,
               verified (false)}], note, ignored (a count), ignored_truncated,
-              untrusted: {ignored: [the first 100 names of the files that are not packages]}}
+              untrusted: {ignored: [the first 100 names of the files that are not packages],
+              senders: {folder: count, for the folders that are no peer's}}}
   -h, --help  show this help`,
   options: {},
   async run(ctx) {
@@ -69,18 +71,27 @@ Options:
       };
     });
     touchRelayActivity(paths, (state) => Object.assign(state, pendingFields(waiting.map((w) => w.sender))));
-    out.result({ ok: true, waiting, note: NOTE, ...ignoredFields(listing.ignored) });
+    // Folders no peer has: named by whoever wrote them, data only (status and pull do the same).
+    const notPeers = waiting.filter((w) => w.peer_status === 'unknown');
+    const ignored = ignoredFields(listing.ignored);
+    const senders = new Map<string, number>();
+    for (const w of notPeers) senders.set(w.sender, (senders.get(w.sender) ?? 0) + 1);
+    out.result({ ok: true, waiting, note: NOTE, ...ignored, untrusted: { ...ignored.untrusted, senders: Object.fromEntries(senders) } });
     if (waiting.length === 0) out.line('Nothing is waiting in your relay.');
     else out.line(`${counted(waiting.length, 'package')} waiting in your relay, by the folder each is in:`);
     for (const w of waiting) {
+      if (w.peer_status === 'unknown') continue;
       const trust = w.pinned
         ? "pinned peer's folder, not verified yet"
         : w.peer_status === 'removed'
           ? "REMOVED peer's folder"
-          : w.peer_status === 'unknown'
-            ? "NOT a peer's folder"
-            : 'folder of a peer whose key is not pinned';
-      out.line(`  ${w.sender.padEnd(16)} ${w.file}  ${w.size === null ? '?' : formatSize(w.size)}  ${w.time ?? 'time unknown'}  (${trust})`);
+          : 'folder of a peer whose key is not pinned';
+      out.line(`  ${row(w)}  (${trust})`);
+    }
+    if (notPeers.length > 0) {
+      const where = notPeers.length === 1 ? 'a folder that is' : 'folders that are';
+      out.line(`${counted(notPeers.length, 'package')} in ${where} not one of your peers' (folder, file, size and time follow, untrusted):`);
+      for (const l of fencedLines('UNTRUSTED FOLDERS AND FILES', notPeers.map(row).join('\n'))) out.line(l);
     }
     warnIgnored(out, listing.ignored);
     if (waiting.some((w) => w.pinned)) out.line(`A package in a pinned peer's folder is ${saidToBeFrom('that peer')}.`);
@@ -88,6 +99,11 @@ Options:
     if (waiting.length > 0) out.line('Fetch them with: alive-p2p relay pull');
   },
 });
+
+/** A waiting package's folder, file, size and time, as a row of the listing. */
+function row(w: Waiting): string {
+  return `${w.sender.padEnd(16)} ${w.file}  ${w.size === null ? '?' : formatSize(w.size)}  ${w.time ?? 'time unknown'}`;
+}
 
 /** The UTC stamp a deposit name carries (`<name>-YYYYMMDD-HHMMSS-<hex>.walnut`), as ISO; null if none. */
 function stampTime(name: string): string | null {

@@ -49,7 +49,8 @@ const USAGE = `usage: alive-p2p relay pull [--max-size BYTES] [--json]
 
 Downloads every package waiting in your relay into $ALIVE_HOME/relay/inbox/<sender>/ and removes
 it from the relay once it is safely on disk. Each package is checked: intact, addressed to you,
-and signed by the sender's pinned key. Packages that fail the check are kept, in
+and signed by the pinned key of the peer whose folder it was in (a folder's name is chosen by
+whoever writes to your relay: only this check says who sent it). Packages that fail the check are kept, in
 inbox/<sender>/unverified/, and reported; pull then exits 1. Nothing is ever overwritten.
 A package already received (the same signed content, even re-compressed or re-encrypted) is a
 duplicate: it is removed from the relay and not saved again. One pull runs at a time, and takes
@@ -83,7 +84,13 @@ interface Duplicate {
   name: string;
   /** Where the earlier copy was saved. */
   first: string;
+  /** Whether that copy was verified (then this one is the same package, from that peer); else a copy of unverified bytes. */
+  verified: boolean;
 }
+
+/** pull --json `note`: what `from` says, and what it does not. */
+const FROM_NOTE =
+  '`from` is the inbox folder a package was in, whose name whoever writes to the relay chooses: a package is from that peer only where `verified` is true (its signature checked against the key pinned for them)';
 
 /** What Ctrl-C says (cli.md §8: under --json, one failure object, code `interrupted`). */
 const PULL_INTERRUPTED = 'pull interrupted: what it had not saved stays on the relay; run alive-p2p relay pull again';
@@ -151,9 +158,10 @@ async function pull(o: {
     // A peer's folder: its copies are checked with that peer's key, so once a pull is enough.
     const notPeer = !findPeer(cfg, entry.sender);
     const copyKey = notPeer ? entry.blobSha : `${entry.blobSha} ${entry.sender.toLowerCase()}`;
-    const first = alreadyReceived(log, entry.blobSha, entry.sender) ?? copies.get(copyKey) ?? (notPeer ? unverifiedCopy(log, entry.blobSha) : undefined);
+    const verifiedCopy = alreadyReceived(log, entry.blobSha, entry.sender);
+    const first = verifiedCopy ?? copies.get(copyKey) ?? (notPeer ? unverifiedCopy(log, entry.blobSha) : undefined);
     if (first) {
-      duplicates.push({ from: entry.sender, name: entry.name, first });
+      duplicates.push({ from: entry.sender, name: entry.name, first, verified: verifiedCopy !== undefined });
       toRemove.push(entry);
       continue;
     }
@@ -224,6 +232,7 @@ async function pull(o: {
   const unverified = received.filter((r) => !r.verified);
   const ok = failed.length === 0 && unverified.length === 0 && cleanupError === null;
   const fields = {
+    note: FROM_NOTE,
     received,
     duplicates,
     failed,
@@ -246,20 +255,26 @@ async function pull(o: {
   if (ownKeyText) out.warn(ownKeyText);
   if (listing.entries.length === 0) out.line('No packages are waiting.');
   for (const r of received) {
-    if (findPeer(cfg, r.from)) out.line(`${r.verified ? 'Received' : 'UNVERIFIED'} from ${r.from}: ${r.path}`);
+    if (r.verified) out.line(`Received from ${r.from}: ${r.path}`);
+    // In a peer's folder but not verified: whoever writes to the relay can put a file there.
+    else if (findPeer(cfg, r.from)) out.line(`UNVERIFIED, in ${r.from}'s folder (not shown to be from ${r.from}): ${r.path}`);
     else {
       // The folder name is in the path too: both are shown as data only.
-      out.line(`UNVERIFIED from ${NOT_A_PEER}, kept under inbox/<sender>/unverified/ (sender and path follow, untrusted):`);
+      out.line(`UNVERIFIED, in ${NOT_A_PEER}, kept under inbox/<folder>/unverified/ (folder and path follow, untrusted):`);
       for (const l of fencedLines('UNTRUSTED SENDER AND PATH', `${r.from}\n${r.path}`)) out.line(l);
     }
     if (r.note) out.line(`  note: ${r.note}`);
     for (const p of r.problems) out.line(`  problem: ${p}`);
   }
   for (const d of duplicates) {
-    if (findPeer(cfg, d.from))
+    if (findPeer(cfg, d.from) && d.verified)
       out.line(`Duplicate from ${d.from}: ${d.name} is a package you already received (${d.first}); removed from the relay, not saved again`);
+    else if (findPeer(cfg, d.from))
+      out.line(
+        `Duplicate in ${d.from}'s folder: ${d.name} is a copy of a package this pull saved unverified (${d.first}); removed from the relay, not saved again`,
+      );
     // The saved copy's path holds folder and file names whoever writes the relay chose (--json: `first`).
-    else out.line(`Duplicate from ${NOT_A_PEER}: a copy of a package saved before; removed from the relay, not saved again`);
+    else out.line(`Duplicate in ${NOT_A_PEER}: a copy of a package saved before; removed from the relay, not saved again`);
   }
   warnIgnored(out, listing.ignored);
   if (deferred.length > 0) out.warn(deferredText(deferred, budget.limits, cfg));
@@ -299,14 +314,14 @@ function pullTier(cfg: RelayConfig, sender: string): PullTier {
   return peer && peer.status !== 'removed' ? 1 : 2;
 }
 
-/** What a pull left for the next one, and who sent most of it. */
+/** What a pull left for the next one, and which folder holds most of it. */
 function deferredText(deferred: InboxEntry[], limits: PullLimits, cfg: RelayConfig): string {
   const n = deferred.length;
   const bySender = new Map<string, number>();
   for (const e of deferred) bySender.set(e.sender, (bySender.get(e.sender) ?? 0) + 1);
   const [top, most] = [...bySender].sort((a, b) => b[1] - a[1])[0]!;
-  const who = findPeer(cfg, top) ? top : `one sender who is not one of your peers`;
-  const from = bySender.size === 1 ? `all from ${who}` : `${most} of them from ${who}`;
+  const where = findPeer(cfg, top) ? `${top}'s folder` : "one folder that is not one of your peers'";
+  const from = bySender.size === 1 ? `all in ${where}` : `${most} of them in ${where}`;
   return (
     `${counted(n, 'package')} ${n === 1 ? 'was' : 'were'} left on the relay, untouched: one pull takes at most ${capsText(limits)}. ` +
     `Run \`alive-p2p relay pull\` again for ${n === 1 ? 'it' : 'them'} (${from}; \`alive-p2p relay inbox\` lists what waits, ` +
@@ -412,7 +427,7 @@ async function receiveOne(
       const earlier = receivedIdentity(ctx.log, check.identity);
       if (earlier) {
         recordReceived(ctx.log, entry.blobSha, { path: earlier.path, at: isoSeconds(), ...identityFields(check.identity), from: entry.sender, verified: true });
-        return { from: entry.sender, name: entry.name, first: earlier.path };
+        return { from: entry.sender, name: entry.name, first: earlier.path, verified: true };
       }
     }
     // (A manifest taken for a duplicate's whose record is gone: read no further, so not verified.)
@@ -443,8 +458,8 @@ async function receiveOne(
   }
 }
 
-/** How our sentences name a sender whose folder name is not one of your peers'. */
-const NOT_A_PEER = 'a sender who is not one of your peers';
+/** How our sentences name an inbox folder whose name is not one of your peers' (whoever wrote it chose it). */
+const NOT_A_PEER = "a folder that is not one of your peers'";
 
 /** signerFields, with `untrusted.sender` when the folder name is not a peer's. */
 function withSender(fields: ReturnType<typeof signerFields>, sender: string | undefined): Pick<Received, 'signer' | 'untrusted'> {
