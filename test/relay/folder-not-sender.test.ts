@@ -114,4 +114,17 @@ describe('pull says "from alice" only of what it verified as hers', { shuffle: f
     expect(pull.json.received.find((r: any) => r.verified)).toMatchObject({ from: 'alice', verified: true });
     expect(pull.json.duplicates).toEqual([{ from: 'alice', name: expect.stringMatching(/^forged-/), first: expect.any(String), verified: false }]);
   });
+
+  // A package that could not be fetched from a folder that is no peer's: the warning named its
+  // relay path (folder included) in our words.
+  it("a package left on the relay from a folder that is no peer's is warned about with its path fenced", async () => {
+    commitToBare(bob.url, { 'inbox/mallory/big-20260101-000000-00000006.walnut': 'x'.repeat(4096) });
+    const human = await run(bob, ['pull', '--max-size', '1024']);
+    expect(human.code).toBe(1);
+    expect(human.stderr).toMatch(/UNTRUSTED [A-Z ]+[\s\S]*inbox\/mallory\/big-/);
+    expect(outsideFences(human.stdout + human.stderr)).not.toMatch(/mallory/);
+    expect(outsideFences(human.stderr)).toMatch(/a package in a folder that is not one of your peers' could not be fetched/);
+    const json = await run(bob, ['pull', '--max-size', '1024', '--json']);
+    expect(json.json.failed).toEqual([expect.objectContaining({ from: 'mallory', code: 'too_large', untrusted: { sender: 'mallory' } })]);
+  });
 });

@@ -89,8 +89,8 @@ Options:
       out.line(`  ${row(w)}  (${trust})`);
     }
     if (notPeers.length > 0) {
-      const where = notPeers.length === 1 ? 'a folder that is' : 'folders that are';
-      out.line(`${counted(notPeers.length, 'package')} in ${where} not one of your peers' (folder, file, size and time follow, untrusted):`);
+      const where = notPeers.length === 1 ? "a folder that is not one of your peers'" : "folders that are not your peers'";
+      out.line(`${counted(notPeers.length, 'package')} in ${where} (folder, file, size and time follow, untrusted):`);
       for (const l of fencedLines('UNTRUSTED FOLDERS AND FILES', notPeers.map(row).join('\n'))) out.line(l);
     }
     warnIgnored(out, listing.ignored);

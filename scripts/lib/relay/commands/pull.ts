@@ -197,9 +197,15 @@ async function pull(o: {
       }
       const code: ErrorCode = err instanceof AliveError ? err.code : 'failed';
       const { message, untrusted, lines } = errorEntryOf(err);
-      failed.push({ from: entry.sender, name: entry.name, error: message, code, ...(untrusted ? { untrusted } : {}) });
+      // A folder no peer has is named by whoever wrote it: its path (in most reasons) is shown fenced.
+      const shown = notPeer ? { ...untrusted, sender: entry.sender } : untrusted;
+      failed.push({ from: entry.sender, name: entry.name, error: message, code, ...(shown ? { untrusted: shown } : {}) });
+      if (notPeer) {
+        const why = fencedLines('UNTRUSTED PATH AND REASON', `${entry.path}\n${message}`);
+        out.warn(`a package in ${NOT_A_PEER} could not be fetched (left on the relay); its relay path and the reason follow (untrusted)`, [...why, ...lines]);
+      }
       // Most reasons name the relay path already: say it once.
-      out.warn(`${message.includes(entry.path) ? '' : `${entry.path}: `}${message}${code === 'too_large' ? '' : ' (left on the relay)'}`, lines);
+      else out.warn(`${message.includes(entry.path) ? '' : `${entry.path}: `}${message}${code === 'too_large' ? '' : ' (left on the relay)'}`, lines);
     }
   }
 
