@@ -78,6 +78,47 @@ describe('relay push of a package you received', () => {
     expect((await run(alice, [got.json.received[0].path, '--output', out], extractCommand)).code).toBe(0);
     expect(readFileSync(join(out, 'notes.md'), 'utf8')).toBe('Notes for orchard.\n');
   });
+
+  it('a bundle package: the commands name the bundle scope, and typed with its bundle name, deliver it', async () => {
+    const walnut = join(bob.root, 'world', '04_Ventures', 'grove');
+    mkdirSync(join(walnut, '_kernel'), { recursive: true });
+    mkdirSync(join(walnut, 'bundles', 'seeds'), { recursive: true });
+    writeFileSync(join(walnut, '_kernel', 'key.md'), '---\ntype: venture\n---\n# grove\n');
+    writeFileSync(join(walnut, 'bundles', 'seeds', 'context.manifest.yaml'), 'goal: seeds\n');
+    writeFileSync(join(walnut, 'bundles', 'seeds', 'list.md'), 'acorns\n');
+    const sent = join(bob.root, 'grove-seeds.walnut');
+    const made = await run(bob, ['--walnut', walnut, '--scope', 'bundle', '--bundle', 'seeds', '--output', sent], createCommand);
+    expect(made.code, made.stderr).toBe(0);
+    expect((await run(bob, ['push', sent, '--to', 'carol'])).code).toBe(0);
+    const pulled = await run(carol, ['pull', '--json']);
+    expect(pulled.code, pulled.stderr).toBe(0);
+    const received: string = pulled.json.received[0].path;
+
+    const refused = await run(carol, ['push', received, '--to', 'alice', '--json']);
+    expect(refused.json.error.code).toBe('wrong_recipient');
+    const message: string = refused.json.error.message;
+    expect(message).toMatch(/--scope bundle --bundle NAME --output NEW\.walnut/);
+    const given = [...message.matchAll(/`(alive-p2p [^`]+)`/g)].map((m) => m[1]!).filter((c) => !c.startsWith('alive-p2p info'));
+    const dir = join(carol.root, 'passed-on-bundle');
+    const fresh = join(carol.root, 'passed-on-bundle.walnut');
+    for (const line of given) {
+      const argv = words(
+        line
+          .replaceAll('NEW.walnut', fresh)
+          .replace(/\bDIR\b/g, dir)
+          .replace(/\bNAME\b/g, 'seeds'),
+      ).slice(1);
+      const [name, ...rest] = argv;
+      const r = name === 'relay' ? await run(carol, rest, relayGroup) : await run(carol, rest, COMMANDS[name!]!);
+      expect(r.code, `${line}\n${r.stdout}${r.stderr}`).toBe(0);
+    }
+    const got = await run(alice, ['pull', '--json']);
+    expect(got.code, got.stderr).toBe(0);
+    expect(got.json.received[0]).toMatchObject({ from: 'carol', verified: true });
+    const out = join(alice.root, 'look-bundle');
+    expect((await run(alice, [got.json.received[0].path, '--output', out], extractCommand)).code).toBe(0);
+    expect(readFileSync(join(out, 'bundles', 'seeds', 'list.md'), 'utf8')).toBe('acorns\n');
+  });
 });
 
 /** `pkg` as an alive older than the recipients list made it: the same RSA package, its manifest without the list. */
