@@ -164,7 +164,7 @@ function recipientsForResigning(opts: SealOptions, envelope: 'rsa' | 'passphrase
   const who = opts.recipientName ?? 'the peer';
   if (named === undefined) {
     throw new AliveError(
-      `${opts.input} is RSA-encrypted but does not say for whose key it was encrypted (an alive older than that list made it), ` +
+      `${opts.input} is RSA-encrypted but does not say for whose key it was encrypted (made before that list existed: by an older alive, or the reference tools), ` +
         `and push cannot tell whether ${who}'s key opens it (only the private key it was encrypted for can); ` +
         `signing it would say it was sealed for ${who}, so it was not signed or sent. ${passOnSteps(opts, manifest)}`,
       { code: 'wrong_recipient' },
