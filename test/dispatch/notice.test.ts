@@ -72,11 +72,12 @@ describe('SessionStart notice helpers', () => {
     const read = (f: string) => readFileSync(join(__dirname, '..', '..', 'scripts', 'lib', 'bus', f), 'utf8');
     const imports = (f: string) => [...read(f).matchAll(/from '([^']+)'/g)].map((m) => m[1]);
     // node:fs comes through ../fs/node-fs.ts, which avoids the ESM namespace cost at hook start-up.
-    expect(imports('notice.ts').sort()).toEqual(['../fs/node-fs.ts', '../text/untrusted.ts', './names.ts', './root.ts', 'node:path']);
+    expect(imports('notice.ts').sort()).toEqual(['../fs/node-fs.ts', '../text/plural.ts', '../text/untrusted.ts', './names.ts', './root.ts', 'node:path']);
     expect(imports('names.ts').sort()).toEqual(['../fs/windows-names.ts', '../text/untrusted.ts']);
     // …which are themselves import-free.
     expect([...readFileSync(join(__dirname, '..', '..', 'scripts', 'lib', 'text', 'untrusted.ts'), 'utf8').matchAll(/from '([^']+)'/g)]).toEqual([]);
     expect([...readFileSync(join(__dirname, '..', '..', 'scripts', 'lib', 'fs', 'windows-names.ts'), 'utf8').matchAll(/from '([^']+)'/g)]).toEqual([]);
+    expect([...readFileSync(join(__dirname, '..', '..', 'scripts', 'lib', 'text', 'plural.ts'), 'utf8').matchAll(/from '([^']+)'/g)]).toEqual([]);
     expect(imports('root.ts').sort()).toEqual(['../fs/find-up.ts', '../fs/node-fs.ts', 'node:path']);
     const fsImports = [...readFileSync(join(__dirname, '..', '..', 'scripts', 'lib', 'fs', 'find-up.ts'), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]);
     expect(fsImports.sort()).toEqual(['./node-fs.ts', 'node:path']);

@@ -172,7 +172,7 @@ function invalid(path: string, problems: string[]): AliveError {
 function unknownKeys(keys: readonly string[]): string {
   const shown = keys.filter((k) => /^[A-Za-z0-9_-]{1,40}$/.test(k)).slice(0, 5);
   const more = keys.length - shown.length;
-  if (shown.length === 0) return `${keys.length} unknown key${keys.length === 1 ? '' : 's'} (not plain key names)`;
+  if (shown.length === 0) return `${counted(keys.length, 'unknown key')} (not plain key names)`;
   return `unknown keys ${shown.join(', ')}${more ? ` and ${more} more` : ''}`;
 }
 

@@ -14,7 +14,7 @@
  */
 import { AliveError } from '../errors.ts';
 import { editDistance } from '../text/closest.ts';
-import { counted } from '../text/plural.ts';
+import { counted, noun } from '../text/plural.ts';
 import { cappedText, inlineText } from '../text/untrusted.ts';
 import { idHandle, isWordlessId, parseMessageIdArg } from './ids.ts';
 import { displayName } from './names.ts';
@@ -137,7 +137,7 @@ export function idHint(root: string, id: string): string | undefined {
   if (rest > 0) {
     const more = shown.length > 0 ? ' more' : '';
     const fenced = others > 0 ? " ('dispatch inbox' and 'dispatch thread' show them, fenced)" : '';
-    parts.push(`${counted(rest, 'message id')}${more} start${rest === 1 ? 's' : ''} with it${fenced}.`);
+    parts.push(`${counted(rest, 'message id')}${more} ${noun(rest, 'starts', 'start')} with it${fenced}.`);
   }
   if (found.unlisted) parts.push(`${parts.length > 0 ? 'But' : 'Nothing like it was found, but'} ${idLookupUnlistedNote()}.`);
   return parts.length > 0 ? parts.join(' ') : undefined;

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { isValidName, normaliseName } from './names.ts';
 import { existingBusRoot } from './root.ts';
 import { logValue } from '../text/untrusted.ts';
+import { counted, noun } from '../text/plural.ts';
 
 /**
  * Set by `dispatch serve` in its agents' environment (the daemon's pid). Inside such an agent the
@@ -79,7 +80,7 @@ export function formatClaudeNotice(info: PendingMessages): string {
       ? `messages may wait for @claude in ${inbox} (not all of its entries were read: there are too many)`
       : info.more
         ? `${n} or more messages wait for @claude in ${inbox}`
-        : `${n} message${n === 1 ? '' : 's'} ${n === 1 ? 'waits' : 'wait'} for @claude in ${inbox}`;
+        : `${counted(n, 'message')} ${noun(n, 'waits', 'wait')} for @claude in ${inbox}`;
   return (
     `HelloWorld bus: ${what}. ` +
     'Tell the user, and to read and answer them use /alive:dispatch (dispatch claim @claude, then dispatch reply). ' +

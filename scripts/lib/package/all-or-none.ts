@@ -8,6 +8,7 @@ import { unlinkSync } from 'node:fs';
 import { AliveError, errnoCode } from '../errors.ts';
 import { safeUnlink } from '../fs/atomic.ts';
 import { cleanUpIfInterrupted } from '../proc/interrupt-cleanup.ts';
+import { noun } from '../text/plural.ts';
 
 /** Writes one package per item, in order; on any failure none of them stays. */
 export async function writeAllOrNone<T, R extends { path: string }>(items: readonly T[], write: (item: T) => Promise<R>): Promise<R[]> {
@@ -39,7 +40,7 @@ function withFinishedRemoved(err: unknown, written: readonly { path: string }[])
   // The failure's own "nothing was written" is no longer true: those packages stay.
   const message = (err instanceof Error ? err.message : String(err)).replace(/; nothing was written$/, '');
   return new AliveError(
-    `${message}; the package${left.length > 1 ? 's' : ''} finished before it could not be removed: ${left.join(', ')}; remove ${left.length > 1 ? 'them' : 'it'} before you run the command again`,
+    `${message}; the ${noun(left.length, 'package')} finished before it could not be removed: ${left.join(', ')}; remove ${noun(left.length, 'it', 'them')} before you run the command again`,
     { code: err instanceof AliveError ? err.code : 'unwritable', cause: err },
   );
 }

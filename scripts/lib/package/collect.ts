@@ -19,6 +19,7 @@ import { bundleSensitivity } from '../walnut/sensitivity.ts';
 import { bundleFolderRefused, checkCreateRequest, walnutFolderProblem } from './create-request.ts';
 import { bundleFolderNameProblem } from '../receive/names.ts';
 import { bareValueProblem, sortFiles, MANIFEST_NAME, type Scope } from './manifest.ts';
+import { noun } from '../text/plural.ts';
 
 export interface PlannedFile {
   /** Path inside the package. */
@@ -232,8 +233,8 @@ export function collectWalnut(opts: CollectOptions): CollectResult {
       .filter((x) => x.s.sensitive && !ctx.sensitiveAllowed(x.n));
     if (sensitive.length > 0) {
       throw new AliveError(
-        `bundle${sensitive.length > 1 ? 's' : ''} ${sensitive.map((x) => `'${x.n}' (${x.s.reason})`).join(', ')} ` +
-          `${sensitive.length > 1 ? 'are' : 'is'} marked sensitive; confirm with the owner and pass ${sensitive.map((x) => `--allow-sensitive-bundle ${inlineText(shellQuote(x.n))}`).join(' ')} to share anyway`,
+        `${noun(sensitive.length, 'bundle')} ${sensitive.map((x) => `'${x.n}' (${x.s.reason})`).join(', ')} ` +
+          `${noun(sensitive.length, 'is', 'are')} marked sensitive; confirm with the owner and pass ${sensitive.map((x) => `--allow-sensitive-bundle ${inlineText(shellQuote(x.n))}`).join(' ')} to share anyway`,
         { code: 'sensitive' },
       );
     }

@@ -39,7 +39,7 @@ import { bundleNameTaken, resolveTarget, resolveWorld, worldRel, type Target } f
 import { cappedText, inlineText, logValue } from '../text/untrusted.ts';
 import { isPlainName, NOT_SHOWN, plainOr, senderName } from '../text/fence.ts';
 import { unverifiedClaimDetail } from '../package/signer-shown.ts';
-import { counted } from '../text/plural.ts';
+import { counted, noun } from '../text/plural.ts';
 
 export interface ReceiveOptions {
   packagePath: string;
@@ -309,7 +309,7 @@ function nowContext(r: ReadResult, plan: ReceivePlan): string {
   if (r.manifest.scope === 'full') return nowText(`${head}this walnut, as a .walnut package.`);
   const names = plan.units.filter((u) => u.kind === 'bundle').map((u) => logValue(u.as));
   // Whole quoted names while they fit, then how many more: a cut never leaves a quote open.
-  let shown = `${head}bundle${names.length === 1 ? '' : 's'}`;
+  let shown = `${head}${noun(names.length, 'bundle')}`;
   for (const [i, n] of names.entries()) {
     const rest = names.length - i - 1;
     const next = `${shown}${i === 0 ? ' ' : ', '}${n}`;

@@ -4,6 +4,7 @@ import { runTracked } from '../proc/tracked.ts';
 import { untrustedDetail } from '../text/fence.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { RELAY_PROTOCOLS } from './repo-name.ts';
+import { counted } from '../text/plural.ts';
 
 /**
  * Runs `git` with a hard time limit: the child gets its own process group and the whole group is
@@ -288,7 +289,7 @@ function lastLines(text: string): string {
     .map((l) => l.replace(/\b(remote error|remote unpack failed):.*/, "$1: (the server's words, not shown)"));
   const shown = redactUrls(inlineText(explaining(own).join(' / '), 600));
   if (fromServer === 0) return shown;
-  const note = `the server printed ${fromServer} line${fromServer === 1 ? '' : 's'} of its own, not shown`;
+  const note = `the server printed ${counted(fromServer, 'line')} of its own, not shown`;
   return shown === '' ? note : `${shown}; ${note}`;
 }
 

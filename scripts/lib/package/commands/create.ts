@@ -32,7 +32,7 @@ import { serializeManifestV3, v3Layout, writeV3Package, type V3Encryption } from
 import { inlineText } from '../../text/untrusted.ts';
 import { MAX_RECIPIENTS } from '../../crypto/rsa.ts';
 import { agentFilesWarning } from '../../walnut/agent-files.ts';
-import { counted } from '../../text/plural.ts';
+import { counted, noun } from '../../text/plural.ts';
 import type { OverReceiverLimit } from '../receiver-limit.ts';
 import { closestName } from '../../text/closest.ts';
 import { shellQuote } from '../../text/shell-quote.ts';
@@ -279,7 +279,7 @@ export const createCommand = defineCommand({
     }
     if (privateKeys.length > 0) {
       ctx.warn(
-        `packed ${privateKeys.length} file${privateKeys.length > 1 ? 's' : ''} that look like private keys (--allow-private-keys): ${privateKeys.join(', ')}; anyone who opens the package can use them`,
+        `packed ${counted(privateKeys.length, 'file')} that ${noun(privateKeys.length, 'looks', 'look')} like private keys (--allow-private-keys): ${privateKeys.join(', ')}; anyone who opens the package can use them`,
       );
     }
     if (notForWindows.length > 0) ctx.warn(notForWindowsWarning(notForWindows));

@@ -1,6 +1,7 @@
 import { formatFingerprint } from '../keys.ts';
 import type { PinResult } from '../pin.ts';
 import type { CommandContext } from '../../cli/command.ts';
+import { counted, noun } from '../../text/plural.ts';
 
 /**
  * A relay command writes either human lines or, under --json, one object: this keeps both side
@@ -65,7 +66,7 @@ export function warnIgnored(out: Output, ignored: readonly string[]): void {
   const n = ignored.length;
   const listed = n > MAX_LISTED_IGNORED ? `--json names the first ${MAX_LISTED_IGNORED} of them` : '--json names them';
   out.warn(
-    `ignored ${n} file${n === 1 ? '' : 's'} on the relay that ${n === 1 ? 'is not a package name' : 'are not package names'} alive accepts ` +
+    `ignored ${counted(n, 'file')} on the relay that ${noun(n, 'is not a package name', 'are not package names')} alive accepts ` +
       `(written by whoever can write to the relay, ${listed} under untrusted.ignored)`,
   );
 }
