@@ -54,6 +54,12 @@ describe('a key past what collect reads of a large file', () => {
       Buffer.from([0xff, 0xfe]),
       bytesWith(200 * 1024, 100 * 1024, Buffer.from(`\n${pemKey}\n`, 'utf16le'), Buffer.from(line, 'utf16le')),
     ]),
+    // Big-endian without a byte-order mark, and little-endian after a stray byte (the other parity).
+    'notes/utf16be.txt': Buffer.from(bytesWith(300 * 1024, 150 * 1024, Buffer.from(`\n${pemKey}\n`, 'utf16le'), Buffer.from(line, 'utf16le'))).swap16(),
+    'notes/utf16-odd.txt': Buffer.concat([
+      Buffer.from([0x07]),
+      bytesWith(300 * 1024, 200 * 1024, Buffer.from(`\n${pemKey}\n`, 'utf16le'), Buffer.from(line, 'utf16le')),
+    ]),
     // A PEM block 17 MiB into a 20 MiB text file.
     'logs/huge.log': bytesWith(20 * MiB, 17 * MiB, Buffer.from(`\n${pemKey}\n`), Buffer.from(line)),
   };
@@ -66,7 +72,7 @@ describe('a key past what collect reads of a large file', () => {
       expect(r.hashed).not.toContain(p);
     }
     expect(r.packed).toContain('notes/plain.md');
-    expect(r.skipped.find((s) => s.path === 'notes/utf16.txt')?.reason).toMatch(/UTF-16; pass --allow-private-keys/);
+    expect(r.skipped.find((s) => s.path === 'notes/utf16.txt')?.reason).toMatch(/UTF-16\); pass --allow-private-keys/);
   });
 
   it('--allow-private-keys packs them, each named as a key', async () => {
@@ -92,6 +98,14 @@ describe('a key past what collect reads of a large file', () => {
       files[`media/across${d}.bin`] = bytesWith(4 * SCAN_CHUNK_BYTES, 3 * SCAN_CHUNK_BYTES + d, block, BINARY);
     const r = await plan('across', files);
     expect(r.leftOut.sort()).toEqual(Object.keys(files).sort());
+  });
+
+  it('a _kernel/key.md holding a key past its first 4 KiB stops create, as one holding it earlier does', async () => {
+    const walnut = makeWalnut(join(root, 'key-md'), { '_kernel/key.md': bytesWith(100 * 1024, 80 * 1024, Buffer.from(`\n${pemKey}\n`), Buffer.from(line)) });
+    await expect(planPackage({ walnut, scope: 'full', bundles: [], allowSensitive: false })).rejects.toMatchObject({
+      code: 'no_walnut',
+      message: expect.stringMatching(/_kernel\/key\.md of .* cannot be packed \(holds a private key/),
+    });
   });
 
   it('large binary and text files without a key, or only mentioning one, are packed', async () => {

@@ -10,7 +10,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { privateKeyReason, SCAN_CARRY_BYTES, SCAN_CHUNK_BYTES } from '../../scripts/lib/package/private-key.ts';
+import { KeyScanner, privateKeyReason, SCAN_CARRY_BYTES, SCAN_CHUNK_BYTES, scannedWhileHashed } from '../../scripts/lib/package/private-key.ts';
 import { rmrf, tempRoot } from './helpers.ts';
 
 let root: string;
@@ -19,11 +19,21 @@ beforeAll(() => {
 });
 afterAll(() => rmrf(root));
 
-/** privateKeyReason of `bytes` written to a file named `name`. */
+/**
+ * What create finds in `bytes` written to a file named `name`: collect's look (privateKeyReason),
+ * then for a larger file the search of every byte as planPackage hashes it, in the chunks hashing
+ * reads (256 KiB).
+ */
 function reasonFor(name: string, bytes: string | Buffer): string | undefined {
   const path = join(root, name.replace(/\//g, '_'));
   writeFileSync(path, bytes);
-  return privateKeyReason(path, name, Buffer.byteLength(bytes));
+  const size = Buffer.byteLength(bytes);
+  const seen = privateKeyReason(path, name, size);
+  if (seen !== undefined || !scannedWhileHashed(size)) return seen;
+  const scanner = new KeyScanner();
+  const all = readFileSync(path);
+  for (let at = 0; at < all.length; at += 256 * 1024) scanner.push(all.subarray(at, at + 256 * 1024));
+  return scanner.finish();
 }
 
 const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -250,12 +260,22 @@ describe('a key deep in a large text file', () => {
     for (const d of [0, -1, 1]) expect(reasonFor(`cut-before${d}.txt`, textWith(3 * SCAN_CHUNK_BYTES, keptFrom + d, afterWords)), `at ${d}`).toBeUndefined();
   });
 
-  it('the documented limits: a key past the first 16 MiB of a text file, or past the first 4 KiB of a binary one over 64 KiB, is not seen', () => {
-    expect(reasonFor('huge.log', textWith(17 * 1024 * 1024, 16 * 1024 * 1024 + 100, pemKey))).toBeUndefined();
-    expect(reasonFor('huge-early.log', textWith(17 * 1024 * 1024, 15 * 1024 * 1024, pemKey))).toMatch(/PRIVATE KEY/);
+  it('no limit by size: a key past the first 16 MiB of a text file, or past the first 4 KiB of a binary one over 64 KiB, is seen, in whatever chunks its bytes come', () => {
+    expect(reasonFor('huge.log', textWith(17 * 1024 * 1024, 16 * 1024 * 1024 + 100, pemKey))).toMatch(/PRIVATE KEY/);
     const binary = Buffer.from(textWith(100 * 1024, 50 * 1024, pemKey));
     binary[10] = 0;
-    expect(reasonFor('blob.bin', binary)).toBeUndefined();
+    expect(reasonFor('blob.bin', binary)).toMatch(/PRIVATE KEY/);
+    const mention = Buffer.from(textWith(100 * 1024, 50 * 1024, 'see -----BEGIN PRIVATE KEY----- blocks, '));
+    mention[10] = 0;
+    for (const size of [1, 7, 4093, SCAN_CHUNK_BYTES + 1]) {
+      const scan = (bytes: Buffer) => {
+        const scanner = new KeyScanner();
+        for (let at = 0; at < bytes.length; at += size) scanner.push(bytes.subarray(at, at + size));
+        return scanner.finish();
+      };
+      expect(scan(binary), `in chunks of ${size}`).toMatch(/PRIVATE KEY/);
+      expect(scan(mention), `in chunks of ${size}`).toBeUndefined();
+    }
   });
 
   it('a large text file that only mentions the marker, anywhere, is packed', () => {

@@ -1,12 +1,13 @@
 /**
  * Which files collect takes for private keys by what they hold (README "Private keys stay home"):
- * a key block anywhere in a file up to 64 KiB or a larger text file (a larger binary one's first 4 KiB), also inside JSON (a service-account file) or behind a
+ * a key block anywhere in a file (collect reads one up to 64 KiB, planPackage every byte of a larger one), also inside JSON (a service-account file) or behind a
  * byte-order mark; not a file that only talks about such blocks.
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectWalnut } from '../../scripts/lib/package/collect.ts';
+import { planPackage } from '../../scripts/lib/package/create.ts';
 import { makeWalnut, rmrf, tempRoot } from './helpers.ts';
 
 let root: string;
@@ -103,14 +104,15 @@ describe('private key blocks found by content', () => {
     ['a key on one line, glued to its marker, after a tab, or with old-Mac line ends', sameLine],
     ['a PEM key past the first 4 KiB (also of a text file over 64 KiB), a DER key (PKCS#8, PKCS#1, SEC1) and a PuTTY key', moreKeys],
   ] as const) {
-    it(`${label}: left out with a warning; --allow-private-keys packs it`, () => {
+    it(`${label}: left out with a warning; --allow-private-keys packs it`, async () => {
       const walnut = makeWalnut(join(root, `w-${Object.keys(set)[0]!.replace(/\W/g, '')}`), { ...set, ...notKeys });
-      const r = collectWalnut({ walnut, scope: 'full', bundles: [], allowSensitive: false });
+      // planPackage: a file over 64 KiB is searched past its first 4 KiB as it is hashed.
+      const r = (await planPackage({ walnut, scope: 'full', bundles: [], allowSensitive: false })).collected;
       const leftOut = r.skipped.filter((s) => /holds a (PuTTY )?private key/.test(s.reason)).map((s) => s.path);
       expect(leftOut.sort()).toEqual(Object.keys(set).sort());
       const packed = r.files.map((f) => f.path);
       for (const p of Object.keys(notKeys)) expect(packed).toContain(p);
-      const allowed = collectWalnut({ walnut, scope: 'full', bundles: [], allowSensitive: false, allowPrivateKeys: true });
+      const allowed = (await planPackage({ walnut, scope: 'full', bundles: [], allowSensitive: false, allowPrivateKeys: true })).collected;
       expect(allowed.privateKeys.sort()).toEqual(Object.keys(set).sort());
       for (const p of Object.keys(set)) expect(allowed.files.map((f) => f.path)).toContain(p);
     });

@@ -24,6 +24,10 @@ import { noun } from '../text/plural.ts';
 export interface PlannedFile {
   /** Path inside the package. */
   path: string;
+  /** Path in the walnut (a warning's name for it). */
+  rel: string;
+  /** For a link to a file of the walnut packed in its own right: the target's path in the walnut. */
+  linkTo?: string;
   /** Absolute path of the bytes to pack. */
   source: string;
   /** YAML files have their `active_sessions:` block stripped. */
@@ -277,14 +281,38 @@ export function collectWalnut(opts: CollectOptions): CollectResult {
       code: 'no_bundle',
     });
   }
-  if (!result.files.some((f) => f.path === '_kernel/key.md')) {
-    const why = result.skipped.find((s) => s.path === '_kernel/key.md')?.reason ?? 'left out';
-    throw new AliveError(`_kernel/key.md of ${walnut} cannot be packed (${why}); a package needs it`, { code: 'no_walnut' });
-  }
-
+  requireKeyMd(result, walnut);
   result.files = sortFiles(result.files);
   return result;
 }
+
+function requireKeyMd(result: CollectResult, walnut: string): void {
+  if (result.files.some((f) => f.path === '_kernel/key.md')) return;
+  const why = result.skipped.find((s) => s.path === '_kernel/key.md')?.reason ?? 'left out';
+  throw new AliveError(`_kernel/key.md of ${walnut} cannot be packed (${why}); a package needs it`, { code: 'no_walnut' });
+}
+
+/**
+ * Leaves out (or, with allowPrivateKeys, names as packed) the planned files found holding a
+ * private key past what collect read of them (`found`: why, by source), and the links to them,
+ * as collect does the files it finds so. Before a manifest lists them (create.ts planPackage).
+ */
+export function leaveOutFoundKeys(result: CollectResult, found: ReadonlyMap<string, string>, opts: { walnut: string; allowPrivateKeys: boolean }): void {
+  if (found.size === 0) return;
+  const files: PlannedFile[] = [];
+  for (const f of result.files) {
+    const why = found.get(f.source);
+    if (why === undefined) files.push(f);
+    else if (opts.allowPrivateKeys) {
+      files.push(f);
+      if (f.linkTo === undefined && !result.privateKeys.includes(f.rel)) result.privateKeys.push(f.rel);
+    } else result.skipped.push({ path: f.rel, reason: f.linkTo === undefined ? why : linkLeftOut(f.linkTo, why) });
+  }
+  result.files = files;
+  requireKeyMd(result, opts.walnut);
+}
+
+const linkLeftOut = (targetRel: string, why: string) => `symlink to ${targetRel}, which is left out (${why})`;
 
 interface Ctx {
   walnutReal: string;
@@ -420,12 +448,9 @@ function addLink(ctx: Ctx, abs: string, rel: string, pkgPath: string): void {
 function addLinks(ctx: Ctx): void {
   const packed = new Set(ctx.result.files.map((f) => f.source));
   for (const l of ctx.links) {
-    if (packed.has(l.real)) {
-      pushFile(ctx, l.real, l.rel, l.pkgPath, l.target);
-      continue;
-    }
     const targetRel = relative(ctx.walnutReal, l.real).split(sep).join('/');
-    ctx.result.skipped.push({ path: l.rel, reason: `symlink to ${targetRel}, which is left out (${leftOutReason(ctx, targetRel)})` });
+    if (packed.has(l.real)) pushFile(ctx, l.real, l.rel, l.pkgPath, l.target, targetRel);
+    else ctx.result.skipped.push({ path: l.rel, reason: linkLeftOut(targetRel, leftOutReason(ctx, targetRel)) });
   }
 }
 
@@ -472,7 +497,7 @@ function walkDir(ctx: Ctx, abs: string, rel: string, pkgPath: string): void {
   for (const n of names) addEntry(ctx, join(abs, n), `${rel}/${n}`, `${pkgPath}/${n}`);
 }
 
-function pushFile(ctx: Ctx, source: string, rel: string, pkgPath: string, st: Stats): void {
+function pushFile(ctx: Ctx, source: string, rel: string, pkgPath: string, st: Stats, linkTo?: string): void {
   {
     // What a receiver refuses (unsafePathReason) is refused here, before a package is written.
     const why = bareValueProblem(pkgPath) ?? unsafePathReason(pkgPath);
@@ -486,6 +511,8 @@ function pushFile(ctx: Ctx, source: string, rel: string, pkgPath: string, st: St
   }
   ctx.result.files.push({
     path: pkgPath,
+    rel,
+    ...(linkTo === undefined ? {} : { linkTo }),
     source,
     yaml: /\.ya?ml$/i.test(pkgPath),
     mode: st.mode & 0o111 ? 0o755 : 0o644,

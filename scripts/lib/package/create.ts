@@ -1,7 +1,8 @@
 import { realpathSync } from 'node:fs';
 import { basename, relative, resolve, sep } from 'node:path';
 import { ALIVE_VERSION } from '../version.ts';
-import { collectWalnut, type CollectResult, type HeldBackBundle, type Skipped } from './collect.ts';
+import { collectWalnut, leaveOutFoundKeys, type CollectResult, type HeldBackBundle, type Skipped } from './collect.ts';
+import { KeyScanner, scannedWhileHashed } from './private-key.ts';
 import { digestPackedBytes, packedBytesChecked, type Digest } from './file-source.ts';
 import { serializeManifest, utcStamp, MANIFEST_NAME, type Scope, type ManifestFile } from './manifest.ts';
 import { writeTarGz, type WrittenArchive } from './archive-out.ts';
@@ -125,12 +126,24 @@ export async function planPackage(opts: CreateOptions): Promise<StagedPlan> {
   });
   checkEntryCount(collected.files.length);
   const digests = new Map<string, Digest>();
-  const files: ManifestFile[] = [];
+  // Each large file's bytes past what collect read are searched for a key as they are hashed:
+  // why one holds a key, by source (a link and its target are searched once).
+  const searched = new Map<string, string | undefined>();
   for (const f of collected.files) {
-    const d = await digestPackedBytes(f);
-    digests.set(f.path, d);
-    files.push({ path: f.path, sha256: d.sha256, size: d.size });
+    const scanner = scannedWhileHashed(f.diskSize) && !searched.has(f.source) ? new KeyScanner() : undefined;
+    digests.set(f.path, await digestPackedBytes(f, scanner && ((chunk) => scanner.push(chunk))));
+    if (scanner) searched.set(f.source, scanner.finish());
   }
+  const found = new Map([...searched].filter((e): e is [string, string] => e[1] !== undefined));
+  if (found.size > 0) {
+    leaveOutFoundKeys(collected, found, { walnut: opts.walnut, allowPrivateKeys: opts.allowPrivateKeys === true });
+    const kept = new Set(collected.files.map((f) => f.path));
+    for (const path of digests.keys()) if (!kept.has(path)) digests.delete(path);
+  }
+  const files: ManifestFile[] = collected.files.map((f) => {
+    const d = digests.get(f.path)!;
+    return { path: f.path, sha256: d.sha256, size: d.size };
+  });
   return { walnutName, collected, digests, files };
 }
 

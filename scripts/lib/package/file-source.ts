@@ -164,13 +164,17 @@ function unreadable(file: PlannedFile, err: unknown): unknown {
 const HASHED_PER_TURN = 16 * 1024 * 1024;
 let hashedSinceTurn = 0;
 
-/** SHA-256 and length of the packed bytes, streaming. */
-export async function digestPackedBytes(file: PlannedFile): Promise<Digest> {
+/**
+ * SHA-256 and length of the packed bytes, streaming; `onChunk` sees each chunk hashed (and must
+ * be done with it when it returns: the buffer is reused).
+ */
+export async function digestPackedBytes(file: PlannedFile, onChunk?: (chunk: Buffer) => void): Promise<Digest> {
   const hash = createHash('sha256');
   let size = 0;
   try {
     for await (const chunk of packedChunks(file, Buffer.allocUnsafe(readBufferSize(file.diskSize)))) {
       hash.update(chunk);
+      onChunk?.(chunk);
       size += chunk.length;
       hashedSinceTurn += chunk.length;
       if (hashedSinceTurn >= HASHED_PER_TURN) {

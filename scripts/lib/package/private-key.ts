@@ -1,8 +1,9 @@
 /**
  * Which walnut files are private keys, by name or by what they hold (README "Private keys stay
  * home"): create leaves them out unless --allow-private-keys is given. Looked at one file at a
- * time: a file up to 64 KiB whole, a larger text file for a key block to 16 MiB in chunks read
- * into one buffer, a larger binary file's first 4 KiB.
+ * time: collect reads a file up to 64 KiB whole and a larger one's first 4 KiB (privateKeyReason);
+ * every byte of a larger one is searched while planPackage hashes it (KeyScanner), in a window
+ * of bounded size, so no file is read twice for it.
  */
 import { closeSync, constants, openSync, readSync } from 'node:fs';
 import { createPrivateKey as parseKey } from 'node:crypto';
@@ -212,13 +213,11 @@ const decodeBase64 = (digits: string) => Buffer.from(digits.length % 4 === 1 ? d
 /**
  * `-----BEGIN ` in base64 at each of the three alignments (its first byte first, second or third
  * in a group of three bytes): the digits only its own bits make, `from` digits into the group of
- * four it starts in; and those of `BEGIN ` alone, a quicker search in a large file's chunks (they
- * start with a letter rare in text, where a search for `-----`'s digits stops at every `t` or `L`).
+ * four it starts in.
  */
 const BASE64_BEGIN = [0, 1, 2].map((pad) => {
   const all = Buffer.concat([Buffer.alloc(pad), Buffer.from('-----BEGIN ', 'latin1')]).toString('base64');
-  const digitsOf = (first: number) => all.slice(Math.ceil(((pad + first) * 8) / 6), Math.floor(((pad + 11) * 8) / 6));
-  return { from: Math.ceil((pad * 8) / 6), digits: digitsOf(0), begin: Buffer.from(digitsOf(5), 'latin1') };
+  return { from: Math.ceil((pad * 8) / 6), digits: all.slice(Math.ceil((pad * 8) / 6), Math.floor(((pad + 11) * 8) / 6)) };
 });
 /** DER candidates of one file handed to Node's parser, at most: bounded work on crafted text. */
 const BASE64_DER_PARSES = 16;
@@ -230,13 +229,13 @@ const BASE64_DER_PARSES = 16;
  * (a marker alone is a text about keys, cut short). A DER key (a `KEY=` line of a .env file, a
  * YAML value) starts a line of the run with `M` and `C` to `I` (a SEQUENCE, 0x30, of 40 bytes or
  * more) and decodes to a SEQUENCE Node parses as a PKCS#8, PKCS#1 or SEC1 private key, or to
- * the start of a PKCS#12 key store; at most `derParses` candidates are parsed (0: DER is not
- * looked for). Each run is read once (time linear in the file) and decoded at most three times
- * whole.
+ * the start of a PKCS#12 key store; `parses.left` more candidates at most are parsed (a file's
+ * budget, shared by the windows of a large one). Only runs that start before `to` are read (one
+ * after is read whole in the next window, with the PEM marker before it, if any). Each run is
+ * read once (time linear in the file) and decoded at most three times whole.
  */
-function base64KeyKind(buf: Buffer, derParses = BASE64_DER_PARSES): string | undefined {
-  let parses = derParses;
-  for (let at = nextBase64Line(buf, 0); at >= 0; ) {
+function base64KeyKind(buf: Buffer, parses: { left: number }, to = buf.length): string | undefined {
+  for (let at = nextBase64Line(buf, 0); at >= 0 && at < to; ) {
     const run = base64Run(buf, at);
     at = nextBase64Line(buf, run.end);
     const { digits } = run;
@@ -250,7 +249,7 @@ function base64KeyKind(buf: Buffer, derParses = BASE64_DER_PARSES): string | und
         return 'a private key (a -----BEGIN … PRIVATE KEY----- block in base64)';
     }
     for (const line of run.lineStarts) {
-      if (parses <= 0) break;
+      if (parses.left <= 0) break;
       const second = digits.charCodeAt(line + 1);
       if (digits[line] !== 'M' || second < 0x43 || second > 0x49) continue;
       const head = decodeBase64(digits.slice(line, line + 32));
@@ -259,7 +258,7 @@ function base64KeyKind(buf: Buffer, derParses = BASE64_DER_PARSES): string | und
       if (total === undefined || total < KEY_MIN_BYTES || total > DER_MAX_BYTES || !startsLikeDerKey(head)) continue;
       const want = Math.ceil((total * 4) / 3);
       if (digits.length - line < want) continue;
-      parses--;
+      parses.left--;
       if (parsesAsPrivateKey(decodeBase64(digits.slice(line, line + want)).subarray(0, total))) return 'a private key (DER in base64: PKCS#8, PKCS#1 or SEC1)';
     }
   }
@@ -273,7 +272,7 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /** A file up to this size is sniffed whole (openssl finds a PEM key after any preamble)... */
 const SNIFF_WHOLE_BYTES = 64 * 1024;
-/** ...a larger one, its first bytes (and a text file's rest for a key block: scanText). */
+/** ...a larger one, its first bytes (for what only starts a file; every byte is searched as it is hashed: KeyScanner). */
 const SNIFF_HEAD_BYTES = 4096;
 /** A DER key is small; only a file this size or smaller is tried as one. */
 const DER_MAX_BYTES = 16 * 1024;
@@ -290,8 +289,13 @@ export function privateKeyReason(abs: string, name: string, size: number): strin
   if (store) return `named like a private key store (.${store[1]!.toLowerCase()}); ${PASS_KEYS}`;
   if (size < KEY_MIN_BYTES) return undefined;
   const held = sniff(abs, size);
-  return held ? `holds ${held}; ${PASS_KEYS}` : undefined;
+  return held ? holdsKeyReason(held) : undefined;
 }
+
+const holdsKeyReason = (kind: string) => `holds ${kind}; ${PASS_KEYS}`;
+
+/** Whether a file of `size` bytes is searched on past what collect reads of it, while it is hashed (KeyScanner). */
+export const scannedWhileHashed = (size: number) => size > SNIFF_WHOLE_BYTES;
 
 /** One buffer for every file (collect runs synchronously, one file at a time). */
 const sniffed = Buffer.allocUnsafe(SNIFF_WHOLE_BYTES);
@@ -308,10 +312,7 @@ function sniff(abs: string, size: number): string | undefined {
     const want = size <= SNIFF_WHOLE_BYTES ? SNIFF_WHOLE_BYTES : SNIFF_HEAD_BYTES;
     let n = 0;
     for (let got = -1; got !== 0 && n < want; n += got) got = readSync(fd, sniffed, n, want - n, n);
-    const head = sniffed.subarray(0, n);
-    const kind = keyKind(head, size);
-    if (kind !== undefined || size <= SNIFF_WHOLE_BYTES || head.indexOf(0) >= 0) return kind;
-    return scanText(fd, size);
+    return keyKind(sniffed.subarray(0, n), size);
   } catch {
     return undefined;
   } finally {
@@ -319,7 +320,7 @@ function sniff(abs: string, size: number): string | undefined {
   }
 }
 
-/** A text file over SNIFF_WHOLE_BYTES is read on for a key block, this many bytes at a time... */
+/** A file over SNIFF_WHOLE_BYTES is searched whole while it is hashed, this many bytes at a time... */
 export const SCAN_CHUNK_BYTES = 64 * 1024;
 /**
  * ...each after the last bytes of the chunk before (a block across their boundary is read whole
@@ -329,95 +330,137 @@ export const SCAN_CHUNK_BYTES = 64 * 1024;
  */
 export const SCAN_CARRY_BYTES = 8 * 1024;
 const SCAN_BACK_BYTES = 256;
-/**
- * How far a text file is read: a key block deeper in a larger text file is not seen. Only text
- * files are read on (no NUL byte in the first 4 KiB: of a binary file, its first 4 KiB only, as
- * before), and no further than this, so the added reading stays a share of what hashing reads
- * anyway. Measured with bench/synthetic.ts walnuts of 2,013 files: 190 MB of text files over 64
- * KiB took 46 ms more CPU time (0.25 ns a byte); reading binary files on as well cost 1.4 ns a
- * byte, 42 ms more for the 30 MB of the 100 MB walnut's.
- */
-const SCAN_MAX_BYTES = 16 * 1024 * 1024;
-const scanned = Buffer.allocUnsafe(SCAN_CARRY_BYTES + SCAN_CHUNK_BYTES);
 
 /**
- * What key block the text file `fd` (`size` bytes) holds in its first SCAN_MAX_BYTES, read in
- * chunks into one buffer: a PEM, OpenSSH or OpenPGP block, one in base64, or a private JWK. Only a
- * chunk that holds `PRIVATE KEY`, `-----BEGIN ` in base64, or `"d"`, is read as text.
+ * Searches a large file's packed bytes, pushed in chunks of any size as they are hashed, for what
+ * keyKind finds anywhere in a file: a PEM, OpenSSH or OpenPGP block (also in UTF-16, or in
+ * base64), a DER key in base64, a private JWK, an age identity, a WireGuard key. The bytes are
+ * copied into one window of SCAN_CARRY_BYTES + SCAN_CHUNK_BYTES, searched each time it fills,
+ * then keep its last SCAN_CARRY_BYTES: memory is that window, and time linear in the file (each
+ * byte is searched at most twice). What only starts a file (PuTTY, OpenPGP, PKCS#12, a whole DER
+ * key) collect looks for in its first bytes.
  */
-function scanText(fd: number, size: number): string | undefined {
-  const end = Math.min(size, SCAN_MAX_BYTES);
-  let carry = 0;
-  for (let pos = 0; pos < end; ) {
-    const want = Math.min(SCAN_CHUNK_BYTES, end - pos);
-    let read = 0;
-    for (let got = -1; got !== 0 && read < want; read += got) got = readSync(fd, scanned, carry + read, want - read, pos + read);
-    pos += read;
-    const n = carry + read;
-    const last = pos >= end || read < want;
-    const chunk = scanned.subarray(0, n);
-    const from = carry === 0 ? 0 : SCAN_BACK_BYTES;
-    const to = last ? n : n - (SCAN_CARRY_BYTES - SCAN_BACK_BYTES);
-    if (chunk.indexOf(MARKER_CORE, from) >= 0 && holdsPrivateKeyBlock(chunk.toString('latin1'), { from, to })) return PEM_KIND;
-    if (BASE64_BEGIN.some((b) => chunk.indexOf(b.begin, from) >= 0)) {
-      // PEM blocks only: DER candidates cost a parse each, and a file has a budget of them, spent on its first bytes.
-      const kind = base64KeyKind(chunk, 0);
-      if (kind !== undefined) return kind;
+export class KeyScanner {
+  private readonly window = Buffer.allocUnsafe(SCAN_CARRY_BYTES + SCAN_CHUNK_BYTES);
+  private filled = 0;
+  /** Whether the window starts with bytes kept from the one before. */
+  private carried = false;
+  private readonly derParses = { left: BASE64_DER_PARSES };
+  private kind: string | undefined;
+
+  push(chunk: Buffer): void {
+    for (let at = 0; at < chunk.length && this.kind === undefined; ) {
+      // The first window holds SCAN_CHUNK_BYTES, each next one as many after those it keeps.
+      const full = this.carried ? this.window.length : SCAN_CHUNK_BYTES;
+      const n = chunk.copy(this.window, this.filled, at, at + full - this.filled);
+      at += n;
+      this.filled += n;
+      if (this.filled === full) this.search(false);
     }
-    if (mayHoldJwk(chunk, from) && holdsPrivateJwk(chunk.toString('latin1'))) return JWK_KIND;
-    if (last) return undefined;
-    chunk.copy(scanned, 0, n - SCAN_CARRY_BYTES, n);
-    carry = SCAN_CARRY_BYTES;
   }
-  return undefined;
+
+  /** Once every byte is pushed: why the file is taken for a private key, or undefined. */
+  finish(): string | undefined {
+    if (this.kind === undefined) this.search(true);
+    return this.kind === undefined ? undefined : holdsKeyReason(this.kind);
+  }
+
+  private search(last: boolean): void {
+    const n = this.filled;
+    this.kind = anywhereKind(this.window.subarray(0, n), {
+      from: this.carried ? SCAN_BACK_BYTES : 0,
+      to: last ? n : n - (SCAN_CARRY_BYTES - SCAN_BACK_BYTES),
+      first: !this.carried,
+      derParses: this.derParses,
+    });
+    if (last) return;
+    this.window.copy(this.window, 0, n - SCAN_CARRY_BYTES, n);
+    this.filled = SCAN_CARRY_BYTES;
+    this.carried = true;
+  }
+}
+
+/**
+ * Which bytes of `buf` a search takes a find from: a marker (or its UTF-16, age, WireGuard or JWK
+ * core) that starts at `from` or after and before `to`; `first` when `buf` starts the file; the
+ * DER candidates in base64 the file may still have parsed.
+ */
+interface Span {
+  from: number;
+  to: number;
+  first: boolean;
+  derParses: { left: number };
 }
 
 const PEM_KIND = 'a private key (a -----BEGIN … PRIVATE KEY----- block)';
 
+/** What kind of private key `buf`, a whole file of `size` bytes or its first bytes, holds, or undefined. */
 function keyKind(buf: Buffer, size: number): string | undefined {
-  if (buf.indexOf(MARKER_CORE) >= 0 && holdsPrivateKeyBlock(buf.toString('latin1'))) return PEM_KIND;
-  // UTF-16 with its byte-order mark (PowerShell's `>` writes it): read as text, the same way.
-  const utf16 = utf16Text(buf);
-  if (utf16?.includes('PRIVATE KEY') && holdsPrivateKeyBlock(utf16)) return 'a private key (a -----BEGIN … PRIVATE KEY----- block, UTF-16)';
   const start = buf.subarray(0, BOM.length).equals(BOM) ? BOM.length : 0;
   if (buf.subarray(start, start + PUTTY.length).equals(PUTTY)) return 'a PuTTY private key';
-  if (buf.indexOf(AGE_PREFIX) >= 0 && AGE_IDENTITY.test(buf.toString('latin1'))) return 'an age identity (AGE-SECRET-KEY-1…)';
   if (size <= DER_MAX_BYTES && buf.length === size && isDerPrivateKey(buf)) return 'a private key (DER: PKCS#8, PKCS#1 or SEC1)';
-  if (buf.indexOf(WIREGUARD_NAME) >= 0 && WIREGUARD_KEY.test(buf.toString('latin1'))) return 'a WireGuard private key (PrivateKey = …)';
-  if (mayHoldJwk(buf, 0) && holdsPrivateJwk(buf.toString('latin1'))) return JWK_KIND;
   if (isOpenPgpSecretKey(buf)) return 'an OpenPGP secret key (gpg --export-secret-keys)';
   if (isPkcs12(buf)) return PKCS12_KIND;
-  return base64KeyKind(buf);
+  return anywhereKind(buf, { from: 0, to: buf.length, first: true, derParses: { left: BASE64_DER_PARSES } });
 }
 
-/** `PRIVATE KEY` in UTF-16, little- and big-endian: a file without a byte-order mark (`iconv -t UTF-16LE`) is found by it. */
-const UTF16LE_CORE = Buffer.from('PRIVATE KEY', 'utf16le');
-const UTF16BE_CORE = Buffer.from(UTF16LE_CORE).swap16();
+/** What kind of private key `buf` holds wherever it sits (in `span`: a window of a larger file), or undefined. */
+function anywhereKind(buf: Buffer, span: Span): string | undefined {
+  const { from, to } = span;
+  let latin1: string | undefined;
+  const text = () => (latin1 ??= buf.toString('latin1'));
+  if (buf.indexOf(MARKER_CORE, from) >= 0 && holdsPrivateKeyBlock(text(), { from, to })) return PEM_KIND;
+  if (holdsUtf16KeyBlock(buf, span)) return 'a private key (a -----BEGIN … PRIVATE KEY----- block, UTF-16)';
+  if (buf.indexOf(AGE_PREFIX, from) >= 0 && AGE_IDENTITY.test(text())) return 'an age identity (AGE-SECRET-KEY-1…)';
+  // Not at the start of a window that is not the file's: there, no line starts.
+  if (buf.indexOf(WIREGUARD_NAME, from) >= 0 && (span.first ? WIREGUARD_KEY : WIREGUARD_KEY_LINE).test(text()))
+    return 'a WireGuard private key (PrivateKey = …)';
+  if (mayHoldJwk(buf, from) && holdsPrivateJwk(text())) return JWK_KIND;
+  return base64KeyKind(buf, span.derParses, to);
+}
 
 /**
- * `buf` as text when it starts with a UTF-16 byte-order mark (little- or big-endian), or holds
- * `PRIVATE KEY` in UTF-16 (read from that byte's parity on), else undefined.
+ * `PRIVATE KEY` in UTF-16 less its last byte: what little- and big-endian both hold (`P\0R\0…Y`
+ * starts a character in the first, ends one in the second), one search for both.
  */
-function utf16Text(buf: Buffer): string | undefined {
-  const le = buf[0] === 0xff && buf[1] === 0xfe ? 2 : buf.indexOf(UTF16LE_CORE) % 2;
-  if (le >= 0) return buf.subarray(le, buf.length - ((buf.length - le) % 2)).toString('utf16le');
-  const be = buf[0] === 0xfe && buf[1] === 0xff ? 2 : buf.indexOf(UTF16BE_CORE) % 2;
-  if (be >= 0)
-    return Buffer.from(buf.subarray(be, buf.length - ((buf.length - be) % 2)))
-      .swap16()
-      .toString('utf16le');
-  return undefined;
+const UTF16_CORE = Buffer.from('PRIVATE KEY', 'utf16le').subarray(0, -1);
+const UTF16_BOMS = { le: [0xff, 0xfe], be: [0xfe, 0xff] };
+
+/**
+ * Whether `buf` holds a key block in UTF-16, little- or big-endian, with or without a byte-order
+ * mark (PowerShell's `>` writes one, `iconv -t UTF-16LE` none): found by `PRIVATE KEY` in UTF-16
+ * from `span.from` on, and read as UTF-16 of each order from the parity that hit gives it (each
+ * order and parity once at most).
+ */
+function holdsUtf16KeyBlock(buf: Buffer, span: Span): boolean {
+  const tried = new Set<string>();
+  for (let hit = buf.indexOf(UTF16_CORE, span.from); hit >= 0 && tried.size < 4; hit = buf.indexOf(UTF16_CORE, hit + 1)) {
+    for (const order of ['le', 'be'] as const) {
+      const parity = (hit + (order === 'le' ? 0 : 1)) % 2;
+      if (tried.has(`${order}${parity}`)) continue;
+      tried.add(`${order}${parity}`);
+      const bom = UTF16_BOMS[order];
+      // The file's byte-order mark is no character of its first line.
+      const start = span.first && parity === 0 && buf[0] === bom[0] && buf[1] === bom[1] ? 2 : parity;
+      const bytes = buf.subarray(start, buf.length - ((buf.length - start) % 2));
+      const text = (order === 'le' ? bytes : Buffer.from(bytes).swap16()).toString('utf16le');
+      const char = (byte: number) => Math.max(0, Math.ceil((byte - start) / 2));
+      if (holdsPrivateKeyBlock(text, { from: char(span.from), to: char(span.to) })) return true;
+    }
+  }
+  return false;
 }
 
 /** A WireGuard configuration's `PrivateKey = ` line: 32 bytes in base64. */
 const WIREGUARD_NAME = Buffer.from('PrivateKey', 'latin1');
 const WIREGUARD_KEY = /(?:^|\n)[ \t]*PrivateKey[ \t]*=[ \t]*[A-Za-z0-9+/]{43}=/;
+const WIREGUARD_KEY_LINE = /\n[ \t]*PrivateKey[ \t]*=[ \t]*[A-Za-z0-9+/]{43}=/;
 const JWK_KIND = 'a private key (a JSON Web Key with "d")';
 /** What every private JSON Web Key holds, `"d"` (as written in JSON, and escaped in a JSON string) and `kty`... */
 const JWK_D_CORES = [Buffer.from('"d"', 'latin1'), Buffer.from('"d\\', 'latin1')];
 const JWK_KTY_CORE = Buffer.from('kty', 'latin1');
 /** ...searched for first: the text is read only when both are there (a log of JSON lines has many "d"s). */
-const mayHoldJwk = (buf: Buffer, from: number) => buf.indexOf(JWK_KTY_CORE) >= 0 && JWK_D_CORES.some((c) => buf.indexOf(c, from) >= 0);
+const mayHoldJwk = (buf: Buffer, from: number) => JWK_D_CORES.some((c) => buf.indexOf(c, from) >= 0) && buf.indexOf(JWK_KTY_CORE) >= 0;
 /**
  * A JSON member `"d": "…"` of 32 base64url digits or more (P-256's and Ed25519's scalar is 43, an
  * RSA exponent hundreds), also escaped in a JSON string once or twice (`\"d\":\"…\"`).
