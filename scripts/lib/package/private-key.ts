@@ -409,12 +409,12 @@ function anywhereKind(buf: Buffer, span: Span): string | undefined {
   const { from, to } = span;
   let latin1: string | undefined;
   const text = () => (latin1 ??= buf.toString('latin1'));
-  if (buf.indexOf(MARKER_CORE, from) >= 0 && holdsPrivateKeyBlock(text(), { from, to })) return PEM_KIND;
-  if (holdsUtf16KeyBlock(buf, span)) return 'a private key (a -----BEGIN … PRIVATE KEY----- block, UTF-16)';
-  if (buf.indexOf(AGE_PREFIX, from) >= 0 && AGE_IDENTITY.test(text())) return 'an age identity (AGE-SECRET-KEY-1…)';
+  const cores = coresFrom(buf, from);
+  if (cores.has(MARKER_CORE) && holdsPrivateKeyBlock(text(), { from, to })) return PEM_KIND;
+  if (cores.has(UTF16_CORE) && holdsUtf16KeyBlock(buf, span)) return 'a private key (a -----BEGIN … PRIVATE KEY----- block, UTF-16)';
+  if (cores.has(AGE_PREFIX) && AGE_IDENTITY.test(text())) return 'an age identity (AGE-SECRET-KEY-1…)';
   // Not at the start of a window that is not the file's: there, no line starts.
-  if (buf.indexOf(WIREGUARD_NAME, from) >= 0 && (span.first ? WIREGUARD_KEY : WIREGUARD_KEY_LINE).test(text()))
-    return 'a WireGuard private key (PrivateKey = …)';
+  if (cores.has(WIREGUARD_NAME) && (span.first ? WIREGUARD_KEY : WIREGUARD_KEY_LINE).test(text())) return 'a WireGuard private key (PrivateKey = …)';
   if (mayHoldJwk(buf, from) && holdsPrivateJwk(text())) return JWK_KIND;
   return base64KeyKind(buf, span.derParses, to);
 }
@@ -453,6 +453,31 @@ function holdsUtf16KeyBlock(buf: Buffer, span: Span): boolean {
 
 /** A WireGuard configuration's `PrivateKey = ` line: 32 bytes in base64. */
 const WIREGUARD_NAME = Buffer.from('PrivateKey', 'latin1');
+
+/**
+ * The cores anywhereKind looks for, each with where its `K` is: every one holds that byte, so one
+ * search for it (memchr, where a search for each core took 0.3 ns a byte of binary data) finds them all.
+ */
+const K = 0x4b;
+const CORES = [MARKER_CORE, UTF16_CORE, AGE_PREFIX, WIREGUARD_NAME].map((core) => ({ core, k: core.indexOf(K) }));
+
+/** The cores of CORES that start at `from` or after in `buf`. */
+function coresFrom(buf: Buffer, from: number): Set<Buffer> {
+  const found = new Set<Buffer>();
+  for (let i = buf.indexOf(K, from); i >= 0 && found.size < CORES.length; i = buf.indexOf(K, i + 1)) {
+    for (const { core, k } of CORES) {
+      const start = i - k;
+      if (start >= from && !found.has(core) && startsAt(buf, start, core)) found.add(core);
+    }
+  }
+  return found;
+}
+
+function startsAt(buf: Buffer, at: number, bytes: Buffer): boolean {
+  if (at + bytes.length > buf.length) return false;
+  for (let j = 0; j < bytes.length; j++) if (buf[at + j] !== bytes[j]) return false;
+  return true;
+}
 const WIREGUARD_KEY = /(?:^|\n)[ \t]*PrivateKey[ \t]*=[ \t]*[A-Za-z0-9+/]{43}=/;
 const WIREGUARD_KEY_LINE = /\n[ \t]*PrivateKey[ \t]*=[ \t]*[A-Za-z0-9+/]{43}=/;
 const JWK_KIND = 'a private key (a JSON Web Key with "d")';
