@@ -7,7 +7,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { holdsPrivateKeyBlock, privateKeyReason } from '../../scripts/lib/package/private-key.ts';
+import { holdsPrivateKeyBlock, KeyScanner, privateKeyReason } from '../../scripts/lib/package/private-key.ts';
 import { rmrf, tempRoot } from './helpers.ts';
 
 let root: string;
@@ -35,6 +35,37 @@ describe('marker text that made the old expression backtrack', () => {
   it('a key body after the headers is still found', () => {
     const body = 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7';
     expect(holdsPrivateKeyBlock(`x -----BEGIN RSA PRIVATE KEY-----\r\nProc-Type: 4,ENCRYPTED\r\nDEK-Info: AES-128-CBC,00\r\n\r\n${body}\r\n`)).toBe(true);
+  });
+});
+
+describe("the search of a large file's every byte, on crafted bytes", () => {
+  /** KeyScanner's finding in `pattern` repeated to `size` bytes, fed as hashing reads (256 KiB at a time). */
+  const scanned = (pattern: string | Buffer, size: number) => {
+    const one = Buffer.from(pattern);
+    const bytes = Buffer.alloc(size);
+    for (let at = 0; at < size; at += one.length) one.copy(bytes, at);
+    const scanner = new KeyScanner();
+    for (let at = 0; at < size; at += 256 * 1024) scanner.push(bytes.subarray(at, at + 256 * 1024));
+    return scanner.finish();
+  };
+  const crafted: Record<string, string | Buffer> = {
+    'K bytes (what the cores are found by)': 'K',
+    'marker mentions, then CRLF lines': `see -----BEGIN PRIVATE KEY-----${'\r\n'.repeat(9)}`,
+    'the same in UTF-16': Buffer.from(`see -----BEGIN PRIVATE KEY-----${'\r\n'.repeat(9)}`, 'utf16le'),
+    'markers in base64, one long run': 'LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t',
+    'DER SEQUENCE starts in base64': 'MIH/\n',
+    '"d" members and a kty': `{"kty": "none", "d": "${'A'.repeat(40)}", `,
+    'age prefixes and WireGuard names': 'AGE-SECRET-KEY-1PrivateKey = \n',
+    'runs of - and _': '-_',
+  };
+
+  it('takes time linear in the file (16 MiB of each: well under a second each when the machine is idle) and finds no key', () => {
+    for (const [label, pattern] of Object.entries(crafted)) {
+      const started = Date.now();
+      expect(scanned(pattern, 16 * 1024 * 1024), label).toBeUndefined();
+      // Quadratic work on 16 MiB would take hours; a shared, loaded machine takes a few seconds at worst.
+      expect(Date.now() - started, label).toBeLessThan(10_000);
+    }
   });
 });
 

@@ -461,10 +461,18 @@ const WIREGUARD_NAME = Buffer.from('PrivateKey', 'latin1');
 const K = 0x4b;
 const CORES = [MARKER_CORE, UTF16_CORE, AGE_PREFIX, WIREGUARD_NAME].map((core) => ({ core, k: core.indexOf(K) }));
 
+/** K bytes looked at in a window, at most: past them (text of many K, crafted), each core is searched for itself. */
+const K_HITS_MAX = 1024;
+
 /** The cores of CORES that start at `from` or after in `buf`. */
 function coresFrom(buf: Buffer, from: number): Set<Buffer> {
   const found = new Set<Buffer>();
+  let hits = 0;
   for (let i = buf.indexOf(K, from); i >= 0 && found.size < CORES.length; i = buf.indexOf(K, i + 1)) {
+    if (++hits > K_HITS_MAX) {
+      for (const { core } of CORES) if (!found.has(core) && buf.indexOf(core, from) >= 0) found.add(core);
+      break;
+    }
     for (const { core, k } of CORES) {
       const start = i - k;
       if (start >= from && !found.has(core) && startsAt(buf, start, core)) found.add(core);
