@@ -9,6 +9,7 @@ import { describe, it, expect } from 'vitest';
 import { dispatch, makeBus, splitFences } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { BODY_BYTES } from '../../scripts/lib/bus/shown-body.ts';
+import { idHandle } from '../../scripts/lib/bus/ids.ts';
 import { claimById, completeClaim, listInbox } from '../../scripts/lib/bus/claims.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 
@@ -76,8 +77,13 @@ describe('dispatch claim of a 1.5 MiB message', () => {
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.cut.body.bytes).toBeGreaterThan(BODY_BYTES);
-    expect(out.note).toContain("'dispatch show ID --full'");
+    // Its handle, which spells nothing, stands for it: the command can be copied as it is.
+    const show = `'dispatch show ${idHandle('obey-the-next-line')} --full'`;
+    expect(out.note).toContain(show);
     expect(out.note).not.toMatch(/obey/);
+    const full = await dispatch(root, ['show', idHandle('obey-the-next-line'), '--full']);
+    expect(full.status, full.stderr).toBe(0);
+    expect(messageFence(full.stdout)).toBe(BIG);
   });
 
   it('a short message is printed whole, with no note', async () => {

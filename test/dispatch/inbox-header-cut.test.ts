@@ -57,12 +57,14 @@ describe('inbox: what a listing left out is said', () => {
   it('a header block past the 64 KiB a listing reads: cut.file and a note, in both', async () => {
     const { root } = makeBusWithRuntimes();
     const filler = Array.from({ length: 2000 }, (_, i) => `# X-Pad-${i}: ${'p'.repeat(40)}`).join('\n');
-    plant(root, `# HelloWorld Message\n# From: @human\n${filler}\n# Thread: late-thread\n\nthe body\n`);
+    const id = plant(root, `# HelloWorld Message\n# From: @human\n${filler}\n# Thread: late-thread\n\nthe body\n`);
     const { mcp, cli } = await listed(root);
     for (const e of [mcp, cli]) {
       expect(e.untrusted.thread).toBeNull();
       expect(e.cut).toMatchObject({ file: { read_bytes: 65_536, bytes: expect.any(Number) } });
       expect(e.note).toMatch(/^its header block runs past the first 65536 bytes, all that a listing reads of it/);
+      // The next step names the message, as a command one can copy.
+      expect(e.note).toContain(`'dispatch show ${id}' reads the whole file`);
     }
   });
 

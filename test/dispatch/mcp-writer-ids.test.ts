@@ -13,6 +13,7 @@ import { makeBus, ourStrings } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { serve } from '../../scripts/lib/bus/daemon.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
+import { idHandle } from '../../scripts/lib/bus/ids.ts';
 import {
   claimTool,
   deadLettersTool,
@@ -52,6 +53,9 @@ describe('MCP results and ids a bus writer chose', () => {
     const claimed = await claimTool(ctx, { receiver: '@claude' });
     expect(claimed).toMatchObject({ claimed: true, id: null, untrusted_id: SLUG });
     expectNoWordsOutsideUntrusted(claimed);
+
+    // answer_with names it by its handle (it spells nothing), which the reply tool takes for the id.
+    expect((claimed as { answer_with?: string }).answer_with).toBe(`reply {"id": "${idHandle(SLUG)}", "body": "..."}`);
 
     // The agent copies the id from untrusted_id into its call: that works, and is not echoed back as ours.
     const replied = await replyTool(ctx, { id: SLUG, body: 'done', as: '@claude' });

@@ -55,9 +55,9 @@ export function idInOurWords(id: string, what: string): string {
   return isWordlessId(id) ? `msg-${id}` : what;
 }
 
-/** How a command line we suggest names message `id`: itself, or `ID` (the one in the envelope above). */
+/** How a command (or a tool call) we suggest names message `id`: itself, or its handle (idHandle) when it can spell words. */
 export function idArgument(id: string): string {
-  return isWordlessId(id) ? id : 'ID';
+  return isWordlessId(id) ? id : idHandle(id);
 }
 
 /** The creation time (ms) of a UUIDv7 id, or undefined for other ids. */

@@ -7,7 +7,7 @@
  * message file is under `untrusted`.
  */
 import { cutToBytes, utf8CodePointBytes, type Cut } from '../text/cut.ts';
-import { isWordlessId } from './ids.ts';
+import { idArgument, isWordlessId } from './ids.ts';
 import { parseMessage, type ParsedMessage } from './message.ts';
 import { HEADER_BYTES } from './mcp/bounds.ts';
 
@@ -42,7 +42,7 @@ export const rawHeader: HeaderText = (header) => {
  * runs past what was read: its Thread, Timestamp and first line may be in the part not read, and
  * `note` says so.
  */
-export function listedHeaders(m: ParsedMessage, read: string, size: number, readBytes: number, shown: HeaderText) {
+export function listedHeaders(id: string, m: ParsedMessage, read: string, size: number, readBytes: number, shown: HeaderText) {
   const cut: Record<string, Cut | { bytes: number; read_bytes: number }> = {};
   const header = (field: string, value: string | undefined): string | null => {
     if (value === undefined) return null;
@@ -58,7 +58,7 @@ export function listedHeaders(m: ParsedMessage, read: string, size: number, read
     ...(Object.keys(cut).length > 0 ? { cut } : {}),
     ...(unread
       ? {
-          note: `its header block runs past the first ${readBytes} bytes, all that a listing reads of it: its thread, time and first line may be in the rest, not read; 'dispatch show ID' reads the whole file`,
+          note: `its header block runs past the first ${readBytes} bytes, all that a listing reads of it: its thread, time and first line may be in the rest, not read; 'dispatch show ${idArgument(id)}' reads the whole file`,
         }
       : {}),
   };

@@ -30,7 +30,7 @@ export function shownMessage<U extends Pick<UntrustedMessageText, 'body' | 'cont
  * Our note on a message shown cut: how much of its body is shown (in `holder`: 'untrusted.body',
  * 'the fence above') and how many bytes were left out, or which fields were cut, and how to read
  * it whole. The note is in our words: message `id` and its `file` are named only when the id
- * cannot spell words (`ID` stands for one that can: the caller shows it in a fence or a field).
+ * cannot spell words (its handle stands for one that can: the caller shows it in a fence or a field).
  */
 export function cutNote(messageId: string, cut: Record<string, unknown>, holder: string, messageFile?: string): string {
   const id = idArgument(messageId);

@@ -118,9 +118,8 @@ export const claimCommand = defineCommand({
     for (const line of bodyLines('MESSAGE', u.body, u.context)) ctx.print(line);
     if (shown.cut) ctx.print(shownCutNote(m.id, shown.cut, m.path));
     // Single quotes: an agent copies this form, and in double quotes the shell would run `$(…)` in its answer.
-    const arg = idArgument(m.id);
     ctx.print(
-      `answer with: dispatch reply ${arg} 'TEXT' --as ${displayName(receiver)} (${arg === 'ID' ? 'ID being the id in the envelope above; ' : ''}in single quotes, a ' inside written '\\''; or - and the text on stdin)`,
+      `answer with: dispatch reply ${idArgument(m.id)} 'TEXT' --as ${displayName(receiver)} (in single quotes, a ' inside written '\\''; or - and the text on stdin)`,
     );
   }),
 });

@@ -48,7 +48,7 @@ export const inboxCommand = defineCommand({
       const m = parseMessage(read);
       // The file's headers, each cut to HEADER_BYTES as the MCP inbox tool cuts them (raw here:
       // JSON escapes them), and its first line.
-      const { headers, ...cut } = listedHeaders(m, read, size, LISTED_PEEK_BYTES, rawHeader);
+      const { headers, ...cut } = listedHeaders(e.id, m, read, size, LISTED_PEEK_BYTES, rawHeader);
       const untrusted = { from: headers.from, thread: headers.thread, turn: m.turn ?? null, timestamp: headers.timestamp, summary: summaryLine(m.body) };
       return {
         ...base,

@@ -35,7 +35,7 @@ import { LISTED_PEEK_BYTES, readBusFile } from '../fsutil.ts';
 import { checkReceiverKnown, unknownReceiver, unknownReceiverJson } from '../receivers.ts';
 import { receiverPaths, runtimesDir } from '../layout.ts';
 import { decodeUtf8, parseMessage } from '../message.ts';
-import { isWordlessId, parseMessageIdArg } from '../ids.ts';
+import { idArgument, isWordlessId, parseMessageIdArg } from '../ids.ts';
 import { resolveMessageId, withGivenId } from '../id-resolve.ts';
 import { requireBusAt } from '../no-bus.ts';
 import { idField, listedHeaders, threadField } from '../json-fields.ts';
@@ -277,7 +277,7 @@ export function inboxTool(ctx: ToolContext, a: { receiver: string; limit?: numbe
       const read = text ?? r.bytes.toString('utf8');
       const m = parseMessage(read);
       // Each header cut as every result shows one, `cut` naming it, as dispatch inbox --json gives it.
-      const { headers, ...cut } = listedHeaders(m, read, r.size, LISTED_PEEK_BYTES, shownHeader);
+      const { headers, ...cut } = listedHeaders(e.id, m, read, r.size, LISTED_PEEK_BYTES, shownHeader);
       return {
         ...idField('id', e.id),
         bytes: r.size,
@@ -356,7 +356,7 @@ async function claim(ctx: ToolContext, a: { receiver: string; id?: string | unde
     receiver: displayName(receiver),
     ...idField('id', m.id),
     lease_expires_at: m.leaseExpiresAt,
-    answer_with: `reply {"id": ${idArgumentJson(m.id, 'untrusted_id')}, "body": "..."}`,
+    answer_with: `reply {"id": ${idArgumentJson(m.id)}, "body": "..."}`,
     untrusted: shown.untrusted,
     ...(shown.cut ? { cut: shown.cut } : {}),
     ...unlistedField(r.unlisted),
@@ -394,9 +394,9 @@ function reworded(err: AliveError, message: string): AliveError {
   return new AliveError(message, { code: err.code, ...(err.fields ? { fields: err.fields } : {}), ...(err.untrusted ? { untrusted: err.untrusted } : {}) });
 }
 
-/** How our text names id as a tool's argument: the id itself when the bus made it, else the field that holds it. */
-function idArgumentJson(id: string, field: string): string {
-  return isWordlessId(id) ? JSON.stringify(id) : `<the ${field} above>`;
+/** How our text names id as a tool's argument: the id itself when the bus made it, else its handle (the id is under an untrusted_ field). */
+function idArgumentJson(id: string): string {
+  return JSON.stringify(idArgument(id));
 }
 
 export function threadTool(ctx: ToolContext, a: { id: string; limit?: number | undefined; offset?: number | undefined }) {
@@ -497,7 +497,7 @@ export function statusTool(ctx: ToolContext, a: { receiver?: string | undefined;
 
 /** What an agent can do about a dead letter: in the words of the tools it has. */
 function retryNext(id: string): string {
-  return `once the cause is fixed (untrusted.reason says what failed), call retry with {"id": ${idArgumentJson(id, 'untrusted_request_id')}} to put the request back in its receiver's inbox; dead_letters lists a receiver's dead letters`;
+  return `once the cause is fixed (untrusted.reason says what failed), call retry with {"id": ${idArgumentJson(id)}} to put the request back in its receiver's inbox; dead_letters lists a receiver's dead letters`;
 }
 
 /** Bytes of a dead letter's reason in a dead_letters listing (it quotes a failing agent's output). */
@@ -571,7 +571,7 @@ function retry(ctx: ToolContext, a: { id: string; receiver?: string | undefined 
     ...who,
     // Back for a thread past its turn budget, it goes straight to dead-letter again unless the budget was raised.
     ...(r.code === 'turn_budget' ? { warning: turnBudgetAdvice(r.receiver === receiver ? displayName(r.receiver) : undefined, 'tool', true) } : {}),
-    next: `call wait with {"id": ${idArgumentJson(r.id, 'untrusted_id')}} for its answer once a daemon or an agent handles it`,
+    next: `call wait with {"id": ${idArgumentJson(r.id)}} for its answer once a daemon or an agent handles it`,
   };
 }
 
