@@ -9,7 +9,7 @@ import { closeSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, writ
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dispatch, makeBusWithRuntimes } from './helpers.ts';
-import { claimFileName, LONE_SWEEP_BATCHES, sweepStaleClaims } from '../../scripts/lib/bus/claims.ts';
+import { claimFileName, LONE_SWEEP_BATCHES, sweepStaleBatch, sweepStaleClaims } from '../../scripts/lib/bus/claims.ts';
 import { messageFileName, newMessageId } from '../../scripts/lib/bus/ids.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { setBusListMaxForTests } from '../../scripts/lib/bus/list-bound.ts';
@@ -77,6 +77,28 @@ describe('a lone dispatch claim with processing/ flooded', () => {
     expect(r.sweep_partial).toBeUndefined();
     expect(readdirSync(inbox)).toHaveLength(79);
     expect(readdirSync(processing).filter((n) => n.includes('.claim-'))).toHaveLength(1);
+  });
+
+  it('a processing/ of exactly its budget of batches is swept whole: not said to be partial', async () => {
+    // LONE_SWEEP_BATCHES full batches and nothing after: the last batch ends where the folder does.
+    const { root, inbox } = staleBehindFlood(LONE_SWEEP_BATCHES * MAX - 1, 1);
+    const r = JSON.parse((await dispatch(root, ['claim', '@zz', '--json'])).stdout) as Record<string, unknown>;
+    expect(r.claimed).toBe(true);
+    expect(r.sweep_partial).toBeUndefined();
+    expect(r.note).toBeUndefined();
+    expect(readdirSync(inbox)).toHaveLength(0);
+    // One name more is past the budget: partial.
+    const past = staleBehindFlood(LONE_SWEEP_BATCHES * MAX, 1);
+    const more = JSON.parse((await dispatch(past.root, ['claim', '@zz', '--json'])).stdout) as Record<string, unknown>;
+    expect(more.sweep_partial).toBe(true);
+  });
+
+  it('a daemon sweeping a processing/ of exactly one batch starts again at its first name on the next sweep', () => {
+    const { root } = makeBusWithRuntimes();
+    const paths = receiverPaths(root, 'zz');
+    plant(paths.processing, MAX);
+    expect(sweepStaleBatch(paths, 'zz').end).toBe(true);
+    expect(sweepStaleBatch(paths, 'zz').end).toBe(true);
   });
 
   it('past its budget of batches it says the sweep was partial and what sweeps the rest (text and --json)', async () => {

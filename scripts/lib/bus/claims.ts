@@ -773,8 +773,7 @@ export const LONE_SWEEP_BATCHES = 10;
 
 /** sweepStaleClaims, and `end`: its batch reached the end of the listing (the next starts from the first name again). */
 export function sweepStaleBatch(paths: ReceiverPaths, receiver: string, now = Date.now(), onProblem?: EntryProblem): { returned: number; end: boolean } {
-  const max = busListMax();
-  const names = listBusDirBatch(paths.root, paths.processing, max);
+  const { names, end } = listBusDirBatch(paths.root, paths.processing, busListMax());
   let returned = 0;
   for (const n of names) {
     const parsed = parseClaimFileName(n);
@@ -791,7 +790,7 @@ export function sweepStaleBatch(paths: ReceiverPaths, receiver: string, now = Da
       } else if (returnToInbox(paths, receiver, src, parsed.fileName, now)) returned++;
     });
   }
-  return { returned, end: names.length < max };
+  return { returned, end };
 }
 
 /** Told of an entry that could not be handled (its name is untrusted: escape it to show it). */
@@ -874,7 +873,7 @@ function sameFile(a: Stats | undefined, b: Stats | undefined): boolean {
  */
 export function reclaimDeadOwners(paths: ReceiverPaths, receiver: string, isAlive: (pid: number) => boolean = processAlive, onProblem?: EntryProblem): number {
   let n = 0;
-  const names = listBusDirBatch(paths.root, paths.processing, busListMax(), `${paths.processing}\0reclaim`);
+  const { names } = listBusDirBatch(paths.root, paths.processing, busListMax(), `${paths.processing}\0reclaim`);
   for (const c of claimsFromNames(paths, names)) {
     if (goneClaimOwner(c.owner, isAlive) === undefined) continue;
     perEntry(c.name, onProblem, () => {

@@ -333,32 +333,39 @@ export function listBusDirUpTo(root: string, dir: string, max: number): { names:
   return inBusDir(root, dir, false, (d) => namesUpTo(d, max)) ?? { names: [], more: false };
 }
 
-/** The listings listBusDirBatch reads on from, by folder. */
-const batchCursors = new Map<string, Dir>();
+/** The listings listBusDirBatch reads on from, by folder, and the name each read past its last batch. */
+const batchCursors = new Map<string, { listing: Dir; next: string }>();
 
 /**
- * The next `max` names of a bus folder ([] when it does not exist): one listing (opendir) that each
- * call reads on from, and that is opened again, from the start, once a call has read it to its
- * end. In a process that lives (a daemon, the MCP server), every name present throughout is met
- * within ceil(names / max) calls, at most `max` names made per call; a process of one call meets
+ * The next `max` names of a bus folder (none when it does not exist): one listing (opendir) that
+ * each call reads on from, and that is opened again, from the start, once a call has read it to its
+ * end (`end`). In a process that lives (a daemon, the MCP server), every name present throughout is
+ * met within ceil(names / max) calls, at most `max` names made per call; a process of one call meets
  * the first `max`. An open listing holds one descriptor until it is read to its end. `cursor`: the
  * listing's key, for two walks over one folder that must not take each other's batches.
  */
-export function listBusDirBatch(root: string, dir: string, max: number, cursor = dir): string[] {
-  const listing = batchCursors.get(cursor) ?? inBusDir(root, dir, false, (d) => opendirSync(d.at('.'), { bufferSize: 1024 }));
+export function listBusDirBatch(root: string, dir: string, max: number, cursor = dir): { names: string[]; end: boolean } {
+  if (max <= 0) return { names: [], end: false };
+  const open = batchCursors.get(cursor);
   batchCursors.delete(cursor);
-  if (!listing) return [];
-  const names: string[] = [];
+  const listing = open?.listing ?? inBusDir(root, dir, false, (d) => opendirSync(d.at('.'), { bufferSize: 1024 }));
+  if (!listing) return { names: [], end: true };
+  const names: string[] = open ? [open.next] : [];
+  let next: string | undefined;
   try {
-    for (let e = max > 0 ? listing.readSync() : null; e !== null; e = names.length < max ? listing.readSync() : null) names.push(e.name);
+    for (let e = names.length < max ? listing.readSync() : null; e !== null; e = names.length < max ? listing.readSync() : null) names.push(e.name);
+    // One name past the batch says whether the folder goes on: one of exactly `max` names is whole.
+    next = names.length < max ? undefined : (listing.readSync()?.name ?? undefined);
   } catch (err) {
     listing.closeSync();
     throw err;
   }
-  // Short of `max`: the listing reached its end (the next call starts again).
-  if (names.length < max) listing.closeSync();
-  else batchCursors.set(cursor, listing);
-  return names;
+  if (next === undefined) {
+    listing.closeSync();
+    return { names, end: true };
+  }
+  batchCursors.set(cursor, { listing, next });
+  return { names, end: false };
 }
 
 /** The first `max` entries of a bus folder with their types ([] when it does not exist), and whether it holds more (direntsUpTo). */
