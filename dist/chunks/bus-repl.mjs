@@ -70,7 +70,7 @@ vocabularies of the receivers named as its '# Context', so a follow-up is answer
 On a terminal: a 'hw> ' prompt with line editing and history ($ALIVE_HOME/repl-history);
 Ctrl-C stops waiting for the current answer, Ctrl-D ends the session. From a pipe: plain lines,
 no prompt, exit 1 when a line failed. --wait SECONDS bounds each wait (default 60).
-Session commands: :thread, :new, :help, :quit.`,tn=500,rg=Nn({name:"repl",summary:"an interactive HelloWorld session (hw> prompt), one thread per session",usage:Di,json:!1,options:{from:{type:"string"},wait:{type:"string"},...Ii},async run(e){let t=Mi(e.values.from,Di),n=Li(e.values.wait,"--wait")??6e4,r=new rt({root:Ni(e.values.root),from:t,waitMs:n}),i=process.stdin.isTTY===!0&&process.stdout.isTTY===!0;return Go(r,process.stdin,e.io,i)}});async function Go(e,t,n,r){let i=_i(e.vocabularies,e.vocabularyProblems);i&&n.stderr.write(`warning: ${i.line}
+Session commands: :thread, :new, :help, :quit.`,tn=500,sg=Nn({name:"repl",summary:"an interactive HelloWorld session (hw> prompt), one thread per session",usage:Di,json:!1,options:{from:{type:"string"},wait:{type:"string"},...Ii},async run(e){let t=Mi(e.values.from,Di),n=Li(e.values.wait,"--wait")??6e4,r=new rt({root:Ni(e.values.root),from:t,waitMs:n}),i=process.stdin.isTTY===!0&&process.stdout.isTTY===!0;return Go(r,process.stdin,e.io,i)}});async function Go(e,t,n,r){let i=_i(e.vocabularies,e.vocabularyProblems);i&&n.stderr.write(`warning: ${i.line}
 ${i.fenced.join(`
 `)}
 `),e.onWait=n.stderr.isTTY===!0?l=>n.stderr.write(`waiting for ${l}… (Ctrl-C stops)
@@ -92,4 +92,4 @@ ${i.fenced.join(`
 `).filter(n=>n!==""),t=e.slice(-tn);return e.length>2*tn&&(0,ue.writeFileSync)(nn(),`${t.join(`
 `)}
 `,{mode:384}),t.reverse()}catch{return[]}}s(Yo,"loadHistory");function Ko(e){try{(0,ue.mkdirSync)(ft(),{recursive:!0,mode:448}),(0,ue.appendFileSync)(nn(),`${e.replace(/[\r\n]/g," ")}
-`,{mode:384})}catch{}}s(Ko,"saveHistory");export{rg as replCommand,Go as runSession};
+`,{mode:384})}catch{}}s(Ko,"saveHistory");export{sg as replCommand,Go as runSession};

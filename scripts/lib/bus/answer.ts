@@ -15,6 +15,7 @@ import { receiverPaths } from './layout.ts';
 import { displayName, normaliseName } from './names.ts';
 import { idHint, withIdHint } from './id-resolve.ts';
 import { findMessage } from './query.ts';
+import { findUnlistedJson, type LookupSeen, withFindUnlisted } from './list-bound.ts';
 import { budgetProblem, recordTurn, undoTurns } from './threads.ts';
 
 export interface Answered {
@@ -29,17 +30,13 @@ export interface Answered {
 }
 
 /**
- * Why message `id` cannot be answered (as `receiver`, else as any receiver): already answered, where
- * it is, whose it is when another receiver has it, or that there is no such message. One sentence
- * for `dispatch reply` and the MCP reply tool.
- */
-/**
  * The receiver answering message `id` when none is named: the one whose inbox or processing/ holds
  * it. Several: `ambiguous`, their names (folder names a bus writer chose) in a field apart, and the
  * option that names one (`as` for the MCP tool, `--as` for dispatch reply). None: why, in our words.
  */
 export function answeringReceiver(root: string, id: string, option: string): string {
-  const open = findMessage(root, id).filter((m) => (m.location === 'inbox' || m.location === 'processing') && m.kind === 'request');
+  const seen = { unlisted: false };
+  const open = findMessage(root, id, { seen }).filter((m) => (m.location === 'inbox' || m.location === 'processing') && m.kind === 'request');
   const holders = [...new Set(open.map((m) => m.receiver))];
   if (holders.length > 1) {
     const where = option === 'as' ? 'untrusted_receivers lists them' : `'dispatch show ${id}' names them`;
@@ -48,16 +45,27 @@ export function answeringReceiver(root: string, id: string, option: string): str
       fields: { untrusted_receivers: holders.map(displayName) },
     });
   }
-  if (holders.length === 0) throw new AliveError(`cannot reply to ${id}: ${notAnswerable(root, id, undefined)}`, { code: 'not_found' });
+  if (holders.length === 0) throw notAnswerable(root, id, undefined, seen);
   return holders[0]!;
 }
 
-export function notAnswerable(root: string, id: string, receiver: string | undefined): string {
-  const where = findMessage(root, id, receiver === undefined ? {} : { receiver });
+/**
+ * Why message `id` cannot be answered (as `receiver`, else as any receiver): already answered, where
+ * it is, whose it is when another receiver has it, or that there is no such message. One refusal
+ * for `dispatch reply` and the MCP reply tool; when a lookup of it was partial (`seen`, and those
+ * made here), it says so (withFindUnlisted), with unlisted_files and note (--json, the tool).
+ */
+function notAnswerable(root: string, id: string, receiver: string | undefined, seen: LookupSeen = { unlisted: false }): AliveError {
+  const why = whyNotAnswerable(root, id, receiver, seen);
+  return new AliveError(withFindUnlisted(`cannot reply to ${id}: ${why}`, seen), { code: 'not_found', fields: findUnlistedJson(seen) });
+}
+
+function whyNotAnswerable(root: string, id: string, receiver: string | undefined, seen: LookupSeen): string {
+  const where = findMessage(root, id, receiver === undefined ? { seen } : { receiver, seen });
   if (where.length === 0) {
     if (receiver === undefined) return withIdHint('there is no such message on the bus', idHint(root, id));
     const none = `there is no such message for ${displayName(receiver)}`;
-    return elsewhereText(root, id, receiver, 'reply') ?? withIdHint(none, idHint(root, id), `see 'dispatch inbox ${displayName(receiver)}'`);
+    return elsewhereText(root, id, receiver, 'reply', seen) ?? withIdHint(none, idHint(root, id), `see 'dispatch inbox ${displayName(receiver)}'`);
   }
   return where[0]!.state === 'handled' ? 'it was already answered (it is in the archive)' : `it is ${where.map((m) => whereText(m, receiver)).join('; ')}`;
 }
@@ -151,7 +159,7 @@ async function takeForReply(root: string, receiver: string, id: string, self: st
       // for (a claim listed in processing/ that loadClaim cannot read stays so); else it is not there to answer
       // (among the first busListMax names of processing/: past them, the refusal's id hint says the lookup was partial).
       if (Date.now() >= until || claimsOfUpTo(receiverPaths(root, receiver), id).claims.length === 0) {
-        throw new AliveError(`cannot reply to ${id}: ${notAnswerable(root, id, receiver)}`, { code: 'not_found' });
+        throw notAnswerable(root, id, receiver);
       }
     }
     await delay(10);
@@ -179,5 +187,5 @@ function heldRefusal(id: string, receiver: string, holder: ProcessHolder, deadli
  */
 function lostToOther(root: string, id: string, receiver: string, err: unknown): unknown {
   if (!(err instanceof LeaseLostError)) return err;
-  return new AliveError(`cannot reply to ${id}: ${notAnswerable(root, id, receiver)}`, { code: 'not_found' });
+  return notAnswerable(root, id, receiver);
 }

@@ -114,7 +114,28 @@ export function idLookupUnlistedNote(): string {
   return `the lookup was partial: ${unlistedNote('a folder of the bus', 'the ids looked through are among the names listed, and more may start with it')}`;
 }
 
-/** What a lookup of one id (show) says when it found the id but a listing stopped at the bound (query.ts findMessageListed). */
+/**
+ * What a lookup of one id says when a listing stopped at the bound (query.ts findMessage's `seen`):
+ * show, and the refusals of claim and reply and a wait's "the request is …" that say where it is.
+ */
 export function findUnlistedNote(): string {
-  return `the lookup was partial: ${unlistedNote('a folder of the bus (a processing/ folder, or runtimes/)', 'the places shown are among the names listed, and the message may be in more (a claim of it among the rest)')}`;
+  return `the lookup was partial: ${unlistedNote('a folder of the bus (a processing/ folder, or runtimes/)', 'the places named are among the names listed, and the message may be in more (a claim of it among the rest)')}`;
+}
+
+/** Whether a lookup (or several, for one answer) stopped at the bound: findMessage sets it. */
+export interface LookupSeen {
+  unlisted: boolean;
+}
+
+/**
+ * `text` (a refusal saying where a message is) with findUnlistedNote after it when `seen` says the
+ * lookup was partial, but not twice: idHint, for an id found nowhere, says it already.
+ */
+export function withFindUnlisted(text: string, seen: LookupSeen): string {
+  return seen.unlisted && !text.includes(idLookupUnlistedNote()) ? `${text}; ${findUnlistedNote()}` : text;
+}
+
+/** The fields of a --json answer (or a tool's) whose lookup `seen` was partial: unlisted_files and note, with the answer's `other` notes. */
+export function findUnlistedJson(seen: LookupSeen, other: (string | undefined)[] = []): { unlisted_files?: true; note?: string } {
+  return { ...unlistedField(seen.unlisted), ...noteJson([...other, seen.unlisted ? findUnlistedNote() : undefined]) };
 }

@@ -16,7 +16,7 @@
  * names, locations and states have strict shapes and are safe to show.
  */
 import { basename, dirname, join } from 'node:path';
-import { busListMax, listBudget, type ListBudget } from './list-bound.ts';
+import { busListMax, listBudget, type ListBudget, type LookupSeen } from './list-bound.ts';
 import { readReasonFile } from './reason-file.ts';
 import type { ProcessHolder } from './claim-owner.ts';
 import { AliveError, type ErrorCode } from '../errors.ts';
@@ -315,9 +315,10 @@ function exists(root: string, path: string): boolean {
  * listing stopped at busListMax names (list-bound.ts): runtimes/ (receivers not looked at) or a
  * processing/ folder (a claim of the id may be among the names not listed). An id not found is
  * refused with idHint, whose lookup says it was partial; `show`, finding it elsewhere, says the
- * places shown may not be all (findUnlistedNote).
+ * places shown may not be all (findUnlistedNote). `seen`: set when the lookup was partial, for a
+ * caller that makes several (a refusal: withFindUnlisted).
  */
-export function findMessage(root: string, rawId: string, options: { receiver?: string; listing?: ListBudget } = {}): FoundMessage[] {
+export function findMessage(root: string, rawId: string, options: { receiver?: string; listing?: ListBudget; seen?: LookupSeen } = {}): FoundMessage[] {
   const id = messageIdArg(rawId);
   const fileName = messageFileName(id);
   const now = Date.now();
@@ -328,6 +329,7 @@ export function findMessage(root: string, rawId: string, options: { receiver?: s
   const claims = listBudget();
   const found = [...listedReceivers(root, options.receiver, false, listing)].flatMap((r) => foundIn(root, r, id, fileName, now, budget, claims));
   listing.unlisted ||= claims.unlisted;
+  if (options.seen) options.seen.unlisted ||= listing.unlisted;
   return found;
 }
 
@@ -356,10 +358,11 @@ function foundIn(root: string, r: ListedReceiver, id: string, fileName: string, 
  * Without `receiver`, a request held by more than one receiver is refused (`ambiguous`, as `reply`
  * refuses it): any bus writer can copy a request into a receiver folder of its own and write an
  * answer to it in that folder's outbox, and the first copy in folder-name order was taken, with that
- * answer. `hint`: how the caller names the receiver (WaitForAnswerOptions.receiverHint).
+ * answer. `hint`: how the caller names the receiver (WaitForAnswerOptions.receiverHint); `seen`:
+ * set when the lookup was partial (findMessage).
  */
-function findRequest(root: string, id: string, receiver: string | undefined, hint = RECEIVER_HINT): FoundMessage | undefined {
-  const all = findMessage(root, id, receiver === undefined ? {} : { receiver });
+function findRequest(root: string, id: string, receiver: string | undefined, hint = RECEIVER_HINT, seen?: LookupSeen): FoundMessage | undefined {
+  const all = findMessage(root, id, { ...(receiver === undefined ? {} : { receiver }), ...(seen ? { seen } : {}) });
   const requests = all.filter((m) => m.kind === 'request' && m.location !== 'outbox');
   if (receiver === undefined) {
     refuseSeveral(
@@ -426,9 +429,12 @@ export type AnswerWait =
   | { status: 'unreadable'; request: FoundMessage | undefined; responder: string; answer: UnreadableAnswer }
   /** The responder archived the request without an answer (responses.ts closedWithoutAnswer). */
   | { status: 'closed'; request: FoundMessage | undefined }
-  /** `unlisted`: an outbox or archive folder holds more names than a listing makes (the answer may be among the rest). */
-  | { status: 'timed-out'; request: FoundMessage | undefined; waitedMs: number; unlisted?: true }
-  | { status: 'aborted'; request: FoundMessage | undefined };
+  /**
+   * `unlisted`: an outbox or archive folder holds more names than a listing makes (the answer may be
+   * among the rest). `requestUnlisted`: the last lookup of the request (`request`, where it is) was partial.
+   */
+  | { status: 'timed-out'; request: FoundMessage | undefined; waitedMs: number; unlisted?: true; requestUnlisted?: true }
+  | { status: 'aborted'; request: FoundMessage | undefined; requestUnlisted?: true };
 
 export interface WaitForAnswerOptions {
   timeoutMs: number;
@@ -531,10 +537,12 @@ export async function waitForAnswer(root: string, rawId: string, options: WaitFo
     if ('closed' in r.value) return { status: 'closed', request: findRequest(root, id, responder) ?? request };
     return { status: 'dead-lettered', request: r.value.dead, deadLetter: r.value.dead.deadLetter! };
   }
-  request = findRequest(root, id, responder) ?? request;
+  const seen = { unlisted: false };
+  request = findRequest(root, id, responder, hint, seen) ?? request;
+  const partial = seen.unlisted ? { requestUnlisted: true as const } : {};
   return 'timedOut' in r
-    ? { status: 'timed-out', request, waitedMs: r.waitedMs, ...(find.unlisted() ? { unlisted: true as const } : {}) }
-    : { status: 'aborted', request };
+    ? { status: 'timed-out', request, waitedMs: r.waitedMs, ...(find.unlisted() ? { unlisted: true as const } : {}), ...partial }
+    : { status: 'aborted', request, ...partial };
 }
 
 /**
@@ -684,11 +692,12 @@ export interface DeadLetteredOnTheWay {
 /**
  * `unlisted`: inbox/ holds more names than a claim lists (list-bound.ts): it looked among the first only.
  * `sweptPart`: the names of processing/ its stale-claim sweep looked at, when it stopped before the end (sweepBatches).
+ * `whereUnlisted`: the lookup of the chosen message (`where`) was partial (findMessage's `seen`).
  */
 export type ClaimResult =
   | { claimed: true; message: ClaimedMessage; deadLettered: DeadLetteredOnTheWay[]; unlisted: boolean; sweptPart?: number }
   /** Nothing waiting (`id` absent), or the chosen message is not in the inbox (`where` says where it is). */
-  | { claimed: false; deadLettered: DeadLetteredOnTheWay[]; where: FoundMessage[]; unlisted: boolean; sweptPart?: number };
+  | { claimed: false; deadLettered: DeadLetteredOnTheWay[]; where: FoundMessage[]; whereUnlisted: boolean; unlisted: boolean; sweptPart?: number };
 
 /**
  * Claims the oldest message waiting for `receiver`, or the message `id`. Stale claims are returned
@@ -717,7 +726,11 @@ export async function claimMessage(
   const inbox = id === undefined ? listInboxUpTo(paths, busListMax()) : undefined;
   const unlisted = inbox?.unlisted ?? false;
   const claim = inbox !== undefined ? await claimNext(root, name, { ...opts, entries: inbox.entries }) : await claimById(root, name, id!, opts);
-  if (!claim) return { claimed: false, deadLettered, where: id === undefined ? [] : findMessage(root, id, { receiver: name }), unlisted, ...sweptPart };
+  if (!claim) {
+    const seen = { unlisted: false };
+    const where = id === undefined ? [] : findMessage(root, id, { receiver: name, seen });
+    return { claimed: false, deadLettered, where, whereUnlisted: seen.unlisted, unlisted, ...sweptPart };
+  }
   return {
     claimed: true,
     deadLettered,

@@ -7,6 +7,7 @@ import { AliveError } from '../errors.ts';
 import { nameable, whereText } from './commands/common.ts';
 import { displayName } from './names.ts';
 import { findAnswer, findMessage } from './query.ts';
+import { findUnlistedJson, withFindUnlisted } from './list-bound.ts';
 import { unknownReceiver } from './receivers.ts';
 
 /** How the caller names a receiver to wait on: `--receiver @NAME` (CLI), `receiver: "@NAME"` (MCP). */
@@ -25,9 +26,11 @@ export const MCP_RECEIVER: ReceiverSpelling = { without: 'call wait without rece
  * gone from the bus (HelloWorld's daemons delete what they read) with a known responder passes.
  */
 export function checkWaitReceiver(root: string, id: string, responder: string, spell: ReceiverSpelling): void {
-  if (findMessage(root, id, { receiver: responder }).length > 0 || findAnswer(root, id, { responder })) return;
+  // Partial lookups (a claim of it among the names not listed) are said: withFindUnlisted.
+  const seen = { unlisted: false };
+  if (findMessage(root, id, { receiver: responder, seen }).length > 0 || findAnswer(root, id, { responder })) return;
   const head = `cannot wait on msg-${id} for ${displayName(responder)}`;
-  const elsewhere = findMessage(root, id).filter((m) => m.kind === 'request' && m.location !== 'outbox');
+  const elsewhere = findMessage(root, id, { seen }).filter((m) => m.kind === 'request' && m.location !== 'outbox');
   if (elsewhere.length > 0) {
     const owners = [...new Set(elsewhere.map((m) => m.receiver))];
     const where = [...new Set(elsewhere.map((m) => whereText(m, undefined, 'another receiver')))].join('; ');
@@ -35,7 +38,10 @@ export function checkWaitReceiver(root: string, id: string, responder: string, s
     const fix = owners.every((r) => nameable(r))
       ? `${spell.without}, or with ${spell.with(owners.map(displayName).join(' or '))}`
       : `${spell.without} ('dispatch show ${id}' names the receiver in its envelope)`;
-    throw new AliveError(`${head}: it is not ${displayName(responder)}'s: it is ${where}; ${fix}`, { code: 'not_found' });
+    throw new AliveError(withFindUnlisted(`${head}: it is not ${displayName(responder)}'s: it is ${where}; ${fix}`, seen), {
+      code: 'not_found',
+      fields: findUnlistedJson(seen),
+    });
   }
   const unknown = unknownReceiver(root, responder);
   if (!unknown) return;

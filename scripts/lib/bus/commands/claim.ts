@@ -21,7 +21,7 @@ import {
 import { cutNote, shownMessage } from '../shown-body.ts';
 import { AliveError } from '../../errors.ts';
 import { fencedLines } from '../../text/fence.ts';
-import { claimUnlistedNote, noteJson, sweepPartialNote, unlistedField } from '../list-bound.ts';
+import { claimUnlistedNote, findUnlistedJson, noteJson, sweepPartialNote, unlistedField } from '../list-bound.ts';
 import { LONE_SWEEP_BATCHES } from '../claims.ts';
 
 const USAGE = `usage: dispatch claim @RECEIVER [ID] [--json] [--root DIR]
@@ -61,9 +61,17 @@ export const claimCommand = defineCommand({
     }
     if (!r.claimed) {
       if (id !== undefined) {
-        throw new AliveError(claimRefusal(root, id, receiver, r.where, r.deadLettered.find((d) => d.id === id)?.code), {
+        const refusal = claimRefusal(root, id, receiver, r, r.deadLettered.find((d) => d.id === id)?.code);
+        throw new AliveError(refusal.message, {
           code: 'not_found',
-          fields: { claimed: false, receiver: displayName(receiver), ...idField('id', id), dead_lettered: deadLettered, ...sweepJson, ...noteJson([sweep]) },
+          fields: {
+            claimed: false,
+            receiver: displayName(receiver),
+            ...idField('id', id),
+            dead_lettered: deadLettered,
+            ...sweepJson,
+            ...findUnlistedJson(refusal.seen, [sweep]),
+          },
         });
       }
       const unknown = unknownReceiver(root, receiver);

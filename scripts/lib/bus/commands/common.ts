@@ -16,6 +16,7 @@ import { counted } from '../../text/plural.ts';
 import { passedOverSoFar, passingOver } from '../passed-over.ts';
 import { readStdinText } from '../stdin-text.ts';
 import { deadLetterCode, fileTimeIso, findMessage, type FoundMessage } from '../query.ts';
+import { type LookupSeen, withFindUnlisted } from '../list-bound.ts';
 import { resolveBusRoot } from '../root.ts';
 import { RECEIVERS_WITHOUT_FOLDER } from '../receivers.ts';
 import { servingText } from '../serving.ts';
@@ -334,8 +335,8 @@ export function receiverField(receiver: string): [string, string] {
  * not named (a folder name is a bus writer's words); `dispatch show` names it in a fence. `verb`:
  * 'claim it', 'reply'. Undefined when no receiver has it.
  */
-export function elsewhereText(root: string, id: string, receiver: string, verb: string): string | undefined {
-  const elsewhere = findMessage(root, id).filter((m) => m.receiver !== receiver);
+export function elsewhereText(root: string, id: string, receiver: string, verb: string, seen?: LookupSeen): string | undefined {
+  const elsewhere = findMessage(root, id, seen ? { seen } : {}).filter((m) => m.receiver !== receiver);
   if (elsewhere.length === 0) return undefined;
   const open = elsewhere.some((m) => m.kind === 'request' && (m.location === 'inbox' || m.location === 'processing'));
   const where = [...new Set(elsewhere.map((m) => whereText(m, undefined, 'another receiver')))].join('; ');
@@ -358,20 +359,29 @@ const UNCLAIMABLE: Readonly<Record<string, string>> = {
 };
 
 /**
- * Why `dispatch claim` and the MCP claim tool could not claim the chosen message: where it is, or,
- * when this very claim found it unusable and moved it to dead-letter (`movedCode`, the dead
- * letter's code), that.
+ * Why `dispatch claim` and the MCP claim tool could not claim the chosen message: where it is (the
+ * lookups partial, `seen`: said then, withFindUnlisted), or, when this very claim found it unusable
+ * and moved it to dead-letter (`movedCode`, the dead letter's code), that. `r`: claimMessage's result.
  */
-export function claimRefusal(root: string, id: string, receiver: string, where: readonly FoundMessage[], movedCode?: string): string {
+export function claimRefusal(
+  root: string,
+  id: string,
+  receiver: string,
+  r: { where: readonly FoundMessage[]; whereUnlisted: boolean },
+  movedCode?: string,
+): { message: string; seen: LookupSeen } {
+  const seen = { unlisted: false };
   if (movedCode !== undefined) {
-    const r = displayName(receiver);
+    const who = displayName(receiver);
     const found = UNCLAIMABLE[movedCode] ?? 'impossible to handle';
-    return `cannot claim msg-${id}: this claim found it ${found} and moved it to ${r}'s dead-letter (code ${deadLetterCode(movedCode)}); 'dispatch dead-letter ${r}' shows why, and 'dispatch retry ${id}' puts it back once it is fixed`;
+    const message = `cannot claim msg-${id}: this claim found it ${found} and moved it to ${who}'s dead-letter (code ${deadLetterCode(movedCode)}); 'dispatch dead-letter ${who}' shows why, and 'dispatch retry ${id}' puts it back once it is fixed`;
+    return { message, seen };
   }
-  const why = where.length
-    ? `it is ${where.map((m) => whereText(m, receiver)).join('; ')}`
-    : (elsewhereText(root, id, receiver, 'claim it') ?? withIdHint(`it is not on the bus for ${displayName(receiver)}`, idHint(root, id)));
-  return `cannot claim msg-${id}: ${why}`;
+  seen.unlisted = r.whereUnlisted;
+  const why = r.where.length
+    ? `it is ${r.where.map((m) => whereText(m, receiver)).join('; ')}`
+    : (elsewhereText(root, id, receiver, 'claim it', seen) ?? withIdHint(`it is not on the bus for ${displayName(receiver)}`, idHint(root, id)));
+  return { message: withFindUnlisted(`cannot claim msg-${id}: ${why}`, seen), seen };
 }
 
 /**

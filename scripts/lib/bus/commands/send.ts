@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { unlistedField, waitUnlistedSuffix } from '../list-bound.ts';
+import { findUnlistedJson, unlistedField, waitUnlistedSuffix, withFindUnlisted } from '../list-bound.ts';
 import { type CommandIo, defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
 import { isPlainThread, sendMessage, tooLarge, validateThread } from '../deliver.ts';
@@ -203,6 +203,8 @@ export const sendCommand = defineCommand({
         });
       }
       let message: string;
+      // Where the request is, from a lookup that may have been partial (a claim of it among the names not listed).
+      const seen = { unlisted: false };
       if ('deadLettered' in waited) {
         // The reason is the receiver's text (it quotes the failing agent): fenced, never in our error line.
         if (!ctx.json) for (const line of reasonLines(waited.deadLettered.reason)) ctx.print(line);
@@ -214,10 +216,13 @@ export const sendCommand = defineCommand({
         message = `${displayName(sent.to)} did not answer msg-${sent.id}: it went to runtimes/${sent.to}/dead-letter/${ctx.json ? '' : ' (its reason is printed above)'}; ${next}`;
       } else {
         const what = 'timedOut' in waited ? `no answer from ${displayName(sent.to)} within ${waitMs / 1000} s` : 'stopped waiting';
-        const request = findMessage(root, sent.id, { receiver: sent.to }).find((m) => m.kind === 'request' && m.location !== 'outbox');
+        const request = findMessage(root, sent.id, { receiver: sent.to, seen }).find((m) => m.kind === 'request' && m.location !== 'outbox');
         // An outbox or archive past the listing's bound: the answer may be among the names not listed.
         const note = waitUnlistedSuffix(waited, displayName(sent.to));
-        message = `${what}; msg-${sent.id} is ${unansweredText(root, sent.id, request, sent.to)}; pick the answer up later with 'dispatch wait ${sent.id}'${note}`;
+        message = withFindUnlisted(
+          `${what}; msg-${sent.id} is ${unansweredText(root, sent.id, request, sent.to)}; pick the answer up later with 'dispatch wait ${sent.id}'${note}`,
+          seen,
+        );
       }
       throw new AliveError(message, {
         code: 'deadLettered' in waited ? 'dead_letter' : 'timedOut' in waited ? 'timeout' : 'interrupted',
@@ -227,6 +232,7 @@ export const sendCommand = defineCommand({
           response: null,
           timed_out: 'timedOut' in waited,
           ...unlistedField('unlisted' in waited),
+          ...findUnlistedJson(seen),
           dead_letter:
             'deadLettered' in waited
               ? {

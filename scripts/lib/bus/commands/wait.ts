@@ -1,5 +1,5 @@
 import { defineCommand } from '../../cli/command.ts';
-import { unlistedField, waitUnlistedNote } from '../list-bound.ts';
+import { findUnlistedJson, unlistedField, waitUnlistedNote, withFindUnlisted } from '../list-bound.ts';
 import { AliveError } from '../../errors.ts';
 import { displayName } from '../names.ts';
 import { idField } from '../json-fields.ts';
@@ -130,8 +130,13 @@ export const waitCommand = defineCommand({
       r.status === 'timed-out' && r.unlisted
         ? waitUnlistedNote(r.request?.receiver === responder && responder ? displayName(responder) : 'its receiver')
         : undefined;
+    // Where the request is, from a lookup that may have been partial (a claim of it among the names not listed).
+    const seen = { unlisted: r.requestUnlisted === true };
     throw new AliveError(
-      `${what}; the request is ${unansweredText(root, id, r.request, responder)}; wait again with 'dispatch wait ${id}'${note ? `; ${note}` : ''}`,
+      withFindUnlisted(
+        `${what}; the request is ${unansweredText(root, id, r.request, responder)}; wait again with 'dispatch wait ${id}'${note ? `; ${note}` : ''}`,
+        seen,
+      ),
       {
         code: r.status === 'timed-out' ? 'timeout' : 'interrupted',
         ...(r.status === 'aborted' ? { exitCode: interruptedExit() } : {}),
@@ -141,6 +146,7 @@ export const waitCommand = defineCommand({
           request: r.request ? messageJson(r.request, responder) : null,
           answer: null,
           ...unlistedField(note !== undefined),
+          ...findUnlistedJson(seen, [note]),
         },
       },
     );

@@ -20,6 +20,7 @@ import { countClaimsUpTo, listInboxUpTo } from '../claims.ts';
 import {
   busListMax,
   claimUnlistedNote,
+  findUnlistedJson,
   deadLetterUnlistedNote,
   inboxUnlistedNote,
   processingUnlistedNote,
@@ -27,6 +28,7 @@ import {
   statusUnlistedNote,
   unlistedField,
   waitUnlistedNote,
+  withFindUnlisted,
 } from '../list-bound.ts';
 import { sendMessage } from '../deliver.ts';
 import { threadForSend } from '../send-thread.ts';
@@ -246,14 +248,16 @@ async function waitFor(ctx: ToolContext, a: { id: string; timeout_s?: number | u
       // An outbox or archive past the listing's bound: the answer may be among the names not listed.
       const unlisted = r.status === 'timed-out' && r.unlisted === true;
       const who = r.request?.receiver === responder && responder !== undefined ? displayName(responder) : 'its receiver';
+      // Where the request is, from a lookup that may have been partial (a claim of it among the names not listed).
+      const seen = { unlisted: r.requestUnlisted === true };
       return {
         ok: true,
         status: r.status,
         ...idField('request_id', id),
-        message: `${what}${place}; call wait again later`,
+        message: withFindUnlisted(`${what}${place}; call wait again later`, seen),
         request,
         ...unlistedField(unlisted),
-        ...noteField([unlisted ? waitUnlistedNote(who) : undefined]),
+        ...findUnlistedJson(seen, [unlisted ? waitUnlistedNote(who) : undefined]),
       };
     }
   }
@@ -341,9 +345,10 @@ async function claim(ctx: ToolContext, a: { receiver: string; id?: string | unde
       };
     }
     // In the words of dispatch claim.
-    throw new AliveError(claimRefusal(ctx.root, id, receiver, r.where, r.deadLettered.find((d) => d.id === id)?.code), {
+    const refusal = claimRefusal(ctx.root, id, receiver, r, r.deadLettered.find((d) => d.id === id)?.code);
+    throw new AliveError(refusal.message, {
       code: 'not_found',
-      fields: { dead_lettered: deadLettered, ...more },
+      fields: { dead_lettered: deadLettered, ...more, ...findUnlistedJson(refusal.seen) },
     });
   }
   const m = r.message;
