@@ -110,11 +110,25 @@ describe('past the bound, a refusal that says where the message is says the look
     expect(text).toContain(findUnlistedNote());
   });
 
+  it('dispatch retry and the MCP retry tool of a message that is not a dead letter', async () => {
+    const { root, id } = messageAndFlood('inbox', 120);
+    const { json, text } = await refused(root, ['retry', id]);
+    expect(json.error.message).toContain('it is not in dead-letter');
+    expect(json).toMatchObject({ unlisted_files: true });
+    expect(json.note).toContain(findUnlistedNote());
+    expect(text).toContain(findUnlistedNote());
+    const call = await connect(root, '@human');
+    const r = (await call('retry', { id })).structuredContent as Failure;
+    expect(r).toMatchObject({ ok: false, unlisted_files: true });
+    expect(r.note).toContain(findUnlistedNote());
+  });
+
   it('under the bound: nothing said', async () => {
     const { root, id } = messageAndFlood('deadLetter', 30);
     for (const args of [
       ['claim', '@zz', id],
       ['reply', id, 'done', '--as', '@zz'],
+      ['retry', id, '--receiver', '@yy'],
     ]) {
       const { json, text } = await refused(root, args);
       expect(json.unlisted_files, args.join(' ')).toBeUndefined();

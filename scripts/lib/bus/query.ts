@@ -16,7 +16,7 @@
  * names, locations and states have strict shapes and are safe to show.
  */
 import { basename, dirname, join } from 'node:path';
-import { busListMax, listBudget, type ListBudget, type LookupSeen } from './list-bound.ts';
+import { busListMax, findUnlistedJson, listBudget, type ListBudget, type LookupSeen, withFindUnlisted } from './list-bound.ts';
 import { readReasonFile } from './reason-file.ts';
 import type { ProcessHolder } from './claim-owner.ts';
 import { AliveError, type ErrorCode } from '../errors.ts';
@@ -817,13 +817,15 @@ export interface RetryResult {
  */
 export function retryDeadLetter(root: string, rawId: string, options: { receiver?: string } = {}): RetryResult {
   const id = messageIdArg(rawId);
-  const hits = findMessage(root, id, options).filter((m) => m.location === 'dead-letter');
+  // Where it is, from a lookup that may have been partial (said then: withFindUnlisted).
+  const seen = { unlisted: false };
+  const where = findMessage(root, id, { ...options, seen });
+  const hits = where.filter((m) => m.location === 'dead-letter');
   if (hits.length === 0) {
-    const where = findMessage(root, id, options);
     const why = where.length
       ? `it is not in dead-letter (it is ${where.map((w) => `in ${w.location} of ${w.receiver === options.receiver ? displayName(w.receiver) : 'its receiver'}`).join(', ')}; 'dispatch show ${id}' shows where)`
       : withIdHint('there is no such message', idHint(root, id));
-    throw new AliveError(`cannot retry ${id}: ${why}`, { code: 'not_found' });
+    throw new AliveError(withFindUnlisted(`cannot retry ${id}: ${why}`, seen), { code: 'not_found', fields: findUnlistedJson(seen) });
   }
   if (hits.length > 1) {
     // Their names are folder names a bus writer chose: listed by show, in its envelopes.
