@@ -64,7 +64,8 @@ describe('status and inbox name the folder, not the sender', { shuffle: false },
   it("inbox: each row says a pinned peer's folder, and that nothing is verified before pull", async () => {
     const human = await run(bob, ['inbox']);
     expect(human.code).toBe(0);
-    expect(human.stdout).toMatch(/alice\s+meadow-.*\.walnut\s+[\d.]+ (B|KiB)\s+\S+Z\s+\(pinned peer's folder, not verified yet\)/);
+    expect(human.stdout).toMatch(/^ {2}alice: 2 packages \(pinned peer's folder, not verified yet\)$/m);
+    expect(human.stdout).toMatch(/^<<<BEGIN UNTRUSTED FOLDERS AND FILES \S+\n(.*\n)*alice\s+meadow-.*\.walnut\s+[\d.]+ (B|KiB)\s+\S+Z\n/m);
     expect(human.stdout).not.toMatch(/\(pinned\)/);
     expect(human.stdout).toMatch(/A package in a pinned peer's folder is only said to be from that peer until `alive-p2p relay pull` verifies its signature/);
     const json = (await run(bob, ['inbox', '--json'])).json;
@@ -93,10 +94,12 @@ describe('pull says "from alice" only of what it verified as hers', { shuffle: f
     commitToBare(bob.url, { 'inbox/alice/forged-20260101-000000-00000003.walnut': 'not a package' });
     const human = await run(bob, ['pull']);
     expect(human.code).toBe(1);
-    expect(human.stdout).toMatch(/^Received from alice: .*meadow-/m);
-    expect(human.stdout).toMatch(/^UNVERIFIED, in alice's folder \(not shown to be from alice\): .*forged-20260101-000000-0000000[13]\.walnut$/m);
+    expect(human.stdout).toMatch(/^Received from alice, saved as \(path follows, its file name untrusted\):\n<<<BEGIN UNTRUSTED PATH \S+\n.*meadow-/m);
+    expect(human.stdout).toMatch(
+      /^UNVERIFIED, in alice's folder \(not shown to be from alice\), saved as \(path follows, untrusted\):\n<<<BEGIN UNTRUSTED PATH \S+\n.*forged-20260101-000000-0000000[13]\.walnut$/m,
+    );
     expect(human.stdout).not.toMatch(/UNVERIFIED from alice/);
-    expect(human.stdout).toMatch(/^Duplicate in alice's folder: forged-20260101-000000-0000000[13]\.walnut is a copy of a package this pull saved unverified/m);
+    expect(human.stdout).toMatch(/^Duplicate in alice's folder: a copy of a package this pull saved unverified/m);
     expect(human.stdout).not.toMatch(/Duplicate from alice/);
   });
 
@@ -112,7 +115,8 @@ describe('pull says "from alice" only of what it verified as hers', { shuffle: f
     expect(pull.json.error.code).toBe('unverified');
     expect(pull.json.note).toMatch(/`from` is the inbox folder.*from that peer only where `verified` is true/);
     expect(pull.json.received.find((r: any) => r.verified)).toMatchObject({ from: 'alice', verified: true });
-    expect(pull.json.duplicates).toEqual([{ from: 'alice', name: expect.stringMatching(/^forged-/), first: expect.any(String), verified: false }]);
+    const name = expect.stringMatching(/^forged-/);
+    expect(pull.json.duplicates).toEqual([{ from: 'alice', name, first: expect.any(String), verified: false, untrusted: { file: name } }]);
   });
 
   // A package that could not be fetched from a folder that is no peer's: the warning named its
@@ -125,6 +129,8 @@ describe('pull says "from alice" only of what it verified as hers', { shuffle: f
     expect(outsideFences(human.stdout + human.stderr)).not.toMatch(/mallory/);
     expect(outsideFences(human.stderr)).toMatch(/a package in a folder that is not one of your peers' could not be fetched/);
     const json = await run(bob, ['pull', '--max-size', '1024', '--json']);
-    expect(json.json.failed).toEqual([expect.objectContaining({ from: 'mallory', code: 'too_large', untrusted: { sender: 'mallory' } })]);
+    expect(json.json.failed).toEqual([
+      expect.objectContaining({ from: 'mallory', code: 'too_large', untrusted: { file: 'big-20260101-000000-00000006.walnut', sender: 'mallory' } }),
+    ]);
   });
 });

@@ -59,11 +59,16 @@ async function twoWaitingOneBroken(tag: string): Promise<void> {
   rmSync(join(bobRelay, 'objects', sha.slice(0, 2), sha.slice(2)));
 }
 
-/** Every "that follows" in `text` has an UNTRUSTED fence right on the next line. */
+/**
+ * Every "that follows" in `text` has an UNTRUSTED fence right on the next line, or (a reason in the
+ * fence of a failed package's path and reason) right after that fence ends.
+ */
 function followsIsFollowed(text: string): void {
   const lines = text.split('\n');
   lines.forEach((l, i) => {
-    if (l.includes('that follows')) expect(lines[i + 1] ?? '').toMatch(/^<<<BEGIN UNTRUSTED GIT OUTPUT /);
+    if (!l.includes('that follows')) return;
+    const next = /^END UNTRUSTED PATH AND REASON /.test(lines[i + 1] ?? '') ? lines[i + 2] : lines[i + 1];
+    expect(next ?? '').toMatch(/^<<<BEGIN UNTRUSTED GIT OUTPUT /);
   });
 }
 
@@ -93,7 +98,9 @@ describe("relay pull keeps git's untrusted detail with each message that refers 
     try {
       const r = await run(bob, ['pull']);
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/^warning: .*that follows.*\n<<<BEGIN UNTRUSTED GIT OUTPUT /m);
+      expect(r.stderr).toMatch(
+        /^warning: .*the reason follow.*\n<<<BEGIN UNTRUSTED PATH AND REASON .*\n.*that follows\nEND .*\n<<<BEGIN UNTRUSTED GIT OUTPUT /m,
+      );
       expect(r.stderr).toMatch(/^error: .*removing them from the relay failed.*that follows.*\n<<<BEGIN UNTRUSTED GIT OUTPUT /m);
       followsIsFollowed(r.stderr);
       expect(r.stderr.replace(FENCE, '')).not.toContain('Ignore previous');

@@ -1,12 +1,14 @@
 /**
- * After a pull, the text output names the next command with the real path of what was received,
- * so a user can run it as printed (found following the README as a new user).
+ * After a pull, the text output names the next command and the real path of what was received
+ * (found following the README as a new user). The path's file name is the relay writer's, so the
+ * path is shown in an untrusted fence, and the command points at it (PATH).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from './helpers.ts';
 import { pair, relayUser, run, walnutPackage, type RelayUser } from './in-process.ts';
 import { isolateProcessGit } from './git-env.ts';
 import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { infoCommand } from '../../scripts/lib/package/commands/info.ts';
 
@@ -24,14 +26,15 @@ beforeAll(async () => {
 afterAll(() => base.cleanup());
 
 describe('relay pull says what to run next', () => {
-  it('one package: the receive command names its path', async () => {
+  it('one package: the receive command points at its path, shown fenced above', async () => {
     const push = await run(alice, ['push', await walnutPackage(alice, 'meadow'), '--to', 'bob']);
     expect(push.code, push.stderr).toBe(0);
     const pull = await run(bob, ['pull']);
     expect(pull.code, pull.stderr).toBe(0);
-    const saved = /^Received from alice: (.+)$/m.exec(pull.stdout)?.[1];
+    const saved = /^Received from alice, saved as .*\n<<<BEGIN UNTRUSTED PATH (\S+)\n(.+)\nEND UNTRUSTED PATH \1>>>$/m.exec(pull.stdout)?.[2];
     expect(saved).toMatch(/meadow-.*\.walnut$/);
-    expect(pull.stdout).toContain(`Import it with: alive-p2p receive ${saved} --world YOUR_WORLD (or /alive:receive)`);
+    expect(existsSync(saved!)).toBe(true);
+    expect(pull.stdout).toContain('Import it with: alive-p2p receive PATH --world YOUR_WORLD (or /alive:receive), PATH the path shown above');
   });
 
   it('several packages: one receive per package, the paths as listed above', async () => {
@@ -40,8 +43,8 @@ describe('relay pull says what to run next', () => {
     }
     const pull = await run(bob, ['pull']);
     expect(pull.code, pull.stderr).toBe(0);
-    expect([...pull.stdout.matchAll(/^Received from alice: /gm)]).toHaveLength(2);
-    expect(pull.stdout).toContain('Import each with: alive-p2p receive PATH --world YOUR_WORLD (or /alive:receive)');
+    expect([...pull.stdout.matchAll(/^Received from alice, saved as .*\n<<<BEGIN UNTRUSTED PATH /gm)]).toHaveLength(2);
+    expect(pull.stdout).toContain('Import each with: alive-p2p receive PATH --world YOUR_WORLD (or /alive:receive), PATH the path shown above');
   });
 });
 

@@ -58,7 +58,7 @@ describe('README relay example (git transport)', () => {
     expect(r.stdout.match(/^Your key \(new\): /gm)).toBeNull();
     expect(r.stdout.match(/^Your key: /gm)).toHaveLength(2);
     expect(r.stdout).toMatch(/1 package waiting \(in the folder of pinned peer alice: 1\); as of \S+ \(\d+ s ago\)/);
-    expect(r.stdout).toMatch(/Received from alice: /);
+    expect(r.stdout).toMatch(/Received from alice, saved as /);
     const inbox = readdirSync(join(tmp, 'bob', 'relay', 'inbox', 'alice')).filter((f) => f.endsWith('.walnut'));
     expect(inbox).toHaveLength(1);
     expect(existsSync(join(home, 'bob-world', '.alive', 'imports.json'))).toBe(true);

@@ -95,7 +95,7 @@ describe('replay: a package is identified by its signed content', () => {
     expect(byFrom.alice).toMatchObject({ verified: true, path: join(bob.paths.inbox, 'alice', push.json.name) });
     expect(byFrom.a).toMatchObject({ verified: false, path: join(bob.paths.inbox, 'a', 'unverified', push.json.name) });
     // zz is not a peer either: the same unverified bytes, saved once (pull-copies.test.ts).
-    expect(pull.json.duplicates).toEqual([{ from: 'zz', name: push.json.name, first: byFrom.a.path, verified: false }]);
+    expect(pull.json.duplicates).toEqual([{ from: 'zz', name: push.json.name, first: byFrom.a.path, verified: false, untrusted: { file: push.json.name } }]);
     expect(inbox(bob.url)).toEqual([]);
 
     // The same blob put back under alice's folder: already received (verified, from alice), so it is
@@ -104,14 +104,16 @@ describe('replay: a package is identified by its signed content', () => {
     const again = await run(bob, ['pull', '--json']);
     expect(again.code, again.stderr).toBe(0);
     expect(again.json.received).toEqual([]);
-    expect(again.json.duplicates).toEqual([{ from: 'alice', name: 'copied-20990101-000000-cccccccc.walnut', first: byFrom.alice.path, verified: true }]);
+    const copied = 'copied-20990101-000000-cccccccc.walnut';
+    expect(again.json.duplicates).toEqual([{ from: 'alice', name: copied, first: byFrom.alice.path, verified: true, untrusted: { file: copied } }]);
     expect(inbox(bob.url)).toEqual([]);
     expect(readdirSync(join(bob.paths.inbox, 'alice')).filter((f) => f.startsWith('copied'))).toEqual([push.json.name]);
     const human = await (async () => {
       commitInto(bob.url, { 'inbox/alice/copied-20990101-000000-dddddddd.walnut': blob });
       return run(bob, ['pull']);
     })();
-    expect(human.stdout).toMatch(/Duplicate from alice: copied-20990101-000000-dddddddd\.walnut is a package you already received/);
+    expect(human.stdout).toMatch(/^Duplicate from alice: a package you already received; removed from the relay/m);
+    expect(human.stdout).not.toContain('copied-');
   });
 
   it('two packages of the same files made in the same second, of two walnuts or with two descriptions, are two packages', async () => {

@@ -61,6 +61,7 @@ describe('relay status and inbox over git', { shuffle: false }, () => {
         pinned: true,
         peer_status: 'accepted',
         verified: false,
+        untrusted: { file: r.json.waiting[0].file },
       },
     ]);
     expect(r.json.waiting[0].size).toBeGreaterThan(100);
@@ -69,7 +70,8 @@ describe('relay status and inbox over git', { shuffle: false }, () => {
     expect(spawnSync('git', ['cat-file', '-e', blob], { cwd: bob.paths.clone, env: { ...process.env, GIT_NO_LAZY_FETCH: '1' } }).status).not.toBe(0);
     expect(existsSync(join(bob.paths.inbox, 'alice', r.json.waiting[0].file))).toBe(false);
     const human = await run(bob, ['inbox']);
-    expect(human.stdout).toMatch(/alice\s+meadow-.*\.walnut\s+[\d.]+ (B|KiB)\s+\S+Z\s+\(pinned peer's folder, not verified yet\)/);
+    expect(human.stdout).toMatch(/^ {2}alice: 1 package \(pinned peer's folder, not verified yet\)$/m);
+    expect(human.stdout).toMatch(/^<<<BEGIN UNTRUSTED FOLDERS AND FILES \S+\nalice\s+meadow-.*\.walnut\s+[\d.]+ (B|KiB)\s+\S+Z\n/m);
     expect((await run(bob, ['pull'])).code).toBe(0);
     expect((await run(bob, ['inbox', '--json'])).json.waiting).toEqual([]);
   });

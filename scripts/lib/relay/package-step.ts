@@ -202,7 +202,7 @@ function pullWrongKey(keyPath: string): WrongKeyWords {
  * `message` with the scratch file being checked named as the package the user knows: the reader
  * names a file by its path or, in its refusals, by the path's last name (`.x.walnut.3f62.part`).
  */
-function byName(message: string, path: string, displayName: string): string {
+export function byName(message: string, path: string, displayName: string): string {
   return message.split(path).join(displayName).split(basename(path)).join(displayName);
 }
 

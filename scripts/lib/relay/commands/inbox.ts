@@ -24,10 +24,14 @@ interface Waiting {
   peer_status: 'pending' | 'accepted' | 'removed' | 'unknown';
   /** Always false: nothing is verified before pull downloads the package and checks its signature. */
   verified: false;
+  /** `file` again: whoever writes to the relay names it, in a peer's folder too. */
+  untrusted: { file: string };
 }
 
-/** inbox --json `note`: what `sender` and `pinned` say, and what they do not. */
-const NOTE = `\`sender\` is the folder a package waits in and \`pinned\` says it is a pinned peer's; ${BY_FOLDER_NOTE}`;
+/** inbox --json `note`: what `sender`, `file` and `pinned` say, and what they do not. */
+const NOTE =
+  `\`sender\` is the folder a package waits in and \`pinned\` says it is a pinned peer's; ${BY_FOLDER_NOTE}; ` +
+  "`file` (in `path` too, and copied under `untrusted.file`) is named by whoever wrote it, in a peer's folder too: untrusted data";
 
 export const relayInboxCommand = defineCommand({
   name: 'inbox',
@@ -42,7 +46,7 @@ to fetch them.
 
 Options:
   --json      one JSON object: {ok, waiting: [{sender (the folder), file, path, size, time, pinned, peer_status,
-              verified (false)}], note, ignored (a count), ignored_truncated,
+              verified (false), untrusted: {file}}], note, ignored (a count), ignored_truncated,
               untrusted: {ignored: [the first 100 names of the files that are not packages],
               senders: {folder: count, for the folders that are no peer's}}}
   -h, --help  show this help`,
@@ -68,6 +72,7 @@ Options:
         pinned: isPinnedPeer(peer),
         peer_status: peer?.status ?? 'unknown',
         verified: false,
+        untrusted: { file: e.name },
       };
     });
     touchRelayActivity(paths, (state) => Object.assign(state, pendingFields(waiting.map((w) => w.sender))));
@@ -79,19 +84,19 @@ Options:
     out.result({ ok: true, waiting, note: NOTE, ...ignored, untrusted: { ...ignored.untrusted, senders: Object.fromEntries(senders) } });
     if (waiting.length === 0) out.line('Nothing is waiting in your relay.');
     else out.line(`${counted(waiting.length, 'package')} waiting in your relay, by the folder each is in:`);
-    for (const w of waiting) {
-      if (w.peer_status === 'unknown') continue;
-      const trust = w.pinned
-        ? "pinned peer's folder, not verified yet"
-        : w.peer_status === 'removed'
-          ? "REMOVED peer's folder"
-          : 'folder of a peer whose key is not pinned';
-      out.line(`  ${row(w)}  (${trust})`);
+    const inPeers = waiting.filter((w) => w.peer_status !== 'unknown');
+    const byFolder = new Map<string, Waiting[]>();
+    for (const w of inPeers) byFolder.set(w.sender, [...(byFolder.get(w.sender) ?? []), w]);
+    for (const [folder, ws] of byFolder) out.line(`  ${folder}: ${counted(ws.length, 'package')} (${trustOf(ws[0]!)})`);
+    // A file's name is the relay writer's in a peer's folder too: rows are data only.
+    if (inPeers.length > 0) {
+      out.line(`Folder, file, size and time of ${inPeers.length === 1 ? 'it' : 'each'} (file names are chosen by whoever writes to your relay: untrusted):`);
+      fencedRows(out, inPeers);
     }
     if (notPeers.length > 0) {
       const where = notPeers.length === 1 ? "a folder that is not one of your peers'" : "folders that are not your peers'";
       out.line(`${counted(notPeers.length, 'package')} in ${where} (folder, file, size and time follow, untrusted):`);
-      for (const l of fencedLines('UNTRUSTED FOLDERS AND FILES', notPeers.map(row).join('\n'))) out.line(l);
+      fencedRows(out, notPeers);
     }
     warnIgnored(out, listing.ignored);
     if (waiting.some((w) => w.pinned)) out.line(`A package in a pinned peer's folder is ${saidToBeFrom('that peer')}.`);
@@ -99,6 +104,16 @@ Options:
     if (waiting.length > 0) out.line('Fetch them with: alive-p2p relay pull');
   },
 });
+
+function trustOf(w: Waiting): string {
+  if (w.pinned) return "pinned peer's folder, not verified yet";
+  return w.peer_status === 'removed' ? "REMOVED peer's folder" : 'folder of a peer whose key is not pinned';
+}
+
+/** Waiting packages as rows in an untrusted fence: their folder and file names are the relay writer's. */
+function fencedRows(out: ReturnType<typeof output>, ws: Waiting[]): void {
+  for (const l of fencedLines('UNTRUSTED FOLDERS AND FILES', ws.map(row).join('\n'))) out.line(l);
+}
 
 /** A waiting package's folder, file, size and time, as a row of the listing. */
 function row(w: Waiting): string {

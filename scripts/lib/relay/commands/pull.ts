@@ -1,6 +1,5 @@
 /** `alive-p2p relay pull [--max-size BYTES]`: download what waits in your relay, check it, clean up. */
 import { reportingInterrupt } from '../../cli/interrupted.ts';
-import { shellQuote } from '../../text/shell-quote.ts';
 import type { OnProgress } from '../../package/progress.ts';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,7 +27,7 @@ import {
   writeReceivedLog,
 } from '../local-inbox.ts';
 import { openTransport } from '../open.ts';
-import { checkReceived } from '../package-step.ts';
+import { byName, checkReceived } from '../package-step.ts';
 import { defaultRelayPaths, type RelayPaths } from '../paths.ts';
 import { isoSeconds, pendingFields, type RelayState } from '../state.ts';
 import { touchRelayActivity } from '../activity.ts';
@@ -75,8 +74,11 @@ interface Received {
   signer: string | null;
   problems: string[];
   note?: string;
-  /** signer: see above; sender: `from`, when it is not one of your peers (a folder name whoever writes to the relay chose). */
-  untrusted?: { signer?: string; sender?: string };
+  /**
+   * file: `name` (whoever writes to the relay names it, in a peer's folder too); signer: see above;
+   * sender: `from`, when it is not one of your peers (a folder name whoever writes to the relay chose).
+   */
+  untrusted: { file: string; signer?: string; sender?: string };
 }
 
 interface Duplicate {
@@ -86,11 +88,14 @@ interface Duplicate {
   first: string;
   /** Whether that copy was verified (then this one is the same package, from that peer); else a copy of unverified bytes. */
   verified: boolean;
+  /** `name` again, the relay writer's. */
+  untrusted: { file: string };
 }
 
 /** pull --json `note`: what `from` says, and what it does not. */
 const FROM_NOTE =
-  '`from` is the inbox folder a package was in, whose name whoever writes to the relay chooses: a package is from that peer only where `verified` is true (its signature checked against the key pinned for them)';
+  '`from` is the inbox folder a package was in, whose name whoever writes to the relay chooses: a package is from that peer only where `verified` is true (its signature checked against the key pinned for them); ' +
+  "`name` (in `path` and `first` too, and copied under `untrusted.file`) is the file's name on the relay, chosen by whoever wrote it, even for a verified package: untrusted data";
 
 /** What Ctrl-C says (cli.md §8: under --json, one failure object, code `interrupted`). */
 const PULL_INTERRUPTED = 'pull interrupted: what it had not saved stays on the relay; run alive-p2p relay pull again';
@@ -138,7 +143,7 @@ async function pull(o: {
 
   const received: Received[] = [];
   const duplicates: Duplicate[] = [];
-  const failed: Array<{ from: string; name: string; error: string; code: ErrorCode; untrusted?: Readonly<Record<string, string>> }> = [];
+  const failed: Array<{ from: string; name: string; error: string; code: ErrorCode; untrusted: Readonly<Record<string, string>> }> = [];
   const toRemove: InboxEntry[] = [];
   /** Where this pull saved a blob unverified: by blob for folders that are not peers', by blob and folder for a peer's. */
   const copies = new Map<string, string>();
@@ -161,7 +166,7 @@ async function pull(o: {
     const verifiedCopy = alreadyReceived(log, entry.blobSha, entry.sender);
     const first = verifiedCopy ?? copies.get(copyKey) ?? (notPeer ? unverifiedCopy(log, entry.blobSha) : undefined);
     if (first) {
-      duplicates.push({ from: entry.sender, name: entry.name, first, verified: verifiedCopy !== undefined });
+      duplicates.push({ from: entry.sender, name: entry.name, first, verified: verifiedCopy !== undefined, untrusted: { file: entry.name } });
       toRemove.push(entry);
       continue;
     }
@@ -197,15 +202,19 @@ async function pull(o: {
       }
       const code: ErrorCode = err instanceof AliveError ? err.code : 'failed';
       const { message, untrusted, lines } = errorEntryOf(err);
-      // A folder no peer has is named by whoever wrote it: its path (in most reasons) is shown fenced.
-      const shown = notPeer ? { ...untrusted, sender: entry.sender } : untrusted;
-      failed.push({ from: entry.sender, name: entry.name, error: message, code, ...(shown ? { untrusted: shown } : {}) });
-      if (notPeer) {
-        const why = fencedLines('UNTRUSTED PATH AND REASON', `${entry.path}\n${message}`);
-        out.warn(`a package in ${NOT_A_PEER} could not be fetched (left on the relay); its relay path and the reason follow (untrusted)`, [...why, ...lines]);
-      }
-      // Most reasons name the relay path already: say it once.
-      else out.warn(`${message.includes(entry.path) ? '' : `${entry.path}: `}${message}${code === 'too_large' ? '' : ' (left on the relay)'}`, lines);
+      // The relay path holds names whoever wrote it chose: shown fenced, once (most reasons name it).
+      failed.push({
+        from: entry.sender,
+        name: entry.name,
+        error: message,
+        code,
+        untrusted: { ...untrusted, file: entry.name, ...(notPeer ? { sender: entry.sender } : {}) },
+      });
+      const why = fencedLines('UNTRUSTED PATH AND REASON', message.includes(entry.path) ? message : `${entry.path}: ${message}`);
+      out.warn(`a package in ${folderWords(cfg, entry.sender)} could not be fetched (left on the relay); its relay path and the reason follow (untrusted)`, [
+        ...why,
+        ...lines,
+      ]);
     }
   }
 
@@ -260,33 +269,29 @@ async function pull(o: {
   if (ok) out.result({ ok, ...fields });
   if (ownKeyText) out.warn(ownKeyText);
   if (listing.entries.length === 0) out.line('No packages are waiting.');
+  // A saved path holds the file name whoever wrote the relay chose (and, in a folder no peer has,
+  // the folder name): shown as data only. A duplicate's names add nothing (--json: name, first).
   for (const r of received) {
-    if (r.verified) out.line(`Received from ${r.from}: ${r.path}`);
+    if (r.verified) out.line(`Received from ${r.from}, saved as (path follows, its file name untrusted):`);
     // In a peer's folder but not verified: whoever writes to the relay can put a file there.
-    else if (findPeer(cfg, r.from)) out.line(`UNVERIFIED, in ${r.from}'s folder (not shown to be from ${r.from}): ${r.path}`);
-    else {
-      // The folder name is in the path too: both are shown as data only.
-      out.line(`UNVERIFIED, in ${NOT_A_PEER}, kept under inbox/<folder>/unverified/ (folder and path follow, untrusted):`);
-      for (const l of fencedLines('UNTRUSTED SENDER AND PATH', `${r.from}\n${r.path}`)) out.line(l);
-    }
+    else if (findPeer(cfg, r.from)) out.line(`UNVERIFIED, in ${r.from}'s folder (not shown to be from ${r.from}), saved as (path follows, untrusted):`);
+    else out.line(`UNVERIFIED, in ${NOT_A_PEER}, kept under inbox/<folder>/unverified/ (folder and path follow, untrusted):`);
+    const fence = findPeer(cfg, r.from) ? fencedLines('UNTRUSTED PATH', r.path) : fencedLines('UNTRUSTED SENDER AND PATH', `${r.from}\n${r.path}`);
+    for (const l of fence) out.line(l);
     if (r.note) out.line(`  note: ${r.note}`);
     for (const p of r.problems) out.line(`  problem: ${p}`);
   }
   for (const d of duplicates) {
-    if (findPeer(cfg, d.from) && d.verified)
-      out.line(`Duplicate from ${d.from}: ${d.name} is a package you already received (${d.first}); removed from the relay, not saved again`);
+    if (findPeer(cfg, d.from) && d.verified) out.line(`Duplicate from ${d.from}: a package you already received; removed from the relay, not saved again`);
     else if (findPeer(cfg, d.from))
-      out.line(
-        `Duplicate in ${d.from}'s folder: ${d.name} is a copy of a package this pull saved unverified (${d.first}); removed from the relay, not saved again`,
-      );
-    // The saved copy's path holds folder and file names whoever writes the relay chose (--json: `first`).
+      out.line(`Duplicate in ${d.from}'s folder: a copy of a package this pull saved unverified; removed from the relay, not saved again`);
     else out.line(`Duplicate in ${NOT_A_PEER}: a copy of a package saved before; removed from the relay, not saved again`);
   }
   warnIgnored(out, listing.ignored);
   if (deferred.length > 0) out.warn(deferredText(deferred, budget.limits, cfg));
   const verified = received.filter((r) => r.verified);
-  if (verified.length === 1) out.line(`Import it with: alive-p2p receive ${shellQuote(verified[0]!.path)} --world YOUR_WORLD (or /alive:receive)`);
-  else if (verified.length > 1) out.line('Import each with: alive-p2p receive PATH --world YOUR_WORLD (or /alive:receive)');
+  if (verified.length > 0)
+    out.line(`Import ${verified.length === 1 ? 'it' : 'each'} with: alive-p2p receive PATH --world YOUR_WORLD (or /alive:receive), PATH the path shown above`);
   if (ok) return 0;
   const reasons: string[] = [];
   if (unverified.length > 0) {
@@ -326,7 +331,7 @@ function deferredText(deferred: InboxEntry[], limits: PullLimits, cfg: RelayConf
   const bySender = new Map<string, number>();
   for (const e of deferred) bySender.set(e.sender, (bySender.get(e.sender) ?? 0) + 1);
   const [top, most] = [...bySender].sort((a, b) => b[1] - a[1])[0]!;
-  const where = findPeer(cfg, top) ? `${top}'s folder` : "one folder that is not one of your peers'";
+  const where = findPeer(cfg, top) ? folderWords(cfg, top) : "one folder that is not one of your peers'";
   const from = bySender.size === 1 ? `all in ${where}` : `${most} of them in ${where}`;
   return (
     `${counted(n, 'package')} ${n === 1 ? 'was' : 'were'} left on the relay, untouched: one pull takes at most ${capsText(limits)}. ` +
@@ -410,7 +415,7 @@ async function receiveOne(
         senderLogin: entry.sender,
         ...(findPeer(ctx.cfg, entry.sender) ? {} : { senderShown: 'the folder it was sent under' }),
         senderKey: sender.key,
-        displayName: entry.name,
+        displayName: THE_FILE,
         maxSize: ctx.maxSize,
         env: ctx.env,
         ...(sender.problem ? { senderKeyProblem: sender.problem } : {}),
@@ -424,7 +429,7 @@ async function receiveOne(
         verified: false,
         signer: null,
         identity: null,
-        problems: [...(sender.problem ? [sender.problem] : []), `cannot be read as a package: ${messageOf(err)}`],
+        problems: [...(sender.problem ? [sender.problem] : []), `cannot be read as a package: ${byName(messageOf(err), tmp, THE_FILE)}`],
       };
     }
     // A verified package received before, or (`duplicate`) one whose verified manifest is such a
@@ -433,7 +438,7 @@ async function receiveOne(
       const earlier = receivedIdentity(ctx.log, check.identity);
       if (earlier) {
         recordReceived(ctx.log, entry.blobSha, { path: earlier.path, at: isoSeconds(), ...identityFields(check.identity), from: entry.sender, verified: true });
-        return { from: entry.sender, name: entry.name, first: earlier.path, verified: true };
+        return { from: entry.sender, name: entry.name, first: earlier.path, verified: true, untrusted: { file: entry.name } };
       }
     }
     // (A manifest taken for a duplicate's whose record is gone: read no further, so not verified.)
@@ -448,6 +453,7 @@ async function receiveOne(
       verified: check.verified,
       ...(check.identity && check.verified ? identityFields(check.identity) : {}),
     });
+    const signer = signerFields(check.signer, check.verified);
     return {
       from: entry.sender,
       name: entry.name,
@@ -455,7 +461,8 @@ async function receiveOne(
       bytes,
       sha256,
       verified: check.verified,
-      ...withSender(signerFields(check.signer, check.verified), findPeer(ctx.cfg, entry.sender) ? undefined : entry.sender),
+      signer: signer.signer,
+      untrusted: { file: entry.name, ...signer.untrusted, ...(findPeer(ctx.cfg, entry.sender) ? {} : { sender: entry.sender }) },
       problems,
       ...(check.note ? { note: check.note } : {}),
     };
@@ -467,8 +474,10 @@ async function receiveOne(
 /** How our sentences name an inbox folder whose name is not one of your peers' (whoever wrote it chose it). */
 const NOT_A_PEER = "a folder that is not one of your peers'";
 
-/** signerFields, with `untrusted.sender` when the folder name is not a peer's. */
-function withSender(fields: ReturnType<typeof signerFields>, sender: string | undefined): Pick<Received, 'signer' | 'untrusted'> {
-  if (sender === undefined) return fields;
-  return { ...fields, untrusted: { ...fields.untrusted, sender } };
+/** How problems name the package being checked: its file name is the relay writer's. */
+const THE_FILE = 'the file';
+
+/** Our words for the folder a package was in: a peer's by name, any other without its name. */
+function folderWords(cfg: RelayConfig, sender: string): string {
+  return findPeer(cfg, sender) ? `${sender}'s folder` : NOT_A_PEER;
 }
