@@ -74,6 +74,15 @@ describe("file names in a pinned peer's folder", { shuffle: false }, () => {
     expect(outside).toMatch(/^UNVERIFIED, in alice's folder/m);
     expect(outside).toMatch(/^Duplicate from alice/m);
     expect(outside).toMatch(/problem: the file is not a \.walnut package/);
+    // The folder is the relay writer's choice, not a sender: the exit line says folder, as status and the notice do.
+    expect(human.stderr).toMatch(/^error: 1 package could not be verified and was kept under inbox\/<folder>\/unverified\//m);
+    expect(human.stderr).not.toMatch(/<sender>|confirm with the sender/);
+  });
+
+  it("status's Pulled: line says <folder>, as the SessionStart notice does", async () => {
+    const human = await run(bob, ['status']);
+    expect(human.stdout).toMatch(/^Pulled: .*kept under .*\/<folder>\/unverified\/$/m);
+    expect(human.stdout).not.toContain('<sender>');
   });
 
   it('pull --json: received, duplicates and failed carry untrusted.file; problems do not name the file', async () => {

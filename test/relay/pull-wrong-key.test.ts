@@ -68,7 +68,7 @@ describe('pull with a relay key that cannot open a package', () => {
       expect(problems, format).toContain(`${which}${said}`);
       // Pull's own next step: the package is kept, and receive opens it with the right key.
       expect(problems, format).toMatch(
-        /pull kept it under inbox\/<sender>\/unverified\/\. If that was a previous key of yours, receive it with --private-key and that key/,
+        /pull kept it under inbox\/<folder>\/unverified\/\. If that was a previous key of yours, receive it with --private-key and that key/,
       );
       expect(problems, format).not.toMatch(/nothing was written|No private key matches|this private key cannot open/);
     }

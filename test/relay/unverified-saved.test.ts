@@ -36,7 +36,7 @@ describe('relay status counts the packages pull saved unverified', () => {
     expect(human.stdout).toMatch(
       /Pulled: {2}2 packages could not be verified \(in the folder of pinned peer alice: 1, and 1 in 1 folder that is not a pinned peer's, named in the untrusted list below\)/,
     );
-    expect(human.stdout).toContain(join(bob.paths.inbox, '<sender>', 'unverified'));
+    expect(human.stdout).toContain(join(bob.paths.inbox, '<folder>', 'unverified'));
     expect(human.stdout).toMatch(/alive-p2p info PATH/);
     expect(human.stdout).toMatch(/unauthenticated: see one with alive-p2p info PATH; delete its file to discard it/);
     // The folder anyone could name is shown only as data.

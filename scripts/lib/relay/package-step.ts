@@ -192,7 +192,7 @@ export async function checkReceived(path: string, opts: CheckOptions): Promise<R
 function pullWrongKey(keyPath: string): WrongKeyWords {
   return {
     which: `your relay key (${inlineText(keyPath, 1000)})`,
-    outcome: 'pull kept it under inbox/<sender>/unverified/',
+    outcome: 'pull kept it under inbox/<folder>/unverified/',
     previous: 'receive it with --private-key and that key',
     next: 'receive it with --private-key and the private key whose public half the sender used',
   };

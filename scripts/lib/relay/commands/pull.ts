@@ -46,11 +46,11 @@ const PULL_CAPS_TEXT = capsText(pullLimits());
 
 const USAGE = `usage: alive-p2p relay pull [--max-size BYTES] [--json]
 
-Downloads every package waiting in your relay into $ALIVE_HOME/relay/inbox/<sender>/ and removes
+Downloads every package waiting in your relay into $ALIVE_HOME/relay/inbox/<folder>/ and removes
 it from the relay once it is safely on disk. Each package is checked: intact, addressed to you,
 and signed by the pinned key of the peer whose folder it was in (a folder's name is chosen by
 whoever writes to your relay: only this check says who sent it). Packages that fail the check are kept, in
-inbox/<sender>/unverified/, and reported; pull then exits 1. Nothing is ever overwritten.
+inbox/<folder>/unverified/, and reported; pull then exits 1. Nothing is ever overwritten.
 A package already received (the same signed content, even re-compressed or re-encrypted) is a
 duplicate: it is removed from the relay and not saved again. One pull runs at a time, and takes
 at most ${PULL_CAPS_TEXT}: the rest stays on the relay for the next pull. Your pinned peers'
@@ -296,7 +296,8 @@ async function pull(o: {
   const reasons: string[] = [];
   if (unverified.length > 0) {
     reasons.push(
-      `${counted(unverified.length, 'package')} could not be verified and ${unverified.length === 1 ? 'was' : 'were'} kept under inbox/<sender>/unverified/; do not import them unless you confirm with the sender`,
+      `${counted(unverified.length, 'package')} could not be verified and ${unverified.length === 1 ? 'was' : 'were'} kept under inbox/<folder>/unverified/ (a folder's name is chosen by whoever writes to your relay); ` +
+        'do not import one unless the person you expect it from confirms it by another channel',
     );
   }
   if (failed.length > 0) {

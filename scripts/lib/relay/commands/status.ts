@@ -189,7 +189,7 @@ export const relayStatusCommand = defineCommand({
     }
     if (saved.packages > 0) {
       const by = bySenderText(savedBy, saved.packages, saved.byFolder.size);
-      out.line(`Pulled:  ${counted(saved.packages, 'package')} could not be verified (${by}), kept under ${join(paths.inbox, '<sender>', UNVERIFIED_DIR)}/`);
+      out.line(`Pulled:  ${counted(saved.packages, 'package')} could not be verified (${by}), kept under ${join(paths.inbox, '<folder>', UNVERIFIED_DIR)}/`);
       out.line('         unauthenticated: see one with alive-p2p info PATH; delete its file to discard it');
       if (savedBy.others.length > 0) {
         const names = savedBy.others.slice(0, SENDERS_SHOWN).map(([s, n]) => `${s}: ${n}`);
