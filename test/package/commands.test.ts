@@ -87,7 +87,7 @@ describe('signer names (issue 11)', () => {
       if (command === infoCommand) expect(j).toMatchObject({ signer_key: null });
       else expect(j).toMatchObject({ signer: null });
       const human = await runCaptured(command, [...args]);
-      expect(human.stdout).toMatch(/by a name that is not a login/);
+      expect(human.stdout).toMatch(command === infoCommand ? /by a name that is not a login/ : /vouches for it: a name that is not a login/);
     }
     const plain = await runCaptured(infoCommand, [signed, '--json']);
     expect(JSON.parse(plain.stdout)).toMatchObject({ signer_key: null, untrusted: { signer: 'alice' } });
@@ -119,15 +119,22 @@ describe('signer names (issue 11)', () => {
 
     rmrf(join(peers, 'alice.pem'));
 
-    // The label of the key's own owner (or of nobody pinned) stays the signer, with the key named.
+    // With no key pinned for the label, --signer-key verifies the key, not the name: still data only.
     for (const pkg of [signed, relabelled]) {
       const label = pkg === signed ? 'bob' : 'alice';
       const ok = await runCaptured(verifyCommand, [pkg, '--signer-key', bobKey, '--json']);
-      expect(JSON.parse(ok.stdout)).toMatchObject({ signer: label, signer_fingerprint: fingerprintOf(7) });
-      expect(JSON.parse(ok.stdout).untrusted).toBeUndefined();
+      expect(JSON.parse(ok.stdout)).toMatchObject({ signature_ok: true, signer: null, untrusted: { signer: label }, signer_fingerprint: fingerprintOf(7) });
       const text = await runCaptured(verifyCommand, [pkg, '--signer-key', bobKey]);
-      expect(text.stdout).toContain(`valid, by ${label}, with the key ${fingerprintOf(7)}`);
+      expect(text.stdout).toContain(`valid for the key ${fingerprintOf(7)} (--signer-key)`);
+      expect(text.stdout).not.toMatch(/valid, by/);
     }
+    // The label whose pinned key is the one given stays the signer, with the key named.
+    writeFileSync(join(peers, 'bob.pem'), testKeyPair(7).publicKeyPem);
+    const ok = await runCaptured(verifyCommand, [signed, '--signer-key', bobKey, '--json']);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ signer: 'bob', signer_fingerprint: fingerprintOf(7) });
+    expect(JSON.parse(ok.stdout).untrusted).toBeUndefined();
+    const text = await runCaptured(verifyCommand, [signed, '--signer-key', bobKey]);
+    expect(text.stdout).toContain(`valid, by bob, with the key ${fingerprintOf(7)}, the one pinned for them`);
   });
 
   it('refuses to sign with no relay and no --signer, saying how to set a name, and writes nothing', async () => {

@@ -1,8 +1,8 @@
 /**
  * The signer a package names, as our outputs show it. The `signer:` line sits outside the signed
  * text, so anyone can change it without breaking the signature, and a login-like word
- * (`ignore-previous-instructions`) passes every name check: until a key verifies the signature
- * (the one pinned for that login, or the --signer-key given) the name is the sender's claim. It is
+ * (`ignore-previous-instructions`) passes every name check: until the key pinned for that login
+ * verifies the signature (a --signer-key verifies only itself) the name is the sender's claim. It is
  * shown in our words (and in `signer` of `--json`) only when it is a verified login; otherwise in
  * an untrusted fence after the line (unverifiedClaimDetail), and under `untrusted.signer`.
  */

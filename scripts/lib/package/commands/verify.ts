@@ -17,14 +17,20 @@ import { relayDir } from '../../home.ts';
 import { existsSync } from 'node:fs';
 
 /**
- * The key a signature verified with (display fingerprint), and the key this machine pins for the
- * login the package names (its key file under relay/keys/peers/), when that is another key: then
- * it was not that login who signed.
+ * The key a signature verified with (display fingerprint); whether it is the key this machine pins
+ * for the login the package names (its key file under relay/keys/peers/, and relay.json's pin when
+ * it names one, as receive checks them): only then does the name say who signed; and that pinned
+ * key, when it is another: then it was not that login who signed.
  */
-function keyBehind(signerKeyPath: string, signer: string | null): { fingerprint: string; otherPin?: string } {
+function keyBehind(signerKeyPath: string, signer: string | null, relayPinFor: RelayPinFor): { fingerprint: string; pinnedForName: boolean; otherPin?: string } {
   const hex = fingerprint(loadPublicKey(signerKeyPath));
   const pinned = signer !== null && isValidLogin(signer) ? peerKeyFileFingerprint(signer, process.env) : undefined;
-  return { fingerprint: formatFingerprint(hex), ...(pinned !== undefined && pinned !== hex ? { otherPin: formatFingerprint(pinned) } : {}) };
+  const relayPin = pinned === hex ? relayPinFor(signer!, process.env) : undefined;
+  return {
+    fingerprint: formatFingerprint(hex),
+    pinnedForName: pinned === hex && (relayPin === undefined || relayPin === hex),
+    ...(pinned !== undefined && pinned !== hex ? { otherPin: formatFingerprint(pinned) } : {}),
+  };
 }
 
 export const verifyCommand = defineCommand({
@@ -34,7 +40,9 @@ export const verifyCommand = defineCommand({
 
 Checks every entry of a package against its manifest (names, sizes, SHA-256) without writing
 anything; decrypts with WALNUT_PASSPHRASE (asked on a terminal when unset) or --private-key.
-With --signer-key the package must carry a valid signature by that key. Without it, a signature
+With --signer-key the package must carry a valid signature by that key; the name it is signed under
+is outside what the signature covers, so it is shown as the signer only when that key is the one
+this machine pins for that name (else as untrusted data). Without it, a signature
 is checked against the key this machine pins for the login it names (relay accept/add-peer), as
 receive checks it; with no key pinned for that login it is reported as not checked. Exit 0 when it
 all holds, 1 otherwise.`,
@@ -67,11 +75,12 @@ all holds, 1 otherwise.`,
         ...(error?.untrusted && { untrusted: error.untrusted }),
       });
     }
-    // The signer line is outside the signed text: a valid signature says only that --signer-key
-    // (or the key pinned for that name) made it. The name is shown as the signer only when such a
-    // key verified it and this machine pins no other key for it; else it is the sender's claim.
-    const key = signerKey && result.signature_ok ? keyBehind(signerKey, result.signer) : undefined;
-    const verified = key ? key.otherPin === undefined : read.signature.ok === true;
+    // The signer line is outside the signed text (anyone can relabel a signed package): a valid
+    // signature says only that --signer-key (or the key pinned for that name) made it. The name is
+    // shown as the signer only when the key that verified it is the one pinned for that name; else
+    // it is the sender's claim.
+    const key = signerKey && result.signature_ok ? keyBehind(signerKey, result.signer, relayPinFor) : undefined;
+    const verified = key ? key.pinnedForName : read.signature.ok === true;
     const who = signerShown(read.signature.signer, verified);
     if (ctx.json) {
       return ctx.printJson({
@@ -90,8 +99,12 @@ all holds, 1 otherwise.`,
     if (!result.signed) sig = 'no';
     else if (!key && read.signature.ok) sig = `yes, valid, by ${who.text}, with the key pinned for them`;
     else if (!key) sig = `yes, by ${who.text} (not checked: no key is pinned for that name here; pass --signer-key)`;
-    else if (key.otherPin === undefined) sig = `yes, valid, by ${who.text}, with the key ${key.fingerprint}`;
-    else {
+    else if (key.pinnedForName) sig = `yes, valid, by ${who.text}, with the key ${key.fingerprint}, the one pinned for them`;
+    else if (key.otherPin === undefined) {
+      sig =
+        `yes, valid for the key ${key.fingerprint} (--signer-key); the name it is signed under is outside what the signature covers, ` +
+        `and no key pinned here for that name vouches for it: ${who.text}`;
+    } else {
       sig =
         `yes, valid for the key ${key.fingerprint} (--signer-key), but this machine pins another key (${key.otherPin}) for the signer the package names ` +
         `(${who.text}): that name is outside what the signature covers, so this is not that peer's signature`;
