@@ -1,0 +1,94 @@
+/**
+ * Private keys after decoys: text that looks like part of a key where none is (a `"d"` member of
+ * a log line, a public JWK's `"kty"`) must not use up the search, whether collect reads the file
+ * whole (up to 64 KiB) or KeyScanner searches a larger one as it is hashed. The search for private
+ * JWKs stopped after 64 `"d"` members of 32 characters or more, in a file or in each 64 KiB of one:
+ * a JWK set after 70 records holding a sha256 `"d"` was packed.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KeyScanner, privateKeyReason, SCAN_CARRY_BYTES, SCAN_CHUNK_BYTES, scannedWhileHashed } from '../../scripts/lib/package/private-key.ts';
+import { rmrf, tempRoot } from './helpers.ts';
+
+let root: string;
+beforeAll(() => {
+  root = tempRoot('key-decoys');
+});
+afterAll(() => rmrf(root));
+
+/** What create finds in `bytes` as a file named `name`: collect's look, then for a larger file KeyScanner fed `step` bytes at a time. */
+function reasonFor(name: string, bytes: string | Buffer, step = 256 * 1024): string | undefined {
+  const path = join(root, name);
+  writeFileSync(path, bytes);
+  const size = Buffer.byteLength(bytes);
+  const seen = privateKeyReason(path, name, size);
+  if (seen !== undefined || !scannedWhileHashed(size)) return seen;
+  const scanner = new KeyScanner();
+  const all = readFileSync(path);
+  for (let at = 0; at < all.length; at += step) scanner.push(all.subarray(at, at + step));
+  return scanner.finish();
+}
+
+const SHA = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+const jwk = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' });
+const { d: _d, ...publicJwk } = jwk;
+const records = (n: number, from = 0) => Array.from({ length: n }, (_, i) => ({ id: from + i, d: SHA }));
+/** A log of JSON lines, each a record with a sha256 `"d"`, of at least `bytes` bytes. */
+const logLines = (bytes: number, from = 0) => {
+  const lines: string[] = [];
+  for (let size = 0, i = from; size < bytes; i++) {
+    const line = `${JSON.stringify({ ts: `2026-12-06T12:00:${String(i % 60).padStart(2, '0')}Z`, id: i, d: SHA })}\n`;
+    lines.push(line);
+    size += line.length;
+  }
+  return lines.join('');
+};
+
+describe('a private JWK after decoy "d" members', () => {
+  it('the reviewer\'s file: a JWK set after 70 records with a sha256 "d" is left out (and before them, as it was)', () => {
+    expect(reasonFor('records.json', JSON.stringify({ records: records(70), keys: [jwk] }))).toMatch(/JSON Web Key/);
+    expect(reasonFor('records-after.json', JSON.stringify({ keys: [jwk], records: records(70) }))).toMatch(/JSON Web Key/);
+    expect(reasonFor('records-around.json', JSON.stringify({ a: records(300), keys: [jwk], b: records(300) }))).toMatch(/JSON Web Key/);
+    // Pretty-printed, as most configuration files are.
+    expect(reasonFor('records-pretty.json', JSON.stringify({ records: records(200), keys: [jwk] }, null, 2))).toMatch(/JSON Web Key/);
+  });
+
+  it('after decoy public JWKs (a "kty" with no "d") and "d" members beside them in other objects', () => {
+    const decoys = Array.from({ length: 200 }, (_, i) => ({ key: { ...publicJwk, kid: `k${i}` }, digest: { d: SHA } }));
+    expect(reasonFor('publics.json', JSON.stringify({ decoys, keys: [jwk] }))).toMatch(/JSON Web Key/);
+    expect(reasonFor('publics-only.json', JSON.stringify({ decoys }))).toBeUndefined();
+  });
+
+  it('a "d" and a "kty" in the same object with another object between them', () => {
+    expect(reasonFor('nested.json', JSON.stringify({ kty: 'EC', meta: { created: 1 }, ...jwk }))).toMatch(/JSON Web Key/);
+    expect(reasonFor('nested-2.json', JSON.stringify({ d: jwk.d, meta: { created: 1 }, kty: 'EC' }))).toMatch(/JSON Web Key/);
+  });
+
+  it('a "d" and a "kty" in different objects are no key, however they nest', () => {
+    expect(reasonFor('other-1.json', JSON.stringify({ kty: 'EC', meta: { d: SHA } }))).toBeUndefined();
+    expect(reasonFor('other-2.json', JSON.stringify({ meta: { d: SHA }, kty: 'EC' }))).toBeUndefined();
+    expect(reasonFor('other-3.json', JSON.stringify([{ kty: 'EC' }, { d: SHA }]))).toBeUndefined();
+    expect(reasonFor('other-4.json', JSON.stringify({ a: { kty: 'RSA', b: {} }, d: SHA }))).toBeUndefined();
+    expect(reasonFor('other-5.json', `${logLines(200 * 1024)}{"kty":"OKP","crv":"Ed25519"}\n${logLines(200 * 1024)}`)).toBeUndefined();
+  });
+
+  it('a JSON-lines log of many "d" members with a private JWK on one line, in the first 64 KiB, deep in the file, or across the bytes one search and the next share', () => {
+    const line = `${JSON.stringify({ ts: 'x', event: 'rotate', jwk })}\n`;
+    // Whole in collect's read (64 KiB or less).
+    expect(reasonFor('log-small.jsonl', `${logLines(40 * 1024)}${line}${logLines(10 * 1024)}`)).toMatch(/JSON Web Key/);
+    // Deep in a larger file, in one window of KeyScanner, after thousands of "d" members in it.
+    expect(reasonFor('log-deep.jsonl', `${logLines(300 * 1024)}${line}${logLines(300 * 1024)}`)).toMatch(/JSON Web Key/);
+    // Across the end of a window: where the first one ends, and where the second one ends (pushed in odd pieces).
+    const secondEnd = 2 * SCAN_CHUNK_BYTES;
+    for (const at of [SCAN_CHUNK_BYTES - 60, secondEnd - SCAN_CARRY_BYTES - 60, secondEnd - 60]) {
+      const head = logLines(at).slice(0, at);
+      const bytes = `${head}\n${line}${logLines(200 * 1024)}`;
+      expect(reasonFor(`log-edge-${at}.jsonl`, bytes), `at ${at}`).toMatch(/JSON Web Key/);
+      expect(reasonFor(`log-edge-${at}-odd.jsonl`, bytes, 4093), `at ${at}, odd pieces`).toMatch(/JSON Web Key/);
+    }
+    // The log alone is packed.
+    expect(reasonFor('log-only.jsonl', logLines(300 * 1024))).toBeUndefined();
+  });
+});
