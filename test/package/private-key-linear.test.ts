@@ -55,6 +55,12 @@ describe("the search of a large file's every byte, on crafted bytes", () => {
     'markers in base64, one long run': 'LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t',
     'DER SEQUENCE starts in base64': 'MIH/\n',
     '"d" members and a kty': `{"kty": "none", "d": "${'A'.repeat(40)}", `,
+    // A "d" and a "kty" of a key everywhere, never in the same object: unclosed ones nested ever deeper...
+    'unclosed objects, a "kty" in each and a "d" in the next': `{"kty": "EC", {"d": "${'A'.repeat(40)}", `,
+    '"d" members deep in braces, a "kty" one level out': `${'{'.repeat(500)}"d": "${'A'.repeat(40)}"}"kty": "RSA", `,
+    // ...in objects side by side, and outside any.
+    'objects of a "d" and of a "kty" side by side': `{"d": "${'A'.repeat(40)}"}{"kty": "OKP"}`,
+    'members outside any object': `}"d": "${'A'.repeat(40)}", "kty": "RSA", `,
     'age prefixes and WireGuard names': 'AGE-SECRET-KEY-1PrivateKey = \n',
     'runs of - and _': '-_',
   };

@@ -496,32 +496,56 @@ const JWK_KTY_CORE = Buffer.from('kty', 'latin1');
 const mayHoldJwk = (buf: Buffer, from: number) => JWK_D_CORES.some((c) => buf.indexOf(c, from) >= 0) && buf.indexOf(JWK_KTY_CORE) >= 0;
 /**
  * A JSON member `"d": "…"` of 32 base64url digits or more (P-256's and Ed25519's scalar is 43, an
- * RSA exponent hundreds), also escaped in a JSON string once or twice (`\"d\":\"…\"`).
+ * RSA exponent hundreds), also escaped in a JSON string once or twice (`\"d\":\"…\"`)...
  */
 const JWK_D = /\\{0,3}"d\\{0,3}"[ \t\r\n]*:[ \t\r\n]*\\{0,3}"[A-Za-z0-9_-]{32,}\\{0,3}"/g;
-/** The `"kty"` of an asymmetric key (a symmetric one, "oct", has no "d"). */
-const JWK_KTY = /\\{0,3}"kty\\{0,3}"[ \t\r\n]*:[ \t\r\n]*\\{0,3}"(?:RSA|EC|OKP)\\{0,3}"/;
-/** How far around a "d" its object is looked for (an RSA key of 8,192 bits is 7 KB of JSON)... */
-const JWK_SPAN = 16 * 1024;
-/** ...for this many "d" members of a text at most: bounded work on crafted text. */
-const JWK_CHECKS = 64;
+/** ...and the `"kty"` of an asymmetric key (a symmetric one, "oct", has no "d"). Neither holds a brace. */
+const JWK_KTY = /\\{0,3}"kty\\{0,3}"[ \t\r\n]*:[ \t\r\n]*\\{0,3}"(?:RSA|EC|OKP)\\{0,3}"/g;
+const HAS_D = 1;
+const HAS_KTY = 2;
+
+/** Where the next match of the global `member` at `from` or after in `text` ends, or -1. */
+function memberEnd(member: RegExp, text: string, from: number): number {
+  member.lastIndex = from;
+  return member.test(text) ? member.lastIndex : -1;
+}
 
 /**
  * Whether `text` holds a private JSON Web Key wherever it sits (a JWK or JWK set file, a config
  * file's member, a `.env` or YAML line, a JSON string): a `"d"` of base64url digits and a `"kty"`
- * of RSA, EC or OKP in the same object, from the `{` before the "d" (with no `}` between) to the
- * `}` after it. A "d" in another object than the "kty" is none.
+ * of RSA, EC or OKP in the same `{…}` (objects nested in it between them are passed over). A "d"
+ * in another object than the "kty", or outside any `{`, is none. Every such member is looked at,
+ * in the order of the text, with what each object open there holds (by depth, kept by the braces
+ * passed): no number of "d"s of log lines or "kty"s of public keys before a key uses up the search
+ * (a limit of 64 "d"s did). Each search (the two members, each brace) passes over the text once.
  */
 function holdsPrivateJwk(text: string): boolean {
-  JWK_D.lastIndex = 0;
-  let checks = JWK_CHECKS;
-  for (let m = JWK_D.exec(text); m !== null && checks-- > 0; m = JWK_D.exec(text)) {
-    const before = text.slice(Math.max(0, m.index - JWK_SPAN), m.index);
-    const open = before.lastIndexOf('{');
-    if (open < 0 || before.indexOf('}', open) >= 0) continue;
-    const after = text.slice(JWK_D.lastIndex, JWK_D.lastIndex + JWK_SPAN);
-    const close = after.indexOf('}');
-    if (JWK_KTY.test(before.slice(open)) || JWK_KTY.test(close < 0 ? after : after.slice(0, close))) return true;
+  let kty = memberEnd(JWK_KTY, text, 0);
+  let d = kty < 0 ? -1 : memberEnd(JWK_D, text, 0);
+  if (d < 0) return false;
+  // What the object open at each depth holds so far (depth 0: outside any).
+  const holds = new Uint8Array(text.length + 1);
+  let depth = 0;
+  let nextOpen = text.indexOf('{');
+  let nextClose = text.indexOf('}');
+  while (d >= 0 || kty >= 0) {
+    const isD = d >= 0 && (kty < 0 || d < kty);
+    const at = isD ? d : kty;
+    while ((nextOpen >= 0 && nextOpen < at) || (nextClose >= 0 && nextClose < at)) {
+      if (nextOpen >= 0 && (nextClose < 0 || nextOpen < nextClose)) {
+        holds[++depth] = 0;
+        nextOpen = text.indexOf('{', nextOpen + 1);
+      } else {
+        if (depth > 0) depth--;
+        nextClose = text.indexOf('}', nextClose + 1);
+      }
+    }
+    if (depth > 0) {
+      holds[depth]! |= isD ? HAS_D : HAS_KTY;
+      if (holds[depth] === (HAS_D | HAS_KTY)) return true;
+    }
+    if (isD) d = memberEnd(JWK_D, text, d);
+    else kty = memberEnd(JWK_KTY, text, kty);
   }
   return false;
 }
