@@ -5,7 +5,7 @@
  * JWKs stopped after 64 `"d"` members of 32 characters or more, in a file or in each 64 KiB of one:
  * a JWK set after 70 records holding a sha256 `"d"` was packed.
  */
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,5 +90,19 @@ describe('a private JWK after decoy "d" members', () => {
     }
     // The log alone is packed.
     expect(reasonFor('log-only.jsonl', logLines(300 * 1024))).toBeUndefined();
+  });
+});
+
+describe('a DER key in base64 after decoy SEQUENCEs', () => {
+  const der = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'der', type: 'pkcs8' }) as Buffer;
+  /** A SEQUENCE of `n` bytes that opens as a PKCS#8 key does (version 0, then a SEQUENCE), then random bytes: no key. */
+  const decoy = (n: number) => Buffer.concat([Buffer.from([0x30, 0x82, (n - 4) >> 8, (n - 4) & 0xff, 0x02, 0x01, 0x00, 0x30]), randomBytes(n - 8)]);
+  const decoyLines = (count: number) => Array.from({ length: count }, (_, i) => `BLOB_${i}=${decoy(300 + i).toString('base64')}\n`).join('');
+
+  it('a DER key after 40 base64 blobs that open like one is left out, in a small file and deep in a large one', () => {
+    expect(reasonFor('decoys.env', `${decoyLines(40)}SIGNING_KEY=${der.toString('base64')}\n`)).toMatch(/DER in base64/);
+    const filler = 'A line of notes a walnut keeps in a large text file.\n'.repeat(3000);
+    expect(reasonFor('decoys-deep.txt', `${decoyLines(40)}${filler}SIGNING_KEY=${der.toString('base64')}\n${filler}`)).toMatch(/DER in base64/);
+    expect(reasonFor('decoys-only.env', decoyLines(40))).toBeUndefined();
   });
 });
