@@ -229,8 +229,8 @@ const BASE64_DER_PARSES = 16;
  * (a marker alone is a text about keys, cut short). A DER key (a `KEY=` line of a .env file, a
  * YAML value) starts a line of the run with `M` and `C` to `I` (a SEQUENCE, 0x30, of 40 bytes or
  * more) and decodes to a SEQUENCE Node parses as a PKCS#8, PKCS#1 or SEC1 private key, or to
- * the start of a PKCS#12 key store; `parses.left` more candidates at most are parsed (a file's
- * budget, shared by the windows of a large one). Only runs that start before `to` are read (one
+ * the start of a PKCS#12 key store; `parses.left` more candidates laid out as a key (keyShaped)
+ * at most are parsed (a file's budget, shared by the windows of a large one). Only runs that start before `to` are read (one
  * after is read whole in the next window, with the PEM marker before it, if any). Each run is
  * read once (time linear in the file) and decoded at most three times whole.
  */
@@ -258,8 +258,11 @@ function base64KeyKind(buf: Buffer, parses: { left: number }, to = buf.length): 
       if (total === undefined || total < KEY_MIN_BYTES || total > DER_MAX_BYTES || !startsLikeDerKey(head)) continue;
       const want = Math.ceil((total * 4) / 3);
       if (digits.length - line < want) continue;
+      const der = decodeBase64(digits.slice(line, line + want)).subarray(0, total);
+      // Only what is laid out as a key is worth a parse: other SEQUENCEs use up no tries.
+      if (!keyShaped(der)) continue;
       parses.left--;
-      if (parsesAsPrivateKey(decodeBase64(digits.slice(line, line + want)).subarray(0, total))) return 'a private key (DER in base64: PKCS#8, PKCS#1 or SEC1)';
+      if (parsesAsPrivateKey(der)) return 'a private key (DER in base64: PKCS#8, PKCS#1 or SEC1)';
     }
   }
   return undefined;
@@ -627,6 +630,48 @@ function startsLikeDerKey(head: Buffer): boolean {
   if (head[oid] !== 0x06) return false;
   const arc = head.subarray(oid + 2, oid + 2 + PKCS_OID.length + 1);
   return arc.subarray(0, PKCS_OID.length).equals(PKCS_OID) && (arc[PKCS_OID.length] === 0x05 || arc[PKCS_OID.length] === 0x0c);
+}
+
+/** The DER elements (tag, and where the content starts and ends) that fill `buf` from `start` to `end` exactly, or undefined. */
+function derElements(buf: Buffer, start: number, end: number): { tag: number; body: number; end: number }[] | undefined {
+  const elements: { tag: number; body: number; end: number }[] = [];
+  for (let at = start; at < end; ) {
+    if (at + 2 > end) return undefined;
+    const b1 = buf[at + 1]!;
+    const lengthBytes = b1 < 0x80 ? 0 : b1 & 0x7f;
+    // A definite length of up to three bytes (more than DER_MAX_BYTES is no key's).
+    if (lengthBytes > 3 || b1 === 0x80 || at + 2 + lengthBytes > end) return undefined;
+    let length = b1 < 0x80 ? b1 : 0;
+    for (let k = 0; k < lengthBytes; k++) length = length * 256 + buf[at + 2 + k]!;
+    const body = at + 2 + lengthBytes;
+    if (body + length > end) return undefined;
+    elements.push({ tag: buf[at]!, body, end: body + length });
+    at = body + length;
+  }
+  return elements;
+}
+
+/**
+ * Whether the DER SEQUENCE `der` is laid out as a private key Node may parse, element by element:
+ * an encrypted PKCS#8 (an algorithm SEQUENCE, an OCTET STRING), a PKCS#8 (a version, an
+ * algorithm SEQUENCE, an OCTET STRING, then [0] attributes or [1] the public key), a SEC1 (a
+ * version, an OCTET STRING, then [0] or [1]) or a PKCS#1 (nine INTEGERs, then other primes). A
+ * parse of what is not takes Node most of a millisecond to refuse: base64 blobs that only open as
+ * a key does (startsLikeDerKey) are passed over without using up a file's tries.
+ */
+function keyShaped(der: Buffer): boolean {
+  const top = derElements(der, 0, der.length);
+  if (top?.length !== 1 || top[0]!.tag !== 0x30) return false;
+  const parts = derElements(der, top[0]!.body, top[0]!.end);
+  if (parts === undefined || parts.length < 2) return false;
+  const tags = parts.map((p) => p.tag);
+  const isAlgorithm = (i: number) => tags[i] === 0x30 && der[parts[i]!.body] === 0x06;
+  const restAre = (from: number, allowed: number[]) => tags.slice(from).every((t) => allowed.includes(t));
+  if (tags.length === 2 && isAlgorithm(0) && tags[1] === 0x04) return true;
+  if (tags[0] !== 0x02) return false;
+  if (tags.length >= 3 && isAlgorithm(1) && tags[2] === 0x04 && restAre(3, [0xa0, 0x81, 0xa1])) return true;
+  if (tags[1] === 0x04 && restAre(2, [0xa0, 0xa1])) return true;
+  return tags.length >= 9 && tags.slice(0, 9).every((t) => t === 0x02) && restAre(9, [0x30]);
 }
 
 /** The length of the DER header (tag and length) at `at`: 2 (also BER's indefinite length), or more for a long length. */
