@@ -54,6 +54,8 @@ describe("the search of a large file's every byte, on crafted bytes", () => {
     'the same in UTF-16': Buffer.from(`see -----BEGIN PRIVATE KEY-----${'\r\n'.repeat(9)}`, 'utf16le'),
     'markers in base64, one long run': 'LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t',
     'DER SEQUENCE starts in base64': 'MIH/\n',
+    // Each line opens a PKCS#8 key of 16 KiB in base64 (version 0, then a SEQUENCE), in one long run: read as a key's elements, each costs a few bytes.
+    'base64 lines that each open a 16 KiB key': `${Buffer.concat([Buffer.from([0x30, 0x82, 0x3f, 0xf0, 0x02, 0x01, 0x00, 0x30]), Buffer.alloc(40, 0x41)]).toString('base64')}\n`,
     '"d" members and a kty': `{"kty": "none", "d": "${'A'.repeat(40)}", `,
     // A "d" and a "kty" of a key everywhere, never in the same object: unclosed ones nested ever deeper...
     'unclosed objects, a "kty" in each and a "d" in the next': `{"kty": "EC", {"d": "${'A'.repeat(40)}", `,

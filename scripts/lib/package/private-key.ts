@@ -258,11 +258,10 @@ function base64KeyKind(buf: Buffer, parses: { left: number }, to = buf.length): 
       if (total === undefined || total < KEY_MIN_BYTES || total > DER_MAX_BYTES || !startsLikeDerKey(head)) continue;
       const want = Math.ceil((total * 4) / 3);
       if (digits.length - line < want) continue;
-      const der = decodeBase64(digits.slice(line, line + want)).subarray(0, total);
       // Only what is laid out as a key is worth a parse: other SEQUENCEs use up no tries.
-      if (!keyShaped(der)) continue;
+      if (!keyShaped((i) => base64Byte(digits, line, i), total)) continue;
       parses.left--;
-      if (parsesAsPrivateKey(der)) return 'a private key (DER in base64: PKCS#8, PKCS#1 or SEC1)';
+      if (parsesAsPrivateKey(decodeBase64(digits.slice(line, line + want)).subarray(0, total))) return 'a private key (DER in base64: PKCS#8, PKCS#1 or SEC1)';
     }
   }
   return undefined;
@@ -632,40 +631,61 @@ function startsLikeDerKey(head: Buffer): boolean {
   return arc.subarray(0, PKCS_OID.length).equals(PKCS_OID) && (arc[PKCS_OID.length] === 0x05 || arc[PKCS_OID.length] === 0x0c);
 }
 
-/** The DER elements (tag, and where the content starts and ends) that fill `buf` from `start` to `end` exactly, or undefined. */
-function derElements(buf: Buffer, start: number, end: number): { tag: number; body: number; end: number }[] | undefined {
+/** Each base64 or base64url digit's value. */
+const BASE64_VALUE = new Uint8Array(256);
+for (const [i, c] of [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].entries()) BASE64_VALUE[c.charCodeAt(0)] = i;
+BASE64_VALUE[0x2d] = 62;
+BASE64_VALUE[0x5f] = 63;
+
+/** Byte `i` of what the base64 `digits` from `start` on decode to (read from the two digits that hold it, nothing decoded). */
+function base64Byte(digits: string, start: number, i: number): number {
+  const bit = i * 8;
+  const k = start + Math.floor(bit / 6);
+  const pair = (BASE64_VALUE[digits.charCodeAt(k)]! << 6) | BASE64_VALUE[digits.charCodeAt(k + 1)]!;
+  return (pair >> (4 - (bit % 6))) & 0xff;
+}
+
+/** Elements a key's SEQUENCE holds, at most (PKCS#1: nine INTEGERs, then other primes). */
+const KEY_ELEMENTS_MAX = 12;
+
+/**
+ * The DER elements (tag, where the content starts and ends) that fill bytes `start` to `end` of
+ * what `byte` reads exactly, KEY_ELEMENTS_MAX at most, or undefined. Only their headers are read.
+ */
+function derElements(byte: (i: number) => number, start: number, end: number): { tag: number; body: number; end: number }[] | undefined {
   const elements: { tag: number; body: number; end: number }[] = [];
   for (let at = start; at < end; ) {
-    if (at + 2 > end) return undefined;
-    const b1 = buf[at + 1]!;
+    if (at + 2 > end || elements.length === KEY_ELEMENTS_MAX) return undefined;
+    const b1 = byte(at + 1);
     const lengthBytes = b1 < 0x80 ? 0 : b1 & 0x7f;
     // A definite length of up to three bytes (more than DER_MAX_BYTES is no key's).
     if (lengthBytes > 3 || b1 === 0x80 || at + 2 + lengthBytes > end) return undefined;
     let length = b1 < 0x80 ? b1 : 0;
-    for (let k = 0; k < lengthBytes; k++) length = length * 256 + buf[at + 2 + k]!;
+    for (let k = 0; k < lengthBytes; k++) length = length * 256 + byte(at + 2 + k);
     const body = at + 2 + lengthBytes;
     if (body + length > end) return undefined;
-    elements.push({ tag: buf[at]!, body, end: body + length });
+    elements.push({ tag: byte(at), body, end: body + length });
     at = body + length;
   }
   return elements;
 }
 
 /**
- * Whether the DER SEQUENCE `der` is laid out as a private key Node may parse, element by element:
- * an encrypted PKCS#8 (an algorithm SEQUENCE, an OCTET STRING), a PKCS#8 (a version, an
- * algorithm SEQUENCE, an OCTET STRING, then [0] attributes or [1] the public key), a SEC1 (a
- * version, an OCTET STRING, then [0] or [1]) or a PKCS#1 (nine INTEGERs, then other primes). A
- * parse of what is not takes Node most of a millisecond to refuse: base64 blobs that only open as
- * a key does (startsLikeDerKey) are passed over without using up a file's tries.
+ * Whether the DER SEQUENCE of `total` bytes that `byte` reads is laid out as a private key Node
+ * may parse, element by element: an encrypted PKCS#8 (an algorithm SEQUENCE, an OCTET STRING), a
+ * PKCS#8 (a version, an algorithm SEQUENCE, an OCTET STRING, then [0] attributes or [1] the public
+ * key), a SEC1 (a version, an OCTET STRING, then [0] or [1]) or a PKCS#1 (nine INTEGERs, then
+ * other primes). A parse of what is not takes Node most of a millisecond to refuse: base64 blobs
+ * that only open as a key does (startsLikeDerKey) are passed over without using up a file's
+ * tries. Reads a few bytes of each element's header, so each candidate costs the same little.
  */
-function keyShaped(der: Buffer): boolean {
-  const top = derElements(der, 0, der.length);
+function keyShaped(byte: (i: number) => number, total: number): boolean {
+  const top = derElements(byte, 0, total);
   if (top?.length !== 1 || top[0]!.tag !== 0x30) return false;
-  const parts = derElements(der, top[0]!.body, top[0]!.end);
+  const parts = derElements(byte, top[0]!.body, top[0]!.end);
   if (parts === undefined || parts.length < 2) return false;
   const tags = parts.map((p) => p.tag);
-  const isAlgorithm = (i: number) => tags[i] === 0x30 && der[parts[i]!.body] === 0x06;
+  const isAlgorithm = (i: number) => tags[i] === 0x30 && parts[i]!.body < parts[i]!.end && byte(parts[i]!.body) === 0x06;
   const restAre = (from: number, allowed: number[]) => tags.slice(from).every((t) => allowed.includes(t));
   if (tags.length === 2 && isAlgorithm(0) && tags[1] === 0x04) return true;
   if (tags[0] !== 0x02) return false;
