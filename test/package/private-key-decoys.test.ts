@@ -106,3 +106,16 @@ describe('a DER key in base64 after decoy SEQUENCEs', () => {
     expect(reasonFor('decoys-only.env', decoyLines(40))).toBeUndefined();
   });
 });
+
+describe('a PEM key in base64 after a decoy marker in the same run of digits', () => {
+  const pem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }) as string;
+  const b64url = (s: string) => Buffer.from(s).toString('base64url');
+
+  it('base64url of a marker cut short, then of a key, in one run (unpadded, so the key sits at another place in a group of four) is left out', () => {
+    // 28 bytes: 38 digits, so the key's digits start 2 into a group of four, where the decoy's started at 0.
+    const decoy = b64url('-----BEGIN PRIVATE KEY-----\n');
+    expect(decoy.length % 4).toBe(2);
+    expect(reasonFor('joined.env', `BLOB=${decoy}${b64url(pem)}\n`)).toMatch(/base64/);
+    expect(reasonFor('joined-decoy-only.env', `BLOB=${decoy}${b64url('-----BEGIN PRIVATE KEY-----\n')}\n`)).toBeUndefined();
+  });
+});
