@@ -230,19 +230,22 @@ const BASE64_DER_PARSES = 16;
  * YAML value) starts a line of the run with `M` and `C` to `I` (a SEQUENCE, 0x30, of 40 bytes or
  * more) and decodes to a SEQUENCE Node parses as a PKCS#8, PKCS#1 or SEC1 private key, or to
  * the start of a PKCS#12 key store; `parses.left` more candidates laid out as a key (keyShaped)
- * at most are parsed (a file's budget, shared by the windows of a large one). Only runs that start before `to` are read (one
- * after is read whole in the next window, with the PEM marker before it, if any). Each run is
- * read once (time linear in the file) and decoded at most three times whole.
+ * at most are parsed (a file's budget, shared by the windows of a large one). Only runs that
+ * start before `to` are read (one after is read whole in the next window, with the PEM marker
+ * before it, if any). Each run is read once (time linear in the file) and decoded at most four
+ * times whole (from each place in a group of four a marker starts at).
  */
 function base64KeyKind(buf: Buffer, parses: { left: number }, to = buf.length): string | undefined {
   for (let at = nextBase64Line(buf, 0); at >= 0 && at < to; ) {
     const run = base64Run(buf, at);
     at = nextBase64Line(buf, run.end);
     const { digits } = run;
+    // Where in a group of four each `-----BEGIN ` starts: every hit is looked at, not the first
+    // (unpadded blobs joined in one run each have their own), until all four places are seen.
     const groupStarts = new Set<number>();
     for (const b of BASE64_BEGIN) {
-      const hit = digits.indexOf(b.digits, b.from);
-      if (hit >= 0) groupStarts.add((hit - b.from) % 4);
+      for (let hit = digits.indexOf(b.digits, b.from); hit >= 0 && groupStarts.size < 4; hit = digits.indexOf(b.digits, hit + 1))
+        groupStarts.add((hit - b.from) % 4);
     }
     for (const start of groupStarts) {
       if (holdsPrivateKeyBlock(decodeBase64(digits.slice(start)).toString('latin1'), { bodyNeeded: true }))
