@@ -26,6 +26,7 @@ import { basename, resolve } from 'node:path';
 import { globMatches, pathPatternMayMatchLog } from '../text/glob.ts';
 import { type GlobBudget, globBudget, globPaths } from './glob-paths.ts';
 import { trimEndOf } from '../text/trim.ts';
+import { tmpdirMayChange } from './unseen.ts';
 
 export type WriteKind = 'replace' | 'append' | 'remove';
 
@@ -1753,6 +1754,8 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     }
     const mark = current.vars.mark();
     for (const [name, value] of environment) current.vars.set(name, value);
+    // Text built from pieces (`bash -c "$x$y=…; …"`) is looked at again as the shell will read it.
+    if (tmpdirMayChange(inner)) current.vars.set('TMPDIR', undefined);
     // Kept after: bash in POSIX mode keeps the assignments before a special builtin such as eval.
     if (inThisShell) return analyse(inner, current, reading, depth + 1);
     if (bindings) {
@@ -2190,16 +2193,6 @@ function inputTexts(command: string): (feeds: Feed[]) => string {
 }
 
 /**
- * True when `command` names TMPDIR other than as `$TMPDIR` or `${TMPDIR…}`: it may set it where the
- * reader does not follow (`TMPDIR=… f`, a function called with it), so the hook's value is not taken.
- */
-function namesTmpdir(command: string): boolean {
-  for (let at = command.indexOf('TMPDIR'); at >= 0; at = command.indexOf('TMPDIR', at + 1))
-    if (command[at - 1] !== '$' && command.slice(at - 2, at) !== '${') return true;
-  return false;
-}
-
-/**
  * The files `command` would write, replace, append to or remove, in the order met. `home` is the
  * home folder (`~`, `$HOME`), `cwd` the folder the command starts in (`$PWD`), `tmpdir` the
  * `$TMPDIR` it inherits.
@@ -2210,7 +2203,8 @@ export function shellWrites(command: string, options: { home?: string | undefine
   const called: Feed = { texts: [command] };
   for (const name of POSITIONAL) if (name !== '0') vars.set(name, { text: `$${name}`, known: false, fed: called });
   if (options.home !== undefined) vars.set('HOME', options.home);
-  if (options.tmpdir !== undefined && !namesTmpdir(command)) vars.set('TMPDIR', options.tmpdir);
+  // Unless the command may set TMPDIR where the reader does not see it (unseen.ts).
+  if (options.tmpdir !== undefined && !tmpdirMayChange(command)) vars.set('TMPDIR', options.tmpdir);
   if (options.cwd !== undefined) vars.set('PWD', options.cwd);
   const reading: Reading = {
     cwd: options.cwd,

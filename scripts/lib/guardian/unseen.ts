@@ -1,0 +1,51 @@
+/**
+ * What a command may do that the shell reader does not follow: set a variable through a name or
+ * text it cannot see, define a function, or run as commands text it cannot see. Read from the
+ * command's text alone, quotes and backslashes taken out (bash reads `TMP\DIR`, `e""val` as
+ * TMPDIR and eval). The hook's TMPDIR is trusted only when none of this is there. Coarse on
+ * purpose: a refused command costs a retry, a missed one a log.
+ */
+
+/**
+ * Commands that may set variables, define functions or aliases, or run text as commands, where
+ * the names or the text need not be written plainly: eval, source and `.`, the files BASH_ENV and
+ * ENV name, env (its words may name anything, BASH_FUNC_… included), the builtins that assign a
+ * variable they are given the name of, alias and what turns it on, hash and enable (which change
+ * what a command name runs), and xargs (its input becomes words, or a script's text).
+ */
+const COMMANDS =
+  /(?:^|[\s;&|(){}!/])(?:eval|source|\.|BASH_ENV|ENV|env|mapfile|readarray|read|declare|typeset|local|export|readonly|printf\s+-v|let|getopts|wait|compgen|alias|shopt|enable|hash|xargs)(?=$|[\s;&|()<>=])/;
+
+/**
+ * Forms whose text the reader cannot see or does not work out: a command substitution (its output
+ * may be a command's name, or a script's text), arithmetic (which assigns a name built at run time:
+ * `(( ${v}DIR = 5 ))`, an array subscript, `${x:offset}`, `[[ … -eq … ]]`), `{}` (find's and
+ * xargs's names put into a script), $'…' (escapes spell any word), brace expansion (`{e,}val`).
+ */
+const FORMS = /\$\(|`|\(\(|\$\[|\{\}|\[\[|\w\[|\$\{[#!]?\w+:[^-=+?]|\{[^\s{}]*(?:,|\.\.)/;
+
+/** The command's text as bash reads its words: quotes and backslashes out; `$"…"` is "…". */
+function bare(command: string): string {
+  return command.replaceAll('$"', '"').replace(/["'\\]/g, '');
+}
+
+/** True when `text` (its `bare` form `words`) may set variables or run text unseen (the lists above). */
+function runsUnseen(text: string, words: string): boolean {
+  return text.includes("$'") || COMMANDS.test(words) || FORMS.test(words);
+}
+
+/**
+ * True when the command may have changed TMPDIR where the reader does not see it: besides the
+ * above, set, unset and trap (a DEBUG trap runs its text before each command), or a word holding
+ * TMP and DIR other than `$TMPDIR` itself. Then the hook's TMPDIR is not the command's.
+ */
+export function tmpdirMayChange(command: string): boolean {
+  const words = bare(command);
+  if (runsUnseen(command, words) || /(?:^|[\s;&|(){}!/])(?:set|unset|trap)(?=$|[\s;&|()<>=])/.test(words)) return true;
+  for (const word of words.split(/[\s;&|()<>]/)) {
+    const rest = word.replaceAll('${TMPDIR', '').replaceAll('$TMPDIR', '');
+    const at = rest.indexOf('TMP');
+    if (at >= 0 && rest.includes('DIR', at + 3)) return true;
+  }
+  return false;
+}
