@@ -14,7 +14,11 @@ describe('hook bundles', () => {
       // hooks are minified since 2026-12-06 (tools/build-options.mjs); unminified, the caps had
       // grown with each rule the guardian learnt, to 67 KiB for the shell reader, 37.5 for
       // log-guardian and 32 for relay-check. Minified that day: 40.2, 24.9 and 19.3 KiB.
-      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 42, 'log-guardian': 26 }[name] ?? 21) * 1024);
+      // log-guardian-shell 42 -> 43 KiB the same day (42.3): what the reader cannot see (unseen.ts:
+      // eval, source, env, assignments through names built at run time) keeps the hook's TMPDIR and
+      // mktemp's folders from being trusted, and any command but a few that make no link ends a
+      // folder mktemp made being new (tar, unzip, git, cp -a put links there).
+      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 43, 'log-guardian': 26 }[name] ?? 21) * 1024);
       // No zod, yaml, tar or Octokit, and no CommonJS require: hooks get no require() (build-options.mjs).
       expect(text).not.toMatch(/\bzod\b|ZodError|from "yaml"|YAMLParseError|node-tar|minizlib|@octokit|Octokit/);
       expect(text).not.toMatch(/(?<![\w$.])require\(|__require\b|Dynamic require/);

@@ -26,7 +26,7 @@ import { basename, resolve } from 'node:path';
 import { globMatches, pathPatternMayMatchLog } from '../text/glob.ts';
 import { type GlobBudget, globBudget, globPaths } from './glob-paths.ts';
 import { trimEndOf } from '../text/trim.ts';
-import { tmpdirMayChange } from './unseen.ts';
+import { mktempMayBeShadowed, tmpdirMayChange } from './unseen.ts';
 
 export type WriteKind = 'replace' | 'append' | 'remove';
 
@@ -232,12 +232,14 @@ const MKTEMP = /^[ \t\n]*mktemp(?:[ \t][^;&|<>`()\n]*)?$/;
  * True when `w` names a path in a file or folder `mktemp` made in this command (`"$tmp/x"` after
  * `tmp=$(mktemp -d)`), or, in such a folder, a relative path: new, so it holds no walnut log.
  * A glob there (`rm -f *` after `cd "$(mktemp -d)"`, `"$tmp"/*`) matches only what the command put
- * in it. Not through a `..` step, which leaves it, nor once the command made a link (`linked`):
- * a link put there may lead anywhere.
+ * in it. Not through a `..` step, which leaves it; not when mktemp may not be mktemp (`shadowed`);
+ * and once a command that may make a link ran (`linked`), only the folder itself (`rm -rf "$tmp"`):
+ * a link put in it may lead anywhere.
  */
-function underFresh(w: Word, scope: Scope, linked: boolean | undefined): boolean {
-  if (linked) return false;
+function underFresh(w: Word, scope: Scope, reading: Reading): boolean {
+  if (reading.shadowed) return false;
   const [first, ...rest] = w.parts;
+  if (reading.linked) return first?.fresh === true && rest.length === 0;
   // A glob right after the folder's name (`"$tmp"*`) would match its neighbours.
   if (first?.fresh) return staysBelow(rest) && (text({ parts: rest }).startsWith('/') || rest.every((p) => p.known));
   return scope.fresh === true && !text(w).startsWith('/') && staysBelow(w.parts);
@@ -1168,6 +1170,37 @@ function inPlaceTargets(name: string, args: Word[]): Word[] | undefined {
   return scriptGiven ? files : files.slice(1);
 }
 
+/**
+ * Commands known to make no symbolic or hard link, whatever their words (cp and sed: see
+ * makesNoLink). Any other command may (tar, unzip, git, rsync, mv, ln, a program, a function, a
+ * shell), so a folder mktemp made holds only what the command put there up to the first such one.
+ */
+const NO_LINKS = new Set(
+  'cd pushd popd mktemp mkdir touch rm rmdir cp sed cat grep ls head tail wc diff sort tee echo printf true false : test [ pwd sleep shift set read exit return wait trap done fi esac'.split(
+    ' ',
+  ),
+);
+
+/**
+ * True when the command makes no link (NO_LINKS). cp copies links as links, or makes them, with
+ * -a, -d, -P, -R, -r, -l, -s or --preserve=links; GNU sed runs commands with its `e` (a script
+ * holding no `e` runs none; a script from a file, or a word not known, may).
+ */
+function makesNoLink(name: string, args: Word[]): boolean {
+  if (!NO_LINKS.has(name)) return false;
+  if (name === 'cp')
+    return operands('cp', args).options.every((o) =>
+      o.startsWith('--') ? !/^--(?:archive|no-dereference|recursive|link|symbolic-link|preserve=.*(?:all|links))/.test(o) : !/[adPRrls]/.test(o.slice(1)),
+    );
+  if (name !== 'sed') return true;
+  return args.every((w) => {
+    const t = text(w);
+    if (!exact(w)) return false;
+    if (t === '-e' || /^-[nErsuz]*(?:i.*)?$/.test(t) || /^--(?:in-place|regexp-extended|quiet|silent|separate|unbuffered)/.test(t)) return true;
+    return !t.startsWith('-') && !t.includes('e');
+  });
+}
+
 /** The writes of one simple command (after wrappers), other than its redirections. */
 function commandWrites(name: string, args: Word[], emit: Emit, nested: Nested, depth: number): void {
   switch (name) {
@@ -1672,8 +1705,13 @@ interface Reading {
   whole: Feed;
   /** Set once the nested text ran out (one write stands for all it did not read). */
   stopped?: boolean;
-  /** Set once the command made a link: no path counts as new (under a folder mktemp made) after it. */
+  /**
+   * Set once a command that may make a link ran (anything but NO_LINKS): no path under a folder
+   * mktemp made counts as new after it. From the start when commands may run out of the order read.
+   */
   linked?: boolean;
+  /** Set when mktemp may be a function, an alias or another program: nothing it prints is new. */
+  shadowed?: boolean;
   /** The namerefs declared (`declare -n REF=NAME`): REF to NAME ('' when NAME is not known). */
   namerefs: Map<string, string>;
 }
@@ -1738,6 +1776,8 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
    * commands it runs as a shell of their own see them.
    */
   let environment: [string, Value][] = [];
+  /** Set when the command being read may make a link: what runs after it is not new (Reading.linked). */
+  let linking = false;
   /** Commands nested in the one being read (`sh -c`, `$(…)`): what they change is undone after. */
   const nested: Nested = (inner, bindings) => readNested(inner, bindings, false);
   /** Commands the shell itself runs (`eval`, `source` of a here-document): their variables and `cd`s stay. */
@@ -1754,7 +1794,8 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     }
     const mark = current.vars.mark();
     for (const [name, value] of environment) current.vars.set(name, value);
-    // Text built from pieces (`bash -c "$x$y=…; …"`) is looked at again as the shell will read it.
+    // Text built from pieces (`bash -c "$x$y() {…}"`) is looked at again as the shell will read it.
+    if (!MKTEMP.test(inner) && mktempMayBeShadowed(inner)) reading.shadowed = true;
     if (tmpdirMayChange(inner)) current.vars.set('TMPDIR', undefined);
     // Kept after: bash in POSIX mode keeps the assignments before a special builtin such as eval.
     if (inThisShell) return analyse(inner, current, reading, depth + 1);
@@ -1776,7 +1817,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
   const emit: Emit = (w, kind, via, links) => {
     const feeds = w.parts.flatMap((p) => p.fed ?? []);
     const name = lastName(w);
-    const fresh = underFresh(w, current, reading.linked);
+    const fresh = underFresh(w, current, reading);
     if (links) reading.linked = true;
     if (!fresh && w.parts.some((p) => p.glob) && (name === undefined ? globEndsLikeLog(w) : name.toLowerCase() === 'log.md')) {
       // A glob that may name a log.md is expanded now, as the shell will expand it in the folder
@@ -1893,7 +1934,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     const { dir, fresh } = current;
     for (const f of folders) {
       const t = literal(f);
-      current.fresh = underFresh(f, current, reading.linked);
+      current.fresh = underFresh(f, current, reading);
       current.dir = t !== undefined && current.dir !== undefined ? joinPath(current.dir, t) : undefined;
     }
     try {
@@ -1983,6 +2024,8 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       runCommand(cmd, several);
     } finally {
       environment = [];
+      if (linking) reading.linked = true;
+      linking = false;
     }
   };
   const runCommand = (cmd: Command, several: boolean) => {
@@ -2063,6 +2106,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       args = args.map((w) => withFound(w, input, true, mark));
       reads = (script, bindings) => nested(script, new Map([...(bindings ?? []), [FOUND, input]]));
     } else if (xargs) args = withXargsInput(args, xargs.fed, xargs.replace);
+    if (!makesNoLink(name, args)) linking = true;
     if (name === 'pushd' && args.some((w) => /^[+-]\d+$/.test(text(w)))) {
       // `pushd +N`/`-N`: a folder from the stack, which the text does not show.
       current.dir = undefined;
@@ -2078,7 +2122,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       // Into a folder mktemp made, or down from one: still new. Not `cd -` (back to the folder
       // before), nor a relative folder that CDPATH may find elsewhere: only `./…` is never looked up.
       const down = target !== undefined && (target.parts[0]?.fresh === true || text(target) === '.' || text(target).startsWith('./'));
-      current.fresh = down && !several && underFresh(target, current, reading.linked);
+      current.fresh = down && !several && underFresh(target, current, reading);
       const pwd = current.vars.get('PWD');
       current.dir = followed && current.dir !== undefined ? joinPath(current.dir, t) : undefined;
       current.vars.set('PWD', followed && typeof pwd === 'string' ? joinPath(pwd, t) : undefined);
@@ -2193,6 +2237,12 @@ function inputTexts(command: string): (feeds: Feed[]) => string {
 }
 
 /**
+ * Where commands may run in another order than they are read: a pipeline's or a background job's
+ * at once, a function's or a trap's when called, a loop's again after the rest of its body.
+ */
+const OUT_OF_ORDER = /[^&>]&(?![&>])|^&|(?<![|>])\|(?!\|)|[<>]\(|\b(?:coproc|function|trap|while|until|for|select)\b|\w[ \t]*\([ \t]*\)/;
+
+/**
  * The files `command` would write, replace, append to or remove, in the order met. `home` is the
  * home folder (`~`, `$HOME`), `cwd` the folder the command starts in (`$PWD`), `tmpdir` the
  * `$TMPDIR` it inherits.
@@ -2206,17 +2256,28 @@ export function shellWrites(command: string, options: { home?: string | undefine
   // Unless the command may set TMPDIR where the reader does not see it (unseen.ts).
   if (options.tmpdir !== undefined && !tmpdirMayChange(command)) vars.set('TMPDIR', options.tmpdir);
   if (options.cwd !== undefined) vars.set('PWD', options.cwd);
-  const reading: Reading = {
-    cwd: options.cwd,
-    globs: globBudget(),
-    out: [],
-    loopReadings: MAX_LOOP_READINGS,
-    expansion: MAX_EXPANSION,
-    nested: MAX_NESTED_TEXT,
-    whole: { texts: [command] },
-    namerefs: new Map(),
+  const read = (linked: boolean): Reading => {
+    const reading: Reading = {
+      cwd: options.cwd,
+      globs: globBudget(),
+      out: [],
+      loopReadings: MAX_LOOP_READINGS,
+      expansion: MAX_EXPANSION,
+      nested: MAX_NESTED_TEXT,
+      whole: { texts: [command] },
+      namerefs: new Map(),
+      linked,
+      shadowed: mktempMayBeShadowed(command),
+    };
+    const mark = vars.mark();
+    analyse(command, { dir: '', vars }, reading, 0);
+    vars.rollback(mark);
+    return reading;
   };
-  analyse(command, { dir: '', vars }, reading, 0);
+  let reading = read(false);
+  // A command that may make a link, in a command whose parts may run out of order: read again as
+  // if it ran first (`(sleep 1; rm -f "$t"/*/*) & tar -xf a.tar -C "$t"`).
+  if (reading.linked && OUT_OF_ORDER.test(command)) reading = read(true);
   const input = inputTexts(command);
   return reading.out.map(({ feeds, ...write }) => (feeds ? { ...write, input: input(feeds) } : write));
 }

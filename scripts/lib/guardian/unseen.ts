@@ -2,9 +2,12 @@
  * What a command may do that the shell reader does not follow: set a variable through a name or
  * text it cannot see, define a function, or run as commands text it cannot see. Read from the
  * command's text alone, quotes and backslashes taken out (bash reads `TMP\DIR`, `e""val` as
- * TMPDIR and eval). The hook's TMPDIR is trusted only when none of this is there. Coarse on
- * purpose: a refused command costs a retry, a missed one a log.
+ * TMPDIR and eval). The hook's TMPDIR, and a folder mktemp made, are trusted only when none of
+ * this is there. Coarse on purpose: a refused command costs a retry, a missed one a log.
  */
+
+/** `$(mktemp …)` and `` `mktemp …` `` alone: what the reader takes as a folder mktemp made. */
+const MKTEMP_SUBSTITUTIONS = /\$\([ \t\n]*mktemp(?:[ \t][^;&|<>`()\n]*)?\)|`[ \t\n]*mktemp(?:[ \t][^;&|<>`()\n]*)?`/g;
 
 /**
  * Commands that may set variables, define functions or aliases, or run text as commands, where
@@ -29,6 +32,12 @@ function bare(command: string): string {
   return command.replaceAll('$"', '"').replace(/["'\\]/g, '');
 }
 
+/** True when `text` holds `name` other than as an expansion of it (`$NAME`, `${NAME…`). */
+function namesVariable(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) if (text[at - 1] !== '$' && text.slice(at - 2, at) !== '${') return true;
+  return false;
+}
+
 /** True when `text` (its `bare` form `words`) may set variables or run text unseen (the lists above). */
 function runsUnseen(text: string, words: string): boolean {
   return text.includes("$'") || COMMANDS.test(words) || FORMS.test(words);
@@ -48,4 +57,15 @@ export function tmpdirMayChange(command: string): boolean {
     if (at >= 0 && rest.includes('DIR', at + 3)) return true;
   }
   return false;
+}
+
+/**
+ * True when `mktemp` in the command may not be mktemp: the command names it other than as
+ * `$(mktemp …)` (a function or alias of that name), names PATH other than as `$PATH`, or may set
+ * either unseen. Then what it prints is no new folder.
+ */
+export function mktempMayBeShadowed(command: string): boolean {
+  const rest = command.replace(MKTEMP_SUBSTITUTIONS, '');
+  const words = bare(rest);
+  return runsUnseen(rest, words) || words.includes('mktemp') || namesVariable(words, 'PATH');
 }
