@@ -436,6 +436,10 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
     'world',
     /cannot tell/,
   ],
+  ['rm -f $T/k/* after cp --sym (an abbreviated --symbolic-link)', `T=$(mktemp -d); cp --sym <WORLD>/${K} $T/k; rm -f $T/k/*`, 'world', /cannot tell/],
+  ['rm -f $T/k/* after cp --no-d of a link (an abbreviated --no-dereference)', 'T=$(mktemp -d); cp --no-d /tmp/lnk $T/k; rm -f $T/k/*', 'world', /cannot tell/],
+  ['rm -f "$T"/* after cp with options it cannot see (cp $opts)', `T=$(mktemp -d); cp $opts /tmp/lnk "$T/"; rm -f "$T"/*`, 'world', /cannot tell/],
+  ['./rm, a program the command put there, then rm -f k/*', 'cd "$(mktemp -d)" && cp /tmp/evil.sh ./rm && ./rm && rm -f k/*', 'world', /cannot tell/],
   // Still new: the folder itself, and globs after commands that make no link.
   ['rm -rf "$T" after tar -C "$T"', 'T=$(mktemp -d); tar -xf /tmp/a.tar -C "$T"; rm -rf "$T"', 'world', 'allow'],
   ['a trap removing "$T", then tar -C "$T"', `T=$(mktemp -d); trap 'rm -rf "$T"' EXIT; tar -xf /tmp/a.tar -C "$T"`, 'world', 'allow'],

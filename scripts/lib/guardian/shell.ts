@@ -233,13 +233,14 @@ const MKTEMP = /^[ \t\n]*mktemp(?:[ \t][^;&|<>`()\n]*)?$/;
  * `tmp=$(mktemp -d)`), or, in such a folder, a relative path: new, so it holds no walnut log.
  * A glob there (`rm -f *` after `cd "$(mktemp -d)"`, `"$tmp"/*`) matches only what the command put
  * in it. Not through a `..` step, which leaves it; not when mktemp may not be mktemp (`shadowed`);
- * and once a command that may make a link ran (`linked`), only the folder itself (`rm -rf "$tmp"`):
- * a link put in it may lead anywhere.
+ * and once a command that may make a link ran (`linked`), only the file or folder itself and only
+ * to be removed (`rm -rf "$tmp"`; `removes`), which takes a link away without following it: a link
+ * put in it, or in its place, may lead anywhere.
  */
-function underFresh(w: Word, scope: Scope, reading: Reading): boolean {
+function underFresh(w: Word, scope: Scope, reading: Reading, removes = false): boolean {
   if (reading.shadowed) return false;
   const [first, ...rest] = w.parts;
-  if (reading.linked) return first?.fresh === true && rest.length === 0;
+  if (reading.linked) return removes && first?.fresh === true && rest.length === 0;
   // A glob right after the folder's name (`"$tmp"*`) would match its neighbours.
   if (first?.fresh) return staysBelow(rest) && (text({ parts: rest }).startsWith('/') || rest.every((p) => p.known));
   return scope.fresh === true && !text(w).startsWith('/') && staysBelow(w.parts);
@@ -1186,12 +1187,17 @@ const NO_LINKS = new Set(
  * -a, -d, -P, -R, -r, -l, -s or --preserve=links; GNU sed runs commands with its `e` (a script
  * holding no `e` runs none; a script from a file, or a word not known, may).
  */
-function makesNoLink(name: string, args: Word[]): boolean {
-  if (!NO_LINKS.has(name)) return false;
-  if (name === 'cp')
-    return operands('cp', args).options.every((o) =>
-      o.startsWith('--') ? !/^--(?:archive|no-dereference|recursive|link|symbolic-link|preserve=.*(?:all|links))/.test(o) : !/[adPRrls]/.test(o.slice(1)),
-    );
+function makesNoLink(written: string, name: string, args: Word[]): boolean {
+  if (!NO_LINKS.has(name) || !(written === name || /^\/(?:usr\/)?bin\/[^/]+$/.test(written))) return false;
+  if (name === 'cp') {
+    // Its words as written: a word not known may be an option (`cp $opts …`).
+    const end = args.findIndex((w) => text(w) === '--');
+    return (end < 0 ? args : args.slice(0, end)).every((w) => {
+      const first = w.parts[0];
+      if (!exact(w)) return first?.fresh === true || (first?.known === true && first.text !== '' && !first.text.startsWith('-'));
+      return !text(w).startsWith('-') || text(w) === '-' || cpMakesNoLink(text(w));
+    });
+  }
   if (name !== 'sed') return true;
   return args.every((w) => {
     const t = text(w);
@@ -1199,6 +1205,17 @@ function makesNoLink(name: string, args: Word[]): boolean {
     if (t === '-e' || /^-[nErsuz]*(?:i.*)?$/.test(t) || /^--(?:in-place|regexp-extended|quiet|silent|separate|unbuffered)/.test(t)) return true;
     return !t.startsWith('-') && !t.includes('e');
   });
+}
+
+/** cp's long options that copy links as links or make them; GNU takes any unambiguous start (`--sym`). */
+const CP_LINKING = ['archive', 'no-dereference', 'recursive', 'link', 'symbolic-link'];
+
+function cpMakesNoLink(option: string): boolean {
+  if (!option.startsWith('--')) return !/[adPRrls]/.test(option.slice(1));
+  const [name = '', value] = option.slice(2).split('=');
+  // --preserve=links (or l, li, all, a …): hard links among what it copies.
+  if ('preserve'.startsWith(name) && value?.split(',').some((v) => 'links'.startsWith(v) || 'all'.startsWith(v))) return false;
+  return !CP_LINKING.some((o) => o.startsWith(name));
 }
 
 /** The writes of one simple command (after wrappers), other than its redirections. */
@@ -1817,7 +1834,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
   const emit: Emit = (w, kind, via, links) => {
     const feeds = w.parts.flatMap((p) => p.fed ?? []);
     const name = lastName(w);
-    const fresh = underFresh(w, current, reading);
+    const fresh = underFresh(w, current, reading, kind === 'remove');
     if (links) reading.linked = true;
     if (!fresh && w.parts.some((p) => p.glob) && (name === undefined ? globEndsLikeLog(w) : name.toLowerCase() === 'log.md')) {
       // A glob that may name a log.md is expanded now, as the shell will expand it in the folder
@@ -2041,6 +2058,8 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     environment = words.slice(0, k).map(assignment);
     words = words.slice(k);
     let name = baseName(text(words[0]!));
+    /** The command's word as written: a path (`./rm`) may be any program, whatever its name. */
+    let written = text(words[0]!);
     let args = words.slice(1);
     if (DECLARATIONS.has(name)) return;
     let xargs: { fed: Feed; replace: string | undefined } | undefined;
@@ -2050,7 +2069,8 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       if (name === '{') {
         // `time { …; }`: the group's first command.
         if (args.length === 0) return;
-        name = baseName(text(args[0]!));
+        written = text(args[0]!);
+        name = baseName(written);
         args = args.slice(1);
         continue;
       }
@@ -2095,7 +2115,8 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
           replace: replace ? text(replace) : options.some((o) => o === '-i' || o === '--replace') ? '{}' : undefined,
         };
       }
-      name = baseName(text(args[j]!));
+      written = text(args[j]!);
+      name = baseName(written);
       args = args.slice(j + 1);
     }
     let reads = nested;
@@ -2106,7 +2127,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       args = args.map((w) => withFound(w, input, true, mark));
       reads = (script, bindings) => nested(script, new Map([...(bindings ?? []), [FOUND, input]]));
     } else if (xargs) args = withXargsInput(args, xargs.fed, xargs.replace);
-    if (!makesNoLink(name, args)) linking = true;
+    if (!makesNoLink(written, name, args)) linking = true;
     if (name === 'pushd' && args.some((w) => /^[+-]\d+$/.test(text(w)))) {
       // `pushd +N`/`-N`: a folder from the stack, which the text does not show.
       current.dir = undefined;
