@@ -440,6 +440,18 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['rm -f $T/k/* after cp --no-d of a link (an abbreviated --no-dereference)', 'T=$(mktemp -d); cp --no-d /tmp/lnk $T/k; rm -f $T/k/*', 'world', /cannot tell/],
   ['rm -f "$T"/* after cp with options it cannot see (cp $opts)', `T=$(mktemp -d); cp $opts /tmp/lnk "$T/"; rm -f "$T"/*`, 'world', /cannot tell/],
   ['./rm, a program the command put there, then rm -f k/*', 'cd "$(mktemp -d)" && cp /tmp/evil.sh ./rm && ./rm && rm -f k/*', 'world', /cannot tell/],
+  [
+    'a function named mktemp built from pieces in a here-document to bash',
+    'a=mk; b=temp; bash <<EOF\n$a$b() { echo <WORLD>/04_Ventures/garden/_kernel; }; T=\\$(mktemp -d); cp /tmp/x.md \\$T/log.md\nEOF',
+    'world',
+    /cannot tell/,
+  ],
+  [
+    'bash reading a here-document that expands \\$x to the kernel',
+    'x=<WORLD>/04_Ventures/garden/_kernel bash <<EOF\ncp /tmp/x.md "\\$x/log.md"\nEOF',
+    'world',
+    /cannot tell|overwrite/,
+  ],
   // Still new: the folder itself, and globs after commands that make no link.
   ['rm -rf "$T" after tar -C "$T"', 'T=$(mktemp -d); tar -xf /tmp/a.tar -C "$T"; rm -rf "$T"', 'world', 'allow'],
   ['a trap removing "$T", then tar -C "$T"', `T=$(mktemp -d); trap 'rm -rf "$T"' EXIT; tar -xf /tmp/a.tar -C "$T"`, 'world', 'allow'],
@@ -578,6 +590,12 @@ const tmpdirRows: [string, string, Where, RegExp | 'allow'][] = [
   ['TMPDIR set in arithmetic', 'v=TMP; : $(( ${v}DIR = 5 )); cp /tmp/x.md "$TMPDIR/_kernel/log.md"', 'world', /cannot tell|overwrite/],
   ['TMPDIR set by a bash -c script with text it cannot see', `bash -c "$(cat env.sh); cp /tmp/x.md \\"\\$TMPDIR/log.md\\""`, 'world', /cannot tell|overwrite/],
   ['TMPDIR set by a DEBUG trap of text it cannot see', 'trap "$(cat env.sh)" DEBUG; cp /tmp/x.md "$TMPDIR/log.md"', 'world', /cannot tell|overwrite/],
+  [
+    'TMPDIR set by a here-document to bash, its name joined from variables',
+    'a=TMP; b=DIR; bash <<EOF\n$a$b=<WORLD>/04_Ventures/garden/_kernel; cp /tmp/x.md "\\$TMPDIR/log.md"\nEOF',
+    'world',
+    /cannot tell|overwrite/,
+  ],
   ['TMPDIR set by what xargs puts in a script', `cat list | xargs -I{} bash -c '{}; cp /tmp/x.md "$TMPDIR/log.md"'`, 'world', /cannot tell|overwrite/],
   ['HOME set for sh -c, which removes ~/log.md', `HOME=<WORLD>/${K} sh -c 'rm ~/log.md'`, 'world', /delete/],
   ['HOME set for sh -c, which removes $HOME/log.md', `HOME=<WORLD>/${K} sh -c 'rm "$HOME/log.md"'`, 'world', /delete/],

@@ -107,6 +107,8 @@ interface Piped {
 /** A here-document's body, filled in when the lexer passes it (at the end of the line that opened it). */
 interface HeredocText {
   text: string | undefined;
+  /** An unquoted delimiter: the shell expands the body ($x, $(…), \$) before a command reads it. */
+  expands?: boolean;
 }
 
 /**
@@ -712,8 +714,9 @@ class Lexer {
       const target = this.i < this.src.length && (!/[\n;&|()<>]/.test(this.src[this.i]!) || this.atProcessSubstitution()) ? this.word() : undefined;
       if ((op === '<<' || op === '<<-') && target) {
         // An unquoted delimiter: the shell runs the body's $(…) and `…` (a quoted one: the body is text).
-        const body: HeredocText = { text: undefined };
-        this.pendingHeredocs.push({ delimiter: text(target), stripTabs: op === '<<-', expands: !/['"\\]/.test(target.raw ?? ''), body });
+        const expands = !/['"\\]/.test(target.raw ?? '');
+        const body: HeredocText = { text: undefined, expands };
+        this.pendingHeredocs.push({ delimiter: text(target), stripTabs: op === '<<-', expands, body });
         return { t: 'redir', op, target, body };
       }
       return { t: 'redir', op, target };
@@ -1989,7 +1992,9 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     const fromInput = operand === undefined || ['/dev/stdin', '/dev/fd/0', '-'].includes(text(operand));
     if (!fromInput) return operand && text(operand).startsWith('<(') ? { unseen: asInput(operand) } : undefined;
     const last = redirs.filter((r) => INPUT_REDIRS.has(r.op) || r.op === '<<' || r.op === '<<-').at(-1);
-    if (last?.body?.text !== undefined) return { text: last.body.text };
+    // A body the shell expands first is not the script as written (`\$x` is `$x` to it, `$a$b=…`
+    // an assignment): read as input it cannot see into, unless it holds no $, ` or \.
+    if (last?.body?.text !== undefined) return last.body.expands && /[$`\\]/.test(last.body.text) ? { unseen: last.body.text } : { text: last.body.text };
     if (last?.op === '<<<' && last.target) return { text: text(last.target) };
     if (last === undefined && piped !== undefined) return { unseen: piped.text };
     return undefined;

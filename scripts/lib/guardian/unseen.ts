@@ -23,9 +23,10 @@ const COMMANDS =
  * Forms whose text the reader cannot see or does not work out: a command substitution (its output
  * may be a command's name, or a script's text), arithmetic (which assigns a name built at run time:
  * `(( ${v}DIR = 5 ))`, an array subscript, `${x:offset}`, `[[ … -eq … ]]`), `{}` (find's and
- * xargs's names put into a script), $'…' (escapes spell any word), brace expansion (`{e,}val`).
+ * xargs's names put into a script), $'…' (escapes spell any word), brace expansion (`{e,}val`), a
+ * here-document or here-string (a shell reading one reads the text its expansions make).
  */
-const FORMS = /\$\(|`|\(\(|\$\[|\{\}|\[\[|\w\[|\$\{[#!]?\w+:[^-=+?]|\{[^\s{}]*(?:,|\.\.)/;
+const FORMS = /<<|\$\(|`|\(\(|\$\[|\{\}|\[\[|\w\[|\$\{[#!]?\w+:[^-=+?]|\{[^\s{}]*(?:,|\.\.)/;
 
 /** The command's text as bash reads its words: quotes and backslashes out; `$"…"` is "…". */
 function bare(command: string): string {
