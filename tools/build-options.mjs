@@ -123,8 +123,9 @@ export const hookBuiltins = {
  *   dispatch loads with lazyCommand is a bundle of its own, chunks/<concern>-<command>.mjs, with
  *   exactly what it uses (commandChunks): a command reads the entry and its own bundle, where
  *   shared chunks made `dispatch status` read 16 files (bench/startup.ts). `status` itself is now
- *   imported statically and sits in the entry. The bus commands are small, so the copies of shared
- *   code this makes cost little room; a command runs alone in its process, and a chunk never hands
+ *   imported statically and sits in the entry. The copies of shared code this makes cost room
+ *   (serve, run and repl, which run for long, are one bundle: bus/commands/long-running.ts); a
+ *   command runs alone in its process, and a chunk never hands
  *   its objects to another copy's code (each chunk's command catches its own errors).
  */
 /**

@@ -65,6 +65,14 @@ describe('command bundles at start-up', () => {
     expect(readFileSync(entry, 'utf8')).not.toMatch(/ZodError|McpServer|parseProgram/);
   });
 
+  it('dispatch serve, run and repl, which run for long, share one bundle; the other commands have their own', () => {
+    const entry = join(bundleDir(), 'dispatch.mjs');
+    const chunk = (name: string) => join(bundleDir(), 'chunks', `bus-${name}.mjs`);
+    expect(imports(entry).dynamic).toContain(chunk('long-running'));
+    for (const name of ['serve', 'run', 'repl']) expect(existsSync(chunk(name)), name).toBe(false);
+    for (const name of ['send', 'wait', 'show', 'inbox', 'claim', 'reply']) expect(imports(entry).dynamic, name).toContain(chunk(name));
+  });
+
   it("dispatch mcp's server holds no Ajv: the SDK validates JSON Schemas for elicitation only, which it never does", () => {
     const text = readFileSync(join(bundleDir(), 'dispatch-mcp.mjs'), 'utf8');
     // Ajv's own error classes and options (the SDK's default validator) are left out of the bundle...

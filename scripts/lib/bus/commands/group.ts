@@ -27,9 +27,9 @@ runtimes/, else the current folder). Run 'dispatch <command> --help' for its opt
     lazyCommand('reply', 'answer a claimed message', async () => (await import('./reply.ts')).replyCommand),
     lazyCommand('dead-letter', 'what was dead-lettered for @RECEIVER, and why', async () => (await import('./dead-letter.ts')).deadLetterCommand),
     lazyCommand('retry', 'put a dead letter back into its inbox', async () => (await import('./retry.ts')).retryCommand),
-    lazyCommand('serve', "answer @RECEIVER's messages with an agent command (or echo)", async () => (await import('./serve.ts')).serveCommand),
-    lazyCommand('run', 'evaluate a HelloWorld program; meta-receivers answer over the bus', async () => (await import('./run.ts')).runCommand),
-    lazyCommand('repl', 'an interactive HelloWorld session (hw> prompt), one thread per session', async () => (await import('./repl.ts')).replCommand),
+    lazyCommand('serve', "answer @RECEIVER's messages with an agent command (or echo)", async () => (await import('./long-running.ts')).serveCommand),
+    lazyCommand('run', 'evaluate a HelloWorld program; meta-receivers answer over the bus', async () => (await import('./long-running.ts')).runCommand),
+    lazyCommand('repl', 'an interactive HelloWorld session (hw> prompt), one thread per session', async () => (await import('./long-running.ts')).replCommand),
     lazyCommand(
       'mcp',
       'serve the bus to an MCP client over stdio (tools send, wait, inbox, claim, reply, dead_letters, retry, thread, status)',
