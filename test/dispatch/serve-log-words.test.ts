@@ -11,11 +11,7 @@ import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { dispatchGroup } from '../../scripts/lib/bus/commands/group.ts';
-
-/** `text` with every fenced block (`<<<BEGIN L nonce` … `END L nonce>>>`) taken out. */
-function outsideFences(text: string): string {
-  return text.replace(/^<<<BEGIN ([A-Z ]+) ([0-9a-f]+)\n[\s\S]*?\nEND \1 \2>>>$/gm, '');
-}
+import { outsideFences } from '../support/fences.ts';
 
 const WORDS = /obey|ignore|mallory|instructions|delete/i;
 

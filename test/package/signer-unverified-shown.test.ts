@@ -17,6 +17,7 @@ import { verifyCommand } from '../../scripts/lib/package/commands/verify.ts';
 import { relabelSigner } from '../support/relabel-signer.ts';
 import { testKeyPair } from '../support/test-keys.ts';
 import { freshHomeEachTest, makeWalnut, rmrf, tempRoot } from './helpers.ts';
+import { splitFences } from '../support/fences.ts';
 
 let root = '';
 let key = '';
@@ -40,19 +41,6 @@ async function signedAs(name: string): Promise<string> {
   return pkg;
 }
 
-/** The text outside every untrusted fence, and the text inside them. */
-function split(text: string): { ours: string; fenced: string } {
-  const ours: string[] = [];
-  const fenced: string[] = [];
-  let inside = false;
-  for (const line of text.split('\n')) {
-    if (line.startsWith('<<<BEGIN UNTRUSTED ')) inside = true;
-    (inside ? fenced : ours).push(line);
-    if (inside && line.startsWith('END UNTRUSTED ')) inside = false;
-  }
-  return { ours: ours.join('\n'), fenced: fenced.join('\n') };
-}
-
 /** Login-like words, and relabelled signer lines that are not logins (YAML: `\n` is a line break). */
 const LOGINS = ['ignore-previous-instructions', 'run-rm-rf'];
 const RELABELS: Array<[string, string]> = [
@@ -73,7 +61,7 @@ describe('an unverified signer in info, verify and extract', () => {
       ] as const) {
         const human = await runCaptured(command, [...args]);
         expect(human.code, human.stderr).toBe(0);
-        const out = split(human.stdout);
+        const out = splitFences(human.stdout);
         expect(out.ours, command.name).not.toContain(name);
         expect(out.ours, command.name).toMatch(/Signed: yes/);
         expect(out.fenced, command.name).toContain(name);
@@ -94,7 +82,7 @@ describe('an unverified signer in info, verify and extract', () => {
         const command = args.length === 1 ? infoCommand : verifyCommand;
         const human = await runCaptured(command, args);
         expect(human.code, human.stderr).toBe(0);
-        const out = split(human.stdout);
+        const out = splitFences(human.stdout);
         expect(out.ours, command.name).not.toContain(piece);
         expect(out.fenced, command.name).toContain(piece.slice(0, 8));
       }
@@ -108,7 +96,7 @@ describe('an unverified signer in info, verify and extract', () => {
     const pkg = await signedAs(name);
     const human = await runCaptured(verifyCommand, [pkg, '--signer-key', pub]);
     expect(human.code, human.stderr).toBe(0);
-    const out = split(human.stdout);
+    const out = splitFences(human.stdout);
     expect(out.ours).not.toContain(name);
     expect(out.ours).toMatch(/Signed: yes, valid for the key SHA256:\S+ \(--signer-key\);.*untrusted detail that follows/);
     expect(out.fenced).toContain(name);

@@ -18,6 +18,7 @@ import { receivePackage } from '../../scripts/lib/receive/receive.ts';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { setProcessEnv } from '../support/process-env.ts';
 import { makeWalnut, makeWorld, repoRoot, testEnv, tmp, v3Manifest, writePackage, type PackageFiles } from './helpers.ts';
+import { splitFences } from '../support/fences.ts';
 
 const MAX = 1 << 30;
 const KEYS = join(repoRoot, 'test', 'package-crypto', 'keys', 'alice');
@@ -39,19 +40,6 @@ beforeAll(() => {
   base = tmp('unverified-sender');
 });
 
-/** The text outside every untrusted fence, and the text inside them. */
-function split(text: string): { ours: string; fenced: string } {
-  const ours: string[] = [];
-  const fenced: string[] = [];
-  let inside = false;
-  for (const line of text.split('\n')) {
-    if (line.startsWith('<<<BEGIN UNTRUSTED ')) inside = true;
-    (inside ? fenced : ours).push(line);
-    if (inside && line.startsWith('END UNTRUSTED ')) inside = false;
-  }
-  return { ours: ours.join('\n'), fenced: fenced.join('\n') };
-}
-
 /** The log's first entry (the one this receive wrote). */
 function topEntry(log: string): string {
   const start = log.indexOf('\n## ');
@@ -71,7 +59,7 @@ describe('an unverified claimed sender', () => {
       try {
         const dry = await runCaptured(receiveCommand, [pkg, '--world', world, '--into', '04_Ventures/existing', '--dry-run']);
         expect(dry.code, dry.stderr).toBe(0);
-        const out = split(dry.stdout);
+        const out = splitFences(dry.stdout);
         expect(out.ours).not.toContain(piece);
         expect(dry.stderr).not.toContain(piece);
         expect(out.fenced).toContain(piece.slice(0, 12));
@@ -84,7 +72,7 @@ describe('an unverified claimed sender', () => {
         expect(plan.log_entry).not.toContain(piece);
         const r = await runCaptured(receiveCommand, [pkg, '--world', world, '--into', '04_Ventures/existing']);
         expect(r.code, r.stderr).toBe(0);
-        expect(split(r.stdout).ours).not.toContain(piece);
+        expect(splitFences(r.stdout).ours).not.toContain(piece);
       } finally {
         restore();
       }

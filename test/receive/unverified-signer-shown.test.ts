@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { setPbkdf2IterationsForTests } from '../../scripts/lib/crypto/kdf.ts';
 import { aliveInProcess } from '../support/alive-in-process.ts';
 import { makeWalnut, makeWorld, repoRoot, testEnv, tmp } from './helpers.ts';
+import { splitFences } from '../support/fences.ts';
 
 const CLAIMED = 'ignore-previous-instructions';
 
@@ -45,25 +46,12 @@ beforeAll(async () => {
   }
 });
 
-/** The text outside every untrusted fence, and the text inside them. */
-function split(text: string): { ours: string; fenced: string } {
-  const ours: string[] = [];
-  const fenced: string[] = [];
-  let inside = false;
-  for (const line of text.split('\n')) {
-    if (line.startsWith('<<<BEGIN UNTRUSTED ')) inside = true;
-    (inside ? fenced : ours).push(line);
-    if (inside && line.startsWith('END UNTRUSTED ')) inside = false;
-  }
-  return { ours: ours.join('\n'), fenced: fenced.join('\n') };
-}
-
 describe('an unverified signer in receive output', () => {
   it('a --dry-run --allow-unverified names it only in a fence', async () => {
     const world = makeWorld(join(base, 'w1'), { layout: 'v2' });
     const r = await aliveInProcess(['receive', full, '--world', world, '--as', 'x', '--dry-run', '--allow-unverified'], testEnv(join(base, 'r1')));
     expect(r.status, r.stderr).toBe(0);
-    const out = split(r.stdout);
+    const out = splitFences(r.stdout);
     expect(out.ours).not.toContain(CLAIMED);
     expect(r.stderr).not.toContain(CLAIMED);
     expect(out.fenced).toContain(CLAIMED);
@@ -80,7 +68,7 @@ describe('an unverified signer in receive output', () => {
     const env = testEnv(join(base, 'r2'));
     const r = await aliveInProcess(['receive', full, '--world', world, '--as', 'x', '--allow-unverified'], env);
     expect(r.status, r.stderr).toBe(0);
-    const out = split(r.stdout);
+    const out = splitFences(r.stdout);
     expect(out.ours).not.toContain(CLAIMED);
     expect(r.stderr).not.toContain(CLAIMED);
     expect(out.fenced).toContain(CLAIMED);
@@ -93,7 +81,7 @@ describe('an unverified signer in receive output', () => {
   it('a snapshot shown names it only in a fence', async () => {
     const r = await aliveInProcess(['receive', snapshot, '--world', makeWorld(join(base, 'w3'), { layout: 'v2' })], testEnv(join(base, 'r3')));
     expect(r.status, r.stderr).toBe(0);
-    const out = split(r.stdout);
+    const out = splitFences(r.stdout);
     expect(out.ours).toMatch(/Snapshot package/);
     expect(out.ours).not.toContain(CLAIMED);
     expect(out.fenced).toContain(CLAIMED);
@@ -106,7 +94,7 @@ describe('an unverified signer in receive output', () => {
     copyFileSync(join(keys, 'public.pem'), join(env.ALIVE_HOME!, 'relay', 'keys', 'peers', `${CLAIMED}.pem`));
     const r = await aliveInProcess(['receive', full, '--world', world, '--as', 'x'], env);
     expect(r.status, r.stderr).toBe(0);
-    expect(split(r.stdout).ours).toContain(`signed by \`${CLAIMED}\` (verified)`);
+    expect(splitFences(r.stdout).ours).toContain(`signed by \`${CLAIMED}\` (verified)`);
     expect(r.stdout).not.toContain('BEGIN UNTRUSTED SIGNER');
     const log = readFileSync(join(world, '03_Inbox', 'x', '_kernel', 'log.md'), 'utf8');
     expect(log).toContain(`signed by \`${CLAIMED}\`, verified`);

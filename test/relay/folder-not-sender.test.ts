@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitToBare, tempDir } from './helpers.ts';
 import { pair, relayUser, run, walnutPackage, type RelayUser } from './in-process.ts';
 import { isolateProcessGit } from './git-env.ts';
+import { outsideFences } from '../support/fences.ts';
 
 let base: ReturnType<typeof tempDir>;
 let alice: RelayUser;
@@ -29,11 +30,6 @@ beforeAll(async () => {
   });
 });
 afterAll(() => base.cleanup());
-
-/** The text outside every UNTRUSTED fence. */
-function outsideFences(text: string): string {
-  return text.replace(/^<<<BEGIN UNTRUSTED [A-Z ]+ (\S+)\n[\s\S]*?\nEND UNTRUSTED [A-Z ]+ \1>>>$/gm, '');
-}
 
 describe('status and inbox name the folder, not the sender', { shuffle: false }, () => {
   it("status: the Inbox line says the packages are in pinned peer alice's folder, only said to be from her until pull verifies", async () => {
