@@ -357,16 +357,44 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['a timestamped copy in /tmp', `cp ${K}/log.md "/tmp/log-$(date +%F).md"`, 'world', 'allow'],
   ['a copy of the log into a folder mktemp made', `tmp=$(mktemp -d); cp ${K}/log.md "$tmp/"`, 'world', 'allow'],
   ['a copy of the log onto a file mktemp made', `t=$(mktemp) && cp ${K}/log.md $t`, 'world', 'allow'],
-  ['an old version of the log written in a folder mktemp made', `cd "$(mktemp -d)" && git -C <WORLD> show HEAD:${K}/log.md > log.md`, 'world', 'allow'],
+  // A cd into a folder mktemp made stays where it was when mktemp fails (it prints nothing; cd ""
+  // succeeds): what follows is relative to the folder before (found in review, 2026-12-06).
+  [
+    'an old version of the log written after a cd into a folder mktemp made',
+    `cd "$(mktemp -d)" && git -C <WORLD> show HEAD:${K}/log.md > log.md`,
+    'world',
+    /cannot tell|overwrite/,
+  ],
   ['a log.md written through .. out of a folder mktemp made', 'd=$(mktemp -d); echo x > "$d/../log.md"', 'world', /cannot tell/],
   ['a log.md written after a cd .. out of a folder mktemp made', 'cd "$(mktemp -d)" && cd .. && echo x > log.md', 'world', /cannot tell/],
-  // A glob in a folder mktemp made matches only what the command put there: no walnut log.
-  ['rm -f * in a folder mktemp made', 'cd "$(mktemp -d)" && rm -f *', 'world', 'allow'],
-  ['rm -rf * in a folder mktemp made, named by a variable', 'tmp=$(mktemp -d); cd "$tmp" && touch a.md && rm -rf *', 'world', 'allow'],
-  ['rm -rf "$tmp"/* of a folder mktemp made', 'tmp=$(mktemp -d) && rm -rf "$tmp"/*', 'world', 'allow'],
-  ['sed -i over the copies in a folder mktemp made', `tmp=$(mktemp -d); cp ${K}/log.md "$tmp/" && sed -i s/a/b/ "$tmp"/*.md`, 'world', 'allow'],
+  // A glob in a folder mktemp made is refused again: allowed for a day, it matched through links
+  // that tar, unzip, git or cp -a put there, and a failed mktemp leaves "$tmp"/… an absolute path
+  // or a cd where it was (review of 2026-12-06, each reproduced in bash).
+  ['rm -f * in a folder mktemp made', 'cd "$(mktemp -d)" && rm -f *', 'world', /cannot tell|delete|overwrite/],
+  ['rm -rf * in a folder mktemp made, named by a variable', 'tmp=$(mktemp -d); cd "$tmp" && touch a.md && rm -rf *', 'world', /cannot tell|delete|overwrite/],
+  ['rm -rf "$tmp"/* of a folder mktemp made', 'tmp=$(mktemp -d) && rm -rf "$tmp"/*', 'world', /cannot tell|delete|overwrite/],
+  [
+    'sed -i over the copies in a folder mktemp made',
+    `tmp=$(mktemp -d); cp ${K}/log.md "$tmp/" && sed -i s/a/b/ "$tmp"/*.md`,
+    'world',
+    /cannot tell|delete|overwrite/,
+  ],
   ['rm -rf "$tmp" of a folder mktemp made', 'tmp=$(mktemp -d); trap \'rm -rf "$tmp"\' EXIT; rm -rf "$tmp"', 'world', 'allow'],
-  ['a copy of the log into a folder `mktemp -d` made (backquotes)', `T=\`mktemp -d\`; cp ${K}/log.md $T/ && cd $T && rm -f *`, 'world', 'allow'],
+  ['a copy of the log into a folder `mktemp -d` made (backquotes)', `T=\`mktemp -d\`; cp ${K}/log.md $T/`, 'world', 'allow'],
+  [
+    'a copy of the log into a folder `mktemp -d` made (backquotes), then a glob there',
+    `T=\`mktemp -d\`; cp ${K}/log.md $T/ && cd $T && rm -f *`,
+    'world',
+    /cannot tell|delete|overwrite/,
+  ],
+  [
+    'a failed mktemp: "$T" is empty, and "$T"/<absolute path> the path',
+    `T=$(mktemp -d /dev/null/X); rm -f "$T"<WORLD>/${K}/log.md`,
+    'world',
+    /cannot tell|delete|overwrite/,
+  ],
+  ['a failed mktemp: the cd stays in the kernel', `cd "$(mktemp -d --tmpdir=/nonexistent)" && rm -f log.md`, 'kernel', /cannot tell|delete|overwrite/],
+  ['a function named cd', `cd() { command cd <WORLD>/${K}; }; cd "$(mktemp -d)" && rm -f *`, 'world', /cannot tell|delete|overwrite/],
   ['a glob in a folder backquotes name', 'T=`ls -d 04_Ventures/*/_kernel`; cd $T && rm -f *', 'world', /cannot tell/],
   ['rm -f * after a cd out of a folder mktemp made into the kernel', `cd "$(mktemp -d)"; cd <WORLD>/${K} && rm -f *`, 'world', /cannot tell|delete/],
   ['rm -f * after cd - out of a folder mktemp made', 'cd "$(mktemp -d)"; cd -; rm -f *', 'kernel', /cannot tell|delete/],
@@ -375,7 +403,7 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['a glob that may match .. under a folder mktemp made', 'cd "$(mktemp -d)" && rm -f .*/log.md', 'world', /cannot tell/],
   ['a glob that may match .. under "$tmp"', 'tmp=$(mktemp -d); rm -rf "$tmp"/.?/*', 'world', /cannot tell/],
   ['a glob in a folder a variable names, after a cd into a folder mktemp made', 'cd "$(mktemp -d)" && rm -f "$X"/*', 'world', /cannot tell/],
-  ['rm -f * in ./sub of a folder mktemp made', 'cd "$(mktemp -d)" && mkdir sub && cd ./sub && rm -f *', 'world', 'allow'],
+  ['rm -f * in ./sub of a folder mktemp made', 'cd "$(mktemp -d)" && mkdir sub && cd ./sub && rm -f *', 'world', /cannot tell|delete|overwrite/],
   [
     'rm -f * after a cd CDPATH may take out of a folder mktemp made',
     `cd "$(mktemp -d)" && CDPATH=<WORLD>/04_Ventures/garden cd _kernel && rm -f *`,
@@ -452,16 +480,21 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
     'world',
     /cannot tell|overwrite/,
   ],
-  // Still new: the folder itself, and globs after commands that make no link.
+  // Still new: the folder itself, to be removed.
   ['rm -rf "$T" after tar -C "$T"', 'T=$(mktemp -d); tar -xf /tmp/a.tar -C "$T"; rm -rf "$T"', 'world', 'allow'],
   ['a trap removing "$T", then tar -C "$T"', `T=$(mktemp -d); trap 'rm -rf "$T"' EXIT; tar -xf /tmp/a.tar -C "$T"`, 'world', 'allow'],
   [
     'rm -f */* after mkdir, touch and cp in a folder mktemp made',
     'cd "$(mktemp -d)" && mkdir a && touch a/x.md && cp /tmp/x.md a/ && rm -f */*',
     'world',
-    'allow',
+    /cannot tell|delete|overwrite/,
   ],
-  ['cat and grep over copies in $T, then rm -f "$T"/*', `T=$(mktemp -d); cp ${K}/log.md "$T/" && cat "$T"/* | grep x && rm -f "$T"/*`, 'world', 'allow'],
+  [
+    'cat and grep over copies in $T, then rm -f "$T"/*',
+    `T=$(mktemp -d); cp ${K}/log.md "$T/" && cat "$T"/* | grep x && rm -f "$T"/*`,
+    'world',
+    /cannot tell|delete|overwrite/,
+  ],
   // `cd -` goes back to the folder before (the session's, here): not the one mktemp made.
   ['a log.md removed after cd - out of a folder mktemp made', `cd "$(mktemp -d)"; cd -; rm -f log.md`, 'kernel', /cannot tell|delete/],
   ['a log.md removed after cd -P - out of a folder mktemp made', `cd "$(mktemp -d)" && cd -P - && rm ${K}/log.md`, 'world', /cannot tell|delete/],
@@ -538,17 +571,18 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
 ];
 
 /**
- * $TMPDIR is the hook's own, as $HOME is (<BASE>/tmp here): the shell the agent's commands run in
- * inherits it. What the command does to it (an assignment, one before a shell it starts, eval,
- * a script it sources) counts.
+ * $TMPDIR is unknown, whatever the hook's own is (<BASE>/tmp here): taken from the hook's
+ * environment for a day, it let commands that change it where the reader does not see it
+ * (`printf -v$a$b …`, `export${IFS}…`, BASH_ENV, mapfile) or put a link under it write a log
+ * (review of 2026-12-06, reproduced in bash). What the command does to it still counts.
  */
 const tmpdirRows: [string, string, Where, RegExp | 'allow'][] = [
-  ['cp into "$TMPDIR/"', `cp ${K}/log.md "$TMPDIR/"`, 'world', 'allow'],
-  ['cp onto "$TMPDIR/log.md", then diff', `cp ${K}/log.md "$TMPDIR/log.md" && diff "$TMPDIR/log.md" ${K}/log.md`, 'world', 'allow'],
+  ['cp into "$TMPDIR/"', `cp ${K}/log.md "$TMPDIR/"`, 'world', /cannot tell|overwrite/],
+  ['cp onto "$TMPDIR/log.md", then diff', `cp ${K}/log.md "$TMPDIR/log.md" && diff "$TMPDIR/log.md" ${K}/log.md`, 'world', /cannot tell|overwrite/],
   // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
-  ['cp into "${TMPDIR}/", then sed -i on the copy', `cp ${K}/log.md "\${TMPDIR}/" && sed -i s/a/b/ "\${TMPDIR}/log.md"`, 'world', 'allow'],
+  ['cp into "${TMPDIR}/", then sed -i on the copy', `cp ${K}/log.md "\${TMPDIR}/" && sed -i s/a/b/ "\${TMPDIR}/log.md"`, 'world', /cannot tell|overwrite/],
   // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
-  ['cp into ${TMPDIR:-/tmp}/', `cp ${K}/log.md \${TMPDIR:-/tmp}/`, 'world', 'allow'],
+  ['cp into ${TMPDIR:-/tmp}/', `cp ${K}/log.md \${TMPDIR:-/tmp}/`, 'world', /cannot tell|overwrite/],
   ['TMPDIR set to the kernel, then cp onto $TMPDIR/log.md', `TMPDIR=<WORLD>/${K}; cp /tmp/x.md "$TMPDIR/log.md"`, 'world', /overwrite/],
   ['TMPDIR exported as the kernel, then cp into $TMPDIR/', `export TMPDIR=<WORLD>/${K} && cp /tmp/log.md "$TMPDIR/"`, 'world', /overwrite/],
   ['TMPDIR set for sh -c, which writes $TMPDIR/log.md', `TMPDIR=<WORLD>/${K} sh -c 'cp /tmp/x.md "$TMPDIR/log.md"'`, 'world', /overwrite/],
@@ -732,13 +766,13 @@ describe('log-guardian bundle on a Bash call', () => {
     expect(await runGuardian(`echo x >> "$HOME/world/${K}/log.md.bak"`, join(base, 'elsewhere'), base)).toBe('allow');
   });
 
-  it('takes TMPDIR from its own environment, and allows a glob in a folder mktemp made', async () => {
+  it('takes no TMPDIR from its own environment, and refuses a glob in a folder mktemp made', async () => {
     const tmp = { TMPDIR: join(base, 'tmp') };
-    expect(await runGuardian(`cp ${K}/log.md "$TMPDIR/"`, world, home, tmp)).toBe('allow');
-    expect(await runGuardian(`cp ${K}/log.md "$TMPDIR/"`, world, home)).toBe('deny');
-    expect(await runGuardian(`TMPDIR=${kernel} sh -c 'echo x > "$TMPDIR/log.md"'`, world, home, tmp)).toBe('deny');
-    expect(await runGuardian('cd "$(mktemp -d)" && rm -f *', world, home)).toBe('allow');
-    expect(await runGuardian(`cd "$(mktemp -d)"; cd ${kernel} && rm -f *`, world, home)).toBe('deny');
+    expect(await runGuardian(`cp ${K}/log.md "$TMPDIR/"`, world, home, tmp)).toBe('deny');
+    expect(await runGuardian(`a=TMP; b=DIR; printf -v$a$b %s ${kernel}; cp /tmp/x.md "$TMPDIR/log.md"`, world, home, tmp)).toBe('deny');
+    expect(await runGuardian(`tmp=$(mktemp -d); cp ${K}/log.md "$tmp/"`, world, home, tmp)).toBe('allow');
+    expect(await runGuardian('cd "$(mktemp -d)" && rm -f *', world, home)).toBe('deny');
+    expect(readFileSync(log, 'utf8')).toBe(LOG);
   });
 
   it('answers a CRLF command (it hung, then ran out of memory, and the call went through)', async () => {

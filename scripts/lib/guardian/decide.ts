@@ -220,7 +220,7 @@ function readInputReason(write: ShellWrite): string {
 }
 
 /** scripts/lib/guardian/shell.ts's shellWrites, passed in: the hook loads it only when needed. */
-export type ShellReader = (command: string, options: { home?: string | undefined; cwd?: string | undefined; tmpdir?: string | undefined }) => ShellWrite[];
+export type ShellReader = (command: string, options: { home?: string | undefined; cwd?: string | undefined }) => ShellWrite[];
 
 /** What may stand between the letters of `log.md` in a command that still names it. */
 const QUOTING = ['"', "'", '\\', '{', '}'];
@@ -340,8 +340,10 @@ function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, she
   const named = new Map<string, boolean>();
   const inputNamesLog = (input: string) => named.get(input) ?? named.set(input, spellsLog(input)).get(input)!;
   const started = Date.now();
-  // The shell the command runs in inherits the session's HOME and TMPDIR, as the hook does.
-  for (const write of shellWrites(call.command, { home: env.HOME, cwd, tmpdir: env.TMPDIR })) {
+  // The shell the command runs in inherits the session's HOME, as the hook does. Not its TMPDIR:
+  // trusted, it let commands that change TMPDIR where the reader does not see it write a log
+  // (`printf -v$a$b …`, `export${IFS}…`, a link put under it), found in review on 2026-12-06.
+  for (const write of shellWrites(call.command, { home: env.HOME, cwd })) {
     if (Date.now() - started > CHECK_MS) {
       if (findWorldRoot(cwd, env) === undefined) return ALLOW;
       return {

@@ -26,7 +26,7 @@ import { basename, resolve } from 'node:path';
 import { globMatches, pathPatternMayMatchLog } from '../text/glob.ts';
 import { type GlobBudget, globBudget, globPaths } from './glob-paths.ts';
 import { trimEndOf } from '../text/trim.ts';
-import { mktempMayBeShadowed, tmpdirMayChange } from './unseen.ts';
+import { mktempMayBeShadowed } from './unseen.ts';
 
 export type WriteKind = 'replace' | 'append' | 'remove';
 
@@ -165,8 +165,6 @@ class Vars {
 interface Scope {
   dir: string | undefined;
   vars: Vars;
-  /** After a `cd` into a folder `mktemp -d` made (and only down from there): `dir` is unknown, but new. */
-  fresh?: boolean | undefined;
 }
 
 const MAX_DEPTH = 8; // nested substitutions, sh -c strings, and loops whose input a `read` reads
@@ -231,32 +229,23 @@ const METACHAR = /[ \t\n;&|()<>]/;
 const MKTEMP = /^[ \t\n]*mktemp(?:[ \t][^;&|<>`()\n]*)?$/;
 
 /**
- * True when `w` names a path in a file or folder `mktemp` made in this command (`"$tmp/x"` after
- * `tmp=$(mktemp -d)`), or, in such a folder, a relative path: new, so it holds no walnut log.
- * A glob there (`rm -f *` after `cd "$(mktemp -d)"`, `"$tmp"/*`) matches only what the command put
- * in it. Not through a `..` step, which leaves it; not when mktemp may not be mktemp (`shadowed`);
- * and once a command that may make a link ran (`linked`), only the file or folder itself and only
- * to be removed (`rm -rf "$tmp"`; `removes`), which takes a link away without following it: a link
- * put in it, or in its place, may lead anywhere.
+ * True when `w` names a file or folder `mktemp` made in this command, or one known name right in
+ * it (`"$tmp/x"` after `tmp=$(mktemp -d)`): new, so no walnut log. Not when mktemp may not be
+ * mktemp (`shadowed`); and once a command that may make a link ran (`linked`), only the file or
+ * folder itself and only to be removed (`rm -rf "$tmp"`; `removes`), which takes a link away
+ * without following it: a link put in it, or in its place, may lead anywhere.
  */
-function underFresh(w: Word, scope: Scope, reading: Reading, removes = false): boolean {
+function underFresh(w: Word, reading: Reading, removes = false): boolean {
   if (reading.shadowed) return false;
   const [first, ...rest] = w.parts;
   if (reading.linked) return removes && first?.fresh === true && rest.length === 0;
-  // A glob right after the folder's name (`"$tmp"*`) would match its neighbours.
-  if (first?.fresh) return staysBelow(rest) && (text({ parts: rest }).startsWith('/') || rest.every((p) => p.known));
-  return scope.fresh === true && !text(w).startsWith('/') && staysBelow(w.parts);
-}
-
-/**
- * True when a path's parts are known text and unquoted globs, and none of its steps is or may
- * match `..`: a glob step starting with `*` never matches a leading `.` (nor `..` under dotglob);
- * any other is checked against `..` (`.*`, `.?`, a bracket read as `?`).
- */
-function staysBelow(parts: Part[]): boolean {
-  if (!parts.every((p) => p.known || p.glob)) return false;
-  const pattern = parts.map((p) => (p.glob ? p.text : p.text.replace(/[*?[\\]/g, '\\$&'))).join('');
-  return pattern.split('/').every((step) => step[0] === '*' || !globMatches(step, '..'));
+  // mktemp that fails prints nothing, and bash goes on: `"$tmp"/<path>` is then `/<path>`, and a
+  // `cd "$(mktemp -d)"` stays where it was (cd "" succeeds). So only the file or folder itself, or
+  // one known name right in it (`"$tmp/x"`, which is `/x` then), is new; not a glob, not a path
+  // further down, and nothing relative to a folder cd went into (found in review, 2026-12-06).
+  if (!first?.fresh) return false;
+  const after = text({ parts: rest });
+  return rest.every((p) => p.known && !p.glob) && (after === '' || after === '/' || /^\/[^/]+$/.test(after)) && after !== '/..' && after !== '/.';
 }
 
 /** Looked at for a bracket expression's end; bash's own has no limit, a longer one is read as `[`. */
@@ -1816,7 +1805,6 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     for (const [name, value] of environment) current.vars.set(name, value);
     // Text built from pieces (`bash -c "$x$y() {…}"`) is looked at again as the shell will read it.
     if (!MKTEMP.test(inner) && mktempMayBeShadowed(inner)) reading.shadowed = true;
-    if (tmpdirMayChange(inner)) current.vars.set('TMPDIR', undefined);
     // Kept after: bash in POSIX mode keeps the assignments before a special builtin such as eval.
     if (inThisShell) return analyse(inner, current, reading, depth + 1);
     if (bindings) {
@@ -1824,7 +1812,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       for (const name of POSITIONAL) current.vars.set(name, undefined);
       for (const [name, value] of bindings) current.vars.set(name, value);
     }
-    analyse(inner, { dir: current.dir, vars: current.vars, fresh: current.fresh }, reading, depth + 1);
+    analyse(inner, { dir: current.dir, vars: current.vars }, reading, depth + 1);
     current.vars.rollback(mark);
   };
   const spend = (n: number) => {
@@ -1837,7 +1825,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
   const emit: Emit = (w, kind, via, links) => {
     const feeds = w.parts.flatMap((p) => p.fed ?? []);
     const name = lastName(w);
-    const fresh = underFresh(w, current, reading, kind === 'remove');
+    const fresh = underFresh(w, reading, kind === 'remove');
     if (links) reading.linked = true;
     if (!fresh && w.parts.some((p) => p.glob) && (name === undefined ? globEndsLikeLog(w) : name.toLowerCase() === 'log.md')) {
       // A glob that may name a log.md is expanded now, as the shell will expand it in the folder
@@ -1951,17 +1939,15 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
   /** Runs `fn` with the command's folder moved into each of `folders` in turn (`env -C`), then back. */
   const inFolder = (folders: Word[], fn: () => void) => {
     if (folders.length === 0) return fn();
-    const { dir, fresh } = current;
+    const { dir } = current;
     for (const f of folders) {
       const t = literal(f);
-      current.fresh = underFresh(f, current, reading);
       current.dir = t !== undefined && current.dir !== undefined ? joinPath(current.dir, t) : undefined;
     }
     try {
       fn();
     } finally {
       current.dir = dir;
-      current.fresh = fresh;
     }
   };
 
@@ -2136,7 +2122,6 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     if (name === 'pushd' && args.some((w) => /^[+-]\d+$/.test(text(w)))) {
       // `pushd +N`/`-N`: a folder from the stack, which the text does not show.
       current.dir = undefined;
-      current.fresh = false;
       current.vars.set('PWD', undefined);
       return;
     }
@@ -2145,10 +2130,6 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       const t = target ? literal(target) : homeOf(current);
       // A cd to each of a for variable's folders: the one the next command runs in is unknown.
       const followed = t !== undefined && t !== '-' && !several;
-      // Into a folder mktemp made, or down from one: still new. Not `cd -` (back to the folder
-      // before), nor a relative folder that CDPATH may find elsewhere: only `./…` is never looked up.
-      const down = target !== undefined && (target.parts[0]?.fresh === true || text(target) === '.' || text(target).startsWith('./'));
-      current.fresh = down && !several && underFresh(target, current, reading);
       const pwd = current.vars.get('PWD');
       current.dir = followed && current.dir !== undefined ? joinPath(current.dir, t) : undefined;
       current.vars.set('PWD', followed && typeof pwd === 'string' ? joinPath(pwd, t) : undefined);
@@ -2156,7 +2137,6 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     }
     if (name === 'popd') {
       current.dir = undefined;
-      current.fresh = false;
       current.vars.set('PWD', undefined);
       return;
     }
@@ -2202,7 +2182,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       else if (LIST_OPS.has(tok.op)) piped = undefined;
       if (tok.op === '(') {
         stack.push({ scope: current, mark: current.vars.mark() });
-        current = { dir: current.dir, vars: current.vars, fresh: current.fresh };
+        current = { dir: current.dir, vars: current.vars };
       } else if (tok.op === ')' && stack.length > 0) {
         const outer = stack.pop()!;
         current.vars.rollback(outer.mark);
@@ -2270,17 +2250,15 @@ const OUT_OF_ORDER = /[^&>]&(?![&>])|^&|(?<![|>])\|(?!\|)|[<>]\(|\b(?:coproc|fun
 
 /**
  * The files `command` would write, replace, append to or remove, in the order met. `home` is the
- * home folder (`~`, `$HOME`), `cwd` the folder the command starts in (`$PWD`), `tmpdir` the
- * `$TMPDIR` it inherits.
+ * home folder (`~`, `$HOME`), `cwd` the folder the command starts in (`$PWD`). `$TMPDIR` is
+ * unknown, as every variable the command does not set is.
  */
-export function shellWrites(command: string, options: { home?: string | undefined; cwd?: string | undefined; tmpdir?: string | undefined } = {}): ShellWrite[] {
+export function shellWrites(command: string, options: { home?: string | undefined; cwd?: string | undefined } = {}): ShellWrite[] {
   const vars = new Vars();
   // A function's parameters are the words of a call somewhere in the command: read them as its text.
   const called: Feed = { texts: [command] };
   for (const name of POSITIONAL) if (name !== '0') vars.set(name, { text: `$${name}`, known: false, fed: called });
   if (options.home !== undefined) vars.set('HOME', options.home);
-  // Unless the command may set TMPDIR where the reader does not see it (unseen.ts).
-  if (options.tmpdir !== undefined && !tmpdirMayChange(command)) vars.set('TMPDIR', options.tmpdir);
   if (options.cwd !== undefined) vars.set('PWD', options.cwd);
   const read = (linked: boolean): Reading => {
     const reading: Reading = {

@@ -1,9 +1,9 @@
 /**
  * What a command may do that the shell reader does not follow: set a variable through a name or
  * text it cannot see, define a function, or run as commands text it cannot see. Read from the
- * command's text alone, quotes and backslashes taken out (bash reads `TMP\DIR`, `e""val` as
- * TMPDIR and eval). The hook's TMPDIR, and a folder mktemp made, are trusted only when none of
- * this is there. Coarse on purpose: a refused command costs a retry, a missed one a log.
+ * command's text alone, quotes and backslashes taken out (bash reads `e""val` as eval). A file or
+ * folder mktemp made is trusted as new only when none of this is there. Coarse on purpose: a
+ * refused command costs a retry, a missed one a log.
  */
 
 /** `$(mktemp …)` and `` `mktemp …` `` alone: what the reader takes as a folder mktemp made. */
@@ -42,22 +42,6 @@ function namesVariable(text: string, name: string): boolean {
 /** True when `text` (its `bare` form `words`) may set variables or run text unseen (the lists above). */
 function runsUnseen(text: string, words: string): boolean {
   return text.includes("$'") || COMMANDS.test(words) || FORMS.test(words);
-}
-
-/**
- * True when the command may have changed TMPDIR where the reader does not see it: besides the
- * above, set, unset and trap (a DEBUG trap runs its text before each command), or a word holding
- * TMP and DIR other than `$TMPDIR` itself. Then the hook's TMPDIR is not the command's.
- */
-export function tmpdirMayChange(command: string): boolean {
-  const words = bare(command);
-  if (runsUnseen(command, words) || /(?:^|[\s;&|(){}!/])(?:set|unset|trap)(?=$|[\s;&|()<>=])/.test(words)) return true;
-  for (const word of words.split(/[\s;&|()<>]/)) {
-    const rest = word.replaceAll('${TMPDIR', '').replaceAll('$TMPDIR', '');
-    const at = rest.indexOf('TMP');
-    if (at >= 0 && rest.includes('DIR', at + 3)) return true;
-  }
-  return false;
 }
 
 /**
