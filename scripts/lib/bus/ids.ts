@@ -84,8 +84,14 @@ export function idFromFileName(name: string): string | undefined {
  */
 const MESSAGE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 
+/**
+ * Also not an id that starts `msg-`: an id is typed as its file name (`msg-<id>`, `msg-<id>.hw`),
+ * so `msg-<A>` would name both <A> and the id `msg-<A>` (file msg-msg-<A>.hw), and a bus writer's
+ * msg-msg-<A>.hw got someone else's request <A> claimed and answered in its place (review of
+ * 2026-12-06). Such a file is not a message (a dead letter, bad_id, as any other bad name).
+ */
 export function isValidMessageId(id: string): boolean {
-  return typeof id === 'string' && MESSAGE_ID.test(id);
+  return typeof id === 'string' && MESSAGE_ID.test(id) && !/^msg-/i.test(id);
 }
 
 /** The id of a message file name when it has the strict shape, else undefined. */
@@ -132,10 +138,14 @@ export function idHandle(id: string): string {
  */
 export function parseMessageIdArg(raw: string): string | undefined {
   let id = unwrapped(raw);
-  if (/^id:(?:[0-9a-f]{2})+$/.test(id))
-    id = Buffer.from(id.slice(3), 'hex')
+  // A handle is exactly the id it encodes: an id may start with msg- (a bus writer's msg-msg-<A>.hw),
+  // and taking that off named <A>, someone else's message.
+  if (/^id:(?:[0-9a-f]{2})+$/.test(id)) {
+    const decoded = Buffer.from(id.slice(3), 'hex')
       .map((b) => b ^ 0x5a)
       .toString();
+    return isValidMessageId(decoded) ? decoded : undefined;
+  }
   if (id.endsWith('.hw')) id = id.slice(0, -3);
   if (id.startsWith('msg-')) id = id.slice(4);
   return isValidMessageId(id) ? id : undefined;
