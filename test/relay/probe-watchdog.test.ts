@@ -81,8 +81,13 @@ describe('relay-probe watchdog', () => {
     const state = JSON.parse(readFileSync(paths.state, 'utf8'));
     expect(state.last_error).toMatch(/ran out of its 1.5 s budget/);
     expect(state.last_commit).toBe(previous.last_commit);
+    // Each peer is recorded, as not reachable: as the watchdog left it ("no answer within the probe
+    // budget"), or, when the check's own deadline (the budget's end too) fired just before the
+    // watchdog on a loaded machine, as the check ended (seen once in CI's full run, 2026-12-06).
     for (const peer of ['pinned', 'plain']) {
-      expect(state.peer_reachability[peer]).toMatchObject({ reachable: false, error: 'no answer within the probe budget' });
+      const entry = state.peer_reachability[peer];
+      expect(entry, JSON.stringify(state)).toMatchObject({ reachable: false, relay_repo: `ssh://relay.invalid/${peer}.git` });
+      if (entry.error !== undefined) expect(entry.error).toBe('no answer within the probe budget');
     }
   });
 });
