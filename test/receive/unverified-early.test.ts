@@ -147,6 +147,8 @@ describe('unverified is refused from the manifest, before the rest of the packag
       await tar.addFile({ path: '_kernel/key.md', size: wrong.length, mode: 0o644, mtimeSec: 1_700_000_000 }, wrong);
     });
     renameSync(payload.path, out);
+    // Its Ctrl-C cleanup stays registered until discarded (the workers' files share the process).
+    payload.discard();
     const r = await receiveBoth(out, 'v3-pass');
     expect(r.codes).toEqual(['unverified', 'unverified']);
     expect(r.unchanged).toBe(true);
