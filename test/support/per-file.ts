@@ -1,9 +1,10 @@
 /**
  * Runs before every test file (vitest.config.ts setupFiles). The files of a worker share its
  * process (isolate: false), so each one starts from the environment and umask the worker started
- * with, and with the format's PBKDF2 iterations, keygen's key size, relay pull's caps, GitHub reads' retry wait and create's receiver limit, whatever the file before it left. Two things cannot be undone for the next file, and fail
+ * with, and with the format's PBKDF2 iterations, keygen's key size, relay pull's caps, GitHub reads' retry wait and create's receiver limit, whatever the file before it left. Three things cannot be undone for the next file, and fail
  * the file that does them: replacing process.env with another object (see process-env.ts), and
- * ending while an in-process command run still changes process.env (env-runs.ts).
+ * ending while an in-process command run still changes process.env (env-runs.ts); nor a Ctrl-C
+ * cleanup left registered (proc/interrupt-cleanup.ts), whose listener every later file would meet.
  */
 import { appendFileSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect } from 'vitest';
@@ -14,6 +15,8 @@ import { setReadRetryWaitForTests } from '../../scripts/lib/relay/read-retry-wai
 import { setReceiverEntriesForTests, setReceiverLimitForTests } from '../../scripts/lib/package/receiver-limit.ts';
 import { setBusListMaxForTests } from '../../scripts/lib/bus/list-bound.ts';
 import { envRunInProgress } from './env-runs.ts';
+import { registeredCleanupsForTests } from '../../scripts/lib/proc/interrupt-cleanup.ts';
+import { counted } from '../../scripts/lib/text/plural.ts';
 import { resetProcessEnv } from './process-env.ts';
 import { restoreChildMalloc } from './worker-malloc.ts';
 
@@ -46,6 +49,10 @@ afterAll(() => {
   }
   const running = envRunInProgress();
   if (running !== undefined) throw new Error(`this file ended while the in-process run '${running}' still changes process.env: await it`);
+  // A Ctrl-C cleanup left registered listens for the ending signals in every later file of the worker.
+  const left = registeredCleanupsForTests();
+  if (left > 0)
+    throw new Error(`this file left ${counted(left, 'Ctrl-C cleanup')} registered (proc/interrupt-cleanup.ts): release or discard what registered it`);
 });
 
 /**

@@ -32,3 +32,8 @@ export function cleanUpIfInterrupted(cleanup: () => void): () => void {
     if (cleanups.delete(cleanup) && cleanups.size === 0) for (const s of ENDING_SIGNALS) process.off(s, endAfterCleanups);
   };
 }
+
+/** TEST ONLY: how many cleanups are registered (test/support/per-file.ts fails a file that leaves one). */
+export function registeredCleanupsForTests(): number {
+  return cleanups.size;
+}

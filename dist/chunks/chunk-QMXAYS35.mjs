@@ -1,2 +1,0 @@
-#!/usr/bin/env node
-import{a as c}from"./chunk-IDPOGZEX.mjs";var r=["SIGINT","SIGTERM","SIGHUP"],o=new Set;function t(e){for(let n of r)process.off(n,t);let s=[...o].reverse();o.clear();for(let n of s)try{n()}catch{}process.kill(process.pid,e)}c(t,"endAfterCleanups");function f(e){if(o.size===0)for(let s of r)process.on(s,t);return o.add(e),()=>{if(o.delete(e)&&o.size===0)for(let s of r)process.off(s,t)}}c(f,"cleanUpIfInterrupted");export{f as a};

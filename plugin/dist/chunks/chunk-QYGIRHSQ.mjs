@@ -1,0 +1,2 @@
+#!/usr/bin/env node
+import{a as n}from"./chunk-IDPOGZEX.mjs";var t=["SIGINT","SIGTERM","SIGHUP"],e=new Set;function c(s){for(let r of t)process.off(r,c);let o=[...e].reverse();e.clear();for(let r of o)try{r()}catch{}process.kill(process.pid,s)}n(c,"endAfterCleanups");function f(s){if(e.size===0)for(let o of t)process.on(o,c);return e.add(s),()=>{if(e.delete(s)&&e.size===0)for(let o of t)process.off(o,c)}}n(f,"cleanUpIfInterrupted");function i(){return e.size}n(i,"registeredCleanupsForTests");export{f as a,i as b};
