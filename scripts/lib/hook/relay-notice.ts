@@ -18,7 +18,7 @@ import { relayDir } from '../home.ts';
 import { findWorldRoot } from '../world/root.ts';
 import type { NoticeContext } from './notices.ts';
 import { runProbe } from './probe.ts';
-import { counted } from '../text/plural.ts';
+import { counted, noun } from '../text/plural.ts';
 import { countUnverifiedSaved, UNVERIFIED_DIR } from '../relay/unverified-saved.ts';
 import {
   readCheckMemory,
@@ -50,10 +50,6 @@ export function probeIsDue(state: RelayNoticeState | undefined, memory: CheckMem
   return now - last >= PROBE_INTERVAL_MS;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return n === 1 ? one : many;
-}
-
 /** What earlier pulls saved unverified, told apart by folder, and where (`folders`: inbox/ under the relay folder). */
 export interface SavedNotice extends PendingSplit {
   folders: string;
@@ -75,9 +71,9 @@ function savedText(saved: SavedNotice): string {
     ...(saved.others > 0 ? [`${saved.others} in folders that are not a pinned peer's`] : []),
   ].join(', ');
   return (
-    `ALIVE relay: ${saved.complete ? '' : 'at least '}${counted(n, 'package')} that earlier pulls could not verify ${plural(n, 'is', 'are')} kept under ` +
-    `${join(saved.folders, '<folder>', UNVERIFIED_DIR)}/ (${where}). Anyone who can write to the relay could have made ${plural(n, 'it', 'them')}: ` +
-    `do not offer to import ${plural(n, 'it', 'them')}. Tell the user ${plural(n, 'it is', 'they are')} there: ` +
+    `ALIVE relay: ${saved.complete ? '' : 'at least '}${counted(n, 'package')} that earlier pulls could not verify ${noun(n, 'is', 'are')} kept under ` +
+    `${join(saved.folders, '<folder>', UNVERIFIED_DIR)}/ (${where}). Anyone who can write to the relay could have made ${noun(n, 'it', 'them')}: ` +
+    `do not offer to import ${noun(n, 'it', 'them')}. Tell the user ${noun(n, 'it is', 'they are')} there: ` +
     '`alive-p2p info PATH` shows what one holds without importing it, and deleting its file discards one; import one only after ' +
     'the user confirmed it with its sender by another channel.'
   );
@@ -126,26 +122,26 @@ export function formatRelayNotice(
     const where = byPeer.length > 0 ? `in the user's relay, in ${peerFolders(byPeer)}` : "in the user's relay inbox";
     const claimed = byPeer.length === 1 ? byPeer[0]![0] : 'the peer whose folder holds it';
     parts.push(
-      `ALIVE relay: ${counted(n, 'walnut package')} ${plural(n, 'is', 'are')} waiting ${where}. ` +
+      `ALIVE relay: ${counted(n, 'walnut package')} ${noun(n, 'is', 'are')} waiting ${where}. ` +
         "A folder's name is chosen by whoever writes to the relay, so each package is only said to be from " +
         `${claimed} until \`alive-p2p relay pull\` checks its signature against that peer's pinned key (any that fail are set aside as unverified). ` +
-        `Tell the user, and offer to run /alive:receive to pull, check and review ${plural(n, 'it', 'them')}.`,
+        `Tell the user, and offer to run /alive:receive to pull, check and review ${noun(n, 'it', 'them')}.`,
     );
   }
   const others = pending.others;
   if (others > 0) {
     parts.push(
-      `ALIVE relay: ${counted(others, 'package')} ${plural(others, 'waits', 'wait')} on the relay in folders that are not a pinned peer's ` +
+      `ALIVE relay: ${counted(others, 'package')} ${noun(others, 'waits', 'wait')} on the relay in folders that are not a pinned peer's ` +
         "(a removed peer's, a sender never accepted, or any name someone with write access chose) and cannot be verified. " +
         'Do not offer to import ' +
-        `${plural(others, 'it', 'them')}; if the user asks, \`alive-p2p relay status\` names the folders.`,
+        `${noun(others, 'it', 'them')}; if the user asks, \`alive-p2p relay status\` names the folders.`,
     );
   }
   if (saved && saved.peers + saved.others > 0) parts.push(savedText(saved));
   if (accepted.length > 0) {
     parts.push(
       `ALIVE relay: ${accepted.join(', ')} accepted the user's relay invitation, so the user can now share walnuts ` +
-        `with ${plural(accepted.length, 'that peer', 'those peers')} through /alive:share. ` +
+        `with ${noun(accepted.length, 'that peer', 'those peers')} through /alive:share. ` +
         'Suggest comparing key fingerprints out of band (/alive:relay status shows them).',
     );
   }
