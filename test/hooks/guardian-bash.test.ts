@@ -568,6 +568,20 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['a for variable that only echoes, then cat of the log', `for f in *.md; do echo "$f"; done; cat ${K}/log.md`, 'world', 'allow'],
   ['a timestamped backup copy of the log', `cp ${K}/log.md ${K}/log.md.bak.$(date +%Y%m%d%H%M%S%N)`, 'world', 'allow'],
   ['a restore over the log from elsewhere', `cp /tmp/other.md ${K}/log.md`, 'world', /overwrite/],
+  // A path through a link the same command made may lead into a walnut's _kernel (review of
+  // 2026-12-06, reproduced in bash): after ln, link, cp -s or -l, a write named log.md, or at or
+  // under a place a link was made at, cannot be told.
+  ['cp onto kk/log.md after ln -s of the kernel as kk', `ln -s <WORLD>/${K} kk; cp /tmp/x.md kk/log.md`, 'world', /cannot tell/],
+  ['a truncation of a symlink ln -s made to the log', `ln -s <WORLD>/${K}/log.md /tmp/a; : > /tmp/a`, 'world', /cannot tell/],
+  ['a truncation of a hard link ln made to the log', `ln ${K}/log.md /tmp/a; : > /tmp/a`, 'world', /cannot tell/],
+  ['a truncation of a hard link `link` made to the log', `link ${K}/log.md /tmp/a; : > /tmp/a`, 'world', /cannot tell/],
+  ['a truncation of a symlink cp -s made to the log', `cp -s <WORLD>/${K}/log.md /tmp/a; : > /tmp/a`, 'world', /cannot tell/],
+  ['a truncation of a symlink cp --sym made to the log', `cp --sym <WORLD>/${K}/log.md /tmp/a; : > /tmp/a`, 'world', /cannot tell/],
+  ['a truncation of a hard link cp --li made to the log', `cp --li ${K}/log.md /tmp/a; : > /tmp/a`, 'world', /cannot tell/],
+  ['a truncation of a symlink ln -s made to the log, run in the background first', `: > /tmp/a & ln -s <WORLD>/${K}/log.md /tmp/a`, 'world', /cannot tell/],
+  ['truncate under a folder ln -s made to the kernel', `ln -s <WORLD>/${K} /tmp/kk && truncate -s0 /tmp/kk/*.md # log.md`, 'world', /cannot tell/],
+  ['a link, then a write elsewhere, then a read of the log', `ln -s /tmp/x /tmp/y; echo hi > /tmp/z.txt; cat ${K}/log.md`, 'world', 'allow'],
+  ['a copy of the log, then a write elsewhere (no link)', `cp ${K}/log.md /tmp/a; : > /tmp/a`, 'world', 'allow'],
 ];
 
 /**

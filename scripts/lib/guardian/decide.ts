@@ -201,6 +201,14 @@ function unresolvedReason(write: ShellWrite): string {
   );
 }
 
+function linkReason(write: ShellWrite): string {
+  return (
+    `This command makes a link (ln, link, cp -s or -l), then ${mayDo(write)} ${shown(write.path)} (${write.via}), which may ` +
+    'lead through that link to a walnut log, inside an ALIVE world, so log-guardian cannot tell whether that is a walnut log, ' +
+    `${REFUSES}. Make the link in a command of its own, or write the file by its own path; to add a log entry, ${EDIT_ENTRY}.`
+  );
+}
+
 function tooLongReason(length: number): string {
   return (
     `This command is ${length} characters long and names log.md inside an ALIVE world: longer than ` +
@@ -359,6 +367,9 @@ function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, she
       const path = isAbsolute(write.path) ? write.path : `${from}${sep}${write.path}`;
       const existing = guardedLogs(path, cwd, env).find(holdsSomething);
       if (existing) return { allow: false, reason: shellReason(write, existing) };
+      if (write.link && findWorldRoot(cwd, env) !== undefined) return { allow: false, reason: linkReason(write) };
+    } else if (write.link) {
+      if (findWorldRoot(cwd, env) !== undefined) return { allow: false, reason: linkReason(write) };
     } else if (write.name !== undefined ? isLogName(write.name) : !write.notLog && write.input !== undefined && inputNamesLog(write.input)) {
       if (findWorldRoot(cwd, env) === undefined || underFolderOutside(write, cwd, env)) continue;
       return { allow: false, reason: write.name !== undefined ? unresolvedReason(write) : readInputReason(write) };

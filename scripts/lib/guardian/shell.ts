@@ -59,6 +59,11 @@ export interface ShellWrite {
    * that input as written (the files redirected in, the commands piped in, the `for` words).
    */
   input?: string;
+  /**
+   * A link this command made (ln, link, cp -s or -l) may lie on the way: the path is one the link
+   * was made at, or under it, or is named log.md after a link was made (Reading.links).
+   */
+  link?: boolean;
 }
 
 interface Part {
@@ -1256,8 +1261,8 @@ function commandWrites(name: string, args: Word[], emit: Emit, nested: Nested, d
         (name === 'cp' &&
           options.some(
             (o) =>
-              o === '--link' ||
-              o === '--symbolic-link' ||
+              // GNU takes any unambiguous start of a long option (`--sym`).
+              (o.length > 2 && ['link', 'symbolic-link'].some((l) => l.startsWith(o.slice(2)))) ||
               (!o.startsWith('--') && (clusterHas(o, 'l', OPTION_ARGS.cp!) || clusterHas(o, 's', OPTION_ARGS.cp!))),
           ));
       if (!intoDir) emit(dest, 'replace', name, links);
@@ -1721,6 +1726,11 @@ interface Reading {
   linked?: boolean;
   /** Set when mktemp may be a function, an alias or another program: nothing it prints is new. */
   shadowed?: boolean;
+  /**
+   * Where the links this command made so far lie (ln, link, cp -s or -l): each path made absolute
+   * from the starting folder, undefined for one whose place the text does not tell.
+   */
+  links: (string | undefined)[];
   /** The namerefs declared (`declare -n REF=NAME`): REF to NAME ('' when NAME is not known). */
   namerefs: Map<string, string>;
 }
@@ -1771,6 +1781,24 @@ function variableValue(name: string, words: Word[], reading: Reading): Value {
   return { text: `$${name}`, known: false, each, fed: { texts: each.map(asInput) }, size };
 }
 
+/** `path` made absolute from the starting folder (a stand-in when that is unknown), lexically; undefined after a cd not followed. */
+function placeOf(path: string, cwd: string | undefined, dir: string | undefined): string | undefined {
+  return dir === undefined ? undefined : resolve(cwd ?? '/\0start', dir, path);
+}
+
+/**
+ * True when a write of `w` may go through a link the command made before it (`links`): it is
+ * named log.md (a link may lead into a walnut's _kernel), or it is at or under a place a link was
+ * made at, or its place is not known; after a link whose place is not known, any write.
+ */
+function mayGoThroughLink(w: Word, name: string | undefined, links: (string | undefined)[], cwd: string | undefined, dir: string | undefined): boolean {
+  if (name?.toLowerCase() === 'log.md' || links.includes(undefined)) return true;
+  const start = exact(w) ? text(w) : knownStart(w);
+  const place = start === '' ? undefined : placeOf(start, cwd, dir);
+  if (place === undefined) return true;
+  return links.some((l) => l === place || place.startsWith(`${l}/`) || (!exact(w) && l!.startsWith(place)));
+}
+
 function analyse(command: string, scope: Scope, reading: Reading, depth: number): void {
   const { out } = reading;
   /** The scopes around the subshells open here, each with the point its variables go back to. */
@@ -1787,6 +1815,8 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
   let environment: [string, Value][] = [];
   /** Set when the command being read may make a link: what runs after it is not new (Reading.linked). */
   let linking = false;
+  /** The places the command being read makes links at: the commands after it go through them (Reading.links). */
+  const made: (string | undefined)[] = [];
   /** Commands nested in the one being read (`sh -c`, `$(…)`): what they change is undone after. */
   const nested: Nested = (inner, bindings) => readNested(inner, bindings, false);
   /** Commands the shell itself runs (`eval`, `source` of a here-document): their variables and `cd`s stay. */
@@ -1826,11 +1856,17 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     const feeds = w.parts.flatMap((p) => p.fed ?? []);
     const name = lastName(w);
     const fresh = underFresh(w, reading, kind === 'remove');
-    if (links) reading.linked = true;
+    const link = reading.links.length > 0 && mayGoThroughLink(w, name, reading.links, reading.cwd, current.dir);
+    if (links) {
+      reading.linked = true;
+      made.push(exact(w) ? placeOf(text(w), reading.cwd, current.dir) : undefined);
+    }
     if (!fresh && w.parts.some((p) => p.glob) && (name === undefined ? globEndsLikeLog(w) : name.toLowerCase() === 'log.md')) {
       // A glob that may name a log.md is expanded now, as the shell will expand it in the folder
       // the command runs in: the paths it names are the writes. One it cannot expand (a folder it
       // cannot tell, the budget spent) may name a log: called log.md, it fails closed.
+      // Through a link the command made, what it matches is not on disk yet.
+      if (link) out.push({ path: text(w), exact: false, known: knownStart(w), name, dir: current.dir, kind, via, link });
       const pattern = globPattern(w);
       const from = current.dir === undefined || reading.cwd === undefined ? undefined : resolve(reading.cwd, current.dir);
       // `**` searches every folder below in zsh, and in bash with globstar: not expanded, it fails closed.
@@ -1855,6 +1891,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       ...(feeds.length > 0 && { feeds }),
       ...(fresh && { fresh: true }),
       ...(name === undefined && !endingCanBeLog(w) && { notLog: true }),
+      ...(link && { link: true }),
     });
   };
 
@@ -2034,6 +2071,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       environment = [];
       if (linking) reading.linked = true;
       linking = false;
+      reading.links.push(...made.splice(0));
     }
   };
   const runCommand = (cmd: Command, several: boolean) => {
@@ -2260,7 +2298,7 @@ export function shellWrites(command: string, options: { home?: string | undefine
   for (const name of POSITIONAL) if (name !== '0') vars.set(name, { text: `$${name}`, known: false, fed: called });
   if (options.home !== undefined) vars.set('HOME', options.home);
   if (options.cwd !== undefined) vars.set('PWD', options.cwd);
-  const read = (linked: boolean): Reading => {
+  const read = (linked: boolean, links: (string | undefined)[] = []): Reading => {
     const reading: Reading = {
       cwd: options.cwd,
       globs: globBudget(),
@@ -2270,6 +2308,7 @@ export function shellWrites(command: string, options: { home?: string | undefine
       nested: MAX_NESTED_TEXT,
       whole: { texts: [command] },
       namerefs: new Map(),
+      links: [...links],
       linked,
       shadowed: mktempMayBeShadowed(command),
     };
@@ -2281,7 +2320,8 @@ export function shellWrites(command: string, options: { home?: string | undefine
   let reading = read(false);
   // A command that may make a link, in a command whose parts may run out of order: read again as
   // if it ran first (`(sleep 1; rm -f "$t"/*/*) & tar -xf a.tar -C "$t"`).
-  if (reading.linked && OUT_OF_ORDER.test(command)) reading = read(true);
+  // The links it made are known from the start then too (`: > /tmp/a & ln -s …/log.md /tmp/a`).
+  if (reading.linked && OUT_OF_ORDER.test(command)) reading = read(true, reading.links);
   const input = inputTexts(command);
   return reading.out.map(({ feeds, ...write }) => (feeds ? { ...write, input: input(feeds) } : write));
 }
