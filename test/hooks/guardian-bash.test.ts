@@ -581,7 +581,17 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['a truncation of a symlink ln -s made to the log, run in the background first', `: > /tmp/a & ln -s <WORLD>/${K}/log.md /tmp/a`, 'world', /cannot tell/],
   ['truncate under a folder ln -s made to the kernel', `ln -s <WORLD>/${K} /tmp/kk && truncate -s0 /tmp/kk/*.md # log.md`, 'world', /cannot tell/],
   ['a link, then a write elsewhere, then a read of the log', `ln -s /tmp/x /tmp/y; echo hi > /tmp/z.txt; cat ${K}/log.md`, 'world', 'allow'],
-  ['a copy of the log, then a write elsewhere (no link)', `cp ${K}/log.md /tmp/a; : > /tmp/a`, 'world', 'allow'],
+  ['a copy of the log, then a write elsewhere (no link)', `cp ${K}/log.md /tmp/a; : > /tmp/a`, 'world', 'allow'], // sed's `w` command and the `w` flag of `s` write their file (review of 2026-12-06, in bash).
+  ['sed w onto the log', `sed -n 'w ${K}/log.md' /tmp/x.md`, 'world', /overwrite/],
+  ['sed s///w onto the log', `sed 's/x/y/w ${K}/log.md' /tmp/x.md`, 'world', /overwrite/],
+  ['sed -e with W onto the log after an address and a command', `sed -n -e 'p;/a/W ${K}/log.md' /tmp/x.md`, 'world', /overwrite/],
+  ['sed s///gw onto the log in a second -e', `sed -e p -e's/x/y/gw ${K}/log.md' /tmp/x.md`, 'world', /overwrite/],
+  ['sed with a script it cannot read, on the log', `sed -n "$S" ${K}/log.md`, 'world', /does not spell out/],
+  ['sed -f of a script file, on the log', `sed -f edit.sed ${K}/log.md > /tmp/o.md`, 'world', /does not spell out/],
+  ['sed -n s///p of the log (a w in the pattern)', `sed -n 's/work/play/p' ${K}/log.md`, 'world', 'allow'],
+  ['sed w of lines of the log to a file elsewhere', `sed -n '/tomatoes/w /tmp/out.txt' ${K}/log.md`, 'world', 'allow'],
+  ['sed joining the lines of the log with a label', `sed ':a;N;$!ba;s/\\n/ /g' ${K}/log.md > /tmp/o.md`, 'world', 'allow'],
+  ['sed a text holding w, on the log', `sed '1a w ${K}/log.md' /tmp/x.md > /tmp/o.md`, 'world', 'allow'],
 ];
 
 /**

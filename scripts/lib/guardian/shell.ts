@@ -26,6 +26,7 @@ import { basename, resolve } from 'node:path';
 import { globMatches, pathPatternMayMatchLog } from '../text/glob.ts';
 import { type GlobBudget, globBudget, globPaths } from './glob-paths.ts';
 import { trimEndOf } from '../text/trim.ts';
+import { sedScriptWrites } from './sed.ts';
 import { mktempMayBeShadowed } from './unseen.ts';
 
 export type WriteKind = 'replace' | 'append' | 'remove';
@@ -1204,6 +1205,58 @@ function makesNoLink(written: string, name: string, args: Word[]): boolean {
   });
 }
 
+/**
+ * The scripts of a sed command: each -e/--expression, else its first operand; undefined when one
+ * is read from a file (-f, --file), which the text does not show.
+ */
+function sedScripts(args: Word[]): Word[] | undefined {
+  const scripts: Word[] = [];
+  const files: Word[] = [];
+  let optionsDone = false;
+  for (let k = 0; k < args.length; k++) {
+    const w = args[k]!;
+    const t = text(w);
+    if (optionsDone || !t.startsWith('-') || t === '-') files.push(w);
+    else if (t === '--') optionsDone = true;
+    else if (t.startsWith('--')) {
+      const eq = t.indexOf('=');
+      const option = t.slice(2, eq > 0 ? eq : undefined);
+      if (option.length > 0 && 'file'.startsWith(option)) return undefined;
+      if (option.length > 0 && ('expression'.startsWith(option) || 'line-length'.startsWith(option))) {
+        const value = eq > 0 ? dropChars(w, eq + 1) : args[++k];
+        if (value && option.startsWith('e')) scripts.push(value);
+      }
+    } else
+      for (let c = 1; c < t.length; c++) {
+        const flag = t[c]!;
+        if (flag === 'f') return undefined;
+        if (flag === 'i') break; // the rest is the backup suffix
+        if (flag === 'e' || flag === 'l') {
+          const value = c < t.length - 1 ? dropChars(w, c + 1) : args[++k];
+          if (value && flag === 'e') scripts.push(value);
+          break;
+        }
+      }
+  }
+  if (scripts.length === 0 && files[0]) scripts.push(files[0]);
+  return scripts;
+}
+
+/**
+ * The files sed's `w` commands write (`sed -n 'w FILE'`, `s/a/b/w FILE`), each replaced. A script
+ * the text does not show (a file, a word not known) is a write of a name it cannot tell, read
+ * from sed's words: it fails closed when they name log.md.
+ */
+function sedWrites(name: string, args: Word[], emit: Emit): void {
+  const scripts = sedScripts(args);
+  const written = scripts?.map((w) => (exact(w) ? sedScriptWrites(text(w)) : undefined));
+  if (written === undefined || written.includes(undefined)) {
+    emit({ parts: [{ text: `<a file ${name}'s script writes>`, known: false, fed: { texts: [args.map(asInput).join(' ')] } }] }, 'replace', `${name} w`);
+    return;
+  }
+  for (const file of written.flat()) if (file !== undefined) emit({ parts: [{ text: file, known: true }] }, 'replace', `${name} w`);
+}
+
 /** cp's long options that copy links as links or make them; GNU takes any unambiguous start (`--sym`). */
 const CP_LINKING = ['archive', 'no-dereference', 'recursive', 'link', 'symbolic-link'];
 
@@ -1223,6 +1276,7 @@ function commandWrites(name: string, args: Word[], emit: Emit, nested: Nested, d
     case 'perl':
     case 'ruby': {
       for (const w of inPlaceTargets(name === 'gsed' ? 'sed' : name, args) ?? []) emit(w, 'replace', `${name} -i`);
+      if (name === 'sed' || name === 'gsed') sedWrites(name, args, emit);
       return;
     }
     case 'tee':
