@@ -592,6 +592,11 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['sed w of lines of the log to a file elsewhere', `sed -n '/tomatoes/w /tmp/out.txt' ${K}/log.md`, 'world', 'allow'],
   ['sed joining the lines of the log with a label', `sed ':a;N;$!ba;s/\\n/ /g' ${K}/log.md > /tmp/o.md`, 'world', 'allow'],
   ['sed a text holding w, on the log', `sed '1a w ${K}/log.md' /tmp/x.md > /tmp/o.md`, 'world', 'allow'],
+  // `${x@P}` runs the command substitutions its value spells (review of 2026-12-06, in bash).
+  ['a prompt expansion running rm of the log', `a='$'; b='('; x="\${a}\${b}rm -f ${K}/log.md)"; : "\${x@P}"`, 'world', /delete/],
+  ['a prompt expansion of an array element spelling rm of the log', `a='$'; x=("\${a}(rm -f ${K}/log.md)"); : "\${x[0]@P}"`, 'world', /does not spell out/],
+  ['a prompt expansion of a variable it cannot see, in a command naming log.md', `: "\${X@P}"; cat ${K}/log.md`, 'world', /does not spell out/],
+  ['a prompt expansion of a known prompt, then a read of the log', `p='\\u@\\h \\w'; echo "\${p@P}"; cat ${K}/log.md`, 'world', 'allow'],
 ];
 
 /**

@@ -624,6 +624,8 @@ class Lexer {
     private readonly nested: Nested,
     /** Takes `n` characters from the command's expansion budget; false when too few are left. */
     private readonly spend: (n: number) => boolean,
+    /** Reports commands run that the text does not show (`part` stands for what they write). */
+    private readonly unseen: (part: Part, via: string) => void,
   ) {}
 
   /** Lazily: a variable assigned by one command is known when the next one is read. */
@@ -679,7 +681,7 @@ class Lexer {
       const heredoc = this.pendingHeredocs.shift()!;
       const { end, next } = heredocBody(this.src, this.i, heredoc);
       heredoc.body.text = this.src.slice(this.i, end);
-      if (heredoc.expands) new Lexer(this.src.slice(this.i, end), this.scope, this.nested, this.spend).expandedBody();
+      if (heredoc.expands) new Lexer(this.src.slice(this.i, end), this.scope, this.nested, this.spend, this.unseen).expandedBody();
       this.i = next;
     }
   }
@@ -865,6 +867,19 @@ class Lexer {
       const end = this.src.indexOf('}', this.i);
       const stop = end === -1 ? this.src.length : end + 1;
       const written = this.src.slice(this.i, stop);
+      // `${x@P}`: prompt expansion runs the command substitutions the value spells, as eval would
+      // (`a='$'; b='('; x="${a}${b}rm …)"`); a value not known (an array's element too, not
+      // followed) is commands not seen, read from its text, or from the command's when it has none.
+      const prompt = /^\$\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*])(?:\[[^\]]*\])?@P\}$/.exec(written)?.[1];
+      if (prompt !== undefined) {
+        const value = this.scope().vars.get(prompt);
+        if (typeof value === 'string' && !written.includes('[')) this.nested(value);
+        else
+          this.unseen(
+            { text: written, known: false, fed: { texts: [(!written.includes('[') && valueText(value)) || this.src] } },
+            `prompt expansion ${written}`,
+          );
+      }
       // `${x:-WORD}`, `${x-WORD}`, `${x:=WORD}`, `${x:+WORD}`: the value may be WORD, as written.
       const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*]):?([-=+])([^}]*)\}$/.exec(written);
       const fallback = m?.[3];
@@ -1904,7 +1919,13 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     reading.expansion -= n;
     return true;
   };
-  const tokens = new Lexer(command, () => current, nested, spend).tokens();
+  const tokens = new Lexer(
+    command,
+    () => current,
+    nested,
+    spend,
+    (part, via) => emit({ parts: [part] }, 'replace', via),
+  ).tokens();
 
   const emit: Emit = (w, kind, via, links) => {
     const feeds = w.parts.flatMap((p) => p.fed ?? []);
