@@ -362,15 +362,17 @@ function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, she
     }
     if (write.fresh) continue;
     // An absolute path does not depend on the folder, even after a cd the reader cannot follow.
-    if (write.exact && (write.dir !== undefined || isAbsolute(write.path))) {
+    const located = write.exact && (write.dir !== undefined || isAbsolute(write.path));
+    if (located) {
       const from = write.dir === undefined || write.dir === '' ? cwd : resolve(cwd, write.dir);
       const path = isAbsolute(write.path) ? write.path : `${from}${sep}${write.path}`;
       const existing = guardedLogs(path, cwd, env).find(holdsSomething);
       if (existing) return { allow: false, reason: shellReason(write, existing) };
-      if (write.link && findWorldRoot(cwd, env) !== undefined) return { allow: false, reason: linkReason(write) };
-    } else if (write.link) {
+    }
+    // Through a link the command made, a path says nothing of where the write lands.
+    if (write.link) {
       if (findWorldRoot(cwd, env) !== undefined) return { allow: false, reason: linkReason(write) };
-    } else if (write.name !== undefined ? isLogName(write.name) : !write.notLog && write.input !== undefined && inputNamesLog(write.input)) {
+    } else if (!located && (write.name !== undefined ? isLogName(write.name) : !write.notLog && write.input !== undefined && inputNamesLog(write.input))) {
       if (findWorldRoot(cwd, env) === undefined || underFolderOutside(write, cwd, env)) continue;
       return { allow: false, reason: write.name !== undefined ? unresolvedReason(write) : readInputReason(write) };
     }
