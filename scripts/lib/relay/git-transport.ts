@@ -59,6 +59,8 @@ const LOCAL_TIMEOUT_MS = 60_000;
 /** How often a download shown on a terminal looks at the size of the pack git is receiving. */
 const PACK_SAMPLE_MS = 250;
 const PUSH_ATTEMPTS = 8;
+/** What an ls-remote of one branch may print: a line (more is the same branch advertised again). */
+const LS_REMOTE_MAX_BYTES = 64 * 1024;
 /** A PEM RSA public key is under 2 KiB; a key file in a peer's relay beyond this is not read. */
 const MAX_KEY_BYTES = 64 * 1024;
 /**
@@ -1130,10 +1132,12 @@ export class GitTransport implements RelayTransport {
       // In the clone, like every other git here: run from the command's own folder, git found and
       // used whatever repository holds it (an unpacked archive's .git, with its core.sshCommand).
       await this.ensureClone();
-      await this.git(['ls-remote', '--heads', '--', normaliseGitUrl(peer.relay), this.opts.branch], { timeoutMs });
+      // Its output is not read: one line says it answered, and whoever hosts the relay chooses how
+      // often the branch is advertised (a packed-refs of millions of lines was read whole).
+      await this.git(['ls-remote', '--heads', '--', normaliseGitUrl(peer.relay), this.opts.branch], { timeoutMs, maxStdoutBytes: LS_REMOTE_MAX_BYTES });
       return true;
-    } catch {
-      return false;
+    } catch (err) {
+      return err instanceof AliveError && err.code === 'git_output_too_large';
     }
   }
 }
