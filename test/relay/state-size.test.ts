@@ -7,10 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitIn, tempDir, writeTestKeys } from './helpers.ts';
-import { relayUser, run } from './in-process.ts';
+import { pair, relayUser, run } from './in-process.ts';
 import { relayProbeCommand } from '../../scripts/lib/relay/commands/relay-probe.ts';
 import { relayPaths } from '../../scripts/lib/relay/paths.ts';
-import { readNoticeState, STATE_MAX_BYTES } from '../../scripts/lib/hook/relay-state.ts';
+import { readNoticeState, readPinnedPeers, splitPending, STATE_MAX_BYTES } from '../../scripts/lib/hook/relay-state.ts';
+import { formatRelayNotice } from '../../scripts/lib/hook/relay-notice.ts';
 import { MAX_SENDERS_KEPT } from '../../scripts/lib/relay/state.ts';
 import { isolateProcessGit } from './git-env.ts';
 
@@ -63,5 +64,34 @@ describe('state.json with a relay of many sender folders', () => {
     expect(status.json.state.pending_senders).toBe(senders);
     const human = await run(carol, ['status', '--offline']);
     expect(human.stdout).toMatch(new RegExp(`${senders} in ${senders} folders that are not pinned peers', the first 10 named in the untrusted list below`));
+  }, 120_000);
+});
+
+describe("a pinned peer's folder among more folders than state.json names", () => {
+  it('is named in state.json, so the session is told what waits there, however many folders sort before it', async () => {
+    const dana = await relayUser(base.dir, 'dana');
+    const bob = await relayUser(base.dir, 'bob');
+    await pair(dana, bob);
+    // Whoever can write to dana's relay: one package in bob's folder, and MAX_SENDERS_KEPT folders
+    // of one package each whose names sort before it (all one tree: a push of a few KB).
+    const blob = gitIn(dana.url, ['hash-object', '-w', '--stdin'], 'x');
+    const mktree = (lines: string[]) => gitIn(dana.url, ['mktree'], `${lines.join('\n')}\n`);
+    const folder = mktree([`100644 blob ${blob}\tp-20260101-000000-00000001.walnut`]);
+    const junk = Array.from({ length: MAX_SENDERS_KEPT }, (_, i) => `040000 tree ${folder}\t${String(i).padStart(8, '0')}`);
+    const inbox = mktree([...junk, `040000 tree ${folder}\tbob`]);
+    const head = gitIn(dana.url, ['rev-parse', 'main']);
+    const root = gitIn(dana.url, ['ls-tree', head])
+      .split('\n')
+      .filter((l) => !l.endsWith('\tinbox'));
+    const tree = mktree([...root, `040000 tree ${inbox}\tinbox`]);
+    const commit = gitIn(dana.url, ['-c', 'user.name=m', '-c', 'user.email=m@m', 'commit-tree', tree, '-p', head, '-m', 'flood']);
+    gitIn(dana.url, ['update-ref', 'refs/heads/main', commit]);
+
+    expect((await run(dana, ['--json', '--budget', '120'], relayProbeCommand)).code).toBe(0);
+    const state = readNoticeState(join(dana.paths.dir, 'state.json'))!;
+    expect(state.pendingPackages).toBe(MAX_SENDERS_KEPT + 1);
+    const split = splitPending(state, readPinnedPeers(dana.paths.config));
+    expect(split).toMatchObject({ peers: 1, byPeer: [['bob', 1]], others: MAX_SENDERS_KEPT });
+    expect(formatRelayNotice(split, [])).toContain("1 walnut package is waiting in the user's relay, in the folder of their pinned peer bob");
   }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { AliveError, messageOf } from '../errors.ts';
 import { summaryOf } from '../text/fence.ts';
-import { readRelayConfig, writeRelayConfig, type Peer, type RelayConfig } from './config.ts';
+import { findPeer, readRelayConfig, writeRelayConfig, type Peer, type RelayConfig } from './config.ts';
 import { fingerprint, formatFingerprint, parsePeerPublicKey } from './keys.ts';
 import { isGithub, openTransport } from './open.ts';
 import { pinPeerKey } from './pin.ts';
@@ -188,7 +188,13 @@ export async function probeRelay(opts: ProbeOptions, previous: RelayState, warni
   if (listingResult.status === 'fulfilled') {
     const { listing, fresh } = listingResult.value;
     if (fresh) state.last_commit = listing.head;
-    Object.assign(state, pendingFields(listing.entries.map((e) => e.sender)));
+    Object.assign(
+      state,
+      pendingFields(
+        listing.entries.map((e) => e.sender),
+        (s) => findPeer(cfg, s) !== undefined,
+      ),
+    );
   }
   return state;
 }

@@ -62,15 +62,24 @@ export type PeerReachability = z.output<typeof reachabilitySchema>;
  */
 export const MAX_SENDERS_KEPT = 1000;
 
-/** `pending_packages`, `pending_by_sender` (the MAX_SENDERS_KEPT senders with most packages) and `pending_senders`. */
-export function pendingFields(senders: Iterable<string>): Pick<RelayState, 'pending_packages' | 'pending_by_sender' | 'pending_senders'> {
+/**
+ * `pending_packages`, `pending_by_sender` (the MAX_SENDERS_KEPT senders with most packages, the
+ * folders of `isPeer` first) and `pending_senders`. Peers' folders come first whatever their count:
+ * a thousand folders of one package each, sorting before a peer's, left it out, and the session
+ * was told its package was in a folder that is no pinned peer's, not to be offered for import.
+ */
+export function pendingFields(
+  senders: Iterable<string>,
+  isPeer: (sender: string) => boolean,
+): Pick<RelayState, 'pending_packages' | 'pending_by_sender' | 'pending_senders'> {
   const all = new Map<string, number>();
   let total = 0;
   for (const s of senders) {
     all.set(s, (all.get(s) ?? 0) + 1);
     total++;
   }
-  const kept = [...all].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, MAX_SENDERS_KEPT);
+  const peer = new Map([...all.keys()].map((s) => [s, isPeer(s) ? 0 : 1]));
+  const kept = [...all].sort((a, b) => peer.get(a[0])! - peer.get(b[0])! || b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, MAX_SENDERS_KEPT);
   return { pending_packages: total, pending_by_sender: Object.fromEntries(kept), pending_senders: all.size };
 }
 

@@ -75,7 +75,15 @@ Options:
         untrusted: { file: e.name },
       };
     });
-    touchRelayActivity(paths, (state) => Object.assign(state, pendingFields(waiting.map((w) => w.sender))));
+    touchRelayActivity(paths, (state) =>
+      Object.assign(
+        state,
+        pendingFields(
+          waiting.map((w) => w.sender),
+          (s) => findPeer(cfg, s) !== undefined,
+        ),
+      ),
+    );
     // Folders no peer has: named by whoever wrote them, data only (status and pull do the same).
     const notPeers = waiting.filter((w) => w.peer_status === 'unknown');
     const ignored = ignoredFields(listing.ignored);

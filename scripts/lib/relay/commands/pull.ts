@@ -238,10 +238,10 @@ async function pull(o: {
     ownKeyText = ownKeyProblem(own, cfg.github_username);
     touchRelayActivity(paths, (state) => {
       state.own_key = own;
-      setPending(state, listing.entries, cleanupError ? [] : toRemove);
+      setPending(state, cfg, listing.entries, cleanupError ? [] : toRemove);
     });
   } catch {
-    touchRelayActivity(paths, (state) => setPending(state, listing.entries, cleanupError ? [] : toRemove));
+    touchRelayActivity(paths, (state) => setPending(state, cfg, listing.entries, cleanupError ? [] : toRemove));
   }
 
   const unverified = received.filter((r) => !r.verified);
@@ -341,9 +341,15 @@ function deferredText(deferred: InboxEntry[], limits: PullLimits, cfg: RelayConf
   );
 }
 
-function setPending(state: RelayState, all: InboxEntry[], removed: InboxEntry[]): void {
+function setPending(state: RelayState, cfg: RelayConfig, all: InboxEntry[], removed: InboxEntry[]): void {
   const gone = new Set(removed.map((e) => e.path));
-  Object.assign(state, pendingFields(all.filter((e) => !gone.has(e.path)).map((e) => e.sender)));
+  Object.assign(
+    state,
+    pendingFields(
+      all.filter((e) => !gone.has(e.path)).map((e) => e.sender),
+      (s) => findPeer(cfg, s) !== undefined,
+    ),
+  );
 }
 
 /** Why a sender's packages are not trusted, or undefined with their pinned key. */
