@@ -18,7 +18,7 @@ import { touchRelayActivity } from '../activity.ts';
 import { isoSeconds } from '../state.ts';
 import { sha256File } from '../../fs/hash.ts';
 import { earlierPushes, pushLogPath, readPushLog, recordPush, stillWaiting } from '../push-log.ts';
-import { inlineText } from '../../text/untrusted.ts';
+import { fencedLines } from '../../text/fence.ts';
 import { cleanUpIfInterrupted } from '../../proc/interrupt-cleanup.ts';
 import { ownedName, removeLeftovers } from '../work-leftovers.ts';
 
@@ -110,6 +110,9 @@ export const pushCommand = defineCommand({
         const waiting = stillWaiting(earlier, await transport.listDeposits(peerRelay));
         if (waiting) {
           const { record, entry } = waiting;
+          // Where this push's record put it, the name is ours; a copy elsewhere was named by whoever
+          // moved it there (anyone with write access to their relay): data only.
+          const ours = entry.path === record.path;
           touchRelayActivity(paths, (state) => {
             state.peer_reachability[peer.github] = { reachable: true, checked: isoSeconds(), relay_repo: peer.relay };
           });
@@ -127,12 +130,13 @@ export const pushCommand = defineCommand({
             signed: true,
             via: null,
             commit: null,
+            ...(ours ? {} : { untrusted: { file: entry.name } }),
           });
-          // The name is read from the peer's relay, where anyone with write access names files.
+          const as = ours ? `as ${record.name}` : 'as another name; it now waits under a name given to it in their relay, which follows, untrusted';
           out.line(
-            `${original} is already waiting for ${peer.github} (pushed ${record.at} as ${inlineText(entry.name)}); nothing pushed. ` +
-              `It stays in ${peer.github}'s relay until they pull it.`,
+            `${original} is already waiting for ${peer.github} (pushed ${record.at} ${as}); nothing pushed. It stays in ${peer.github}'s relay until they pull it.`,
           );
+          if (!ours) for (const l of fencedLines('UNTRUSTED FILE NAME', entry.name)) out.line(l);
           return;
         }
       }
