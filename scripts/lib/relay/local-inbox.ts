@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, rmSync, unlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import * as z from '../json/zod.ts';
 import { errnoCode } from '../errors.ts';
 import { fsyncDir, writeJsonAtomic } from '../fs/atomic.ts';
@@ -55,8 +55,12 @@ export function removeLeftoverPartials(inbox: string): number {
   return removed;
 }
 
-/** Moves a finished temp file to `dir/name`, or `name-1`, `name-2`... if taken. Returns the path used. */
-export function placeWithoutOverwrite(tmp: string, dir: string, name: string): string {
+/**
+ * Moves a finished temp file to `dir/name`, or `name-1`, `name-2`... if taken. Returns the path used.
+ * `dir` and each folder above it up to `root` are fsynced: a folder made for this file (a sender's,
+ * its unverified/) is an entry of its parent, and the caller removes the package from the relay next.
+ */
+export function placeWithoutOverwrite(tmp: string, dir: string, name: string, root: string): string {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const stem = name.replace(/\.walnut$/, '');
   for (let i = 0; i < 1000; i++) {
@@ -68,7 +72,10 @@ export function placeWithoutOverwrite(tmp: string, dir: string, name: string): s
       throw err;
     }
     unlinkSync(tmp);
-    fsyncDir(dir);
+    for (let d = dir; ; d = dirname(d)) {
+      fsyncDir(d);
+      if (d === root || dirname(d) === d || !d.startsWith(root)) break;
+    }
     return candidate;
   }
   throw new Error(`too many files named like ${name} in ${dir}`);

@@ -452,7 +452,7 @@ async function receiveOne(
     const problems = check.duplicate ? [...check.problems, 'read only as far as its manifest, as a package received before'] : check.problems;
     const bytes = statSync(tmp).size;
     const sha256 = await sha256File(tmp);
-    const path = placeWithoutOverwrite(tmp, check.verified ? dir : join(dir, UNVERIFIED_DIR), entry.name);
+    const path = placeWithoutOverwrite(tmp, check.verified ? dir : join(dir, UNVERIFIED_DIR), entry.name, ctx.paths.dir);
     recordReceived(ctx.log, entry.blobSha, {
       path,
       at: isoSeconds(),
