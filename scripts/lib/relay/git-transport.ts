@@ -783,8 +783,10 @@ export class GitTransport implements RelayTransport {
       } else {
         const tree = await this.listTree(head, 'README.md');
         if (!tree.has('README.md')) changes.push({ path: 'README.md', oid: await this.hashText(README) });
-        const keys = await this.listTree(head, keyPath);
+        const keys = await this.listTree(head, 'keys');
         if (keys.get(keyPath)?.oid !== keyOid) changes.push({ path: keyPath, oid: keyOid });
+        // The same name in another case is a key no one but this owner may publish (see keyAt).
+        for (const [p] of caseSpellings(keys, keyPath)) if (p !== keyPath) changes.push({ path: p, oid: null });
       }
       if (changes.length === 0) return { repo: url, url, created, keyPublished: false, head };
       const commit = await this.commitAndPush('origin', head, changes, head ? `Publish key of ${login}` : 'Initialize walnut relay');
@@ -802,18 +804,19 @@ export class GitTransport implements RelayTransport {
 
   private async keyAt(peer: PeerRelay, head: string | null): Promise<string> {
     let keyPath = `keys/${peer.login}.pem`;
-    let entry = head ? (await this.listTree(head, keyPath)).get(keyPath) : undefined;
+    const keys = head ? await this.listTree(head, 'keys') : new Map<string, { oid: string; mode: string; type: string }>();
+    let entry = keys.get(keyPath);
+    // Logins compare without case: a relay set up as `Bob` publishes keys/Bob.pem for `bob`.
+    const spelled = caseSpellings(keys, keyPath);
     let published: string[] = [];
     if (head && entry === undefined) {
-      // Logins compare without case: a relay set up as `Bob` publishes keys/Bob.pem for `bob`.
-      const wanted = keyPath.toLowerCase();
-      const keys = [...(await this.listTree(head, 'keys'))].filter(([, e]) => isRegularFileMode(e.mode));
-      const spelled = keys.filter(([p]) => p.toLowerCase() === wanted);
       if (spelled.length === 1) [keyPath, entry] = spelled[0]!;
-      published = keys.map(([p]) => p);
+      published = [...keys].filter(([, e]) => isRegularFileMode(e.mode)).map(([p]) => p);
     }
     // Loaded only then (status, inbox and the probe read keys too): a login mistyped names the key meant.
     if (entry?.type !== 'blob') throw (await import('./no-peer-key.ts')).noPeerKeyError(peer, keyPath, published);
+    const rivals = spelled.filter(([p, e]) => p !== keyPath && e.oid !== entry.oid).map(([p]) => p);
+    if (rivals.length > 0) throw (await import('./no-peer-key.ts')).rivalKeysError(peer, keyPath, rivals);
     return this.readSmallBlob(GitTransport.peerRemote(peer.login), entry.oid, `${keyPath} in ${peer.login}'s relay`);
   }
 
@@ -827,8 +830,12 @@ export class GitTransport implements RelayTransport {
     const known = this.tips.get('origin');
     const head = known !== undefined ? known : await this.fetch('origin', limits);
     const keyPath = `keys/${this.opts.login}.pem`;
-    const listed: ReadonlyMap<string, { oid: string; mode: string; type: string }> = head ? await this.listTree(head, keyPath) : new Map();
+    const listed: ReadonlyMap<string, { oid: string; mode: string; type: string }> = head ? await this.listTree(head, 'keys') : new Map();
     const entry = listed.get(keyPath);
+    // Another spelling of the name with other bytes is a key a peer who types that spelling pins
+    // (keyAt refuses the two, but one pinned before stays): read as the replaced key it is.
+    const rival = caseSpellings(listed, keyPath).find(([p, e]) => p !== keyPath && e.oid !== entry?.oid);
+    if (rival) return this.readSmallBlob('origin', rival[1].oid, `${rival[0]} in your relay`).catch(() => '');
     // A folder (its files listed under the path) or a submodule where the key belongs is no key:
     // whoever can write the relay put it there, and it is read as a replaced key, not a missing one.
     if (entry === undefined) return [...listed.keys()].some((p) => p.startsWith(`${keyPath}/`)) ? '' : null;
@@ -909,7 +916,7 @@ export class GitTransport implements RelayTransport {
         });
       }
       // The peer's key and our folder of their inbox, in one listing.
-      await this.listTogether(head, [`keys/${peer.login}.pem`, folder]);
+      await this.listTogether(head, ['keys', folder]);
       checkKey(await this.keyAt(peer, head));
       const existing = await this.listTree(head, folder);
       let name = nextName();
@@ -962,7 +969,7 @@ export class GitTransport implements RelayTransport {
   private async listAt(head: string | null): Promise<InboxListing> {
     if (!head) return { head, entries: [], ignored: [] };
     // The own key too, read at this tip next by the probe, status and pull (ownKey): one listing.
-    await this.listTogether(head, ['inbox', `keys/${this.opts.login}.pem`]);
+    await this.listTogether(head, ['inbox', 'keys']);
     const tree = await this.listTree(head, 'inbox');
     const entries: InboxEntry[] = [];
     const ignored: string[] = [];
@@ -1279,4 +1286,10 @@ export function unwritableDownload(entry: InboxEntry, dest: string, cause: unkno
 function commitTime(seconds: string): string | null {
   const date = new Date(Number(seconds) * 1000);
   return Number.isNaN(date.getTime()) ? null : date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The regular files of a `keys` listing named as `keyPath` is, without case (keyPath itself included). */
+function caseSpellings<E extends { oid: string; mode: string }>(keys: ReadonlyMap<string, E>, keyPath: string): Array<[string, E]> {
+  const wanted = keyPath.toLowerCase();
+  return [...keys].filter(([p, e]) => p.toLowerCase() === wanted && isRegularFileMode(e.mode));
 }

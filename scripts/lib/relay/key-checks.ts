@@ -31,7 +31,7 @@ export function ownKeyProblem(check: OwnKeyCheck | null | undefined, login: stri
   if (!check) return undefined;
   if (check.status === 'changed') {
     return (
-      `WARNING: the key published in your relay (keys/${login}.pem${check.seen ? `, ${formatFingerprint(check.seen)}` : ', not a valid key'}) ` +
+      `WARNING: the key published in your relay (keys/${login}.pem, or that name in other letter case${check.seen ? `, ${formatFingerprint(check.seen)}` : ', not a valid key'}) ` +
       `is NOT your key: someone with write access to your relay replaced it, and a peer who pins it now trusts them. ` +
       `Run \`alive-p2p relay setup\` to publish your key again, remove peers you do not trust (\`alive-p2p relay remove-peer LOGIN\`), ` +
       `and tell your peers to check your fingerprint`

@@ -3,7 +3,8 @@
  * mistyped (`accept bbo --url …/bob.git`) said only "ask bbo to run relay setup": when the relay
  * publishes a key under a login close to the one given, it is named. Only a close one: a file name
  * in a relay is whoever can write there's choice, and one close to what the user typed spells
- * nothing of its own. Loaded by the transport only when the key is missing.
+ * nothing of its own. Loaded by the transport only when the key is missing, or has rivals
+ * (rivalKeysError).
  */
 import { AliveError } from '../errors.ts';
 import { closestName } from '../text/closest.ts';
@@ -40,5 +41,19 @@ export function noPeerKeyError(peer: PeerRelay, keyPath: string, published: read
       : `${peer.login}'s relay (${relay}) has no ${keyPath}, but the relay at ${relay} publishes a key for ${meant} (keys/${meant}.pem): ` +
           `did you mean ${meant}? If so, run the command again with ${meant}; if not, check the URL with ${peer.login}, or ask them to run \`alive-p2p relay setup\``,
     { code: 'no_peer_key' },
+  );
+}
+
+/**
+ * A relay that publishes other keys under other spellings of the login (case only, so the names
+ * spell nothing of their own): whoever can write to it may have added one, and which is the peer's
+ * cannot be told. Nothing is pinned or sealed to either.
+ */
+export function rivalKeysError(peer: PeerRelay, keyPath: string, rivals: readonly string[]): AliveError {
+  return new AliveError(
+    `${peer.login}'s relay (${redactUrls(peer.relay)}) publishes different keys for ${peer.login} under spellings that differ only in case ` +
+      `(${[keyPath, ...rivals].join(', ')}): someone with write access to it may have added one, and which is ${peer.login}'s cannot be told. ` +
+      `Nothing was pinned or sent; ask ${peer.login} to keep only theirs (\`alive-p2p relay setup\` does), then try again`,
+    { code: 'bad_key' },
   );
 }
