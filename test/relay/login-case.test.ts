@@ -105,3 +105,18 @@ describe('a peer whose login has capitals, added in lowercase', { shuffle: false
     expect(existsSync(join(dave!.paths.peersKeyDir, 'carol.pem'))).toBe(false);
   });
 });
+
+describe('add-peer with a relay, the login typed in another case than GitHub spells it', () => {
+  it("reads the key under GitHub's spelling, not a file someone with write access put under the typed one", async () => {
+    const { alice, Carol, dave } = users as Record<string, TestUser>;
+    // Carol publishes keys/Carol.pem; a writer of her relay adds keys/carol.pem with their key.
+    gh.commitFiles('Carol/walnut-relay', { 'keys/carol.pem': readFileSync(dave!.paths.publicKey, 'utf8') }, 'by mallory');
+    gh.repo('Carol/walnut-relay').collaborators.add('alice');
+
+    const added = await run(alice!, ['add-peer', 'carol', '--url', 'carol/walnut-relay', '--json']);
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.json.fingerprint).toBe((await run(Carol!, ['status', '--json'])).json.fingerprint);
+    expect(added.json).toMatchObject({ peer: 'Carol' });
+    expect(readFileSync(join(alice!.paths.peersKeyDir, 'Carol.pem'), 'utf8')).toBe(readFileSync(Carol!.paths.publicKey, 'utf8'));
+  });
+});

@@ -29,12 +29,20 @@ Options:
   async run(ctx) {
     const env = process.env;
     const out = output(ctx);
-    const login = requireLogin(ctx.positionals[0]);
+    let login = requireLogin(ctx.positionals[0]);
     const paths = defaultRelayPaths(env);
     let cfg = requireRelayConfig(paths.config);
     if (login.toLowerCase() === cfg.github_username.toLowerCase()) ctx.usageError('you cannot add yourself as a peer');
     const transport = await openTransport(cfg, paths, env);
     const relay = ctx.values.url !== undefined ? peerRelayAddress(cfg, ctx.values.url) : null;
+    if (isGithub(transport)) {
+      const spelled = await transport.loginOf(login);
+      if (spelled === undefined) throw new AliveError(`there is no GitHub user '${login}'; check the spelling`, { code: 'no_such_user' });
+      // A key read now is keys/<login>.pem as GitHub spells the login (a case-sensitive path): a file
+      // under the spelling typed (keys/carol.pem beside Carol's keys/Carol.pem) is whoever-can-write's.
+      // (Without a relay, accept and the probe take GitHub's spelling when they read it.)
+      if (relay) login = spelled;
+    }
 
     const before = findPeer(cfg, login);
     let peer: Peer = before ?? {
@@ -46,12 +54,12 @@ Options:
       status: 'pending',
       fingerprint: null,
     };
+    if (isGithub(transport) && relay) peer = { ...peer, github: login };
     if (ctx.values.name !== undefined) peer = { ...peer, name: ctx.values.name.trim() || null };
     if (peer.status === 'removed') peer = { ...peer, status: 'pending' };
 
     let invited: 'invited' | 'already' | null = null;
     if (isGithub(transport)) {
-      if (!(await transport.userExists(login))) throw new AliveError(`there is no GitHub user '${login}'; check the spelling`, { code: 'no_such_user' });
       invited = await transport.invite(login);
       if (invited === 'already') peer = { ...peer, status: 'accepted' };
     }
