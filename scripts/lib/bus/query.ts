@@ -618,6 +618,9 @@ export function existingThreadMembers(
     if (found.members.length > 0) return { ...found, resolved: r };
   }
   const head = `no message belongs to thread '${inlineText(idOrThread, 80)}' under ${runtimesDir(root)}`;
+  // A lookup that left files unread (any bus writer can plant that many newer ones) may have missed
+  // every member: said so, where idHint would call a message found on the bus another receiver's.
+  if (t.unread > 0 || t.unlisted) throw new AliveError(`${head}: ${unreadFilesNote(t.unread, t.unlisted)}`, { code: 'not_found' });
   throw new AliveError(withIdHint(head, asId === undefined ? undefined : idHint(root, asId)), { code: 'not_found' });
 }
 
