@@ -3,7 +3,7 @@
  * through /proc/self/fd/N/<name> on Linux, and such a path in an error says nothing to anyone.
  */
 import { describe, it, expect } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeBus } from './helpers.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
@@ -59,4 +59,21 @@ describe('rate-limit lock', () => {
     expect(err?.message).not.toMatch(/try again/);
     expect(err?.message).toMatch(/not a (regular )?file/);
   });
+
+  // A lock dated ahead of the clock (a peer's clock an hour fast on a synced bus, or any bus writer
+  // touching it) never looked stale: every send from that sender waited 5 s and failed busy, for as
+  // long as the date was ahead (review 2026-12-06). Its age is now how long ago it was seen dated so.
+  it('a lock dated ahead of the clock is taken over once stale, not waited on until that date', async () => {
+    const { root } = makeBus();
+    const paths = receiverPaths(root, 'r');
+    const lock = join(paths.rate, 's.lock');
+    mkdirSync(paths.rate, { recursive: true });
+    writeFileSync(lock, '');
+    const ahead = new Date(Date.now() + 24 * 3600_000);
+    utimesSync(lock, ahead, ahead);
+    writeFileSync(paths.config, JSON.stringify({ rate_limit: { messages: 5, per_seconds: 60 } }));
+    const sent = await sendMessage({ root, to: 'r', from: 's', body: 'hi' });
+    expect(existsSync(join(paths.inbox, `msg-${sent.id}.hw`))).toBe(true);
+    expect(existsSync(lock)).toBe(false);
+  }, 20_000);
 });

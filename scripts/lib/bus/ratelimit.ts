@@ -59,7 +59,9 @@ async function acquire(root: string, lock: string): Promise<void> {
         code: 'not_a_file',
       });
     }
-    if (st && Date.now() - st.mtimeMs > LOCK_STALE_MS) safeUnlinkBus(root, lock);
+    // Dated further ahead than that (a peer's clock running fast, or any bus writer's touch), a lock
+    // never aged: its date says nothing, and it is as stale as one left long ago.
+    if (st && Math.abs(Date.now() - st.mtimeMs) > LOCK_STALE_MS) safeUnlinkBus(root, lock);
     if (Date.now() > deadline) {
       throw new AliveError(`the rate-limit lock ${lock} stayed busy; try again`, { code: 'busy' });
     }
