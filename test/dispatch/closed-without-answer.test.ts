@@ -5,7 +5,7 @@
  * looped on it. A wait now ends once the request is archived with no answer, and says so.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dispatch, filesIn, makeBus, sleep } from './helpers.ts';
 import { mcpInProcess } from './mcp-in-process.ts';
@@ -94,5 +94,38 @@ describe('a request closed without an answer', () => {
     );
     const r = await waiting;
     expect(r.status).toBe('answered');
+  });
+
+  // A copy of a request that still waits, planted in its receiver's archive by any bus writer, made
+  // every wait say "closed": handled without an answer, none will come, while the request waited in
+  // the inbox to be handled (review 2026-12-06). Closed needs the request to wait nowhere.
+  it('is not a request still waiting in the inbox, with a copy of it in the archive', async () => {
+    const { root } = makeBus();
+    const sent = await sendMessage({ root, to: 'busy', from: 'me', body: 'q' });
+    const paths = receiverPaths(root, 'busy');
+    const day = join(paths.archive, new Date().toISOString().slice(0, 10));
+    mkdirSync(day, { recursive: true });
+    copyFileSync(join(paths.inbox, messageFileName(sent.id)), join(day, messageFileName(sent.id)));
+    const r = await waitForAnswer(root, sent.id, { timeoutMs: 2_500 });
+    expect(r.status).toBe('timed-out');
+    const { client, close } = await mcpInProcess(root, '@me');
+    try {
+      const res = await client.callTool({ name: 'wait', arguments: { id: sent.id, timeout_s: 2.5 } });
+      expect((res.structuredContent as { status: string }).status).toBe('timed-out');
+    } finally {
+      await close();
+    }
+  });
+
+  it('is not a request claimed (in processing/), with a copy of it in the archive', async () => {
+    const { root } = makeBus();
+    const sent = await sendMessage({ root, to: 'busy', from: 'me', body: 'q' });
+    const paths = receiverPaths(root, 'busy');
+    const day = join(paths.archive, new Date().toISOString().slice(0, 10));
+    mkdirSync(day, { recursive: true });
+    copyFileSync(join(paths.inbox, messageFileName(sent.id)), join(day, messageFileName(sent.id)));
+    await claimById(root, 'busy', sent.id, lease);
+    const r = await waitForAnswer(root, sent.id, { timeoutMs: 2_500 });
+    expect(r.status).toBe('timed-out');
   });
 });

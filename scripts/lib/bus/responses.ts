@@ -383,12 +383,17 @@ export type ResponseFind = (() => CollectedResponse | undefined) & {
  */
 export function requestWaiting(root: string, paths: ReceiverPaths, requestId: string, budget?: ListBudget): boolean {
   const fileName = messageFileName(requestId);
-  const there =
-    lstatBus(root, join(paths.inbox, fileName))?.isFile() === true ||
-    namesOf(root, paths.processing, undefined, budget).some((n) => parseClaimFileName(n)?.fileName === fileName);
-  if (!there) return false;
+  if (!requestQueued(root, paths, fileName, budget)) return false;
   const days = archiveDaysFrom(root, paths, firstArchiveDay(idTimeMs(requestId)), undefined, budget);
   return !days.some((day) => lstatBus(root, join(paths.archive, day, fileName)) !== undefined);
+}
+
+/** True while a regular file under the request's name is in `paths`' inbox, or a claim of it in processing/, archived or not. */
+function requestQueued(root: string, paths: ReceiverPaths, fileName: string, budget?: ListBudget): boolean {
+  return (
+    lstatBus(root, join(paths.inbox, fileName))?.isFile() === true ||
+    namesOf(root, paths.processing, undefined, budget).some((n) => parseClaimFileName(n)?.fileName === fileName)
+  );
 }
 
 /**
@@ -410,11 +415,13 @@ export function closedWithoutAnswer(root: string, paths: ReceiverPaths, requestI
   const fileName = messageFileName(requestId);
   let since: number | undefined;
   return () => {
-    // Never while the answer may be among names not listed: it is then no answer it knows of.
+    // Never while the answer may be among names not listed: it is then no answer it knows of. Nor
+    // while the request is in the inbox or claimed, archived or not: a copy of it in the archive
+    // (any bus writer can put one there) does not mean it was handled, and it may still be answered.
     const archived =
       !find.pending() &&
       !find.unlisted() &&
-      !requestWaiting(root, paths, requestId) &&
+      !requestQueued(root, paths, fileName) &&
       archiveDaysFrom(root, paths, firstArchiveDay(idTimeMs(requestId))).some((day) => lstatBus(root, join(paths.archive, day, fileName))?.isFile() === true);
     if (!archived) {
       since = undefined;
