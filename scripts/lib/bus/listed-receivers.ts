@@ -83,9 +83,11 @@ export function listBusDirWithin(root: string, dir: string, budget: ListBudget):
   );
 }
 
-/** A receiver's archive day folders, oldest first. */
-export function archiveDays(paths: ReceiverPaths): string[] {
-  return listBusDir(paths.root, paths.archive).filter(isArchiveDayName).sort();
+/** A receiver's archive day folders from day `first` to day `last` (names: responses.ts firstArchiveDay, lastArchiveDay), oldest first. */
+export function archiveDays(paths: ReceiverPaths, first: string, last: string): string[] {
+  return listBusDir(paths.root, paths.archive)
+    .filter((d) => isArchiveDayName(d) && d >= first && d <= last)
+    .sort();
 }
 
 /**

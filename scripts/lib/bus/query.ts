@@ -59,6 +59,7 @@ import {
   closedWithoutAnswer,
   deadLetterCode,
   firstArchiveDay,
+  lastArchiveDay,
   FOREIGN_SETTLE_MS,
   HEAD_BYTES,
   headersOf,
@@ -348,7 +349,9 @@ function foundIn(root: string, r: ListedReceiver, id: string, fileName: string, 
     found.push(...look([], () => [describe(receiver, paths, id, 'processing', c.path, { claim, budget })]));
   }
   if (there(paths.outbox)) found.push(...at('outbox', join(paths.outbox, fileName)));
-  for (const day of there(paths.archive) ? look([], () => archiveDays(paths)) : []) found.push(...at('archive', join(paths.archive, day, fileName)));
+  // Only the days it can have been archived on: from its id's (when it has a date) to today's.
+  const days = () => archiveDays(paths, firstArchiveDay(idTimeMs(id)), lastArchiveDay());
+  for (const day of there(paths.archive) ? look([], days) : []) found.push(...at('archive', join(paths.archive, day, fileName)));
   if (there(paths.deadLetter)) found.push(...at('dead-letter', join(paths.deadLetter, fileName), { fileName }));
   return found;
 }
@@ -963,6 +966,7 @@ export function headersOnBus(root: string, only?: string, thread?: string, optio
   const notBefore = began === undefined ? undefined : began - ANSWER_CLOCK_SLACK_MS;
   const firstDay = began === undefined ? '' : firstArchiveDay(began);
   const latest = now + ANSWER_CLOCK_SLACK_MS;
+  const lastDay = lastArchiveDay(now);
   // Names first (listings only), then the files worth reading: reading is what costs.
   type Found = Omit<BusHeaders, 'message' | 'mtimeMs'> & { rank: number; order: number };
   const found: Found[] = [];
@@ -993,9 +997,8 @@ export function headersOnBus(root: string, only?: string, thread?: string, optio
     if (there(paths.inbox)) add(paths.inbox, 'inbox');
     if (there(paths.processing)) add(paths.processing, 'processing');
     if (there(paths.outbox)) add(paths.outbox, 'outbox');
-    for (const day of there(paths.archive) ? look([], () => archiveDays(paths)) : []) {
-      if (day >= firstDay) add(join(paths.archive, day), 'archive', Date.parse(day));
-    }
+    for (const day of there(paths.archive) ? look([], () => archiveDays(paths, firstDay, lastDay)) : [])
+      add(join(paths.archive, day), 'archive', Date.parse(day));
     if (there(paths.deadLetter)) add(paths.deadLetter, 'dead-letter');
   }
   const max = threadScanMax;
