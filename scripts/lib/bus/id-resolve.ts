@@ -16,7 +16,7 @@ import { AliveError } from '../errors.ts';
 import { editDistance } from '../text/closest.ts';
 import { counted, noun } from '../text/plural.ts';
 import { cappedText, inlineText } from '../text/untrusted.ts';
-import { idHandle, isWordlessId, parseMessageIdArg } from './ids.ts';
+import { idHandle, isUuid7, isWordlessId, parseMessageIdArg } from './ids.ts';
 import { displayName } from './names.ts';
 import { busMessageIds } from './listed-receivers.ts';
 import { idLookupUnlistedNote } from './list-bound.ts';
@@ -60,7 +60,9 @@ export interface ResolvedId {
 export function resolveMessageId(root: string, raw: string, options: { receiver?: string | undefined } = {}): ResolvedId {
   const typed = messageIdArg(raw);
   const exact = { id: typed, typed, resolved: false };
-  if (!isHexPrefix(typed)) return exact;
+  // A whole UUIDv7 starts no other id the bus makes: nothing to resolve, and no folder of the bus to
+  // list for it (ids a bus writer made that start with it are never taken for it).
+  if (!isHexPrefix(typed) || isUuid7(typed)) return exact;
   if (options.receiver !== undefined) {
     const inReceiver = resolveIn(busMessageIds(root, options.receiver), typed);
     if (inReceiver !== undefined) return inReceiver;
