@@ -13,7 +13,7 @@ import { claimFileName, claimNext, processOwner } from '../../scripts/lib/bus/cl
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { listDeadLetters } from '../../scripts/lib/bus/query.ts';
 
-/** `n` planted returns that never finish: a hard link in the inbox, the same file under a live "sweeper" claim name (pid 1). */
+/** `n` planted returns that never finish: a hard link in the inbox, the same file under a live "sweeper" claim name (this process: a holder is alive only while its pid is a dispatch process). */
 function plantNeverFinishing(root: string, n: number): void {
   const paths = receiverPaths(root, 'gemini');
   mkdirSync(paths.inbox, { recursive: true });
@@ -23,7 +23,7 @@ function plantNeverFinishing(root: string, n: number): void {
     const inInbox = join(paths.inbox, `msg-hl${i}.hw`);
     writeFileSync(inInbox, '# From: @claude\n\nhello\n');
     utimesSync(inInbox, minuteAgo, minuteAgo);
-    linkSync(inInbox, join(paths.processing, claimFileName(`msg-hl${i}.hw`, 9999999999999, 's1')));
+    linkSync(inInbox, join(paths.processing, claimFileName(`msg-hl${i}.hw`, 9999999999999, processOwner('s'))));
   }
 }
 

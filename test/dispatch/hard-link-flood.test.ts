@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { makeBus, filesIn } from './helpers.ts';
 import { serve } from '../../scripts/lib/bus/daemon.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
-import { claimFileName, claimNext } from '../../scripts/lib/bus/claims.ts';
+import { claimFileName, claimNext, processOwner } from '../../scripts/lib/bus/claims.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { listDeadLetters } from '../../scripts/lib/bus/query.ts';
 
@@ -46,7 +46,7 @@ describe('a flood of hard links in the inbox', () => {
   });
 
   /**
-   * `n` hard links in @gemini's inbox, each with a claim name of a "sweeper" (owner s…) in
+   * `n` hard links in @gemini's inbox, each with a claim name of a live "sweeper" (this process) in
    * processing/: an empty file of its own, or (`sameFile`) one more name of the same file, as a
    * return in progress has.
    */
@@ -60,7 +60,7 @@ describe('a flood of hard links in the inbox', () => {
       const minuteAgo = new Date(Date.now() - 60_000);
       utimesSync(target, minuteAgo, minuteAgo); // listed before the real message sent after
       linkSync(target, join(paths.inbox, `msg-hl${i}.hw`));
-      const claim = join(paths.processing, claimFileName(`msg-hl${i}.hw`, 9999999999999, 's1'));
+      const claim = join(paths.processing, claimFileName(`msg-hl${i}.hw`, 9999999999999, processOwner('s')));
       if (sameFile) {
         linkSync(target, claim);
         unlinkSync(target); // two names, as between returnToInbox's link and its unlink

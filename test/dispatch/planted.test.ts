@@ -97,7 +97,8 @@ describe('a folder planted where the bus expects a file', () => {
     const paths = receiverPaths(root, 'gemini');
     await sendMessage({ root, to: 'gemini', from: 'claude', body: 'legit' });
     mkdirSync(paths.processing, { recursive: true });
-    writeFileSync(join(paths.processing, 'msg-x1.hw.claim-1000-p1'), '# From: @claude\n\nhi\n');
+    // By hand: its lease ran out, and it is swept (a tag naming a process that is no dispatch is taken back as gone).
+    writeFileSync(join(paths.processing, 'msg-x1.hw.claim-1000-hand'), '# From: @claude\n\nhi\n');
     mkdirSync(join(paths.attempts, 'x1'), { recursive: true });
     const { summary, log } = await serveOnce(root, 'gemini');
     expect(summary.answered, log.join('\n')).toBe(1);

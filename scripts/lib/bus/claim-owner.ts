@@ -8,8 +8,8 @@
  * of earlier versions, which named no session.
  */
 import { secureRandomBytes } from '../crypto/random-bytes.ts';
-import { processAlive } from '../proc/alive.ts';
 import { hostTag } from '../proc/host-tag.ts';
+import { dispatchAlive } from './serving.ts';
 
 const PROCESS_OWNER = /^([psr])(\d{1,10})(?:h([a-z0-9]+))?$|^m(\d{1,10})h([a-z0-9]+)x[0-9a-f]{8}$/;
 
@@ -71,7 +71,7 @@ export function isBusClaimOwner(owner: string): boolean {
  * or on another (its pid says nothing here). Undefined when the claim may be taken over: its own,
  * one by hand or of an earlier MCP server (they name nobody), or one whose process is gone.
  */
-export function otherLiveHolder(owner: string, self: string, isAlive: (pid: number) => boolean = processAlive): ProcessHolder | undefined {
+export function otherLiveHolder(owner: string, self: string, isAlive: (pid: number) => boolean = dispatchAlive): ProcessHolder | undefined {
   if (owner === self) return undefined;
   const holder = processHolder(owner);
   if (holder === undefined || (holder.here && !isAlive(holder.pid))) return undefined;

@@ -43,6 +43,7 @@ import { displayName, isValidName, normaliseName } from './names.ts';
 import { shownSender } from './envelope.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { processAlive } from '../proc/alive.ts';
+import { dispatchAlive } from './serving.ts';
 
 /** A lease that runs out this many times sends the message to dead-letter instead of retrying. */
 const MAX_LEASE_EXPIRIES = 3;
@@ -871,7 +872,7 @@ function sameFile(a: Stats | undefined, b: Stats | undefined): boolean {
  * cursor of its own apart from sweepStaleClaims'), as the stale-claim sweep does: a flood listed
  * first cannot hide a dead owner's claim from serve's sweeps forever.
  */
-export function reclaimDeadOwners(paths: ReceiverPaths, receiver: string, isAlive: (pid: number) => boolean = processAlive, onProblem?: EntryProblem): number {
+export function reclaimDeadOwners(paths: ReceiverPaths, receiver: string, isAlive: (pid: number) => boolean = dispatchAlive, onProblem?: EntryProblem): number {
   let n = 0;
   const { names } = listBusDirBatch(paths.root, paths.processing, busListMax(), `${paths.processing}\0reclaim`);
   for (const c of claimsFromNames(paths, names)) {
@@ -890,7 +891,7 @@ export function reclaimDeadOwners(paths: ReceiverPaths, receiver: string, isAliv
  * and the claim waits for its lease). Without a tag (written before tags): this machine's. Every
  * such claim is one serve takes back (reclaimDeadOwners), and status and wait name its holder.
  */
-export function goneClaimOwner(owner: string, isAlive: (pid: number) => boolean = processAlive): { pid: number; kind: ProcessHolder['kind'] } | undefined {
+export function goneClaimOwner(owner: string, isAlive: (pid: number) => boolean = dispatchAlive): { pid: number; kind: ProcessHolder['kind'] } | undefined {
   const p = parseProcessOwner(owner);
   // The pid first: the host tag is a hash (node:crypto, 9 ms of `dispatch status` start-up), needed
   // only for a pid that is not alive here.

@@ -18,11 +18,14 @@ export interface DaemonRecord {
 const PID_MAX = 2 ** 31 - 1;
 
 /**
- * True when `pid` is a running `dispatch serve`: alive, and, where /proc shows a command line,
- * a dispatch entry followed by `serve`. daemon.json is any bus writer's file: one naming pid 1 (alive
- * for ever) kept every real daemon from registering, and status said "served" with none running.
+ * True when `pid` is a running dispatch process (`subcommand`: after its entry, as `serve`): alive,
+ * and, where /proc shows a command line, a dispatch entry (dispatch.mjs, dispatch-mcp.mjs, the
+ * dispatch bin, dispatch.ts). A pid in a bus file (daemon.json, a claim's owner tag) is any bus
+ * writer's: one naming pid 1 (alive for ever) kept every real daemon from registering, and status
+ * said "served" with none running; a claim tagged p1 was "held by the daemon serving @claude" until
+ * the year its name gave, and reply refused it.
  */
-export function daemonAlive(pid: number): boolean {
+export function dispatchAlive(pid: number, subcommand?: string): boolean {
   if (pid === process.pid) return true;
   if (!processAlive(pid)) return false;
   let cmdline: string;
@@ -34,8 +37,13 @@ export function daemonAlive(pid: number): boolean {
   // `serve` after a dispatch entry (node …/dispatch.mjs serve, the dispatch bin): `npx serve`,
   // `hugo serve` or `sleep 120 serve` are no daemons of ours.
   const args = cmdline.split('\0');
-  const entry = args.findIndex((a) => /(?:^|\/)dispatch(?:\.mjs|\.ts)?$/.test(a));
-  return entry >= 0 && args.indexOf('serve', entry + 1) > entry;
+  const entry = args.findIndex((a) => /(?:^|\/)dispatch(?:-mcp)?(?:\.mjs|\.ts)?$/.test(a));
+  return entry >= 0 && (subcommand === undefined || args.indexOf(subcommand, entry + 1) > entry);
+}
+
+/** True when `pid` is a running `dispatch serve` (dispatchAlive). */
+export function daemonAlive(pid: number): boolean {
+  return dispatchAlive(pid, 'serve');
 }
 
 /** A daemon.json's content as a record, or null when it names no pid. */
