@@ -1,7 +1,7 @@
 /** The reading commands (show, wait, thread, dead-letter, retry, claim ID), run in-process. */
 import { describe, it, expect, beforeAll } from 'vitest';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundle, dispatch, makeBus, filesIn, splitFences } from './helpers.ts';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
@@ -421,6 +421,8 @@ describe('a dead letter met by send --wait, whose reason file was planted', () =
     }
     expect(name).toBeDefined();
     mkdirSync(paths.deadLetter, { recursive: true });
+    // The request moved there too: a reason file beside a request still in the inbox ends no wait.
+    renameSync(join(paths.inbox, name!), join(paths.deadLetter, name!));
     writeFileSync(join(paths.deadLetter, `${name}.reason.json`), JSON.stringify({ reason: 'x', code: CODE }));
     const r = await sending;
     expect(r.code).toBe(1);
@@ -437,6 +439,7 @@ describe('a dead letter met by send --wait, whose reason file was planted', () =
     const sent = await sendMessage({ root, to: 'r', from: 's', body: 'q' });
     const reasonFile = join(receiverPaths(root, 'r').deadLetter, `msg-${sent.id}.hw.reason.json`);
     mkdirSync(receiverPaths(root, 'r').deadLetter, { recursive: true });
+    renameSync(join(receiverPaths(root, 'r').inbox, `msg-${sent.id}.hw`), join(receiverPaths(root, 'r').deadLetter, `msg-${sent.id}.hw`));
     for (const [code, shown] of [
       [CODE, 'unknown'],
       [42, 'unknown'],

@@ -65,6 +65,7 @@ import {
   headersOf,
   isResponse,
   readHeaders,
+  requestQueued,
   requestWaiting,
   responseFinder,
   type CollectedResponse,
@@ -528,7 +529,7 @@ export async function waitForAnswer(root: string, rawId: string, options: WaitFo
       return { answer: describeCollected(responder, paths, r) };
     }
     if (tooLarge) return { tooLarge };
-    if (exists(root, deadPath)) return { dead: describe(responder, paths, id, 'dead-letter', deadPath) };
+    if (exists(root, deadPath) && !requestQueued(root, paths, messageFileName(id))) return { dead: describe(responder, paths, id, 'dead-letter', deadPath) };
     return closed() ? { closed: true } : undefined;
   };
   ensureDir(root, paths.outbox);

@@ -398,8 +398,12 @@ export function requestWaiting(root: string, paths: ReceiverPaths, requestId: st
   return !days.some((day) => lstatBus(root, join(paths.archive, day, fileName)) !== undefined);
 }
 
-/** True while a regular file under the request's name is in `paths`' inbox, or a claim of it in processing/, archived or not. */
-function requestQueued(root: string, paths: ReceiverPaths, fileName: string, budget?: ListBudget): boolean {
+/**
+ * True while a regular file under the request's name is in `paths`' inbox, or a claim of it in
+ * processing/, whatever else holds a file of its name: a copy in the archive or in dead-letter/ (any
+ * bus writer can put one there) does not make it handled, closed or dead-lettered.
+ */
+export function requestQueued(root: string, paths: ReceiverPaths, fileName: string, budget?: ListBudget): boolean {
   return (
     lstatBus(root, join(paths.inbox, fileName))?.isFile() === true ||
     namesOf(root, paths.processing, undefined, budget).some((n) => parseClaimFileName(n)?.fileName === fileName)
@@ -526,6 +530,8 @@ export function untrustedDeadLetterCode(code: unknown): string | undefined {
  */
 export function deadLetterOf(root: string, responder: string, requestId: string): DeadLettered | undefined {
   const paths = receiverPaths(root, normaliseName(responder, 'receiver'));
+  // Not while the request waits or is claimed: a reason file planted beside it ended every wait.
+  if (requestQueued(root, paths, messageFileName(requestId))) return undefined;
   const r = readReasonFile(root, join(paths.deadLetter, `${messageFileName(requestId)}.reason.json`));
   if (r === undefined || r === null || typeof r !== 'object') return undefined;
   const rec = r as Record<string, unknown>;
