@@ -112,6 +112,10 @@ const RULES: readonly Rule[] = [
   folder('.github/skills', 'GitHub Copilot agent skills: instructions and scripts it loads'),
   folder('.github/hooks', 'GitHub Copilot hooks: shell commands its agents run at session start, before a tool, ...'),
   folder(
+    '.github/copilot',
+    'GitHub Copilot CLI repository settings (`settings.json`, `settings.local.json`): hooks (shell commands it runs at session start, before a tool, ...) and tool permissions',
+  ),
+  folder(
     '.gitlab/duo',
     'GitLab Duo workspace configuration: `mcp.json` declares MCP servers (commands its IDE extensions start), `chat-rules.md` rules added to every chat',
   ),
