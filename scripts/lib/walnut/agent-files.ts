@@ -130,6 +130,10 @@ const RULES: readonly Rule[] = [
   file('.devcontainer.json', 'dev container configuration at the folder root, with the same lifecycle commands'),
   folder('.idx', 'Firebase Studio: airules.md instructs Gemini, dev.nix sets up the workspace (commands run on create and start included)'),
   file('.idea/project.prompts.xml', "Android Studio's Gemini project rules, added to every prompt"),
+  file(
+    '.gitattributes',
+    "git reads it for every file below it, unasked: in a world kept in git, `* !filter` turns off the world's clean filter (git-crypt's encryption of what is written there later), and `filter=`, `diff=`, `merge=` pick drivers the user configured",
+  ),
   file('.envrc', 'direnv runs it as shell code when a shell enters the folder'),
   file('mise.toml', 'mise runs its `[hooks]` (enter, cd) and loads its `[env]` (which can source scripts) as a shell enters the folder'),
   file('mise.*.toml', "mise's local and per-environment variants (`mise.local.toml`, `mise.dev.toml`)"),
