@@ -276,6 +276,51 @@ function declaredBundles(m: Manifest, found: string[]): string[] {
   return found;
 }
 
+interface KernelNode {
+  next: Map<string, KernelNode>;
+  /** The package path of the file that lands here. */
+  file?: string;
+  /** A package path below this folder, by the top folder it comes from (`_core`, `_kernel`). */
+  under: Map<string, string>;
+}
+
+/**
+ * A v1 package's `_core/X` lands at `_kernel/X`, beside the package's own `_kernel/` entries: two
+ * files landing at one place (as a file system that ignores case sees it), or a file where the
+ * other makes a folder, were moved one after the other, so one replaced the other unsaid or the
+ * move failed on the file system. Refused, naming the `_core/` entry. Walked as a tree of folded
+ * segments, so a deep path costs its length.
+ */
+function refuseKernelClash(units: readonly Unit[], fold: Fold): void {
+  const root: KernelNode = { next: new Map(), under: new Map() };
+  const clash = (a: string, b: string): never => {
+    const shown = senderText(a.startsWith('_core/') ? a : b, 'file path');
+    throw new AliveError(
+      `the package holds ${shown.shown}, which lands in _kernel/ (a v1 package's _core/ becomes _kernel/) where its own _kernel/ holds a file or folder of that name; it was refused and nothing was written`,
+      { code: 'unexpected_entry', ...(shown.untrusted && { untrusted: shown.untrusted }) },
+    );
+  };
+  for (const u of units) {
+    const top = u.from.slice(0, u.from.indexOf('/'));
+    const segs = u.to.split('/').slice(1);
+    let node = root;
+    for (let i = 0; i < segs.length; i++) {
+      const key = fold(segs[i]!);
+      let child = node.next.get(key);
+      if (!child) {
+        child = { next: new Map(), under: new Map() };
+        node.next.set(key, child);
+      }
+      node = child;
+      if (node.file !== undefined && !node.file.startsWith(`${top}/`)) clash(node.file, u.from);
+      if (i === segs.length - 1) {
+        for (const [t, path] of node.under) if (t !== top) clash(path, u.from);
+        node.file ??= u.from;
+      } else if (!node.under.has(top)) node.under.set(top, u.from);
+    }
+  }
+}
+
 export function planReceive(input: PlanInput): ReceivePlan {
   const { manifest: m, layout } = input;
   const full = m.scope === 'full';
@@ -363,6 +408,8 @@ export function planReceive(input: PlanInput): ReceivePlan {
       liveUnits.set(p.top, u);
     }
   }
+
+  if (m.generation === 'v1') refuseKernelClash(kernelUnits, fold);
 
   if (!full) {
     const declared = declaredBundles(m, [...bundleUnits.keys()]);
