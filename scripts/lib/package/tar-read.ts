@@ -422,6 +422,10 @@ export async function readTarStream(
       const isLink = type === 'Link' || type === 'SymbolicLink';
       if (isLink && !header.linkpath) throw invalid('TAR_ENTRY_INVALID', 'linkpath required');
       if (!isLink && type !== 'ExtendedHeader' && type !== 'GlobalExtendedHeader' && header.linkpath) throw invalid('TAR_ENTRY_INVALID', 'linkpath forbidden');
+      // A size field node-tar reads as no number (a negative base-256 one, letters, blanks) was
+      // taken as 0 bytes, where GNU tar refuses the header and Python's tarfile reports a negative
+      // size or ends the archive there, not seeing the entries after it.
+      if (header.size === undefined && declaredSize(block) === undefined) throw invalid('TAR_ENTRY_INVALID', 'a size field that holds no number');
       const size = header.size ?? 0;
       const padding = (BLOCK - (size % BLOCK)) % BLOCK;
       const path = ex?.path !== undefined && ex.path !== null ? String(ex.path) : header.path;
