@@ -92,3 +92,42 @@ describe('tar entries tools read differently', () => {
     expect(r.err).toMatchObject({ code: 'unsafe_entry', message: expect.stringMatching(/has an unsupported type \('N'\)/) });
   });
 });
+
+/** A raw member (header first) with `len` bytes at `off` replaced by `field`, its checksum made right again. */
+function withField(member: Buffer, off: number, field: Buffer): Buffer {
+  const m = Buffer.from(member);
+  field.copy(m, off);
+  m.fill(0x20, 148, 156);
+  let sum = 0;
+  for (let i = 0; i < 512; i++) sum += m[i]!;
+  m.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
+  return m;
+}
+
+describe('a header field that holds no number', () => {
+  // Python's tarfile ends the archive at such a header (an invalid header after the first is read
+  // as the end), so the entries after it are not there for it; GNU tar refuses the value. The
+  // reader took it as 0 (node-tar reads no number) and read on.
+  it.each([
+    ['mode', 100, 8],
+    ['uid', 108, 8],
+    ['gid', 116, 8],
+    ['mtime', 136, 12],
+    ['devmajor', 329, 8],
+    ['devminor', 337, 8],
+  ])('%s: letters are refused before the entries after it', async (name, off, len) => {
+    const letters = Buffer.alloc(len, 'z');
+    letters[len - 1] = 0;
+    const tar = Buffer.concat([manifest(), withField(rawMember('_kernel/key.md', FILES['_kernel/key.md']), off, letters), hidden(), TAR_END]);
+    const r = await read(tar);
+    expect(r.err).toMatchObject({ code: 'bad_archive', message: expect.stringContaining(`its ${name} field holds no number`) });
+    expect(r.names).not.toContain('notes/CLAUDE.md');
+  });
+
+  it('octal digits between blanks and NULs, an empty field, and a base-256 number are read', async () => {
+    for (const field of [Buffer.from(' 0000644\0'), Buffer.from('644 \0\0\0\0'), Buffer.alloc(8), Buffer.from([0x80, 0, 0, 0, 0, 0, 0x01, 0xa4])]) {
+      const tar = Buffer.concat([manifest(), withField(rawMember('_kernel/key.md', FILES['_kernel/key.md']), 100, field.subarray(0, 8)), hidden(), TAR_END]);
+      expect((await read(tar)).names, field.toString('hex')).toEqual(['manifest.yaml', '_kernel/key.md', 'notes/CLAUDE.md']);
+    }
+  });
+});

@@ -102,6 +102,36 @@ export function declaredSize(b: Buffer): number | undefined {
   return size === OTHER ? undefined : size;
 }
 
+/** The number fields of a header Python's tarfile reads (its nti), by name: offset and length. */
+const NUMBER_FIELDS: ReadonlyArray<readonly [string, number, number]> = [
+  ['mode', 100, 8],
+  ['uid', 108, 8],
+  ['gid', 116, 8],
+  ['size', 124, 12],
+  ['mtime', 136, 12],
+  ['devmajor', 329, 8],
+  ['devminor', 337, 8],
+];
+
+/**
+ * The first number field of the block that holds no number, if any: one that is not base-256 nor
+ * octal digits between spaces up to a NUL (or its end). Python's tarfile takes a header with one
+ * for the end of the archive, not seeing the entries after it, and GNU tar refuses the value,
+ * where node-tar reads no number and goes on.
+ */
+export function unreadableNumberField(b: Buffer): string | undefined {
+  for (const [name, off, len] of NUMBER_FIELDS) {
+    if ((b[off]! & 0x80) !== 0) continue;
+    const end = off + len;
+    let i = off;
+    while (i < end && b[i] === SPACE) i++;
+    while (i < end && b[i]! >= DIGIT_0 && b[i]! <= DIGIT_7) i++;
+    while (i < end && b[i] === SPACE) i++;
+    if (i < end && b[i] !== 0) return name;
+  }
+  return undefined;
+}
+
 /** True when the number field at `off` would go to node-tar's base-256 reader (which can throw). */
 const base256 = (b: Buffer, off: number) => (b[off]! & 0x80) !== 0;
 

@@ -23,7 +23,7 @@ import { senderName, senderText } from '../text/fence.ts';
 import { inlineText } from '../text/untrusted.ts';
 import type { OnProgress } from './progress.ts';
 import { inflatedGzipFile } from './gzip-members.ts';
-import { declaredSize, decodeHeader, type HeaderFields } from './tar-header.ts';
+import { declaredSize, decodeHeader, unreadableNumberField, type HeaderFields } from './tar-header.ts';
 import { PAX_HEADER_LIMIT, PaxError, PaxKeyError, PaxRecordsError, parsePax, type PaxFields } from './pax.ts';
 import { requireRegularFile } from './package-path.ts';
 import type { FileBody } from './sinks.ts';
@@ -422,10 +422,12 @@ export async function readTarStream(
       const isLink = type === 'Link' || type === 'SymbolicLink';
       if (isLink && !header.linkpath) throw invalid('TAR_ENTRY_INVALID', 'linkpath required');
       if (!isLink && type !== 'ExtendedHeader' && type !== 'GlobalExtendedHeader' && header.linkpath) throw invalid('TAR_ENTRY_INVALID', 'linkpath forbidden');
-      // A size field node-tar reads as no number (a negative base-256 one, letters, blanks) was
-      // taken as 0 bytes, where GNU tar refuses the header and Python's tarfile reports a negative
-      // size or ends the archive there, not seeing the entries after it.
-      if (header.size === undefined && declaredSize(block) === undefined) throw invalid('TAR_ENTRY_INVALID', 'a size field that holds no number');
+      // A number field node-tar reads as no number (letters; for the size also a negative base-256
+      // one, or blanks) was taken as 0 (or the mode as 0644) and the entries after it read, where
+      // GNU tar refuses the header and Python's tarfile ends the archive there or reports a
+      // negative size.
+      const unreadable = unreadableNumberField(block) ?? (header.size === undefined && declaredSize(block) === undefined ? 'size' : undefined);
+      if (unreadable !== undefined) throw invalid('TAR_ENTRY_INVALID', `its ${unreadable} field holds no number`);
       const size = header.size ?? 0;
       const padding = (BLOCK - (size % BLOCK)) % BLOCK;
       const path = ex?.path !== undefined && ex.path !== null ? String(ex.path) : header.path;

@@ -349,7 +349,7 @@ export const VECTORS: Vector[] = [
     name: 'negative-size',
     outcome: 'bad_archive',
     build: () => gzip(Buffer.concat([...packageTar({ ...GOOD, 'notes/empty.md': '' }).map((m, i) => (i === 3 ? withSizeField(m, Buffer.alloc(12, 0xff)) : m)), TAR_END])),
-    reason: /not a valid tar archive \(TAR_ENTRY_INVALID: a size field that holds no number/,
+    reason: /not a valid tar archive \(TAR_ENTRY_INVALID: its size field holds no number/,
   },
   {
     // An empty file whose size field is letters: Python's tarfile ends the archive at its header
@@ -358,7 +358,7 @@ export const VECTORS: Vector[] = [
     outcome: 'bad_archive',
     build: () =>
       gzip(Buffer.concat([...packageTar({ ...GOOD, 'notes/empty.md': '', 'notes/z.md': 'z\n' }).map((m, i) => (i === 3 ? withSizeField(m, Buffer.from('zzzzzzzzzzz\0')) : m)), TAR_END])),
-    reason: /not a valid tar archive \(TAR_ENTRY_INVALID: a size field that holds no number/,
+    reason: /not a valid tar archive \(TAR_ENTRY_INVALID: its size field holds no number/,
   },
   {
     // A folder whose header gives the size of the entry after it: readers part on whether those bytes are data.
