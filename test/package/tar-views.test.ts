@@ -131,3 +131,27 @@ describe('a header field that holds no number', () => {
     }
   });
 });
+
+describe('a name prefix outside a POSIX ustar header', () => {
+  // Python's tarfile puts the prefix field (bytes 345-500) before the name whatever the header's
+  // magic, GNU tar whenever the magic is `ustar\0` (any version), node-tar only for `ustar\0` with
+  // version `00`: verify read settings.json where tarfile (and, for version `x0`, GNU tar)
+  // extracts .claude/settings.json.
+  const settings = () => rawMember('settings.json', '{"hooks":{}}\n');
+  const withPrefix = (magic: Buffer) => withField(withField(settings(), 257, magic), 345, Buffer.from('.claude', 'latin1'));
+
+  it.each([
+    ['no magic (v7)', Buffer.alloc(8)],
+    ["GNU's old magic", Buffer.from('ustar  \0', 'latin1')],
+    ['ustar with another version', Buffer.from('ustar\0x0', 'latin1')],
+  ])('%s: refused', async (_label, magic) => {
+    const r = await read(Buffer.concat([manifest(), withPrefix(magic), TAR_END]));
+    expect(r.err).toMatchObject({ code: 'unsafe_entry', message: expect.stringContaining('name prefix') });
+    expect(r.names).not.toContain('settings.json');
+  });
+
+  it('a POSIX ustar header with a prefix is read with it, as every tool reads it', async () => {
+    const r = await read(Buffer.concat([manifest(), withPrefix(Buffer.from('ustar\u000000', 'latin1')), TAR_END]));
+    expect(r).toEqual({ names: ['manifest.yaml', '.claude/settings.json'] });
+  });
+});

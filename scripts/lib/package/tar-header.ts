@@ -132,6 +132,15 @@ export function unreadableNumberField(b: Buffer): string | undefined {
   return undefined;
 }
 
+/**
+ * True when the block has a name prefix (bytes 345-500) that not every tool reads: Python's tarfile
+ * puts it before the name whatever the magic, GNU tar when the magic is `ustar\0` (any version),
+ * node-tar only for `ustar\0` with version `00`.
+ */
+export function prefixOutsideUstar(b: Buffer): boolean {
+  return b[345] !== 0 && b.compare(USTAR, 0, 8, 257, 265) !== 0;
+}
+
 /** True when the number field at `off` would go to node-tar's base-256 reader (which can throw). */
 const base256 = (b: Buffer, off: number) => (b[off]! & 0x80) !== 0;
 

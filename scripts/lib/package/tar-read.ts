@@ -23,7 +23,7 @@ import { senderName, senderText } from '../text/fence.ts';
 import { inlineText } from '../text/untrusted.ts';
 import type { OnProgress } from './progress.ts';
 import { inflatedGzipFile } from './gzip-members.ts';
-import { declaredSize, decodeHeader, unreadableNumberField, type HeaderFields } from './tar-header.ts';
+import { declaredSize, decodeHeader, prefixOutsideUstar, unreadableNumberField, type HeaderFields } from './tar-header.ts';
 import { PAX_HEADER_LIMIT, PaxError, PaxKeyError, PaxRecordsError, parsePax, type PaxFields } from './pax.ts';
 import { requireRegularFile } from './package-path.ts';
 import type { FileBody } from './sinks.ts';
@@ -484,6 +484,14 @@ export async function readTarStream(
         }
         ex = next;
         continue;
+      }
+      if (ex?.path === undefined && prefixOutsideUstar(block)) {
+        throw refuse(
+          label,
+          path,
+          "has a name prefix outside a POSIX ustar header, which Python's tarfile (and GNU tar, for some) put before its name and node-tar does not; packages never hold one",
+          'unsafe_entry',
+        );
       }
       if (FILE_FLAGS.has(block[156]!) && path.endsWith('/')) {
         throw refuse(

@@ -108,9 +108,12 @@ function v21Manifest(files: Files, version = '2.1.0', payload?: string): string 
 const packageTar = (files: Files): Buffer[] => [rawMember('manifest.yaml', refManifest({ files: entriesFor(files) })), ...Object.entries(files).map(([n, d]) => rawMember(n, d))];
 
 /** A raw member (header first) with its size field replaced by `field`, checksum made right again. */
-function withSizeField(member: Buffer, field: Buffer): Buffer {
+const withSizeField = (member: Buffer, field: Buffer): Buffer => withField(member, 124, field.subarray(0, 12));
+
+/** A raw member (header first) with the bytes at `off` replaced by `field`, checksum made right again. */
+function withField(member: Buffer, off: number, field: Buffer): Buffer {
   const m = Buffer.from(member);
-  field.copy(m, 124, 0, 12);
+  field.copy(m, off);
   m.fill(0x20, 148, 156);
   let sum = 0;
   for (let i = 0; i < 512; i++) sum += m[i]!;
@@ -359,6 +362,23 @@ export const VECTORS: Vector[] = [
     build: () =>
       gzip(Buffer.concat([...packageTar({ ...GOOD, 'notes/empty.md': '', 'notes/z.md': 'z\n' }).map((m, i) => (i === 3 ? withSizeField(m, Buffer.from('zzzzzzzzzzz\0')) : m)), TAR_END])),
     reason: /not a valid tar archive \(TAR_ENTRY_INVALID: its size field holds no number/,
+  },
+  {
+    // settings.json with '.claude' in the ustar prefix field under GNU's old magic: node-tar reads
+    // settings.json, Python's tarfile .claude/settings.json (it takes the prefix whatever the magic).
+    name: 'prefix-outside-ustar',
+    outcome: 'unsafe_entry',
+    build: () =>
+      gzip(
+        Buffer.concat([
+          ...packageTar({ ...GOOD, 'settings.json': '{"hooks":{}}\n' }).map((m, i) =>
+            i === 3 ? withField(withField(m, 257, Buffer.from('ustar  \0', 'latin1')), 345, Buffer.from('.claude', 'latin1')) : m,
+          ),
+          TAR_END,
+        ]),
+      ),
+    entry: 'settings.json',
+    reason: /has a name prefix outside a POSIX ustar header/,
   },
   {
     // A folder whose header gives the size of the entry after it: readers part on whether those bytes are data.
