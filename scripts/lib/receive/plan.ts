@@ -129,6 +129,12 @@ const VCS_FOLDERS = new Set(['.hg', '.jj', '.sl']);
 
 const GIT_REPO_REASON = 'a Git repository (a HEAD file with objects/ and refs/, under any name) is never imported';
 
+/** Folders that make the folder holding them a walnut (folded names): `_kernel/`, v1's `_core/`. */
+const KERNEL_FOLDERS = new Set(['_kernel', '_core']);
+
+const NESTED_WALNUT_REASON =
+  "a _kernel/ or _core/ folder below the walnut's top is never imported: it would make the folder holding it a walnut of its own, whose now.json and log.md are the sender's as written";
+
 const WORLD_MARKER_REASON = `a folder that marks a world root (${WORLD_MARKER_FOLDERS.map((n) => `${n}/`).join(', ')}) is never imported`;
 
 const REGENERATED = /^(now\.json|imports\.json|_generated(\/.*)?)$/;
@@ -207,6 +213,10 @@ function place(path: string, m: Manifest, roots: Set<string>, repos: ReadonlySet
   if (markerAt >= 0) {
     return { kind: 'skip', reason: WORLD_MARKER_REASON, remove: segs.slice(0, markerAt + 1).join('/') };
   }
+  // A nested walnut's kernel: agents read its now.json and log.md as that walnut's own, past what
+  // receive does to the received walnut's (create never packs one).
+  const nestedAt = folded.findIndex((s, i) => i > 0 && i < folded.length - 1 && KERNEL_FOLDERS.has(s));
+  if (nestedAt >= 0) return { kind: 'skip', reason: NESTED_WALNUT_REASON, remove: segs.slice(0, nestedAt + 1).join('/') };
   const top = segs[0]!;
   // On a file system that ignores case (macOS, Windows) `_Kernel/` is `_kernel/`: its now.json
   // would be the one the receiver regenerates, past the checks made on the exact name.
