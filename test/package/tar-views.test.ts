@@ -155,3 +155,13 @@ describe('a name prefix outside a POSIX ustar header', () => {
     expect(r).toEqual({ names: ['manifest.yaml', '.claude/settings.json'] });
   });
 });
+
+describe('a lone zero block', () => {
+  // GNU tar (exit 0, with a warning) and Python's tarfile end the archive at the first zero block;
+  // the reader ended it only at two in a row and read the entries after a lone one.
+  it('before more entries is refused, the entries after it not read', async () => {
+    const r = await read(Buffer.concat([manifest(), rawMember('_kernel/key.md', FILES['_kernel/key.md']), Buffer.alloc(512), hidden(), TAR_END]));
+    expect(r.err).toMatchObject({ code: 'bad_archive', message: expect.stringContaining('a lone zero block') });
+    expect(r.names).not.toContain('notes/CLAUDE.md');
+  });
+});

@@ -414,7 +414,10 @@ export async function readTarStream(
         nullBefore = true;
         continue;
       }
-      nullBefore = false;
+      if (nullBefore) {
+        // GNU tar and Python's tarfile end the archive at a first zero block: what follows is not there for them.
+        throw refuse(label, undefined, "has a lone zero block before more entries, where GNU tar and Python's tarfile end the archive", 'bad_archive');
+      }
       begun = true;
       if (!header.cksumValid) throw invalid('TAR_ENTRY_INVALID', 'checksum failure');
       if (!header.path) throw invalid('TAR_ENTRY_INVALID', 'path is required');

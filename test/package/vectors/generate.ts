@@ -483,6 +483,17 @@ export const VECTORS: Vector[] = [
     reason: /not a valid tar archive/,
   },
   {
+    // One zero block between two listed files: GNU tar (exit 0) and Python's tarfile end the
+    // archive there and never see notes/n.md; the reader waited for two in a row and read on.
+    name: 'lone-zero-block',
+    outcome: 'bad_archive',
+    build: () => {
+      const [manifest, key, note] = packageTar(GOOD);
+      return gzip(Buffer.concat([manifest!, key!, Buffer.alloc(512), note!, TAR_END]));
+    },
+    reason: /a lone zero block before more entries/,
+  },
+  {
     // Python's tarfile pads the archive to a 10240-byte record; 4 MiB of 'A' follows it, in the same gzip stream.
     name: 'data-after-end',
     outcome: 'bad_archive',
