@@ -165,3 +165,32 @@ describe('a lone zero block', () => {
     expect(r.names).not.toContain('notes/CLAUDE.md');
   });
 });
+
+describe('a name that is not UTF-8', () => {
+  // The reader decoded header names leniently (0xff became U+FFFD), where GNU tar and Python's
+  // tarfile keep the bytes: verify passed a manifest naming `notes/\uFFFDx.md` for a file that tar
+  // -xzf wrote as `notes/<0xff>x.md`. pax names were already refused so.
+  const named = (name: Buffer, type = '0', data = 'a\n') => {
+    const m = rawMember('placeholder', data, type);
+    m.fill(0, 0, 100);
+    name.copy(m);
+    return withField(m, 0, Buffer.alloc(0));
+  };
+  const bad = Buffer.concat([Buffer.from('notes/'), Buffer.from([0xff]), Buffer.from('x.md')]);
+
+  it('in the header is refused', async () => {
+    const r = await read(Buffer.concat([manifest(), named(bad), TAR_END]));
+    expect(r.err).toMatchObject({ code: 'bad_archive', message: expect.stringContaining('not UTF-8') });
+  });
+
+  it('in a GNU long name is refused', async () => {
+    const long = rawMember('././@LongLink', Buffer.concat([bad, Buffer.from([0])]), 'L');
+    const r = await read(Buffer.concat([manifest(), long, rawMember('x.md', 'a\n'), TAR_END]));
+    expect(r.err).toMatchObject({ code: 'bad_archive', message: expect.stringContaining('not UTF-8') });
+  });
+
+  it('U+FFFD itself, as UTF-8, is a name like any other', async () => {
+    const r = await read(Buffer.concat([manifest(), named(Buffer.from('notes/\uFFFDx.md')), TAR_END]));
+    expect(r).toEqual({ names: ['manifest.yaml', 'notes/\uFFFDx.md'] });
+  });
+});

@@ -8,6 +8,7 @@
  * odd block is never read two ways. test/package/tar-header.test.ts compares the two on random
  * and mutated blocks.
  */
+import { isUtf8 } from 'node:buffer';
 import { Header, type HeaderData } from 'tar/header';
 
 /** What the reader takes from a header block. */
@@ -139,6 +140,22 @@ export function unreadableNumberField(b: Buffer): string | undefined {
  */
 export function prefixOutsideUstar(b: Buffer): boolean {
   return b[345] !== 0 && b.compare(USTAR, 0, 8, 257, 265) !== 0;
+}
+
+/** The bytes of a string field up to its first NUL. */
+function cString(b: Buffer, off: number, len: number): Buffer {
+  const field = b.subarray(off, off + len);
+  const nul = field.indexOf(0);
+  return nul < 0 ? field : field.subarray(0, nul);
+}
+
+/**
+ * True when the block's name (and, under a POSIX ustar magic, its prefix) is UTF-8. node-tar
+ * decodes it leniently (a byte 0xff becomes U+FFFD) where GNU tar and Python's tarfile keep the
+ * bytes: the reader and they would name the file differently.
+ */
+export function headerNameIsUtf8(b: Buffer): boolean {
+  return isUtf8(cString(b, 0, 100)) && (b.compare(USTAR, 0, 8, 257, 265) !== 0 || isUtf8(cString(b, 345, 155)));
 }
 
 /** True when the number field at `off` would go to node-tar's base-256 reader (which can throw). */

@@ -17,13 +17,14 @@ import { constants as fsConstants, createReadStream, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
+import { isUtf8 } from 'node:buffer';
 import { AliveError, messageOf, type ErrorCode } from '../errors.ts';
 import { unsafePathReason, normaliseMemberName } from './safe-path.ts';
 import { senderName, senderText } from '../text/fence.ts';
 import { inlineText } from '../text/untrusted.ts';
 import type { OnProgress } from './progress.ts';
 import { inflatedGzipFile } from './gzip-members.ts';
-import { declaredSize, decodeHeader, prefixOutsideUstar, unreadableNumberField, type HeaderFields } from './tar-header.ts';
+import { declaredSize, decodeHeader, headerNameIsUtf8, prefixOutsideUstar, unreadableNumberField, type HeaderFields } from './tar-header.ts';
 import { PAX_HEADER_LIMIT, PaxError, PaxKeyError, PaxRecordsError, parsePax, type PaxFields } from './pax.ts';
 import { requireRegularFile } from './package-path.ts';
 import type { FileBody } from './sinks.ts';
@@ -478,9 +479,11 @@ export async function readTarStream(
         } else {
           // A C string: the name ends at its first NUL, as GNU tar and tarfile read it.
           const nul = data.indexOf(0);
-          const text = data.toString('utf8', 0, nul < 0 ? size : nul);
+          const bytes = data.subarray(0, nul < 0 ? size : nul);
+          const text = bytes.toString('utf8');
           if (meta === 'GNU long link name') next.linkpath = text;
           else {
+            if (!isUtf8(bytes)) throw refuse(label, undefined, 'has a GNU long name that is not UTF-8, which tar tools write as its bytes', 'bad_archive');
             if (next.path !== undefined) throw bothNames();
             next.path = text;
           }
@@ -495,6 +498,9 @@ export async function readTarStream(
           "has a name prefix outside a POSIX ustar header, which Python's tarfile (and GNU tar, for some) put before its name and node-tar does not; packages never hold one",
           'unsafe_entry',
         );
+      }
+      if (ex?.path === undefined && !headerNameIsUtf8(block)) {
+        throw refuse(label, path, 'has a name that is not UTF-8, which tar tools write as its bytes; packages never hold one', 'bad_archive');
       }
       if (FILE_FLAGS.has(block[156]!) && path.endsWith('/')) {
         throw refuse(
