@@ -8,6 +8,9 @@ import { removeTree } from '../fs/remove-tree.ts';
 import { cleanUpIfInterrupted } from '../proc/interrupt-cleanup.ts';
 import { readPackage, type ReadOptions, type ReadResult } from './read-package.ts';
 import { threadedSink } from './write-thread.ts';
+import { vcsMetadataIn } from '../receive/git-dirs.ts';
+import { segmentFolder } from '../walnut/agent-files.ts';
+import { senderText } from '../text/fence.ts';
 
 export interface ExtractResult extends ReadResult {
   output: string;
@@ -49,6 +52,24 @@ async function makeParents(dir: string): Promise<string[]> {
     made.push(c);
   }
   return made;
+}
+
+/**
+ * A package holding version-control metadata is refused: git runs the command a `.git/config`
+ * names (`core.fsmonitor`) on any `git status` in that folder, which a shell prompt runs on `cd`,
+ * with no trust prompt for the user's own files. create never packs it and receive leaves it out.
+ */
+function refuseVcsMetadata(pkg: string, r: ReadResult): void {
+  const vcs = vcsMetadataIn(
+    r.manifest.files.map((f) => f.path),
+    segmentFolder(),
+  );
+  if (vcs === undefined) return;
+  const shown = senderText(vcs, 'entry name');
+  throw new AliveError(
+    `${basename(pkg)} holds version-control metadata (${shown.shown}): git (or hg, jj, sl) runs the commands its config names in that folder. Packages never hold it (create leaves it out, and receive too); nothing was written`,
+    { code: 'unsafe_entry', ...(shown.untrusted && { untrusted: shown.untrusted }) },
+  );
 }
 
 /**
@@ -111,6 +132,7 @@ export async function extractPackage(pkg: string, outputDir: string, opts: ReadO
       // Every write begun has ended before the staging folder is renamed or removed.
       await sink.close();
     }
+    refuseVcsMetadata(pkg, result);
     // The user's empty folder keeps its mode (a private 0700 one stays private); a new one gets the umask's.
     await chmod(staging, finalMode);
     if (state === 'empty-dir') await rmdir(output);

@@ -49,3 +49,24 @@ export function repoRemoval(segs: readonly string[], folded: readonly string[], 
   }
   return undefined;
 }
+
+/** Folders (folded names) of version-control systems other than Git whose config can run commands. */
+export const VCS_FOLDERS: ReadonlySet<string> = new Set(['.hg', '.jj', '.sl']);
+
+/**
+ * The version-control metadata a package's `paths` hold, if any: the first `.git` (a folder, or a
+ * gitfile naming a repository), `.hg/`, `.jj/` or `.sl/`, or folder git takes for a repository,
+ * that one of them lies in (its package path; for a repository at the package's root, the member).
+ */
+export function vcsMetadataIn(paths: readonly string[], fold: (segment: string) => string): string | undefined {
+  const repos = gitRepoFolders(paths, fold);
+  for (const path of paths) {
+    const segs = path.split('/');
+    const folded = segs.map(fold);
+    const at = folded.findIndex((s, i) => s === '.git' || (i < folded.length - 1 && VCS_FOLDERS.has(s)));
+    if (at >= 0) return segs.slice(0, at + 1).join('/');
+    const repo = repoRemoval(segs, folded, repos);
+    if (repo !== undefined) return repo;
+  }
+  return undefined;
+}

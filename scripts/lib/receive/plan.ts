@@ -18,7 +18,7 @@ import { agentFileRule, foldSegment, segmentFolder } from '../walnut/agent-files
 import { checkBundleName, conflictName, MARKER_FOLDERS, type ConflictSuffixes } from './names.ts';
 import { WORLD_MARKER_FOLDERS } from '../world/root.ts';
 import { counted } from '../text/plural.ts';
-import { gitRepoFolders, repoRemoval } from './git-dirs.ts';
+import { gitRepoFolders, repoRemoval, VCS_FOLDERS } from './git-dirs.ts';
 
 export interface Unit {
   kind: 'kernel' | 'bundle' | 'live';
@@ -123,9 +123,6 @@ const SYSTEM_TOPS = new Set(['_kernel', 'bundles', '_core']);
  * entry, so the limit on entries does not bound them: each is a folder in the receiver's walnut.
  */
 export const MAX_BUNDLES = 10_000;
-
-/** Folders of version-control systems other than Git whose config can run commands (folded names). */
-const VCS_FOLDERS = new Set(['.hg', '.jj', '.sl']);
 
 const GIT_REPO_REASON = 'a Git repository (a HEAD file with objects/ and refs/, under any name) is never imported';
 

@@ -17,7 +17,8 @@ export const extractCommand = defineCommand({
 Unpacks a package into a new folder (DIR must not exist, or be empty). Everything is checked
 before DIR appears; on any problem nothing is written. Every file is written as it is, agent
 instruction and configuration files (CLAUDE.md, .claude/, ...) included: each is named in a
-warning (receive holds them back). Decrypts with WALNUT_PASSPHRASE (asked
+warning (receive holds them back). A package holding version-control metadata (.git/,
+.hg/, ...) is refused: git runs its config's commands there. Decrypts with WALNUT_PASSPHRASE (asked
 on a terminal when unset) or --private-key.`,
   options: { output: { type: 'string' }, 'max-size': { type: 'string' }, 'private-key': { type: 'string' } },
   positionals: { names: ['PACKAGE'], min: 1 },
