@@ -81,3 +81,34 @@ it("still reads through an honest payload.enc to a payload.key after it (the ref
   const head = await readPackageHead(pkg);
   expect(head.envelope).toBe('rsa');
 });
+
+it('counts the headers after an encrypted 2.0 manifest too: empty entries with long pax names stop at the bound, not at a million names kept', async () => {
+  // Each entry is a pax header holding a ~3,000-byte path and an empty file: no size to count, so
+  // info read on to its million-entry limit, keeping every name (100,000 of them, a 2.8 MB
+  // package, took 415 MB; a million would pass the heap).
+  const dir = `${'d'.repeat(200)}/`.repeat(15);
+  const parts: Buffer[] = [];
+  const header = (path: string, size: number, type: 'File' | 'ExtendedHeader') => {
+    const block = Buffer.alloc(512);
+    new Header({ path, size, mode: 0o644, type, mtime: new Date(0) }).encode(block, 0);
+    return block;
+  };
+  const record = (key: string, value: string) => {
+    const rest = Buffer.byteLength(` ${key}=${value}\n`);
+    let n = rest + 1;
+    while (String(n).length + rest !== n) n += 1;
+    return Buffer.from(`${n} ${key}=${value}\n`);
+  };
+  parts.push(header('manifest.yaml', encryptedManifest.length, 'File'), encryptedManifest, Buffer.alloc((512 - (encryptedManifest.length % 512)) % 512));
+  for (let i = 0; i < 5000; i++) {
+    const pax = record('path', `${dir}f${String(i).padStart(6, '0')}`);
+    parts.push(header('PaxHeader', pax.length, 'ExtendedHeader'), pax, Buffer.alloc((512 - (pax.length % 512)) % 512), header(`x${i}`, 0, 'File'));
+  }
+  parts.push(Buffer.alloc(1024));
+  const pkg = join(root, 'long-names.walnut');
+  writeFileSync(pkg, gzipSync(Buffer.concat(parts)));
+  const head = await readPackageHead(pkg);
+  expect(head.envelope).toBe('passphrase');
+  // Some hundreds of entries fit in the package's own size and the slack; not all 5,000.
+  expect(head.entries.length).toBeLessThan(1000);
+});

@@ -27,7 +27,7 @@ const HEAD_MAX_BYTES = 64 * 1024 * 1024 * 1024;
 export const HEAD_BEFORE_MANIFEST_BYTES = 64 * 1024 * 1024;
 const HEAD_BEFORE_MANIFEST_RATIO = 64;
 /**
- * Most bytes of entries after an encrypted 2.0 manifest read while looking for payload.key (which
+ * Most bytes of entries (headers included) after an encrypted 2.0 manifest read while looking for payload.key (which
  * tells an RSA package from a passphrase one): the package file's size plus this. payload.enc is
  * ciphertext, which gzip cannot shrink, so an honest one (payload.key follows it in the reference's
  * sorted order) fits; one that claims more is a compression bomb (a 4 MB file of zeros made info
@@ -89,7 +89,8 @@ export async function readPackageHead(path: string, maxBytes = HEAD_MAX_BYTES, b
           if (!encrypted) throw new Found();
           return;
         }
-        if (encrypted && (e.path === 'payload.key' || (after += e.size) > afterMax)) throw new Found();
+        // Headers count as before the manifest: empty entries with 4 KiB pax names, a million of them, all kept.
+        if (encrypted && (e.path === 'payload.key' || (after += e.headerBytes + e.size) > afterMax)) throw new Found();
         e.body.resume();
       },
       { headOnly: true },
