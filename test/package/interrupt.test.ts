@@ -7,7 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STOP_AT } from '../support/bundles.ts';
@@ -99,5 +99,21 @@ describe('Ctrl-C in the middle of a command leaves nothing half-written behind',
     });
     expect(r.signal).toBe('SIGINT');
     expect(readdirSync(dest)).toEqual([]);
+  });
+
+  it("extract into an empty folder of the user's, between its removal and the rename into its place: the folder is put back, with its mode", async () => {
+    const pkg = join(sandbox, 'g.walnut');
+    if (!existsSync(pkg)) expect(cli(sandbox, ['create', '--walnut', walnut, '--scope', 'full', '--output', pkg]).status).toBe(0);
+    const dest = join(sandbox, 'ex-empty');
+    mkdirSync(dest);
+    const mine = join(dest, 'private');
+    mkdirSync(mine, { mode: 0o700 });
+    chmodSync(mine, 0o700);
+    // Stopped before the staging folder is renamed into the place of the user's, removed by then.
+    const r = await interruptAt(['extract', pkg, '--output', mine], { calls: ['rename'], arg: 1, pattern: '/ex-empty/private$' });
+    expect(r.signal).toBe('SIGINT');
+    expect(readdirSync(dest)).toEqual(['private']);
+    expect(readdirSync(mine)).toEqual([]);
+    expect(statSync(mine).mode & 0o777).toBe(0o700);
   });
 });

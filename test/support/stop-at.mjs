@@ -2,9 +2,9 @@
  * A preload (`node --import <this file> <bundle> ...`) that freezes the process at an exact
  * moment, so a test can SIGKILL it in a known state instead of racing a timer or a poller.
  *
- * ALIVE_TEST_STOP_AT is JSON: { "calls": ["renameSync" | "openSync" | "open", ...], "arg": 0 | 1,
+ * ALIVE_TEST_STOP_AT is JSON: { "calls": ["renameSync" | "openSync" | "open" | "rename", ...], "arg": 0 | 1,
  * "pattern": "<regular expression>", "nth": 1 }. After the nth call of those file-system functions
- * (fs.renameSync, fs.openSync, fs/promises open; counted together) whose argument `arg` (a path)
+ * (fs.renameSync, fs.openSync, fs/promises open; counted together; fs/promises rename: before it, see below) whose argument `arg` (a path)
  * matches `pattern` has completed, the process writes "ALIVE_TEST_STOPPED\n" to stderr and blocks forever (the
  * thread that made the call sleeps; a thread that waits for it goes no further). The bundle's own `import { renameSync }
  * from 'node:fs'` sees the wrapper through syncBuiltinESMExports. With "pauseMs" it goes on after that
@@ -59,6 +59,18 @@ if (spec) {
         const handle = await real(...args);
         if (hit(args)) stop();
         return handle;
+      };
+    } else if (call === 'rename') {
+      // Stops before the call, and without blocking the event loop: a signal sent then is handled
+      // there, with the rename not yet made (a blocked thread would handle it only once the
+      // rename is under way).
+      const real = fsp.rename;
+      fsp.rename = async (...args) => {
+        if (hit(args)) {
+          fs.writeSync(2, 'ALIVE_TEST_STOPPED\n');
+          await new Promise((res) => setTimeout(res, spec.pauseMs ?? 2 ** 31 - 1));
+        }
+        return real(...args);
       };
     } else if (call === 'renameSync' || call === 'openSync') {
       const real = fs[call];

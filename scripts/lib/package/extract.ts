@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { rm, rename, rmdir, readdir, stat, lstat, mkdir, chmod } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AliveError, errnoCode } from '../errors.ts';
-import { rmdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmdirSync } from 'node:fs';
 import { fsyncDir } from '../fs/atomic.ts';
 import { removeTree } from '../fs/remove-tree.ts';
 import { cleanUpIfInterrupted } from '../proc/interrupt-cleanup.ts';
@@ -89,6 +89,17 @@ export async function extractPackage(pkg: string, outputDir: string, opts: ReadO
   const parent = dirname(output);
   const staging = join(parent, `.${basename(output)}.alive-extract-${randomBytes(6).toString('hex')}`);
   let madeParents: string[] = [];
+  /** The user's empty folder, while it is removed for the rename into its place: put back on any failure. */
+  let emptyRemoved = false;
+  const putBackEmpty = () => {
+    if (existing.state !== 'empty-dir' || !emptyRemoved) return;
+    try {
+      mkdirSync(output, { mode: existing.mode });
+      chmodSync(output, existing.mode);
+    } catch {
+      // something else took the name meanwhile
+    }
+  };
   // Ctrl-C ends the process before the catch below can run; the writer thread may still be
   // creating files in the staging folder, so its removal is tried again if a file appeared.
   const release = cleanUpIfInterrupted(() => {
@@ -100,6 +111,7 @@ export async function extractPackage(pkg: string, outputDir: string, opts: ReadO
         // a file created while the folder was being emptied
       }
     }
+    putBackEmpty();
     for (const d of [...madeParents].reverse()) {
       try {
         rmdirSync(d);
@@ -135,12 +147,16 @@ export async function extractPackage(pkg: string, outputDir: string, opts: ReadO
     refuseVcsMetadata(pkg, result);
     // The user's empty folder keeps its mode (a private 0700 one stays private); a new one gets the umask's.
     await chmod(staging, finalMode);
-    if (state === 'empty-dir') await rmdir(output);
+    if (state === 'empty-dir') {
+      await rmdir(output);
+      emptyRemoved = true;
+    }
     try {
       await rename(staging, output);
+      emptyRemoved = false;
     } catch (err) {
-      // Put the user's empty folder back before reporting: the destination stays as it was.
-      if (state === 'empty-dir') await mkdir(output).catch(() => {});
+      // Put the user's empty folder back, mode and all, before reporting: the destination stays as it was.
+      putBackEmpty();
       throw err;
     }
     fsyncDir(parent);
