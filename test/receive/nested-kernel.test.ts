@@ -5,7 +5,9 @@
  * agents load, and `log.md`, whose entries read like this machine's signed record, came in as the
  * sender wrote them, past what receive does to the walnut's own (a quoted, capped now.json; the
  * sender's log below a heading saying whose it is). `create` never packs a nested walnut. Such
- * folders are left out, listed in `skipped`; the rest of the folder holding them arrives.
+ * folders (a `_kernel/` or `_core/` holding `key.md`, which is what makes a walnut) are left out,
+ * listed in `skipped`; the rest of the folder holding them arrives, and so does a `_core/` of a
+ * code project (`numpy/_core/`), which makes no walnut.
  */
 import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
@@ -41,6 +43,17 @@ describe('a walnut inside the received one', () => {
     expect(r.skipped.find((s) => s.path === 'notes/deep/_kernel/key.md')?.reason).toMatch(/walnut/);
     // The walnut's own kernel is its own.
     expect(existsSync(join(walnut, '_kernel', 'key.md'))).toBe(true);
+  });
+
+  it('is only a folder whose _kernel/ or _core/ holds a key.md: without one, nothing makes it a walnut, and it arrives', async () => {
+    const { r, walnut } = await receiveFilesIntoNewWorld({
+      '_kernel/key.md': '---\ntype: venture\n---\n',
+      'code/numpy/_core/multiarray.py': 'x = 1\n',
+      'notes/_kernel/notes.md': 'notes about kernels\n',
+    });
+    expect(readFileSync(join(walnut, 'code/numpy/_core/multiarray.py'), 'utf8')).toBe('x = 1\n');
+    expect(readFileSync(join(walnut, 'notes/_kernel/notes.md'), 'utf8')).toBe('notes about kernels\n');
+    expect(r.skipped).toEqual([]);
   });
 
   it('is not planted by a bundle package into an existing walnut', async () => {

@@ -130,7 +130,49 @@ const GIT_REPO_REASON = 'a Git repository (a HEAD file with objects/ and refs/, 
 const KERNEL_FOLDERS = new Set(['_kernel', '_core']);
 
 const NESTED_WALNUT_REASON =
-  "a _kernel/ or _core/ folder below the walnut's top is never imported: it would make the folder holding it a walnut of its own, whose now.json and log.md are the sender's as written";
+  "a _kernel/ or _core/ folder holding a key.md below the walnut's top is never imported: it would make the folder holding it a walnut of its own, whose now.json and log.md are the sender's as written";
+
+interface FolderTrie {
+  next: Map<string, FolderTrie>;
+  /** A folder of the set ends here. */
+  end: boolean;
+}
+
+/**
+ * The `_kernel/` and `_core/` folders below the top that hold a `key.md` (what makes the folder
+ * holding them a walnut), as a tree of folded segments: decided on the whole file list, and
+ * looked up in a path's length, however deep.
+ */
+function nestedKernels(paths: readonly string[], fold: Fold): FolderTrie {
+  const root: FolderTrie = { next: new Map(), end: false };
+  for (const path of paths) {
+    const segs = path.split('/');
+    const n = segs.length;
+    if (n < 3 || fold(segs[n - 1]!) !== 'key.md' || !KERNEL_FOLDERS.has(fold(segs[n - 2]!))) continue;
+    let node = root;
+    for (let i = 0; i < n - 1; i++) {
+      const key = fold(segs[i]!);
+      let child = node.next.get(key);
+      if (!child) {
+        child = { next: new Map(), end: false };
+        node.next.set(key, child);
+      }
+      node = child;
+    }
+    node.end = true;
+  }
+  return root;
+}
+
+/** The index of the segment of `folded` (a path's folded segments) that is a nested kernel folder, or -1. */
+function nestedKernelAt(folded: readonly string[], kernels: FolderTrie): number {
+  let node: FolderTrie | undefined = kernels;
+  for (let i = 0; i < folded.length - 1 && node; i++) {
+    node = node.next.get(folded[i]!);
+    if (node?.end && i >= 1) return i;
+  }
+  return -1;
+}
 
 const WORLD_MARKER_REASON = `a folder that marks a world root (${WORLD_MARKER_FOLDERS.map((n) => `${n}/`).join(', ')}) is never imported`;
 
@@ -177,7 +219,7 @@ function folderNamedLikeFile(path: string, fold: Fold): string | undefined {
   return undefined;
 }
 
-function place(path: string, m: Manifest, roots: Set<string>, repos: ReadonlySet<string>, fold: Fold): Place {
+function place(path: string, m: Manifest, roots: Set<string>, repos: ReadonlySet<string>, kernels: FolderTrie, fold: Fold): Place {
   const segs = path.split('/');
   // Folded as a file system that ignores case would see it (`.Git`, `.GIT.` are `.git` on APFS
   // and NTFS): git would read that config, hooks and fsmonitor command included.
@@ -212,7 +254,7 @@ function place(path: string, m: Manifest, roots: Set<string>, repos: ReadonlySet
   }
   // A nested walnut's kernel: agents read its now.json and log.md as that walnut's own, past what
   // receive does to the received walnut's (create never packs one).
-  const nestedAt = folded.findIndex((s, i) => i > 0 && i < folded.length - 1 && KERNEL_FOLDERS.has(s));
+  const nestedAt = nestedKernelAt(folded, kernels);
   if (nestedAt >= 0) return { kind: 'skip', reason: NESTED_WALNUT_REASON, remove: segs.slice(0, nestedAt + 1).join('/') };
   const top = segs[0]!;
   // On a file system that ignores case (macOS, Windows) `_Kernel/` is `_kernel/`: its now.json
@@ -359,6 +401,10 @@ export function planReceive(input: PlanInput): ReceivePlan {
   const fold = segmentFolder();
   // Decided on the whole file list, where the files land: a repository is HEAD, objects/ and refs/
   // together, and a v1 package's _core/HEAD joins its _kernel/objects/ in the walnut's _kernel/.
+  const kernels = nestedKernels(
+    m.files.map((f) => f.path),
+    fold,
+  );
   const repos = gitRepoFolders(
     m.files.map((f) => landingPath(f.path, m)),
     fold,
@@ -372,7 +418,7 @@ export function planReceive(input: PlanInput): ReceivePlan {
         ...(shown.untrusted && { untrusted: shown.untrusted }),
       });
     }
-    const p = place(f.path, m, roots, repos, fold);
+    const p = place(f.path, m, roots, repos, kernels, fold);
     // Files that would be written into the walnut and would steer an agent there.
     const agent =
       p.kind !== 'skip' && (full || p.kind === 'bundle') ? (agentFileRule(f.path, fold) ?? landingRule(f.path, p, layout, input.landing, fold)) : undefined;
