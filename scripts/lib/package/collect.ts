@@ -20,6 +20,7 @@ import { bundleFolderRefused, checkCreateRequest, walnutFolderProblem } from './
 import { bundleFolderNameProblem } from '../receive/names.ts';
 import { bareValueProblem, sortFiles, MANIFEST_NAME, type Scope } from './manifest.ts';
 import { noun } from '../text/plural.ts';
+import { gitRepoFolders, VCS_FOLDERS } from '../receive/git-dirs.ts';
 
 export interface PlannedFile {
   /** Path inside the package. */
@@ -494,7 +495,28 @@ function walkDir(ctx: Ctx, abs: string, rel: string, pkgPath: string): void {
       code: 'unreadable',
     });
   }
+  const vcs = vcsFolderReason(abs, rel.slice(rel.lastIndexOf('/') + 1), names);
+  if (vcs) {
+    ctx.result.skipped.push({ path: rel, reason: vcs });
+    leaveOut(ctx, rel, vcs);
+    return;
+  }
   for (const n of names) addEntry(ctx, join(abs, n), `${rel}/${n}`, `${pkgPath}/${n}`);
+}
+
+/**
+ * Why the folder `name` (at `abs`, holding `names`) is version-control metadata a package never
+ * carries, as extract refuses and receive leaves out (receive/git-dirs.ts): `.hg/`, `.jj/`, `.sl/`,
+ * or a folder git takes for a repository (a bare one, `backup.git/`). Its config names commands the
+ * tool runs in that folder on the receiver's side. `.git` itself is never packed (JUNK).
+ */
+function vcsFolderReason(abs: string, name: string, names: readonly string[]): string | undefined {
+  const run = 'its config names commands that run in that folder; share the files, not the repository';
+  if (VCS_FOLDERS.has(name.toLowerCase())) return `version-control metadata (${run})`;
+  if (!names.some((n) => n.toLowerCase() === 'head')) return undefined;
+  // A repository's objects/ and refs/ count as git counts them, folders (empty ones included).
+  const members = names.flatMap((n) => (isRealDir(join(abs, n)) ? [`${n}/x`] : [n]));
+  return gitRepoFolders(members, (segment) => segment.toLowerCase()).has('') ? `a Git repository (${run})` : undefined;
 }
 
 function pushFile(ctx: Ctx, source: string, rel: string, pkgPath: string, st: Stats, linkTo?: string): void {

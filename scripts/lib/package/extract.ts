@@ -57,7 +57,8 @@ async function makeParents(dir: string): Promise<string[]> {
 /**
  * A package holding version-control metadata is refused: git runs the command a `.git/config`
  * names (`core.fsmonitor`) on any `git status` in that folder, which a shell prompt runs on `cd`,
- * with no trust prompt for the user's own files. create never packs it and receive leaves it out.
+ * with no trust prompt for the user's own files. create never packs it (collect.ts vcsFolderReason)
+ * and receive leaves it out.
  */
 function refuseVcsMetadata(pkg: string, r: ReadResult): void {
   const vcs = vcsMetadataIn(
@@ -67,7 +68,7 @@ function refuseVcsMetadata(pkg: string, r: ReadResult): void {
   if (vcs === undefined) return;
   const shown = senderText(vcs, 'entry name');
   throw new AliveError(
-    `${basename(pkg)} holds version-control metadata (${shown.shown}): git (or hg, jj, sl) runs the commands its config names in that folder. Packages never hold it (create leaves it out, and receive too); nothing was written`,
+    `${basename(pkg)} holds version-control metadata (${shown.shown}): git (or hg, jj, sl) runs the commands its config names in that folder; nothing was written. alive-p2p create never packs it and receive leaves it out: receive the package into a world, or ask the sender for one made by alive-p2p create`,
     { code: 'unsafe_entry', ...(shown.untrusted && { untrusted: shown.untrusted }) },
   );
 }
