@@ -22,6 +22,7 @@ import type { ProcessHolder } from './claim-owner.ts';
 import { AliveError, type ErrorCode } from '../errors.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { untrustedDetail } from '../text/fence.ts';
+import { counted, noun } from '../text/plural.ts';
 import {
   claimById,
   claimNext,
@@ -935,9 +936,9 @@ function threadListMax(): number {
  */
 export function unreadFilesNote(unread: number, unlisted = false): string {
   if (unlisted) {
-    return `more than ${unread} files on the bus were not read: a thread lookup lists at most ${threadListMax()} file names and reads the headers of at most ${threadScanMax} files, those with the newest ids the bus made first; older messages of this thread may be missing`;
+    return `${unread > 0 ? `more than ${counted(unread, 'file')}` : 'files'} on the bus were not read: a thread lookup lists at most ${threadListMax()} file names and reads the headers of at most ${threadScanMax} files, those with the newest ids the bus made first; older messages of this thread may be missing`;
   }
-  return `${unread} files on the bus were not read: a thread lookup reads the headers of at most ${threadScanMax} files, those with the newest ids the bus made first; older messages of this thread may be missing`;
+  return `${counted(unread, 'file')} on the bus ${noun(unread, 'was', 'were')} not read: a thread lookup reads the headers of at most ${threadScanMax} files, those with the newest ids the bus made first; older messages of this thread may be missing`;
 }
 
 /** The headers headersOnBus read, how many files it left unread past THREAD_SCAN_MAX, and whether it stopped listing (threadListMax). */
