@@ -592,6 +592,24 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['sed w of lines of the log to a file elsewhere', `sed -n '/tomatoes/w /tmp/out.txt' ${K}/log.md`, 'world', 'allow'],
   ['sed joining the lines of the log with a label', `sed ':a;N;$!ba;s/\\n/ /g' ${K}/log.md > /tmp/o.md`, 'world', 'allow'],
   ['sed a text holding w, on the log', `sed '1a w ${K}/log.md' /tmp/x.md > /tmp/o.md`, 'world', 'allow'],
+  // GNU sed takes any start of --in-place (`--in`, `--i=.bak`), and runs the command of its `e`
+  // (and the pattern space, with `e` alone or the `e` flag of s): each was allowed, and sed
+  // changed or removed the log (2026-12-06, GNU sed 4.9).
+  ['sed --in (a start of --in-place)', `sed --in 's/a/b/' ${K}/log.md`, 'world', /overwrite/],
+  ['sed --i=.bak (a start of --in-place, with a suffix)', `sed --i=.bak 's/a/b/' ${K}/log.md`, 'world', /overwrite/],
+  ['sed e running rm of the log', `sed '1e rm -f ${K}/log.md' /tmp/x.md`, 'world', /delete/],
+  ['sed s///e running the text it makes', `sed 's/.*/rm -f ${K.replaceAll('/', '\\/')}\\/log.md/e' /tmp/x.md`, 'world', /does not spell out/],
+  ['sed e alone running the lines of the log', `sed -n 'e' ${K}/log.md`, 'world', /does not spell out/],
+  ['sed e running a read of the log', `sed -n '1e cat ${K}/log.md' /tmp/x.md`, 'world', 'allow'],
+  // What a value not known may hold: a='1w <log>\n1' makes sed -n "${a},${b}p" truncate the log,
+  // and arithmetic on a value that is not a number runs the $(…) of its subscript (bash 5.2).
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
+  ['sed -n of ${a},${b}, variables set outside the command', `sed -n "\${a},\${b}p" ${K}/log.md`, 'world', /does not spell out/],
+  ['sed -n of $((a)), a variable set outside the command', `sed -n "$((a)),+3p" ${K}/log.md`, 'world', /does not spell out/],
+  ['sed -n of $((n)), n a subscript running rm', `n='x[$(rm -f ${K}/log.md)]'; sed -n "1,$((n))p" ${K}/log.md`, 'world', /does not spell out/],
+  ['sed -n of a number a command prints', `sed -n "$(grep -c x ${K}/log.md)p" ${K}/log.md`, 'world', /does not spell out/],
+  ['sed of arithmetic and a w command onto the log', `n=1; sed -n "$((n))w ${K}/log.md" /tmp/x.md`, 'world', /does not spell out|overwrite/],
+  ['sed of arithmetic and an e command', `n=1; sed "$((n))e rm -f ${K}/log.md" /tmp/x.md`, 'world', /does not spell out|delete/],
   // `${x@P}` runs the command substitutions its value spells (review of 2026-12-06, in bash).
   ['a prompt expansion running rm of the log', `a='$'; b='('; x="\${a}\${b}rm -f ${K}/log.md)"; : "\${x@P}"`, 'world', /delete/],
   ['a prompt expansion of an array element spelling rm of the log', `a='$'; x=("\${a}(rm -f ${K}/log.md)"); : "\${x[0]@P}"`, 'world', /does not spell out/],

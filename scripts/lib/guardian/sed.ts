@@ -1,12 +1,14 @@
-/** What a sed script writes: the files of its `w` commands (log-guardian, shell.ts). */
+/** What a sed script writes and runs: the files of its `w` commands, the commands of its `e` (log-guardian, shell.ts). */
 
 /**
- * The files a sed script writes with its `w`/`W` commands and the `w` flag of `s` (`s/a/b/w FILE`):
- * each name runs to the end of its line. Undefined when the script is not read to its end (a
- * command it does not know, a part not closed).
+ * The files a sed script writes with its `w`/`W` commands and the `w` flag of `s` (`s/a/b/w FILE`),
+ * each name running to the end of its line, and the commands GNU sed runs (`e COMMAND`; '' for
+ * what `e` alone and the `e` flag of `s` run: the pattern space, from the input). Undefined when
+ * the script is not read to its end (a command it does not know, a part not closed).
  */
-export function sedScriptWrites(script: string): string[] | undefined {
+export function sedScriptWrites(script: string): { files: string[]; runs: string[] } | undefined {
   const files: string[] = [];
+  const runs: string[] = [];
   let i = 0;
   const n = script.length;
   const blank = (c: string | undefined) => c === ' ' || c === '\t';
@@ -72,7 +74,9 @@ export function sedScriptWrites(script: string): string[] | undefined {
       const d = script[i++];
       if (d === undefined || d === '\n' || d === '\\' || !delimited(d) || !delimited(d)) return undefined;
       if (cmd === 'y') continue;
+      const flags = i;
       while (i < n && 'gpiImMe0123456789'.includes(script[i]!)) i++;
+      if (script.slice(flags, i).includes('e')) runs.push('');
       if (script[i] === 'w') {
         i++;
         fileName();
@@ -83,12 +87,15 @@ export function sedScriptWrites(script: string): string[] | undefined {
         const line = toLineEnd();
         if (!line.endsWith('\\')) break;
       }
-    } else if ('rRebtT:v'.includes(cmd)) {
+    } else if (cmd === 'e') {
+      while (blank(script[i])) i++;
+      runs.push(toLineEnd());
+    } else if ('rRbtT:v'.includes(cmd)) {
       // A file to read or a command to run: to the end of the line; a label (GNU) to a `;` too.
-      const end = [script.indexOf('\n', i), 'rRe'.includes(cmd) ? -1 : script.indexOf(';', i)].filter((e) => e >= 0);
+      const end = [script.indexOf('\n', i), 'rR'.includes(cmd) ? -1 : script.indexOf(';', i)].filter((e) => e >= 0);
       i = end.length > 0 ? Math.min(...end) + 1 : n;
     } else if ('qQlL'.includes(cmd)) while (i < n && '0123456789'.includes(script[i]!)) i++;
     else if (!'=dDgGhHnNpPxzF'.includes(cmd)) return undefined;
   }
-  return files;
+  return { files, runs };
 }

@@ -1157,7 +1157,9 @@ function inPlaceTargets(name: string, args: Word[]): Word[] | undefined {
       continue;
     }
     if (t.startsWith('--')) {
-      if (t.startsWith('--in-place')) inPlace = true;
+      // GNU takes any start of a long option: `--in`, `--i=.bak`.
+      const option = t.slice(2).split('=')[0]!;
+      if (option !== '' && 'in-place'.startsWith(option)) inPlace = true;
       if (/^--(?:expression|file)$/.test(t)) {
         scriptGiven = true;
         k++;
@@ -1258,18 +1260,26 @@ function sedScripts(args: Word[]): Word[] | undefined {
 }
 
 /**
- * The files sed's `w` commands write (`sed -n 'w FILE'`, `s/a/b/w FILE`), each replaced. A script
+ * The files sed's `w` commands write (`sed -n 'w FILE'`, `s/a/b/w FILE`), each replaced, and the
+ * commands its `e` runs, read as commands. A script
  * the text does not show (a file, a word not known) is a write of a name it cannot tell, read
  * from sed's words: it fails closed when they name log.md.
  */
-function sedWrites(name: string, args: Word[], emit: Emit): void {
-  const scripts = sedScripts(args);
-  const written = scripts?.map((w) => (exact(w) ? sedScriptWrites(text(w)) : undefined));
-  if (written === undefined || written.includes(undefined)) {
-    emit({ parts: [{ text: `<a file ${name}'s script writes>`, known: false, fed: { texts: [args.map(asInput).join(' ')] } }] }, 'replace', `${name} w`);
+function sedWrites(name: string, args: Word[], emit: Emit, nested: Nested, depth: number): void {
+  const unseen = (via: string) =>
+    emit({ parts: [{ text: `<a file ${name}'s script writes>`, known: false, fed: { texts: [args.map(asInput).join(' ')] } }] }, 'replace', `${name} ${via}`);
+  const read = sedScripts(args)?.map((w) => (exact(w) ? sedScriptWrites(text(w)) : undefined));
+  if (read === undefined || read.includes(undefined)) {
+    unseen('w');
     return;
   }
-  for (const file of written.flat()) if (file !== undefined) emit({ parts: [{ text: file, known: true }] }, 'replace', `${name} w`);
+  for (const script of read) {
+    for (const file of script!.files) emit({ parts: [{ text: file, known: true }] }, 'replace', `${name} w`);
+    // `e COMMAND` runs it with sh; `e` alone (or s///e) runs the pattern space, text from the input.
+    for (const run of script!.runs)
+      if (run === '' || depth >= MAX_DEPTH) unseen('e');
+      else nested(run);
+  }
 }
 
 /** cp's long options that copy links as links or make them; GNU takes any unambiguous start (`--sym`). */
@@ -1291,7 +1301,7 @@ function commandWrites(name: string, args: Word[], emit: Emit, nested: Nested, d
     case 'perl':
     case 'ruby': {
       for (const w of inPlaceTargets(name === 'gsed' ? 'sed' : name, args) ?? []) emit(w, 'replace', `${name} -i`);
-      if (name === 'sed' || name === 'gsed') sedWrites(name, args, emit);
+      if (name === 'sed' || name === 'gsed') sedWrites(name, args, emit, nested, depth);
       return;
     }
     case 'tee':
