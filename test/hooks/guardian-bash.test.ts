@@ -601,6 +601,11 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['sed s///e running the text it makes', `sed 's/.*/rm -f ${K.replaceAll('/', '\\/')}\\/log.md/e' /tmp/x.md`, 'world', /does not spell out/],
   ['sed e alone running the lines of the log', `sed -n 'e' ${K}/log.md`, 'world', /does not spell out/],
   ['sed e running a read of the log', `sed -n '1e cat ${K}/log.md' /tmp/x.md`, 'world', 'allow'],
+  // A script whose unknown parts are numbers ($((…)) of numbers, ${#x}, $#, $?): with no w, W or
+  // e in its text, it can neither write nor run anything.
+  ['sed -n of lines around a number, by arithmetic', `n=12; sed -n "$((n-2)),$((n+2))p" ${K}/log.md`, 'world', 'allow'],
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
+  ['sed -n of the first ${#x} lines', `x=abc; sed -n "1,\${#x}p" ${K}/log.md`, 'world', 'allow'],
   // What a value not known may hold: a='1w <log>\n1' makes sed -n "${a},${b}p" truncate the log,
   // and arithmetic on a value that is not a number runs the $(…) of its subscript (bash 5.2).
   // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
@@ -609,6 +614,8 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['sed -n of $((n)), n a subscript running rm', `n='x[$(rm -f ${K}/log.md)]'; sed -n "1,$((n))p" ${K}/log.md`, 'world', /does not spell out/],
   ['sed -n of a number a command prints', `sed -n "$(grep -c x ${K}/log.md)p" ${K}/log.md`, 'world', /does not spell out/],
   ['sed of arithmetic and a w command onto the log', `n=1; sed -n "$((n))w ${K}/log.md" /tmp/x.md`, 'world', /does not spell out|overwrite/],
+  ['sed -i -n of arithmetic, on the log', `n=1; sed -i -n "$((n))p" ${K}/log.md`, 'world', /overwrite/],
+  ['sed -n of arithmetic running rm of the log', `sed -n "$(( $(rm -f ${K}/log.md) 1 ))p" /tmp/x.md`, 'world', /delete/],
   ['sed of arithmetic and an e command', `n=1; sed "$((n))e rm -f ${K}/log.md" /tmp/x.md`, 'world', /does not spell out|delete/],
   // `${x@P}` runs the command substitutions its value spells (review of 2026-12-06, in bash).
   ['a prompt expansion running rm of the log', `a='$'; b='('; x="\${a}\${b}rm -f ${K}/log.md)"; : "\${x@P}"`, 'world', /delete/],

@@ -84,6 +84,8 @@ interface Part {
   bound?: boolean;
   /** An unquoted `*` or `?`: the shell expands the word as a glob. */
   glob?: boolean;
+  /** Digits, perhaps after a `-`: `$((…))` of numbers, `${#x}`, `$#`, `$?`, `$$`, `$!`. */
+  numeric?: boolean;
 }
 
 interface Word {
@@ -833,7 +835,14 @@ class Lexer {
       const inner = this.balanced(this.i + 2);
       this.nested(inner);
       // What it prints is the names (`rm $(echo log.md)`): read from its text, as `f=$(…)` is.
-      add({ text: '$(…)', known: false, fed: { texts: [inner] }, ...(MKTEMP.test(inner) && { fresh: true }) });
+      // `$((…))` (its first `(` closing last) of numbers and variables set to one is a number, and runs
+      // nothing: a variable not known may be `x[$(rm …)]`, a subscript bash runs the $(…) of.
+      const numeric =
+        inner[0] === '(' &&
+        closingParen(inner, 1) === inner.length - 1 &&
+        /^[\w\s+\-*/%<>=!&|^~?:,()]*$/.test(inner) &&
+        (inner.match(/\b[A-Za-z_]\w*/g) ?? []).every((v) => /^-?\d+$/.test(String(this.scope().vars.get(v))));
+      add({ text: '$(…)', known: false, fed: { texts: [inner] }, ...(MKTEMP.test(inner) && { fresh: true }), ...(numeric && { numeric }) });
       return;
     }
     if (rest.startsWith("'")) {
@@ -890,7 +899,7 @@ class Lexer {
       if (typeof set === 'string' && (set !== '' || written[2 + m![1]!.length] !== ':') && this.spend(set.length)) push(set, true);
       else if (fallback) add({ text: written, known: false, fed: { texts: [fallback] } });
       else if (operated !== undefined) add({ text: written, known: false, fed: { texts: [valueText(this.scope().vars.get(operated)) ?? written] } });
-      else push(written, false);
+      else add({ text: written, known: false, ...(/^\$\{#[\w@*]*\}$/.test(written) && { numeric: true }) });
       // `${x:=WORD}` also sets x, when the command has not: to WORD, as written.
       if (m && fallback && m[2] === '=' && /^[A-Za-z_]/.test(m[1]!) && this.scope().vars.get(m[1]!) === undefined) {
         this.scope().vars.set(m[1]!, /[$`\\'"]/.test(fallback) ? { text: `$${m[1]}`, known: false, fed: { texts: [fallback] } } : fallback);
@@ -900,7 +909,8 @@ class Lexer {
     }
     const special = /^[0-9@*#?$!-]/.exec(rest);
     this.i += 1 + (special ? 1 : 0);
-    push(special ? `$${special[0]}` : '$', !special);
+    if (special) add({ text: `$${special[0]}`, known: false, numeric: '#?$!'.includes(special[0]) });
+    else push('$', true);
   }
 
   /** The text up to the `)` matching an opening one just before `from`; moves past it. */
@@ -1268,7 +1278,10 @@ function sedScripts(args: Word[]): Word[] | undefined {
 function sedWrites(name: string, args: Word[], emit: Emit, nested: Nested, depth: number): void {
   const unseen = (via: string) =>
     emit({ parts: [{ text: `<a file ${name}'s script writes>`, known: false, fed: { texts: [args.map(asInput).join(' ')] } }] }, 'replace', `${name} ${via}`);
-  const read = sedScripts(args)?.map((w) => (exact(w) ? sedScriptWrites(text(w)) : undefined));
+  // Known text with no w, W or e, and numbers: no command that writes or runs (`sed -n "$((n-2)),$((n+2))p"`).
+  const read = sedScripts(args)?.map((w) =>
+    exact(w) ? sedScriptWrites(text(w)) : w.parts.every((p) => p.numeric || (p.known && !/[wWe]/.test(p.text))) ? { files: [], runs: [] } : undefined,
+  );
   if (read === undefined || read.includes(undefined)) {
     unseen('w');
     return;
