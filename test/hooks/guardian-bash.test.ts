@@ -56,6 +56,9 @@ function bash(command: string, where: Where = 'world', env: Record<string, strin
   return decide(call!, { HOME: home, ALIVE_HOME: join(home, '.alive'), ...env }, dirOf(where), shellWrites);
 }
 
+/** The reason for a sed script the reader cannot read: what it is, and what to do instead. */
+const SED_UNREAD = /runs sed with a script log-guardian cannot read in full[\s\S]*literal line numbers/;
+
 /** [what, command, where the session runs, deny reason pattern or 'allow', the home folder when not <base>/home] */
 const K = '04_Ventures/garden/_kernel';
 const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
@@ -586,8 +589,8 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['sed s///w onto the log', `sed 's/x/y/w ${K}/log.md' /tmp/x.md`, 'world', /overwrite/],
   ['sed -e with W onto the log after an address and a command', `sed -n -e 'p;/a/W ${K}/log.md' /tmp/x.md`, 'world', /overwrite/],
   ['sed s///gw onto the log in a second -e', `sed -e p -e's/x/y/gw ${K}/log.md' /tmp/x.md`, 'world', /overwrite/],
-  ['sed with a script it cannot read, on the log', `sed -n "$S" ${K}/log.md`, 'world', /does not spell out/],
-  ['sed -f of a script file, on the log', `sed -f edit.sed ${K}/log.md > /tmp/o.md`, 'world', /does not spell out/],
+  ['sed with a script it cannot read, on the log', `sed -n "$S" ${K}/log.md`, 'world', SED_UNREAD],
+  ['sed -f of a script file, on the log', `sed -f edit.sed ${K}/log.md > /tmp/o.md`, 'world', SED_UNREAD],
   ['sed -n s///p of the log (a w in the pattern)', `sed -n 's/work/play/p' ${K}/log.md`, 'world', 'allow'],
   ['sed w of lines of the log to a file elsewhere', `sed -n '/tomatoes/w /tmp/out.txt' ${K}/log.md`, 'world', 'allow'],
   ['sed joining the lines of the log with a label', `sed ':a;N;$!ba;s/\\n/ /g' ${K}/log.md > /tmp/o.md`, 'world', 'allow'],
@@ -598,8 +601,8 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['sed --in (a start of --in-place)', `sed --in 's/a/b/' ${K}/log.md`, 'world', /overwrite/],
   ['sed --i=.bak (a start of --in-place, with a suffix)', `sed --i=.bak 's/a/b/' ${K}/log.md`, 'world', /overwrite/],
   ['sed e running rm of the log', `sed '1e rm -f ${K}/log.md' /tmp/x.md`, 'world', /delete/],
-  ['sed s///e running the text it makes', `sed 's/.*/rm -f ${K.replaceAll('/', '\\/')}\\/log.md/e' /tmp/x.md`, 'world', /does not spell out/],
-  ['sed e alone running the lines of the log', `sed -n 'e' ${K}/log.md`, 'world', /does not spell out/],
+  ['sed s///e running the text it makes', `sed 's/.*/rm -f ${K.replaceAll('/', '\\/')}\\/log.md/e' /tmp/x.md`, 'world', SED_UNREAD],
+  ['sed e alone running the lines of the log', `sed -n 'e' ${K}/log.md`, 'world', SED_UNREAD],
   ['sed e running a read of the log', `sed -n '1e cat ${K}/log.md' /tmp/x.md`, 'world', 'allow'],
   // A script whose unknown parts are numbers ($((…)) of numbers, ${#x}, $#, $?): with no w, W or
   // e in its text, it can neither write nor run anything.
@@ -609,14 +612,14 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   // What a value not known may hold: a='1w <log>\n1' makes sed -n "${a},${b}p" truncate the log,
   // and arithmetic on a value that is not a number runs the $(…) of its subscript (bash 5.2).
   // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
-  ['sed -n of ${a},${b}, variables set outside the command', `sed -n "\${a},\${b}p" ${K}/log.md`, 'world', /does not spell out/],
-  ['sed -n of $((a)), a variable set outside the command', `sed -n "$((a)),+3p" ${K}/log.md`, 'world', /does not spell out/],
-  ['sed -n of $((n)), n a subscript running rm', `n='x[$(rm -f ${K}/log.md)]'; sed -n "1,$((n))p" ${K}/log.md`, 'world', /does not spell out/],
-  ['sed -n of a number a command prints', `sed -n "$(grep -c x ${K}/log.md)p" ${K}/log.md`, 'world', /does not spell out/],
-  ['sed of arithmetic and a w command onto the log', `n=1; sed -n "$((n))w ${K}/log.md" /tmp/x.md`, 'world', /does not spell out|overwrite/],
+  ['sed -n of ${a},${b}, variables set outside the command', `sed -n "\${a},\${b}p" ${K}/log.md`, 'world', SED_UNREAD],
+  ['sed -n of $((a)), a variable set outside the command', `sed -n "$((a)),+3p" ${K}/log.md`, 'world', SED_UNREAD],
+  ['sed -n of $((n)), n a subscript running rm', `n='x[$(rm -f ${K}/log.md)]'; sed -n "1,$((n))p" ${K}/log.md`, 'world', SED_UNREAD],
+  ['sed -n of a number a command prints', `sed -n "$(grep -c x ${K}/log.md)p" ${K}/log.md`, 'world', SED_UNREAD],
+  ['sed of arithmetic and a w command onto the log', `n=1; sed -n "$((n))w ${K}/log.md" /tmp/x.md`, 'world', /runs sed with a script|overwrite/],
   ['sed -i -n of arithmetic, on the log', `n=1; sed -i -n "$((n))p" ${K}/log.md`, 'world', /overwrite/],
   ['sed -n of arithmetic running rm of the log', `sed -n "$(( $(rm -f ${K}/log.md) 1 ))p" /tmp/x.md`, 'world', /delete/],
-  ['sed of arithmetic and an e command', `n=1; sed "$((n))e rm -f ${K}/log.md" /tmp/x.md`, 'world', /does not spell out|delete/],
+  ['sed of arithmetic and an e command', `n=1; sed "$((n))e rm -f ${K}/log.md" /tmp/x.md`, 'world', /runs sed with a script|delete/],
   // `${x@P}` runs the command substitutions its value spells (review of 2026-12-06, in bash).
   ['a prompt expansion running rm of the log', `a='$'; b='('; x="\${a}\${b}rm -f ${K}/log.md)"; : "\${x@P}"`, 'world', /delete/],
   ['a prompt expansion of an array element spelling rm of the log', `a='$'; x=("\${a}(rm -f ${K}/log.md)"); : "\${x[0]@P}"`, 'world', /does not spell out/],

@@ -227,6 +227,17 @@ function readInputReason(write: ShellWrite): string {
   );
 }
 
+/** For a sed script the reader cannot read, or whose `e` runs text from the input (shell.ts, sedWrites). */
+function sedScriptReason(write: ShellWrite): string {
+  return (
+    `This command runs sed with a script log-guardian cannot read in full, or one that runs text from its input (${write.via}: ` +
+    'a -f file, a variable not set in the command or text a command prints, e alone, the e flag of s), and ' +
+    `sed's words name log.md (${shown(write.input ?? '')}), inside an ALIVE world. Its w, W and e commands write files and run ` +
+    `commands, so log-guardian cannot tell whether it writes a walnut log, ${REFUSES}. To print lines of a log, give sed ` +
+    `literal line numbers (sed -n '12,40p' FILE) or use the Read tool; to add a log entry, ${EDIT_ENTRY}.`
+  );
+}
+
 /** scripts/lib/guardian/shell.ts's shellWrites, passed in: the hook loads it only when needed. */
 export type ShellReader = (command: string, options: { home?: string | undefined; cwd?: string | undefined }) => ShellWrite[];
 
@@ -374,7 +385,8 @@ function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, she
       if (findWorldRoot(cwd, env) !== undefined) return { allow: false, reason: linkReason(write) };
     } else if (!located && (write.name !== undefined ? isLogName(write.name) : !write.notLog && write.input !== undefined && inputNamesLog(write.input))) {
       if (findWorldRoot(cwd, env) === undefined || underFolderOutside(write, cwd, env)) continue;
-      return { allow: false, reason: write.name !== undefined ? unresolvedReason(write) : readInputReason(write) };
+      const reason = write.name !== undefined ? unresolvedReason(write) : /sed [we]$/.test(write.via) ? sedScriptReason(write) : readInputReason(write);
+      return { allow: false, reason };
     }
   }
   return ALLOW;
