@@ -119,3 +119,26 @@ describe('a PEM key in base64 after a decoy marker in the same run of digits', (
     expect(reasonFor('joined-decoy-only.env', `BLOB=${decoy}${b64url('-----BEGIN PRIVATE KEY-----\n')}\n`)).toBeUndefined();
   });
 });
+
+describe('a DER key in base64 after blobs laid out as keys that Node cannot parse', () => {
+  const der = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'der', type: 'pkcs8' }) as Buffer;
+  const tlv = (tag: number, body: Buffer) => {
+    const n = body.length;
+    return Buffer.concat([Buffer.from(n < 0x80 ? [tag, n] : n < 0x100 ? [tag, 0x81, n] : [tag, 0x82, n >> 8, n & 0xff]), body]);
+  };
+  /** A PKCS#8 key in every element's place (version 0, an algorithm, an OCTET STRING), of an algorithm no one has (1.2.3.4): Node refuses it. */
+  const shaped = (i: number) =>
+    tlv(0x30, Buffer.concat([tlv(0x02, Buffer.from([0])), tlv(0x30, tlv(0x06, Buffer.from([0x2a, 0x03, 0x04]))), tlv(0x04, randomBytes(200 + i))]));
+  const shapedLines = (count: number) => Array.from({ length: count }, (_, i) => `BLOB_${i}=${shaped(i).toString('base64')}\n`).join('');
+
+  it('a DER key after 20 of them is left out, in a small file and deep in a large one (the 16 parses of a file went to them)', () => {
+    expect(reasonFor('shaped.env', `${shapedLines(20)}SIGNING_KEY=${der.toString('base64')}\n`)).toMatch(/DER in base64/);
+    const filler = 'A line of notes a walnut keeps in a large text file.\n'.repeat(3000);
+    expect(reasonFor('shaped-deep.txt', `${shapedLines(20)}${filler}SIGNING_KEY=${der.toString('base64')}\n${filler}`)).toMatch(/DER in base64/);
+  });
+
+  it('a few of them alone are parsed and packed; past the parses of a file, one is taken for a key (it cannot be checked)', () => {
+    expect(reasonFor('shaped-few.env', shapedLines(10))).toBeUndefined();
+    expect(reasonFor('shaped-many.env', shapedLines(20))).toMatch(/laid out as a private key/);
+  });
+});

@@ -221,6 +221,8 @@ const BASE64_BEGIN = [0, 1, 2].map((pad) => {
 });
 /** DER candidates of one file handed to Node's parser, at most: bounded work on crafted text. */
 const BASE64_DER_PARSES = 16;
+/** What a candidate laid out as a key is taken for once a file's parses are used up. */
+const SHAPED_KIND = `DER in base64 laid out as a private key (past the ${BASE64_DER_PARSES} such blobs of a file that are parsed: not checked)`;
 
 /**
  * What private key `buf` holds in base64, or undefined. A PEM block (a Kubernetes Secret's
@@ -230,7 +232,9 @@ const BASE64_DER_PARSES = 16;
  * YAML value) starts a line of the run with `M` and `C` to `I` (a SEQUENCE, 0x30, of 40 bytes or
  * more) and decodes to a SEQUENCE Node parses as a PKCS#8, PKCS#1 or SEC1 private key, or to
  * the start of a PKCS#12 key store; `parses.left` more candidates laid out as a key (keyShaped)
- * at most are parsed (a file's budget, shared by the windows of a large one). Only runs that
+ * at most are parsed (a file's budget, shared by the windows of a large one), and one past them
+ * is taken for a key unparsed: blobs Node refuses (an algorithm it does not know) used up the
+ * parses, and a key after them was packed. Only runs that
  * start before `to` are read (one after is read whole in the next window, with the PEM marker
  * before it, if any). Each run is read once (time linear in the file) and decoded at most four
  * times whole (from each place in a group of four a marker starts at).
@@ -252,7 +256,6 @@ function base64KeyKind(buf: Buffer, parses: { left: number }, to = buf.length): 
         return 'a private key (a -----BEGIN … PRIVATE KEY----- block in base64)';
     }
     for (const line of run.lineStarts) {
-      if (parses.left <= 0) break;
       const second = digits.charCodeAt(line + 1);
       if (digits[line] !== 'M' || second < 0x43 || second > 0x49) continue;
       const head = decodeBase64(digits.slice(line, line + 32));
@@ -263,6 +266,7 @@ function base64KeyKind(buf: Buffer, parses: { left: number }, to = buf.length): 
       if (digits.length - line < want) continue;
       // Only what is laid out as a key is worth a parse: other SEQUENCEs use up no tries.
       if (!keyShaped((i) => base64Byte(digits, line, i), total)) continue;
+      if (parses.left <= 0) return SHAPED_KIND;
       parses.left--;
       if (parsesAsPrivateKey(decodeBase64(digits.slice(line, line + want)).subarray(0, total))) return 'a private key (DER in base64: PKCS#8, PKCS#1 or SEC1)';
     }
