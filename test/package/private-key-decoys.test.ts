@@ -142,3 +142,40 @@ describe('a DER key in base64 after blobs laid out as keys that Node cannot pars
     expect(reasonFor('shaped-many.env', shapedLines(20))).toMatch(/laid out as a private key/);
   });
 });
+
+describe('a private JWK longer than the bytes one search of a large file keeps for the next', () => {
+  const jwk = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' });
+  /** The key with a certificate chain (x5c) of `bytes` between its "kty" and its "d". */
+  const longKey = (bytes: number) => {
+    const x5c = Array.from({ length: Math.ceil(bytes / 2048) }, () => randomBytes(1536).toString('base64'));
+    return JSON.stringify({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y, x5c, d: jwk.d });
+  };
+
+  it('a "kty" in one window and its "d" past the bytes kept for the next is left out', () => {
+    const key = longKey(SCAN_CARRY_BYTES + 4096);
+    const d = key.indexOf('"d"');
+    expect(d).toBeGreaterThan(SCAN_CARRY_BYTES);
+    // The key starts before the bytes the second window starts at, its "d" lies past the first window's end.
+    const at = SCAN_CHUNK_BYTES - SCAN_CARRY_BYTES - 200;
+    expect(at + d).toBeGreaterThan(SCAN_CHUNK_BYTES);
+    const filler = 'A line of notes a walnut keeps in a large text file.\n';
+    const head = filler.repeat(Math.ceil(at / filler.length)).slice(0, at);
+    const bytes = `${head}${key}\n${filler.repeat(2000)}`;
+    expect(reasonFor('long-jwk.json', bytes)).toMatch(/JSON Web Key/);
+    expect(reasonFor('long-jwk-odd.json', bytes, 4093)).toMatch(/JSON Web Key/);
+    // Spread over three windows, with the object opened in the first.
+    const far = longKey(SCAN_CHUNK_BYTES + 4096);
+    expect(reasonFor('longer-jwk.json', `${head}${far}\n${filler.repeat(2000)}`)).toMatch(/JSON Web Key/);
+    // Its public half, as long, is packed.
+    const { d: _d, ...pub } = JSON.parse(far) as Record<string, unknown>;
+    expect(reasonFor('long-public-jwk.json', `${head}${JSON.stringify(pub)}\n${filler.repeat(2000)}`)).toBeUndefined();
+  });
+
+  it('its "d" in one window and its "kty" a window later, in a file of JSON lines each with a "d", is left out', () => {
+    const { d, kty, ...rest } = JSON.parse(longKey(SCAN_CHUNK_BYTES + 4096)) as Record<string, unknown>;
+    const at = SCAN_CHUNK_BYTES - SCAN_CARRY_BYTES - 200;
+    const bytes = `${logLines(at).slice(0, at)}\n${JSON.stringify({ d, ...rest, kty })}\n${logLines(200 * 1024)}`;
+    expect(reasonFor('d-first-jwk.jsonl', bytes)).toMatch(/JSON Web Key/);
+    expect(reasonFor('d-first-jwk-odd.jsonl', bytes, 4093)).toMatch(/JSON Web Key/);
+  });
+});

@@ -63,6 +63,8 @@ describe("the search of a large file's every byte, on crafted bytes", () => {
     // ...in objects side by side, and outside any.
     'objects of a "d" and of a "kty" side by side': `{"d": "${'A'.repeat(40)}"}{"kty": "OKP"}`,
     'members outside any object': `}"d": "${'A'.repeat(40)}", "kty": "RSA", `,
+    // ...and objects left open, each with a "d" and none with a "kty", carried from window to window.
+    'unclosed objects each with a "d"': `{"d": "${'A'.repeat(40)}", `,
     'age prefixes and WireGuard names': 'AGE-SECRET-KEY-1PrivateKey = \n',
     'runs of - and _': '-_',
   };

@@ -345,8 +345,9 @@ const SCAN_BACK_BYTES = 256;
  * keyKind finds anywhere in a file: a PEM, OpenSSH or OpenPGP block (also in UTF-16, or in
  * base64), a DER key in base64, a private JWK, an age identity, a WireGuard key. The bytes are
  * copied into one window of SCAN_CARRY_BYTES + SCAN_CHUNK_BYTES, searched each time it fills,
- * then keep its last SCAN_CARRY_BYTES: memory is that window, and time linear in the file (each
- * byte is searched at most twice). What only starts a file (PuTTY, OpenPGP, PKCS#12, a whole DER
+ * then keep its last SCAN_CARRY_BYTES: memory is that window (and what the JSON objects open at
+ * its end hold, for a JWK longer than those bytes: OPEN_CARRIED at most), and time linear in the
+ * file (each byte is searched at most twice). What only starts a file (PuTTY, OpenPGP, PKCS#12, a whole DER
  * key) collect looks for in its first bytes.
  */
 export class KeyScanner {
@@ -355,6 +356,7 @@ export class KeyScanner {
   /** Whether the window starts with bytes kept from the one before. */
   private carried = false;
   private readonly derParses = { left: BASE64_DER_PARSES };
+  private readonly jwkOpen: number[] = [];
   private kind: string | undefined;
 
   push(chunk: Buffer): void {
@@ -381,6 +383,9 @@ export class KeyScanner {
       to: last ? n : n - (SCAN_CARRY_BYTES - SCAN_BACK_BYTES),
       first: !this.carried,
       derParses: this.derParses,
+      jwkOpen: this.jwkOpen,
+      // Where the next window starts: the bytes from there are searched again.
+      jwkCut: last ? -1 : n - SCAN_CARRY_BYTES,
     });
     if (last) return;
     this.window.copy(this.window, 0, n - SCAN_CARRY_BYTES, n);
@@ -399,6 +404,9 @@ interface Span {
   to: number;
   first: boolean;
   derParses: { left: number };
+  /** What the objects open where `buf` starts hold, for a private JWK; set to those open at `jwkCut` (holdsPrivateJwk). */
+  jwkOpen?: number[];
+  jwkCut?: number;
 }
 
 const PEM_KIND = 'a private key (a -----BEGIN … PRIVATE KEY----- block)';
@@ -424,7 +432,7 @@ function anywhereKind(buf: Buffer, span: Span): string | undefined {
   if (cores.has(AGE_PREFIX) && AGE_IDENTITY.test(text())) return 'an age identity (AGE-SECRET-KEY-1…)';
   // Not at the start of a window that is not the file's: there, no line starts.
   if (cores.has(WIREGUARD_NAME) && (span.first ? WIREGUARD_KEY : WIREGUARD_KEY_LINE).test(text())) return 'a WireGuard private key (PrivateKey = …)';
-  if (mayHoldJwk(buf, from) && holdsPrivateJwk(text())) return JWK_KIND;
+  if (holdsPrivateJwk(buf, text, span.jwkOpen, span.jwkCut)) return JWK_KIND;
   return base64KeyKind(buf, span.derParses, to);
 }
 
@@ -498,11 +506,12 @@ function startsAt(buf: Buffer, at: number, bytes: Buffer): boolean {
 const WIREGUARD_KEY = /(?:^|\n)[ \t]*PrivateKey[ \t]*=[ \t]*[A-Za-z0-9+/]{43}=/;
 const WIREGUARD_KEY_LINE = /\n[ \t]*PrivateKey[ \t]*=[ \t]*[A-Za-z0-9+/]{43}=/;
 const JWK_KIND = 'a private key (a JSON Web Key with "d")';
-/** What every private JSON Web Key holds, `"d"` (as written in JSON, and escaped in a JSON string) and `kty`... */
+/**
+ * What every private JSON Web Key holds, `"d"` (as written in JSON, and escaped in a JSON string)
+ * and `kty`, searched for first: the text is read only when one is there (holdsPrivateJwk)...
+ */
 const JWK_D_CORES = [Buffer.from('"d"', 'latin1'), Buffer.from('"d\\', 'latin1')];
 const JWK_KTY_CORE = Buffer.from('kty', 'latin1');
-/** ...searched for first: the text is read only when both are there (a log of JSON lines has many "d"s). */
-const mayHoldJwk = (buf: Buffer, from: number) => JWK_D_CORES.some((c) => buf.indexOf(c, from) >= 0) && buf.indexOf(JWK_KTY_CORE) >= 0;
 /**
  * A JSON member `"d": "…"` of 32 base64url digits or more (P-256's and Ed25519's scalar is 43, an
  * RSA exponent hundreds), also escaped in a JSON string once or twice (`\"d\":\"…\"`)...
@@ -513,49 +522,105 @@ const JWK_KTY = /\\{0,3}"kty\\{0,3}"[ \t\r\n]*:[ \t\r\n]*\\{0,3}"(?:RSA|EC|OKP)\
 const HAS_D = 1;
 const HAS_KTY = 2;
 
-/** Where the next match of the global `member` at `from` or after in `text` ends, or -1. */
-function memberEnd(member: RegExp, text: string, from: number): number {
+/** Where the next match of the global `member` at `from` or after in `text` starts and ends, or -1s. */
+function memberAt(member: RegExp, text: string, from: number): [number, number] {
   member.lastIndex = from;
-  return member.test(text) ? member.lastIndex : -1;
+  const m = member.exec(text);
+  return m ? [m.index, member.lastIndex] : [-1, -1];
 }
 
 /**
- * Whether `text` holds a private JSON Web Key wherever it sits (a JWK or JWK set file, a config
- * file's member, a `.env` or YAML line, a JSON string): a `"d"` of base64url digits and a `"kty"`
- * of RSA, EC or OKP in the same `{…}` (objects nested in it between them are passed over). A "d"
- * in another object than the "kty", or outside any `{`, is none. Every such member is looked at,
- * in the order of the text, with what each object open there holds (by depth, kept by the braces
- * passed): no number of "d"s of log lines or "kty"s of public keys before a key uses up the search
- * (a limit of 64 "d"s did). Each search (the two members, each brace) passes over the text once.
+ * Where the outermost object open at `cut` opened in `buf`: 0 when one open where `buf` starts
+ * (`depth` of them) still is, -1 when none is.
  */
-function holdsPrivateJwk(text: string): boolean {
-  let kty = memberEnd(JWK_KTY, text, 0);
-  let d = kty < 0 ? -1 : memberEnd(JWK_D, text, 0);
-  if (d < 0) return false;
-  // What the object open at each depth holds so far (depth 0: outside any).
-  const holds = new Uint8Array(text.length + 1);
-  let depth = 0;
-  let nextOpen = text.indexOf('{');
-  let nextClose = text.indexOf('}');
-  while (d >= 0 || kty >= 0) {
-    const isD = d >= 0 && (kty < 0 || d < kty);
-    const at = isD ? d : kty;
-    while ((nextOpen >= 0 && nextOpen < at) || (nextClose >= 0 && nextClose < at)) {
+function openAt(buf: Buffer, depth: number, cut: number): number {
+  let low = depth;
+  let outermost = -1;
+  let nextOpen = buf.indexOf(0x7b);
+  let nextClose = buf.indexOf(0x7d);
+  while ((nextOpen >= 0 && nextOpen < cut) || (nextClose >= 0 && nextClose < cut)) {
+    if (nextOpen >= 0 && (nextClose < 0 || nextOpen < nextClose)) {
+      if (depth++ === 0) outermost = nextOpen;
+      nextOpen = buf.indexOf(0x7b, nextOpen + 1);
+    } else {
+      if (depth > 0) low = Math.min(low, --depth);
+      nextClose = buf.indexOf(0x7d, nextClose + 1);
+    }
+  }
+  return low > 0 ? 0 : depth > 0 ? outermost : -1;
+}
+
+/** Objects open at the end of a window whose holdings are carried to the next (the innermost): memory bounded on crafted braces. */
+const OPEN_CARRIED = 4096;
+
+/**
+ * Whether `buf` (`text()` its latin1 reading) holds a private JSON Web Key wherever it sits (a
+ * JWK or JWK set file, a config file's member, a `.env` or YAML line, a JSON string): a `"d"` of
+ * base64url digits and a `"kty"` of RSA, EC or OKP in the same `{…}` (objects nested in it
+ * between them are passed over). A "d" in another object than the "kty", or outside any `{`, is
+ * none. Every such member is looked at, in the order of the text, with what each object open
+ * there holds (by depth, kept by the braces passed): no number of "d"s of log lines or "kty"s of
+ * public keys before a key uses up the search (a limit of 64 "d"s did). `open`: what the objects
+ * open where `buf` starts hold (HAS_D, HAS_KTY; outermost first), and, given `cut`, what those
+ * open at `cut` hold when this returns (where the next window of a large file starts): a key
+ * object longer than the bytes windows share, its "kty" in one and its "d" in a later one, was
+ * packed. Each search (the two members) passes over the bytes once, the braces twice at most.
+ */
+function holdsPrivateJwk(buf: Buffer, text: () => string, open: number[] = [], cut = -1): boolean {
+  const stack = open.splice(0);
+  // Members are read where they may find a key: all of them with a "kty" here or a member carried
+  // in; with "d"s alone, only those that may be carried out (a log of JSON lines is all "d"s),
+  // from where the outermost object open at `cut` opened.
+  let from = 0;
+  let until = buf.length;
+  let read = buf.indexOf(JWK_KTY_CORE) >= 0 || stack.some((h) => h !== 0);
+  if (!read) {
+    if (cut < 0) return false;
+    if (JWK_D_CORES.some((c) => buf.indexOf(c) >= 0)) {
+      from = openAt(buf, stack.length, cut);
+      until = cut;
+      read = from >= 0;
+    }
+  }
+  const t = read ? text() : '';
+  const next = (member: RegExp, at: number) => {
+    const found = read ? memberAt(member, t, Math.max(at, from)) : [-1, -1];
+    return found[0]! < until ? found : [-1, -1];
+  };
+  let kty = next(JWK_KTY, 0);
+  let d = next(JWK_D, 0);
+  let nextOpen = buf.indexOf(0x7b);
+  let nextClose = buf.indexOf(0x7d);
+  const passBraces = (to: number) => {
+    while ((nextOpen >= 0 && nextOpen < to) || (nextClose >= 0 && nextClose < to)) {
       if (nextOpen >= 0 && (nextClose < 0 || nextOpen < nextClose)) {
-        holds[++depth] = 0;
-        nextOpen = text.indexOf('{', nextOpen + 1);
+        stack.push(0);
+        nextOpen = buf.indexOf(0x7b, nextOpen + 1);
       } else {
-        if (depth > 0) depth--;
-        nextClose = text.indexOf('}', nextClose + 1);
+        stack.pop();
+        nextClose = buf.indexOf(0x7d, nextClose + 1);
       }
     }
-    if (depth > 0) {
-      holds[depth]! |= isD ? HAS_D : HAS_KTY;
-      if (holds[depth] === (HAS_D | HAS_KTY)) return true;
+  };
+  let carried = cut < 0;
+  const carry = () => {
+    passBraces(cut);
+    open.push(...stack.slice(-OPEN_CARRIED));
+    carried = true;
+  };
+  while (d[0]! >= 0 || kty[0]! >= 0) {
+    const isD = d[0]! >= 0 && (kty[0]! < 0 || d[0]! < kty[0]!);
+    const at = isD ? d[0]! : kty[0]!;
+    if (!carried && at >= cut) carry();
+    passBraces(at);
+    if (stack.length > 0) {
+      stack[stack.length - 1]! |= isD ? HAS_D : HAS_KTY;
+      if (stack[stack.length - 1] === (HAS_D | HAS_KTY)) return true;
     }
-    if (isD) d = memberEnd(JWK_D, text, d);
-    else kty = memberEnd(JWK_KTY, text, kty);
+    if (isD) d = next(JWK_D, d[1]!);
+    else kty = next(JWK_KTY, kty[1]!);
   }
+  if (!carried) carry();
   return false;
 }
 
