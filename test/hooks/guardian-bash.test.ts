@@ -606,6 +606,8 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['sed e running a read of the log', `sed -n '1e cat ${K}/log.md' /tmp/x.md`, 'world', 'allow'],
   // A script whose unknown parts are numbers ($((…)) of numbers, ${#x}, $#, $?): with no w, W or
   // e in its text, it can neither write nor run anything.
+  ['sed -n of a variable set to arithmetic on numbers', `n=$((5+1)); sed -n "\${n}p" ${K}/log.md`, 'world', 'allow'],
+  ['sed -n of a variable set to arithmetic on a variable not known', `n=$((x)); sed -n "\${n}p" ${K}/log.md`, 'world', SED_UNREAD],
   ['sed -n of lines around a number, by arithmetic', `n=12; sed -n "$((n-2)),$((n+2))p" ${K}/log.md`, 'world', 'allow'],
   // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
   ['sed -n of the first ${#x} lines', `x=abc; sed -n "1,\${#x}p" ${K}/log.md`, 'world', 'allow'],
