@@ -58,6 +58,8 @@ function bash(command: string, where: Where = 'world', env: Record<string, strin
 
 /** The reason for a sed script the reader cannot read: what it is, and what to do instead. */
 const SED_UNREAD = /runs sed with a script log-guardian cannot read in full[\s\S]*literal line numbers/;
+/** The reason for a word it cannot read, which may be an option that makes the program write. */
+const OPTION_UNREAD = /a word log-guardian cannot read[\s\S]*option that makes it write[\s\S]*literally/;
 
 /** [what, command, where the session runs, deny reason pattern or 'allow', the home folder when not <base>/home] */
 const K = '04_Ventures/garden/_kernel';
@@ -626,7 +628,34 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['a prompt expansion running rm of the log', `a='$'; b='('; x="\${a}\${b}rm -f ${K}/log.md)"; : "\${x@P}"`, 'world', /delete/],
   ['a prompt expansion of an array element spelling rm of the log', `a='$'; x=("\${a}(rm -f ${K}/log.md)"); : "\${x[0]@P}"`, 'world', /does not spell out/],
   ['a prompt expansion of a variable it cannot see, in a command naming log.md', `: "\${X@P}"; cat ${K}/log.md`, 'world', /does not spell out/],
-  ['a prompt expansion of a known prompt, then a read of the log', `p='\\u@\\h \\w'; echo "\${p@P}"; cat ${K}/log.md`, 'world', 'allow'],
+  ['a prompt expansion of a known prompt, then a read of the log', `p='\\u@\\h \\w'; echo "\${p@P}"; cat ${K}/log.md`, 'world', 'allow'], // A word it cannot read may be an option that makes a writer write: GNU tools take options after
+  // operands, and a variable set outside the command may hold one (each tried in bash, GNU sed 4.9:
+  // with opts=-i, `sed -n 1p $opts K/log.md` left the log its first line; o=-t, `cp $o K log.md` replaced it).
+  ['sed -n with a variable set outside the command, on the log', `sed -n 1p $opts ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['sed -n with a quoted variable set outside the command', `sed -n 1p "$opts" ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['sed -n with an array it cannot read', `sed -n 1p "\${a[@]}" ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['sed -n with "$@" of a function', `f() { sed -n 1p "$@" ${K}/log.md; }; f -i`, 'world', OPTION_UNREAD],
+  ['sed -n with a known -i in a variable', `opts=-i; sed -n 1p $opts ${K}/log.md`, 'world', /overwrite/],
+  ['perl with a variable set outside the command', `perl $o -e 's/a/b/' ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['ruby with a variable set outside the command', `ruby $o -e 'x' ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['gawk with a variable before inplace', `gawk $o inplace '{ print }' ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['gawk -i of a variable', `gawk -i $o '{ print }' ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['cp with a variable that may be -t', `cp $o ${K} log.md`, 'world', OPTION_UNREAD],
+  ['mv with a variable that may be -t', `mv $o ${K} log.md`, 'world', OPTION_UNREAD],
+  ['install with a variable that may be -t', `install "$o" ${K} log.md`, 'world', OPTION_UNREAD],
+  ['rsync with a variable that may be an option', `rsync $o ${K} log.md`, 'world', OPTION_UNREAD],
+  ['find of the log with a variable that may be -delete', `find ${K} -name log.md $o`, 'world', OPTION_UNREAD],
+  ['sort of the log with a variable that may be -o', `sort $o ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['dd of the log with a variable that may be of=', `dd if=${K}/log.md $o`, 'world', OPTION_UNREAD],
+  ['git log of the log with a variable that may be --output', `git log $o -- ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['sed -n with -$x, a cluster it cannot read', `sed -n$x 1p ${K}/log.md`, 'world', OPTION_UNREAD],
+  // Programs with no option that writes a file take any word.
+  ['tail -n of a variable, on the log', `tail -n "$n" ${K}/log.md`, 'world', 'allow'],
+  ['grep of a pattern in a variable, on the log', `grep "$pat" ${K}/log.md`, 'world', 'allow'],
+  ['head -n of a variable, on the log', `head -n $N ${K}/log.md`, 'world', 'allow'],
+  ['cat and wc with a variable, on the log', `cat $o ${K}/log.md; wc $o ${K}/log.md`, 'world', 'allow'],
+  ['a copy of the log to a name built at run time', `cp ${K}/log.md "/tmp/log-$(date +%s).md"`, 'world', 'allow'],
+  ['sed -n of literal lines of the log, into a file of a variable', `sed -n '1,5p' ${K}/log.md > "$out"`, 'world', 'allow'],
 ];
 
 /**

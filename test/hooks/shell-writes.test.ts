@@ -137,13 +137,22 @@ const rows: [string, string, [path: string, kind: string, exact: boolean][]][] =
   ["watch's words, run by sh -c", "watch -n 5 'echo x >> log.md'", [['log.md', 'append', true]]],
   ['watch with the command as words', 'watch -n 5 rm log.md', [['log.md', 'remove', true]]],
   // Found by a second attack on the hook (2026-12-05).
-  ['cp -T: the destination is the file, never a folder', 'cp -T a.md "$B"', [['$B', 'replace', false]]],
+  // "$B" may also be an option (`-t DIR`): a write of a name it cannot tell, read from cp's words.
+  [
+    'cp -T: the destination is the file, never a folder',
+    'cp -T a.md "$B"',
+    [
+      ['$B', 'replace', false],
+      ['<a file cp writes>', 'replace', false],
+    ],
+  ],
   [
     'mv --no-target-directory',
     'mv --no-target-directory a.md "$B"',
     [
       ['$B', 'replace', false],
       ['a.md', 'remove', true],
+      ['<a file mv writes>', 'replace', false],
     ],
   ],
   ['trap runs its command string', "trap 'echo x >> k/log.md' EXIT", [['k/log.md', 'append', true]]],
@@ -281,7 +290,11 @@ describe('shellWrites', () => {
     const command = 'f() { rm "$1"; }; f k/log.md';
     expect(writes(command)).toEqual([['$1', false, command]]);
     const all = 'g() { sed -i s/a/b/ "$@"; }; g k/log.md';
-    expect(writes(all)).toEqual([['$@', false, all]]);
+    // "$@" may be -n -i: a write of a name it cannot tell, read from sed's words and the call.
+    expect(writes(all)).toEqual([
+      ['$@', false, all],
+      ['<a file sed writes>', false, `-i s/a/b/ "$@"\n${all}`],
+    ]);
     // sh -c has the parameters it is given, and set -- gives them.
     expect(writes('sh -c \'rm "$1"\' _ a')).toEqual([['a', true, undefined]]);
     expect(writes('set -- a b; rm "$@"')).toEqual([['$@', false, 'a\nb']]);

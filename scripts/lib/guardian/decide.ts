@@ -238,6 +238,18 @@ function sedScriptReason(write: ShellWrite): string {
   );
 }
 
+/** How shell.ts names a write through a word that may be an option (`sed -n 1p $opts FILE`). */
+const UNREAD_WORD = 'with a word it cannot read';
+
+function optionReason(write: ShellWrite): string {
+  return (
+    `This command runs ${write.via.slice(0, -UNREAD_WORD.length)}with a word log-guardian cannot read (a variable not set in the ` +
+    `command, "$@", an array), and its words name log.md (${shown(write.input ?? '')}), inside an ALIVE world: that word may be ` +
+    `an option that makes it write (sed -i, sort -o, cp -t, find -delete), ${REFUSES}. Spell its options literally, or read ` +
+    `the log with cat, head, tail, grep or the Read tool; to add a log entry, ${EDIT_ENTRY}.`
+  );
+}
+
 /** scripts/lib/guardian/shell.ts's shellWrites, passed in: the hook loads it only when needed. */
 export type ShellReader = (command: string, options: { home?: string | undefined; cwd?: string | undefined }) => ShellWrite[];
 
@@ -385,7 +397,14 @@ function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, she
       if (findWorldRoot(cwd, env) !== undefined) return { allow: false, reason: linkReason(write) };
     } else if (!located && (write.name !== undefined ? isLogName(write.name) : !write.notLog && write.input !== undefined && inputNamesLog(write.input))) {
       if (findWorldRoot(cwd, env) === undefined || underFolderOutside(write, cwd, env)) continue;
-      const reason = write.name !== undefined ? unresolvedReason(write) : /sed [we]$/.test(write.via) ? sedScriptReason(write) : readInputReason(write);
+      const reason =
+        write.name !== undefined
+          ? unresolvedReason(write)
+          : /sed [we]$/.test(write.via)
+            ? sedScriptReason(write)
+            : write.via.endsWith(UNREAD_WORD)
+              ? optionReason(write)
+              : readInputReason(write);
       return { allow: false, reason };
     }
   }

@@ -1276,8 +1276,7 @@ function sedScripts(args: Word[]): Word[] | undefined {
  * from sed's words: it fails closed when they name log.md.
  */
 function sedWrites(name: string, args: Word[], emit: Emit, nested: Nested, depth: number): void {
-  const unseen = (via: string) =>
-    emit({ parts: [{ text: `<a file ${name}'s script writes>`, known: false, fed: { texts: [args.map(asInput).join(' ')] } }] }, 'replace', `${name} ${via}`);
+  const unseen = (via: string) => unseenWrite(name, args, emit, `${name} ${via}`);
   // Known text with no w, W or e, and numbers: no command that writes or runs (`sed -n "$((n-2)),$((n+2))p"`).
   const read = sedScripts(args)?.map((w) =>
     exact(w) ? sedScriptWrites(text(w)) : w.parts.every((p) => p.numeric || (p.known && !/[wWe]/.test(p.text))) ? { files: [], runs: [] } : undefined,
@@ -1293,6 +1292,33 @@ function sedWrites(name: string, args: Word[], emit: Emit, nested: Nested, depth
       if (run === '' || depth >= MAX_DEPTH) unseen('e');
       else nested(run);
   }
+}
+
+/** A write of a name it cannot tell, by `name`, read from its words: it fails closed when they name log.md. */
+const unseenWrite = (name: string, args: Word[], emit: Emit, via: string, outer?: Feed) =>
+  emit({ parts: [{ text: `<a file ${name} writes>`, known: false, fed: { texts: [args.map(asInput).join(' ')], outer } }] }, 'replace', via);
+
+/**
+ * Programs with an option, or a word (dd's of=), that makes them write a file other than their
+ * operands (rm, tee, truncate … write each operand: a word it cannot read is already one).
+ */
+const OPTION_WRITES = new Set('sed gsed perl ruby awk gawk sort cp mv install ln rsync dd patch curl wget find git script'.split(' '));
+
+/**
+ * True when `w` may be an option (or dd's `of=`) through a part it cannot read: it starts with one,
+ * or with a `-`, and the part is a variable set outside the command (`$opts`, `"${a[@]}"`, `-$x`)
+ * or comes from text holding a word that starts with `-` (`f -i` calling `f() { sed … "$@" …; }`).
+ * GNU tools take options after operands.
+ */
+function mayBeOption(w: Word): boolean {
+  const start = knownStart(w);
+  const first = w.parts.findIndex((p) => !p.known);
+  // `"$D/x.md"`: a path in a folder it cannot tell (as an option's value, a path there too).
+  if ((start !== '' && !start.startsWith('-')) || text({ parts: w.parts.slice(first + 1) }).includes('/')) return false;
+  return w.parts.some(
+    (p) =>
+      !p.known && !p.numeric && !p.fresh && !p.glob && !p.each && !p.bound && (!p.fed || p.fed.texts.some((t) => t === p.text || /(?:^|[\s'"=(])-/.test(t))),
+  );
 }
 
 /** cp's long options that copy links as links or make them; GNU takes any unambiguous start (`--sym`). */
@@ -2296,7 +2322,13 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       // A script file it does not read may set TMPDIR, else taken from the hook's environment.
       if (inThisShell && script?.text === undefined) current.vars.set('TMPDIR', undefined);
     }
-    inFolder(chdir, () => commandWrites(name, args, emit, reads, depth));
+    inFolder(chdir, () => {
+      // `sed -n 1p $opts FILE` with opts=-i edits FILE; `cp $o DIR log.md` with o=-t replaces DIR/log.md.
+      commandWrites(name, args, emit, reads, depth);
+      const option = OPTION_WRITES.has(name) ? args.find(mayBeOption) : undefined;
+      // What feeds the word too: a function's "$@" is read from the command's text.
+      if (option) unseenWrite(name, args, emit, `${name} with a word it cannot read`, option.parts.find((p) => p.fed)?.fed);
+    });
   };
 
   let cmd: Command = { words: [], redirs: [] };
