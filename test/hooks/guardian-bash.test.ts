@@ -656,6 +656,14 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['cat and wc with a variable, on the log', `cat $o ${K}/log.md; wc $o ${K}/log.md`, 'world', 'allow'],
   ['a copy of the log to a name built at run time', `cp ${K}/log.md "/tmp/log-$(date +%s).md"`, 'world', 'allow'],
   ['sed -n of literal lines of the log, into a file of a variable', `sed -n '1,5p' ${K}/log.md > "$out"`, 'world', 'allow'],
+  // An array assignment was read as `a=` and a subshell: bash removed the log with a=(K/log.md); rm "${a[@]}".
+  ['rm of an array holding the log', `a=(${K}/log.md); rm "\${a[@]}"`, 'world', /does not spell out/],
+  ['rm of an array element holding the log', `a=(x ${K}/log.md); rm \${a[1]}`, 'world', /does not spell out/],
+  ['a redirection onto an array appended the log', `a=(); a+=(${K}/log.md); : > "$a"`, 'world', /does not spell out/],
+  ['declare -a of the log, then rm', `declare -a a=(${K}/log.md); rm "\${a[@]}"`, 'world', /does not spell out/],
+  ['sed -n with an array holding -i', `a=(-i); sed -n 1p "\${a[@]}" ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['an array of a command substitution removing the log', `a=($(rm -f ${K}/log.md)); echo ok`, 'world', /delete/],
+  ['grep of an array of patterns, on the log', `a=(-e x -e y); grep "\${a[@]}" ${K}/log.md`, 'world', 'allow'],
 ];
 
 /**

@@ -663,6 +663,14 @@ class Lexer {
       const word = this.word();
       // Every character ends a word or is read by one: a lexer that stops moving would never end.
       if (this.i === at) throw new Error(`shell reader: no token at character ${at}`);
+      if (this.src[this.i] === '(' && exact(word) && /^[A-Za-z_]\w*\+?=$/.test(text(word))) {
+        // `a=(x y)`, `a+=(…)`: an array, not `a=` and a subshell; what it holds is read from its
+        // elements' text (their $(…) run now).
+        const inner = this.balanced(this.i + 1);
+        this.nested(`: ${inner}`);
+        word.parts.push({ text: '(…)', known: false, fed: { texts: [inner] } });
+        word.raw = `${word.raw ?? ''}(${inner})`;
+      }
       // A word of digits directly followed by < or > is a file-descriptor number.
       if (/^\d+$/.test(text(word)) && exact(word) && /[<>]/.test(this.src[this.i] ?? '')) continue;
       yield { t: 'word', word };
