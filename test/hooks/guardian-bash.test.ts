@@ -664,6 +664,12 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['sed -n with an array holding -i', `a=(-i); sed -n 1p "\${a[@]}" ${K}/log.md`, 'world', OPTION_UNREAD],
   ['an array of a command substitution removing the log', `a=($(rm -f ${K}/log.md)); echo ok`, 'world', /delete/],
   ['grep of an array of patterns, on the log', `a=(-e x -e y); grep "\${a[@]}" ${K}/log.md`, 'world', 'allow'],
+  // uniq INPUT OUTPUT writes OUTPUT (GNU coreutils 9: uniq x.md K/log.md replaced the log in bash).
+  ['uniq of a file onto the log', `uniq x.md ${K}/log.md`, 'world', /overwrite/],
+  ['uniq -c -f 1 of a file onto the log', `uniq -c -f 1 x.md ${K}/log.md`, 'world', /overwrite/],
+  ['uniq of the log with a variable that may be its output', `uniq ${K}/log.md $o`, 'world', OPTION_UNREAD],
+  ['uniq -c of the log', `uniq -c ${K}/log.md`, 'world', 'allow'],
+  ['uniq -f 1 of the log, to a file elsewhere', `uniq -f 1 ${K}/log.md /tmp/u.md`, 'world', 'allow'],
 ];
 
 /**

@@ -13,7 +13,7 @@
  * positional parameters (`set --`, `sh -c`'s words; a function's, as the command's text),
  * wrappers (WRAPPERS: `sudo`, `env`, `nohup`, `timeout`, `xargs` …; `env -C` and `sudo -D` move
  * the command), and the file-writing commands `sed -i`, `perl -i`, `ruby -i`,
- * `gawk -i inplace`, `tee`, `sponge`, `sort -o`, `cp`, `mv`, `install`, `ln`, `rsync`, `rm`, `unlink`, `shred`, `truncate`, `dd of=`,
+ * `gawk -i inplace`, `tee`, `sponge`, `sort -o`, `uniq IN OUT`, `cp`, `mv`, `install`, `ln`, `rsync`, `rm`, `unlink`, `shred`, `truncate`, `dd of=`,
  * `patch`, `curl -o`/`-O`, `wget -O`, `script`, and git's checkout, restore, stash, rm and mv of named paths. A word with a part the
  * text cannot tell (`$VAR` not set in the same line, `$(…)`, a glob, `~user`) is marked inexact,
  * keeping whatever part is known.
@@ -979,6 +979,7 @@ const OPTION_ARGS: Record<string, Set<string>> = {
   'git-stash': new Set(['-m', '--message', '--pathspec-from-file']),
   nice: new Set(['-n', '--adjustment']),
   timeout: new Set(['-s', '-k', '--signal', '--kill-after']),
+  uniq: new Set(['-f', '-s', '-w']),
   xargs: new Set(['-a', '-d', '-E', '-I', '-L', '-n', '-P', '-s', '--arg-file', '--delimiter', '--max-args', '--max-procs', '--max-chars', '--max-lines']),
   command: new Set(),
   builtin: new Set(),
@@ -1310,7 +1311,7 @@ const unseenWrite = (name: string, args: Word[], emit: Emit, via: string, outer?
  * Programs with an option, or a word (dd's of=), that makes them write a file other than their
  * operands (rm, tee, truncate … write each operand: a word it cannot read is already one).
  */
-const OPTION_WRITES = new Set('sed gsed perl ruby awk gawk sort cp mv install ln rsync dd patch curl wget find git script'.split(' '));
+const OPTION_WRITES = new Set('sed gsed perl ruby awk gawk sort uniq cp mv install ln rsync dd patch curl wget find git script'.split(' '));
 
 /**
  * True when `w` may be an option (or dd's `of=`) through a part it cannot read: it starts with one,
@@ -1432,6 +1433,12 @@ function commandWrites(name: string, args: Word[], emit: Emit, nested: Nested, d
       const out = values.get('-o') ?? values.get('--output');
       if (out) emit(out, 'replace', 'patch -o');
       else if (files[0]) emit(files[0], 'replace', 'patch');
+      return;
+    }
+    case 'uniq': {
+      // `uniq [INPUT [OUTPUT]]`: OUTPUT is replaced.
+      const out = operands(name, args).operands[1];
+      if (out) emit(out, 'replace', name);
       return;
     }
     case 'sort': {
