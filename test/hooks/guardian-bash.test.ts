@@ -670,6 +670,10 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['uniq of the log with a variable that may be its output', `uniq ${K}/log.md $o`, 'world', OPTION_UNREAD],
   ['uniq -c of the log', `uniq -c ${K}/log.md`, 'world', 'allow'],
   ['uniq -f 1 of the log, to a file elsewhere', `uniq -f 1 ${K}/log.md /tmp/u.md`, 'world', 'allow'],
+  // Each tried in bash: o=I makes -"${o,,}" the -i of sed; with o=-i set outside, ${o:-x} is -i.
+  ['sed -n with - and a case change of a known variable', `o=I; sed -n 1p -"\${o,,}" ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['sed -n with a default value of a variable set outside the command', `sed -n 1p \${o:-x} ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['sed -n with a default value of a variable the command set', `o=x.md; sed -n 1p \${o:-y.md} ${K}/log.md`, 'world', 'allow'],
 ];
 
 /**

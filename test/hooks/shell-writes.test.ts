@@ -249,6 +249,9 @@ describe('shellWrites', () => {
       ['${L-k/log.md}', false, 'k/log.md'],
       // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
       ['${y:=k/log.md}', false, 'k/log.md'],
+      // y may be set outside the command, to an option of sed's.
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
+      ['<a file sed writes>', false, '-i s/a/b/ ${y:=k/log.md}\nk/log.md'],
     ]);
     // A variable the command set is read as before.
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form

@@ -86,6 +86,8 @@ interface Part {
   glob?: boolean;
   /** Digits, perhaps after a `-`: `$((…))` of numbers, `${#x}`, `$#`, `$?`, `$$`, `$!`. */
   numeric?: boolean;
+  /** A default value (`${o:-x}`) of a variable the command did not set: it may be that variable's, any text. */
+  outside?: boolean;
 }
 
 interface Word {
@@ -905,7 +907,7 @@ class Lexer {
       // `${L%x}`, `${L/a/b}`, `${L:0}`, `${!L}`: not worked out, but read from what L holds.
       const operated = m ? undefined : /^\$\{[!#]?([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*])[^A-Za-z0-9_}]/.exec(written)?.[1];
       if (typeof set === 'string' && (set !== '' || written[2 + m![1]!.length] !== ':') && this.spend(set.length)) push(set, true);
-      else if (fallback) add({ text: written, known: false, fed: { texts: [fallback] } });
+      else if (fallback) add({ text: written, known: false, fed: { texts: [fallback] }, ...(set === undefined && { outside: true }) });
       else if (operated !== undefined) add({ text: written, known: false, fed: { texts: [valueText(this.scope().vars.get(operated)) ?? written] } });
       else add({ text: written, known: false, ...(/^\$\{#[\w@*]*\}$/.test(written) && { numeric: true }) });
       // `${x:=WORD}` also sets x, when the command has not: to WORD, as written.
@@ -1324,9 +1326,14 @@ function mayBeOption(w: Word): boolean {
   const first = w.parts.findIndex((p) => !p.known);
   // `"$D/x.md"`: a path in a folder it cannot tell (as an option's value, a path there too).
   if ((start !== '' && !start.startsWith('-')) || text({ parts: w.parts.slice(first + 1) }).includes('/')) return false;
+  // After a known `-`, any part it cannot read may spell the option (`-"${o,,}"` with o=I is -i).
   return w.parts.some(
     (p) =>
-      !p.known && !p.numeric && !p.fresh && !p.glob && !p.each && !p.bound && (!p.fed || p.fed.texts.some((t) => t === p.text || /(?:^|[\s'"=(])-/.test(t))),
+      !p.known &&
+      !p.numeric &&
+      !p.fresh &&
+      !p.glob &&
+      (start !== '' || (!p.each && !p.bound && (!p.fed || p.outside || p.fed.texts.some((t) => t === p.text || /(?:^|[\s'"=(])-/.test(t))))),
   );
 }
 
