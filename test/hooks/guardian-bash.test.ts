@@ -674,6 +674,13 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['sed -n with - and a case change of a known variable', `o=I; sed -n 1p -"\${o,,}" ${K}/log.md`, 'world', OPTION_UNREAD],
   ['sed -n with a default value of a variable set outside the command', `sed -n 1p \${o:-x} ${K}/log.md`, 'world', OPTION_UNREAD],
   ['sed -n with a default value of a variable the command set', `o=x.md; sed -n 1p \${o:-y.md} ${K}/log.md`, 'world', 'allow'],
+  // A program it cannot read may be any (c=rm: bash removed the log).
+  ['a program in a variable set outside the command, on the log', `$c ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['a program in a quoted variable, with sed words, on the log', `"$c" -i 1d ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['xargs running a program in a variable on the log', `echo ${K}/log.md | xargs $c`, 'world', OPTION_UNREAD],
+  ['sudo running a program a command prints, on the log', `sudo "$(which x)" ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['a program in a variable on other files, then a read of the log', `$EDITOR notes.md; cat ${K}/log.md`, 'world', 'allow'],
+  ['a program in a variable the command set, on the log', `c=cat; $c ${K}/log.md`, 'world', 'allow'],
 ];
 
 /**

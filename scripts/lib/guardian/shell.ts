@@ -2235,6 +2235,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     let name = baseName(text(words[0]!));
     /** The command's word as written: a path (`./rm`) may be any program, whatever its name. */
     let written = text(words[0]!);
+    let program = words[0]!;
     let args = words.slice(1);
     if (DECLARATIONS.has(name)) return;
     let xargs: { fed: Feed; replace: string | undefined } | undefined;
@@ -2244,7 +2245,8 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       if (name === '{') {
         // `time { …; }`: the group's first command.
         if (args.length === 0) return;
-        written = text(args[0]!);
+        program = args[0]!;
+        written = text(program);
         name = baseName(written);
         args = args.slice(1);
         continue;
@@ -2290,7 +2292,8 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
           replace: replace ? text(replace) : options.some((o) => o === '-i' || o === '--replace') ? '{}' : undefined,
         };
       }
-      written = text(args[j]!);
+      program = args[j]!;
+      written = text(program);
       name = baseName(written);
       args = args.slice(j + 1);
     }
@@ -2347,9 +2350,11 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     inFolder(chdir, () => {
       // `sed -n 1p $opts FILE` with opts=-i edits FILE; `cp $o DIR log.md` with o=-t replaces DIR/log.md.
       commandWrites(name, args, emit, reads, depth);
-      const option = OPTION_WRITES.has(name) ? args.find(mayBeOption) : undefined;
-      // What feeds the word too: a function's "$@" is read from the command's text.
-      if (option) unseenWrite(name, args, emit, `${name} with a word it cannot read`, option.parts.find((p) => p.fed)?.fed);
+      // A program it cannot read may be any (`$c FILE`, c=rm), and a word an option that writes.
+      const option = program.parts.some((p) => !p.known && !p.fresh) ? program : OPTION_WRITES.has(name) ? args.find(mayBeOption) : undefined;
+      // What feeds the word too: a function's "$@" is read from the command's text; xargs's input.
+      const fed = [option, ...args].flatMap((w) => w?.parts ?? []).find((p) => p.fed)?.fed;
+      if (option) unseenWrite(name, args, emit, `${written} with a word it cannot read`, fed);
     });
   };
 
