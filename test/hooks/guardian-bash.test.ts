@@ -42,6 +42,10 @@ beforeAll(() => {
   writeFileSync(join(world, '05_Experiments', 'empty', '_kernel', 'log.md'), '');
   mkdirSync(join(world, '05_Experiments', 'blank', '_kernel'), { recursive: true });
   writeFileSync(join(world, '05_Experiments', 'blank', '_kernel', 'log.md'), '\n  \n');
+  // A walnut with a file named -i.md beside its log: a glob there may give sed its -i.
+  mkdirSync(join(world, '06_Odd', 'dash', '_kernel'), { recursive: true });
+  writeFileSync(join(world, '06_Odd', 'dash', '_kernel', 'log.md'), LOG);
+  writeFileSync(join(world, '06_Odd', 'dash', '_kernel', '-i.md'), '');
   mkdirSync(join(base, 'other-world', '.alive'), { recursive: true });
   mkdirSync(join(base, 'backups'), { recursive: true });
   mkdirSync(join(base, 'tmp'), { recursive: true });
@@ -681,6 +685,13 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['sudo running a program a command prints, on the log', `sudo "$(which x)" ${K}/log.md`, 'world', OPTION_UNREAD],
   ['a program in a variable on other files, then a read of the log', `$EDITOR notes.md; cat ${K}/log.md`, 'world', 'allow'],
   ['a program in a variable the command set, on the log', `c=cat; $c ${K}/log.md`, 'world', 'allow'],
+  // A glob matching a name that starts with -: beside a file named -i.md, bash runs `sed -n 1p -i.md log.md`,
+  // which left the log its first line (GNU sed 4.9).
+  ['sed -n of *.md beside a file named -i.md', 'cd 06_Odd/dash/_kernel && sed -n 1p *.md', 'world', /overwrite[\s\S]*sed with a word it cannot read of \*\.md/],
+  ['sed -n of -?.md and the log beside a file named -i.md', 'cd 06_Odd/dash/_kernel && sed -n 1p -?.md log.md', 'world', OPTION_UNREAD],
+  ['sed -n of *.md where no name starts with -', `cd ${K} && sed -n 1p *.md`, 'world', 'allow'],
+  ['sed -n of a glob with a folder before it', 'sed -n 1p 06_Odd/dash/_kernel/*.md', 'world', 'allow'],
+  ['grep of *.md beside a file named -i.md', 'cd 06_Odd/dash/_kernel && grep -c signed *.md', 'world', 'allow'],
 ];
 
 /**

@@ -2351,11 +2351,34 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       // `sed -n 1p $opts FILE` with opts=-i edits FILE; `cp $o DIR log.md` with o=-t replaces DIR/log.md.
       commandWrites(name, args, emit, reads, depth);
       // A program it cannot read may be any (`$c FILE`, c=rm), and a word an option that writes.
-      const option = program.parts.some((p) => !p.known && !p.fresh) ? program : OPTION_WRITES.has(name) ? args.find(mayBeOption) : undefined;
+      const option = program.parts.some((p) => !p.known && !p.fresh)
+        ? program
+        : OPTION_WRITES.has(name)
+          ? args.find((w) => mayBeOption(w) || globMayBeOption(w))
+          : undefined;
       // What feeds the word too: a function's "$@" is read from the command's text; xargs's input.
       const fed = [option, ...args].flatMap((w) => w?.parts ?? []).find((p) => p.fed)?.fed;
-      if (option) unseenWrite(name, args, emit, `${written} with a word it cannot read`, fed);
+      const via = `${written} with a word it cannot read`;
+      if (option) unseenWrite(name, args, emit, via, fed);
+      // Then each file it names may be written (sed -i), a glob's too: expanded, it may name a log.
+      if (option?.parts.some((p) => p.glob)) for (const w of args) if (w.parts.some((p) => p.glob)) emit(w, 'replace', via);
     });
+  };
+
+  /**
+   * True when the glob `w` may expand to a name starting with `-`, an option (`sed -n 1p *.md`
+   * beside a file named -i.md is sed's -i): its first name matches one in the folder the command
+   * runs in, or that folder, or the whole list, is not known.
+   */
+  const globMayBeOption = (w: Word) => {
+    if (!w.parts.some((p) => p.glob)) return false;
+    // Another part it cannot read matches as a `*` would.
+    const k = w.parts.findIndex((p) => !p.known && !p.glob);
+    const first = globPattern({ parts: k < 0 ? w.parts : [...w.parts.slice(0, k), { text: '*', known: false, glob: true }] })!.split('/')[0]!;
+    if (!'*?[-'.includes(first[0] ?? '/')) return false;
+    const from = current.dir === undefined || reading.cwd === undefined ? undefined : resolve(reading.cwd, current.dir);
+    const found = from === undefined ? undefined : globPaths(first, from, reading.globs);
+    return !found?.complete || found.paths.some((p) => basename(p).startsWith('-'));
   };
 
   let cmd: Command = { words: [], redirs: [] };
