@@ -692,6 +692,12 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['sed -n of *.md where no name starts with -', `cd ${K} && sed -n 1p *.md`, 'world', 'allow'],
   ['sed -n of a glob with a folder before it', 'sed -n 1p 06_Odd/dash/_kernel/*.md', 'world', 'allow'],
   ['grep of *.md beside a file named -i.md', 'cd 06_Odd/dash/_kernel && grep -c signed *.md', 'world', 'allow'],
+  // timeout's duration (chrt's priority, taskset's mask, flock's file) as a word it cannot read: with o=-k5,
+  // or o empty, bash ran timeout $o 5 rm K/log.md as rm K/log.md and removed the log.
+  ['timeout with a duration it cannot read, then rm of the log', `timeout $o 5 rm ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['taskset with a mask it cannot read, then rm of the log', `taskset $m 3 rm ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['timeout 5 cat of the log', `timeout 5 cat ${K}/log.md`, 'world', 'allow'],
+  ['timeout -s of a variable, 5, cat of the log', `timeout -s "$sig" 5 cat ${K}/log.md`, 'world', 'allow'],
 ];
 
 /**

@@ -2260,6 +2260,8 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
         if (t.startsWith('-')) j += takesArg.has(t) ? 2 : 1;
         else if ((name === 'env' || name === 'sudo') && isAssignment(args[j]!)) environment.push(assignment(args[j++]!));
         else if (LEADING_OPERAND.has(name)) {
+          // Not known, it may be options, or nothing: the program may be a word after (`timeout $o 5 rm …`).
+          if (!exact(args[j]!)) unseenWrite(name, args, emit, `${name} with a word it cannot read`);
           j++;
           break;
         } else break;
