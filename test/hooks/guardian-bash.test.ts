@@ -698,6 +698,11 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['taskset with a mask it cannot read, then rm of the log', `taskset $m 3 rm ${K}/log.md`, 'world', OPTION_UNREAD],
   ['timeout 5 cat of the log', `timeout 5 cat ${K}/log.md`, 'world', 'allow'],
   ['timeout -s of a variable, 5, cat of the log', `timeout -s "$sig" 5 cat ${K}/log.md`, 'world', 'allow'],
+  // GNU time writes its report to -o FILE (-a: appends): /usr/bin/time -o K/log.md true replaced the log in bash.
+  ['GNU time -o onto the log', `/usr/bin/time -o ${K}/log.md true`, 'world', /overwrite/],
+  ['GNU time -ao onto the log', `command time -ao ${K}/log.md true`, 'world', /append/],
+  ['GNU time --output= onto the log', `/usr/bin/time --output=${K}/log.md -f %e true`, 'world', /overwrite/],
+  ['GNU time -o elsewhere, of a cat of the log', `/usr/bin/time -f %e -o /tmp/t.txt cat ${K}/log.md`, 'world', 'allow'],
 ];
 
 /**

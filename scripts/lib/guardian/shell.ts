@@ -13,7 +13,7 @@
  * positional parameters (`set --`, `sh -c`'s words; a function's, as the command's text),
  * wrappers (WRAPPERS: `sudo`, `env`, `nohup`, `timeout`, `xargs` …; `env -C` and `sudo -D` move
  * the command), and the file-writing commands `sed -i`, `perl -i`, `ruby -i`,
- * `gawk -i inplace`, `tee`, `sponge`, `sort -o`, `uniq IN OUT`, `cp`, `mv`, `install`, `ln`, `rsync`, `rm`, `unlink`, `shred`, `truncate`, `dd of=`,
+ * `gawk -i inplace`, `tee`, `sponge`, `sort -o`, `uniq IN OUT`, `time -o`, `cp`, `mv`, `install`, `ln`, `rsync`, `rm`, `unlink`, `shred`, `truncate`, `dd of=`,
  * `patch`, `curl -o`/`-O`, `wget -O`, `script`, and git's checkout, restore, stash, rm and mv of named paths. A word with a part the
  * text cannot tell (`$VAR` not set in the same line, `$(…)`, a glob, `~user`) is marked inexact,
  * keeping whatever part is known.
@@ -2257,7 +2257,8 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       let j = 0;
       while (j < args.length) {
         const t = text(args[j]!);
-        if (t.startsWith('-')) j += takesArg.has(t) ? 2 : 1;
+        // A cluster whose first flag that takes a value ends it takes the next word (`time -ao FILE`).
+        if (t.startsWith('-')) j += takesArg.has(t) || (t[1] !== '-' && [...t.slice(1)].findIndex((c) => takesArg.has(`-${c}`)) === t.length - 2) ? 2 : 1;
         else if ((name === 'env' || name === 'sudo') && isAssignment(args[j]!)) environment.push(assignment(args[j++]!));
         else if (LEADING_OPERAND.has(name)) {
           // Not known, it may be options, or nothing: the program may be a word after (`timeout $o 5 rm …`).
@@ -2282,6 +2283,13 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
         }
         const folder = name === 'flock' ? undefined : (values.get(name === 'env' ? '-C' : '-D') ?? values.get('--chdir'));
         if (folder) chdir = [...chdir, folder];
+      }
+      if (name === 'time') {
+        // GNU time writes its report to -o FILE, appends with -a.
+        const { options, values } = operands(name, args.slice(0, j));
+        const out = values.get('-o') ?? values.get('--output');
+        const append = options.some((o) => o === '--append' || (o[1] !== '-' && clusterHas(o, 'a', takesArg)));
+        if (out) emit(out, append ? 'append' : 'replace', append ? 'time -a -o' : 'time -o');
       }
       if (j >= args.length) return;
       if (name === 'xargs' && !xargs) {
