@@ -703,6 +703,12 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['GNU time -ao onto the log', `command time -ao ${K}/log.md true`, 'world', /append/],
   ['GNU time --output= onto the log', `/usr/bin/time --output=${K}/log.md -f %e true`, 'world', /overwrite/],
   ['GNU time -o elsewhere, of a cat of the log', `/usr/bin/time -f %e -o /tmp/t.txt cat ${K}/log.md`, 'world', 'allow'],
+  // Names xargs and read take from a pipe whose text holds a word starting with -: in bash,
+  // echo -i K/log.md | xargs sed -n 1p ran sed -n 1p -i K/log.md and left the log its first line.
+  ['xargs sed -n of names echo prints, one of them -i', `echo -i ${K}/log.md | xargs sed -n 1p`, 'world', OPTION_UNREAD],
+  ['read of a -i printf prints, then sed -n of the log', `printf -- '-i\\n' | while read o; do sed -n 1p $o ${K}/log.md; done`, 'world', OPTION_UNREAD],
+  ['xargs sed -n of the logs find finds', 'find . -name log.md | xargs sed -n 1p', 'world', 'allow'],
+  ['xargs sed -n of the logs ls lists', 'ls */*/_kernel/log.md | xargs sed -n 1p', 'world', 'allow'],
 ];
 
 /**

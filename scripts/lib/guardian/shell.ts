@@ -1315,6 +1315,9 @@ const unseenWrite = (name: string, args: Word[], emit: Emit, via: string, outer?
  */
 const OPTION_WRITES = new Set('sed gsed perl ruby awk gawk sort uniq cp mv install ln rsync dd patch curl wget find git script'.split(' '));
 
+/** The command piping names in (xargs, read), unless find, which prints paths under the folders it is given. */
+const pipedText = (f: Feed) => (f.piped && !/^find\s/.test(f.piped.text) ? f.piped.text : '');
+
 /**
  * True when `w` may be an option (or dd's `of=`) through a part it cannot read: it starts with one,
  * or with a `-`, and the part is a variable set outside the command (`$opts`, `"${a[@]}"`, `-$x`)
@@ -1333,7 +1336,8 @@ function mayBeOption(w: Word): boolean {
       !p.numeric &&
       !p.fresh &&
       !p.glob &&
-      (start !== '' || (!p.each && !p.bound && (!p.fed || p.outside || p.fed.texts.some((t) => t === p.text || /(?:^|[\s'"=(])-/.test(t))))),
+      (start !== '' ||
+        (!p.each && !p.bound && (!p.fed || p.outside || [...p.fed.texts, pipedText(p.fed)].some((t) => t === p.text || /(?:^|[\s'"=(])-/.test(t))))),
   );
 }
 
