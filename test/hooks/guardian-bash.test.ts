@@ -709,6 +709,12 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['read of a -i printf prints, then sed -n of the log', `printf -- '-i\\n' | while read o; do sed -n 1p $o ${K}/log.md; done`, 'world', OPTION_UNREAD],
   ['xargs sed -n of the logs find finds', 'find . -name log.md | xargs sed -n 1p', 'world', 'allow'],
   ['xargs sed -n of the logs ls lists', 'ls */*/_kernel/log.md | xargs sed -n 1p', 'world', 'allow'],
+  // What a command prints may be an option: with a file opts holding -i, bash's sed -n 1p $(cat opts) K/log.md
+  // left the log its first line.
+  ['sed -n with words a command prints, on the log', `sed -n 1p $(cat opts) ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['sed -n with a file read by $(< …), on the log', `sed -n 1p "$(< opts)" ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['sed -n with words a backquoted command prints, on the log', `sed -n 1p \`cat opts\` ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['cat of the file a command names', `cat $(ls ${K}/log.md)`, 'world', 'allow'],
 ];
 
 /**

@@ -1337,7 +1337,13 @@ function mayBeOption(w: Word): boolean {
       !p.fresh &&
       !p.glob &&
       (start !== '' ||
-        (!p.each && !p.bound && (!p.fed || p.outside || [...p.fed.texts, pipedText(p.fed)].some((t) => t === p.text || /(?:^|[\s'"=(])-/.test(t))))),
+        (!p.each &&
+          !p.bound &&
+          (!p.fed ||
+            p.outside ||
+            p.text === '$(…)' ||
+            p.text === '`…`' ||
+            [...p.fed.texts, pipedText(p.fed)].some((t) => t === p.text || /(?:^|[\s'"=(])-/.test(t))))),
   );
 }
 
