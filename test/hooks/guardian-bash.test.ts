@@ -715,6 +715,12 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['sed -n with a file read by $(< …), on the log', `sed -n 1p "$(< opts)" ${K}/log.md`, 'world', OPTION_UNREAD],
   ['sed -n with words a backquoted command prints, on the log', `sed -n 1p \`cat opts\` ${K}/log.md`, 'world', OPTION_UNREAD],
   ['cat of the file a command names', `cat $(ls ${K}/log.md)`, 'world', 'allow'],
+  // bash splits an unquoted expansion at IFS: x='a -i'; sed -n 1p $x K/log.md ran sed -n 1p a -i K/log.md,
+  // and IFS=x; o=ax-i; sed -n 1p $o K/log.md sed -n 1p a -i …; each left the log its first line.
+  ['sed -n with a known value that splits into -i', `x='a -i'; sed -n 1p $x ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['sed -n with a known value IFS splits into -i', `IFS=x; o=ax-i; sed -n 1p $o ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['sed -n of a date pattern from a variable, on the log', `d=2024-03-01; sed -n "/$d/p" ${K}/log.md`, 'world', 'allow'],
+  ['sed -n of a known file name with a space, and the log', `f='my notes.md'; sed -n 1p "$f" ${K}/log.md`, 'world', 'allow'],
 ];
 
 /**

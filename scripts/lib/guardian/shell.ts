@@ -2374,7 +2374,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       const option = program.parts.some((p) => !p.known && !p.fresh)
         ? program
         : OPTION_WRITES.has(name)
-          ? args.find((w) => mayBeOption(w) || globMayBeOption(w))
+          ? args.find((w) => mayBeOption(w) || globMayBeOption(w) || splitMayBeOption(w))
           : undefined;
       // What feeds the word too: a function's "$@" is read from the command's text; xargs's input.
       const fed = [option, ...args].flatMap((w) => w?.parts ?? []).find((p) => p.fed)?.fed;
@@ -2399,6 +2399,17 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     const from = current.dir === undefined || reading.cwd === undefined ? undefined : resolve(reading.cwd, current.dir);
     const found = from === undefined ? undefined : globPaths(first, from, reading.globs);
     return !found?.complete || found.paths.some((p) => basename(p).startsWith('-'));
+  };
+
+  /**
+   * True when bash may split `w`, a word with an expansion, at IFS into one starting with `-`
+   * (`x='a -i'; sed -n 1p $x …`; after IFS=x, `ax-i`). The reader keeps a word whole.
+   */
+  const splitMayBeOption = (w: Word) => {
+    const t = text(w);
+    const ifs = current.vars.get('IFS');
+    const seps = ifs === undefined ? ' \t\n' : typeof ifs === 'string' ? ifs : undefined;
+    return /[$`]/.test((w.raw ?? '').replace(/'[^']*'/g, '')) && [...t].some((c, k) => c === '-' && k > 0 && (seps === undefined || seps.includes(t[k - 1]!)));
   };
 
   let cmd: Command = { words: [], redirs: [] };
