@@ -610,13 +610,40 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['sed s///e running the text it makes', `sed 's/.*/rm -f ${K.replaceAll('/', '\\/')}\\/log.md/e' /tmp/x.md`, 'world', SED_UNREAD],
   ['sed e alone running the lines of the log', `sed -n 'e' ${K}/log.md`, 'world', SED_UNREAD],
   ['sed e running a read of the log', `sed -n '1e cat ${K}/log.md' /tmp/x.md`, 'world', 'allow'],
-  // A script whose unknown parts are numbers ($((…)) of numbers, ${#x}, $#, $?): with no w, W or
-  // e in its text, it can neither write nor run anything.
-  ['sed -n of a variable set to arithmetic on numbers', `n=$((5+1)); sed -n "\${n}p" ${K}/log.md`, 'world', 'allow'],
+  // A script whose unknown parts were taken for numbers ($((…)), ${#x}, $#) was read for a day; a
+  // review broke it in bash (GNU sed 4.9): a loop's second pass, a function, a DEBUG trap or mapfile
+  // set n to x[$(rm …)] after the text, and IFS=5 split the 5 of $((5)) out of 1p$((5))-i, so
+  // sed got -i. Such a script is one the reader cannot read again.
+  ['sed -n of a variable set to arithmetic on numbers', `n=$((5+1)); sed -n "\${n}p" ${K}/log.md`, 'world', SED_UNREAD],
   ['sed -n of a variable set to arithmetic on a variable not known', `n=$((x)); sed -n "\${n}p" ${K}/log.md`, 'world', SED_UNREAD],
-  ['sed -n of lines around a number, by arithmetic', `n=12; sed -n "$((n-2)),$((n+2))p" ${K}/log.md`, 'world', 'allow'],
+  ['sed -n of lines around a number, by arithmetic', `n=12; sed -n "$((n-2)),$((n+2))p" ${K}/log.md`, 'world', SED_UNREAD],
   // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
-  ['sed -n of the first ${#x} lines', `x=abc; sed -n "1,\${#x}p" ${K}/log.md`, 'world', 'allow'],
+  ['sed -n of the first ${#x} lines', `x=abc; sed -n "1,\${#x}p" ${K}/log.md`, 'world', SED_UNREAD],
+  ['sed -n of $((5)) split out by IFS=5 into -i', `IFS=5; sed -n 1p$((5))-i ${K}/log.md`, 'world', /overwrite|runs sed with a script|cannot read/],
+  [
+    "sed -n of $((n)), n set to a subscript running rm on a loop's second pass",
+    `n=1; for i in 1 2; do sed -n "$((n))p" ${K}/log.md; n='x[$(rm ${K}/log.md)]'; done`,
+    'world',
+    /delete|runs sed with a script/,
+  ],
+  [
+    'sed -n of $((n)) in a function, n set after it',
+    `n=1; f(){ sed -n "$((n))p" ${K}/log.md; }; n='x[$(rm ${K}/log.md)]'; f`,
+    'world',
+    /delete|runs sed with a script/,
+  ],
+  [
+    'sed -n of $((n)), n set by mapfile',
+    `n=1; mapfile -t n <<< 'x[$(rm ${K}/log.md)]'; sed -n "$((n))p" ${K}/log.md`,
+    'world',
+    /delete|runs sed with a script/,
+  ],
+  [
+    'sed -n of $((n)), n set by a DEBUG trap',
+    `n=1; trap "n='x[\\$(rm ${K}/log.md)]'" DEBUG; sed -n "$((n))p" ${K}/log.md`,
+    'world',
+    /delete|runs sed with a script/,
+  ],
   // What a value not known may hold: a='1w <log>\n1' makes sed -n "${a},${b}p" truncate the log,
   // and arithmetic on a value that is not a number runs the $(…) of its subscript (bash 5.2).
   // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form

@@ -84,8 +84,6 @@ interface Part {
   bound?: boolean;
   /** An unquoted `*` or `?`: the shell expands the word as a glob. */
   glob?: boolean;
-  /** Digits, perhaps after a `-`: `$((…))` of numbers, `${#x}`, `$#`, `$?`, `$$`, `$!`. */
-  numeric?: boolean;
   /** A default value (`${o:-x}`) of a variable the command did not set: it may be that variable's, any text. */
   outside?: boolean;
 }
@@ -845,14 +843,10 @@ class Lexer {
       const inner = this.balanced(this.i + 2);
       this.nested(inner);
       // What it prints is the names (`rm $(echo log.md)`): read from its text, as `f=$(…)` is.
-      // `$((…))` (its first `(` closing last) of numbers and variables set to one is a number, and runs
-      // nothing: a variable not known may be `x[$(rm …)]`, a subscript bash runs the $(…) of.
-      const numeric =
-        inner[0] === '(' &&
-        closingParen(inner, 1) === inner.length - 1 &&
-        /^[\w\s+\-*/%<>=!&|^~?:,()]*$/.test(inner) &&
-        (inner.match(/\b[A-Za-z_]\w*/g) ?? []).every((v) => /^-?\d+$/.test(String(this.scope().vars.get(v))));
-      add({ text: '$(…)', known: false, fed: { texts: [inner] }, ...(MKTEMP.test(inner) && { fresh: true }), ...(numeric && { numeric }) });
+      // `$((…))` too is not taken for a number: what a variable in it holds is known only where the
+      // text stands, not after a loop, a function, a trap or mapfile set it to `x[$(rm …)]` (a
+      // subscript bash runs), and IFS may split the digits it makes (review 2026-12-06).
+      add({ text: '$(…)', known: false, fed: { texts: [inner] }, ...(MKTEMP.test(inner) && { fresh: true }) });
       return;
     }
     if (rest.startsWith("'")) {
@@ -909,7 +903,7 @@ class Lexer {
       if (typeof set === 'string' && (set !== '' || written[2 + m![1]!.length] !== ':') && this.spend(set.length)) push(set, true);
       else if (fallback) add({ text: written, known: false, fed: { texts: [fallback] }, ...(set === undefined && { outside: true }) });
       else if (operated !== undefined) add({ text: written, known: false, fed: { texts: [valueText(this.scope().vars.get(operated)) ?? written] } });
-      else add({ text: written, known: false, ...(/^\$\{#[\w@*]*\}$/.test(written) && { numeric: true }) });
+      else push(written, false);
       // `${x:=WORD}` also sets x, when the command has not: to WORD, as written.
       if (m && fallback && m[2] === '=' && /^[A-Za-z_]/.test(m[1]!) && this.scope().vars.get(m[1]!) === undefined) {
         this.scope().vars.set(m[1]!, /[$`\\'"]/.test(fallback) ? { text: `$${m[1]}`, known: false, fed: { texts: [fallback] } } : fallback);
@@ -919,8 +913,7 @@ class Lexer {
     }
     const special = /^[0-9@*#?$!-]/.exec(rest);
     this.i += 1 + (special ? 1 : 0);
-    if (special) add({ text: `$${special[0]}`, known: false, numeric: '#?$!'.includes(special[0]) });
-    else push('$', true);
+    push(special ? `$${special[0]}` : '$', !special);
   }
 
   /** The text up to the `)` matching an opening one just before `from`; moves past it. */
@@ -1288,10 +1281,7 @@ function sedScripts(args: Word[]): Word[] | undefined {
  */
 function sedWrites(name: string, args: Word[], emit: Emit, nested: Nested, depth: number): void {
   const unseen = (via: string) => unseenWrite(name, args, emit, `${name} ${via}`);
-  // Known text with no w, W or e, and numbers: no command that writes or runs (`sed -n "$((n-2)),$((n+2))p"`).
-  const read = sedScripts(args)?.map((w) =>
-    exact(w) ? sedScriptWrites(text(w)) : w.parts.every((p) => p.numeric || (p.known && !/[wWe]/.test(p.text))) ? { files: [], runs: [] } : undefined,
-  );
+  const read = sedScripts(args)?.map((w) => (exact(w) ? sedScriptWrites(text(w)) : undefined));
   if (read === undefined || read.includes(undefined)) {
     unseen('w');
     return;
@@ -1333,7 +1323,6 @@ function mayBeOption(w: Word): boolean {
   return w.parts.some(
     (p) =>
       !p.known &&
-      !p.numeric &&
       !p.fresh &&
       !p.glob &&
       (start !== '' ||
