@@ -351,7 +351,7 @@ function foundIn(root: string, r: ListedReceiver, id: string, fileName: string, 
     found.push(...look([], () => [describe(receiver, paths, id, 'processing', c.path, { claim, budget })]));
   }
   if (there(paths.outbox)) found.push(...at('outbox', join(paths.outbox, fileName)));
-  // Only the days it can have been archived on: from its id's (when it has a date) to today's.
+  // Only the days it can have been archived on: from its id's (when it has a date) to today's, with the clocks' skew.
   const days = () => archiveDays(paths, firstArchiveDay(idTimeMs(id)), lastArchiveDay());
   for (const day of there(paths.archive) ? look([], days) : []) found.push(...at('archive', join(paths.archive, day, fileName)));
   if (there(paths.deadLetter)) found.push(...at('dead-letter', join(paths.deadLetter, fileName), { fileName }));
@@ -952,8 +952,9 @@ export interface BusHeadersRead {
  * The headers of the message files on the bus (of `only` only, when given), each file's first bytes
  * only: for threads, which only the headers name. With `thread` a UUIDv7 (a thread the bus made:
  * the id of its first message), files that cannot belong to it are not read: those archived on a
- * day before it began, and those named with a time-ordered id made before it, both less
- * ANSWER_CLOCK_SLACK_MS (the clocks of machines sharing a bus folder); the archive grows forever.
+ * day before it began (less ARCHIVE_CLOCK_SKEW_MS: firstArchiveDay), and those named with a
+ * time-ordered id made before it, less ANSWER_CLOCK_SLACK_MS (the clocks of machines sharing a bus
+ * folder); the archive grows forever.
  * Of the rest, at most THREAD_SCAN_MAX are read: those named with the newest bus-made ids first,
  * then by their archive day, newest first; a file named with a slug, or with an id or archive day
  * dated ahead of the clock, last. `unread` counts those left. `passOver`: a faulty folder of `only`

@@ -149,19 +149,29 @@ function namesOf(root: string, dir: string, more?: () => void, budget?: ListBudg
   return r.names;
 }
 
-/** The archive's first day where the answer to a request made at `requestMs` (or any message made after it) may be ('' for all). */
+/**
+ * How far apart the clocks of machines sharing a synced bus folder may be, for the archive day
+ * folders a lookup of a message looks into: a day is named by the clock of the machine that
+ * archived into it, an id dated by the clock of the one that made it. An hour lost requests: a
+ * daemon an hour ahead archives at 23:30 UTC under tomorrow's day, a sender ahead makes an id
+ * dated after the day a correct clock files it under (review 2026-12-06). Two days cover a clock
+ * set to a wrong time zone (up to 14 h) or a wrong date by one, and keep the days looked into
+ * bounded: the id's day to today's, and four more (folders of any other date are passed over).
+ */
+export const ARCHIVE_CLOCK_SKEW_MS = 2 * 24 * 3600_000;
+
+/** The archive's first day where a message made at `requestMs`, or an answer to it, may be ('' for all: an id with no date). */
 export function firstArchiveDay(requestMs: number | undefined): string {
-  // A collector files an answer under the day of its own clock, which may be behind the sender's.
-  return requestMs === undefined ? '' : new Date(Math.max(0, requestMs - ANSWER_CLOCK_SLACK_MS)).toISOString().slice(0, 10);
+  return requestMs === undefined ? '' : new Date(Math.max(0, requestMs - ARCHIVE_CLOCK_SKEW_MS)).toISOString().slice(0, 10);
 }
 
 /**
  * The archive's last day a bus can have filed anything under by `now`: the day of a clock
- * ANSWER_CLOCK_SLACK_MS ahead. A later one is a name any bus writer chose, not looked into (a
+ * ARCHIVE_CLOCK_SKEW_MS ahead. A later one is a name any bus writer chose, not looked into (a
  * million of them planted made each lookup of a message take a minute).
  */
 export function lastArchiveDay(now = Date.now()): string {
-  return new Date(now + ANSWER_CLOCK_SLACK_MS).toISOString().slice(0, 10);
+  return new Date(now + ARCHIVE_CLOCK_SKEW_MS).toISOString().slice(0, 10);
 }
 
 function archiveDaysFrom(root: string, paths: ReceiverPaths, first: string, more?: () => void, budget?: ListBudget): string[] {
