@@ -15,6 +15,8 @@ import { setBusListMaxForTests } from '../../scripts/lib/bus/list-bound.ts';
 import { busMessageIds } from '../../scripts/lib/bus/listed-receivers.ts';
 import { setThreadScanMaxForTests, threadMembers } from '../../scripts/lib/bus/query.ts';
 
+/** Every archive day (these tests plant none): busMessageIds lists those a lookup of an id reads. */
+const ANY_DAY = { first: '', last: '9999-12-31' };
 const MAX = 50;
 const UNKNOWN = '01a24ae7-f4c4-7247-9188-ed8f0c568bd5';
 beforeEach(() => setBusListMaxForTests(MAX));
@@ -31,7 +33,7 @@ async function flooded(n: number): Promise<{ root: string; id: string }> {
 describe('lookups over a runtimes/ flooded with folders', () => {
   it('show and wait refuse an unknown id saying the lookup was partial; the thread lookup says unlisted_files', async () => {
     const { root } = await flooded(120);
-    expect(busMessageIds(root).unlisted).toBe(true);
+    expect(busMessageIds(root, ANY_DAY).unlisted).toBe(true);
     const shown = JSON.parse((await dispatch(root, ['show', UNKNOWN, '--json'])).stdout) as { error: { code: string; message: string } };
     expect(shown.error).toMatchObject({ code: 'not_found', message: expect.stringContaining('the lookup was partial') });
     const waited = JSON.parse((await dispatch(root, ['wait', UNKNOWN, '--timeout', '0.2', '--json'])).stdout) as { error: { message: string } };
@@ -46,13 +48,13 @@ describe('lookups over a runtimes/ flooded with folders', () => {
     plantEmptyFiles(join(runtimesDir(root), 'zz'), 120);
     const shown = await dispatch(root, ['show', sent.id, '--json']);
     expect(JSON.parse(shown.stdout)).toMatchObject({ ok: true });
-    expect(busMessageIds(root, 'zz').unlisted).toBe(true);
+    expect(busMessageIds(root, ANY_DAY, 'zz').unlisted).toBe(true);
   });
 
   it('under the bound: complete answers, nothing said', async () => {
     const { root, id } = await flooded(10);
-    expect(busMessageIds(root)).toMatchObject({ unlisted: false });
-    expect(busMessageIds(root).ids.has(id)).toBe(true);
+    expect(busMessageIds(root, ANY_DAY)).toMatchObject({ unlisted: false });
+    expect(busMessageIds(root, ANY_DAY).ids.has(id)).toBe(true);
     const shown = JSON.parse((await dispatch(root, ['show', UNKNOWN, '--json'])).stdout) as { error: { message: string } };
     expect(shown.error.message).not.toContain('the lookup was partial');
   });

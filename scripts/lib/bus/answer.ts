@@ -65,7 +65,9 @@ function whyNotAnswerable(root: string, id: string, receiver: string | undefined
   if (where.length === 0) {
     if (receiver === undefined) return withIdHint('there is no such message on the bus', idHint(root, id));
     const none = `there is no such message for ${displayName(receiver)}`;
-    return elsewhereText(root, id, receiver, 'reply', seen) ?? withIdHint(none, idHint(root, id), `see 'dispatch inbox ${displayName(receiver)}'`);
+    return (
+      elsewhereText(root, id, receiver, 'reply', seen) ?? withIdHint(none, idHint(root, id, { receiver }), `see 'dispatch inbox ${displayName(receiver)}'`)
+    );
   }
   return where[0]!.state === 'handled' ? 'it was already answered (it is in the archive)' : `it is ${where.map((m) => whereText(m, receiver)).join('; ')}`;
 }

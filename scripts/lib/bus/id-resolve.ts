@@ -16,10 +16,11 @@ import { AliveError } from '../errors.ts';
 import { editDistance } from '../text/closest.ts';
 import { counted, noun } from '../text/plural.ts';
 import { cappedText, inlineText } from '../text/untrusted.ts';
-import { idHandle, isUuid7, isWordlessId, parseMessageIdArg } from './ids.ts';
+import { idHandle, idTimeMs, isUuid7, isWordlessId, parseMessageIdArg } from './ids.ts';
 import { displayName } from './names.ts';
 import { busMessageIds } from './listed-receivers.ts';
 import { idLookupUnlistedNote } from './list-bound.ts';
+import { firstArchiveDay, lastArchiveDay } from './responses.ts';
 
 /** Hex digits a prefix needs to be taken for the id it starts (UUIDv7s of one minute share about 8). */
 export const PREFIX_HEX_DIGITS = 8;
@@ -64,9 +65,9 @@ export function resolveMessageId(root: string, raw: string, options: { receiver?
   // list for it (ids a bus writer made that start with it are never taken for it).
   if (!isHexPrefix(typed) || isUuid7(typed)) return exact;
   if (options.receiver !== undefined) {
-    const inReceiver = resolveIn(busMessageIds(root, options.receiver), typed);
+    const inReceiver = resolveIn(busMessageIds(root, idArchiveDays(typed), options.receiver), typed);
     if (inReceiver !== undefined) return inReceiver;
-    const elsewhere = resolveIn(busMessageIds(root), typed);
+    const elsewhere = resolveIn(busMessageIds(root, idArchiveDays(typed)), typed);
     if (elsewhere?.resolved) {
       const whose = `${displayName(options.receiver.replace(/^@/, ''))}'s`;
       throw new AliveError(
@@ -76,7 +77,25 @@ export function resolveMessageId(root: string, raw: string, options: { receiver?
     }
     return exact;
   }
-  return resolveIn(busMessageIds(root), typed) ?? exact;
+  return resolveIn(busMessageIds(root, idArchiveDays(typed)), typed) ?? exact;
+}
+
+/**
+ * The archive days a lookup of `typed` reads (query.ts findMessage): from the day of the time its
+ * id carries, or for the start of one, the earliest time an id starting so carries (none for an id
+ * with no date), to today's, with the clocks' skew (responses.ts firstArchiveDay, lastArchiveDay).
+ * A prefix or a hint that listed every day found ids the lookup then did not (review 2026-12-06).
+ */
+function idArchiveDays(typed: string): { first: string; last: string } {
+  return { first: firstArchiveDay(earliestIdTimeMs(typed)), last: lastArchiveDay() };
+}
+
+/** The earliest time a UUIDv7 that is `typed`, or starts with it (its first 12 hex digits are the time), carries. */
+function earliestIdTimeMs(typed: string): number | undefined {
+  const whole = idTimeMs(typed);
+  if (whole !== undefined) return whole;
+  const start = /^([0-9a-f]{8})(?:-([0-9a-f]{0,4}))?/i.exec(typed);
+  return start ? parseInt(`${start[1]}${start[2] ?? ''}`.padEnd(12, '0'), 16) : undefined;
 }
 
 /**
@@ -118,16 +137,20 @@ export function resolvedNote(r: ResolvedId): string | undefined {
 
 /**
  * For an id that names no message where a command looked: what was likely meant, as a phrase
- * ending in `?` or `.` (see withIdHint): that it is another receiver's, else the bus-made ids that
- * start with it, else the closest bus-made id (a typo), and how many ids not made by the bus start
- * with it. Undefined when nothing is like it.
+ * ending in `?` or `.` (see withIdHint): that it is another receiver's (to a command given
+ * `receiver` only), else the bus-made ids that start with it, else the closest bus-made id (a
+ * typo), and how many ids not made by the bus start with it. Undefined when nothing is like it.
+ * It looks where the lookup of the id looks (idArchiveDays).
  */
-export function idHint(root: string, id: string): string | undefined {
+export function idHint(root: string, id: string, options: { receiver?: string | undefined } = {}): string | undefined {
   const low = id.toLowerCase();
-  const found = busMessageIds(root);
+  const found = busMessageIds(root, idArchiveDays(id));
   const ids = [...found.ids];
-  // Not found where the command looked (one receiver's folders), but on the bus: not a typo of itself.
-  if (ids.some((m) => m.toLowerCase() === low)) return "that id is another receiver's message: give the command without the receiver.";
+  // Not found where the command looked, but on the bus: not a typo of itself. Only a command given a
+  // receiver looked in fewer folders than the bus has; one given none has nothing to drop.
+  if (ids.some((m) => m.toLowerCase() === low)) {
+    return options.receiver === undefined ? undefined : "that id is another receiver's message: give the command without the receiver.";
+  }
   const starting = low.length >= 4 ? ids.filter((m) => m.toLowerCase().startsWith(low) && m.length > low.length) : [];
   const named = starting.filter(isWordlessId).sort();
   const others = starting.length - named.length;

@@ -92,12 +92,13 @@ export function archiveDays(paths: ReceiverPaths, first: string, last: string): 
 
 /**
  * The message ids on the bus (of `receiver` only, when given), from the names of the files in
- * every folder: inbox, processing (claims), outbox, archive days, dead-letter. Nothing is read.
+ * every folder: inbox, processing (claims), outbox, the archive's days from `days.first` to
+ * `days.last` (those a lookup of the id reads: id-resolve.ts idArchiveDays), dead-letter. Nothing is read.
  * At most busListMax names in all (list-bound.ts): a prefix or a hint listed every name, and
  * 1,000,000 empty files planted in an outbox took each lookup 0.5 s (a prefix that names nothing,
  * two). `unlisted`: some were not listed, and the ids are those among the names listed.
  */
-export function busMessageIds(root: string, receiver?: string): { ids: Set<string>; unlisted: boolean } {
+export function busMessageIds(root: string, days: { first: string; last: string }, receiver?: string): { ids: Set<string>; unlisted: boolean } {
   const ids = new Set<string>();
   const budget = listBudget();
   const names = (dir: string): string[] => listBusDirWithin(root, dir, budget).names;
@@ -109,7 +110,8 @@ export function busMessageIds(root: string, receiver?: string): { ids: Set<strin
       }
     };
     for (const dir of [paths.inbox, paths.processing, paths.outbox, paths.deadLetter]) if (there(dir)) add(dir);
-    for (const day of there(paths.archive) ? look([], () => names(paths.archive).filter(isArchiveDayName).sort()) : []) add(join(paths.archive, day));
+    for (const day of there(paths.archive) ? look([], () => names(paths.archive).filter((d) => isArchiveDayName(d) && d >= days.first && d <= days.last)) : [])
+      add(join(paths.archive, day));
   }
   return { ids, unlisted: budget.unlisted };
 }

@@ -626,7 +626,7 @@ export function existingThreadMembers(
   // A lookup that left files unread (any bus writer can plant that many newer ones) may have missed
   // every member: said so, where idHint would call a message found on the bus another receiver's.
   if (t.unread > 0 || t.unlisted) throw new AliveError(`${head}: ${unreadFilesNote(t.unread, t.unlisted)}`, { code: 'not_found' });
-  throw new AliveError(withIdHint(head, asId === undefined ? undefined : idHint(root, asId)), { code: 'not_found' });
+  throw new AliveError(withIdHint(head, asId === undefined ? undefined : idHint(root, asId, options)), { code: 'not_found' });
 }
 
 /**
@@ -832,7 +832,7 @@ export function retryDeadLetter(root: string, rawId: string, options: { receiver
   if (hits.length === 0) {
     const why = where.length
       ? `it is not in dead-letter (it is ${where.map((w) => `in ${w.location} of ${w.receiver === options.receiver ? displayName(w.receiver) : 'its receiver'}`).join(', ')}; 'dispatch show ${id}' shows where)`
-      : withIdHint('there is no such message', idHint(root, id));
+      : withIdHint('there is no such message', idHint(root, id, options));
     throw new AliveError(withFindUnlisted(`cannot retry ${id}: ${why}`, seen), { code: 'not_found', fields: findUnlistedJson(seen) });
   }
   if (hits.length > 1) {

@@ -380,7 +380,7 @@ export function claimRefusal(
   seen.unlisted = r.whereUnlisted;
   const why = r.where.length
     ? `it is ${r.where.map((m) => whereText(m, receiver)).join('; ')}`
-    : (elsewhereText(root, id, receiver, 'claim it', seen) ?? withIdHint(`it is not on the bus for ${displayName(receiver)}`, idHint(root, id)));
+    : (elsewhereText(root, id, receiver, 'claim it', seen) ?? withIdHint(`it is not on the bus for ${displayName(receiver)}`, idHint(root, id, { receiver })));
   return { message: withFindUnlisted(`cannot claim msg-${id}: ${why}`, seen), seen };
 }
 

@@ -35,10 +35,13 @@ export const showCommand = defineCommand({
       const next = thread
         ? `'${id}' is a thread id, not a message id: 'dispatch thread ${id}' lists its messages`
         : "check the id ('dispatch status' lists the receivers)";
-      throw new AliveError(withIdHint(`there is no message ${id} on the bus under ${root}/runtimes`, thread ? undefined : idHint(root, id), next), {
-        code: 'not_found',
-        fields: idField('id', id),
-      });
+      throw new AliveError(
+        withIdHint(`there is no message ${id} on the bus under ${root}/runtimes`, thread ? undefined : idHint(root, id, { receiver }), next),
+        {
+          code: 'not_found',
+          fields: idField('id', id),
+        },
+      );
     }
     if (ctx.json) {
       ctx.printJson({
