@@ -154,8 +154,9 @@ function namesOf(root: string, dir: string, more?: () => void, budget?: ListBudg
  * folders a lookup of a message looks into: a day is named by the clock of the machine that
  * archived into it, an id dated by the clock of the one that made it. An hour lost requests: a
  * daemon an hour ahead archives at 23:30 UTC under tomorrow's day, a sender ahead makes an id
- * dated after the day a correct clock files it under (review 2026-12-06). Two days cover a clock
- * set to a wrong time zone (up to 14 h) or a wrong date by one, and keep the days looked into
+ * dated after the day a correct clock files it under (review 2026-12-06). Two days cover a daemon
+ * that names days by its local date (the spec says only `archive/YYYY-MM-DD/`: UTC-12 to UTC+14),
+ * or a clock set to a wrong time zone, plus hours of drift, and keep the days looked into
  * bounded: the id's day to today's, and four more (folders of any other date are passed over).
  */
 export const ARCHIVE_CLOCK_SKEW_MS = 2 * 24 * 3600_000;
