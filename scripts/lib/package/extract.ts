@@ -7,13 +7,19 @@ import { fsyncDir } from '../fs/atomic.ts';
 import { removeTree } from '../fs/remove-tree.ts';
 import { cleanUpIfInterrupted } from '../proc/interrupt-cleanup.ts';
 import { readPackage, type ReadOptions, type ReadResult } from './read-package.ts';
-import { threadedSink } from './write-thread.ts';
-import { vcsMetadataIn } from '../receive/git-dirs.ts';
+import { threadedSink, type ThreadedSink } from './write-thread.ts';
+import { vcsFoldersOf } from '../receive/git-dirs.ts';
 import { segmentFolder } from '../walnut/agent-files.ts';
-import { senderText } from '../text/fence.ts';
+import { hashOnlySink, type FileSink } from './sinks.ts';
+import { senderName } from '../text/fence.ts';
+import { counted } from '../text/plural.ts';
 
 export interface ExtractResult extends ReadResult {
   output: string;
+  /** Version-control folders read and checked but not written. */
+  leftOut: LeftOut[];
+  /** The package paths of their files. */
+  leftOutFiles: ReadonlySet<string>;
 }
 
 type Existing = { state: 'absent' } | { state: 'empty-dir'; mode: number } | { state: 'occupied' } | { state: 'link' };
@@ -55,22 +61,71 @@ async function makeParents(dir: string): Promise<string[]> {
 }
 
 /**
- * A package holding version-control metadata is refused: git runs the command a `.git/config`
- * names (`core.fsmonitor`) on any `git status` in that folder, which a shell prompt runs on `cd`,
- * with no trust prompt for the user's own files. create never packs it (collect.ts vcsFolderReason)
- * and receive leaves it out.
+ * Version-control metadata is left out, whole, as receive leaves it out: git runs the command a
+ * `.git/config` names (`core.fsmonitor`) on any `git status` in that folder, which a shell prompt
+ * runs on `cd`, with no trust prompt for the user's own files. An honest package may hold one (the
+ * reference's create skips `.git` only at the walnut's top), so the rest is written. Its files are
+ * still read and checked against the manifest, just not written.
  */
-function refuseVcsMetadata(pkg: string, r: ReadResult): void {
-  const vcs = vcsMetadataIn(
-    r.manifest.files.map((f) => f.path),
-    segmentFolder(),
+export interface LeftOut {
+  /** Package path of the folder (or gitfile) left out. */
+  path: string;
+  reason: string;
+}
+
+interface LeftOutPlan {
+  /** The folder each left-out file lies in, by the file's package path. */
+  byPath: Map<string, string>;
+  folders: Set<string>;
+  list: LeftOut[];
+}
+
+function leftOutOf(paths: readonly string[]): LeftOutPlan {
+  const byPath = new Map<string, string>();
+  const list = new Map<string, LeftOut>();
+  for (const [path, v] of vcsFoldersOf(paths, segmentFolder())) {
+    byPath.set(path, v.path);
+    if (!list.has(v.path)) list.set(v.path, { path: v.path, reason: `version-control metadata: its config names commands ${v.program} runs in that folder` });
+  }
+  return { byPath, folders: new Set(list.keys()), list: [...list.values()].sort((a, b) => (a.path < b.path ? -1 : 1)) };
+}
+
+/**
+ * The warning extract prints when it left folders out (empty when none). Their names are the
+ * sender's: each quoted when it is a plain name, else left out saying so; `left_out` in --json
+ * holds them all.
+ */
+export function leftOutWarning(leftOut: readonly LeftOut[]): string | undefined {
+  if (leftOut.length === 0) return undefined;
+  const names = `${leftOut
+    .slice(0, 10)
+    .map((l) => senderName(l.path))
+    .join(', ')}${leftOut.length > 10 ? ', …' : ''}`;
+  return (
+    `left out ${counted(leftOut.length, 'version-control folder')} of this package (${names}), not written: its config names commands git (or hg, jj, sl) ` +
+    "runs in that folder (core.fsmonitor, hooks) on any status there, a shell prompt's included. Every other file was written; " +
+    'the left-out files were checked against the manifest all the same. receive leaves them out too'
   );
-  if (vcs === undefined) return;
-  const shown = senderText(vcs, 'entry name');
-  throw new AliveError(
-    `${basename(pkg)} holds version-control metadata (${shown.shown}): git (or hg, jj, sl) runs the commands its config names in that folder; nothing was written. alive-p2p create never packs it and receive leaves it out: receive the package into a world, or ask the sender for one made by alive-p2p create`,
-    { code: 'unsafe_entry', ...(shown.untrusted && { untrusted: shown.untrusted }) },
-  );
+}
+
+/** `sink`, hashing without writing the files of `leftOut` (known once the manifest is). */
+function leavingOut(sink: ThreadedSink, known: () => LeftOutPlan | undefined): FileSink {
+  const leftOut = (path: string) => known()?.byPath.has(path) === true;
+  return {
+    writeFile: (path, mode, mtime, body, size) =>
+      leftOut(path) ? hashOnlySink.writeFile(path, mode, mtime, body, size) : sink.writeFile(path, mode, mtime, body, size),
+    startFile: async (path, mode, mtime, body, size) => {
+      if (!leftOut(path)) return sink.startFile(path, mode, mtime, body, size);
+      const digest = await hashOnlySink.writeFile(path, mode, mtime, body, size);
+      return { digest: Promise.resolve(digest) };
+    },
+    // A folder entry inside one left out (`.git/hooks/`) is not made either.
+    mkdir: async (path) => {
+      for (const folder of known()?.folders ?? []) if (path === folder || path.startsWith(`${folder}/`)) return;
+      return sink.mkdir(path);
+    },
+    close: () => sink.close(),
+  };
 }
 
 /**
@@ -138,14 +193,28 @@ export async function extractPackage(pkg: string, outputDir: string, opts: ReadO
       () => Number.POSITIVE_INFINITY,
     );
     const sink = threadedSink(staging, packageBytes);
+    let known: LeftOutPlan | undefined;
     let result: ReadResult;
     try {
-      result = await readPackage(pkg, sink, opts);
+      result = await readPackage(
+        pkg,
+        leavingOut(sink, () => known),
+        {
+          ...opts,
+          onManifestAccepted: (m, sig) => {
+            opts.onManifestAccepted?.(m, sig);
+            known = leftOutOf(m.files.map((f) => f.path));
+          },
+        },
+      );
     } finally {
       // Every write begun has ended before the staging folder is renamed or removed.
       await sink.close();
     }
-    refuseVcsMetadata(pkg, result);
+    // Files met before the manifest were written before they could be told apart: removed here,
+    // inside the private staging folder, before it becomes the destination.
+    const { list: leftOut, byPath } = leftOutOf(result.manifest.files.map((f) => f.path));
+    for (const l of leftOut) await rm(join(staging, l.path), { recursive: true, force: true });
     // The user's empty folder keeps its mode (a private 0700 one stays private); a new one gets the umask's.
     await chmod(staging, finalMode);
     if (state === 'empty-dir') {
@@ -161,7 +230,7 @@ export async function extractPackage(pkg: string, outputDir: string, opts: ReadO
       throw err;
     }
     fsyncDir(parent);
-    return { ...result, output };
+    return { ...result, output, leftOut, leftOutFiles: new Set(byPath.keys()) };
   } catch (err) {
     await rm(staging, { recursive: true, force: true });
     for (const d of madeParents.reverse()) await rmdir(d).catch(() => {});

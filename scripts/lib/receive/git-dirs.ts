@@ -53,20 +53,41 @@ export function repoRemoval(segs: readonly string[], folded: readonly string[], 
 /** Folders (folded names) of version-control systems other than Git whose config can run commands. */
 export const VCS_FOLDERS: ReadonlySet<string> = new Set(['.hg', '.jj', '.sl']);
 
+/** The index of the segment of `folded` that is a `.hg/`, `.jj/` or `.sl/` folder, or -1. */
+export function otherVcsAt(folded: readonly string[]): number {
+  return folded.findIndex((s, i) => i < folded.length - 1 && VCS_FOLDERS.has(s));
+}
+
+/** A folder of version-control metadata to leave out, whole, and the program that reads its config. */
+export interface VcsFolder {
+  /** Its package path (for a repository at the package's root, the member: `HEAD`, `objects`, ...). */
+  path: string;
+  program: 'git' | 'hg' | 'jj' | 'sl';
+}
+
 /**
- * The version-control metadata a package's `paths` hold, if any: the first `.git` (a folder, or a
- * gitfile naming a repository), `.hg/`, `.jj/` or `.sl/`, or folder git takes for a repository,
- * that one of them lies in (its package path; for a repository at the package's root, the member).
+ * The version-control metadata of a package's `paths`, as receive leaves it out (plan.ts): a
+ * `.git` (a folder, or a gitfile naming a repository), a folder git takes for a repository, a
+ * `.hg/`, `.jj/` or `.sl/` folder. By path of each file that lies in one.
  */
-export function vcsMetadataIn(paths: readonly string[], fold: (segment: string) => string): string | undefined {
+export function vcsFoldersOf(paths: readonly string[], fold: (segment: string) => string): Map<string, VcsFolder> {
   const repos = gitRepoFolders(paths, fold);
+  const out = new Map<string, VcsFolder>();
   for (const path of paths) {
     const segs = path.split('/');
     const folded = segs.map(fold);
-    const at = folded.findIndex((s, i) => s === '.git' || (i < folded.length - 1 && VCS_FOLDERS.has(s)));
-    if (at >= 0) return segs.slice(0, at + 1).join('/');
+    const gitAt = folded.indexOf('.git');
+    if (gitAt >= 0) {
+      out.set(path, { path: segs.slice(0, gitAt + 1).join('/'), program: 'git' });
+      continue;
+    }
     const repo = repoRemoval(segs, folded, repos);
-    if (repo !== undefined) return repo;
+    if (repo !== undefined) {
+      out.set(path, { path: repo, program: 'git' });
+      continue;
+    }
+    const at = otherVcsAt(folded);
+    if (at >= 0) out.set(path, { path: segs.slice(0, at + 1).join('/'), program: folded[at]!.slice(1) as VcsFolder['program'] });
   }
-  return undefined;
+  return out;
 }

@@ -18,7 +18,7 @@ import { agentFileRule, foldSegment, segmentFolder } from '../walnut/agent-files
 import { checkBundleName, conflictName, MARKER_FOLDERS, type ConflictSuffixes } from './names.ts';
 import { WORLD_MARKER_FOLDERS } from '../world/root.ts';
 import { counted } from '../text/plural.ts';
-import { gitRepoFolders, repoRemoval, VCS_FOLDERS } from './git-dirs.ts';
+import { gitRepoFolders, otherVcsAt, repoRemoval } from './git-dirs.ts';
 
 export interface Unit {
   kind: 'kernel' | 'bundle' | 'live';
@@ -242,7 +242,7 @@ function place(path: string, m: Manifest, roots: Set<string>, repos: ReadonlySet
   }
   // Other version-control folders run commands from their own config just the same (Mercurial's
   // `.hg/hgrc` hooks on any `hg status` there, Jujutsu's `.jj/repo/config.toml`, Sapling's `.sl/config`).
-  const vcsAt = folded.findIndex((s, i) => i < folded.length - 1 && VCS_FOLDERS.has(s));
+  const vcsAt = otherVcsAt(folded);
   if (vcsAt >= 0) {
     return { kind: 'skip', reason: `version-control metadata (${folded[vcsAt]}/) is never imported`, remove: segs.slice(0, vcsAt + 1).join('/') };
   }

@@ -5,7 +5,8 @@ import { inlineText, logValue } from '../../text/untrusted.ts';
 import { verifySummary } from '../verify.ts';
 import { signerFields } from '../signer-shown.ts';
 import { packageCryptoFrom } from '../crypto-adapter.ts';
-import { extractPackage } from '../extract.ts';
+import { extractPackage, leftOutWarning } from '../extract.ts';
+import { counted } from '../../text/plural.ts';
 import { DEFAULT_MAX_SIZE } from '../limits.ts';
 import { extractedAgentFilesWarning, findAgentFiles } from '../../walnut/agent-files.ts';
 
@@ -17,8 +18,9 @@ export const extractCommand = defineCommand({
 Unpacks a package into a new folder (DIR must not exist, or be empty). Everything is checked
 before DIR appears; on any problem nothing is written. Every file is written as it is, agent
 instruction and configuration files (CLAUDE.md, .claude/, ...) included: each is named in a
-warning (receive holds them back). A package holding version-control metadata (.git/,
-.hg/, ...) is refused: git runs its config's commands there. Decrypts with WALNUT_PASSPHRASE (asked
+warning (receive holds them back). Version-control metadata (.git/, .hg/, .jj/, .sl/, a folder
+git takes for a repository) is left out, named in a warning: its config names commands git (or
+hg, jj, sl) runs in that folder; its files are still checked. Decrypts with WALNUT_PASSPHRASE (asked
 on a terminal when unset) or --private-key.`,
   options: { output: { type: 'string' }, 'max-size': { type: 'string' }, 'private-key': { type: 'string' } },
   positionals: { names: ['PACKAGE'], min: 1 },
@@ -29,8 +31,10 @@ on a terminal when unset) or --private-key.`,
     const privateKey = ctx.values['private-key'];
     const crypto = packageCryptoFrom({ askPassphrase: true, ...(privateKey ? { privateKeyPath: privateKey } : {}) });
     const r = await extractPackage(pkg, output, { maxBytes, crypto, onProgress: ctx.progress });
+    const leftOut = leftOutWarning(r.leftOut);
+    if (leftOut) ctx.warn(leftOut);
     // Written as they are (a faithful copy), so named: an agent working in DIR would load them.
-    const agentFiles = findAgentFiles(r.manifest.files.map((f) => f.path));
+    const agentFiles = findAgentFiles(r.manifest.files.map((f) => f.path).filter((p) => !r.leftOutFiles.has(p)));
     const warning = extractedAgentFilesWarning(agentFiles, r.output);
     if (warning) ctx.warn(warning);
     if (ctx.json) {
@@ -40,6 +44,7 @@ on a terminal when unset) or --private-key.`,
         output: r.output,
         bytes: r.bytes,
         agent_files: agentFiles,
+        left_out: r.leftOut,
       });
     }
     // The folder's name is the user's, but may come from anywhere (a script, a peer's suggestion): escaped.
@@ -48,6 +53,8 @@ on a terminal when unset) or --private-key.`,
     ctx.print(
       `Format: ${inlineText(r.manifest.format_version)}   Scope: ${r.manifest.scope}   Walnut: ${r.manifest.source.walnut ? logValue(r.manifest.source.walnut) : '?'}`,
     );
-    ctx.print(`Files: ${r.files} (${formatBytes(r.bytes)}), all checksums match`);
+    // Every file was checked, the left-out ones included: only their writing was skipped.
+    const notWritten = r.leftOutFiles.size > 0 ? `; ${counted(r.leftOutFiles.size, 'file')} not written (version-control metadata, see above)` : '';
+    ctx.print(`Files: ${r.files} (${formatBytes(r.bytes)}), all checksums match${notWritten}`);
   },
 });
