@@ -42,12 +42,17 @@ export interface Conflict {
   imported_as: string;
 }
 
-/** An agent instruction/configuration file kept out of the world (scripts/lib/walnut/agent-files.ts). */
+/**
+ * A file kept out of the world: an agent instruction/configuration file
+ * (scripts/lib/walnut/agent-files.ts), or a file of a walnut inside the received one (SUB_WALNUT_REASON).
+ */
 export interface HeldBackAgentFile {
   /** Package-relative path. */
   path: string;
-  /** The name on the list it matched (`CLAUDE.md`, `.claude/`, ...). */
+  /** The name on the list it matched (`CLAUDE.md`, `.claude/`, ...), or SUB_WALNUT_RULE. */
   rule: string;
+  /** Set for a sub-walnut's file only: why it is held back (agent files say it in their note). */
+  reason?: string;
   /** Walnut-relative path it would have had. */
   to: string;
   /**
@@ -131,6 +136,12 @@ const KERNEL_FOLDERS = new Set(['_kernel', '_core']);
 
 const NESTED_WALNUT_REASON =
   "a _kernel/ or _core/ folder holding a key.md below the walnut's top is never imported: it would make the folder holding it a walnut of its own, whose now.json and log.md are the sender's as written";
+
+/** The rule a sub-walnut's held-back file is listed under. */
+export const SUB_WALNUT_RULE = 'sub-walnut kernel';
+
+export const SUB_WALNUT_REASON =
+  "a walnut inside the received one (a _kernel/ or _core/ holding a key.md below its top): held back because its kernel (now.json, log.md) would be loaded by agents as the sender wrote it, without the quoting and the sender's-log heading the received walnut's own kernel gets";
 
 interface FolderTrie {
   next: Map<string, FolderTrie>;
@@ -219,7 +230,7 @@ function folderNamedLikeFile(path: string, fold: Fold): string | undefined {
   return undefined;
 }
 
-function place(path: string, m: Manifest, roots: Set<string>, repos: ReadonlySet<string>, kernels: FolderTrie, fold: Fold): Place {
+function place(path: string, m: Manifest, roots: Set<string>, repos: ReadonlySet<string>, fold: Fold): Place {
   const segs = path.split('/');
   // Folded as a file system that ignores case would see it (`.Git`, `.GIT.` are `.git` on APFS
   // and NTFS): git would read that config, hooks and fsmonitor command included.
@@ -252,10 +263,6 @@ function place(path: string, m: Manifest, roots: Set<string>, repos: ReadonlySet
   if (markerAt >= 0) {
     return { kind: 'skip', reason: WORLD_MARKER_REASON, remove: segs.slice(0, markerAt + 1).join('/') };
   }
-  // A nested walnut's kernel: agents read its now.json and log.md as that walnut's own, past what
-  // receive does to the received walnut's (create never packs one).
-  const nestedAt = nestedKernelAt(folded, kernels);
-  if (nestedAt >= 0) return { kind: 'skip', reason: NESTED_WALNUT_REASON, remove: segs.slice(0, nestedAt + 1).join('/') };
   const top = segs[0]!;
   // On a file system that ignores case (macOS, Windows) `_Kernel/` is `_kernel/`: its now.json
   // would be the one the receiver regenerates, past the checks made on the exact name.
@@ -418,7 +425,31 @@ export function planReceive(input: PlanInput): ReceivePlan {
         ...(shown.untrusted && { untrusted: shown.untrusted }),
       });
     }
-    const p = place(f.path, m, roots, repos, kernels, fold);
+    const p = place(f.path, m, roots, repos, fold);
+    // A sub-walnut's kernel: agents read its now.json and log.md as that walnut's own, past what
+    // receive does to the received walnut's. Held back whole, its folder then removed.
+    const nestedAt = p.kind === 'skip' ? -1 : nestedKernelAt(f.path.split('/').map(fold), kernels);
+    if (nestedAt >= 0) {
+      const kernelDir = f.path
+        .split('/')
+        .slice(0, nestedAt + 1)
+        .join('/');
+      removals.add(kernelDir);
+      if (!full && p.kind !== 'bundle') {
+        plan.skipped.push({ path: f.path, reason: NESTED_WALNUT_REASON });
+        continue;
+      }
+      const entry: HeldBackAgentFile = {
+        path: f.path,
+        rule: SUB_WALNUT_RULE,
+        reason: SUB_WALNUT_REASON,
+        to: p.kind === 'kernel' ? `_kernel/${p.name}` : f.path,
+      };
+      if (p.kind === 'bundle') heldInBundle.set(entry, { unit: bundleSeen(p.name, p.dir), rest: f.path.slice(p.dir.length + 1) });
+      entry.keptAs = keptName(plan.held.length, f.path);
+      plan.held.push(entry);
+      continue;
+    }
     // Files that would be written into the walnut and would steer an agent there.
     const agent =
       p.kind !== 'skip' && (full || p.kind === 'bundle') ? (agentFileRule(f.path, fold) ?? landingRule(f.path, p, layout, input.landing, fold)) : undefined;

@@ -127,6 +127,8 @@ export interface HeldBackItem {
   rule: string;
   /** World-relative path it would have had. */
   would_be_at: string;
+  /** Why it is held back, for a file of a walnut inside the received one (agent files: none). */
+  reason?: string;
   /** Its file name in `held_back_dir` (held-back files only). */
   kept_as?: string;
 }
@@ -278,10 +280,18 @@ function logEntryFor(ctx: Ctx, r: ReadResult, target: Target, plan: ReceivePlan)
       .slice(0, LOG_LIST_MAX)
       .map((c) => `- Conflict: ${logValue(c.existing)} already existed; the incoming bundle is ${logValue(c.imported_as)}`),
     ...(plan.conflicts.length > LOG_LIST_MAX ? [`- Conflicts: ${plan.conflicts.length - LOG_LIST_MAX} more (listed in ${LEDGER})`] : []),
-    ...(plan.held.length
+    ...(agentHeld(plan).length
       ? [
           `- Held back (agent instruction/configuration files, kept in .alive/held-back/, not in the walnut): ${loggedList(
-            plan.held.map((h) => logValue(h.path)),
+            agentHeld(plan).map((h) => logValue(h.path)),
+            '.alive/held-back/',
+          )}`,
+        ]
+      : []),
+    ...(subWalnutHeld(plan).length
+      ? [
+          `- Held back (files of walnuts inside the received one, whose kernel agents would load as the sender wrote it; kept in .alive/held-back/, not in the walnut): ${loggedList(
+            subWalnutHeld(plan).map((h) => logValue(h.path)),
             '.alive/held-back/',
           )}`,
         ]
@@ -590,10 +600,15 @@ function guardedTarget(ctx: Ctx, m: Manifest): Target {
   return target;
 }
 
+/** The held-back agent instruction/configuration files, and the held-back files of sub-walnuts. */
+const agentHeld = (plan: ReceivePlan) => plan.held.filter((h) => h.reason === undefined);
+const subWalnutHeld = (plan: ReceivePlan) => plan.held.filter((h) => h.reason !== undefined);
+
 function heldItems(ctx: Ctx, target: Target, list: HeldBackAgentFile[]): HeldBackItem[] {
   return list.map((h) => ({
     path: h.path,
     rule: h.rule,
+    ...(h.reason !== undefined ? { reason: h.reason } : {}),
     would_be_at: worldRel(ctx.world, join(target.walnut, h.to)),
     ...(h.keptAs !== undefined ? { kept_as: h.keptAs } : {}),
   }));
@@ -606,7 +621,9 @@ function agentNotes(ctx: Ctx, target: Target, plan: ReceivePlan, heldDir: string
       .slice(0, 8)
       .map((h) => (isPlainName(h.path) ? logValue(h.path) : NOT_SHOWN))
       .join(', ')}${l.length > 8 ? ', …' : ''}`;
-  if (plan.held.length) {
+  const agents = agentHeld(plan);
+  const where = heldDir ?? join(ctx.world, '.alive', 'held-back', '<receipt>');
+  if (agents.length) {
     // heldDir is null only in a dry run, which writes nothing: say what would happen.
     // A full walnut is never overwritten: taking them is a second walnut, under a new name. Bundles
     // received again land beside the first ones (`<name>-imported-…`): not a way to take them.
@@ -616,10 +633,18 @@ function agentNotes(ctx: Ctx, target: Target, plan: ReceivePlan, heldDir: string
         : target.scope === 'full'
           ? ['held back', 'are kept', ', or receive again with --allow-agent-files --force --as NEWNAME if you trust the sender']
           : ['held back', 'are kept', ' (a second receive would land a second copy of the bundles)'];
-    const where = heldDir ?? join(ctx.world, '.alive', 'held-back', '<receipt>');
     notes.push(
-      `${held} ${counted(plan.held.length, 'agent instruction/configuration file')} (${names(plan.held)}): they would steer an AI agent working in ${walnutInOurWords(ctx, target)}. ` +
+      `${held} ${counted(agents.length, 'agent instruction/configuration file')} (${names(agents)}): they would steer an AI agent working in ${walnutInOurWords(ctx, target)}. ` +
         `They ${kept} in ${where}, not in the walnut; read them, and move what you want into place yourself${again}`,
+    );
+  }
+  const sub = subWalnutHeld(plan);
+  if (sub.length) {
+    const [held, kept] = heldDir === null ? ['would hold back', 'would be kept'] : ['held back', 'are kept'];
+    notes.push(
+      `${held} ${counted(sub.length, 'file')} of a walnut inside the received one (${names(sub)}): a _kernel/ or _core/ holding a key.md below its top makes a walnut of its own, ` +
+        `and agents would load its kernel (now.json, log.md) as the sender wrote it, without the quoting and the sender's-log heading the received walnut's own gets. ` +
+        `They ${kept} in ${where} (held-back.json maps each to where it would have been); read them, and move what you want into place yourself`,
     );
   }
   if (plan.agentFilesTaken.length) {
@@ -915,7 +940,7 @@ async function receiveForReal(ctx: Ctx, readOpts: ReadOptions, headRead: { manif
           package_sha256: ctx.sha256,
           received_at: ctx.timestamp,
           target: targetRel,
-          note: 'agent instruction/configuration files from a received package, kept out of the world; see docs/receive.md',
+          note: 'agent instruction/configuration files, and files of walnuts inside the received one, from a received package, kept out of the world; see docs/receive.md',
           files: result.held_back,
         });
         moves.push({ from: HELD_DIR, to: heldRel });

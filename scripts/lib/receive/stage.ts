@@ -26,14 +26,15 @@ function moveUnit(pkgDir: string, u: Unit, dst: string): void {
 }
 
 /**
- * Deletes what is left out, moves held-back agent files to `held/`, converts v1 capsules, inside
+ * Moves held-back files to `held/`, deletes what is left out, converts v1 capsules, inside
  * staging. The v1 converter (and the YAML library it needs) loads only for a package with capsules.
  */
 export async function prepareStaged(staging: string, plan: ReceivePlan): Promise<CapsuleConversion[]> {
   const pkgDir = join(staging, PKG_DIR);
-  for (const r of plan.removals) rmSync(join(pkgDir, r), { recursive: true, force: true });
   if (plan.held.length) mkdirSync(join(staging, HELD_DIR));
   for (const h of plan.held) renameSync(join(pkgDir, h.path), join(staging, HELD_DIR, h.keptAs!));
+  // After the held-back files are moved out: a sub-walnut's kernel folder is removed once emptied.
+  for (const r of plan.removals) rmSync(join(pkgDir, r), { recursive: true, force: true });
   const capsules = plan.capsules.filter((c) => existsSync(join(pkgDir, c)));
   if (capsules.length === 0) return [];
   const { convertCapsule } = await import('./v1.ts');

@@ -32,7 +32,8 @@ appears whole or not at all; it is recorded in
 checked: another file at PACKAGE (replaced since) is refused before anything is written.
 Agent instruction and configuration files (CLAUDE.md, AGENTS.md, .claude/, .mcp.json, ... at any
 depth) are held back in <world>/.alive/held-back/<id>/ and listed; --allow-agent-files takes
-them into the world (only for a peer you trust).
+them into the world (only for a peer you trust). So are the kernel files of a walnut inside the
+received one (a _kernel/ or _core/ with a key.md below its top), which that option does not take.
 Encrypted packages: decrypts with WALNUT_PASSPHRASE (asked on a terminal when unset; never
 taken from the command line); RSA packages open with --private-key (default: the relay key
 $ALIVE_HOME/relay/keys/private.pem). A signature is
