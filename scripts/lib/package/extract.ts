@@ -8,11 +8,8 @@ import { removeTree } from '../fs/remove-tree.ts';
 import { cleanUpIfInterrupted } from '../proc/interrupt-cleanup.ts';
 import { readPackage, type ReadOptions, type ReadResult } from './read-package.ts';
 import { threadedSink, type ThreadedSink } from './write-thread.ts';
-import { vcsFoldersOf } from '../receive/git-dirs.ts';
-import { segmentFolder } from '../walnut/agent-files.ts';
 import { hashOnlySink, type FileSink } from './sinks.ts';
-import { senderName } from '../text/fence.ts';
-import { counted } from '../text/plural.ts';
+import { leftOutOf, type LeftOut, type LeftOutPlan } from './vcs-left-out.ts';
 
 export interface ExtractResult extends ReadResult {
   output: string;
@@ -58,54 +55,6 @@ async function makeParents(dir: string): Promise<string[]> {
     made.push(c);
   }
   return made;
-}
-
-/**
- * Version-control metadata is left out, whole, as receive leaves it out: git runs the command a
- * `.git/config` names (`core.fsmonitor`) on any `git status` in that folder, which a shell prompt
- * runs on `cd`, with no trust prompt for the user's own files. An honest package may hold one (the
- * reference's create skips `.git` only at the walnut's top), so the rest is written. Its files are
- * still read and checked against the manifest, just not written.
- */
-export interface LeftOut {
-  /** Package path of the folder (or gitfile) left out. */
-  path: string;
-  reason: string;
-}
-
-interface LeftOutPlan {
-  /** The folder each left-out file lies in, by the file's package path. */
-  byPath: Map<string, string>;
-  folders: Set<string>;
-  list: LeftOut[];
-}
-
-function leftOutOf(paths: readonly string[]): LeftOutPlan {
-  const byPath = new Map<string, string>();
-  const list = new Map<string, LeftOut>();
-  for (const [path, v] of vcsFoldersOf(paths, segmentFolder())) {
-    byPath.set(path, v.path);
-    if (!list.has(v.path)) list.set(v.path, { path: v.path, reason: `version-control metadata: its config names commands ${v.program} runs in that folder` });
-  }
-  return { byPath, folders: new Set(list.keys()), list: [...list.values()].sort((a, b) => (a.path < b.path ? -1 : 1)) };
-}
-
-/**
- * The warning extract prints when it left folders out (empty when none). Their names are the
- * sender's: each quoted when it is a plain name, else left out saying so; `left_out` in --json
- * holds them all.
- */
-export function leftOutWarning(leftOut: readonly LeftOut[]): string | undefined {
-  if (leftOut.length === 0) return undefined;
-  const names = `${leftOut
-    .slice(0, 10)
-    .map((l) => senderName(l.path))
-    .join(', ')}${leftOut.length > 10 ? ', …' : ''}`;
-  return (
-    `left out ${counted(leftOut.length, 'version-control folder')} of this package (${names}), not written: its config names commands git (or hg, jj, sl) ` +
-    "runs in that folder (core.fsmonitor, hooks) on any status there, a shell prompt's included. Every other file was written; " +
-    'the left-out files were checked against the manifest all the same. receive leaves them out too'
-  );
 }
 
 /** `sink`, hashing without writing the files of `leftOut` (known once the manifest is). */

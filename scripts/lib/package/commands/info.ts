@@ -5,6 +5,7 @@ import { formatBytes } from '../../cli/progress.ts';
 import { cappedText, inlineText, logValue } from '../../text/untrusted.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { readPackageHead } from '../info.ts';
+import { leftOutOf, vcsNote } from '../vcs-left-out.ts';
 import { DESCRIPTION_MAX } from '../limits.ts';
 import { AliveError } from '../../errors.ts';
 import { writingNothing } from '../package-path.ts';
@@ -46,6 +47,9 @@ Shows a package's manifest summary. Reads nothing but the manifest; decrypts not
     });
     const m = head.manifest;
     const bundles = m?.bundles ?? [];
+    // Said before an extract or receive leaves it out (on stderr: the --json shape is the contract's).
+    const note = vcsNote(leftOutOf(m?.files.map((f) => f.path) ?? []).list);
+    if (note) ctx.warn(note);
     // Checked facts at the top level; what the sender wrote (names, dates, words) under untrusted.
     const summary = {
       ok: true,

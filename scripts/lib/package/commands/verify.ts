@@ -5,6 +5,7 @@ import { formatBytes } from '../../cli/progress.ts';
 import { AliveError } from '../../errors.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { verifyPackageDetailed } from '../verify.ts';
+import { leftOutOf, vcsNote } from '../vcs-left-out.ts';
 import { DEFAULT_MAX_SIZE } from '../limits.ts';
 import { signerFields, signerShown } from '../signer-shown.ts';
 import { counted } from '../../text/plural.ts';
@@ -82,6 +83,9 @@ all holds, 1 otherwise.`,
     const key = signerKey && result.signature_ok ? keyBehind(signerKey, result.signer, relayPinFor) : undefined;
     const verified = key ? key.pinnedForName : read.signature.ok === true;
     const who = signerShown(read.signature.signer, verified);
+    // Said before an extract or receive leaves it out (on stderr: the --json shape is the contract's).
+    const note = vcsNote(leftOutOf(read.manifest.files.map((f) => f.path)).list);
+    if (note) ctx.warn(note);
     if (ctx.json) {
       return ctx.printJson({
         ...result,
