@@ -655,6 +655,31 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['sed -i -n of arithmetic, on the log', `n=1; sed -i -n "$((n))p" ${K}/log.md`, 'world', /overwrite/],
   ['sed -n of arithmetic running rm of the log', `sed -n "$(( $(rm -f ${K}/log.md) 1 ))p" /tmp/x.md`, 'world', /delete/],
   ['sed of arithmetic and an e command', `n=1; sed "$((n))e rm -f ${K}/log.md" /tmp/x.md`, 'world', /runs sed with a script|delete/],
+  // A command or process substitution anywhere in a ${…} runs (review of 2026-12-06, in bash 5.2:
+  // each removed the log and was allowed): its commands are read, and a word it feeds is unknown.
+  ['a default value running rm of the log', `echo \${x:-$(rm ${K}/log.md)}`, 'world', /delete/],
+  ['a default value in double quotes running rm of the log', `echo "\${x:-$(rm ${K}/log.md)}"`, 'world', /delete/],
+  ['an array subscript running rm of the log', `x=(a); echo \${x[$(rm ${K}/log.md)]}`, 'world', /delete/],
+  ['an array subscript in single quotes running rm of the log', `x=(a); echo \${x['$(rm ${K}/log.md)']}`, 'world', /delete/],
+  ['a # pattern running rm of the log', `x=a; echo \${x#$(rm ${K}/log.md)}`, 'world', /delete/],
+  ['a / pattern running rm of the log', `x=a; echo \${x/$(rm ${K}/log.md)/}`, 'world', /delete/],
+  ['an offset running rm of the log', `x=a; echo \${x:$(rm ${K}/log.md)0:1}`, 'world', /delete/],
+  ['an offset in single quotes running rm of the log', `x=a; echo \${x:'$(rm ${K}/log.md)'}`, 'world', /delete/],
+  ['an alternate value running rm of the log', `x=a; echo \${x:+$(rm ${K}/log.md)}`, 'world', /delete/],
+  ['an assigned default running rm of the log', `x=a; echo \${x:=$(rm ${K}/log.md)}`, 'world', /delete/],
+  ['a default value running rm of the log in backquotes', `x=a; echo \${x-\`rm ${K}/log.md\`}`, 'world', /delete/],
+  ['an error message running rm of the log', `x=a; echo \${x:?$(rm ${K}/log.md)}`, 'world', /delete/],
+  ['a %% pattern with a process substitution running rm of the log', `x=a; : \${x%%<(rm ${K}/log.md)}`, 'world', /delete/],
+  ['a default value running date, then a read of the log', `echo "\${x:-$(date +%F)}"; cat ${K}/log.md`, 'world', 'allow'],
+  // A ${…} ends at the } bash ends it at, past quotes, escapes and nested expansions (review of
+  // 2026-12-06: each ended at the first }, and what followed was misread).
+  ['a quoted } in a default value, then rm of the log', `echo \${x:-'}'}; rm ${K}/log.md`, 'world', /delete/],
+  ['a nested ${HOME} in double quotes in a default value, then rm of the log', `echo "\${x:-"\${HOME}"}"; rm ${K}/log.md`, 'world', /delete/],
+  ['a double-quoted } in a default value, then : > the log', `echo \${x:-"}"}; : > ${K}/log.md`, 'world', /overwrite/],
+  ['a nested ${y} in an assignment, then sed -i of the log', `p="\${x:-"\${y}"}"; sed -i 1d ${K}/log.md`, 'world', /overwrite/],
+  ['a ${…} bash in POSIX mode ends elsewhere, then rm of the log', `set -o posix\necho "\${x:-'}"\nrm ${K}/log.md\necho "'}"`, 'world', /delete|cannot/],
+  ['${…} nested past what it reads, then rm of the log', `echo ${'${x:-'.repeat(80)}a${'}'.repeat(80)}; rm ${K}/log.md`, 'world', /delete|cannot/],
+  ['a quoted default value, then a read of the log', `echo "\${name:-'unknown'}" \${x:-"}"}; cat ${K}/log.md`, 'world', 'allow'],
   // `${x@P}` runs the command substitutions its value spells (review of 2026-12-06, in bash).
   ['a prompt expansion running rm of the log', `a='$'; b='('; x="\${a}\${b}rm -f ${K}/log.md)"; : "\${x@P}"`, 'world', /delete/],
   ['a prompt expansion of an array element spelling rm of the log', `a='$'; x=("\${a}(rm -f ${K}/log.md)"); : "\${x[0]@P}"`, 'world', /does not spell out/],

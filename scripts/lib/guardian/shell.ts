@@ -506,6 +506,7 @@ function closingParen(src: string, from: number, nest = 0): number {
       j = end === -1 ? src.length : end + 1;
     } else if (c === '"') j = closingQuote(src, j + 1, nest);
     else if (c === '`') j = closingBackquote(src, j + 1);
+    else if (c === '$' && src[j + 1] === '{') j = closingBrace(src, j + 2, nest + 1) + 1;
     else if (c === '#' && atWordStart) {
       const end = src.indexOf('\n', j);
       j = end === -1 ? src.length : end;
@@ -541,6 +542,33 @@ function closingQuote(src: string, from: number, nest: number): number {
     if (c === '\\') j += 2;
     else if (c === '`') j = closingBackquote(src, j + 1);
     else if (c === '$' && src[j + 1] === '(' && nest < MAX_QUOTE_NEST) j = closingParen(src, j + 2, nest + 1) + 1;
+    else if (c === '$' && src[j + 1] === '{') j = closingBrace(src, j + 2, nest + 1) + 1;
+    else j++;
+  }
+  return src.length;
+}
+
+/**
+ * Where the `}` closing a `${` just before `from` stands, as bash finds it: past quotes (`$'…'`
+ * with its escapes), escapes, backquotes, `$(…)`, `<(…)` and nested `${…}`; a `{` alone is text.
+ * src.length when none, or when nested deeper than MAX_QUOTE_NEST (the caller fails closed).
+ */
+function closingBrace(src: string, from: number, nest = 0): number {
+  if (nest > MAX_QUOTE_NEST) return src.length;
+  let j = from;
+  while (j < src.length) {
+    const c = src[j]!;
+    const next = src[j + 1];
+    if (c === '}') return j;
+    if (c === '\\') j += 2;
+    else if (c === "'" || (c === '$' && next === "'")) {
+      let k = c === '$' ? j + 2 : j + 1;
+      while (k < src.length && src[k] !== "'") k += c === '$' && src[k] === '\\' ? 2 : 1;
+      j = k + 1;
+    } else if (c === '"') j = closingQuote(src, j + 1, nest + 1);
+    else if (c === '`') j = closingBackquote(src, j + 1);
+    else if (next === '(' && (c === '$' || c === '<' || c === '>')) j = nest < MAX_QUOTE_NEST ? closingParen(src, j + 2, nest + 1) + 1 : src.length;
+    else if (c === '$' && next === '{') j = closingBrace(src, j + 2, nest + 1) + 1;
     else j++;
   }
   return src.length;
@@ -618,6 +646,7 @@ function homeOf(scope: Scope): string | undefined {
 /** Splits a command line into words, operators and redirections. */
 class Lexer {
   private i = 0;
+  private braceDepth = 0;
   private readonly pendingHeredocs: (Heredoc & { expands: boolean; body: HeredocText })[] = [];
 
   constructor(
@@ -877,9 +906,11 @@ class Lexer {
       return;
     }
     if (rest.startsWith('{')) {
-      const end = this.src.indexOf('}', this.i);
-      const stop = end === -1 ? this.src.length : end + 1;
+      const end = closingBrace(this.src, this.i + 2);
+      const stop = Math.min(end + 1, this.src.length);
       const written = this.src.slice(this.i, stop);
+      this.i += 2;
+      this.braceOperand(end, unquoted);
       // `${x@P}`: prompt expansion runs the command substitutions the value spells, as eval would
       // (`a='$'; b='('; x="${a}${b}rm …)"`); a value not known (an array's element too, not
       // followed) is commands not seen, read from its text, or from the command's when it has none.
@@ -894,7 +925,7 @@ class Lexer {
           );
       }
       // `${x:-WORD}`, `${x-WORD}`, `${x:=WORD}`, `${x:+WORD}`: the value may be WORD, as written.
-      const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*]):?([-=+])([^}]*)\}$/.exec(written);
+      const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*]):?([-=+])([\s\S]*)\}$/.exec(written);
       const fallback = m?.[3];
       // `${TMPDIR:-/tmp}` of a variable set to known text: that text.
       const set = m && m[2] !== '+' ? this.scope().vars.get(m[1]!) : undefined;
@@ -914,6 +945,42 @@ class Lexer {
     const special = /^[0-9@*#?$!-]/.exec(rest);
     this.i += 1 + (special ? 1 : 0);
     push(special ? `$${special[0]}` : '$', !special);
+  }
+
+  /**
+   * The text of a `${…}` up to `end`, its `}`: every command or process substitution in it is read
+   * as commands, wherever it stands (a default, a pattern, a subscript, an offset), as bash may run
+   * it. In a subscript or an offset bash runs one in single quotes too, so those are read as well.
+   * Fails closed (commands not seen, read from the whole command) when the text does not end where
+   * bash ends it: nested past MAX_QUOTE_NEST, or, in double quotes, single quotes around a `}`, a
+   * quote, a backslash or an expansion, which bash in POSIX mode takes as text.
+   */
+  private braceOperand(end: number, unquoted: boolean): void {
+    const ignore = () => {};
+    let unsure = this.braceDepth >= MAX_QUOTE_NEST || end >= this.src.length;
+    this.braceDepth++;
+    while (!unsure && this.i < end) {
+      const c = this.src[this.i]!;
+      if (c === '\\') this.i += 2;
+      else if (c === "'" || (c === '$' && this.src[this.i + 1] === "'")) {
+        const from = this.i + (c === '$' ? 2 : 1);
+        let k = from;
+        while (k < end && this.src[k] !== "'") k += c === '$' && this.src[k] === '\\' ? 2 : 1;
+        const quoted = this.src.slice(from, k);
+        if (!unquoted && /[}"\\$`]/.test(quoted)) unsure = true;
+        else if (/[$`]/.test(quoted)) new Lexer(quoted, this.scope, this.nested, this.spend, this.unseen).expandedBody();
+        this.i = k + 1;
+      } else if (c === '"') {
+        this.i++;
+        this.doubleQuoted(ignore);
+      } else if (c === '$') this.dollar(ignore);
+      else if (c === '`') this.backquoted(ignore);
+      else if ((c === '<' || c === '>') && this.src[this.i + 1] === '(') this.nested(this.balanced(this.i + 2));
+      else this.i++;
+    }
+    this.braceDepth--;
+    if (unsure || this.i !== end) this.unseen({ text: '${…}', known: false, fed: { texts: [this.src] } }, 'a ${…} it cannot read');
+    this.i = end;
   }
 
   /** The text up to the `)` matching an opening one just before `from`; moves past it. */
