@@ -680,6 +680,24 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['a ${…} bash in POSIX mode ends elsewhere, then rm of the log', `set -o posix\necho "\${x:-'}"\nrm ${K}/log.md\necho "'}"`, 'world', /delete|cannot/],
   ['${…} nested past what it reads, then rm of the log', `echo ${'${x:-'.repeat(80)}a${'}'.repeat(80)}; rm ${K}/log.md`, 'world', /delete|cannot/],
   ['a quoted default value, then a read of the log', `echo "\${name:-'unknown'}" \${x:-"}"}; cat ${K}/log.md`, 'world', 'allow'],
+  // $((…)) is arithmetic when the ) closing its inner ( is followed by the one closing the $( (as
+  // bash decides): its $(…) are read as commands, and it is not taken for a subshell running $(…).
+  ['tail -n of half the lines grep counts in the log', `tail -n "$(( $(grep -c . ${K}/log.md) / 2 ))" ${K}/log.md`, 'world', 'allow'],
+  ['arithmetic on a count of the log, then a read of it', `n=$(( $(wc -l < ${K}/log.md) + 1 )); head -n "$n" ${K}/log.md`, 'world', 'allow'],
+  ['arithmetic running rm of the log', `echo $(( $(rm ${K}/log.md) 1 ))`, 'world', /delete/],
+  ['arithmetic with a subscript running rm of the log', `echo $(( x[$(rm ${K}/log.md)] ))`, 'world', /delete/],
+  ['arithmetic with a backquoted rm of the log', `echo $(( \`rm ${K}/log.md\` 1 ))`, 'world', /delete/],
+  ['$(( that is two subshells, the second running rm of the log', `echo $((echo a);(rm ${K}/log.md))`, 'world', /delete/],
+  ['$( ( that is a subshell running rm of the log', `echo $( (rm ${K}/log.md) )`, 'world', /delete/],
+  ['$(( closed by ) ) running rm of the log', `echo $((rm ${K}/log.md) )`, 'world', /delete/],
+  ['an arithmetic command on a count of the log', `(( $(grep -c . ${K}/log.md) > 2 )) && echo long`, 'world', 'allow'],
+  ['(( that is two subshells, the second running rm of the log', `((echo a);(rm ${K}/log.md))`, 'world', /delete/],
+  [
+    'arithmetic nested past what it reads, then a read of the log',
+    `echo $(( ${'$((1+'.repeat(70)}1${'))'.repeat(70)} )); cat ${K}/log.md`,
+    'world',
+    /cannot tell|spell out/,
+  ],
   // `${x@P}` runs the command substitutions its value spells (review of 2026-12-06, in bash).
   ['a prompt expansion running rm of the log', `a='$'; b='('; x="\${a}\${b}rm -f ${K}/log.md)"; : "\${x@P}"`, 'world', /delete/],
   ['a prompt expansion of an array element spelling rm of the log', `a='$'; x=("\${a}(rm -f ${K}/log.md)"); : "\${x[0]@P}"`, 'world', /does not spell out/],

@@ -533,6 +533,28 @@ function closingParen(src: string, from: number, nest = 0): number {
   return src.length;
 }
 
+/**
+ * True when the text of a `$(…)` is an arithmetic expression, `(…)`, as bash decides at expansion
+ * (chk_arithsub): the `(` it starts with is closed by the `)` it ends with, parentheses counted past
+ * quotes and escapes. Also when the shell's own reading agrees (closingParen), else it is commands,
+ * read as such, `$((echo a);(rm …))` and `$((rm …) )` among them.
+ */
+function isArithmetic(inner: string): boolean {
+  if (!inner.startsWith('(') || !inner.endsWith(')') || closingParen(inner, 1) !== inner.length - 1) return false;
+  let depth = 0;
+  for (let k = 1; k < inner.length - 1; k++) {
+    const c = inner[k];
+    if (c === '(') depth++;
+    else if (c === ')' && --depth < 0) return false;
+    else if (c === '\\') k++;
+    else if (c === "'") {
+      k = inner.indexOf("'", k + 1);
+      if (k < 0) return false;
+    } else if (c === '"') k = closingQuote(inner, k + 1, 0) - 1;
+  }
+  return depth === 0;
+}
+
 /** Past the `"` closing a double-quoted string that starts at `from`. */
 function closingQuote(src: string, from: number, nest: number): number {
   let j = from;
@@ -677,9 +699,9 @@ class Lexer {
         continue;
       }
       if (this.src.startsWith('((', this.i)) {
-        // An arithmetic command: its `<<` is a shift, not a here-document. What it holds is still
-        // read as commands (its $(…), or two subshells that only looked like one).
-        this.nested(this.balanced(this.i + 1));
+        // An arithmetic command: its `<<` is a shift, not a here-document; its $(…) are read as
+        // commands. Not closed by `))`, it is two subshells that only looked like one (bash's rule).
+        this.parenthesized(this.i);
         yield { t: 'word', word: { parts: [{ text: '((…))', known: false }] } };
         continue;
       }
@@ -869,8 +891,7 @@ class Lexer {
     };
     const rest = this.src.slice(this.i + 1);
     if (rest.startsWith('(')) {
-      const inner = this.balanced(this.i + 2);
-      this.nested(inner);
+      const inner = this.parenthesized(this.i + 1);
       // What it prints is the names (`rm $(echo log.md)`): read from its text, as `f=$(…)` is.
       // `$((…))` too is not taken for a number: what a variable in it holds is known only where the
       // text stands, not after a loop, a function, a trap or mapfile set it to `x[$(rm …)]` (a
@@ -910,7 +931,7 @@ class Lexer {
       const stop = Math.min(end + 1, this.src.length);
       const written = this.src.slice(this.i, stop);
       this.i += 2;
-      this.braceOperand(end, unquoted);
+      this.inside(end, unquoted);
       // `${x@P}`: prompt expansion runs the command substitutions the value spells, as eval would
       // (`a='$'; b='('; x="${a}${b}rm …)"`); a value not known (an array's element too, not
       // followed) is commands not seen, read from its text, or from the command's when it has none.
@@ -948,14 +969,15 @@ class Lexer {
   }
 
   /**
-   * The text of a `${…}` up to `end`, its `}`: every command or process substitution in it is read
-   * as commands, wherever it stands (a default, a pattern, a subscript, an offset), as bash may run
-   * it. In a subscript or an offset bash runs one in single quotes too, so those are read as well.
-   * Fails closed (commands not seen, read from the whole command) when the text does not end where
-   * bash ends it: nested past MAX_QUOTE_NEST, or, in double quotes, single quotes around a `}`, a
-   * quote, a backslash or an expansion, which bash in POSIX mode takes as text.
+   * The text of a `${…}` up to `end`, its `}` (or of a `$((…))`, up to its inner `)`): every command
+   * or process substitution in it is read as commands, wherever it stands (a default, a pattern, a
+   * subscript, an offset), as bash may run it; in single quotes too, which bash expands in a
+   * subscript, an offset or arithmetic. Fails closed (commands not seen, read from the whole
+   * command) when the text does not end where bash ends it: nested past MAX_QUOTE_NEST, or, in
+   * double quotes, single quotes around a `}`, a quote, a backslash or an expansion, which bash in
+   * POSIX mode takes as text.
    */
-  private braceOperand(end: number, unquoted: boolean): void {
+  private inside(end: number, unquoted: boolean): void {
     const ignore = () => {};
     let unsure = this.braceDepth >= MAX_QUOTE_NEST || end >= this.src.length;
     this.braceDepth++;
@@ -979,8 +1001,23 @@ class Lexer {
       else this.i++;
     }
     this.braceDepth--;
-    if (unsure || this.i !== end) this.unseen({ text: '${…}', known: false, fed: { texts: [this.src] } }, 'a ${…} it cannot read');
+    if (unsure || this.i !== end) this.unseen({ text: '$…', known: false, fed: { texts: [this.src] } }, 'an expansion it cannot read');
     this.i = end;
+  }
+
+  /**
+   * The `(…)` at `at`, after a `$` or a `(`: arithmetic when it is closed (an unclosed one is bash's
+   * syntax error) by a `))` as bash takes it, else commands (`$( (…) )`, `((a);(b))`). Its text.
+   */
+  private parenthesized(at: number): string {
+    const inner = this.balanced(at + 1);
+    const after = this.i;
+    if (after - at - 2 === inner.length && isArithmetic(inner)) {
+      this.i = at + 2;
+      this.inside(after - 2, true);
+      this.i = after;
+    } else this.nested(inner);
+    return inner;
   }
 
   /** The text up to the `)` matching an opening one just before `from`; moves past it. */
