@@ -674,11 +674,21 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   // A ${…} ends at the } bash ends it at, past quotes, escapes and nested expansions (review of
   // 2026-12-06: each ended at the first }, and what followed was misread).
   ['a quoted } in a default value, then rm of the log', `echo \${x:-'}'}; rm ${K}/log.md`, 'world', /delete/],
-  ['a nested ${HOME} in double quotes in a default value, then rm of the log', `echo "\${x:-"\${HOME}"}"; rm ${K}/log.md`, 'world', /delete/],
+  ['a nested braced HOME in double quotes in a default value, then rm of the log', `echo "\${x:-"\${HOME}"}"; rm ${K}/log.md`, 'world', /delete/],
   ['a double-quoted } in a default value, then : > the log', `echo \${x:-"}"}; : > ${K}/log.md`, 'world', /overwrite/],
-  ['a nested ${y} in an assignment, then sed -i of the log', `p="\${x:-"\${y}"}"; sed -i 1d ${K}/log.md`, 'world', /overwrite/],
-  ['a ${…} bash in POSIX mode ends elsewhere, then rm of the log', `set -o posix\necho "\${x:-'}"\nrm ${K}/log.md\necho "'}"`, 'world', /delete|cannot/],
-  ['${…} nested past what it reads, then rm of the log', `echo ${'${x:-'.repeat(80)}a${'}'.repeat(80)}; rm ${K}/log.md`, 'world', /delete|cannot/],
+  ['a nested braced y in an assignment, then sed -i of the log', `p="\${x:-"\${y}"}"; sed -i 1d ${K}/log.md`, 'world', /overwrite/],
+  [
+    'a braced expansion bash in POSIX mode ends elsewhere, then rm of the log',
+    `set -o posix\necho "\${x:-'}"\nrm ${K}/log.md\necho "'}"`,
+    'world',
+    /delete|cannot/,
+  ],
+  [
+    'braced expansions nested past what it reads, then rm of the log',
+    `echo ${`$${'{'}x:-`.repeat(80)}a${'}'.repeat(80)}; rm ${K}/log.md`,
+    'world',
+    /delete|cannot/,
+  ],
   ['a quoted default value, then a read of the log', `echo "\${name:-'unknown'}" \${x:-"}"}; cat ${K}/log.md`, 'world', 'allow'],
   // $((…)) is arithmetic when the ) closing its inner ( is followed by the one closing the $( (as
   // bash decides): its $(…) are read as commands, and it is not taken for a subshell running $(…).
@@ -690,6 +700,9 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['$(( that is two subshells, the second running rm of the log', `echo $((echo a);(rm ${K}/log.md))`, 'world', /delete/],
   ['$( ( that is a subshell running rm of the log', `echo $( (rm ${K}/log.md) )`, 'world', /delete/],
   ['$(( closed by ) ) running rm of the log', `echo $((rm ${K}/log.md) )`, 'world', /delete/],
+  // In double quotes (and a here-document's body) $' is text, not the start of a $'…' string.
+  ["a $' in double quotes, then rm of the log", `echo "$'"; rm ${K}/log.md; echo "'"`, 'world', /delete/],
+  ["a $' in an unquoted here-document, then rm of the log", `cat <<E\n$'\nE\nrm ${K}/log.md; echo "'"`, 'world', /delete/],
   ['an arithmetic command on a count of the log', `(( $(grep -c . ${K}/log.md) > 2 )) && echo long`, 'world', 'allow'],
   ['(( that is two subshells, the second running rm of the log', `((echo a);(rm ${K}/log.md))`, 'world', /delete/],
   [

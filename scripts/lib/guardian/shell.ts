@@ -863,12 +863,13 @@ class Lexer {
         if (next === undefined) return;
         if ('$`"\\'.includes(next)) push(next, true);
         else if (next !== '\n') push(`\\${next}`, true);
-      } else if (c === '$') {
+      } else if (c === '$' && this.src[this.i + 1] !== "'") {
         this.dollar(add);
       } else if (c === '`') {
         this.backquoted(add);
       } else {
-        let j = this.i;
+        // A `$'` is text here, not a `$'…'` string.
+        let j = this.i + 1;
         while (j < this.src.length && !'"\\$`'.includes(this.src[j]!)) j++;
         push(this.src.slice(this.i, j), true);
         this.i = j;
