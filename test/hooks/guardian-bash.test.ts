@@ -715,6 +715,16 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['a prompt expansion running rm of the log', `a='$'; b='('; x="\${a}\${b}rm -f ${K}/log.md)"; : "\${x@P}"`, 'world', /delete/],
   ['a prompt expansion of an array element spelling rm of the log', `a='$'; x=("\${a}(rm -f ${K}/log.md)"); : "\${x[0]@P}"`, 'world', /does not spell out/],
   ['a prompt expansion of a variable it cannot see, in a command naming log.md', `: "\${X@P}"; cat ${K}/log.md`, 'world', /does not spell out/],
+  // `${!x}` takes x's value for a name, and runs the $(…) of a subscript in it (bash 5.2), also
+  // when a loop's later pass, a function or a trap set it after the text the reader passed.
+  ['an indirect expansion through a subscript running rm of the log', `x='a[$(rm ${K}/log.md)]'; echo \${!x}`, 'world', /does not spell out/],
+  [
+    "an indirect expansion set on a loop's second pass",
+    `x=HOME; for i in 1 2; do echo \${!x:-d}; x='a[$(rm ${K}/log.md)]'; done`,
+    'world',
+    /does not spell out/,
+  ],
+  ['the keys of an array and names by prefix, then a read of the log', `a=(1 2); echo \${!a[@]} \${!BASH*}; cat ${K}/log.md`, 'world', 'allow'],
   ['a prompt expansion of a known prompt, then a read of the log', `p='\\u@\\h \\w'; echo "\${p@P}"; cat ${K}/log.md`, 'world', 'allow'], // A word it cannot read may be an option that makes a writer write: GNU tools take options after
   // operands, and a variable set outside the command may hold one (each tried in bash, GNU sed 4.9:
   // with opts=-i, `sed -n 1p $opts K/log.md` left the log its first line; o=-t, `cp $o K log.md` replaced it).

@@ -946,6 +946,11 @@ class Lexer {
             `prompt expansion ${written}`,
           );
       }
+      // `${!x}`: x's value is taken for a name, and the $(…) of a subscript in it runs
+      // (`x='a[$(rm …)]'`), also when a loop, a function or a trap set it after this text: commands
+      // not seen, read from the command's text. `${!a[@]}` and `${!pre*}` list names.
+      if (/^\$\{!([A-Za-z_]\w*|\d+)(?![\w[*@])/.test(written))
+        this.unseen({ text: written, known: false, fed: { texts: [this.src] } }, `indirect expansion ${written}`);
       // `${x:-WORD}`, `${x-WORD}`, `${x:=WORD}`, `${x:+WORD}`: the value may be WORD, as written.
       const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*]):?([-=+])([\s\S]*)\}$/.exec(written);
       const fallback = m?.[3];
