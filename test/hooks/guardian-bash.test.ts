@@ -649,7 +649,7 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
   ['sed -n of ${a},${b}, variables set outside the command', `sed -n "\${a},\${b}p" ${K}/log.md`, 'world', SED_UNREAD],
   ['sed -n of $((a)), a variable set outside the command', `sed -n "$((a)),+3p" ${K}/log.md`, 'world', SED_UNREAD],
-  ['sed -n of $((n)), n a subscript running rm', `n='x[$(rm -f ${K}/log.md)]'; sed -n "1,$((n))p" ${K}/log.md`, 'world', SED_UNREAD],
+  ['sed -n of $((n)), n a subscript running rm', `n='x[$(rm -f ${K}/log.md)]'; sed -n "1,$((n))p" ${K}/log.md`, 'world', /delete|runs sed with a script/],
   ['sed -n of a number a command prints', `sed -n "$(grep -c x ${K}/log.md)p" ${K}/log.md`, 'world', SED_UNREAD],
   ['sed of arithmetic and a w command onto the log', `n=1; sed -n "$((n))w ${K}/log.md" /tmp/x.md`, 'world', /runs sed with a script|overwrite/],
   ['sed -i -n of arithmetic, on the log', `n=1; sed -i -n "$((n))p" ${K}/log.md`, 'world', /overwrite/],
@@ -712,12 +712,25 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
     /cannot tell|spell out/,
   ],
   // `${x@P}` runs the command substitutions its value spells (review of 2026-12-06, in bash).
+  // A value holding a subscript with a $(…): arithmetic on the variable's name runs it (bash 5.2:
+  // each removed the log; review 2026-12-06). The value's command substitutions are read as commands.
+  ['arithmetic on a variable set to a subscript running rm', `n='x[$(rm ${K}/log.md)]'; echo $((n))`, 'world', /delete/],
+  ['(( )) on a variable set to a subscript running rm', `n='x[$(rm ${K}/log.md)]'; (( n ))`, 'world', /delete/],
+  ['let of a variable set to a subscript running rm', `n='x[\`rm ${K}/log.md\`]'; let n`, 'world', /delete/],
+  ['an array subscript of a variable set to a subscript running rm', `n='x[$(rm ${K}/log.md)]'; a[n]=1`, 'world', /delete/],
+  [
+    'a declared variable set to a subscript running rm, on a later pass',
+    `for i in 1 2; do echo $((n)); declare n='x[$(rm ${K}/log.md)]'; done`,
+    'world',
+    /delete/,
+  ],
+  ['a value that spells a harmless $(…), then a read of the log', `msg='run $(date) later'; echo "$msg"; cat ${K}/log.md`, 'world', 'allow'],
   ['a prompt expansion running rm of the log', `a='$'; b='('; x="\${a}\${b}rm -f ${K}/log.md)"; : "\${x@P}"`, 'world', /delete/],
   ['a prompt expansion of an array element spelling rm of the log', `a='$'; x=("\${a}(rm -f ${K}/log.md)"); : "\${x[0]@P}"`, 'world', /does not spell out/],
   ['a prompt expansion of a variable it cannot see, in a command naming log.md', `: "\${X@P}"; cat ${K}/log.md`, 'world', /does not spell out/],
   // `${!x}` takes x's value for a name, and runs the $(…) of a subscript in it (bash 5.2), also
   // when a loop's later pass, a function or a trap set it after the text the reader passed.
-  ['an indirect expansion through a subscript running rm of the log', `x='a[$(rm ${K}/log.md)]'; echo \${!x}`, 'world', /does not spell out/],
+  ['an indirect expansion through a subscript running rm of the log', `x='a[$(rm ${K}/log.md)]'; echo \${!x}`, 'world', /delete|does not spell out/],
   [
     "an indirect expansion set on a loop's second pass",
     `x=HOME; for i in 1 2; do echo \${!x:-d}; x='a[$(rm ${K}/log.md)]'; done`,

@@ -2168,6 +2168,10 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
   const assign = (w: Word) => {
     const [name, value] = assignment(w);
     current.vars.set(name, value);
+    // A value spelling a `$(…)` or backquotes (`n='x[$(rm …)]'`) runs them wherever bash does
+    // arithmetic on the name (`$((n))`, `let n`, `a[n]`, `${x:n}`), before or after this text (a loop,
+    // a function, a trap): they are read as commands here.
+    if (typeof value === 'string' && (value.includes('$(') || value.includes('`'))) nested(`: ${value}`);
     // Through a nameref (`declare -n T=TMPDIR; T=…`), the variable it names changes: unknown.
     const target = reading.namerefs.get(name);
     if (target !== undefined) current.vars.set(target, undefined);
