@@ -827,6 +827,29 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['sed -n with a known value IFS splits into -i', `IFS=x; o=ax-i; sed -n 1p $o ${K}/log.md`, 'world', OPTION_UNREAD],
   ['sed -n of a date pattern from a variable, on the log', `d=2024-03-01; sed -n "/$d/p" ${K}/log.md`, 'world', 'allow'],
   ['sed -n of a known file name with a space, and the log', `f='my notes.md'; sed -n 1p "$f" ${K}/log.md`, 'world', 'allow'],
+  // [ and [[ run no program and never write: a lone [ was read as a program it cannot tell.
+  ['[ -f of the log', `[ -f ${K}/log.md ] && echo y`, 'world', 'allow'],
+  ['[ -s of the log', `[ -s ${K}/log.md ] || echo empty`, 'world', 'allow'],
+  ['[[ -f of the log', `[[ -f ${K}/log.md ]] && echo y`, 'world', 'allow'],
+  ['if [ -f of the log', `if [ -f ${K}/log.md ]; then echo y; fi`, 'world', 'allow'],
+  ['[ -f of each walnut log in a loop', 'for d in */*/; do [ -f "$d/_kernel/log.md" ] && echo "$d"; done', 'world', 'allow'],
+  ['a function named [ that removes its words', `[() { rm "$@"; }; [ ${K}/log.md`, 'world', /remove/],
+  // One double-quoted word after a literal --NAME= (or sort's -t, -k) is that option's value, whatever it
+  // holds; unquoted, bash splits it: d='x --output=K/log.md'; git log --since=$d … replaced the log.
+  ['git log --since= a date a command prints, quoted', `git log --since="$(date +%F)" -- ${K}/log.md`, 'world', 'allow'],
+  ['git log --since= a variable, quoted', `git log --since="$d" -- ${K}/log.md`, 'world', 'allow'],
+  ['git log --author= $USER, quoted', `git log --author="$USER" --oneline -- ${K}/log.md`, 'world', 'allow'],
+  ['sort -t of a tab a command prints, quoted', `sort -t"$(printf '\\t')" -k1,1 ${K}/log.md`, 'world', 'allow'],
+  ['git log --since= a variable, unquoted', `git log --since=$d -- ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['git log --output= a variable, quoted', `git log --output="$o" -- ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['git log --sin= (a start of an option), quoted', `git log --sin="$d" -- ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['sort -o of a variable, quoted', `sort -o"$o" ${K}/log.md`, 'world', OPTION_UNREAD],
+  // git log's -n takes the next word whatever it is (N='--output=K/log.md' left the log as it was);
+  // after --grep, -n is its pattern and the word is free: the same N emptied the log.
+  ['git log -n of a quoted default', `git log -n "\${N:-10}" -- ${K}/log.md`, 'world', 'allow'],
+  ['git log --oneline -n of a quoted variable', `git log --oneline -n "$N" -- ${K}/log.md`, 'world', 'allow'],
+  ['git log --grep -n of a quoted variable', `git log --grep -n "$N" -- ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['git log -n of an unquoted variable', `git log -n $N -- ${K}/log.md`, 'world', OPTION_UNREAD],
 ];
 
 /**

@@ -1179,6 +1179,8 @@ const WRAPPERS = new Set([
 ]);
 /** Wrappers that take one operand before the command: `timeout 5 CMD`, `chrt 0 CMD`, `taskset 3 CMD`, `flock FILE CMD`. */
 const LEADING_OPERAND = new Set(['timeout', 'chrt', 'taskset', 'flock']);
+/** bash's test as written, which writes nothing: a lone `[` has no `]` to make it a glob. */
+const TESTS = new Set(['[', '[[']);
 const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh']);
 const DECLARATIONS = new Set(['export', 'local', 'declare', 'typeset', 'readonly']);
 /** Operators that end a pipeline: what came before no longer feeds the next command. */
@@ -1414,6 +1416,46 @@ const unseenWrite = (name: string, args: Word[], emit: Emit, via: string, outer?
  * operands (rm, tee, truncate … write each operand: a word it cannot read is already one).
  */
 const OPTION_WRITES = new Set('sed gsed perl ruby awk gawk sort uniq cp mv install ln rsync dd patch curl wget find git script'.split(' '));
+
+/**
+ * Options whose value, in the same word, is read and writes nothing (`--since="$d"`, `-t"$tab"`): a
+ * word of one of them and one double-quoted string, which bash neither splits nor globs, is that
+ * option whatever the string holds. sort's -t or -k left empty takes the next word, and dies unless
+ * it is one character or a key (no option).
+ */
+const READ_VALUES: Record<string, string[]> = {
+  git: ['--since=', '--until=', '--after=', '--before=', '--author=', '--committer=', '--grep=', '--format=', '--pretty=', '--date='],
+  sort: ['-t', '-k', '--field-separator=', '--key='],
+};
+/** git log's flags that take no value: before `-n`, they leave it in an option's place. */
+const GIT_LOG_FLAGS = new Set(
+  '--oneline --stat -p --patch --follow --graph --no-merges --reverse --name-only --name-status --all --decorate --abbrev-commit'.split(' '),
+);
+
+/** The body of a word written as one double-quoted string after `prefix` (`--since="…"`, `"--since=…"`). */
+function quotedAfter(w: Word, prefix: string): boolean {
+  const raw = w.raw ?? '';
+  if (!raw.startsWith(`${prefix}"`) && !raw.startsWith(`"${prefix}`)) return false;
+  const body = raw.slice(prefix.length + 1);
+  return body.endsWith('"') && !body.slice(0, -1).includes('"') && !body.endsWith('\\"');
+}
+
+/**
+ * True when `args[k]` is read as the value of an option that writes nothing, whatever it holds:
+ * `--since="$d"`; or git log's `-n "$N"`, which takes the next word as a number (revision.c), when
+ * every word from `log` to the -n is a flag known to take no value (after `--grep`, -n is its pattern).
+ */
+function readValue(name: string, args: Word[], k: number): boolean {
+  const w = args[k]!;
+  if (READ_VALUES[name]?.some((prefix) => text(w).startsWith(prefix) && quotedAfter(w, prefix))) return true;
+  if (name !== 'git' || k < 2 || !quotedAfter(w, '') || literal(args[k - 1]!) !== '-n') return false;
+  const sub = gitSubcommand(args);
+  return (
+    sub < k - 1 &&
+    literal(args[sub]!) === 'log' &&
+    args.slice(sub + 1, k - 1).every((a) => GIT_LOG_FLAGS.has(literal(a) ?? '') || /^--[a-z-]+=\S*$/.test(literal(a) ?? ''))
+  );
+}
 
 /** The command piping names in (xargs, read), unless find, which prints paths under the folders it is given. */
 const pipedText = (f: Feed) => (f.piped && !/^find\s/.test(f.piped.text) ? f.piped.text : '');
@@ -1858,6 +1900,13 @@ const GIT_VALUE_OPTIONS = new Set(['-C', '-c', '--git-dir', '--work-tree', '--na
  * touches the index (`restore --staged`, `rm --cached`) writes no file. `-C DIR` runs git in DIR,
  * so its paths are read from there.
  */
+/** Where git's subcommand is: after its own options (`-C DIR`, `-c NAME=VALUE`). */
+function gitSubcommand(args: Word[]): number {
+  let k = 0;
+  while (k < args.length && text(args[k]!).startsWith('-')) k += GIT_VALUE_OPTIONS.has(text(args[k]!)) ? 2 : 1;
+  return k;
+}
+
 function gitWrites(args: Word[], emit: Emit, nested: Nested, depth: number): void {
   let k = 0;
   // Each -C is taken from the folder the one before it named (an absolute one starts over). Past
@@ -2012,7 +2061,9 @@ function bindLoops(cmd: Command, reading: Reading): Command[] {
 
 function substitute(cmd: Command, value: (p: Part) => Part[]): Command {
   // A variable's value is not brace-expanded again.
-  const word = (w: Word): Word => ({ parts: w.parts.flatMap((p) => (p.each ? value(p).map((v) => ({ ...v, brace: false, bound: true })) : [p])) });
+  // A word with none is kept as it is, as written too (`[`: the test, not a program).
+  const word = (w: Word): Word =>
+    w.parts.some((p) => p.each) ? { parts: w.parts.flatMap((p) => (p.each ? value(p).map((v) => ({ ...v, brace: false, bound: true })) : [p])) } : w;
   return { words: cmd.words.map(word), redirs: cmd.redirs.map((r) => ({ op: r.op, target: r.target && word(r.target), body: r.body })) };
 }
 
@@ -2474,11 +2525,12 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       // `sed -n 1p $opts FILE` with opts=-i edits FILE; `cp $o DIR log.md` with o=-t replaces DIR/log.md.
       commandWrites(name, args, emit, reads, depth);
       // A program it cannot read may be any (`$c FILE`, c=rm), and a word an option that writes.
-      const option = program.parts.some((p) => !p.known && !p.fresh)
-        ? program
-        : OPTION_WRITES.has(name)
-          ? args.find((w) => mayBeOption(w) || globMayBeOption(w) || splitMayBeOption(w))
-          : undefined;
+      const option =
+        program.parts.some((p) => !p.known && !p.fresh) && !TESTS.has(program.raw ?? '')
+          ? program
+          : OPTION_WRITES.has(name)
+            ? args.find((w, k) => !readValue(name, args, k) && (mayBeOption(w) || globMayBeOption(w) || splitMayBeOption(w)))
+            : undefined;
       // What feeds the word too: a function's "$@" is read from the command's text; xargs's input.
       const fed = [option, ...args].flatMap((w) => w?.parts ?? []).find((p) => p.fed)?.fed;
       const via = `${written} with a word it cannot read`;
