@@ -125,9 +125,12 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['cp to a folder in another world', 'cp /tmp/x.md "<BASE>/other-world/$D/log.md"', 'world', /cannot tell/],
   ['cp to <folder outside>-$D (the folder is its parent)', 'cp /tmp/x.md "<BASE>/bk-$D/log.md"', 'world', /cannot tell/],
   // One source, and a destination whose folder is unknown: a last name with an extension is the file written.
+  // Refused since a word starting with a variable set outside may be cp's -t with its value attached
+  // (o=-t.; cp /tmp/x/log.md "$o/<K>" replaced the log in bash).
   // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
-  ['cp to ${TMPDIR:-/tmp}/garden-log.md', `cp ${K}/log.md "\${TMPDIR:-/tmp}/garden-log.md"`, 'world', 'allow'],
-  ['mv to $D/log.md.bak', 'mv /tmp/log.md "$D/log.md.bak"', 'world', 'allow'],
+  ['cp to ${TMPDIR:-/tmp}/garden-log.md', `cp ${K}/log.md "\${TMPDIR:-/tmp}/garden-log.md"`, 'world', OPTION_UNREAD],
+  ['mv to $D/log.md.bak', 'mv /tmp/log.md "$D/log.md.bak"', 'world', OPTION_UNREAD],
+  ['mv to a literal folder/$D.bak', 'mv /tmp/log.md "/tmp/bk/$D.bak"', 'world', 'allow'],
   ['cp to $W/_kernel (a folder, perhaps)', 'cp /tmp/log.md "$W/_kernel"', 'world', /\(cp, if \$W\/_kernel is a folder, onto \$W\/_kernel\/log\.md\)/],
   ['cp of two logs to $D/x.md (a folder, then)', 'cp a/log.md b/log.md "$D/x.md"', 'world', /cannot tell/],
   // Reasons that say what the command may do, and how to leave the logs out.
@@ -353,7 +356,9 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['a for loop creating a new log', "for w in fresh; do printf -- '---\\n' > 04_Ventures/$w/_kernel/log.md; done", 'world', 'allow'],
   ['while read from the log into another file', `while read l; do echo "$l" >> out.txt; done < ${K}/log.md`, 'world', 'allow'],
   ['while read from a list that does not name log.md', `while read f; do echo x >> "$f"; done < list.txt; cat ${K}/log.md`, 'world', 'allow'],
-  ['while read writing beside each log', `ls ${K}/log.md | while read f; do cp "$f" "$(dirname "$f")/log.md.bak"; done`, 'world', 'allow'],
+  // "$(dirname …)" may print an option for cp (-t.: the source then lands in ./log.md.bak/).
+  ['while read writing beside each log', `ls ${K}/log.md | while read f; do cp "$f" "$(dirname "$f")/log.md.bak"; done`, 'world', OPTION_UNREAD],
+  ['while read writing beside each log, its name first', `ls ${K}/log.md | while read f; do cp "$f" "$f.bak"; done`, 'world', 'allow'],
   // Found by review G: legitimate commands that were denied.
   [
     'copying the log to an absolute path after a cd it cannot follow',
@@ -850,6 +855,17 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['git log --oneline -n of a quoted variable', `git log --oneline -n "$N" -- ${K}/log.md`, 'world', 'allow'],
   ['git log --grep -n of a quoted variable', `git log --grep -n "$N" -- ${K}/log.md`, 'world', OPTION_UNREAD],
   ['git log -n of an unquoted variable', `git log -n $N -- ${K}/log.md`, 'world', OPTION_UNREAD],
+  // A word starting with a part it cannot read may be an option with its value attached, whatever
+  // follows: in bash (o set outside) each of these changed the log (GNU sed took -i./* as in place).
+  ['sed -n with a variable then ./*, and the log', `sed -n 1p "$o./*" ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['dd with a variable then the log', `dd if=/tmp/evil.md "$o/${K}/log.md"`, 'world', OPTION_UNREAD],
+  ['sort of a variable then the log, and a file', `sort "$o/${K}/log.md" /tmp/evil.md`, 'world', OPTION_UNREAD],
+  ['git diff of a variable then the log', `git --no-pager diff "$o/${K}/log.md"`, 'world', OPTION_UNREAD],
+  ['cp into a variable then a folder, of a log.md', `cp /tmp/x/log.md "$o/${K}"`, 'world', /cannot tell|cannot read/],
+  ['cp of the log to a variable then a name', `cp ${K}/log.md "$o/garden-log.md"`, 'world', OPTION_UNREAD],
+  // find and uniq have no option whose attached value writes: a word going on with a / is a path there.
+  ['uniq of a path in a folder it cannot tell, and the log', `uniq "$D/x.md" ${K}/log.md`, 'world', /overwrite/],
+  ['find in a folder it cannot tell, for logs', 'find "$D/notes" -name log.md -print', 'world', 'allow'],
 ];
 
 /**

@@ -24,7 +24,15 @@ const rows: [string, string, [path: string, kind: string, exact: boolean][]][] =
   ],
   ['a variable set earlier', 'F=x/log.md; tee "$F"', [['x/log.md', 'replace', true]]],
   ['a variable set on the same command (expanded before it is set)', 'F=x/log.md tee "$F"', [['$F', 'replace', false]]],
-  ['an unknown folder keeps the known name', 'sed -i s/a/b/ "$W"/log.md', [['$W/log.md', 'replace', false]]],
+  // "$W" may also be an option with its value attached (W=-e…: a script): a write of a name it cannot tell.
+  [
+    'an unknown folder keeps the known name',
+    'sed -i s/a/b/ "$W"/log.md',
+    [
+      ['$W/log.md', 'replace', false],
+      ['<a file sed writes>', 'replace', false],
+    ],
+  ],
   ["$'…' strings", "echo x > $'a\\tb/log.md'", [['a\tb/log.md', 'replace', true]]],
   ['descriptor duplications are not files', 'make 2>&1 >&- 3<&0', []],
   ['here-document bodies are not commands', 'cat <<-EOF\n\trm log.md\n\tEOF\necho done', []],
@@ -81,9 +89,12 @@ const rows: [string, string, [path: string, kind: string, exact: boolean][]][] =
     [
       ['$D/_kernel', 'replace', false],
       ['$D/_kernel/x', 'replace', false],
+      // "$D…" may be cp's -t with its value attached (D=-t.).
+      ['<a file cp writes>', 'replace', false],
       ['$D/x.md', 'replace', false],
       ['$D/x.md/x', 'replace', false],
       ['$D/x.md/y', 'replace', false],
+      ['<a file cp writes>', 'replace', false],
     ],
   ],
   [
@@ -92,6 +103,7 @@ const rows: [string, string, [path: string, kind: string, exact: boolean][]][] =
     [
       ['$D/', 'replace', false],
       ['$D/log.md', 'replace', false],
+      ['<a file cp writes>', 'replace', false],
     ],
   ],
   ['curl --output-dir with -o', 'curl --output-dir k -o log.md https://example.com/x', [['k/log.md', 'replace', true]]],

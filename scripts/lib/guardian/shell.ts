@@ -1457,6 +1457,9 @@ function readValue(name: string, args: Word[], k: number): boolean {
   );
 }
 
+/** Programs of OPTION_WRITES with no option that writes through a value in its own word (`-fprint` takes the next). */
+const PATHS_NOT_VALUES = new Set(['find', 'uniq']);
+
 /** The command piping names in (xargs, read), unless find, which prints paths under the folders it is given. */
 const pipedText = (f: Feed) => (f.piped && !/^find\s/.test(f.piped.text) ? f.piped.text : '');
 
@@ -1466,11 +1469,16 @@ const pipedText = (f: Feed) => (f.piped && !/^find\s/.test(f.piped.text) ? f.pip
  * or comes from text holding a word that starts with `-` (`f -i` calling `f() { sed … "$@" …; }`).
  * GNU tools take options after operands.
  */
-function mayBeOption(w: Word): boolean {
+function mayBeOption(name: string, w: Word): boolean {
   const start = knownStart(w);
   const first = w.parts.findIndex((p) => !p.known);
-  // `"$D/x.md"`: a path in a folder it cannot tell (as an option's value, a path there too).
-  if ((start !== '' && !start.startsWith('-')) || text({ parts: w.parts.slice(first + 1) }).includes('/')) return false;
+  // A word starting with text that is not a `-`: a known one, a `for` word's value, $(mktemp).
+  const head = w.parts[0];
+  if ((start !== '' && !start.startsWith('-')) || (start === '' && (head?.fresh || (head?.bound && head.text !== '' && !head.text.startsWith('-')))))
+    return false;
+  // `"$D/x.md"`: a path in a folder it cannot tell, for a program none of whose options writes
+  // through a value in the same word (elsewhere o=-o. makes sort "$o/…/log.md" write the log).
+  if (PATHS_NOT_VALUES.has(name) && text({ parts: w.parts.slice(first + 1) }).includes('/')) return false;
   // After a known `-`, any part it cannot read may spell the option (`-"${o,,}"` with o=I is -i).
   return w.parts.some(
     (p) =>
@@ -2529,7 +2537,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
         program.parts.some((p) => !p.known && !p.fresh) && !TESTS.has(program.raw ?? '')
           ? program
           : OPTION_WRITES.has(name)
-            ? args.find((w, k) => !readValue(name, args, k) && (mayBeOption(w) || globMayBeOption(w) || splitMayBeOption(w)))
+            ? args.find((w, k) => !readValue(name, args, k) && (mayBeOption(name, w) || globMayBeOption(w) || splitMayBeOption(w)))
             : undefined;
       // What feeds the word too: a function's "$@" is read from the command's text; xargs's input.
       const fed = [option, ...args].flatMap((w) => w?.parts ?? []).find((p) => p.fed)?.fed;
