@@ -866,6 +866,34 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   // find and uniq have no option whose attached value writes: a word going on with a / is a path there.
   ['uniq of a path in a folder it cannot tell, and the log', `uniq "$D/x.md" ${K}/log.md`, 'world', /overwrite/],
   ['find in a folder it cannot tell, for logs', 'find "$D/notes" -name log.md -print', 'world', 'allow'],
+  // A wrapper's long option, abbreviated or with its value as the next word: the reader took the value
+  // for the program, and in bash (GNU coreutils, util-linux) each of these removed the log.
+  ['timeout --sig KILL 5 rm of the log', `timeout --sig KILL 5 rm ${K}/log.md`, 'world', /delete/],
+  ['timeout --k 1 5 rm of the log', `timeout --k 1 5 rm ${K}/log.md`, 'world', /delete/],
+  ['nice --adj 5 rm of the log', `nice --adj 5 rm ${K}/log.md`, 'world', /delete/],
+  ['nice -5 rm of the log', `nice -5 rm ${K}/log.md`, 'world', /delete/],
+  ['stdbuf --output L rm of the log', `stdbuf --output L rm ${K}/log.md`, 'world', /delete/],
+  ['ionice --classd 1 -c2 rm of the log', `ionice --classd 1 -c2 rm ${K}/log.md`, 'world', /delete/],
+  ['flock --conf 3 FILE rm of the log', `flock --conf 3 /tmp/lk rm ${K}/log.md`, 'world', /delete/],
+  ['flock --wai 1 FILE rm of the log', `flock --wai 1 /tmp/lk rm ${K}/log.md`, 'world', /delete/],
+  ['timeout --foreground 5 rm of the log', `timeout --foreground 5 rm ${K}/log.md`, 'world', /delete/],
+  ['a wrapper option it does not know, then rm of the log', `timeout --frobnicate 5 rm ${K}/log.md`, 'world', /delete|cannot read/],
+  ['a wrapper option it does not know, then cat of the log', `nice --zz 5 cat ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['timeout --signal=KILL 5 cat of the log', `timeout --signal=KILL 5 cat ${K}/log.md`, 'world', 'allow'],
+  ['nice -n 5 cat of the log', `nice -n 5 cat ${K}/log.md`, 'world', 'allow'],
+  ['flock -w 1 FILE cat of the log', `flock -w 1 /tmp/lk cat ${K}/log.md`, 'world', 'allow'],
+  // GNU time --out (any start of --output) wrote its report over the log in bash.
+  ['GNU time --out onto the log', `/usr/bin/time --out ${K}/log.md true`, 'world', /overwrite/],
+  ['GNU time --app -o onto the log', `/usr/bin/time --app -o ${K}/log.md true`, 'world', /append/],
+  // uniq's long options with their value as the next word: its OUTPUT operand was miscounted.
+  ['uniq --skip-fields 1 of a file onto the log', `uniq --skip-fields 1 x.md ${K}/log.md`, 'world', /overwrite/],
+  ['uniq --check-chars 2 of a file onto the log', `uniq --check-chars 2 x.md ${K}/log.md`, 'world', /overwrite/],
+  ['uniq --skip-c 2 of a file onto the log', `uniq --skip-c 2 x.md ${K}/log.md`, 'world', /overwrite/],
+  ['uniq --skip-fields 1 of the log', `uniq --skip-fields 1 ${K}/log.md`, 'world', 'allow'],
+  // xargs -a FILE reads names from a file whose text the reader does not see; /dev/stdin is its input.
+  ['xargs -ra of a file of names, rm', `echo ${K}/log.md > /tmp/names; xargs -ra /tmp/names rm`, 'world', /cannot tell|delete/],
+  ['xargs -r -a /dev/stdin rm of names piped in', `echo ${K}/log.md | xargs -r -a /dev/stdin rm`, 'world', /cannot tell|delete/],
+  ['xargs -a of a file of names, grep of the log', `xargs -a /tmp/pats grep -c ${K}/log.md`, 'world', 'allow'],
 ];
 
 /**

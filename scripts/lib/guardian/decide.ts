@@ -244,7 +244,7 @@ const UNREAD_WORD = 'with a word it cannot read';
 function optionReason(write: ShellWrite): string {
   return (
     `This command runs ${write.via.slice(0, -UNREAD_WORD.length)}with a word log-guardian cannot read (a variable not set in the ` +
-    `command, "$@", an array, a glob), and its words name log.md (${shown(write.input ?? '')}), inside an ALIVE world: that word may be ` +
+    `command, "$@", an array, a glob, an option it does not know), and its words name log.md (${shown(write.input ?? '')}), inside an ALIVE world: that word may be ` +
     `an option that makes it write (sed -i, sort -o, cp -t, find -delete), or the program (rm), ${REFUSES}. Spell its options literally, or read ` +
     `the log with cat, head, tail, grep or the Read tool; to add a log entry, ${EDIT_ENTRY}.`
   );

@@ -1055,51 +1055,104 @@ interface Command {
 }
 
 /** Options that take the next word as their value, per command (short and long forms). */
+/** A wrapper's options: short ones taking a value, taking an optional one (in the same word), taking none; long ones. */
+interface WrapperOptions {
+  value: string;
+  optional?: string;
+  flags: string;
+  /** Long names, `=` after one taking a value (as the next word or after `=`), `?` after one whose value is optional (after `=` only). */
+  long: string;
+}
+
+/**
+ * The wrappers' options, exactly (GNU coreutils, util-linux, findutils, GNU time, sudo, doas, bash):
+ * GNU takes any unambiguous start of a long option, and a value as the next word, so a reader that
+ * did not know one took its value for the program (`timeout --sig KILL 5 rm …` ran rm). One not
+ * here (another version's) fails closed.
+ */
+const WRAPPER_OPTIONS: Record<string, WrapperOptions> = {
+  sudo: {
+    value: 'aCcDgpRrTtUu',
+    optional: 'h',
+    flags: 'ABbEeHiKklNnPSsVv',
+    long: 'auth-type= close-from= login-class= chdir= group= host= prompt= chroot= role= type= command-timeout= other-user= user= askpass background bell preserve-env? edit set-home help login remove-timestamp reset-timestamp list non-interactive preserve-groups stdin shell version validate',
+  },
+  doas: { value: 'aCu', flags: 'Lns', long: '' },
+  env: {
+    value: 'uCS',
+    flags: 'i0v',
+    long: 'unset= chdir= split-string= block-signal? default-signal? ignore-signal? list-signal-handling ignore-environment null debug help version',
+  },
+  nice: { value: 'n', flags: '', long: 'adjustment= help version' },
+  ionice: { value: 'cnpPu', flags: 'thV', long: 'class= classdata= pid= pgid= uid= ignore help version' },
+  chrt: {
+    value: 'TPD',
+    flags: 'abdfimoprRvhV',
+    long: 'sched-runtime= sched-period= sched-deadline= all-tasks batch deadline fifo idle max other pid rr reset-on-fork verbose help version',
+  },
+  taskset: { value: '', flags: 'acphV', long: 'all-tasks cpu-list pid help version' },
+  setsid: { value: '', flags: 'cfwhV', long: 'ctty fork wait help version' },
+  flock: {
+    value: 'wEc',
+    flags: 'sxeunoFhV',
+    long: 'timeout= wait= conflict-exit-code= command= shared exclusive unlock nonblock nb close no-fork fcntl verbose help version',
+  },
+  timeout: { value: 'ks', flags: 'fpv', long: 'kill-after= signal= foreground preserve-status verbose help version' },
+  xargs: {
+    value: 'adEILnPs',
+    optional: 'eil',
+    flags: '0oprtx',
+    long: 'arg-file= delimiter= max-args= max-procs= max-chars= process-slot-var= eof? replace? max-lines? null open-tty interactive no-run-if-empty show-limits verbose exit help version',
+  },
+  command: { value: '', flags: 'pvV', long: '' },
+  builtin: { value: '', flags: '', long: '' },
+  exec: { value: 'a', flags: 'cl', long: '' },
+  nohup: { value: '', flags: '', long: 'help version' },
+  time: { value: 'fo', flags: 'apqvV', long: 'format= output= append portability quiet verbose help version' },
+  stdbuf: { value: 'ioe', flags: '', long: 'input= output= error= help version' },
+  busybox: { value: '', flags: '', long: '' },
+  coproc: { value: '', flags: '', long: '' },
+};
+
+/** The options of a wrapper that take a value, as `operands` reads them (`-o`, `--output`). */
+function valueOptions(o: WrapperOptions): Set<string> {
+  const long = o.long.split(' ').filter((n) => n.endsWith('='));
+  return new Set([...[...o.value].map((c) => `-${c}`), ...long.map((n) => `--${n.slice(0, -1)}`)]);
+}
+
+/**
+ * How many words the wrapper option `t` takes: 1, or 2 with its value as the next word; undefined
+ * for one the wrapper does not know (or an ambiguous start of a long one, which it refuses).
+ */
+function wrapperOption(name: string, t: string): 1 | 2 | undefined {
+  const o = WRAPPER_OPTIONS[name]!;
+  if (t.startsWith('--')) {
+    const eq = t.indexOf('=');
+    const given = t.slice(2, eq > 0 ? eq : undefined);
+    const names = o.long.split(' ').filter((n) => n !== '');
+    const starts = names.filter((n) => n.startsWith(given));
+    const match = names.find((n) => n.replace(/[=?]$/, '') === given) ?? (starts.length === 1 ? starts[0] : undefined);
+    if (match === undefined) return undefined;
+    return match.endsWith('=') && eq < 0 ? 2 : 1;
+  }
+  // nice's older form: `nice -5`, `nice --5`, `nice -+5`.
+  if (name === 'nice' && /^-[-+]?\d+$/.test(t)) return 1;
+  for (let c = 1; c < t.length; c++) {
+    const flag = t[c]!;
+    if (o.value.includes(flag)) return c === t.length - 1 ? 2 : 1;
+    if (o.optional?.includes(flag)) return 1;
+    if (!o.flags.includes(flag)) return undefined;
+  }
+  return 1;
+}
+
 const OPTION_ARGS: Record<string, Set<string>> = {
-  sudo: new Set([
-    '-u',
-    '-g',
-    '-C',
-    '-D',
-    '-h',
-    '-p',
-    '-r',
-    '-t',
-    '-U',
-    '-T',
-    '--user',
-    '--group',
-    '--chdir',
-    '--host',
-    '--prompt',
-    '--role',
-    '--type',
-    '--other-user',
-    '--command-timeout',
-  ]),
-  env: new Set(['-u', '-C', '-S', '--unset', '--chdir', '--split-string']),
+  ...Object.fromEntries(Object.entries(WRAPPER_OPTIONS).map(([name, o]) => [name, valueOptions(o)])),
   'git-checkout': new Set(['-b', '-B', '--orphan', '--conflict', '--pathspec-from-file']),
   'git-restore': new Set(['-s', '--source', '--pathspec-from-file']),
   'git-rm': new Set(['--pathspec-from-file']),
   'git-stash': new Set(['-m', '--message', '--pathspec-from-file']),
-  nice: new Set(['-n', '--adjustment']),
-  timeout: new Set(['-s', '-k', '--signal', '--kill-after']),
-  uniq: new Set(['-f', '-s', '-w']),
-  xargs: new Set(['-a', '-d', '-E', '-I', '-L', '-n', '-P', '-s', '--arg-file', '--delimiter', '--max-args', '--max-procs', '--max-chars', '--max-lines']),
-  command: new Set(),
-  builtin: new Set(),
-  exec: new Set(['-a']),
-  nohup: new Set(),
-  time: new Set(['-f', '-o', '--format', '--output']),
-  stdbuf: new Set(['-i', '-o', '-e']),
-  doas: new Set(['-u', '-C']),
-  busybox: new Set(),
-  coproc: new Set(),
-  setsid: new Set(),
-  ionice: new Set(['-c', '-n', '-p', '-P', '-u', '--class', '--classdata', '--pid', '--pgid', '--uid']),
-  chrt: new Set(['-T', '-P', '-D', '--sched-runtime', '--sched-period', '--sched-deadline']),
-  taskset: new Set(),
-  flock: new Set(['-w', '-E', '-c', '--timeout', '--wait', '--conflict-exit-code', '--command']),
+  uniq: new Set(['-f', '-s', '-w', '--skip-fields', '--skip-chars', '--check-chars']),
   su: new Set(['-c', '-g', '-G', '-s', '-w', '--command', '--session-command', '--group', '--supp-group', '--shell', '--whitelist-environment']),
   runuser: new Set([
     '-c',
@@ -1156,27 +1209,7 @@ const OPTION_ARGS: Record<string, Set<string>> = {
   ]),
 };
 
-const WRAPPERS = new Set([
-  'sudo',
-  'doas',
-  'env',
-  'nice',
-  'ionice',
-  'chrt',
-  'taskset',
-  'setsid',
-  'flock',
-  'timeout',
-  'xargs',
-  'command',
-  'builtin',
-  'exec',
-  'nohup',
-  'time',
-  'stdbuf',
-  'busybox',
-  'coproc',
-]);
+const WRAPPERS = new Set(Object.keys(WRAPPER_OPTIONS));
 /** Wrappers that take one operand before the command: `timeout 5 CMD`, `chrt 0 CMD`, `taskset 3 CMD`, `flock FILE CMD`. */
 const LEADING_OPERAND = new Set(['timeout', 'chrt', 'taskset', 'flock']);
 /** bash's test as written, which writes nothing: a lone `[` has no `]` to make it a glob. */
@@ -2427,11 +2460,18 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       if (name === 'coproc' && args.length > 1 && text(args[1]!) === '{') args = args.slice(1);
       const takesArg = OPTION_ARGS[name]!;
       let j = 0;
+      let optionsDone = false;
       while (j < args.length) {
         const t = text(args[j]!);
-        // A cluster whose first flag that takes a value ends it takes the next word (`time -ao FILE`).
-        if (t.startsWith('-')) j += takesArg.has(t) || (t[1] !== '-' && [...t.slice(1)].findIndex((c) => takesArg.has(`-${c}`)) === t.length - 2) ? 2 : 1;
-        else if ((name === 'env' || name === 'sudo') && isAssignment(args[j]!)) environment.push(assignment(args[j++]!));
+        if (t === '--' && !optionsDone) {
+          optionsDone = true;
+          j++;
+        } else if (t.startsWith('-') && !optionsDone) {
+          // A cluster whose first flag that takes a value ends it takes the next word (`time -ao FILE`).
+          const words = wrapperOption(name, t);
+          if (words === undefined) unseenWrite(name, args, emit, `${name} with a word it cannot read`);
+          j += words ?? 1;
+        } else if ((name === 'env' || name === 'sudo') && isAssignment(args[j]!)) environment.push(assignment(args[j++]!));
         else if (LEADING_OPERAND.has(name)) {
           // Not known, it may be options, or nothing: the program may be a word after (`timeout $o 5 rm …`).
           if (!exact(args[j]!)) unseenWrite(name, args, emit, `${name} with a word it cannot read`);
@@ -2460,7 +2500,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
         // GNU time writes its report to -o FILE, appends with -a.
         const { options, values } = operands(name, args.slice(0, j));
         const out = values.get('-o') ?? values.get('--output');
-        const append = options.some((o) => o === '--append' || (o[1] !== '-' && clusterHas(o, 'a', takesArg)));
+        const append = options.some((o) => (o[1] === '-' ? o.length > 2 && '--append'.startsWith(o) : clusterHas(o, 'a', takesArg)));
         if (out) emit(out, append ? 'append' : 'replace', append ? 'time -a -o' : 'time -o');
       }
       if (j >= args.length) return;
@@ -2470,7 +2510,11 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
         const file = values.get('-a') ?? values.get('--arg-file');
         const replace = values.get('-I') ?? values.get('--replace');
         xargs = {
-          fed: file ? { texts: [asInput(file)], outer: loops.at(-1) } : { texts: inputs(cmd.redirs), piped, outer: loops.at(-1) },
+          // A file's names are not in the text: any the command may have written there (`-a /dev/stdin` is the input).
+          fed:
+            file && !['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0'].includes(text(file))
+              ? { texts: [asInput(file), ...reading.whole.texts], outer: loops.at(-1) }
+              : { texts: inputs(cmd.redirs), piped, outer: loops.at(-1) },
           replace: replace ? text(replace) : options.some((o) => o === '-i' || o === '--replace') ? '{}' : undefined,
         };
       }
