@@ -894,6 +894,23 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['xargs -ra of a file of names, rm', `echo ${K}/log.md > /tmp/names; xargs -ra /tmp/names rm`, 'world', /cannot tell|delete/],
   ['xargs -r -a /dev/stdin rm of names piped in', `echo ${K}/log.md | xargs -r -a /dev/stdin rm`, 'world', /cannot tell|delete/],
   ['xargs -a of a file of names, grep of the log', `xargs -a /tmp/pats grep -c ${K}/log.md`, 'world', 'allow'],
+  // What a command name runs, changed in the command: each removed the log in bash.
+  ['hash -p rm as cat, then cat of the log', `hash -p /usr/bin/rm cat; cat ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['BASH_CMDS[cat] set to rm, then cat of the log', `BASH_CMDS[cat]=/usr/bin/rm; cat ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['an alias of cat to rm, then cat of the log', `shopt -s expand_aliases; alias cat=rm\ncat ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['BASH_ALIASES[cat] set to rm, then cat of the log', `shopt -s expand_aliases; BASH_ALIASES[cat]=rm\ncat ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['hash alone (it lists), then cat of the log', `hash; cat ${K}/log.md`, 'world', 'allow'],
+  ['grep of the word alias in the log', `grep -n 'alias' ${K}/log.md`, 'world', 'allow'],
+  ['enable -f of a builtin named cat, then cat of the log', `enable -f ./cat.so cat; cat ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['an alias of ll, then cat of the log', `alias ll='ls -l'; cat ${K}/log.md | head`, 'world', OPTION_UNREAD],
+  ['cat of the log with no alias', `cat ${K}/log.md | head -n 5`, 'world', 'allow'],
+  // A cd through CDPATH or cdable_vars goes where the text does not say: : > log.md emptied the log in bash.
+  ['CDPATH exported, cd _kernel, : > log.md', 'export CDPATH=04_Ventures/garden; cd _kernel; : > log.md', 'world', /cannot tell|overwrite/],
+  ['cdable_vars, cd of a variable name, : > log.md', `shopt -s cdable_vars; k=${K}; cd k; : > log.md`, 'world', /cannot tell|overwrite/],
+  ['cd ./_kernel with CDPATH set, : > log.md (a ./ name takes no CDPATH)', 'CDPATH=04_Ventures/garden; cd ./_kernel && : > log.md', 'world', 'allow'],
+  // Globs bash matches other than as written: beside -i.md, each ran sed -i on the log (GNU sed 4.9).
+  ['nocaseglob, then sed -n of [-]I.md beside -i.md', 'cd 06_Odd/dash/_kernel && shopt -s nocaseglob && sed -n 1p log.md [-]I.md', 'world', OPTION_UNREAD],
+  ['extglob, then sed -n of @(-i).md beside -i.md', 'cd 06_Odd/dash/_kernel && shopt -s extglob\nsed -n 1p log.md @(-i).md', 'world', /cannot read|overwrite/],
 ];
 
 /**
@@ -994,6 +1011,13 @@ describe('log-guardian: Bash commands', () => {
       expectDecision(bash(placed(command), where, homeAt ? { HOME: dirOf(homeAt) } : {}), expected);
     });
   }
+
+  it("follows no relative cd when the hook's environment has a CDPATH (bash's cd searches it: : > log.md emptied the log)", () => {
+    const cdpath = { CDPATH: join(world, '04_Ventures', 'garden') };
+    expectDecision(bash('cd _kernel && : > log.md', 'world', cdpath), /cannot tell|overwrite/);
+    expectDecision(bash('cd _kernel && : > log.md', 'world'), 'allow');
+    expectDecision(bash(`cd ${K} && cat log.md`, 'world', cdpath), 'allow');
+  });
 
   it('refuses a command longer than it reads that names log.md in a world, and says so; elsewhere allows it', () => {
     const long = `cat > notes.md <<'EOF'\n${'see log.md\n'.repeat(MAX_READ_COMMAND / 10)}EOF`;

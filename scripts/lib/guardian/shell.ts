@@ -27,7 +27,7 @@ import { globMatches, pathPatternMayMatchLog } from '../text/glob.ts';
 import { type GlobBudget, globBudget, globPaths } from './glob-paths.ts';
 import { trimEndOf } from '../text/trim.ts';
 import { sedScriptWrites } from './sed.ts';
-import { mktempMayBeShadowed } from './unseen.ts';
+import { mktempMayBeShadowed, shellState } from './unseen.ts';
 
 export type WriteKind = 'replace' | 'append' | 'remove';
 
@@ -2065,6 +2065,8 @@ interface Reading {
   linked?: boolean;
   /** Set when mktemp may be a function, an alias or another program: nothing it prints is new. */
   shadowed?: boolean;
+  /** What the command (or the hook's CDPATH) may make bash read other than as written (unseen.ts, shellState). */
+  state: { programs: boolean; cd: boolean; globs: boolean };
   /**
    * Where the links this command made so far lie (ln, link, cp -s or -l): each path made absolute
    * from the starting folder, undefined for one whose place the text does not tell.
@@ -2541,8 +2543,10 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     if (name === 'cd' || name === 'pushd') {
       const target = args.find((w) => !text(w).startsWith('-') || text(w) === '-');
       const t = target ? literal(target) : homeOf(current);
-      // A cd to each of a for variable's folders: the one the next command runs in is unknown.
-      const followed = t !== undefined && t !== '-' && !several;
+      // A cd to each of a for variable's folders: the one the next command runs in is unknown; so
+      // is one CDPATH or cdable_vars may take elsewhere (a name not starting with /, ./ or ../).
+      const wanders = reading.state.cd && target !== undefined && !/^(?:\/|\.\.?(?:\/|$))/.test(t ?? '');
+      const followed = t !== undefined && t !== '-' && !several && !wanders;
       const pwd = current.vars.get('PWD');
       current.dir = followed && current.dir !== undefined ? joinPath(current.dir, t) : undefined;
       current.vars.set('PWD', followed && typeof pwd === 'string' ? joinPath(pwd, t) : undefined);
@@ -2578,10 +2582,10 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       commandWrites(name, args, emit, reads, depth);
       // A program it cannot read may be any (`$c FILE`, c=rm), and a word an option that writes.
       const option =
-        program.parts.some((p) => !p.known && !p.fresh) && !TESTS.has(program.raw ?? '')
+        (program.parts.some((p) => !p.known && !p.fresh) && !TESTS.has(program.raw ?? '')) || reading.state.programs
           ? program
           : OPTION_WRITES.has(name)
-            ? args.find((w, k) => !readValue(name, args, k) && (mayBeOption(name, w) || globMayBeOption(w) || splitMayBeOption(w)))
+            ? args.find((w, k) => !readValue(name, args, k) && (mayBeOption(name, w) || globMayBeOption(w) || splitMayBeOption(w) || extglobAt(w)))
             : undefined;
       // What feeds the word too: a function's "$@" is read from the command's text; xargs's input.
       const fed = [option, ...args].flatMap((w) => w?.parts ?? []).find((p) => p.fed)?.fed;
@@ -2603,10 +2607,14 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     const k = w.parts.findIndex((p) => !p.known && !p.glob);
     const first = globPattern({ parts: k < 0 ? w.parts : [...w.parts.slice(0, k), { text: '*', known: false, glob: true }] })!.split('/')[0]!;
     if (!'*?[-'.includes(first[0] ?? '/')) return false;
+    if (reading.state.globs) return true;
     const from = current.dir === undefined || reading.cwd === undefined ? undefined : resolve(reading.cwd, current.dir);
     const found = from === undefined ? undefined : globPaths(first, from, reading.globs);
     return !found?.complete || found.paths.some((p) => basename(p).startsWith('-'));
   };
+
+  /** With extglob named, a word ending where a pattern `@(…)`, `!(…)` … opens, which the lexer takes for a subshell. */
+  const extglobAt = (w: Word) => reading.state.globs && '@!+?*'.includes(text(w).at(-1) ?? '.');
 
   /**
    * True when bash may split `w`, a word with an expansion, at IFS into one starting with `-`
@@ -2709,8 +2717,9 @@ const OUT_OF_ORDER = /[^&>]&(?![&>])|^&|(?<![|>])\|(?!\|)|[<>]\(|\b(?:coproc|fun
  * home folder (`~`, `$HOME`), `cwd` the folder the command starts in (`$PWD`). `$TMPDIR` is
  * unknown, as every variable the command does not set is.
  */
-export function shellWrites(command: string, options: { home?: string | undefined; cwd?: string | undefined } = {}): ShellWrite[] {
+export function shellWrites(command: string, options: { home?: string | undefined; cwd?: string | undefined; cdpath?: string | undefined } = {}): ShellWrite[] {
   const vars = new Vars();
+  const state = shellState(command);
   // A function's parameters are the words of a call somewhere in the command: read them as its text.
   const called: Feed = { texts: [command] };
   for (const name of POSITIONAL) if (name !== '0') vars.set(name, { text: `$${name}`, known: false, fed: called });
@@ -2729,6 +2738,7 @@ export function shellWrites(command: string, options: { home?: string | undefine
       links: [...links],
       linked,
       shadowed: mktempMayBeShadowed(command),
+      state: { ...state, cd: state.cd || (options.cdpath ?? '') !== '' },
     };
     const mark = vars.mark();
     analyse(command, { dir: '', vars }, reading, 0);

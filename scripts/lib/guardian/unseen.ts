@@ -54,3 +54,18 @@ export function mktempMayBeShadowed(command: string): boolean {
   const words = bare(rest);
   return runsUnseen(rest, words) || words.includes('mktemp') || namesVariable(words, 'PATH');
 }
+
+/**
+ * What bash may read other than as written, named anywhere in the command: `programs`, what a
+ * command name runs (`hash -p`, `BASH_CMDS`, an alias, `enable`); `cd`, where a relative `cd`
+ * goes (`CDPATH`, `cdable_vars`); `globs`, what a glob matches (`nocaseglob`, `extglob`).
+ */
+export function shellState(command: string): { programs: boolean; cd: boolean; globs: boolean } {
+  const words = bare(command);
+  return {
+    // `alias NAME=…` and `hash -p` set one (not `grep alias …`, nor `hash` alone, which lists); `enable` loads or hides builtins.
+    programs: /\balias\s+[^\s=]+=|\bhash\s+-[a-z]*p|BASH_CMDS|BASH_ALIASES|(?:^|[;&|(){}!\n]|\s(?:builtin|command|then|do|else|eval))\s*enable\b/.test(words),
+    cd: /CDPATH|cdable_vars/.test(words),
+    globs: /nocaseglob|extglob/.test(words),
+  };
+}
