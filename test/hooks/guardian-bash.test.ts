@@ -895,6 +895,14 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['xargs -r -a /dev/stdin rm of names piped in', `echo ${K}/log.md | xargs -r -a /dev/stdin rm`, 'world', /cannot tell|delete/],
   ['xargs -a of a file of names, grep of the log', `xargs -a /tmp/pats grep -c ${K}/log.md`, 'world', 'allow'],
   // What a command name runs, changed in the command: each removed the log in bash.
+  // git's diff --output=FILE (log, show, diff), archive -o FILE and bundle create FILE write FILE: in bash
+  // git show --output=<K>/log.md and git archive -o <K>/log.md HEAD replaced the log.
+  ['git show --output= onto the log', `git show --output=${K}/log.md`, 'world', /overwrite/],
+  ['git diff --output onto the log', `git diff --output ${K}/log.md`, 'world', /overwrite/],
+  ['git log -p --output= onto the log', `git log -p --output=${K}/log.md -1`, 'world', /overwrite/],
+  ['git archive -o onto the log', `git archive -o ${K}/log.md HEAD`, 'world', /overwrite/],
+  ['git bundle create onto the log', `git bundle create ${K}/log.md HEAD`, 'world', /overwrite/],
+  ['git diff --output elsewhere, of the log', `git diff --output=/tmp/d.patch -- ${K}/log.md`, 'world', 'allow'],
   ['hash -p rm as cat, then cat of the log', `hash -p /usr/bin/rm cat; cat ${K}/log.md`, 'world', OPTION_UNREAD],
   ['BASH_CMDS[cat] set to rm, then cat of the log', `BASH_CMDS[cat]=/usr/bin/rm; cat ${K}/log.md`, 'world', OPTION_UNREAD],
   ['an alias of cat to rm, then cat of the log', `shopt -s expand_aliases; alias cat=rm\ncat ${K}/log.md`, 'world', OPTION_UNREAD],

@@ -1985,6 +1985,29 @@ function gitWrites(args: Word[], emit: Emit, nested: Nested, depth: number): voi
     return dir && !t.startsWith('/') ? { parts: [...dir.parts, { text: '/', known: true }, ...w.parts] } : w;
   };
   const via = `git ${sub}`;
+  // diff's --output=FILE (log, show, diff …; any start from --out), archive's -o FILE and
+  // `bundle create FILE` write FILE.
+  for (let i = 0; i < rest.length; i++) {
+    const t = text(rest[i]!);
+    if (t === '--') break;
+    const eq = t.indexOf('=');
+    const option = eq > 0 ? t.slice(0, eq) : t;
+    const value =
+      option.length >= 5 && '--output'.startsWith(option)
+        ? eq > 0
+          ? dropChars(rest[i]!, eq + 1)
+          : rest[++i]
+        : sub === 'archive' && t.startsWith('-o')
+          ? t === '-o'
+            ? rest[++i]
+            : dropChars(rest[i]!, 2)
+          : undefined;
+    if (value) emit(at(value), 'replace', `${via} ${option.slice(0, 2) === '--' ? '--output' : '-o'}`);
+  }
+  if (sub === 'bundle' && rest[0] && text(rest[0]) === 'create') {
+    const file = rest.slice(1).find((w) => !text(w).startsWith('-'));
+    if (file) emit(at(file), 'replace', 'git bundle create');
+  }
   switch (sub) {
     case 'checkout':
     case 'restore': {
