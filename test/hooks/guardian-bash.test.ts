@@ -903,6 +903,28 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['git archive -o onto the log', `git archive -o ${K}/log.md HEAD`, 'world', /overwrite/],
   ['git bundle create onto the log', `git bundle create ${K}/log.md HEAD`, 'world', /overwrite/],
   ['git diff --output elsewhere, of the log', `git diff --output=/tmp/d.patch -- ${K}/log.md`, 'world', 'allow'],
+  // What git log prints with --format=%h alone is hashes, no name starting with -: REV:PATH of each.
+  [
+    'git show of each hash git log prints, read in a loop',
+    `git log --format='%h' -- ${K}/log.md | while read h; do git show "$h:${K}/log.md" | head -3; done`,
+    'world',
+    'allow',
+  ],
+  [
+    'git show of each hash git log prints, through xargs -I{}',
+    `git log -n 3 --format=%H -- ${K}/log.md | xargs -I{} git show {}:${K}/log.md`,
+    'world',
+    'allow',
+  ],
+  [
+    'git show of each line git log --oneline prints, through xargs',
+    `git log --oneline -- ${K}/log.md | xargs -I{} git show {}:${K}/log.md`,
+    'world',
+    OPTION_UNREAD,
+  ],
+  ['git show of what git log --name-only prints', `git log --format=%h --name-only | while read h; do git show "$h:${K}/log.md"; done`, 'world', OPTION_UNREAD],
+  ['git show of what git log prints with a second --format', `git log --format=%h --format=%s | xargs -I{} git show {}:${K}/log.md`, 'world', OPTION_UNREAD],
+  ['git show of what echo prints, read in a loop', `echo --output=. | while read h; do git show "$h/${K}/log.md"; done`, 'world', OPTION_UNREAD],
   ['hash -p rm as cat, then cat of the log', `hash -p /usr/bin/rm cat; cat ${K}/log.md`, 'world', OPTION_UNREAD],
   ['BASH_CMDS[cat] set to rm, then cat of the log', `BASH_CMDS[cat]=/usr/bin/rm; cat ${K}/log.md`, 'world', OPTION_UNREAD],
   ['an alias of cat to rm, then cat of the log', `shopt -s expand_aliases; alias cat=rm\ncat ${K}/log.md`, 'world', OPTION_UNREAD],

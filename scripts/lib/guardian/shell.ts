@@ -1493,8 +1493,15 @@ function readValue(name: string, args: Word[], k: number): boolean {
 /** Programs of OPTION_WRITES with no option that writes through a value in its own word (`-fprint` takes the next). */
 const PATHS_NOT_VALUES = new Set(['find', 'uniq']);
 
-/** The command piping names in (xargs, read), unless find, which prints paths under the folders it is given. */
-const pipedText = (f: Feed) => (f.piped && !/^find\s/.test(f.piped.text) ? f.piped.text : '');
+/**
+ * `git log --format=%h …` (or rev-list, %H) with options that add no other line: it prints hashes
+ * alone, none starting with `-` (not --oneline, whose subjects xargs splits into words).
+ */
+const HASHES =
+  /^git\s+(?:log|rev-list)(?=.*\s--(?:format|pretty)=)(?:\s+(?:-n\s*\d+|-\d+|--max-count=\d+|--(?:all|follow|reverse|no-merges|first-parent)|--(?:format|pretty)=(['"]?)(?:t?format:)?%[hH]\1(?=\s|$)|--(?:since|until|after|before|author)=\S+|[\w.~^@{}][\w./~^@{}-]*))*(?:\s+--(?:\s+\S+)*)?\s*$/;
+
+/** The command piping names in (xargs, read), unless find, which prints paths under the folders it is given, or HASHES. */
+const pipedText = (f: Feed) => (f.piped && !/^find\s/.test(f.piped.text) && !HASHES.test(f.piped.text) ? f.piped.text : '');
 
 /**
  * True when `w` may be an option (or dd's `of=`) through a part it cannot read: it starts with one,
