@@ -924,6 +924,16 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ],
   ['git show of what git log --name-only prints', `git log --format=%h --name-only | while read h; do git show "$h:${K}/log.md"; done`, 'world', OPTION_UNREAD],
   ['git show of what git log prints with a second --format', `git log --format=%h --format=%s | xargs -I{} git show {}:${K}/log.md`, 'world', OPTION_UNREAD],
+  ['git show of the hash git rev-parse prints', `git show "$(git rev-parse HEAD~1)":${K}/log.md`, 'world', 'allow'],
+  ['sed -n of what git rev-parse prints with an option', `sed -n 1p "$(git rev-parse --foo)/x" ${K}/log.md`, 'world', OPTION_UNREAD],
+  // Each of these left the log its first line in bash.
+  ['a function named git, then sed -n of what it prints', `git() { echo -i; }; sed -n 1p "$(git rev-parse HEAD)" ${K}/log.md`, 'world', OPTION_UNREAD],
+  [
+    'a function named find, then xargs sed -n of what it prints',
+    `find() { echo -i ${K}/log.md; }; find . -name log.md | xargs sed -n 1p`,
+    'world',
+    OPTION_UNREAD,
+  ],
   ['git show of what echo prints, read in a loop', `echo --output=. | while read h; do git show "$h/${K}/log.md"; done`, 'world', OPTION_UNREAD],
   ['hash -p rm as cat, then cat of the log', `hash -p /usr/bin/rm cat; cat ${K}/log.md`, 'world', OPTION_UNREAD],
   ['BASH_CMDS[cat] set to rm, then cat of the log', `BASH_CMDS[cat]=/usr/bin/rm; cat ${K}/log.md`, 'world', OPTION_UNREAD],

@@ -1500,8 +1500,11 @@ const PATHS_NOT_VALUES = new Set(['find', 'uniq']);
 const HASHES =
   /^git\s+(?:log|rev-list)(?=.*\s--(?:format|pretty)=)(?:\s+(?:-n\s*\d+|-\d+|--max-count=\d+|--(?:all|follow|reverse|no-merges|first-parent)|--(?:format|pretty)=(['"]?)(?:t?format:)?%[hH]\1(?=\s|$)|--(?:since|until|after|before|author)=\S+|[\w.~^@{}][\w./~^@{}-]*))*(?:\s+--(?:\s+\S+)*)?\s*$/;
 
-/** The command piping names in (xargs, read), unless find, which prints paths under the folders it is given, or HASHES. */
-const pipedText = (f: Feed) => (f.piped && !/^find\s/.test(f.piped.text) && !HASHES.test(f.piped.text) ? f.piped.text : '');
+/** Commands that print hashes alone: HASHES, `git rev-parse REV…`, `git merge-base REV…` (no option). */
+const printsHashes = (t: string) => HASHES.test(t) || /^git\s+(?:rev-parse|merge-base)(?:\s+[\w.~^@{}][\w./~^@{}-]*)+\s*$/.test(t);
+
+/** The command piping names in (xargs, read), unless find, which prints paths under the folders it is given, or one printing hashes. */
+const pipedText = (f: Feed) => (f.piped && !/^find\s/.test(f.piped.text) && !printsHashes(f.piped.text) ? f.piped.text : '');
 
 /**
  * True when `w` may be an option (or dd's `of=`) through a part it cannot read: it starts with one,
@@ -1525,6 +1528,7 @@ function mayBeOption(name: string, w: Word): boolean {
       !p.known &&
       !p.fresh &&
       !p.glob &&
+      !(p.text === '$(…)' && printsHashes(p.fed?.texts[0] ?? '')) &&
       (start !== '' ||
         (!p.each &&
           !p.bound &&

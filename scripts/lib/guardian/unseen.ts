@@ -63,8 +63,12 @@ export function mktempMayBeShadowed(command: string): boolean {
 export function shellState(command: string): { programs: boolean; cd: boolean; globs: boolean } {
   const words = bare(command);
   return {
-    // `alias NAME=…` and `hash -p` set one (not `grep alias …`, nor `hash` alone, which lists); `enable` loads or hides builtins.
-    programs: /\balias\s+[^\s=]+=|\bhash\s+-[a-z]*p|BASH_CMDS|BASH_ALIASES|(?:^|[;&|(){}!\n]|\s(?:builtin|command|then|do|else|eval))\s*enable\b/.test(words),
+    // `alias NAME=…` and `hash -p` set one (not `grep alias …`, nor `hash` alone, which lists); `enable` loads or hides
+    // builtins; a function named git or find would print other than the hashes and paths their output is trusted as.
+    programs:
+      /\balias\s+[^\s=]+=|\bhash\s+-[a-z]*p|BASH_CMDS|BASH_ALIASES|\b(?:git|find)\s*\(\s*\)|\bfunction\s+(?:git|find)\b|(?:^|[;&|(){}!\n]|\s(?:builtin|command|then|do|else|eval))\s*enable\b/.test(
+        words,
+      ),
     cd: /CDPATH|cdable_vars/.test(words),
     globs: /nocaseglob|extglob/.test(words),
   };
