@@ -944,6 +944,12 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['enable -f of a builtin named cat, then cat of the log', `enable -f ./cat.so cat; cat ${K}/log.md`, 'world', OPTION_UNREAD],
   ['an alias of ll, then cat of the log', `alias ll='ls -l'; cat ${K}/log.md | head`, 'world', OPTION_UNREAD],
   ['cat of the log with no alias', `cat ${K}/log.md | head -n 5`, 'world', 'allow'],
+  // Aliases set where the text does not spell alias: each removed the log in bash.
+  ['alias spelt by variables, then cat of the log', `shopt -s expand_aliases; a=ali; b=as; $a$b cat=rm\ncat ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['alias spelt with an escape in eval, then cat of the log', `shopt -s expand_aliases; eval $'\\x61lias cat=rm'\ncat ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['a sourced file, then cat of the log', `shopt -s expand_aliases; source ./al.sh\ncat ${K}/log.md`, 'world', OPTION_UNREAD],
+  ['cd . then cat of the log', `cd . && cat ${K}/log.md`, 'world', 'allow'],
+
   // A cd through CDPATH or cdable_vars goes where the text does not say: : > log.md emptied the log in bash.
   ['CDPATH exported, cd _kernel, : > log.md', 'export CDPATH=04_Ventures/garden; cd _kernel; : > log.md', 'world', /cannot tell|overwrite/],
   ['cdable_vars, cd of a variable name, : > log.md', `shopt -s cdable_vars; k=${K}; cd k; : > log.md`, 'world', /cannot tell|overwrite/],

@@ -2568,6 +2568,13 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       reads = (script, bindings) => nested(script, new Map([...(bindings ?? []), [FOUND, input]]));
     } else if (xargs) args = withXargsInput(args, xargs.fed, xargs.replace);
     if (!makesNoLink(written, name, args)) linking = true;
+    // What a name runs may change after this command (an alias, hash -p, a builtin loaded, a file
+    // sourced unseen, a program it cannot read given NAME=VALUE: `$a$b cat=rm` with a=ali b=as).
+    let renames =
+      name === 'alias' ||
+      name === 'enable' ||
+      (name === 'hash' && args.some((w) => /^-\w*p/.test(text(w)))) ||
+      (!exact(program) && args.some((w) => text(w).includes('=')));
     if (name === 'pushd' && args.some((w) => /^[+-]\d+$/.test(text(w)))) {
       // `pushd +N`/`-N`: a folder from the stack, which the text does not show.
       current.dir = undefined;
@@ -2609,7 +2616,10 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       else if (script?.unseen !== undefined)
         emit({ parts: [{ text: `<script ${name} reads>`, known: false, fed: { texts: [script.unseen] } }] }, 'replace', `${name} reading a script`);
       // A script file it does not read may set TMPDIR, else taken from the hook's environment.
-      if (inThisShell && script?.text === undefined) current.vars.set('TMPDIR', undefined);
+      if (inThisShell && script?.text === undefined) {
+        current.vars.set('TMPDIR', undefined);
+        renames = true;
+      }
     }
     inFolder(chdir, () => {
       // `sed -n 1p $opts FILE` with opts=-i edits FILE; `cp $o DIR log.md` with o=-t replaces DIR/log.md.
@@ -2628,6 +2638,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       // Then each file it names may be written (sed -i), a glob's too: expanded, it may name a log.
       if (option?.parts.some((p) => p.glob)) for (const w of args) if (w.parts.some((p) => p.glob)) emit(w, 'replace', via);
     });
+    if (renames) reading.state.programs = true;
   };
 
   /**
