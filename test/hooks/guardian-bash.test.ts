@@ -1065,6 +1065,13 @@ describe('log-guardian: Bash commands', () => {
     expectDecision(bash(`cd ${K} && cat log.md`, 'world', cdpath), 'allow');
   });
 
+  it("reads globs and cd with the shopt options BASHOPTS in the hook's environment turns on (bash takes them)", () => {
+    const glob = 'cd 06_Odd/dash/_kernel && sed -n 1p log.md [-]I.md';
+    expectDecision(bash(glob, 'world', { BASHOPTS: 'checkwinsize:nocaseglob' }), OPTION_UNREAD);
+    expectDecision(bash(glob, 'world'), 'allow');
+    expectDecision(bash(`k=${K}; cd k; : > log.md`, 'world', { BASHOPTS: 'cdable_vars' }), /cannot tell|overwrite/);
+  });
+
   it('refuses a command longer than it reads that names log.md in a world, and says so; elsewhere allows it', () => {
     const long = `cat > notes.md <<'EOF'\n${'see log.md\n'.repeat(MAX_READ_COMMAND / 10)}EOF`;
     expect(long.length).toBeGreaterThan(MAX_READ_COMMAND);

@@ -251,7 +251,10 @@ function optionReason(write: ShellWrite): string {
 }
 
 /** scripts/lib/guardian/shell.ts's shellWrites, passed in: the hook loads it only when needed. */
-export type ShellReader = (command: string, options: { home?: string | undefined; cwd?: string | undefined; cdpath?: string | undefined }) => ShellWrite[];
+export type ShellReader = (
+  command: string,
+  options: { home?: string | undefined; cwd?: string | undefined; cdpath?: string | undefined; bashopts?: string | undefined },
+) => ShellWrite[];
 
 /** What may stand between the letters of `log.md` in a command that still names it. */
 const QUOTING = ['"', "'", '\\', '{', '}'];
@@ -374,7 +377,7 @@ function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, she
   // The shell the command runs in inherits the session's HOME, as the hook does. Not its TMPDIR:
   // trusted, it let commands that change TMPDIR where the reader does not see it write a log
   // (`printf -v$a$b …`, `export${IFS}…`, a link put under it), found in review on 2026-12-06.
-  for (const write of shellWrites(call.command, { home: env.HOME, cwd, cdpath: env.CDPATH })) {
+  for (const write of shellWrites(call.command, { home: env.HOME, cwd, cdpath: env.CDPATH, bashopts: env.BASHOPTS })) {
     if (Date.now() - started > CHECK_MS) {
       if (findWorldRoot(cwd, env) === undefined) return ALLOW;
       return {

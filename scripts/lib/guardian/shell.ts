@@ -2762,9 +2762,13 @@ const OUT_OF_ORDER = /[^&>]&(?![&>])|^&|(?<![|>])\|(?!\|)|[<>]\(|\b(?:coproc|fun
  * home folder (`~`, `$HOME`), `cwd` the folder the command starts in (`$PWD`). `$TMPDIR` is
  * unknown, as every variable the command does not set is.
  */
-export function shellWrites(command: string, options: { home?: string | undefined; cwd?: string | undefined; cdpath?: string | undefined } = {}): ShellWrite[] {
+export function shellWrites(
+  command: string,
+  options: { home?: string | undefined; cwd?: string | undefined; cdpath?: string | undefined; bashopts?: string | undefined } = {},
+): ShellWrite[] {
   const vars = new Vars();
-  const state = shellState(command);
+  // bash takes the shopt options BASHOPTS names in its environment (nocaseglob, extglob, cdable_vars).
+  const state = shellState(`${command}\n${options.bashopts ?? ''}`);
   // A function's parameters are the words of a call somewhere in the command: read them as its text.
   const called: Feed = { texts: [command] };
   for (const name of POSITIONAL) if (name !== '0') vars.set(name, { text: `$${name}`, known: false, fed: called });
