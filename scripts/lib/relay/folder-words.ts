@@ -12,7 +12,5 @@ export const BY_FOLDER_NOTE =
 
 /** What follows a package counted in a pinned peer's folder: `who` is that peer, or words for them. */
 export function saidToBeFrom(who: string): string {
-  return (
-    `only said to be from ${who} until \`alive-p2p relay pull\` verifies its signature ` + '(whoever writes to your relay chooses the folder a package goes in)'
-  );
+  return `only said to be from ${who} until \`alive-p2p relay pull\` verifies its signature (whoever writes to your relay chooses the folder a package goes in)`;
 }
