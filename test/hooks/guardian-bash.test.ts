@@ -838,6 +838,14 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['[[ -f of the log', `[[ -f ${K}/log.md ]] && echo y`, 'world', 'allow'],
   ['if [ -f of the log', `if [ -f ${K}/log.md ]; then echo y; fi`, 'world', 'allow'],
   ['[ -f of each walnut log in a loop', 'for d in */*/; do [ -f "$d/_kernel/log.md" ] && echo "$d"; done', 'world', 'allow'],
+  // [, [[ and test evaluate the subscript of a name given to -v or -R, and [[ the operands of its
+  // arithmetic comparisons: a $(…) in them runs (bash 5.2 removed the log each time; review 2026-12-06).
+  ['[[ -v of a subscript running rm', `[[ -v 'a[$(rm ${K}/log.md)]' ]]`, 'world', /runs|remove|delete|cannot read/],
+  ['[ -v of a subscript running rm, double-quoted', `[ -v "a[\\$(rm ${K}/log.md)]" ]`, 'world', /runs|remove|delete|cannot read/],
+  ['test -v of a subscript running rm', `test -v 'a[$(rm ${K}/log.md)]'`, 'world', /runs|remove|delete|cannot read/],
+  ['[[ -eq of a subscript running rm', `[[ 'x[$(rm ${K}/log.md)]' -eq 0 ]]`, 'world', /runs|remove|delete|cannot read/],
+  ['[[ -gt of a value a command prints', `n=$(echo 'x[$(rm ${K}/log.md)]'); [[ $n -gt 0 ]]`, 'world', /runs|remove|delete|cannot read/],
+  ["[ -gt of the log's line count (test compares integers, evaluates nothing)", `[ "$(wc -l < ${K}/log.md)" -gt 5 ] && echo long`, 'world', 'allow'],
   ['a function named [ that removes its words', `[() { rm "$@"; }; [ ${K}/log.md`, 'world', /remove/],
   // One double-quoted word after a literal --NAME= (or sort's -t, -k) is that option's value, whatever it
   // holds; unquoted, bash splits it: d='x --output=K/log.md'; git log --since=$d … replaced the log.
@@ -845,6 +853,16 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['git log --since= a variable, quoted', `git log --since="$d" -- ${K}/log.md`, 'world', 'allow'],
   ['git log --author= $USER, quoted', `git log --author="$USER" --oneline -- ${K}/log.md`, 'world', 'allow'],
   ['sort -t of a tab a command prints, quoted', `sort -t"$(printf '\\t')" -k1,1 ${K}/log.md`, 'world', 'allow'],
+  // "$@", "${a[@]}" and "${!a[@]}" are words of their own even in double quotes (bash 5.2, each
+  // replaced or emptied the log; review 2026-12-06): not one option's value.
+  ['git log --since= of a function\'s "$@"', `f() { git log --since="$@"; }; f yesterday --output=${K}/log.md`, 'world', OPTION_UNREAD],
+  ['git log --format= of "$@" after set --', `set -- %h --output=${K}/log.md; git log --format="$@"`, 'world', OPTION_UNREAD],
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
+  ['git log --author= of an array\'s "${a[@]}"', `a=(x --output=${K}/log.md); git log --author="\${a[@]}" -1`, 'world', OPTION_UNREAD],
+  ['git log -n of "$@" after set --', `set -- 5 --output=${K}/log.md; git log -n "$@"`, 'world', OPTION_UNREAD],
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
+  ['sort --key= of an array\'s "${a[@]}"', `a=(1 -o ${K}/log.md); sort --key="\${a[@]}" /tmp/x.md`, 'world', OPTION_UNREAD],
+  ['git log --since= of "$*" (one word)', `git log --since="$*" -- ${K}/log.md`, 'world', 'allow'],
   ['git log --since= a variable, unquoted', `git log --since=$d -- ${K}/log.md`, 'world', OPTION_UNREAD],
   ['git log --output= a variable, quoted', `git log --output="$o" -- ${K}/log.md`, 'world', OPTION_UNREAD],
   ['git log --sin= (a start of an option), quoted', `git log --sin="$d" -- ${K}/log.md`, 'world', OPTION_UNREAD],

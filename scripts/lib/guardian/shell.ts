@@ -1214,6 +1214,17 @@ const WRAPPERS = new Set(Object.keys(WRAPPER_OPTIONS));
 const LEADING_OPERAND = new Set(['timeout', 'chrt', 'taskset', 'flock']);
 /** bash's test as written, which writes nothing: a lone `[` has no `]` to make it a glob. */
 const TESTS = new Set(['[', '[[']);
+/**
+ * True when the test `program` (`[`, `[[`, `test`) with `args` evaluates a word as arithmetic, where
+ * the `$(…)` of a subscript runs: the name given to -v or -R, and `[[`'s arithmetic comparisons
+ * (`[[ -v 'a[$(rm …)]' ]]`; `[` and `test` compare integers without evaluating them).
+ */
+function testEvaluates(program: string | undefined, args: Word[]): boolean {
+  return args.some((w) => {
+    const t = text(w);
+    return t === '-v' || t === '-R' || (program === '[[' && /^-(eq|ne|lt|le|gt|ge)$/.test(t));
+  });
+}
 const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh']);
 const DECLARATIONS = new Set(['export', 'local', 'declare', 'typeset', 'readonly']);
 /** Operators that end a pipeline: what came before no longer feeds the next command. */
@@ -1470,7 +1481,8 @@ function quotedAfter(w: Word, prefix: string): boolean {
   const raw = w.raw ?? '';
   if (!raw.startsWith(`${prefix}"`) && !raw.startsWith(`"${prefix}`)) return false;
   const body = raw.slice(prefix.length + 1);
-  return body.endsWith('"') && !body.slice(0, -1).includes('"') && !body.endsWith('\\"');
+  // "$@", "${a[@]}", "${!a[@]}" are words of their own in double quotes too: one may be an option.
+  return body.endsWith('"') && !body.slice(0, -1).includes('"') && !body.endsWith('\\"') && !/\$@|\$\{[!#]?@|\[@\]|\$\{!/.test(body);
 }
 
 /**
@@ -2626,7 +2638,9 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       commandWrites(name, args, emit, reads, depth);
       // A program it cannot read may be any (`$c FILE`, c=rm), and a word an option that writes.
       const option =
-        (program.parts.some((p) => !p.known && !p.fresh) && !TESTS.has(program.raw ?? '')) || reading.state.programs
+        (program.parts.some((p) => !p.known && !p.fresh) && !TESTS.has(program.raw ?? '')) ||
+        ((TESTS.has(program.raw ?? '') || name === 'test') && testEvaluates(program.raw, args)) ||
+        reading.state.programs
           ? program
           : OPTION_WRITES.has(name)
             ? args.find((w, k) => !readValue(name, args, k) && (mayBeOption(name, w) || globMayBeOption(w) || splitMayBeOption(w) || extglobAt(w)))
