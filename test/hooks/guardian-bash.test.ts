@@ -846,6 +846,28 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['[[ -eq of a subscript running rm', `[[ 'x[$(rm ${K}/log.md)]' -eq 0 ]]`, 'world', /runs|remove|delete|cannot read/],
   ['[[ -gt of a value a command prints', `n=$(echo 'x[$(rm ${K}/log.md)]'); [[ $n -gt 0 ]]`, 'world', /runs|remove|delete|cannot read/],
   ["[ -gt of the log's line count (test compares integers, evaluates nothing)", `[ "$(wc -l < ${K}/log.md)" -gt 5 ] && echo long`, 'world', 'allow'],
+  // Builtins evaluate the subscript of a name they are given, and let its arithmetic: a $(…) in
+  // it runs (bash 5.2 removed the log each time; review 2026-12-06).
+  ['printf -v of a subscript running rm', `printf -v 'a[$(rm ${K}/log.md)]' x`, 'world', /runs|remove|delete|cannot read/],
+  ['read of a subscript running rm', `read 'a[$(rm ${K}/log.md)]' </dev/null`, 'world', /runs|remove|delete|cannot read/],
+  ['declare of a subscript running rm', `declare 'a[$(rm ${K}/log.md)]=1'`, 'world', /runs|remove|delete|cannot read/],
+  ['export of a subscript running rm', `export 'a[$(rm ${K}/log.md)]=1'`, 'world', /runs|remove|delete|cannot read/],
+  ['local in a function of a subscript running rm', `f(){ local 'a[$(rm ${K}/log.md)]=1'; }; f`, 'world', /runs|remove|delete|cannot read/],
+  ['unset of a subscript running rm', `a=(1); unset 'a[$(rm ${K}/log.md)]'`, 'world', /runs|remove|delete|cannot read/],
+  ['an array literal key running rm', `a=(['$(rm ${K}/log.md)']=1)`, 'world', /runs|remove|delete|cannot read/],
+  ['an assignment subscript running rm', `a['$(rm ${K}/log.md)']=1`, 'world', /runs|remove|delete|cannot read/],
+  ['let of a subscript running rm', `let 'x=a[$(rm ${K}/log.md)]'`, 'world', /runs|remove|delete|cannot read/],
+  ['a nameref to a subscript running rm', `declare -n r='a[$(rm ${K}/log.md)]'; echo $r`, 'world', /runs|remove|delete|cannot read/],
+  ['wait -p of a subscript running rm', `sleep 0 & wait -n -p 'a[$(rm ${K}/log.md)]'`, 'world', /runs|remove|delete|cannot read/],
+  ['mapfile of a subscript running rm', `mapfile 'a[$(rm ${K}/log.md)]' </dev/null`, 'world', /runs|remove|delete|cannot read/],
+  ['mapfile -C of a callback running rm', `mapfile -C 'rm ${K}/log.md;:' -c 1 a < x.md`, 'world', /runs|remove|delete|cannot read/],
+  ['let of a word it cannot read, in a command naming the log', `let "$1"; cat ${K}/log.md`, 'world', /runs|remove|delete|cannot read/],
+  [
+    'let, declare, read and unset of plain names, and the log read',
+    `let i=1+2; declare -a xs; read -r line < ${K}/log.md; unset xs; local_x=1; echo $line`,
+    'world',
+    'allow',
+  ],
   ['a function named [ that removes its words', `[() { rm "$@"; }; [ ${K}/log.md`, 'world', /remove/],
   // One double-quoted word after a literal --NAME= (or sort's -t, -k) is that option's value, whatever it
   // holds; unquoted, bash splits it: d='x --output=K/log.md'; git log --since=$d … replaced the log.

@@ -719,6 +719,9 @@ class Lexer {
         // elements' text (their $(…) run now).
         const inner = this.balanced(this.i + 1);
         this.nested(`: ${inner}`);
+        // A key's subscript is evaluated, its quoted `$(…)` too (`a=(['$(rm …)']=1)`): not seen.
+        if (/\[[\s\S]*\]\+?=/.test(inner) && /\$\(|`/.test(inner))
+          this.unseen({ text: '(…)', known: false, fed: { texts: [this.src] } }, 'an array key it cannot read');
         word.parts.push({ text: '(…)', known: false, fed: { texts: [inner] } });
         word.raw = `${word.raw ?? ''}(${inner})`;
       }
@@ -1224,6 +1227,22 @@ function testEvaluates(program: string | undefined, args: Word[]): boolean {
     const t = text(w);
     return t === '-v' || t === '-R' || (program === '[[' && /^-(eq|ne|lt|le|gt|ge)$/.test(t));
   });
+}
+/**
+ * The words bash evaluates as a variable's name or as arithmetic when `name` is given `args`: the
+ * `$(…)` of a subscript in them runs (`printf -v 'a[$(rm …)]' x`, `unset 'a[$(…)]'`, `let …`).
+ * A declaration's words whole: the value of `declare -n r=VALUE` is a name too.
+ */
+function evaluatedWords(name: string, args: Word[]): Word[] {
+  if (name === 'let') return args;
+  const plain = (w: Word) => !/^[-+]/.test(text(w));
+  if (DECLARATIONS.has(name) || name === 'unset') return args.filter(plain);
+  const after = (flag: RegExp) => args.flatMap((w, k) => (flag.test(text(w)) && args[k + 1] ? [args[k + 1]!] : []));
+  if (name === 'printf') return after(/^-v$/);
+  if (name === 'wait') return after(/^-[fn]*p$/);
+  if (name === 'read') return [...after(/^-[ers]*a$/), ...args.filter((w, k) => plain(w) && (k === 0 || !/^-[ers]*[adinNptu]$/.test(text(args[k - 1]!))))];
+  if (name === 'mapfile' || name === 'readarray') return args.filter((w, k) => plain(w) && (k === 0 || !/^-t*[dnOsucC]$/.test(text(args[k - 1]!))));
+  return [];
 }
 const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh']);
 const DECLARATIONS = new Set(['export', 'local', 'declare', 'typeset', 'readonly']);
@@ -2463,6 +2482,30 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
   };
 
   /** One reading of a command, its `for` variables bound (`several`: one of several readings). */
+  /**
+   * A name or arithmetic bash evaluates (evaluatedWords; `a['$(…)']=1` as the command's word): a
+   * `$(…)` or backquotes it spells are read as commands, and a word it cannot read is commands not
+   * seen, read from the command's text.
+   */
+  const evaluated = (program: Word, name: string, args: Word[]) => {
+    // The command's word `a['$(…)']=1` is an assignment to bash: its quoted subscript is not seen.
+    if (/^[A-Za-z_]\w*\[[\s\S]*\]\+?=/.test(program.raw ?? '') && /\$\(|`/.test(program.raw ?? ''))
+      emit({ parts: [{ text: text(program), known: false, fed: { texts: [command] } }] }, 'replace', 'a subscript it cannot read');
+    // mapfile's -C callback is run as a command (with an index and a line after it).
+    if (name === 'mapfile' || name === 'readarray')
+      args.forEach((w, k) => {
+        const callback = /^-t*C$/.test(text(w)) ? args[k + 1] : undefined;
+        if (callback && exact(callback)) nested(text(callback));
+        else if (callback) emit({ parts: [{ text: text(callback), known: false, fed: { texts: [command] } }] }, 'replace', `${name} -C`);
+      });
+    for (const w of evaluatedWords(name, args)) {
+      const t = text(w);
+      if (t.includes('$(') || t.includes('`')) nested(`: ${t}`);
+      // A declaration's value after `=` is not evaluated (`local x="$1"`); let's is.
+      else if (!exact(name === 'let' ? w : { parts: w.parts.slice(0, w.parts.findIndex((p) => p.known && p.text.includes('=')) + 1 || undefined) }))
+        emit({ parts: [{ text: t, known: false, fed: { texts: [command] } }] }, 'replace', `${name} evaluating a word it cannot read`);
+    }
+  };
   const runOnce = (cmd: Command, several: boolean) => {
     try {
       runCommand(cmd, several);
@@ -2490,6 +2533,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     let written = text(words[0]!);
     let program = words[0]!;
     let args = words.slice(1);
+    evaluated(program, name, args);
     if (DECLARATIONS.has(name)) return;
     let xargs: { fed: Feed; replace: string | undefined } | undefined;
     /** The folders `env -C`, `sudo -D` move the command into, in order. */
@@ -2570,6 +2614,7 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       written = text(program);
       name = baseName(written);
       args = args.slice(j + 1);
+      evaluated(program, name, args);
     }
     let reads = nested;
     if (xargs?.replace && SHELLS.has(name)) {
