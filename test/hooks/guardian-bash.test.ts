@@ -868,6 +868,36 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
     'world',
     'allow',
   ],
+  // git and less run values they are given as commands (an alias's !…, an editor, a pager, a
+  // diff program, fsmonitor, LESSOPEN): each removed the log in bash 5.2 (review 2026-12-06).
+  ['git -c of an alias running rm', `git -c alias.x='!rm ${K}/log.md' x`, 'world', /runs|remove|delete|cannot read/],
+  ['GIT_EDITOR running rm, for git commit', `GIT_EDITOR='rm ${K}/log.md;:' git commit --allow-empty`, 'world', /runs|remove|delete|cannot read/],
+  ['git -c core.editor running rm', `git -c core.editor='rm ${K}/log.md;:' commit --allow-empty`, 'world', /runs|remove|delete|cannot read/],
+  [
+    'GIT_SEQUENCE_EDITOR running rm, for git rebase -i',
+    `GIT_SEQUENCE_EDITOR='rm ${K}/log.md;:' git rebase -i HEAD~1`,
+    'world',
+    /runs|remove|delete|cannot read/,
+  ],
+  ['GIT_EXTERNAL_DIFF running rm, for git diff', `GIT_EXTERNAL_DIFF='rm ${K}/log.md;:' git diff HEAD~1`, 'world', /runs|remove|delete|cannot read/],
+  ['git -c core.fsmonitor running rm', `git -c core.fsmonitor='rm ${K}/log.md;:' status`, 'world', /runs|remove|delete|cannot read/],
+  [
+    'GIT_CONFIG_VALUE_0 of core.fsmonitor running rm',
+    `GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.fsmonitor GIT_CONFIG_VALUE_0='rm ${K}/log.md;:' git status`,
+    'world',
+    /runs|remove|delete|cannot read/,
+  ],
+  ['git --config-env of a variable running rm', `E='rm ${K}/log.md;:' git --config-env=core.fsmonitor=E status`, 'world', /runs|remove|delete|cannot read/],
+  ['LESSOPEN running rm, for less', `LESSOPEN='|rm ${K}/log.md %s' less x.md`, 'world', /runs|remove|delete|cannot read/],
+  [
+    'an exported GIT_EDITOR running rm, then git commit',
+    `export GIT_EDITOR='rm ${K}/log.md;:'; git commit --allow-empty`,
+    'world',
+    /runs|remove|delete|cannot read/,
+  ],
+  ['env GIT_PAGER running rm, for git log', `env GIT_PAGER='rm ${K}/log.md;:' git log`, 'world', /runs|remove|delete|cannot read/],
+  ['git -c of a value it cannot read, in a command naming the log', `git -c core.pager="$1" log -- ${K}/log.md`, 'world', /runs|remove|delete|cannot read/],
+  ['git -c of plain values and a pager, on the log', `GIT_PAGER=cat git -c color.ui=never -c core.pager='less -R' log -p -- ${K}/log.md`, 'world', 'allow'],
   ['a function named [ that removes its words', `[() { rm "$@"; }; [ ${K}/log.md`, 'world', /remove/],
   // One double-quoted word after a literal --NAME= (or sort's -t, -k) is that option's value, whatever it
   // holds; unquoted, bash splits it: d='x --output=K/log.md'; git log --since=$d … replaced the log.

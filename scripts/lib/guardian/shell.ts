@@ -1244,6 +1244,13 @@ function evaluatedWords(name: string, args: Word[]): Word[] {
   if (name === 'mapfile' || name === 'readarray') return args.filter((w, k) => plain(w) && (k === 0 || !/^-t*[dnOsucC]$/.test(text(args[k - 1]!))));
   return [];
 }
+/** Variables whose value a program runs as a command (git's editor, pager, diff, ssh; less's LESSOPEN; bash's BASH_ENV). */
+const RUN_VARS = new Set(
+  'GIT_EDITOR GIT_SEQUENCE_EDITOR GIT_EXTERNAL_DIFF GIT_SSH_COMMAND GIT_SSH GIT_PAGER GIT_ASKPASS PAGER EDITOR VISUAL LESSOPEN LESSCLOSE BASH_ENV ENV PROMPT_COMMAND'.split(
+    ' ',
+  ),
+);
+const runsValue = (name: string) => RUN_VARS.has(name) || /^GIT_CONFIG_VALUE_\d+$/.test(name);
 const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh']);
 const DECLARATIONS = new Set(['export', 'local', 'declare', 'typeset', 'readonly']);
 /** Operators that end a pipeline: what came before no longer feeds the next command. */
@@ -2324,9 +2331,18 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     const texts = [before, value].map((v) => valueText(v) ?? '');
     return [name, { text: `$${name}`, known: false, fed: { texts } }];
   };
+  /**
+   * A value a program runs as a command (`GIT_EDITOR='rm …;:'`, `git -c alias.x='!rm …'`,
+   * LESSOPEN's `|…`): read as commands; one it cannot read is commands not seen, read from the command's text.
+   */
+  const runs = (value: Value | undefined, via: string) => {
+    if (typeof value === 'string') nested(value.replace(/^[\s!|-]+/, ''));
+    else emit({ parts: [{ text: via, known: false, fed: { texts: [command] } }] }, 'replace', `a value of ${via} it cannot read, run as a command`);
+  };
   const assign = (w: Word) => {
     const [name, value] = assignment(w);
     current.vars.set(name, value);
+    if (runsValue(name)) runs(value, name);
     // A value spelling a `$(…)` or backquotes (`n='x[$(rm …)]'`) runs them wherever bash does
     // arithmetic on the name (`$((n))`, `let n`, `a[n]`, `${x:n}`), before or after this text (a loop,
     // a function, a trap): they are read as commands here.
@@ -2506,6 +2522,22 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
         emit({ parts: [{ text: t, known: false, fed: { texts: [command] } }] }, 'replace', `${name} evaluating a word it cannot read`);
     }
   };
+  /** git's `-c KEY=VALUE` (any key: an alias's `!…`, core.editor, core.fsmonitor …) and `--config-env KEY=VAR`'s variable. */
+  const gitRuns = (args: Word[]) => {
+    for (let k = 0; k < args.length && text(args[k]!).startsWith('-'); k++) {
+      const t = text(args[k]!);
+      const env = t.startsWith('--config-env=') ? args[k] : t === '--config-env' ? args[k + 1] : undefined;
+      const config = t === '-c' ? args[k + 1] : undefined;
+      const w = env ?? config;
+      if (w === undefined) continue;
+      if (w !== args[k]) k++;
+      const value = exact(w) ? text(w).slice(text(w).indexOf('=') + 1) : undefined;
+      if (env && value !== undefined) {
+        const name = value.slice(value.lastIndexOf('=') + 1);
+        runs(environment.find(([n]) => n === name)?.[1] ?? current.vars.get(name), `git --config-env's ${name}`);
+      } else runs(value, 'git -c');
+    }
+  };
   const runOnce = (cmd: Command, several: boolean) => {
     try {
       runCommand(cmd, several);
@@ -2616,6 +2648,8 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       args = args.slice(j + 1);
       evaluated(program, name, args);
     }
+    for (const [n, v] of environment) if (runsValue(n)) runs(v, n);
+    if (name === 'git') gitRuns(args);
     let reads = nested;
     if (xargs?.replace && SHELLS.has(name)) {
       // `xargs -I{} sh -c '… {} …'`: in the script, the replace string is each name xargs reads.
