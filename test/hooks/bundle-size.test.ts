@@ -35,7 +35,8 @@ describe('hook bundles', () => {
       // 54.5 -> 55.75 (55.5): the names and arithmetic builtins evaluate (printf -v, read, declare,
       // unset, let, mapfile -C, wait -p, an assignment's subscript, an array literal's keys).
       // 55.75 -> 56.75 (56.5): values git and less run as commands (git -c, --config-env, GIT_EDITOR …).
-      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 56.75, 'log-guardian': 26.5 }[name] ?? 21) * 1024);
+      // 56.75 -> 57.75 (57.5): arithmetic on a name whose value is not a known number.
+      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 57.75, 'log-guardian': 26.5 }[name] ?? 21) * 1024);
       // No zod, yaml, tar or Octokit, and no CommonJS require: hooks get no require() (build-options.mjs).
       expect(text).not.toMatch(/\bzod\b|ZodError|from "yaml"|YAMLParseError|node-tar|minizlib|@octokit|Octokit/);
       expect(text).not.toMatch(/(?<![\w$.])require\(|__require\b|Dynamic require/);

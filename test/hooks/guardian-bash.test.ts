@@ -898,6 +898,34 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['env GIT_PAGER running rm, for git log', `env GIT_PAGER='rm ${K}/log.md;:' git log`, 'world', /runs|remove|delete|cannot read/],
   ['git -c of a value it cannot read, in a command naming the log', `git -c core.pager="$1" log -- ${K}/log.md`, 'world', /runs|remove|delete|cannot read/],
   ['git -c of plain values and a pager, on the log', `GIT_PAGER=cat git -c color.ui=never -c core.pager='less -R' log -p -- ${K}/log.md`, 'world', 'allow'],
+  // Arithmetic evaluates a name's value as arithmetic in turn: a value it cannot tell may spell a
+  // subscript whose $(…) runs (bash 5.2 removed the log each time; review 2026-12-06).
+  [
+    '(( n )) of a value read from a here-string spelling a subscript running rm',
+    `read n <<< 'x[$(rm ${K}/log.md)]'; (( n ))`,
+    'world',
+    /runs|remove|delete|cannot read/,
+  ],
+  ['[[ n -eq of a value printf -v built', `printf -v n 'x[%s(rm ${K}/log.md)]' '$'; [[ n -eq 0 ]]`, 'world', /runs|remove|delete|cannot read/],
+  ['(( n )) of an ANSI-C value spelling a subscript running rm', `n=$'x[\\x24(rm ${K}/log.md)]'; (( n ))`, 'world', /runs|remove|delete|cannot read/],
+  ['(( x )) of a loop word spelling a subscript running rm', `for x in 'a[$(rm ${K}/log.md)]'; do (( x )); done`, 'world', /runs|remove|delete|cannot read/],
+  ['(( x )) of a value a command prints', `x=$(printf 'a[%s(rm ${K}/log.md)]' '$'); (( x ))`, 'world', /runs|remove|delete|cannot read/],
+  ['$((n)) of a value read from a here-string', `read n <<< 'x[$(rm ${K}/log.md)]'; echo $((n))`, 'world', /runs|remove|delete|cannot read/],
+  ['let n of a value read from a here-string', `read n <<< 'x[$(rm ${K}/log.md)]'; let n`, 'world', /runs|remove|delete|cannot read/],
+  ['a subscript a[n] of a value read from a here-string', `read n <<< 'x[$(rm ${K}/log.md)]'; a=(1); echo \${a[n]}`, 'world', /runs|remove|delete|cannot read/],
+  ['an offset s:n of a value read from a here-string', `read n <<< 'x[$(rm ${K}/log.md)]'; s=abc; echo \${s:n}`, 'world', /runs|remove|delete|cannot read/],
+  [
+    'a subscript a[i] and an offset s:i:2 of loop counters, and the log read',
+    `a=(x y); s=abcd; for i in 0 1; do echo \${a[i]} \${s:i:2} \${a[@]}; done; cat ${K}/log.md`,
+    'world',
+    'allow',
+  ],
+  [
+    'loop counters over numbers, and the log read',
+    `for i in 1 2 3; do (( i++ )); echo $((i+1)); done; j=0; while read -r l; do (( j++ )); done < ${K}/log.md; let j+=1; [[ j -gt 2 ]] && echo $j`,
+    'world',
+    'allow',
+  ],
   ['a function named [ that removes its words', `[() { rm "$@"; }; [ ${K}/log.md`, 'world', /remove/],
   // One double-quoted word after a literal --NAME= (or sort's -t, -k) is that option's value, whatever it
   // holds; unquoted, bash splits it: d='x --output=K/log.md'; git log --since=$d … replaced the log.

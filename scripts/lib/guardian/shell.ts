@@ -949,6 +949,10 @@ class Lexer {
             `prompt expansion ${written}`,
           );
       }
+      // `${a[n]}`, `${s:n:m}`: a subscript and an offset are arithmetic.
+      const sub = /^\$\{[#!]?[A-Za-z_]\w*\[([^\]]*)\]/.exec(written)?.[1];
+      const offset = /^\$\{[A-Za-z_]\w*(?:\[[^\]]*\])?:(?![-=+?])([^}]*)\}$/.exec(written)?.[1];
+      for (const expr of [sub, offset]) if (expr !== undefined) this.arithmetic(expr);
       // `${!x}`: x's value is taken for a name, and the $(…) of a subscript in it runs
       // (`x='a[$(rm …)]'`), also when a loop, a function or a trap set it after this text: commands
       // not seen, read from the command's text. `${!a[@]}` and `${!pre*}` list names.
@@ -1022,11 +1026,18 @@ class Lexer {
     const inner = this.balanced(at + 1);
     const after = this.i;
     if (after - at - 2 === inner.length && isArithmetic(inner)) {
+      this.arithmetic(inner);
       this.i = at + 2;
       this.inside(after - 2, true);
       this.i = after;
     } else this.nested(inner);
     return inner;
+  }
+
+  /** Arithmetic on a name whose value is not a known number: commands not seen, read from the command's text. */
+  arithmetic(expr: string): void {
+    const name = arithmeticUnknown(expr, this.scope().vars);
+    if (name !== undefined) this.unseen({ text: expr, known: false, fed: { texts: [this.src] } }, `arithmetic on ${name}, which it cannot read`);
   }
 
   /** The text up to the `)` matching an opening one just before `from`; moves past it. */
@@ -1244,6 +1255,24 @@ function evaluatedWords(name: string, args: Word[]): Word[] {
   if (name === 'mapfile' || name === 'readarray') return args.filter((w, k) => plain(w) && (k === 0 || !/^-t*[dnOsucC]$/.test(text(args[k - 1]!))));
   return [];
 }
+/** A value bash's arithmetic takes for a number, without evaluating it further. */
+const NUMBER = /^\s*[-+]?\d+\s*$/;
+/**
+ * The first name in the arithmetic `expr` whose value is not known to be a number: bash evaluates
+ * such a value as arithmetic in turn, running the `$(…)` of a subscript it spells (`read n <<<
+ * 'x[$(rm …)]'; (( n ))`). A name the command never set is taken for 0.
+ */
+function arithmeticUnknown(expr: string, vars: Vars): string | undefined {
+  for (const [name] of expr.matchAll(/(?<![\w#])[A-Za-z_]\w*/g)) {
+    const v = vars.get(name);
+    if (v === undefined || (typeof v === 'string' && NUMBER.test(v))) continue;
+    if (typeof v === 'object' && 'each' in v && v.each?.every((w) => exact(w) && NUMBER.test(text(w)))) continue;
+    if (typeof v === 'object' && 'parts' in v && exact(v) && NUMBER.test(text(v))) continue;
+    return name;
+  }
+  return undefined;
+}
+
 /** Variables whose value a program runs as a command (git's editor, pager, diff, ssh; less's LESSOPEN; bash's BASH_ENV). */
 const RUN_VARS = new Set(
   'GIT_EDITOR GIT_SEQUENCE_EDITOR GIT_EXTERNAL_DIFF GIT_SSH_COMMAND GIT_SSH GIT_PAGER GIT_ASKPASS PAGER EDITOR VISUAL LESSOPEN LESSCLOSE BASH_ENV ENV PROMPT_COMMAND'.split(
@@ -2514,6 +2543,13 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
         if (callback && exact(callback)) nested(text(callback));
         else if (callback) emit({ parts: [{ text: text(callback), known: false, fed: { texts: [command] } }] }, 'replace', `${name} -C`);
       });
+    // `let n`, `[[ n -eq 0 ]]`: arithmetic on a name whose value is not a known number.
+    const compared = name === '[[' ? args.filter((_, k) => [args[k - 1], args[k + 1]].some((a) => a && /^-(eq|ne|lt|le|gt|ge)$/.test(text(a)))) : [];
+    for (const w of name === 'let' ? args : compared) {
+      const unknown = arithmeticUnknown(text(w), current.vars);
+      if (unknown !== undefined)
+        emit({ parts: [{ text: text(w), known: false, fed: { texts: [command] } }] }, 'replace', `arithmetic on ${unknown}, which it cannot read`);
+    }
     for (const w of evaluatedWords(name, args)) {
       const t = text(w);
       if (t.includes('$(') || t.includes('`')) nested(`: ${t}`);
