@@ -920,6 +920,11 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
     'world',
     'allow',
   ],
+  ['(( n )) in a function defined before n is read', `f(){ (( n )); }; read n <<< 'x[$(rm ${K}/log.md)]'; f`, 'world', /runs|remove|delete|cannot read/],
+  ['an assignment subscript a[n] of a value read from a here-string', `read n <<< 'x[$(rm ${K}/log.md)]'; a[n]=1`, 'world', /runs|remove|delete|cannot read/],
+  ['declare -i of a value read from a here-string', `read n <<< 'x[$(rm ${K}/log.md)]'; declare -i m=n`, 'world', /runs|remove|delete|cannot read/],
+  ['$[n] of a value read from a here-string', `read n <<< 'x[$(rm ${K}/log.md)]'; m=$[n]`, 'world', /runs|remove|delete|cannot read/],
+  ['a counter set from $((…)) in a loop reading the log', `i=0; while read -r l; do i=$((i+1)); a[i]=1; done < ${K}/log.md; echo $i`, 'world', 'allow'],
   [
     'loop counters over numbers, and the log read',
     `for i in 1 2 3; do (( i++ )); echo $((i+1)); done; j=0; while read -r l; do (( j++ )); done < ${K}/log.md; let j+=1; [[ j -gt 2 ]] && echo $j`,

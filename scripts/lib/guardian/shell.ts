@@ -78,6 +78,8 @@ interface Part {
   fed?: Feed | undefined;
   /** A variable's value: the length of the text it stands for (all of its words). */
   size?: number;
+  /** `$((…))`: a number, whatever it holds. */
+  number?: boolean;
   /** `$(mktemp …)`: a file or folder made by this command, new, so no walnut log lies in it. */
   fresh?: boolean;
   /** Text a `for` variable took from its words (`"$f.bak"` over a glob): a name built at run time. */
@@ -145,6 +147,9 @@ type Nested = (command: string, bindings?: ReadonlyMap<string, Value>) => void;
 class Vars {
   private readonly values = new Map<string, Value>();
   private readonly undo: { name: string; had: boolean; value: Value }[] = [];
+  /** Names ever set to what is not a known number, and names arithmetic was done on, in any order (a function, a loop). */
+  readonly unnumbered = new Set<string>();
+  readonly counted = new Set<string>();
 
   get(name: string): Value {
     return this.values.get(name);
@@ -153,6 +158,7 @@ class Vars {
   set(name: string, value: Value): void {
     this.undo.push({ name, had: this.values.has(name), value: this.values.get(name) });
     this.values.set(name, value);
+    if (!isNumber(value)) this.unnumbered.add(name);
   }
 
   /** The point that `rollback` returns to. */
@@ -900,7 +906,21 @@ class Lexer {
       // `$((…))` too is not taken for a number: what a variable in it holds is known only where the
       // text stands, not after a loop, a function, a trap or mapfile set it to `x[$(rm …)]` (a
       // subscript bash runs), and IFS may split the digits it makes (review 2026-12-06).
-      add({ text: '$(…)', known: false, fed: { texts: [inner] }, ...(MKTEMP.test(inner) && { fresh: true }) });
+      add({ text: '$(…)', known: false, fed: { texts: [inner] }, ...(MKTEMP.test(inner) && { fresh: true }), ...(isArithmetic(inner) && { number: true }) });
+      return;
+    }
+    if (rest.startsWith('[')) {
+      // `$[…]`, bash's old arithmetic: a number, its names evaluated, its $(…) run.
+      let end = this.i + 2;
+      for (let open = 1; end < this.src.length; end++) {
+        if (this.src[end] === '[') open++;
+        else if (this.src[end] === ']' && --open === 0) break;
+      }
+      const inner = this.src.slice(this.i + 2, end);
+      this.arithmetic(inner);
+      if (/[$`]/.test(inner)) this.nested(`: ${inner}`);
+      this.i = Math.min(end + 1, this.src.length);
+      add({ text: '$[…]', known: false, number: true });
       return;
     }
     if (rest.startsWith("'")) {
@@ -1257,6 +1277,13 @@ function evaluatedWords(name: string, args: Word[]): Word[] {
 }
 /** A value bash's arithmetic takes for a number, without evaluating it further. */
 const NUMBER = /^\s*[-+]?\d+\s*$/;
+const numberWord = (w: Word) => w.parts.length > 0 && w.parts.every((p) => p.number || (p.known && /^[-+]?\d*$/.test(p.text)));
+/** True when `v` is a number: digits, `$((…))`, or a loop's words that all are. */
+function isNumber(v: Value): boolean {
+  if (v === undefined || typeof v === 'string') return v !== undefined && NUMBER.test(v);
+  if ('each' in v && v.each) return v.each.every(numberWord);
+  return 'parts' in v ? numberWord(v) : v.number === true;
+}
 /**
  * The first name in the arithmetic `expr` whose value is not known to be a number: bash evaluates
  * such a value as arithmetic in turn, running the `$(…)` of a subscript it spells (`read n <<<
@@ -1264,11 +1291,9 @@ const NUMBER = /^\s*[-+]?\d+\s*$/;
  */
 function arithmeticUnknown(expr: string, vars: Vars): string | undefined {
   for (const [name] of expr.matchAll(/(?<![\w#])[A-Za-z_]\w*/g)) {
+    vars.counted.add(name);
     const v = vars.get(name);
-    if (v === undefined || (typeof v === 'string' && NUMBER.test(v))) continue;
-    if (typeof v === 'object' && 'each' in v && v.each?.every((w) => exact(w) && NUMBER.test(text(w)))) continue;
-    if (typeof v === 'object' && 'parts' in v && exact(v) && NUMBER.test(text(v))) continue;
-    return name;
+    if (v !== undefined && !isNumber(v)) return name;
   }
   return undefined;
 }
@@ -2545,7 +2570,10 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       });
     // `let n`, `[[ n -eq 0 ]]`: arithmetic on a name whose value is not a known number.
     const compared = name === '[[' ? args.filter((_, k) => [args[k - 1], args[k + 1]].some((a) => a && /^-(eq|ne|lt|le|gt|ge)$/.test(text(a)))) : [];
-    for (const w of name === 'let' ? args : compared) {
+    const subscript = /^[A-Za-z_]\w*\[([^\]]*)\]\+?=/.exec(program.raw ?? '')?.[1];
+    const integer = DECLARATIONS.has(name) && args.some((w) => /^-[A-Za-z]*i/.test(text(w)));
+    const sums = name === 'let' ? args : integer ? args.filter(isAssignment).map((w) => dropChars(w, text(w).indexOf('=') + 1)) : compared;
+    for (const w of subscript === undefined ? sums : [...sums, { parts: [{ text: subscript, known: true }] }]) {
       const unknown = arithmeticUnknown(text(w), current.vars);
       if (unknown !== undefined)
         emit({ parts: [{ text: text(w), known: false, fed: { texts: [command] } }] }, 'replace', `arithmetic on ${unknown}, which it cannot read`);
@@ -2829,6 +2857,10 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
     }
   }
   finish();
+  // Arithmetic on a name that, before or after it (a function, a loop, a trap), is set to what is
+  // not a known number: commands not seen, read from the command's text.
+  const late = depth === 0 ? [...current.vars.counted].find((n) => current.vars.unnumbered.has(n)) : undefined;
+  if (late !== undefined) emit({ parts: [{ text: late, known: false, fed: { texts: [command] } }] }, 'replace', `arithmetic on ${late}, which it cannot read`);
 }
 
 /** A write found, with the feeds of the variables read from input in its path. */
