@@ -2593,7 +2593,10 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
       const env = t.startsWith('--config-env=') ? args[k] : t === '--config-env' ? args[k + 1] : undefined;
       const config = t === '-c' ? args[k + 1] : undefined;
       const w = env ?? config;
-      if (w === undefined) continue;
+      if (w === undefined) {
+        if (GIT_VALUE_OPTIONS.has(t)) k++; // `git -C DIR -c …`
+        continue;
+      }
       if (w !== args[k]) k++;
       const value = exact(w) ? text(w).slice(text(w).indexOf('=') + 1) : undefined;
       if (env && value !== undefined) {
