@@ -882,6 +882,19 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['GIT_EXTERNAL_DIFF running rm, for git diff', `GIT_EXTERNAL_DIFF='rm ${K}/log.md;:' git diff HEAD~1`, 'world', /runs|remove|delete|cannot read/],
   ['git -c core.fsmonitor running rm', `git -c core.fsmonitor='rm ${K}/log.md;:' status`, 'world', /runs|remove|delete|cannot read/],
   ['git -C . -c core.fsmonitor running rm', `git -C . -c core.fsmonitor='rm ${K}/log.md;:' status`, 'world', /runs|remove|delete|cannot read/],
+  ['git config of an alias running rm, then the alias', `git config alias.x '!rm ${K}/log.md'; git x`, 'world', /runs|remove|delete|cannot read/],
+  [
+    'git config core.fsmonitor running rm, then git status',
+    `git config core.fsmonitor 'rm ${K}/log.md;:'; git status`,
+    'world',
+    /runs|remove|delete|cannot read/,
+  ],
+  [
+    'git config --get and a user name, and the log read',
+    `git config --get user.name; git config user.name squirrel; git log -1 -- ${K}/log.md`,
+    'world',
+    'allow',
+  ],
   [
     'GIT_CONFIG_VALUE_0 of core.fsmonitor running rm',
     `GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.fsmonitor GIT_CONFIG_VALUE_0='rm ${K}/log.md;:' git status`,

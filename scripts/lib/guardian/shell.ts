@@ -2588,7 +2588,8 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
   };
   /** git's `-c KEY=VALUE` (any key: an alias's `!…`, core.editor, core.fsmonitor …) and `--config-env KEY=VAR`'s variable. */
   const gitRuns = (args: Word[]) => {
-    for (let k = 0; k < args.length && text(args[k]!).startsWith('-'); k++) {
+    let k = 0;
+    for (; k < args.length && text(args[k]!).startsWith('-'); k++) {
       const t = text(args[k]!);
       const env = t.startsWith('--config-env=') ? args[k] : t === '--config-env' ? args[k + 1] : undefined;
       const config = t === '-c' ? args[k + 1] : undefined;
@@ -2604,6 +2605,9 @@ function analyse(command: string, scope: Scope, reading: Reading, depth: number)
         runs(environment.find(([n]) => n === name)?.[1] ?? current.vars.get(name), `git --config-env's ${name}`);
       } else runs(value, 'git -c');
     }
+    // `git config KEY VALUE` keeps VALUE for the git commands after it (`alias.x '!rm …'; git x`).
+    if (args[k] && text(args[k]!) === 'config')
+      for (const w of args.slice(k + 1)) if (!text(w).startsWith('-')) runs(exact(w) ? text(w) : undefined, 'git config');
   };
   const runOnce = (cmd: Command, several: boolean) => {
     try {
