@@ -934,6 +934,12 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
     'world',
     'allow',
   ],
+  [
+    "(( $1 )) in a function, of a caller's word spelling a subscript running rm",
+    `f(){ (( $1 )); }; f 'a[$(rm ${K}/log.md)]'`,
+    'world',
+    /runs|remove|delete|cannot read/,
+  ],
   ['(( n )) in a function defined before n is read', `f(){ (( n )); }; read n <<< 'x[$(rm ${K}/log.md)]'; f`, 'world', /runs|remove|delete|cannot read/],
   ['an assignment subscript a[n] of a value read from a here-string', `read n <<< 'x[$(rm ${K}/log.md)]'; a[n]=1`, 'world', /runs|remove|delete|cannot read/],
   ['declare -i of a value read from a here-string', `read n <<< 'x[$(rm ${K}/log.md)]'; declare -i m=n`, 'world', /runs|remove|delete|cannot read/],

@@ -1290,7 +1290,8 @@ function isNumber(v: Value): boolean {
  * 'x[$(rm …)]'; (( n ))`). A name the command never set is taken for 0.
  */
 function arithmeticUnknown(expr: string, vars: Vars): string | undefined {
-  for (const [name] of expr.matchAll(/(?<![\w#])[A-Za-z_]\w*/g)) {
+  // Names, and positional parameters (`$1`, `${2}`): a function's parameters are the caller's words.
+  for (const [name] of expr.matchAll(/(?<![\w#])[A-Za-z_]\w*|(?<=\$\{?)[0-9@*]/g)) {
     vars.counted.add(name);
     const v = vars.get(name);
     if (v !== undefined && !isNumber(v)) return name;
