@@ -24,6 +24,20 @@ async function closedRequest(root: string): Promise<string> {
   return sent.id;
 }
 
+/**
+ * A request sent to `receiver`, its file put into the receiver's archive of today by `how`: moved
+ * (as a daemon archives it) or copied (a bus writer's copy, the request still in the inbox).
+ */
+async function archivedRequest(receiver: string, how: 'move' | 'copy') {
+  const { root } = makeBus();
+  const sent = await sendMessage({ root, to: receiver, from: 'me', body: 'q' });
+  const paths = receiverPaths(root, receiver);
+  const day = join(paths.archive, new Date().toISOString().slice(0, 10));
+  mkdirSync(day, { recursive: true });
+  (how === 'move' ? renameSync : copyFileSync)(join(paths.inbox, messageFileName(sent.id)), join(day, messageFileName(sent.id)));
+  return { root, sent, paths };
+}
+
 describe('a request closed without an answer', () => {
   it('ends send --wait within seconds, saying it was handled without an answer (exit 1, no_answer)', async () => {
     const { root } = makeBus();
@@ -69,12 +83,7 @@ describe('a request closed without an answer', () => {
   });
 
   it('is an answer still when the answer appears just after the request was archived (a daemon archives, then publishes)', async () => {
-    const { root } = makeBus();
-    const sent = await sendMessage({ root, to: 'slow', from: 'me', body: 'q' });
-    const paths = receiverPaths(root, 'slow');
-    const day = join(paths.archive, new Date().toISOString().slice(0, 10));
-    mkdirSync(day, { recursive: true });
-    renameSync(join(paths.inbox, messageFileName(sent.id)), join(day, messageFileName(sent.id)));
+    const { root, sent, paths } = await archivedRequest('slow', 'move');
     const waiting = waitForAnswer(root, sent.id, { timeoutMs: 20_000 });
     await sleep(500);
     const answerId = newMessageId();
@@ -100,12 +109,7 @@ describe('a request closed without an answer', () => {
   // every wait say "closed": handled without an answer, none will come, while the request waited in
   // the inbox to be handled (review 2026-12-06). Closed needs the request to wait nowhere.
   it('is not a request still waiting in the inbox, with a copy of it in the archive', async () => {
-    const { root } = makeBus();
-    const sent = await sendMessage({ root, to: 'busy', from: 'me', body: 'q' });
-    const paths = receiverPaths(root, 'busy');
-    const day = join(paths.archive, new Date().toISOString().slice(0, 10));
-    mkdirSync(day, { recursive: true });
-    copyFileSync(join(paths.inbox, messageFileName(sent.id)), join(day, messageFileName(sent.id)));
+    const { root, sent } = await archivedRequest('busy', 'copy');
     const r = await waitForAnswer(root, sent.id, { timeoutMs: 2_500 });
     expect(r.status).toBe('timed-out');
     const { client, close } = await mcpInProcess(root, '@me');
@@ -118,12 +122,7 @@ describe('a request closed without an answer', () => {
   });
 
   it('is not a request claimed (in processing/), with a copy of it in the archive', async () => {
-    const { root } = makeBus();
-    const sent = await sendMessage({ root, to: 'busy', from: 'me', body: 'q' });
-    const paths = receiverPaths(root, 'busy');
-    const day = join(paths.archive, new Date().toISOString().slice(0, 10));
-    mkdirSync(day, { recursive: true });
-    copyFileSync(join(paths.inbox, messageFileName(sent.id)), join(day, messageFileName(sent.id)));
+    const { root, sent } = await archivedRequest('busy', 'copy');
     await claimById(root, 'busy', sent.id, lease);
     const r = await waitForAnswer(root, sent.id, { timeoutMs: 2_500 });
     expect(r.status).toBe('timed-out');
