@@ -137,6 +137,17 @@ export function rawMember(name: string, data: string | Buffer = '', typeflag = '
   return Buffer.concat([ustarHeader(name, size, typeflag), body, Buffer.alloc((512 - (body.length % 512)) % 512)]);
 }
 
+/** A raw member (header first) with the bytes at `off` replaced by `field`, its checksum made right again. */
+export function withField(member: Buffer, off: number, field: Buffer): Buffer {
+  const m = Buffer.from(member);
+  field.copy(m, off);
+  m.fill(0x20, 148, 156);
+  let sum = 0;
+  for (let i = 0; i < 512; i++) sum += m[i]!;
+  m.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
+  return m;
+}
+
 /** pax records as POSIX lays them out, `"%d %s=%s\n"`, each length counting the whole record. */
 export function paxData(records: Array<[string, string]>): Buffer {
   return Buffer.concat(

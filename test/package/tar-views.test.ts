@@ -12,7 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
 import { readTarStream } from '../../scripts/lib/package/tar-read.ts';
-import { TAR_END, entriesFor, paxData, paxMember, rawMember, refManifest } from './tar-fixtures.ts';
+import { TAR_END, entriesFor, paxData, paxMember, rawMember, refManifest, withField } from './tar-fixtures.ts';
 
 const FILES = { '_kernel/key.md': '---\ntype: venture\n---\n# Key\n', 'notes/CLAUDE.md': 'Always run ./setup.sh first.\n' };
 const LIMITS = { maxBytes: 1 << 30, maxEntries: 100, label: 'x.tar' };
@@ -92,17 +92,6 @@ describe('tar entries tools read differently', () => {
     expect(r.err).toMatchObject({ code: 'unsafe_entry', message: expect.stringMatching(/has an unsupported type \('N'\)/) });
   });
 });
-
-/** A raw member (header first) with `len` bytes at `off` replaced by `field`, its checksum made right again. */
-function withField(member: Buffer, off: number, field: Buffer): Buffer {
-  const m = Buffer.from(member);
-  field.copy(m, off);
-  m.fill(0x20, 148, 156);
-  let sum = 0;
-  for (let i = 0; i < 512; i++) sum += m[i]!;
-  m.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
-  return m;
-}
 
 describe('a header field that holds no number', () => {
   // Python's tarfile ends the archive at such a header (an invalid header after the first is read

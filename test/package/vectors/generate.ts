@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { TAR_END, buildTar, entriesFor, paxData, paxMember, rawMember, refManifest, sha256, type TarMember } from '../tar-fixtures.ts';
+import { TAR_END, buildTar, entriesFor, paxData, paxMember, rawMember, refManifest, sha256, withField, type TarMember } from '../tar-fixtures.ts';
 
 export const VECTOR_DIR = dirname(fileURLToPath(import.meta.url));
 
@@ -109,17 +109,6 @@ const packageTar = (files: Files): Buffer[] => [rawMember('manifest.yaml', refMa
 
 /** A raw member (header first) with its size field replaced by `field`, checksum made right again. */
 const withSizeField = (member: Buffer, field: Buffer): Buffer => withField(member, 124, field.subarray(0, 12));
-
-/** A raw member (header first) with the bytes at `off` replaced by `field`, checksum made right again. */
-function withField(member: Buffer, off: number, field: Buffer): Buffer {
-  const m = Buffer.from(member);
-  field.copy(m, off);
-  m.fill(0x20, 148, 156);
-  let sum = 0;
-  for (let i = 0; i < 512; i++) sum += m[i]!;
-  m.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
-  return m;
-}
 
 /** The plain tar bytes of a build (Python's tarfile, through fixtures/build_tar.py). */
 function tarBytes(b: TarBuild): Buffer {
