@@ -1,0 +1,1085 @@
+/**
+ * What the shell reader knows of programs: wrappers and their options, options that take a value,
+ * and the files each file-writing command (sed -i, tee, cp, mv, rm, find, git, curl …) writes,
+ * from its words.
+ */
+import { globMatches, pathPatternMayMatchLog } from '../../text/glob.ts';
+import { sedScriptWrites } from '../sed.ts';
+import { baseName, builtName, lastName } from './names.ts';
+import {
+  type Emit,
+  type Feed,
+  type HeredocText,
+  MAX_DEPTH,
+  type Nested,
+  type Part,
+  type VarValue,
+  type Word,
+  type WriteKind,
+  allPositionals,
+  asInput,
+  exact,
+  knownStart,
+  literal,
+  text,
+} from './words.ts';
+export interface ShellCommand {
+  words: Word[];
+  redirs: { op: string; target: Word | undefined; body?: HeredocText | undefined }[];
+}
+
+/** Options that take the next word as their value, per command (short and long forms). */
+/** A wrapper's options: short ones taking a value, taking an optional one (in the same word), taking none; long ones. */
+interface WrapperOptions {
+  value: string;
+  optional?: string;
+  flags: string;
+  /** Long names, `=` after one taking a value (as the next word or after `=`), `?` after one whose value is optional (after `=` only). */
+  long: string;
+}
+
+/**
+ * The wrappers' options, exactly (GNU coreutils, util-linux, findutils, GNU time, sudo, doas, bash):
+ * GNU takes any unambiguous start of a long option, and a value as the next word, so a reader that
+ * did not know one took its value for the program (`timeout --sig KILL 5 rm …` ran rm). One not
+ * here (another version's) fails closed.
+ */
+const WRAPPER_OPTIONS: Record<string, WrapperOptions> = {
+  sudo: {
+    value: 'aCcDgpRrTtUu',
+    optional: 'h',
+    flags: 'ABbEeHiKklNnPSsVv',
+    long: 'auth-type= close-from= login-class= chdir= group= host= prompt= chroot= role= type= command-timeout= other-user= user= askpass background bell preserve-env? edit set-home help login remove-timestamp reset-timestamp list non-interactive preserve-groups stdin shell version validate',
+  },
+  doas: { value: 'aCu', flags: 'Lns', long: '' },
+  env: {
+    value: 'uCS',
+    flags: 'i0v',
+    long: 'unset= chdir= split-string= block-signal? default-signal? ignore-signal? list-signal-handling ignore-environment null debug help version',
+  },
+  nice: { value: 'n', flags: '', long: 'adjustment= help version' },
+  ionice: { value: 'cnpPu', flags: 'thV', long: 'class= classdata= pid= pgid= uid= ignore help version' },
+  chrt: {
+    value: 'TPD',
+    flags: 'abdfimoprRvhV',
+    long: 'sched-runtime= sched-period= sched-deadline= all-tasks batch deadline fifo idle max other pid rr reset-on-fork verbose help version',
+  },
+  taskset: { value: '', flags: 'acphV', long: 'all-tasks cpu-list pid help version' },
+  setsid: { value: '', flags: 'cfwhV', long: 'ctty fork wait help version' },
+  flock: {
+    value: 'wEc',
+    flags: 'sxeunoFhV',
+    long: 'timeout= wait= conflict-exit-code= command= shared exclusive unlock nonblock nb close no-fork fcntl verbose help version',
+  },
+  timeout: { value: 'ks', flags: 'fpv', long: 'kill-after= signal= foreground preserve-status verbose help version' },
+  xargs: {
+    value: 'adEILnPs',
+    optional: 'eil',
+    flags: '0oprtx',
+    long: 'arg-file= delimiter= max-args= max-procs= max-chars= process-slot-var= eof? replace? max-lines? null open-tty interactive no-run-if-empty show-limits verbose exit help version',
+  },
+  command: { value: '', flags: 'pvV', long: '' },
+  builtin: { value: '', flags: '', long: '' },
+  exec: { value: 'a', flags: 'cl', long: '' },
+  nohup: { value: '', flags: '', long: 'help version' },
+  time: { value: 'fo', flags: 'apqvV', long: 'format= output= append portability quiet verbose help version' },
+  stdbuf: { value: 'ioe', flags: '', long: 'input= output= error= help version' },
+  busybox: { value: '', flags: '', long: '' },
+  coproc: { value: '', flags: '', long: '' },
+};
+
+/** The options of a wrapper that take a value, as `operands` reads them (`-o`, `--output`). */
+function valueOptions(o: WrapperOptions): Set<string> {
+  const long = o.long.split(' ').filter((n) => n.endsWith('='));
+  return new Set([...[...o.value].map((c) => `-${c}`), ...long.map((n) => `--${n.slice(0, -1)}`)]);
+}
+
+/**
+ * How many words the wrapper option `t` takes: 1, or 2 with its value as the next word; undefined
+ * for one the wrapper does not know (or an ambiguous start of a long one, which it refuses).
+ */
+export function wrapperOption(name: string, t: string): 1 | 2 | undefined {
+  const o = WRAPPER_OPTIONS[name]!;
+  if (t.startsWith('--')) {
+    const eq = t.indexOf('=');
+    const given = t.slice(2, eq > 0 ? eq : undefined);
+    const names = o.long.split(' ').filter((n) => n !== '');
+    const starts = names.filter((n) => n.startsWith(given));
+    const match = names.find((n) => n.replace(/[=?]$/, '') === given) ?? (starts.length === 1 ? starts[0] : undefined);
+    if (match === undefined) return undefined;
+    return match.endsWith('=') && eq < 0 ? 2 : 1;
+  }
+  // nice's older form: `nice -5`, `nice --5`, `nice -+5`.
+  if (name === 'nice' && /^-[-+]?\d+$/.test(t)) return 1;
+  for (let c = 1; c < t.length; c++) {
+    const flag = t[c]!;
+    if (o.value.includes(flag)) return c === t.length - 1 ? 2 : 1;
+    if (o.optional?.includes(flag)) return 1;
+    if (!o.flags.includes(flag)) return undefined;
+  }
+  return 1;
+}
+
+export const OPTION_ARGS: Record<string, Set<string>> = {
+  ...Object.fromEntries(Object.entries(WRAPPER_OPTIONS).map(([name, o]) => [name, valueOptions(o)])),
+  'git-checkout': new Set(['-b', '-B', '--orphan', '--conflict', '--pathspec-from-file']),
+  'git-restore': new Set(['-s', '--source', '--pathspec-from-file']),
+  'git-rm': new Set(['--pathspec-from-file']),
+  'git-stash': new Set(['-m', '--message', '--pathspec-from-file']),
+  uniq: new Set(['-f', '-s', '-w', '--skip-fields', '--skip-chars', '--check-chars']),
+  su: new Set(['-c', '-g', '-G', '-s', '-w', '--command', '--session-command', '--group', '--supp-group', '--shell', '--whitelist-environment']),
+  runuser: new Set([
+    '-c',
+    '-g',
+    '-G',
+    '-s',
+    '-u',
+    '-w',
+    '--command',
+    '--session-command',
+    '--group',
+    '--supp-group',
+    '--shell',
+    '--user',
+    '--whitelist-environment',
+  ]),
+  watch: new Set(['-n', '-d', '-q', '--interval', '--differences', '--equexit']),
+  script: new Set(['-c', '--command', '-E', '--echo', '-I', '--log-in', '-O', '--log-out', '-B', '--log-io', '-T', '--log-timing', '-m', '--logging-format']),
+  cp: new Set(['-S', '-t', '--suffix', '--target-directory']),
+  mv: new Set(['-S', '-t', '--suffix', '--target-directory']),
+  install: new Set(['-m', '-o', '-g', '-S', '-t', '--mode', '--owner', '--group', '--suffix', '--target-directory']),
+  ln: new Set(['-S', '-t', '--suffix', '--target-directory']),
+  rsync: new Set(['-e', '--rsh', '--exclude', '--include', '--filter', '-f', '-T', '--temp-dir']),
+  truncate: new Set(['-s', '-r', '--size', '--reference']),
+  rm: new Set(),
+  unlink: new Set(),
+  shred: new Set(['-n', '-s', '--iterations', '--size', '--random-source']),
+  tee: new Set(),
+  sponge: new Set(),
+  awk: new Set(['-f', '-v', '-F', '-i', '-e', '--file', '--assign', '--field-separator', '--include', '--source']),
+  gawk: new Set(['-f', '-v', '-F', '-i', '-e', '--file', '--assign', '--field-separator', '--include', '--source']),
+  patch: new Set(['-i', '-o', '-p', '-d', '-D', '-B', '-F', '-r', '-V', '-Y', '-z', '--input', '--output', '--strip', '--directory', '--reject-file']),
+  read: new Set(['-a', '-d', '-i', '-n', '-N', '-p', '-t', '-u']),
+  // The options of curl and wget that name a file written (others that take a value are read as
+  // flags: their values are not URLs, so they name nothing written).
+  curl: new Set(['-o', '--output', '--output-dir', '-D', '--dump-header', '-c', '--cookie-jar', '--trace', '--trace-ascii', '--stderr']),
+  wget: new Set(['-O', '--output-document', '-o', '--output-file', '-a', '--append-output']),
+  sort: new Set([
+    '-o',
+    '-k',
+    '-t',
+    '-S',
+    '-T',
+    '--output',
+    '--key',
+    '--field-separator',
+    '--buffer-size',
+    '--temporary-directory',
+    '--files0-from',
+    '--batch-size',
+    '--compress-program',
+    '--parallel',
+    '--random-source',
+  ]),
+};
+
+export const WRAPPERS = new Set(Object.keys(WRAPPER_OPTIONS));
+/** Wrappers that take one operand before the command: `timeout 5 CMD`, `chrt 0 CMD`, `taskset 3 CMD`, `flock FILE CMD`. */
+export const LEADING_OPERAND = new Set(['timeout', 'chrt', 'taskset', 'flock']);
+/** bash's test as written, which writes nothing: a lone `[` has no `]` to make it a glob. */
+export const TESTS = new Set(['[', '[[']);
+/**
+ * True when the test `program` (`[`, `[[`, `test`) with `args` evaluates a word as arithmetic, where
+ * the `$(…)` of a subscript runs: the name given to -v or -R, and `[[`'s arithmetic comparisons
+ * (`[[ -v 'a[$(rm …)]' ]]`; `[` and `test` compare integers without evaluating them).
+ */
+export function testEvaluates(program: string | undefined, args: Word[]): boolean {
+  return args.some((w) => {
+    const t = text(w);
+    return t === '-v' || t === '-R' || (program === '[[' && /^-(eq|ne|lt|le|gt|ge)$/.test(t));
+  });
+}
+/**
+ * The words bash evaluates as a variable's name or as arithmetic when `name` is given `args`: the
+ * `$(…)` of a subscript in them runs (`printf -v 'a[$(rm …)]' x`, `unset 'a[$(…)]'`, `let …`).
+ * A declaration's words whole: the value of `declare -n r=VALUE` is a name too.
+ */
+export function evaluatedWords(name: string, args: Word[]): Word[] {
+  if (name === 'let') return args;
+  const plain = (w: Word) => !/^[-+]/.test(text(w));
+  if (DECLARATIONS.has(name) || name === 'unset') return args.filter(plain);
+  const after = (flag: RegExp) => args.flatMap((w, k) => (flag.test(text(w)) && args[k + 1] ? [args[k + 1]!] : []));
+  if (name === 'printf') return after(/^-v$/);
+  if (name === 'wait') return after(/^-[fn]*p$/);
+  if (name === 'read') return [...after(/^-[ers]*a$/), ...args.filter((w, k) => plain(w) && (k === 0 || !/^-[ers]*[adinNptu]$/.test(text(args[k - 1]!))))];
+  if (name === 'mapfile' || name === 'readarray') return args.filter((w, k) => plain(w) && (k === 0 || !/^-t*[dnOsucC]$/.test(text(args[k - 1]!))));
+  return [];
+}
+
+/** Variables whose value a program runs as a command (git's editor, pager, diff, ssh; less's LESSOPEN; bash's BASH_ENV). */
+const RUN_VARS = new Set(
+  'GIT_EDITOR GIT_SEQUENCE_EDITOR GIT_EXTERNAL_DIFF GIT_SSH_COMMAND GIT_SSH GIT_PAGER GIT_ASKPASS PAGER EDITOR VISUAL LESSOPEN LESSCLOSE BASH_ENV ENV PROMPT_COMMAND'.split(
+    ' ',
+  ),
+);
+export const runsValue = (name: string) => RUN_VARS.has(name) || /^GIT_CONFIG_VALUE_\d+$/.test(name);
+export const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh']);
+export const DECLARATIONS = new Set(['export', 'local', 'declare', 'typeset', 'readonly']);
+/** Operators that end a pipeline: what came before no longer feeds the next command. */
+export const LIST_OPS = new Set([';', '&&', '||', '&', ';;']);
+export const INPUT_REDIRS = new Set(['<', '<<<', '<>']);
+/** Reserved words that can stand before a command's name. */
+export const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!']);
+export const OUTPUT_REDIRS = new Map<string, WriteKind>([
+  ['>', 'replace'],
+  ['>|', 'replace'],
+  ['&>', 'replace'],
+  ['<>', 'replace'],
+  ['>>', 'append'],
+  ['&>>', 'append'],
+]);
+
+/** `w` without its first `n` characters (`of=FILE` → `FILE`), each part keeping what it knows. */
+export function dropChars(w: Word, n: number): Word {
+  const parts: Part[] = [];
+  for (const p of w.parts) {
+    if (n >= p.text.length) n -= p.text.length;
+    else {
+      parts.push(n > 0 ? { ...p, text: p.text.slice(n) } : p);
+      n = 0;
+    }
+  }
+  return { parts };
+}
+
+/** Splits the words after a command name into options and operands (`--` ends the options). */
+export function operands(name: string, args: Word[]): { options: string[]; values: Map<string, Word>; operands: Word[] } {
+  const takesArg = OPTION_ARGS[name] ?? new Set<string>();
+  const options: string[] = [];
+  const values = new Map<string, Word>();
+  const out: Word[] = [];
+  let optionsDone = false;
+  for (let k = 0; k < args.length; k++) {
+    const w = args[k]!;
+    const t = text(w);
+    if (optionsDone || !t.startsWith('-') || t === '-') {
+      out.push(w);
+      continue;
+    }
+    if (t === '--') {
+      optionsDone = true;
+      continue;
+    }
+    if (t.startsWith('--')) {
+      const eq = t.indexOf('=');
+      const option = longOption(eq > 0 ? t.slice(0, eq) : t, takesArg);
+      options.push(option);
+      if (eq > 0) values.set(option, dropChars(w, eq + 1));
+      else if (takesArg.has(option) && k + 1 < args.length) values.set(option, args[++k]!);
+      continue;
+    }
+    // A cluster of short options (-vt DIR, -tDIR): one that takes a value takes the rest of the
+    // word, or the next word.
+    options.push(t);
+    for (let c = 1; c < t.length; c++) {
+      const flag = `-${t[c]}`;
+      if (!takesArg.has(flag)) continue;
+      if (c < t.length - 1) values.set(flag, dropChars(w, c + 1));
+      else if (k + 1 < args.length) values.set(flag, args[++k]!);
+      break;
+    }
+  }
+  return { options, values, operands: out };
+}
+
+/** GNU tools take any unambiguous start of a long option (`--target` for `--target-directory`). */
+function longOption(given: string, known: Set<string>): string {
+  if (known.has(given) || given.length < 3) return given;
+  let match: string | undefined;
+  for (const o of known) {
+    if (!o.startsWith(given)) continue;
+    if (match !== undefined) return given;
+    match = o;
+  }
+  return match ?? given;
+}
+
+/** Short options of perl and ruby that take the rest of their word as a value (`-MList::Util`, `-Ilib`, `-rtime`). */
+const VALUE_FLAGS: Record<string, string> = { perl: 'MmIFCdDxV', ruby: 'rICFKTWx' };
+
+/** The words of `sed`/`perl`/`ruby` that name files, when the command edits in place. */
+function inPlaceTargets(name: string, args: Word[]): Word[] | undefined {
+  let inPlace = false;
+  let scriptGiven = false;
+  const files: Word[] = [];
+  let optionsDone = false;
+  for (let k = 0; k < args.length; k++) {
+    const w = args[k]!;
+    const t = text(w);
+    if (optionsDone || !t.startsWith('-') || t === '-') {
+      files.push(w);
+      continue;
+    }
+    if (t === '--') {
+      optionsDone = true;
+      continue;
+    }
+    if (t.startsWith('--')) {
+      // GNU takes any start of a long option: `--in`, `--i=.bak`.
+      const option = t.slice(2).split('=')[0]!;
+      if (option !== '' && 'in-place'.startsWith(option)) inPlace = true;
+      if (/^--(?:expression|file)$/.test(t)) {
+        scriptGiven = true;
+        k++;
+      } else if (/^--(?:expression|file)=/.test(t)) scriptGiven = true;
+      else if (t === '--line-length') k++;
+      continue;
+    }
+    // A cluster of short options: -n, -Ei, -pi, -i.bak, -e SCRIPT, -eSCRIPT ...
+    for (let c = 1; c < t.length; c++) {
+      const flag = t[c]!;
+      if (VALUE_FLAGS[name]?.includes(flag)) break; // the rest is its value: the i of -MList::Util is no -i
+      if (flag === 'i') {
+        inPlace = true;
+        break; // the rest is the backup suffix
+      }
+      if (flag === 'e' || (flag === 'E' && name !== 'sed') || flag === 'f' || (flag === 'l' && name === 'sed')) {
+        if (flag !== 'l') scriptGiven = true;
+        if (c === t.length - 1) k++;
+        break;
+      }
+    }
+  }
+  if (!inPlace) return undefined;
+  return scriptGiven ? files : files.slice(1);
+}
+
+/**
+ * Commands known to make no symbolic or hard link, whatever their words (cp and sed: see
+ * makesNoLink). Any other command may (tar, unzip, git, rsync, mv, ln, a program, a function, a
+ * shell), so a folder mktemp made holds only what the command put there up to the first such one.
+ */
+const NO_LINKS = new Set(
+  'cd pushd popd mktemp mkdir touch rm rmdir cp sed cat grep ls head tail wc diff sort tee echo printf true false : test [ pwd sleep shift set read exit return wait trap done fi esac'.split(
+    ' ',
+  ),
+);
+
+/**
+ * True when the command makes no link (NO_LINKS). cp copies links as links, or makes them, with
+ * -a, -d, -P, -R, -r, -l, -s or --preserve=links; GNU sed runs commands with its `e` (a script
+ * holding no `e` runs none; a script from a file, or a word not known, may).
+ */
+export function makesNoLink(written: string, name: string, args: Word[]): boolean {
+  if (!NO_LINKS.has(name) || !(written === name || /^\/(?:usr\/)?bin\/[^/]+$/.test(written))) return false;
+  if (name === 'cp') {
+    // Its words as written: a word not known may be an option (`cp $opts …`).
+    const end = args.findIndex((w) => text(w) === '--');
+    return (end < 0 ? args : args.slice(0, end)).every((w) => {
+      const first = w.parts[0];
+      if (!exact(w)) return first?.fresh === true || (first?.known === true && first.text !== '' && !first.text.startsWith('-'));
+      return !text(w).startsWith('-') || text(w) === '-' || cpMakesNoLink(text(w));
+    });
+  }
+  if (name !== 'sed') return true;
+  return args.every((w) => {
+    const t = text(w);
+    if (!exact(w)) return false;
+    if (t === '-e' || /^-[nErsuz]*(?:i.*)?$/.test(t) || /^--(?:in-place|regexp-extended|quiet|silent|separate|unbuffered)/.test(t)) return true;
+    return !t.startsWith('-') && !t.includes('e');
+  });
+}
+
+/**
+ * The scripts of a sed command: each -e/--expression, else its first operand; undefined when one
+ * is read from a file (-f, --file), which the text does not show.
+ */
+function sedScripts(args: Word[]): Word[] | undefined {
+  const scripts: Word[] = [];
+  const files: Word[] = [];
+  let optionsDone = false;
+  for (let k = 0; k < args.length; k++) {
+    const w = args[k]!;
+    const t = text(w);
+    if (optionsDone || !t.startsWith('-') || t === '-') files.push(w);
+    else if (t === '--') optionsDone = true;
+    else if (t.startsWith('--')) {
+      const eq = t.indexOf('=');
+      const option = t.slice(2, eq > 0 ? eq : undefined);
+      if (option.length > 0 && 'file'.startsWith(option)) return undefined;
+      if (option.length > 0 && ('expression'.startsWith(option) || 'line-length'.startsWith(option))) {
+        const value = eq > 0 ? dropChars(w, eq + 1) : args[++k];
+        if (value && option.startsWith('e')) scripts.push(value);
+      }
+    } else
+      for (let c = 1; c < t.length; c++) {
+        const flag = t[c]!;
+        if (flag === 'f') return undefined;
+        if (flag === 'i') break; // the rest is the backup suffix
+        if (flag === 'e' || flag === 'l') {
+          const value = c < t.length - 1 ? dropChars(w, c + 1) : args[++k];
+          if (value && flag === 'e') scripts.push(value);
+          break;
+        }
+      }
+  }
+  if (scripts.length === 0 && files[0]) scripts.push(files[0]);
+  return scripts;
+}
+
+/**
+ * The files sed's `w` commands write (`sed -n 'w FILE'`, `s/a/b/w FILE`), each replaced, and the
+ * commands its `e` runs, read as commands. A script
+ * the text does not show (a file, a word not known) is a write of a name it cannot tell, read
+ * from sed's words: it fails closed when they name log.md.
+ */
+function sedWrites(name: string, args: Word[], emit: Emit, nested: Nested, depth: number): void {
+  const unseen = (via: string) => unseenWrite(name, args, emit, `${name} ${via}`);
+  const read = sedScripts(args)?.map((w) => (exact(w) ? sedScriptWrites(text(w)) : undefined));
+  if (read === undefined || read.includes(undefined)) {
+    unseen('w');
+    return;
+  }
+  for (const script of read) {
+    for (const file of script!.files) emit({ parts: [{ text: file, known: true }] }, 'replace', `${name} w`);
+    // `e COMMAND` runs it with sh; `e` alone (or s///e) runs the pattern space, text from the input.
+    for (const run of script!.runs)
+      if (run === '' || depth >= MAX_DEPTH) unseen('e');
+      else nested(run);
+  }
+}
+
+/** A write of a name it cannot tell, by `name`, read from its words: it fails closed when they name log.md. */
+export const unseenWrite = (name: string, args: Word[], emit: Emit, via: string, outer?: Feed) =>
+  emit({ parts: [{ text: `<a file ${name} writes>`, known: false, fed: { texts: [args.map(asInput).join(' ')], outer } }] }, 'replace', via);
+
+/**
+ * Programs with an option, or a word (dd's of=), that makes them write a file other than their
+ * operands (rm, tee, truncate … write each operand: a word it cannot read is already one).
+ */
+export const OPTION_WRITES = new Set('sed gsed perl ruby awk gawk sort uniq cp mv install ln rsync dd patch curl wget find git script'.split(' '));
+
+/**
+ * Options whose value, in the same word, is read and writes nothing (`--since="$d"`, `-t"$tab"`): a
+ * word of one of them and one double-quoted string, which bash neither splits nor globs, is that
+ * option whatever the string holds. sort's -t or -k left empty takes the next word, and dies unless
+ * it is one character or a key (no option).
+ */
+const READ_VALUES: Record<string, string[]> = {
+  git: ['--since=', '--until=', '--after=', '--before=', '--author=', '--committer=', '--grep=', '--format=', '--pretty=', '--date='],
+  sort: ['-t', '-k', '--field-separator=', '--key='],
+};
+/** git log's flags that take no value: before `-n`, they leave it in an option's place. */
+const GIT_LOG_FLAGS = new Set(
+  '--oneline --stat -p --patch --follow --graph --no-merges --reverse --name-only --name-status --all --decorate --abbrev-commit'.split(' '),
+);
+
+/** The body of a word written as one double-quoted string after `prefix` (`--since="…"`, `"--since=…"`). */
+function quotedAfter(w: Word, prefix: string): boolean {
+  const raw = w.raw ?? '';
+  if (!raw.startsWith(`${prefix}"`) && !raw.startsWith(`"${prefix}`)) return false;
+  const body = raw.slice(prefix.length + 1);
+  // "$@", "${a[@]}", "${!a[@]}" are words of their own in double quotes too: one may be an option.
+  return body.endsWith('"') && !body.slice(0, -1).includes('"') && !body.endsWith('\\"') && !/\$@|\$\{[!#]?@|\[@\]|\$\{!/.test(body);
+}
+
+/**
+ * True when `args[k]` is read as the value of an option that writes nothing, whatever it holds:
+ * `--since="$d"`; or git log's `-n "$N"`, which takes the next word as a number (revision.c), when
+ * every word from `log` to the -n is a flag known to take no value (after `--grep`, -n is its pattern).
+ */
+export function readValue(name: string, args: Word[], k: number): boolean {
+  const w = args[k]!;
+  if (READ_VALUES[name]?.some((prefix) => text(w).startsWith(prefix) && quotedAfter(w, prefix))) return true;
+  if (name !== 'git' || k < 2 || !quotedAfter(w, '') || literal(args[k - 1]!) !== '-n') return false;
+  const sub = gitSubcommand(args);
+  return (
+    sub < k - 1 &&
+    literal(args[sub]!) === 'log' &&
+    args.slice(sub + 1, k - 1).every((a) => GIT_LOG_FLAGS.has(literal(a) ?? '') || /^--[a-z-]+=\S*$/.test(literal(a) ?? ''))
+  );
+}
+
+/** Programs of OPTION_WRITES with no option that writes through a value in its own word (`-fprint` takes the next). */
+const PATHS_NOT_VALUES = new Set(['find', 'uniq']);
+
+/**
+ * `git log --format=%h …` (or rev-list, %H) with options that add no other line: it prints hashes
+ * alone, none starting with `-` (not --oneline, whose subjects xargs splits into words).
+ */
+const HASHES =
+  /^git\s+(?:log|rev-list)(?=.*\s--(?:format|pretty)=)(?:\s+(?:-n\s*\d+|-\d+|--max-count=\d+|--(?:all|follow|reverse|no-merges|first-parent)|--(?:format|pretty)=(['"]?)(?:t?format:)?%[hH]\1(?=\s|$)|--(?:since|until|after|before|author)=\S+|[\w.~^@{}][\w./~^@{}-]*))*(?:\s+--(?:\s+\S+)*)?\s*$/;
+
+/** Commands that print hashes alone: HASHES, `git rev-parse REV…`, `git merge-base REV…` (no option). */
+const printsHashes = (t: string) => HASHES.test(t) || /^git\s+(?:rev-parse|merge-base)(?:\s+[\w.~^@{}][\w./~^@{}-]*)+\s*$/.test(t);
+
+/** The command piping names in (xargs, read), unless find, which prints paths under the folders it is given, or one printing hashes. */
+const pipedText = (f: Feed) => (f.piped && !/^find\s/.test(f.piped.text) && !printsHashes(f.piped.text) ? f.piped.text : '');
+
+/**
+ * True when `w` may be an option (or dd's `of=`) through a part it cannot read: it starts with one,
+ * or with a `-`, and the part is a variable set outside the command (`$opts`, `"${a[@]}"`, `-$x`)
+ * or comes from text holding a word that starts with `-` (`f -i` calling `f() { sed … "$@" …; }`).
+ * GNU tools take options after operands.
+ */
+export function mayBeOption(name: string, w: Word): boolean {
+  const start = knownStart(w);
+  const first = w.parts.findIndex((p) => !p.known);
+  // A word starting with text that is not a `-`: a known one, a `for` word's value, $(mktemp).
+  const head = w.parts[0];
+  if ((start !== '' && !start.startsWith('-')) || (start === '' && (head?.fresh || (head?.bound && head.text !== '' && !head.text.startsWith('-')))))
+    return false;
+  // `"$D/x.md"`: a path in a folder it cannot tell, for a program none of whose options writes
+  // through a value in the same word (elsewhere o=-o. makes sort "$o/…/log.md" write the log).
+  if (PATHS_NOT_VALUES.has(name) && text({ parts: w.parts.slice(first + 1) }).includes('/')) return false;
+  // After a known `-`, any part it cannot read may spell the option (`-"${o,,}"` with o=I is -i).
+  return w.parts.some(
+    (p) =>
+      !p.known &&
+      !p.fresh &&
+      !p.glob &&
+      !(p.text === '$(…)' && printsHashes(p.fed?.texts[0] ?? '')) &&
+      (start !== '' ||
+        (!p.each &&
+          !p.bound &&
+          (!p.fed ||
+            p.outside ||
+            p.text === '$(…)' ||
+            p.text === '`…`' ||
+            [...p.fed.texts, pipedText(p.fed)].some((t) => t === p.text || /(?:^|[\s'"=(])-/.test(t))))),
+  );
+}
+
+/** cp's long options that copy links as links or make them; GNU takes any unambiguous start (`--sym`). */
+const CP_LINKING = ['archive', 'no-dereference', 'recursive', 'link', 'symbolic-link'];
+
+function cpMakesNoLink(option: string): boolean {
+  if (!option.startsWith('--')) return !/[adPRrls]/.test(option.slice(1));
+  const [name = '', value] = option.slice(2).split('=');
+  // --preserve=links (or l, li, all, a …): hard links among what it copies.
+  if ('preserve'.startsWith(name) && value?.split(',').some((v) => 'links'.startsWith(v) || 'all'.startsWith(v))) return false;
+  return !CP_LINKING.some((o) => o.startsWith(name));
+}
+
+/** The writes of one simple command (after wrappers), other than its redirections. */
+export function commandWrites(name: string, args: Word[], emit: Emit, nested: Nested, depth: number): void {
+  switch (name) {
+    case 'sed':
+    case 'gsed': // GNU sed's name on macOS (Homebrew)
+    case 'perl':
+    case 'ruby': {
+      for (const w of inPlaceTargets(name === 'gsed' ? 'sed' : name, args) ?? []) emit(w, 'replace', `${name} -i`);
+      if (name === 'sed' || name === 'gsed') sedWrites(name, args, emit, nested, depth);
+      return;
+    }
+    case 'tee':
+    case 'sponge': {
+      const { options, operands: files } = operands(name, args);
+      const append = options.some((o) => o === '--append' || /^-[a-z]*a/.test(o));
+      for (const w of files) emit(w, append ? 'append' : 'replace', append ? `${name} -a` : name);
+      return;
+    }
+    case 'awk':
+    case 'gawk': {
+      // gawk's in-place extension: -i inplace (or --include=inplace) rewrites every input file.
+      const { options, values, operands: files } = operands(name, args);
+      const include = values.get('-i') ?? values.get('--include');
+      const inPlace = (include && /^inplace(?:\.awk)?$/.test(text(include))) || options.some((o) => /^-iinplace/.test(o));
+      if (!inPlace) return;
+      const programGiven = values.has('-f') || values.has('--file') || values.has('-e') || values.has('--source');
+      for (const w of programGiven ? files : files.slice(1)) if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(text(w))) emit(w, 'replace', `${name} -i inplace`);
+      return;
+    }
+    case 'cp':
+    case 'mv':
+    case 'install':
+    case 'ln':
+    case 'rsync': {
+      const { options, values, operands: files } = operands(name, args);
+      const intoDir = values.get('-t') ?? values.get('--target-directory');
+      const sources = intoDir ? files : files.slice(0, -1);
+      const dest = intoDir ?? files[files.length - 1];
+      // -T (--no-target-directory): the destination is the file written, never a folder.
+      const noFolder =
+        name !== 'rsync' && options.some((o) => o === '--no-target-directory' || (!o.startsWith('--') && clusterHas(o, 'T', OPTION_ARGS[name]!)));
+      if (!dest || (!intoDir && files.length < 2)) return;
+      const links =
+        name === 'ln' ||
+        (name === 'cp' &&
+          options.some(
+            (o) =>
+              // GNU takes any unambiguous start of a long option (`--sym`).
+              (o.length > 2 && ['link', 'symbolic-link'].some((l) => l.startsWith(o.slice(2)))) ||
+              (!o.startsWith('--') && (clusterHas(o, 'l', OPTION_ARGS.cp!) || clusterHas(o, 's', OPTION_ARGS.cp!))),
+          ));
+      if (!intoDir) emit(dest, 'replace', name, links);
+      // A destination folder: each source lands under its own name inside it. A destination whose
+      // name is built at run time (`log.md.bak.$(date +%s)`) is the file written, not a folder; so
+      // is, for one source, one in a folder the text does not tell whose last name has an extension
+      // (`"$TMPDIR/garden-log.md"`: cp cannot be followed to see whether it is a folder).
+      const last = lastName(dest) ?? '';
+      const file = builtName(dest) || (sources.length === 1 && !exact(dest) && last.lastIndexOf('.') > 0 && !last.endsWith('.'));
+      for (const src of !noFolder && (intoDir !== undefined || !file) ? sources : []) {
+        const srcName = lastName(src);
+        const slash = text(dest).endsWith('/') ? '' : '/';
+        const into = exact(dest) || !slash ? name : `${name}, if ${text(dest)} is a folder,`;
+        if (srcName !== undefined) emit({ parts: [...dest.parts, { text: slash + baseName(srcName), known: true }] }, 'replace', into, links);
+      }
+      if (name === 'mv') for (const src of sources) emit(src, 'remove', 'mv');
+      return;
+    }
+    case 'link':
+      // `link FILE NAME`: a hard link, which a later write through NAME changes FILE by.
+      if (args.length === 2) emit(args[1]!, 'replace', 'link', true);
+      return;
+    case 'rm':
+    case 'unlink':
+      for (const w of operands(name, args).operands) emit(w, 'remove', name);
+      return;
+    case 'shred':
+    case 'truncate':
+      for (const w of operands(name, args).operands) emit(w, 'replace', name);
+      return;
+    case 'dd':
+      for (const w of args) {
+        const t = text(w);
+        if (t.startsWith('of=')) emit(dropChars(w, 3), 'replace', 'dd of=');
+      }
+      return;
+    case 'patch': {
+      const { options, values, operands: files } = operands(name, args);
+      // A trial run (GNU --dry-run, BSD -C/--check) writes nothing.
+      if (options.some((o) => o === '--dry-run' || o === '--check' || o === '-C')) return;
+      const out = values.get('-o') ?? values.get('--output');
+      if (out) emit(out, 'replace', 'patch -o');
+      else if (files[0]) emit(files[0], 'replace', 'patch');
+      return;
+    }
+    case 'uniq': {
+      // `uniq [INPUT [OUTPUT]]`: OUTPUT is replaced.
+      const out = operands(name, args).operands[1];
+      if (out) emit(out, 'replace', name);
+      return;
+    }
+    case 'sort': {
+      const out = operands(name, args).values;
+      const file = out.get('-o') ?? out.get('--output');
+      if (file) emit(file, 'replace', 'sort -o');
+      return;
+    }
+    case 'curl':
+      curlWrites(args, emit);
+      return;
+    case 'wget': {
+      const { values } = operands('wget', args);
+      const out = values.get('-O') ?? values.get('--output-document');
+      if (out && text(out) !== '-') emit(out, 'replace', 'wget -O');
+      const log = values.get('-o') ?? values.get('--output-file');
+      if (log) emit(log, 'replace', 'wget -o');
+      const appended = values.get('-a') ?? values.get('--append-output');
+      if (appended) emit(appended, 'append', 'wget -a');
+      return;
+    }
+    case 'find':
+      findWrites(args, emit, nested, depth);
+      return;
+    case 'git':
+      gitWrites(args, emit, nested, depth);
+      return;
+    case 'eval':
+      // eval joins its words and runs them as a command line.
+      if (depth < MAX_DEPTH) nested(args.map(text).join(' '));
+      return;
+    case 'script':
+      scriptWrites(args, emit, nested, depth);
+      return;
+    case 'su':
+    case 'runuser': {
+      const { values, operands: words } = operands(name, args);
+      const script = values.get('-c') ?? values.get('--command') ?? values.get('--session-command');
+      if (depth >= MAX_DEPTH) return;
+      if (script) nested(text(script));
+      // `runuser -u USER [--] COMMAND …` runs the command itself.
+      else if (name === 'runuser' && (values.has('-u') || values.has('--user')) && words.length > 0) nested(words.map(text).join(' '));
+      return;
+    }
+    case 'trap': {
+      // `trap [--] 'COMMANDS' SIGNAL…`: the commands run on the signal (EXIT: when the shell ends).
+      const rest = args[0] && text(args[0]) === '--' ? args.slice(1) : args;
+      if (rest.length >= 2 && !text(rest[0]!).startsWith('-') && depth < MAX_DEPTH) nested(text(rest[0]!));
+      return;
+    }
+    case 'watch': {
+      // watch joins its words and runs them with sh -c.
+      const words = operands(name, args).operands;
+      if (words.length > 0 && depth < MAX_DEPTH) nested(words.map(text).join(' '));
+      return;
+    }
+    default: {
+      const run = SHELLS.has(name) && depth < MAX_DEPTH ? commandString(args) : undefined;
+      if (run)
+        nested(
+          text(run.script),
+          new Map([...run.parameters.map((w, i): [string, VarValue] => [String(i), exact(w) ? text(w) : w]), ...allPositionals(run.parameters.slice(1))]),
+        );
+    }
+  }
+}
+
+/**
+ * `script`: its transcript FILE (appended with -a), the files of its log options (util-linux), and
+ * the command it runs: -c's string, or on BSD and macOS the words after FILE.
+ */
+function scriptWrites(args: Word[], emit: Emit, nested: Nested, depth: number): void {
+  const { options, values, operands: files } = operands('script', args);
+  for (const option of ['-O', '--log-out', '-I', '--log-in', '-B', '--log-io', '-T', '--log-timing']) {
+    const file = values.get(option);
+    if (file) emit(file, 'replace', `script ${option}`);
+  }
+  const takesArg = OPTION_ARGS.script!;
+  const append = options.some((o) => o === '--append' || (!o.startsWith('--') && clusterHas(o, 'a', takesArg)));
+  const file = files[0];
+  if (file) emit(file, append ? 'append' : 'replace', append ? 'script -a' : 'script');
+  if (depth >= MAX_DEPTH) return;
+  const command = values.get('-c') ?? values.get('--command');
+  if (command) nested(text(command));
+  else if (file) {
+    const rest = args.slice(args.indexOf(file) + 1);
+    if (rest.length > 0) nested(rest.map(text).join(' '));
+  }
+}
+
+/** True when the short-option cluster `cluster` (`-qa`) holds `letter` before any option that takes a value. */
+export function clusterHas(cluster: string, letter: string, takesArg: ReadonlySet<string>): boolean {
+  for (let c = 1; c < cluster.length; c++) {
+    if (cluster[c] === letter) return true;
+    if (takesArg.has(`-${cluster[c]}`)) return false;
+  }
+  return false;
+}
+
+/**
+ * The command string of `sh -c` (bash, dash, zsh, ksh) and the words after it, its `$0`, `$1` … :
+ * options come first (`-o NAME` and `+O NAME` take the next word, `--rcfile FILE` too), up to `--`
+ * or `-`; `-c` may be anywhere among them or in a cluster (`-ec`); the string is the first word after.
+ */
+export function commandString(args: Word[]): { script: Word; parameters: Word[] } | undefined {
+  let command = false;
+  let k = 0;
+  for (; k < args.length; k++) {
+    const t = text(args[k]!);
+    if (t === '--' || t === '-') {
+      k++;
+      break;
+    }
+    if (t.length < 2 || (t[0] !== '-' && t[0] !== '+')) break;
+    if (t.startsWith('--')) {
+      if (t === '--rcfile' || t === '--init-file') k++;
+      continue;
+    }
+    if (t[0] === '-' && t.includes('c')) command = true;
+    if (t.endsWith('o') || t.endsWith('O')) k++;
+  }
+  const script = args[k];
+  return command && script ? { script, parameters: args.slice(k + 1) } : undefined;
+}
+
+/** Paths of walnut logs as find prints them: a negated -path pattern must match them all to leave logs out. */
+const LOG_PATHS = ['./log.md', './_kernel/log.md', './04_ventures/garden/_kernel/log.md', 'a/b/c/d/e/_core/log.md', '/w/02_life/x/y/log.md'];
+
+/** The expression options of find that take a value. */
+const FIND_VALUE_TESTS = new Set([
+  '-name',
+  '-iname',
+  '-path',
+  '-ipath',
+  '-wholename',
+  '-iwholename',
+  '-regex',
+  '-iregex',
+  '-newer',
+  '-perm',
+  '-type',
+  '-user',
+  '-group',
+  '-size',
+  '-mtime',
+  '-mmin',
+  '-maxdepth',
+  '-mindepth',
+  '-printf',
+  '-fprint',
+  '-fprintf',
+  '-fls',
+]);
+
+/**
+ * `find … -delete` and `find … -exec CMD … {} ;`: the files found are unknown, but when a
+ * -name/-iname/-path pattern matches `log.md`, each may be a walnut log in a folder the text does
+ * not tell.
+ */
+function findWrites(args: Word[], emit: Emit, nested: Nested, depth: number): void {
+  // A pattern that matches log.md finds logs, unless a negated one (-not -name log.md) leaves them
+  // out; with -o, which joins alternatives, a negation is not followed.
+  let matched = false;
+  let excluded = false;
+  const alternatives = args.some((w) => text(w) === '-o' || text(w) === '-or');
+  for (let k = 0; k + 1 < args.length; k++) {
+    const test = text(args[k]!);
+    if (/^-i?regex$/.test(test)) {
+      if (!regexMayMatchLog(text(args[k + 1]!), test === '-iregex')) continue;
+    } else {
+      if (!/^-i?(?:name|path|wholename)$/.test(test)) continue;
+      const given = text(args[k + 1]!);
+      const pattern = given;
+      const anyCase = { anyCase: test.startsWith('-i') };
+      const byName = /name$/.test(test);
+      const before = k > 0 ? text(args[k - 1]!) : '';
+      if (before === '!' || before === '-not') {
+        // Leaves the logs out only when it matches every one (`-not -name log.md`, `! -path '*/log.md'`),
+        // not when it may match some (`-not -path '*/node_modules/*'`).
+        if (byName ? globMatches(pattern, 'log.md', anyCase) : LOG_PATHS.every((path) => globMatches(pattern, path, anyCase))) excluded = !alternatives;
+        continue;
+      }
+      if (!(byName ? globMatches(pattern, 'log.md', anyCase) : pathPatternMayMatchLog(pattern, anyCase))) continue;
+      matched = true;
+      continue;
+    }
+    const before = k > 0 ? text(args[k - 1]!) : '';
+    if (before === '!' || before === '-not') excluded = !alternatives;
+    else matched = true;
+  }
+  const name = matched && !excluded ? 'log.md' : undefined;
+  const found: Word = {
+    parts: [
+      { text: '<found by find>', known: false },
+      { text: `/${name ?? '*'}`, known: name !== undefined },
+    ],
+  };
+  for (let k = 0; k < args.length; k++) {
+    const t = text(args[k]!);
+    // -fprint FILE, -fls FILE, -fprintf FILE FORMAT write FILE.
+    if ((t === '-fprint' || t === '-fls' || t === '-fprintf') && args[k + 1]) {
+      emit(args[k + 1]!, 'replace', `find ${t}`);
+      k += t === '-fprintf' ? 2 : 1;
+    } else if (FIND_VALUE_TESTS.has(t)) k++;
+    else if (t === '-delete') emit(found, 'remove', 'find -delete');
+    else if (/^-(?:exec|execdir|ok|okdir)$/.test(t)) {
+      let end = k + 1;
+      while (end < args.length && text(args[end]!) !== ';' && text(args[end]!) !== '+') end++;
+      const runs = k + 1 < end ? baseName(text(args[k + 1]!)) : '';
+      const command = args.slice(k + 1, end).map((w, i) => withFound(w, found, i > 0 && SHELLS.has(runs)));
+      // A command find runs is one level down, as a `sh -c` string is: `find -exec find -exec …`
+      // thousands deep would otherwise recurse until the stack ran out.
+      if (command.length > 0 && depth < MAX_DEPTH) {
+        const withFoundVariable: Nested = (script, bindings) => nested(script, new Map([...(bindings ?? []), [FOUND, found]]));
+        commandWrites(runs, command.slice(1), (w, kind, via, links) => emit(w, kind, `find ${t} ${via}`, links), withFoundVariable, depth + 1);
+      }
+      k = end;
+    }
+  }
+}
+
+/**
+ * Whether find's `-regex PATTERN` (the whole path) may match a walnut log, from the literal text it
+ * ends with (`.*\\.tmp$` ends with `.tmp`, which log.md does not): a pattern ending otherwise (`.*`,
+ * a group, a class) may. The pattern is never compiled: one written to backtrack for ever would
+ * hold the hook past its timeout, which lets the call through.
+ */
+function regexMayMatchLog(pattern: string, insensitive: boolean): boolean {
+  // Alternatives (`\\|`, or `|` in other syntaxes) each end in their own text.
+  if (pattern.includes('|')) return true;
+  let tail = '';
+  let k = pattern.endsWith('$') && !pattern.endsWith('\\$') ? pattern.length - 1 : pattern.length;
+  while (k > 0) {
+    const c = pattern[k - 1]!;
+    if (pattern[k - 2] === '\\' && /[./-]/.test(c)) {
+      tail = c + tail;
+      k -= 2;
+    } else if (/[A-Za-z0-9_/-]/.test(c)) {
+      tail = c + tail;
+      k--;
+    } else break;
+  }
+  const t = insensitive ? tail.toLowerCase() : tail;
+  return t === '' || 'log.md'.endsWith(t) || t.endsWith('/log.md');
+}
+
+/**
+ * The files curl writes: `-o FILE` (and `--output`), under `--output-dir`; with `-O` the last name
+ * of each URL's path; and its header, cookie and trace files. `-` is standard output.
+ */
+function curlWrites(args: Word[], emit: Emit): void {
+  const { options, values, operands: urls } = operands('curl', args);
+  const dir = values.get('--output-dir');
+  const under = (w: Word): Word => (dir && !text(w).startsWith('/') ? { parts: [...dir.parts, { text: '/', known: true }, ...w.parts] } : w);
+  const out = values.get('-o') ?? values.get('--output');
+  if (out && text(out) !== '-') emit(under(out), 'replace', 'curl -o');
+  if (options.some((o) => o === '--remote-name' || o === '--remote-name-all' || /^-[a-zA-Z]*O/.test(o))) {
+    for (const url of urls) {
+      const path = text(url).replace(/[?#].*$/s, '');
+      if (!path.includes('://')) continue;
+      const name = path.slice(path.lastIndexOf('/') + 1);
+      if (name !== '' && path.indexOf('/', path.indexOf('://') + 3) > 0) emit(under({ parts: [{ text: name, known: exact(url) }] }), 'replace', 'curl -O');
+    }
+  }
+  for (const option of ['-D', '--dump-header', '-c', '--cookie-jar', '--trace', '--trace-ascii', '--stderr']) {
+    const file = values.get(option);
+    if (file && text(file) !== '-') emit(file, 'replace', `curl ${option}`);
+  }
+}
+
+/** The variable a shell's script run by `find -exec sh -c` reads in place of `{}`. */
+export const FOUND = '__alive_find_found';
+
+/**
+ * A word of a command `find -exec` runs, with each `{}` in it the name found (GNU find puts it in
+ * wherever it appears in a word: `{}.bak`). In a shell's script (`inScript`), `{}` becomes
+ * `"${FOUND}"`, a variable bound to that name, so the script is read with it.
+ */
+export function withFound(w: Word, found: Word, inScript: boolean, mark = '{}'): Word {
+  const t = text(w);
+  if (t === mark) return found;
+  if (!t.includes(mark)) return w;
+  if (inScript) return { parts: [{ text: t.replaceAll(`'${mark}'`, `"\${${FOUND}}"`).replaceAll(mark, `"\${${FOUND}}"`), known: exact(w) }] };
+  const parts: Part[] = [];
+  t.split(mark).forEach((piece, i) => {
+    if (i > 0) parts.push(...found.parts);
+    if (piece !== '') parts.push({ text: piece, known: exact(w) });
+  });
+  return { parts };
+}
+
+/** The most `-C DIR` options of one git command whose folders are followed. */
+const MAX_GIT_DIRS = 64;
+
+/** git's own options that take a value (before the subcommand). */
+export const GIT_VALUE_OPTIONS = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env']);
+
+/**
+ * The files a git command puts another version of in place (checkout, restore, stash of named
+ * paths), removes (rm) or moves (mv): the entries written since that version are lost. What only
+ * touches the index (`restore --staged`, `rm --cached`) writes no file. `-C DIR` runs git in DIR,
+ * so its paths are read from there.
+ */
+/** Where git's subcommand is: after its own options (`-C DIR`, `-c NAME=VALUE`). */
+function gitSubcommand(args: Word[]): number {
+  let k = 0;
+  while (k < args.length && text(args[k]!).startsWith('-')) k += GIT_VALUE_OPTIONS.has(text(args[k]!)) ? 2 : 1;
+  return k;
+}
+
+function gitWrites(args: Word[], emit: Emit, nested: Nested, depth: number): void {
+  let k = 0;
+  // Each -C is taken from the folder the one before it named (an absolute one starts over). Past
+  // MAX_GIT_DIRS of them the folder is unknown: each path git writes is put under it, and thousands
+  // of -C before thousands of paths made that quadratic.
+  let dirParts: Part[] | undefined;
+  let dirs = 0;
+  while (k < args.length) {
+    const t = text(args[k]!);
+    if (!t.startsWith('-')) break;
+    if (t === '-C' && k + 1 < args.length) {
+      const next = args[k + 1]!;
+      dirs += 1;
+      if (dirs > MAX_GIT_DIRS) dirParts = [{ text: '<git -C …>', known: false }];
+      else if (dirParts === undefined || text(next).startsWith('/')) dirParts = [...next.parts];
+      else dirParts.push({ text: '/', known: true }, ...next.parts);
+    }
+    k += GIT_VALUE_OPTIONS.has(t) ? 2 : 1;
+  }
+  const dir: Word | undefined = dirParts && { parts: dirParts };
+  const sub = args[k] && text(args[k]!);
+  const rest = args.slice(k + 1);
+  // A path with `*`, `?` or `[` is a pathspec git matches itself, quoted or not, its `*` across
+  // folders too (`git checkout -- '*.md'`): one that may reach a log.md stands for one, in a folder
+  // the text does not tell.
+  const at = (w: Word): Word => {
+    const t = text(w);
+    if (/[*?[]/.test(t) && pathPatternMayMatchLog(t, { anyCase: true }))
+      return {
+        parts: [
+          { text: `${t} <pathspec>`, known: false },
+          { text: '/log.md', known: true },
+        ],
+      };
+    return dir && !t.startsWith('/') ? { parts: [...dir.parts, { text: '/', known: true }, ...w.parts] } : w;
+  };
+  const via = `git ${sub}`;
+  // diff's --output=FILE (log, show, diff …; any start from --out), archive's -o FILE and
+  // `bundle create FILE` write FILE.
+  for (let i = 0; i < rest.length; i++) {
+    const t = text(rest[i]!);
+    if (t === '--') break;
+    const eq = t.indexOf('=');
+    const option = eq > 0 ? t.slice(0, eq) : t;
+    const value =
+      option.length >= 5 && '--output'.startsWith(option)
+        ? eq > 0
+          ? dropChars(rest[i]!, eq + 1)
+          : rest[++i]
+        : sub === 'archive' && t.startsWith('-o')
+          ? t === '-o'
+            ? rest[++i]
+            : dropChars(rest[i]!, 2)
+          : undefined;
+    if (value) emit(at(value), 'replace', `${via} ${option.slice(0, 2) === '--' ? '--output' : '-o'}`);
+  }
+  if (sub === 'bundle' && rest[0] && text(rest[0]) === 'create') {
+    const file = rest.slice(1).find((w) => !text(w).startsWith('-'));
+    if (file) emit(at(file), 'replace', 'git bundle create');
+  }
+  switch (sub) {
+    case 'checkout':
+    case 'restore': {
+      const { options, operands: paths } = operands(`git-${sub}`, rest);
+      if (
+        sub === 'restore' &&
+        options.some((o) => o === '--staged' || /^-[a-zA-Z]*S/.test(o)) &&
+        !options.some((o) => o === '--worktree' || /^-[a-zA-Z]*W/.test(o))
+      )
+        return;
+      for (const w of paths) emit(at(w), 'replace', via);
+      return;
+    }
+    case 'stash': {
+      // `git stash push [OPTIONS] [--] PATHS`; without `push` (`git stash -m MESSAGE -- PATHS`),
+      // only the paths after `--`. show, list, apply, pop … name no file to stash.
+      const first = rest[0] && text(rest[0]);
+      if (first === 'push') for (const w of operands('git-stash', rest.slice(1)).operands) emit(at(w), 'replace', via);
+      else if (first?.startsWith('-')) {
+        const dashes = rest.findIndex((w) => text(w) === '--');
+        for (const w of dashes < 0 ? [] : rest.slice(dashes + 1)) emit(at(w), 'replace', via);
+      }
+      return;
+    }
+    case 'rm': {
+      const { options, operands: paths } = operands('git-rm', rest);
+      if (options.includes('--cached')) return;
+      for (const w of paths) emit(at(w), 'remove', via);
+      return;
+    }
+    case 'mv':
+      commandWrites('mv', rest.map(at), emit, nested, depth);
+      return;
+  }
+}
+
+/**
+ * The arguments of a command xargs runs, with the names it reads: in place of the replace string
+ * of -I (`cp {} {}.bak`), else after the last argument. What they are is unknown, fed by xargs' input.
+ */
+export function withXargsInput(args: Word[], fed: Feed, replace: string | undefined): Word[] {
+  const input: Part = { text: '<xargs input>', known: false, fed };
+  if (replace === undefined || replace === '') return [...args, { parts: [input] }];
+  return args.map((w) => {
+    const t = text(w);
+    if (!t.includes(replace)) return w;
+    const parts: Part[] = [];
+    t.split(replace).forEach((piece, k) => {
+      if (k > 0) parts.push(input);
+      if (piece !== '') parts.push({ text: piece, known: exact(w) });
+    });
+    return { parts };
+  });
+}
