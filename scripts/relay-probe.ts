@@ -1,6 +1,7 @@
 import { runEntry, type Command } from './lib/cli/command.ts';
 import { relayProbeCommand } from './lib/relay/commands/relay-probe.ts';
-import { killAllChildren } from './lib/proc/tracked.ts';
+import { keepChildrenInOurGroup, killAllChildren } from './lib/proc/tracked.ts';
+import { PROBE_GROUP_KILLED_VAR } from './lib/proc/group-var.ts';
 
 /**
  * The probe ends at its budget even when an abandoned network call still holds a socket: once the
@@ -24,5 +25,7 @@ const exitWhenDone: Command = {
     return code;
   },
 };
+
+if (process.env[PROBE_GROUP_KILLED_VAR] === '1') keepChildrenInOurGroup();
 
 runEntry(exitWhenDone);

@@ -527,6 +527,42 @@ describe('relay-check with the real relay-probe (git relay in a bare repository)
     expect(await git.allEnded(), git.describe()).toBe(true);
   });
 
+  it('kills the git a probe started when the probe is stuck in a busy loop at the deadline (no signal handler can run)', async () => {
+    const { dir, home, dist } = await realProbeFolders();
+    const git = hangingGit(dir);
+    hangingGits.push(git);
+    // The real probe, told it has 60 s (it started late), whose event loop never turns again once
+    // its fetch has started: neither its own deadline nor relay-check's SIGTERM can reach its code.
+    const realProbe = join(dist, 'relay-probe-real.mjs');
+    copyFileSync(join(dist, 'relay-probe.mjs'), realProbe);
+    const pidsLog = join(dir, 'git-pids.log');
+    writeFileSync(
+      join(dist, 'relay-probe.mjs'),
+      [
+        "import { existsSync } from 'node:fs';",
+        "const at = process.argv.indexOf('--budget');",
+        "if (at > 0) process.argv[at + 1] = '60';",
+        `const poll = setInterval(() => { if (existsSync(${JSON.stringify(pidsLog)})) { clearInterval(poll); for (;;); } }, 10);`,
+        `await import(${JSON.stringify(realProbe)});`,
+      ].join('\n'),
+    );
+    const remote = join(dir, 'bob.git');
+    writeFileSync(join(home, 'relay', 'relay.json'), JSON.stringify({ repo: remote, github_username: 'bob', transport: 'git', url: remote, peers: [] }));
+    const vars = {
+      HOME: dir,
+      ALIVE_HOME: home,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_CONFIG_GLOBAL: join(dir, 'no-gitconfig'),
+      PATH: `${git.bin}:${process.env.PATH ?? '/usr/bin:/bin'}`,
+      ALIVE_RELAY_CHECK_BUDGET_MS: '3000',
+    };
+    const r = await runAsync({ home, dist }, sessionStart(world), vars);
+    expect(r.status).toBe(0);
+    expect(git.started().length).toBeGreaterThan(0);
+    // Gone within moments of the hook's return: the hanging git itself would sleep for 120 s.
+    expect(await git.allEnded(1500), git.describe()).toBe(true);
+  });
+
   /** A GitHub relay with no token variable, whose `gh auth token` never answers (a locked keyring). */
   async function githubRelayWithHangingGh() {
     const { dir, home, dist } = await realProbeFolders();

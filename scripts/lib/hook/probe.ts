@@ -3,8 +3,10 @@
  * the deadline passes, it and anything it started (git, ssh ...) are killed together; relay-check
  * never waits past the deadline, whatever the probe does. Once the probe has exited, on time or
  * not, what is left of its group is killed too: nothing it started outlives the hook. (Its git and
- * gh run in groups of their own, which the probe kills itself before it exits: proc/tracked.ts.)
+ * gh stay in its group (PROBE_GROUP_KILLED_VAR): a probe whose event loop is busy at the deadline
+ * cannot kill anything itself, and a fetch in a group of its own ran on after the hook.)
  */
+import { PROBE_GROUP_KILLED_VAR } from '../proc/group-var.ts';
 
 export type ProbeRunOutcome = 'exited' | 'killed' | 'failed';
 
@@ -41,7 +43,7 @@ export async function runProbe(run: ProbeRun): Promise<ProbeRunOutcome> {
     const child = spawn(process.execPath, [run.script, '--budget', String(probeBudgetSeconds(msLeft))], {
       detached: true,
       stdio: 'ignore',
-      env: run.env,
+      env: { ...run.env, [PROBE_GROUP_KILLED_VAR]: '1' },
       windowsHide: true,
     });
     let exited = false;

@@ -10,11 +10,28 @@
  * the process as the signal would have. The listeners are in place before the child is spawned: a
  * signal that arrives during the spawn waits for the synchronous code that records the child,
  * whereas one that found no listener would end the process at once and leave the child running.
+ *
+ * A process whose own group is killed whole by whoever started it (relay-probe under the session
+ * hook: keepChildrenInOurGroup) keeps its children in that group instead. Both of the above need
+ * our event loop to turn; a probe busy in a loop at the hook's deadline never ran them, and the
+ * hook's kill of the probe's group missed the fetch in a group of its own, which ran on.
  */
 import { runBounded, type BoundedRunOptions, type BoundedRunResult } from './bounded.ts';
 
-/** Every tracked process group still running. */
-const running = new Set<number>();
+/** Every tracked child still running: its pid, and whether it leads a process group of its own. */
+const running = new Map<number, boolean>();
+/** Children stay in our process group (keepChildrenInOurGroup). */
+let inOurGroup = false;
+
+/**
+ * From now on, children stay in this process's group, which the process that started us kills
+ * whole at its deadline whatever our event loop does; a child's deadline then kills the child
+ * alone, and what it started ends with our group.
+ */
+export function keepChildrenInOurGroup(): void {
+  inOurGroup = true;
+}
+
 /** runTracked calls under way, from before their child is spawned until it has ended. */
 let underWay = 0;
 
@@ -29,18 +46,19 @@ function endWithChildren(signal: NodeJS.Signals): void {
 /** runBounded, the child in a process group of its own that killAllChildren and the ending signals reach. */
 export async function runTracked(opts: Omit<BoundedRunOptions, 'ownGroup' | 'onStart' | 'onEnd'>): Promise<BoundedRunResult> {
   if (underWay++ === 0) for (const s of ENDING_SIGNALS) process.on(s, endWithChildren);
+  const ownGroup = !inOurGroup;
   try {
-    return await runBounded({ ...opts, onStart: (pid) => void running.add(pid), onEnd: (pid) => void running.delete(pid) });
+    return await runBounded({ ...opts, ownGroup, onStart: (pid) => void running.set(pid, ownGroup), onEnd: (pid) => void running.delete(pid) });
   } finally {
     if (--underWay === 0) for (const s of ENDING_SIGNALS) process.off(s, endWithChildren);
   }
 }
 
-/** Kills every tracked process group still running; their runs end as killed. */
+/** Kills every tracked child (with its process group, when it has one) still running; their runs end as killed. */
 export function killAllChildren(): void {
-  for (const pid of running) {
+  for (const [pid, ownGroup] of running) {
     try {
-      process.kill(-pid, 'SIGKILL');
+      process.kill(ownGroup ? -pid : pid, 'SIGKILL');
     } catch {
       // already gone
     }
