@@ -66,6 +66,7 @@ export const ERROR_CODES = [
   'invalid_json',
   'invalid_thread',
   'http_refused',
+  'insecure_url',
   'io',
   'key_changed',
   'key_exists',

@@ -124,5 +124,22 @@ export function githubApiUrl(env: NodeJS.ProcessEnv, configured: string | null |
       code: 'bad_url',
     });
   }
+  const { protocol, hostname } = new URL(url);
+  if (protocol === 'http:' && !isThisMachine(hostname)) {
+    throw new AliveError(
+      `GitHub API URL '${inlineText(url)}' is plain http: the token would cross the network unencrypted, readable and replaceable by anyone on the way; ` +
+        `use https:// (plain http is allowed only for a server on this machine: localhost, 127.0.0.1, ::1); fix ${from}`,
+      { code: 'insecure_url' },
+    );
+  }
   return url.replace(/\/+$/, '');
+}
+
+/**
+ * A host name that can only be this machine: `localhost`, 127.0.0.0/8, ::1. The URL parser has
+ * already turned other spellings of an IPv4 address (`0x7f000001`, `127.1`) into dotted decimal;
+ * a name that merely starts like one (`127.0.0.1.example.com`) is looked up like any other.
+ */
+function isThisMachine(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
