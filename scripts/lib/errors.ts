@@ -136,6 +136,7 @@ export const ERROR_CODES = [
   'unsupported_version',
   'unverified',
   'unwritable',
+  'url_rewritten',
   'usage',
   'wrong_account',
   'wrong_key',

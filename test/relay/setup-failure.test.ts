@@ -51,12 +51,14 @@ describe('relay setup that fails', () => {
 });
 
 describe('relay setup that fails after making a local bare repository', () => {
-  // Whatever makes the first push fail (here the user's own url.*.pushInsteadOf, sending it to a
-  // folder that does not exist): the repository this setup made is no relay yet, and is taken back.
+  // Whatever makes the first push fail (here the user's own receive.maxInputSize, which the
+  // receiving side of a push to a folder reads: no pack is small enough): the repository this
+  // setup made is no relay yet, and is taken back. (A url.*.pushInsteadOf sending the push to a
+  // folder that does not exist did it until such a rewrite came to be refused before the push.)
   function failingPush(tag: string) {
     const config = join(base.dir, `${tag}.gitconfig`);
     const relay = join(base.dir, `${tag}-relays`, 'x.git');
-    writeFileSync(config, `[url "${join(base.dir, 'nowhere')}/"]\n\tpushInsteadOf = ${relay}\n`);
+    writeFileSync(config, '[receive]\n\tmaxInputSize = 1\n');
     return { env: { GIT_CONFIG_GLOBAL: config }, relay };
   }
 

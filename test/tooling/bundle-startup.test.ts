@@ -152,8 +152,11 @@ describe('command bundles at start-up', () => {
       // same day, when `status` came to count the packages pull saved unverified (relay/unverified-saved.ts
       // and its Pulled: lines, 1.3 KB); 112 KiB until the same day, when `status` came to count what
       // waits by folder and say it is only said to be from the peer until pull verifies it
-      // (relay/folder-words.ts and status --json `inbox`, 0.6 KB: 200 bytes over).
-      expect(bytes(loaded) - bytes(forHelp), command).toBeLessThan(113 * 1024);
+      // (relay/folder-words.ts and status --json `inbox`, 0.6 KB: 200 bytes over); 113 KiB until the
+      // same day, when git came to talk to a relay at the URL alive was given whatever the user's
+      // url.<base>.insteadOf says (0.3 KB; the check and its refusal are a chunk loaded when a
+      // command first talks to a relay: `status` was 58 bytes under the bound before).
+      expect(bytes(loaded) - bytes(forHelp), command).toBeLessThan(114 * 1024);
     }
   });
 

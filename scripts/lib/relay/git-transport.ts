@@ -416,10 +416,12 @@ export class GitTransport implements RelayTransport {
     const packDir = join(this.opts.clonePath, 'objects', 'pack');
     removeAbandonedPacks(packDir);
     const tmpPacksBefore = new Set(tmpPacks(packDir));
+    const url = await this.remoteUrl(remote);
+    const env = await this.asGiven(url, remote, false);
     try {
       // Inside the try: a deadline spent before the fetch (a slow local set-up) is the same relay timeout.
       if (timeoutMs <= 0) throw new GitError('no time left to fetch', '', true);
-      const uploadPack = localUploadPack(await this.remoteUrl(remote), false);
+      const uploadPack = localUploadPack(url, false);
       for (let attempt = 0; ; attempt++) {
         try {
           await this.git(
@@ -436,7 +438,7 @@ export class GitTransport implements RelayTransport {
               remote,
               `+refs/heads/${b}:${this.remoteRef(remote)}`,
             ],
-            { timeoutMs: Math.max(1, deadline - Date.now()), maxFileBytes: this.opts.treeFetchMaxBytes ?? TREE_FETCH_MAX_BYTES },
+            { timeoutMs: Math.max(1, deadline - Date.now()), maxFileBytes: this.opts.treeFetchMaxBytes ?? TREE_FETCH_MAX_BYTES, env },
           );
           break;
         } catch (err) {
@@ -486,6 +488,15 @@ export class GitTransport implements RelayTransport {
     const tip = await this.revParse(this.remoteRef(remote));
     this.tips.set(remote, tip);
     return tip;
+  }
+
+  /** Rewrite checks done, or under way (url-as-given.ts). */
+  private readonly givenChecked = new Map<string, Promise<void>>();
+
+  /** The environment under which git talks to `url` (remote `target`'s, or `target` itself) as given: url-as-given.ts. */
+  private async asGiven(url: string, target: string, push: boolean): Promise<NodeJS.ProcessEnv> {
+    // Loaded when a command first talks to a relay: the commands that only read the clone skip it.
+    return (await import('./url-as-given.ts')).asGiven((args, opts) => this.git(args, opts), this.givenChecked, { url, target, push });
   }
 
   private async remoteUrl(remote: string): Promise<string> {
@@ -597,8 +608,10 @@ export class GitTransport implements RelayTransport {
       received = now;
       return moved;
     };
+    const url = await this.remoteUrl(remote);
     const sampling = onPackBytes ? setInterval(() => onPackBytes(packBytes()), PACK_SAMPLE_MS).unref() : undefined;
     try {
+      const env = { ...run.env, ...(await this.asGiven(url, remote, false)) };
       await this.git(
         [
           ...NO_AUTO_GC,
@@ -608,7 +621,7 @@ export class GitTransport implements RelayTransport {
           'fetch.negotiationAlgorithm=noop',
           'fetch',
           progress ? '--progress' : '--quiet',
-          ...localUploadPack(await this.remoteUrl(remote), transfer === true),
+          ...localUploadPack(url, transfer === true),
           '--no-tags',
           '--no-write-fetch-head',
           '--filter=blob:none',
@@ -619,6 +632,7 @@ export class GitTransport implements RelayTransport {
           timeoutMs: NETWORK_TIMEOUT_MS,
           ...(transfer ? { ...this.transferLimits(), stillMoving } : {}),
           ...run,
+          env,
         },
       );
     } catch (err) {
@@ -692,14 +706,16 @@ export class GitTransport implements RelayTransport {
       // relay in a folder refuses; the packages carry their own signatures. A package's push always
       // reports progress: its byte count, about every second while bytes move, keeps it alive.
       const push = ['push', onPushBytes || pushing.transfer ? '--progress' : '--quiet', '--porcelain', '--no-signed'];
-      if (isLocalRemote(await this.remoteUrl(remote))) push.push(LOCAL_RECEIVE_PACK_WITHOUT_HOOKS);
+      const url = await this.remoteUrl(remote);
+      if (isLocalRemote(url)) push.push(LOCAL_RECEIVE_PACK_WITHOUT_HOOKS);
+      const env = await this.asGiven(url, remote, true);
       await this.git([...push, remote, `${commit}:refs/heads/${this.opts.branch}`], {
         timeoutMs,
         // The user's own package, sent whole (pack-objects reads it): not bounded by a listing's memory.
         ...(pushing.objects ? { maxMemoryBytes: Number.POSITIVE_INFINITY } : {}),
         ...(pushing.transfer ? this.transferLimits() : {}),
         ...(onPushBytes ? { onStderrChunk: gitProgressBytes(onPushBytes) } : {}),
-        ...(pushing.objects ? { env: { GIT_ALTERNATE_OBJECT_DIRECTORIES: quotedObjectDir(pushing.objects) } } : {}),
+        env: pushing.objects ? { ...env, GIT_ALTERNATE_OBJECT_DIRECTORIES: quotedObjectDir(pushing.objects) } : env,
       });
     } catch (err) {
       if (err instanceof GitError && !err.timedOut && isRace(err)) return null;
@@ -1141,7 +1157,9 @@ export class GitTransport implements RelayTransport {
       await this.ensureClone();
       // Its output is not read: one line says it answered, and whoever hosts the relay chooses how
       // often the branch is advertised (a packed-refs of millions of lines was read whole).
-      await this.git(['ls-remote', '--heads', '--', normaliseGitUrl(peer.relay), this.opts.branch], { timeoutMs, maxStdoutBytes: LS_REMOTE_MAX_BYTES });
+      const url = normaliseGitUrl(peer.relay);
+      const env = await this.asGiven(url, url, false);
+      await this.git(['ls-remote', '--heads', '--', url, this.opts.branch], { timeoutMs, maxStdoutBytes: LS_REMOTE_MAX_BYTES, env });
       return true;
     } catch (err) {
       return err instanceof AliveError && err.code === 'git_output_too_large';
