@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempDir } from './helpers.ts';
+import { git, tempDir } from './helpers.ts';
 import { pair, relayUser, run, walnutPackage, type RelayUser } from './in-process.ts';
 import { isolateProcessGit } from './git-env.ts';
 
@@ -66,6 +66,31 @@ it('the same rewrite given in GIT_CONFIG_* variables is refused the same way', a
   alice.env.GIT_CONFIG_COUNT = '1';
   alice.env.GIT_CONFIG_KEY_0 = `url.${bob.url}.insteadOf`;
   alice.env.GIT_CONFIG_VALUE_0 = PEER_URL;
+  const r = await run(alice, ['push', await walnutPackage(alice, 'garden'), '--to', 'bob', '--json']);
+  expect(existsSync(mark)).toBe(false);
+  expect(r.json.error?.code, r.stderr).toBe('url_rewritten');
+}, 60_000);
+
+it("a push URL the user's git config gives the clone's remote (remote.<name>.pushurl) is refused: the push would go there", async () => {
+  const dir = join(base.dir, 'second-url');
+  const alice = await relayUser(dir, 'alice');
+  const bob = await relayUser(dir, 'bob');
+  await pair(alice, bob);
+  // bob's relay as a server reached over ssh (a script standing in for ssh runs the command it is given here).
+  const ssh = join(dir, 'ssh-here');
+  writeFileSync(ssh, '#!/bin/sh\nfor last; do :; done\nexec sh -c "$last"\n');
+  chmodSync(ssh, 0o755);
+  alice.env.GIT_SSH_COMMAND = ssh;
+  alice.env.GIT_SSH_VARIANT = 'ssh';
+  const config = JSON.parse(readFileSync(alice.paths.config, 'utf8'));
+  for (const p of config.peers) if (p.github === 'bob') p.relay = `ssh://relay.invalid${bob.url}`;
+  writeFileSync(alice.paths.config, JSON.stringify(config));
+  const other = join(dir, 'other.git');
+  git(['init', '-q', '--bare', other]);
+  const mark = join(dir, 'hook-ran');
+  writeFileSync(join(other, 'hooks', 'pre-receive'), `#!/bin/sh\necho ran >> '${mark}'\n`);
+  chmodSync(join(other, 'hooks', 'pre-receive'), 0o755);
+  Object.assign(alice.env, { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'remote.peer-bob.pushurl', GIT_CONFIG_VALUE_0: other });
   const r = await run(alice, ['push', await walnutPackage(alice, 'garden'), '--to', 'bob', '--json']);
   expect(existsSync(mark)).toBe(false);
   expect(r.json.error?.code, r.stderr).toBe('url_rewritten');

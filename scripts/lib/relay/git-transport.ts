@@ -701,14 +701,14 @@ export class GitTransport implements RelayTransport {
       })
     ).stdout.trim();
     const timeoutMs = limits.deadline !== undefined ? limits.deadline - Date.now() : NETWORK_TIMEOUT_MS;
+    const url = await this.remoteUrl(remote);
+    const env = await this.asGiven(url, remote, true);
     try {
       // --no-signed: a user's push.gpgSign = true would ask every relay for a signed push, which a
       // relay in a folder refuses; the packages carry their own signatures. A package's push always
       // reports progress: its byte count, about every second while bytes move, keeps it alive.
       const push = ['push', onPushBytes || pushing.transfer ? '--progress' : '--quiet', '--porcelain', '--no-signed'];
-      const url = await this.remoteUrl(remote);
       if (isLocalRemote(url)) push.push(LOCAL_RECEIVE_PACK_WITHOUT_HOOKS);
-      const env = await this.asGiven(url, remote, true);
       await this.git([...push, remote, `${commit}:refs/heads/${this.opts.branch}`], {
         timeoutMs,
         // The user's own package, sent whole (pack-objects reads it): not bounded by a listing's memory.

@@ -48,12 +48,14 @@ export async function asGiven(git: Git, checked: Map<string, Promise<void>>, to:
 }
 
 async function refuseRewrite(git: Git, { url, target, push }: { url: string; target: string; push: boolean }, env: NodeJS.ProcessEnv): Promise<void> {
-  const ask = target === url ? ['ls-remote', '--get-url', '--', url] : ['remote', 'get-url', ...(push ? ['--push'] : []), target];
+  // --all: a remote has as many URLs as the config files name, and a push goes to each of them.
+  const ask = target === url ? ['ls-remote', '--get-url', '--', url] : ['remote', 'get-url', '--all', ...(push ? ['--push'] : []), target];
   const used = (await git(ask, { env, maxStdoutBytes: 64 * 1024 })).stdout.replace(/\n$/, '');
   if (used === url) return;
   throw new AliveError(
-    `your git configuration rewrites the relay URL ${inlineText(redactUrls(url), 300)} to ${inlineText(redactUrls(used), 300)} ` +
-      `(a url.<base>.${push ? 'pushInsteadOf' : 'insteadOf'} naming that whole URL, in a git config file or GIT_CONFIG_* variables); ` +
+    `your git configuration rewrites the relay URL ${inlineText(redactUrls(url), 300)} to ${inlineText(redactUrls(used.replaceAll('\n', ' and ')), 300)} ` +
+      `(a url.<base>.${push ? 'pushInsteadOf' : 'insteadOf'} naming that whole URL, or a remote.<name>.${push ? 'pushurl' : 'url'} for the ` +
+      `clone's remote, in a git config file or GIT_CONFIG_* variables); ` +
       'alive talks to a relay only at the URL it was given, so nothing was sent. Remove that setting ' +
       "(`git config --show-origin --get-regexp '^url\\.'` shows where it is), or set the relay up at the URL you want",
     { code: 'url_rewritten' },
