@@ -81,6 +81,40 @@ describe('the command factory', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { code: 'usage' } });
     expect(r.stderr).toMatch(/^error: .*--bogus/);
   });
+  // `relay push --to bob --to carol` delivered to carol alone, and said nothing of bob (review 2026-12-06).
+  it('refuses an option given twice with different values, naming both, instead of keeping the last (exit 2)', async () => {
+    for (const argv of [
+      ['a', '--out', 'o1', '--out', 'o2'],
+      ['a', '--out=o1', '--out', 'o2'],
+      ['a', '--out', 'o1', '-h', '--out', 'o2'],
+    ]) {
+      const r = await runCaptured(cmd, argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.split('\n')[0]).toBe("error: option '--out' is given twice ('o1' and 'o2'); it takes one value: give it once");
+    }
+    const json = await runCaptured(cmd, ['a', '--out', 'o1', '--out', 'o2', '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { code: 'usage' } });
+  });
+  it('takes an option given twice with the same value, and a flag given twice', async () => {
+    const r = await runCaptured(cmd, ['a', '--out', 'o1', '--out=o1', '--json', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, out: 'o1' });
+  });
+  // `dispatch send @gemini '- check the tests'` and "-5 degrees tomorrow?": text read as an option.
+  it('says to put -- before text that starts with "-" (a list item, a negative number)', async () => {
+    for (const text of ['- check the tests\n- update the docs', '-5 degrees tomorrow?', '-3']) {
+      const r = await runCaptured(cmd, [text]);
+      expect(r.code, text).toBe(2);
+      expect(r.stderr.split('\n')[0], text).toMatch(
+        /^error: unknown option '[^'\n]*'; if it is text, not an option, put -- before it \(all after -- is text\)$/,
+      );
+    }
+    const option = await runCaptured(cmd, ['a', '-q']);
+    expect(option.stderr.split('\n')[0]).toBe("error: unknown option '-q'");
+    const after = await runCaptured(cmd, ['--', '-5 degrees tomorrow?', '--json']);
+    expect(after.code).toBe(2); // --json after -- is text too: one argument too many
+  });
   it('enforces positional counts and parses typed values', async () => {
     expect((await runCaptured(cmd, [])).stderr).toMatch(/^error: missing ARG\n/);
     expect((await runCaptured(cmd, ['a', 'b'])).stderr).toMatch(/'b'/);

@@ -1,5 +1,17 @@
 import { messageOf } from '../errors.ts';
 import { closestName } from '../text/closest.ts';
+import { inlineText } from '../text/untrusted.ts';
+
+/** The line for an option given twice with different values (the factory refuses it). */
+export function givenTwice(name: string, first: string, second: string): string {
+  return `option '--${name}' is given twice (${[first, second].map((v) => `'${inlineText(v, 200)}'`).join(' and ')}); it takes one value: give it once`;
+}
+
+/**
+ * True when `arg`, read as an option, reads better as text: white space, or a number (`-5`): a
+ * message that starts with a list item or a negative number.
+ */
+const looksLikeText = (arg: string) => /\s/.test(arg) || /^-\d/.test(arg);
 
 /**
  * node's parseArgs message, said for the command line: an option with no value names what followed
@@ -28,9 +40,12 @@ export function parseArgsProblem(err: unknown, argv: readonly string[], options:
     const guess = closestName(unknown[1]!.slice(2), Object.keys(options));
     return `unknown option '${unknown[1]}'${guess === undefined ? '' : `; did you mean '--${guess}'?`}`;
   }
-  return message
+  const line = message
     .split('\n')[0]!
     .split('. To ')[0]!
     .replace(/\.$/, '')
     .replace(/^Unknown option/, 'unknown option');
+  const named = /^Unknown option '([^']*)'/.exec(message)?.[1];
+  const arg = named === undefined ? undefined : argv.find((a) => a.startsWith(named));
+  return arg !== undefined && looksLikeText(arg) ? `${line}; if it is text, not an option, put -- before it (all after -- is text)` : line;
 }

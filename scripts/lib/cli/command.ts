@@ -103,11 +103,24 @@ export function defineCommand<const O extends OptionsConfig>(spec: CommandSpec<O
       return guard(io, jsonRequested, path, async () => {
         let parsed: { values: Record<string, unknown>; positionals: string[] } | undefined = simpleArgs(argv, options);
         if (!parsed) {
+          let tokens: readonly { kind: string; name?: string; value?: string | undefined }[];
           try {
-            parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true });
+            const result = parseArgs({ args: argv, options, strict: true, allowPositionals: true, tokens: true });
+            parsed = result;
+            tokens = result.tokens;
           } catch (err) {
             // Loaded only for a command line that is wrong: the factory is part of every start-up.
             throw new UsageError((await import('./args-problem.ts')).parseArgsProblem(err, argv, options, spec.usage), spec.usage);
+          }
+          // parseArgs keeps the last of an option given twice: `push --to bob --to carol` went to carol alone.
+          const seen = new Map<string, string>();
+          for (const t of tokens) {
+            if (t.kind !== 'option' || t.name === undefined || t.value === undefined || options[t.name]?.multiple) continue;
+            const first = seen.get(t.name);
+            if (first !== undefined && first !== t.value) {
+              throw new UsageError((await import('./args-problem.ts')).givenTwice(t.name, first, t.value), spec.usage);
+            }
+            seen.set(t.name, t.value);
           }
         }
         const values = parsed.values;
