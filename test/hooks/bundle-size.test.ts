@@ -37,7 +37,8 @@ describe('hook bundles', () => {
       // 55.75 -> 56.75 (56.5): values git and less run as commands (git -c, --config-env, GIT_EDITOR …).
       // 56.75 -> 57.75 (57.5): arithmetic on a name whose value is not a known number.
       // 57.75 -> 58.75 (58.4): such arithmetic before the name is set, $[…], a[n]=, declare -i.
-      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 58.75, 'log-guardian': 26.5 }[name] ?? 21) * 1024);
+      // log-guardian 26.5 -> 26.75 (26.7): a walnut holding .alive/ is no world root (is-walnut.ts).
+      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 58.75, 'log-guardian': 26.75 }[name] ?? 21) * 1024);
       // No zod, yaml, tar or Octokit, and no CommonJS require: hooks get no require() (build-options.mjs).
       expect(text).not.toMatch(/\bzod\b|ZodError|from "yaml"|YAMLParseError|node-tar|minizlib|@octokit|Octokit/);
       expect(text).not.toMatch(/(?<![\w$.])require\(|__require\b|Dynamic require/);

@@ -64,6 +64,18 @@ describe('--world that is a folder inside a world', () => {
     );
   });
 
+  it("a walnut holding .alive/ (its squirrels' sessions) is a walnut, not the world: names the world root above it", () => {
+    const walnut = join(world, '04_Ventures', 'sessions');
+    mkdirSync(join(walnut, '.alive', '_squirrels'), { recursive: true });
+    mkdirSync(join(walnut, '_kernel'), { recursive: true });
+    writeFileSync(join(walnut, '_kernel', 'key.md'), '---\ntype: venture\n---\n');
+    expect(() => resolveWorld(walnut, { ALIVE_HOME: join(base, 'home') }, base)).toThrow(
+      `${walnut} is not an ALIVE world (it is a walnut: it holds _kernel/key.md); it is inside the world ${world}: pass --world ${world}`,
+    );
+    // Found from inside it, the world is the one above.
+    expect(resolveWorld(undefined, { ALIVE_HOME: join(base, 'home') }, join(walnut, '_kernel'))).toBe(world);
+  });
+
   it('outside any world: says to pass the root, as before', () => {
     expect(() => resolveWorld(join(base, 'elsewhere'), { ALIVE_HOME: join(base, 'home') }, base)).toThrow(
       `${join(base, 'elsewhere')} is not an ALIVE world (it has no .alive/ folder, nor both 01_Archive/ and 02_Life/); pass the world's root folder`,

@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findWorldRoot } from '../../scripts/lib/world/root.ts';
+import { findWorldRoot, isWorldRoot } from '../../scripts/lib/world/root.ts';
 import { writeFileAtomic } from '../../scripts/lib/fs/atomic.ts';
 import { defineCommand, defineGroup, runCaptured } from '../../scripts/lib/cli/command.ts';
 import { relayGroup } from '../../scripts/lib/relay/cli.ts';
@@ -26,6 +26,20 @@ describe('findWorldRoot', () => {
     mkdirSync(join(w, '01_Archive'));
     mkdirSync(join(w, '02_Life', 'deep'), { recursive: true });
     expect(findWorldRoot(join(w, '02_Life', 'deep'), { ALIVE_HOME: '/nonexistent' })).toBe(w);
+  });
+  // A walnut keeps its squirrels' sessions in .alive/_squirrels/ (cli.md): receive took it for the
+  // world and wrote 03_Inbox/ and .alive/imports.json inside the walnut (review 2026-12-06).
+  it('never takes a walnut for the world, though it holds .alive/ (its sessions), and goes on up', () => {
+    const w = tmp();
+    mkdirSync(join(w, '.alive'));
+    for (const kernel of ['_kernel', '_core']) {
+      const walnut = join(w, '04_Ventures', `garden${kernel}`);
+      mkdirSync(join(walnut, '.alive', '_squirrels'), { recursive: true });
+      mkdirSync(join(walnut, kernel, 'deep'), { recursive: true });
+      writeFileSync(join(walnut, kernel, 'key.md'), '---\ntype: venture\n---\n');
+      expect(isWorldRoot(walnut, { ALIVE_HOME: '/nonexistent' }), kernel).toBe(false);
+      expect(findWorldRoot(join(walnut, kernel, 'deep'), { ALIVE_HOME: '/nonexistent' }), kernel).toBe(w);
+    }
   });
   it('does not take 01_Archive alone, and falls back to ALIVE_WORLD_ROOT', () => {
     const w = tmp();

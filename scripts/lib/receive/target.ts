@@ -9,7 +9,7 @@ import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { AliveError, UsageError, errnoCode } from '../errors.ts';
 import type { Manifest } from '../package/manifest.ts';
-import { isWalnut, listBundles, walnutLayout, type WalnutLayout } from '../walnut/layout.ts';
+import { isAnyWalnut, isWalnut, listBundles, walnutLayout, type WalnutLayout } from '../walnut/layout.ts';
 import { findWorldRoot, isWorldRoot } from '../world/root.ts';
 import { checkWalnutName } from './names.ts';
 import { isWithin } from '../fs/within.ts';
@@ -55,7 +55,10 @@ export function resolveWorld(given: string | undefined, env: NodeJS.ProcessEnv, 
     // A folder of the world (a domain, a walnut) given for its root: name the root.
     const above = findUp(dirname(real), (d) => isWorldRoot(d, env));
     const pass = above === undefined ? "pass the world's root folder" : `it is inside the world ${above}: pass --world ${shellQuote(above)}`;
-    throw new AliveError(`${dir} is not an ALIVE world (it has no .alive/ folder, nor both 01_Archive/ and 02_Life/); ${pass}`, {
+    const why = isAnyWalnut(real)
+      ? `it is a walnut: it holds ${isWalnut(real) ? '_kernel' : '_core'}/key.md`
+      : 'it has no .alive/ folder, nor both 01_Archive/ and 02_Life/';
+    throw new AliveError(`${dir} is not an ALIVE world (${why}); ${pass}`, {
       code: 'no_world',
     });
   }

@@ -19,14 +19,9 @@ export function isRealDir(p: string): boolean {
   return lstatSync(p, { throwIfNoEntry: false })?.isDirectory() === true;
 }
 
-export function isWalnut(dir: string): boolean {
-  return existsSync(join(dir, '_kernel', 'key.md'));
-}
+import { isAnyWalnut } from './is-walnut.ts';
 
-/** A walnut of any generation, v1 (`_core/key.md`) included: what create leaves out when nested. */
-export function isAnyWalnut(dir: string): boolean {
-  return isWalnut(dir) || existsSync(join(dir, '_core', 'key.md'));
-}
+export { isAnyWalnut, isWalnut } from './is-walnut.ts';
 
 /** A v1 capsule's manifest (`_core/_capsules/<name>/companion.md`): YAML frontmatter. */
 export const CAPSULE_COMPANION = 'companion.md';

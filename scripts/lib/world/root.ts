@@ -2,6 +2,7 @@ import { resolve, join } from 'node:path';
 import { findUp, isDirectory as isDir } from '../fs/find-up.ts';
 import { homeDir } from '../fs/node-fs.ts';
 import { aliveHome } from '../home.ts';
+import { isAnyWalnut } from '../walnut/is-walnut.ts';
 
 /** The folder whose presence alone marks a world root. */
 export const WORLD_MARKER = '.alive';
@@ -14,12 +15,18 @@ export const WORLD_PAIR = ['01_Archive', '02_Life'] as const;
 export const WORLD_MARKER_FOLDERS: readonly string[] = [WORLD_MARKER, ...WORLD_PAIR];
 
 /**
- * True when `dir` is a world root: it holds `.alive/`, or both `01_Archive/` and `02_Life/`.
+ * True when `dir` is a world root: it holds `.alive/`, or both `01_Archive/` and `02_Life/`, and
+ * it is no walnut (`_kernel/key.md`, v1 `_core/key.md`): a walnut keeps its squirrels' sessions in
+ * a `.alive/` of its own, and receive took it for the world (03_Inbox/ and the ledger inside it).
  * The per-user state folder is not a world marker, or every folder under the home directory would
  * count as inside a world: neither ALIVE_HOME nor ~/.alive, its default, which stays behind when
  * ALIVE_HOME moves elsewhere (the home folder itself can still be a world by the pair of folders).
  */
 export function isWorldRoot(dir: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  return hasWorldMarker(dir, env) && !isAnyWalnut(dir);
+}
+
+function hasWorldMarker(dir: string, env: NodeJS.ProcessEnv): boolean {
   if (WORLD_PAIR.every((name) => isDir(join(dir, name)))) return true;
   const marker = resolve(dir, WORLD_MARKER);
   return marker !== resolve(aliveHome(env)) && marker !== resolve(env.HOME || homeDir(), WORLD_MARKER) && isDir(marker);
