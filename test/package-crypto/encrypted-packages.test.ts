@@ -232,6 +232,32 @@ describe('passphrase packages', () => {
     expectRefused(await alive(['extract', pkg, '--output', dest], {}, true), /WALNUT_PASSPHRASE/, dest);
   });
 
+  // A one-character passphrase was taken without a word (review 2026-12-06): each guess costs
+  // 600,000 PBKDF2 rounds, and a few characters are still tried through in hours on one GPU.
+  it('warns of a short passphrase (under 12 characters), never echoing it, and packs all the same', async () => {
+    for (const [pass, warned] of [
+      ['a', true],
+      ['Tr0ub4dor&3', true],
+      ['ñandú-ñandú', true],
+      ['twelve chars', false],
+      [PASS, false],
+    ] as const) {
+      const out = `${fresh('short')}.walnut`;
+      const r = await alive(['create', '--walnut', walnut, '--scope', 'full', '--output', out, '--encrypt', 'passphrase'], { WALNUT_PASSPHRASE: pass });
+      expect(r.status, pass).toBe(0);
+      expect(existsSync(out)).toBe(true);
+      const warning = r.stderr.split('\n').find((l) => /passphrase/.test(l) && /^warning: /.test(l));
+      if (!warned) {
+        expect(warning, pass).toBeUndefined();
+        continue;
+      }
+      expect(warning, pass).toBe(
+        `warning: the passphrase is ${[...pass].length} characters long: one this short is guessed in hours by whoever holds the package; use 12 characters or more (a few words), or encrypt to the recipient's key (--encrypt rsa)`,
+      );
+      if (pass.length > 3) expect(r.stderr).not.toContain(pass);
+    }
+  });
+
   it('refuses a wrong passphrase without echoing it, and writes nothing', async () => {
     const pkg = await create(['--encrypt', 'passphrase'], { WALNUT_PASSPHRASE: PASS });
     const dest = fresh('out');

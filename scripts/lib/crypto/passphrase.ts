@@ -77,6 +77,16 @@ export async function obtainPassphrase(opts: ObtainPassphraseOptions): Promise<s
   return first;
 }
 
+/** Fewer characters than this and `create` warns: each guess costs PBKDF2's rounds, yet a short passphrase is tried through. */
+export const SHORT_PASSPHRASE_CHARS = 12;
+
+/** The warning for a passphrase a package is made with, when it is short (the passphrase itself never in it). */
+export function shortPassphraseWarning(passphrase: string): string | undefined {
+  const chars = [...passphrase].length;
+  if (chars >= SHORT_PASSPHRASE_CHARS) return undefined;
+  return `the passphrase is ${chars} characters long: one this short is guessed in hours by whoever holds the package; use ${SHORT_PASSPHRASE_CHARS} characters or more (a few words), or encrypt to the recipient's key (--encrypt rsa)`;
+}
+
 function passphraseBytes(passphrase: string): Buffer {
   if (typeof passphrase !== 'string' || passphrase.length === 0) {
     throw new AliveError(`no passphrase: set the ${PASSPHRASE_ENV} environment variable`, { code: 'no_passphrase' });

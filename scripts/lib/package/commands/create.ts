@@ -6,7 +6,7 @@ import { reportIfInterrupted } from '../../cli/interrupted.ts';
 import { formatBytes } from '../../cli/progress.ts';
 import { AliveError } from '../../errors.ts';
 import { fingerprint, formatFingerprint, loadPublicKey } from '../../crypto/keys.ts';
-import { obtainPassphrase } from '../../crypto/passphrase.ts';
+import { obtainPassphrase, shortPassphraseWarning } from '../../crypto/passphrase.ts';
 import { signManifestText } from '../../crypto/sign.ts';
 import type { HeldBackBundle, Skipped } from '../collect.ts';
 import {
@@ -179,6 +179,8 @@ export const createCommand = defineCommand({
     }
     const signer = values.sign !== undefined ? loadSigningKey(values.sign, values.signer) : undefined;
     const passphrase = mode === 'passphrase' ? await obtainPassphrase({ confirm: true }) : undefined;
+    const short = passphrase === undefined ? undefined : shortPassphraseWarning(passphrase);
+    if (short) ctx.warn(short);
     if (chosen.note) ctx.warn(chosen.note);
     const opts: CreateOptions = {
       walnut,
