@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setPbkdf2IterationsForTests } from '../../scripts/lib/crypto/kdf.ts';
-import { fingerprint, loadPrivateKey, loadPublicKey } from '../../scripts/lib/crypto/keys.ts';
+import { fingerprint, formatFingerprint, loadPrivateKey, loadPublicKey } from '../../scripts/lib/crypto/keys.ts';
 import { signManifestText } from '../../scripts/lib/crypto/sign.ts';
 import { aliveInProcess } from '../support/alive-in-process.ts';
 
@@ -146,8 +146,11 @@ describe('create names the keys it encrypts to in the signed manifest', () => {
     });
     expect(r.stdout.trim()).toBe('Verified OK');
     // info shows them, as it reads the clear manifest (not checked: verify and receive check them).
+    // In --json as every other fingerprint is given (relay status, keygen, create's signer_fingerprint):
+    // the receive skill compares them with the user's key as strings (review 2026-12-06: bare hex).
     const info = await alive(['info', pkg, '--json']);
-    expect(JSON.parse(info.stdout).recipients).toEqual([keys.bob.fp]);
+    expect(JSON.parse(info.stdout).recipients).toEqual([formatFingerprint(keys.bob.fp)]);
+    expect(formatFingerprint(keys.bob.fp)).toMatch(/^SHA256:[0-9a-f]{4}(?::[0-9a-f]{4}){15}$/);
     expect((await alive(['info', pkg])).stdout).toContain(`Sealed for: SHA256:${keys.bob.fp.slice(0, 4)}:`);
   });
 

@@ -221,3 +221,27 @@ it('info and verify, which write nothing, do not say "nothing was written"; extr
   expect(extracted.code).toBe(1);
   expect(extracted.stderr).toMatch(/nothing was written/);
 });
+
+// A full package lists no bundles in its manifest: info said bundles_total 0 and bundles [] for one
+// holding bundles/launch/ (review 2026-12-06), and the receive skill showed the user "no bundles".
+it('info of a full package names the bundles its files hold, as receive imports them (v2 bundles/ and v3 root bundles)', async () => {
+  const v2 = makeWalnut(join(root, 'full-v2'), {
+    'bundles/launch/context.manifest.yaml': 'goal: g\n',
+    'bundles/launch/plan.md': 'p\n',
+    'bundles/zeta/context.manifest.yaml': 'goal: z\n',
+  });
+  const v3 = makeWalnut(join(root, 'full-v3'), { 'launch/context.manifest.yaml': 'goal: g\n', 'launch/plan.md': 'p\n', 'notes/todo.md': 't\n' });
+  for (const [walnut, expected] of [
+    [v2, ['launch', 'zeta']],
+    [v3, ['launch']],
+  ] as const) {
+    const pkg = join(root, `${walnut.split('/').pop()}.walnut`);
+    const made = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', pkg]);
+    expect(made.code, made.stderr).toBe(0);
+    const j = JSON.parse((await runCaptured(infoCommand, [pkg, '--json'])).stdout);
+    expect(j.scope).toBe('full');
+    expect(j.bundles_total, walnut).toBe(expected.length);
+    expect(j.untrusted.bundles, walnut).toEqual(expected);
+    expect((await runCaptured(infoCommand, [pkg])).stdout).toMatch(/Bundles: /);
+  }
+});

@@ -377,6 +377,21 @@ function refuseKernelClash(units: readonly Unit[], fold: Fold): void {
   }
 }
 
+/**
+ * The bundles a package carries, as receive reads them: its manifest's list, or, for a full package
+ * (whose manifest lists none), those its files make (`bundles/<name>/`, a v3 root bundle, a v1
+ * capsule). `info` shows them before anything is received.
+ */
+export function carriedBundles(m: Manifest): string[] {
+  if (m.scope !== 'full' || (m.bundles?.length ?? 0) > 0) return m.bundles ?? [];
+  try {
+    const plan = planReceive({ manifest: m, layout: 'v3', taken: () => false, date: '00000000' });
+    return plan.units.flatMap((u) => (u.kind === 'bundle' && u.bundle !== undefined ? [u.bundle] : [])).sort();
+  } catch {
+    return []; // a package receive refuses: info names the bundles it can, none here
+  }
+}
+
 export function planReceive(input: PlanInput): ReceivePlan {
   const { manifest: m, layout } = input;
   const full = m.scope === 'full';

@@ -13,6 +13,7 @@ import { signerShown } from '../signer-shown.ts';
 import { formatFingerprint } from '../../crypto/keys.ts';
 import { isValidLogin } from '../../relay/names.ts';
 import { peerKeyFile } from '../../receive/pins.ts';
+import { carriedBundles } from '../../receive/plan.ts';
 
 /**
  * The pinned key file of the signer a package names, when that name is a login this machine has a
@@ -46,7 +47,7 @@ Shows a package's manifest summary. Reads nothing but the manifest; decrypts not
       throw err instanceof AliveError ? writingNothing(err) : err;
     });
     const m = head.manifest;
-    const bundles = m?.bundles ?? [];
+    const bundles = m ? carriedBundles(m) : [];
     // Said before an extract or receive leaves it out (on stderr: the --json shape is the contract's).
     const note = vcsNote(leftOutOf(m?.files.map((f) => f.path) ?? []).list);
     if (note) ctx.warn(note);
@@ -64,7 +65,8 @@ Shows a package's manifest summary. Reads nothing but the manifest; decrypts not
       signer_key: signerKeyOf(m?.signature?.signer),
       // The fingerprints of the keys an RSA package names as its recipients (64 hex each: the
       // manifest is refused otherwise), or null: not checked by info, verify and receive check them.
-      recipients: m?.recipients ?? null,
+      // Written as every fingerprint we print is (SHA256:xxxx:…), so that they compare as strings.
+      recipients: m?.recipients?.map(formatFingerprint) ?? null,
       bundles_total: bundles.length,
       untrusted: {
         walnut: capped(m?.source.walnut, WORDS_MAX),
