@@ -67,6 +67,24 @@ describe("the sender's names in receive's output", () => {
     expect(json.held_back).toHaveLength(1);
   });
 
+  // `receive g.walnut --as 'my garden'` listed the user's own name as "the sender's text" (review 2026-12-06).
+  it("full scope with --as: the name the user typed is theirs, shown in the line, not in the sender's fence", async () => {
+    const files: PackageFiles = { '_kernel/key.md': '---\ngoal: g\n---\n', 'notes.md': 'n\n' };
+    const pkg = await writePackage(join(base, 'as.walnut'), v2Manifest('garden', 'full', files), files);
+    for (const dry of [true, false]) {
+      const r = await runCaptured(receiveCommand, [pkg, '--world', world, '--as', `my garden ${dry ? 'a' : 'b'}`, ...(dry ? ['--dry-run'] : [])]);
+      expect(r.code, r.stderr).toBe(0);
+      const out = splitFences(r.stdout);
+      expect(out.fenced).not.toContain('my garden');
+      expect(r.stdout).not.toContain('names from the package');
+      expect(out.ours).toContain(join(world, '03_Inbox', `my garden ${dry ? 'a' : 'b'}`));
+    }
+    // A sentence the sender chose, without --as, is still the sender's.
+    const named = await writePackage(join(base, 'as2.walnut'), v2Manifest(NOTE, 'full', files), files);
+    const r = await runCaptured(receiveCommand, [named, '--world', world, '--dry-run']);
+    expect(splitFences(r.stdout).fenced).toContain(NOTE);
+  });
+
   it("bundle scope: the user's own walnut, named with spaces, is named in the held-back note (it is not the sender's)", async () => {
     makeWalnut(join(world, '04_Ventures', 'My Garden'), { layout: 'v2' });
     const files: PackageFiles = { 'bundles/plain2/context.manifest.yaml': 'goal: p\n', 'bundles/plain2/CLAUDE.md': 'x\n' };
