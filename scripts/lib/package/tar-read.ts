@@ -27,6 +27,7 @@ import { inflatedGzipFile } from './gzip-members.ts';
 import { declaredSize, decodeHeader, headerNameIsUtf8, prefixOutsideUstar, unreadableNumberField, type HeaderFields } from './tar-header.ts';
 import { PAX_HEADER_LIMIT, PaxError, PaxKeyError, PaxRecordsError, parsePax, type PaxFields } from './pax.ts';
 import { requireRegularFile } from './package-path.ts';
+import { NAME_SLOT_BYTES, NAMES_HELD_LIMIT } from './limits.ts';
 import type { FileBody } from './sinks.ts';
 
 export interface TarEntry {
@@ -290,6 +291,20 @@ export async function readTarStream(
 ): Promise<void> {
   const { label } = limits;
   const names = new Map<string, 'file' | 'dir'>();
+  /** What keeping `names` costs, as NAMES_HELD_LIMIT counts it. */
+  let namesHeld = 0;
+  const hold = (key: string, kind: 'file' | 'dir', cost: number) => {
+    namesHeld += cost + NAME_SLOT_BYTES;
+    if (namesHeld > NAMES_HELD_LIMIT) {
+      throw refuse(
+        label,
+        undefined,
+        `holds more names than a package can (keeping them takes more than ${NAMES_HELD_LIMIT} bytes: long names, or many folders); it was not read further`,
+        'too_large',
+      );
+    }
+    names.set(key, kind);
+  };
   let entries = 0;
   let contentBytes = 0;
   // Slack for headers and padding: the decompressed stream may exceed content a little, not a lot.
@@ -331,9 +346,10 @@ export async function readTarStream(
       const known = names.get(parent);
       if (known === 'file') throw refuse(label, path, 'is inside an entry that is a file', 'duplicate_entry');
       if (known === 'dir') break;
-      names.set(parent, 'dir');
+      // A slice of the name: it shares the name's bytes, counted once below.
+      hold(parent, 'dir', 0);
     }
-    names.set(name, kind);
+    if (prior === undefined) hold(name, kind, Buffer.byteLength(name));
     entries += 1;
     if (entries > limits.maxEntries) throw refuse(label, undefined, `has more than ${limits.maxEntries} entries`, 'too_large');
     const size = kind === 'file' ? (header.size ?? 0) : 0;
