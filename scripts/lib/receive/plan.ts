@@ -14,7 +14,7 @@ import { AliveError } from '../errors.ts';
 import type { Skipped } from '../package/collect.ts';
 import type { Manifest } from '../package/manifest.ts';
 import { BUNDLE_MANIFEST, type WalnutLayout } from '../walnut/layout.ts';
-import { agentFileRule, foldSegment, segmentFolder } from '../walnut/agent-files.ts';
+import { agentFileRule, bundleTopsOf, foldSegment, ignoreFileRule, segmentFolder } from '../walnut/agent-files.ts';
 import { checkBundleName, conflictName, MARKER_FOLDERS, type ConflictSuffixes } from './names.ts';
 import { WORLD_MARKER_FOLDERS } from '../world/root.ts';
 import { counted } from '../text/plural.ts';
@@ -431,6 +431,12 @@ export function planReceive(input: PlanInput): ReceivePlan {
     m.files.map((f) => landingPath(f.path, m)),
     fold,
   );
+  // Bundle tops an ignore file is held back at: those of the package's list and those it declares.
+  const tops = bundleTopsOf(
+    m.files.map((f) => f.path),
+    fold,
+  );
+  for (const r of roots) tops.add(fold(r));
   for (const f of m.files) {
     const clash = folderNamedLikeFile(f.path, fold);
     if (clash !== undefined) {
@@ -467,7 +473,9 @@ export function planReceive(input: PlanInput): ReceivePlan {
     }
     // Files that would be written into the walnut and would steer an agent there.
     const agent =
-      p.kind !== 'skip' && (full || p.kind === 'bundle') ? (agentFileRule(f.path, fold) ?? landingRule(f.path, p, layout, input.landing, fold)) : undefined;
+      p.kind !== 'skip' && (full || p.kind === 'bundle')
+        ? (agentFileRule(f.path, fold) ?? ignoreFileRule(f.path, tops, fold) ?? landingRule(f.path, p, layout, input.landing, fold))
+        : undefined;
     if (agent) {
       const entry: HeldBackAgentFile = { path: f.path, rule: agent.name, to: p.kind === 'kernel' ? `_kernel/${p.name}` : f.path };
       if (p.kind === 'bundle') heldInBundle.set(entry, { unit: bundleSeen(p.name, p.dir), rest: f.path.slice(p.dir.length + 1) });

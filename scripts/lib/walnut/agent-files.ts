@@ -12,6 +12,7 @@ import { trimEndOf } from '../text/trim.ts';
 import { counted } from '../text/plural.ts';
 import { senderName } from '../text/fence.ts';
 import { inlineText } from '../text/untrusted.ts';
+import { BUNDLE_MANIFEST } from './layout.ts';
 
 export interface AgentFileRule {
   /** The name as users know it (`CLAUDE.md`, `.claude/`, `.vscode/tasks.json`). */
@@ -172,10 +173,66 @@ const RULES: readonly Rule[] = [
   ),
 ];
 
+/**
+ * Files that tell git and ripgrep (Claude Code's Grep and Glob search with it) which files below
+ * them to leave out; ripgrep reads `.ignore` and `.rgignore` outside git too. On the list only where
+ * alive keeps its own files (ignoreFileRule): there `*` hides a walnut's key.md, log.md and
+ * now.json, or a bundle's manifest and tasks, and all the receiver writes there later, from the
+ * agent's searches and from `git add`. Deeper, in a project's own folder, one covers that folder
+ * alone (`node_modules/`, build output): what walnuts carry them for.
+ */
+const IGNORE_FILES: ReadonlyArray<[string, string]> = [
+  ['.gitignore', 'git and ripgrep'],
+  ['.ignore', 'ripgrep (in a git repository or not)'],
+  ['.rgignore', 'ripgrep (in a git repository or not)'],
+];
+const IGNORE_RULES = new Map<string, AgentFileRule>(
+  IGNORE_FILES.map(([name, readers]) => [
+    name,
+    {
+      name: `${name} in _kernel/ or at the top of a walnut or bundle`,
+      why: `${readers}, so Claude Code's Grep and Glob${name === '.gitignore' ? ' and `git add`' : ''}, leave out the files it names below it: there, the walnut's kernel (key.md, log.md, now.json) or the bundle's manifest and tasks, with all the receiver writes there later (one deeper, in a project's own folder, is taken)`,
+    },
+  ]),
+);
+
 /** The documented list (one entry per name), for docs and help. */
-export const AGENT_FILE_RULES: readonly AgentFileRule[] = RULES.filter(
-  (r, i) => RULES.findIndex((o) => o.name.replace(/\/$/, '') === r.name.replace(/\/$/, '')) === i,
-).map(({ name, why }) => ({ name, why }));
+export const AGENT_FILE_RULES: readonly AgentFileRule[] = [
+  ...RULES.filter((r, i) => RULES.findIndex((o) => o.name.replace(/\/$/, '') === r.name.replace(/\/$/, '')) === i).map(({ name, why }) => ({ name, why })),
+  ...IGNORE_RULES.values(),
+];
+
+/** The top folders of `paths` that hold a context.manifest.yaml (a v3 bundle's top), folded. */
+export function bundleTopsOf(paths: Iterable<string>, fold: (segment: string) => string = foldSegment): Set<string> {
+  const tops = new Set<string>();
+  for (const p of paths) {
+    const slash = p.indexOf('/');
+    if (slash > 0 && p.indexOf('/', slash + 1) < 0 && fold(p.slice(slash + 1)) === BUNDLE_MANIFEST) tops.add(fold(p.slice(0, slash)));
+  }
+  return tops;
+}
+
+/**
+ * The rule an ignore file (IGNORE_FILES) falls under where it sits in a package: at the walnut's
+ * top, anywhere in `_kernel/` (v1's `_core/`), at the top of a bundle (`bundles/<name>/`, a v1
+ * capsule, or a top folder of `bundleTops`, folded: bundleTopsOf). Elsewhere, none.
+ */
+export function ignoreFileRule(path: string, bundleTops: ReadonlySet<string>, fold: (segment: string) => string = foldSegment): AgentFileRule | undefined {
+  const segs = path.split('/');
+  const rule = IGNORE_RULES.get(fold(segs[segs.length - 1]!));
+  if (!rule) return undefined;
+  const n = segs.length;
+  const top = n > 1 ? fold(segs[0]!) : '';
+  const capsules = top === '_core' && fold(segs[1]!) === '_capsules';
+  const where =
+    n === 1 ||
+    top === '_kernel' ||
+    (top === '_core' && !capsules) ||
+    (capsules && n === 4) ||
+    (top === 'bundles' && n === 3) ||
+    (n === 2 && bundleTops.has(top));
+  return where ? rule : undefined;
+}
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
@@ -279,8 +336,10 @@ export interface AgentFileHit {
 export function findAgentFiles(paths: Iterable<string>): AgentFileHit[] {
   const out: AgentFileHit[] = [];
   const fold = segmentFolder();
-  for (const p of paths) {
-    const r = agentFileRule(p, fold);
+  const list = [...paths];
+  const tops = bundleTopsOf(list, fold);
+  for (const p of list) {
+    const r = agentFileRule(p, fold) ?? ignoreFileRule(p, tops, fold);
     if (r) out.push({ path: p, rule: r.name });
   }
   return out;
