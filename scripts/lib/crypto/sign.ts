@@ -24,28 +24,58 @@ const isIndented = (line: string) => line.startsWith(' ') || line.startsWith('\t
 const isBlank = (line: string) => line.trim() === '';
 
 interface Split {
-  /** Lines outside every signature block. */
-  kept: string[];
-  /** The lines of each signature block, header first. */
-  blocks: string[][];
+  /**
+   * The lines outside every signature block, as runs of consecutive lines: `[start, end)` of the
+   * text, each from its first line's start to its last line's end (the line breaks between them inside).
+   */
+  kept: Array<[number, number]>;
+  /** How many signature blocks the text holds. */
+  blocks: number;
+  /** The first block's fields (its first `algorithm`, `signer` and `value`), when there is one. */
+  first?: Partial<SignatureBlock>;
 }
 
+const BLOCK_FIELD = /^[ \t]+(algorithm|signer|value)[ \t]*:(.*)$/;
+
+/**
+ * Walks the text's lines (split on LF) without keeping them: a 32 MiB manifest of one-character
+ * lines was 16 million strings when split at once, on every read of a package.
+ */
 function splitSignatureBlocks(text: string): Split {
-  const kept: string[] = [];
-  const blocks: string[][] = [];
-  let current: string[] | undefined;
-  for (const line of text.split('\n')) {
+  const split: Split = { kept: [], blocks: 0 };
+  let inBlock = false;
+  let run: [number, number] | undefined;
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
     if (BLOCK_START.test(line)) {
-      current = [line];
-      blocks.push(current);
-    } else if (current && isIndented(line)) {
-      current.push(line);
+      inBlock = true;
+      split.blocks += 1;
+      if (split.blocks === 1) split.first = {};
+      run = undefined;
+    } else if (inBlock && isIndented(line)) {
+      if (split.blocks === 1) readBlockField(split.first!, line);
     } else {
-      current = undefined;
-      kept.push(line);
+      inBlock = false;
+      if (run) run[1] = end;
+      else {
+        run = [start, end];
+        split.kept.push(run);
+      }
     }
+    start = end + 1;
   }
-  return { kept, blocks };
+  return split;
+}
+
+/** A line of the first block: the field it sets, unless an earlier line set it. */
+function readBlockField(fields: Partial<SignatureBlock>, raw: string): void {
+  // A CRLF manifest (the reference's, written in text mode on Windows) keeps its CR here.
+  const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  const m = BLOCK_FIELD.exec(line);
+  const key = m?.[1] as keyof SignatureBlock | undefined;
+  if (key && fields[key] === undefined) fields[key] = scalar(m![2]!);
 }
 
 /**
@@ -53,10 +83,16 @@ function splitSignatureBlocks(text: string): Split {
  * join with LF and end with exactly one LF.
  */
 export function canonicalManifestForSignature(text: string): string {
-  const { kept } = splitSignatureBlocks(text);
-  let end = kept.length;
-  while (end > 0 && isBlank(kept[end - 1]!)) end--;
-  return `${kept.slice(0, end).join('\n')}\n`;
+  let kept = splitSignatureBlocks(text)
+    .kept.map(([start, end]) => text.slice(start, end))
+    .join('\n');
+  for (;;) {
+    const nl = kept.lastIndexOf('\n');
+    if (!isBlank(kept.slice(nl + 1))) break;
+    kept = nl < 0 ? '' : kept.slice(0, nl);
+    if (nl < 0) break;
+  }
+  return `${kept}\n`;
 }
 
 /**
@@ -160,21 +196,14 @@ function withoutComment(v: string): string {
   return v;
 }
 
-function parseBlock(lines: string[]): SignatureBlock {
-  const fields: Record<string, string> = {};
-  for (const raw of lines.slice(1)) {
-    // A CRLF manifest (the reference's, written in text mode on Windows) keeps its CR here.
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    const m = /^[ \t]+([A-Za-z_]+)[ \t]*:(.*)$/.exec(line);
-    if (m && !(m[1]! in fields)) fields[m[1]!] = scalar(m[2]!);
-  }
+function blockOf(fields: Partial<SignatureBlock>): SignatureBlock {
   return { algorithm: fields.algorithm ?? '', signer: fields.signer ?? '', value: fields.value ?? '' };
 }
 
 /** The (first) signature block's fields; '' for a field the block lacks; undefined if there is none. */
 export function readSignatureBlock(text: string): SignatureBlock | undefined {
-  const first = splitSignatureBlocks(text).blocks[0];
-  return first ? parseBlock(first) : undefined;
+  const { first } = splitSignatureBlocks(text);
+  return first ? blockOf(first) : undefined;
 }
 
 export interface ManifestSignatureCheck {
@@ -197,12 +226,12 @@ const SIGNATURE_VALUE_MAX = 4 * Math.ceil(MAX_RSA_BITS / 8 / 3);
 
 /** Verifies a manifest's signature against the signer's public key (which the caller trusts). */
 export function verifyManifestText(text: string, signerPublicKey: KeyObject): ManifestSignatureCheck {
-  const { blocks } = splitSignatureBlocks(text);
-  if (blocks.length === 0) return { present: false, ok: false, reason: 'the manifest is not signed' };
-  const block = parseBlock(blocks[0]!);
+  const { blocks, first } = splitSignatureBlocks(text);
+  if (blocks === 0 || !first) return { present: false, ok: false, reason: 'the manifest is not signed' };
+  const block = blockOf(first);
   const signer = block.signer === '' ? undefined : block.signer;
   const fail = (reason: string): ManifestSignatureCheck => ({ present: true, ok: false, ...(signer ? { signer } : {}), reason });
-  if (blocks.length > 1) return fail('the manifest has more than one signature block');
+  if (blocks > 1) return fail('the manifest has more than one signature block');
   if (block.algorithm !== SIGNATURE_ALGORITHM) {
     return fail(
       block.algorithm === ''

@@ -8,6 +8,13 @@ export const DEFAULT_MAX_SIZE = 4 * 1024 * 1024 * 1024;
  */
 export const MAX_PACKAGE_ENTRIES = 100_000;
 
+/**
+ * Most lines of a manifest.yaml read: ten for each entry a package holds (a file takes three). The
+ * 32 MiB a manifest may take held 16 million one-character lines, each read on every pass over it
+ * (seconds of CPU for a 33 KB package).
+ */
+export const MANIFEST_LINES_LIMIT = 10 * MAX_PACKAGE_ENTRIES;
+
 /** Most characters of a manifest's description shown (info, a snapshot received): the sender's prose. */
 export const DESCRIPTION_MAX = 2000;
 

@@ -1,6 +1,6 @@
 import { readSignatureBlock, type SignatureBlock } from '../crypto/sign.ts';
 import { AliveError, type ErrorCode, type UntrustedDetail } from '../errors.ts';
-import { parseManifestLines, ManifestSyntaxError, sniffDialect, type RawManifest, type RawMap } from './manifest-lines.ts';
+import { parseManifestLines, ManifestSyntaxError, ManifestTooLong, sniffDialect, type RawManifest, type RawMap } from './manifest-lines.ts';
 import { senderText } from '../text/fence.ts';
 import { unsafePathReason, sortByCodePoints } from './safe-path.ts';
 import { inlineText } from '../text/untrusted.ts';
@@ -86,6 +86,7 @@ export function parseManifest(text: string): Manifest {
     raw = parseManifestLines(text);
   } catch (err) {
     if (err instanceof ManifestSyntaxError) {
+      if (err instanceof ManifestTooLong) fail(err.message, 'too_large');
       if (err.value === undefined) fail(err.message);
       failOn(err.value, 'line', (line) => `${err.message}, got ${line}`);
     }
