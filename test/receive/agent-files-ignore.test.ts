@@ -52,6 +52,16 @@ describe('ignore files where alive keeps its own files', () => {
     for (const p of taken) expect(found[p], p).toBeUndefined();
   });
 
+  it("agents' own ignore files (Cursor, Gemini, Windsurf, Cline, Roo Code) are judged the same way", () => {
+    const names = ['.cursorignore', '.geminiignore', '.aiexclude', '.codeiumignore', '.clineignore', '.rooignore'];
+    const found = rules(names.flatMap((n) => [`_kernel/${n}`, `bundles/plan/${n.toUpperCase()}`, `code/app/${n}`]));
+    for (const n of names) {
+      expect(found[`_kernel/${n}`], n).toBe(`${n} in _kernel/ or at the top of a walnut or bundle`);
+      expect(found[`bundles/plan/${n.toUpperCase()}`], n).toBe(`${n} in _kernel/ or at the top of a walnut or bundle`);
+      expect(found[`code/app/${n}`], n).toBeUndefined();
+    }
+  });
+
   it('a full package: held back from _kernel/ and a bundle top, taken in a project folder; git sees the kernel (real git)', async () => {
     const base = tmp();
     const env = testEnv(base);

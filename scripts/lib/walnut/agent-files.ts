@@ -174,24 +174,32 @@ const RULES: readonly Rule[] = [
 ];
 
 /**
- * Files that tell git and ripgrep (Claude Code's Grep and Glob search with it) which files below
- * them to leave out; ripgrep reads `.ignore` and `.rgignore` outside git too. On the list only where
+ * Files that tell git and ripgrep (Claude Code's Grep and Glob search with it), or another agent,
+ * which files below them to leave out; ripgrep reads `.ignore` and `.rgignore` outside git too. On the list only where
  * alive keeps its own files (ignoreFileRule): there `*` hides a walnut's key.md, log.md and
  * now.json, or a bundle's manifest and tasks, and all the receiver writes there later, from the
  * agent's searches and from `git add`. Deeper, in a project's own folder, one covers that folder
  * alone (`node_modules/`, build output): what walnuts carry them for.
  */
-const IGNORE_FILES: ReadonlyArray<[string, string]> = [
-  ['.gitignore', 'git and ripgrep'],
-  ['.ignore', 'ripgrep (in a git repository or not)'],
-  ['.rgignore', 'ripgrep (in a git repository or not)'],
+const SEARCHES = "the agent's searches (Claude Code's Grep and Glob search with ripgrep)";
+/** Each ignore file: its name, who reads it, and what it keeps the files it names out of. */
+const IGNORE_FILES: ReadonlyArray<[string, string, string]> = [
+  ['.gitignore', 'git and ripgrep read it', `${SEARCHES} and \`git add\``],
+  ['.ignore', 'ripgrep reads it, in a git repository or not', SEARCHES],
+  ['.rgignore', 'ripgrep reads it, in a git repository or not', SEARCHES],
+  ['.cursorignore', 'Cursor reads it', "its agent's view and index"],
+  ['.geminiignore', 'Gemini CLI reads it', 'its file tools'],
+  ['.aiexclude', 'Gemini Code Assist (and Android Studio) reads it', "its agent's view"],
+  ['.codeiumignore', 'Windsurf reads it', "its agent's view and index"],
+  ['.clineignore', 'Cline reads it', "its agent's view"],
+  ['.rooignore', 'Roo Code reads it', "its agent's view"],
 ];
 const IGNORE_RULES = new Map<string, AgentFileRule>(
-  IGNORE_FILES.map(([name, readers]) => [
+  IGNORE_FILES.map(([name, reader, outOf]) => [
     name,
     {
       name: `${name} in _kernel/ or at the top of a walnut or bundle`,
-      why: `${readers}, so Claude Code's Grep and Glob${name === '.gitignore' ? ' and `git add`' : ''}, leave out the files it names below it: there, the walnut's kernel (key.md, log.md, now.json) or the bundle's manifest and tasks, with all the receiver writes there later (one deeper, in a project's own folder, is taken)`,
+      why: `${reader}; it keeps the files it names below it out of ${outOf}: there, the walnut's kernel (key.md, log.md, now.json) or the bundle's manifest and tasks, and all the receiver writes there later (one deeper, in a project's own folder, is taken)`,
     },
   ]),
 );
