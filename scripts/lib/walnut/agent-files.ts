@@ -125,6 +125,10 @@ const RULES: readonly Rule[] = [
   file('.vscode/mcp.json', 'declares MCP servers for VS Code agents'),
   folder('.zed', 'Zed project settings (MCP servers, language servers, formatter commands) and tasks (shell commands)'),
   folder(
+    '.helix',
+    'Helix workspace configuration: `languages.toml` names language servers, commands it starts as soon as a file is opened (before its 2026 workspace trust, unasked)',
+  ),
+  folder(
     '.devcontainer',
     'dev container configuration: lifecycle commands (initializeCommand runs on the host, postCreateCommand in the container) and the files they use',
   ),
