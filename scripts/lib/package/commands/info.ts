@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { defineCommand } from '../../cli/command.ts';
 import { formatBytes } from '../../cli/progress.ts';
 import { cappedText, inlineText, logValue } from '../../text/untrusted.ts';
-import { fencedLines } from '../../text/fence.ts';
+import { fencedLines, isPlainName, senderText } from '../../text/fence.ts';
+import { counted } from '../../text/plural.ts';
 import { readPackageHead } from '../info.ts';
 import { leftOutOf, vcsNote } from '../vcs-left-out.ts';
 import { DESCRIPTION_MAX } from '../limits.ts';
@@ -86,20 +87,26 @@ Shows a package's manifest summary. Reads nothing but the manifest; decrypts not
     // Manifest text is the sender's: escape control characters before it reaches a terminal.
     // The walnut's name is the sender's text: one quoted value, which cannot read on as our line.
     ctx.print(`Format: ${inlineText(m.format_version)}   Scope: ${m.scope}   Walnut: ${m.source.walnut ? logValue(m.source.walnut) : '?'}`);
-    ctx.print(`Created: ${inlineText(m.created)}`);
+    // The date and the bundle names are the sender's words too: quoted when plain, else in a fence
+    // (unquoted, `2026-04-01   Signed: yes, valid` read on as a line of ours).
+    const created = senderText(cappedText(m.created, WORDS_MAX), 'created date');
+    ctx.print(`Created: ${created.shown}`);
+    if (created.untrusted) for (const line of created.untrusted.lines) ctx.print(line);
     // The description is the sender's prose: shown as data, in a fence, never as a line of ours.
     if (m.description) {
       ctx.print("Description (the sender's text, shown as data; it ends at the END line with the same number):");
       for (const line of fencedLines('UNTRUSTED DESCRIPTION', cappedText(m.description, DESCRIPTION_MAX))) ctx.print(line);
     }
     if (bundles.length) {
+      const first = bundles.slice(0, 20);
+      const plain = first.filter(isPlainName);
+      const other = first.filter((b) => !isPlainName(b));
       const more = bundles.length > 20 ? `, … and ${bundles.length - 20} more` : '';
-      ctx.print(
-        `Bundles: ${bundles
-          .slice(0, 20)
-          .map((b) => inlineText(b))
-          .join(', ')}${more}`,
-      );
+      const others = other.length
+        ? `${plain.length ? ' and ' : ''}${counted(other.length, plain.length ? 'more name' : 'name')} of the sender's, in the untrusted list that follows`
+        : '';
+      ctx.print(`Bundles: ${plain.map((b) => `'${b}'`).join(', ')}${others}${more}`);
+      if (other.length) for (const line of fencedLines('UNTRUSTED BUNDLE NAMES', other.join('\n'))) ctx.print(line);
     }
     ctx.print(`Files: ${m.files.length} (${formatBytes(summary.bytes ?? 0)})`);
     ctx.print(`Encrypted: ${summary.encrypted ? head.envelope : 'no'}`);
