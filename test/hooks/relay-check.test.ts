@@ -498,52 +498,26 @@ describe('relay-check with the real relay-probe (git relay in a bare repository)
     expect(state.last_commit).toMatch(/^[0-9a-f]{40}$/);
   });
 
-  it('stops a probe that overruns its deadline together with the git it started in its own process group', async () => {
-    const { dir, home, dist } = await realProbeFolders();
-    // The probe relay-check starts is the real one, told it has 60 s instead of the second it was
-    // given: a probe that starts late on a loaded machine. Its fetch never answers.
-    const realProbe = join(dist, 'relay-probe-real.mjs');
-    copyFileSync(join(dist, 'relay-probe.mjs'), realProbe);
-    writeFileSync(
-      join(dist, 'relay-probe.mjs'),
-      `const at = process.argv.indexOf('--budget');\nif (at > 0) process.argv[at + 1] = '60';\nawait import(${JSON.stringify(realProbe)});\n`,
-    );
-    const git = hangingGit(dir);
-    hangingGits.push(git);
-    const remote = join(dir, 'bob.git');
-    writeFileSync(join(home, 'relay', 'relay.json'), JSON.stringify({ repo: remote, github_username: 'bob', transport: 'git', url: remote, peers: [] }));
-    const vars = {
-      HOME: dir,
-      ALIVE_HOME: home,
-      GIT_CONFIG_NOSYSTEM: '1',
-      GIT_CONFIG_GLOBAL: join(dir, 'no-gitconfig'),
-      PATH: `${git.bin}:${process.env.PATH ?? '/usr/bin:/bin'}`,
-      ALIVE_RELAY_CHECK_BUDGET_MS: '2500',
-    };
-    const r = await runAsync({ home, dist }, sessionStart(world), vars);
-    expect(r.status).toBe(0);
-    // The fetch had begun when the deadline came (else this case tests nothing).
-    expect(git.started().length).toBeGreaterThan(0);
-    expect(await git.allEnded(), git.describe()).toBe(true);
-  });
-
-  it('kills the git a probe started when the probe is stuck in a busy loop at the deadline (no signal handler can run)', async () => {
+  /**
+   * A git relay whose fetch never answers (a hanging git first on PATH), and in place of the probe
+   * relay-check starts, the real one told it has 60 s (it started late): `before(pidsLog)` gives the
+   * lines run before it (the hanging git writes its pid to pidsLog).
+   */
+  async function lateProbeOfHangingRelay(before: string[] | ((pidsLog: string) => string[]), budgetMs: number) {
     const { dir, home, dist } = await realProbeFolders();
     const git = hangingGit(dir);
     hangingGits.push(git);
-    // The real probe, told it has 60 s (it started late), whose event loop never turns again once
-    // its fetch has started: neither its own deadline nor relay-check's SIGTERM can reach its code.
     const realProbe = join(dist, 'relay-probe-real.mjs');
     copyFileSync(join(dist, 'relay-probe.mjs'), realProbe);
-    const pidsLog = join(dir, 'git-pids.log');
+    const lines = typeof before === 'function' ? before(join(dir, 'git-pids.log')) : before;
     writeFileSync(
       join(dist, 'relay-probe.mjs'),
       [
-        "import { existsSync } from 'node:fs';",
+        ...lines,
         "const at = process.argv.indexOf('--budget');",
         "if (at > 0) process.argv[at + 1] = '60';",
-        `const poll = setInterval(() => { if (existsSync(${JSON.stringify(pidsLog)})) { clearInterval(poll); for (;;); } }, 10);`,
         `await import(${JSON.stringify(realProbe)});`,
+        '',
       ].join('\n'),
     );
     const remote = join(dir, 'bob.git');
@@ -554,8 +528,33 @@ describe('relay-check with the real relay-probe (git relay in a bare repository)
       GIT_CONFIG_NOSYSTEM: '1',
       GIT_CONFIG_GLOBAL: join(dir, 'no-gitconfig'),
       PATH: `${git.bin}:${process.env.PATH ?? '/usr/bin:/bin'}`,
-      ALIVE_RELAY_CHECK_BUDGET_MS: '3000',
+      ALIVE_RELAY_CHECK_BUDGET_MS: String(budgetMs),
     };
+    return { home, dist, git, vars };
+  }
+
+  it('stops a probe that overruns its deadline together with the git it started in its own process group', async () => {
+    // The probe relay-check starts is the real one, told it has 60 s instead of the second it was
+    // given: a probe that starts late on a loaded machine. Its fetch never answers.
+    const { home, dist, git, vars } = await lateProbeOfHangingRelay([], 2500);
+    const r = await runAsync({ home, dist }, sessionStart(world), vars);
+    expect(r.status).toBe(0);
+    // The fetch had begun when the deadline came (else this case tests nothing).
+    expect(git.started().length).toBeGreaterThan(0);
+    expect(await git.allEnded(), git.describe()).toBe(true);
+  });
+
+  it('kills the git a probe started when the probe is stuck in a busy loop at the deadline (no signal handler can run)', async () => {
+    // The real probe, told it has 60 s (it started late), whose event loop never turns again once
+    // its fetch has started (the hanging git logs its pid): neither its own deadline nor
+    // relay-check's SIGTERM can reach its code.
+    const { home, dist, git, vars } = await lateProbeOfHangingRelay(
+      (pidsLog) => [
+        "import { existsSync } from 'node:fs';",
+        `const poll = setInterval(() => { if (existsSync(${JSON.stringify(pidsLog)})) { clearInterval(poll); for (;;); } }, 10);`,
+      ],
+      3000,
+    );
     const r = await runAsync({ home, dist }, sessionStart(world), vars);
     expect(r.status).toBe(0);
     expect(git.started().length).toBeGreaterThan(0);
