@@ -768,8 +768,10 @@ export class GitTransport implements RelayTransport {
 
   async setup(publicKeyPem: string): Promise<SetupResult> {
     const local = isLocalPath(this.opts.url);
-    const { ensureServingConfig, initLocalBareRepo, undoLocalBareRepo } = await import('./local-bare-repo.ts');
+    const { ensureServingConfig, initLocalBareRepo, undoLocalBareRepo, refuseNotYourRelay } = await import('./local-bare-repo.ts');
     const made = local ? await initLocalBareRepo(this.opts.url) : null;
+    // Read where it is, before the serving settings below are written into someone else's repository.
+    if (local && made === null) await refuseNotYourRelay(this.opts.url, this.opts.branch, this.opts.login);
     try {
       // A repository that was there (the user's `git init --bare`, one an interrupted setup made)
       // may lack them: checked on every setup, set where missing.
@@ -791,6 +793,11 @@ export class GitTransport implements RelayTransport {
       // A relay this setup has just made is empty: its first commit needs no fetch (had anyone
       // pushed to it meanwhile, the push is refused as a lost race, and the next attempt fetches).
       const head = created && attempt === 0 ? null : await this.fetch('origin');
+      // Not the user's relay (not-your-relay.ts): refused before anything is pushed.
+      if (!created) {
+        const git = async (args: string[]) => (await this.git(args, { timeoutMs: NETWORK_TIMEOUT_MS, maxStdoutBytes: this.listingMax() })).stdout;
+        await (await import('./not-your-relay.ts')).refuseGitRepository(this.opts, head, ['ls-remote', '--heads', 'origin'], git);
+      }
       const changes: Array<{ path: string; oid: string | null }> = [];
       const keyOid = await this.hashText(publicKeyPem);
       if (!head) {

@@ -324,6 +324,7 @@ export class GithubTransport implements RelayTransport {
         throw this.fail(createErr, `creating the private repository ${owner}/${repo}`);
       }
     }
+    if (!created) await this.refuseNotYourRelay(owner, repo);
     if (!(await this.readText(owner, repo, 'README.md'))) {
       await this.putText(owner, repo, 'README.md', relayReadme(), 'Initialize walnut relay');
     }
@@ -335,6 +336,22 @@ export class GithubTransport implements RelayTransport {
       keyPublished = true;
     }
     return { repo: `${owner}/${repo}`, url: null, created, keyPublished, head: await this.headCommit(owner, repo), branch: this.o.branch };
+  }
+
+  /** A repository of the relay's name that holds something else (not-your-relay.ts): refused before anything is written. */
+  private async refuseNotYourRelay(owner: string, repo: string): Promise<void> {
+    const head = await this.headCommit(owner, repo);
+    if (!head) return;
+    let content: import('./not-your-relay.ts').RepositoryContent;
+    try {
+      const root = await this.rootTree(owner, repo, head, {});
+      const keys = root.tree.find((e) => e.path === 'keys' && e.type === 'tree');
+      const listed = keys ? (await this.tree(owner, repo, keys.sha, false, {})).tree : [];
+      content = { top: root.tree, keys: listed.map((e) => `keys/${e.path}`) };
+    } catch (err) {
+      throw this.fail(err, `reading what ${owner}/${repo} holds`);
+    }
+    (await import('./not-your-relay.ts')).refuseGithubRepository(`${owner}/${repo}`, owner, content);
   }
 
   /**
@@ -678,14 +695,7 @@ export class GithubTransport implements RelayTransport {
     const head = await this.headCommit(owner, repo, limits);
     if (!head) return { head, entries: [], ignored: [] };
     try {
-      const commit = await withReadRetry(() => this.gh.rest.git.getCommit({ owner, repo, commit_sha: head, ...this.req(limits) }), limits.deadline);
-      const root = await this.tree(
-        owner,
-        repo,
-        this.objectId(answerOf(commitAnswer, commit.data).tree.sha, `${owner}/${repo}: the tree of ${head}`),
-        false,
-        limits,
-      );
+      const root = await this.rootTree(owner, repo, head, limits);
       const inbox = root.tree.find((e) => e.path === 'inbox' && e.type === 'tree');
       if (!inbox) return { head, entries: [], ignored: [] };
       const entries: InboxEntry[] = [];
@@ -736,6 +746,12 @@ export class GithubTransport implements RelayTransport {
     } catch (err) {
       throw this.fail(err, `listing the inbox of ${owner}/${repo}`);
     }
+  }
+
+  /** The top of commit `head`'s tree (not recursive). */
+  private async rootTree(owner: string, repo: string, head: string, limits: CallLimits) {
+    const commit = await withReadRetry(() => this.gh.rest.git.getCommit({ owner, repo, commit_sha: head, ...this.req(limits) }), limits.deadline);
+    return this.tree(owner, repo, this.objectId(answerOf(commitAnswer, commit.data).tree.sha, `${owner}/${repo}: the tree of ${head}`), false, limits);
   }
 
   private async tree(owner: string, repo: string, sha: string, recursive: boolean, limits: CallLimits) {

@@ -38,6 +38,21 @@ export async function initLocalBareRepo(path: string): Promise<MadeRepository | 
   return made;
 }
 
+/**
+ * Refuses the bare repository at `path` when it is not `login`'s relay (not-your-relay.ts), read in
+ * place: setup writes its serving settings into a repository that was there before it fetches.
+ */
+export async function refuseNotYourRelay(path: string, branch: string, login: string): Promise<void> {
+  const git = async (args: string[]) =>
+    (await runGit([inRepository(path), ...args], { timeoutMs: LOCAL_TIMEOUT_MS, maxStdoutBytes: LISTING_MAX_BYTES })).stdout;
+  const tip = (await git(['for-each-ref', '--format=%(objectname)', `refs/heads/${branch}`])).trim();
+  const { refuseGitRepository } = await import('./not-your-relay.ts');
+  await refuseGitRepository({ url: path, login, branch }, tip || null, ['for-each-ref', '--count=1', 'refs/heads/'], git);
+}
+
+/** What a listing of a relay in a folder may print (as the transport's listings). */
+const LISTING_MAX_BYTES = 32 * 1024 * 1024;
+
 /** The first folder of `path` (itself included) that does not exist; null when it does. */
 function firstMissing(path: string): string | null {
   let missing: string | null = null;

@@ -1,0 +1,115 @@
+/**
+ * What `relay setup` may take as the user's relay: an empty repository, or one that holds only what
+ * a relay holds (README.md, keys/<login>.pem, inbox/). One that publishes another login's key is
+ * someone else's relay (a peer's URL typed by mistake): setup there published the user's key beside
+ * the owner's, and the user's pulls then took what the owner's peers sent the owner. Any other file,
+ * or only other branches, is another repository (a code project), into which setup committed the
+ * key. Both are refused before anything is written. Loaded by the transports' setup only.
+ */
+import { AliveError } from '../errors.ts';
+import { untrustedDetail } from '../text/fence.ts';
+import { inlineText } from '../text/untrusted.ts';
+import { redactUrls } from './git-run.ts';
+import { isValidLogin } from './names.ts';
+
+/** What the relay's branch holds: its top entries (name, git type) and the paths under keys/. */
+export interface RepositoryContent {
+  top: ReadonlyArray<{ path: string; type: string }>;
+  keys: readonly string[];
+}
+
+const RELAY_TOP = new Map([
+  ['README.md', 'blob'],
+  ['keys', 'tree'],
+  ['inbox', 'tree'],
+]);
+const SHOWN = 5;
+
+/**
+ * The refusal of a repository that is not the user's relay, or undefined. `where`: the relay as
+ * the user gave it; `advice`: what to do instead (the transport's words).
+ */
+function notYourRelay(where: string, login: string, content: RepositoryContent, advice: string): AliveError | undefined {
+  const own = `keys/${login}.pem`.toLowerCase();
+  const otherKeys = content.keys.filter((p) => p.toLowerCase() !== own);
+  const owners = otherKeys.map((p) => /^keys\/([^/]+)\.pem$/.exec(p)?.[1] ?? '').filter(isValidLogin);
+  if (owners.length > 0) {
+    const follows = '; whose keys it holds is in the untrusted detail that follows';
+    return new AliveError(
+      `${where} publishes a key that is not yours (yours is keys/${login}.pem), so it looks like someone else's relay: ` +
+        `set up there, your pulls would take what its owner's peers send them. Nothing was changed; ${advice}. ` +
+        `If it is your relay, someone with write access to it added that key: remove it from the relay and run setup again${follows}`,
+      { code: 'not_your_relay', untrusted: untrustedDetail('relay keys', listed(owners), follows) },
+    );
+  }
+  const others = [...content.top.filter((e) => RELAY_TOP.get(e.path) !== e.type).map((e) => e.path), ...otherKeys];
+  if (others.length > 0) {
+    const follows = '; the names of those files are in the untrusted detail that follows';
+    return new AliveError(
+      `${where} holds files a relay does not (a relay holds only README.md, keys/ and inbox/), so it looks like another repository, ` +
+        `not a relay: setup would commit your key into it. Nothing was changed; ${advice}${follows}`,
+      { code: 'not_your_relay', untrusted: untrustedDetail('repository files', listed(others), follows) },
+    );
+  }
+  return undefined;
+}
+
+/** A repository without the relay's branch but with others: another repository's, never an empty one. */
+function otherBranchesOnly(where: string, branch: string, advice: string): AliveError {
+  return new AliveError(
+    `${where} has no '${branch}' branch but has other branches, so it looks like another repository, not a relay: ` +
+      `setup would add your key to it in a new branch. Nothing was changed; ${advice}`,
+    { code: 'not_your_relay' },
+  );
+}
+
+/** What the git transport advises: the URL given is the user's to check. */
+const CHECK_THE_URL = 'check the URL; your relay is a new, empty repository (a local path that does not exist yet is made one) or the one you set up before';
+
+/**
+ * The git transport's check of the repository at `relay.url`, read through `git` (in the
+ * repository itself, or in the clone that fetched it) at `tip`, the relay branch's commit; with
+ * none, the command `heads` lists the repository's branches.
+ */
+export async function refuseGitRepository(
+  relay: { url: string; login: string; branch: string },
+  tip: string | null,
+  heads: string[],
+  git: (args: string[]) => Promise<string>,
+): Promise<void> {
+  const where = `the repository at ${redactUrls(relay.url)}`;
+  if (tip === null) {
+    // An empty repository, or another's with other branches (more than the bound prints: some).
+    const listed = await git(heads).catch((err: unknown) => {
+      if (err instanceof AliveError && err.code === 'git_output_too_large') return 'some';
+      throw err;
+    });
+    if (listed.trim() !== '') throw otherBranchesOnly(where, relay.branch, CHECK_THE_URL);
+    return;
+  }
+  const entries = async (args: string[]) =>
+    (await git(['ls-tree', '-z', '--full-tree', ...args]))
+      .split('\0')
+      .filter(Boolean)
+      .map((rec) => ({ path: rec.slice(rec.indexOf('\t') + 1), type: rec.slice(0, rec.indexOf('\t')).split(' ')[1] ?? '' }));
+  const content = { top: await entries([tip]), keys: (await entries(['-r', tip, '--', 'keys'])).map((e) => e.path) };
+  const refusal = notYourRelay(where, relay.login, content, CHECK_THE_URL);
+  if (refusal) throw refusal;
+}
+
+/** The GitHub transport's check of `<owner>/walnut-relay`, which setup found there (its name is fixed). */
+export function refuseGithubRepository(full: string, owner: string, content: RepositoryContent): void {
+  const refusal = notYourRelay(
+    `the repository ${full}`,
+    owner,
+    content,
+    `${full} is the name alive gives your relay: if that repository is not your relay, rename it on GitHub ` +
+      "(the repository's Settings), then run setup again, which makes a new private one",
+  );
+  if (refusal) throw refusal;
+}
+
+function listed(names: readonly string[]): string {
+  const shown = names.slice(0, SHOWN).map((n) => inlineText(n, 200));
+  return shown.join('\n') + (names.length > SHOWN ? `\n(and ${names.length - SHOWN} more)` : '');
+}
