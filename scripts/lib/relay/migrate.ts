@@ -191,7 +191,10 @@ function finish(login: string, repo: string, doc: Record<string, unknown>, neste
   }
   if (invalid.length > 0) warnings.push(`skipped ${counted(invalid.length, 'peer')} without a valid login: ${invalid.join(', ')}`);
   if (peers.some((p) => p.status === 'accepted')) {
-    warnings.push('peer keys are not migrated: run `alive-p2p relay accept LOGIN` for each accepted peer to pin their key');
+    warnings.push(
+      'peer keys are not migrated: for each accepted peer, get their key fingerprint from them by another channel (in person, a call), ' +
+        'then run `alive-p2p relay accept LOGIN --fingerprint HEX` to pin their key (without --fingerprint it pins whatever key their relay holds)',
+    );
   }
   return {
     config: { repo, github_username: login, transport: 'github', url: null, api_url: null, branch: 'main', peers },

@@ -13,7 +13,8 @@ export const migrateRelayCommand = defineCommand({
 
 Converts a v1 relay.yaml (default $ALIVE_HOME/relay.yaml) into relay.json (default
 $ALIVE_HOME/relay/relay.json). Safe to run again: an existing relay.json is left alone, and the
-v1 file is never changed. Peer keys are not carried over; pin them with 'alive-p2p relay accept'.
+v1 file is never changed. Peer keys are not carried over; pin each with
+'alive-p2p relay accept LOGIN --fingerprint HEX', the fingerprint the peer told you by another channel.
 
 Options:
   --v1-path FILE  the v1 relay.yaml

@@ -106,6 +106,12 @@ export const relayStatusCommand = defineCommand({
       if (key === 'missing' || key === 'changed' || key === 'unreadable') {
         problems.push(`${p.github}'s pinned key file is ${key}: run alive-p2p relay accept ${p.github}`);
       }
+      if (key === 'not pinned' && p.status === 'accepted') {
+        problems.push(
+          `${p.github} is accepted but no key of theirs is pinned: pushes to ${p.github} are refused and what waits in their folder is not opened ` +
+            `until it is; get their key fingerprint from ${p.github} by another channel, then run \`alive-p2p relay accept ${p.github} --fingerprint HEX\``,
+        );
+      }
       const seen = keyChanges[p.github];
       // What the last check of their relay found (null: never checked, or another relay than theirs now).
       const check = p.status !== 'removed' && p.relay ? state?.peer_reachability[p.github] : undefined;
