@@ -1,4 +1,5 @@
 /** `relay-probe`: refresh state.json within a time budget; exits 0 whatever the network does. */
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { defineCommand } from '../../cli/command.ts';
 import { defaultRelayPaths, relayPathsForConfig } from '../paths.ts';
@@ -32,6 +33,12 @@ Options:
     const config = ctx.values.config;
     const paths = config ? relayPathsForConfig(config) : defaultRelayPaths();
     const statePath = ctx.values.state ?? (config ? join(dirname(config), 'state.json') : paths.state);
+    // A file named that is not there is a mistake to say (a typo), not "no relay set up".
+    if (config !== undefined && !existsSync(config)) {
+      ctx.warn(`${inlineText(config)} does not exist (--config): nothing was probed; check the path (without --config: $ALIVE_HOME/relay/relay.json)`);
+      if (ctx.json) ctx.printJson({ configured: false, config_missing: true });
+      return;
+    }
     let state;
     let warnings: string[];
     try {
