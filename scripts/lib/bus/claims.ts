@@ -873,15 +873,39 @@ function sameFile(a: Stats | undefined, b: Stats | undefined): boolean {
  * first cannot hide a dead owner's claim from serve's sweeps forever.
  */
 export function reclaimDeadOwners(paths: ReceiverPaths, receiver: string, isAlive: (pid: number) => boolean = dispatchAlive, onProblem?: EntryProblem): number {
-  let n = 0;
+  return returnGoneClaims(paths, receiver, reclaimBatch(paths), isAlive, onProblem).length;
+}
+
+/** The claims among the next busListMax names of processing/ that reclaimDeadOwners looks at (its own cursor). */
+export function reclaimBatch(paths: ReceiverPaths): HeldClaim[] {
   const { names } = listBusDirBatch(paths.root, paths.processing, busListMax(), `${paths.processing}\0reclaim`);
-  for (const c of claimsFromNames(paths, names)) {
-    if (goneClaimOwner(c.owner, isAlive) === undefined) continue;
+  return claimsFromNames(paths, names);
+}
+
+/** A claim returned to the inbox because its holder is gone: the message's id, and who held it. */
+export interface TakenBack {
+  id: string;
+  kind: ProcessHolder['kind'];
+  pid: number;
+}
+
+/** Returns to the inbox those of `claims` whose holder is gone (goneClaimOwner): each one returned. */
+export function returnGoneClaims(
+  paths: ReceiverPaths,
+  receiver: string,
+  claims: readonly HeldClaim[],
+  isAlive: (pid: number) => boolean = dispatchAlive,
+  onProblem?: EntryProblem,
+): TakenBack[] {
+  const out: TakenBack[] = [];
+  for (const c of claims) {
+    const gone = goneClaimOwner(c.owner, isAlive);
+    if (gone === undefined) continue;
     perEntry(c.name, onProblem, () => {
-      if (returnToInbox(paths, receiver, c.path, c.fileName)) n++;
+      if (returnToInbox(paths, receiver, c.path, c.fileName)) out.push({ id: c.id, ...gone });
     });
   }
-  return n;
+  return out;
 }
 
 /**

@@ -30,8 +30,11 @@ import {
   claimsOfUpTo,
   listInboxUpTo,
   parseClaimFileName,
+  reclaimBatch,
+  returnGoneClaims,
   sweepStaleBatch,
   type Claim,
+  type TakenBack,
   type DeadLetterRecord,
 } from './claims.ts';
 import { loadReceiverConfig } from './config.ts';
@@ -703,13 +706,24 @@ export interface DeadLetteredOnTheWay {
  * `whereUnlisted`: the lookup of the chosen message (`where`) was partial (findMessage's `seen`).
  */
 export type ClaimResult =
-  | { claimed: true; message: ClaimedMessage; deadLettered: DeadLetteredOnTheWay[]; unlisted: boolean; sweptPart?: number }
+  | { claimed: true; message: ClaimedMessage; deadLettered: DeadLetteredOnTheWay[]; tookBack: TakenBack[]; unlisted: boolean; sweptPart?: number }
   /** Nothing waiting (`id` absent), or the chosen message is not in the inbox (`where` says where it is). */
-  | { claimed: false; deadLettered: DeadLetteredOnTheWay[]; where: FoundMessage[]; whereUnlisted: boolean; unlisted: boolean; sweptPart?: number };
+  | {
+      claimed: false;
+      deadLettered: DeadLetteredOnTheWay[];
+      tookBack: TakenBack[];
+      where: FoundMessage[];
+      whereUnlisted: boolean;
+      unlisted: boolean;
+      sweptPart?: number;
+    };
 
 /**
  * Claims the oldest message waiting for `receiver`, or the message `id`. Stale claims are returned
- * to the inbox first; unreadable files met on the way go to dead-letter (listed in the result).
+ * to the inbox first, and so are those whose holder is gone (an MCP session that ended, a daemon
+ * killed with -9: `tookBack`), as a reply takes them over: the message `id`'s, or those of the
+ * batch of processing/ that serve's sweep would look at. Unreadable files met on the way go to
+ * dead-letter (listed in the result).
  * The lease is the receiver's `claim_lease_seconds` unless `leaseMs` is given. The sweep looks at
  * one batch of processing/ (the MCP server sweeps on over its calls), or up to `sweepBatches`
  * (a lone `dispatch claim`: LONE_SWEEP_BATCHES), saying in `sweptPart` when it stopped short.
@@ -727,6 +741,7 @@ export async function claimMessage(
   let swept = 0;
   while (swept < batches && !sweepStaleBatch(paths, name).end) swept++;
   const sweptPart = options.sweepBatches !== undefined && swept === batches ? { sweptPart: batches * busListMax() } : {};
+  const tookBack = returnGoneClaims(paths, name, id === undefined ? reclaimBatch(paths) : claimsOfUpTo(paths, id).claims);
   const deadLettered: DeadLetteredOnTheWay[] = [];
   const onDeadLetter = (r: DeadLetterRecord) => deadLettered.push({ id: validIdFromFileName(r.fileName) ?? '', code: r.code, reason: r.reason });
   const opts = { owner: options.owner ?? 'hand', leaseMs: options.leaseMs ?? config.claimLeaseMs, onDeadLetter };
@@ -737,11 +752,12 @@ export async function claimMessage(
   if (!claim) {
     const seen = { unlisted: false };
     const where = id === undefined ? [] : findMessage(root, id, { receiver: name, seen });
-    return { claimed: false, deadLettered, where, whereUnlisted: seen.unlisted, unlisted, ...sweptPart };
+    return { claimed: false, deadLettered, tookBack, where, whereUnlisted: seen.unlisted, unlisted, ...sweptPart };
   }
   return {
     claimed: true,
     deadLettered,
+    tookBack,
     unlisted,
     ...sweptPart,
     message: {

@@ -23,14 +23,16 @@ import { AliveError } from '../../errors.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { claimUnlistedNote, findUnlistedJson, noteJson, sweepPartialNote, unlistedField } from '../list-bound.ts';
 import { LONE_SWEEP_BATCHES } from '../claims.ts';
+import { tookBackJson, tookBackLines } from '../took-back.ts';
 
 const USAGE = `usage: dispatch claim @RECEIVER [ID] [--json] [--root DIR]
 
 Takes a message waiting for @RECEIVER so that nobody else answers it, and prints it: the oldest,
 or message ID ('dispatch inbox' lists them). Answer it with 'dispatch reply <id> "TEXT" --as
 @RECEIVER' before the lease runs out (claim_lease_seconds in runtimes/<receiver>/config.json,
-default 30 minutes), or it returns to the inbox. Nothing waiting is not an error; a chosen ID that
-is not waiting is (exit 1, saying where it is). A body (or context) longer than 512 KiB is shown
+default 30 minutes), or it returns to the inbox. A claim whose holder is gone (an MCP session that
+ended, a daemon killed with -9) is taken back first, and said; one a live process holds is not.
+Nothing waiting is not an error; a chosen ID that is not waiting is (exit 1, saying where it is). A body (or context) longer than 512 KiB is shown
 cut, with a line saying how many bytes were left out and that 'dispatch show ID --full' prints it
 whole; --json cuts untrusted.body the same way and says so in cut and note.`;
 
@@ -50,6 +52,8 @@ export const claimCommand = defineCommand({
     const sweep = r.sweptPart === undefined ? undefined : sweepPartialNote(displayName(receiver), r.sweptPart);
     const sweepJson = sweep === undefined ? {} : { sweep_partial: true };
     if (sweep && !ctx.json) ctx.warn(sweep);
+    const tookBack = tookBackJson(r.tookBack);
+    if (!ctx.json) for (const l of tookBackLines(r.tookBack)) ctx.print(l);
     // The reason can quote the file: under untrusted, as the MCP claim tool gives it.
     const deadLettered = r.deadLettered.map((d) => ({ ...idField('id', d.id), code: deadLetterCode(d.code), untrusted: { reason: d.reason } }));
     // The id may be the file's own name, any writer's words: named only when it has none ('dispatch dead-letter' lists it fenced).
@@ -69,6 +73,7 @@ export const claimCommand = defineCommand({
             receiver: displayName(receiver),
             ...idField('id', id),
             dead_lettered: deadLettered,
+            ...tookBack,
             ...sweepJson,
             ...findUnlistedJson(refusal.seen, [sweep]),
           },
@@ -86,6 +91,7 @@ export const claimCommand = defineCommand({
           ...sweepJson,
           ...noteJson([note, sweep]),
           dead_lettered: deadLettered,
+          ...tookBack,
         });
       } else if (note) ctx.print(`no message claimed for ${displayName(receiver)}: ${note}`);
       else {
@@ -108,6 +114,7 @@ export const claimCommand = defineCommand({
         ...pathField('file', m.path, isWordlessId(m.id)),
         lease_expires_at: m.leaseExpiresAt,
         dead_lettered: deadLettered,
+        ...tookBack,
         untrusted: untrustedJson({ ...u, thread: u.thread || m.id, turn: u.turn ?? 1 }),
         ...(shown.cut ? { cut: shown.cut } : {}),
         ...unlistedField(r.unlisted),

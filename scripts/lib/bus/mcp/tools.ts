@@ -17,6 +17,7 @@ import { inlineText, summaryLine } from '../../text/untrusted.ts';
 import { answerMessage, answeringReceiver } from '../answer.ts';
 import { claimRefusal, turnBudgetAdvice, unansweredText } from '../commands/common.ts';
 import { countClaimsUpTo, listInboxUpTo } from '../claims.ts';
+import { tookBackJson } from '../took-back.ts';
 import {
   busListMax,
   claimUnlistedNote,
@@ -342,13 +343,14 @@ async function claim(ctx: ToolContext, a: { receiver: string; id?: string | unde
         ...unlistedField(r.unlisted),
         dead_lettered: deadLettered,
         ...more,
+        ...tookBackJson(r.tookBack),
       };
     }
     // In the words of dispatch claim.
     const refusal = claimRefusal(ctx.root, id, receiver, r, r.deadLettered.find((d) => d.id === id)?.code);
     throw new AliveError(refusal.message, {
       code: 'not_found',
-      fields: { dead_lettered: deadLettered, ...more, ...findUnlistedJson(refusal.seen) },
+      fields: { dead_lettered: deadLettered, ...more, ...tookBackJson(r.tookBack), ...findUnlistedJson(refusal.seen) },
     });
   }
   const m = r.message;
@@ -371,6 +373,7 @@ async function claim(ctx: ToolContext, a: { receiver: string; id?: string | unde
     ]),
     dead_lettered: deadLettered,
     ...more,
+    ...tookBackJson(r.tookBack),
   };
 }
 
