@@ -7,14 +7,14 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { AliveError } from '../errors.ts';
 import { claimById, claimsOfUpTo, completeClaim, deadLetterClaim, LeaseLostError, loadClaim, returnToInbox, type Claim } from './claims.ts';
 import { otherLiveHolder, replyOwner, type ProcessHolder } from './claim-owner.ts';
-import { elsewhereText, whereText } from './commands/common.ts';
+import { elsewhereText, nameable, whereText } from './commands/common.ts';
 import { DEFAULT_TURN_BUDGET, loadReceiverConfig } from './config.ts';
-import { isWordlessId } from './ids.ts';
+import { idArgument, isWordlessId } from './ids.ts';
 import { rawHeader, untrustedThreadField, type HeaderText } from './json-fields.ts';
 import { receiverPaths } from './layout.ts';
 import { displayName, normaliseName } from './names.ts';
 import { idHint, withIdHint } from './id-resolve.ts';
-import { findMessage } from './query.ts';
+import { findMessage, type FoundMessage } from './query.ts';
 import { findUnlistedJson, type LookupSeen, withFindUnlisted } from './list-bound.ts';
 import { budgetProblem, recordTurn, undoTurns } from './threads.ts';
 
@@ -65,11 +65,29 @@ function whyNotAnswerable(root: string, id: string, receiver: string | undefined
   if (where.length === 0) {
     if (receiver === undefined) return withIdHint('there is no such message on the bus', idHint(root, id));
     const none = `there is no such message for ${displayName(receiver)}`;
-    return (
-      elsewhereText(root, id, receiver, 'reply', seen) ?? withIdHint(none, idHint(root, id, { receiver }), `see 'dispatch inbox ${displayName(receiver)}'`)
-    );
+    const elsewhere = elsewhereText(root, id, receiver, 'reply', seen);
+    if (elsewhere === undefined) return withIdHint(none, idHint(root, id, { receiver }), `see 'dispatch inbox ${displayName(receiver)}'`);
+    return withGoOn(elsewhere, findMessage(root, id, { seen }));
   }
-  return where[0]!.state === 'handled' ? 'it was already answered (it is in the archive)' : `it is ${where.map((m) => whereText(m, receiver)).join('; ')}`;
+  if (where[0]!.state === 'handled') return 'it was already answered (it is in the archive)';
+  return withGoOn(`it is ${where.map((m) => whereText(m, receiver)).join('; ')}`, where);
+}
+
+/**
+ * `why` and, when the id is an answer's, the way on: an answer is not replied to, a new message in
+ * its thread is sent to the receiver that answered. That receiver and the thread (the answer's
+ * Thread header) are named only when every bus knows it and the bus made the thread id; else
+ * 'dispatch show ID' names them.
+ */
+function withGoOn(why: string, found: readonly FoundMessage[]): string {
+  const answer = found.find((m) => m.kind === 'response');
+  if (answer === undefined) return why;
+  const to = nameable(answer.receiver) ? displayName(answer.receiver) : '@RECEIVER';
+  const header = answer.untrusted?.thread;
+  const thread = header && isWordlessId(header) ? header : 'THREAD';
+  const show =
+    to === '@RECEIVER' || thread === 'THREAD' ? `, the receiver that answered and the thread as 'dispatch show ${idArgument(answer.id)}' names them` : '';
+  return `${why}; an answer is not replied to: to go on with its thread, send a new message: dispatch send ${to} 'TEXT' --thread ${thread}${show} (the MCP send tool with thread)`;
 }
 
 /** An answer of nothing but white space: refused as an empty send is (code empty_body, exit 1), by every caller. */
