@@ -101,8 +101,28 @@ export function listInboxUpTo(paths: ReceiverPaths, max: number): BusInboxListin
     }
     entries.push({ name: d.name, id, validId: isValidMessageId(id), path, sortKey: sortKey ?? 0, regular });
   }
-  entries.sort((a, b) => a.sortKey - b.sortKey || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  entries.sort(inboxOrder);
   return { entries, unlisted: more };
+}
+
+/** The inbox's order: oldest first (sortKey), then by file name. */
+function inboxOrder(a: Pick<BusInboxEntry, 'sortKey' | 'name'>, b: Pick<BusInboxEntry, 'sortKey' | 'name'>): number {
+  return a.sortKey - b.sortKey || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+
+/**
+ * The entries after message `id` in the inbox's order (a page's cursor, the MCP inbox's `after`):
+ * while it waits, those after it; once it has left the inbox (claimed), those after where it stood,
+ * which a UUIDv7 id's time tells. An id without a time of its own that has left places nothing:
+ * every entry (a message shown again, never one passed over).
+ */
+export function inboxEntriesAfter(entries: readonly BusInboxEntry[], id: string): BusInboxEntry[] {
+  const at = entries.findIndex((e) => e.validId && e.id === id);
+  if (at >= 0) return entries.slice(at + 1);
+  const sortKey = idTimeMs(id);
+  if (sortKey === undefined) return [...entries];
+  const name = messageFileName(id);
+  return entries.filter((e) => inboxOrder(e, { sortKey, name }) > 0);
 }
 
 /** The inbox entries named like messages whose names are not UTF-8 (among the first `max`): never a valid id, dead-lettered as bad_id. */

@@ -212,8 +212,12 @@ export function createServer(given: ToolContext, closing: AbortSignal = new Abor
     'inbox',
     {
       title: 'Peek at an inbox',
-      description: `Lists the messages waiting for a receiver, oldest first, without taking any (each with its id and the first line of its text): at most ${LIST_DEFAULT} per call unless limit says otherwise; total counts them all, and truncated: true with next_offset says more follow. Refused (no_bus) where the server's folder holds no bus. ${UNTRUSTED_NOTE}`,
-      inputSchema: z.strictObject({ receiver: name('the receiver'), ...paging }),
+      description: `Lists the messages waiting for a receiver, oldest first, without taking any (each with its id and the first line of its text): at most ${LIST_DEFAULT} per call unless limit says otherwise; total counts them all, and truncated: true with next_after says more follow: pass it as after for the next page, which claims made meanwhile do not shift (next_offset counts positions, and a claim moves the later messages up: offset would pass one over). Refused (no_bus) where the server's folder holds no bus. ${UNTRUSTED_NOTE}`,
+      inputSchema: z.strictObject({
+        receiver: name('the receiver'),
+        ...paging,
+        after: z.optional(messageId('list the messages after this one (when a result says truncated, pass its next_after; offset then counts from it)')),
+      }),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (a) => asResult(ctx.root, () => inboxTool(ctx, a)),

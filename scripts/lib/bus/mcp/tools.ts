@@ -16,7 +16,7 @@ import { AliveError } from '../../errors.ts';
 import { inlineText, summaryLine } from '../../text/untrusted.ts';
 import { answerMessage, answeringReceiver } from '../answer.ts';
 import { claimRefusal, turnBudgetAdvice, unansweredText } from '../commands/common.ts';
-import { countClaimsUpTo, listInboxUpTo } from '../claims.ts';
+import { countClaimsUpTo, inboxEntriesAfter, listInboxUpTo } from '../claims.ts';
 import { tookBackJson } from '../took-back.ts';
 import {
   busListMax,
@@ -39,7 +39,7 @@ import { checkReceiverKnown, unknownReceiver, unknownReceiverJson } from '../rec
 import { receiverPaths, runtimesDir } from '../layout.ts';
 import { decodeUtf8, parseMessage } from '../message.ts';
 import { idArgument, isWordlessId, parseMessageIdArg } from '../ids.ts';
-import { resolveMessageId, withGivenId } from '../id-resolve.ts';
+import { messageIdArg, resolveMessageId, withGivenId } from '../id-resolve.ts';
 import { requireBusAt } from '../no-bus.ts';
 import { idField, listedHeaders, threadField } from '../json-fields.ts';
 import { displayName, normaliseName } from '../names.ts';
@@ -264,13 +264,22 @@ async function waitFor(ctx: ToolContext, a: { id: string; timeout_s?: number | u
   }
 }
 
-export function inboxTool(ctx: ToolContext, a: { receiver: string; limit?: number | undefined; offset?: number | undefined }) {
+type InboxArgs = { receiver: string; limit?: number | undefined; offset?: number | undefined; after?: string | undefined };
+
+export function inboxTool(ctx: ToolContext, a: InboxArgs) {
+  return withGivenId(a.after, GIVEN_BY_CALL, () => inbox(ctx, a));
+}
+
+function inbox(ctx: ToolContext, a: InboxArgs) {
   const receiver = normaliseName(a.receiver, 'receiver');
   requireBusHere(ctx.root);
+  const after = a.after === undefined ? undefined : messageIdArg(a.after);
   const paths = receiverPaths(ctx.root, receiver);
   const inbox = listInboxUpTo(paths, busListMax());
+  // Those after the last message seen: a claim between pages shifts offsets, not this.
+  const entries = after === undefined ? inbox.entries : inboxEntriesAfter(inbox.entries, after);
   const listing = page(
-    inbox.entries,
+    entries,
     a,
     (e) => {
       // The id comes from a file name any writer chooses: only an id of the strict shape is ours to show.
@@ -295,11 +304,24 @@ export function inboxTool(ctx: ToolContext, a: { receiver: string; limit?: numbe
   const { listed, ...counts } = listing;
   const unknown = listed.length === 0 ? unknownReceiver(ctx.root, receiver) : undefined;
   const claims = countClaimsUpTo(paths);
+  // The cursor of the next page: the last message listed that has an id (as a tool takes it back).
+  const lastId = entries
+    .slice(counts.offset, counts.offset + listed.length)
+    .reverse()
+    .find((e) => e.validId)?.id;
+  const nextAfter = counts.truncated && lastId !== undefined ? { next_after: idArgument(lastId) } : {};
+  // With after, offsets count from it: next_after is the way on, and an offset would mislead.
+  const { next_offset, ...rest } = counts;
+  const next = after === undefined || lastId === undefined ? (next_offset === undefined ? {} : { next_offset }) : {};
   return {
     ok: true,
     receiver: displayName(receiver),
     count: listed.length,
-    ...counts,
+    ...rest,
+    // total counts every message waiting, whichever page this is.
+    total: inbox.entries.length,
+    ...next,
+    ...nextAfter,
     processing: claims.count,
     ...(claims.more_than ? { more_than: { processing: claims.more_than } } : {}),
     ...unknownReceiverJson(unknown),
