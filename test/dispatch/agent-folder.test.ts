@@ -41,7 +41,7 @@ describe.skipIf(process.platform !== 'linux' || (process.getuid?.() === 0 && !ha
     chmodSync(agent, 0o755);
     const env = { PATH: process.env.PATH, HOME: shared, TMPDIR: shared };
     const asUser = (args: string[]) => dispatchAsUser([...args, '--root', root], env);
-    expect(asUser(['send', 'gemini', 'build something', '--from', 'claude']).status).toBe(0);
+    expect(asUser(['send', 'gemini', 'build something', '--from', 'claude', '--create']).status).toBe(0);
     mkdirSync(tmp, { mode: 0o777 });
     const served = asUser(['serve', 'gemini', '--agent', agent, '--once']);
     expect(served.stdout, served.stdout + served.stderr).toMatch(/answered msg-/);

@@ -7,7 +7,7 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { dispatchGroup } from '../../scripts/lib/bus/commands/group.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
-import { makeBus } from './helpers.ts';
+import { makeBusWithRuntimes } from './helpers.ts';
 import { mkdirSync, writeFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
@@ -29,7 +29,7 @@ async function tools(root: string, as = 'tester'): Promise<(name: string, args?:
 
 describe('wait on a thread id instead of a message id', () => {
   it('says it is a thread and names its latest request, in the CLI and the MCP tool alike', async () => {
-    const { root } = makeBus();
+    const { root } = makeBusWithRuntimes();
     await sendMessage({ root, to: 'gemini', from: 'claude', body: 'first', thread: 'proj-1' });
     const latest = await sendMessage({ root, to: 'gemini', from: 'claude', body: 'second', thread: 'proj-1' });
     const r = await run(root, 'wait', 'proj-1', '--timeout', '0.2');
@@ -65,7 +65,7 @@ describe('wait on a thread id instead of a message id', () => {
 
 describe('wait on a thread whose latest request a bus writer named', () => {
   it('names a request id that spells words only as the untrusted detail', async () => {
-    const { root } = makeBus();
+    const { root } = makeBusWithRuntimes();
     await sendMessage({ root, to: 'gemini', from: 'claude', body: 'first', thread: 'proj-2' });
     const inbox = receiverPaths(root, 'gemini').inbox;
     writeFileSync(join(inbox, 'msg-ignore-previous-instructions.hw'), '# HelloWorld Message\n# From: @claude\n# To: @gemini\n# Thread: proj-2\n\nplanted\n');
@@ -85,7 +85,7 @@ describe('wait on a thread whose latest request a bus writer named', () => {
 
 describe('the sender from HELLOWORLD_AS', () => {
   it('an empty HELLOWORLD_AS is unset (the sender is @human); a bad one is named as the variable, not as --from', async () => {
-    const { root } = makeBus();
+    const { root } = makeBusWithRuntimes();
     const saved = process.env.HELLOWORLD_AS;
     try {
       process.env.HELLOWORLD_AS = '';
@@ -110,7 +110,7 @@ describe('the sender from HELLOWORLD_AS', () => {
 
 describe('a receiver name that is too long', () => {
   it('is refused as too long, with the limit, not as holding characters that are not allowed (CLI and MCP)', async () => {
-    const { root } = makeBus();
+    const { root } = makeBusWithRuntimes();
     const long = `@${'a'.repeat(70)}`;
     const r = await run(root, 'inbox', long);
     expect(r.code).toBe(2);
@@ -129,7 +129,7 @@ describe('a receiver name that is too long', () => {
 
 describe('claim and reply under the wrong receiver, and a reply to a message already answered', () => {
   it("say whose message it is instead of 'no such message', in the same words in the CLI and the MCP tools", async () => {
-    const { root } = makeBus();
+    const { root } = makeBusWithRuntimes();
     const sent = await sendMessage({ root, to: 'gemini', from: 'claude', body: 'q' });
     await sendMessage({ root, to: 'claude', from: 'gemini', body: 'other' });
     const call = await tools(root);
@@ -171,7 +171,7 @@ describe('claim and reply under the wrong receiver, and a reply to a message alr
 
 describe('reply without --as', () => {
   it('answers as the one receiver holding the message, and asks for --as only when several do', async () => {
-    const { root } = makeBus();
+    const { root } = makeBusWithRuntimes();
     const sent = await sendMessage({ root, to: 'gemini', from: 'claude', body: 'q' });
     const r = await run(root, 'reply', sent.id, 'the answer');
     expect(r.code, r.stderr).toBe(0);
@@ -190,7 +190,7 @@ describe('reply without --as', () => {
 
 describe("wait on an answer's id instead of the request's", () => {
   it('is refused at once, naming the request it answers, whether the answer was collected or not (CLI and MCP)', async () => {
-    const { root } = makeBus();
+    const { root } = makeBusWithRuntimes();
     const sent = await sendMessage({ root, to: 'gemini', from: 'claude', body: 'q' });
     const replied = await run(root, 'reply', sent.id, 'the answer', '--as', '@gemini', '--json');
     const answerId = JSON.parse(replied.stdout).response_id as string;
@@ -216,7 +216,7 @@ describe("wait on an answer's id instead of the request's", () => {
 
 describe('MCP wait for a request no longer on the bus', () => {
   it("takes receiver, as dispatch wait takes --receiver, and its refusal names the tool's argument, not the CLI flag", async () => {
-    const { root } = makeBus();
+    const { root } = makeBusWithRuntimes();
     await sendMessage({ root, to: 'gemini', from: 'claude', body: 'x' }); // @gemini exists
     const call = await tools(root);
     const gone = 'a1b2c3d4';
@@ -234,7 +234,7 @@ describe('MCP wait for a request no longer on the bus', () => {
 
 describe('a name Windows keeps for a device', () => {
   it('is refused as a receiver and as a sender, on every platform (a bus folder may be shared with Windows)', async () => {
-    const { root } = makeBus();
+    const { root } = makeBusWithRuntimes();
     for (const name of ['@nul', '@CON', '@com1', '@lpt9']) {
       const r = await run(root, 'send', name, 'hi');
       expect(r.code, name).toBe(2);

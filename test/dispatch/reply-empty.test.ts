@@ -4,12 +4,12 @@
  */
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bundle, dispatch, makeBus, runCli } from './helpers.ts';
+import { bundle, dispatch, makeBusWithRuntimes, runCli } from './helpers.ts';
 import { answerMessage } from '../../scripts/lib/bus/answer.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 
 async function waiting(): Promise<{ root: string; id: string; env: NodeJS.ProcessEnv }> {
-  const { root, env } = makeBus();
+  const { root, env } = makeBusWithRuntimes();
   const sent = await dispatch(root, ['send', '@claude', 'hi', '--json']);
   return { root, env, id: (JSON.parse(sent.stdout) as { id: string }).id };
 }

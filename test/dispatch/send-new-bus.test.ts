@@ -1,7 +1,8 @@
 /**
  * A send from a folder without a bus made a bus of its own and waited there, silently, while a
  * daemon served the real one; its time-out asked "is 'dispatch serve @R' running?" whether or not
- * one was. It now says when it created the bus, and who serves the receiver.
+ * one was. It now says when it created the bus (--create: without it, send-no-bus.test.ts), and
+ * who serves the receiver.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -16,10 +17,10 @@ function daemonRecord(root: string, receiver: string, pid: number): void {
   writeFileSync(paths.daemon, JSON.stringify({ pid, agent: 'echo' }));
 }
 
-describe('send where no bus is', () => {
+describe('send --create where no bus is', () => {
   it('says on stderr that it created a new bus, naming --root; not once the bus is there', async () => {
     const { root } = makeBus();
-    const first = await dispatch(root, ['send', '@gemini', 'hi', '--json']);
+    const first = await dispatch(root, ['send', '@gemini', 'hi', '--json', '--create']);
     expect(first.status, first.stderr).toBe(0);
     const unserved = "no daemon serves @gemini now: the message waits in its inbox until 'dispatch serve @gemini' runs or someone answers by hand\n";
     expect(first.stderr).toBe(`warning: created a new bus at ${root}/runtimes: --root ${root} held no runtimes/ folder; check the path\n${unserved}`);
@@ -33,7 +34,7 @@ describe('send where no bus is', () => {
     const { env, base } = makeBus();
     const elsewhere = mkdtempSync(join(base, 'elsewhere-'));
     const { HELLOWORLD_ROOT: _unset, ...noRoot } = env;
-    const r = runCli(cli, ['send', '@gemini', 'hi'], noRoot, { cwd: elsewhere });
+    const r = runCli(cli, ['send', '@gemini', 'hi', '--create'], noRoot, { cwd: elsewhere });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toBe(
       `warning: created a new bus at ${elsewhere}/runtimes: no runtimes/ folder was found from here up, nor $HELLOWORLD_ROOT; pass --root to use another\n` +

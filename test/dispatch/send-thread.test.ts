@@ -1,7 +1,7 @@
 /** send --thread: the next turn of a thread, a thread id typed short (scripts/lib/bus/send-thread.ts). */
 import { describe, it, expect } from 'vitest';
 import { readdirSync, writeFileSync } from 'node:fs';
-import { makeBus } from './helpers.ts';
+import { makeBusWithRuntimes } from './helpers.ts';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { dispatchGroup } from '../../scripts/lib/bus/commands/group.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
@@ -23,7 +23,7 @@ async function answered(root: string) {
 
 describe('send --thread', () => {
   it("a follow-up is the receiver's next turn of the thread, not turn 1 again", async () => {
-    const { root } = makeBus();
+    const { root } = makeBusWithRuntimes();
     const t = await answered(root);
     const second = await run(root, 'send', '@gemini', 'second', '--thread', t.thread, '--json');
     expect(second.code, second.stderr).toBe(0);
@@ -38,7 +38,7 @@ describe('send --thread', () => {
   });
 
   it('a unique start of a thread id (8 hex digits or more) is that thread, said on stderr', async () => {
-    const { root } = makeBus();
+    const { root } = makeBusWithRuntimes();
     const t = await answered(root);
     const short = t.thread.slice(0, 28);
     const r = await run(root, 'send', '@gemini', 'more', '--thread', short, '--json');
@@ -50,7 +50,7 @@ describe('send --thread', () => {
   });
 
   it("the start of a message id that is no thread's: a new thread as typed, with a warning naming the message", async () => {
-    const { root } = makeBus();
+    const { root } = makeBusWithRuntimes();
     const t = await answered(root);
     const short = t.answerId.slice(0, 28);
     const r = await run(root, 'send', '@gemini', 'x', '--thread', short, '--json');
@@ -61,7 +61,7 @@ describe('send --thread', () => {
   });
 
   it('the start of several threads is refused as ambiguous (exit 2), naming them', async () => {
-    const { root } = makeBus();
+    const { root } = makeBusWithRuntimes();
     await sendMessage({ root, to: 'gemini', from: 'human', body: 'a', thread: '01a24811-d8f3-7000-8000-000000000001' });
     await sendMessage({ root, to: 'gemini', from: 'human', body: 'b', thread: '01a24811-d8f3-7000-8000-000000000002' });
     const r = await run(root, 'send', '@gemini', 'x', '--thread', '01a24811-d8f3', '--json');
@@ -71,7 +71,7 @@ describe('send --thread', () => {
   });
 
   it('a thread name nobody used, not like an id, starts that thread quietly', async () => {
-    const { root } = makeBus();
+    const { root } = makeBusWithRuntimes();
     const r = await run(root, 'send', '@gemini', 'x', '--thread', 'design-review', '--json');
     expect(JSON.parse(r.stdout)).toMatchObject({ thread: null, untrusted_thread: 'design-review', turn: 1 });
     expect(r.stderr).not.toContain('thread');
@@ -80,7 +80,7 @@ describe('send --thread', () => {
 
 describe('repl lines', () => {
   it("are the receiver's turns 1, 2, … of the session's thread, and :new starts over", async () => {
-    const { root } = makeBus();
+    const { root } = makeBusWithRuntimes();
     const session = new Session({ root, from: 'human', waitMs: 1 });
     await session.line('@claude one');
     await session.line('@claude two');
@@ -97,7 +97,7 @@ describe('repl lines', () => {
 
 describe('send without --wait to a receiver nobody serves', () => {
   it('says so on stderr, naming serve; not while a live daemon serves it', async () => {
-    const { root } = makeBus();
+    const { root } = makeBusWithRuntimes();
     const r = await run(root, 'send', '@gemini', 'hi');
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("no daemon serves @gemini now: the message waits in its inbox until 'dispatch serve @gemini' runs or someone answers by hand\n");

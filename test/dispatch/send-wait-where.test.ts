@@ -3,13 +3,13 @@
  * (claimed, in processing/); `dispatch wait` said where it was. Both now say it in one wording.
  */
 import { describe, expect, it } from 'vitest';
-import { dispatch, filesIn, makeBus, sleep } from './helpers.ts';
+import { dispatch, filesIn, makeBusWithRuntimes, sleep } from './helpers.ts';
 import { claimNext } from '../../scripts/lib/bus/claims.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 
 describe('send --wait that runs out while its message is claimed', () => {
   it("says it is claimed in the receiver's processing/, as dispatch wait does", async () => {
-    const { root } = makeBus();
+    const { root } = makeBusWithRuntimes();
     const inbox = receiverPaths(root, 'gemini').inbox;
     const waiting = dispatch(root, ['send', '@gemini', 'q', '--wait', '1.5']);
     for (let i = 0; i < 500 && filesIn(inbox).length === 0; i++) await sleep(5);

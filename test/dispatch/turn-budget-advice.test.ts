@@ -6,14 +6,14 @@
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { dispatch, makeBus, sleep } from './helpers.ts';
+import { dispatch, makeBusWithRuntimes, sleep } from './helpers.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 
 const SERVE = ['serve', '@gemini', '--agent', 'echo', '--once', '--turn-budget', '1'];
 
 /** A bus where @gemini answered turn 1 of a thread, under a daemon whose budget is one turn. */
 async function threadAtBudget(): Promise<{ root: string; thread: string }> {
-  const { root } = makeBus();
+  const { root } = makeBusWithRuntimes();
   const first = await dispatch(root, ['send', '@gemini', 'hi', '--json']);
   expect(first.status, first.stderr).toBe(0);
   const served = await dispatch(root, SERVE);
@@ -54,7 +54,7 @@ describe('a request dead-lettered for its turn budget', () => {
   });
 
   it('another dead letter still names retry', async () => {
-    const { root } = makeBus();
+    const { root } = makeBusWithRuntimes();
     const sent = await dispatch(root, ['send', '@gemini', 'hi', '--json']);
     const id = (JSON.parse(sent.stdout) as { id: string }).id;
     expect((await dispatch(root, ['serve', '@gemini', '--agent', 'false', '--once'])).status).toBe(1);

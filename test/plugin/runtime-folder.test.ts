@@ -157,8 +157,10 @@ describe('the bundles run from the runtime folder alone', () => {
   });
 
   it('dispatch delivers a message, status shows it, and relay-check tells the session at start', () => {
-    const send = runPlugin('dist/dispatch.mjs', ['send', '@claude', 'hello from the runtime folder', '--from', '@gemini', '--root', world], { cwd: world });
-    // The first message makes the bus, and send says so (a mistyped --root would make one too).
+    const send = runPlugin('dist/dispatch.mjs', ['send', '@claude', 'hello from the runtime folder', '--from', '@gemini', '--root', world, '--create'], {
+      cwd: world,
+    });
+    // The first message makes the bus (--create: without it, no bus there is refused, no_bus), and send says so.
     expect(send.stderr).toBe(
       `warning: created a new bus at ${join(world, 'runtimes')}: --root ${world} held no runtimes/ folder; check the path\n` +
         "no daemon serves @claude now: the message waits in its inbox until 'dispatch serve @claude' runs or someone answers by hand\n",

@@ -62,12 +62,17 @@ function notAFolder(path: string): string | undefined {
  * arguments are checked: a wrong argument is a usage error wherever the command runs.
  */
 export function requireBus(root: string, flag: string | undefined): void {
-  requireBusAt(root, (shown) => {
+  requireBusAt(root, noBusExplained(flag));
+}
+
+/** What requireBus says of a root that holds no bus (given shown): how it was found, and what to check. */
+export function noBusExplained(flag: string | undefined): (shown: string) => string {
+  return (shown) => {
     const env = process.env.HELLOWORLD_ROOT;
     if (flag !== undefined && flag !== '') return ` (no runtimes/ folder under ${shown}); check --root ${inlineText(flag, 1000)}`;
     if (env?.trim()) return ` (no runtimes/ folder under ${shown}); check HELLOWORLD_ROOT (${inlineText(env, 1000)})`;
     return ` (no runtimes/ folder of yours in ${shown} or a folder above it, and no HELLOWORLD_ROOT); run the command from the bus's folder, or pass --root DIR`;
-  });
+  };
 }
 
 /**

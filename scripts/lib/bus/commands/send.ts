@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { findUnlistedJson, unlistedField, waitUnlistedSuffix, withFindUnlisted } from '../list-bound.ts';
 import { type CommandIo, defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
+import { requireBusAt } from '../no-bus.ts';
 import { isPlainThread, sendMessage, tooLarge, validateThread } from '../deliver.ts';
 import { threadForSend } from '../send-thread.ts';
 import { unservedNote } from '../serving.ts';
@@ -25,6 +26,7 @@ import {
   quoteHint,
   unansweredText,
   reasonLines,
+  noBusExplained,
   ROOT_OPTION,
   secondsArg,
   senderArg,
@@ -45,7 +47,8 @@ out and that 'dispatch show ID --full' prints it whole); no answer in time is ex
 runtimes/<receiver>/ folder yet and is not @claude, @copilot, @gemini, @codex or @helloworld is
 refused as a likely typo ('did you mean @gemini?', or a folder name like it, fenced): --create
 sends to it anyway. Where no runtimes/ folder is found (from the current folder up, or in --root or
-$HELLOWORLD_ROOT), send creates one, a new bus, and says so on stderr. Without --wait, a receiver no
+$HELLOWORLD_ROOT), send is refused (exit 1, no_bus) saying where it looked; --create starts a new
+bus there, and says so on stderr. Without --wait, a receiver no
 live daemon serves is named on stderr: the message waits until 'dispatch serve' runs or someone answers.
 The sender defaults to $HELLOWORLD_AS (unless empty), else @human. Inside an agent started by 'dispatch serve',
 the thread and turn continue the message being answered. --thread continues a thread: the message is
@@ -94,6 +97,16 @@ async function pastConfigTurnBudget(root: string, to: string, thread: string, tu
   return `${over} (turn_budget in ${displayName(to)}'s config.json): a daemon will put this message in dead-letter; send it without --thread to start a new thread`;
 }
 
+/**
+ * requireBus, naming --create as well: send made a new bus (folder and all) wherever a mistyped
+ * --root or a stale HELLOWORLD_ROOT pointed, exit 0; it now starts one only when asked, as the MCP
+ * send with create: true.
+ */
+function requireBusOrCreate(root: string, flag: string | undefined): void {
+  const explained = noBusExplained(flag);
+  requireBusAt(root, (shown) => `${explained(shown)}, or pass --create to start a new bus in ${shown}`);
+}
+
 export const sendCommand = defineCommand({
   name: 'send',
   summary: 'deliver a message to @RECEIVER (optionally wait for the answer)',
@@ -114,7 +127,9 @@ export const sendCommand = defineCommand({
     const waitMs = secondsArg(values.wait, '--wait');
     if (values.thread !== undefined) validateThread(values.thread);
     const root = busRoot(values.root);
-    // Before stdin is read: a mistyped receiver or thread is named before the message is typed.
+    // Before stdin is read: a mistyped root, receiver or thread is named before the message is typed.
+    // No bus where the root points: a new one only with --create (a mistyped --root made one, exit 0).
+    if (values.create !== true) requireBusOrCreate(root, values.root);
     checkReceiverKnown(root, to, values.create === true);
     const { thread, turn, note: threadNote, warning: threadWarning } = threadForSend(root, to, values.thread);
     if (threadNote) ctx.io.stderr.write(`${threadNote}\n`);
