@@ -40,11 +40,14 @@ describe('the dispatch skill', () => {
     const texts = lines.filter((l) => /^(?:send|reply) /.test(l));
     expect(texts.length).toBeGreaterThanOrEqual(3);
     for (const l of texts) {
-      // The message (send @R TEXT) or the answer (reply ID TEXT): single-quoted, or `-` with a quoted heredoc.
-      const text = /^(?:send|reply) '[^']*' ('[^']*'|-)/.exec(l);
-      expect(text, l).not.toBeNull();
-      if (text![1] === '-') expect(l).toMatch(/<<'EOF'$/);
+      // The message (send @R TEXT) or the answer (reply ID TEXT): `-` with a quoted heredoc, or
+      // single-quoted last, after `--` (a text starting with '-', a Markdown list, is then no option).
+      const stdin = /^(?:send|reply) '[^']*' - .*<<'EOF'$/.test(l);
+      const inline = /^(?:send|reply) '[^']*' (?:[^']*(?:'[^']*')?[^']* )?-- '[^']*'$/.test(l);
+      expect(stdin || inline, l).toBe(true);
     }
+    expect(lines.some((l) => /^(?:send|reply) .* -- '[^']*'$/.test(l))).toBe(true);
+    expect(text.replace(/\s+/g, ' ')).toMatch(/`--` before (?:the|a) (?:text|message|answer)[^.]*start with `-`/);
     expect(text).toMatch(/never double quotes/i);
     expect(text).not.toMatch(/inline in quotes/);
   });
@@ -66,6 +69,21 @@ describe('the dispatch skill', () => {
     expect((await runCaptured(dispatchGroup, ['send', '@claude', 'hi', '--from', '@gemini', '--create', '--root', bus.root])).code).toBe(0);
     const r = await runCaptured(dispatchGroup, ['claim', '@claude', '--root', bus.root]);
     const hint = r.stdout.split('\n').find((l) => l.startsWith('answer with:'));
-    expect(hint).toMatch(/^answer with: dispatch reply \S+ 'TEXT' --as @claude /);
+    expect(hint).toMatch(/^answer with: dispatch reply \S+ --as @claude -- 'TEXT' /);
+  });
+
+  it('a message or answer starting with - goes after --, as the skill, the hint and the usage texts say', async () => {
+    const bus = makeBus();
+    const at = ['--root', bus.root];
+    expect((await runCaptured(dispatchGroup, ['send', '@claude', '--from', '@gemini', '--create', ...at, '--', '- check the tests'])).code).toBe(0);
+    const claimed = await runCaptured(dispatchGroup, ['claim', '@claude', '--json', ...at]);
+    const id = JSON.parse(claimed.stdout).id as string;
+    expect(JSON.parse(claimed.stdout).untrusted.body).toBe('- check the tests');
+    const r = await runCaptured(dispatchGroup, ['reply', id, '--as', '@claude', ...at, '--', '-5 degrees tomorrow']);
+    expect(r.code, r.stderr).toBe(0);
+    for (const command of ['send', 'reply']) {
+      const help = (await runCaptured(dispatchGroup, [command, '--help'])).stdout.replace(/\s+/g, ' ');
+      expect(help, command).toMatch(/starts with '-'[^.]*after '--'/);
+    }
   });
 });

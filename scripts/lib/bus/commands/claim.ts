@@ -134,7 +134,7 @@ export const claimCommand = defineCommand({
     if (shown.cut) ctx.print(shownCutNote(m.id, shown.cut, m.path));
     // Single quotes: an agent copies this form, and in double quotes the shell would run `$(…)` in its answer.
     ctx.print(
-      `answer with: dispatch reply ${idArgument(m.id)} 'TEXT' --as ${displayName(receiver)} (in single quotes, a ' inside written '\\''; or - and the text on stdin)`,
+      `answer with: dispatch reply ${idArgument(m.id)} --as ${displayName(receiver)} -- 'TEXT' (in single quotes, a ' inside written '\\'', after -- so that a TEXT starting with - is no option; or - and the text on stdin)`,
     );
   }),
 });

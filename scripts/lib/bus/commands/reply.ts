@@ -10,7 +10,9 @@ const USAGE = `usage: dispatch reply MESSAGE_ID "TEXT" [--as @RECEIVER] [--json]
 
 Answers a message of @RECEIVER (claimed with 'dispatch claim', or still in the inbox): TEXT ('-'
 reads it from stdin) goes to runtimes/<receiver>/outbox/ in the message's thread, with
-In-Reply-To naming the message, and the message moves to the archive. Without --as the receiver is
+In-Reply-To naming the message, and the message moves to the archive. A TEXT that starts with '-'
+(a Markdown list, -5 degrees) goes last, after '--' (dispatch reply ID --as @claude -- '- done'), or
+on stdin. Without --as the receiver is
 the one holding the message; --as is needed only when several do. An empty TEXT (nothing but white
 space) is refused, as an empty send is (exit 1, code empty_body).`;
 

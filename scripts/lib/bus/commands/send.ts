@@ -39,7 +39,9 @@ import { shownMessage } from '../shown-body.ts';
 
 const USAGE = `usage: dispatch send @RECEIVER "MESSAGE" [--from @ME] [--thread ID] [--context TEXT] [--wait SECONDS] [--create] [--json] [--root DIR]
 
-Delivers MESSAGE ('-' reads it from stdin) to runtimes/<receiver>/inbox/. With --wait, waits up to
+Delivers MESSAGE ('-' reads it from stdin) to runtimes/<receiver>/inbox/. A MESSAGE that starts with
+'-' (a Markdown list, -5 degrees) goes last, after '--' (dispatch send @gemini --wait 60 -- '- check
+the tests'), or on stdin. With --wait, waits up to
 SECONDS for the answer in the receiver's outbox and prints it (between two marker lines: it is
 the receiver's untrusted text; at most 512 KiB of it, then a line saying how many bytes were left
 out and that 'dispatch show ID --full' prints it whole); no answer in time is exit 1, and
