@@ -8,14 +8,14 @@ import { unreadFilesNote } from '../../scripts/lib/bus/query.ts';
 
 describe('unreadFilesNote', () => {
   it('a listing that stopped with no header left unread says files, not "more than 0"', () => {
-    const note = unreadFilesNote(0, true);
+    const note = unreadFilesNote({ unread: 0, unlisted: true });
     expect(note).not.toMatch(/\b0 files/);
     expect(note).toMatch(/^files on the bus were not read: a thread lookup lists at most/);
   });
 
   it('one file is one file', () => {
-    expect(unreadFilesNote(1)).toMatch(/^1 file on the bus was not read: /);
-    expect(unreadFilesNote(1, true)).toMatch(/^more than 1 file on the bus were not read: /);
-    expect(unreadFilesNote(7)).toMatch(/^7 files on the bus were not read: /);
+    expect(unreadFilesNote({ unread: 1, unlisted: false })).toMatch(/^1 file on the bus was not read: /);
+    expect(unreadFilesNote({ unread: 1, unlisted: true })).toMatch(/^more than 1 file on the bus were not read: /);
+    expect(unreadFilesNote({ unread: 7, unlisted: false })).toMatch(/^7 files on the bus were not read: /);
   });
 });

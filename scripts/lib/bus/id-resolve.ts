@@ -102,7 +102,10 @@ function earliestIdTimeMs(typed: string): number | undefined {
  * The id `typed` names among `ids` (see resolveMessageId); undefined when no id is or starts with
  * it. `unlisted`: the ids are those of a partial lookup (busMessageIds), which a refusal says.
  */
-function resolveIn({ ids, unlisted }: { ids: ReadonlySet<string>; unlisted: boolean }, typed: string): ResolvedId | undefined {
+function resolveIn(
+  { ids, unlisted, unreadReceivers }: { ids: ReadonlySet<string>; unlisted: boolean; unreadReceivers: number },
+  typed: string,
+): ResolvedId | undefined {
   if (ids.has(typed)) return { id: typed, typed, resolved: false };
   const low = typed.toLowerCase();
   const starting = [...ids].filter((m) => m.toLowerCase().startsWith(low)).sort();
@@ -117,7 +120,7 @@ function resolveIn({ ids, unlisted }: { ids: ReadonlySet<string>; unlisted: bool
       ...(rest > 0 ? [`${rest} more`] : []),
       ...(others > 0 ? [`${counted(others, 'id')} not made by the bus ('dispatch inbox' and 'dispatch thread' show them, fenced)`] : []),
     ];
-    const partial = unlisted ? `; ${idLookupUnlistedNote()}` : '';
+    const partial = unlisted ? `; ${idLookupUnlistedNote(unreadReceivers)}` : '';
     throw new AliveError(
       `${typed} is the start of ${starting.length}${unlisted ? ' or more' : ''} message ids: ${list.join(', ')}; give more of the id${partial}`,
       {
@@ -164,7 +167,7 @@ export function idHint(root: string, id: string, options: { receiver?: string | 
     const fenced = others > 0 ? " ('dispatch inbox' and 'dispatch thread' show them, fenced)" : '';
     parts.push(`${counted(rest, 'message id')}${more} ${noun(rest, 'starts', 'start')} with it${fenced}.`);
   }
-  if (found.unlisted) parts.push(`${parts.length > 0 ? 'But' : 'Nothing like it was found, but'} ${idLookupUnlistedNote()}.`);
+  if (found.unlisted) parts.push(`${parts.length > 0 ? 'But' : 'Nothing like it was found, but'} ${idLookupUnlistedNote(found.unreadReceivers)}.`);
   return parts.length > 0 ? parts.join(' ') : undefined;
 }
 

@@ -1,3 +1,5 @@
+import { counted } from '../text/plural.ts';
+
 /**
  * How many names one listing of a bus folder makes at most on a request path (`inbox`, `claim`,
  * `status`, `dead-letter` and their MCP tools): readdirSync makes every name, and any bus writer
@@ -23,15 +25,51 @@ export function setBusListMaxForTests(max: number | undefined): void {
   listMax = max ?? BUS_LIST_MAX;
 }
 
-/** One lookup's bound on the names it lists in all, over every folder it lists, and whether a listing stopped there. */
+/**
+ * How many receiver folders one walk over every receiver opens at most (listed-receivers.ts, and
+ * status's order): an empty folder costs one name of a listing but a whole open, and any bus writer
+ * can make any number; 20,000 empty folders under runtimes/ took each such MCP call 0.3-0.8 s (a
+ * 1 s wait 1.4 s), more under load. The receivers every bus has are opened first, then by name.
+ */
+export const RECEIVER_FOLDERS_MAX = 1_000;
+let foldersMax = RECEIVER_FOLDERS_MAX;
+
+/** The receiver folders one walk opens at most (RECEIVER_FOLDERS_MAX, lower in tests). */
+export function receiverFoldersMax(): number {
+  return foldersMax;
+}
+
+/** TEST ONLY: as setBusListMaxForTests, for receiverFoldersMax. */
+export function setReceiverFoldersMaxForTests(max: number | undefined): void {
+  if (process.env.VITEST !== 'true') throw new Error('setReceiverFoldersMaxForTests is for the test suite only');
+  foldersMax = max ?? RECEIVER_FOLDERS_MAX;
+}
+
+/**
+ * One lookup's bound on the names it lists in all, over every folder it lists, and whether a
+ * listing stopped there; and on the receiver folders it opens (`folders` left), with how many it
+ * did not open (`unreadReceivers`: then `unlisted` too, the lookup being partial).
+ */
 export interface ListBudget {
   left: number;
   unlisted: boolean;
+  folders: number;
+  unreadReceivers: number;
 }
 
-/** A lookup's budget (busListMax names, unless `max`). */
+/** A lookup's budget (busListMax names, unless `max`; receiverFoldersMax folders). */
 export function listBudget(max = busListMax()): ListBudget {
-  return { left: max, unlisted: false };
+  return { left: max, unlisted: false, folders: foldersMax, unreadReceivers: 0 };
+}
+
+/** What an answer says when a walk over the receivers left `n` of their folders unopened (ListBudget.unreadReceivers). */
+export function receiversUnreadNote(n: number): string {
+  return `${counted(n, 'receiver folder')} not read: a call opens at most ${foldersMax}, every bus's receivers first (any bus writer can make any number); name a receiver to look in its folder`;
+}
+
+/** `names` (what a lookup says of a listing that stopped at busListMax), or receiversUnreadNote when the lookup left receiver folders unopened. */
+function partialNote(unreadReceivers: number | undefined, names: string): string {
+  return unreadReceivers !== undefined && unreadReceivers > 0 ? receiversUnreadNote(unreadReceivers) : names;
 }
 
 /** `list(max)`, a listing made up to what `budget` has left, its `count` names taken from it (`more`: it stopped there). */
@@ -96,6 +134,11 @@ export function statusUnlistedNote(): string {
   return unlistedNote('a folder status counts', "total, and each count a row's more_than names (text: 'more than N files'), count the names listed only");
 }
 
+/** What status (the command and the MCP tool) says when it opened only some receiver folders to order its rows (busStatus's unread_receivers). */
+export function statusUnreadReceiversNote(n: number): string {
+  return `${receiversUnreadNote(n)}; those waiting come first among those opened only`;
+}
+
 /** What a wait (wait, send --wait, the MCP wait tool) says when it timed out with a folder past the bound. */
 export function waitUnlistedNote(who: string): string {
   return unlistedNote(`${who}'s outbox or archive`, 'no answer is among the names listed, but it may be among the rest');
@@ -109,22 +152,32 @@ export function waitUnlistedSuffix(waited: object, who: string): string {
   return 'unlisted' in waited ? `; ${waitUnlistedNote(who)}` : '';
 }
 
-/** What an id lookup (a prefix, the hint for an id not found) says when it stopped at the bound. */
-export function idLookupUnlistedNote(): string {
-  return `the lookup was partial: ${unlistedNote('a folder of the bus', 'the ids looked through are among the names listed, and more may start with it')}`;
+/** What an id lookup (a prefix, the hint for an id not found) says when it stopped at the bound (`unreadReceivers`: busMessageIds'). */
+export function idLookupUnlistedNote(unreadReceivers?: number): string {
+  return `${PARTIAL}${partialNote(unreadReceivers, unlistedNote('a folder of the bus', 'the ids looked through are among the names listed, and more may start with it'))}`;
 }
+
+const PARTIAL = 'the lookup was partial: ';
 
 /**
  * What a lookup of one id says when a listing stopped at the bound (query.ts findMessage's `seen`):
  * show, and the refusals of claim and reply and a wait's "the request is …" that say where it is.
  */
-export function findUnlistedNote(): string {
-  return `the lookup was partial: ${unlistedNote('a folder of the bus (a processing/ folder, or runtimes/)', 'the places named are among the names listed, and the message may be in more (a claim of it among the rest)')}`;
+export function findUnlistedNote(unreadReceivers?: number): string {
+  return `${PARTIAL}${partialNote(
+    unreadReceivers,
+    unlistedNote(
+      'a folder of the bus (a processing/ folder, or runtimes/)',
+      'the places named are among the names listed, and the message may be in more (a claim of it among the rest)',
+    ),
+  )}`;
 }
 
 /** Whether a lookup (or several, for one answer) stopped at the bound: findMessage sets it. */
 export interface LookupSeen {
   unlisted: boolean;
+  /** Receiver folders the walk did not open (ListBudget.unreadReceivers). */
+  unreadReceivers?: number;
 }
 
 /**
@@ -132,10 +185,10 @@ export interface LookupSeen {
  * lookup was partial, but not twice: idHint, for an id found nowhere, says it already.
  */
 export function withFindUnlisted(text: string, seen: LookupSeen): string {
-  return seen.unlisted && !text.includes(idLookupUnlistedNote()) ? `${text}; ${findUnlistedNote()}` : text;
+  return seen.unlisted && !text.includes(PARTIAL) ? `${text}; ${findUnlistedNote(seen.unreadReceivers)}` : text;
 }
 
 /** The fields of a --json answer (or a tool's) whose lookup `seen` was partial: unlisted_files and note, with the answer's `other` notes. */
 export function findUnlistedJson(seen: LookupSeen, other: (string | undefined)[] = []): { unlisted_files?: true; note?: string } {
-  return { ...unlistedField(seen.unlisted), ...noteJson([...other, seen.unlisted ? findUnlistedNote() : undefined]) };
+  return { ...unlistedField(seen.unlisted), ...noteJson([...other, seen.unlisted ? findUnlistedNote(seen.unreadReceivers) : undefined]) };
 }

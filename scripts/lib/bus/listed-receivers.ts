@@ -10,7 +10,7 @@ import { validIdFromFileName } from './ids.ts';
 import { isArchiveDayName, receiverPaths, runtimesDir, type ReceiverPaths } from './layout.ts';
 import { normaliseName } from './names.ts';
 import { orPassedOver } from './passed-over.ts';
-import { listReceiversUpTo } from './receivers.ts';
+import { everyBusFirst, listReceiversUpTo } from './receivers.ts';
 
 export interface ListedReceiver {
   receiver: string;
@@ -26,11 +26,13 @@ export interface ListedReceiver {
 
 function receiversFor(root: string, receiver: string | undefined, budget: ListBudget): string[] {
   if (receiver !== undefined) return [normaliseName(receiver, 'receiver')];
-  return listWithin(
-    budget,
-    (max) => listReceiversUpTo(root, max),
-    (r) => r.listed,
-  ).receivers;
+  return everyBusFirst(
+    listWithin(
+      budget,
+      (max) => listReceiversUpTo(root, max),
+      (r) => r.listed,
+    ).receivers,
+  );
 }
 
 /**
@@ -50,9 +52,15 @@ export function* listedReceivers(root: string, only: string | undefined, passOve
   // `passOver`: a lookup that walked the whole bus before, and passed such folders over).
   const look = only === undefined || passOver ? orPassedOver : <T>(_fallback: T, fn: () => T) => fn();
   try {
-    for (const receiver of receiversFor(root, only, budget)) {
+    const receivers = receiversFor(root, only, budget);
+    for (const [i, receiver] of receivers.entries()) {
       if (budget.left <= 0) {
         budget.unlisted = true; // the receivers left are not looked at
+        break;
+      }
+      if (only === undefined && budget.folders-- <= 0) {
+        budget.unlisted = true;
+        budget.unreadReceivers = receivers.length - i;
         break;
       }
       // An empty folder costs one name, as its opening does: 100,000 of them are not opened for free.
@@ -98,7 +106,11 @@ export function archiveDays(paths: ReceiverPaths, first: string, last: string): 
  * 1,000,000 empty files planted in an outbox took each lookup 0.5 s (a prefix that names nothing,
  * two). `unlisted`: some were not listed, and the ids are those among the names listed.
  */
-export function busMessageIds(root: string, days: { first: string; last: string }, receiver?: string): { ids: Set<string>; unlisted: boolean } {
+export function busMessageIds(
+  root: string,
+  days: { first: string; last: string },
+  receiver?: string,
+): { ids: Set<string>; unlisted: boolean; unreadReceivers: number } {
   const ids = new Set<string>();
   const budget = listBudget();
   const names = (dir: string): string[] => listBusDirWithin(root, dir, budget).names;
@@ -113,5 +125,5 @@ export function busMessageIds(root: string, days: { first: string; last: string 
     for (const day of there(paths.archive) ? look([], () => names(paths.archive).filter((d) => isArchiveDayName(d) && d >= days.first && d <= days.last)) : [])
       add(join(paths.archive, day));
   }
-  return { ids, unlisted: budget.unlisted };
+  return { ids, unlisted: budget.unlisted, unreadReceivers: budget.unreadReceivers };
 }

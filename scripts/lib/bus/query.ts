@@ -16,7 +16,7 @@
  * names, locations and states have strict shapes and are safe to show.
  */
 import { basename, dirname, join } from 'node:path';
-import { busListMax, findUnlistedJson, listBudget, type ListBudget, type LookupSeen, withFindUnlisted } from './list-bound.ts';
+import { busListMax, findUnlistedJson, listBudget, receiversUnreadNote, type ListBudget, type LookupSeen, withFindUnlisted } from './list-bound.ts';
 import { readReasonFile } from './reason-file.ts';
 import type { ProcessHolder } from './claim-owner.ts';
 import { AliveError, type ErrorCode } from '../errors.ts';
@@ -335,7 +335,10 @@ export function findMessage(root: string, rawId: string, options: { receiver?: s
   const claims = listBudget();
   const found = [...listedReceivers(root, options.receiver, false, listing)].flatMap((r) => foundIn(root, r, id, fileName, now, budget, claims));
   listing.unlisted ||= claims.unlisted;
-  if (options.seen) options.seen.unlisted ||= listing.unlisted;
+  if (options.seen) {
+    options.seen.unlisted ||= listing.unlisted;
+    options.seen.unreadReceivers = Math.max(options.seen.unreadReceivers ?? 0, listing.unreadReceivers);
+  }
   return found;
 }
 
@@ -628,7 +631,7 @@ export function existingThreadMembers(
   const head = `no message belongs to thread '${inlineText(idOrThread, 80)}' under ${runtimesDir(root)}`;
   // A lookup that left files unread (any bus writer can plant that many newer ones) may have missed
   // every member: said so, where idHint would call a message found on the bus another receiver's.
-  if (t.unread > 0 || t.unlisted) throw new AliveError(`${head}: ${unreadFilesNote(t.unread, t.unlisted)}`, { code: 'not_found' });
+  if (t.unread > 0 || t.unlisted) throw new AliveError(`${head}: ${unreadFilesNote(t)}`, { code: 'not_found' });
   throw new AliveError(withIdHint(head, asId === undefined ? undefined : idHint(root, asId, options)), { code: 'not_found' });
 }
 
@@ -642,7 +645,7 @@ export function threadMembers(
   root: string,
   idOrThread: string,
   options: { receiver?: string } = {},
-): { untrustedThread: string; members: ThreadMember[]; unread: number; unlisted: boolean } {
+): { untrustedThread: string; members: ThreadMember[]; unread: number; unlisted: boolean; unreadReceivers: number } {
   const raw = idOrThread.trim();
   let thread = raw;
   const asId = parseMessageIdArg(raw);
@@ -656,7 +659,7 @@ export function threadMembers(
   const seen = new Set<string>();
   const members: (ThreadMember & { timeMs: number })[] = [];
   const ids = new Set<string>();
-  const { headers: candidates, unread, unlisted } = headersOnBus(root, options.receiver, thread);
+  const { headers: candidates, unread, unlisted, unreadReceivers } = headersOnBus(root, options.receiver, thread);
   for (const c of candidates) if (c.message.thread === thread || (c.id === thread && !c.message.thread)) ids.add(c.id);
   for (const c of candidates) {
     const inThread = ids.has(c.id) || (c.message.inReplyTo !== undefined && ids.has(c.message.inReplyTo));
@@ -678,7 +681,7 @@ export function threadMembers(
     });
   }
   members.sort((a, b) => a.timeMs - b.timeMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { untrustedThread: thread, members, unread, unlisted };
+  return { untrustedThread: thread, members, unread, unlisted, unreadReceivers };
 }
 
 /** A claimed message, as the claimer sees it. */
@@ -948,9 +951,14 @@ function threadListMax(): number {
 
 /**
  * What a thread listing says when a lookup left files unread (`unread`, past THREAD_SCAN_MAX), in
- * every caller's words; `unlisted`: it also stopped listing, past threadListMax names.
+ * every caller's words; `unlisted`: it also stopped listing, past threadListMax names, or left
+ * `unreadReceivers` receiver folders unopened (list-bound.ts receiverFoldersMax).
  */
-export function unreadFilesNote(unread: number, unlisted = false): string {
+export function unreadFilesNote({ unread, unlisted, unreadReceivers = 0 }: { unread: number; unlisted: boolean; unreadReceivers?: number }): string {
+  if (unreadReceivers > 0) {
+    const files = unread > 0 ? `; ${counted(unread, 'file')} on the bus ${noun(unread, 'was', 'were')} not read either` : '';
+    return `${receiversUnreadNote(unreadReceivers)}${files}; older messages of this thread may be missing`;
+  }
   if (unlisted) {
     return `${unread > 0 ? `more than ${counted(unread, 'file')}` : 'files'} on the bus were not read: a thread lookup lists at most ${threadListMax()} file names and reads the headers of at most ${threadScanMax} files, those with the newest ids the bus made first; older messages of this thread may be missing`;
   }
@@ -962,6 +970,8 @@ export interface BusHeadersRead {
   headers: BusHeaders[];
   unread: number;
   unlisted: boolean;
+  /** Receiver folders not opened (list-bound.ts receiverFoldersMax). */
+  unreadReceivers: number;
 }
 
 /**
@@ -1033,5 +1043,5 @@ export function headersOnBus(root: string, only?: string, thread?: string, optio
     const head = readHeaders(root, f.path);
     if (head) headers.push({ ...f, message: head.message, mtimeMs: head.mtimeMs });
   }
-  return { headers, unread: found.length - read.length, unlisted: budget.unlisted };
+  return { headers, unread: found.length - read.length, unlisted: budget.unlisted, unreadReceivers: budget.unreadReceivers };
 }

@@ -18,6 +18,12 @@ import { untrustedDetail } from '../text/fence.ts';
 /** Receivers known without a folder: the meta-receivers, and HelloWorld itself. */
 export const RECEIVERS_WITHOUT_FOLDER: readonly string[] = [...META_RECEIVERS, 'helloworld'];
 
+/** `names` (sorted) with the receivers every bus has first: a walk opens those first (list-bound.ts receiverFoldersMax). */
+export function everyBusFirst(names: readonly string[]): string[] {
+  const every = (n: string) => RECEIVERS_WITHOUT_FOLDER.includes(n);
+  return [...names.filter(every), ...names.filter((n) => !every(n))];
+}
+
 /** Receiver folder names under runtimes/ (valid, lowercase names only), sorted. */
 export function listReceivers(root: string): string[] {
   return listReceiversUpTo(root, Number.POSITIVE_INFINITY).receivers;

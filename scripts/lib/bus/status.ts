@@ -7,10 +7,10 @@ import { lstatSync, type Dirent } from 'node:fs';
 import { claimsFromNames, goneClaimOwner } from './claims.ts';
 import type { ProcessHolder } from './claim-owner.ts';
 import { direntsUpTo, inBusChildDir, namesUpTo, openBusDir, readBusJsonIn, type BusDir } from './fsutil.ts';
-import { busListMax } from './list-bound.ts';
+import { busListMax, receiverFoldersMax } from './list-bound.ts';
 import { isArchiveDayName, isMessageFileName, receiverPaths, runtimesDir } from './layout.ts';
 import { displayName } from './names.ts';
-import { isReceiverFolder } from './receivers.ts';
+import { everyBusFirst, isReceiverFolder } from './receivers.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { AliveError, isAliveError } from '../errors.ts';
 import { daemonRecord } from './serving.ts';
@@ -54,6 +54,8 @@ export interface BusStatus {
   next_offset?: number;
   /** runtimes/ holds more than busListMax names: `total` counts the receivers among those listed. */
   unlisted?: true;
+  /** Receiver folders not opened to order the receivers (list-bound.ts receiverFoldersMax). */
+  unread_receivers?: number;
 }
 
 export interface StatusQuery {
@@ -97,7 +99,7 @@ export function busStatus(root: string, q: StatusQuery = {}): BusStatus {
     if (one !== undefined) names = lookUp(runtimes, one)?.isDirectory() ? [one] : [];
     const limit = q.limit ?? STATUS_LIMIT;
     const offset = Math.min(q.offset ?? 0, names.length);
-    const ordered = offset === 0 && names.length <= limit ? names : waitingFirst(root, runtimes, names);
+    const { ordered, unread } = offset === 0 && names.length <= limit ? { ordered: names, unread: 0 } : waitingFirst(root, runtimes, names);
     const shown = ordered.slice(offset, offset + limit);
     const next = offset + shown.length;
     return {
@@ -108,6 +110,7 @@ export function busStatus(root: string, q: StatusQuery = {}): BusStatus {
       truncated: next < names.length,
       ...(next < names.length ? { next_offset: next } : {}),
       ...(listed.more ? { unlisted: true as const } : {}),
+      ...(unread > 0 ? { unread_receivers: unread } : {}),
     };
   } finally {
     runtimes.close();
@@ -117,12 +120,15 @@ export function busStatus(root: string, q: StatusQuery = {}): BusStatus {
 /** `name` in `d` looked up without listing `d` (lstat), or undefined. */
 const lookUp = (d: BusDir, name: string) => lstatSync(d.at(name), { throwIfNoEntry: false });
 
-/** `names` (sorted) with those whose inbox holds a message first, each part in name order. */
-function waitingFirst(root: string, runtimes: BusDir, names: readonly string[]): string[] {
-  const waiting: string[] = [];
-  const rest: string[] = [];
-  for (const name of names) (inboxCount(root, runtimes, name) > 0 ? waiting : rest).push(name);
-  return [...waiting, ...rest];
+/**
+ * `names` (sorted) with those whose inbox holds a message first, each part in name order. Only
+ * receiverFoldersMax folders are opened for it, those of the receivers every bus has first:
+ * `unread` counts the others, ordered as if nothing waited there.
+ */
+function waitingFirst(root: string, runtimes: BusDir, names: readonly string[]): { ordered: string[]; unread: number } {
+  const opened = everyBusFirst(names).slice(0, receiverFoldersMax());
+  const waiting = new Set(opened.filter((name) => inboxCount(root, runtimes, name) > 0));
+  return { ordered: [...names.filter((n) => waiting.has(n)), ...names.filter((n) => !waiting.has(n))], unread: names.length - opened.length };
 }
 
 function inboxCount(root: string, runtimes: BusDir, name: string): number {

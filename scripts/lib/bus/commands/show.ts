@@ -49,11 +49,11 @@ export const showCommand = defineCommand({
         ...idField('id', id),
         messages: found.map((m) => messageJson(m, receiver)),
         ...unlistedField(unlisted),
-        ...(unlisted ? { note: findUnlistedNote() } : {}),
+        ...(unlisted ? { note: findUnlistedNote(listing.unreadReceivers) } : {}),
       });
       return;
     }
-    if (unlisted) ctx.warn(findUnlistedNote());
+    if (unlisted) ctx.warn(findUnlistedNote(listing.unreadReceivers));
     found.forEach((m, i) => {
       if (i > 0) ctx.print();
       for (const line of messageLines(m, { typed: receiver, full: ctx.values.full === true })) ctx.print(line);

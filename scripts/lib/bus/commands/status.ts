@@ -8,7 +8,7 @@ import { displayName } from '../names.ts';
 import { goneHoldersText } from '../claim-owner.ts';
 import { counted } from '../../text/plural.ts';
 import { unknownReceiver, unknownReceiverJson } from '../receivers.ts';
-import { statusUnlistedNote, unlistedField } from '../list-bound.ts';
+import { statusUnlistedNote, statusUnreadReceiversNote, unlistedField } from '../list-bound.ts';
 
 const USAGE = `usage: dispatch status [@RECEIVER] [--limit N] [--json] [--root DIR]
 
@@ -32,14 +32,15 @@ export const statusCommand = defineCommand({
     const limit = positiveIntArg(values.limit, '--limit');
     const root = busRoot(values.root);
     requireBus(root, values.root);
-    const { receivers, total, truncated, unlisted } = busStatus(root, {
+    const { receivers, total, truncated, unlisted, unread_receivers } = busStatus(root, {
       ...(limit !== undefined ? { limit } : {}),
       ...(receiver !== undefined ? { receiver } : {}),
     });
     // A receiver nobody has (`@gemni`): the name like it, as inbox and claim give it; a folder
     // name (a bus writer's) only in the fence after our line.
     const unknown = receiver !== undefined && receivers.length === 0 ? unknownReceiver(root, receiver) : undefined;
-    const note = unlisted || receivers.some((r) => r.more_than) ? statusUnlistedNote() : undefined;
+    const unlistedNote = unlisted || receivers.some((r) => r.more_than) ? statusUnlistedNote() : undefined;
+    const note = [unlistedNote, unread_receivers && statusUnreadReceiversNote(unread_receivers)].filter(Boolean).join('; ');
     if (ctx.json) {
       // A daemon record lies in the bus folder: its agent command is any writer's text (as the MCP status tool gives it).
       const rows = receivers.map(({ daemon, ...rest }) => ({
@@ -51,8 +52,9 @@ export const statusCommand = defineCommand({
         root,
         total,
         truncated,
+        ...(unread_receivers ? { unread_receivers } : {}),
         ...unknownReceiverJson(unknown),
-        ...unlistedField(note !== undefined),
+        ...unlistedField(unlistedNote !== undefined),
         ...(note ? { note } : {}),
         receivers: rows,
       });

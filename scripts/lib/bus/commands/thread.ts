@@ -40,9 +40,7 @@ export const threadCommand = defineCommand({
         thread,
         untrusted_thread: t.untrustedThread,
         count: t.members.length,
-        ...(t.unread > 0 || t.unlisted
-          ? { unread_files: t.unread, ...(t.unlisted ? { unlisted_files: true } : {}), note: unreadFilesNote(t.unread, t.unlisted) }
-          : {}),
+        ...(t.unread > 0 || t.unlisted ? { unread_files: t.unread, ...(t.unlisted ? { unlisted_files: true } : {}), note: unreadFilesNote(t) } : {}),
         messages: t.members.map((m) => messageJson(m.read())),
       });
       return;
@@ -64,7 +62,7 @@ export const threadCommand = defineCommand({
     }
     if (t.unread > 0 || t.unlisted) {
       ctx.print();
-      ctx.print(`note: ${unreadFilesNote(t.unread, t.unlisted)}`);
+      ctx.print(`note: ${unreadFilesNote(t)}`);
     }
   }),
 });

@@ -27,6 +27,7 @@ import {
   processingUnlistedNote,
   noteJson as noteField,
   statusUnlistedNote,
+  statusUnreadReceiversNote,
   unlistedField,
   waitUnlistedNote,
   withFindUnlisted,
@@ -469,7 +470,7 @@ function thread(ctx: ToolContext, a: { id: string; limit?: number | undefined; o
     ...(t.unread > 0 || t.unlisted ? { unread_files: t.unread, ...(t.unlisted ? { unlisted_files: true } : {}) } : {}),
     ...noteField([
       anyCut ? "messages with a cut field show only the start of it; read one whole with 'dispatch show ID --full' in a terminal" : undefined,
-      t.unread > 0 || t.unlisted ? unreadFilesNote(t.unread, t.unlisted) : undefined,
+      t.unread > 0 || t.unlisted ? unreadFilesNote(t) : undefined,
     ]),
     messages: listed,
   };
@@ -512,6 +513,7 @@ export function statusTool(ctx: ToolContext, a: { receiver?: string | undefined;
     total: status.total,
     offset: status.offset,
     truncated,
+    ...(status.unread_receivers ? { unread_receivers: status.unread_receivers } : {}),
     ...unknownReceiverJson(unknown),
     ...(truncated ? { next_offset: next } : {}),
     ...unlistedField(unlisted !== undefined),
@@ -520,6 +522,7 @@ export function statusTool(ctx: ToolContext, a: { receiver?: string | undefined;
         ? `${status.total - next} more receivers not shown (those with messages waiting come first); call status with offset next_offset for more, or with receiver for one`
         : undefined,
       unlisted,
+      status.unread_receivers ? statusUnreadReceiversNote(status.unread_receivers) : undefined,
     ]),
     receivers: listing.listed,
   };

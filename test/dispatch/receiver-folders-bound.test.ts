@@ -1,0 +1,95 @@
+/**
+ * A walk over every receiver (status's order, show, wait without a receiver, thread, an id prefix)
+ * opened each folder under runtimes/, and any bus writer can make any number of them: 20,000 empty
+ * folders took each such MCP call 0.3-0.8 s (wait 1.4 s for a 1 s timeout), more under load. One
+ * call opens at most receiverFoldersMax() of them (list-bound.ts), the receivers every bus has
+ * first, and its answer says how many were not read. The bound is proved by counting the folders
+ * opened (each walk at most MAX, whatever PLANTED is; before, every one of them), not by timing.
+ */
+import * as fs from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { dispatch, makeBusWithRuntimes } from './helpers.ts';
+import { mcpToolCallers } from './mcp-in-process.ts';
+import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
+import { runtimesDir } from '../../scripts/lib/bus/layout.ts';
+import { setReceiverFoldersMaxForTests } from '../../scripts/lib/bus/list-bound.ts';
+
+vi.mock('node:fs', async (original) => {
+  const real = await original<typeof import('node:fs')>();
+  const openSync = vi.fn(real.openSync);
+  return { ...real, openSync, default: { ...real, openSync } };
+});
+
+/** Folders opened (openSync with O_DIRECTORY) while `fn` runs. */
+async function foldersOpened(fn: () => Promise<unknown>): Promise<number> {
+  const spy = vi.mocked(fs.openSync);
+  spy.mockClear();
+  await fn();
+  return spy.mock.calls.filter(([, flags]) => typeof flags === 'number' && (flags & fs.constants.O_DIRECTORY) !== 0).length;
+}
+
+const connect = mcpToolCallers();
+const MAX = 40;
+const PLANTED = 400;
+beforeEach(() => setReceiverFoldersMaxForTests(MAX));
+afterEach(() => setReceiverFoldersMaxForTests(undefined));
+
+/** A bus with a request to @claude and PLANTED empty receiver folders. */
+async function flooded(): Promise<{ root: string; id: string }> {
+  const { root } = makeBusWithRuntimes();
+  const sent = await sendMessage({ root, to: 'claude', from: 'human', body: 'real' });
+  for (let i = 0; i < PLANTED; i++) mkdirSync(join(runtimesDir(root), `a${i}`));
+  return { root, id: sent.id };
+}
+
+describe('a runtimes/ flooded with empty receiver folders', () => {
+  it('status opens at most the bound of receiver folders, and says how many it did not read', async () => {
+    const { root } = await flooded();
+    const call = await connect(root, '@human');
+    let tool: Record<string, unknown> = {};
+    // Each folder opened for the order (and its inbox), then the page's rows.
+    const opened = await foldersOpened(async () => (tool = (await call('status', { limit: 5 })).structuredContent!));
+    expect(opened).toBeLessThan(2 * MAX + 5 * 2 + 10);
+    // Every bus's receivers are read first: @claude's waiting message still orders it first.
+    expect((tool.receivers as { untrusted: { receiver: string } }[])[0]!.untrusted.receiver).toBe('@claude');
+    expect(tool).toMatchObject({
+      total: PLANTED + 1,
+      unread_receivers: PLANTED + 1 - MAX,
+      note: expect.stringContaining(`${PLANTED + 1 - MAX} receiver folders not read`),
+    });
+    const text = await dispatch(root, ['status']);
+    expect(text.stderr).toContain(`${PLANTED + 1 - MAX} receiver folders not read`);
+  });
+
+  it('wait without a receiver, thread and show open at most the bound, and find @claude', async () => {
+    const { root, id } = await flooded();
+    const call = await connect(root, '@other');
+    let waited: Record<string, unknown> = {};
+    expect(await foldersOpened(async () => (waited = (await call('wait', { id, timeout_s: 0.1 })).structuredContent!))).toBeLessThan(3 * MAX);
+    expect(waited).toMatchObject({ status: 'timed-out', request: { untrusted_receiver: '@claude' } });
+    let thread: Record<string, unknown> = {};
+    expect(await foldersOpened(async () => (thread = (await call('thread', { id })).structuredContent!))).toBeLessThan(3 * MAX);
+    expect(thread).toMatchObject({ count: 1, unlisted_files: true, note: expect.stringContaining('receiver folders not read') });
+    let shown = { stdout: '' };
+    expect(await foldersOpened(async () => (shown = await dispatch(root, ['show', id, '--json'])))).toBeLessThan(3 * MAX);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ ok: true });
+  });
+
+  it('an id not found says the lookup was partial, naming the receiver folders not read', async () => {
+    const { root } = await flooded();
+    const unknown = '01a24ae7-f4c4-7247-9188-ed8f0c568bd5';
+    const shown = JSON.parse((await dispatch(root, ['show', unknown, '--json'])).stdout) as { error: { message: string } };
+    expect(shown.error.message).toContain('receiver folders not read');
+  });
+
+  it('under the bound: every folder read, nothing said', async () => {
+    setReceiverFoldersMaxForTests(undefined);
+    const { root } = await flooded();
+    const call = await connect(root, '@human');
+    const tool = (await call('status', {})).structuredContent!;
+    expect(tool).not.toHaveProperty('unread_receivers');
+    expect(String(tool.note)).not.toContain('receiver folders not read');
+  });
+});
