@@ -26,13 +26,13 @@ export interface ListedReceiver {
 
 function receiversFor(root: string, receiver: string | undefined, budget: ListBudget): string[] {
   if (receiver !== undefined) return [normaliseName(receiver, 'receiver')];
-  return everyBusFirst(
-    listWithin(
-      budget,
-      (max) => listReceiversUpTo(root, max),
-      (r) => r.listed,
-    ).receivers,
+  const { receivers } = listWithin(
+    budget,
+    (max) => listReceiversUpTo(root, max),
+    (r) => r.listed,
   );
+  // By name while every folder is opened (the order lookups give their places in); past the bound, every bus's receivers first.
+  return receivers.length > budget.folders ? everyBusFirst(receivers) : receivers;
 }
 
 /**
