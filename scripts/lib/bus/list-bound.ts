@@ -46,6 +46,27 @@ export function setReceiverFoldersMaxForTests(max: number | undefined): void {
 }
 
 /**
+ * How many files one look of a wait reads at most (responses.ts responseFinder's `lookReads`): it
+ * read every file of the outbox it had not judged yet, and 100,000 empty files planted there, named
+ * like messages, made each 1 s MCP wait take 1.8-2.9 s. The files left are read by the looks after
+ * it, which come at once while some are left (wait.ts waitUntil's `again`), answers named with ids
+ * the bus made first.
+ */
+export const WAIT_LOOK_READS = 1_000;
+let lookReads = WAIT_LOOK_READS;
+
+/** The files one look of a wait reads at most (WAIT_LOOK_READS, lower in tests). */
+export function waitLookReads(): number {
+  return lookReads;
+}
+
+/** TEST ONLY: a lower WAIT_LOOK_READS (undefined restores it); throws unless under vitest. */
+export function setWaitLookReadsForTests(max: number | undefined): void {
+  if (process.env.VITEST !== 'true') throw new Error('setWaitLookReadsForTests is for the test suite only');
+  lookReads = max ?? WAIT_LOOK_READS;
+}
+
+/**
  * One lookup's bound on the names it lists in all, over every folder it lists, and whether a
  * listing stopped there; and on the receiver folders it opens (`folders` left), with how many it
  * did not open (`unreadReceivers`: then `unlisted` too, the lookup being partial).
@@ -139,9 +160,9 @@ export function statusUnreadReceiversNote(n: number): string {
   return `${receiversUnreadNote(n)}; those waiting come first among those opened only`;
 }
 
-/** What a wait (wait, send --wait, the MCP wait tool) says when it timed out with a folder past the bound. */
+/** What a wait (wait, send --wait, the MCP wait tool) says when it timed out with a folder past the bound, or files not read yet. */
 export function waitUnlistedNote(who: string): string {
-  return unlistedNote(`${who}'s outbox or archive`, 'no answer is among the names listed, but it may be among the rest');
+  return `${who}'s outbox or archive holds more files than the wait looked through: a listing stops at ${listMax} names, and a look reads at most ${lookReads} files, answers named with ids the bus made first (any bus writer can plant any number); no answer is among those looked through, but it may be among the rest (call wait again), and nothing was lost or moved`;
 }
 
 /**

@@ -416,8 +416,10 @@ export function findAnswer(root: string, rawId: string, options: { responder?: s
   const name = normaliseName(responder, 'receiver');
   const paths = receiverPaths(root, name);
   let tooLarge: UnreadableAnswer | undefined;
+  // One look, read whole (its listings are bounded by the lookup's budget).
   const found = responseFinder(root, name, id, {
     collect: false,
+    lookReads: Number.POSITIVE_INFINITY,
     onUnreadable: (a) => (tooLarge ??= a),
     ...(options.budget ? { budget: options.budget } : {}),
   })();
@@ -540,7 +542,7 @@ export async function waitForAnswer(root: string, rawId: string, options: WaitFo
     return closed() ? { closed: true } : undefined;
   };
   ensureDir(root, paths.outbox);
-  const watch = { idlePollMs: FOREIGN_SETTLE_MS * 2, ...options.watch };
+  const watch = { idlePollMs: FOREIGN_SETTLE_MS * 2, ...options.watch, again: find.readOn };
   const r = await waitUntil(root, paths.outbox, check, options.timeoutMs, options.signal ? { ...watch, signal: options.signal } : watch);
   if (r.ok) {
     if ('answer' in r.value) return { status: 'answered', request: findRequest(root, id, responder) ?? request, answer: r.value.answer, collected };

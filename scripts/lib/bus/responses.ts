@@ -15,7 +15,7 @@ import { shellQuote } from '../text/shell-quote.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { parseClaimFileName } from './claims.ts';
 import { ensureDir, listBusDirUpTo, lstatBus, MESSAGE_READ_LIMIT, readBusFile, renameIfPresent, tooLargeDetail } from './fsutil.ts';
-import { busListMax, listWithin, type ListBudget } from './list-bound.ts';
+import { busListMax, listWithin, waitLookReads, type ListBudget } from './list-bound.ts';
 import { readReasonFile } from './reason-file.ts';
 import { idInOurWords, idTimeMs, isWordlessId, messageFileName, validIdFromFileName } from './ids.ts';
 import { archiveDayDir, isArchiveDayName, isMessageFileName, receiverPaths, type ReceiverPaths } from './layout.ts';
@@ -232,6 +232,8 @@ export function responseFinder(
     prefixBytes?: number;
     /** The names this finder lists, shared with others (a search over many receivers: findAnswer); default busListMax per listing. */
     budget?: ListBudget;
+    /** Files one look reads at most (default list-bound.ts waitLookReads); a one-look lookup passes Infinity. */
+    lookReads?: number;
   } = {},
 ): ResponseFind {
   const budget = options.budget;
@@ -249,6 +251,25 @@ export function responseFinder(
     if (requestMs === undefined) return false;
     const ms = idTimeMs(id);
     return ms !== undefined && ms <= requestMs - ANSWER_CLOCK_SLACK_MS;
+  };
+  // Files this look may still read, and those left for the next look (a flood of them).
+  let readsLeft = 0;
+  let deferred = 0;
+  /**
+   * The files of `found` this look reads: all while they fit in what it has left, else the answers
+   * named with ids the bus made (not too early: tooEarly) first, newest first, then the others as
+   * listed; the rest are counted in `deferred`, and read by a later look.
+   */
+  const toRead = <T extends { id: string }>(found: T[]): T[] => {
+    if (found.length <= readsLeft) {
+      readsLeft -= found.length;
+      return found;
+    }
+    const ms = (c: T) => idTimeMs(c.id) ?? Number.NEGATIVE_INFINITY;
+    const taken = [...found].sort((a, b) => ms(b) - ms(a)).slice(0, readsLeft);
+    deferred += found.length - taken.length;
+    readsLeft = 0;
+    return taken;
   };
   // Answers this finder moved into the archive but could not read there yet (`<day>/<name>`).
   const movedHere = new Set<string>();
@@ -295,6 +316,7 @@ export function responseFinder(
     return { id, fileName: name, path, location, message, collected, bytes: read.size, mtimeMs: read.mtimeMs, partial };
   };
   const inOutbox = (): CollectedResponse | undefined => {
+    const found: { name: string; id: string }[] = [];
     for (const name of namesOf(root, paths.outbox, more, budget)) {
       if (seen.has(name) || !isMessageFileName(name) || !due(name)) continue;
       const id = validIdFromFileName(name);
@@ -302,6 +324,9 @@ export function responseFinder(
         seen.add(name);
         continue;
       }
+      found.push({ name, id });
+    }
+    for (const { name, id } of toRead(found)) {
       const src = join(paths.outbox, name);
       const head = readHeaders(root, src);
       if (!head) {
@@ -352,6 +377,7 @@ export function responseFinder(
   const inArchive = (): CollectedResponse | undefined => {
     for (const day of archiveDaysFrom(root, paths, firstDay, more, budget)) {
       const dir = join(paths.archive, day);
+      const found: { name: string; id: string; key: string }[] = [];
       for (const name of namesOf(root, dir, more, budget)) {
         const key = `${day}/${name}`;
         if (seen.has(key) || !isMessageFileName(name) || !due(key)) continue;
@@ -360,6 +386,9 @@ export function responseFinder(
           seen.add(key);
           continue;
         }
+        found.push({ name, id, key });
+      }
+      for (const { name, id, key } of toRead(found)) {
         const path = join(dir, name);
         const head = readHeaders(root, path);
         // Requests of the same thread are archived here too: only responses count.
@@ -376,20 +405,31 @@ export function responseFinder(
     return undefined;
   };
   const find = () => {
+    readsLeft = options.lookReads ?? waitLookReads();
+    deferred = 0;
     // Looked at before the outbox: a request that leaves processing/ meanwhile changes the outbox
     // (its answer comes), which wakes a wait for another look.
     const waiting = requestWaiting(root, paths, requestId, budget);
     return inOutbox() ?? (waiting ? undefined : inArchive());
   };
-  return Object.assign(find, { pending: () => young.size > 0 || retry.size > 0, unlisted: () => unlisted });
+  return Object.assign(find, {
+    pending: () => young.size > 0 || retry.size > 0 || deferred > 0,
+    unlisted: () => unlisted || deferred > 0,
+    readOn: () => deferred > 0,
+  });
 }
 
 /** A responseFinder: each call looks for the answer once; `pending` while a file may still turn out to be it. */
 export type ResponseFind = (() => CollectedResponse | undefined) & {
   /** A file met young (being written) or whose read failed waits for another look. */
   pending(): boolean;
-  /** A listing stopped at busListMax names (list-bound.ts): the answer may be among those not listed. */
+  /**
+   * A listing stopped at busListMax names (list-bound.ts), or the last look left files unread
+   * (waitLookReads): the answer may be among those not listed or not read.
+   */
   unlisted(): boolean;
+  /** The last look left files unread (list-bound.ts waitLookReads): the next reads on (a wait looks again at once). */
+  readOn(): boolean;
 };
 
 /**
@@ -635,7 +675,8 @@ export async function waitForResponse(
   // watcher's idle poll (once a second). One failed lstat when there is nothing there.
   const closed = closedWithoutAnswer(root, paths, requestId, find);
   const check = () => find() ?? unreadable ?? deadLetterOf(root, responder, requestId) ?? (closed() ? ({ closed: true } as const) : undefined);
-  const r = await waitUntil(root, paths.outbox, check, timeoutMs, signal ? { ...options, signal } : options);
+  const watch = { ...options, again: find.readOn };
+  const r = await waitUntil(root, paths.outbox, check, timeoutMs, signal ? { ...watch, signal } : watch);
   if (r.ok && 'unreadableAnswer' in r.value) return { ok: false, unreadableAnswer: r.value.unreadableAnswer };
   if (r.ok && 'reason' in r.value) return { ok: false, deadLettered: r.value };
   if (r.ok && 'closed' in r.value) return { ok: false, closed: true };

@@ -114,14 +114,15 @@ export type WaitResult<T> = { ok: true; value: T } | { ok: false; timedOut: true
 /**
  * Calls `check` until it returns a value, waking on changes of `dir` (a folder of the bus under
  * `root`), until `timeoutMs`.
- * `check` runs once at the start, so an answer already present is found without waiting.
+ * `check` runs once at the start, so an answer already present is found without waiting; after a
+ * check for which `again` says so, the next runs at once (after the event loop's turn).
  */
 export async function waitUntil<T>(
   root: string,
   dir: string,
   check: () => T | undefined,
   timeoutMs: number,
-  options: DirWatcherOptions & { signal?: AbortSignal } = {},
+  options: DirWatcherOptions & { signal?: AbortSignal; again?: () => boolean } = {},
 ): Promise<WaitResult<T>> {
   const start = Date.now();
   const watcher = new DirWatcher(root, dir, options);
@@ -132,7 +133,10 @@ export async function waitUntil<T>(
       if (options.signal?.aborted) return { ok: false, aborted: true };
       const left = timeoutMs - (Date.now() - start);
       if (left <= 0) return { ok: false, timedOut: true, waitedMs: Date.now() - start };
-      await watcher.wait(left, options.signal);
+      // A check that left work for the next (responses.ts WAIT_LOOK_READS) looks again after the
+      // event loop's turn, so that a long read never holds the process (the MCP server's other calls).
+      if (options.again?.()) await new Promise((resolve) => setImmediate(resolve));
+      else await watcher.wait(left, options.signal);
     }
   } finally {
     watcher.close();

@@ -1,0 +1,92 @@
+/**
+ * A wait read the headers of every file in the responder's outbox it had not judged yet, on its
+ * first look: 100,000 empty files named like messages planted there (any bus writer can) made each
+ * 1 s MCP wait take 1.8-2.9 s, the server answering no other call meanwhile. A look reads at most
+ * waitLookReads() files, answers named with ids the bus made (dated after the request, less the
+ * clocks' slack) first, newest first; the rest wait for the next look, which comes at once (after
+ * the event loop's turn) while some are left. The work is counted (files read), not timed.
+ */
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { makeBusWithRuntimes } from './helpers.ts';
+import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
+import { messageFileName, newMessageId } from '../../scripts/lib/bus/ids.ts';
+import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
+import { setWaitLookReadsForTests } from '../../scripts/lib/bus/list-bound.ts';
+import { responseFinder } from '../../scripts/lib/bus/responses.ts';
+import { waitForAnswer } from '../../scripts/lib/bus/query.ts';
+
+const reads = vi.hoisted(() => ({ outbox: 0 }));
+vi.mock('../../scripts/lib/bus/fsutil.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../scripts/lib/bus/fsutil.ts')>();
+  return {
+    ...real,
+    readBusFile: (root: string, path: string, opts?: object) => {
+      if (path.includes(`${sep}outbox${sep}`)) reads.outbox++;
+      return real.readBusFile(root, path, opts);
+    },
+  };
+});
+
+const LOOK = 40;
+const PLANTED = 300;
+beforeEach(() => {
+  setWaitLookReadsForTests(LOOK);
+  reads.outbox = 0;
+});
+afterEach(() => setWaitLookReadsForTests(undefined));
+
+/**
+ * A request to @zz, `first` (written before the rest), and PLANTED files in its outbox named like
+ * messages (slugs) that answer nothing.
+ */
+async function flooded(first?: (outbox: string, id: string) => void): Promise<{ root: string; id: string; outbox: string }> {
+  const { root } = makeBusWithRuntimes();
+  const sent = await sendMessage({ root, to: 'zz', from: 'human', body: 'real' });
+  const outbox = receiverPaths(root, 'zz').outbox;
+  mkdirSync(outbox, { recursive: true });
+  first?.(outbox, sent.id);
+  // Written a minute ago: a young file is looked at again (responses.ts FOREIGN_SETTLE_MS).
+  const before = new Date(Date.now() - 60_000);
+  for (let i = 0; i < PLANTED; i++) {
+    const path = join(outbox, `msg-slug-${i}.hw`);
+    writeFileSync(path, '# From: other\n\nnot an answer\n');
+    utimesSync(path, before, before);
+  }
+  return { root, id: sent.id, outbox };
+}
+
+const answer = (to: string, thread = to) => `# HelloWorld Response\n# From: zz\n# In-Reply-To: ${to}\n# Thread: ${thread}\n\nthe answer\n`;
+
+describe('a wait on an outbox flooded with files named like messages', () => {
+  it('a look reads at most the bound; the looks after it read on, and nothing is left pending', async () => {
+    const { root, id } = await flooded();
+    const find = responseFinder(root, 'zz', id, { collect: false });
+    expect(find()).toBeUndefined();
+    expect(reads.outbox).toBeLessThanOrEqual(LOOK);
+    expect(find.pending()).toBe(true);
+    for (let i = 0; i < PLANTED / LOOK + 1; i++) find();
+    expect(reads.outbox).toBeLessThanOrEqual(PLANTED + LOOK);
+    expect(find.pending()).toBe(false);
+  });
+
+  it('an answer named with an id the bus made is read in the first look, before the planted files', async () => {
+    const answerId = newMessageId();
+    const { root, id } = await flooded((outbox, id) => writeFileSync(join(outbox, messageFileName(answerId)), answer(id)));
+    const found = responseFinder(root, 'zz', id, { collect: false })();
+    expect(found?.id).toBe(answerId);
+    expect(reads.outbox).toBeLessThanOrEqual(LOOK);
+  });
+
+  it('an answer under a name the bus did not make is found by a wait all the same, looking on without waiting for a change', async () => {
+    const { root, id } = await flooded((outbox, id) => writeFileSync(join(outbox, 'msg-zzz-foreign-answer.hw'), answer(id)));
+    const r = await waitForAnswer(root, id, {
+      timeoutMs: 20_000,
+      responder: 'zz',
+      collect: false,
+      watch: { notifications: false, idlePollMs: 60_000, fallbackPollMs: [60_000, 60_000] },
+    });
+    expect(r).toMatchObject({ status: 'answered', answer: { id: 'zzz-foreign-answer' } });
+  });
+});
