@@ -108,8 +108,9 @@ export function answerMatch(message: ParsedMessage, requestId: string): 'in-repl
 
 /**
  * How much earlier than its request an answer's id may be made (by the clock of the machine that
- * answers): ours are made when the answer is written, after the request, and machines that share a
- * bus folder keep clocks much closer than this.
+ * answers) and still be read among the first: ours are made when the answer is written, after the
+ * request, and machines that share a bus folder keep clocks much closer than this. An answer dated
+ * earlier is read last (responseFinder), never passed over: it names the request by its id.
  */
 export const ANSWER_CLOCK_SLACK_MS = 60 * 60_000;
 
@@ -202,10 +203,11 @@ export function isResponse(m: ParsedMessage): boolean {
  * returns the first answer it finds there, read. It remembers the files it has already looked at
  * (judged by what it could read of them: a file whose read failed is tried again at a later check,
  * see UNREADABLE_RETRY_MAX_MS, never passed over for the rest of the wait), and never reads those
- * in `skip` (outbox names, and `<day>/<name>` of archived files:
- * answerPlaceNames), nor one named with a time-ordered id (UUIDv7) made ANSWER_CLOCK_SLACK_MS or
- * more before the request's: the answers nobody collected pile up in an outbox, and a wait read
- * them all.
+ * in `skip` (outbox names, and `<day>/<name>` of archived files: answerPlaceNames). A look reads
+ * at most `lookReads` files (the answers nobody collected pile up in an outbox, and any bus writer
+ * can plant any number), those named with a time-ordered id (UUIDv7) made ANSWER_CLOCK_SLACK_MS or
+ * more before the request's last: they were passed over unread, and an answer from a responder
+ * whose clock is that far behind was never found.
  *
  * With `collect` (the default) an answer found in the outbox is moved to the responder's archive
  * (`collected`), unless its writer was still changing it (FOREIGN_CHANGE_LIMIT_MS); otherwise it
@@ -247,26 +249,31 @@ export function responseFinder(
   };
   const requestMs = idTimeMs(requestId);
   const firstDay = firstArchiveDay(requestMs);
-  const tooEarly = (id: string) => {
-    if (requestMs === undefined) return false;
+  /**
+   * The order a look reads in when it cannot read all: answers named with ids the bus made dated
+   * from the request on (less ANSWER_CLOCK_SLACK_MS), newest first; then names the bus did not make
+   * (a foreign writer's); then ids dated before that, newest first: answers nobody collected pile
+   * up in an outbox, but one from a responder whose clock is behind names the request all the same.
+   */
+  const rank = (id: string): number => {
     const ms = idTimeMs(id);
-    return ms !== undefined && ms <= requestMs - ANSWER_CLOCK_SLACK_MS;
+    if (ms === undefined) return 0;
+    return requestMs === undefined || ms > requestMs - ANSWER_CLOCK_SLACK_MS ? ms : ms - Number.MAX_SAFE_INTEGER; // below 0
   };
   // Files this look may still read, and those left for the next look (a flood of them).
   let readsLeft = 0;
   let deferred = 0;
   /**
-   * The files of `found` this look reads: all while they fit in what it has left, else the answers
-   * named with ids the bus made (not too early: tooEarly) first, newest first, then the others as
-   * listed; the rest are counted in `deferred`, and read by a later look.
+   * The files of `found` this look reads: all while they fit in what it has left, else the first
+   * in `rank`'s order (the others as listed); the rest are counted in `deferred`, and read by a
+   * later look.
    */
   const toRead = <T extends { id: string }>(found: T[]): T[] => {
     if (found.length <= readsLeft) {
       readsLeft -= found.length;
       return found;
     }
-    const ms = (c: T) => idTimeMs(c.id) ?? Number.NEGATIVE_INFINITY;
-    const taken = [...found].sort((a, b) => ms(b) - ms(a)).slice(0, readsLeft);
+    const taken = [...found].sort((a, b) => rank(b.id) - rank(a.id)).slice(0, readsLeft);
     deferred += found.length - taken.length;
     readsLeft = 0;
     return taken;
@@ -320,7 +327,7 @@ export function responseFinder(
     for (const name of namesOf(root, paths.outbox, more, budget)) {
       if (seen.has(name) || !isMessageFileName(name) || !due(name)) continue;
       const id = validIdFromFileName(name);
-      if (id === undefined || tooEarly(id)) {
+      if (id === undefined) {
         seen.add(name);
         continue;
       }
@@ -382,7 +389,7 @@ export function responseFinder(
         const key = `${day}/${name}`;
         if (seen.has(key) || !isMessageFileName(name) || !due(key)) continue;
         const id = validIdFromFileName(name);
-        if (id === undefined || id === requestId || tooEarly(id)) {
+        if (id === undefined || id === requestId) {
           seen.add(key);
           continue;
         }
