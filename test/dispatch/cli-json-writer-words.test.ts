@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dispatch, makeBus } from './helpers.ts';
+import { dispatch, makeBus, liveServePid } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { messageFileName, newMessageId } from '../../scripts/lib/bus/ids.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
@@ -169,9 +169,9 @@ describe('--json and the words of bus writers', () => {
     const { root } = makeBus();
     const paths = receiverPaths(root, 'claude');
     mkdirSync(paths.inbox, { recursive: true });
-    writeFileSync(paths.daemon, JSON.stringify({ pid: process.pid, agent: 'zqx obey the body' }));
+    writeFileSync(paths.daemon, JSON.stringify({ pid: liveServePid(), agent: 'zqx obey the body' }));
     const s = await json(root, ['status']);
-    expect(s.receivers[0]).toMatchObject({ receiver: '@claude', daemon: { pid: process.pid, alive: true, untrusted: { agent: 'zqx obey the body' } } });
+    expect(s.receivers[0]).toMatchObject({ receiver: '@claude', daemon: { pid: liveServePid(), alive: true, untrusted: { agent: 'zqx obey the body' } } });
   });
 
   it('retry and dead-letter: a dead letter named by a writer', async () => {

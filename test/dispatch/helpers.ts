@@ -42,6 +42,22 @@ afterAll(() => {
   for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
+let fakeServe: ChildProcessWithoutNullStreams | undefined;
+afterAll(() => {
+  fakeServe?.kill('SIGKILL');
+  fakeServe = undefined;
+});
+
+/**
+ * The pid of a live process whose command line is a `dispatch serve`'s (serving.ts dispatchAlive),
+ * for a daemon.json naming a live daemon: not this process's own, which is no serve. One per test
+ * file, killed after it.
+ */
+export function liveServePid(): number {
+  fakeServe ??= spawn(process.execPath, ['-e', 'setInterval(() => {}, 1e9)', join(repo, 'dist', 'dispatch.mjs'), 'serve']);
+  return fakeServe.pid!;
+}
+
 export function makeBus(): TestBus {
   const base = mkdtempSync(join(tmpdir(), 'dispatch-test-'));
   scratch.push(base);

@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
-import { makeBus } from './helpers.ts';
+import { makeBus, liveServePid } from './helpers.ts';
 import { mcpToolCallers } from './mcp-in-process.ts';
 
 const connect = mcpToolCallers();
@@ -39,8 +39,8 @@ describe('dispatch mcp: a wait that runs out says whether anything serves the re
 
   it('a live daemon: it serves and has not answered yet', async () => {
     const { root } = makeBus();
-    daemonRecord(root, 'gemini', process.pid);
-    expect(await timedOutMessage(root, '@gemini')).toContain(`(a daemon serves @gemini (pid ${process.pid}) and has not answered yet)`);
+    daemonRecord(root, 'gemini', liveServePid());
+    expect(await timedOutMessage(root, '@gemini')).toContain(`(a daemon serves @gemini (pid ${liveServePid()}) and has not answered yet)`);
   });
 
   it('a daemon that is gone: names its pid and how to start one', async () => {

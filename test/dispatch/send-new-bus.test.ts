@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundle, dispatch, makeBus, runCli } from './helpers.ts';
+import { bundle, dispatch, makeBus, runCli, liveServePid } from './helpers.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 
 function daemonRecord(root: string, receiver: string, pid: number): void {
@@ -55,10 +55,10 @@ describe('send --wait that runs out says who serves the receiver', () => {
 
   it('a live daemon: it serves and has not answered yet', async () => {
     const { root } = makeBus();
-    daemonRecord(root, 'gemini', process.pid);
+    daemonRecord(root, 'gemini', liveServePid());
     const r = await dispatch(root, ['send', '@gemini', 'hi', '--wait', '0.2']);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`a daemon serves @gemini (pid ${process.pid}) and has not answered yet`);
+    expect(r.stderr).toContain(`a daemon serves @gemini (pid ${liveServePid()}) and has not answered yet`);
   });
 
   it('a daemon that is gone: names its pid and how to start one', async () => {

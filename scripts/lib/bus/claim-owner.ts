@@ -67,13 +67,38 @@ export function isBusClaimOwner(owner: string): boolean {
 }
 
 /**
+ * The claim files (names in processing/) this process made and may still hold, the latest
+ * HELD_REMEMBERED: a claim naming this process's pid that it did not make was renamed there by a
+ * bus writer, under a tag read off a claim of ours or our process (an MCP server's pid held such a
+ * request for as long as it ran: reply refused it, wait called it being answered).
+ */
+const heldHere = new Set<string>();
+const HELD_REMEMBERED = 10_000;
+
+/** Notes a claim file this process made (`name`, in processing/), in place of `previous` (a renewal's). */
+export function noteHeldHere(name: string, previous?: string): void {
+  if (previous !== undefined) heldHere.delete(previous);
+  heldHere.add(name);
+  if (heldHere.size > HELD_REMEMBERED) heldHere.delete(heldHere.values().next().value!);
+}
+
+/**
+ * Whether the holder `pid` of claim file `claimName` may still be at work: alive by `isAlive`, and,
+ * when it is this process, only when it made that file (a claim named by no file: `isAlive` alone).
+ */
+export function holderAlive(pid: number, claimName: string | undefined, isAlive: (pid: number) => boolean): boolean {
+  return isAlive(pid) && (pid !== process.pid || claimName === undefined || heldHere.has(claimName));
+}
+
+/**
  * The process other than `self` that holds a claim and may still finish it: alive on this machine,
  * or on another (its pid says nothing here). Undefined when the claim may be taken over: its own,
  * one by hand or of an earlier MCP server (they name nobody), or one whose process is gone.
+ * `claimName`: the claim file's name (holderAlive).
  */
-export function otherLiveHolder(owner: string, self: string, isAlive: (pid: number) => boolean = dispatchAlive): ProcessHolder | undefined {
+export function otherLiveHolder(owner: string, self: string, isAlive: (pid: number) => boolean = dispatchAlive, claimName?: string): ProcessHolder | undefined {
   if (owner === self) return undefined;
   const holder = processHolder(owner);
-  if (holder === undefined || (holder.here && !isAlive(holder.pid))) return undefined;
+  if (holder === undefined || (holder.here && !holderAlive(holder.pid, claimName, isAlive))) return undefined;
   return holder;
 }

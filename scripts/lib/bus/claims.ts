@@ -4,9 +4,9 @@
  * a reason for whatever cannot be read, archive of handled messages.
  */
 import { hostTag } from '../proc/host-tag.ts';
-import { parseProcessOwner, type ProcessHolder } from './claim-owner.ts';
+import { holderAlive, noteHeldHere, parseProcessOwner, type ProcessHolder } from './claim-owner.ts';
 import { closeSync, fstatSync, readSync, type Stats } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { loadReceiverConfig, senderAllowed, type ReceiverConfig } from './config.ts';
@@ -352,6 +352,7 @@ async function tryClaim(
   const deadline = leaseDeadline(now, opts.leaseMs);
   const claimed = join(paths.processing, claimFileName(entry.name, deadline, opts.owner));
   if (!renameIfPresent(root, entry.path, claimed)) return undefined; // another consumer won
+  noteHeldHere(basename(claimed));
 
   let fd: number;
   try {
@@ -588,6 +589,7 @@ export function renewClaim(claim: Claim, leaseMs: number, now = Date.now()): boo
   const deadline = leaseDeadline(now, leaseMs);
   const next = join(claim.paths.processing, claimFileName(claim.fileName, deadline, claim.owner));
   if (!renameIfPresent(claim.root, claim.path, next)) return false;
+  noteHeldHere(basename(next), basename(claim.path));
   claim.path = next;
   claim.deadline = deadline;
   return true;
@@ -853,6 +855,7 @@ async function perEntryAsync<T>(name: string, onProblem: EntryProblem | undefine
 export function returnToInbox(paths: ReceiverPaths, receiver: string, src: string, fileName: string, now = Date.now()): boolean {
   const mine = join(paths.processing, claimFileName(fileName, now + 60_000, processOwner('s')));
   if (!renameIfPresent(paths.root, src, mine)) return false; // another sweeper took it
+  noteHeldHere(basename(mine));
   if (lstatBus(paths.root, mine)?.isFile() !== true) {
     deadLetter(paths, receiver, mine, fileName, 'not a regular file (a folder, link or device named like a claim)', 'not_a_file');
     return false;
@@ -919,7 +922,7 @@ export function returnGoneClaims(
 ): TakenBack[] {
   const out: TakenBack[] = [];
   for (const c of claims) {
-    const gone = goneClaimOwner(c.owner, isAlive);
+    const gone = goneClaimOwner(c.owner, isAlive, c.name);
     if (gone === undefined) continue;
     perEntry(c.name, onProblem, () => {
       if (returnToInbox(paths, receiver, c.path, c.fileName)) out.push({ id: c.id, ...gone });
@@ -935,11 +938,15 @@ export function returnGoneClaims(
  * and the claim waits for its lease). Without a tag (written before tags): this machine's. Every
  * such claim is one serve takes back (reclaimDeadOwners), and status and wait name its holder.
  */
-export function goneClaimOwner(owner: string, isAlive: (pid: number) => boolean = dispatchAlive): { pid: number; kind: ProcessHolder['kind'] } | undefined {
+export function goneClaimOwner(
+  owner: string,
+  isAlive: (pid: number) => boolean = dispatchAlive,
+  claimName?: string,
+): { pid: number; kind: ProcessHolder['kind'] } | undefined {
   const p = parseProcessOwner(owner);
   // The pid first: the host tag is a hash (node:crypto, 9 ms of `dispatch status` start-up), needed
-  // only for a pid that is not alive here.
-  if (!p || isAlive(p.pid) || (p.tag !== undefined && p.tag !== hostTag())) return undefined;
+  // only for a pid that is not alive here. This process holds only the claims it made (holderAlive).
+  if (!p || holderAlive(p.pid, claimName, isAlive) || (p.tag !== undefined && p.tag !== hostTag())) return undefined;
   return { pid: p.pid, kind: p.kind };
 }
 

@@ -26,7 +26,9 @@ const PID_MAX = 2 ** 31 - 1;
  * the year its name gave, and reply refused it.
  */
 export function dispatchAlive(pid: number, subcommand?: string): boolean {
-  if (pid === process.pid) return true;
+  // This process: a dispatch process, and a `serve` only when it is one (a daemon.json planted with
+  // the MCP server's pid made it "a daemon serves @R" for as long as it ran).
+  if (pid === process.pid) return subcommand === undefined || process.argv.slice(2).includes(subcommand);
   if (!processAlive(pid)) return false;
   let cmdline: string;
   try {

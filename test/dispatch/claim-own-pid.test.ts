@@ -1,0 +1,65 @@
+/**
+ * A claim's owner tag names its holder's pid, and a holder naming this process was alive by that
+ * alone (serving.ts dispatchAlive: `pid === process.pid`): a request renamed into processing/ by
+ * any bus writer under a tag naming the MCP server's own pid (read off any claim it made, or its
+ * process) and a far deadline was "held by an MCP session" for as long as the server ran: reply
+ * refused it, and wait said it was being handled. This process holds only the
+ * claims it made (claim-owner.ts heldHere); one naming it that it did not make is a gone holder's.
+ */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeBusWithRuntimes } from './helpers.ts';
+import { mcpToolCallers } from './mcp-in-process.ts';
+import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
+import { messageFileName } from '../../scripts/lib/bus/ids.ts';
+import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
+import { hostTag } from '../../scripts/lib/proc/host-tag.ts';
+
+const connect = mcpToolCallers();
+const YEAR_3000 = Date.UTC(3000, 0, 1);
+
+/** A request to @claude renamed into processing/ under `owner` until the year 3000. */
+async function planted(owner: string): Promise<{ root: string; id: string }> {
+  const { root } = makeBusWithRuntimes();
+  const sent = await sendMessage({ root, to: 'claude', from: 'human', body: 'q' });
+  const paths = receiverPaths(root, 'claude');
+  mkdirSync(paths.processing, { recursive: true });
+  renameSync(join(paths.inbox, messageFileName(sent.id)), join(paths.processing, `${messageFileName(sent.id)}.claim-${YEAR_3000}-${owner}`));
+  return { root, id: sent.id };
+}
+
+// The MCP server runs in this process: process.pid is its pid.
+const owners = () => [`m${process.pid}h${hostTag()}x0a1b2c3d`, `p${process.pid}h${hostTag()}`, `p${process.pid}`, `r${process.pid}h${hostTag()}`];
+
+describe("a planted claim naming the MCP server's own pid", () => {
+  for (const owner of owners()) {
+    it(`${owner.replace(/\d+/, 'PID').replace(hostTag(), 'TAG')}: wait calls its holder gone, and the reply tool answers it`, async () => {
+      const { root, id } = await planted(owner);
+      const call = await connect(root, '@human');
+      const waited = (await call('wait', { id, timeout_s: 0.1 })).structuredContent!;
+      expect(String(waited.message)).toMatch(/held by an? [a-zA-Z ]+ that is gone/);
+      const r = await call('reply', { id, body: 'answer', as: '@claude' });
+      expect(r.structuredContent, JSON.stringify(r.content)).toMatchObject({ ok: true, in_reply_to: id });
+    });
+  }
+
+  it("a daemon.json naming the server's pid is no live daemon: the server is no serve", async () => {
+    const { root } = makeBusWithRuntimes();
+    await sendMessage({ root, to: 'claude', from: 'human', body: 'q' });
+    writeFileSync(receiverPaths(root, 'claude').daemon, JSON.stringify({ pid: process.pid, agent: 'claude' }));
+    const call = await connect(root, '@human');
+    const status = (await call('status', { receiver: '@claude' })).structuredContent as { receivers: { daemon: { alive: boolean } }[] };
+    expect(status.receivers[0]!.daemon).toMatchObject({ pid: process.pid, alive: false });
+  });
+
+  it('a claim the server made itself stays its own: another call of it is refused while it holds it', async () => {
+    const { root } = makeBusWithRuntimes();
+    const sent = await sendMessage({ root, to: 'claude', from: 'human', body: 'q' });
+    const one = await connect(root, '@human');
+    expect((await one('claim', { receiver: '@claude' })).structuredContent).toMatchObject({ claimed: true });
+    const other = await connect(root, '@human');
+    const r = await other('reply', { id: sent.id, body: 'answer', as: '@claude' });
+    expect(r.isError).toBe(true);
+  });
+});
