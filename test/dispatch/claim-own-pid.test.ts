@@ -2,7 +2,7 @@
  * A claim's owner tag names its holder's pid, and a holder naming this process was alive by that
  * alone (serving.ts dispatchAlive: `pid === process.pid`): a request renamed into processing/ by
  * any bus writer under a tag naming the MCP server's own pid (read off any claim it made, or its
- * process) and a far deadline was "held by an MCP session" for as long as the server ran: reply
+ * process) and a deadline a week ahead was "held by an MCP session" for as long as the server ran: reply
  * refused it, and wait said it was being handled. This process holds only the
  * claims it made (claim-owner.ts heldHere); one naming it that it did not make is a gone holder's.
  */
@@ -17,15 +17,16 @@ import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { hostTag } from '../../scripts/lib/proc/host-tag.ts';
 
 const connect = mcpToolCallers();
-const YEAR_3000 = Date.UTC(3000, 0, 1);
+// As far ahead as a lease of ours goes (claims.ts takes one further ahead as planted, run out).
+const DEADLINE = Date.now() + 7 * 24 * 3600_000;
 
-/** A request to @claude renamed into processing/ under `owner` until the year 3000. */
+/** A request to @claude renamed into processing/ under `owner` for a week. */
 async function planted(owner: string): Promise<{ root: string; id: string }> {
   const { root } = makeBusWithRuntimes();
   const sent = await sendMessage({ root, to: 'claude', from: 'human', body: 'q' });
   const paths = receiverPaths(root, 'claude');
   mkdirSync(paths.processing, { recursive: true });
-  renameSync(join(paths.inbox, messageFileName(sent.id)), join(paths.processing, `${messageFileName(sent.id)}.claim-${YEAR_3000}-${owner}`));
+  renameSync(join(paths.inbox, messageFileName(sent.id)), join(paths.processing, `${messageFileName(sent.id)}.claim-${DEADLINE}-${owner}`));
   return { root, id: sent.id };
 }
 

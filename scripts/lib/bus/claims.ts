@@ -9,7 +9,7 @@ import { closeSync, fstatSync, readSync, type Stats } from 'node:fs';
 import { basename, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
-import { loadReceiverConfig, senderAllowed, type ReceiverConfig } from './config.ts';
+import { loadReceiverConfig, MAX_DURATION_SECONDS, senderAllowed, type ReceiverConfig } from './config.ts';
 import {
   ensureDir,
   freeName,
@@ -211,22 +211,33 @@ export function claimFileName(fileName: string, deadline: number, owner: string)
  */
 const LATEST_DEADLINE_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
+/** The longest lease the bus takes: config.json's claim lease or serve's agent timeout (MAX_DURATION_SECONDS), and a minute. */
+const LEASE_MAX_MS = MAX_DURATION_SECONDS * 1000 + 60_000;
+
 /**
- * The deadline of a lease taken or renewed at `now`. Capped at LATEST_DEADLINE_MS so that no claim
- * we write has a name parseClaimFileName rejects (such a claim would stay in processing/ for good);
- * config.json bounds its durations too, this covers every other caller.
+ * The deadline of a lease taken or renewed at `now`. Capped at LEASE_MAX_MS (and LATEST_DEADLINE_MS)
+ * so that no claim we write has a name parseClaimFileName rejects or takes as run out (planted);
+ * config.json and serve bound their durations too, this covers every other caller.
  */
 export function leaseDeadline(now: number, leaseMs: number): number {
-  return Math.min(Math.floor(now + leaseMs), LATEST_DEADLINE_MS);
+  return Math.min(Math.floor(now + Math.min(leaseMs, LEASE_MAX_MS)), LATEST_DEADLINE_MS);
 }
 
-/** The parts of a claim file name, or undefined when it is not one of ours (malformed). */
+/** How far ahead of this clock a claim's deadline can be when the bus wrote it: LEASE_MAX_MS, and two days for the clocks of machines sharing the bus. */
+const LEASE_AHEAD_MAX_MS = LEASE_MAX_MS + 2 * 24 * 3600_000;
+
+/**
+ * The parts of a claim file name, or undefined when it is not one of ours (malformed). A deadline
+ * further ahead than LEASE_AHEAD_MAX_MS was planted (a request renamed into processing/ under the
+ * pid of a live dispatch process, an MCP server's, was held until the year its name gave): it has
+ * run out (deadline 0), and the next sweep returns the request to the inbox.
+ */
 export function parseClaimFileName(name: string): { fileName: string; deadline: number; owner: string } | undefined {
   const m = CLAIM_NAME.exec(name);
   if (!m) return undefined;
   const deadline = Number(m[2]);
   if (!Number.isSafeInteger(deadline) || deadline > LATEST_DEADLINE_MS) return undefined;
-  return { fileName: m[1]!, deadline, owner: m[3]! };
+  return { fileName: m[1]!, deadline: deadline > Date.now() + LEASE_AHEAD_MAX_MS ? 0 : deadline, owner: m[3]! };
 }
 
 /** Inbox entries a claim looks at in one turn of the event loop. */
