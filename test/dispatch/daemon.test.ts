@@ -173,7 +173,6 @@ describe('poison files while serving', () => {
     const { env, root } = makeBus();
     const paths = receiverPaths(root, 'victim');
     mkdirSync(paths.inbox, { recursive: true });
-    writeFileSync(paths.config, JSON.stringify({ empty_file_grace_ms: 200 }));
     const d = startDaemon(cli, ['@victim', '--agent', 'echo'], env);
     try {
       await d.waitFor('serving @victim');

@@ -11,8 +11,10 @@
  *                                                    takes it only up to its own (--turn-budget, default 8)
  *     "agent_timeout_seconds": 600,                  not applied (at most 7 days): serve kills an agent after
  *                                                    its own --agent-timeout, and names a differing value
- *     "claim_lease_seconds": 1800,                   claim by hand: lease before it returns (at most 7 days)
- *     "empty_file_grace_ms": 2000,                   leave a young empty file to its writer
+ *     "claim_lease_seconds": 1800,                   claim by hand: lease before it returns (at most 7 days);
+ *                                                    taken only from the default (1800) up
+ *     "empty_file_grace_ms": 2000,                   leave a young empty file to its writer; taken only
+ *                                                    from the default (2000) up
  *     "agent_env": ["ANTHROPIC_API_KEY", "MY_*"],    not applied: serve passes what its --agent-env grants,
  *                                                    and names a list that differs (agent-env.ts)
  *     "max_consecutive_failures": 5,                 serve: stop after this many agent failures in a row;
@@ -27,10 +29,12 @@
  * itself is any bus writer's to write: what would cost the daemon's operator (secrets passed to
  * agents, endless turns, a daemon stopped, every agent killed or every paid answer thrown away by
  * one planted value) comes from serve's command line, and the file can only narrow what serve
- * takes in before any agent runs (or, for max_consecutive_failures, which stops serving, only make
- * serve more tolerant); agent_env and agent_timeout_seconds are not applied, as either way would
- * cost the operator: secrets handed out, or every agent failing (a granted key withheld, every
- * agent killed), a week-long paid agent.
+ * takes in before any agent runs (or, for max_consecutive_failures, which stops serving, and the
+ * claim lease and the empty-file grace, which cut short the work of whoever holds or writes a
+ * message, only wait longer); agent_env and agent_timeout_seconds are not applied, as either way
+ * would cost the operator: secrets handed out, or every agent failing (a granted key withheld,
+ * every agent killed), a week-long paid agent. allow_from, rate_limit and answer_into_inbox can
+ * only turn away or copy what any bus writer could move or write itself.
  *
  * The schema (zod) is loaded only when a config file exists, to keep start-up light.
  */
@@ -149,8 +153,11 @@ async function validate(raw: unknown, path: string): Promise<ReceiverConfig> {
     maxBytes: d.max_bytes ?? DEFAULT_CONFIG.maxBytes,
     turnBudget: d.turn_budget,
     agentTimeoutMs: d.agent_timeout_seconds === undefined ? undefined : d.agent_timeout_seconds * 1000,
-    claimLeaseMs: (d.claim_lease_seconds ?? DEFAULT_CONFIG.claimLeaseMs / 1000) * 1000,
-    emptyFileGraceMs: d.empty_file_grace_ms ?? DEFAULT_CONFIG.emptyFileGraceMs,
+    // From the defaults up only: any bus writer can write the file, and a shorter lease had a claim
+    // taken by hand run out while its agent answered, a shorter grace a foreign writer's file go
+    // to dead-letter before it was filled.
+    claimLeaseMs: Math.max((d.claim_lease_seconds ?? 0) * 1000, DEFAULT_CONFIG.claimLeaseMs),
+    emptyFileGraceMs: Math.max(d.empty_file_grace_ms ?? 0, DEFAULT_CONFIG.emptyFileGraceMs),
     agentEnv: d.agent_env,
     maxConsecutiveFailures: d.max_consecutive_failures,
     answerIntoInbox,
