@@ -85,7 +85,7 @@ export function listBudget(max = busListMax()): ListBudget {
 
 /** What an answer says when a walk over the receivers left `n` of their folders unopened (ListBudget.unreadReceivers). */
 export function receiversUnreadNote(n: number): string {
-  return `${counted(n, 'receiver folder')} not read: a call opens at most ${foldersMax}, every bus's receivers first (any bus writer can make any number); name a receiver to look in its folder`;
+  return `${counted(n, 'receiver folder')} not read: a call opens at most ${foldersMax}, every bus's receivers first (any bus writer can make more); name a receiver to look in its folder`;
 }
 
 /** `names` (what a lookup says of a listing that stopped at busListMax), or receiversUnreadNote when the lookup left receiver folders unopened. */
@@ -157,7 +157,7 @@ export function statusUnlistedNote(): string {
 
 /** What status (the command and the MCP tool) says when it opened only some receiver folders to order its rows (busStatus's unread_receivers). */
 export function statusUnreadReceiversNote(n: number): string {
-  return `${receiversUnreadNote(n)}; those waiting come first among those opened only`;
+  return `${receiversUnreadNote(n)}; those waiting come first among those opened`;
 }
 
 /** What a wait (wait, send --wait, the MCP wait tool) says when it timed out with a folder past the bound, or files not read yet. */

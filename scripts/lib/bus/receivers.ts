@@ -6,7 +6,9 @@
  * folder's name is any bus writer's, never our words).
  */
 import type { Dirent } from 'node:fs';
-import { listBusDirentsUpTo } from './fsutil.ts';
+import { join } from 'node:path';
+import { listBusDirentsUpTo, lstatBus } from './fsutil.ts';
+import { busListMax } from './list-bound.ts';
 import { AliveError, type UntrustedDetail } from '../errors.ts';
 import { META_RECEIVERS } from '../helloworld/vocabulary.ts';
 import { runtimesDir } from './layout.ts';
@@ -53,9 +55,9 @@ export function isReceiverFolder(d: Dirent): boolean {
   return d.isDirectory() && isValidName(d.name) && d.name === d.name.toLowerCase();
 }
 
-/** Folder receivers and meta-receivers. */
+/** Folder receivers (among the first busListMax entries of runtimes/: any bus writer can make any number) and meta-receivers. */
 export function knownReceivers(root: string): string[] {
-  return [...new Set([...listReceivers(root), ...RECEIVERS_WITHOUT_FOLDER])].sort();
+  return [...new Set([...listReceiversUpTo(root, busListMax()).receivers, ...RECEIVERS_WITHOUT_FOLDER])].sort();
 }
 
 /**
@@ -89,6 +91,8 @@ export interface UnknownReceiver {
  */
 export function unknownReceiver(root: string, name: string): UnknownReceiver | undefined {
   if (RECEIVERS_WITHOUT_FOLDER.includes(name)) return undefined;
+  // Its folder looked up by name: runtimes/ is listed only for the name like one that is not there.
+  if (lstatBus(root, join(runtimesDir(root), name))?.isDirectory()) return undefined;
   const known = knownReceivers(root);
   if (known.includes(name)) return undefined;
   const suggestion = closestName(name, known);
