@@ -273,7 +273,11 @@ export function responseFinder(
       readsLeft -= found.length;
       return found;
     }
-    const taken = [...found].sort((a, b) => rank(b.id) - rank(a.id)).slice(0, readsLeft);
+    const ranked = found.map((c) => ({ c, r: rank(c.id) }));
+    const taken = ranked
+      .sort((a, b) => b.r - a.r)
+      .slice(0, readsLeft)
+      .map((x) => x.c);
     deferred += found.length - taken.length;
     readsLeft = 0;
     return taken;
