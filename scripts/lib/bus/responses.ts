@@ -295,6 +295,21 @@ export function responseFinder(
     const delay = was === undefined ? FOREIGN_SETTLE_MS : Math.min(was.delay * 2, UNREADABLE_RETRY_MAX_MS);
     retry.set(key, { at: now() + delay, delay });
   };
+  /**
+   * A file at `path` (`key`) whose read failed: tried again while it is a regular file (a second
+   * name for a moment, a mode not set yet, an I/O error); passed over when it is a FIFO, a folder
+   * or a link, none of which is an answer; forgotten when gone (listed again, it is read again).
+   * Either of the last two kept a wait pending to its time-out: a closed request never said so.
+   */
+  const unreadable = (key: string, path: string): void => {
+    const st = lstatBus(root, path);
+    if (st?.isFile()) {
+      failed(key);
+      return;
+    }
+    retry.delete(key);
+    if (st) seen.add(key);
+  };
   // Outbox files met younger than FOREIGN_SETTLE_MS: their size and time then, and when (our clock).
   // `first`: when this finder first met it young; `since`: when it last saw it change.
   const young = new Map<string, { size: number; mtimeMs: number; since: number; first: number }>();
@@ -341,7 +356,7 @@ export function responseFinder(
       const src = join(paths.outbox, name);
       const head = readHeaders(root, src);
       if (!head) {
-        failed(name); // not readable now: tried again at a later check
+        unreadable(name, src); // not readable now: tried again at a later check, if it may be
         continue;
       }
       retry.delete(name);
@@ -381,7 +396,7 @@ export function responseFinder(
       }
       const r = readAnswer(id, name, src, 'outbox', false);
       if (r) return r;
-      failed(name); // not readable now (gone, too large, ...): tried again at a later check
+      unreadable(name, src); // not readable now (gone, too large, ...): tried again at a later check, if it may be
     }
     return undefined;
   };
@@ -410,7 +425,7 @@ export function responseFinder(
         }
         const r = head && readAnswer(id, name, path, 'archive', movedHere.has(key));
         if (r) return r;
-        failed(key); // not readable now: tried again at a later check
+        unreadable(key, path); // not readable now: tried again at a later check, if it may be
       }
     }
     return undefined;
