@@ -1,10 +1,10 @@
 /** Test helpers: temporary bus roots, a fresh bundle of the dispatch entry, child processes. */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, lstatSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterThisFile } from '../support/after-file.ts';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { dispatchGroup } from '../../scripts/lib/bus/commands/group.ts';
 import { claimById, completeClaim } from '../../scripts/lib/bus/claims.ts';
@@ -22,8 +22,7 @@ export const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export async function bundle(entry: string): Promise<string> {
   const script = /^scripts\/([\w-]+)\.ts$/.exec(entry);
   if (script) return bundlePath(script[1]!);
-  const outDir = mkdtempSync(join(tmpdir(), 'dispatch-bundle-'));
-  scratch.push(outDir);
+  const outDir = scratchFolder('dispatch-bundle-');
   const outfile = join(outDir, `${entry.split('/').pop()!.replace(/\.ts$/, '')}.mjs`);
   await bundleForChild(entry, outfile);
   return outfile;
@@ -36,17 +35,14 @@ export interface TestBus {
   env: NodeJS.ProcessEnv;
 }
 
-const scratch: string[] = [];
-// Every test file that uses these helpers removes its scratch folders when it ends.
-afterAll(() => {
-  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+/** A scratch folder, removed when the test file that made it ends. */
+function scratchFolder(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  afterThisFile(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
 
 let fakeServe: ChildProcessWithoutNullStreams | undefined;
-afterAll(() => {
-  fakeServe?.kill('SIGKILL');
-  fakeServe = undefined;
-});
 
 /**
  * The pid of a live process whose command line is a `dispatch serve`'s (serving.ts dispatchAlive),
@@ -54,13 +50,19 @@ afterAll(() => {
  * file, killed after it.
  */
 export function liveServePid(): number {
-  fakeServe ??= spawn(process.execPath, ['-e', 'setInterval(() => {}, 1e9)', join(repo, 'dist', 'dispatch.mjs'), 'serve']);
+  if (fakeServe === undefined) {
+    const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1e9)', join(repo, 'dist', 'dispatch.mjs'), 'serve']);
+    fakeServe = child;
+    afterThisFile(() => {
+      child.kill('SIGKILL');
+      if (fakeServe === child) fakeServe = undefined;
+    });
+  }
   return fakeServe.pid!;
 }
 
 export function makeBus(): TestBus {
-  const base = mkdtempSync(join(tmpdir(), 'dispatch-test-'));
-  scratch.push(base);
+  const base = scratchFolder('dispatch-test-');
   const root = join(base, 'bus');
   mkdirSync(join(base, 'home'));
   const env: NodeJS.ProcessEnv = {

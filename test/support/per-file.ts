@@ -19,6 +19,7 @@ import { registeredCleanupsForTests } from '../../scripts/lib/proc/interrupt-cle
 import { counted } from '../../scripts/lib/text/plural.ts';
 import { resetProcessEnv } from './process-env.ts';
 import { restoreChildMalloc } from './worker-malloc.ts';
+import { runFileCleanups } from './after-file.ts';
 
 interface WorkerStart {
   env: NodeJS.ProcessEnv;
@@ -43,6 +44,8 @@ setReceiverEntriesForTests(undefined);
 setBusListMaxForTests(undefined);
 
 afterAll(() => {
+  // What helper modules made for this file (after-file.ts): they load once per worker.
+  runFileCleanups();
   if (process.env !== start.env) {
     process.env = start.env;
     throw new Error('this file left another object in place of process.env: set variables on process.env instead (test/support/process-env.ts)');
