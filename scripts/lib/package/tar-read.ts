@@ -58,6 +58,8 @@ export interface TarLimits {
    * extract, receive, relay pull have it); a reader whose command has no such option says its own.
    */
   raise?: string;
+  /** Most bytes kept of the names met (default NAMES_HELD_LIMIT; a smaller one lets tests reach it with small archives). */
+  maxNamesHeld?: number;
 }
 
 const RAISE_MAX_SIZE = 'if you trust the package, raise the limit with --max-size BYTES';
@@ -293,13 +295,14 @@ export async function readTarStream(
   const names = new Map<string, 'file' | 'dir'>();
   /** What keeping `names` costs, as NAMES_HELD_LIMIT counts it. */
   let namesHeld = 0;
+  const maxNamesHeld = limits.maxNamesHeld ?? NAMES_HELD_LIMIT;
   const hold = (key: string, kind: 'file' | 'dir', cost: number) => {
     namesHeld += cost + NAME_SLOT_BYTES;
-    if (namesHeld > NAMES_HELD_LIMIT) {
+    if (namesHeld > maxNamesHeld) {
       throw refuse(
         label,
         undefined,
-        `holds more names than a package can (keeping them takes more than ${NAMES_HELD_LIMIT} bytes: long names, or many folders); it was not read further`,
+        `holds more names than a package can (keeping them takes more than ${maxNamesHeld} bytes: long names, or many folders); it was not read further`,
         'too_large',
       );
     }
