@@ -90,7 +90,7 @@ describe.skipIf(!ready)('the real Claude Code client with this plugin (CLAUDE_BI
     mkdirSync(kernel, { recursive: true });
     log = join(kernel, 'log.md');
     writeFileSync(log, logText);
-    const sent = spawnSync(process.execPath, [bundlePath('dispatch'), 'send', '@claude', PLANTED, '--from', '@gemini', '--root', world], {
+    const sent = spawnSync(process.execPath, [bundlePath('dispatch'), 'send', '@claude', PLANTED, '--from', '@gemini', '--root', world, '--create'], {
       env: cleanEnv({ HOME: dir }),
       encoding: 'utf8',
     });
