@@ -13,13 +13,12 @@
  * lies in (found by the same walk from the file), so a session started outside a world cannot
  * rewrite a world's log through an absolute path.
  */
-import { findUp } from '../fs/find-up.ts';
 import { readRegularFile } from '../fs/small-file.ts';
 import { basename, dirname, isAbsolute, resolve, sep } from 'node:path';
 import type { BashToolCall, FileToolCall, GuardianCall } from '../hook/input.ts';
 import { globMatches, pathPatternMayMatchLog } from '../text/glob.ts';
 import { inlineText } from '../text/untrusted.ts';
-import { findWorldRoot, isWorldRoot } from '../world/root.ts';
+import { findGuardedRoot } from '../world/root.ts';
 import { candidateTargets, exists, isInside, landsUnderItsOwnName, rootForms } from './paths.ts';
 import type { ShellWrite } from './shell.ts';
 import { checkEdits, editsTouchSignedEntry } from './signed.ts';
@@ -32,9 +31,9 @@ function isLogName(path: string): boolean {
   return basename(path).toLowerCase() === 'log.md';
 }
 
-/** The nearest world root at or above `dir`, by the markers alone (no environment fallback). */
+/** The nearest world root (or walnut with sessions outside a world) at or above `dir`, by the markers alone (no environment fallback). */
 function worldAbove(dir: string, env: NodeJS.ProcessEnv): string | undefined {
-  return findUp(dir, (d) => isWorldRoot(d, env));
+  return findGuardedRoot(dir, env, false);
 }
 
 /**
@@ -46,7 +45,7 @@ function guardedLogs(filePath: string, cwd: string, env: NodeJS.ProcessEnv): str
   const targets = candidateTargets(filePath, cwd);
   if (!targets.some(isLogName)) return [];
   const roots: string[] = [];
-  const sessionWorld = findWorldRoot(cwd, env);
+  const sessionWorld = findGuardedRoot(cwd, env);
   if (sessionWorld) roots.push(...rootForms(sessionWorld));
   for (const t of targets) {
     if (!isLogName(t) || roots.some((r) => isInside(t, r))) continue;
@@ -75,7 +74,7 @@ function underFolderOutside(write: ShellWrite, cwd: string, env: NodeJS.ProcessE
   const known = write.known ?? '';
   if (!isAbsolute(known)) return false;
   const folder = known.slice(0, known.lastIndexOf(sep) + 1);
-  const worlds = [findWorldRoot(cwd, env), env.ALIVE_WORLD_ROOT].flatMap((w) => (w ? rootForms(w) : []));
+  const worlds = [findGuardedRoot(cwd, env), env.ALIVE_WORLD_ROOT].flatMap((w) => (w ? rootForms(w) : []));
   return candidateTargets(folder, cwd).every((f) => !worldAbove(f, env) && !worlds.some((w) => isInside(w, f) || isInside(f, w)));
 }
 
@@ -368,7 +367,7 @@ const CHECK_MS = 2_000;
 function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, shellWrites: ShellReader | undefined): Decision {
   if (!namesLog(call.command)) return ALLOW;
   if (call.command.length > MAX_READ_COMMAND)
-    return findWorldRoot(cwd, env) === undefined ? ALLOW : { allow: false, reason: tooLongReason(call.command.length) };
+    return findGuardedRoot(cwd, env) === undefined ? ALLOW : { allow: false, reason: tooLongReason(call.command.length) };
   if (!shellWrites) throw new Error('log-guardian: a Bash command naming log.md needs the shell reader');
   // The writes of one loop share their input text, which can be long.
   const named = new Map<string, boolean>();
@@ -379,7 +378,7 @@ function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, she
   // (`printf -v$a$b …`, `export${IFS}…`, a link put under it), found in review on 2026-12-06.
   for (const write of shellWrites(call.command, { home: env.HOME, cwd, cdpath: env.CDPATH, bashopts: env.BASHOPTS })) {
     if (Date.now() - started > CHECK_MS) {
-      if (findWorldRoot(cwd, env) === undefined) return ALLOW;
+      if (findGuardedRoot(cwd, env) === undefined) return ALLOW;
       return {
         allow: false,
         reason:
@@ -397,9 +396,9 @@ function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, she
     }
     // Through a link the command made, a path says nothing of where the write lands.
     if (write.link) {
-      if (findWorldRoot(cwd, env) !== undefined) return { allow: false, reason: linkReason(write) };
+      if (findGuardedRoot(cwd, env) !== undefined) return { allow: false, reason: linkReason(write) };
     } else if (!located && (write.name !== undefined ? isLogName(write.name) : !write.notLog && write.input !== undefined && inputNamesLog(write.input))) {
-      if (findWorldRoot(cwd, env) === undefined || underFolderOutside(write, cwd, env)) continue;
+      if (findGuardedRoot(cwd, env) === undefined || underFolderOutside(write, cwd, env)) continue;
       const reason =
         write.name !== undefined
           ? unresolvedReason(write)

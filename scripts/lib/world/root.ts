@@ -26,6 +26,7 @@ export function isWorldRoot(dir: string, env: NodeJS.ProcessEnv = process.env): 
   return hasWorldMarker(dir, env) && !isAnyWalnut(dir);
 }
 
+/** `.alive/` (not the per-user state folder), or both `01_Archive/` and `02_Life/`: a world's root, or a walnut's sessions. */
 function hasWorldMarker(dir: string, env: NodeJS.ProcessEnv): boolean {
   if (WORLD_PAIR.every((name) => isDir(join(dir, name)))) return true;
   const marker = resolve(dir, WORLD_MARKER);
@@ -38,9 +39,27 @@ function hasWorldMarker(dir: string, env: NodeJS.ProcessEnv): boolean {
  * in hooks on every tool call.
  */
 export function findWorldRoot(start: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const found = findUp(start, (dir) => isWorldRoot(dir, env));
-  if (found !== undefined) return found;
+  return findUp(start, (dir) => isWorldRoot(dir, env)) ?? worldFromEnv(env);
+}
+
+function worldFromEnv(env: NodeJS.ProcessEnv): string | undefined {
   const fromEnv = env.ALIVE_WORLD_ROOT;
-  if (fromEnv && isDir(fromEnv)) return resolve(fromEnv);
-  return undefined;
+  return fromEnv && isDir(fromEnv) ? resolve(fromEnv) : undefined;
+}
+
+/**
+ * The folder whose logs log-guardian guards, for `start`: the world above it; outside every world,
+ * the nearest walnut that holds `.alive/` of its own (a walnut with its sessions, guarded as a
+ * world was before walnuts stopped counting as world roots); else ALIVE_WORLD_ROOT when `fromEnv`.
+ * One walk up.
+ */
+export function findGuardedRoot(start: string, env: NodeJS.ProcessEnv = process.env, fromEnv = true): string | undefined {
+  let walnut: string | undefined;
+  const world = findUp(start, (dir) => {
+    if (!hasWorldMarker(dir, env)) return false;
+    if (!isAnyWalnut(dir)) return true;
+    walnut ??= dir;
+    return false;
+  });
+  return world ?? walnut ?? (fromEnv ? worldFromEnv(env) : undefined);
 }
