@@ -82,9 +82,9 @@ export const SHORT_PASSPHRASE_CHARS = 12;
 
 /** The warning for a passphrase a package is made with, when it is short (the passphrase itself never in it). */
 export function shortPassphraseWarning(passphrase: string): string | undefined {
-  const chars = [...passphrase].length;
-  if (chars >= SHORT_PASSPHRASE_CHARS) return undefined;
-  return `the passphrase is ${chars} characters long: one this short is guessed in hours by whoever holds the package; use ${SHORT_PASSPHRASE_CHARS} characters or more (a few words), or encrypt to the recipient's key (--encrypt rsa)`;
+  // Not its length: a warning lands in an agent's transcript, and the length narrows a guess.
+  if ([...passphrase].length >= SHORT_PASSPHRASE_CHARS) return undefined;
+  return `the passphrase is shorter than ${SHORT_PASSPHRASE_CHARS} characters: one this short is guessed in hours by whoever holds the package; use ${SHORT_PASSPHRASE_CHARS} characters or more (a few words), or encrypt to the recipient's key (--encrypt rsa)`;
 }
 
 function passphraseBytes(passphrase: string): Buffer {
