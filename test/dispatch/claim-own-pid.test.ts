@@ -6,11 +6,12 @@
  * refused it, and wait said it was being handled. This process holds only the
  * claims it made (claim-owner.ts heldHere); one naming it that it did not make is a gone holder's.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeBusWithRuntimes } from './helpers.ts';
 import { mcpToolCallers } from './mcp-in-process.ts';
+import { claimNext, processOwner, reclaimDeadOwners, renewClaim } from '../../scripts/lib/bus/claims.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { messageFileName } from '../../scripts/lib/bus/ids.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
@@ -63,4 +64,39 @@ describe("a planted claim naming the MCP server's own pid", () => {
     const r = await other('reply', { id: sent.id, body: 'answer', as: '@claude' });
     expect(r.isError).toBe(true);
   });
+});
+
+describe("a flood of planted claims of gone holders never makes the server's own claim gone", () => {
+  // The server remembered only its latest 10,000 claim names, and every planted claim its sweep
+  // returned to the inbox was one of them: 10,001 pushed out its own live claim, which the next
+  // claim call took back as a gone session's and handed out a second time.
+  it('after its sweep returned 10,001 planted claims, its own claim stays held: not taken back nor handed out again', async () => {
+    const { root } = makeBusWithRuntimes();
+    const a = await sendMessage({ root, to: 'claude', from: 'human', body: 'a' });
+    const b = await sendMessage({ root, to: 'claude', from: 'human', body: 'b' });
+    const call = await connect(root, '@human');
+    expect((await call('claim', { receiver: '@claude' })).structuredContent).toMatchObject({ claimed: true, id: a.id });
+    const paths = receiverPaths(root, 'claude');
+    const deadline = Date.now() + 3600_000;
+    for (let i = 0; i < 10_001; i++) writeFileSync(join(paths.processing, `msg-planted${i}.hw.claim-${deadline}-p999999999`), '');
+    expect((await call('claim', { receiver: '@claude' })).structuredContent).toMatchObject({ claimed: true, id: b.id });
+    const again = (await call('claim', { receiver: '@claude' })).structuredContent!;
+    expect(again.id).toBeUndefined();
+    expect(JSON.stringify(again.took_back ?? [])).not.toContain(a.id);
+    expect(readdirSync(paths.processing).filter((n) => n.startsWith(messageFileName(a.id)))).toHaveLength(1);
+    expect(readdirSync(paths.inbox)).not.toContain(messageFileName(a.id));
+  }, 60_000);
+
+  it("serve's sweep (reclaimDeadOwners) after the same flood leaves its own running agent's claim alone", async () => {
+    const { root } = makeBusWithRuntimes();
+    const a = await sendMessage({ root, to: 'claude', from: 'human', body: 'a' });
+    const claim = (await claimNext(root, 'claude', { owner: processOwner('p'), leaseMs: 600_000 }))!;
+    expect(claim.id).toBe(a.id);
+    const paths = receiverPaths(root, 'claude');
+    const deadline = Date.now() + 3600_000;
+    for (let i = 0; i < 10_001; i++) writeFileSync(join(paths.processing, `msg-planted${i}.hw.claim-${deadline}-p999999999`), '');
+    expect(reclaimDeadOwners(paths, 'claude')).toBe(10_001);
+    expect(reclaimDeadOwners(paths, 'claude')).toBe(0);
+    expect(renewClaim(claim, 600_000)).toBe(true);
+  }, 60_000);
 });

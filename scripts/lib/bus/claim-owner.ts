@@ -67,19 +67,26 @@ export function isBusClaimOwner(owner: string): boolean {
 }
 
 /**
- * The claim files (names in processing/) this process made and may still hold, the latest
- * HELD_REMEMBERED: a claim naming this process's pid that it did not make was renamed there by a
- * bus writer, under a tag read off a claim of ours or our process (an MCP server's pid held such a
- * request for as long as it ran: reply refused it, wait called it being answered).
+ * The claim files (names in processing/) this process holds now: each added when it makes or renews
+ * a claim (or a sweep's note while it returns one), removed when that claim ends (completed,
+ * dead-lettered, returned, renamed, lost). A claim naming this process's pid that it did not make
+ * was renamed there by a bus writer, under a tag read off a claim of ours or our process (an MCP
+ * server's pid held such a request for as long as it ran: reply refused it, wait called it being
+ * answered). Never capped: its size is this process's own claims, and a cap let a flood of planted
+ * claims (each returned by our sweep, each noted a moment) push our own live claims out, to be
+ * taken back and handed out a second time.
  */
 const heldHere = new Set<string>();
-const HELD_REMEMBERED = 10_000;
 
 /** Notes a claim file this process made (`name`, in processing/), in place of `previous` (a renewal's). */
 export function noteHeldHere(name: string, previous?: string): void {
   if (previous !== undefined) heldHere.delete(previous);
   heldHere.add(name);
-  if (heldHere.size > HELD_REMEMBERED) heldHere.delete(heldHere.values().next().value!);
+}
+
+/** Forgets a claim file of this process (`name`): it left processing/ under that name. */
+export function forgetHeldHere(name: string): void {
+  heldHere.delete(name);
 }
 
 /**

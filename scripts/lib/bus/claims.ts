@@ -4,7 +4,7 @@
  * a reason for whatever cannot be read, archive of handled messages.
  */
 import { hostTag } from '../proc/host-tag.ts';
-import { holderAlive, noteHeldHere, parseProcessOwner, type ProcessHolder } from './claim-owner.ts';
+import { forgetHeldHere, holderAlive, noteHeldHere, parseProcessOwner, type ProcessHolder } from './claim-owner.ts';
 import { closeSync, fstatSync, readSync, type Stats } from 'node:fs';
 import { basename, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -368,7 +368,10 @@ async function tryClaim(
   let fd: number;
   try {
     const opened = openBusFileForReading(root, claimed);
-    if (opened === undefined) return undefined; // taken away meanwhile
+    if (opened === undefined) {
+      forgetHeldHere(basename(claimed));
+      return undefined; // taken away meanwhile
+    }
     fd = opened;
   } catch (err) {
     if (err instanceof AliveError) throw err; // processing/ became a link
@@ -393,6 +396,7 @@ async function tryClaim(
     if (names === 'defer') {
       closeSync(fd);
       renameIfPresent(root, claimed, entry.path);
+      forgetHeldHere(basename(claimed));
       deferEntry(entry, opts, now);
       return undefined;
     }
@@ -408,6 +412,7 @@ async function tryClaim(
       if (Math.abs(now - st.mtimeMs) < config.emptyFileGraceMs) {
         // Maybe a foreign writer that creates the file first and fills it after: give it time.
         if (renameIfPresent(root, claimed, entry.path)) opts.skipUntil?.set(entry.name, Math.min(st.mtimeMs, now) + config.emptyFileGraceMs);
+        forgetHeldHere(basename(claimed));
         return undefined;
       }
       report(deadLetter(paths, receiver, claimed, entry.name, 'the file is empty', 'empty'));
@@ -551,7 +556,9 @@ async function settlePending(root: string, receiver: string, paths: ReceiverPath
       closeSync(p.fd);
       perEntry(p.entry.name, opts.onProblem, () => {
         if (nlink === 1 || goneClaimOwner(p.sweeper) !== undefined) {
-          if (renameIfPresent(root, p.claimed, p.entry.path) && nlink === 1 && !settle.retried.has(p.entry.name)) {
+          const returned = renameIfPresent(root, p.claimed, p.entry.path);
+          forgetHeldHere(basename(p.claimed));
+          if (returned && nlink === 1 && !settle.retried.has(p.entry.name)) {
             settle.retried.add(p.entry.name);
             back.push(p.entry);
           } else deferEntry(p.entry, opts, now);
@@ -572,6 +579,7 @@ function putBackPending(root: string, settle: Settling): void {
     closeSync(p.fd);
     try {
       renameIfPresent(root, p.claimed, p.entry.path);
+      forgetHeldHere(basename(p.claimed));
     } catch {
       // the failure being thrown says what went wrong; the claim's lease returns it
     }
@@ -599,7 +607,10 @@ function sweeperClaim(root: string, paths: ReceiverPaths, fileName: string, st: 
 export function renewClaim(claim: Claim, leaseMs: number, now = Date.now()): boolean {
   const deadline = leaseDeadline(now, leaseMs);
   const next = join(claim.paths.processing, claimFileName(claim.fileName, deadline, claim.owner));
-  if (!renameIfPresent(claim.root, claim.path, next)) return false;
+  if (!renameIfPresent(claim.root, claim.path, next)) {
+    forgetHeldHere(basename(claim.path));
+    return false;
+  }
   noteHeldHere(basename(next), basename(claim.path));
   claim.path = next;
   claim.deadline = deadline;
@@ -701,7 +712,10 @@ export function completeClaim(claim: Claim, response?: ResponseToWrite): Complet
     if (tmp) ensureDir(claim.root, claim.paths.outbox);
     for (const c of copies) ensureDir(claim.root, c.inbox);
     archivedPath = join(dayDir, freeName(claim.root, dayDir, claim.fileName));
-    if (!renameIfPresent(claim.root, claim.path, archivedPath)) throw new LeaseLostError(claim.id);
+    if (!renameIfPresent(claim.root, claim.path, archivedPath)) {
+      forgetHeldHere(basename(claim.path));
+      throw new LeaseLostError(claim.id);
+    }
   } catch (err) {
     dropResponses();
     throw err;
@@ -734,6 +748,7 @@ export function completeClaim(claim: Claim, response?: ResponseToWrite): Complet
       }
     }
   }
+  forgetHeldHere(basename(claim.path));
   return resp ? { archivedPath, response: resp } : { archivedPath };
 }
 
@@ -769,6 +784,7 @@ export function deadLetter(
   const name = free ? fileName : messageFileName(newMessageId());
   const dest = join(paths.deadLetter, name);
   const moved = typeof src === 'string' ? renameIfPresent(paths.root, src, dest) : renameRawIfPresent(paths.root, src, dest);
+  if (typeof src === 'string') forgetHeldHere(basename(src));
   if (!moved) return undefined;
   writeBusJsonAtomic(paths.root, join(paths.deadLetter, `${name}.reason.json`), {
     file: name,
@@ -866,6 +882,7 @@ async function perEntryAsync<T>(name: string, onProblem: EntryProblem | undefine
 export function returnToInbox(paths: ReceiverPaths, receiver: string, src: string, fileName: string, now = Date.now()): boolean {
   const mine = join(paths.processing, claimFileName(fileName, now + 60_000, processOwner('s')));
   if (!renameIfPresent(paths.root, src, mine)) return false; // another sweeper took it
+  forgetHeldHere(basename(src));
   noteHeldHere(basename(mine));
   if (lstatBus(paths.root, mine)?.isFile() !== true) {
     deadLetter(paths, receiver, mine, fileName, 'not a regular file (a folder, link or device named like a claim)', 'not_a_file');
@@ -878,6 +895,7 @@ export function returnToInbox(paths: ReceiverPaths, receiver: string, src: strin
     if (sameFile(lstatBus(paths.root, mine), lstatBus(paths.root, join(paths.inbox, fileName)))) {
       // A return cut short after its link (the sweeper died): finish it.
       unlinkBusFile(paths.root, mine);
+      forgetHeldHere(basename(mine));
       return true;
     }
     deadLetter(
@@ -891,6 +909,7 @@ export function returnToInbox(paths: ReceiverPaths, receiver: string, src: strin
     return false;
   }
   unlinkBusFile(paths.root, mine);
+  forgetHeldHere(basename(mine));
   return true;
 }
 
