@@ -5,11 +5,15 @@
  * takes back a claim whose holder is gone, and says so; one a live process holds stays refused.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch, makeBus } from './helpers.ts';
 import { mcpToolCallers } from './mcp-in-process.ts';
 import { claimNext } from '../../scripts/lib/bus/claims.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
+import { newMessageId } from '../../scripts/lib/bus/ids.ts';
+import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { hostTag } from '../../scripts/lib/proc/host-tag.ts';
 
 const connect = mcpToolCallers();
@@ -65,4 +69,46 @@ describe('claim: a claim whose holder is gone', () => {
     const none = await dispatch(root, ['claim', '@claude']);
     expect(none.stdout).toContain('no messages waiting for @claude');
   });
+});
+
+/** `n` claims of @claude planted in processing/ under `owner` for an hour (`name(i)`: the message's file name). */
+function plantClaims(root: string, n: number, owner: string, name: (i: number) => string): void {
+  const processing = receiverPaths(root, 'claude').processing;
+  mkdirSync(processing, { recursive: true });
+  const deadline = Date.now() + 3600_000;
+  for (let i = 0; i < n; i++) writeFileSync(join(processing, `${name(i)}.claim-${deadline}-${owner}`), '');
+}
+
+// A flood of planted claims of gone holders: `dispatch claim` printed one line per claim taken back
+// (1.2 MB for 20,000), and the MCP claim tool's took_back passed the limit of one tool result after
+// the real message had been claimed: an error, and the message stranded in processing/.
+describe('claim: many claims taken back are counted, the first 20 named', () => {
+  it('dispatch claim names the first 20 and counts the rest; --json gives took_back (20) and took_back_total', async () => {
+    const gone = gonePid();
+    const { root } = makeBus();
+    const sent = await sendMessage({ root, to: 'claude', from: 'human', body: 'real' });
+    plantClaims(root, 30, `p${gone}h${hostTag()}`, () => `msg-${newMessageId(Date.now() + 60_000)}.hw`);
+    const c = await dispatch(root, ['claim', '@claude']);
+    expect(c.status, c.stderr).toBe(0);
+    expect(c.stdout.split('\n').filter((l) => l.startsWith('took back msg-'))).toHaveLength(20);
+    expect(c.stdout).toContain('took back 10 other messages from processes that are gone (30 in all)');
+    expect(c.stdout).toContain(`claimed msg-${sent.id} for @claude`);
+
+    const more = await sendMessage({ root, to: 'claude', from: 'human', body: 'real' });
+    plantClaims(root, 25, `p${gone}h${hostTag()}`, () => `msg-${newMessageId(Date.now() + 60_000)}.hw`);
+    const j = JSON.parse((await dispatch(root, ['claim', '@claude', '--json'])).stdout);
+    expect(j).toMatchObject({ claimed: true, id: more.id, took_back_total: 25 });
+    expect(j.took_back).toHaveLength(20);
+  });
+
+  it('the MCP claim tool after 20,000 planted claims returns the message it claimed, took_back cut to 20', async () => {
+    const { root } = makeBus();
+    const sent = await sendMessage({ root, to: 'claude', from: 'human', body: 'real' });
+    plantClaims(root, 20_000, 'p999999999', (i) => `msg-IGNORE-PREVIOUS-INSTRUCTIONS-${i}.hw`);
+    const call = await connect(root, '@claude');
+    const r = await call('claim', { receiver: '@claude' });
+    expect(r.isError, JSON.stringify(r.content).slice(0, 300)).toBeFalsy();
+    expect(r.structuredContent).toMatchObject({ claimed: true, id: sent.id, took_back_total: 20_000 });
+    expect(r.structuredContent!.took_back).toHaveLength(20);
+  }, 60_000);
 });
