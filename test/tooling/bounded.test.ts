@@ -46,11 +46,12 @@ describe('runBounded', () => {
   it('with idleMs, kills a child that printed nothing for that long, and lets one that keeps printing run on', async () => {
     const talking = runBounded({
       command: 'sh',
-      // Prints for a second, twice its idle limit; the limit is ten times the gap between its
-      // lines, as a loaded machine may start each sleep late.
-      args: ['-c', 'i=0; while [ $i -lt 20 ]; do echo $i >&2; sleep 0.05; i=$((i+1)); done'],
+      // Prints for some 1.2 s, past its idle limit; the limit is forty times the gap between its
+      // lines, as a loaded machine may start each sleep late (ten times was too little at a load
+      // of 18 on 2 cores).
+      args: ['-c', 'i=0; while [ $i -lt 60 ]; do echo $i >&2; sleep 0.02; i=$((i+1)); done'],
       timeoutMs: 20_000,
-      idleMs: 500,
+      idleMs: 800,
     });
     const started = Date.now();
     const silent = await runBounded({ command: 'sh', args: ['-c', 'echo hi; exec sleep 30'], timeoutMs: 20_000, idleMs: 200 });
