@@ -104,6 +104,24 @@ describe('relay setup --url of a repository that is not the user’s relay', () 
     expect(existsSync(gina.paths.config)).toBe(false);
   });
 
+  it("a hosting web UI's new repository (README.md, LICENSE, .gitignore) is a relay; one with a .gitattributes is refused with the way on", async () => {
+    const kai = newUser('kai');
+    const repo = project('web-new', { 'README.md': '# kai\n', LICENSE: 'MIT\n', '.gitignore': 'node_modules\n' });
+    const r = await run(kai, ['setup', '--transport', 'git', '--login', 'kai', '--url', repo, '--json']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(bareFiles(repo).has('LICENSE')).toBe(true);
+    const pulled = await run(kai, ['pull', '--json']);
+    expect(pulled.code, pulled.stdout + pulled.stderr).toBe(0);
+    // A .gitattributes may name filters and drivers that run programs where the tree is checked out.
+    const lea = newUser('lea');
+    const attributed = project('web-attributes', { 'README.md': '# lea\n', LICENSE: 'MIT\n', '.gitattributes': '* filter=x\n' });
+    const before = bareFiles(attributed);
+    const refused = await run(lea, ['setup', '--transport', 'git', '--login', 'lea', '--url', attributed, '--json']);
+    refusedAndUnchanged(lea, attributed, refused, before);
+    expect(refused.json.error.untrusted.repository_files).toBe('.gitattributes');
+    expect(refused.json.error.message).toMatch(/if this is your own new relay, remove those files .*and run setup again/i);
+  });
+
   it('kept: an empty repository, the own relay again (after relay.json was lost too), --move to an empty one', async () => {
     const hana = newUser('hana');
     const repo = join(base.dir, 'remotes', 'hana-empty.git');
@@ -135,6 +153,7 @@ describe('relay setup on GitHub when <login>/walnut-relay already holds somethin
       expect(r.json.error.code).toBe('not_your_relay');
       expect(r.json.error.message).toMatch(/ivy\/walnut-relay/);
       expect(r.json.error.message).toMatch(/rename it on GitHub/);
+      expect(r.json.error.message).toMatch(/if this is your own new relay, remove those files .*and run setup again/i);
       expect(r.json.error.untrusted.repository_files).toBe('index.html');
       expect(w.gh.files('ivy/walnut-relay')).toEqual(before);
       expect(existsSync(ivy.paths.config)).toBe(false);

@@ -1,6 +1,6 @@
 /**
  * What `relay setup` may take as the user's relay: an empty repository, or one that holds only what
- * a relay holds (README.md, keys/<login>.pem, inbox/). One that publishes another login's key is
+ * a relay holds (README.md, keys/<login>.pem, inbox/; a LICENSE and a .gitignore are let be). One that publishes another login's key is
  * someone else's relay (a peer's URL typed by mistake): setup there published the user's key beside
  * the owner's, and the user's pulls then took what the owner's peers sent the owner. Any other file,
  * or only other branches, is another repository (a code project), into which setup committed the
@@ -22,6 +22,13 @@ const RELAY_TOP = new Map([
   ['README.md', 'blob'],
   ['keys', 'tree'],
   ['inbox', 'tree'],
+  // What a hosting web UI's new repository may start with beside a README: read by nobody here, and
+  // nothing is ever checked out of a relay. Not .gitattributes: its filters and drivers run programs
+  // wherever the tree is checked out.
+  ['LICENSE', 'blob'],
+  ['LICENSE.md', 'blob'],
+  ['LICENSE.txt', 'blob'],
+  ['.gitignore', 'blob'],
 ]);
 const SHOWN = 5;
 
@@ -44,10 +51,11 @@ function notYourRelay(where: string, login: string, content: RepositoryContent, 
   }
   const others = [...content.top.filter((e) => RELAY_TOP.get(e.path) !== e.type).map((e) => e.path), ...otherKeys];
   if (others.length > 0) {
-    const follows = '; the names of those files are in the untrusted detail that follows';
+    const follows = '; their names are in the untrusted detail that follows';
     return new AliveError(
-      `${where} holds files a relay does not (a relay holds only README.md, keys/ and inbox/), so it looks like another repository, ` +
-        `not a relay: setup would commit your key into it. Nothing was changed; ${advice}${follows}`,
+      `${where} holds files a relay does not (a relay holds only README.md, keys/ and inbox/, and may hold a LICENSE and a .gitignore), ` +
+        `so it looks like another repository, not a relay: setup would commit your key into it. Nothing was changed; ${advice}. ` +
+        `If this is your own new relay, remove those files from it and run setup again${follows}`,
       { code: 'not_your_relay', untrusted: untrustedDetail('repository files', listed(others), follows) },
     );
   }
