@@ -4,12 +4,15 @@
  * (a folder's receive-pack runs with hooks off; a server's does not need it): a rewrite that led
  * a peer's https:// relay into a folder on this machine ran that folder's hooks, planted by
  * whoever can write there, as the user. Git talks to the URL alive pinned, whatever the config
- * says; a rewrite git would still apply (one naming the URL itself) is refused.
+ * says; a URL the user's git config rewrites at all (a rule for the whole URL or for a part of it)
+ * is refused before anything is sent (url_rewritten), naming the URL the rule produces and the way
+ * on: set the relay up, or record the peer, at that URL (a relay given through an alias such as
+ * `myrelays:` failed with "cannot reach the relay ... Could not resolve hostname myrelays").
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { git, tempDir } from './helpers.ts';
+import { bareFiles, git, makeUser, tempDir, writeTestKeys, type TestUser } from './helpers.ts';
 import { pair, relayUser, run, walnutPackage, type RelayUser } from './in-process.ts';
 import { isolateProcessGit } from './git-env.ts';
 
@@ -26,7 +29,11 @@ const PEER_URL = 'https://relay.invalid/bob.git';
  * alice pins bob's relay as PEER_URL (an https server), while bob's relay is really a folder here
  * with a pre-receive hook that leaves a mark; alice's git config holds `rules`.
  */
-async function peersWithRewrite(tag: string, rules: (bobFolder: string) => string): Promise<{ alice: RelayUser; bob: RelayUser; mark: string }> {
+async function peersWithRewrite(
+  tag: string,
+  rules: (bobFolder: string) => string,
+  peerUrl = PEER_URL,
+): Promise<{ alice: RelayUser; bob: RelayUser; mark: string }> {
   const dir = join(base.dir, tag);
   const alice = await relayUser(dir, 'alice');
   const bob = await relayUser(dir, 'bob');
@@ -36,21 +43,97 @@ async function peersWithRewrite(tag: string, rules: (bobFolder: string) => strin
   writeFileSync(hook, `#!/bin/sh\necho ran >> '${mark}'\n`);
   chmodSync(hook, 0o755);
   const config = JSON.parse(readFileSync(alice.paths.config, 'utf8'));
-  for (const p of config.peers) if (p.github === 'bob') p.relay = PEER_URL;
+  for (const p of config.peers) if (p.github === 'bob') p.relay = peerUrl;
   writeFileSync(alice.paths.config, JSON.stringify(config));
   writeFileSync(alice.env.GIT_CONFIG_GLOBAL!, rules(bob.url));
+  // ssh, were git to try it, leaves a mark too: the refusal comes before any network work.
+  const ssh = join(dir, 'ssh-mark');
+  writeFileSync(ssh, `#!/bin/sh\necho ssh >> '${mark}'\nexit 1\n`);
+  chmodSync(ssh, 0o755);
+  alice.env.GIT_SSH_COMMAND = ssh;
   return { alice, bob, mark };
 }
 
-it('a rewrite of a prefix of the relay URL does not apply: git talks to the URL alive pinned, and no hook of the folder it named runs', async () => {
-  const { alice, mark } = await peersWithRewrite(
+it("a rewrite of a prefix of a peer's relay URL is refused before git talks to anyone, naming the URL it produces; recorded there, the push goes with the folder's hooks off", async () => {
+  const { alice, bob, mark } = await peersWithRewrite(
     'prefix',
     (folder) => `[url "${join(folder, '..')}/"]\n\tinsteadOf = https://relay.invalid/\n\tpushInsteadOf = https://relay.invalid/\n`,
   );
+  const garden = await walnutPackage(alice, 'garden');
+  const r = await run(alice, ['push', garden, '--to', 'bob', '--json']);
+  expect(existsSync(mark)).toBe(false);
+  expect(r.json.error?.code, r.stderr).toBe('url_rewritten');
+  expect(r.json.error.message).toContain(`to ${bob.url}`);
+  expect(r.json.error.message).toContain(`alive-p2p relay accept bob --url ${bob.url}`);
+  const accepted = await run(alice, ['accept', 'bob', '--url', bob.url, '--json']);
+  expect(accepted.code, accepted.stderr).toBe(0);
+  const pushed = await run(alice, ['push', garden, '--to', 'bob', '--json']);
+  expect(pushed.code, pushed.stderr).toBe(0);
+  expect(existsSync(mark)).toBe(false);
+}, 60_000);
+
+it('the common https -> ssh rule for GitHub (url."git@github.com:".insteadOf https://github.com/) is refused before any ssh, naming the ssh URL to record', async () => {
+  const { alice, mark } = await peersWithRewrite(
+    'github-ssh',
+    () => '[url "git@github.com:"]\n\tinsteadOf = https://github.com/\n',
+    'https://github.com/bob/walnut-relay.git',
+  );
   const r = await run(alice, ['push', await walnutPackage(alice, 'garden'), '--to', 'bob', '--json']);
   expect(existsSync(mark)).toBe(false);
-  expect(r.code, r.stdout).toBe(1);
-  expect(r.stderr).toContain('relay.invalid');
+  expect(r.json.error?.code, r.stderr).toBe('url_rewritten');
+  expect(r.json.error.message).toContain('to git@github.com:bob/walnut-relay.git');
+  expect(r.json.error.message).toContain('alive-p2p relay accept bob --url git@github.com:bob/walnut-relay.git');
+  expect(r.json.error.message).not.toMatch(/Could not resolve|cannot reach/);
+}, 60_000);
+
+/** A user whose git config rewrites `myrelays:` to the folder `relays/` (an alias for their relays), ssh leaving a mark. */
+function aliasUser(tag: string, login: string): { user: TestUser; relays: string; mark: string } {
+  const dir = join(base.dir, tag);
+  const user = makeUser(dir, login);
+  writeTestKeys(user.paths);
+  const relays = join(dir, 'relays');
+  mkdirSync(relays, { recursive: true });
+  writeFileSync(user.env.GIT_CONFIG_GLOBAL!, `[url "${relays}/"]\n\tinsteadOf = myrelays:\n`);
+  const mark = join(dir, 'ssh-ran');
+  const ssh = join(dir, 'ssh-mark');
+  writeFileSync(ssh, `#!/bin/sh\necho ssh >> '${mark}'\nexit 1\n`);
+  chmodSync(ssh, 0o755);
+  user.env.GIT_SSH_COMMAND = ssh;
+  return { user, relays, mark };
+}
+
+it('setup --url through a prefix alias (url."<folder>/".insteadOf myrelays:) is refused before any network work, naming the URL to set up; setup there works', async () => {
+  const { user, relays, mark } = aliasUser('alias-setup', 'alice');
+  const real = join(relays, 'ra.git');
+  git(['init', '-q', '--bare', real]);
+  const r = await run(user, ['setup', '--transport', 'git', '--login', 'alice', '--url', 'myrelays:ra.git', '--json']);
+  expect(r.json.error?.code, r.stderr).toBe('url_rewritten');
+  expect(r.json.error.message).toContain(`myrelays:ra.git, to ${real}`);
+  expect(r.json.error.message).toContain(`alive-p2p relay setup --move --url ${real}`);
+  expect(r.json.error.message).not.toMatch(/Could not resolve|cannot reach/);
+  expect(existsSync(mark)).toBe(false);
+  expect(existsSync(user.paths.config)).toBe(false);
+  expect(bareFiles(real).size).toBe(0);
+  const there = await run(user, ['setup', '--transport', 'git', '--login', 'alice', '--url', real, '--json']);
+  expect(there.code, there.stderr).toBe(0);
+}, 60_000);
+
+it('a relay set up through such an alias before (relay.json holds myrelays:…): pull is refused with the way on, and setup --move to the URL the rule produces brings it back', async () => {
+  const { user, relays, mark } = aliasUser('alias-old', 'alice');
+  const real = join(relays, 'ra-old.git');
+  const set = await run(user, ['setup', '--transport', 'git', '--login', 'alice', '--url', real, '--json']);
+  expect(set.code, set.stderr).toBe(0);
+  const config = JSON.parse(readFileSync(user.paths.config, 'utf8'));
+  for (const k of ['url', 'repo'] as const) if (config[k] === real) config[k] = 'myrelays:ra-old.git';
+  writeFileSync(user.paths.config, JSON.stringify(config));
+  const r = await run(user, ['pull', '--json']);
+  expect(r.json.error?.code, r.stderr).toBe('url_rewritten');
+  expect(r.json.error.message).toContain(`alive-p2p relay setup --move --url ${real}`);
+  expect(existsSync(mark)).toBe(false);
+  const moved = await run(user, ['setup', '--move', '--url', real, '--json']);
+  expect(moved.code, moved.stderr).toBe(0);
+  const pulled = await run(user, ['pull', '--json']);
+  expect(pulled.code, pulled.stderr).toBe(0);
 }, 60_000);
 
 it('a rewrite naming the relay URL itself, which git would still apply, is refused before git talks to anyone', async () => {

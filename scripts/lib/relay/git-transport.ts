@@ -85,6 +85,8 @@ const PACKAGE_FRIENDLY = ['-c', 'core.compression=0', '-c', 'core.looseCompressi
 
 /** Serialises config changes to a clone within this process (git's config.lock does not wait). */
 const configLocks = new Map<string, Promise<unknown>>();
+/** The clone's remote for a peer's relay is `peer-<login>`. */
+const PEER_REMOTE = 'peer-';
 
 /** Another writer got there first (remote moved, or a ref was locked): rebuild and retry. */
 function isRace(err: GitError): boolean {
@@ -335,7 +337,7 @@ export class GitTransport implements RelayTransport {
 
   private static peerRemote(login: string): string {
     if (!isValidLogin(login)) throw new AliveError(`'${inlineText(login)}' is not a valid login`, { code: 'bad_login' });
-    return `peer-${login}`;
+    return `${PEER_REMOTE}${login}`;
   }
 
   /** Creates clone/ (bare, no blobs) if needed and points `remote` at `url` (one at a time per clone). */
@@ -417,7 +419,7 @@ export class GitTransport implements RelayTransport {
     removeAbandonedPacks(packDir);
     const tmpPacksBefore = new Set(tmpPacks(packDir));
     const url = await this.remoteUrl(remote);
-    const env = await this.asGiven(url, remote, false);
+    const env = await this.asGiven(url, remote);
     try {
       // Inside the try: a deadline spent before the fetch (a slow local set-up) is the same relay timeout.
       if (timeoutMs <= 0) throw new GitError('no time left to fetch', '', true);
@@ -493,10 +495,14 @@ export class GitTransport implements RelayTransport {
   /** Rewrite checks done, or under way (url-as-given.ts). */
   private readonly givenChecked = new Map<string, Promise<void>>();
 
-  /** The environment under which git talks to `url` (remote `target`'s, or `target` itself) as given: url-as-given.ts. */
-  private async asGiven(url: string, target: string, push: boolean): Promise<NodeJS.ProcessEnv> {
+  /**
+   * The environment under which git talks to `url` (remote `target`'s, or `target` itself: then
+   * `peer`'s relay) as given: url-as-given.ts.
+   */
+  private async asGiven(url: string, target: string, peer?: string): Promise<NodeJS.ProcessEnv> {
+    if (target.startsWith(PEER_REMOTE)) peer = target.slice(PEER_REMOTE.length);
     // Loaded when a command first talks to a relay: the commands that only read the clone skip it.
-    return (await import('./url-as-given.ts')).asGiven((args, opts) => this.git(args, opts), this.givenChecked, { url, target, push });
+    return (await import('./url-as-given.ts')).asGiven((args, opts) => this.git(args, opts), this.givenChecked, { url, target, peer });
   }
 
   private async remoteUrl(remote: string): Promise<string> {
@@ -611,7 +617,7 @@ export class GitTransport implements RelayTransport {
     const url = await this.remoteUrl(remote);
     const sampling = onPackBytes ? setInterval(() => onPackBytes(packBytes()), PACK_SAMPLE_MS).unref() : undefined;
     try {
-      const env = { ...run.env, ...(await this.asGiven(url, remote, false)) };
+      const env = { ...run.env, ...(await this.asGiven(url, remote)) };
       await this.git(
         [
           ...NO_AUTO_GC,
@@ -702,7 +708,7 @@ export class GitTransport implements RelayTransport {
     ).stdout.trim();
     const timeoutMs = limits.deadline !== undefined ? limits.deadline - Date.now() : NETWORK_TIMEOUT_MS;
     const url = await this.remoteUrl(remote);
-    const env = await this.asGiven(url, remote, true);
+    const env = await this.asGiven(url, remote);
     try {
       // --no-signed: a user's push.gpgSign = true would ask every relay for a signed push, which a
       // relay in a folder refuses; the packages carry their own signatures. A package's push always
@@ -795,7 +801,9 @@ export class GitTransport implements RelayTransport {
       const head = created && attempt === 0 ? null : await this.fetch('origin');
       // Not the user's relay (not-your-relay.ts): refused before anything is pushed.
       if (!created) {
-        const git = async (args: string[]) => (await this.git(args, { timeoutMs: NETWORK_TIMEOUT_MS, maxStdoutBytes: this.listingMax() })).stdout;
+        // Its ls-remote of origin, like any other talk to the relay, at the URL as given.
+        const env = await this.asGiven(url, 'origin');
+        const git = async (args: string[]) => (await this.git(args, { timeoutMs: NETWORK_TIMEOUT_MS, maxStdoutBytes: this.listingMax(), env })).stdout;
         await (await import('./not-your-relay.ts')).refuseGitRepository(this.opts, head, ['ls-remote', '--heads', 'origin'], git);
       }
       const changes: Array<{ path: string; oid: string | null }> = [];
@@ -1165,7 +1173,7 @@ export class GitTransport implements RelayTransport {
       // Its output is not read: one line says it answered, and whoever hosts the relay chooses how
       // often the branch is advertised (a packed-refs of millions of lines was read whole).
       const url = normaliseGitUrl(peer.relay);
-      const env = await this.asGiven(url, url, false);
+      const env = await this.asGiven(url, url, peer.login);
       await this.git(['ls-remote', '--heads', '--', url, this.opts.branch], { timeoutMs, maxStdoutBytes: LS_REMOTE_MAX_BYTES, env });
       return true;
     } catch (err) {

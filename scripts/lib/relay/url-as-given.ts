@@ -3,7 +3,8 @@
  * `pushInsteadOf` the user's git config (or GIT_CONFIG_* variables) holds. alive hardens a fetch or
  * push by the URL it pinned (a folder's receive-pack runs with its hooks off; a server's cannot be
  * told to): a rule that sent a peer's https:// relay into a folder on this machine ran that
- * folder's hooks, as the user.
+ * folder's hooks, as the user. A URL the user's config rewrites at all is refused before anything
+ * is sent, naming the URL the rule makes of it: the relay is set up (or the peer recorded) there.
  */
 import { AliveError } from '../errors.ts';
 import { inlineText } from '../text/untrusted.ts';
@@ -12,8 +13,9 @@ import { redactUrls, type GitResult, type GitRunOptions } from './git-run.ts';
 /**
  * `url.<url>.insteadOf = <url>` and `pushInsteadOf` likewise, added after the user's
  * GIT_CONFIG_KEY_<n> settings (variables: a URL may hold the `=` that ends a `-c` name). Git
- * rewrites a URL by the longest rule that starts it, and none is longer than the URL itself; a rule
- * of the user's naming the whole URL wins the tie, which asGiven refuses.
+ * rewrites a URL by the longest rule that starts it, and none is longer than the URL itself (a rule
+ * of the user's naming the whole URL wins the tie; asGiven has refused any rule by then). Kept on
+ * the fetch or push itself: what git does there is what alive asked, whatever asGiven read.
  */
 export function urlAsGiven(url: string): NodeJS.ProcessEnv {
   const count = Number(process.env.GIT_CONFIG_COUNT ?? 0);
@@ -30,34 +32,65 @@ export function urlAsGiven(url: string): NodeJS.ProcessEnv {
 type Git = (args: string[], opts: GitRunOptions) => Promise<GitResult>;
 
 /**
- * urlAsGiven(url), once git (in the clone) has said that `url` is the one it will use for
- * `target` (a remote, or the URL itself for ls-remote): asked once per command for each. A
- * rewrite it would still apply is refused (`url_rewritten`) before anything is sent.
+ * A relay's URL and how git reaches it: `target` is a remote of the clone (`origin` for the user's
+ * own relay) or the URL itself (ls-remote); `peer` names the peer whose relay it is (none: the
+ * user's own).
  */
-export async function asGiven(git: Git, checked: Map<string, Promise<void>>, to: { url: string; target: string; push: boolean }): Promise<NodeJS.ProcessEnv> {
-  const env = urlAsGiven(to.url);
-  const key = `${to.push ? 'push' : 'fetch'}\0${to.target}\0${to.url}`;
+export interface RelayUrl {
+  url: string;
+  target: string;
+  peer?: string | undefined;
+}
+
+/**
+ * urlAsGiven(url), once git (in the clone) has said that the user's configuration leaves `url`
+ * as it is for `target`: asked once per command for each. A rewrite is refused (`url_rewritten`)
+ * before anything is sent.
+ */
+export async function asGiven(git: Git, checked: Map<string, Promise<void>>, to: RelayUrl): Promise<NodeJS.ProcessEnv> {
+  const key = `${to.target}\0${to.url}`;
   let check = checked.get(key);
   if (!check) {
-    check = refuseRewrite(git, to, env);
+    check = refuseRewrite(git, to);
     checked.set(key, check);
     check.catch(() => checked.delete(key));
   }
   await check;
-  return env;
+  return urlAsGiven(to.url);
 }
 
-async function refuseRewrite(git: Git, { url, target, push }: { url: string; target: string; push: boolean }, env: NodeJS.ProcessEnv): Promise<void> {
+/**
+ * Asked without urlAsGiven, which hides every rule but one naming the whole URL: what the user's
+ * configuration makes of the URL is what git would use were the relay's commands run by hand. A
+ * remote's push URLs too, whichever way this command goes: every command that fetches a relay
+ * may also push to it, and both are refused before either is tried.
+ */
+async function refuseRewrite(git: Git, to: RelayUrl): Promise<void> {
+  const { url, target } = to;
   // --all: a remote has as many URLs as the config files name, and a push goes to each of them.
-  const ask = target === url ? ['ls-remote', '--get-url', '--', url] : ['remote', 'get-url', '--all', ...(push ? ['--push'] : []), target];
-  const used = (await git(ask, { env, maxStdoutBytes: 64 * 1024 })).stdout.replace(/\n$/, '');
-  if (used === url) return;
-  throw new AliveError(
-    `your git configuration rewrites the relay URL ${inlineText(redactUrls(url), 300)} to ${inlineText(redactUrls(used.replaceAll('\n', ' and ')), 300)} ` +
-      `(a url.<base>.${push ? 'pushInsteadOf' : 'insteadOf'} naming that whole URL, or a remote.<name>.${push ? 'pushurl' : 'url'} for the ` +
-      `clone's remote, in a git config file or GIT_CONFIG_* variables); ` +
-      'alive talks to a relay only at the URL it was given, so nothing was sent. Remove that setting ' +
-      "(`git config --show-origin --get-regexp '^url\\.'` shows where it is), or set the relay up at the URL you want",
+  const asks =
+    target === url ? [['ls-remote', '--get-url', '--', url]] : [false, true].map((push) => ['remote', 'get-url', '--all', ...(push ? ['--push'] : []), target]);
+  for (const ask of asks) {
+    const used = (await git(ask, { maxStdoutBytes: 64 * 1024 })).stdout.split('\n').filter(Boolean);
+    if (used.some((u) => u !== url)) throw rewritten(to, [...new Set(used)]);
+  }
+}
+
+function rewritten({ url, peer }: RelayUrl, used: string[]): AliveError {
+  const shown = (u: string) => inlineText(redactUrls(u), 300);
+  const whose = peer === undefined ? 'your relay' : `${peer}'s relay`;
+  const one = used.length === 1 ? shown(used[0]!) : undefined;
+  const wayOn =
+    one === undefined
+      ? `set ${whose} up at the one URL you mean`
+      : peer === undefined
+        ? `set your relay up at the URL your configuration makes of it: run setup with \`--url ${one}\` (\`alive-p2p relay setup --move --url ${one}\` once a relay is set up)`
+        : `record ${peer}'s relay at the URL your configuration makes of it: \`alive-p2p relay accept ${peer} --url ${one}\``;
+  return new AliveError(
+    `your git configuration rewrites the URL of ${whose}, ${shown(url)}, to ${used.map(shown).join(' and ')} ` +
+      "(a url.<base>.insteadOf or pushInsteadOf rule whose <base> starts that URL, or a remote's url or pushurl of the clone, " +
+      'in a git config file or GIT_CONFIG_* variables). alive talks to a relay only at the URL it was given, so nothing was sent: ' +
+      `${wayOn}; or remove that setting (\`git config --show-origin --get-regexp '^url\\.'\` shows where it is)`,
     { code: 'url_rewritten' },
   );
 }
