@@ -1,6 +1,7 @@
 /**
  * What `dispatch claim` and the MCP claim tool say of the claims they took back from holders that
- * are gone (claimMessage's `tookBack`): in one wording for both. A call takes back those among one
+ * are gone (claimMessage's `tookBack`): in one wording for both; and how many of the files they
+ * moved to dead-letter they name. A call takes back those among one
  * batch of processing/ (reclaimBatch: busListMax names), and any bus writer can plant that many
  * claims of gone holders: the first TOOK_BACK_SHOWN are named, the rest counted.
  */
@@ -12,6 +13,8 @@ import { counted } from '../text/plural.ts';
 
 /** How many claims taken back a result names: 20,000 named passed the limit of one MCP tool result (the message claimed, then lost behind the error). */
 export const TOOK_BACK_SHOWN = 20;
+/** How many of the files a claim moved to dead-letter a result names, each with its reason; the rest are counted (any bus writer can plant them). */
+export const DEAD_LETTERED_SHOWN = 20;
 
 /** One line per claim taken back, the first TOOK_BACK_SHOWN: `took back msg-… from an MCP session that is gone (pid N)`; then the count of the rest. */
 export function tookBackLines(tookBack: readonly TakenBack[]): string[] {

@@ -23,7 +23,8 @@ import { AliveError } from '../../errors.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { claimUnlistedNote, findUnlistedJson, noteJson, sweepPartialNote, unlistedField } from '../list-bound.ts';
 import { LONE_SWEEP_BATCHES } from '../claims.ts';
-import { tookBackJson, tookBackLines } from '../took-back.ts';
+import { DEAD_LETTERED_SHOWN, tookBackJson, tookBackLines } from '../took-back.ts';
+import { counted } from '../../text/plural.ts';
 
 const USAGE = `usage: dispatch claim @RECEIVER [ID] [--json] [--root DIR]
 
@@ -55,13 +56,22 @@ export const claimCommand = defineCommand({
     const tookBack = tookBackJson(r.tookBack);
     if (!ctx.json) for (const l of tookBackLines(r.tookBack)) ctx.print(l);
     // The reason can quote the file: under untrusted, as the MCP claim tool gives it.
-    const deadLettered = r.deadLettered.map((d) => ({ ...idField('id', d.id), code: deadLetterCode(d.code), untrusted: { reason: d.reason } }));
+    // Named up to DEAD_LETTERED_SHOWN, the rest counted: any bus writer can plant thousands of unreadable files.
+    const named = r.deadLettered.slice(0, DEAD_LETTERED_SHOWN);
+    const deadLettered = {
+      dead_lettered: named.map((d) => ({ ...idField('id', d.id), code: deadLetterCode(d.code), untrusted: { reason: d.reason } })),
+      ...(r.deadLettered.length > DEAD_LETTERED_SHOWN ? { dead_lettered_total: r.deadLettered.length } : {}),
+    };
     // The id may be the file's own name, any writer's words: named only when it has none ('dispatch dead-letter' lists it fenced).
     // The reason can quote the file (a From header, an error naming its path): fenced after our line.
-    for (const d of r.deadLettered) {
-      const named = isWordlessId(d.id) ? ` as msg-${d.id}` : ` (see 'dispatch dead-letter ${displayName(receiver)}')`;
-      ctx.warn(`moved a file to dead-letter${named} (code ${deadLetterCode(d.code)}; its reason in the fence below)`);
+    for (const d of named) {
+      const as = isWordlessId(d.id) ? ` as msg-${d.id}` : ` (see 'dispatch dead-letter ${displayName(receiver)}')`;
+      ctx.warn(`moved a file to dead-letter${as} (code ${deadLetterCode(d.code)}; its reason in the fence below)`);
       for (const l of fencedLines('UNTRUSTED REASON', d.reason)) ctx.io.stderr.write(`${l}\n`);
+    }
+    const rest = r.deadLettered.length - named.length;
+    if (rest > 0) {
+      ctx.warn(`moved ${counted(rest, 'other file')} to dead-letter (${r.deadLettered.length} in all; see 'dispatch dead-letter ${displayName(receiver)}')`);
     }
     if (!r.claimed) {
       if (id !== undefined) {
@@ -72,7 +82,7 @@ export const claimCommand = defineCommand({
             claimed: false,
             receiver: displayName(receiver),
             ...idField('id', id),
-            dead_lettered: deadLettered,
+            ...deadLettered,
             ...tookBack,
             ...sweepJson,
             ...findUnlistedJson(refusal.seen, [sweep]),
@@ -90,7 +100,7 @@ export const claimCommand = defineCommand({
           ...unlistedField(r.unlisted),
           ...sweepJson,
           ...noteJson([note, sweep]),
-          dead_lettered: deadLettered,
+          ...deadLettered,
           ...tookBack,
         });
       } else if (note) ctx.print(`no message claimed for ${displayName(receiver)}: ${note}`);
@@ -113,7 +123,7 @@ export const claimCommand = defineCommand({
         ...idField('id', m.id),
         ...pathField('file', m.path, isWordlessId(m.id)),
         lease_expires_at: m.leaseExpiresAt,
-        dead_lettered: deadLettered,
+        ...deadLettered,
         ...tookBack,
         untrusted: untrustedJson({ ...u, thread: u.thread || m.id, turn: u.turn ?? 1 }),
         ...(shown.cut ? { cut: shown.cut } : {}),

@@ -17,7 +17,7 @@ import { inlineText, summaryLine } from '../../text/untrusted.ts';
 import { answerMessage, answeringReceiver } from '../answer.ts';
 import { claimRefusal, turnBudgetAdvice, unansweredText } from '../commands/common.ts';
 import { countClaimsUpTo, inboxEntriesAfter, listInboxUpTo } from '../claims.ts';
-import { tookBackJson } from '../took-back.ts';
+import { DEAD_LETTERED_SHOWN, tookBackJson } from '../took-back.ts';
 import {
   busListMax,
   claimUnlistedNote,
@@ -98,7 +98,6 @@ export const WAIT_DEFAULT_S = 30;
 export const WAIT_MAX_S = 50;
 /** Why timeout_s is refused past WAIT_MAX_S, and what to do instead (the tool's schema says it too). */
 export const WAIT_MAX_TEXT = `timeout_s is at most ${WAIT_MAX_S} seconds (MCP clients give up on a call after 60 s); to wait longer, call wait again when it returns "timed-out"`;
-const DEAD_LETTERED_SHOWN = 20;
 /** A listing's entries take at most this, leaving room for the result's own fields. */
 const LIST_BUDGET = RESULT_BYTES - 64 * 1024;
 
