@@ -2,8 +2,9 @@
  * A wait read the headers of every file in the responder's outbox it had not judged yet, on its
  * first look: 100,000 empty files named like messages planted there (any bus writer can) made each
  * 1 s MCP wait take 1.8-2.9 s, the server answering no other call meanwhile. A look reads at most
- * waitLookReads() files, answers named with ids the bus made (dated after the request, less the
- * clocks' slack) first, newest first; the rest wait for the next look, which comes at once (after
+ * waitLookReads() files, answers named with ids the bus made dated within the request's window
+ * (the request less the clocks' slack, to now plus it) first, the nearest the request first, ids
+ * dated after the window last; the rest wait for the next look, which comes at once (after
  * the event loop's turn) while some are left. The work is counted (files read), not timed.
  */
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { join, sep } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeBusWithRuntimes } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
-import { messageFileName, newMessageId } from '../../scripts/lib/bus/ids.ts';
+import { idTimeMs, messageFileName, newMessageId } from '../../scripts/lib/bus/ids.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { setWaitLookReadsForTests } from '../../scripts/lib/bus/list-bound.ts';
 import { responseFinder } from '../../scripts/lib/bus/responses.ts';
@@ -57,6 +58,12 @@ async function flooded(first?: (outbox: string, id: string) => void): Promise<{ 
   return { root, id: sent.id, outbox };
 }
 
+/** A UUIDv7 dated `ms` (newMessageId's are increasing within a process: it never goes back). */
+function idAt(ms: number): string {
+  const hex = ms.toString(16).padStart(12, '0');
+  return `${hex.slice(0, 8)}-${hex.slice(8)}${newMessageId().slice(13)}`;
+}
+
 const answer = (to: string, thread = to) => `# HelloWorld Response\n# From: zz\n# In-Reply-To: ${to}\n# Thread: ${thread}\n\nthe answer\n`;
 
 describe('a wait on an outbox flooded with files named like messages', () => {
@@ -88,5 +95,31 @@ describe('a wait on an outbox flooded with files named like messages', () => {
       watch: { notifications: false, idlePollMs: 60_000, fallbackPollMs: [60_000, 60_000] },
     });
     expect(r).toMatchObject({ status: 'answered', answer: { id: 'zzz-foreign-answer' } });
+  });
+
+  it.each([
+    ["a year ahead (after now plus the clocks' slack: read last)", 365 * 24 * 3600_000],
+    ['half an hour ahead (within the slack: the nearest the request first)', 30 * 60_000],
+  ])('files named with ids dated %s: an answer dated by its request is read in the first look', async (_, ahead) => {
+    const { root, id } = await flooded((outbox, id) => {
+      // The answer first, dated a second after its request (as the responder's clock made it), then LOOK * 3 planted files.
+      writeFileSync(join(outbox, messageFileName(idAt((idTimeMs(id) ?? 0) + 1000))), answer(id));
+      for (let i = 0; i < LOOK * 3; i++) writeFileSync(join(outbox, messageFileName(idAt(Date.now() + ahead + i))), answer(newMessageId()));
+    });
+    const find = responseFinder(root, 'zz', id, { collect: false });
+    expect(find()?.id).toBeDefined();
+    expect(reads.outbox).toBeLessThanOrEqual(LOOK);
+  });
+
+  it('a new finder (a new wait) starts from the same order: each finds the answer in its first look', async () => {
+    const { root, id } = await flooded((outbox, id) => {
+      writeFileSync(join(outbox, messageFileName(idAt((idTimeMs(id) ?? 0) + 1000))), answer(id));
+      for (let i = 0; i < LOOK * 3; i++) writeFileSync(join(outbox, messageFileName(idAt(Date.now() + 2 * 3600_000 + i))), answer(newMessageId()));
+    });
+    for (let n = 0; n < 2; n++) {
+      reads.outbox = 0;
+      expect(responseFinder(root, 'zz', id, { collect: false })()).toMatchObject({ message: { inReplyTo: id } });
+      expect(reads.outbox).toBeLessThanOrEqual(LOOK);
+    }
   });
 });

@@ -50,7 +50,8 @@ export function setReceiverFoldersMaxForTests(max: number | undefined): void {
  * read every file of the outbox it had not judged yet, and 100,000 empty files planted there, named
  * like messages, made each 1 s MCP wait take 1.8-2.9 s. The files left are read by the looks after
  * it, which come at once while some are left (wait.ts waitUntil's `again`), answers named with ids
- * the bus made first.
+ * the bus made dated within the request's window first, those dated after now last (responses.ts
+ * responseFinder's `rank`).
  */
 export const WAIT_LOOK_READS = 1_000;
 let lookReads = WAIT_LOOK_READS;

@@ -206,8 +206,8 @@ export function isResponse(m: ParsedMessage): boolean {
  * in `skip` (outbox names, and `<day>/<name>` of archived files: answerPlaceNames). A look reads
  * at most `lookReads` files (the answers nobody collected pile up in an outbox, and any bus writer
  * can plant any number), those named with a time-ordered id (UUIDv7) made ANSWER_CLOCK_SLACK_MS or
- * more before the request's last: they were passed over unread, and an answer from a responder
- * whose clock is that far behind was never found.
+ * more before the request near last (they were passed over unread, and an answer from a responder
+ * whose clock is that far behind was never found), and those dated more than that after now last.
  *
  * With `collect` (the default) an answer found in the outbox is moved to the responder's archive
  * (`collected`), unless its writer was still changing it (FOREIGN_CHANGE_LIMIT_MS); otherwise it
@@ -250,15 +250,21 @@ export function responseFinder(
   const requestMs = idTimeMs(requestId);
   const firstDay = firstArchiveDay(requestMs);
   /**
-   * The order a look reads in when it cannot read all: answers named with ids the bus made dated
-   * from the request on (less ANSWER_CLOCK_SLACK_MS), newest first; then names the bus did not make
-   * (a foreign writer's); then ids dated before that, newest first: answers nobody collected pile
-   * up in an outbox, but one from a responder whose clock is behind names the request all the same.
+   * The order a look reads in when it cannot read all, as [group, key], lowest first: answers named
+   * with ids the bus made dated within the request's window (from the request, less
+   * ANSWER_CLOCK_SLACK_MS, to now, plus it), the nearest the request first; then names the bus did
+   * not make (a foreign writer's); then ids dated before the window, newest first: answers nobody
+   * collected pile up in an outbox, but one from a responder whose clock is behind names the
+   * request all the same; last, ids dated after now plus the slack, which no clock sharing the bus
+   * made: any bus writer can plant them, and read first (newest first) they buried the answer, each
+   * new wait starting again from the same files.
    */
-  const rank = (id: string): number => {
+  const rank = (id: string, nowMs: number): [number, number] => {
     const ms = idTimeMs(id);
-    if (ms === undefined) return 0;
-    return requestMs === undefined || ms > requestMs - ANSWER_CLOCK_SLACK_MS ? ms : ms - Number.MAX_SAFE_INTEGER; // below 0
+    if (ms === undefined) return [1, 0];
+    if (ms > nowMs + ANSWER_CLOCK_SLACK_MS) return [3, ms];
+    if (requestMs === undefined) return [0, -ms];
+    return ms >= requestMs - ANSWER_CLOCK_SLACK_MS ? [0, Math.abs(ms - requestMs)] : [2, -ms];
   };
   // Files this look may still read, and those left for the next look (a flood of them).
   let readsLeft = 0;
@@ -273,9 +279,10 @@ export function responseFinder(
       readsLeft -= found.length;
       return found;
     }
-    const ranked = found.map((c) => ({ c, r: rank(c.id) }));
+    const nowMs = now();
+    const ranked = found.map((c) => ({ c, r: rank(c.id, nowMs) }));
     const taken = ranked
-      .sort((a, b) => b.r - a.r)
+      .sort((a, b) => a.r[0] - b.r[0] || a.r[1] - b.r[1])
       .slice(0, readsLeft)
       .map((x) => x.c);
     deferred += found.length - taken.length;
