@@ -84,6 +84,28 @@ describe('a runtimes/ flooded with empty receiver folders', () => {
     expect(shown.error.message).toContain('receiver folders not read');
   });
 
+  it('a request to a custom receiver past the bound is found by its id (its files looked up by name): wait, show and reply, still within the bound of folders opened', async () => {
+    const { root } = await flooded();
+    const sent = await sendMessage({ root, to: 'zeta', from: 'human', body: 'hello' });
+    let waited = { stdout: '' };
+    expect(await foldersOpened(async () => (waited = await dispatch(root, ['wait', sent.id, '--timeout', '0.1', '--json'])))).toBeLessThan(3 * MAX);
+    expect(JSON.parse(waited.stdout), waited.stdout).toMatchObject({ ok: false, error: { code: 'timeout' } });
+    expect(JSON.parse((await dispatch(root, ['show', sent.id, '--json'])).stdout)).toMatchObject({ ok: true });
+    const replied = await dispatch(root, ['reply', sent.id, 'zeta answers', '--as', '@zeta']);
+    expect(replied.status, replied.stderr).toBe(0);
+    const answered = JSON.parse((await dispatch(root, ['wait', sent.id, '--timeout', '1', '--json'])).stdout);
+    expect(answered).toMatchObject({ ok: true, answer: { untrusted: { body: expect.stringContaining('zeta answers') } } });
+  });
+
+  it('an id not found past the bound names --receiver as the way on (show, thread)', async () => {
+    const { root } = await flooded();
+    for (const cmd of ['show', 'thread']) {
+      const r = await dispatch(root, [cmd, '01a24ae7-f4c4-7247-9188-ed8f0c568bd5']);
+      expect(r.stderr).toContain('receiver folders not read');
+      expect(r.stderr).toContain('--receiver @NAME');
+    }
+  });
+
   it('under the bound: every folder read, nothing said', async () => {
     setReceiverFoldersMaxForTests(undefined);
     const { root } = await flooded();

@@ -221,7 +221,7 @@ describe('dispatch repl: a line that waits', () => {
     const lines = tty.stderr.split('\n').filter(Boolean);
     expect(lines[0]).toBe('waiting for @codex… (Ctrl-C stops)');
     expect(lines[1]).toMatch(
-      /^error: line 1, column 1: no answer from @codex within 0\.001 s; msg-(\S+) stays queued \(is 'dispatch serve @codex' running\?\); 'dispatch wait \1' prints its answer once it is there$/,
+      /^error: line 1, column 1: no answer from @codex within 0\.001 s; msg-(\S+) stays queued \(is 'dispatch serve @codex' running\?\); 'dispatch wait \1 --receiver @codex' prints its answer once it is there$/,
     );
     const piped = await onTerminal(new Session({ root, from: 'human', waitMs: 1 }), ['@codex hi'], false);
     expect(piped.stderr).not.toContain('waiting for');
@@ -234,7 +234,7 @@ describe('dispatch repl: a line that waits', () => {
     const out = await session.line('@codex hi');
     const error = out.outputs.find((o) => o.kind === 'error') as { text: string };
     expect(error.text).toMatch(
-      /stopped waiting for @codex; msg-(\S+) stays queued \(its answer will be in runtimes\/codex\/outbox\/\); 'dispatch wait \1' prints/,
+      /stopped waiting for @codex; msg-(\S+) stays queued \(its answer will be in runtimes\/codex\/outbox\/\); 'dispatch wait \1 --receiver @codex' prints/,
     );
   });
 });

@@ -18,7 +18,7 @@ describe('send --wait that runs out while its message is claimed', () => {
     const r = await waiting;
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(
-      `error: no answer from @gemini within 1.5 s; msg-${claim!.id} is claimed in @gemini's processing/ (being handled); pick the answer up later with 'dispatch wait ${claim!.id}'`,
+      `error: no answer from @gemini within 1.5 s; msg-${claim!.id} is claimed in @gemini's processing/ (being handled); pick the answer up later with 'dispatch wait ${claim!.id} --receiver @gemini'`,
     );
     expect(r.stderr).not.toContain('stays queued');
     const w = await dispatch(root, ['wait', claim!.id, '--timeout', '0.1']);

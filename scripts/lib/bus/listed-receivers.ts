@@ -2,13 +2,15 @@
  * Walking the bus folders: the receivers worth looking through, their archive days, and every
  * message id on the bus (from file names), for the lookups of query.ts and id resolution.
  */
+import { lstatSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseClaimFileName } from './claims.ts';
-import { busDirExists, listBusChildDirUpTo, listBusDir, listBusDirUpTo, openBusDir } from './fsutil.ts';
+import { type BusDir, busDirExists, listBusChildDirUpTo, listBusDir, listBusDirUpTo, openBusDir } from './fsutil.ts';
 import { listBudget, listWithin, type ListBudget } from './list-bound.ts';
 import { validIdFromFileName } from './ids.ts';
 import { isArchiveDayName, receiverPaths, runtimesDir, type ReceiverPaths } from './layout.ts';
 import { normaliseName } from './names.ts';
+import { firstArchiveDay, lastArchiveDay } from './responses.ts';
 import { orPassedOver } from './passed-over.ts';
 import { everyBusFirst, listReceiversUpTo } from './receivers.ts';
 
@@ -45,7 +47,13 @@ function receiversFor(root: string, receiver: string | undefined, budget: ListBu
  * Past it `budget.unlisted` says the walk was partial, and the receivers left are not looked at;
  * a receiver folder listed only in part has its folders looked up by name.
  */
-export function* listedReceivers(root: string, only: string | undefined, passOver = false, budget = listBudget()): Generator<ListedReceiver> {
+export function* listedReceivers(
+  root: string,
+  only: string | undefined,
+  passOver = false,
+  budget = listBudget(),
+  probe?: ReceiverProbe,
+): Generator<ListedReceiver> {
   const runtimes = openBusDir(root, runtimesDir(root), false);
   if (!runtimes) return;
   // A receiver named is looked through whole: a fault of its own folders is refused (unless
@@ -56,12 +64,19 @@ export function* listedReceivers(root: string, only: string | undefined, passOve
     for (const [i, receiver] of receivers.entries()) {
       if (budget.left <= 0) {
         budget.unlisted = true; // the receivers left are not looked at
+        if (budget.folders <= 0) budget.unreadReceivers += receivers.length - i;
         break;
       }
       if (only === undefined && budget.folders-- <= 0) {
         budget.unlisted = true;
-        budget.unreadReceivers = receivers.length - i;
-        break;
+        if (probe === undefined) {
+          budget.unreadReceivers = receivers.length - i;
+          break;
+        }
+        // Past the bound, its folder is still not read whole (processing/ is not), but a lookup of
+        // one id opens it when a file of the id's name is where it would be.
+        budget.unreadReceivers++;
+        if (!probe((rel) => probed(runtimes, receiver, rel, budget))) continue;
       }
       // An empty folder costs one name, as its opening does: 100,000 of them are not opened for free.
       const listed = look({ names: [], more: false }, () =>
@@ -80,6 +95,41 @@ export function* listedReceivers(root: string, only: string | undefined, passOve
   } finally {
     runtimes.close();
   }
+}
+
+/**
+ * A lookup of one id past receiverFoldersMax: true when the receiver folder may hold it, asked of
+ * `exists` (a path in the receiver's folder: `inbox/msg-<id>.hw`, ...). Any bus writer can make
+ * thousands of receiver folders, and one a request was sent to was hidden behind them.
+ */
+export type ReceiverProbe = (exists: (rel: string) => boolean) => boolean;
+
+/**
+ * Whether something is at `rel` in `receiver`'s folder: one lstat through the open runtimes/, no
+ * folder opened, one name of the lookup's budget. A hint only: a receiver found so is opened and
+ * looked through as every other, a linked folder on the way refused there.
+ */
+function probed(runtimes: BusDir, receiver: string, rel: string, budget: ListBudget): boolean {
+  budget.left--;
+  try {
+    return lstatSync(runtimes.at(`${receiver}/${rel}`), { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** The files a message `fileName` made at `madeMs` may be in, in a receiver's folder (ReceiverProbe): all but processing/ (a claim's name is not the message's). */
+export function messageProbe(fileName: string, madeMs: number): ReceiverProbe {
+  const days: string[] = [];
+  const last = lastArchiveDay();
+  for (let t = Date.parse(firstArchiveDay(madeMs)); ; t += 24 * 3600_000) {
+    const day = new Date(t).toISOString().slice(0, 10);
+    if (day > last) break;
+    days.push(day);
+  }
+  return (exists) =>
+    ['inbox', 'outbox', 'dead-letter'].some((dir) => exists(`${dir}/${fileName}`)) ||
+    (exists('archive') && days.some((day) => exists(`archive/${day}/${fileName}`)));
 }
 
 /** The names of a bus folder listed within `budget` (listBusDirUpTo up to what it has left). */

@@ -51,7 +51,7 @@ import {
 } from './fsutil.ts';
 import { idHint, messageIdArg, resolveMessageId, withIdHint, type ResolvedId } from './id-resolve.ts';
 import { idTimeMs, isValidMessageId, isWordlessId, messageFileName, newMessageId, parseMessageIdArg, validIdFromFileName } from './ids.ts';
-import { archiveDays, listBusDirWithin, listedReceivers, type ListedReceiver } from './listed-receivers.ts';
+import { archiveDays, listBusDirWithin, listedReceivers, messageProbe, type ListedReceiver } from './listed-receivers.ts';
 import { isMessageFileName, receiverPaths, runtimesDir, type ReceiverPaths } from './layout.ts';
 import { NOT_UTF8_PROBLEM, parseMessageBytes, type ParsedMessage } from './message.ts';
 import { displayName, normaliseName } from './names.ts';
@@ -333,7 +333,10 @@ export function findMessage(root: string, rawId: string, options: { receiver?: s
   // The claims of every processing/ folder have a budget of their own, so that one receiver's are
   // looked through as far as loadClaim looks (busListMax names), and all receivers' no further.
   const claims = listBudget();
-  const found = [...listedReceivers(root, options.receiver, false, listing)].flatMap((r) => foundIn(root, r, id, fileName, now, budget, claims));
+  // An id the bus made (dated) is looked up by its file name in the receiver folders past the bound.
+  const madeMs = idTimeMs(id);
+  const probe = madeMs === undefined ? undefined : messageProbe(fileName, madeMs);
+  const found = [...listedReceivers(root, options.receiver, false, listing, probe)].flatMap((r) => foundIn(root, r, id, fileName, now, budget, claims));
   listing.unlisted ||= claims.unlisted;
   if (options.seen) {
     options.seen.unlisted ||= listing.unlisted;

@@ -34,9 +34,9 @@ export interface SessionOptions {
   thread?: string;
 }
 
-/** The session's own words for a line sent to `receiver` that got no answer (yet): the command that picks it up later. */
-function laterText(id: string): string {
-  return `'dispatch wait ${id}' prints its answer once it is there`;
+/** The session's own words for a line sent to `who` (a receiver's display name) that got no answer (yet): the command that picks it up later. */
+function laterText(id: string, who: string): string {
+  return `'dispatch wait ${id} --receiver ${who}' prints its answer once it is there`;
 }
 
 /** What one line produced, in the order to show it. */
@@ -252,13 +252,13 @@ export class Session {
       if ('aborted' in waited) {
         return {
           ok: false,
-          reason: `stopped waiting for ${who}; msg-${sent.id} stays queued (its answer will be in runtimes/${sent.to}/outbox/); ${laterText(sent.id)}`,
+          reason: `stopped waiting for ${who}; msg-${sent.id} stays queued (its answer will be in runtimes/${sent.to}/outbox/); ${laterText(sent.id, who)}`,
           messageId: sent.id,
         };
       }
       return {
         ok: false,
-        reason: `no answer from ${who} within ${this.opts.waitMs / 1000} s; msg-${sent.id} stays queued (is 'dispatch serve ${who}' running?); ${laterText(sent.id)}${waitUnlistedSuffix(waited, who)}`,
+        reason: `no answer from ${who} within ${this.opts.waitMs / 1000} s; msg-${sent.id} stays queued (is 'dispatch serve ${who}' running?); ${laterText(sent.id, who)}${waitUnlistedSuffix(waited, who)}`,
         messageId: sent.id,
       };
     };
