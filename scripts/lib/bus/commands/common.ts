@@ -65,6 +65,16 @@ export function requireBus(root: string, flag: string | undefined): void {
   requireBusAt(root, noBusExplained(flag));
 }
 
+/**
+ * requireBus, naming --create as well: send and run made a new bus (folder and all) wherever a
+ * mistyped --root or a stale HELLOWORLD_ROOT pointed, exit 0; they now start one only when asked,
+ * as the MCP send with create: true.
+ */
+export function requireBusOrCreate(root: string, flag: string | undefined): void {
+  const explained = noBusExplained(flag);
+  requireBusAt(root, (shown) => `${explained(shown)}, or pass --create to start a new bus in ${shown}`);
+}
+
 /** What requireBus says of a root that holds no bus (given shown): how it was found, and what to check. */
 export function noBusExplained(flag: string | undefined): (shown: string) => string {
   return (shown) => {

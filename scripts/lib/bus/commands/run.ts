@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { defineCommand } from '../../cli/command.ts';
 import { AliveError, errnoCode, messageOf } from '../../errors.ts';
 import { evaluate, type Ask, type EvalResult } from '../../helloworld/evaluator.ts';
@@ -14,21 +14,25 @@ import { unlistedField, waitUnlistedNote, waitUnlistedSuffix } from '../list-bou
 import { ANSWER_READ_BYTES, answerCutText, answerPlaceNames, closedText, shownAnswer, unreadableText, waitForResponse } from '../responses.ts';
 import { join } from 'node:path';
 import { fencedLines } from '../../text/fence.ts';
-import { bodyLines, busRoot, localAnswerLines, ROOT_OPTION, secondsArg, senderArg } from './common.ts';
+import { bodyLines, busRoot, localAnswerLines, newBusNote, requireBusOrCreate, ROOT_OPTION, secondsArg, senderArg } from './common.ts';
+import { runtimesDir } from '../layout.ts';
 import { terminalText } from '../../text/untrusted.ts';
 
-const USAGE = `usage: dispatch run FILE.hw | - [--from @ME] [--wait SECONDS] [--json] [--root DIR]
+const USAGE = `usage: dispatch run FILE.hw | - [--from @ME] [--wait SECONDS] [--create] [--json] [--root DIR]
 
 Evaluates a HelloWorld program. Native receivers are answered locally; messages and symbol
 lookups addressed to @claude, @copilot, @gemini or @codex go over the bus, in one thread, and
 their answers are awaited up to --wait SECONDS each (default 60). Vocabularies come from the
-built-in tree plus <root>/vocabularies/*.hw. Exit 1 when a statement got no answer.`;
+built-in tree plus <root>/vocabularies/*.hw. Exit 1 when a statement got no answer. Where no
+runtimes/ folder is found (from the current folder up, or in --root or $HELLOWORLD_ROOT), the
+first statement addressed over the bus is refused (exit 1, no_bus) saying where it looked;
+--create starts a new bus there, and says so on stderr.`;
 
 export const runCommand = defineCommand({
   name: 'run',
   summary: 'evaluate a HelloWorld program; meta-receivers answer over the bus',
   usage: USAGE,
-  options: { from: { type: 'string' }, wait: { type: 'string' }, ...ROOT_OPTION },
+  options: { from: { type: 'string' }, wait: { type: 'string' }, create: { type: 'boolean' }, ...ROOT_OPTION },
   positionals: { names: ['FILE.hw'], min: 1 },
   async run(ctx) {
     const { values, positionals } = ctx;
@@ -63,10 +67,19 @@ export const runCommand = defineCommand({
     const deadReasons = new Map<string, string>();
     /** By request id: a time-out's note that the answer may be among names not listed (--json gives it as a field too). */
     const unlistedNotes = new Map<string, string>();
+    // Checked at the first statement over the bus (a program answered here alone needs none): a
+    // mistyped --root made a bus of its own, silently, and queued there.
+    let busExisted: boolean | undefined;
     const ask: Ask = async (receiver, text, context) => {
+      if (busExisted === undefined) {
+        busExisted = existsSync(runtimesDir(root));
+        if (values.create !== true) requireBusOrCreate(root, values.root);
+      }
       turn++;
       const namesBefore = answerPlaceNames(root, receiver);
       const sent = await sendMessage({ root, to: receiver, from, body: text, context, thread, turn });
+      const note = turn === 1 ? newBusNote(root, values.root, busExisted) : undefined;
+      if (note) ctx.warn(note);
       // Text output shows the start of a long answer (responses.ts ANSWER_SHOWN_BYTES), and reads no more; --json gives it whole.
       const waited = await waitForResponse(
         root,

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { findUnlistedJson, unlistedField, waitUnlistedSuffix, withFindUnlisted } from '../list-bound.ts';
 import { type CommandIo, defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
-import { requireBusAt } from '../no-bus.ts';
 import { isPlainThread, sendMessage, tooLarge, validateThread } from '../deliver.ts';
 import { threadForSend } from '../send-thread.ts';
 import { unservedNote } from '../serving.ts';
@@ -26,7 +25,7 @@ import {
   quoteHint,
   unansweredText,
   reasonLines,
-  noBusExplained,
+  requireBusOrCreate,
   ROOT_OPTION,
   secondsArg,
   senderArg,
@@ -97,16 +96,6 @@ async function pastConfigTurnBudget(root: string, to: string, thread: string, tu
   const over = budgetProblem(paths, thread, turn, config.turnBudget, isPlainThread);
   if (over === undefined) return undefined;
   return `${over} (turn_budget in ${displayName(to)}'s config.json): a daemon will put this message in dead-letter; send it without --thread to start a new thread`;
-}
-
-/**
- * requireBus, naming --create as well: send made a new bus (folder and all) wherever a mistyped
- * --root or a stale HELLOWORLD_ROOT pointed, exit 0; it now starts one only when asked, as the MCP
- * send with create: true.
- */
-function requireBusOrCreate(root: string, flag: string | undefined): void {
-  const explained = noBusExplained(flag);
-  requireBusAt(root, (shown) => `${explained(shown)}, or pass --create to start a new bus in ${shown}`);
 }
 
 export const sendCommand = defineCommand({
