@@ -95,6 +95,8 @@ describe('a runtimes/ flooded with empty receiver folders', () => {
     expect(replied.status, replied.stderr).toBe(0);
     const answered = JSON.parse((await dispatch(root, ['wait', sent.id, '--timeout', '1', '--json'])).stdout);
     expect(answered).toMatchObject({ ok: true, answer: { untrusted: { body: expect.stringContaining('zeta answers') } } });
+    const thread = await dispatch(root, ['thread', sent.id, '--json']);
+    expect(JSON.parse(thread.stdout), thread.stdout).toMatchObject({ ok: true, count: 2 });
   });
 
   it('an id not found past the bound names --receiver as the way on (show, thread)', async () => {

@@ -64,7 +64,7 @@ export function* listedReceivers(
     for (const [i, receiver] of receivers.entries()) {
       if (budget.left <= 0) {
         budget.unlisted = true; // the receivers left are not looked at
-        if (budget.folders <= 0) budget.unreadReceivers += receivers.length - i;
+        if (probe !== undefined && budget.unreadReceivers > 0) budget.unreadReceivers += receivers.length - i; // past the bound too
         break;
       }
       if (only === undefined && budget.folders-- <= 0) {
@@ -76,7 +76,7 @@ export function* listedReceivers(
         // Past the bound, its folder is still not read whole (processing/ is not), but a lookup of
         // one id opens it when a file of the id's name is where it would be.
         budget.unreadReceivers++;
-        if (!probe((rel) => probed(runtimes, receiver, rel, budget))) continue;
+        if (!probe(receiver, (rel) => probed(runtimes, receiver, rel, budget))) continue;
       }
       // An empty folder costs one name, as its opening does: 100,000 of them are not opened for free.
       const listed = look({ names: [], more: false }, () =>
@@ -98,11 +98,12 @@ export function* listedReceivers(
 }
 
 /**
- * A lookup of one id past receiverFoldersMax: true when the receiver folder may hold it, asked of
- * `exists` (a path in the receiver's folder: `inbox/msg-<id>.hw`, ...). Any bus writer can make
- * thousands of receiver folders, and one a request was sent to was hidden behind them.
+ * A lookup of one id (or thread) past receiverFoldersMax: true when `receiver`'s folder may hold
+ * it, asked of `exists` (a path in the receiver's folder: `inbox/msg-<id>.hw`, ...) or known
+ * otherwise. Any bus writer can make thousands of receiver folders, and one a request was sent to
+ * was hidden behind them.
  */
-export type ReceiverProbe = (exists: (rel: string) => boolean) => boolean;
+export type ReceiverProbe = (receiver: string, exists: (rel: string) => boolean) => boolean;
 
 /**
  * Whether something is at `rel` in `receiver`'s folder: one lstat through the open runtimes/, no
@@ -127,7 +128,7 @@ export function messageProbe(fileName: string, madeMs: number): ReceiverProbe {
     if (day > last) break;
     days.push(day);
   }
-  return (exists) =>
+  return (_receiver, exists) =>
     ['inbox', 'outbox', 'dead-letter'].some((dir) => exists(`${dir}/${fileName}`)) ||
     (exists('archive') && days.some((day) => exists(`archive/${day}/${fileName}`)));
 }

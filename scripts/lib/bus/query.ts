@@ -654,8 +654,12 @@ export function threadMembers(
   const raw = idOrThread.trim();
   let thread = raw;
   const asId = parseMessageIdArg(raw);
+  // The receivers the id was found in are looked through past the bound of folders a walk opens.
+  const holders = new Set<string>();
   if (asId !== undefined) {
-    const msg = findMessage(root, asId, options).find((m) => m.untrusted !== undefined);
+    const all = findMessage(root, asId, options);
+    for (const m of all) holders.add(m.receiver);
+    const msg = all.find((m) => m.untrusted !== undefined);
     const t = msg?.untrusted?.thread;
     if (t !== undefined && t !== null && t !== '') thread = t;
     // A handle (ids.ts idHandle) names a thread as it names an id.
@@ -664,7 +668,7 @@ export function threadMembers(
   const seen = new Set<string>();
   const members: (ThreadMember & { timeMs: number })[] = [];
   const ids = new Set<string>();
-  const { headers: candidates, unread, unlisted, unreadReceivers } = headersOnBus(root, options.receiver, thread);
+  const { headers: candidates, unread, unlisted, unreadReceivers } = headersOnBus(root, options.receiver, thread, { holders });
   for (const c of candidates) if (c.message.thread === thread || (c.id === thread && !c.message.thread)) ids.add(c.id);
   for (const c of candidates) {
     const inThread = ids.has(c.id) || (c.message.inReplyTo !== undefined && ids.has(c.message.inReplyTo));
@@ -991,7 +995,12 @@ export interface BusHeadersRead {
  * dated ahead of the clock, last. `unread` counts those left. `passOver`: a faulty folder of `only`
  * is passed over, as every receiver's is in a walk over the bus (listedReceivers).
  */
-export function headersOnBus(root: string, only?: string, thread?: string, options: { passOver?: boolean } = {}): BusHeadersRead {
+export function headersOnBus(
+  root: string,
+  only?: string,
+  thread?: string,
+  options: { passOver?: boolean; holders?: ReadonlySet<string> } = {},
+): BusHeadersRead {
   const now = Date.now();
   // A thread id dated past now (and the clocks' slack) was not made by a bus: anyone can write one,
   // and a bound from it would hide the members made before that date. No bound then.
@@ -1006,7 +1015,9 @@ export function headersOnBus(root: string, only?: string, thread?: string, optio
   const found: Found[] = [];
   // One budget for the lookup: runtimes/, each receiver folder and each folder of theirs (list-bound.ts).
   const budget = listBudget(threadListMax());
-  for (const { receiver, paths, there, look } of listedReceivers(root, only, options.passOver === true, budget)) {
+  const holders = options.holders;
+  const probe = holders && holders.size > 0 ? (receiver: string) => holders.has(receiver) : undefined;
+  for (const { receiver, paths, there, look } of listedReceivers(root, only, options.passOver === true, budget, probe)) {
     const add = (dir: string, location: MessageLocation, dayMs?: number) => look(undefined, () => addFrom(dir, location, dayMs));
     const addFrom = (dir: string, location: MessageLocation, dayMs: number | undefined) => {
       const listed = listBusDirWithin(root, dir, budget);
