@@ -14,7 +14,7 @@ import { dispatch, makeBusWithRuntimes } from './helpers.ts';
 import { mcpToolCallers } from './mcp-in-process.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { runtimesDir } from '../../scripts/lib/bus/layout.ts';
-import { setReceiverFoldersMaxForTests } from '../../scripts/lib/bus/list-bound.ts';
+import { setBusListMaxForTests, setReceiverFoldersMaxForTests } from '../../scripts/lib/bus/list-bound.ts';
 
 vi.mock('node:fs', async (original) => {
   const real = await original<typeof import('node:fs')>();
@@ -34,7 +34,10 @@ const connect = mcpToolCallers();
 const MAX = 40;
 const PLANTED = 400;
 beforeEach(() => setReceiverFoldersMaxForTests(MAX));
-afterEach(() => setReceiverFoldersMaxForTests(undefined));
+afterEach(() => {
+  setReceiverFoldersMaxForTests(undefined);
+  setBusListMaxForTests(undefined);
+});
 
 /** A bus with a request to @claude and PLANTED empty receiver folders. */
 async function flooded(): Promise<{ root: string; id: string }> {
@@ -97,6 +100,15 @@ describe('a runtimes/ flooded with empty receiver folders', () => {
     expect(answered).toMatchObject({ ok: true, answer: { untrusted: { body: expect.stringContaining('zeta answers') } } });
     const thread = await dispatch(root, ['thread', sent.id, '--json']);
     expect(JSON.parse(thread.stdout), thread.stdout).toMatchObject({ ok: true, count: 2 });
+  });
+
+  it("the lstats past the bound have a budget of their own: those of the folders before the receiver's do not use up the names the lookup lists", async () => {
+    const { root } = await flooded();
+    const sent = await sendMessage({ root, to: 'zeta', from: 'human', body: 'hello' });
+    // Some 450 names listed and opened, then four lstats for each of the 361 folders past the bound before @zeta's: 1,600 leaves no names for them.
+    setBusListMaxForTests(1600);
+    const shown = await dispatch(root, ['show', sent.id, '--json']);
+    expect(JSON.parse(shown.stdout), shown.stdout).toMatchObject({ ok: true });
   });
 
   it('an id not found past the bound names --receiver as the way on (show, thread)', async () => {

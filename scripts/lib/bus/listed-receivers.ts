@@ -75,6 +75,10 @@ export function* listedReceivers(
         }
         // Past the bound, its folder is still not read whole (processing/ is not), but a lookup of
         // one id opens it when a file of the id's name is where it would be.
+        if (budget.probes <= 0) {
+          budget.unreadReceivers += receivers.length - i;
+          break;
+        }
         budget.unreadReceivers++;
         if (!probe(receiver, (rel) => probed(runtimes, receiver, rel, budget))) continue;
       }
@@ -107,11 +111,11 @@ export type ReceiverProbe = (receiver: string, exists: (rel: string) => boolean)
 
 /**
  * Whether something is at `rel` in `receiver`'s folder: one lstat through the open runtimes/, no
- * folder opened, one name of the lookup's budget. A hint only: a receiver found so is opened and
+ * folder opened, one of the lookup's `probes`. A hint only: a receiver found so is opened and
  * looked through as every other, a linked folder on the way refused there.
  */
 function probed(runtimes: BusDir, receiver: string, rel: string, budget: ListBudget): boolean {
-  budget.left--;
+  budget.probes--;
   try {
     return lstatSync(runtimes.at(`${receiver}/${rel}`), { throwIfNoEntry: false }) !== undefined;
   } catch {
