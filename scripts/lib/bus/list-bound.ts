@@ -89,7 +89,7 @@ export function listBudget(max = busListMax()): ListBudget {
 
 /** What an answer says when a walk over the receivers left `n` of their folders unopened (ListBudget.unreadReceivers). */
 export function receiversUnreadNote(n: number): string {
-  return `${counted(n, 'receiver folder')} not read: a call opens at most ${foldersMax}, every bus's receivers first (any bus writer can make more); name a receiver to look in its folder (the CLI's --receiver @NAME, a tool's receiver argument)`;
+  return `${counted(n, 'receiver folder')} not read: a call opens at most ${foldersMax}, every bus's receivers first (any bus writer can make more); name a receiver to look in its folder (--receiver @NAME for show, wait, thread and retry, --as @NAME for reply; a tool's receiver argument)`;
 }
 
 /** `names` (what a lookup says of a listing that stopped at busListMax), or receiversUnreadNote when the lookup left receiver folders unopened. */

@@ -81,6 +81,9 @@ export function* listedReceivers(
         }
         budget.unreadReceivers++;
         if (!probe(receiver, (rel) => probed(runtimes, receiver, rel, budget))) continue;
+        // Opened after all: worth PROBE_OPEN_COST lstats, so that folders made to pass the probe
+        // (any with a processing/) cannot bring back an open of every one.
+        budget.probes -= PROBE_OPEN_COST;
       }
       // An empty folder costs one name, as its opening does: 100,000 of them are not opened for free.
       const listed = look({ names: [], more: false }, () =>
@@ -123,7 +126,20 @@ function probed(runtimes: BusDir, receiver: string, rel: string, budget: ListBud
   }
 }
 
-/** The files a message `fileName` made at `madeMs` may be in, in a receiver's folder (ReceiverProbe): all but processing/ (a claim's name is not the message's). */
+/** What opening a receiver folder past the bound costs the lookup's `probes`, in lstats. */
+const PROBE_OPEN_COST = 100;
+/** Archive days looked at past the bound: the first ones from the message's date (it is archived soon after, as a rule), and the last ones. */
+const PROBED_FIRST_DAYS = 16;
+const PROBED_LAST_DAYS = 3;
+
+/**
+ * The files a message `fileName` made at `madeMs` may be in, in a receiver's folder (ReceiverProbe):
+ * inbox/, outbox/, dead-letter/ by name; a processing/ that is there (a claim's name is not the
+ * message's, so the folder is opened); the archive's days, at most PROBED_FIRST_DAYS from the
+ * message's date and the last PROBED_LAST_DAYS (a day each was an lstat per receiver folder, and
+ * a year-old id let 300 empty archive/ folders use up the lookup's lstats). An id archived later is
+ * found with its receiver named.
+ */
 export function messageProbe(fileName: string, madeMs: number): ReceiverProbe {
   const days: string[] = [];
   const last = lastArchiveDay();
@@ -132,9 +148,11 @@ export function messageProbe(fileName: string, madeMs: number): ReceiverProbe {
     if (day > last) break;
     days.push(day);
   }
+  const probedDays = days.length <= PROBED_FIRST_DAYS + PROBED_LAST_DAYS ? days : [...days.slice(0, PROBED_FIRST_DAYS), ...days.slice(-PROBED_LAST_DAYS)];
   return (_receiver, exists) =>
     ['inbox', 'outbox', 'dead-letter'].some((dir) => exists(`${dir}/${fileName}`)) ||
-    (exists('archive') && days.some((day) => exists(`archive/${day}/${fileName}`)));
+    exists('processing') ||
+    (exists('archive') && probedDays.some((day) => exists(`archive/${day}/${fileName}`)));
 }
 
 /** The names of a bus folder listed within `budget` (listBusDirUpTo up to what it has left). */

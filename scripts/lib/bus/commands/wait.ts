@@ -134,7 +134,7 @@ export const waitCommand = defineCommand({
     const seen = { unlisted: r.requestUnlisted === true };
     throw new AliveError(
       withFindUnlisted(
-        `${what}; the request is ${unansweredText(root, id, r.request, responder)}; wait again with 'dispatch wait ${id}'${note ? `; ${note}` : ''}`,
+        `${what}; the request is ${unansweredText(root, id, r.request, responder)}; wait again with 'dispatch wait ${id}${responder === undefined ? '' : ` --receiver ${displayName(responder)}`}'${note ? `; ${note}` : ''}`,
         seen,
       ),
       {
