@@ -6,29 +6,16 @@
 import { describe, expect, it } from 'vitest';
 import { liveServePid } from './helpers.ts';
 import { runFileCleanups } from '../support/after-file.ts';
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-async function gone(pid: number): Promise<boolean> {
-  for (let i = 0; i < 200 && alive(pid); i++) await new Promise((r) => setTimeout(r, 10));
-  return !alive(pid);
-}
+import { isGone } from '../support/process-gone.ts';
 
 describe('the live serve stand-in', () => {
   it('is killed when the file that started it ends, and a later file gets one of its own', async () => {
     const first = liveServePid();
-    expect(alive(first)).toBe(true);
+    process.kill(first, 0); // running (throws if not)
     runFileCleanups(); // what per-file.ts does as this file ends
-    expect(await gone(first)).toBe(true);
+    expect(await isGone(first)).toBe(true);
     const second = liveServePid();
     expect(second).not.toBe(first);
-    expect(alive(second)).toBe(true);
+    process.kill(second, 0);
   });
 });
