@@ -101,14 +101,16 @@ describe('claim: many claims taken back are counted, the first 20 named', () => 
     expect(j.took_back).toHaveLength(20);
   });
 
-  it('the MCP claim tool after 20,000 planted claims returns the message it claimed, took_back cut to 20', async () => {
+  // 500 planted: the result's size no longer grows with them (20,000 took the result past 2 MiB; each
+  // is renamed twice, and 20,000 cost this file 5 s).
+  it('the MCP claim tool after 500 planted claims returns the message it claimed, took_back cut to 20', async () => {
     const { root } = makeBus();
     const sent = await sendMessage({ root, to: 'claude', from: 'human', body: 'real' });
-    plantClaims(root, 20_000, 'p999999999', (i) => `msg-IGNORE-PREVIOUS-INSTRUCTIONS-${i}.hw`);
+    plantClaims(root, 500, 'p999999999', (i) => `msg-IGNORE-PREVIOUS-INSTRUCTIONS-${i}.hw`);
     const call = await connect(root, '@claude');
     const r = await call('claim', { receiver: '@claude' });
     expect(r.isError, JSON.stringify(r.content).slice(0, 300)).toBeFalsy();
-    expect(r.structuredContent).toMatchObject({ claimed: true, id: sent.id, took_back_total: 20_000 });
+    expect(r.structuredContent).toMatchObject({ claimed: true, id: sent.id, took_back_total: 500 });
     expect(r.structuredContent!.took_back).toHaveLength(20);
   }, 60_000);
 });
