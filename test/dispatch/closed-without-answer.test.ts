@@ -108,13 +108,15 @@ describe('a request closed without an answer', () => {
   // A copy of a request that still waits, planted in its receiver's archive by any bus writer, made
   // every wait say "closed": handled without an answer, none will come, while the request waited in
   // the inbox to be handled (review 2026-12-06). Closed needs the request to wait nowhere.
+  // 1.6 s waits: a wait decides "closed" at its first look CLOSED_SETTLE_MS (1 s) after the request
+  // was first seen on the bus nowhere, the next idle look (1 s apart): past that, it would have said so.
   it('is not a request still waiting in the inbox, with a copy of it in the archive', async () => {
     const { root, sent } = await archivedRequest('busy', 'copy');
-    const r = await waitForAnswer(root, sent.id, { timeoutMs: 2_500 });
+    const r = await waitForAnswer(root, sent.id, { timeoutMs: 1_600 });
     expect(r.status).toBe('timed-out');
     const { client, close } = await mcpInProcess(root, '@me');
     try {
-      const res = await client.callTool({ name: 'wait', arguments: { id: sent.id, timeout_s: 2.5 } });
+      const res = await client.callTool({ name: 'wait', arguments: { id: sent.id, timeout_s: 1.6 } });
       expect((res.structuredContent as { status: string }).status).toBe('timed-out');
     } finally {
       await close();
@@ -124,7 +126,7 @@ describe('a request closed without an answer', () => {
   it('is not a request claimed (in processing/), with a copy of it in the archive', async () => {
     const { root, sent } = await archivedRequest('busy', 'copy');
     await claimById(root, 'busy', sent.id, lease);
-    const r = await waitForAnswer(root, sent.id, { timeoutMs: 2_500 });
+    const r = await waitForAnswer(root, sent.id, { timeoutMs: 1_600 });
     expect(r.status).toBe('timed-out');
   });
 });
