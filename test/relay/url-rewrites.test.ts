@@ -47,11 +47,16 @@ async function peersWithRewrite(
   writeFileSync(alice.paths.config, JSON.stringify(config));
   writeFileSync(alice.env.GIT_CONFIG_GLOBAL!, rules(bob.url));
   // ssh, were git to try it, leaves a mark too: the refusal comes before any network work.
+  alice.env.GIT_SSH_COMMAND = sshLeavingMark(dir, mark);
+  return { alice, bob, mark };
+}
+
+/** A GIT_SSH_COMMAND that appends a line to `mark` and fails: git reaching for ssh shows. */
+function sshLeavingMark(dir: string, mark: string): string {
   const ssh = join(dir, 'ssh-mark');
   writeFileSync(ssh, `#!/bin/sh\necho ssh >> '${mark}'\nexit 1\n`);
   chmodSync(ssh, 0o755);
-  alice.env.GIT_SSH_COMMAND = ssh;
-  return { alice, bob, mark };
+  return ssh;
 }
 
 it("a rewrite of a prefix of a peer's relay URL is refused before git talks to anyone, naming the URL it produces; recorded there, the push goes with the folder's hooks off", async () => {
@@ -95,10 +100,7 @@ function aliasUser(tag: string, login: string): { user: TestUser; relays: string
   mkdirSync(relays, { recursive: true });
   writeFileSync(user.env.GIT_CONFIG_GLOBAL!, `[url "${relays}/"]\n\tinsteadOf = myrelays:\n`);
   const mark = join(dir, 'ssh-ran');
-  const ssh = join(dir, 'ssh-mark');
-  writeFileSync(ssh, `#!/bin/sh\necho ssh >> '${mark}'\nexit 1\n`);
-  chmodSync(ssh, 0o755);
-  user.env.GIT_SSH_COMMAND = ssh;
+  user.env.GIT_SSH_COMMAND = sshLeavingMark(dir, mark);
   return { user, relays, mark };
 }
 
