@@ -16,7 +16,8 @@ describe('a claim held by a daemon that is gone', () => {
     const gone = spawnSync(process.execPath, ['-e', '']).pid!;
     const claim = (await claimNext(root, 'gemini', { owner: `p${gone}h${hostTag()}`, leaseMs: 600_000 }))!;
     const lease = new Date(claim.deadline).toISOString();
-    const words = `held by a daemon that is gone (pid ${gone}); start 'dispatch serve @gemini' to take it back (else its lease returns it at ${lease})`;
+    // The way on a user meets first: a claim takes it back now (not a serve: a paid headless agent by default).
+    const words = `held by a daemon that is gone (pid ${gone}); take it back with 'dispatch claim @gemini ${sent.id}' to answer it by hand, or start 'dispatch serve @gemini' (else its lease returns it at ${lease})`;
 
     const w = await dispatch(root, ['wait', sent.id, '--timeout', '0.1', '--json']);
     expect(w.stderr).toContain(`the request is claimed in @gemini's processing/, ${words}`);
@@ -29,7 +30,7 @@ describe('a claim held by a daemon that is gone', () => {
     expect(st.stdout).toContain('processing 1 (1 held by a daemon that is gone)');
   });
 
-  it('an MCP session or a reply that is gone is named as such (serve takes their claims back too), in wait, show and status', async () => {
+  it('an MCP session or a reply that is gone is named as such (claim and serve take their claims back), in wait, show and status', async () => {
     const gone = spawnSync(process.execPath, ['-e', '']).pid!;
     const holders = [
       { owner: `m${gone}h${hostTag()}x0a1b2c3d`, who: 'an MCP session' },
@@ -39,7 +40,7 @@ describe('a claim held by a daemon that is gone', () => {
       const { root } = makeBus();
       const sent = await sendMessage({ root, to: 'gemini', from: 'human', body: 'q' });
       const claim = (await claimNext(root, 'gemini', { owner, leaseMs: 600_000 }))!;
-      const words = `held by ${who} that is gone (pid ${gone}); start 'dispatch serve @gemini' to take it back (else its lease returns it at ${new Date(claim.deadline).toISOString()})`;
+      const words = `held by ${who} that is gone (pid ${gone}); take it back with 'dispatch claim @gemini ${sent.id}' to answer it by hand, or start 'dispatch serve @gemini' (else its lease returns it at ${new Date(claim.deadline).toISOString()})`;
       const w = await dispatch(root, ['wait', sent.id, '--timeout', '0.1', '--json']);
       expect(w.stderr).toContain(`the request is claimed in @gemini's processing/, ${words}`);
       expect(JSON.parse(w.stdout).request.claim).toMatchObject({ holder_gone_pid: gone });

@@ -13,14 +13,14 @@ import { claimById } from '../../scripts/lib/bus/claims.ts';
 const connect = mcpToolCallers();
 
 describe('dispatch mcp wait: a request held by a daemon that is gone', () => {
-  it("says so in dispatch wait's words: the pid, 'dispatch serve @codex' to take it back, and when its lease returns it", async () => {
+  it("says so in dispatch wait's words: the pid, 'dispatch claim @codex ID' (or a serve) to take it back, and when its lease returns it", async () => {
     const { root } = makeBusWithRuntimes();
     const sent = await sendMessage({ root, to: 'codex', from: 'human', body: 'q' });
     // A pid no process has, of this machine (no host tag): a daemon killed with -9.
     await claimById(root, 'codex', sent.id, { owner: 'p999999999', leaseMs: 600_000 });
     const cli = await dispatch(root, ['wait', sent.id, '--timeout', '0.2', '--receiver', '@codex']);
     const where =
-      /the request is (claimed in @codex's processing\/, held by a daemon that is gone \(pid 999999999\); start 'dispatch serve @codex' to take it back \(else its lease returns it at [^)]+\)); wait again/.exec(
+      /the request is (claimed in @codex's processing\/, held by a daemon that is gone \(pid 999999999\); take it back with 'dispatch claim @codex [0-9a-f-]{36}' to answer it by hand, or start 'dispatch serve @codex' \(else its lease returns it at [^)]+\)); wait again/.exec(
         cli.stderr,
       );
     expect(where, cli.stderr).not.toBeNull();

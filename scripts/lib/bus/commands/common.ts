@@ -298,9 +298,12 @@ export function whereText(m: FoundMessage, typed?: string, unnamed = 'its receiv
   const named = nameable(m.receiver, typed) ? displayName(m.receiver) : undefined;
   const gone = m.claim?.gone;
   if (gone !== undefined && m.state === 'claimed') {
-    // Killed with kill -9: nothing handles it until a serve takes it back, or its lease runs out.
+    // Killed with kill -9: nothing handles it until a claim or a serve takes it back, or its lease
+    // runs out. A claim first: serve runs a paid headless agent by default. An id a bus writer
+    // chose, or a receiver whose name is a folder's, is not spelled into the command.
+    const claim = named ? `'dispatch claim ${named} ${isWordlessId(m.id) ? m.id : 'ID'}'` : "a 'dispatch claim' of its receiver";
     const serve = named ? `'dispatch serve ${named}'` : "a 'dispatch serve' of its receiver";
-    return `claimed in ${named ?? unnamed}'s processing/, held by ${HOLDER_WORDS[gone.kind]} that is gone (pid ${gone.pid}); start ${serve} to take it back (else its lease returns it at ${m.claim!.leaseExpiresAt})`;
+    return `claimed in ${named ?? unnamed}'s processing/, held by ${HOLDER_WORDS[gone.kind]} that is gone (pid ${gone.pid}); take it back with ${claim} to answer it by hand, or start ${serve} (else its lease returns it at ${m.claim!.leaseExpiresAt})`;
   }
   return STATE_TEXT[m.state](named ?? unnamed);
 }
