@@ -1027,10 +1027,13 @@ export interface HeldClaim {
  * How many claims processing/ holds among its first busListMax names, and `more_than` (that bound)
  * when it holds more: the `processing` of inbox (the command and the MCP tool) listed every name.
  */
-export function countClaimsUpTo(paths: ReceiverPaths): { count: number; more_than?: number } {
+export function countClaimsUpTo(paths: ReceiverPaths, now = Date.now()): { count: number; gone: number; more_than?: number } {
   const max = busListMax();
   const { names, more } = listBusDirUpTo(paths.root, paths.processing, max);
-  return { count: claimsFromNames(paths, names).length, ...(more ? { more_than: max } : {}) };
+  const claims = claimsFromNames(paths, names);
+  // Held by a process that is gone, lease not run out (a claim takes it back; status counts them so).
+  const gone = claims.filter((c) => c.deadline > now && goneClaimOwner(c.owner, undefined, c.name) !== undefined).length;
+  return { count: claims.length, gone, ...(more ? { more_than: max } : {}) };
 }
 
 /** The claims among the names of processing/ (other names are not the bus's), sorted. */

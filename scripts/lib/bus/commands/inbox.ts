@@ -61,6 +61,11 @@ export const inboxCommand = defineCommand({
     const claims = countClaimsUpTo(paths);
     const processing = claims.count;
     // Past the bound the count is among the names listed: said as status says a count (more than N).
+    // Claims whose holder is gone are being handled by nobody: said with the claim that takes them back.
+    const byNobody =
+      claims.gone > 0
+        ? `; ${claims.gone} of them held by a process that is gone: 'dispatch claim ${displayName(receiver)}' takes ${claims.gone === 1 ? 'it' : 'them'} back`
+        : '';
     const handled = claims.more_than ? `${processing} (more than ${claims.more_than} files)` : processing;
     const notes = [note, claims.more_than ? processingUnlistedNote(displayName(receiver)) : undefined];
     const unknown = messages.length === 0 ? unknownReceiver(root, receiver) : undefined;
@@ -71,6 +76,7 @@ export const inboxCommand = defineCommand({
         root,
         count: messages.length,
         processing,
+        gone_claims: claims.gone,
         ...(claims.more_than ? { more_than: { processing: claims.more_than } } : {}),
         ...unknownReceiverJson(unknown),
         ...unlistedField(inbox.unlisted || claims.more_than !== undefined),
@@ -82,13 +88,13 @@ export const inboxCommand = defineCommand({
     for (const n of notes) if (n) ctx.warn(n);
     if (messages.length === 0) {
       ctx.print(
-        `no messages waiting for ${displayName(receiver)}${processing || claims.more_than ? ` (${handled} being handled)` : ''}${unknown ? `: ${unknown.text}` : ''}`,
+        `no messages waiting for ${displayName(receiver)}${processing || claims.more_than ? ` (${handled} being handled${byNobody})` : ''}${unknown ? `: ${unknown.text}` : ''}`,
       );
       for (const l of unknown?.similar?.lines ?? []) ctx.print(l);
       return;
     }
     ctx.print(
-      `${counted(messages.length, 'message')} waiting for ${displayName(receiver)}${processing || claims.more_than ? `, ${handled} being handled` : ''}:`,
+      `${counted(messages.length, 'message')} waiting for ${displayName(receiver)}${processing || claims.more_than ? `, ${handled} being handled${byNobody}` : ''}:`,
     );
     const summaries: { id: string; summary: string }[] = [];
     // Ids come from file names and senders from headers, any writer's words: listed in a fence.

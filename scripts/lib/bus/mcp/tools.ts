@@ -323,6 +323,7 @@ function inbox(ctx: ToolContext, a: InboxArgs) {
     ...next,
     ...nextAfter,
     processing: claims.count,
+    gone_claims: claims.gone,
     ...(claims.more_than ? { more_than: { processing: claims.more_than } } : {}),
     ...unknownReceiverJson(unknown),
     // `total` is then a count among the names listed: at least that many wait.
