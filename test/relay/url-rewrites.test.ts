@@ -180,3 +180,19 @@ it("a push URL the user's git config gives the clone's remote (remote.<name>.pus
   expect(existsSync(mark)).toBe(false);
   expect(r.json.error?.code, r.stderr).toBe('url_rewritten');
 }, 60_000);
+
+// relay status (and the probe behind it, and the SessionStart hook's state) said such a peer's
+// relay "did not answer ... check the address with bob": the cause, and the way on, were push's.
+it("relay status names a peer's relay URL that the git config rewrites as such, with the way on, not as a relay that did not answer", async () => {
+  const { alice, bob } = await peersWithRewrite(
+    'status',
+    (folder) => `[url "${join(folder, '..')}/"]\n\tinsteadOf = https://relay.invalid/\n\tpushInsteadOf = https://relay.invalid/\n`,
+  );
+  const r = await run(alice, ['status', '--json']);
+  const problems: string[] = r.json.problems ?? [];
+  const about = problems.find((p) => p.includes('bob'));
+  expect(about, JSON.stringify(problems)).toBeDefined();
+  expect(about).not.toMatch(/did not answer/);
+  expect(about).toContain('your git configuration rewrites');
+  expect(about).toContain(`alive-p2p relay accept bob --url ${bob.url}`);
+}, 60_000);

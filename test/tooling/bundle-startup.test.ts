@@ -134,8 +134,9 @@ describe('command bundles at start-up', () => {
     // a login or a relay file name must not be (0.4 KB, fs/windows-names.ts), and the --json
     // result too large for one JSON text refused in our words (0.3 KB, cli/command.ts), and every
     // default-ignorable code point among the characters escaped (text/untrusted.ts, 0.1 KB), and
-    // an option given twice with two values refused (0.2 KB).
-    expect(bytes(forHelp)).toBeLessThan(21.75 * 1024);
+    // an option given twice with two values refused (0.2 KB), and state.json's field for a peer's
+    // relay URL the user's git config rewrites (relay/state.ts: 70 bytes over).
+    expect(bytes(forHelp)).toBeLessThan(22 * 1024);
     const commandChunks = imports(group).dynamic;
     for (const command of ['setup', 'add-peer', 'accept', 'remove-peer', 'status', 'inbox']) {
       // esbuild names a chunk that one dynamic import loads after its module: chunks/<command>-<hash>.mjs.

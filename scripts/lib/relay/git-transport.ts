@@ -1177,6 +1177,8 @@ export class GitTransport implements RelayTransport {
       await this.git(['ls-remote', '--heads', '--', url, this.opts.branch], { timeoutMs, maxStdoutBytes: LS_REMOTE_MAX_BYTES, env });
       return true;
     } catch (err) {
+      // Not reached, and not for want of an answer: the user's git config sends the URL elsewhere.
+      if (err instanceof AliveError && err.code === 'url_rewritten') throw err;
       return err instanceof AliveError && err.code === 'git_output_too_large';
     }
   }

@@ -1,4 +1,4 @@
-import { AliveError, messageOf } from '../errors.ts';
+import { AliveError, isAliveError, messageOf } from '../errors.ts';
 import { summaryOf } from '../text/fence.ts';
 import { findPeer, readRelayConfig, writeRelayConfig, type Peer, type RelayConfig } from './config.ts';
 import { fingerprint, formatFingerprint, parsePeerPublicKey } from './keys.ts';
@@ -123,17 +123,29 @@ export async function probeRelay(opts: ProbeOptions, previous: RelayState, warni
     checkedPeers.map(async (p) => {
       const peer = { login: p.github, relay: p.relay! };
       let keyRead = false;
+      // The user's git config rewrites the peer's relay URL: said as push says it, not as no answer.
+      let rewritten: string | undefined;
+      const noted = (err: unknown) => {
+        if (isAliveError(err) && err.code === 'url_rewritten') rewritten = err.message;
+        return false;
+      };
       if (p.fingerprint) {
         try {
           const seen = fingerprint(parsePeerPublicKey(await transport.fetchPeerKey(peer, limits), p.github));
           keyRead = true;
           if (seen !== p.fingerprint) keyChanges[p.github] = seen;
-        } catch {
-          keyRead = false;
+        } catch (err) {
+          keyRead = noted(err);
         }
       }
-      const ok = keyRead || (await transport.isReachable(peer, limits).catch(() => false));
-      reachability[p.github] = { reachable: ok, checked: isoSeconds(), relay_repo: p.relay, ...(p.fingerprint ? { key_read: keyRead } : {}) };
+      const ok = keyRead || (rewritten === undefined && (await transport.isReachable(peer, limits).catch(noted)));
+      reachability[p.github] = {
+        reachable: ok,
+        checked: isoSeconds(),
+        relay_repo: p.relay,
+        ...(p.fingerprint ? { key_read: keyRead } : {}),
+        ...(rewritten !== undefined ? { error: rewritten, url_rewritten: true } : {}),
+      };
     }),
   );
 

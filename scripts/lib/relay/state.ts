@@ -14,6 +14,8 @@ const reachabilitySchema = z.object({
    * A relay can answer without one; absent in files written before this field.
    */
   key_read: z.optional(z.boolean()),
+  /** The user's git configuration rewrites the relay's URL (url_rewritten): `error` says to what, and the way on. */
+  url_rewritten: z.optional(z.boolean()),
 });
 
 const count = z.number().check(z.int(), z.minimum(0));

@@ -221,7 +221,10 @@ function peerKeyText(p: { fingerprint: string | null; key: KeyCheck; relay_key: 
 }
 
 /** A peer's relay that did not answer the last check: a push to them fails until it does. */
-function unreachableProblem(login: string, check: { checked: string; error?: string | null | undefined }): string {
+function unreachableProblem(login: string, check: { checked: string; error?: string | null | undefined; url_rewritten?: boolean | undefined }): string {
+  // Not reached because the user's git config sends its URL elsewhere: push's words, whole (they name the way on).
+  if (check.url_rewritten === true && check.error)
+    return `${login}'s relay, when last checked (${inlineText(check.checked, 64)}): ${inlineText(check.error, 2000)}`;
   return (
     `${login}'s relay did not answer when last checked (${inlineText(check.checked, 64)}${check.error ? `: ${inlineText(check.error, 200)}` : ''}); ` +
     `a push to ${login} fails until it does: check the address with ${login}, then \`alive-p2p relay accept ${login} --url URL\` if it moved`

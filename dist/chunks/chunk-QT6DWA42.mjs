@@ -1,2 +1,0 @@
-#!/usr/bin/env node
-import{a as s}from"./chunk-CNVYCY7I.mjs";import{a as e}from"./chunk-IDPOGZEX.mjs";var o="WALNUT_PASSPHRASE";function h(t){let{[o]:a,...r}=t;return r}e(h,"withoutPassphrase");function p(){return new s(`could not decrypt: wrong passphrase (the payload is the one the signer made: it matches the payload_sha256 of the signed manifest, so it was not damaged on the way); check the passphrase (${o}, or the one typed) with the sender`,{code:"wrong_passphrase"})}e(p,"wrongPassphraseForIntactPayload");export{o as a,h as b,p as c};

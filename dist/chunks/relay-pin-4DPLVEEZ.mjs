@@ -1,2 +1,0 @@
-#!/usr/bin/env node
-import{a}from"./chunk-XMYIYDKX.mjs";import"./chunk-F5PNOHSX.mjs";import"./chunk-AW56CBEF.mjs";import"./chunk-MQM2TEDS.mjs";import"./chunk-IXVP7MFB.mjs";import"./chunk-NQ6KTVJN.mjs";import"./chunk-VQKFYV2D.mjs";import"./chunk-2RZGJXZV.mjs";import"./chunk-A4AIMXTA.mjs";import"./chunk-BD6PX4KT.mjs";import"./chunk-5N6NCY4U.mjs";import"./chunk-YEINTJO6.mjs";import"./chunk-TD3GEFHN.mjs";import"./chunk-2POEZPK4.mjs";import"./chunk-Q25TGAUD.mjs";import"./chunk-QP64SNB7.mjs";import"./chunk-CNVYCY7I.mjs";import"./chunk-IDPOGZEX.mjs";export{a as relayPinFor};
