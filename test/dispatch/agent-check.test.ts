@@ -6,7 +6,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { agentProgram } from '../../scripts/lib/bus/agent-check.ts';
-import { bundle, dispatch, makeBus, runCli } from './helpers.ts';
+import { bundle, dispatch, makeBus, makeBusWithRuntimes, runCli } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 
 let cli: string;
@@ -44,7 +44,7 @@ describe('agent preflight', () => {
   });
 
   it('serves with an installed program, and with command lines it cannot read without a shell', async () => {
-    const bus = makeBus();
+    const bus = makeBusWithRuntimes();
     expect((await dispatch(bus.root, ['serve', '@helper', '--agent', 'FOO=1 cat', '--once'])).status).toBe(0);
     expect((await dispatch(bus.root, ['serve', '@helper', '--agent', '"$(command -v cat)"', '--once'])).status).toBe(0);
   });

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
-import { bundle, dispatch, makeBus, runCliAsync, startDaemon, filesIn, readJson, sleep } from './helpers.ts';
+import { bundle, dispatch, makeBus, makeBusWithRuntimes, runCliAsync, startDaemon, filesIn, readJson, sleep } from './helpers.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { listDeadLetters } from '../../scripts/lib/bus/query.ts';
 import { parseMessage } from '../../scripts/lib/bus/message.ts';
@@ -28,7 +28,7 @@ function script(dir: string, name: string, body: string): string {
 
 describe("serve's 'serving' line", () => {
   it('comes once the receiver’s inbox exists and the daemon is registered: a send right after it needs no --create', async () => {
-    const { root } = makeBus();
+    const { root } = makeBusWithRuntimes();
     const paths = receiverPaths(root, 'fresh');
     let atServing: { inbox: boolean; daemon: boolean } | undefined;
     let stderr = '';
@@ -49,7 +49,7 @@ describe("serve's 'serving' line", () => {
 
 describe('serve with an agent command', () => {
   it('gives the agent the interop prompt on stdin, with the body fenced as untrusted data', async () => {
-    const { env, base, root } = makeBus();
+    const { env, base, root } = makeBusWithRuntimes();
     const promptFile = join(base, 'prompt.txt');
     const agent = script(base, 'agent.sh', `cat > "${promptFile}"\necho "seen by $HELLOWORLD_AS in $HELLOWORLD_THREAD turn $HELLOWORLD_TURN"`);
     const d = startDaemon(cli, ['@gemini', '--agent', agent], env);
@@ -92,7 +92,7 @@ describe('serve with an agent command', () => {
   });
 
   it('a failing agent sends the message to dead-letter with its stderr, answers nothing, and the daemon goes on', async () => {
-    const { env, base, root } = makeBus();
+    const { env, base, root } = makeBusWithRuntimes();
     const agent = script(base, 'flaky.sh', 'body=$(cat)\ncase "$body" in *FAIL*) echo "boom: model unavailable" >&2; exit 3;; esac\necho ok');
     const d = startDaemon(cli, ['@flaky', '--agent', agent], env);
     try {
@@ -310,7 +310,7 @@ async function until(what: string, check: () => boolean, timeoutMs = 15_000): Pr
 
 describe('after kill -9 of serve', () => {
   it('a new daemon ends the agent left running, takes the claim back at once and answers the message once', async () => {
-    const { env, base, root } = makeBus();
+    const { env, base, root } = makeBusWithRuntimes();
     const pidFile = join(base, 'agent.pid');
     const agent = script(base, 'slow.sh', `cat >/dev/null\necho $$ > "${pidFile}.tmp" && mv "${pidFile}.tmp" "${pidFile}"\nsleep 60\necho late`);
     const a = startDaemon(cli, ['@slow', '--agent', agent], env);

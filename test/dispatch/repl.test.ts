@@ -10,7 +10,7 @@ import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { parseMessage } from '../../scripts/lib/bus/message.ts';
 import { boundedTail, CONTEXT_LIMITS, Session } from '../../scripts/lib/bus/session.ts';
 import { waitUntil } from '../../scripts/lib/bus/wait.ts';
-import { bundle, makeBus, repo, runCli, runCliAsync, splitFences, startDaemon } from './helpers.ts';
+import { bundle, makeBus, makeBusWithRuntimes, repo, runCli, runCliAsync, splitFences, startDaemon } from './helpers.ts';
 import { HAVE_PYTHON, PYTHON } from '../support/python.ts';
 
 let cli: string;
@@ -41,7 +41,7 @@ async function captured(session: Session, lines: string[]) {
 
 describe('dispatch repl through a pipe, against a serve daemon', () => {
   it('answers two lines in one thread; the second message carries the first line and its answer as context', async () => {
-    const { env, root } = makeBus();
+    const { env, root } = makeBusWithRuntimes();
     const d = startDaemon(cli, ['@claude', '--agent', 'echo'], env);
     try {
       await d.waitFor('serving @claude');
@@ -70,7 +70,7 @@ describe('dispatch repl through a pipe, against a serve daemon', () => {
   });
 
   it('the context an agent sees is inside the untrusted fence of its prompt', async () => {
-    const { env } = makeBus();
+    const { env } = makeBusWithRuntimes();
     // `cat` prints the prompt it was given: the answer is the prompt.
     const d = startDaemon(cli, ['@claude', '--agent', 'cat'], env);
     try {

@@ -8,14 +8,14 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { bundle, makeBus, sleep } from './helpers.ts';
+import { bundle, makeBus, makeBusWithRuntimes, sleep } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 
 describe('dispatch serve stopped by Ctrl-C', () => {
   it('says it is finishing the messages in hand, then stops cleanly', async () => {
     const cli = await bundle('scripts/dispatch.ts');
-    const { env, root } = makeBus();
+    const { env, root } = makeBusWithRuntimes();
     const child = spawn(process.execPath, [cli, 'serve', '@claude', '--agent', 'echo', '--root', root], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));

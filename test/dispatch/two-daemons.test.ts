@@ -5,7 +5,7 @@
 import { describe, it, expect, beforeAll, onTestFinished } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { bundle, dispatch, makeBus, startDaemon } from './helpers.ts';
+import { bundle, dispatch, makeBus, makeBusWithRuntimes, startDaemon } from './helpers.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { serve } from '../../scripts/lib/bus/daemon.ts';
@@ -87,7 +87,7 @@ describe('a second daemon on a receiver', () => {
   });
 
   it('end to end: the second daemon stopping leaves the first one shown as serving', async () => {
-    const { env, root } = makeBus();
+    const { env, root } = makeBusWithRuntimes();
     const a = startDaemon(cli, ['@gemini', '--agent', 'echo'], env);
     let b: ReturnType<typeof startDaemon> | undefined;
     try {

@@ -5,7 +5,7 @@
  * (notifications plus polling), and stale claims are swept regularly.
  */
 import { agentEnded, agentStarted } from './running-agents.ts';
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
@@ -44,7 +44,7 @@ import type { ParsedMessage } from './message.ts';
 import { takeRateToken } from './ratelimit.ts';
 import { processAlive } from '../proc/alive.ts';
 import { hostTag } from '../proc/host-tag.ts';
-import { archiveDayDir, receiverPaths, type ReceiverPaths } from './layout.ts';
+import { archiveDayDir, receiverPaths, runtimesDir, type ReceiverPaths } from './layout.ts';
 import { displayName, isValidName, normaliseName } from './names.ts';
 import { budgetProblem, inboxAnswerKey, inboxAnswerProblem, recordTurn, undoTurns } from './threads.ts';
 import { isPlainThread } from './deliver.ts';
@@ -461,6 +461,7 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
   let entries: BusInboxEntry[] = [];
   let lastSweep = 0;
   let folderProblem: string | undefined;
+  let busGoneSaid = false;
   try {
     for (;;) {
       if (stopped()) break;
@@ -474,10 +475,19 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
           if (endedNow) log(`ended ${counted(endedNow, 'agent process group')} left by daemons that died`);
           if (returned) log(`returned ${counted(returned, 'stale claim')} to the inbox`);
           // daemon.json again when the daemon it named stopped (that one removes its own record).
-          // Best effort: a record that cannot be written (no space) is tried again next sweep.
-          try {
-            register();
-          } catch {}
+          // Best effort: a record that cannot be written (no space) is tried again next sweep. Not
+          // where the bus was removed: written, it made runtimes/ again, a new bus nothing knew.
+          if (existsSync(runtimesDir(opts.root))) {
+            busGoneSaid = false;
+            try {
+              register();
+            } catch {}
+          } else if (!busGoneSaid) {
+            busGoneSaid = true;
+            warn(
+              `the bus is gone: its runtimes/ folder was removed from ${opts.root} while serve ran; serve does not make a new one and waits for it to come back (Ctrl-C stops)`,
+            );
+          }
           const cleaned = cleanOrphanedPartials(paths);
           if (cleaned) log(`removed ${counted(cleaned, 'partial file')} left by writers that died`);
           lastSweep = Date.now();

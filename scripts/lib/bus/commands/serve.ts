@@ -10,7 +10,7 @@ import { MAX_DURATION_SECONDS } from '../config.ts';
 import { MESSAGE_READ_LIMIT } from '../fsutil.ts';
 
 import { displayName } from '../names.ts';
-import { busRoot, nameArg, newBusNote, positiveIntArg, ROOT_OPTION } from './common.ts';
+import { busRoot, nameArg, newBusNote, positiveIntArg, requireBusOrCreate, ROOT_OPTION } from './common.ts';
 import { runtimesDir } from '../layout.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { existsSync } from 'node:fs';
@@ -19,14 +19,15 @@ import { isWithin } from '../../fs/within.ts';
 
 const USAGE = `usage: dispatch serve @RECEIVER (--agent "COMMAND" | --agent echo) [--once] [--concurrency N] [--workdir DIR]
                       [--agent-env NAME]... [--turn-budget N] [--max-failures N] [--agent-timeout SECONDS]
-                      [--max-bytes N] [--root DIR]
+                      [--max-bytes N] [--create] [--root DIR]
 
 Answers the messages of @RECEIVER: each becomes a prompt on the agent command's stdin, and what the
 command prints is written to runtimes/<receiver>/outbox/ in the same thread. '--agent echo' answers
 with the message itself. For @claude the agent defaults to 'claude -p'. --once handles what is
 waiting and exits (exit 1, code dead_letter, when every message it took went to dead-letter).
 Where no runtimes/ folder is found (from the current folder up, or in --root or $HELLOWORLD_ROOT),
-serve creates one, a new and empty bus, and says so on stderr: check the folder. Stops cleanly
+serve is refused (exit 1, no_bus) saying where it looked; --create starts a new bus there, and says
+so on stderr. Stops cleanly
 on Ctrl-C / SIGTERM after finishing the messages in hand; a second Ctrl-C stops at once, ending
 the agents running (their answers are lost).
 
@@ -67,6 +68,7 @@ export const serveCommand = defineCommand({
     'max-failures': { type: 'string' },
     'agent-timeout': { type: 'string' },
     'max-bytes': { type: 'string' },
+    create: { type: 'boolean' },
     ...ROOT_OPTION,
   },
   positionals: { names: ['@RECEIVER'], min: 1 },
@@ -97,6 +99,9 @@ export const serveCommand = defineCommand({
       ctx.usageError(`--max-bytes takes at most ${MESSAGE_READ_LIMIT} (64 MiB, the most the bus reads of one message)`);
     }
     const root = busRoot(values.root);
+    // No bus where the root points: a new one only with --create, as send and run (a mistyped
+    // --root made a new, empty bus and served it, answering nobody).
+    if (values.create !== true) requireBusOrCreate(root, values.root);
     const workdir = values.workdir === undefined ? undefined : resolve(values.workdir);
     if (workdir !== undefined) {
       if (!existsSync(`${workdir}/`)) ctx.usageError(`--workdir ${inlineText(workdir, 300)} is not a folder`);
@@ -107,8 +112,7 @@ export const serveCommand = defineCommand({
       }
     }
 
-    // Served from the wrong folder or with a mistyped --root, serve makes a new, empty bus and
-    // answers nobody: said when it is ready, as send says it (only once it made the folder).
+    // --create where no bus was: said when it is ready, as send says it (only once it made the folder).
     const busExisted = existsSync(runtimesDir(root));
     const controller = new AbortController();
     // The first Ctrl-C lets the messages in hand finish (as long as an agent runs) and says so; the
