@@ -3,7 +3,6 @@
  * processing/ when it was claimed, else claimed from the inbox), checked against the thread's turn
  * budget, and answered into the receiver's outbox in its thread with In-Reply-To.
  */
-import { basename } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { AliveError } from '../errors.ts';
 import { claimById, claimsOfUpTo, completeClaim, deadLetterClaim, LeaseLostError, loadClaim, returnToInbox, type Claim } from './claims.ts';
@@ -169,7 +168,7 @@ async function takeForReply(root: string, receiver: string, id: string, self: st
   for (;;) {
     const held = loadClaim(root, receiver, id);
     if (held) {
-      const holder = held.deadline > Date.now() ? otherLiveHolder(held.owner, self, undefined, basename(held.path)) : undefined;
+      const holder = held.deadline > Date.now() ? otherLiveHolder(held.owner, self, undefined, held.path) : undefined;
       if (holder === undefined) return { claim: held, fromInbox: false };
       const passing = holder.here && (holder.kind === 'reply' || holder.kind === 'sweeper');
       if (!passing || Date.now() >= until) throw heldRefusal(id, receiver, holder, held.deadline);

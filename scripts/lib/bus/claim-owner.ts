@@ -7,7 +7,9 @@
  * server and the one that had its pid before) tell their claims apart. `mcp` is the MCP claim
  * of earlier versions, which named no session.
  */
+import { dirname } from 'node:path';
 import { secureRandomBytes } from '../crypto/random-bytes.ts';
+import { fs } from '../fs/node-fs.ts';
 import { hostTag } from '../proc/host-tag.ts';
 import { dispatchAlive } from './serving.ts';
 
@@ -67,45 +69,65 @@ export function isBusClaimOwner(owner: string): boolean {
 }
 
 /**
- * The claim files (names in processing/) this process holds now: each added when it makes or renews
+ * The claim files (paths in processing/) this process holds now: each added when it makes or renews
  * a claim (or a sweep's note while it returns one), removed when that claim ends (completed,
- * dead-lettered, returned, renamed, lost). A claim naming this process's pid that it did not make
- * was renamed there by a bus writer, under a tag read off a claim of ours or our process (an MCP
- * server's pid held such a request for as long as it ran: reply refused it, wait called it being
- * answered). Never capped: its size is this process's own claims, and a cap let a flood of planted
- * claims (each returned by our sweep, each noted a moment) push our own live claims out, to be
- * taken back and handed out a second time.
+ * dead-lettered, returned, renamed, lost), or when another process ended it (forgetEndedHere). A
+ * claim naming this process's pid that it did not make was renamed there by a bus writer, under a
+ * tag read off a claim of ours or our process (an MCP server's pid held such a request for as long
+ * as it ran: reply refused it, wait called it being answered). Never capped: its size is this
+ * process's own claims, and a cap let a flood of planted claims (each returned by our sweep, each
+ * noted a moment) push our own live claims out, to be taken back and handed out a second time.
  */
 const heldHere = new Set<string>();
 
-/** Notes a claim file this process made (`name`, in processing/), in place of `previous` (a renewal's). */
-export function noteHeldHere(name: string, previous?: string): void {
+/** Notes a claim file this process made (`path`, in processing/), in place of `previous` (a renewal's). */
+export function noteHeldHere(path: string, previous?: string): void {
   if (previous !== undefined) heldHere.delete(previous);
-  heldHere.add(name);
+  heldHere.add(path);
 }
 
-/** Forgets a claim file of this process (`name`): it left processing/ under that name. */
-export function forgetHeldHere(name: string): void {
-  heldHere.delete(name);
+/** Forgets a claim file of this process (`path`): it left processing/ under that name. */
+export function forgetHeldHere(path: string): void {
+  heldHere.delete(path);
 }
 
 /**
- * Whether the holder `pid` of claim file `claimName` may still be at work: alive by `isAlive`, and,
+ * Forgets the claims in processing/ folder `dir` that this process noted and whose file is gone:
+ * another process ended them (a sweep on a machine whose clock is ahead, a reply past the lease, a
+ * bus writer). Called where this process looks at that folder (claims.ts), before the claims listed
+ * are judged. Kept, the same name planted again was this process's until its deadline (reply
+ * refused it, wait called it being answered, no sweep took it back), and a long-running serve or
+ * MCP server kept every such name.
+ */
+export function forgetEndedHere(dir: string): void {
+  for (const path of heldHere) {
+    if (dirname(path) !== dir) continue;
+    try {
+      fs.lstatSync(path);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') heldHere.delete(path);
+    }
+  }
+}
+
+/**
+ * Whether the holder `pid` of claim file `claimPath` may still be at work: alive by `isAlive`, and,
  * when it is this process, only when it made that file (a claim named by no file: `isAlive` alone).
  */
-export function holderAlive(pid: number, claimName: string | undefined, isAlive: (pid: number) => boolean): boolean {
-  return isAlive(pid) && (pid !== process.pid || claimName === undefined || heldHere.has(claimName));
+export function holderAlive(pid: number, claimPath: string | undefined, isAlive: (pid: number) => boolean): boolean {
+  return isAlive(pid) && (pid !== process.pid || claimPath === undefined || heldHere.has(claimPath));
 }
 
 /**
  * The process other than `self` that holds a claim and may still finish it: alive on this machine,
  * or on another (its pid says nothing here). Undefined when the claim may be taken over: its own,
  * one by hand or of an earlier MCP server (they name nobody), or one whose process is gone.
- * `claimName`: the claim file's name (holderAlive).
+ * `claimPath`: the claim file's path (holderAlive).
  */
-export function otherLiveHolder(owner: string, self: string, isAlive: (pid: number) => boolean = dispatchAlive, claimName?: string): ProcessHolder | undefined {
+export function otherLiveHolder(owner: string, self: string, isAlive: (pid: number) => boolean = dispatchAlive, claimPath?: string): ProcessHolder | undefined {
   if (owner === self) return undefined;
   const holder = processHolder(owner);
-  if (holder === undefined || (holder.here && !holderAlive(holder.pid, claimName, isAlive))) return undefined;
+  if (holder === undefined || (holder.here && !holderAlive(holder.pid, claimPath, isAlive))) return undefined;
   return holder;
 }

@@ -4,9 +4,9 @@
  * a reason for whatever cannot be read, archive of handled messages.
  */
 import { hostTag } from '../proc/host-tag.ts';
-import { forgetHeldHere, holderAlive, noteHeldHere, parseProcessOwner, type ProcessHolder } from './claim-owner.ts';
+import { forgetEndedHere, forgetHeldHere, holderAlive, noteHeldHere, parseProcessOwner, type ProcessHolder } from './claim-owner.ts';
 import { closeSync, fstatSync, readSync, type Stats } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { loadReceiverConfig, MAX_DURATION_SECONDS, senderAllowed, type ReceiverConfig } from './config.ts';
@@ -363,13 +363,13 @@ async function tryClaim(
   const deadline = leaseDeadline(now, opts.leaseMs);
   const claimed = join(paths.processing, claimFileName(entry.name, deadline, opts.owner));
   if (!renameIfPresent(root, entry.path, claimed)) return undefined; // another consumer won
-  noteHeldHere(basename(claimed));
+  noteHeldHere(claimed);
 
   let fd: number;
   try {
     const opened = openBusFileForReading(root, claimed);
     if (opened === undefined) {
-      forgetHeldHere(basename(claimed));
+      forgetHeldHere(claimed);
       return undefined; // taken away meanwhile
     }
     fd = opened;
@@ -396,7 +396,7 @@ async function tryClaim(
     if (names === 'defer') {
       closeSync(fd);
       renameIfPresent(root, claimed, entry.path);
-      forgetHeldHere(basename(claimed));
+      forgetHeldHere(claimed);
       deferEntry(entry, opts, now);
       return undefined;
     }
@@ -412,7 +412,7 @@ async function tryClaim(
       if (Math.abs(now - st.mtimeMs) < config.emptyFileGraceMs) {
         // Maybe a foreign writer that creates the file first and fills it after: give it time.
         if (renameIfPresent(root, claimed, entry.path)) opts.skipUntil?.set(entry.name, Math.min(st.mtimeMs, now) + config.emptyFileGraceMs);
-        forgetHeldHere(basename(claimed));
+        forgetHeldHere(claimed);
         return undefined;
       }
       report(deadLetter(paths, receiver, claimed, entry.name, 'the file is empty', 'empty'));
@@ -557,7 +557,7 @@ async function settlePending(root: string, receiver: string, paths: ReceiverPath
       perEntry(p.entry.name, opts.onProblem, () => {
         if (nlink === 1 || goneClaimOwner(p.sweeper) !== undefined) {
           const returned = renameIfPresent(root, p.claimed, p.entry.path);
-          forgetHeldHere(basename(p.claimed));
+          forgetHeldHere(p.claimed);
           if (returned && nlink === 1 && !settle.retried.has(p.entry.name)) {
             settle.retried.add(p.entry.name);
             back.push(p.entry);
@@ -579,7 +579,7 @@ function putBackPending(root: string, settle: Settling): void {
     closeSync(p.fd);
     try {
       renameIfPresent(root, p.claimed, p.entry.path);
-      forgetHeldHere(basename(p.claimed));
+      forgetHeldHere(p.claimed);
     } catch {
       // the failure being thrown says what went wrong; the claim's lease returns it
     }
@@ -608,10 +608,10 @@ export function renewClaim(claim: Claim, leaseMs: number, now = Date.now()): boo
   const deadline = leaseDeadline(now, leaseMs);
   const next = join(claim.paths.processing, claimFileName(claim.fileName, deadline, claim.owner));
   if (!renameIfPresent(claim.root, claim.path, next)) {
-    forgetHeldHere(basename(claim.path));
+    forgetHeldHere(claim.path);
     return false;
   }
-  noteHeldHere(basename(next), basename(claim.path));
+  noteHeldHere(next, claim.path);
   claim.path = next;
   claim.deadline = deadline;
   return true;
@@ -713,7 +713,7 @@ export function completeClaim(claim: Claim, response?: ResponseToWrite): Complet
     for (const c of copies) ensureDir(claim.root, c.inbox);
     archivedPath = join(dayDir, freeName(claim.root, dayDir, claim.fileName));
     if (!renameIfPresent(claim.root, claim.path, archivedPath)) {
-      forgetHeldHere(basename(claim.path));
+      forgetHeldHere(claim.path);
       throw new LeaseLostError(claim.id);
     }
   } catch (err) {
@@ -748,7 +748,7 @@ export function completeClaim(claim: Claim, response?: ResponseToWrite): Complet
       }
     }
   }
-  forgetHeldHere(basename(claim.path));
+  forgetHeldHere(claim.path);
   return resp ? { archivedPath, response: resp } : { archivedPath };
 }
 
@@ -784,7 +784,7 @@ export function deadLetter(
   const name = free ? fileName : messageFileName(newMessageId());
   const dest = join(paths.deadLetter, name);
   const moved = typeof src === 'string' ? renameIfPresent(paths.root, src, dest) : renameRawIfPresent(paths.root, src, dest);
-  if (typeof src === 'string') forgetHeldHere(basename(src));
+  if (typeof src === 'string') forgetHeldHere(src);
   if (!moved) return undefined;
   writeBusJsonAtomic(paths.root, join(paths.deadLetter, `${name}.reason.json`), {
     file: name,
@@ -882,8 +882,8 @@ async function perEntryAsync<T>(name: string, onProblem: EntryProblem | undefine
 export function returnToInbox(paths: ReceiverPaths, receiver: string, src: string, fileName: string, now = Date.now()): boolean {
   const mine = join(paths.processing, claimFileName(fileName, now + 60_000, processOwner('s')));
   if (!renameIfPresent(paths.root, src, mine)) return false; // another sweeper took it
-  forgetHeldHere(basename(src));
-  noteHeldHere(basename(mine));
+  forgetHeldHere(src);
+  noteHeldHere(mine);
   if (lstatBus(paths.root, mine)?.isFile() !== true) {
     deadLetter(paths, receiver, mine, fileName, 'not a regular file (a folder, link or device named like a claim)', 'not_a_file');
     return false;
@@ -895,7 +895,7 @@ export function returnToInbox(paths: ReceiverPaths, receiver: string, src: strin
     if (sameFile(lstatBus(paths.root, mine), lstatBus(paths.root, join(paths.inbox, fileName)))) {
       // A return cut short after its link (the sweeper died): finish it.
       unlinkBusFile(paths.root, mine);
-      forgetHeldHere(basename(mine));
+      forgetHeldHere(mine);
       return true;
     }
     deadLetter(
@@ -909,7 +909,7 @@ export function returnToInbox(paths: ReceiverPaths, receiver: string, src: strin
     return false;
   }
   unlinkBusFile(paths.root, mine);
-  forgetHeldHere(basename(mine));
+  forgetHeldHere(mine);
   return true;
 }
 
@@ -932,6 +932,7 @@ export function reclaimDeadOwners(paths: ReceiverPaths, receiver: string, isAliv
 /** The claims among the next busListMax names of processing/ that reclaimDeadOwners looks at (its own cursor). */
 export function reclaimBatch(paths: ReceiverPaths): HeldClaim[] {
   const { names } = listBusDirBatch(paths.root, paths.processing, busListMax(), `${paths.processing}\0reclaim`);
+  forgetEndedHere(paths.processing);
   return claimsFromNames(paths, names);
 }
 
@@ -952,7 +953,7 @@ export function returnGoneClaims(
 ): TakenBack[] {
   const out: TakenBack[] = [];
   for (const c of claims) {
-    const gone = goneClaimOwner(c.owner, isAlive, c.name);
+    const gone = goneClaimOwner(c.owner, isAlive, c.path);
     if (gone === undefined) continue;
     perEntry(c.name, onProblem, () => {
       if (returnToInbox(paths, receiver, c.path, c.fileName)) out.push({ id: c.id, ...gone });
@@ -971,12 +972,12 @@ export function returnGoneClaims(
 export function goneClaimOwner(
   owner: string,
   isAlive: (pid: number) => boolean = dispatchAlive,
-  claimName?: string,
+  claimPath?: string,
 ): { pid: number; kind: ProcessHolder['kind'] } | undefined {
   const p = parseProcessOwner(owner);
   // The pid first: the host tag is a hash (node:crypto, 9 ms of `dispatch status` start-up), needed
   // only for a pid that is not alive here. This process holds only the claims it made (holderAlive).
-  if (!p || holderAlive(p.pid, claimName, isAlive) || (p.tag !== undefined && p.tag !== hostTag())) return undefined;
+  if (!p || holderAlive(p.pid, claimPath, isAlive) || (p.tag !== undefined && p.tag !== hostTag())) return undefined;
   return { pid: p.pid, kind: p.kind };
 }
 
@@ -1030,9 +1031,10 @@ export interface HeldClaim {
 export function countClaimsUpTo(paths: ReceiverPaths, now = Date.now()): { count: number; gone: number; more_than?: number } {
   const max = busListMax();
   const { names, more } = listBusDirUpTo(paths.root, paths.processing, max);
+  forgetEndedHere(paths.processing);
   const claims = claimsFromNames(paths, names);
   // Held by a process that is gone, lease not run out (a claim takes it back; status counts them so).
-  const gone = claims.filter((c) => c.deadline > now && goneClaimOwner(c.owner, undefined, c.name) !== undefined).length;
+  const gone = claims.filter((c) => c.deadline > now && goneClaimOwner(c.owner, undefined, c.path) !== undefined).length;
   return { count: claims.length, gone, ...(more ? { more_than: max } : {}) };
 }
 
@@ -1058,6 +1060,7 @@ export function claimsFromNames(paths: ReceiverPaths, names: readonly string[]):
 export function claimsOfUpTo(paths: ReceiverPaths, id: string, budget?: ListBudget): { claims: HeldClaim[]; more: boolean } {
   const list = (max: number) => listBusDirUpTo(paths.root, paths.processing, max);
   const { names, more } = budget ? listWithin(budget, list, (r) => r.names.length) : list(busListMax());
+  forgetEndedHere(paths.processing);
   const start = messageFileName(id);
   return {
     claims: claimsFromNames(

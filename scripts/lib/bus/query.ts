@@ -355,7 +355,7 @@ function foundIn(root: string, r: ListedReceiver, id: string, fileName: string, 
   if (there(paths.inbox)) found.push(...at('inbox', join(paths.inbox, fileName)));
   for (const c of there(paths.processing) ? look([], claimsOf) : []) {
     if (c.id !== id) continue;
-    const gone = goneClaimOwner(c.owner, undefined, basename(c.path));
+    const gone = goneClaimOwner(c.owner, undefined, c.path);
     const claim = { owner: c.owner, leaseExpiresAt: new Date(c.deadline).toISOString(), expired: c.deadline <= now, ...(gone ? { gone } : {}) };
     found.push(...look([], () => [describe(receiver, paths, id, 'processing', c.path, { claim, budget })]));
   }

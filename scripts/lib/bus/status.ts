@@ -191,7 +191,7 @@ function receiverStatus(root: string, runtimes: BusDir, name: string, now: numbe
       const claims = claimsFromNames(paths, inFolder('processing', [], names('processing')));
       status.processing = claims.length;
       status.stale_claims = claims.filter((c) => c.deadline <= now).length;
-      const gone = claims.flatMap((c) => (c.deadline > now ? (goneClaimOwner(c.owner, undefined, c.name)?.kind ?? []) : []));
+      const gone = claims.flatMap((c) => (c.deadline > now ? (goneClaimOwner(c.owner, undefined, c.path)?.kind ?? []) : []));
       status.gone_claims = gone.length;
       status.gone_holders = [...new Set(gone)].sort();
       status.inbox = inFolder('inbox', 0, (d) => names('inbox')(d).filter(isMessageFileName).length);
