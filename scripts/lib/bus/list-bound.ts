@@ -49,7 +49,7 @@ export function setReceiverFoldersMaxForTests(max: number | undefined): void {
  * How many files one look of a wait reads at most (responses.ts responseFinder's `lookReads`): it
  * read every file of the outbox it had not judged yet, and 100,000 empty files planted there, named
  * like messages, made each 1 s MCP wait take 1.8-2.9 s. The files left are read by the looks after
- * it, which come at once while some are left (wait.ts waitUntil's `again`), answers named with ids
+ * it, which come without waiting for a change while some are left (wait.ts waitUntil's `again`; at most one look per WAIT_LOOK_GAP_MS), answers named with ids
  * the bus made dated within the request's window first, those dated after now last (responses.ts
  * responseFinder's `rank`).
  */

@@ -461,7 +461,7 @@ export type ResponseFind = (() => CollectedResponse | undefined) & {
    * (waitLookReads): the answer may be among those not listed or not read.
    */
   unlisted(): boolean;
-  /** The last look left files unread (list-bound.ts waitLookReads): the next reads on (a wait looks again at once). */
+  /** The last look left files unread (list-bound.ts waitLookReads): the next reads on (a wait looks again without waiting for a change, after wait.ts WAIT_LOOK_GAP_MS). */
   readOn(): boolean;
 };
 

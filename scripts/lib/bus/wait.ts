@@ -112,10 +112,22 @@ export class DirWatcher {
 export type WaitResult<T> = { ok: true; value: T } | { ok: false; timedOut: true; waitedMs: number } | { ok: false; aborted: true };
 
 /**
+ * The shortest time from the end of a look of a wait (waitUntil) to the start of the next, whatever
+ * woke it: a writer adding a file to the folder every few ms (any bus writer can) woke a wait at
+ * once each time, and each look listed the folder and read again the headers of the files still
+ * young (responses.ts FOREIGN_SETTLE_MS): `dispatch wait`, `send --wait` and the MCP wait burnt a
+ * core until their time-out. Counted from the end, a slow look (a large outbox listed) leaves the
+ * process as long again. An answer that comes during such a flood is found by the next look; files
+ * a look left unread (a planted backlog) are read on at most one look per gap.
+ */
+export const WAIT_LOOK_GAP_MS = 100;
+
+/**
  * Calls `check` until it returns a value, waking on changes of `dir` (a folder of the bus under
  * `root`), until `timeoutMs`.
  * `check` runs once at the start, so an answer already present is found without waiting; after a
- * check for which `again` says so, the next runs at once (after the event loop's turn).
+ * check for which `again` says so, the next runs without waiting for a change. A check starts at
+ * least WAIT_LOOK_GAP_MS after the last ended (the deadline and `signal` still end the wait in between).
  */
 export async function waitUntil<T>(
   root: string,
@@ -129,16 +141,32 @@ export async function waitUntil<T>(
   try {
     for (;;) {
       const value = check();
+      const lookEnded = Date.now();
       if (value !== undefined) return { ok: true, value };
       if (options.signal?.aborted) return { ok: false, aborted: true };
       const left = timeoutMs - (Date.now() - start);
       if (left <= 0) return { ok: false, timedOut: true, waitedMs: Date.now() - start };
-      // A check that left work for the next (responses.ts WAIT_LOOK_READS) looks again after the
-      // event loop's turn, so that a long read never holds the process (the MCP server's other calls).
-      if (options.again?.()) await new Promise((resolve) => setImmediate(resolve));
-      else await watcher.wait(left, options.signal);
+      // A check that left work for the next (responses.ts WAIT_LOOK_READS) looks again without
+      // waiting for a change; either way, after the event loop's turn, so that a long read never
+      // holds the process (the MCP server's other calls).
+      if (!options.again?.() && !(await watcher.wait(left, options.signal))) continue;
+      await pause(Math.min(lookEnded + WAIT_LOOK_GAP_MS, start + timeoutMs) - Date.now(), options.signal);
     }
   } finally {
     watcher.close();
   }
+}
+
+/** Resolves after `ms` (at once when not positive), or when `signal` aborts. */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (signal?.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, Math.max(0, ms));
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }
