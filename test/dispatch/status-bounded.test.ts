@@ -30,7 +30,7 @@ describe('dispatch status with more receivers than it lists', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(receiverLines(r.stdout).map((l) => l.trim().split(' ')[0])).toEqual(['@r120', '@r250', '@r000', '@r001', '@r002']);
     expect(r.stdout).toMatch(
-      /^295 more receivers not shown \(those with messages waiting come first\); 'dispatch status @NAME' shows one, --limit N shows more$/m,
+      /^295 more receivers not shown \(every bus's receivers, then those with messages waiting, first\); 'dispatch status @NAME' shows one, --limit N shows more$/m,
     );
 
     r = await dispatch(root, ['status']);

@@ -10,7 +10,7 @@ import { direntsUpTo, inBusChildDir, namesUpTo, openBusDir, readBusJsonIn, type 
 import { busListMax, receiverFoldersMax } from './list-bound.ts';
 import { isArchiveDayName, isMessageFileName, receiverPaths, runtimesDir } from './layout.ts';
 import { displayName } from './names.ts';
-import { everyBusFirst, isReceiverFolder } from './receivers.ts';
+import { everyBusFirst, isReceiverFolder, RECEIVERS_WITHOUT_FOLDER } from './receivers.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { AliveError, isAliveError } from '../errors.ts';
 import { daemonRecord } from './serving.ts';
@@ -73,9 +73,9 @@ export interface StatusQuery {
  * holds. A status is one command start, and each check from the root and each failed open costs
  * there (bench/startup.ts).
  *
- * Receivers are listed by name when they all fit; when they do not, those with messages waiting
- * come first (their inboxes are counted for that, nothing else), and only the page listed is read
- * in full.
+ * Receivers are listed by name when they all fit; when they do not, the receivers every bus has
+ * come first, then those with messages waiting (their inboxes are counted for that, nothing else),
+ * and only the page listed is read in full.
  */
 export function busStatus(root: string, q: StatusQuery = {}): BusStatus {
   const empty: BusStatus = { root, receivers: [], total: 0, offset: 0, truncated: false };
@@ -89,14 +89,15 @@ export function busStatus(root: string, q: StatusQuery = {}): BusStatus {
   if (!runtimes) return empty;
   const now = q.now ?? Date.now();
   try {
-    // One receiver asked for is looked up by name; runtimes/ is listed up to busListMax names.
+    // runtimes/ is listed up to busListMax names, unless one receiver is asked for.
     const one = q.receiver;
     const listed = one === undefined ? direntsUpTo(runtimes, busListMax()) : { entries: [], more: false };
-    let names = listed.entries
-      .filter(isReceiverFolder)
-      .map((d) => d.name)
-      .sort();
-    if (one !== undefined) names = lookUp(runtimes, one)?.isDirectory() ? [one] : [];
+    // One receiver asked for is looked up by name, and so, past the listing (directory order), are
+    // the receivers every bus has.
+    const byName = one === undefined ? (listed.more ? RECEIVERS_WITHOUT_FOLDER : []) : [one];
+    const names = [
+      ...new Set([...listed.entries.filter(isReceiverFolder).map((d) => d.name), ...byName.filter((n) => lookUp(runtimes, n)?.isDirectory())]),
+    ].sort();
     const limit = q.limit ?? STATUS_LIMIT;
     const offset = Math.min(q.offset ?? 0, names.length);
     const { ordered, unread } = offset === 0 && names.length <= limit ? { ordered: names, unread: 0 } : waitingFirst(root, runtimes, names);
@@ -121,14 +122,19 @@ export function busStatus(root: string, q: StatusQuery = {}): BusStatus {
 const lookUp = (d: BusDir, name: string) => lstatSync(d.at(name), { throwIfNoEntry: false });
 
 /**
- * `names` (sorted) with those whose inbox holds a message first, each part in name order. Only
- * receiverFoldersMax folders are opened for it, those of the receivers every bus has first:
- * `unread` counts the others, ordered as if nothing waited there.
+ * `names` (sorted) with the receivers every bus has first, then those whose inbox holds a message,
+ * each part in name order: by name alone, folders a bus writer named to sort early (`a0`, `a1`, …)
+ * filled the page, and the runtimes the user runs were left out. Only receiverFoldersMax folders
+ * are opened for it, those of the receivers every bus has first: `unread` counts the others,
+ * ordered as if nothing waited there.
  */
 function waitingFirst(root: string, runtimes: BusDir, names: readonly string[]): { ordered: string[]; unread: number } {
   const opened = everyBusFirst(names).slice(0, receiverFoldersMax());
   const waiting = new Set(opened.filter((name) => inboxCount(root, runtimes, name) > 0));
-  return { ordered: [...names.filter((n) => waiting.has(n)), ...names.filter((n) => !waiting.has(n))], unread: names.length - opened.length };
+  return {
+    ordered: everyBusFirst([...names.filter((n) => waiting.has(n)), ...names.filter((n) => !waiting.has(n))]),
+    unread: names.length - opened.length,
+  };
 }
 
 function inboxCount(root: string, runtimes: BusDir, name: string): number {

@@ -15,10 +15,10 @@ const USAGE = `usage: dispatch status [@RECEIVER] [--limit N] [--json] [--root D
 Shows the receivers under <root>/runtimes/ (or @RECEIVER alone): messages waiting, being handled
 (and how many of those claims ran out), answers not yet collected, dead letters, archived messages,
 and whether a daemon is serving it. At most --limit receivers (default 100), by name; when there
-are more (any bus writer can make receiver folders), those with messages waiting come first, and
-a last line says how many were not shown (--json: total and truncated). Receiver names are folder
-names, which whoever writes the bus chooses: the totals come first, in our words, and the rows in
-a fence (UNTRUSTED RECEIVERS); --json gives each as "receiver".`;
+are more, the receivers every bus has (@claude...) come first, then those with messages waiting,
+and a last line says how many were not shown (--json: total and truncated). Receiver names are
+folder names, which whoever writes the bus chooses: the totals come first, in our words, and the
+rows in a fence (UNTRUSTED RECEIVERS); --json gives each as "receiver".`;
 
 export const statusCommand = defineCommand({
   name: 'status',
@@ -121,7 +121,7 @@ export const statusCommand = defineCommand({
     }
     if (truncated) {
       ctx.print(
-        `${counted(total - receivers.length, 'more receiver')} not shown (those with messages waiting come first); 'dispatch status @NAME' shows one, --limit N shows more`,
+        `${counted(total - receivers.length, 'more receiver')} not shown (every bus's receivers, then those with messages waiting, first); 'dispatch status @NAME' shows one, --limit N shows more`,
       );
     }
     // A daemon record lies in the bus folder, which any writer can write: its agent text is theirs.

@@ -519,7 +519,7 @@ export function statusTool(ctx: ToolContext, a: { receiver?: string | undefined;
     ...unlistedField(unlisted !== undefined),
     ...noteField([
       truncated
-        ? `${status.total - next} more receivers not shown (those with messages waiting come first); call status with offset next_offset for more, or with receiver for one`
+        ? `${status.total - next} more receivers not shown (every bus's receivers, then those with messages waiting, first); call status with offset next_offset for more, or with receiver for one`
         : undefined,
       unlisted,
       status.unread_receivers ? statusUnreadReceiversNote(status.unread_receivers) : undefined,
