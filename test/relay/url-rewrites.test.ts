@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { bareFiles, git, makeUser, tempDir, writeTestKeys, type TestUser } from './helpers.ts';
 import { pair, relayUser, run, walnutPackage, type RelayUser } from './in-process.ts';
 import { isolateProcessGit } from './git-env.ts';
+import { remoteUrls } from '../../scripts/lib/relay/url-as-given.ts';
 
 let base: ReturnType<typeof tempDir>;
 beforeAll(() => {
@@ -156,30 +157,37 @@ it('the same rewrite given in GIT_CONFIG_* variables is refused the same way', a
   expect(r.json.error?.code, r.stderr).toBe('url_rewritten');
 }, 60_000);
 
-it("a push URL the user's git config gives the clone's remote (remote.<name>.pushurl) is refused: the push would go there", async () => {
-  const dir = join(base.dir, 'second-url');
-  const alice = await relayUser(dir, 'alice');
-  const bob = await relayUser(dir, 'bob');
-  await pair(alice, bob);
-  // bob's relay as a server reached over ssh (a script standing in for ssh runs the command it is given here).
-  const ssh = join(dir, 'ssh-here');
-  writeFileSync(ssh, '#!/bin/sh\nfor last; do :; done\nexec sh -c "$last"\n');
-  chmodSync(ssh, 0o755);
-  alice.env.GIT_SSH_COMMAND = ssh;
-  alice.env.GIT_SSH_VARIANT = 'ssh';
-  const config = JSON.parse(readFileSync(alice.paths.config, 'utf8'));
-  for (const p of config.peers) if (p.github === 'bob') p.relay = `ssh://relay.invalid${bob.url}`;
-  writeFileSync(alice.paths.config, JSON.stringify(config));
-  const other = join(dir, 'other.git');
-  git(['init', '-q', '--bare', other]);
-  const mark = join(dir, 'hook-ran');
-  writeFileSync(join(other, 'hooks', 'pre-receive'), `#!/bin/sh\necho ran >> '${mark}'\n`);
-  chmodSync(join(other, 'hooks', 'pre-receive'), 0o755);
-  Object.assign(alice.env, { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'remote.peer-bob.pushurl', GIT_CONFIG_VALUE_0: other });
-  const r = await run(alice, ['push', await walnutPackage(alice, 'garden'), '--to', 'bob', '--json']);
-  expect(existsSync(mark)).toBe(false);
-  expect(r.json.error?.code, r.stderr).toBe('url_rewritten');
-}, 60_000);
+it.each([
+  ['pushurl', 'a push URL'],
+  ['url', 'a second URL (a push goes to each)'],
+])(
+  "%s: %s the user's git config gives the clone's remote is refused: the push would go there",
+  async (key) => {
+    const dir = join(base.dir, `second-${key}`);
+    const alice = await relayUser(dir, 'alice');
+    const bob = await relayUser(dir, 'bob');
+    await pair(alice, bob);
+    // bob's relay as a server reached over ssh (a script standing in for ssh runs the command it is given here).
+    const ssh = join(dir, 'ssh-here');
+    writeFileSync(ssh, '#!/bin/sh\nfor last; do :; done\nexec sh -c "$last"\n');
+    chmodSync(ssh, 0o755);
+    alice.env.GIT_SSH_COMMAND = ssh;
+    alice.env.GIT_SSH_VARIANT = 'ssh';
+    const config = JSON.parse(readFileSync(alice.paths.config, 'utf8'));
+    for (const p of config.peers) if (p.github === 'bob') p.relay = `ssh://relay.invalid${bob.url}`;
+    writeFileSync(alice.paths.config, JSON.stringify(config));
+    const other = join(dir, 'other.git');
+    git(['init', '-q', '--bare', other]);
+    const mark = join(dir, 'hook-ran');
+    writeFileSync(join(other, 'hooks', 'pre-receive'), `#!/bin/sh\necho ran >> '${mark}'\n`);
+    chmodSync(join(other, 'hooks', 'pre-receive'), 0o755);
+    Object.assign(alice.env, { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: `remote.peer-bob.${key}`, GIT_CONFIG_VALUE_0: other });
+    const r = await run(alice, ['push', await walnutPackage(alice, 'garden'), '--to', 'bob', '--json']);
+    expect(existsSync(mark)).toBe(false);
+    expect(r.json.error?.code, r.stderr).toBe('url_rewritten');
+  },
+  60_000,
+);
 
 // relay status (and the probe behind it, and the SessionStart hook's state) said such a peer's
 // relay "did not answer ... check the address with bob": the cause, and the way on, were push's.
@@ -196,3 +204,18 @@ it("relay status names a peer's relay URL that the git config rewrites as such, 
   expect(about).toContain('your git configuration rewrites');
   expect(about).toContain(`alive-p2p relay accept bob --url ${bob.url}`);
 }, 60_000);
+
+it('remoteUrls reads the fetch URL (with a partial-clone filter after it) and every push URL of one remote, URLs with spaces whole', () => {
+  const listing = [
+    'origin\t/srv/relays/me.git (fetch) [blob:none]',
+    'origin\thttps://rewritten/me.git (push)',
+    'peer-bob\thttps://x y/bob.git (fetch)',
+    'peer-bob\thttps://x y/bob.git (push)',
+    'peer-bob\thttps://extra/bob.git (push)',
+    'peer-bobby\thttps://other/bobby.git (fetch)',
+    '',
+  ].join('\n');
+  expect(remoteUrls(listing, 'origin')).toEqual(['/srv/relays/me.git', 'https://rewritten/me.git']);
+  expect(remoteUrls(listing, 'peer-bob')).toEqual(['https://x y/bob.git', 'https://x y/bob.git', 'https://extra/bob.git']);
+  expect(remoteUrls(listing, 'peer-carol')).toEqual([]);
+});

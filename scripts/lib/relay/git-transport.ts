@@ -146,6 +146,12 @@ const GiB = 1024 ** 3;
  */
 export const LISTING_MEMORY_BYTES = 2 * GiB;
 
+/**
+ * For git writing objects from bytes alive made (hash-object of its own text, mktree --missing of
+ * entries it listed): no relay object is read, so no memory limit, and no shell to set one.
+ */
+const READS_NO_RELAY_OBJECT = { maxMemoryBytes: Number.POSITIVE_INFINITY };
+
 let testListingMemory: number | undefined;
 
 /**
@@ -674,7 +680,7 @@ export class GitTransport implements RelayTransport {
   }
 
   private async hashText(text: string): Promise<string> {
-    return (await this.git(['hash-object', '-w', '--stdin'], { input: text })).stdout.trim();
+    return (await this.git(['hash-object', '-w', '--stdin'], { input: text, ...READS_NO_RELAY_OBJECT })).stdout.trim();
   }
 
   /**
@@ -758,7 +764,7 @@ export class GitTransport implements RelayTransport {
     const { buildTreeInTwo, buildTreeByTree } = await import('./tree-batch.ts');
     const git = {
       listTrees: async (args: string[]) => (await this.gitBytes(args, { maxStdoutBytes: this.listingMax() })).stdout,
-      makeTrees: async (args: string[], input: Buffer) => (await this.git(args, { input })).stdout,
+      makeTrees: async (args: string[], input: Buffer) => (await this.git(args, { input, ...READS_NO_RELAY_OBJECT })).stdout,
       listingMax: mib(this.listingMax()),
     };
     const built = await buildTreeInTwo(base, changes, git).catch((err: unknown) => {
@@ -769,7 +775,7 @@ export class GitTransport implements RelayTransport {
   }
 
   private async emptyTree(): Promise<string> {
-    return (await this.git(['mktree', '--missing'], { input: '' })).stdout.trim();
+    return (await this.git(['mktree', '--missing'], { input: '', ...READS_NO_RELAY_OBJECT })).stdout.trim();
   }
 
   async setup(publicKeyPem: string): Promise<SetupResult> {

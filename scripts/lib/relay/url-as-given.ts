@@ -67,13 +67,30 @@ export async function asGiven(git: Git, checked: Map<string, Promise<void>>, to:
  */
 async function refuseRewrite(git: Git, to: RelayUrl): Promise<void> {
   const { url, target } = to;
-  // --all: a remote has as many URLs as the config files name, and a push goes to each of them.
-  const asks =
-    target === url ? [['ls-remote', '--get-url', '--', url]] : [false, true].map((push) => ['remote', 'get-url', '--all', ...(push ? ['--push'] : []), target]);
-  for (const ask of asks) {
-    const used = (await git(ask, { maxStdoutBytes: 64 * 1024 })).stdout.split('\n').filter(Boolean);
-    if (used.some((u) => u !== url)) throw rewritten(to, [...new Set(used)]);
+  // Git's own configuration, not a relay's content: no memory limit (no shell to set one).
+  const ask = (args: string[]) => git(args, { maxStdoutBytes: 1024 * 1024, maxMemoryBytes: Number.POSITIVE_INFINITY });
+  const used =
+    target === url
+      ? (await ask(['ls-remote', '--get-url', '--', url])).stdout.split('\n').filter(Boolean)
+      : remoteUrls((await ask(['remote', '-v'])).stdout, target);
+  // A remote the clone lacks: git's own error, as a fetch from it would give.
+  if (used.length === 0 && target !== url) await ask(['remote', 'get-url', target]);
+  if (used.some((u) => u !== url)) throw rewritten(to, [...new Set(used)]);
+}
+
+/**
+ * The URLs `git remote -v` lists for `remote`: the one a fetch uses and every one a push goes to,
+ * as the configuration rewrites them (a fetch uses the first URL only; a push each push URL, or
+ * each URL when there is none). One git run where `remote get-url --all` takes two.
+ */
+export function remoteUrls(listing: string, remote: string): string[] {
+  const urls: string[] = [];
+  for (const line of listing.split('\n')) {
+    if (!line.startsWith(`${remote}\t`)) continue;
+    const m = /^(.*) \((?:fetch|push)\)(?: \[[^\]]*\])?$/.exec(line.slice(remote.length + 1));
+    if (m) urls.push(m[1]!);
   }
+  return urls;
 }
 
 function rewritten({ url, peer }: RelayUrl, used: string[]): AliveError {
