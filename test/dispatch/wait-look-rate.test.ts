@@ -4,8 +4,8 @@
  * read again the headers of every file still young (responses.ts FOREIGN_SETTLE_MS), so `dispatch
  * wait`, `send --wait` and the MCP wait burned a core until their time-out; so did the looks that
  * read on through files a look left (its `again`), back to back. Every wait goes through
- * waitUntil: a look now starts at least WAIT_LOOK_GAP_MS after the last one ended, the first at
- * once, with the deadline and an abort kept, and an answer written during the flood is found by the
+ * waitUntil: a few looks at once (an answer soon after a look is found at once), then one per
+ * WAIT_LOOK_GAP_MS of time between looks, with the deadline and an abort kept, and an answer written during the flood is found by the
  * next look.
  * The looks are counted (its `check`), not timed.
  */
@@ -18,7 +18,7 @@ import { messageFileName, newMessageId } from '../../scripts/lib/bus/ids.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { waitForAnswer } from '../../scripts/lib/bus/query.ts';
 import { waitForResponse } from '../../scripts/lib/bus/responses.ts';
-import { WAIT_LOOK_GAP_MS, waitUntil } from '../../scripts/lib/bus/wait.ts';
+import { LookPacer, WAIT_LOOK_BURST, WAIT_LOOK_GAP_MS, waitUntil } from '../../scripts/lib/bus/wait.ts';
 
 let stopFlood: (() => void) | undefined;
 afterEach(() => stopFlood?.());
@@ -37,8 +37,8 @@ async function flooded(): Promise<{ root: string; id: string; outbox: string; wr
   return { root, id: sent.id, outbox, written: () => n };
 }
 
-/** Looks allowed in `ms`: the first at once, then one per gap, and one for the deadline's. */
-const allowed = (ms: number) => Math.ceil(ms / WAIT_LOOK_GAP_MS) + 2;
+/** Looks allowed in `ms`: those in hand at once, then one per gap, and one for the deadline's. */
+const allowed = (ms: number) => Math.ceil(ms / WAIT_LOOK_GAP_MS) + WAIT_LOOK_BURST + 1;
 
 /** A check that counts its calls and finds nothing, or what `found` gives. */
 function counting<T>(found: () => T | undefined = () => undefined) {
@@ -126,5 +126,36 @@ describe('a wait on an outbox that a writer floods with new files', () => {
     expect(await waitForAnswer(root, id, { timeoutMs: 10_000 })).toMatchObject({ status: 'answered' });
     const other = await sendMessage({ root, to: 'zz', from: 'human', body: 'unanswered' });
     expect(await waitForResponse(root, 'zz', other.id, 300)).toMatchObject({ ok: false, timedOut: true });
+  });
+});
+
+describe('the pace of looks (LookPacer)', () => {
+  it('lets the looks in hand start at once, then one per gap of time between looks; time spent looking gives none back', () => {
+    const p = new LookPacer(3, 100);
+    let now = 1_000;
+    // An answer written just after a look is looked for at once (a reply within ms of send --wait).
+    for (let i = 0; i < 3; i++) {
+      expect(p.delay(now)).toBe(0);
+      p.started(now);
+      now += 1;
+      p.ended(now);
+    }
+    expect(p.delay(now)).toBe(100);
+    expect(p.delay(now + 40)).toBe(60);
+    now += 100;
+    expect(p.delay(now)).toBe(0);
+    p.started(now);
+    // A look that took 500 ms left nothing in hand: the next waits a whole gap after it.
+    now += 500;
+    p.ended(now);
+    expect(p.delay(now)).toBe(100);
+    // Idle time gives looks back, up to those in hand at the start.
+    now += 10_000;
+    for (let i = 0; i < 3; i++) {
+      expect(p.delay(now)).toBe(0);
+      p.started(now);
+      p.ended(now);
+    }
+    expect(p.delay(now)).toBe(100);
   });
 });

@@ -112,22 +112,56 @@ export class DirWatcher {
 export type WaitResult<T> = { ok: true; value: T } | { ok: false; timedOut: true; waitedMs: number } | { ok: false; aborted: true };
 
 /**
- * The shortest time from the end of a look of a wait (waitUntil) to the start of the next, whatever
- * woke it: a writer adding a file to the folder every few ms (any bus writer can) woke a wait at
- * once each time, and each look listed the folder and read again the headers of the files still
- * young (responses.ts FOREIGN_SETTLE_MS): `dispatch wait`, `send --wait` and the MCP wait burnt a
- * core until their time-out. Counted from the end, a slow look (a large outbox listed) leaves the
- * process as long again. An answer that comes during such a flood is found by the next look; files
- * a look left unread (a planted backlog) are read on at most one look per gap.
+ * The pace of a wait's looks (waitUntil). A writer adding a file to the folder every few ms (any bus
+ * writer can) woke a wait at once each time, and each look listed the folder and read again the
+ * headers of the files still young (responses.ts FOREIGN_SETTLE_MS): `dispatch wait`, `send --wait`
+ * and the MCP wait burnt a core until their time-out. A wait has WAIT_LOOK_BURST looks in hand, and
+ * gets one back for each WAIT_LOOK_GAP_MS it spends between looks: an answer that comes soon after
+ * a look is still found at once, a flood gets one look per gap, and files a look left unread (a
+ * planted backlog) are read on at that pace. Only the time between looks counts: a slow look (a
+ * large outbox listed) leaves the process as long again.
  */
 export const WAIT_LOOK_GAP_MS = 100;
+export const WAIT_LOOK_BURST = 3;
+
+/** How long the next look of a wait waits (see WAIT_LOOK_GAP_MS): started as a look starts, ended as it ends. */
+export class LookPacer {
+  private inHand: number;
+  private lastEnd: number | undefined;
+
+  constructor(
+    private readonly burst = WAIT_LOOK_BURST,
+    private readonly gapMs = WAIT_LOOK_GAP_MS,
+  ) {
+    this.inHand = burst;
+  }
+
+  /** Ms from `now` until a look may start. */
+  delay(now: number): number {
+    const have = this.available(now);
+    return have >= 1 ? 0 : Math.ceil((1 - have) * this.gapMs);
+  }
+
+  started(now: number): void {
+    this.inHand = Math.max(0, this.available(now) - 1);
+  }
+
+  ended(now: number): void {
+    this.lastEnd = now;
+  }
+
+  private available(now: number): number {
+    if (this.lastEnd === undefined) return this.inHand;
+    return Math.min(this.burst, this.inHand + Math.max(0, now - this.lastEnd) / this.gapMs);
+  }
+}
 
 /**
  * Calls `check` until it returns a value, waking on changes of `dir` (a folder of the bus under
  * `root`), until `timeoutMs`.
  * `check` runs once at the start, so an answer already present is found without waiting; after a
- * check for which `again` says so, the next runs without waiting for a change. A check starts at
- * least WAIT_LOOK_GAP_MS after the last ended (the deadline and `signal` still end the wait in between).
+ * check for which `again` says so, the next runs without waiting for a change. Checks are paced
+ * (LookPacer; the deadline and `signal` still end the wait in between).
  */
 export async function waitUntil<T>(
   root: string,
@@ -138,10 +172,12 @@ export async function waitUntil<T>(
 ): Promise<WaitResult<T>> {
   const start = Date.now();
   const watcher = new DirWatcher(root, dir, options);
+  const pacer = new LookPacer();
   try {
     for (;;) {
+      pacer.started(Date.now());
       const value = check();
-      const lookEnded = Date.now();
+      pacer.ended(Date.now());
       if (value !== undefined) return { ok: true, value };
       if (options.signal?.aborted) return { ok: false, aborted: true };
       const left = timeoutMs - (Date.now() - start);
@@ -150,7 +186,8 @@ export async function waitUntil<T>(
       // waiting for a change; either way, after the event loop's turn, so that a long read never
       // holds the process (the MCP server's other calls).
       if (!options.again?.() && !(await watcher.wait(left, options.signal))) continue;
-      await pause(Math.min(lookEnded + WAIT_LOOK_GAP_MS, start + timeoutMs) - Date.now(), options.signal);
+      const now = Date.now();
+      await pause(Math.min(pacer.delay(now), start + timeoutMs - now), options.signal);
     }
   } finally {
     watcher.close();
