@@ -33,6 +33,7 @@ import {
 import { inlineText } from '../text/untrusted.ts';
 import { gitUrlHoldsSecret, isUsableGitUrl, RELAY_URL_FORMS, URL_SECRET_PROBLEM } from './repo-name.ts';
 import { TRANSFER_IDLE_MS } from './transfer-idle.ts';
+import type { ContentProblem } from './not-your-relay.ts';
 
 /**
  * The `git` transport: any Git URL or local path, driven with the git command.
@@ -995,6 +996,15 @@ export class GitTransport implements RelayTransport {
     await this.ensureRemote('origin', this.opts.url);
     const head = await this.fetch('origin', limits);
     return this.listAt(head);
+  }
+
+  async notYourRelay(head: string | null): Promise<ContentProblem | undefined> {
+    // Loaded here: commands that read no own relay skip it.
+    return head
+      ? (await import('./relay-origin.ts')).relayOrigin(head, this.opts, this.listings.get(`${head}\0keys`), (args) =>
+          this.git(args, { maxStdoutBytes: this.listingMax() }),
+        )
+      : undefined;
   }
 
   /** The listing of what was fetched last, without network (the probe's fallback). */

@@ -4,7 +4,8 @@
  * someone else's relay (a peer's URL typed by mistake): setup there published the user's key beside
  * the owner's, and the user's pulls then took what the owner's peers sent the owner. Any other file,
  * or only other branches, is another repository (a code project), into which setup committed the
- * key. Both are refused before anything is written. Loaded by the transports' setup only.
+ * key. Both are refused before anything is written. Loaded by the transports' setup, and by
+ * relay-origin.ts (a relay set up before this check: pull, status and the probe).
  */
 import { AliveError } from '../errors.ts';
 import { untrustedDetail } from '../text/fence.ts';
@@ -33,30 +34,46 @@ const RELAY_TOP = new Map([
 const SHOWN = 5;
 
 /**
+ * What makes `content` not `login`'s relay, or undefined: another login's key (someone else's
+ * relay), else any file a relay does not hold (another repository). Whose keys, or which files.
+ */
+export function contentProblem(login: string, content: RepositoryContent): ContentProblem | undefined {
+  const own = `keys/${login}.pem`.toLowerCase();
+  const otherKeys = content.keys.filter((p) => p.toLowerCase() !== own);
+  const owners = otherKeys.map((p) => /^keys\/([^/]+)\.pem$/.exec(p)?.[1] ?? '').filter(isValidLogin);
+  if (owners.length > 0) return { kind: 'relay', names: owners };
+  const others = [...content.top.filter((e) => RELAY_TOP.get(e.path) !== e.type).map((e) => e.path), ...otherKeys];
+  return others.length > 0 ? { kind: 'repository', names: others } : undefined;
+}
+
+/** Why a repository is not the user's relay: someone else's relay (`names`: whose keys) or another repository (`names`: its files). */
+export interface ContentProblem {
+  kind: 'relay' | 'repository';
+  names: string[];
+}
+
+/**
  * The refusal of a repository that is not the user's relay, or undefined. `where`: the relay as
  * the user gave it; `advice`: what to do instead (the transport's words).
  */
 function notYourRelay(where: string, login: string, content: RepositoryContent, advice: string): AliveError | undefined {
-  const own = `keys/${login}.pem`.toLowerCase();
-  const otherKeys = content.keys.filter((p) => p.toLowerCase() !== own);
-  const owners = otherKeys.map((p) => /^keys\/([^/]+)\.pem$/.exec(p)?.[1] ?? '').filter(isValidLogin);
-  if (owners.length > 0) {
+  const problem = contentProblem(login, content);
+  if (problem?.kind === 'relay') {
     const follows = '; whose keys it holds is in the untrusted detail that follows';
     return new AliveError(
       `${where} publishes a key that is not yours (yours is keys/${login}.pem), so it looks like someone else's relay: ` +
         `set up there, your pulls would take what its owner's peers send them. Nothing was changed; ${advice}. ` +
         `If it is your relay, someone with write access to it added that key: remove it from the relay and run setup again${follows}`,
-      { code: 'not_your_relay', untrusted: untrustedDetail('relay keys', listed(owners), follows) },
+      { code: 'not_your_relay', untrusted: untrustedDetail('relay keys', listed(problem.names), follows) },
     );
   }
-  const others = [...content.top.filter((e) => RELAY_TOP.get(e.path) !== e.type).map((e) => e.path), ...otherKeys];
-  if (others.length > 0) {
+  if (problem) {
     const follows = '; their names are in the untrusted detail that follows';
     return new AliveError(
       `${where} holds files a relay does not (a relay holds only README.md, keys/ and inbox/, and may hold a LICENSE and a .gitignore), ` +
         `so it looks like another repository, not a relay: setup would commit your key into it. Nothing was changed; ${advice}. ` +
         `If this is your own new relay, remove those files from it and run setup again${follows}`,
-      { code: 'not_your_relay', untrusted: untrustedDetail('repository files', listed(others), follows) },
+      { code: 'not_your_relay', untrusted: untrustedDetail('repository files', listed(problem.names), follows) },
     );
   }
   return undefined;
@@ -95,14 +112,21 @@ export async function refuseGitRepository(
     if (listed.trim() !== '') throw otherBranchesOnly(where, relay.branch, CHECK_THE_URL);
     return;
   }
+  const refusal = notYourRelay(where, relay.login, await gitContent(git, tip), CHECK_THE_URL);
+  if (refusal) throw refusal;
+}
+
+/**
+ * What commit `commit` holds, read through `git` (ls-tree, in a repository that has its trees);
+ * `keys`: its paths under keys/, when already listed.
+ */
+export async function gitContent(git: (args: string[]) => Promise<string>, commit: string, keys?: readonly string[] | undefined): Promise<RepositoryContent> {
   const entries = async (args: string[]) =>
     (await git(['ls-tree', '-z', '--full-tree', ...args]))
       .split('\0')
       .filter(Boolean)
       .map((rec) => ({ path: rec.slice(rec.indexOf('\t') + 1), type: rec.slice(0, rec.indexOf('\t')).split(' ')[1] ?? '' }));
-  const content = { top: await entries([tip]), keys: (await entries(['-r', tip, '--', 'keys'])).map((e) => e.path) };
-  const refusal = notYourRelay(where, relay.login, content, CHECK_THE_URL);
-  if (refusal) throw refusal;
+  return { top: await entries([commit]), keys: keys ?? (await entries(['-r', commit, '--', 'keys'])).map((e) => e.path) };
 }
 
 /** The GitHub transport's check of `<owner>/walnut-relay`, which setup found there (its name is fixed). */
@@ -117,7 +141,8 @@ export function refuseGithubRepository(full: string, owner: string, content: Rep
   if (refusal) throw refusal;
 }
 
-function listed(names: readonly string[]): string {
+/** Names for an untrusted detail: the first few, escaped, and how many more. */
+export function listed(names: readonly string[]): string {
   const shown = names.slice(0, SHOWN).map((n) => inlineText(n, 200));
   return shown.join('\n') + (names.length > SHOWN ? `\n(and ${names.length - SHOWN} more)` : '');
 }

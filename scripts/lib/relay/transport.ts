@@ -1,5 +1,6 @@
 import type { OnProgress } from '../package/progress.ts';
 import type { Transport } from './config.ts';
+import type { ContentProblem } from './not-your-relay.ts';
 
 /** A package waiting in the user's own relay, at `inbox/<sender>/<name>`. */
 export interface InboxEntry {
@@ -89,6 +90,12 @@ export interface RelayTransport {
   remove(entries: InboxEntry[]): Promise<void>;
   /** Whether a peer's relay answers (probe). */
   isReachable(peer: PeerRelay, limits?: CallLimits): Promise<boolean>;
+  /**
+   * Whether the user's relay, at `head` (a listing's), was someone else's relay or another repository
+   * when the user's key was added to it (relay-origin.ts), read from what the listing fetched. The git
+   * transport's: a GitHub relay is the user's own `<login>/walnut-relay`.
+   */
+  notYourRelay?(head: string | null): Promise<ContentProblem | undefined>;
 }
 
 /**

@@ -138,6 +138,12 @@ async function pull(o: {
   const { paths, cfg, ownKey, maxSize, env, out } = o;
   const transport = await openTransport(cfg, paths, env);
   const listing = await transport.listInbox();
+  // A relay set up before setup checked the repository may be someone else's: nothing is taken from it.
+  const origin = await transport.notYourRelay?.(listing.head);
+  if (origin?.kind === 'relay') {
+    const { originRefusal, relayWhere } = await import('../relay-origin.ts');
+    throw originRefusal(relayWhere(cfg.repo), cfg.github_username, origin);
+  }
   const logPath = join(paths.dir, 'received.json');
   const log = readReceivedLog(logPath);
 

@@ -1,0 +1,144 @@
+/**
+ * Whether the git relay relay.json names is the user's. A relay set up before setup checked the
+ * repository (not-your-relay.ts) may be someone else's relay (a peer's URL typed by mistake: the
+ * user's pulls took, and removed, what the owner's peers sent the owner) or another repository (a
+ * code project, into which the user's peers commit their packages).
+ *
+ * Judged by the history, not by what the relay holds now: whoever has write access to it (a peer)
+ * can add another login's key or any file, and a refusal on what they add would lock the owner out
+ * of their own relay. What they cannot change without rewriting the history is what the repository
+ * held when the user's key was added to it. So each commit that added keys/<login>.pem (the user's
+ * setup; or a copy of the key in a history a writer made up and merged) is judged by what its first
+ * parent held (a root commit by what it holds itself): the relay is not the user's only when every
+ * such commit was made onto someone else's relay (then a pull is refused) or onto another repository
+ * (a warning). One made onto an empty repository or a relay's own files is the user's setup, and
+ * settles it. A history the clone has cut (clone-compact.ts), more such commits than MAX_ADDED, or
+ * one that cannot be read, proves nothing: no finding.
+ *
+ * Read from the clone (commits and trees the listing fetched), never over the network, and only when
+ * the relay's tip holds another login's key or a file a relay does not: otherwise one ls-tree.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AliveError } from '../errors.ts';
+import { untrustedDetail } from '../text/fence.ts';
+import { inlineText } from '../text/untrusted.ts';
+import { redactUrls } from './git-run.ts';
+import { contentProblem, gitContent, listed, type ContentProblem } from './not-your-relay.ts';
+
+/** Commits adding the user's key that are looked at: a writer can make up more, which proves nothing. */
+const MAX_ADDED = 5;
+
+interface OriginRead {
+  /** git in the clone, its stdout. */
+  git: (args: string[]) => Promise<string>;
+  /** The relay branch's tip, as the listing fetched it. */
+  head: string;
+  login: string;
+  /** The clone's shallow file: the commits where its history was cut. */
+  shallowFile: string;
+}
+
+/**
+ * Someone else's relay, or another repository, when the user's key was added to it; undefined when
+ * the relay is the user's (or it cannot be told). The git transport's: `keys` is its listing of
+ * keys/ at `head`, when it has one; `git` runs git in its clone.
+ */
+export async function relayOrigin(
+  head: string,
+  relay: { login: string; clonePath: string },
+  keys: ReadonlyMap<string, unknown> | undefined,
+  git: (args: string[]) => Promise<{ stdout: string }>,
+): Promise<ContentProblem | undefined> {
+  const o: OriginRead = { git: async (args) => (await git(args)).stdout, head, login: relay.login, shallowFile: join(relay.clonePath, 'shallow') };
+  try {
+    const now = contentProblem(o.login, await gitContent(o.git, head, keys && [...keys.keys()]));
+    if (!now) return undefined;
+    const found = await whenKeyAdded(o);
+    if (!found) return undefined;
+    // Named as the relay holds them now (what the user can act on), when they are of the same kind.
+    return now.kind === found.kind ? now : found;
+  } catch {
+    return undefined;
+  }
+}
+
+async function whenKeyAdded(o: OriginRead): Promise<ContentProblem | undefined> {
+  const added = (
+    await o.git([
+      '-c',
+      'log.showRoot=true',
+      'log',
+      '--no-show-signature',
+      '--full-history',
+      '--no-renames',
+      '--diff-filter=A',
+      `--max-count=${MAX_ADDED + 1}`,
+      '--format=%H %P',
+      o.head,
+      '--',
+      `keys/${o.login}.pem`,
+    ])
+  )
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.trim().split(' '));
+  if (added.length === 0 || added.length > MAX_ADDED) return undefined;
+  const shallow = shallowCommits(o.shallowFile);
+  const found: ContentProblem[] = [];
+  for (const [commit, parent] of added) {
+    // A commit the clone cut its history at has its parents left out: what came before is unknown.
+    if (!commit || (parent === undefined && shallow.has(commit))) return undefined;
+    const problem = contentProblem(o.login, await gitContent(o.git, parent ?? commit));
+    if (!problem) return undefined;
+    found.push(problem);
+  }
+  return found.find((p) => p.kind === 'repository') ?? found[0];
+}
+
+function shallowCommits(file: string): Set<string> {
+  try {
+    return new Set(readFileSync(file, 'utf8').split('\n').filter(Boolean));
+  } catch {
+    return new Set();
+  }
+}
+
+/** How the messages name the user's relay (relay.json's `repo`). */
+export function relayWhere(repo: string): string {
+  return `your relay ${inlineText(redactUrls(repo), 300)}`;
+}
+
+/** A relay that is not the user's, in words: what it is, and why. `where`: the relay, as shown to the user. */
+export function originText(where: string, login: string, problem: ContentProblem): string {
+  const when = `when your key (keys/${login}.pem) was added to it, by a \`relay setup\` made before setup checked what a repository holds`;
+  return problem.kind === 'relay'
+    ? `${where} is someone else's relay: it already published another login's key ${when}, so what waits in it was sent to its owner`
+    : `${where} is another repository, not a relay: it already held files a relay does not ${when}, so your peers' packages are committed into it`;
+}
+
+/** The way on: set up the relay on a repository of the user's own, and tell the peers. */
+export function originWayOn(login: string, problem: ContentProblem): string {
+  return (
+    'point your relay at your own repository: `alive-p2p relay setup --move --url URL`, URL a new, empty repository ' +
+    `(a local path that does not exist yet is made one) or your own relay; then each of your peers runs \`alive-p2p relay accept ${login} --url URL\`` +
+    (problem.kind === 'relay' ? `, and ask the owner of this one to remove keys/${login}.pem from it` : '')
+  );
+}
+
+/** The fence's label, and the words that point at it. */
+export function originDetail(problem: ContentProblem): { label: string; follows: string } {
+  return problem.kind === 'relay'
+    ? { label: 'relay keys', follows: '; whose keys it holds is in the untrusted detail that follows' }
+    : { label: 'repository files', follows: '; the files a relay does not hold are in the untrusted detail that follows' };
+}
+
+/** pull's refusal of someone else's relay: it would take, and remove, what waits there for the owner. */
+export function originRefusal(where: string, login: string, problem: ContentProblem): AliveError {
+  const { label, follows } = originDetail(problem);
+  return new AliveError(
+    `${originText(where, login, problem)}. Pull took nothing from it (it would take, and remove, what waits there for its owner); ` +
+      `${originWayOn(login, problem)}${follows}`,
+    { code: 'not_your_relay', untrusted: untrustedDetail(label, listed(problem.names), follows) },
+  );
+}

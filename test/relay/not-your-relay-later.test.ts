@@ -1,0 +1,139 @@
+/**
+ * A relay set up before `relay setup` checked the repository (setup-not-your-relay.test.ts) may be
+ * someone else's: erin's typo of bob's relay URL published keys/erin.pem beside keys/bob.pem, and
+ * nothing told her afterwards. Her pulls took the packages bob's peers sent bob (sealed for bob,
+ * kept unverified) and removed them from bob's relay. Such a relay is found from its history (what
+ * the repository held when erin's key was added to it) and pull refuses it (not_your_relay), taking
+ * nothing. What a peer with write access adds to the owner's own relay (other logins' keys, files,
+ * a made-up history merged in) does not make it "not yours": the owner is never locked out.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bareFiles, commitToBare, git, gitIn, tempDir } from './helpers.ts';
+import { pair, relayUser, run, walnutPackage, type RelayUser } from './in-process.ts';
+import { isolateProcessGit } from './git-env.ts';
+
+let base: ReturnType<typeof tempDir>;
+let alice: RelayUser;
+let bob: RelayUser;
+beforeAll(async () => {
+  isolateProcessGit();
+  base = tempDir('not-your-relay-later');
+  alice = await relayUser(base.dir, 'alice');
+  bob = await relayUser(base.dir, 'bob');
+  await pair(alice, bob);
+}, 60_000);
+afterAll(() => base.cleanup());
+
+/** `login`, whose relay.json names `relay` with their key published there: what setup --url did before it checked. */
+async function setUpBeforeTheCheck(login: string, relay: string): Promise<RelayUser> {
+  const u = await relayUser(base.dir, login);
+  commitToBare(relay, { [`keys/${login}.pem`]: readFileSync(u.paths.publicKey, 'utf8') }, `Publish key of ${login}`);
+  const cfg = JSON.parse(readFileSync(u.paths.config, 'utf8'));
+  writeFileSync(u.paths.config, JSON.stringify({ ...cfg, repo: relay, url: relay }));
+  return { ...u, url: relay };
+}
+
+/** A package `from` pushes to `to` (a pinned peer). */
+async function push(from: RelayUser, to: string, name: string): Promise<void> {
+  const r = await run(from, ['push', await walnutPackage(from, name), '--to', to, '--json']);
+  expect(r.code, r.stderr).toBe(0);
+}
+
+/**
+ * What a writer of `repo` can do without rewriting its history: a made-up history (a root holding
+ * keys/zed.pem, then a copy of `login`'s key added onto it, dated `year`) merged in as the first
+ * parent, the tip's files and keys/zed.pem in the merge.
+ */
+function mergeMadeUpHistory(repo: string, login: string, year: number): void {
+  const at = (date: string) => ({
+    ...process.env,
+    GIT_AUTHOR_NAME: 'm',
+    GIT_AUTHOR_EMAIL: 'm@m',
+    GIT_COMMITTER_NAME: 'm',
+    GIT_COMMITTER_EMAIL: 'm@m',
+    GIT_AUTHOR_DATE: date,
+    GIT_COMMITTER_DATE: date,
+  });
+  const zed = gitIn(repo, ['hash-object', '-w', '--stdin'], 'a key of zed\n');
+  const own = gitIn(repo, ['rev-parse', `main:keys/${login}.pem`]);
+  const tree = (entries: string[]) => gitIn(repo, ['mktree'], `${entries.join('\n')}\n`);
+  const commit = (t: string, parents: string[], date: string) =>
+    git(['commit-tree', t, ...parents.flatMap((p) => ['-p', p]), '-m', 'relay'], repo, at(date)).trim();
+  const first = commit(tree([`040000 tree ${tree([`100644 blob ${zed}\tzed.pem`])}\tkeys`]), [], `${year}-01-01T00:00:00Z`);
+  const second = commit(
+    tree([`040000 tree ${tree([`100644 blob ${zed}\tzed.pem`, `100644 blob ${own}\t${login}.pem`])}\tkeys`]),
+    [first],
+    `${year}-01-02T00:00:00Z`,
+  );
+  const tip = gitIn(repo, ['rev-parse', 'main']);
+  const keys = tree([...gitIn(repo, ['ls-tree', 'main:keys']).split('\n'), `100644 blob ${zed}\tzed.pem`]);
+  const top = tree(
+    gitIn(repo, ['ls-tree', 'main'])
+      .split('\n')
+      .map((l) => (l.endsWith('\tkeys') ? `040000 tree ${keys}\tkeys` : l)),
+  );
+  gitIn(repo, ['update-ref', 'refs/heads/main', commit(top, [second, tip], `${year}-01-03T00:00:00Z`), tip]);
+}
+
+describe('relay pull on a relay set up before setup checked the repository', () => {
+  it("someone else's relay (bob's URL typed by erin): refused, nothing taken from bob's relay; setup --move is the way on", async () => {
+    const erin = await setUpBeforeTheCheck('erin', bob.url);
+    await push(alice, 'bob', 'for-bob');
+    const before = bareFiles(bob.url);
+    expect([...before.keys()].filter((p) => p.startsWith('inbox/alice/'))).toHaveLength(1);
+
+    const r = await run(erin, ['pull', '--json']);
+    expect(r.code, r.stdout).toBe(1);
+    expect(r.json.error.code).toBe('not_your_relay');
+    expect(r.json.error.message).toMatch(/is someone else's relay: it already published another login's key when your key \(keys\/erin\.pem\) was added/);
+    expect(r.json.error.message).toMatch(/Pull took nothing from it/);
+    expect(r.json.error.message).toMatch(/alive-p2p relay setup --move --url URL/);
+    expect(r.json.error.message).toMatch(/alive-p2p relay accept erin --url URL/);
+    expect(r.json.error.untrusted.relay_keys).toBe('bob');
+    expect(bareFiles(bob.url)).toEqual(before);
+    expect(existsSync(join(erin.paths.inbox, 'alice'))).toBe(false);
+
+    const text = await run(erin, ['pull']);
+    expect(text.code).toBe(1);
+    expect(text.stderr).toMatch(/^<<<BEGIN UNTRUSTED RELAY KEYS \S+\nbob\nEND UNTRUSTED RELAY KEYS \S+>>>$/m);
+
+    // The way on: her own relay, which pull then takes as hers.
+    const own = join(base.dir, 'remotes', 'erin-own.git');
+    const moved = await run(erin, ['setup', '--transport', 'git', '--login', 'erin', '--url', own, '--move', '--json']);
+    expect(moved.code, moved.stderr).toBe(0);
+    const after = await run(erin, ['pull', '--json']);
+    expect(after.code, after.stdout).toBe(0);
+    expect(bareFiles(bob.url)).toEqual(before);
+  }, 60_000);
+
+  it("a peer's keys and files added to the owner's relay, or a made-up history merged into it, do not lock the owner out", async () => {
+    const fay = await relayUser(base.dir, 'fay');
+    await pair(fay, alice);
+    await push(alice, 'fay', 'first');
+    // Another login's key, a key of no login and a file no relay holds, as any writer can add them.
+    commitToBare(fay.url, { 'keys/zed.pem': 'a key of zed\n', 'keys/notes.txt': 'x\n', 'index.html': '<p>hi</p>\n' });
+    const planted = await run(fay, ['pull', '--json']);
+    expect(planted.code, planted.stdout).toBe(0);
+    expect(planted.json.received).toMatchObject([{ from: 'alice', verified: true }]);
+
+    await push(alice, 'fay', 'second');
+    // Dated before the owner's setup and after it: whichever is read first or last, the owner's setup settles it.
+    mergeMadeUpHistory(fay.url, 'fay', 2001);
+    mergeMadeUpHistory(fay.url, 'fay', 2099);
+    const merged = await run(fay, ['pull', '--json']);
+    expect(merged.code, merged.stdout).toBe(0);
+    expect(merged.json.received).toMatchObject([{ from: 'alice', verified: true }]);
+  }, 60_000);
+
+  it('a history the clone has cut proves nothing: erin on bob’s relay is not refused then (nor told: no finding)', async () => {
+    const gus = await setUpBeforeTheCheck('gus', bob.url);
+    // What clone-compact.ts's cutHistory writes: the clone is shallow at the tip it fetched.
+    expect((await run(gus, ['status', '--json'])).code).toBe(0);
+    const tip = git(['--git-dir', gus.paths.clone, 'rev-parse', 'refs/remotes/origin/main']).trim();
+    writeFileSync(join(gus.paths.clone, 'shallow'), `${tip}\n`);
+    const r = await run(gus, ['pull', '--json']);
+    expect(r.json.error?.code).not.toBe('not_your_relay');
+  }, 60_000);
+});
