@@ -77,6 +77,18 @@ function mergeMadeUpHistory(repo: string, login: string, year: number): void {
   gitIn(repo, ['update-ref', 'refs/heads/main', commit(top, [second, tip], `${year}-01-03T00:00:00Z`), tip]);
 }
 
+/** A bare repository whose main branch holds a code project's files. */
+function project(name: string): string {
+  const work = join(base.dir, 'work', name);
+  git(['init', '--quiet', '--initial-branch=main', work]);
+  writeFileSync(join(work, 'main.c'), 'int main(void) { return 0; }\n');
+  git(['add', '.'], work);
+  git(['-c', 'user.name=d', '-c', 'user.email=d@d', 'commit', '--quiet', '-m', 'the project'], work);
+  const repo = join(base.dir, 'remotes', `${name}.git`);
+  git(['clone', '--quiet', '--bare', work, repo]);
+  return repo;
+}
+
 describe('relay pull on a relay set up before setup checked the repository', () => {
   it("someone else's relay (bob's URL typed by erin): refused, nothing taken from bob's relay; setup --move is the way on", async () => {
     const erin = await setUpBeforeTheCheck('erin', bob.url);
@@ -94,6 +106,8 @@ describe('relay pull on a relay set up before setup checked the repository', () 
     expect(r.json.error.untrusted.relay_keys).toBe('bob');
     expect(bareFiles(bob.url)).toEqual(before);
     expect(existsSync(join(erin.paths.inbox, 'alice'))).toBe(false);
+    // What pull found goes into state.json: status (and the session hook) say it without a probe.
+    expect((await run(erin, ['status', '--offline', '--json'])).json.not_your_relay).toBe('relay');
 
     const text = await run(erin, ['pull']);
     expect(text.code).toBe(1);
@@ -135,5 +149,57 @@ describe('relay pull on a relay set up before setup checked the repository', () 
     writeFileSync(join(gus.paths.clone, 'shallow'), `${tip}\n`);
     const r = await run(gus, ['pull', '--json']);
     expect(r.json.error?.code).not.toBe('not_your_relay');
+  }, 60_000);
+});
+
+describe('relay status on a relay set up before setup checked the repository', () => {
+  it("names someone else's relay as a problem, with whose keys it holds (fenced) and the way on", async () => {
+    const kim = await relayUser(base.dir, 'kim');
+    const hana = await setUpBeforeTheCheck('hana', kim.url);
+    const r = await run(hana, ['status', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json.not_your_relay).toBe('relay');
+    const problem = r.json.problems.find((p: string) => /someone else's relay/.test(p));
+    expect(problem).toMatch(
+      /^your relay \S+kim\.git is someone else's relay: it already published another login's key when your key \(keys\/hana\.pem\) was added/,
+    );
+    expect(problem).toMatch(/alive-p2p relay setup --move --url URL/);
+    expect(r.json.untrusted.relay_keys).toBe('kim');
+    expect(r.json.state.not_your_relay).toMatchObject({ kind: 'relay', names: ['kim'], total: 1 });
+
+    const text = await run(hana, ['status', '--offline']);
+    expect(text.stdout).toMatch(/^problem: your relay \S+ is someone else's relay/m);
+    expect(text.stdout).toMatch(/^<<<BEGIN UNTRUSTED RELAY KEYS \S+\nkim\nEND UNTRUSTED RELAY KEYS \S+>>>$/m);
+
+    // Set up on a relay of her own, she is told nothing more.
+    const moved = await run(hana, ['setup', '--transport', 'git', '--login', 'hana', '--url', join(base.dir, 'remotes', 'hana-own.git'), '--move']);
+    expect(moved.code, moved.stderr).toBe(0);
+    for (const argv of [
+      ['status', '--offline', '--json'],
+      ['status', '--json'],
+    ]) {
+      const after = await run(hana, argv);
+      expect(after.json.not_your_relay, argv.join(' ')).toBeNull();
+      expect(after.json.problems).toEqual([]);
+    }
+  }, 60_000);
+
+  it('names a code project as another repository', async () => {
+    const ivan = await setUpBeforeTheCheck('ivan', project('ivans-project'));
+    const r = await run(ivan, ['status', '--json']);
+    expect(r.json.not_your_relay).toBe('repository');
+    expect(r.json.problems.join('\n')).toMatch(
+      /is another repository, not a relay: it already held files a relay does not when your key \(keys\/ivan\.pem\) was added/,
+    );
+    expect(r.json.untrusted.repository_files).toBe('main.c');
+  }, 60_000);
+
+  it("says nothing of the kind for the owner's relay that a peer added keys and files to", async () => {
+    const jo = await relayUser(base.dir, 'jo');
+    commitToBare(jo.url, { 'keys/zed.pem': 'a key of zed\n', 'index.html': '<p>hi</p>\n' });
+    mergeMadeUpHistory(jo.url, 'jo', 2099);
+    const r = await run(jo, ['status', '--json']);
+    expect(r.json.not_your_relay).toBeNull();
+    expect(r.json.problems).toEqual([]);
   }, 60_000);
 });

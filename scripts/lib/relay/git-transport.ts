@@ -33,7 +33,7 @@ import {
 import { inlineText } from '../text/untrusted.ts';
 import { gitUrlHoldsSecret, isUsableGitUrl, RELAY_URL_FORMS, URL_SECRET_PROBLEM } from './repo-name.ts';
 import { TRANSFER_IDLE_MS } from './transfer-idle.ts';
-import type { ContentProblem } from './not-your-relay.ts';
+import type { OriginRecord } from './relay-origin.ts';
 
 /**
  * The `git` transport: any Git URL or local path, driven with the git command.
@@ -998,7 +998,7 @@ export class GitTransport implements RelayTransport {
     return this.listAt(head);
   }
 
-  async notYourRelay(head: string | null): Promise<ContentProblem | undefined> {
+  async notYourRelay(head: string | null): Promise<OriginRecord | undefined> {
     // Loaded here: commands that read no own relay skip it.
     return head
       ? (await import('./relay-origin.ts')).relayOrigin(head, this.opts, this.listings.get(`${head}\0keys`), (args) =>

@@ -31,7 +31,8 @@ const RELAY_TOP = new Map([
   ['LICENSE.txt', 'blob'],
   ['.gitignore', 'blob'],
 ]);
-const SHOWN = 5;
+/** Names an untrusted detail shows (and state.json keeps: relay-origin.ts). */
+export const NAMES_SHOWN = 5;
 
 /**
  * What makes `content` not `login`'s relay, or undefined: another login's key (someone else's
@@ -141,8 +142,8 @@ export function refuseGithubRepository(full: string, owner: string, content: Rep
   if (refusal) throw refusal;
 }
 
-/** Names for an untrusted detail: the first few, escaped, and how many more. */
-export function listed(names: readonly string[]): string {
-  const shown = names.slice(0, SHOWN).map((n) => inlineText(n, 200));
-  return shown.join('\n') + (names.length > SHOWN ? `\n(and ${names.length - SHOWN} more)` : '');
+/** Names for an untrusted detail: the first few, escaped, and how many more of `total`. */
+export function listed(names: readonly string[], total = names.length): string {
+  const shown = names.slice(0, NAMES_SHOWN).map((n) => inlineText(n, 200));
+  return shown.join('\n') + (total > shown.length ? `\n(and ${total - shown.length} more)` : '');
 }

@@ -161,7 +161,12 @@ export async function probeRelay(opts: ProbeOptions, previous: RelayState, warni
       }
     });
 
-  const [listingResult, , , ownKeyResult] = await Promise.allSettled([listingTask, acceptanceTask, reachTask, ownKeyTask]);
+  // From what the listing fetched: a relay set up before setup checked it may not be the user's (relay-origin.ts).
+  const originTask = listingTask.then(async ({ listing, fresh }) =>
+    fresh && transport.notYourRelay ? ((await transport.notYourRelay(listing.head)) ?? null) : undefined,
+  );
+
+  const [listingResult, , , ownKeyResult, originResult] = await Promise.allSettled([listingTask, acceptanceTask, reachTask, ownKeyTask, originTask]);
 
   // An accepted invitation makes the peer's relay known: fetch and pin their key when readable.
   if (newlyAccepted.length > 0) {
@@ -193,6 +198,7 @@ export async function probeRelay(opts: ProbeOptions, previous: RelayState, warni
     peer_reachability: { ...previous.peer_reachability, ...reachability },
     peer_key_changes: { ...peerKeyChanges, ...keyChanges },
     ...(ownKeyResult.status === 'fulfilled' && ownKeyResult.value ? { own_key: ownKeyResult.value } : {}),
+    ...(originResult.status === 'fulfilled' && originResult.value !== undefined ? { not_your_relay: originResult.value } : {}),
     newly_accepted: newlyAccepted,
     // The listing and the key check read the same fetch: one failure is said once.
     last_error: errors.length > 0 ? [...new Set(errors)].join('; ').slice(0, 500) : null,

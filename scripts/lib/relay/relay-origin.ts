@@ -24,7 +24,8 @@ import { AliveError } from '../errors.ts';
 import { untrustedDetail } from '../text/fence.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { redactUrls } from './git-run.ts';
-import { contentProblem, gitContent, listed, type ContentProblem } from './not-your-relay.ts';
+import { contentProblem, gitContent, listed, NAMES_SHOWN, type ContentProblem } from './not-your-relay.ts';
+import { isoSeconds, type RelayState } from './state.ts';
 
 /** Commits adding the user's key that are looked at: a writer can make up more, which proves nothing. */
 const MAX_ADDED = 5;
@@ -49,7 +50,7 @@ export async function relayOrigin(
   relay: { login: string; clonePath: string },
   keys: ReadonlyMap<string, unknown> | undefined,
   git: (args: string[]) => Promise<{ stdout: string }>,
-): Promise<ContentProblem | undefined> {
+): Promise<OriginRecord | undefined> {
   const o: OriginRead = { git: async (args) => (await git(args)).stdout, head, login: relay.login, shallowFile: join(relay.clonePath, 'shallow') };
   try {
     const now = contentProblem(o.login, await gitContent(o.git, head, keys && [...keys.keys()]));
@@ -57,7 +58,7 @@ export async function relayOrigin(
     const found = await whenKeyAdded(o);
     if (!found) return undefined;
     // Named as the relay holds them now (what the user can act on), when they are of the same kind.
-    return now.kind === found.kind ? now : found;
+    return originRecord(now.kind === found.kind ? now : found);
   } catch {
     return undefined;
   }
@@ -105,12 +106,12 @@ function shallowCommits(file: string): Set<string> {
 }
 
 /** How the messages name the user's relay (relay.json's `repo`). */
-export function relayWhere(repo: string): string {
+function relayWhere(repo: string): string {
   return `your relay ${inlineText(redactUrls(repo), 300)}`;
 }
 
 /** A relay that is not the user's, in words: what it is, and why. `where`: the relay, as shown to the user. */
-export function originText(where: string, login: string, problem: ContentProblem): string {
+function originText(where: string, login: string, problem: Pick<ContentProblem, 'kind'>): string {
   const when = `when your key (keys/${login}.pem) was added to it, by a \`relay setup\` made before setup checked what a repository holds`;
   return problem.kind === 'relay'
     ? `${where} is someone else's relay: it already published another login's key ${when}, so what waits in it was sent to its owner`
@@ -118,7 +119,7 @@ export function originText(where: string, login: string, problem: ContentProblem
 }
 
 /** The way on: set up the relay on a repository of the user's own, and tell the peers. */
-export function originWayOn(login: string, problem: ContentProblem): string {
+function originWayOn(login: string, problem: Pick<ContentProblem, 'kind'>): string {
   return (
     'point your relay at your own repository: `alive-p2p relay setup --move --url URL`, URL a new, empty repository ' +
     `(a local path that does not exist yet is made one) or your own relay; then each of your peers runs \`alive-p2p relay accept ${login} --url URL\`` +
@@ -127,18 +128,34 @@ export function originWayOn(login: string, problem: ContentProblem): string {
 }
 
 /** The fence's label, and the words that point at it. */
-export function originDetail(problem: ContentProblem): { label: string; follows: string } {
+function originDetail(problem: Pick<ContentProblem, 'kind'>): { label: string; follows: string } {
   return problem.kind === 'relay'
     ? { label: 'relay keys', follows: '; whose keys it holds is in the untrusted detail that follows' }
     : { label: 'repository files', follows: '; the files a relay does not hold are in the untrusted detail that follows' };
 }
 
+/** What state.json keeps of a finding (status and the session hook read it), and what pull is refused with. */
+export type OriginRecord = NonNullable<RelayState['not_your_relay']>;
+
+function originRecord(problem: ContentProblem): OriginRecord {
+  return { kind: problem.kind, checked: isoSeconds(), names: problem.names.slice(0, NAMES_SHOWN).map((n) => n.slice(0, 200)), total: problem.names.length };
+}
+
+/** status's problem for a finding state.json keeps: what is wrong, the way on, and the names (untrusted). */
+export function originProblem(repo: string, login: string, record: OriginRecord) {
+  const { label, follows } = originDetail(record);
+  return {
+    text: `${originText(relayWhere(repo), login, record)}: ${originWayOn(login, record)}${follows}`,
+    untrusted: untrustedDetail(label, listed(record.names, record.total), follows),
+  };
+}
+
 /** pull's refusal of someone else's relay: it would take, and remove, what waits there for the owner. */
-export function originRefusal(where: string, login: string, problem: ContentProblem): AliveError {
-  const { label, follows } = originDetail(problem);
+export function originRefusal(repo: string, login: string, record: OriginRecord): AliveError {
+  const { label, follows } = originDetail(record);
   return new AliveError(
-    `${originText(where, login, problem)}. Pull took nothing from it (it would take, and remove, what waits there for its owner); ` +
-      `${originWayOn(login, problem)}${follows}`,
-    { code: 'not_your_relay', untrusted: untrustedDetail(label, listed(problem.names), follows) },
+    `${originText(relayWhere(repo), login, record)}. Pull took nothing from it (it would take, and remove, what waits there for its owner); ` +
+      `${originWayOn(login, record)}${follows}`,
+    { code: 'not_your_relay', untrusted: untrustedDetail(label, listed(record.names, record.total), follows) },
   );
 }

@@ -51,6 +51,12 @@ export const relayStateSchema = z.looseObject({
   own_key: z.optional(z.nullable(ownKeySchema)),
   /** Pinned peers whose published key no longer matches the pin (login → fingerprint seen). */
   peer_key_changes: z.optional(z.record(z.string(), z.string())),
+  /**
+   * The git relay was someone else's relay or another repository when the user's key was added to it
+   * (relay-origin.ts): whose keys or which files (the first few of `total`, the relay's writers'
+   * names). Null: it was the user's; absent: not checked (GitHub, or a state file before this field).
+   */
+  not_your_relay: z.optional(z.nullable(z.object({ kind: z.enum(['relay', 'repository']), checked: z.string(), names: z.array(z.string()), total: count }))),
 });
 
 export type RelayState = z.output<typeof relayStateSchema>;

@@ -1,6 +1,6 @@
 import type { OnProgress } from '../package/progress.ts';
 import type { Transport } from './config.ts';
-import type { ContentProblem } from './not-your-relay.ts';
+import type { OriginRecord } from './relay-origin.ts';
 
 /** A package waiting in the user's own relay, at `inbox/<sender>/<name>`. */
 export interface InboxEntry {
@@ -95,7 +95,7 @@ export interface RelayTransport {
    * when the user's key was added to it (relay-origin.ts), read from what the listing fetched. The git
    * transport's: a GitHub relay is the user's own `<login>/walnut-relay`.
    */
-  notYourRelay?(head: string | null): Promise<ContentProblem | undefined>;
+  notYourRelay?(head: string | null): Promise<OriginRecord | undefined>;
 }
 
 /**

@@ -138,11 +138,14 @@ async function pull(o: {
   const { paths, cfg, ownKey, maxSize, env, out } = o;
   const transport = await openTransport(cfg, paths, env);
   const listing = await transport.listInbox();
-  // A relay set up before setup checked the repository may be someone else's: nothing is taken from it.
-  const origin = await transport.notYourRelay?.(listing.head);
+  // A relay set up before setup checked the repository may be someone else's: nothing is taken from
+  // it. What was found goes into state.json (status and the session hook say it).
+  const origin = transport.notYourRelay ? ((await transport.notYourRelay(listing.head)) ?? null) : undefined;
   if (origin?.kind === 'relay') {
-    const { originRefusal, relayWhere } = await import('../relay-origin.ts');
-    throw originRefusal(relayWhere(cfg.repo), cfg.github_username, origin);
+    touchRelayActivity(paths, (state) => {
+      state.not_your_relay = origin;
+    });
+    throw (await import('../relay-origin.ts')).originRefusal(cfg.repo, cfg.github_username, origin);
   }
   const logPath = join(paths.dir, 'received.json');
   const log = readReceivedLog(logPath);
@@ -238,16 +241,20 @@ async function pull(o: {
   const remaining = listing.entries.length - (cleanupError ? 0 : toRemove.length);
 
   // What this pull learned about the relay goes into state.json (status and the hook read it).
+  const learned = (state: RelayState) => {
+    setPending(state, cfg, listing.entries, cleanupError ? [] : toRemove);
+    if (origin !== undefined) state.not_your_relay = origin;
+  };
   let ownKeyText: string | undefined;
   try {
     const own = checkOwnKey(paths, await transport.ownKey(), cfg.github_username);
     ownKeyText = ownKeyProblem(own, cfg.github_username);
     touchRelayActivity(paths, (state) => {
       state.own_key = own;
-      setPending(state, cfg, listing.entries, cleanupError ? [] : toRemove);
+      learned(state);
     });
   } catch {
-    touchRelayActivity(paths, (state) => setPending(state, cfg, listing.entries, cleanupError ? [] : toRemove));
+    touchRelayActivity(paths, learned);
   }
 
   const unverified = received.filter((r) => !r.verified);

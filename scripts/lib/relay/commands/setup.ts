@@ -135,6 +135,8 @@ export const setupCommand = defineCommand({
     // goes at once, and last_action makes status and the session hook check the relay again.
     touchRelayActivity(paths, (state) => {
       state.own_key = checkOwnKey(paths, keys.publicKeyPem, login);
+      // Setup has just checked this relay: a finding about the one before (relay-origin.ts) is gone.
+      if (state.not_your_relay) state.not_your_relay = null;
     });
 
     const warning = [result.warning, keys.generated ? newKeyWarning(login, formatFingerprint(keys.fingerprint), cfg) : undefined].filter(Boolean).join(' ');

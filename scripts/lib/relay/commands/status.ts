@@ -82,6 +82,10 @@ export const relayStatusCommand = defineCommand({
     }
     const own = ownKeyProblem(state?.own_key, cfg.github_username);
     if (own) problems.push(own);
+    // A relay set up before setup checked the repository, found not to be the user's (relay-origin.ts).
+    const origin = state?.not_your_relay;
+    const originShown = origin ? (await import('../relay-origin.ts')).originProblem(cfg.repo, cfg.github_username, origin) : undefined;
+    if (originShown) problems.push(originShown.text);
     // A check that failed keeps the counts and key checks from before, under a fresh time.
     if (state?.last_error) {
       problems.push(
@@ -163,11 +167,14 @@ export const relayStatusCommand = defineCommand({
       inbox: state ? inboxFields(waitingBy, state.pending_packages) : null,
       unverified_saved: { packages: saved.packages, peers: Object.fromEntries(savedBy.peers), dir: paths.inbox },
       problems,
+      not_your_relay: origin?.kind ?? null,
       // Sender folders that are not your peers' (state.pending_by_sender has them too): named by
-      // whoever wrote to the relay, data only; likewise the folders of what pull saved unverified.
+      // whoever wrote to the relay, data only; likewise the folders of what pull saved unverified,
+      // and whose keys or which files make the relay not yours.
       untrusted: {
         senders: Object.fromEntries(waitingBy.others),
         ...(savedBy.others.length > 0 ? { unverified_senders: Object.fromEntries(savedBy.others) } : {}),
+        ...originShown?.untrusted.json,
       },
     });
     out.line(`Relay:   ${inlineText(cfg.repo)} (${cfg.transport}) as ${cfg.github_username}`);
@@ -203,6 +210,7 @@ export const relayStatusCommand = defineCommand({
       }
     }
     for (const p of problems) out.line(`problem: ${p}`);
+    for (const l of originShown?.untrusted.lines ?? []) out.line(l);
   },
 });
 
