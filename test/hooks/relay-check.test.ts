@@ -422,6 +422,45 @@ describe('relay-check: command line', () => {
     expect(probeCalls(s)).toHaveLength(0);
   });
 
+  /** A state in which 2 packages wait in pinned peer alice's folder, and the relay is `kind` (relay-origin.ts). */
+  function notYourRelaySetup(kind: 'relay' | 'repository'): Setup {
+    const s = setup({
+      state: {
+        last_sync: minutesAgo(1),
+        pending_packages: 2,
+        pending_by_sender: { alice: 2 },
+        pending_senders: 1,
+        peer_reachability: {},
+        newly_accepted: [],
+        not_your_relay: { kind, checked: minutesAgo(1), names: kind === 'relay' ? ['bob'] : ['main.c'], total: 1 },
+      },
+    });
+    const alice = { github: 'alice', status: 'accepted', fingerprint: 'ab'.repeat(32) };
+    writeFileSync(join(s.home, 'relay', 'relay.json'), JSON.stringify({ github_username: 'erin', transport: 'git', peers: [alice] }));
+    return s;
+  }
+
+  it("warns when the relay was set up on someone else's relay, and offers nothing of what waits there (its owner's)", async () => {
+    const s = notYourRelaySetup('relay');
+    const text = announced(await relayText(s, world));
+    expect(text).toMatch(/WARNING: the user's relay is someone else's relay/);
+    expect(text).toMatch(/relay pull` refuses it/);
+    expect(text).toMatch(/alive-p2p relay status/);
+    expect(text).toMatch(/alive-p2p relay setup --move --url URL/);
+    expect(text).not.toMatch(/receive|waiting/);
+    // Whose keys it holds is the relay's text: never in the model's context.
+    expect(text).not.toMatch(/bob/);
+    expect(probeCalls(s)).toHaveLength(0);
+  });
+
+  it('says when the relay was set up on another repository, and still offers what waits in a pinned peer’s folder', async () => {
+    const text = announced(await relayText(notYourRelaySetup('repository'), world));
+    expect(text).toMatch(/the user's relay is another repository, not a relay/);
+    expect(text).toMatch(/alive-p2p relay status/);
+    expect(text).toMatch(/2 walnut packages are waiting .*offer to run \/alive:receive/);
+    expect(text).not.toMatch(/main\.c/);
+  });
+
   it('with ALIVE_DEBUG=1, says on stderr why it is silent (no relay, no world, state fresh, probe budget spent)', async () => {
     // The case whose probe hangs waits out its budget while the others run.
     const hang = setup({ state: { last_sync: minutesAgo(30), pending_packages: 0, peer_reachability: {}, newly_accepted: [] } });
@@ -496,6 +535,36 @@ describe('relay-check with the real relay-probe (git relay in a bare repository)
     const state = JSON.parse(readFileSync(join(home, 'relay', 'state.json'), 'utf8'));
     expect(state).toMatchObject({ pending_packages: 1, pending_by_sender: { alice: 1 }, last_error: null });
     expect(state.last_commit).toMatch(/^[0-9a-f]{40}$/);
+  });
+
+  it("finds a relay set up on someone else's relay (bob's, holding keys/bob.pem before erin's key), and warns", async () => {
+    const { dir, home, dist } = await realProbeFolders();
+    const vars = { HOME: dir, ALIVE_HOME: home, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: join(dir, 'no-gitconfig') };
+    const env = cleanEnv(vars);
+    const remote = join(dir, 'bob.git');
+    const work = join(dir, 'work');
+    git(['init', '-q', '--bare', '--initial-branch=main', remote], dir, env);
+    git(['clone', '-q', remote, work], dir, env);
+    const commit = (files: Record<string, string>, message: string) => {
+      for (const [path, text] of Object.entries(files)) {
+        mkdirSync(join(work, path, '..'), { recursive: true });
+        writeFileSync(join(work, path), text);
+      }
+      git(['add', '-A'], work, env);
+      git(['-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', message], work, env);
+    };
+    commit({ 'README.md': '# walnut relay\n', 'keys/bob.pem': 'bob key\n' }, 'Initialize walnut relay');
+    commit({ 'keys/erin.pem': 'erin key\n' }, 'Publish key of erin');
+    commit({ 'inbox/alice/garden-20260101-000000-0000abcd.walnut': 'package bytes' }, 'deposit');
+    git(['push', '-q', 'origin', 'HEAD:main'], work, env);
+    const alice = { github: 'alice', name: null, relay: null, person_walnut: null, added: '2026-01-01', status: 'accepted', fingerprint: 'ab'.repeat(32) };
+    writeFileSync(join(home, 'relay', 'relay.json'), JSON.stringify({ repo: remote, github_username: 'erin', transport: 'git', url: remote, peers: [alice] }));
+
+    const text = expectNotice(run({ home, dist }, sessionStart(world), { ...vars, ALIVE_RELAY_CHECK_BUDGET_MS: '9000' }));
+    expect(text).toMatch(/WARNING: the user's relay is someone else's relay/);
+    expect(text).not.toMatch(/receive/);
+    const state = JSON.parse(readFileSync(join(home, 'relay', 'state.json'), 'utf8'));
+    expect(state).toMatchObject({ pending_packages: 1, last_error: null, not_your_relay: { kind: 'relay', names: ['bob'], total: 1 } });
   });
 
   /**

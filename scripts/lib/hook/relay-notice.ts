@@ -107,6 +107,7 @@ export function formatRelayNotice(
   accepted: readonly string[],
   ownKeyChanged = false,
   saved?: SavedNotice,
+  notYourRelay?: RelayNoticeState['notYourRelay'],
 ): string | undefined {
   const parts: string[] = [];
   if (ownKeyChanged) {
@@ -116,9 +117,12 @@ export function formatRelayNotice(
         '`alive-p2p relay setup` to publish their key again, check `alive-p2p relay status`, and ask their peers to compare fingerprints.',
     );
   }
-  const n = pending.peers;
+  if (notYourRelay) parts.push(notYourRelayText(notYourRelay));
+  // What waits in someone else's relay was sent to its owner: nothing of it is offered.
+  const waiting = notYourRelay === 'relay' ? { peers: 0, others: 0 } : pending;
+  const n = waiting.peers;
   if (n > 0) {
-    const byPeer = pending.byPeer ?? [];
+    const byPeer = waiting.byPeer ?? [];
     const where = byPeer.length > 0 ? `in the user's relay, in ${peerFolders(byPeer)}` : "in the user's relay inbox";
     const claimed = byPeer.length === 1 ? byPeer[0]![0] : 'the peer whose folder holds it';
     parts.push(
@@ -128,7 +132,7 @@ export function formatRelayNotice(
         `Tell the user, and offer to run /alive:receive to pull, check and review ${noun(n, 'it', 'them')}.`,
     );
   }
-  const others = pending.others;
+  const others = waiting.others;
   if (others > 0) {
     parts.push(
       `ALIVE relay: ${counted(others, 'package')} ${noun(others, 'waits', 'wait')} on the relay in folders that are not a pinned peer's ` +
@@ -146,6 +150,23 @@ export function formatRelayNotice(
     );
   }
   return parts.length > 0 ? parts.join('\n') : undefined;
+}
+
+/**
+ * A relay set up, before setup checked the repository, on someone else's relay or on another
+ * repository (relay-origin.ts judges it by the relay's history, which a peer cannot change). Whose
+ * keys or which files is the relay's text: not in the model's context; `relay status` shows them.
+ */
+function notYourRelayText(kind: 'relay' | 'repository'): string {
+  const setUp = 'it was set up (before alive checked what a repository holds) on a repository that already ';
+  const way =
+    '`alive-p2p relay status` says what is wrong and how to point the relay at their own repository ' +
+    '(`alive-p2p relay setup --move --url URL`, then each of their peers accepts the new URL).';
+  return kind === 'relay'
+    ? `ALIVE relay: WARNING: the user's relay is someone else's relay: ${setUp}published another login's key, so what waits there ` +
+        `was sent to its owner, and \`alive-p2p relay pull\` refuses it. Do not offer to pull or import anything from it. Tell the user now; ${way}`
+    : `ALIVE relay: the user's relay is another repository, not a relay: ${setUp}held other files (a code project), ` +
+        `so their peers' packages are committed into it. Tell the user; ${way}`;
 }
 
 export async function relayNotice(ctx: NoticeContext): Promise<string | undefined> {
@@ -187,7 +208,7 @@ export async function relayNotice(ctx: NoticeContext): Promise<string | undefine
     writeMemory(memoryPath, memory);
   }
   const split = splitPending(state, pinned);
-  const text = formatRelayNotice(split, accepted, state.ownKeyChanged, saved);
+  const text = formatRelayNotice(split, accepted, state.ownKeyChanged, saved, state.notYourRelay);
   return text ?? silent(ctx, `${probe ? `${probe}; ` : ''}nothing is waiting, none was saved unverified, and no peer newly accepted`);
 }
 

@@ -23,6 +23,8 @@ export interface RelayNoticeState {
   lastAction: number | undefined;
   /** The probe found that the relay's copy of the user's key is not keys/public.pem. */
   ownKeyChanged: boolean;
+  /** The relay was someone else's relay or another repository when the user's key was added to it (relay-origin.ts). */
+  notYourRelay: 'relay' | 'repository' | undefined;
 }
 
 export interface CheckMemory {
@@ -154,7 +156,12 @@ export function readNoticeState(path: string): RelayNoticeState | undefined {
     newlyAccepted: logins(o.newly_accepted),
     lastAction: parseTime(o.last_action),
     ownKeyChanged: asObject(o.own_key)?.status === 'changed',
+    notYourRelay: notYourRelayKind(asObject(o.not_your_relay)?.kind),
   };
+}
+
+function notYourRelayKind(kind: unknown): RelayNoticeState['notYourRelay'] {
+  return kind === 'relay' || kind === 'repository' ? kind : undefined;
 }
 
 export function readCheckMemory(path: string): CheckMemory {
