@@ -141,6 +141,26 @@ describe('relay pull on a relay set up before setup checked the repository', () 
     expect(merged.json.received).toMatchObject([{ from: 'alice', verified: true }]);
   }, 60_000);
 
+  it('another repository (a code project): pull takes what the peers sent there, and warns with the way on', async () => {
+    const lea = await setUpBeforeTheCheck('lea', project('leas-project'));
+    await pair(lea, alice);
+    await push(alice, 'lea', 'for-lea');
+    const r = await run(lea, ['pull', '--json']);
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.json.received).toMatchObject([{ from: 'alice', verified: true }]);
+    expect(r.json.not_your_relay_problem).toMatch(
+      /is another repository, not a relay: it already held files a relay does not when your key \(keys\/lea\.pem\) was added/,
+    );
+    expect(r.json.not_your_relay_problem).toMatch(/alive-p2p relay setup --move --url URL/);
+    expect(r.json.untrusted.repository_files).toBe('main.c');
+
+    await push(alice, 'lea', 'again');
+    const text = await run(lea, ['pull']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stderr).toMatch(/^warning: your relay \S+ is another repository, not a relay/m);
+    expect(text.stderr).toMatch(/^<<<BEGIN UNTRUSTED REPOSITORY FILES \S+\nmain\.c\nEND UNTRUSTED REPOSITORY FILES \S+>>>$/m);
+  }, 60_000);
+
   it('a history the clone has cut proves nothing: erin on bob’s relay is not refused then (nor told: no finding)', async () => {
     const gus = await setUpBeforeTheCheck('gus', bob.url);
     // What clone-compact.ts's cutHistory writes: the clone is shallow at the tip it fetched.

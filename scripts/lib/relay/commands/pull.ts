@@ -147,6 +147,8 @@ async function pull(o: {
     });
     throw (await import('../relay-origin.ts')).originRefusal(cfg.repo, cfg.github_username, origin);
   }
+  // Another repository (a code project): what waits there is from the user's peers, taken; the user is told.
+  const originWarning = origin ? (await import('../relay-origin.ts')).originProblem(cfg.repo, cfg.github_username, origin) : undefined;
   const logPath = join(paths.dir, 'received.json');
   const log = readReceivedLog(logPath);
 
@@ -258,13 +260,15 @@ async function pull(o: {
   }
 
   const unverified = received.filter((r) => !r.verified);
+  const ignored = ignoredFields(listing.ignored);
   const ok = failed.length === 0 && unverified.length === 0 && cleanupError === null;
   const fields = {
     note: FROM_NOTE,
     received,
     duplicates,
     failed,
-    ...ignoredFields(listing.ignored),
+    ...ignored,
+    untrusted: { ...ignored.untrusted, ...originWarning?.untrusted.json },
     remaining,
     deferred: deferred.length,
     pull_limits: {
@@ -276,11 +280,13 @@ async function pull(o: {
     cleanup_error: cleanupError,
     max_size: maxSize,
     ...(ownKeyText ? { own_key_problem: ownKeyText } : {}),
+    ...(originWarning ? { not_your_relay_problem: originWarning.text } : {}),
   };
   // A pull that did not get everything ends in a thrown error, whose --json failure object
   // carries these fields (and whose `error:` line says what to do).
   if (ok) out.result({ ok, ...fields });
   if (ownKeyText) out.warn(ownKeyText);
+  if (originWarning) out.warn(originWarning.text, originWarning.untrusted.lines);
   if (listing.entries.length === 0) out.line('No packages are waiting.');
   // A saved path holds the file name whoever wrote the relay chose (and, in a folder no peer has,
   // the folder name): shown as data only. A duplicate's names add nothing (--json: name, first).
