@@ -223,3 +223,40 @@ describe('relay status on a relay set up before setup checked the repository', (
     expect(r.json.problems).toEqual([]);
   }, 60_000);
 });
+
+describe('relay setup run again on a relay set up before', () => {
+  it("the owner's relay that a peer added keys and files to (and replaced the owner's key in) is set up again, not refused", async () => {
+    const max = await relayUser(base.dir, 'max');
+    commitToBare(max.url, { 'keys/zed.pem': 'a key of zed\n', 'index.html': '<p>hi</p>\n', 'keys/max.pem': 'a key of mallory\n' });
+    const status = await run(max, ['status', '--json']);
+    expect(status.json.own_key).toBe('changed');
+    // What status says to do about the replaced key: setup, which the planted key must not block.
+    for (const argv of [
+      ['setup', '--json'],
+      ['setup', '--transport', 'git', '--login', 'max', '--url', max.url, '--json'],
+    ]) {
+      const again = await run(max, argv);
+      expect(again.code, again.stdout).toBe(0);
+    }
+    expect(bareFiles(max.url).get('keys/max.pem')).toBe(gitIn(max.url, ['hash-object', '--stdin'], readFileSync(max.paths.publicKey, 'utf8')));
+    expect((await run(max, ['status', '--json'])).json.own_key).toBe('ok');
+
+    // More made-up histories than are read: still the owner's to set up again.
+    for (let year = 2090; year < 2097; year++) mergeMadeUpHistory(max.url, 'max', year);
+    expect((await run(max, ['setup', '--json'])).code).toBe(0);
+  }, 60_000);
+
+  it("someone else's relay set up before the check is refused again, saying whose it is and the way on (not to remove the owner's key)", async () => {
+    const nora = await relayUser(base.dir, 'nora');
+    const olaf = await setUpBeforeTheCheck('olaf', nora.url);
+    const before = bareFiles(nora.url);
+    const r = await run(olaf, ['setup', '--json']);
+    expect(r.code, r.stdout).toBe(1);
+    expect(r.json.error.code).toBe('not_your_relay');
+    expect(r.json.error.message).toMatch(/is someone else's relay: it already published another login's key when your key \(keys\/olaf\.pem\) was added/);
+    expect(r.json.error.message).toMatch(/Nothing was changed; point your relay at your own repository: `alive-p2p relay setup --move --url URL`/);
+    expect(r.json.error.message).not.toMatch(/remove it from the relay/);
+    expect(r.json.error.untrusted.relay_keys).toBe('nora');
+    expect(bareFiles(nora.url)).toEqual(before);
+  }, 60_000);
+});

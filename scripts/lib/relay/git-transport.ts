@@ -126,6 +126,8 @@ export interface GitTransportOptions {
   compactClone?: boolean;
   /** Growth of the clone's objects that makes a fetch compact it (default COMPACT_SLACK_BYTES). */
   compactSlackBytes?: number;
+  /** relay.json names this relay: setup runs again on it (not-your-relay.ts refuseGitRepository). */
+  setUpBefore?: boolean;
 }
 
 /**
@@ -784,7 +786,7 @@ export class GitTransport implements RelayTransport {
     const { ensureServingConfig, initLocalBareRepo, undoLocalBareRepo, refuseNotYourRelay } = await import('./local-bare-repo.ts');
     const made = local ? await initLocalBareRepo(this.opts.url) : null;
     // Read where it is, before the serving settings below are written into someone else's repository.
-    if (local && made === null) await refuseNotYourRelay(this.opts.url, this.opts.branch, this.opts.login);
+    if (local && made === null) await refuseNotYourRelay(this.opts);
     try {
       // A repository that was there (the user's `git init --bare`, one an interrupted setup made)
       // may lack them: checked on every setup, set where missing.
@@ -811,7 +813,7 @@ export class GitTransport implements RelayTransport {
         // Its ls-remote of origin, like any other talk to the relay, at the URL as given.
         const env = await this.asGiven(url, 'origin');
         const git = async (args: string[]) => (await this.git(args, { timeoutMs: NETWORK_TIMEOUT_MS, maxStdoutBytes: this.listingMax(), env })).stdout;
-        await (await import('./not-your-relay.ts')).refuseGitRepository(this.opts, head, ['ls-remote', '--heads', 'origin'], git);
+        await (await import('./not-your-relay.ts')).refuseGitRepository(this.opts, head, ['ls-remote', '--heads', 'origin'], git, this.opts.clonePath);
       }
       const changes: Array<{ path: string; oid: string | null }> = [];
       const keyOid = await this.hashText(publicKeyPem);

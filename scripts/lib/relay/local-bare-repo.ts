@@ -39,15 +39,16 @@ export async function initLocalBareRepo(path: string): Promise<MadeRepository | 
 }
 
 /**
- * Refuses the bare repository at `path` when it is not `login`'s relay (not-your-relay.ts), read in
- * place: setup writes its serving settings into a repository that was there before it fetches.
+ * Refuses the bare repository at `relay.url` when it is not `login`'s relay (not-your-relay.ts), read
+ * in place: setup writes its serving settings into a repository that was there before it fetches.
  */
-export async function refuseNotYourRelay(path: string, branch: string, login: string): Promise<void> {
+export async function refuseNotYourRelay(relay: { url: string; branch: string; login: string; setUpBefore?: boolean | undefined }): Promise<void> {
+  const path = relay.url;
   const git = async (args: string[]) =>
     (await runGit([inRepository(path), ...args], { timeoutMs: LOCAL_TIMEOUT_MS, maxStdoutBytes: LISTING_MAX_BYTES })).stdout;
-  const tip = (await git(['for-each-ref', '--format=%(objectname)', `refs/heads/${branch}`])).trim();
+  const tip = (await git(['for-each-ref', '--format=%(objectname)', `refs/heads/${relay.branch}`])).trim();
   const { refuseGitRepository } = await import('./not-your-relay.ts');
-  await refuseGitRepository({ url: path, login, branch }, tip || null, ['for-each-ref', '--count=1', 'refs/heads/'], git);
+  await refuseGitRepository(relay, tip || null, ['for-each-ref', '--count=1', 'refs/heads/'], git, path);
 }
 
 /** What a listing of a relay in a folder may print (as the transport's listings). */

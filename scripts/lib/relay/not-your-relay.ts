@@ -94,14 +94,16 @@ const CHECK_THE_URL = 'check the URL; your relay is a new, empty repository (a l
 
 /**
  * The git transport's check of the repository at `relay.url`, read through `git` (in the
- * repository itself, or in the clone that fetched it) at `tip`, the relay branch's commit; with
- * none, the command `heads` lists the repository's branches.
+ * repository itself, or in the clone that fetched it: `gitDir`) at `tip`, the relay branch's
+ * commit; with none, the command `heads` lists the repository's branches. `setUpBefore`: relay.json
+ * names this relay (setup runs again on it).
  */
 export async function refuseGitRepository(
-  relay: { url: string; login: string; branch: string },
+  relay: { url: string; login: string; branch: string; setUpBefore?: boolean | undefined },
   tip: string | null,
   heads: string[],
   git: (args: string[]) => Promise<string>,
+  gitDir: string,
 ): Promise<void> {
   const where = `the repository at ${redactUrls(relay.url)}`;
   if (tip === null) {
@@ -114,7 +116,13 @@ export async function refuseGitRepository(
     return;
   }
   const refusal = notYourRelay(where, relay.login, await gitContent(git, tip), CHECK_THE_URL);
-  if (refusal) throw refusal;
+  if (!refusal) return;
+  // The relay relay.json names, set up again: what a writer (a peer) added to it since refuses
+  // nothing, only what it held when the user's key was added to it does (relay-origin.ts).
+  if (!relay.setUpBefore) throw refusal;
+  const { relayOrigin, originRefusal } = await import('./relay-origin.ts');
+  const found = await relayOrigin(tip, { login: relay.login, clonePath: gitDir }, undefined, async (args) => ({ stdout: await git(args) }));
+  if (found) throw originRefusal(where, relay.login, found, 'Nothing was changed');
 }
 
 /**

@@ -106,7 +106,7 @@ function shallowCommits(file: string): Set<string> {
 }
 
 /** How the messages name the user's relay (relay.json's `repo`). */
-function relayWhere(repo: string): string {
+export function relayWhere(repo: string): string {
   return `your relay ${inlineText(redactUrls(repo), 300)}`;
 }
 
@@ -150,12 +150,11 @@ export function originProblem(repo: string, login: string, record: OriginRecord)
   };
 }
 
-/** pull's refusal of someone else's relay: it would take, and remove, what waits there for the owner. */
-export function originRefusal(repo: string, login: string, record: OriginRecord): AliveError {
+/** The refusal of someone else's relay (pull's, setup's run again on it): `done` says what was not done. */
+export function originRefusal(where: string, login: string, record: OriginRecord, done: string): AliveError {
   const { label, follows } = originDetail(record);
-  return new AliveError(
-    `${originText(relayWhere(repo), login, record)}. Pull took nothing from it (it would take, and remove, what waits there for its owner); ` +
-      `${originWayOn(login, record)}${follows}`,
-    { code: 'not_your_relay', untrusted: untrustedDetail(label, listed(record.names, record.total), follows) },
-  );
+  return new AliveError(`${originText(where, login, record)}. ${done}; ${originWayOn(login, record)}${follows}`, {
+    code: 'not_your_relay',
+    untrusted: untrustedDetail(label, listed(record.names, record.total), follows),
+  });
 }

@@ -145,7 +145,13 @@ async function pull(o: {
     touchRelayActivity(paths, (state) => {
       state.not_your_relay = origin;
     });
-    throw (await import('../relay-origin.ts')).originRefusal(cfg.repo, cfg.github_username, origin);
+    const { originRefusal, relayWhere } = await import('../relay-origin.ts');
+    throw originRefusal(
+      relayWhere(cfg.repo),
+      cfg.github_username,
+      origin,
+      'Pull took nothing from it (it would take, and remove, what waits there for its owner)',
+    );
   }
   // Another repository (a code project): what waits there is from the user's peers, taken; the user is told.
   const originWarning = origin ? (await import('../relay-origin.ts')).originProblem(cfg.repo, cfg.github_username, origin) : undefined;

@@ -67,7 +67,9 @@ export const setupCommand = defineCommand({
       const rawUrl = values.url ?? (existing?.transport === 'git' ? (existing.url ?? undefined) : undefined);
       if (!rawUrl) return ctx.usageError('--url is required with --transport git (a bare repository path or any Git URL)');
       url = normaliseGitUrl(rawUrl);
-      transportImpl = new GitTransport({ login, url, branch: existing?.branch ?? 'main', clonePath: paths.clone, workDir: paths.work });
+      // Set up on this relay before: only its history can make it not the user's (relay-origin.ts).
+      const setUpBefore = existing?.transport === 'git' && existing.url !== null && normaliseGitUrl(existing.url) === url;
+      transportImpl = new GitTransport({ login, url, branch: existing?.branch ?? 'main', clonePath: paths.clone, workDir: paths.work, setUpBefore });
     } else {
       apiUrl = values['api-url'] ?? existing?.api_url ?? null;
       const probe = await openGithubTransport(values.login ?? 'unknown', apiUrl, existing?.branch ?? 'main', env).catch((err: unknown) => {
