@@ -224,6 +224,29 @@ describe('relay status on a relay set up before setup checked the repository', (
   }, 60_000);
 });
 
+describe('relay inbox on a relay set up before setup checked the repository', () => {
+  it("says that what it lists waits in someone else's relay, and does not say to pull it", async () => {
+    const pia = await relayUser(base.dir, 'pia');
+    await pair(pia, alice);
+    await push(alice, 'pia', 'for-pia');
+    const quin = await setUpBeforeTheCheck('quin', pia.url);
+    const r = await run(quin, ['inbox', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json.waiting).toHaveLength(1);
+    expect(r.json.not_your_relay).toBe('relay');
+    expect(r.json.not_your_relay_problem).toMatch(/is someone else's relay: .*alive-p2p relay setup --move --url URL/);
+    expect(r.json.untrusted.relay_keys).toBe('pia');
+    const text = await run(quin, ['inbox']);
+    expect(text.stderr).toMatch(/^warning: your relay \S+ is someone else's relay/m);
+    expect(text.stderr).toMatch(/^<<<BEGIN UNTRUSTED RELAY KEYS \S+\npia\nEND UNTRUSTED RELAY KEYS \S+>>>$/m);
+    expect(text.stdout).not.toMatch(/relay pull/);
+    // The owner's own listing says nothing of the kind.
+    const own = await run(pia, ['inbox', '--json']);
+    expect(own.json.not_your_relay).toBeNull();
+    expect(own.json.not_your_relay_problem).toBeUndefined();
+  }, 60_000);
+});
+
 describe('relay setup run again on a relay set up before', () => {
   it("the owner's relay that a peer added keys and files to (and replaced the owner's key in) is set up again, not refused", async () => {
     const max = await relayUser(base.dir, 'max');

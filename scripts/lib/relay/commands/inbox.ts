@@ -47,8 +47,11 @@ to fetch them.
 Options:
   --json      one JSON object: {ok, waiting: [{sender (the folder), file, path, size, time, pinned, peer_status,
               verified (false), untrusted: {file}}], note, ignored (a count), ignored_truncated,
+              not_your_relay ("relay", "repository" or null: the relay was set up, before setup
+              checked it, on someone else's relay or another repository), not_your_relay_problem,
               untrusted: {ignored: [the first 100 names of the files that are not packages],
-              senders: {folder: count, for the folders that are no peer's}}}
+              senders: {folder: count, for the folders that are no peer's}, relay_keys or
+              repository_files}}
   -h, --help  show this help`,
   options: {},
   async run(ctx) {
@@ -58,6 +61,9 @@ Options:
     const cfg = requireRelayConfig(paths.config);
     const transport = await openTransport(cfg, paths, env);
     const listing = await transport.listInbox();
+    // A relay set up before setup checked the repository may be someone else's (relay-origin.ts).
+    const origin = transport.notYourRelay ? ((await transport.notYourRelay(listing.head)) ?? null) : undefined;
+    const originShown = origin ? (await import('../relay-origin.ts')).originProblem(cfg.repo, cfg.github_username, origin) : undefined;
     const details =
       transport.kind === 'git' ? await (transport as GitTransport).depositDetails(listing.head, new Set(listing.entries.map((e) => e.path))) : new Map();
     const waiting: Waiting[] = listing.entries.map((e) => {
@@ -75,21 +81,31 @@ Options:
         untrusted: { file: e.name },
       };
     });
-    touchRelayActivity(paths, (state) =>
+    touchRelayActivity(paths, (state) => {
       Object.assign(
         state,
         pendingFields(
           waiting.map((w) => w.sender),
           (s) => findPeer(cfg, s) !== undefined,
         ),
-      ),
-    );
+      );
+      if (origin !== undefined) state.not_your_relay = origin;
+    });
     // Folders no peer has: named by whoever wrote them, data only (status and pull do the same).
     const notPeers = waiting.filter((w) => w.peer_status === 'unknown');
     const ignored = ignoredFields(listing.ignored);
     const senders = new Map<string, number>();
     for (const w of notPeers) senders.set(w.sender, (senders.get(w.sender) ?? 0) + 1);
-    out.result({ ok: true, waiting, note: NOTE, ...ignored, untrusted: { ...ignored.untrusted, senders: Object.fromEntries(senders) } });
+    out.result({
+      ok: true,
+      waiting,
+      note: NOTE,
+      ...ignored,
+      not_your_relay: origin?.kind ?? null,
+      ...(originShown ? { not_your_relay_problem: originShown.text } : {}),
+      untrusted: { ...ignored.untrusted, senders: Object.fromEntries(senders), ...originShown?.untrusted.json },
+    });
+    if (originShown) out.warn(originShown.text, originShown.untrusted.lines);
     if (waiting.length === 0) out.line('Nothing is waiting in your relay.');
     else out.line(`${counted(waiting.length, 'package')} waiting in your relay, by the folder each is in:`);
     const inPeers = waiting.filter((w) => w.peer_status !== 'unknown');
@@ -109,7 +125,8 @@ Options:
     warnIgnored(out, listing.ignored);
     if (waiting.some((w) => w.pinned)) out.line(`A package in a pinned peer's folder is ${saidToBeFrom('that peer')}.`);
     if (waiting.some((w) => !w.pinned)) out.line("Packages in a folder that is not a pinned peer's are filed under unverified/ by pull.");
-    if (waiting.length > 0) out.line('Fetch them with: alive-p2p relay pull');
+    // Someone else's relay: what waits there is its owner's, and pull refuses it.
+    if (waiting.length > 0 && origin?.kind !== 'relay') out.line('Fetch them with: alive-p2p relay pull');
   },
 });
 
