@@ -214,6 +214,53 @@ describe('relay status on a relay set up before setup checked the repository', (
     expect(r.json.untrusted.repository_files).toBe('main.c');
   }, 60_000);
 
+  it('a relay made by a hosting web UI with a .gitattributes (let be before the check) is told how to end the warning, and removing it ends it', async () => {
+    const repo = project('web-attributes');
+    gitIn(repo, [
+      'update-ref',
+      'refs/heads/main',
+      git(
+        [
+          'commit-tree',
+          gitIn(repo, ['mktree'], `100644 blob ${gitIn(repo, ['hash-object', '-w', '--stdin'], '* text=auto\n')}\t.gitattributes\n`),
+          '-m',
+          'web UI',
+        ],
+        repo,
+        { ...process.env, GIT_AUTHOR_NAME: 'w', GIT_AUTHOR_EMAIL: 'w@w', GIT_COMMITTER_NAME: 'w', GIT_COMMITTER_EMAIL: 'w@w' },
+      ).trim(),
+    ]);
+    const rita = await setUpBeforeTheCheck('rita', repo);
+    const r = await run(rita, ['status', '--json']);
+    expect(r.json.not_your_relay).toBe('repository');
+    expect(r.json.untrusted.repository_files).toBe('.gitattributes');
+    expect(r.json.problems.join('\n')).toMatch(/if this repository is your own relay and those files need not be in it, removing them ends this/);
+    const tree = gitIn(
+      repo,
+      ['mktree'],
+      `${gitIn(repo, ['ls-tree', 'main'])
+        .split('\n')
+        .filter((l) => !l.endsWith('\t.gitattributes'))
+        .join('\n')}\n`,
+    );
+    const tip = gitIn(repo, ['rev-parse', 'main']);
+    gitIn(repo, [
+      'update-ref',
+      'refs/heads/main',
+      git(['commit-tree', tree, '-p', tip, '-m', 'rm'], repo, {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'w',
+        GIT_AUTHOR_EMAIL: 'w@w',
+        GIT_COMMITTER_NAME: 'w',
+        GIT_COMMITTER_EMAIL: 'w@w',
+      }).trim(),
+      tip,
+    ]);
+    // Read again by the next command that lists the relay (status probes after it).
+    expect((await run(rita, ['inbox', '--json'])).json.not_your_relay).toBeNull();
+    expect((await run(rita, ['status', '--json'])).json.not_your_relay).toBeNull();
+  }, 60_000);
+
   it("says nothing of the kind for the owner's relay that a peer added keys and files to", async () => {
     const jo = await relayUser(base.dir, 'jo');
     commitToBare(jo.url, { 'keys/zed.pem': 'a key of zed\n', 'index.html': '<p>hi</p>\n' });

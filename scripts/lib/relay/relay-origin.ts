@@ -123,7 +123,9 @@ function originWayOn(login: string, problem: Pick<ContentProblem, 'kind'>): stri
   return (
     'point your relay at your own repository: `alive-p2p relay setup --move --url URL`, URL a new, empty repository ' +
     `(a local path that does not exist yet is made one) or your own relay; then each of your peers runs \`alive-p2p relay accept ${login} --url URL\`` +
-    (problem.kind === 'relay' ? `, and ask the owner of this one to remove keys/${login}.pem from it` : '')
+    (problem.kind === 'relay'
+      ? `, and ask the owner of this one to remove keys/${login}.pem from it`
+      : ' (if this repository is your own relay and those files need not be in it, removing them ends this)')
   );
 }
 
