@@ -7,11 +7,12 @@
  * nothing. What a peer with write access adds to the owner's own relay (other logins' keys, files,
  * a made-up history merged in) does not make it "not yours": the owner is never locked out.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bareFiles, commitToBare, git, gitIn, tempDir } from './helpers.ts';
-import { pair, relayUser, run, walnutPackage, type RelayUser } from './in-process.ts';
+import { pair, relayUser, run, type RelayUser } from './in-process.ts';
+import { mergeMadeUpHistory, pushTo, setUpBeforeTheCheck } from './set-up-before.ts';
 import { isolateProcessGit } from './git-env.ts';
 
 let base: ReturnType<typeof tempDir>;
@@ -25,57 +26,6 @@ beforeAll(async () => {
   await pair(alice, bob);
 }, 60_000);
 afterAll(() => base.cleanup());
-
-/** `login`, whose relay.json names `relay` with their key published there: what setup --url did before it checked. */
-async function setUpBeforeTheCheck(login: string, relay: string): Promise<RelayUser> {
-  const u = await relayUser(base.dir, login);
-  commitToBare(relay, { [`keys/${login}.pem`]: readFileSync(u.paths.publicKey, 'utf8') }, `Publish key of ${login}`);
-  const cfg = JSON.parse(readFileSync(u.paths.config, 'utf8'));
-  writeFileSync(u.paths.config, JSON.stringify({ ...cfg, repo: relay, url: relay }));
-  return { ...u, url: relay };
-}
-
-/** A package `from` pushes to `to` (a pinned peer). */
-async function push(from: RelayUser, to: string, name: string): Promise<void> {
-  const r = await run(from, ['push', await walnutPackage(from, name), '--to', to, '--json']);
-  expect(r.code, r.stderr).toBe(0);
-}
-
-/**
- * What a writer of `repo` can do without rewriting its history: a made-up history (a root holding
- * keys/zed.pem, then a copy of `login`'s key added onto it, dated `year`) merged in as the first
- * parent, the tip's files and keys/zed.pem in the merge.
- */
-function mergeMadeUpHistory(repo: string, login: string, year: number): void {
-  const at = (date: string) => ({
-    ...process.env,
-    GIT_AUTHOR_NAME: 'm',
-    GIT_AUTHOR_EMAIL: 'm@m',
-    GIT_COMMITTER_NAME: 'm',
-    GIT_COMMITTER_EMAIL: 'm@m',
-    GIT_AUTHOR_DATE: date,
-    GIT_COMMITTER_DATE: date,
-  });
-  const zed = gitIn(repo, ['hash-object', '-w', '--stdin'], 'a key of zed\n');
-  const own = gitIn(repo, ['rev-parse', `main:keys/${login}.pem`]);
-  const tree = (entries: string[]) => gitIn(repo, ['mktree'], `${entries.join('\n')}\n`);
-  const commit = (t: string, parents: string[], date: string) =>
-    git(['commit-tree', t, ...parents.flatMap((p) => ['-p', p]), '-m', 'relay'], repo, at(date)).trim();
-  const first = commit(tree([`040000 tree ${tree([`100644 blob ${zed}\tzed.pem`])}\tkeys`]), [], `${year}-01-01T00:00:00Z`);
-  const second = commit(
-    tree([`040000 tree ${tree([`100644 blob ${zed}\tzed.pem`, `100644 blob ${own}\t${login}.pem`])}\tkeys`]),
-    [first],
-    `${year}-01-02T00:00:00Z`,
-  );
-  const tip = gitIn(repo, ['rev-parse', 'main']);
-  const keys = tree([...gitIn(repo, ['ls-tree', 'main:keys']).split('\n'), `100644 blob ${zed}\tzed.pem`]);
-  const top = tree(
-    gitIn(repo, ['ls-tree', 'main'])
-      .split('\n')
-      .map((l) => (l.endsWith('\tkeys') ? `040000 tree ${keys}\tkeys` : l)),
-  );
-  gitIn(repo, ['update-ref', 'refs/heads/main', commit(top, [second, tip], `${year}-01-03T00:00:00Z`), tip]);
-}
 
 /** A bare repository whose main branch holds a code project's files. */
 function project(name: string): string {
@@ -91,8 +41,8 @@ function project(name: string): string {
 
 describe('relay pull on a relay set up before setup checked the repository', () => {
   it("someone else's relay (bob's URL typed by erin): refused, nothing taken from bob's relay; setup --move is the way on", async () => {
-    const erin = await setUpBeforeTheCheck('erin', bob.url);
-    await push(alice, 'bob', 'for-bob');
+    const erin = await setUpBeforeTheCheck(base.dir, 'erin', bob.url);
+    await pushTo(alice, 'bob', 'for-bob');
     const before = bareFiles(bob.url);
     expect([...before.keys()].filter((p) => p.startsWith('inbox/alice/'))).toHaveLength(1);
 
@@ -125,14 +75,14 @@ describe('relay pull on a relay set up before setup checked the repository', () 
   it("a peer's keys and files added to the owner's relay, or a made-up history merged into it, do not lock the owner out", async () => {
     const fay = await relayUser(base.dir, 'fay');
     await pair(fay, alice);
-    await push(alice, 'fay', 'first');
+    await pushTo(alice, 'fay', 'first');
     // Another login's key, a key of no login and a file no relay holds, as any writer can add them.
     commitToBare(fay.url, { 'keys/zed.pem': 'a key of zed\n', 'keys/notes.txt': 'x\n', 'index.html': '<p>hi</p>\n' });
     const planted = await run(fay, ['pull', '--json']);
     expect(planted.code, planted.stdout).toBe(0);
     expect(planted.json.received).toMatchObject([{ from: 'alice', verified: true }]);
 
-    await push(alice, 'fay', 'second');
+    await pushTo(alice, 'fay', 'second');
     // Dated before the owner's setup and after it: whichever is read first or last, the owner's setup settles it.
     mergeMadeUpHistory(fay.url, 'fay', 2001);
     mergeMadeUpHistory(fay.url, 'fay', 2099);
@@ -142,9 +92,9 @@ describe('relay pull on a relay set up before setup checked the repository', () 
   }, 60_000);
 
   it('another repository (a code project): pull takes what the peers sent there, and warns with the way on', async () => {
-    const lea = await setUpBeforeTheCheck('lea', project('leas-project'));
+    const lea = await setUpBeforeTheCheck(base.dir, 'lea', project('leas-project'));
     await pair(lea, alice);
-    await push(alice, 'lea', 'for-lea');
+    await pushTo(alice, 'lea', 'for-lea');
     const r = await run(lea, ['pull', '--json']);
     expect(r.code, r.stdout).toBe(0);
     expect(r.json.received).toMatchObject([{ from: 'alice', verified: true }]);
@@ -154,7 +104,7 @@ describe('relay pull on a relay set up before setup checked the repository', () 
     expect(r.json.not_your_relay_problem).toMatch(/alive-p2p relay setup --move --url URL/);
     expect(r.json.untrusted.repository_files).toBe('main.c');
 
-    await push(alice, 'lea', 'again');
+    await pushTo(alice, 'lea', 'again');
     const text = await run(lea, ['pull']);
     expect(text.code, text.stderr).toBe(0);
     expect(text.stderr).toMatch(/^warning: your relay \S+ is another repository, not a relay/m);
@@ -162,7 +112,7 @@ describe('relay pull on a relay set up before setup checked the repository', () 
   }, 60_000);
 
   it('a history the clone has cut proves nothing: erin on bob’s relay is not refused then (nor told: no finding)', async () => {
-    const gus = await setUpBeforeTheCheck('gus', bob.url);
+    const gus = await setUpBeforeTheCheck(base.dir, 'gus', bob.url);
     // What clone-compact.ts's cutHistory writes: the clone is shallow at the tip it fetched.
     expect((await run(gus, ['status', '--json'])).code).toBe(0);
     const tip = git(['--git-dir', gus.paths.clone, 'rev-parse', 'refs/remotes/origin/main']).trim();
@@ -175,7 +125,7 @@ describe('relay pull on a relay set up before setup checked the repository', () 
 describe('relay status on a relay set up before setup checked the repository', () => {
   it("names someone else's relay as a problem, with whose keys it holds (fenced) and the way on", async () => {
     const kim = await relayUser(base.dir, 'kim');
-    const hana = await setUpBeforeTheCheck('hana', kim.url);
+    const hana = await setUpBeforeTheCheck(base.dir, 'hana', kim.url);
     const r = await run(hana, ['status', '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.json.not_your_relay).toBe('relay');
@@ -205,7 +155,7 @@ describe('relay status on a relay set up before setup checked the repository', (
   }, 60_000);
 
   it('names a code project as another repository', async () => {
-    const ivan = await setUpBeforeTheCheck('ivan', project('ivans-project'));
+    const ivan = await setUpBeforeTheCheck(base.dir, 'ivan', project('ivans-project'));
     const r = await run(ivan, ['status', '--json']);
     expect(r.json.not_your_relay).toBe('repository');
     expect(r.json.problems.join('\n')).toMatch(
@@ -230,7 +180,7 @@ describe('relay status on a relay set up before setup checked the repository', (
         { ...process.env, GIT_AUTHOR_NAME: 'w', GIT_AUTHOR_EMAIL: 'w@w', GIT_COMMITTER_NAME: 'w', GIT_COMMITTER_EMAIL: 'w@w' },
       ).trim(),
     ]);
-    const rita = await setUpBeforeTheCheck('rita', repo);
+    const rita = await setUpBeforeTheCheck(base.dir, 'rita', repo);
     const r = await run(rita, ['status', '--json']);
     expect(r.json.not_your_relay).toBe('repository');
     expect(r.json.untrusted.repository_files).toBe('.gitattributes');
@@ -275,8 +225,8 @@ describe('relay inbox on a relay set up before setup checked the repository', ()
   it("says that what it lists waits in someone else's relay, and does not say to pull it", async () => {
     const pia = await relayUser(base.dir, 'pia');
     await pair(pia, alice);
-    await push(alice, 'pia', 'for-pia');
-    const quin = await setUpBeforeTheCheck('quin', pia.url);
+    await pushTo(alice, 'pia', 'for-pia');
+    const quin = await setUpBeforeTheCheck(base.dir, 'quin', pia.url);
     const r = await run(quin, ['inbox', '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.json.waiting).toHaveLength(1);
@@ -291,42 +241,5 @@ describe('relay inbox on a relay set up before setup checked the repository', ()
     const own = await run(pia, ['inbox', '--json']);
     expect(own.json.not_your_relay).toBeNull();
     expect(own.json.not_your_relay_problem).toBeUndefined();
-  }, 60_000);
-});
-
-describe('relay setup run again on a relay set up before', () => {
-  it("the owner's relay that a peer added keys and files to (and replaced the owner's key in) is set up again, not refused", async () => {
-    const max = await relayUser(base.dir, 'max');
-    commitToBare(max.url, { 'keys/zed.pem': 'a key of zed\n', 'index.html': '<p>hi</p>\n', 'keys/max.pem': 'a key of mallory\n' });
-    const status = await run(max, ['status', '--json']);
-    expect(status.json.own_key).toBe('changed');
-    // What status says to do about the replaced key: setup, which the planted key must not block.
-    for (const argv of [
-      ['setup', '--json'],
-      ['setup', '--transport', 'git', '--login', 'max', '--url', max.url, '--json'],
-    ]) {
-      const again = await run(max, argv);
-      expect(again.code, again.stdout).toBe(0);
-    }
-    expect(bareFiles(max.url).get('keys/max.pem')).toBe(gitIn(max.url, ['hash-object', '--stdin'], readFileSync(max.paths.publicKey, 'utf8')));
-    expect((await run(max, ['status', '--json'])).json.own_key).toBe('ok');
-
-    // More made-up histories than are read: still the owner's to set up again.
-    for (let year = 2090; year < 2097; year++) mergeMadeUpHistory(max.url, 'max', year);
-    expect((await run(max, ['setup', '--json'])).code).toBe(0);
-  }, 60_000);
-
-  it("someone else's relay set up before the check is refused again, saying whose it is and the way on (not to remove the owner's key)", async () => {
-    const nora = await relayUser(base.dir, 'nora');
-    const olaf = await setUpBeforeTheCheck('olaf', nora.url);
-    const before = bareFiles(nora.url);
-    const r = await run(olaf, ['setup', '--json']);
-    expect(r.code, r.stdout).toBe(1);
-    expect(r.json.error.code).toBe('not_your_relay');
-    expect(r.json.error.message).toMatch(/is someone else's relay: it already published another login's key when your key \(keys\/olaf\.pem\) was added/);
-    expect(r.json.error.message).toMatch(/Nothing was changed; point your relay at your own repository: `alive-p2p relay setup --move --url URL`/);
-    expect(r.json.error.message).not.toMatch(/remove it from the relay/);
-    expect(r.json.error.untrusted.relay_keys).toBe('nora');
-    expect(bareFiles(nora.url)).toEqual(before);
   }, 60_000);
 });

@@ -1000,11 +1000,11 @@ export class GitTransport implements RelayTransport {
     return this.listAt(head);
   }
 
-  async notYourRelay(head: string | null): Promise<OriginRecord | undefined> {
+  async notYourRelay(head: string | null, limits: CallLimits = {}): Promise<OriginRecord | undefined> {
     // Loaded here: commands that read no own relay skip it.
     return head
       ? (await import('./relay-origin.ts')).relayOrigin(head, this.opts, this.listings.get(`${head}\0keys`), (args) =>
-          this.git(args, { maxStdoutBytes: this.listingMax() }),
+          this.git(args, { maxStdoutBytes: this.listingMax(), ...(limits.deadline ? { timeoutMs: Math.max(1, limits.deadline - Date.now()) } : {}) }),
         )
       : undefined;
   }

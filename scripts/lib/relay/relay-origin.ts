@@ -13,7 +13,7 @@
  * such commit was made onto someone else's relay (then a pull is refused) or onto another repository
  * (a warning). One made onto an empty repository or a relay's own files is the user's setup, and
  * settles it. A history the clone has cut (clone-compact.ts), more such commits than MAX_ADDED, or
- * one that cannot be read, proves nothing: no finding.
+ * one that cannot be read, proves nothing: no finding. One the caller's deadline ends is thrown.
  *
  * Read from the clone (commits and trees the listing fetched), never over the network, and only when
  * the relay's tip holds another login's key or a file a relay does not: otherwise one ls-tree.
@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { AliveError } from '../errors.ts';
 import { untrustedDetail } from '../text/fence.ts';
 import { inlineText } from '../text/untrusted.ts';
-import { redactUrls } from './git-run.ts';
+import { GitError, redactUrls } from './git-run.ts';
 import { contentProblem, gitContent, listed, NAMES_SHOWN, type ContentProblem } from './not-your-relay.ts';
 import { isoSeconds, type RelayState } from './state.ts';
 
@@ -59,7 +59,9 @@ export async function relayOrigin(
     if (!found) return undefined;
     // Named as the relay holds them now (what the user can act on), when they are of the same kind.
     return originRecord(now.kind === found.kind ? now : found);
-  } catch {
+  } catch (err) {
+    // Out of time (the probe's deadline): not judged, so what was found before stands.
+    if (err instanceof GitError && err.timedOut) throw err;
     return undefined;
   }
 }

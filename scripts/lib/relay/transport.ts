@@ -92,10 +92,11 @@ export interface RelayTransport {
   isReachable(peer: PeerRelay, limits?: CallLimits): Promise<boolean>;
   /**
    * Whether the user's relay, at `head` (a listing's), was someone else's relay or another repository
-   * when the user's key was added to it (relay-origin.ts), read from what the listing fetched. The git
-   * transport's: a GitHub relay is the user's own `<login>/walnut-relay`.
+   * when the user's key was added to it (relay-origin.ts), read from what the listing fetched; a
+   * judgement the deadline ends is thrown (git_timeout). The git transport's: a GitHub relay is the
+   * user's own `<login>/walnut-relay`.
    */
-  notYourRelay?(head: string | null): Promise<OriginRecord | undefined>;
+  notYourRelay?(head: string | null, limits?: CallLimits): Promise<OriginRecord | undefined>;
 }
 
 /**
