@@ -1,7 +1,7 @@
 /**
  * Runs before every test file (vitest.config.ts setupFiles). The files of a worker share its
  * process (isolate: false), so each one starts from the environment and umask the worker started
- * with, and with the format's PBKDF2 iterations, keygen's key size, relay pull's caps, GitHub reads' retry wait and create's receiver limit, whatever the file before it left. Three things cannot be undone for the next file, and fail
+ * with, and with the format's PBKDF2 iterations, keygen's key size, relay pull's caps, GitHub reads' retry wait and create's receiver limit, and message ids that no earlier file's ids date (bus/ids.ts), whatever the file before it left. Three things cannot be undone for the next file, and fail
  * the file that does them: replacing process.env with another object (see process-env.ts), and
  * ending while an in-process command run still changes process.env (env-runs.ts); nor a Ctrl-C
  * cleanup left registered (proc/interrupt-cleanup.ts), whose listener every later file would meet.
@@ -14,6 +14,7 @@ import { setPullLimitsForTests } from '../../scripts/lib/relay/pull-limits.ts';
 import { setReadRetryWaitForTests } from '../../scripts/lib/relay/read-retry-wait.ts';
 import { setReceiverEntriesForTests, setReceiverLimitForTests } from '../../scripts/lib/package/receiver-limit.ts';
 import { setBusListMaxForTests } from '../../scripts/lib/bus/list-bound.ts';
+import { resetMessageIdsForTests } from '../../scripts/lib/bus/ids.ts';
 import { envRunInProgress } from './env-runs.ts';
 import { registeredCleanupsForTests } from '../../scripts/lib/proc/interrupt-cleanup.ts';
 import { counted } from '../../scripts/lib/text/plural.ts';
@@ -42,6 +43,7 @@ setReadRetryWaitForTests(undefined);
 setReceiverLimitForTests(undefined);
 setReceiverEntriesForTests(undefined);
 setBusListMaxForTests(undefined);
+resetMessageIdsForTests();
 
 afterAll(() => {
   // What helper modules made for this file (after-file.ts): they load once per worker.

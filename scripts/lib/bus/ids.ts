@@ -7,10 +7,22 @@ import { secureRandomBytes } from '../crypto/random-bytes.ts';
 let lastMs = -1;
 let sequence = 0;
 
-/** A new UUIDv7; ids made by one process are strictly increasing. */
+/**
+ * How far ahead of the clock a process's ids may be dated: their time is their creation time
+ * (status, thread and a wait's look order read it, and an id typed short is its millisecond). Ids
+ * count up within a millisecond (at least 3,072 of them, some 3 ms of making ids back to back), and
+ * run ahead only past that, or when the clock is set back a little. When it is set back further
+ * (or an id was made with a later `now`) the next id is dated by the clock: kept to the last time
+ * instead, every id the process made until the clock caught up (a serve or MCP server: minutes,
+ * hours) shared one millisecond, ids typed short named them all, and a wait read its answer among
+ * the ids dated after now, last.
+ */
+export const ID_AHEAD_MAX_MS = 10;
+
+/** A new UUIDv7; ids made by one process are increasing while the clock does not go back more than ID_AHEAD_MAX_MS behind them. */
 export function newMessageId(now = Date.now()): string {
   let ms = now;
-  if (ms <= lastMs) {
+  if (ms <= lastMs && lastMs - ms <= ID_AHEAD_MAX_MS) {
     sequence++;
     if (sequence > 0xfff) {
       lastMs++;
@@ -28,6 +40,13 @@ export function newMessageId(now = Date.now()): string {
   bytes[8] = 0x80 | (bytes[8]! & 0x3f);
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** TEST ONLY: forgets the last id's time, as a new process starts (test/support/per-file.ts: an earlier file's ids do not date this file's). */
+export function resetMessageIdsForTests(): void {
+  if (process.env.VITEST !== 'true') throw new Error('resetMessageIdsForTests is for the test suite only');
+  lastMs = -1;
+  sequence = 0;
 }
 
 const UUID7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
