@@ -1,7 +1,7 @@
 /**
  * Runs before every test file (vitest.config.ts setupFiles). The files of a worker share its
  * process (isolate: false), so each one starts from the environment and umask the worker started
- * with, and with the format's PBKDF2 iterations, keygen's key size, relay pull's caps, GitHub reads' retry wait and create's receiver limit, and message ids that no earlier file's ids date (bus/ids.ts), whatever the file before it left. Three things cannot be undone for the next file, and fail
+ * with, and with the format's PBKDF2 iterations, keygen's key size, relay pull's caps, GitHub reads' retry wait and create's receiver limit, the bus's bounds, relay listing memory, recovery's leftover-file cap, and message ids that no earlier file's ids date (bus/ids.ts), whatever the file before it left. Three things cannot be undone for the next file, and fail
  * the file that does them: replacing process.env with another object (see process-env.ts), and
  * ending while an in-process command run still changes process.env (env-runs.ts); nor a Ctrl-C
  * cleanup left registered (proc/interrupt-cleanup.ts), whose listener every later file would meet.
@@ -13,7 +13,10 @@ import { setKeygenBitsForTests } from '../../scripts/lib/crypto/keys.ts';
 import { setPullLimitsForTests } from '../../scripts/lib/relay/pull-limits.ts';
 import { setReadRetryWaitForTests } from '../../scripts/lib/relay/read-retry-wait.ts';
 import { setReceiverEntriesForTests, setReceiverLimitForTests } from '../../scripts/lib/package/receiver-limit.ts';
-import { setBusListMaxForTests } from '../../scripts/lib/bus/list-bound.ts';
+import { setBusListMaxForTests, setReceiverFoldersMaxForTests, setWaitLookReadsForTests } from '../../scripts/lib/bus/list-bound.ts';
+import { setThreadScanMaxForTests } from '../../scripts/lib/bus/query.ts';
+import { setListingMemoryForTests } from '../../scripts/lib/relay/git-transport.ts';
+import { setLeftoverFileMaxForTests } from '../../scripts/lib/receive/journal.ts';
 import { resetMessageIdsForTests } from '../../scripts/lib/bus/ids.ts';
 import { envRunInProgress } from './env-runs.ts';
 import { registeredCleanupsForTests } from '../../scripts/lib/proc/interrupt-cleanup.ts';
@@ -43,6 +46,11 @@ setReadRetryWaitForTests(undefined);
 setReceiverLimitForTests(undefined);
 setReceiverEntriesForTests(undefined);
 setBusListMaxForTests(undefined);
+setReceiverFoldersMaxForTests(undefined);
+setWaitLookReadsForTests(undefined);
+setThreadScanMaxForTests(undefined);
+setListingMemoryForTests(undefined);
+setLeftoverFileMaxForTests(undefined);
 resetMessageIdsForTests();
 
 afterAll(() => {

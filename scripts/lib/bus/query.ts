@@ -948,8 +948,9 @@ export interface BusHeaders {
 export const THREAD_SCAN_MAX = 10_000;
 let threadScanMax = THREAD_SCAN_MAX;
 
-/** Lowers THREAD_SCAN_MAX for a test (undefined: back to it). */
+/** TEST ONLY: lowers THREAD_SCAN_MAX (undefined: back to it); throws unless under vitest. */
 export function setThreadScanMaxForTests(max: number | undefined): void {
+  if (process.env.VITEST !== 'true') throw new Error('setThreadScanMaxForTests is for the test suite only');
   threadScanMax = max ?? THREAD_SCAN_MAX;
 }
 
