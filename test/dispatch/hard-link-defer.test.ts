@@ -3,8 +3,14 @@
  * past that bound, a file with two names is left in the inbox for a later claim, never
  * dead-lettered for it. A real message being returned to the inbox (a stale claim of a daemon that
  * crashed) has two names for a moment: planted links met first once sent it to dead-letter.
+ *
+ * The bound is the time spent looking for the second names (SETTLE_BUDGET_MS) as well as their
+ * number: on a loaded machine a call deals with fewer of them, and the test, which counted every
+ * planted one dead-lettered within two calls, failed now and then in a full run (62 of 70). It
+ * runs on this machine's clock and on one that moves 4 ms at each reading (a call's budget spent
+ * after a few files), and counts on what holds on both: each call deals with at least one.
  */
-import { describe, it, expect } from 'vitest';
+import { afterEach, describe, it, expect, vi } from 'vitest';
 import { linkSync, mkdirSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeBus, filesIn } from './helpers.ts';
@@ -39,24 +45,52 @@ async function realReturnInProgress(root: string, owner: string): Promise<{ id: 
 
 const hardLinkLetters = (root: string) => listDeadLetters(root, 'gemini').filter((d) => d.deadLetter?.code === 'hard_link');
 
-describe('a real return met past the bound on files with two names', () => {
+/** Calls claimNext until all `n` planted links are dead-lettered, each call dead-lettering at least one. */
+async function deadLetterTheRest(root: string, n: number): Promise<void> {
+  for (let before = hardLinkLetters(root).length; before < n; before = hardLinkLetters(root).length) {
+    expect(await claimNext(root, 'gemini', { owner: 't', leaseMs: 60_000 })).toBeUndefined();
+    expect(hardLinkLetters(root).length).toBeGreaterThan(before);
+  }
+  expect(hardLinkLetters(root)).toHaveLength(n);
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** Date.now moving `step` ms more at each reading than the clock (a machine whose CPU other work takes). */
+function slowMachine(step: number): void {
+  const now = Date.now.bind(Date);
+  let skew = 0;
+  vi.spyOn(Date, 'now').mockImplementation(() => now() + (skew += step));
+}
+
+describe.each([
+  ['on this machine', 0],
+  ['on a loaded machine (the clock moves 4 ms at each reading)', 4],
+])('a real return met past the bound on files with two names, %s', (_, step) => {
   it('is left in the inbox (not dead-lettered) and claimed by a later call once its return is done', async () => {
     const { root } = makeBus();
     plantNeverFinishing(root, 70);
     // A live sweeper (this process) that has not yet removed its name.
     const real = await realReturnInProgress(root, processOwner('s'));
-    const started = Date.now();
+    if (step > 0) slowMachine(step);
+    const started = performance.now();
     expect(await claimNext(root, 'gemini', { owner: 't', leaseMs: 60_000 })).toBeUndefined();
-    expect(Date.now() - started).toBeLessThan(1500);
+    expect(performance.now() - started).toBeLessThan(1500);
+    expect(hardLinkLetters(root).length).toBeGreaterThan(0);
     expect(hardLinkLetters(root).map((d) => d.id)).not.toContain(real.id);
     expect(filesIn(receiverPaths(root, 'gemini').inbox)).toContain(`msg-${real.id}.hw`);
 
     unlinkSync(real.sweeperName); // the sweeper's unlink
     const claim = await claimNext(root, 'gemini', { owner: 't', leaseMs: 60_000 });
     expect(claim?.id).toBe(real.id);
-    expect(hardLinkLetters(root)).toHaveLength(70); // every planted one, within two calls
+    // Every planted one, over the calls after (on this machine, unloaded, the second call ends them).
+    await deadLetterTheRest(root, 70);
   });
+});
 
+describe('a return cut short', () => {
   it('a return cut short by a sweeper that died is finished by the claim, planted links met first or not', async () => {
     const { root } = makeBus();
     plantNeverFinishing(root, 3);
