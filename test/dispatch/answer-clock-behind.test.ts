@@ -19,7 +19,7 @@ import { waitForAnswer } from '../../scripts/lib/bus/query.ts';
 const HOUR = 3600_000;
 afterEach(() => setWaitLookReadsForTests(undefined));
 
-/** A UUIDv7 dated `ms` (newMessageId's are increasing within a process: it never goes back). */
+/** A UUIDv7 dated `ms`, with the random bits of a fresh id. */
 function idAt(ms: number): string {
   const hex = ms.toString(16).padStart(12, '0');
   return `${hex.slice(0, 8)}-${hex.slice(8)}${newMessageId().slice(13)}`;

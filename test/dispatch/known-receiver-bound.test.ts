@@ -3,35 +3,21 @@
  * listed every folder of runtimes/, unbounded, to find the name among them: any bus writer can make
  * any number, and each call made every name (a million of them, every MCP send). A receiver whose
  * folder is there is known by looking it up; only a name that is not there lists runtimes/, for the
- * name like it, within busListMax names. The work is counted (the entries listed), not timed.
+ * name like it, within busListMax names. The work is counted (the listings of runtimes/ and the names
+ * they made: test/support/fs-calls.ts), not timed.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fsCallsDuring } from '../support/fs-calls.ts';
 import { makeBusWithRuntimes } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { runtimesDir } from '../../scripts/lib/bus/layout.ts';
 import { setBusListMaxForTests } from '../../scripts/lib/bus/list-bound.ts';
 import { unknownReceiver } from '../../scripts/lib/bus/receivers.ts';
 
-const listed = vi.hoisted(() => ({ entries: 0 }));
-vi.mock('../../scripts/lib/bus/fsutil.ts', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../scripts/lib/bus/fsutil.ts')>();
-  return {
-    ...real,
-    listBusDirentsUpTo: (root: string, dir: string, max: number) => {
-      const r = real.listBusDirentsUpTo(root, dir, max);
-      listed.entries += r.entries.length;
-      return r;
-    },
-  };
-});
-
 const MAX = 50;
-beforeEach(() => {
-  setBusListMaxForTests(MAX);
-  listed.entries = 0;
-});
+beforeEach(() => setBusListMaxForTests(MAX));
 afterEach(() => setBusListMaxForTests(undefined));
 
 async function crowded(): Promise<string> {
@@ -44,14 +30,17 @@ async function crowded(): Promise<string> {
 describe('is there such a receiver, on a runtimes/ crowded with folders', () => {
   it('a receiver whose folder is there: runtimes/ is not listed', async () => {
     const root = await crowded();
-    expect(unknownReceiver(root, 'zz')).toBeUndefined();
-    expect(listed.entries).toBe(0);
+    const { result, calls } = await fsCallsDuring(() => unknownReceiver(root, 'zz'));
+    expect(result).toBeUndefined();
+    expect(calls.count('listing', runtimesDir(root))).toBe(0);
   });
 
   it('a name that is not there: runtimes/ listed within the bound, and the name like it still found among those', async () => {
     const root = await crowded();
-    const r = unknownReceiver(root, 'r1x');
-    expect(r?.text).toContain('there is no receiver @r1x');
-    expect(listed.entries).toBeLessThanOrEqual(MAX);
+    const { result, calls } = await fsCallsDuring(() => unknownReceiver(root, 'r1x'));
+    expect(result?.text).toContain('there is no receiver @r1x');
+    expect(calls.count('listing', runtimesDir(root))).toBeGreaterThan(0);
+    // MAX names, and one more read to know that runtimes/ holds more (fsutil.ts direntsUpTo).
+    expect(calls.count('name', runtimesDir(root))).toBeLessThanOrEqual(MAX + 1);
   });
 });

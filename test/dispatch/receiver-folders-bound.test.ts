@@ -4,30 +4,25 @@
  * folders took each such MCP call 0.3-0.8 s (wait 1.4 s for a 1 s timeout), more under load. One
  * call opens at most receiverFoldersMax() of them (list-bound.ts), the receivers every bus has
  * first, and its answer says how many were not read. The bound is proved by counting the folders
- * opened (each walk at most MAX, whatever PLANTED is; before, every one of them), not by timing.
+ * opened (each walk at most MAX, whatever PLANTED is; before, every one of them: test/support/fs-calls.ts),
+ * not by timing.
  */
-import * as fs from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fsCallsDuring } from '../support/fs-calls.ts';
 import { dispatch, makeBusWithRuntimes } from './helpers.ts';
 import { mcpToolCallers } from './mcp-in-process.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { runtimesDir } from '../../scripts/lib/bus/layout.ts';
 import { setBusListMaxForTests, setReceiverFoldersMaxForTests } from '../../scripts/lib/bus/list-bound.ts';
 
-vi.mock('node:fs', async (original) => {
-  const real = await original<typeof import('node:fs')>();
-  const openSync = vi.fn(real.openSync);
-  return { ...real, openSync, default: { ...real, openSync } };
-});
-
-/** Folders opened (openSync with O_DIRECTORY) while `fn` runs. */
-async function foldersOpened(fn: () => Promise<unknown>): Promise<number> {
-  const spy = vi.mocked(fs.openSync);
-  spy.mockClear();
-  await fn();
-  return spy.mock.calls.filter(([, flags]) => typeof flags === 'number' && (flags & fs.constants.O_DIRECTORY) !== 0).length;
+/** Folders of the bus under `root` opened (O_DIRECTORY) while `fn` runs; some are, always (a count of none counted nothing). */
+async function foldersOpened(root: string, fn: () => Promise<unknown>): Promise<number> {
+  const { calls } = await fsCallsDuring(fn);
+  const opened = calls.countUnder('folder-open', root);
+  expect(opened).toBeGreaterThan(0);
+  return opened;
 }
 
 const connect = mcpToolCallers();
@@ -53,7 +48,7 @@ describe('a runtimes/ flooded with empty receiver folders', () => {
     const call = await connect(root, '@human');
     let tool: Record<string, unknown> = {};
     // Each folder opened for the order (and its inbox), then the page's rows.
-    const opened = await foldersOpened(async () => (tool = (await call('status', { limit: 5 })).structuredContent!));
+    const opened = await foldersOpened(root, async () => (tool = (await call('status', { limit: 5 })).structuredContent!));
     expect(opened).toBeLessThan(2 * MAX + 5 * 2 + 10);
     // Every bus's receivers are read first: @claude's waiting message still orders it first.
     expect((tool.receivers as { untrusted: { receiver: string } }[])[0]!.untrusted.receiver).toBe('@claude');
@@ -70,13 +65,13 @@ describe('a runtimes/ flooded with empty receiver folders', () => {
     const { root, id } = await flooded();
     const call = await connect(root, '@other');
     let waited: Record<string, unknown> = {};
-    expect(await foldersOpened(async () => (waited = (await call('wait', { id, timeout_s: 0.1 })).structuredContent!))).toBeLessThan(3 * MAX);
+    expect(await foldersOpened(root, async () => (waited = (await call('wait', { id, timeout_s: 0.1 })).structuredContent!))).toBeLessThan(3 * MAX);
     expect(waited).toMatchObject({ status: 'timed-out', request: { untrusted_receiver: '@claude' } });
     let thread: Record<string, unknown> = {};
-    expect(await foldersOpened(async () => (thread = (await call('thread', { id })).structuredContent!))).toBeLessThan(3 * MAX);
+    expect(await foldersOpened(root, async () => (thread = (await call('thread', { id })).structuredContent!))).toBeLessThan(3 * MAX);
     expect(thread).toMatchObject({ count: 1, unlisted_files: true, note: expect.stringContaining('receiver folders not read') });
     let shown = { stdout: '' };
-    expect(await foldersOpened(async () => (shown = await dispatch(root, ['show', id, '--json'])))).toBeLessThan(3 * MAX);
+    expect(await foldersOpened(root, async () => (shown = await dispatch(root, ['show', id, '--json'])))).toBeLessThan(3 * MAX);
     expect(JSON.parse(shown.stdout)).toMatchObject({ ok: true });
   });
 
@@ -91,7 +86,7 @@ describe('a runtimes/ flooded with empty receiver folders', () => {
     const { root } = await flooded();
     const sent = await sendMessage({ root, to: 'zeta', from: 'human', body: 'hello' });
     let waited = { stdout: '' };
-    expect(await foldersOpened(async () => (waited = await dispatch(root, ['wait', sent.id, '--timeout', '0.1', '--json'])))).toBeLessThan(3 * MAX);
+    expect(await foldersOpened(root, async () => (waited = await dispatch(root, ['wait', sent.id, '--timeout', '0.1', '--json'])))).toBeLessThan(3 * MAX);
     expect(JSON.parse(waited.stdout), waited.stdout).toMatchObject({ ok: false, error: { code: 'timeout' } });
     expect(JSON.parse((await dispatch(root, ['show', sent.id, '--json'])).stdout)).toMatchObject({ ok: true });
     const replied = await dispatch(root, ['reply', sent.id, 'zeta answers', '--as', '@zeta']);
@@ -168,7 +163,7 @@ describe('past the bound, after the first fixes', () => {
     const zeta = join(runtimesDir(root), 'zeta');
     mkdirSync(join(zeta, 'archive', day), { recursive: true });
     const oldId = '019af0c0-0000-7000-8000-000000000001'; // 2025-12-06
-    fs.writeFileSync(join(zeta, 'archive', day, `msg-${oldId}.hw`), fs.readFileSync(join(zeta, 'inbox', `msg-${sent.id}.hw`)));
+    writeFileSync(join(zeta, 'archive', day, `msg-${oldId}.hw`), readFileSync(join(zeta, 'inbox', `msg-${sent.id}.hw`)));
     for (let i = 0; i < 300; i++) mkdirSync(join(runtimesDir(root), `b${String(i).padStart(3, '0')}`, 'archive'), { recursive: true });
     const shown = await dispatch(root, ['show', oldId, '--json']);
     expect(JSON.parse(shown.stdout), shown.stdout).toMatchObject({ ok: true });

@@ -131,8 +131,8 @@ describe('an id given by its start with the wrong receiver', () => {
     writeFileSync(join(evil.outbox, `msg-${lookAlike}.hw`), `From: evil\nTo: evil\n\nbait\n`);
     mkdirSync(codex.outbox, { recursive: true });
     // Not starting as the request's does (an id of the same millisecond starts with the same 13
-    // characters); not made with a later clock either: newMessageId keeps its last time for the
-    // worker's later files, whose ids then shared their starts.
+    // characters); not made with a later clock either (it once dated the worker's later ids, which
+    // then shared their starts: bus/ids.ts ID_AHEAD_MAX_MS).
     const fresh = newMessageId();
     const answerId = `${fresh[0] === 'f' ? 'e' : 'f'}${fresh.slice(1)}`;
     writeFileSync(join(codex.outbox, `msg-${answerId}.hw`), `From: codex\nTo: human\nIn-Reply-To: msg-${lookAlike}\n\nPLANTED ANSWER\n`);

@@ -4,29 +4,17 @@
  * busListMax names of that receiver's outbox and archive: any bus writer can make many receiver
  * folders, each under the bound, and the search listed (and read the headers of) them all. The
  * search has one budget of busListMax names in all; past it the refusal says the lookup was partial.
- * The work is counted (the names listed), not timed.
+ * The work is counted (the names listed of the bus's folders: test/support/fs-calls.ts), not timed.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { join, sep } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type FsCalls, fsCallsDuring } from '../support/fs-calls.ts';
 import { makeBusWithRuntimes, plantEmptyFiles } from './helpers.ts';
 import { messageFileName, newMessageId } from '../../scripts/lib/bus/ids.ts';
-import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
+import { receiverPaths, runtimesDir } from '../../scripts/lib/bus/layout.ts';
 import { setBusListMaxForTests } from '../../scripts/lib/bus/list-bound.ts';
 import { setThreadScanMaxForTests, waitForAnswer } from '../../scripts/lib/bus/query.ts';
-
-const listed = vi.hoisted(() => ({ names: 0 }));
-vi.mock('../../scripts/lib/bus/fsutil.ts', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../scripts/lib/bus/fsutil.ts')>();
-  return {
-    ...real,
-    listBusDirUpTo: (root: string, dir: string, max: number) => {
-      const r = real.listBusDirUpTo(root, dir, max);
-      listed.names += r.names.length;
-      return r;
-    },
-  };
-});
 
 const MAX = 50;
 beforeEach(() => {
@@ -53,32 +41,46 @@ function planted(receivers: number, files: number, processing = false): string {
   return root;
 }
 
+/**
+ * The names listed of the receivers' folders (runtimes/<r>/outbox, archive, processing and those
+ * under them): runtimes/ itself, and each runtimes/<r>, are listed within their own bounds
+ * (receiverFoldersMax folders).
+ */
+function receiverNames(root: string, calls: FsCalls): number {
+  return calls.within('name', runtimesDir(root)).filter((f) => f.split(sep).length >= 2).length;
+}
+
+/** What a wait that ends at once on request `id` refuses with (a function for fsCallsDuring). */
+function refusal(root: string, id: string): () => Promise<Error & { code?: string }> {
+  return () =>
+    waitForAnswer(root, id, { timeoutMs: 0 }).then(
+      () => {
+        throw new Error('the wait was not refused');
+      },
+      (e: unknown) => e as Error & { code?: string },
+    );
+}
+
 describe("a wait's search for an answer to a request gone from the bus", () => {
   it('lists at most busListMax names in all over many receiver folders, and says the lookup was partial', async () => {
     const id = newMessageId();
     const root = planted(40, 40);
-    listed.names = 0;
-    const err = (await waitForAnswer(root, id, { timeoutMs: 0 }).then(
-      () => undefined,
-      (e: unknown) => e,
-    )) as Error & { code?: string };
+    const { result: err, calls } = await fsCallsDuring(refusal(root, id));
     expect(err.code).toBe('not_found');
     expect(err.message).toContain('the lookup was partial');
     // The search's budget (50), the id hint's (50) and the thread lookup's (50): not 40 × 40.
-    expect(listed.names).toBeLessThanOrEqual(3 * MAX);
+    expect(receiverNames(root, calls)).toBeGreaterThan(0);
+    expect(receiverNames(root, calls)).toBeLessThanOrEqual(3 * MAX);
   });
 
   it('so does the lookup of the request itself, with a processing/ folder in each receiver (findMessage: a claim of it)', async () => {
     const id = newMessageId();
     const root = planted(40, 40, true);
-    listed.names = 0;
-    const err = (await waitForAnswer(root, id, { timeoutMs: 0 }).then(
-      () => undefined,
-      (e: unknown) => e,
-    )) as Error & { code?: string };
+    const { result: err, calls } = await fsCallsDuring(refusal(root, id));
     expect(err.code).toBe('not_found');
+    expect(receiverNames(root, calls)).toBeGreaterThan(0);
     // Two lookups of the request (findMessage), the search, the id hint and the thread lookup: each within its budget, not 40 × 80.
-    expect(listed.names).toBeLessThanOrEqual(5 * MAX);
+    expect(receiverNames(root, calls)).toBeLessThanOrEqual(5 * MAX);
   });
 
   it('under the bound an answer in any receiver is still found', async () => {
