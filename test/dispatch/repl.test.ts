@@ -276,7 +276,7 @@ describe('dispatch repl: a long session', () => {
 
 describe.skipIf(!HAVE_PYTHON)('dispatch repl on a pseudo-terminal', () => {
   it('shows the hw> prompt, Ctrl-C stops a wait and the session goes on, Ctrl-D ends it with status 0', () => {
-    const { env, root } = makeBus();
+    const { env, root } = makeBusWithRuntimes();
     const steps = [
       { expect: 'hw> ' },
       { send: 'HelloWorld #hello\r' },

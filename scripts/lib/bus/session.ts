@@ -17,7 +17,7 @@ import { newMessageId } from './ids.ts';
 import { waitUnlistedSuffix } from './list-bound.ts';
 import { displayName, normaliseName } from './names.ts';
 import { ANSWER_READ_BYTES, answerPlaceNames, closedText, shownAnswer, unreadableText, waitForResponse } from './responses.ts';
-import type { UntrustedDetail } from '../errors.ts';
+import { AliveError, type UntrustedDetail } from '../errors.ts';
 import { untrustedDetail } from '../text/fence.ts';
 import { fenceData } from '../text/untrusted.ts';
 import { closestName } from '../text/closest.ts';
@@ -32,6 +32,12 @@ export interface SessionOptions {
   waitMs: number;
   /** The session's thread (a new id by default). */
   thread?: string;
+  /**
+   * Called before each message over the bus: an AliveError it throws (no_bus: no bus where the
+   * root points, and no --create) fails the line with its message, nothing sent; `sent` after the
+   * message went (repl says then that it made a new bus).
+   */
+  bus?: { check(): void; sent(): void };
 }
 
 /** The session's own words for a line sent to `who` (a receiver's display name) that got no answer (yet): the command that picks it up later. */
@@ -216,6 +222,12 @@ export class Session {
 
   private ask(signal: AbortSignal): Ask {
     return async (receiver, text) => {
+      try {
+        this.opts.bus?.check();
+      } catch (err) {
+        if (err instanceof AliveError) return { ok: false, reason: err.message };
+        throw err;
+      }
       const namesBefore = answerPlaceNames(this.opts.root, receiver);
       const sent = await sendMessage({
         root: this.opts.root,
@@ -229,6 +241,7 @@ export class Session {
         turn: (this.turns.get(normaliseName(receiver, 'receiver')) ?? 0) + 1,
       });
       this.turns.set(sent.to, sent.turn);
+      this.opts.bus?.sent();
       // The start of a long answer is shown (responses.ts ANSWER_SHOWN_BYTES), and no more of it read.
       this.onWait?.(displayName(sent.to));
       const waited = await waitForResponse(this.opts.root, sent.to, sent.id, this.opts.waitMs, signal, { namesBefore, prefixBytes: ANSWER_READ_BYTES });

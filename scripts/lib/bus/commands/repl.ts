@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
@@ -9,9 +9,10 @@ import { displayName } from '../names.ts';
 import { answerCutText } from '../responses.ts';
 import { Session, type SessionOutput } from '../session.ts';
 import { vocabularyWarning } from '../vocabulary-problems.ts';
-import { busRoot, localAnswerLines, ROOT_OPTION, secondsArg, senderArg } from './common.ts';
+import { runtimesDir } from '../layout.ts';
+import { busRoot, localAnswerLines, newBusNote, requireBusOrCreate, ROOT_OPTION, secondsArg, senderArg } from './common.ts';
 
-const USAGE = `usage: dispatch repl [--from @ME] [--wait SECONDS] [--root DIR]
+const USAGE = `usage: dispatch repl [--from @ME] [--wait SECONDS] [--create] [--root DIR]
 
 An interactive HelloWorld session: one statement per line, evaluated like 'dispatch run' (native
 receivers here, @claude, @copilot, @gemini and @codex over the bus), each answer shown as it
@@ -19,7 +20,10 @@ arrives. The session is one thread; every message carries the session's recent l
 vocabularies of the receivers named as its '# Context', so a follow-up is answered in context.
 On a terminal: a 'hw> ' prompt with line editing and history ($ALIVE_HOME/repl-history);
 Ctrl-C stops waiting for the current answer, Ctrl-D ends the session. From a pipe: plain lines,
-no prompt, exit 1 when a line failed. --wait SECONDS bounds each wait (default 60).
+no prompt, exit 1 when a line failed. --wait SECONDS bounds each wait (default 60). Where no
+runtimes/ folder is found (from the current folder up, or in --root or $HELLOWORLD_ROOT), a line
+addressed over the bus is refused (no_bus) saying where it looked, and the session goes on;
+--create starts a new bus there at the first such line, and says so on stderr.
 Session commands: :thread, :new, :help, :quit.`;
 
 const HISTORY_LINES = 500;
@@ -29,11 +33,27 @@ export const replCommand = defineCommand({
   summary: 'an interactive HelloWorld session (hw> prompt), one thread per session',
   usage: USAGE,
   json: false,
-  options: { from: { type: 'string' }, wait: { type: 'string' }, ...ROOT_OPTION },
+  options: { from: { type: 'string' }, wait: { type: 'string' }, create: { type: 'boolean' }, ...ROOT_OPTION },
   async run(ctx) {
-    const from = senderArg(ctx.values.from, USAGE);
-    const waitMs = secondsArg(ctx.values.wait, '--wait') ?? 60_000;
-    const session = new Session({ root: busRoot(ctx.values.root), from, waitMs });
+    const { values } = ctx;
+    const from = senderArg(values.from, USAGE);
+    const waitMs = secondsArg(values.wait, '--wait') ?? 60_000;
+    const root = busRoot(values.root);
+    // Checked at each line over the bus, as run checks its first (a mistyped --root made a bus of
+    // its own, silently, and queued there); a bus made meanwhile is used.
+    let existed = true;
+    const bus = {
+      check: () => {
+        existed = existsSync(runtimesDir(root));
+        if (values.create !== true) requireBusOrCreate(root, values.root);
+      },
+      sent: () => {
+        const note = newBusNote(root, values.root, existed);
+        if (note) ctx.warn(note);
+        existed = true;
+      },
+    };
+    const session = new Session({ root, from, waitMs, bus });
     const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
     return runSession(session, process.stdin, ctx.io, interactive);
   },
