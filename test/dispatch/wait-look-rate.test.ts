@@ -4,9 +4,10 @@
  * read again the headers of every file still young (responses.ts FOREIGN_SETTLE_MS), so `dispatch
  * wait`, `send --wait` and the MCP wait burned a core until their time-out; so did the looks that
  * read on through files a look left (its `again`), back to back. Every wait goes through
- * waitUntil: a few looks at once (an answer soon after a look is found at once), then one per
- * WAIT_LOOK_GAP_MS of time between looks, with the deadline and an abort kept, and an answer written during the flood is found by the
- * next look.
+ * waitUntil: a look now starts at least WAIT_LOOK_GAP_MS after the last one ended, the first at
+ * once, with the deadline and an abort kept, and an answer written during the flood is found by the
+ * next look. The first WAIT_LOOK_BURST looks after a quiet moment start at once: gated from the
+ * first, every send --wait round trip took a gap (100 ms, 10 before).
  * The looks are counted (its `check`), not timed.
  */
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -18,7 +19,7 @@ import { messageFileName, newMessageId } from '../../scripts/lib/bus/ids.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { waitForAnswer } from '../../scripts/lib/bus/query.ts';
 import { waitForResponse } from '../../scripts/lib/bus/responses.ts';
-import { LookPacer, WAIT_LOOK_BURST, WAIT_LOOK_GAP_MS, waitUntil } from '../../scripts/lib/bus/wait.ts';
+import { WAIT_LOOK_BURST, WAIT_LOOK_GAP_MS, waitUntil } from '../../scripts/lib/bus/wait.ts';
 
 let stopFlood: (() => void) | undefined;
 afterEach(() => stopFlood?.());
@@ -37,8 +38,8 @@ async function flooded(): Promise<{ root: string; id: string; outbox: string; wr
   return { root, id: sent.id, outbox, written: () => n };
 }
 
-/** Looks allowed in `ms`: those in hand at once, then one per gap, and one for the deadline's. */
-const allowed = (ms: number) => Math.ceil(ms / WAIT_LOOK_GAP_MS) + WAIT_LOOK_BURST + 1;
+/** Looks allowed in `ms`: the first at once and WAIT_LOOK_BURST more, then one per gap, and one for the deadline's. */
+const allowed = (ms: number) => Math.ceil(ms / WAIT_LOOK_GAP_MS) + 2 + WAIT_LOOK_BURST;
 
 /** A check that counts its calls and finds nothing, or what `found` gives. */
 function counting<T>(found: () => T | undefined = () => undefined) {
@@ -112,6 +113,41 @@ describe('a wait on an outbox that a writer floods with new files', () => {
     expect(c.looks - looksBefore).toBe(1);
   });
 
+  it('a change after a quiet moment is looked at at once: an answer that comes just after the first look is found without waiting a gap', async () => {
+    const { root } = makeBusWithRuntimes();
+    const dir = receiverPaths(root, 'zz').outbox;
+    mkdirSync(dir, { recursive: true });
+    const starts: number[] = [];
+    let name: string | undefined;
+    const check = () => {
+      starts.push(Date.now());
+      // The answer comes as the first look ends (an echo daemon answers in a few ms).
+      if (starts.length === 1) name = answer(dir, 'x');
+      else if (existsSync(join(dir, name!))) return name;
+      return undefined;
+    };
+    expect(await waitUntil(root, dir, check, 10_000)).toEqual({ ok: true, value: name });
+    expect(starts).toHaveLength(2);
+    // A gap after the first (100 ms: every send --wait round trip took that long) is the flood's pace only.
+    expect(starts[1]! - starts[0]!).toBeLessThan(WAIT_LOOK_GAP_MS * 0.9);
+  });
+
+  it('send --wait through a responder that answers at once: the round trip takes no gap', async () => {
+    const { root } = makeBusWithRuntimes();
+    const outbox = receiverPaths(root, 'zz').outbox;
+    mkdirSync(outbox, { recursive: true });
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = Date.now();
+      const sent = await sendMessage({ root, to: 'zz', from: 'human', body: `ping ${i}` });
+      setTimeout(() => answer(outbox, sent.id), 2);
+      expect(await waitForResponse(root, 'zz', sent.id, 10_000)).toMatchObject({ ok: true });
+      times.push(Date.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    expect(times[2], times.join(', ')).toBeLessThan(WAIT_LOOK_GAP_MS * 0.9);
+  });
+
   it('the first look is at once', async () => {
     const { root } = makeBusWithRuntimes();
     const dir = receiverPaths(root, 'zz').outbox;
@@ -126,36 +162,5 @@ describe('a wait on an outbox that a writer floods with new files', () => {
     expect(await waitForAnswer(root, id, { timeoutMs: 10_000 })).toMatchObject({ status: 'answered' });
     const other = await sendMessage({ root, to: 'zz', from: 'human', body: 'unanswered' });
     expect(await waitForResponse(root, 'zz', other.id, 300)).toMatchObject({ ok: false, timedOut: true });
-  });
-});
-
-describe('the pace of looks (LookPacer)', () => {
-  it('lets the looks in hand start at once, then one per gap of time between looks; time spent looking gives none back', () => {
-    const p = new LookPacer(3, 100);
-    let now = 1_000;
-    // An answer written just after a look is looked for at once (a reply within ms of send --wait).
-    for (let i = 0; i < 3; i++) {
-      expect(p.delay(now)).toBe(0);
-      p.started(now);
-      now += 1;
-      p.ended(now);
-    }
-    expect(p.delay(now)).toBe(100);
-    expect(p.delay(now + 40)).toBe(60);
-    now += 100;
-    expect(p.delay(now)).toBe(0);
-    p.started(now);
-    // A look that took 500 ms left nothing in hand: the next waits a whole gap after it.
-    now += 500;
-    p.ended(now);
-    expect(p.delay(now)).toBe(100);
-    // Idle time gives looks back, up to those in hand at the start.
-    now += 10_000;
-    for (let i = 0; i < 3; i++) {
-      expect(p.delay(now)).toBe(0);
-      p.started(now);
-      p.ended(now);
-    }
-    expect(p.delay(now)).toBe(100);
   });
 });

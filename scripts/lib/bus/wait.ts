@@ -112,47 +112,55 @@ export class DirWatcher {
 export type WaitResult<T> = { ok: true; value: T } | { ok: false; timedOut: true; waitedMs: number } | { ok: false; aborted: true };
 
 /**
- * The pace of a wait's looks (waitUntil). A writer adding a file to the folder every few ms (any bus
- * writer can) woke a wait at once each time, and each look listed the folder and read again the
- * headers of the files still young (responses.ts FOREIGN_SETTLE_MS): `dispatch wait`, `send --wait`
- * and the MCP wait burnt a core until their time-out. A wait has WAIT_LOOK_BURST looks in hand, and
- * gets one back for each WAIT_LOOK_GAP_MS it spends between looks: an answer that comes soon after
- * a look is still found at once, a flood gets one look per gap, and files a look left unread (a
- * planted backlog) are read on at that pace. Only the time between looks counts: a slow look (a
- * large outbox listed) leaves the process as long again.
+ * The shortest time from the end of a look of a wait (waitUntil) to the start of the next, whatever
+ * woke it: a writer adding a file to the folder every few ms (any bus writer can) woke a wait at
+ * once each time, and each look listed the folder and read again the headers of the files still
+ * young (responses.ts FOREIGN_SETTLE_MS): `dispatch wait`, `send --wait` and the MCP wait burnt a
+ * core until their time-out. Counted from the end, a slow look (a large outbox listed) leaves the
+ * process as long again. An answer that comes during such a flood is found by the next look; files
+ * a look left unread (a planted backlog) are read on at most one look per gap.
  */
 export const WAIT_LOOK_GAP_MS = 100;
+
+/**
+ * The looks of a wait that start at once after a quiet moment (LookGate), before the gap's pace:
+ * waiting a gap from the first made every `send --wait` round trip take 100 ms (p50 10 -> 108 ms
+ * through an echo daemon), its answer coming a few ms after the first look, often after one or two
+ * other changes of the outbox (the answer before it collected, a foreign file).
+ */
 export const WAIT_LOOK_BURST = 3;
 
-/** How long the next look of a wait waits (see WAIT_LOOK_GAP_MS): started as a look starts, ended as it ends. */
-export class LookPacer {
-  private inHand: number;
-  private lastEnd: number | undefined;
+/**
+ * When the next look may start: the first `burst` after a quiet moment (no look ended within
+ * WAIT_LOOK_GAP_MS before) at once, then each at least WAIT_LOOK_GAP_MS after the last one ended,
+ * for as long as wake-ups keep coming (a flood: looks made at the gap's pace do not end its
+ * count). `found` (work found: serve's claim) makes the next `burst` quick again.
+ */
+export class LookGate {
+  private quick = 0;
+  private lastEnd = Number.NEGATIVE_INFINITY;
 
-  constructor(
-    private readonly burst = WAIT_LOOK_BURST,
-    private readonly gapMs = WAIT_LOOK_GAP_MS,
-  ) {
-    this.inHand = burst;
+  constructor(private readonly burst: number) {}
+
+  /** Resolves when the next look may start, at the latest at `until` (a Date.now time), or when `signal` aborts. */
+  async ready(signal?: AbortSignal, until = Number.POSITIVE_INFINITY): Promise<void> {
+    const now = Date.now();
+    if (now >= this.lastEnd + WAIT_LOOK_GAP_MS) this.quick = 0;
+    if (this.quick < this.burst) {
+      this.quick++;
+      return;
+    }
+    await pause(Math.min(this.lastEnd + WAIT_LOOK_GAP_MS, until) - now, signal);
   }
 
-  /** Ms from `now` until a look may start. */
-  delay(now: number): number {
-    const have = this.available(now);
-    return have >= 1 ? 0 : Math.ceil((1 - have) * this.gapMs);
+  /** A look ended (the gap counts from here: a slow look leaves the process as long again). */
+  ended(): void {
+    this.lastEnd = Date.now();
   }
 
-  started(now: number): void {
-    this.inHand = Math.max(0, this.available(now) - 1);
-  }
-
-  ended(now: number): void {
-    this.lastEnd = now;
-  }
-
-  private available(now: number): number {
-    if (this.lastEnd === undefined) return this.inHand;
-    return Math.min(this.burst, this.inHand + Math.max(0, now - this.lastEnd) / this.gapMs);
+  /** A look found work: the next `burst` start at once. */
+  found(): void {
+    this.quick = 0;
   }
 }
 
@@ -160,8 +168,10 @@ export class LookPacer {
  * Calls `check` until it returns a value, waking on changes of `dir` (a folder of the bus under
  * `root`), until `timeoutMs`.
  * `check` runs once at the start, so an answer already present is found without waiting; after a
- * check for which `again` says so, the next runs without waiting for a change. Checks are paced
- * (LookPacer; the deadline and `signal` still end the wait in between).
+ * check for which `again` says so, the next runs without waiting for a change. The first
+ * WAIT_LOOK_BURST checks after a change (or an `again`) start at once, the later ones at least
+ * WAIT_LOOK_GAP_MS after the last ended (LookGate; the deadline and `signal` still end the wait in
+ * between).
  */
 export async function waitUntil<T>(
   root: string,
@@ -172,12 +182,11 @@ export async function waitUntil<T>(
 ): Promise<WaitResult<T>> {
   const start = Date.now();
   const watcher = new DirWatcher(root, dir, options);
-  const pacer = new LookPacer();
+  const gate = new LookGate(WAIT_LOOK_BURST);
   try {
     for (;;) {
-      pacer.started(Date.now());
       const value = check();
-      pacer.ended(Date.now());
+      gate.ended();
       if (value !== undefined) return { ok: true, value };
       if (options.signal?.aborted) return { ok: false, aborted: true };
       const left = timeoutMs - (Date.now() - start);
@@ -186,8 +195,7 @@ export async function waitUntil<T>(
       // waiting for a change; either way, after the event loop's turn, so that a long read never
       // holds the process (the MCP server's other calls).
       if (!options.again?.() && !(await watcher.wait(left, options.signal))) continue;
-      const now = Date.now();
-      await pause(Math.min(pacer.delay(now), start + timeoutMs - now), options.signal);
+      await gate.ready(options.signal, start + timeoutMs);
     }
   } finally {
     watcher.close();
