@@ -51,7 +51,7 @@ import { isPlainThread } from './deliver.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { fencedLines, untrustedDetail } from '../text/fence.ts';
 import { idFromFileName, idInOurWords, isWordlessId } from './ids.ts';
-import { DirWatcher } from './wait.ts';
+import { DirWatcher, LookGate } from './wait.ts';
 import { vocabularyWarning } from './vocabulary-problems.ts';
 import { dispatchAlive, receiverDaemon, type DaemonRecord } from './serving.ts';
 import { counted } from '../text/plural.ts';
@@ -379,6 +379,11 @@ function configReader(paths: ReceiverPaths, warn: Say): () => Promise<ReceiverCo
   };
 }
 
+/** The inbox listings serve makes at once after a claim or a quiet moment (serve's `listings`). */
+export function serveListingBurst(concurrency: number): number {
+  return concurrency + 2;
+}
+
 export async function serve(opts: ServeOptions): Promise<ServeSummary> {
   const receiver = normaliseName(opts.receiver, 'receiver');
   const paths = receiverPaths(opts.root, receiver);
@@ -459,6 +464,12 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
   const inflight = new Set<Promise<void>>();
   const skipUntil = new Map<string, number>();
   let entries: BusInboxEntry[] = [];
+  // At most one listing of the inbox per WAIT_LOOK_GAP_MS once wake-ups keep coming, as a wait
+  // looks: a writer adding a file every few ms (any bus writer can) woke serve at once each time,
+  // and each wake listed the whole inbox, a core's worth. After a claim, or a quiet moment, the
+  // next listings come at once: those a claim makes itself (a lane free, its own rename in the
+  // inbox, a lane's end), and the one that meets the next request (a round trip's).
+  const listings = new LookGate(serveListingBurst(concurrency));
   let lastSweep = 0;
   let folderProblem: string | undefined;
   let busGoneSaid = false;
@@ -496,7 +507,12 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
         while (inflight.size < concurrency && !stopped()) {
           // One at a time: oldest first, as the bus orders messages (a backlog was answered shuffled).
           // Several at once: shuffled within small windows, so the lanes rarely race for one file.
-          if (entries.length === 0) entries = concurrency > 1 ? shuffleWithinWindows(listInbox(paths), 4) : listInbox(paths);
+          if (entries.length === 0) {
+            await listings.ready(stopping);
+            if (stopped()) break;
+            entries = concurrency > 1 ? shuffleWithinWindows(listInbox(paths), 4) : listInbox(paths);
+            listings.ended();
+          }
           if (entries.length === 0) break;
           ensureAnswerFolders(paths);
           const claim = await claimNext(opts.root, receiver, {
@@ -511,6 +527,7 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
           });
           if (!claim) break;
           claimedAny = true;
+          listings.found();
           const job: Promise<void> = handle(claim, opts, registry, summary, log, bounds, readConfig, {
             stopping,
             retryMs: sweepEvery,
