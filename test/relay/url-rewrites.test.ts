@@ -157,13 +157,11 @@ it('the same rewrite given in GIT_CONFIG_* variables is refused the same way', a
   expect(r.json.error?.code, r.stderr).toBe('url_rewritten');
 }, 60_000);
 
-it.each([
-  ['pushurl', 'a push URL'],
-  ['url', 'a second URL (a push goes to each)'],
-])(
-  "%s: %s the user's git config gives the clone's remote is refused: the push would go there",
-  async (key) => {
-    const dir = join(base.dir, `second-${key}`);
+/** alice, who pins bob's relay as an ssh:// URL, and another relay whose hook leaves a mark: made once for the cases below. */
+let secondUrlPeers: Promise<{ alice: RelayUser; other: string; mark: string }> | undefined;
+function peersForSecondUrl() {
+  secondUrlPeers ??= (async () => {
+    const dir = join(base.dir, 'second-url');
     const alice = await relayUser(dir, 'alice');
     const bob = await relayUser(dir, 'bob');
     await pair(alice, bob);
@@ -181,8 +179,21 @@ it.each([
     const mark = join(dir, 'hook-ran');
     writeFileSync(join(other, 'hooks', 'pre-receive'), `#!/bin/sh\necho ran >> '${mark}'\n`);
     chmodSync(join(other, 'hooks', 'pre-receive'), 0o755);
-    Object.assign(alice.env, { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: `remote.peer-bob.${key}`, GIT_CONFIG_VALUE_0: other });
-    const r = await run(alice, ['push', await walnutPackage(alice, 'garden'), '--to', 'bob', '--json']);
+    return { alice, other, mark };
+  })();
+  return secondUrlPeers;
+}
+
+it.each([
+  ['pushurl', 'a push URL', ''],
+  ['url', 'a second URL (a push goes to each)', ''],
+  ['pushurl', 'a push URL ending in a line break (git lists it over two lines)', '\n'],
+])(
+  "%s: %s the user's git config gives the clone's remote is refused: the push would go there",
+  async (key, _what, tail) => {
+    const { alice, other, mark } = await peersForSecondUrl();
+    Object.assign(alice.env, { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: `remote.peer-bob.${key}`, GIT_CONFIG_VALUE_0: other + tail });
+    const r = await run(alice, ['push', await walnutPackage(alice, `garden-${key}${tail === '' ? '' : '-break'}`), '--to', 'bob', '--json']);
     expect(existsSync(mark)).toBe(false);
     expect(r.json.error?.code, r.stderr).toBe('url_rewritten');
   },
@@ -218,4 +229,12 @@ it('remoteUrls reads the fetch URL (with a partial-clone filter after it) and ev
   expect(remoteUrls(listing, 'origin')).toEqual(['/srv/relays/me.git', 'https://rewritten/me.git']);
   expect(remoteUrls(listing, 'peer-bob')).toEqual(['https://x y/bob.git', 'https://x y/bob.git', 'https://extra/bob.git']);
   expect(remoteUrls(listing, 'peer-carol')).toEqual([]);
+});
+
+it('remoteUrls gives a URL that holds a line break as used, whole: git lists it over two lines, and such a line was dropped', () => {
+  // remote.origin.pushurl = "/srv/evil.git\n" in the user's config: git pushes there.
+  const listing = 'origin\t/srv/relays/me.git (fetch) [blob:none]\norigin\t/srv/evil.git\n (push)\n';
+  const used = remoteUrls(listing, 'origin');
+  expect(used).toContain('/srv/relays/me.git');
+  expect(used.some((u) => u !== '/srv/relays/me.git')).toBe(true);
 });

@@ -81,14 +81,17 @@ async function refuseRewrite(git: Git, to: RelayUrl): Promise<void> {
 /**
  * The URLs `git remote -v` lists for `remote`: the one a fetch uses and every one a push goes to,
  * as the configuration rewrites them (a fetch uses the first URL only; a push each push URL, or
- * each URL when there is none). One git run where `remote get-url --all` takes two.
+ * each URL when there is none). One git run where `remote get-url --all` takes two. A URL holding a
+ * line break is listed over two lines: a line that is not a remote's whole entry is given as used,
+ * whichever remote it belongs to (refused, as not the URL alive was given).
  */
 export function remoteUrls(listing: string, remote: string): string[] {
   const urls: string[] = [];
   for (const line of listing.split('\n')) {
-    if (!line.startsWith(`${remote}\t`)) continue;
-    const m = /^(.*) \((?:fetch|push)\)(?: \[[^\]]*\])?$/.exec(line.slice(remote.length + 1));
-    if (m) urls.push(m[1]!);
+    if (line === '') continue;
+    const m = /^([^\t]+)\t(.*) \((?:fetch|push)\)(?: \[[^\]]*\])?$/.exec(line);
+    if (m === null) urls.push(line.startsWith(`${remote}\t`) ? line.slice(remote.length + 1) : line);
+    else if (m[1] === remote) urls.push(m[2]!);
   }
   return urls;
 }
