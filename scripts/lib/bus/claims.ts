@@ -36,7 +36,7 @@ import {
   writeDurable,
 } from './fsutil.ts';
 import { idFromFileName, idTimeMs, isValidMessageId, messageFileName, newMessageId, validIdFromFileName } from './ids.ts';
-import { archiveDayDir, isMessageFileName, receiverPaths, type ReceiverPaths } from './layout.ts';
+import { archiveDayDir, isMessageFileName, LAST_DAY_END_MS, receiverPaths, type ReceiverPaths } from './layout.ts';
 import { busListMax, listWithin, type ListBudget } from './list-bound.ts';
 import { decodeUtf8, formatMessage, parseMessage, type ParsedMessage } from './message.ts';
 import { displayName, isValidName, normaliseName } from './names.ts';
@@ -204,23 +204,16 @@ export function claimFileName(fileName: string, deadline: number, owner: string)
   return `${fileName}.claim-${deadline}-${owner}`;
 }
 
-/**
- * The last instant a Date writes with a four-digit year. A later "deadline" was planted by a bus
- * writer (no lease of ours is that long), and one past what a Date holds would crash whoever
- * shows it; such names are malformed and skipped, as other names that do not parse are.
- */
-const LATEST_DEADLINE_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
-
 /** The longest lease the bus takes: config.json's claim lease or serve's agent timeout (MAX_DURATION_SECONDS), and a minute. */
 const LEASE_MAX_MS = MAX_DURATION_SECONDS * 1000 + 60_000;
 
 /**
- * The deadline of a lease taken or renewed at `now`. Capped at LEASE_MAX_MS (and LATEST_DEADLINE_MS)
+ * The deadline of a lease taken or renewed at `now`. Capped at LEASE_MAX_MS (and layout.ts LAST_DAY_END_MS)
  * so that no claim we write has a name parseClaimFileName rejects or takes as run out (planted);
  * config.json and serve bound their durations too, this covers every other caller.
  */
 export function leaseDeadline(now: number, leaseMs: number): number {
-  return Math.min(Math.floor(now + Math.min(leaseMs, LEASE_MAX_MS)), LATEST_DEADLINE_MS);
+  return Math.min(Math.floor(now + Math.min(leaseMs, LEASE_MAX_MS)), LAST_DAY_END_MS);
 }
 
 /** How far ahead of this clock a claim's deadline can be when the bus wrote it: LEASE_MAX_MS, and two days for the clocks of machines sharing the bus. */
@@ -236,7 +229,9 @@ export function parseClaimFileName(name: string): { fileName: string; deadline: 
   const m = CLAIM_NAME.exec(name);
   if (!m) return undefined;
   const deadline = Number(m[2]);
-  if (!Number.isSafeInteger(deadline) || deadline > LATEST_DEADLINE_MS) return undefined;
+  // A later "deadline" was planted by a bus writer (no lease of ours is that long), and one past
+  // what a Date holds would crash whoever shows it: a malformed name, skipped as others are.
+  if (!Number.isSafeInteger(deadline) || deadline > LAST_DAY_END_MS) return undefined;
   return { fileName: m[1]!, deadline: deadline > Date.now() + LEASE_AHEAD_MAX_MS ? 0 : deadline, owner: m[3]! };
 }
 

@@ -55,9 +55,30 @@ export function receiverPaths(root: string, name: string): ReceiverPaths {
   };
 }
 
-/** `archive/YYYY-MM-DD` for a time. */
+/**
+ * The end of 9999-12-31 (UTC), the last instant a Date writes with a four-digit year: the last day
+ * an archive folder can name (toISOString of a later time is `+010000-…`, which sorts before every
+ * day), and the latest lease deadline a claim's name can hold (claims.ts).
+ */
+export const LAST_DAY_END_MS = Date.UTC(10000, 0, 1) - 1;
+
+/**
+ * True for a time (ms) the bus can date: from the epoch to the end of 9999-12-31. A UUIDv7 id
+ * carries any time up to year 10889, and a file time anything: any bus writer chooses them, and a
+ * time outside this range is no date (a lookup as for an id with no time, a time shown as null).
+ */
+export function isBusTime(ms: number | undefined): ms is number {
+  return ms !== undefined && ms >= 0 && ms <= LAST_DAY_END_MS;
+}
+
+/** The archive day (YYYY-MM-DD, UTC) of time `ms`, or undefined for a time the bus cannot date (isBusTime). The one place a day is named. */
+export function archiveDayOf(ms: number | undefined): string | undefined {
+  return isBusTime(ms) ? new Date(ms).toISOString().slice(0, 10) : undefined;
+}
+
+/** `archive/YYYY-MM-DD` for a time of this machine's clock (one set outside the bus's years files on its first or last day). */
 export function archiveDayDir(paths: ReceiverPaths, when: Date): string {
-  return join(paths.archive, when.toISOString().slice(0, 10));
+  return join(paths.archive, archiveDayOf(Math.min(Math.max(when.getTime(), 0), LAST_DAY_END_MS))!);
 }
 
 /** True for the names of archive/<day>/ folders (YYYY-MM-DD); anything else in archive/ is not the bus's. */

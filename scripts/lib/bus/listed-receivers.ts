@@ -8,7 +8,7 @@ import { parseClaimFileName } from './claims.ts';
 import { type BusDir, busDirExists, listBusChildDirUpTo, listBusDir, listBusDirUpTo, openBusDir } from './fsutil.ts';
 import { listBudget, listWithin, type ListBudget } from './list-bound.ts';
 import { validIdFromFileName } from './ids.ts';
-import { isArchiveDayName, receiverPaths, runtimesDir, type ReceiverPaths } from './layout.ts';
+import { archiveDayOf, isArchiveDayName, receiverPaths, runtimesDir, type ReceiverPaths } from './layout.ts';
 import { normaliseName } from './names.ts';
 import { firstArchiveDay, lastArchiveDay } from './responses.ts';
 import { orPassedOver } from './passed-over.ts';
@@ -141,18 +141,31 @@ const PROBED_LAST_DAYS = 3;
  * found with its receiver named.
  */
 export function messageProbe(fileName: string, madeMs: number): ReceiverProbe {
-  const days: string[] = [];
-  const last = lastArchiveDay();
-  for (let t = Date.parse(firstArchiveDay(madeMs)); ; t += 24 * 3600_000) {
-    const day = new Date(t).toISOString().slice(0, 10);
-    if (day > last) break;
-    days.push(day);
-  }
-  const probedDays = days.length <= PROBED_FIRST_DAYS + PROBED_LAST_DAYS ? days : [...days.slice(0, PROBED_FIRST_DAYS), ...days.slice(-PROBED_LAST_DAYS)];
+  const probedDays = probedArchiveDays(firstArchiveDay(madeMs), lastArchiveDay());
   return (_receiver, exists) =>
     ['inbox', 'outbox', 'dead-letter'].some((dir) => exists(`${dir}/${fileName}`)) ||
     exists('processing') ||
     (exists('archive') && probedDays.some((day) => exists(`archive/${day}/${fileName}`)));
+}
+
+const DAY_MS = 24 * 3600_000;
+
+/**
+ * The first PROBED_FIRST_DAYS days from `first` (none when '': no date) up to `last`, and the last
+ * PROBED_LAST_DAYS up to `last`, oldest first. Counted, never walked from one day to the other: an
+ * id dated past year 9999 made a day (`+010053-05`) that sorts before `last`, and a walk to it
+ * never ended.
+ */
+function probedArchiveDays(first: string, last: string): string[] {
+  const lastMs = Date.parse(last);
+  const days = new Set<string>();
+  const from = first === '' ? Number.NaN : Date.parse(first);
+  for (let i = 0; i < PROBED_FIRST_DAYS && from + i * DAY_MS <= lastMs; i++) days.add(archiveDayOf(from + i * DAY_MS)!);
+  for (let i = PROBED_LAST_DAYS - 1; i >= 0; i--) {
+    const day = archiveDayOf(lastMs - i * DAY_MS);
+    if (day !== undefined && day >= first) days.add(day);
+  }
+  return [...days].sort();
 }
 
 /** The names of a bus folder listed within `budget` (listBusDirUpTo up to what it has left). */

@@ -52,7 +52,7 @@ import {
 import { idHint, messageIdArg, resolveMessageId, withIdHint, type ResolvedId } from './id-resolve.ts';
 import { idTimeMs, isValidMessageId, isWordlessId, messageFileName, newMessageId, parseMessageIdArg, validIdFromFileName } from './ids.ts';
 import { archiveDays, listBusDirWithin, listedReceivers, messageProbe, type ListedReceiver } from './listed-receivers.ts';
-import { isMessageFileName, receiverPaths, runtimesDir, type ReceiverPaths } from './layout.ts';
+import { isBusTime, isMessageFileName, receiverPaths, runtimesDir, type ReceiverPaths } from './layout.ts';
 import { NOT_UTF8_PROBLEM, parseMessageBytes, type ParsedMessage } from './message.ts';
 import { displayName, normaliseName } from './names.ts';
 import { orPassedOver } from './passed-over.ts';
@@ -162,11 +162,11 @@ function untrustedOf(m: ParsedMessage): UntrustedMessageText {
 
 /**
  * A message's time (FoundMessage.timeMs) as an ISO string, or null when it is unknown: 0 (a file
- * not read), or not a time a Date holds (a file time set far past year 275760, which tmpfs and
- * btrfs keep, would make toISOString throw).
+ * not read), or a time the bus cannot date (layout.ts isBusTime: before the epoch, past year 9999;
+ * a file time set far past year 275760, which tmpfs and btrfs keep, made toISOString throw).
  */
 export function fileTimeIso(ms: number): string | null {
-  return ms !== 0 && Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : null;
+  return ms !== 0 && isBusTime(ms) ? new Date(ms).toISOString() : null;
 }
 
 /** A dead letter's time as we write it (toISOString), else null. */
@@ -1008,7 +1008,7 @@ export function headersOnBus(
   const claimed = thread === undefined ? undefined : idTimeMs(thread);
   const began = claimed === undefined || claimed > now + ANSWER_CLOCK_SLACK_MS ? undefined : claimed;
   const notBefore = began === undefined ? undefined : began - ANSWER_CLOCK_SLACK_MS;
-  const firstDay = began === undefined ? '' : firstArchiveDay(began);
+  const firstDay = began === undefined ? '' : firstArchiveDay(began, now);
   const latest = now + ANSWER_CLOCK_SLACK_MS;
   const lastDay = lastArchiveDay(now);
   // Names first (listings only), then the files worth reading: reading is what costs.

@@ -18,7 +18,7 @@ import { ensureDir, listBusDirUpTo, lstatBus, MESSAGE_READ_LIMIT, readBusFile, r
 import { busListMax, listWithin, waitLookReads, type ListBudget } from './list-bound.ts';
 import { readReasonFile } from './reason-file.ts';
 import { idInOurWords, idTimeMs, isWordlessId, messageFileName, validIdFromFileName } from './ids.ts';
-import { archiveDayDir, isArchiveDayName, isMessageFileName, receiverPaths, type ReceiverPaths } from './layout.ts';
+import { archiveDayDir, archiveDayOf, isArchiveDayName, isBusTime, isMessageFileName, receiverPaths, type ReceiverPaths } from './layout.ts';
 import { parseMessage, parseMessageBytes, type ParsedMessage } from './message.ts';
 import { normaliseName } from './names.ts';
 import { waitUntil, type DirWatcherOptions, type WaitResult } from './wait.ts';
@@ -162,9 +162,14 @@ function namesOf(root: string, dir: string, more?: () => void, budget?: ListBudg
  */
 export const ARCHIVE_CLOCK_SKEW_MS = 2 * 24 * 3600_000;
 
-/** The archive's first day where a message made at `requestMs`, or an answer to it, may be ('' for all: an id with no date). */
-export function firstArchiveDay(requestMs: number | undefined): string {
-  return requestMs === undefined ? '' : new Date(Math.max(0, requestMs - ARCHIVE_CLOCK_SKEW_MS)).toISOString().slice(0, 10);
+/**
+ * The archive's first day where a message made at `requestMs`, or an answer to it, may be ('' for
+ * all: an id with no date, or dated where no bus files anything: past lastArchiveDay, or outside
+ * the years a day can name, layout.ts isBusTime).
+ */
+export function firstArchiveDay(requestMs: number | undefined, now = Date.now()): string {
+  const day = isBusTime(requestMs) ? archiveDayOf(Math.max(0, requestMs - ARCHIVE_CLOCK_SKEW_MS)) : undefined;
+  return day === undefined || day > lastArchiveDay(now) ? '' : day;
 }
 
 /**
@@ -173,7 +178,7 @@ export function firstArchiveDay(requestMs: number | undefined): string {
  * million of them planted made each lookup of a message take a minute).
  */
 export function lastArchiveDay(now = Date.now()): string {
-  return new Date(now + ARCHIVE_CLOCK_SKEW_MS).toISOString().slice(0, 10);
+  return archiveDayOf(now + ARCHIVE_CLOCK_SKEW_MS) ?? '9999-12-31';
 }
 
 function archiveDaysFrom(root: string, paths: ReceiverPaths, first: string, more?: () => void, budget?: ListBudget): string[] {
