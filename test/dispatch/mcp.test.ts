@@ -102,7 +102,8 @@ describe('dispatch mcp over stdio (the SDK client against the bundle)', () => {
     // The escape characters as visible escapes (mcp-unseen-characters.test.ts).
     const shownBody = body.replaceAll('\u001b', '\\x1b');
     expect(claimed).toMatchObject({ ok: true, claimed: true, id: sent.id, untrusted: { body: shownBody, context: 'some context', from: '@tester' } });
-    expect(Object.keys(claimed).sort()).toEqual(['answer_with', 'claimed', 'dead_lettered', 'id', 'lease_expires_at', 'ok', 'receiver', 'untrusted']);
+    expect(Object.keys(claimed).sort()).toEqual(['answer_with', 'claimed', 'dead_lettered', 'id', 'kind', 'lease_expires_at', 'ok', 'receiver', 'untrusted']);
+    expect(claimed.kind).toBe('request');
     const again = (await call(client, 'claim', { receiver: '@claude' })).structuredContent!;
     expect(again).toMatchObject({ claimed: false });
 

@@ -72,7 +72,20 @@ describe('SessionStart notice helpers', () => {
     const read = (f: string) => readFileSync(join(__dirname, '..', '..', 'scripts', 'lib', 'bus', f), 'utf8');
     const imports = (f: string) => [...read(f).matchAll(/from '([^']+)'/g)].map((m) => m[1]);
     // node:fs comes through ../fs/node-fs.ts, which avoids the ESM namespace cost at hook start-up.
-    expect(imports('notice.ts').sort()).toEqual(['../fs/node-fs.ts', '../text/plural.ts', '../text/untrusted.ts', './names.ts', './root.ts', 'node:path']);
+    expect(imports('notice.ts').sort()).toEqual([
+      '../fs/node-fs.ts',
+      '../text/plural.ts',
+      '../text/untrusted.ts',
+      './agent-env.ts',
+      './message.ts',
+      './names.ts',
+      './root.ts',
+      'node:path',
+    ]);
+    // The daemon's mark, and the header reader that tells an answer from a message (isAnswerText).
+    expect(imports('agent-env.ts')).toEqual([]);
+    expect(imports('message.ts')).toEqual(['../text/trim.ts']);
+    expect([...readFileSync(join(__dirname, '..', '..', 'scripts', 'lib', 'text', 'trim.ts'), 'utf8').matchAll(/from '([^']+)'/g)]).toEqual([]);
     expect(imports('names.ts').sort()).toEqual(['../fs/windows-names.ts', '../text/untrusted.ts']);
     // …which are themselves import-free.
     expect([...readFileSync(join(__dirname, '..', '..', 'scripts', 'lib', 'text', 'untrusted.ts'), 'utf8').matchAll(/from '([^']+)'/g)]).toEqual([]);

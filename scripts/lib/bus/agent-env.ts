@@ -13,9 +13,12 @@
  * The agent's environment also carries the daemon's mark (DAEMON_ENV): the plugin's SessionStart
  * notice stays silent inside agents, which would otherwise be told to answer the bus themselves.
  */
-import { DAEMON_ENV } from './notice.ts';
-
-export { DAEMON_ENV };
+/**
+ * Set by `dispatch serve` in its agents' environment (the daemon's pid). Inside such an agent the
+ * SessionStart notice stays silent: the daemon answers the bus, not the agent it started. Here,
+ * not in notice.ts: the notice reads message headers, which the dispatch entry bundle does not load.
+ */
+export const DAEMON_ENV = 'HELLOWORLD_DAEMON_PID';
 
 /** Passed to every agent when set: what a command needs to run, find its config and reach a network. */
 export const DEFAULT_AGENT_ENV: readonly string[] = [

@@ -11,10 +11,11 @@ import { elsewhereText, nameable, whereText } from './commands/common.ts';
 import { DEFAULT_TURN_BUDGET, loadReceiverConfig } from './config.ts';
 import { idArgument, isWordlessId } from './ids.ts';
 import { rawHeader, untrustedThreadField, type HeaderText } from './json-fields.ts';
-import { receiverPaths } from './layout.ts';
+import { receiverPaths, type ReceiverPaths } from './layout.ts';
 import { displayName, normaliseName } from './names.ts';
 import { idHint, withIdHint } from './id-resolve.ts';
 import { findMessage, type FoundMessage } from './query.ts';
+import { isResponse } from './message.ts';
 import { findUnlistedJson, type LookupSeen, withFindUnlisted } from './list-bound.ts';
 import { budgetProblem, recordTurn, undoTurns } from './threads.ts';
 
@@ -70,7 +71,7 @@ function whyNotAnswerable(root: string, id: string, receiver: string | undefined
     return withGoOn(elsewhere, findMessage(root, id, { seen }));
   }
   if (where[0]!.state === 'handled') return 'it was already answered (it is in the archive)';
-  return withGoOn(`it is ${where.map((m) => whereText(m, receiver)).join('; ')}`, where);
+  return withGoOn(`it is ${where.map((m) => whereText(m, receiver)).join('; ')}`, where, receiver);
 }
 
 /**
@@ -79,15 +80,19 @@ function whyNotAnswerable(root: string, id: string, receiver: string | undefined
  * Thread header) are named only when every bus knows it and the bus made the thread id; else
  * 'dispatch show ID' names them.
  */
-function withGoOn(why: string, found: readonly FoundMessage[]): string {
+function withGoOn(why: string, found: readonly FoundMessage[], receiver?: string): string {
   const answer = found.find((m) => m.kind === 'response');
   if (answer === undefined) return why;
+  // One in an inbox (the replier's, or when none is named any) or claimed there is to read: a claim files it.
+  const held = found.find((m) => m.kind === 'response' && (m.location === 'inbox' || m.location === 'processing') && m.receiver === (receiver ?? m.receiver));
+  const claim = held && nameable(held.receiver, receiver) ? `'dispatch claim ${displayName(held.receiver)} ${idArgument(held.id)}'` : 'a claim of it';
+  const file = held ? ` ${claim} files it in the archive (the MCP claim tool with its id);` : '';
   const to = nameable(answer.receiver) ? displayName(answer.receiver) : '@RECEIVER';
   const header = answer.untrusted?.thread;
   const thread = header && isWordlessId(header) ? header : 'THREAD';
   const show =
     to === '@RECEIVER' || thread === 'THREAD' ? `, the receiver that answered and the thread as 'dispatch show ${idArgument(answer.id)}' names them` : '';
-  return `${why}; an answer is not replied to: to go on with its thread, send a new message: dispatch send ${to} 'TEXT' --thread ${thread}${show} (the MCP send tool with thread)`;
+  return `${why}; an answer is not replied to:${file} to go on with its thread, send a new message: dispatch send ${to} 'TEXT' --thread ${thread}${show} (the MCP send tool with thread)`;
 }
 
 /** An answer of nothing but white space: refused as an empty send is (code empty_body, exit 1), by every caller. */
@@ -123,6 +128,12 @@ export async function answerMessage(
   const paths = receiverPaths(root, receiver);
   const config = await loadReceiverConfig(paths);
   const { claim, fromInbox } = await takeForReply(root, receiver, id, self, config.claimLeaseMs);
+  // An answer in the inbox (a copy for a HEAD-format sender, or any writer's) is not replied to:
+  // left as it was, the refusal names the claim that files it.
+  if (isResponse(claim.message)) {
+    if (fromInbox) returnTaken(paths, receiver, claim);
+    throw notAnswerable(root, id, receiver);
+  }
   const thread = claim.message.thread || claim.id;
   // The refusal is read by the agent that replies (dispatch reply, the MCP tool): a Thread header
   // is named in it only when it cannot spell words (as threadField names it); any other is given
@@ -146,16 +157,19 @@ export async function answerMessage(
   } catch (err) {
     undoTurns(paths, [thread], claim.id);
     // Taken from the inbox for this answer alone: it goes back there, as it was.
-    if (fromInbox && !(err instanceof LeaseLostError)) {
-      try {
-        returnToInbox(paths, receiver, claim.path, claim.fileName);
-      } catch {
-        // left claimed: its lease returns it (the error below says what failed first)
-      }
-    }
+    if (fromInbox && !(err instanceof LeaseLostError)) returnTaken(paths, receiver, claim);
     throw lostToOther(root, id, receiver, err);
   }
   return { id: claim.id, receiver, responseId: resp.id, path: resp.path, thread: resp.thread, turn: resp.turn };
+}
+
+/** A message taken from the inbox for a reply that did not happen, put back as it was. */
+function returnTaken(paths: ReceiverPaths, receiver: string, claim: Claim): void {
+  try {
+    returnToInbox(paths, receiver, claim.path, claim.fileName);
+  } catch {
+    // left claimed: its lease returns it (the error the caller throws says what failed first)
+  }
 }
 
 /**

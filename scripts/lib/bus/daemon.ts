@@ -40,7 +40,7 @@ import {
   type ReceiverConfig,
 } from './config.ts';
 import { ensureDir, isBusFolderFault, listBusDir, lstatBus, readBusJson, safeUnlinkBus, writeBusFileAtomic, writeBusJsonAtomic } from './fsutil.ts';
-import type { ParsedMessage } from './message.ts';
+import { isResponse, type ParsedMessage } from './message.ts';
 import { takeRateToken } from './ratelimit.ts';
 import { processAlive } from '../proc/alive.ts';
 import { hostTag } from '../proc/host-tag.ts';
@@ -696,7 +696,7 @@ async function handle(
     log(deadLetterLine(rec, claim.receiver));
   };
   try {
-    if (msg.kind === 'response' || (msg.inReplyTo !== undefined && msg.inReplyTo !== '')) {
+    if (isResponse(msg)) {
       completeClaim(claim);
       summary.archivedWithoutAnswer++;
       log(`archived ${named}: a response needs no answer`);

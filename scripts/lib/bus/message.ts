@@ -108,7 +108,27 @@ export function parseMessageBytes(bytes: Buffer, cut = false): ParsedMessage {
   return message;
 }
 
-export function parseMessage(raw: string): ParsedMessage {
+/** The headers of a message from its file's first bytes (the body is left out). */
+export function headersOf(bytes: Buffer): ParsedMessage {
+  const text = bytes.toString('utf8');
+  const headerEnd = text.search(/\r?\n\r?\n/);
+  return parseMessage(headerEnd === -1 ? text : text.slice(0, headerEnd));
+}
+
+/** True for an answer: titled `# HelloWorld Response`, or with an In-Reply-To header. */
+export function isResponse(m: ParsedMessage): boolean {
+  return isAnswer(m.kind, m.inReplyTo);
+}
+
+function isAnswer(kind: MessageKind | undefined, inReplyTo: string | undefined): boolean {
+  return kind === 'response' || (inReplyTo !== undefined && inReplyTo !== '');
+}
+
+/**
+ * The first step of parseMessage: the text's lines (a BOM dropped, CRLF made LF) and the header
+ * block at their top, with the flags raised on the way.
+ */
+function readTop(raw: string): { lines: string[]; block: HeaderBlock; flags: MessageFlag[] } {
   const flags: MessageFlag[] = [];
   let text = raw;
   if (text.startsWith('\ufeff')) {
@@ -142,6 +162,21 @@ export function parseMessage(raw: string): ParsedMessage {
   const block = readHeaderBlock(lines, i, allowUnprefixed);
   if (block.unprefixed) flags.push('unprefixed-headers');
   if (block.duplicate) flags.push('duplicate-header');
+  return { lines, block, flags };
+}
+
+/**
+ * Whether the text at the start of a message file is an answer's (isResponse), from its header
+ * block alone: for the SessionStart notice, which reads a file's first bytes and loads no more of
+ * the reader than this.
+ */
+export function isAnswerText(head: string): boolean {
+  const { block } = readTop(head);
+  return isAnswer(block.kind, block.headers['in-reply-to']);
+}
+
+export function parseMessage(raw: string): ParsedMessage {
+  const { lines, block, flags } = readTop(raw);
   let bodyStart: number;
   if (block.count === 0) {
     flags.push('no-headers');

@@ -28,10 +28,12 @@ import {
   claimNext,
   goneClaimOwner,
   claimsOfUpTo,
+  completeClaim,
   listInboxUpTo,
   parseClaimFileName,
   reclaimBatch,
   returnGoneClaims,
+  returnToInbox,
   sweepStaleBatch,
   type Claim,
   type TakenBack,
@@ -53,7 +55,7 @@ import { idHint, messageIdArg, resolveMessageId, withIdHint, type ResolvedId } f
 import { idTimeMs, isValidMessageId, isWordlessId, messageFileName, newMessageId, parseMessageIdArg, validIdFromFileName } from './ids.ts';
 import { archiveDays, listBusDirWithin, listedReceivers, messageProbe, type ListedReceiver } from './listed-receivers.ts';
 import { isBusTime, isMessageFileName, receiverPaths, runtimesDir, type ReceiverPaths } from './layout.ts';
-import { NOT_UTF8_PROBLEM, parseMessageBytes, type ParsedMessage } from './message.ts';
+import { headersOf, isResponse, NOT_UTF8_PROBLEM, parseMessageBytes, type ParsedMessage } from './message.ts';
 import { displayName, normaliseName } from './names.ts';
 import { orPassedOver } from './passed-over.ts';
 import { listReceivers } from './receivers.ts';
@@ -66,8 +68,6 @@ import {
   lastArchiveDay,
   FOREIGN_SETTLE_MS,
   HEAD_BYTES,
-  headersOf,
-  isResponse,
   readHeaders,
   requestQueued,
   requestWaiting,
@@ -693,15 +693,21 @@ export function threadMembers(
   return { untrustedThread: thread, members, unread, unlisted, unreadReceivers };
 }
 
-/** A claimed message, as the claimer sees it. */
+/**
+ * A claimed message, as the claimer sees it. An answer (`kind` response: a copy serve delivers into
+ * the inbox of a sender writing HelloWorld's HEAD format, or any bus writer's) is not held to be
+ * replied to: the claim files it in the receiver's archive at once, as serve does (`path`, no lease).
+ */
 export interface ClaimedMessage {
   id: string;
   receiver: string;
-  /** Where the claimed file is now (processing/). */
+  kind: 'request' | 'response';
+  /** Where the claimed file is now (processing/; an answer's, archive/<day>/). */
   path: string;
-  leaseExpiresAt: string;
+  /** Null for an answer (filed, not held). */
+  leaseExpiresAt: string | null;
   untrusted: UntrustedMessageText;
-  /** The claim itself, to pass to completeClaim / deadLetterClaim (library users). */
+  /** The claim itself, to pass to completeClaim / deadLetterClaim (library users; an answer's is completed). */
   claim: Claim;
 }
 
@@ -766,6 +772,7 @@ export async function claimMessage(
     const where = id === undefined ? [] : findMessage(root, id, { receiver: name, seen });
     return { claimed: false, deadLettered, tookBack, where, whereUnlisted: seen.unlisted, unlisted, ...sweptPart };
   }
+  const answer = isResponse(claim.message);
   return {
     claimed: true,
     deadLettered,
@@ -775,12 +782,31 @@ export async function claimMessage(
     message: {
       id: claim.id,
       receiver: name,
-      path: claim.path,
-      leaseExpiresAt: new Date(claim.deadline).toISOString(),
+      kind: answer ? 'response' : 'request',
+      path: answer ? fileAnswer(claim) : claim.path,
+      leaseExpiresAt: answer ? null : new Date(claim.deadline).toISOString(),
       untrusted: untrustedOf(claim.message),
       claim,
     },
   };
+}
+
+/**
+ * Files a claimed answer in its receiver's archive (an answer needs none, and nothing else would
+ * take it out of the inbox) and gives the path it has there. When it cannot be filed (an archive
+ * folder a bus writer broke), it goes back to the inbox, not left held until its lease ends.
+ */
+function fileAnswer(claim: Claim): string {
+  try {
+    return completeClaim(claim).archivedPath;
+  } catch (err) {
+    try {
+      returnToInbox(claim.paths, claim.receiver, claim.path, claim.fileName);
+    } catch {
+      // left claimed: its lease returns it (the error below says what failed first)
+    }
+    throw err;
+  }
 }
 
 /** A dead letter as a listing finds it, from its name: `read()` reads its file's first bytes and its reason file. */

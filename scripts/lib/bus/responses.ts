@@ -19,7 +19,7 @@ import { busListMax, listWithin, waitLookReads, type ListBudget } from './list-b
 import { readReasonFile } from './reason-file.ts';
 import { idInOurWords, idTimeMs, isWordlessId, messageFileName, validIdFromFileName } from './ids.ts';
 import { archiveDayDir, archiveDayOf, isArchiveDayName, isBusTime, isMessageFileName, receiverPaths, type ReceiverPaths } from './layout.ts';
-import { parseMessage, parseMessageBytes, type ParsedMessage } from './message.ts';
+import { headersOf, isResponse, parseMessageBytes, type ParsedMessage } from './message.ts';
 import { normaliseName } from './names.ts';
 import { waitUntil, type DirWatcherOptions, type WaitResult } from './wait.ts';
 
@@ -90,13 +90,6 @@ export function readHeaders(root: string, path: string): { message: ParsedMessag
   const r = readBusFile(root, path, { headBytes: HEAD_BYTES });
   if (!r.ok) return undefined;
   return { message: headersOf(r.bytes), mtimeMs: r.mtimeMs, size: r.size };
-}
-
-/** The headers of a message from its file's first bytes (the body is left out). */
-export function headersOf(bytes: Buffer): ParsedMessage {
-  const text = bytes.toString('utf8');
-  const headerEnd = text.search(/\r?\n\r?\n/);
-  return parseMessage(headerEnd === -1 ? text : text.slice(0, headerEnd));
 }
 
 /** How `message` answers `requestId`: by In-Reply-To, by Thread (Thread-era daemons), or not. */
@@ -195,11 +188,6 @@ export function archivedNames(root: string, paths: ReceiverPaths, sinceMs: numbe
     for (const n of namesOf(root, join(paths.archive, day))) keys.add(`${day}/${n}`);
   }
   return keys;
-}
-
-/** True for an answer: titled `# HelloWorld Response`, or with an In-Reply-To header. */
-export function isResponse(m: ParsedMessage): boolean {
-  return m.kind === 'response' || (m.inReplyTo !== undefined && m.inReplyTo !== '');
 }
 
 /**

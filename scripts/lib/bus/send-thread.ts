@@ -20,7 +20,7 @@ import { isHexPrefix } from './id-resolve.ts';
 import { isUuid7, isWordlessId } from './ids.ts';
 import { displayName } from './names.ts';
 import { headersOnBus, type BusHeaders, type BusHeadersRead } from './query.ts';
-import { isResponse } from './responses.ts';
+import { isResponse } from './message.ts';
 
 export interface SendThread {
   thread: string | undefined;

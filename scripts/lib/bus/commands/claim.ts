@@ -10,6 +10,7 @@ import {
   claimRefusal,
   messageIdOnBus,
   envelopeLines,
+  filedAnswerText,
   headerFields,
   nameArg,
   ROOT_OPTION,
@@ -121,8 +122,10 @@ export const claimCommand = defineCommand({
         receiver: displayName(receiver),
         // Its id (a file name) and its file are a bus writer's words unless the bus made the id; the claim's owner tag is ours (hand).
         ...idField('id', m.id),
+        kind: m.kind,
         ...pathField('file', m.path, isWordlessId(m.id)),
         lease_expires_at: m.leaseExpiresAt,
+        ...(m.kind === 'response' ? { filed: true } : {}),
         ...deadLettered,
         ...tookBack,
         untrusted: untrustedJson({ ...u, thread: u.thread || m.id, turn: u.turn ?? 1 }),
@@ -130,6 +133,7 @@ export const claimCommand = defineCommand({
         ...unlistedField(r.unlisted),
         ...sweepJson,
         ...noteJson([
+          m.kind === 'response' ? filedAnswerText(m.id, receiver, 'its id is under untrusted_id') : undefined,
           shown.cut ? cutNote(m.id, shown.cut, 'untrusted.body', m.path) : undefined,
           r.unlisted ? claimUnlistedNote(displayName(receiver), true) : undefined,
           sweep,
@@ -138,10 +142,12 @@ export const claimCommand = defineCommand({
       return;
     }
     if (r.unlisted) ctx.warn(claimUnlistedNote(displayName(receiver), true));
-    ctx.print(`claimed ${idInOurWords(m.id, 'a message')} for ${displayName(receiver)} (lease until ${m.leaseExpiresAt})`);
+    if (m.kind === 'response') ctx.print(filedAnswerText(m.id, receiver, 'its id is in the envelope below'));
+    else ctx.print(`claimed ${idInOurWords(m.id, 'a message')} for ${displayName(receiver)} (lease until ${m.leaseExpiresAt})`);
     for (const line of envelopeLines(headerFields(m.id, { ...u, turn: u.turn ?? 1 }, u.thread || m.id))) ctx.print(line);
-    for (const line of bodyLines('MESSAGE', u.body, u.context)) ctx.print(line);
+    for (const line of bodyLines(m.kind === 'response' ? 'ANSWER' : 'MESSAGE', u.body, u.context)) ctx.print(line);
     if (shown.cut) ctx.print(shownCutNote(m.id, shown.cut, m.path));
+    if (m.kind === 'response') return;
     // Single quotes: an agent copies this form, and in double quotes the shell would run `$(…)` in its answer.
     ctx.print(
       `answer with: dispatch reply ${idArgument(m.id)} --as ${displayName(receiver)} -- 'TEXT' (in single quotes, a ' inside written '\\'', after -- so that a TEXT starting with - is no option; or - and the text on stdin)`,

@@ -336,6 +336,14 @@ export function turnBudgetAdvice(receiver: string | undefined, how: 'cli' | 'too
 }
 
 /**
+ * What a claim of an answer says (`dispatch claim`, the MCP claim tool): it is filed, there is
+ * nothing to reply. `where`: where the id is, when the bus did not make it (it can spell words).
+ */
+export function filedAnswerText(id: string, receiver: string, where: string): string {
+  return `${idInOurWords(id, `this message (${where})`)} is an answer, not a request: filed in ${displayName(receiver)}'s archive, nothing to reply; claim again for the next message`;
+}
+
+/**
  * Whether a receiver may be named in our words: the user typed it, or it is one every bus knows
  * (@claude, @copilot, @gemini, @codex, @helloworld). Any other is a folder name a bus writer chose.
  */

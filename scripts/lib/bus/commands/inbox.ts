@@ -3,7 +3,7 @@ import { defineCommand } from '../../cli/command.ts';
 import { countClaimsUpTo, listInboxUpTo } from '../claims.ts';
 import { busListMax, inboxUnlistedNote, noteJson, processingUnlistedNote, unlistedField } from '../list-bound.ts';
 import { receiverPaths } from '../layout.ts';
-import { decodeUtf8, parseMessage } from '../message.ts';
+import { decodeUtf8, isResponse, parseMessage } from '../message.ts';
 import { displayName } from '../names.ts';
 import { isWordlessId } from '../ids.ts';
 import { idField, listedHeaders, pathField, rawHeader } from '../json-fields.ts';
@@ -52,12 +52,15 @@ export const inboxCommand = defineCommand({
       const untrusted = { from: headers.from, thread: headers.thread, turn: m.turn ?? null, timestamp: headers.timestamp, summary: summaryLine(m.body) };
       return {
         ...base,
+        // An answer (a copy serve delivers to a HEAD-format sender, or any writer's) is to read, not to answer: claim files it.
+        kind: isResponse(m) ? ('response' as const) : ('request' as const),
         bytes: size,
         ...(m.flags.length ? { flags: m.flags } : {}),
         untrusted,
         ...cut,
       };
     });
+    const answers = messages.filter((m) => 'kind' in m && m.kind === 'response').length;
     const claims = countClaimsUpTo(paths);
     const processing = claims.count;
     // Past the bound the count is among the names listed: said as status says a count (more than N).
@@ -75,6 +78,7 @@ export const inboxCommand = defineCommand({
         receiver: displayName(receiver),
         root,
         count: messages.length,
+        answers,
         processing,
         gone_claims: claims.gone,
         ...(claims.more_than ? { more_than: { processing: claims.more_than } } : {}),
@@ -93,9 +97,10 @@ export const inboxCommand = defineCommand({
       for (const l of unknown?.similar?.lines ?? []) ctx.print(l);
       return;
     }
-    ctx.print(
-      `${counted(messages.length, 'message')} waiting for ${displayName(receiver)}${processing || claims.more_than ? `, ${handled} being handled${byNobody}` : ''}:`,
-    );
+    const requests = messages.length - answers;
+    const waiting = requests === 0 ? 'no messages waiting' : `${counted(requests, 'message')} waiting`;
+    const toRead = answers === 0 ? '' : `, and ${counted(answers, 'answer')} to read (claim files it)`;
+    ctx.print(`${waiting} for ${displayName(receiver)}${processing || claims.more_than ? `, ${handled} being handled${byNobody}` : ''}${toRead}:`);
     const summaries: { id: string; summary: string }[] = [];
     // Ids come from file names and senders from headers, any writer's words: listed in a fence.
     const listed: string[] = [];
@@ -106,7 +111,9 @@ export const inboxCommand = defineCommand({
       else if ('problem' in m && m.problem) listed.push(`${m.id}  (${m.problem})`);
       else if ('untrusted' in m) {
         const u = m.untrusted;
-        listed.push(`${m.id}  from ${shownSender(u.from)}${u.timestamp ? `  sent ${shownTimestamp(u.timestamp)}` : ''}`);
+        listed.push(
+          `${m.id}  from ${shownSender(u.from)}${u.timestamp ? `  sent ${shownTimestamp(u.timestamp)}` : ''}${'kind' in m && m.kind === 'response' ? '  (an answer)' : ''}`,
+        );
         summaries.push({ id: m.id, summary: u.summary });
       }
     }

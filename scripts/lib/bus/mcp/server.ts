@@ -212,7 +212,7 @@ export function createServer(given: ToolContext, closing: AbortSignal = new Abor
     'inbox',
     {
       title: 'Peek at an inbox',
-      description: `Lists the messages waiting for a receiver, oldest first, without taking any (each with its id and the first line of its text): at most ${LIST_DEFAULT} per call unless limit says otherwise; total counts them all, and truncated: true with next_after says more follow: pass it as after for the next page, which claims made meanwhile do not shift (next_offset counts positions, and a claim moves the later messages up: offset would pass one over). Refused (no_bus) where the server's folder holds no bus. ${UNTRUSTED_NOTE}`,
+      description: `Lists the messages waiting for a receiver, oldest first, without taking any (each with its id, its kind, "response" for an answer, which claim files, and the first line of its text): at most ${LIST_DEFAULT} per call unless limit says otherwise; total counts them all, and truncated: true with next_after says more follow: pass it as after for the next page, which claims made meanwhile do not shift (next_offset counts positions, and a claim moves the later messages up: offset would pass one over). Refused (no_bus) where the server's folder holds no bus. ${UNTRUSTED_NOTE}`,
       inputSchema: z.strictObject({
         receiver: name('the receiver'),
         ...paging,
@@ -227,7 +227,7 @@ export function createServer(given: ToolContext, closing: AbortSignal = new Abor
     'claim',
     {
       title: 'Take a message to answer',
-      description: `Takes the oldest message waiting for a receiver (or the one with this id) so that nobody else answers it, and returns it with its lease; answer it with reply before the lease runs out. A claim left by a session or daemon that is gone is taken back first (took_back lists the first 20, took_back_total counts them when there were more). A very long message is returned cut, with a note saying how long it is and where to read it whole. ${UNTRUSTED_NOTE}`,
+      description: `Takes the oldest message waiting for a receiver (or the one with this id) so that nobody else answers it, and returns it with its lease; answer it with reply before the lease runs out. An answer in the inbox (kind "response") is filed in the archive at once and returned to read: answer_with is null, there is nothing to reply. A claim left by a session or daemon that is gone is taken back first (took_back lists the first 20, took_back_total counts them when there were more). A very long message is returned cut, with a note saying how long it is and where to read it whole. ${UNTRUSTED_NOTE}`,
       inputSchema: z.strictObject({ receiver: name('the receiver whose message to take'), id: z.optional(messageId()) }),
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },

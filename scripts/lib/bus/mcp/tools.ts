@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { AliveError } from '../../errors.ts';
 import { inlineText, summaryLine } from '../../text/untrusted.ts';
 import { answerMessage, answeringReceiver } from '../answer.ts';
-import { claimRefusal, turnBudgetAdvice, unansweredText } from '../commands/common.ts';
+import { claimRefusal, filedAnswerText, turnBudgetAdvice, unansweredText } from '../commands/common.ts';
 import { countClaimsUpTo, inboxEntriesAfter, listInboxUpTo } from '../claims.ts';
 import { DEAD_LETTERED_SHOWN, tookBackJson } from '../took-back.ts';
 import {
@@ -38,7 +38,7 @@ import { unservedNote } from '../serving.ts';
 import { LISTED_PEEK_BYTES, readBusFile } from '../fsutil.ts';
 import { checkReceiverKnown, unknownReceiver, unknownReceiverJson } from '../receivers.ts';
 import { receiverPaths, runtimesDir } from '../layout.ts';
-import { decodeUtf8, parseMessage } from '../message.ts';
+import { decodeUtf8, isResponse, parseMessage } from '../message.ts';
 import { idArgument, isWordlessId, parseMessageIdArg } from '../ids.ts';
 import { messageIdArg, resolveMessageId, withGivenId } from '../id-resolve.ts';
 import { requireBusAt } from '../no-bus.ts';
@@ -294,6 +294,8 @@ function inbox(ctx: ToolContext, a: InboxArgs) {
       const { headers, ...cut } = listedHeaders(e.id, m, read, r.size, LISTED_PEEK_BYTES, shownHeader);
       return {
         ...idField('id', e.id),
+        // An answer is to read, not to answer: claim files it (as dispatch inbox --json gives it).
+        kind: isResponse(m) ? 'response' : 'request',
         bytes: r.size,
         untrusted: { ...headers, summary: summaryLine(m.body, 200) },
         ...cut,
@@ -385,8 +387,12 @@ async function claim(ctx: ToolContext, a: { receiver: string; id?: string | unde
     claimed: true,
     receiver: displayName(receiver),
     ...idField('id', m.id),
+    kind: m.kind,
     lease_expires_at: m.leaseExpiresAt,
-    answer_with: `reply {"id": ${idArgumentJson(m.id)}, "body": "..."}`,
+    // An answer is filed in the archive as it is claimed: nothing to reply (query.ts ClaimedMessage).
+    ...(m.kind === 'response'
+      ? { filed: true, answer_with: null, message: filedAnswerText(m.id, receiver, 'its id is under untrusted_id') }
+      : { answer_with: `reply {"id": ${idArgumentJson(m.id)}, "body": "..."}` }),
     untrusted: shown.untrusted,
     ...(shown.cut ? { cut: shown.cut } : {}),
     ...unlistedField(r.unlisted),
