@@ -193,9 +193,11 @@ describe('dispatch claim @RECEIVER ID', () => {
     const r = await run(root, 'claim', '@claude', b.id, '--json');
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ claimed: true, id: b.id, untrusted: { body: 'newer' } });
+    // (claimed by hand, a claim of its id takes it over: claim-by-hand-left.test.ts)
+    expect((await run(root, 'reply', b.id, 'done', '--as', '@claude')).code).toBe(0);
     const again = await run(root, 'claim', '@claude', b.id);
     expect(again.code).toBe(1);
-    expect(again.stderr).toContain(`cannot claim msg-${b.id}: it is claimed in @claude's processing/ (being handled)`);
+    expect(again.stderr).toContain(`cannot claim msg-${b.id}: it is handled (in @claude's archive)`);
   });
 
   it('inbox lists a file whose name is not a valid id without its raw name', async () => {

@@ -12,6 +12,7 @@ import { mcpToolCallers } from './mcp-in-process.ts';
 import { claimNext } from '../../scripts/lib/bus/claims.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { hostTag } from '../../scripts/lib/proc/host-tag.ts';
+import { mcpSessionOwner } from '../../scripts/lib/bus/claim-owner.ts';
 
 const connect = mcpToolCallers();
 
@@ -34,9 +35,10 @@ describe('inbox: claims whose holder is gone', () => {
   it('say nothing more of a claim a live process holds', async () => {
     const { root } = makeBus();
     await sendMessage({ root, to: 'claude', from: 'human', body: 'q' });
-    await claimNext(root, 'claude', { owner: 'hand', leaseMs: 600_000 });
+    // This process's MCP session (a claim by hand names no process: claim-by-hand-left.test.ts).
+    await claimNext(root, 'claude', { owner: mcpSessionOwner(), leaseMs: 600_000 });
     const text = await dispatch(root, ['inbox', '@claude']);
-    expect(text.stdout).toContain('no messages waiting for @claude (1 being handled)');
+    expect(text.stdout).toContain('no messages waiting for @claude (1 being handled)\n');
     expect(JSON.parse((await dispatch(root, ['inbox', '@claude', '--json'])).stdout).gone_claims).toBe(0);
   });
 });

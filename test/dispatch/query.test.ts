@@ -179,8 +179,11 @@ describe('claimMessage', () => {
       expect(r.message).toMatchObject({ id: b.id, receiver: 'claude' });
       expect(r.message.untrusted.body).toBe('newer');
     }
+    // Claimed by hand before: taken over (claim-by-hand-left.test.ts); once answered, not waiting, and where it is said.
     const again = await claimMessage(root, 'claude', { id: b.id });
-    expect(again).toMatchObject({ claimed: false, where: [{ location: 'processing', state: 'claimed' }] });
+    expect(again).toMatchObject({ claimed: true, tookOver: { owner: 'hand' } });
+    if (again.claimed) completeClaim(again.message.claim);
+    expect(await claimMessage(root, 'claude', { id: b.id })).toMatchObject({ claimed: false, where: [{ location: 'archive', state: 'handled' }] });
     const oldest = await claimMessage(root, 'claude');
     expect(oldest.claimed && oldest.message.id).toBe(a.id);
     expect(await claimMessage(root, 'claude')).toMatchObject({ claimed: false, where: [] });

@@ -58,12 +58,21 @@ export function processHolder(owner: string): ProcessHolder | undefined {
 }
 
 /**
+ * Whether a claim names no process: `hand` (dispatch claim, whose process exits at once) or `mcp`
+ * (the MCP tools of earlier versions). Nothing tells one a session left from one a session still
+ * answers, so such a claim is any by-hand caller's: a reply answers it, a claim of its id takes it over.
+ */
+export function isByHandOwner(owner: string): boolean {
+  return owner === 'hand' || owner === 'mcp';
+}
+
+/**
  * Whether a claim's owner tag is one the bus writes: `hand` (dispatch claim), `mcp` (the MCP tools of
  * earlier versions), or a process's of this machine. A claim file's name is any writer's, and its
  * owner tag `[a-z0-9]+` can spell words: another tag was planted.
  */
 export function isBusClaimOwner(owner: string): boolean {
-  if (owner === 'hand' || owner === 'mcp') return true;
+  if (isByHandOwner(owner)) return true;
   const holder = processHolder(owner);
   return holder?.here === true;
 }

@@ -4,7 +4,7 @@
  * a reason for whatever cannot be read, archive of handled messages.
  */
 import { hostTag } from '../proc/host-tag.ts';
-import { forgetEndedHere, forgetHeldHere, holderAlive, noteHeldHere, parseProcessOwner, type ProcessHolder } from './claim-owner.ts';
+import { forgetEndedHere, forgetHeldHere, holderAlive, isByHandOwner, noteHeldHere, parseProcessOwner, type ProcessHolder } from './claim-owner.ts';
 import { closeSync, fstatSync, readSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -598,10 +598,13 @@ function sweeperClaim(root: string, paths: ReceiverPaths, fileName: string, st: 
   return listed.more ? 'unlisted' : undefined;
 }
 
-/** Extends a claim's lease; false when the claim was lost (returned to the inbox by a sweep). */
-export function renewClaim(claim: Claim, leaseMs: number, now = Date.now()): boolean {
+/**
+ * Extends a claim's lease (and gives it to `owner`: a claim by hand taken over); false when the
+ * claim was lost (returned to the inbox by a sweep, taken over meanwhile).
+ */
+export function renewClaim(claim: Claim, leaseMs: number, now = Date.now(), owner = claim.owner): boolean {
   const deadline = leaseDeadline(now, leaseMs);
-  const next = join(claim.paths.processing, claimFileName(claim.fileName, deadline, claim.owner));
+  const next = join(claim.paths.processing, claimFileName(claim.fileName, deadline, owner));
   if (!renameIfPresent(claim.root, claim.path, next)) {
     forgetHeldHere(claim.path);
     return false;
@@ -609,6 +612,7 @@ export function renewClaim(claim: Claim, leaseMs: number, now = Date.now()): boo
   noteHeldHere(next, claim.path);
   claim.path = next;
   claim.deadline = deadline;
+  claim.owner = owner;
   return true;
 }
 
@@ -1023,14 +1027,17 @@ export interface HeldClaim {
  * How many claims processing/ holds among its first busListMax names, and `more_than` (that bound)
  * when it holds more: the `processing` of inbox (the command and the MCP tool) listed every name.
  */
-export function countClaimsUpTo(paths: ReceiverPaths, now = Date.now()): { count: number; gone: number; more_than?: number } {
+export function countClaimsUpTo(paths: ReceiverPaths, now = Date.now()): { count: number; gone: number; byHand: HeldClaim[]; more_than?: number } {
   const max = busListMax();
   const { names, more } = listBusDirUpTo(paths.root, paths.processing, max);
   forgetEndedHere(paths.processing);
   const claims = claimsFromNames(paths, names);
+  const live = claims.filter((c) => c.deadline > now);
   // Held by a process that is gone, lease not run out (a claim takes it back; status counts them so).
-  const gone = claims.filter((c) => c.deadline > now && goneClaimOwner(c.owner, undefined, c.path) !== undefined).length;
-  return { count: claims.length, gone, ...(more ? { more_than: max } : {}) };
+  const gone = live.filter((c) => goneClaimOwner(c.owner, undefined, c.path) !== undefined).length;
+  // Held by no process (claim-owner.ts isByHandOwner): a claim of its id takes it over.
+  const byHand = live.filter((c) => isByHandOwner(c.owner));
+  return { count: claims.length, gone, byHand, ...(more ? { more_than: max } : {}) };
 }
 
 /** The claims among the names of processing/ (other names are not the bus's), sorted. */

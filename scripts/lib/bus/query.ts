@@ -18,7 +18,7 @@
 import { basename, dirname, join } from 'node:path';
 import { busListMax, findUnlistedJson, listBudget, receiversUnreadNote, type ListBudget, type LookupSeen, withFindUnlisted } from './list-bound.ts';
 import { readReasonFile } from './reason-file.ts';
-import type { ProcessHolder } from './claim-owner.ts';
+import { isByHandOwner, type ProcessHolder } from './claim-owner.ts';
 import { AliveError, type ErrorCode } from '../errors.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { untrustedDetail } from '../text/fence.ts';
@@ -30,8 +30,10 @@ import {
   claimsOfUpTo,
   completeClaim,
   listInboxUpTo,
+  loadClaim,
   parseClaimFileName,
   reclaimBatch,
+  renewClaim,
   returnGoneClaims,
   returnToInbox,
   sweepStaleBatch,
@@ -724,7 +726,16 @@ export interface DeadLetteredOnTheWay {
  * `whereUnlisted`: the lookup of the chosen message (`where`) was partial (findMessage's `seen`).
  */
 export type ClaimResult =
-  | { claimed: true; message: ClaimedMessage; deadLettered: DeadLetteredOnTheWay[]; tookBack: TakenBack[]; unlisted: boolean; sweptPart?: number }
+  | {
+      claimed: true;
+      message: ClaimedMessage;
+      deadLettered: DeadLetteredOnTheWay[];
+      tookBack: TakenBack[];
+      /** The chosen message was claimed by hand before (claim-owner.ts isByHandOwner): this claim took it over. */
+      tookOver?: { owner: string; leaseExpiresAt: string };
+      unlisted: boolean;
+      sweptPart?: number;
+    }
   /** Nothing waiting (`id` absent), or the chosen message is not in the inbox (`where` says where it is). */
   | {
       claimed: false;
@@ -766,7 +777,20 @@ export async function claimMessage(
   // The oldest among the first names listed: the rest stay where they are (list-bound.ts).
   const inbox = id === undefined ? listInboxUpTo(paths, busListMax()) : undefined;
   const unlisted = inbox?.unlisted ?? false;
-  const claim = inbox !== undefined ? await claimNext(root, name, { ...opts, entries: inbox.entries }) : await claimById(root, name, id!, opts);
+  let claim = inbox !== undefined ? await claimNext(root, name, { ...opts, entries: inbox.entries }) : await claimById(root, name, id!, opts);
+  let tookOver: { owner: string; leaseExpiresAt: string } | undefined;
+  if (!claim && id !== undefined) {
+    // Claimed by hand (no process to ask whether the session that claimed it still answers it):
+    // any by-hand caller's, as a reply answers it (answer.ts), so taken over with a fresh lease.
+    const held = loadClaim(root, name, id);
+    if (held && held.deadline > Date.now() && isByHandOwner(held.owner)) {
+      const was = { owner: held.owner, leaseExpiresAt: new Date(held.deadline).toISOString() };
+      if (renewClaim(held, opts.leaseMs, Date.now(), opts.owner)) {
+        claim = held;
+        tookOver = was;
+      }
+    }
+  }
   if (!claim) {
     const seen = { unlisted: false };
     const where = id === undefined ? [] : findMessage(root, id, { receiver: name, seen });
@@ -777,6 +801,7 @@ export async function claimMessage(
     claimed: true,
     deadLettered,
     tookBack,
+    ...(tookOver ? { tookOver } : {}),
     unlisted,
     ...sweptPart,
     message: {

@@ -11,6 +11,8 @@ import {
   messageIdOnBus,
   envelopeLines,
   filedAnswerText,
+  tookOverJson,
+  tookOverText,
   headerFields,
   nameArg,
   ROOT_OPTION,
@@ -126,6 +128,7 @@ export const claimCommand = defineCommand({
         ...pathField('file', m.path, isWordlessId(m.id)),
         lease_expires_at: m.leaseExpiresAt,
         ...(m.kind === 'response' ? { filed: true } : {}),
+        ...tookOverJson(r.tookOver),
         ...deadLettered,
         ...tookBack,
         untrusted: untrustedJson({ ...u, thread: u.thread || m.id, turn: u.turn ?? 1 }),
@@ -142,6 +145,7 @@ export const claimCommand = defineCommand({
       return;
     }
     if (r.unlisted) ctx.warn(claimUnlistedNote(displayName(receiver), true));
+    if (r.tookOver) ctx.print(tookOverText(m.id, r.tookOver, 'its id is in the envelope below'));
     if (m.kind === 'response') ctx.print(filedAnswerText(m.id, receiver, 'its id is in the envelope below'));
     else ctx.print(`claimed ${idInOurWords(m.id, 'a message')} for ${displayName(receiver)} (lease until ${m.leaseExpiresAt})`);
     for (const line of envelopeLines(headerFields(m.id, { ...u, turn: u.turn ?? 1 }, u.thread || m.id))) ctx.print(line);

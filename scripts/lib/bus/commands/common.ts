@@ -8,7 +8,7 @@ import { InvalidNameError, displayName, normaliseName } from '../names.ts';
 import { shownMessageId, shownRecipients, shownSender, shownThread, shownTimestamp } from '../envelope.ts';
 import { idInOurWords, isWordlessId } from '../ids.ts';
 import { idField, pathField } from '../json-fields.ts';
-import { HOLDER_WORDS, isBusClaimOwner } from '../claim-owner.ts';
+import { HOLDER_WORDS, isBusClaimOwner, isByHandOwner } from '../claim-owner.ts';
 import { idHint, resolvedNote, resolveMessageId, withGivenId, withIdHint } from '../id-resolve.ts';
 import { requireBusAt } from '../no-bus.ts';
 import type { CommandContext, CommandIo } from '../../cli/command.ts';
@@ -305,6 +305,11 @@ export function whereText(m: FoundMessage, typed?: string, unnamed = 'its receiv
     const serve = named ? `'dispatch serve ${named}'` : "a 'dispatch serve' of its receiver";
     return `claimed in ${named ?? unnamed}'s processing/, held by ${HOLDER_WORDS[gone.kind]} that is gone (pid ${gone.pid}); take it back with ${claim} to answer it by hand, or start ${serve} (else its lease returns it at ${m.claim!.leaseExpiresAt})`;
   }
+  if (m.state === 'claimed' && m.claim && isByHandOwner(m.claim.owner)) {
+    // No process to ask whether the session that claimed it still answers it: a claim of its id takes it over (query.ts claimMessage).
+    const claim = named ? `'dispatch claim ${named} ${isWordlessId(m.id) ? m.id : 'ID'}'` : "a 'dispatch claim' of its receiver and id";
+    return `claimed by hand in ${named ?? unnamed}'s processing/ (being handled, lease until ${m.claim.leaseExpiresAt}; ${claim} takes it over, should the session that claimed it have ended)`;
+  }
   return STATE_TEXT[m.state](named ?? unnamed);
 }
 
@@ -333,6 +338,45 @@ export function turnBudgetAdvice(receiver: string | undefined, how: 'cli' | 'too
     : 'a retry would go to dead-letter again';
   const send = how === 'cli' ? 'send it again without --thread' : 'call send again without thread';
   return `the thread has used its turns (the turn budget of the daemon that serves it): ${again}; ${send} to start a new thread, or serve ${receiver ?? 'its receiver'} with a higher --turn-budget`;
+}
+
+/**
+ * What a claim that took over a claim made by hand says (`dispatch claim`, the MCP claim tool):
+ * nothing told whether the session that made it still answers it. `where`: as filedAnswerText's.
+ */
+export function tookOverText(id: string, was: { owner: string; leaseExpiresAt: string }, where: string): string {
+  const by = was.owner === 'hand' ? 'by hand' : 'by an MCP session of an earlier version';
+  return `took over ${idInOurWords(id, `this message (${where})`)}, claimed ${by} before (lease until ${was.leaseExpiresAt}): answer it here (if the session that claimed it still answers it, only one answer goes out)`;
+}
+
+/** Claims by hand an inbox result names (each a claim of its id takes over), at most: any number can be planted. */
+const HAND_CLAIMS_SHOWN = 20;
+
+/** hand_claims (and hand_claims_total past HAND_CLAIMS_SHOWN) in an inbox result: the claims by hand, lease not run out. */
+export function handClaimsJson(byHand: readonly { id: string; deadline: number }[]): Record<string, unknown> {
+  return {
+    hand_claims: byHand.slice(0, HAND_CLAIMS_SHOWN).map((c) => ({ ...idField('id', c.id), lease_expires_at: new Date(c.deadline).toISOString() })),
+    ...(byHand.length > HAND_CLAIMS_SHOWN ? { hand_claims_total: byHand.length } : {}),
+  };
+}
+
+/**
+ * What `dispatch inbox` adds to its count of messages being handled for the claims made by hand
+ * among them (their session may have ended: nothing tells): the claim that takes one over. Ids
+ * the bus did not make (they can spell words) are left to --json.
+ */
+export function handClaimsText(byHand: readonly { id: string }[], receiver: string): string {
+  if (byHand.length === 0) return '';
+  const ids = byHand.filter((c) => isWordlessId(c.id)).map((c) => c.id);
+  const take = `'dispatch claim ${displayName(receiver)} ${byHand.length === 1 && ids.length === 1 ? ids[0] : 'ID'}'`;
+  const some = ids.length === 0 || (byHand.length === 1 && ids.length === 1) ? '' : ` (ID: ${ids.slice(0, 5).join(', ')}${byHand.length > 5 ? ', …' : ''})`;
+  const json = ids.length < byHand.length || byHand.length > 5 ? '; --json lists them under hand_claims' : '';
+  return `; ${byHand.length} of them claimed by hand: ${take} takes ${byHand.length === 1 ? 'it' : 'one'} over to answer it here, should the session that claimed it have ended${some}${json}`;
+}
+
+/** took_over in a claim's JSON result. */
+export function tookOverJson(was: { owner: string; leaseExpiresAt: string } | undefined): Record<string, unknown> {
+  return was ? { took_over: { owner: was.owner, lease_expires_at: was.leaseExpiresAt } } : {};
 }
 
 /**

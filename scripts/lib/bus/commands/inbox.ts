@@ -9,7 +9,7 @@ import { isWordlessId } from '../ids.ts';
 import { idField, listedHeaders, pathField, rawHeader } from '../json-fields.ts';
 import { unknownReceiver, unknownReceiverJson } from '../receivers.ts';
 import { shownSender, shownTimestamp } from '../envelope.ts';
-import { busRoot, firstLines, nameArg, ROOT_OPTION, requireBus } from './common.ts';
+import { busRoot, firstLines, handClaimsJson, handClaimsText, nameArg, ROOT_OPTION, requireBus } from './common.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { inlineText, summaryLine } from '../../text/untrusted.ts';
 import { counted } from '../../text/plural.ts';
@@ -70,6 +70,7 @@ export const inboxCommand = defineCommand({
         ? `; ${claims.gone} of them held by a process that is gone: 'dispatch claim ${displayName(receiver)}' takes ${claims.gone === 1 ? 'it' : 'them'} back`
         : '';
     const handled = claims.more_than ? `${processing} (more than ${claims.more_than} files)` : processing;
+    const being = `${handled} being handled${byNobody}${handClaimsText(claims.byHand, receiver)}`;
     const notes = [note, claims.more_than ? processingUnlistedNote(displayName(receiver)) : undefined];
     const unknown = messages.length === 0 ? unknownReceiver(root, receiver) : undefined;
     if (ctx.json) {
@@ -81,6 +82,7 @@ export const inboxCommand = defineCommand({
         answers,
         processing,
         gone_claims: claims.gone,
+        ...handClaimsJson(claims.byHand),
         ...(claims.more_than ? { more_than: { processing: claims.more_than } } : {}),
         ...unknownReceiverJson(unknown),
         ...unlistedField(inbox.unlisted || claims.more_than !== undefined),
@@ -91,16 +93,14 @@ export const inboxCommand = defineCommand({
     }
     for (const n of notes) if (n) ctx.warn(n);
     if (messages.length === 0) {
-      ctx.print(
-        `no messages waiting for ${displayName(receiver)}${processing || claims.more_than ? ` (${handled} being handled${byNobody})` : ''}${unknown ? `: ${unknown.text}` : ''}`,
-      );
+      ctx.print(`no messages waiting for ${displayName(receiver)}${processing || claims.more_than ? ` (${being})` : ''}${unknown ? `: ${unknown.text}` : ''}`);
       for (const l of unknown?.similar?.lines ?? []) ctx.print(l);
       return;
     }
     const requests = messages.length - answers;
     const waiting = requests === 0 ? 'no messages waiting' : `${counted(requests, 'message')} waiting`;
     const toRead = answers === 0 ? '' : `, and ${counted(answers, 'answer')} to read (claim files it)`;
-    ctx.print(`${waiting} for ${displayName(receiver)}${processing || claims.more_than ? `, ${handled} being handled${byNobody}` : ''}${toRead}:`);
+    ctx.print(`${waiting} for ${displayName(receiver)}${processing || claims.more_than ? `, ${being}` : ''}${toRead}:`);
     const summaries: { id: string; summary: string }[] = [];
     // Ids come from file names and senders from headers, any writer's words: listed in a fence.
     const listed: string[] = [];

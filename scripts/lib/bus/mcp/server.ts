@@ -227,7 +227,7 @@ export function createServer(given: ToolContext, closing: AbortSignal = new Abor
     'claim',
     {
       title: 'Take a message to answer',
-      description: `Takes the oldest message waiting for a receiver (or the one with this id) so that nobody else answers it, and returns it with its lease; answer it with reply before the lease runs out. An answer in the inbox (kind "response") is filed in the archive at once and returned to read: answer_with is null, there is nothing to reply. A claim left by a session or daemon that is gone is taken back first (took_back lists the first 20, took_back_total counts them when there were more). A very long message is returned cut, with a note saying how long it is and where to read it whole. ${UNTRUSTED_NOTE}`,
+      description: `Takes the oldest message waiting for a receiver (or the one with this id) so that nobody else answers it, and returns it with its lease; answer it with reply before the lease runs out. An answer in the inbox (kind "response") is filed in the archive at once and returned to read: answer_with is null, there is nothing to reply. A claim left by a session or daemon that is gone is taken back first (took_back lists the first 20, took_back_total counts them when there were more); one made by hand (dispatch claim: no session to ask, inbox lists them under hand_claims) is taken over when its id is given (took_over). A very long message is returned cut, with a note saying how long it is and where to read it whole. ${UNTRUSTED_NOTE}`,
       inputSchema: z.strictObject({ receiver: name('the receiver whose message to take'), id: z.optional(messageId()) }),
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },

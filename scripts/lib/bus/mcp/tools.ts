@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { AliveError } from '../../errors.ts';
 import { inlineText, summaryLine } from '../../text/untrusted.ts';
 import { answerMessage, answeringReceiver } from '../answer.ts';
-import { claimRefusal, filedAnswerText, turnBudgetAdvice, unansweredText } from '../commands/common.ts';
+import { claimRefusal, filedAnswerText, handClaimsJson, tookOverJson, tookOverText, turnBudgetAdvice, unansweredText } from '../commands/common.ts';
 import { countClaimsUpTo, inboxEntriesAfter, listInboxUpTo } from '../claims.ts';
 import { DEAD_LETTERED_SHOWN, tookBackJson } from '../took-back.ts';
 import {
@@ -326,6 +326,7 @@ function inbox(ctx: ToolContext, a: InboxArgs) {
     ...nextAfter,
     processing: claims.count,
     gone_claims: claims.gone,
+    ...handClaimsJson(claims.byHand),
     ...(claims.more_than ? { more_than: { processing: claims.more_than } } : {}),
     ...unknownReceiverJson(unknown),
     // `total` is then a count among the names listed: at least that many wait.
@@ -397,12 +398,14 @@ async function claim(ctx: ToolContext, a: { receiver: string; id?: string | unde
     ...(shown.cut ? { cut: shown.cut } : {}),
     ...unlistedField(r.unlisted),
     ...noteField([
+      r.tookOver ? tookOverText(m.id, r.tookOver, 'its id is under untrusted_id') : undefined,
       shown.cut ? cutNote(m.id, shown.cut, 'untrusted.body', m.path) : undefined,
       r.unlisted ? claimUnlistedNote(displayName(receiver), true) : undefined,
     ]),
     dead_lettered: deadLettered,
     ...more,
     ...tookBackJson(r.tookBack),
+    ...tookOverJson(r.tookOver),
   };
 }
 
