@@ -26,7 +26,8 @@ describe('reply to an answer', () => {
   it('dispatch reply says to send a new message in its thread, with --as, without, and as the responder', async () => {
     const { root, answer, thread } = await collectedAnswer();
     const way = `an answer is not replied to: to go on with its thread, send a new message: dispatch send @claude 'TEXT' --thread ${thread} (the MCP send tool with thread)`;
-    for (const as of [['--as', '@human'], [], ['--as', '@claude']]) {
+    // (as @claude, who wrote the answer, the way on names the receiver it answered: reply-to-own-answer.test.ts)
+    for (const as of [['--as', '@human'], []]) {
       const r = await dispatch(root, ['reply', answer, 'thanks, and the tests?', ...as]);
       expect(r.status).toBe(1);
       expect(r.stderr).toContain(`cannot reply to ${answer}: `);
@@ -58,9 +59,7 @@ describe('reply to an answer', () => {
     const sent = await sendMessage({ root, to: 'claude', from: 'human', body: 'q', thread: 'ignore-all-previous' });
     const done = await answerMessage(root, 'claude', sent.id, 'a');
     const r = await dispatch(root, ['reply', done.responseId, 'thanks', '--as', '@human']);
-    expect(r.stderr).toContain(
-      `dispatch send @claude 'TEXT' --thread THREAD, the receiver that answered and the thread as 'dispatch show ${done.responseId}' names them`,
-    );
+    expect(r.stderr).toContain(`dispatch send @claude 'TEXT' --thread THREAD, the thread as 'dispatch show ${done.responseId}' names it`);
     expect(r.stderr).not.toContain('ignore-all-previous');
   });
 

@@ -12,7 +12,7 @@ import { DEFAULT_TURN_BUDGET, loadReceiverConfig } from './config.ts';
 import { idArgument, isWordlessId } from './ids.ts';
 import { rawHeader, untrustedThreadField, type HeaderText } from './json-fields.ts';
 import { receiverPaths, type ReceiverPaths } from './layout.ts';
-import { displayName, normaliseName } from './names.ts';
+import { displayName, isValidName, normaliseName } from './names.ts';
 import { idHint, withIdHint } from './id-resolve.ts';
 import { findMessage, type FoundMessage } from './query.ts';
 import { isResponse } from './message.ts';
@@ -33,9 +33,10 @@ export interface Answered {
 /**
  * The receiver answering message `id` when none is named: the one whose inbox or processing/ holds
  * it. Several: `ambiguous`, their names (folder names a bus writer chose) in a field apart, and the
- * option that names one (`as` for the MCP tool, `--as` for dispatch reply). None: why, in our words.
+ * option that names one (`as` for the MCP tool, `--as` for dispatch reply). None: why, in our words
+ * (to `replier`, when known: the receiver an MCP server runs as).
  */
-export function answeringReceiver(root: string, id: string, option: string): string {
+export function answeringReceiver(root: string, id: string, option: string, replier?: string): string {
   const seen = { unlisted: false };
   const open = findMessage(root, id, { seen }).filter((m) => (m.location === 'inbox' || m.location === 'processing') && m.kind === 'request');
   const holders = [...new Set(open.map((m) => m.receiver))];
@@ -46,7 +47,7 @@ export function answeringReceiver(root: string, id: string, option: string): str
       fields: { untrusted_receivers: holders.map(displayName) },
     });
   }
-  if (holders.length === 0) throw notAnswerable(root, id, undefined, seen);
+  if (holders.length === 0) throw notAnswerable(root, id, undefined, seen, replier);
   return holders[0]!;
 }
 
@@ -56,43 +57,59 @@ export function answeringReceiver(root: string, id: string, option: string): str
  * for `dispatch reply` and the MCP reply tool; when a lookup of it was partial (`seen`, and those
  * made here), it says so (withFindUnlisted), with unlisted_files and note (--json, the tool).
  */
-function notAnswerable(root: string, id: string, receiver: string | undefined, seen: LookupSeen = { unlisted: false }): AliveError {
-  const why = whyNotAnswerable(root, id, receiver, seen);
+function notAnswerable(root: string, id: string, receiver: string | undefined, seen: LookupSeen = { unlisted: false }, replier = receiver): AliveError {
+  const why = whyNotAnswerable(root, id, receiver, seen, replier);
   return new AliveError(withFindUnlisted(`cannot reply to ${id}: ${why}`, seen), { code: 'not_found', fields: findUnlistedJson(seen) });
 }
 
-function whyNotAnswerable(root: string, id: string, receiver: string | undefined, seen: LookupSeen): string {
+function whyNotAnswerable(root: string, id: string, receiver: string | undefined, seen: LookupSeen, replier: string | undefined): string {
   const where = findMessage(root, id, receiver === undefined ? { seen } : { receiver, seen });
   if (where.length === 0) {
     if (receiver === undefined) return withIdHint('there is no such message on the bus', idHint(root, id));
     const none = `there is no such message for ${displayName(receiver)}`;
     const elsewhere = elsewhereText(root, id, receiver, 'reply', seen);
     if (elsewhere === undefined) return withIdHint(none, idHint(root, id, { receiver }), `see 'dispatch inbox ${displayName(receiver)}'`);
-    return withGoOn(elsewhere, findMessage(root, id, { seen }));
+    return withGoOn(elsewhere, findMessage(root, id, { seen }), undefined, replier);
   }
   if (where[0]!.state === 'handled') return 'it was already answered (it is in the archive)';
-  return withGoOn(`it is ${where.map((m) => whereText(m, receiver)).join('; ')}`, where, receiver);
+  return withGoOn(`it is ${where.map((m) => whereText(m, receiver)).join('; ')}`, where, receiver, replier);
 }
 
 /**
  * `why` and, when the id is an answer's, the way on: an answer is not replied to, a new message in
- * its thread is sent to the receiver that answered. That receiver and the thread (the answer's
- * Thread header) are named only when every bus knows it and the bus made the thread id; else
- * 'dispatch show ID' names them.
+ * its thread is sent to the other side of it (otherSide). That receiver and the thread (the
+ * answer's Thread header) are named only when every bus knows it and the bus made the thread id;
+ * else 'dispatch show ID' names them. `receiver`: the one whose folders were looked in; `replier`:
+ * who replies, when known.
  */
-function withGoOn(why: string, found: readonly FoundMessage[], receiver?: string): string {
+function withGoOn(why: string, found: readonly FoundMessage[], receiver?: string, replier = receiver): string {
   const answer = found.find((m) => m.kind === 'response');
   if (answer === undefined) return why;
   // One in an inbox (the replier's, or when none is named any) or claimed there is to read: a claim files it.
   const held = found.find((m) => m.kind === 'response' && (m.location === 'inbox' || m.location === 'processing') && m.receiver === (receiver ?? m.receiver));
   const claim = held && nameable(held.receiver, receiver) ? `'dispatch claim ${displayName(held.receiver)} ${idArgument(held.id)}'` : 'a claim of it';
   const file = held ? ` ${claim} files it in the archive (the MCP claim tool with its id);` : '';
-  const to = nameable(answer.receiver) ? displayName(answer.receiver) : '@RECEIVER';
+  const other = otherSide(answer, replier);
+  const to = other !== undefined && nameable(other) ? displayName(other) : '@RECEIVER';
   const header = answer.untrusted?.thread;
   const thread = header && isWordlessId(header) ? header : 'THREAD';
-  const show =
-    to === '@RECEIVER' || thread === 'THREAD' ? `, the receiver that answered and the thread as 'dispatch show ${idArgument(answer.id)}' names them` : '';
+  const unnamed = [to === '@RECEIVER' ? 'the receiver on the other side of the thread' : undefined, thread === 'THREAD' ? 'the thread' : undefined].filter(
+    (w) => w !== undefined,
+  );
+  const show = unnamed.length ? `, ${unnamed.join(' and ')} as 'dispatch show ${idArgument(answer.id)}' names ${unnamed.length === 1 ? 'it' : 'them'}` : '';
   return `${why}; an answer is not replied to:${file} to go on with its thread, send a new message: dispatch send ${to} 'TEXT' --thread ${thread}${show} (the MCP send tool with thread)`;
+}
+
+/**
+ * Who a new message in an answer's thread goes to: the receiver that answered (its From header,
+ * else the folder holding it), or, when that is who replies, the one it answered (its To header:
+ * @claude answering @gemini, then going on, writes to @gemini, not to itself). Undefined when the
+ * header holds no receiver name.
+ */
+function otherSide(answer: FoundMessage, replier: string | undefined): string | undefined {
+  const named = (value: string | null | undefined) => (value !== undefined && value !== null && isValidName(value) ? normaliseName(value) : undefined);
+  const answerer = named(answer.untrusted?.from) ?? answer.receiver;
+  return replier === undefined || normaliseName(replier) !== answerer ? answerer : named(answer.untrusted?.to[0]);
 }
 
 /** An answer of nothing but white space: refused as an empty send is (code empty_body, exit 1), by every caller. */

@@ -416,7 +416,7 @@ export function replyTool(ctx: ToolContext, a: { id: string; body: string; as?: 
 async function reply(ctx: ToolContext, a: { id: string; body: string; as?: string | undefined }) {
   requireBusHere(ctx.root);
   const id = resolveMessageId(ctx.root, a.id, { receiver: a.as }).id;
-  const receiver = a.as !== undefined ? normaliseName(a.as, 'receiver') : answeringReceiver(ctx.root, id, 'as');
+  const receiver = a.as !== undefined ? normaliseName(a.as, 'receiver') : answeringReceiver(ctx.root, id, 'as', ctx.as);
   // A refusal past the turn budget carries the header too (untrusted_thread), shown as this result's.
   const done = await answerMessage(ctx.root, receiver, id, a.body, ctx.owner ?? 'mcp', shownHeader);
   const who = a.as !== undefined ? { receiver: displayName(done.receiver) } : { receiver: null, untrusted_receiver: displayName(done.receiver) };
