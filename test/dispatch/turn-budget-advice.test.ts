@@ -65,7 +65,7 @@ describe('a request dead-lettered for its turn budget', () => {
 });
 
 describe('send --thread on a thread past the budget config.json sets', () => {
-  it('warns before sending: the daemon will dead-letter it; not without a turn_budget there (serve may allow more)', async () => {
+  it('warns before sending: the daemon will dead-letter it; not while the thread is within the default budget and config.json sets none', async () => {
     const { root, thread } = await threadAtBudget();
     const free = await dispatch(root, ['send', '@gemini', 'again', '--thread', thread]);
     expect(free.status, free.stderr).toBe(0);

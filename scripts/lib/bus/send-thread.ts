@@ -15,12 +15,15 @@
  * Thread ids come from headers, any writer's words: only those the bus made are resolved to or named.
  */
 import { AliveError } from '../errors.ts';
-import { continuedThread } from './deliver.ts';
+import { DEFAULT_TURN_BUDGET, loadReceiverConfig } from './config.ts';
+import { continuedThread, isPlainThread } from './deliver.ts';
 import { isHexPrefix } from './id-resolve.ts';
 import { isUuid7, isWordlessId } from './ids.ts';
+import { receiverPaths } from './layout.ts';
 import { displayName } from './names.ts';
 import { headersOnBus, type BusHeaders, type BusHeadersRead } from './query.ts';
 import { isResponse } from './message.ts';
+import { budgetProblem } from './threads.ts';
 
 export interface SendThread {
   thread: string | undefined;
@@ -89,4 +92,25 @@ export function threadForSend(root: string, to: string, typed: string | undefine
     turn: 1,
     warning: `--thread ${typed} names no thread on the bus, but message msg-${message.id} starts with it: this message starts a new thread named ${typed}; to continue that message's thread, give its thread id ('dispatch thread ${message.id}' shows it)`,
   };
+}
+
+/**
+ * What a send in `thread` (a thread named: --thread, the MCP send tool's thread) says before it
+ * goes when the receiver will not take it for the thread's turn budget: turn_budget in its
+ * config.json, which bounds every daemon and a reply by hand, else the default, which a daemon
+ * started with a higher --turn-budget passes (its budget is not known here). The message is sent
+ * all the same: config.json is any bus writer's to write, and such a daemon answers it. `how`:
+ * the way on in the CLI's words or the tool's.
+ */
+export async function turnBudgetWarning(root: string, to: string, thread: string, turn: number, how: 'cli' | 'tool'): Promise<string | undefined> {
+  const paths = receiverPaths(root, to);
+  const set = (await loadReceiverConfig(paths)).turnBudget;
+  // The thread the user typed (plain ids only), or the thread id its start resolved to.
+  const over = budgetProblem(paths, thread, turn, set ?? DEFAULT_TURN_BUDGET, isPlainThread, set === undefined ? 'default turn budget' : 'turn budget');
+  if (over === undefined) return undefined;
+  const what =
+    set === undefined
+      ? `a daemon serving ${displayName(to)} puts this message in dead-letter unless it runs with a higher --turn-budget, and a reply by hand refuses it`
+      : `(turn_budget in ${displayName(to)}'s config.json): a daemon will put this message in dead-letter`;
+  return `${over}${set === undefined ? ': ' : ' '}${what}; ${how === 'cli' ? 'send it without --thread' : 'call send without thread'} to start a new thread`;
 }

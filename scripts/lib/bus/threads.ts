@@ -73,14 +73,15 @@ export function budgetProblem(
   turn: number | undefined,
   budget: number,
   named: (thread: string) => boolean,
+  budgetName = 'turn budget',
 ): string | undefined {
   const shown = named(thread) ? `thread ${thread}` : 'its thread';
   if (turn !== undefined && turn > budget) {
-    return `turn ${turn} of ${shown} is past the turn budget of ${budget}`;
+    return `turn ${turn} of ${shown} is past the ${budgetName} of ${budget}`;
   }
   const answered = turnsAnswered(paths, thread);
-  if (answered === undefined) return `the turn ledger of ${shown} cannot be read (${ledgerPath(paths, thread)}), so its turn budget counts as used up`;
-  if (answered >= budget) return `this receiver already answered ${answered} turns in ${shown}, its turn budget`;
+  if (answered === undefined) return `the turn ledger of ${shown} cannot be read (${ledgerPath(paths, thread)}), so its ${budgetName} counts as used up`;
+  if (answered >= budget) return `this receiver already answered ${answered} turns in ${shown}, its ${budgetName}`;
   return undefined;
 }
 

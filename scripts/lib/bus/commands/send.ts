@@ -2,13 +2,12 @@ import { existsSync } from 'node:fs';
 import { findUnlistedJson, unlistedField, waitUnlistedSuffix, withFindUnlisted } from '../list-bound.ts';
 import { type CommandIo, defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
-import { isPlainThread, sendMessage, tooLarge, validateThread } from '../deliver.ts';
-import { threadForSend } from '../send-thread.ts';
+import { sendMessage, tooLarge, validateThread } from '../deliver.ts';
+import { threadForSend, turnBudgetWarning } from '../send-thread.ts';
 import { unservedNote } from '../serving.ts';
 import { checkReceiverKnown } from '../receivers.ts';
 import { receiverPaths, runtimesDir } from '../layout.ts';
 import { loadReceiverConfig } from '../config.ts';
-import { budgetProblem } from '../threads.ts';
 import { findMessage } from '../query.ts';
 
 import { displayName } from '../names.ts';
@@ -83,21 +82,6 @@ async function messageText(raw: string, root: string, to: string, io: CommandIo)
   }
 }
 
-/**
- * A follow-up (--thread) the receiver's daemons will put in dead-letter for its turn budget: known
- * only when config.json sets turn_budget, which can lower serve's --turn-budget, never raise it
- * (without it, serve's own budget is not known here). Said before sending, with the way on.
- */
-async function pastConfigTurnBudget(root: string, to: string, thread: string, turn: number): Promise<string | undefined> {
-  const paths = receiverPaths(root, to);
-  const config = await loadReceiverConfig(paths);
-  if (config.turnBudget === undefined) return undefined;
-  // The thread the user typed (--thread takes plain ids only), or the thread id its start resolved to.
-  const over = budgetProblem(paths, thread, turn, config.turnBudget, isPlainThread);
-  if (over === undefined) return undefined;
-  return `${over} (turn_budget in ${displayName(to)}'s config.json): a daemon will put this message in dead-letter; send it without --thread to start a new thread`;
-}
-
 export const sendCommand = defineCommand({
   name: 'send',
   summary: 'deliver a message to @RECEIVER (optionally wait for the answer)',
@@ -126,7 +110,7 @@ export const sendCommand = defineCommand({
     if (threadNote) ctx.io.stderr.write(`${threadNote}\n`);
     if (threadWarning) ctx.warn(threadWarning);
     if (values.thread !== undefined && thread !== undefined) {
-      const over = await pastConfigTurnBudget(root, to, thread, turn);
+      const over = await turnBudgetWarning(root, to, thread, turn, 'cli');
       if (over) ctx.warn(over);
     }
     const body = await messageText(positionals[1]!, root, to, ctx.io);

@@ -33,7 +33,7 @@ import {
   withFindUnlisted,
 } from '../list-bound.ts';
 import { sendMessage } from '../deliver.ts';
-import { threadForSend } from '../send-thread.ts';
+import { threadForSend, turnBudgetWarning } from '../send-thread.ts';
 import { unservedNote } from '../serving.ts';
 import { LISTED_PEEK_BYTES, readBusFile } from '../fsutil.ts';
 import { checkReceiverKnown, unknownReceiver, unknownReceiverJson } from '../receivers.ts';
@@ -142,6 +142,8 @@ export async function sendTool(
   // As `dispatch send`: inside an agent started by serve, the thread and turn continue its message;
   // a thread named continues at the receiver's next turn, a thread id typed short is resolved.
   const { thread, turn, note, warning } = threadForSend(ctx.root, to, a.thread);
+  // Before it goes, as dispatch send says it: a thread past its turn budget (sent all the same).
+  const over = a.thread !== undefined && thread !== undefined ? await turnBudgetWarning(ctx.root, to, thread, turn, 'tool') : undefined;
   // A server started where no bus is (a project folder) would otherwise make one silently and wait there.
   const busExisted = existsSync(runtimesDir(ctx.root));
   const sent = await sendMessage({
@@ -166,7 +168,7 @@ export async function sendTool(
     from: displayName(sent.from),
     turn: sent.turn,
     ...(note ? { note: note.replace('--thread', 'thread') } : {}),
-    ...warningField([busExisted ? undefined : newBusWarning(ctx.root), warning?.replace('--thread', 'thread')]),
+    ...warningField([busExisted ? undefined : newBusWarning(ctx.root), warning?.replace('--thread', 'thread'), over]),
     // As `dispatch send` says on stderr: a message no daemon will take is not a surprise later.
     ...(unserved ? { unserved } : {}),
   };
