@@ -12,7 +12,7 @@ import { shownSender, shownTimestamp } from '../envelope.ts';
 import { busRoot, firstLines, handClaimsJson, handClaimsText, nameArg, ROOT_OPTION, requireBus } from './common.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { inlineText, summaryLine } from '../../text/untrusted.ts';
-import { counted } from '../../text/plural.ts';
+import { counted, noun } from '../../text/plural.ts';
 
 const USAGE = `usage: dispatch inbox @RECEIVER [--json] [--root DIR]
 
@@ -121,7 +121,10 @@ export const inboxCommand = defineCommand({
       ctx.print("ids and senders (untrusted: the files' names and headers; it ends at the END line with the same number):");
       for (const line of fencedLines('UNTRUSTED INBOX', listed.join('\n'))) ctx.print(line);
     }
-    if (unnamed) ctx.print(`${counted(unnamed, 'file')} whose name is not a valid message id, not shown: claiming moves it to dead-letter`);
+    if (unnamed) {
+      const whose = noun(unnamed, 'whose name is not a valid message id', 'whose names are not valid message ids');
+      ctx.print(`${counted(unnamed, 'file')} ${whose}, not shown: a claim moves ${noun(unnamed, 'it', 'them')} to dead-letter`);
+    }
     for (const line of firstLines(summaries)) ctx.print(line);
     ctx.print(`claim one: dispatch claim ${displayName(receiver)} [ID] (ID: one of the ids listed above)`);
   },
