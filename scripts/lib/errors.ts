@@ -100,6 +100,7 @@ export const ERROR_CODES = [
   'not_set_up',
   'not_utf8',
   'not_your_relay',
+  'not_yours',
   'not_v1',
   'output_in_walnut',
   'outside_world',

@@ -107,9 +107,10 @@ describe('dispatch mcp over stdio (the SDK client against the bundle)', () => {
     const again = (await call(client, 'claim', { receiver: '@claude' })).structuredContent!;
     expect(again).toMatchObject({ claimed: false });
 
-    const replied = (await call(client, 'reply', { id: sent.id, body: 'the answer' })).structuredContent!;
-    // Without `as`, the receiver was found by listing runtimes/: a folder name, under untrusted_receiver.
-    expect(replied).toMatchObject({ ok: true, in_reply_to: sent.id, receiver: null, untrusted_receiver: '@claude', thread: sent.thread, turn: 2 });
+    // The server is @tester: a message to @claude is answered as @claude only when `as` says so (mcp-reply-identity.test.ts).
+    expect(claimed.answer_with).toBe(`reply {"id": "${sent.id}", "as": "@claude", "body": "..."}`);
+    const replied = (await call(client, 'reply', { id: sent.id, body: 'the answer', as: '@claude' })).structuredContent!;
+    expect(replied).toMatchObject({ ok: true, in_reply_to: sent.id, receiver: '@claude', thread: sent.thread, turn: 2 });
     const waited = (await call(client, 'wait', { id: sent.id, timeout_s: 10 })).structuredContent!;
     expect(waited).toMatchObject({
       status: 'answered',

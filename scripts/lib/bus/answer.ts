@@ -52,6 +52,31 @@ export function answeringReceiver(root: string, id: string, option: string, repl
 }
 
 /**
+ * Refuses (`not_yours`) an answer by `identity`, the caller's own name (an MCP server's --as, else
+ * HELLOWORLD_AS; HELLOWORLD_AS for `dispatch reply` without --as), to a message that waits only
+ * for other receivers: it would have gone out under that receiver's name, and the sender's wait
+ * would have shown it as the responder. A message not waiting anywhere is left to answerMessage,
+ * which says why (already answered, no such message). `how`: the words of the tools or the commands.
+ */
+export function refuseOthersMessage(root: string, id: string, identity: string, how: 'cli' | 'tool'): void {
+  const open = findMessage(root, id).filter((m) => (m.location === 'inbox' || m.location === 'processing') && m.kind === 'request');
+  if (open.length === 0 || open.some((m) => m.receiver === identity)) return;
+  const owners = [...new Set(open.map((m) => m.receiver))];
+  const named = owners.every((r) => nameable(r)) ? owners.map(displayName).join(' or ') : undefined;
+  const me = displayName(identity);
+  const source = how === 'tool' ? `this server answers as ${me}: its --as, else HELLOWORLD_AS` : `HELLOWORLD_AS is ${me}`;
+  const whose =
+    named === undefined ? `another receiver's (${how === 'tool' ? 'untrusted_receivers names it' : `'dispatch show ${id}' names it`})` : `${named}'s`;
+  const mine = how === 'tool' ? `inbox {"receiver": "${me}"}` : `'dispatch inbox ${me}'`;
+  const other = named ?? 'that receiver';
+  const onPurpose = how === 'tool' ? `call reply with "as": ${named === undefined ? 'that name' : `"${named}"`}` : `pass --as ${named ?? '@RECEIVER'}`;
+  throw new AliveError(
+    `cannot reply to ${id}: it is ${whose} to answer, not ${me}'s (${source}); nothing was changed. Leave it to ${other}: its sender waits for that receiver's answer, and ${mine} lists the messages to you. Only if the user asks you to answer for ${other}, ${onPurpose}`,
+    { code: 'not_yours', ...(named === undefined ? { fields: { untrusted_receivers: owners.map(displayName) } } : {}) },
+  );
+}
+
+/**
  * Why message `id` cannot be answered (as `receiver`, else as any receiver): already answered, where
  * it is, whose it is when another receiver has it, or that there is no such message. One refusal
  * for `dispatch reply` and the MCP reply tool; when a lookup of it was partial (`seen`, and those

@@ -239,12 +239,21 @@ export function positiveIntArg(value: string | undefined, flag: string): number 
  */
 export function senderArg(flag: string | undefined, usage: string): string {
   if (flag !== undefined) return nameArg(flag, 'sender', usage);
+  return envIdentity(usage, '--from') ?? nameArg('@human', 'sender', usage);
+}
+
+/**
+ * HELLOWORLD_AS, the caller's own name (set for the agents serve starts), or undefined when it is
+ * unset or empty; a bad name is refused as the variable's, naming `option`, which a command takes
+ * in its place.
+ */
+export function envIdentity(usage: string, option: string): string | undefined {
   const env = process.env.HELLOWORLD_AS;
-  if (env === undefined || env === '') return nameArg('@human', 'sender', usage);
+  if (env === undefined || env === '') return undefined;
   try {
     return normaliseName(env, 'sender', 'HELLOWORLD_AS');
   } catch (err) {
-    if (err instanceof InvalidNameError) throw new UsageError(`${err.message}; set HELLOWORLD_AS to a valid name, or pass --from`, usage);
+    if (err instanceof InvalidNameError) throw new UsageError(`${err.message}; set HELLOWORLD_AS to a valid name, or pass ${option}`, usage);
     throw err;
   }
 }

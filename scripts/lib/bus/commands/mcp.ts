@@ -1,11 +1,13 @@
 import { defineCommand } from '../../cli/command.ts';
-import { busRoot, ROOT_OPTION, senderArg } from './common.ts';
+import { busRoot, envIdentity, nameArg, ROOT_OPTION } from './common.ts';
 
 const USAGE = `usage: dispatch mcp [--as @NAME] [--root DIR]
 
 Serves the bus to an MCP client over stdio (the client starts it; it ends when the client closes
 stdin). Tools: send, wait, inbox, claim, reply, dead_letters, retry, thread, status. --as (else
-$HELLOWORLD_AS, else @human) is the sender of a send that names none. The root is fixed when the
+$HELLOWORLD_AS, else @human) is the sender of a send that names none; given, it is also who reply
+answers as: a message to another receiver is refused (not_yours) unless reply names it with as.
+Without either, reply answers as the receiver the message is for. The root is fixed when the
 server starts. Claude Code starts it through the plugin's .mcp.json; see the README for other
 clients.`;
 
@@ -16,10 +18,12 @@ export const mcpCommand = defineCommand({
   json: false,
   options: { as: { type: 'string' }, ...ROOT_OPTION },
   async run(ctx) {
-    const as = senderArg(ctx.values.as, USAGE);
+    // Given (--as, else HELLOWORLD_AS), the name is the server's identity too: reply answers as it.
+    const identity = ctx.values.as !== undefined ? nameArg(ctx.values.as, 'sender', USAGE) : envIdentity(USAGE, '--as');
+    const as = identity ?? 'human';
     const root = busRoot(ctx.values.root);
     const { serveStdio } = await loadServer();
-    await serveStdio({ root, as });
+    await serveStdio({ root, as, ...(identity !== undefined ? { identity } : {}) });
   },
 });
 

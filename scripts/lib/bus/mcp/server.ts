@@ -238,11 +238,17 @@ export function createServer(given: ToolContext, closing: AbortSignal = new Abor
     'reply',
     {
       title: 'Answer a message',
-      description: `Answers a message (claimed, or still waiting) in its thread; the answer goes to the receiver's outbox, where the sender's wait finds it. Returns the answer's id and its thread (the request's Thread header under untrusted_thread instead when it is not an id the bus made). ${UNTRUSTED_NOTE}`,
+      description: `Answers a message (claimed, or still waiting) in its thread; the answer goes to the receiver's outbox, where the sender's wait finds it. It answers as ${ctx.identity !== undefined ? `${displayName(ctx.identity)}, this server's identity, unless "as" names another receiver: a message to another receiver is refused (not_yours)` : 'the receiver "as" names, else the receiver the message is for (this server has no identity of its own: note says so)'}. Returns the answer's id and its thread (the request's Thread header under untrusted_thread instead when it is not an id the bus made). ${UNTRUSTED_NOTE}`,
       inputSchema: z.strictObject({
         id: messageId('the id of the message to answer'),
         body: text('the answer text'),
-        as: z.optional(name('the receiver answering (only needed when the id waits for several)')),
+        as: z.optional(
+          name(
+            ctx.identity !== undefined
+              ? `the receiver answering (default ${displayName(ctx.identity)}, this server's identity; another only when the user asks you to answer for it)`
+              : 'the receiver answering (default: the receiver the message is for; needed when the id waits for several)',
+          ),
+        ),
       }),
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },

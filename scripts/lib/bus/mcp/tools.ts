@@ -14,7 +14,7 @@
 import { existsSync } from 'node:fs';
 import { AliveError } from '../../errors.ts';
 import { inlineText, summaryLine } from '../../text/untrusted.ts';
-import { answerMessage, answeringReceiver } from '../answer.ts';
+import { answerMessage, answeringReceiver, refuseOthersMessage } from '../answer.ts';
 import { claimRefusal, filedAnswerText, handClaimsJson, tookOverJson, tookOverText, turnBudgetAdvice, unansweredText } from '../commands/common.ts';
 import { countClaimsUpTo, inboxEntriesAfter, listInboxUpTo } from '../claims.ts';
 import { DEAD_LETTERED_SHOWN, tookBackJson } from '../took-back.ts';
@@ -77,6 +77,13 @@ export interface ToolContext {
   root: string;
   /** The sender a `send` without `from` uses (folder name). */
   as: string;
+  /**
+   * The receiver this server is (folder name), when it was given one (--as, else HELLOWORLD_AS):
+   * `reply` answers as it unless `as` names another, and refuses a message to another receiver
+   * (not_yours). Unset (the plugin's server, started with neither), `reply` answers as the
+   * receiver the message is for, and says so.
+   */
+  identity?: string;
   /** Receivers of the messages this server sent, by id (recent ones): `wait` looks only there. */
   sentTo?: Map<string, string>;
   /**
@@ -393,9 +400,12 @@ async function claim(ctx: ToolContext, a: { receiver: string; id?: string | unde
     kind: m.kind,
     lease_expires_at: m.leaseExpiresAt,
     // An answer is filed in the archive as it is claimed: nothing to reply (query.ts ClaimedMessage).
+    // A request's answer_with names `as` when reply would not answer as it by default (another than this server's identity).
     ...(m.kind === 'response'
       ? { filed: true, answer_with: null, message: filedAnswerText(m.id, receiver, 'its id is under untrusted_id') }
-      : { answer_with: `reply {"id": ${idArgumentJson(m.id)}, "body": "..."}` }),
+      : {
+          answer_with: `reply {"id": ${idArgumentJson(m.id)}, ${ctx.identity !== undefined && ctx.identity !== receiver ? `"as": "${displayName(receiver)}", ` : ''}"body": "..."}`,
+        }),
     untrusted: shown.untrusted,
     ...(shown.cut ? { cut: shown.cut } : {}),
     ...unlistedField(r.unlisted),
@@ -417,13 +427,28 @@ export function replyTool(ctx: ToolContext, a: { id: string; body: string; as?: 
 
 async function reply(ctx: ToolContext, a: { id: string; body: string; as?: string | undefined }) {
   requireBusHere(ctx.root);
-  const id = resolveMessageId(ctx.root, a.id, { receiver: a.as }).id;
-  const receiver = a.as !== undefined ? normaliseName(a.as, 'receiver') : answeringReceiver(ctx.root, id, 'as', ctx.as);
+  // The receiver answering: the one named, else this server's own identity.
+  const named = a.as !== undefined ? normaliseName(a.as, 'receiver') : ctx.identity;
+  const id = resolveMessageId(ctx.root, a.id, { receiver: named }).id;
+  if (a.as === undefined && ctx.identity !== undefined) refuseOthersMessage(ctx.root, id, ctx.identity, 'tool');
+  const receiver = named ?? answeringReceiver(ctx.root, id, 'as', ctx.as);
   // A refusal past the turn budget carries the header too (untrusted_thread), shown as this result's.
   const done = await answerMessage(ctx.root, receiver, id, a.body, ctx.owner ?? 'mcp', shownHeader);
-  const who = a.as !== undefined ? { receiver: displayName(done.receiver) } : { receiver: null, untrusted_receiver: displayName(done.receiver) };
-  return { ok: true, id: done.responseId, ...idField('in_reply_to', done.id), ...who, ...threadField(done.thread, shownHeader), turn: done.turn };
+  const who = named !== undefined ? { receiver: displayName(done.receiver) } : { receiver: null, untrusted_receiver: displayName(done.receiver) };
+  return {
+    ok: true,
+    id: done.responseId,
+    ...idField('in_reply_to', done.id),
+    ...who,
+    ...threadField(done.thread, shownHeader),
+    turn: done.turn,
+    ...(named === undefined ? { note: ANSWERED_AS_ITS_RECEIVER } : {}),
+  };
 }
+
+/** What reply says when it answered as the receiver the message is for, having no identity to answer as. */
+const ANSWERED_AS_ITS_RECEIVER =
+  'answered as the receiver the message is for: this server has no identity of its own (it was started without --as and without HELLOWORLD_AS), so reply answers any receiver\'s message under that receiver\'s name; call reply with "as" to answer as one receiver only';
 
 /** What a tool's refusal says in place of an id the call gave that the bus did not make (withGivenId). */
 const GIVEN_BY_CALL = 'the id this call gave, under untrusted_id';
