@@ -160,10 +160,13 @@ describe('claim and reply under the wrong receiver, and a reply to a message alr
     expect(again).toBe(`error: cannot reply to ${sent.id}: it was already answered (it is in the archive)`);
     expect((await call('reply', { id: sent.id, body: 'second' })).content[0]!.text).toBe(again);
     expect((await call('reply', { id: sent.id, body: 'second', as: 'gemini' })).content[0]!.text).toBe(again);
-    // A chosen message that is not waiting: the MCP claim says where it is as dispatch claim does.
+    // A chosen message that is not waiting: the MCP claim says where it is as dispatch claim does,
+    // and where its answer is (mcp-claim-busy.test.ts).
     const handled = (await run(root, 'claim', '@gemini', sent.id)).stderr.split('\n')[0]!;
     expect(handled).toBe(`error: cannot claim msg-${sent.id}: it is handled (in @gemini's archive)`);
-    expect((await call('claim', { receiver: 'gemini', id: sent.id })).content[0]!.text).toBe(handled);
+    expect((await call('claim', { receiver: 'gemini', id: sent.id })).content[0]!.text).toBe(
+      `${handled}; wait {"id": "${sent.id}"} gives its answer (or says none came), thread {"id": "${sent.id}"} lists its thread`,
+    );
     // An id nobody has is still 'no such message'.
     expect((await run(root, 'reply', 'nobody-sent-this', 'x', '--as', '@claude')).stderr).toMatch(/there is no such message for @claude/);
   });

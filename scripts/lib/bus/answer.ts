@@ -155,7 +155,8 @@ const PASSING_CLAIM_WAIT_MS = 2000;
  * before the answer is stored, so that no other answer passes the budget meanwhile, and taken back
  * when the answer could not be stored. A refusal past the turn budget gives a Thread header that
  * is not wordless under `untrusted_thread`, as the caller's result shows a header (`shown`:
- * rawHeader for --json, shownHeader for an MCP tool).
+ * rawHeader for --json, shownHeader for an MCP tool); `how`: whose words a `busy` refusal's way on
+ * is in (heldRefusal).
  */
 export async function answerMessage(
   root: string,
@@ -164,12 +165,13 @@ export async function answerMessage(
   text: string,
   self = 'hand',
   shown: HeaderText = rawHeader,
+  how: 'cli' | 'tool' = 'cli',
 ): Promise<Answered> {
   const receiver = normaliseName(receiverName, 'receiver');
   if (text.trim() === '') throw new AliveError(EMPTY_REPLY, { code: 'empty_body' });
   const paths = receiverPaths(root, receiver);
   const config = await loadReceiverConfig(paths);
-  const { claim, fromInbox } = await takeForReply(root, receiver, id, self, config.claimLeaseMs);
+  const { claim, fromInbox } = await takeForReply(root, receiver, id, self, config.claimLeaseMs, how);
   // An answer in the inbox (a copy for a HEAD-format sender, or any writer's) is not replied to:
   // left as it was, the refusal names the claim that files it.
   if (isResponse(claim.message)) {
@@ -219,7 +221,14 @@ function returnTaken(paths: ReceiverPaths, receiver: string, claim: Claim): void
  * claimed from the inbox. A claim held a moment only is waited for (PASSING_CLAIM_WAIT_MS): two
  * replies at once, the second is told where the first put the message (the archive: answered).
  */
-async function takeForReply(root: string, receiver: string, id: string, self: string, leaseMs: number): Promise<{ claim: Claim; fromInbox: boolean }> {
+async function takeForReply(
+  root: string,
+  receiver: string,
+  id: string,
+  self: string,
+  leaseMs: number,
+  how: 'cli' | 'tool',
+): Promise<{ claim: Claim; fromInbox: boolean }> {
   const until = Date.now() + PASSING_CLAIM_WAIT_MS;
   for (;;) {
     const held = loadClaim(root, receiver, id);
@@ -227,7 +236,7 @@ async function takeForReply(root: string, receiver: string, id: string, self: st
       const holder = held.deadline > Date.now() ? otherLiveHolder(held.owner, self, undefined, held.path) : undefined;
       if (holder === undefined) return { claim: held, fromInbox: false };
       const passing = holder.here && (holder.kind === 'reply' || holder.kind === 'sweeper');
-      if (!passing || Date.now() >= until) throw heldRefusal(id, receiver, holder, held.deadline);
+      if (!passing || Date.now() >= until) throw heldRefusal(id, receiver, holder, held.deadline, 'reply to', how);
     } else {
       const claim = await claimById(root, receiver, id, { owner: replyOwner(), leaseMs });
       if (claim) return { claim, fromInbox: true };
@@ -242,18 +251,31 @@ async function takeForReply(root: string, receiver: string, id: string, self: st
   }
 }
 
-/** Why a reply leaves alone a claim another live process holds, and what to do instead. */
-function heldRefusal(id: string, receiver: string, holder: ProcessHolder, deadline: number): AliveError {
+/**
+ * Why a reply (or a claim: `verb`) leaves alone a claim another live process holds, and what to do
+ * instead: `how`, in the words of the commands (`dispatch wait`, the MCP tool second) or the tools
+ * (the wait call first, the command second).
+ */
+export function heldRefusal(
+  id: string,
+  receiver: string,
+  holder: ProcessHolder,
+  deadline: number,
+  verb: 'reply to' | 'claim' = 'reply to',
+  how: 'cli' | 'tool' = 'cli',
+): AliveError {
   const pid = holder.here ? `pid ${holder.pid}` : `pid ${holder.pid} on another machine or container sharing the bus`;
   const lease = new Date(deadline).toISOString();
-  const wait = `wait for its answer with 'dispatch wait ${id}' (the MCP wait tool)`;
+  const call = `wait {"id": ${JSON.stringify(idArgument(id))}}`;
+  const wait = `wait for its answer with ${how === 'tool' ? `${call} ('dispatch wait ${id}' in a terminal)` : `'dispatch wait ${id}' (the MCP wait tool)`}`;
+  const again = verb === 'claim' ? 'claim it' : 'reply';
   const who = {
-    daemon: `the daemon serving ${displayName(receiver)} (${pid}) claimed it and its agent is answering it; ${wait}, or stop that daemon and reply again`,
-    session: `another MCP session (the dispatch mcp server with ${pid}) claimed it to answer it; ${wait}, or reply again once that session ends or its lease runs out (at ${lease})`,
-    reply: `another reply (${pid}) is storing its answer right now; see 'dispatch show ${id}' in a moment`,
-    sweeper: `it is being returned to the inbox (${pid}); reply again in a moment`,
+    daemon: `the daemon serving ${displayName(receiver)} (${pid}) claimed it and its agent is answering it; ${wait}, or stop that daemon and ${again} again`,
+    session: `another MCP session (the dispatch mcp server with ${pid}) claimed it to answer it; ${wait}, or ${again} again once that session ends or its lease runs out (at ${lease})`,
+    reply: `another reply (${pid}) is storing its answer right now; ${how === 'tool' ? `${call} gives it in a moment` : `see 'dispatch show ${id}' in a moment`}`,
+    sweeper: `it is being returned to the inbox (${pid}); ${again} again in a moment`,
   }[holder.kind];
-  return new AliveError(`cannot reply to ${id}: ${who}; nothing was changed`, { code: 'busy', fields: { holder: { kind: holder.kind, pid: holder.pid } } });
+  return new AliveError(`cannot ${verb} ${id}: ${who}; nothing was changed`, { code: 'busy', fields: { holder: { kind: holder.kind, pid: holder.pid } } });
 }
 
 /**

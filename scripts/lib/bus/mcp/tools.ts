@@ -14,7 +14,8 @@
 import { existsSync } from 'node:fs';
 import { AliveError } from '../../errors.ts';
 import { inlineText, summaryLine } from '../../text/untrusted.ts';
-import { answerMessage, answeringReceiver, refuseOthersMessage } from '../answer.ts';
+import { answerMessage, answeringReceiver, heldRefusal, refuseOthersMessage } from '../answer.ts';
+import { otherLiveHolder } from '../claim-owner.ts';
 import { claimRefusal, filedAnswerText, handClaimsJson, tookOverJson, tookOverText, turnBudgetAdvice, unansweredText } from '../commands/common.ts';
 import { countClaimsUpTo, inboxEntriesAfter, listInboxUpTo } from '../claims.ts';
 import { DEAD_LETTERED_SHOWN, tookBackJson } from '../took-back.ts';
@@ -381,12 +382,20 @@ async function claim(ctx: ToolContext, a: { receiver: string; id?: string | unde
         ...tookBackJson(r.tookBack),
       };
     }
-    // In the words of dispatch claim.
+    const fields = { dead_lettered: deadLettered, ...more, ...tookBackJson(r.tookBack) };
+    // Another live process holds it (a daemon's agent, another session): busy, as reply says it.
+    const held = r.where.find((m) => m.state === 'claimed' && m.claim !== null);
+    const holder = held?.claim ? otherLiveHolder(held.claim.owner, ctx.owner ?? 'mcp', undefined, held.path) : undefined;
+    if (holder !== undefined) {
+      const refusal = heldRefusal(id, receiver, holder, Date.parse(held!.claim!.leaseExpiresAt), 'claim', 'tool');
+      throw new AliveError(refusal.message, { code: 'busy', fields: { ...refusal.fields, ...fields } });
+    }
+    // In the words of dispatch claim, and for one handled, where its answer is.
     const refusal = claimRefusal(ctx.root, id, receiver, r, r.deadLettered.find((d) => d.id === id)?.code);
-    throw new AliveError(refusal.message, {
-      code: 'not_found',
-      fields: { dead_lettered: deadLettered, ...more, ...tookBackJson(r.tookBack), ...findUnlistedJson(refusal.seen) },
-    });
+    const handled = r.where.some((m) => m.state === 'handled')
+      ? `; wait {"id": ${idArgumentJson(id)}} gives its answer (or says none came), thread {"id": ${idArgumentJson(id)}} lists its thread`
+      : '';
+    throw new AliveError(`${refusal.message}${handled}`, { code: 'not_found', fields: { ...fields, ...findUnlistedJson(refusal.seen) } });
   }
   const m = r.message;
   // A message too long to show is still claimed, cut with a note: refusing it would leave it
@@ -433,7 +442,7 @@ async function reply(ctx: ToolContext, a: { id: string; body: string; as?: strin
   if (a.as === undefined && ctx.identity !== undefined) refuseOthersMessage(ctx.root, id, ctx.identity, 'tool');
   const receiver = named ?? answeringReceiver(ctx.root, id, 'as', ctx.as);
   // A refusal past the turn budget carries the header too (untrusted_thread), shown as this result's.
-  const done = await answerMessage(ctx.root, receiver, id, a.body, ctx.owner ?? 'mcp', shownHeader);
+  const done = await answerMessage(ctx.root, receiver, id, a.body, ctx.owner ?? 'mcp', shownHeader, 'tool');
   const who = named !== undefined ? { receiver: displayName(done.receiver) } : { receiver: null, untrusted_receiver: displayName(done.receiver) };
   return {
     ok: true,
