@@ -31,7 +31,10 @@ describe('a claim by id that moves the message to dead-letter itself', () => {
     const call = await connect(root, '@claude');
     const r = await call('claim', { receiver: 'claude', id });
     expect(r.isError).toBe(true);
-    expect(r.content[0]!.text).toBe(`error: ${MOVED(id)}`);
+    // The same words, the way on as tool calls (mcp-tool-words.test.ts).
+    expect(r.content[0]!.text).toBe(
+      `error: ${MOVED(id).replace(`'dispatch dead-letter @claude'`, 'dead_letters {"receiver": "@claude"}').replace(`'dispatch retry ${id}'`, `retry {"id": "${id}"}`)}`,
+    );
     expect(r.structuredContent).toMatchObject({ error: { code: 'not_found' }, dead_lettered: [{ id, code: 'not_utf8' }] });
   });
 

@@ -1,8 +1,8 @@
 /**
  * The MCP wait that runs out while a daemon that is gone (killed with -9) holds the request said
  * "the request is claimed …; call wait again later", where `dispatch wait` says it is held by a
- * daemon that is gone and how to take it back. The README says the tool answers in dispatch
- * wait's words: one wording for both.
+ * daemon that is gone and how to take it back. The tool says the same, the way on in its own
+ * words (the claim tool, where the command says 'dispatch claim').
  */
 import { describe, expect, it } from 'vitest';
 import { dispatch, makeBusWithRuntimes } from './helpers.ts';
@@ -27,6 +27,10 @@ describe('dispatch mcp wait: a request held by a daemon that is gone', () => {
     const call = await connect(root, '@human');
     const r = await call('wait', { id: sent.id, timeout_s: 0.2, receiver: '@codex' });
     expect(r.structuredContent).toMatchObject({ ok: true, status: 'timed-out' });
-    expect((r.structuredContent as { message: string }).message).toBe(`no answer within 0.2 s; the request is ${where![1]}; call wait again later`);
+    // The same facts, the way on in the tools' words: the claim tool first (mcp-tool-words.test.ts).
+    const inToolWords = where![1]!
+      .replace(`'dispatch claim @codex ${sent.id}' to answer it by hand`, `claim {"receiver": "@codex", "id": "${sent.id}"} and answer it with reply`)
+      .replace("'dispatch serve @codex'", "'dispatch serve @codex' in a terminal");
+    expect((r.structuredContent as { message: string }).message).toBe(`no answer within 0.2 s; the request is ${inToolWords}; call wait again later`);
   });
 });

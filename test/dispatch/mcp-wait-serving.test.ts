@@ -32,8 +32,9 @@ async function timedOutMessage(root: string, to: string): Promise<string> {
 describe('dispatch mcp: a wait that runs out says whether anything serves the receiver', () => {
   it('no daemon: says so, and how to start one', async () => {
     const { root } = makeBus();
+    // In the tools' words: its agent answers with the claim and reply tools; serve, which runs a paid agent for each message, is the user's (mcp-tool-words.test.ts).
     expect(await timedOutMessage(root, '@gemini')).toBe(
-      "no answer within 0.2 s; the request is waiting in @gemini's inbox (no daemon serves @gemini; start 'dispatch serve @gemini', or answer by hand); call wait again later",
+      "no answer within 0.2 s; the request is waiting in @gemini's inbox (no daemon serves @gemini: @gemini's agent answers it with the claim and reply tools (or 'dispatch reply'), or a daemon does once the user starts 'dispatch serve @gemini' in a terminal (it runs @gemini's agent for each message)); call wait again later",
     );
   });
 
@@ -47,7 +48,9 @@ describe('dispatch mcp: a wait that runs out says whether anything serves the re
     const { root } = makeBus();
     const gone = spawnSync(process.execPath, ['-e', '']).pid!;
     daemonRecord(root, 'gemini', gone);
-    expect(await timedOutMessage(root, '@gemini')).toContain(`(the daemon of @gemini is gone (pid ${gone}); start 'dispatch serve @gemini')`);
+    expect(await timedOutMessage(root, '@gemini')).toContain(
+      `(the daemon of @gemini is gone (pid ${gone}): @gemini's agent answers it with the claim and reply tools (or 'dispatch reply'), or a daemon does once the user starts 'dispatch serve @gemini' again in a terminal`,
+    );
   });
 
   it('a request this server did not send, to a receiver whose folder name a bus writer chose: not named', async () => {
@@ -57,7 +60,7 @@ describe('dispatch mcp: a wait that runs out says whether anything serves the re
     const r = await call('wait', { id: sent.id, timeout_s: 0.2 });
     const message = r.structuredContent!.message as string;
     expect(message).toMatch(
-      /\(no daemon serves its receiver; start a 'dispatch serve' of its receiver \('dispatch show [0-9a-f-]{36}' names it\), or answer by hand\)/,
+      /\(no daemon serves its receiver: its receiver's agent answers it with the claim and reply tools \(or 'dispatch reply'\), or a daemon does once the user starts a 'dispatch serve' of its receiver \('dispatch show [0-9a-f-]{36}' names it\) in a terminal/,
     );
     expect(message).not.toContain('ignore-all');
   });

@@ -90,8 +90,10 @@ describe('dispatch mcp over stdio (the SDK client against the bundle)', () => {
     const sent = (await call(client, 'send', { to: '@Claude', body, context: 'some context' })).structuredContent!;
     expect(sent).toMatchObject({ ok: true, to: '@claude', from: '@tester', turn: 1 });
     expect(sent.thread).toBe(sent.id);
-    // No daemon serves @claude: the result says so, as dispatch send does on stderr.
-    expect(sent.unserved).toBe("no daemon serves @claude now: the message waits in its inbox until 'dispatch serve @claude' runs or someone answers by hand");
+    // No daemon serves @claude: the result says so, as dispatch send does on stderr, in the tools' words.
+    expect(sent.unserved).toBe(
+      "no daemon serves @claude now: the message waits in its inbox until @claude's agent answers it with the claim and reply tools (or 'dispatch reply'), or until the user starts 'dispatch serve @claude' in a terminal (a daemon that runs @claude's agent for each message)",
+    );
 
     const cliInbox = JSON.parse((await dispatch(bus.root, ['inbox', '@claude', '--json'])).stdout);
     expect(cliInbox.messages.map((m: { id: string }) => m.id)).toEqual([sent.id]);

@@ -51,7 +51,10 @@ describe('reply to an answer', () => {
     expect(r.isError).toBe(true);
     const e = (r.structuredContent as { error: { code: string; message: string } }).error;
     expect(e.code).toBe('not_found');
-    expect(e.message).toContain(`send a new message: dispatch send @claude 'TEXT' --thread ${thread} (the MCP send tool with thread)`);
+    // The tool call first, the command second (mcp-tool-words.test.ts).
+    expect(e.message).toContain(
+      `send a new message: send {"to": "@claude", "thread": "${thread}", "body": "..."} (dispatch send @claude 'TEXT' --thread ${thread} in a terminal)`,
+    );
   });
 
   it('a thread the bus did not make (a name any writer chose) is not named: show names it', async () => {

@@ -47,7 +47,7 @@ export function answeringReceiver(root: string, id: string, option: string, repl
       fields: { untrusted_receivers: holders.map(displayName) },
     });
   }
-  if (holders.length === 0) throw notAnswerable(root, id, undefined, seen, replier);
+  if (holders.length === 0) throw notAnswerable(root, id, undefined, seen, option === 'as' ? 'tool' : 'cli', replier);
   return holders[0]!;
 }
 
@@ -82,22 +82,30 @@ export function refuseOthersMessage(root: string, id: string, identity: string, 
  * for `dispatch reply` and the MCP reply tool; when a lookup of it was partial (`seen`, and those
  * made here), it says so (withFindUnlisted), with unlisted_files and note (--json, the tool).
  */
-function notAnswerable(root: string, id: string, receiver: string | undefined, seen: LookupSeen = { unlisted: false }, replier = receiver): AliveError {
-  const why = whyNotAnswerable(root, id, receiver, seen, replier);
+function notAnswerable(
+  root: string,
+  id: string,
+  receiver: string | undefined,
+  seen: LookupSeen = { unlisted: false },
+  how: 'cli' | 'tool' = 'cli',
+  replier = receiver,
+): AliveError {
+  const why = whyNotAnswerable(root, id, receiver, seen, how, replier);
   return new AliveError(withFindUnlisted(`cannot reply to ${id}: ${why}`, seen), { code: 'not_found', fields: findUnlistedJson(seen) });
 }
 
-function whyNotAnswerable(root: string, id: string, receiver: string | undefined, seen: LookupSeen, replier: string | undefined): string {
+function whyNotAnswerable(root: string, id: string, receiver: string | undefined, seen: LookupSeen, how: 'cli' | 'tool', replier: string | undefined): string {
   const where = findMessage(root, id, receiver === undefined ? { seen } : { receiver, seen });
   if (where.length === 0) {
     if (receiver === undefined) return withIdHint('there is no such message on the bus', idHint(root, id));
     const none = `there is no such message for ${displayName(receiver)}`;
     const elsewhere = elsewhereText(root, id, receiver, 'reply', seen);
-    if (elsewhere === undefined) return withIdHint(none, idHint(root, id, { receiver }), `see 'dispatch inbox ${displayName(receiver)}'`);
-    return withGoOn(elsewhere, findMessage(root, id, { seen }), undefined, replier);
+    const inbox = how === 'tool' ? `inbox {"receiver": "${displayName(receiver)}"} lists what waits` : `see 'dispatch inbox ${displayName(receiver)}'`;
+    if (elsewhere === undefined) return withIdHint(none, idHint(root, id, { receiver }), inbox);
+    return withGoOn(elsewhere, findMessage(root, id, { seen }), how, undefined, replier);
   }
   if (where[0]!.state === 'handled') return 'it was already answered (it is in the archive)';
-  return withGoOn(`it is ${where.map((m) => whereText(m, receiver)).join('; ')}`, where, receiver, replier);
+  return withGoOn(`it is ${where.map((m) => whereText(m, receiver, undefined, how)).join('; ')}`, where, how, receiver, replier);
 }
 
 /**
@@ -107,7 +115,7 @@ function whyNotAnswerable(root: string, id: string, receiver: string | undefined
  * else 'dispatch show ID' names them. `receiver`: the one whose folders were looked in; `replier`:
  * who replies, when known.
  */
-function withGoOn(why: string, found: readonly FoundMessage[], receiver?: string, replier = receiver): string {
+function withGoOn(why: string, found: readonly FoundMessage[], how: 'cli' | 'tool' = 'cli', receiver?: string, replier = receiver): string {
   const answer = found.find((m) => m.kind === 'response');
   if (answer === undefined) return why;
   // One in an inbox (the replier's, or when none is named any) or claimed there is to read: a claim files it.
@@ -122,7 +130,12 @@ function withGoOn(why: string, found: readonly FoundMessage[], receiver?: string
     (w) => w !== undefined,
   );
   const show = unnamed.length ? `, ${unnamed.join(' and ')} as 'dispatch show ${idArgument(answer.id)}' names ${unnamed.length === 1 ? 'it' : 'them'}` : '';
-  return `${why}; an answer is not replied to:${file} to go on with its thread, send a new message: dispatch send ${to} 'TEXT' --thread ${thread}${show} (the MCP send tool with thread)`;
+  const command = `dispatch send ${to} 'TEXT' --thread ${thread}`;
+  const send =
+    how === 'tool'
+      ? `send {"to": "${to}", "thread": "${thread}", "body": "..."}${show} (${command} in a terminal)`
+      : `${command}${show} (the MCP send tool with thread)`;
+  return `${why}; an answer is not replied to:${file} to go on with its thread, send a new message: ${send}`;
 }
 
 /**
@@ -176,7 +189,7 @@ export async function answerMessage(
   // left as it was, the refusal names the claim that files it.
   if (isResponse(claim.message)) {
     if (fromInbox) returnTaken(paths, receiver, claim);
-    throw notAnswerable(root, id, receiver);
+    throw notAnswerable(root, id, receiver, undefined, how);
   }
   const thread = claim.message.thread || claim.id;
   // The refusal is read by the agent that replies (dispatch reply, the MCP tool): a Thread header
@@ -187,7 +200,7 @@ export async function answerMessage(
     try {
       deadLetterClaim(claim, over, 'turn_budget');
     } catch (err) {
-      throw lostToOther(root, id, receiver, err);
+      throw lostToOther(root, id, receiver, err, how);
     }
     throw new AliveError(`cannot reply to ${id}: ${over}; the message went to dead-letter`, {
       code: 'turn_budget',
@@ -202,7 +215,7 @@ export async function answerMessage(
     undoTurns(paths, [thread], claim.id);
     // Taken from the inbox for this answer alone: it goes back there, as it was.
     if (fromInbox && !(err instanceof LeaseLostError)) returnTaken(paths, receiver, claim);
-    throw lostToOther(root, id, receiver, err);
+    throw lostToOther(root, id, receiver, err, how);
   }
   return { id: claim.id, receiver, responseId: resp.id, path: resp.path, thread: resp.thread, turn: resp.turn };
 }
@@ -244,7 +257,7 @@ async function takeForReply(
       // for (a claim listed in processing/ that loadClaim cannot read stays so); else it is not there to answer
       // (among the first busListMax names of processing/: past them, the refusal's id hint says the lookup was partial).
       if (Date.now() >= until || claimsOfUpTo(receiverPaths(root, receiver), id).claims.length === 0) {
-        throw notAnswerable(root, id, receiver);
+        throw notAnswerable(root, id, receiver, undefined, how);
       }
     }
     await delay(10);
@@ -283,7 +296,7 @@ export function heldRefusal(
  * it gone) said as where the message is now, as a second reply would be told (already answered);
  * any other failure as it is.
  */
-function lostToOther(root: string, id: string, receiver: string, err: unknown): unknown {
+function lostToOther(root: string, id: string, receiver: string, err: unknown, how: 'cli' | 'tool'): unknown {
   if (!(err instanceof LeaseLostError)) return err;
-  return notAnswerable(root, id, receiver);
+  return notAnswerable(root, id, receiver, undefined, how);
 }

@@ -67,22 +67,37 @@ export function receiverDaemon(root: string, receiver: string): DaemonRecord | n
 /**
  * Who should be answering, for a wait that ran out while the request waits: a live daemon (it is
  * slow or busy), a daemon that is gone, or none. `named` is how to name the receiver in our words
- * (its display name when the user typed it or every bus has it, else a phrase).
+ * (its display name when the user typed it or every bus has it, else a phrase). `how`: in the
+ * commands' words, or the MCP tools' (an agent with the tools answers with claim and reply; serve,
+ * a command that runs a paid agent for each message, is the user's to start in a terminal).
  */
-export function servingText(root: string, receiver: string, named: string | undefined, id?: string): string {
+export function servingText(root: string, receiver: string, named: string | undefined, id?: string, how: 'cli' | 'tool' = 'cli'): string {
   const d = receiverDaemon(root, receiver);
   const serve = named === undefined ? `a 'dispatch serve' of its receiver${id ? ` ('dispatch show ${id}' names it)` : ''}` : `'dispatch serve ${named}'`;
   const whom = named ?? 'its receiver';
   if (d?.alive) return `a daemon serves ${whom} (pid ${d.pid}) and has not answered yet`;
+  if (how === 'tool') {
+    const answers = `${answeredBy(whom)}, or a daemon does once the user starts ${serve}${d ? ' again' : ''} in a terminal (it runs ${whom}'s agent for each message)`;
+    return `${d ? `the daemon of ${whom} is gone (pid ${d.pid})` : `no daemon serves ${whom}`}: ${answers}`;
+  }
   if (d) return `the daemon of ${whom} is gone (pid ${d.pid}); start ${serve}`;
   return `no daemon serves ${whom}; start ${serve}, or answer by hand`;
+}
+
+/** Who answers a message no daemon serves, in the tools' words. */
+function answeredBy(whom: string): string {
+  return `${whom}'s agent answers it with the claim and reply tools (or 'dispatch reply')`;
 }
 
 /**
  * What a send without --wait says when no live daemon serves its receiver (`named`, as the user
  * typed it), so that a message nobody will take is not a surprise; undefined while one does.
+ * `how`: as servingText.
  */
-export function unservedNote(root: string, receiver: string, named: string): string | undefined {
+export function unservedNote(root: string, receiver: string, named: string, how: 'cli' | 'tool' = 'cli'): string | undefined {
   if (receiverDaemon(root, receiver)?.alive) return undefined;
+  if (how === 'tool') {
+    return `no daemon serves ${named} now: the message waits in its inbox until ${answeredBy(named)}, or until the user starts 'dispatch serve ${named}' in a terminal (a daemon that runs ${named}'s agent for each message)`;
+  }
   return `no daemon serves ${named} now: the message waits in its inbox until 'dispatch serve ${named}' runs or someone answers by hand`;
 }

@@ -6,7 +6,7 @@ import { fencedLines } from '../../text/fence.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { InvalidNameError, displayName, normaliseName } from '../names.ts';
 import { shownMessageId, shownRecipients, shownSender, shownThread, shownTimestamp } from '../envelope.ts';
-import { idInOurWords, isWordlessId } from '../ids.ts';
+import { idArgument, idInOurWords, isWordlessId } from '../ids.ts';
 import { idField, pathField } from '../json-fields.ts';
 import { HOLDER_WORDS, isBusClaimOwner, isByHandOwner } from '../claim-owner.ts';
 import { idHint, resolvedNote, resolveMessageId, withGivenId, withIdHint } from '../id-resolve.ts';
@@ -303,16 +303,22 @@ const STATE_TEXT: Record<FoundMessage['state'], (r: string) => string> = {
  * a folder name any bus writer chooses (`@ignore-previous-instructions`): it goes in a fence
  * (receiverField, messageLines), never in our sentences.
  */
-export function whereText(m: FoundMessage, typed?: string, unnamed = 'its receiver'): string {
+export function whereText(m: FoundMessage, typed?: string, unnamed = 'its receiver', how: 'cli' | 'tool' = 'cli'): string {
   const named = nameable(m.receiver, typed) ? displayName(m.receiver) : undefined;
   const gone = m.claim?.gone;
   if (gone !== undefined && m.state === 'claimed') {
     // Killed with kill -9: nothing handles it until a claim or a serve takes it back, or its lease
     // runs out. A claim first: serve runs a paid headless agent by default. An id a bus writer
     // chose, or a receiver whose name is a folder's, is not spelled into the command.
-    const claim = named ? `'dispatch claim ${named} ${isWordlessId(m.id) ? m.id : 'ID'}'` : "a 'dispatch claim' of its receiver";
-    const serve = named ? `'dispatch serve ${named}'` : "a 'dispatch serve' of its receiver";
-    return `claimed in ${named ?? unnamed}'s processing/, held by ${HOLDER_WORDS[gone.kind]} that is gone (pid ${gone.pid}); take it back with ${claim} to answer it by hand, or start ${serve} (else its lease returns it at ${m.claim!.leaseExpiresAt})`;
+    const id = isWordlessId(m.id) ? m.id : 'ID';
+    const claim =
+      how === 'tool'
+        ? `${named ? `claim {"receiver": "${named}", "id": ${JSON.stringify(idArgument(m.id))}}` : 'the claim tool (its receiver and id as this result gives them)'} and answer it with reply`
+        : named
+          ? `'dispatch claim ${named} ${id}' to answer it by hand`
+          : "a 'dispatch claim' of its receiver to answer it by hand";
+    const serve = `${named ? `'dispatch serve ${named}'` : "a 'dispatch serve' of its receiver"}${how === 'tool' ? ' in a terminal' : ''}`;
+    return `claimed in ${named ?? unnamed}'s processing/, held by ${HOLDER_WORDS[gone.kind]} that is gone (pid ${gone.pid}); take it back with ${claim}, or start ${serve} (else its lease returns it at ${m.claim!.leaseExpiresAt})`;
   }
   if (m.state === 'claimed' && m.claim && isByHandOwner(m.claim.owner)) {
     // No process to ask whether the session that claimed it still answers it: a claim of its id takes it over (query.ts claimMessage).
@@ -324,14 +330,14 @@ export function whereText(m: FoundMessage, typed?: string, unnamed = 'its receiv
 
 /**
  * Where a request with no answer yet is, and while it waits who serves its receiver: what a wait
- * that ran out or was stopped says (`dispatch wait`, `send --wait`), in one wording. `typed`: the
- * receiver the user named, if any.
+ * that ran out or was stopped says (`dispatch wait`, `send --wait`, the MCP wait in the tools'
+ * words: `how`), in one wording. `typed`: the receiver the user named, if any.
  */
-export function unansweredText(root: string, id: string, request: FoundMessage | undefined, typed: string | undefined): string {
+export function unansweredText(root: string, id: string, request: FoundMessage | undefined, typed: string | undefined, how: 'cli' | 'tool' = 'cli'): string {
   if (!request) return 'not on the bus (taken by a daemon that deletes what it reads?)';
-  const where = whereText(request, typed);
+  const where = whereText(request, typed, undefined, how);
   if (request.state !== 'waiting') return where;
-  return `${where} (${servingText(root, request.receiver, nameable(request.receiver, typed) ? displayName(request.receiver) : undefined, id)})`;
+  return `${where} (${servingText(root, request.receiver, nameable(request.receiver, typed) ? displayName(request.receiver) : undefined, id, how)})`;
 }
 
 /**
@@ -448,17 +454,24 @@ export function claimRefusal(
   receiver: string,
   r: { where: readonly FoundMessage[]; whereUnlisted: boolean },
   movedCode?: string,
+  how: 'cli' | 'tool' = 'cli',
 ): { message: string; seen: LookupSeen } {
   const seen = { unlisted: false };
   if (movedCode !== undefined) {
     const who = displayName(receiver);
     const found = UNCLAIMABLE[movedCode] ?? 'impossible to handle';
-    const message = `cannot claim msg-${id}: this claim found it ${found} and moved it to ${who}'s dead-letter (code ${deadLetterCode(movedCode)}); 'dispatch dead-letter ${who}' shows why, and 'dispatch retry ${id}' puts it back once it is fixed`;
-    return { message, seen };
+    const next =
+      how === 'tool'
+        ? `dead_letters {"receiver": "${who}"} shows why, and retry {"id": ${JSON.stringify(idArgument(id))}} puts it back once it is fixed`
+        : `'dispatch dead-letter ${who}' shows why, and 'dispatch retry ${id}' puts it back once it is fixed`;
+    return {
+      message: `cannot claim msg-${id}: this claim found it ${found} and moved it to ${who}'s dead-letter (code ${deadLetterCode(movedCode)}); ${next}`,
+      seen,
+    };
   }
   seen.unlisted = r.whereUnlisted;
   const why = r.where.length
-    ? `it is ${r.where.map((m) => whereText(m, receiver)).join('; ')}`
+    ? `it is ${r.where.map((m) => whereText(m, receiver, undefined, how)).join('; ')}`
     : (elsewhereText(root, id, receiver, 'claim it', seen) ?? withIdHint(`it is not on the bus for ${displayName(receiver)}`, idHint(root, id, { receiver })));
   return { message: withFindUnlisted(`cannot claim msg-${id}: ${why}`, seen), seen };
 }

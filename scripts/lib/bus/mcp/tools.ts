@@ -16,7 +16,7 @@ import { AliveError } from '../../errors.ts';
 import { inlineText, summaryLine } from '../../text/untrusted.ts';
 import { answerMessage, answeringReceiver, heldRefusal, refuseOthersMessage } from '../answer.ts';
 import { otherLiveHolder } from '../claim-owner.ts';
-import { claimRefusal, filedAnswerText, handClaimsJson, tookOverJson, tookOverText, turnBudgetAdvice, unansweredText } from '../commands/common.ts';
+import { claimRefusal, filedAnswerText, handClaimsJson, tookOverJson, tookOverText, turnBudgetAdvice, unansweredText, whereText } from '../commands/common.ts';
 import { countClaimsUpTo, inboxEntriesAfter, listInboxUpTo } from '../claims.ts';
 import { DEAD_LETTERED_SHOWN, tookBackJson } from '../took-back.ts';
 import {
@@ -163,7 +163,7 @@ export async function sendTool(
     ...(thread !== undefined ? { thread } : {}),
     turn,
   });
-  const unserved = unservedNote(ctx.root, sent.to, displayName(sent.to));
+  const unserved = unservedNote(ctx.root, sent.to, displayName(sent.to), 'tool');
   if (ctx.sentTo) {
     ctx.sentTo.set(sent.id, sent.to);
     if (ctx.sentTo.size > SENT_REMEMBERED) ctx.sentTo.delete(ctx.sentTo.keys().next().value!);
@@ -254,8 +254,10 @@ async function waitFor(ctx: ToolContext, a: { id: string; timeout_s?: number | u
     case 'timed-out':
     case 'aborted': {
       const what = r.status === 'timed-out' ? `no answer within ${timeoutS} s` : 'stopped waiting';
-      // In dispatch wait's words (unansweredText): where the request is, and while it waits who serves it.
-      const place = `; the request is ${unansweredText(ctx.root, id, r.request, responder)}`;
+      // A message to this server itself: nobody else will answer it.
+      const toCaller = r.request?.state === 'waiting' && r.request.receiver === ctx.identity ? toCallerText(id, ctx.identity) : undefined;
+      // Where the request is, and while it waits who serves it (unansweredText, in the tools' words).
+      const place = `; the request is ${toCaller ? `${whereText(r.request!, ctx.identity)}: ${toCaller}` : `${unansweredText(ctx.root, id, r.request, responder, 'tool')}; call wait again later`}`;
       // An outbox or archive past the listing's bound: the answer may be among the names not listed.
       const unlisted = r.status === 'timed-out' && r.unlisted === true;
       const who = r.request?.receiver === responder && responder !== undefined ? displayName(responder) : 'its receiver';
@@ -265,13 +267,19 @@ async function waitFor(ctx: ToolContext, a: { id: string; timeout_s?: number | u
         ok: true,
         status: r.status,
         ...idField('request_id', id),
-        message: withFindUnlisted(`${what}${place}; call wait again later`, seen),
+        message: withFindUnlisted(`${what}${place}`, seen),
         request,
         ...unlistedField(unlisted),
         ...findUnlistedJson(seen, [unlisted ? waitUnlistedNote(who) : undefined]),
       };
     }
   }
+}
+
+/** What a wait on a message to the caller (`me`, this server's identity) says to do: nobody else will answer it. */
+function toCallerText(id: string, me: string): string {
+  const who = displayName(me);
+  return `this message is to you (${who}): claim it with claim {"receiver": "${who}", "id": ${idArgumentJson(id)}} and answer it with reply {"id": ${idArgumentJson(id)}, "body": "..."}`;
 }
 
 type InboxArgs = { receiver: string; limit?: number | undefined; offset?: number | undefined; after?: string | undefined };
@@ -391,7 +399,7 @@ async function claim(ctx: ToolContext, a: { receiver: string; id?: string | unde
       throw new AliveError(refusal.message, { code: 'busy', fields: { ...refusal.fields, ...fields } });
     }
     // In the words of dispatch claim, and for one handled, where its answer is.
-    const refusal = claimRefusal(ctx.root, id, receiver, r, r.deadLettered.find((d) => d.id === id)?.code);
+    const refusal = claimRefusal(ctx.root, id, receiver, r, r.deadLettered.find((d) => d.id === id)?.code, 'tool');
     const handled = r.where.some((m) => m.state === 'handled')
       ? `; wait {"id": ${idArgumentJson(id)}} gives its answer (or says none came), thread {"id": ${idArgumentJson(id)}} lists its thread`
       : '';
