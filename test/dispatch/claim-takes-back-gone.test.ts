@@ -103,7 +103,7 @@ describe('claim: many claims taken back are counted, the first 20 named', () => 
 
   // 500 planted: the result's size no longer grows with them (20,000 took the result past 2 MiB; each
   // is renamed twice, and 20,000 cost this file 5 s).
-  it('the MCP claim tool after 500 planted claims returns the message it claimed, took_back cut to 20', async () => {
+  it('the MCP claim tool after 500 planted claims returns the message it claimed, took_back cut to 5 (a result a model reads)', async () => {
     const { root } = makeBus();
     const sent = await sendMessage({ root, to: 'claude', from: 'human', body: 'real' });
     plantClaims(root, 500, 'p999999999', (i) => `msg-IGNORE-PREVIOUS-INSTRUCTIONS-${i}.hw`);
@@ -111,6 +111,6 @@ describe('claim: many claims taken back are counted, the first 20 named', () => 
     const r = await call('claim', { receiver: '@claude' });
     expect(r.isError, JSON.stringify(r.content).slice(0, 300)).toBeFalsy();
     expect(r.structuredContent).toMatchObject({ claimed: true, id: sent.id, took_back_total: 500 });
-    expect(r.structuredContent!.took_back).toHaveLength(20);
+    expect(r.structuredContent!.took_back).toHaveLength(5);
   }, 60_000);
 });

@@ -66,12 +66,12 @@ async function call(client: Client, name: string, args: Record<string, unknown> 
 }
 
 describe('dispatch mcp over stdio (the SDK client against the bundle)', () => {
-  it('lists the nine tools with JSON input schemas and creates nothing until a tool writes', async () => {
+  it('lists the ten tools with JSON input schemas and creates nothing until a tool writes', async () => {
     const bus = makeBusWithRuntimes();
     const before = snapshot(bus.base);
     const { client } = await connect(bus, ['--as', '@tester']);
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(['claim', 'dead_letters', 'inbox', 'reply', 'retry', 'send', 'status', 'thread', 'wait']);
+    expect(tools.map((t) => t.name).sort()).toEqual(['claim', 'dead_letters', 'inbox', 'reply', 'retry', 'send', 'show', 'status', 'thread', 'wait']);
     const send = tools.find((t) => t.name === 'send')!;
     expect(send.inputSchema).toMatchObject({ type: 'object', required: expect.arrayContaining(['to', 'body']) });
     expect(Object.keys(send.inputSchema.properties!)).toEqual(expect.arrayContaining(['to', 'body', 'thread', 'from']));
@@ -627,7 +627,7 @@ describe('dispatch mcp: a request line longer than the server reads', () => {
 });
 
 describe('dispatch mcp: results stay within a budget the SDK client can read (its stdio line limit is 10 MiB)', () => {
-  it('claim of a 6 MB message reaches the client: the body cut at a code point, with a note on how to read it whole', async () => {
+  it('claim of a 6 MB message reaches the client: the body cut at a code point, with a note on how to read on', async () => {
     const bus = makeBusWithRuntimes();
     // Four-byte characters (two UTF-16 units each): a cut between the halves would be visible.
     const body = `start\n${'a😀'.repeat(1_200_000)}\nend`;
@@ -638,13 +638,14 @@ describe('dispatch mcp: results stay within a budget the SDK client can read (it
     expect(r).toMatchObject({ ok: true, claimed: true, id: sent.id, untrusted: { from: '@tester' } });
     const shown = r.untrusted.body as string;
     expect(body.startsWith(shown)).toBe(true);
-    expect(shown.length).toBeGreaterThan(100_000);
-    expect(Buffer.byteLength(JSON.stringify(r))).toBeLessThanOrEqual(1024 * 1024);
+    // As much as a model takes in one result (mcp-result-size.test.ts).
+    expect(shown.length).toBeGreaterThan(4_000);
+    expect(Buffer.byteLength(JSON.stringify(r))).toBeLessThanOrEqual(20 * 1024);
     expect(Buffer.from(shown, 'utf8').toString('utf8')).toBe(shown);
-    // Our words, outside untrusted: how long it was, how much is shown, where the whole is.
+    // Our words, outside untrusted: how long it was, how much is shown, how to read on.
     expect(r.cut).toEqual({ body: { bytes: Buffer.byteLength(body), shown_bytes: Buffer.byteLength(shown) } });
-    expect(r.note).toContain(`dispatch show ${sent.id}`);
-    expect(r.note).toContain(join(receiverPaths(bus.root, 'claude').processing, 'msg-'));
+    expect(r.note).toContain(`show {"id": "${sent.id}", "receiver": "@claude", "offset": ${Buffer.byteLength(shown)}}`);
+    expect(r.note).toContain(`dispatch show ${sent.id} --full`);
     // The claim holds: the message is the client's to answer.
     expect((await call(client, 'reply', { id: sent.id, body: 'read it' })).isError).toBeFalsy();
   });
@@ -670,8 +671,8 @@ describe('dispatch mcp: results stay within a budget the SDK client can read (it
     }
     expect(short.untrusted.body).toBe('short and whole');
     expect(short.cut).toBeUndefined();
-    expect(r.note).toContain('dispatch show');
-    expect(Buffer.byteLength(JSON.stringify(r))).toBeLessThanOrEqual(1024 * 1024);
+    expect(r.note).toContain('read on with show');
+    expect(Buffer.byteLength(JSON.stringify(r))).toBeLessThanOrEqual(20 * 1024);
   });
 
   it('a member whose read ends inside a multi-byte character shows the characters before it, as UTF-8', async () => {

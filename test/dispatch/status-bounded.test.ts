@@ -83,9 +83,11 @@ describe('the MCP status tool with many receivers', () => {
     expect(r.note).toMatch(/297 more receivers not shown.*next_offset.*receiver/);
     r = call({ limit: 3, offset: 3 });
     expect(r.receivers.map((x) => x.untrusted.receiver)).toEqual(['@r001', '@r002', '@r003']);
+    // 100 by default, fewer when their rows pass what one result may hold (mcp-result-size.test.ts).
     r = call({});
-    expect(r.receivers).toHaveLength(100);
-    expect(r).toMatchObject({ total: 300, truncated: true, next_offset: 100 });
+    expect(r.receivers.length).toBeGreaterThan(50);
+    expect(r.receivers.length).toBeLessThanOrEqual(100);
+    expect(r).toMatchObject({ total: 300, truncated: true, next_offset: r.receivers.length });
     r = call({ offset: 290 });
     expect(r.receivers).toHaveLength(10);
     expect(r).toMatchObject({ truncated: false });

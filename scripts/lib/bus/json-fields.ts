@@ -9,7 +9,9 @@
 import { cutToBytes, utf8CodePointBytes, type Cut } from '../text/cut.ts';
 import { idArgument, isWordlessId } from './ids.ts';
 import { parseMessage, type ParsedMessage } from './message.ts';
-import { HEADER_BYTES } from './mcp/bounds.ts';
+
+/** The most of each header value a result shows (from, thread, timestamp, in_reply_to): --json's UTF-8, an MCP result's JSON (mcp/bounds.ts). */
+export const HEADER_BYTES = 1024;
 
 /**
  * A message id in a result: under `key` when the bus made it (it cannot spell words: isWordlessId),

@@ -27,13 +27,14 @@ export function tookBackLines(tookBack: readonly TakenBack[]): string[] {
 }
 
 /**
- * The `took_back` field of a result: the first TOOK_BACK_SHOWN messages' ids (under untrusted_id
- * when a bus writer chose it) and their holders, and `took_back_total` when there were more.
+ * The `took_back` field of a result: the first `shown` (TOOK_BACK_SHOWN; fewer in an MCP result,
+ * which a model reads) messages' ids (under untrusted_id when a bus writer chose it) and their
+ * holders, and `took_back_total` when there were more.
  */
-export function tookBackJson(tookBack: readonly TakenBack[]): { took_back?: Record<string, unknown>[]; took_back_total?: number } {
+export function tookBackJson(tookBack: readonly TakenBack[], shown = TOOK_BACK_SHOWN): { took_back?: Record<string, unknown>[]; took_back_total?: number } {
   if (tookBack.length === 0) return {};
   return {
-    took_back: tookBack.slice(0, TOOK_BACK_SHOWN).map((t) => ({ ...idField('id', t.id), holder_gone_kind: t.kind, holder_gone_pid: t.pid })),
-    ...(tookBack.length > TOOK_BACK_SHOWN ? { took_back_total: tookBack.length } : {}),
+    took_back: tookBack.slice(0, shown).map((t) => ({ ...idField('id', t.id), holder_gone_kind: t.kind, holder_gone_pid: t.pid })),
+    ...(tookBack.length > shown ? { took_back_total: tookBack.length } : {}),
   };
 }

@@ -32,7 +32,7 @@ runtimes/, else the current folder). Run 'dispatch <command> --help' for its opt
     lazyCommand('repl', 'an interactive HelloWorld session (hw> prompt), one thread per session', async () => (await import('./long-running.ts')).replCommand),
     lazyCommand(
       'mcp',
-      'serve the bus to an MCP client over stdio (tools send, wait, inbox, claim, reply, dead_letters, retry, thread, status)',
+      'serve the bus to an MCP client over stdio (tools send, wait, inbox, claim, reply, dead_letters, retry, thread, show, status)',
       async () => (await import('./mcp.ts')).mcpCommand,
     ),
     statusCommand,

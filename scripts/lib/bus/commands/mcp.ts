@@ -4,7 +4,7 @@ import { busRoot, envIdentity, nameArg, ROOT_OPTION } from './common.ts';
 const USAGE = `usage: dispatch mcp [--as @NAME] [--root DIR]
 
 Serves the bus to an MCP client over stdio (the client starts it; it ends when the client closes
-stdin). Tools: send, wait, inbox, claim, reply, dead_letters, retry, thread, status. --as (else
+stdin). Tools: send, wait, inbox, claim, reply, dead_letters, retry, thread, show, status. --as (else
 $HELLOWORLD_AS, else @human) is the sender of a send that names none; given, it is also who reply
 answers as: a message to another receiver is refused (not_yours) unless reply names it with as.
 Without either, reply answers as the receiver the message is for. The root is fixed when the
@@ -13,7 +13,7 @@ clients.`;
 
 export const mcpCommand = defineCommand({
   name: 'mcp',
-  summary: 'serve the bus to an MCP client over stdio (tools send, wait, inbox, claim, reply, dead_letters, retry, thread, status)',
+  summary: 'serve the bus to an MCP client over stdio (tools send, wait, inbox, claim, reply, dead_letters, retry, thread, show, status)',
   usage: USAGE,
   json: false,
   options: { as: { type: 'string' }, ...ROOT_OPTION },

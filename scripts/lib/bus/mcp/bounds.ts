@@ -1,35 +1,48 @@
 /**
- * The size bounds of `dispatch mcp` results. The official SDK's stdio client closes the connection
- * when one JSON-RPC line passes 10 MiB (its read buffer limit), and an agent cannot use a text
- * longer than its context anyway: every tool result is built to fit RESULT_BYTES of JSON. Sizes
- * are bytes of JSON as sent (a quote takes 2), of untrusted text once the characters no reader sees
- * became visible escapes (fitText), so escaping cannot push a result over its budget.
+ * The size bounds of `dispatch mcp` results. A result is read by a model: Claude Code refuses (or
+ * cuts, after the claim already took the message) a tool result over 25,000 tokens
+ * (MAX_MCP_OUTPUT_TOKENS' default) and warns past 10,000, and a token is at least a byte of the
+ * text, so every tool result is built to fit RESULT_BYTES of JSON; a message text longer than its
+ * room is cut, with its size, and read on with the show tool (textWindow). Sizes are bytes of JSON
+ * as sent (a quote takes 2), of untrusted text once the characters no reader sees became visible
+ * escapes (fitText), so escaping cannot push a result over its budget.
  */
 import { cutShown, type Cut } from '../../text/cut.ts';
-import type { HeaderText } from '../json-fields.ts';
+import { HEADER_BYTES, type HeaderText } from '../json-fields.ts';
 import type { UntrustedMessageText } from '../query.ts';
 import { terminalText } from '../../text/untrusted.ts';
 
 export type { Cut };
 
-/** The budget of one tool result's JSON object. */
-export const RESULT_BYTES = 1024 * 1024;
-/** The most of a message's context shown (its body: shown-body.ts BODY_BYTES, as the CLI); the rest is cut with a note. */
-export const CONTEXT_BYTES = 128 * 1024;
-/** The most of each body shown in a listing of messages (thread). */
-export const LISTED_BODY_BYTES = 16 * 1024;
+/** The most JSON text one tool result is: past it, a result is a too_large error (no tool makes one by design). */
+export const RESULT_LIMIT = 20 * 1024;
+/** The budget every tool builds its result to fit, below RESULT_LIMIT. */
+export const RESULT_BYTES = 18 * 1024;
+/** The most of a message's body (or context: `show`) one result shows: less when the rest of the result leaves less room (fitted). */
+export const TEXT_WINDOW_BYTES = 12 * 1024;
+/** The least of a text a result shows, whatever the rest of it takes. */
+const MIN_TEXT_BYTES = 1024;
+/** The most of a message's context claim and wait show; the rest is read with show (field context). */
+export const CONTEXT_BYTES = 2 * 1024;
+/** The most of each body (and context) shown in a listing of messages (thread). */
+export const LISTED_BODY_BYTES = 2 * 1024;
 /**
  * The most of each listed message's file read (thread): its headers and the part of its body a
  * listing shows, with room to spare. A larger file's cut says so (`file`).
  */
 export const LISTED_READ_BYTES = 64 * 1024;
-/** The most of each header value shown (from, to, thread, timestamp, in_reply_to). */
-export const HEADER_BYTES = 1024;
+export { HEADER_BYTES };
+/** The most of a dead letter's reason shown in a listing (dead_letters, thread), and in wait's result. */
+export const LISTED_REASON_BYTES = 1024;
+export const REASON_BYTES = 4 * 1024;
 /** Entries listed per call (inbox, thread) unless `limit` says otherwise, and the most `limit` takes. */
 export const LIST_DEFAULT = 100;
 export const LIST_MAX = 1000;
-/** Recipients shown of a To header. */
-const TO_MAX = 50;
+/** A listing's entries take at most this, leaving room for the result's own fields. */
+export const LIST_BUDGET = RESULT_BYTES - 2 * 1024;
+/** The most of each recipient of a To header shown, and of all of them: the rest are counted. */
+const RECIPIENT_BYTES = 256;
+const TO_BYTES = 1024;
 
 export function jsonBytes(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value));
@@ -62,31 +75,80 @@ export function fitText(text: string, max: number): { text: string; cut?: Cut } 
 /** A header's value as an MCP result gives it: its shown form (fitText), cut to HEADER_BYTES of JSON. */
 export const shownHeader: HeaderText = (header) => fitText(header, HEADER_BYTES);
 
+type Cuts = Record<string, Cut | { count: number; shown: number }>;
+
 /**
- * The `untrusted` object of a result, its fields cut to their bounds, and what was cut (by field
- * name; `to` counts recipients). The cut text stays under `untrusted`; `cut` is in our words.
+ * The headers of a message as a result shows them, each cut to its bound, and what was cut (by
+ * field name; `to` counts recipients). The cut text stays under `untrusted`; `cut` is in our words.
  */
-export function boundedUntrusted(u: UntrustedMessageText, bodyBytes: number) {
-  const cut: Record<string, Cut | { count: number; shown: number }> = {};
-  const shownText = (field: string, s: string | null, max: number): string | null => {
+export function boundedHeaders(u: Omit<UntrustedMessageText, 'body' | 'context'>, cut: Cuts = {}) {
+  const shownText = (field: string, s: string | null): string | null => {
     if (s === null) return null;
-    const r = fitText(s, max);
+    const r = fitText(s, HEADER_BYTES);
     if (r.cut) cut[field] = r.cut;
     return r.text;
   };
-  const to = u.to.slice(0, TO_MAX).map((t) => fitText(t, HEADER_BYTES).text);
-  if (u.to.length > TO_MAX) cut.to = { count: u.to.length, shown: TO_MAX };
-  const untrusted = {
-    from: shownText('from', u.from, HEADER_BYTES),
+  const to: string[] = [];
+  let toBytes = 0;
+  for (const t of u.to) {
+    const shown = fitText(t, RECIPIENT_BYTES).text;
+    toBytes += jsonBytes(shown) + 1;
+    if (toBytes > TO_BYTES && to.length > 0) break;
+    to.push(shown);
+  }
+  if (to.length < u.to.length) cut.to = { count: u.to.length, shown: to.length };
+  const headers = {
+    from: shownText('from', u.from),
     to,
-    thread: shownText('thread', u.thread, HEADER_BYTES),
-    timestamp: shownText('timestamp', u.timestamp, HEADER_BYTES),
-    in_reply_to: shownText('in_reply_to', u.inReplyTo, HEADER_BYTES),
+    thread: shownText('thread', u.thread),
+    timestamp: shownText('timestamp', u.timestamp),
+    in_reply_to: shownText('in_reply_to', u.inReplyTo),
     turn: u.turn,
-    body: shownText('body', u.body, bodyBytes)!,
-    context: shownText('context', u.context, Math.min(bodyBytes, CONTEXT_BYTES)),
   };
+  return { headers, cut };
+}
+
+/**
+ * The `untrusted` object of a result: the headers (boundedHeaders), the body cut to `bodyBytes`
+ * and the context to `contextBytes` of JSON, and what was cut (by field name).
+ */
+export function boundedUntrusted(u: UntrustedMessageText, bodyBytes: number, contextBytes = CONTEXT_BYTES) {
+  const { headers, cut } = boundedHeaders(u);
+  const body = fitText(u.body, bodyBytes);
+  if (body.cut) cut.body = body.cut;
+  const context = u.context === null ? null : fitText(u.context, contextBytes);
+  if (context?.cut) cut.context = context.cut;
+  const untrusted = { ...headers, body: body.text, context: context ? context.text : null };
   return { untrusted, cut: Object.keys(cut).length ? cut : undefined };
+}
+
+/**
+ * `build(max)`, a result holding a message text cut to `max` bytes of JSON, with that text given
+ * the room the rest of the result leaves in RESULT_BYTES, at most `most`: built once with none of
+ * the text (its cut and note then say more than they will), its size is the rest's.
+ */
+export function fitted<T>(build: (max: number) => T, most = TEXT_WINDOW_BYTES): T {
+  const rest = jsonBytes(build(0));
+  return build(Math.max(MIN_TEXT_BYTES, Math.min(most, RESULT_BYTES - rest)));
+}
+
+/**
+ * The part of `text` from byte `offset` of its UTF-8 (moved back to the start of the character
+ * it falls in) that fits in `max` bytes of JSON once shown (fitText), and where the next part
+ * starts: show's way through a text that claim, wait or thread cut (their `cut.shown_bytes` is
+ * the offset of what follows). The parts put together are the text.
+ */
+export function textWindow(text: string, offset: number, max: number) {
+  const bytes = Buffer.from(text, 'utf8');
+  let start = Math.min(offset, bytes.length);
+  while (start > 0 && start < bytes.length && (bytes[start]! & 0xc0) === 0x80) start--;
+  // A character takes at least as many bytes of JSON as of UTF-8: `max` bytes of the text hold every character shown.
+  let end = Math.min(bytes.length, start + max);
+  while (end > start && end < bytes.length && (bytes[end]! & 0xc0) === 0x80) end--;
+  const shown = fitText(bytes.subarray(start, end).toString('utf8'), max);
+  const shownBytes = shown.cut ? shown.cut.shown_bytes : end - start;
+  const next = start + shownBytes;
+  return { text: shown.text, offset: start, shown_bytes: shownBytes, bytes: bytes.length, ...(next < bytes.length ? { next_offset: next } : {}) };
 }
 
 export interface Page<U> {

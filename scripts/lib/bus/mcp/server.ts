@@ -16,7 +16,7 @@ import { AliveError, errnoCode, messageOf } from '../../errors.ts';
 import { errorText, inlineText, terminalText } from '../../text/untrusted.ts';
 import { ALIVE_VERSION } from '../../version.ts';
 import { displayName, InvalidNameError } from '../names.ts';
-import { LIST_DEFAULT, LIST_MAX, RESULT_BYTES } from './bounds.ts';
+import { LIST_DEFAULT, LIST_MAX, RESULT_LIMIT, TEXT_WINDOW_BYTES } from './bounds.ts';
 import { LineGuard } from './line-guard.ts';
 import { mcpSessionOwner } from '../claim-owner.ts';
 import { passedOverJson } from '../commands/common.ts';
@@ -28,6 +28,7 @@ import {
   replyTool,
   retryTool,
   sendTool,
+  showTool,
   statusTool,
   threadTool,
   WAIT_DEFAULT_S,
@@ -42,32 +43,29 @@ const UNTRUSTED_NOTE =
 
 const INSTRUCTIONS = `The HelloWorld message bus: messages between AI runtimes and people, as files under runtimes/<receiver>/.
 Ask another runtime with send (to "@claude", "@copilot", "@gemini", "@codex" or any receiver) and collect its answer with wait.
-Answer messages addressed to you with inbox (peek), claim (take one) and reply. thread lists a conversation; status shows the bus.
+Answer messages addressed to you with inbox (peek), claim (take one) and reply. thread lists a conversation; show reads one message, and the rest of a long text a result cut; status shows the bus.
+Every result is kept small enough for a model to read (at most ${RESULT_LIMIT} bytes of JSON): a long list comes in pages, a long text cut, with its size.
 A request that could not be handled goes to its receiver's dead-letter: dead_letters lists them with their reasons, retry puts one back.
 ${UNTRUSTED_NOTE}`;
-
-/** Twice the tools' own budget: room for pretty-printing, never near the client's 10 MiB. */
-const MAX_RESULT_BYTES = 2 * RESULT_BYTES;
 
 type ToolResult = { content: { type: 'text'; text: string }[]; structuredContent?: Record<string, unknown>; isError?: boolean };
 
 /**
  * A tool body's outcome as an MCP result: the JSON object twice, or a tool error with the message.
  * The MCP specification asks a tool that returns structuredContent to also return the serialized
- * JSON as text, for clients that show the model only `content`; so both are kept, and the tools
- * bound the object (bounds.ts) so that the pair stays far below the SDK client's 10 MiB line.
- * A result over MAX_RESULT_BYTES anyway (no tool makes one by design) becomes a tool error rather
- * than a line that would close the client's connection.
+ * JSON as text, for clients that show the model only `content`; so both are kept, the text without
+ * indentation (bytes a model pays for), and the tools bound the object (bounds.ts) to what a model
+ * takes. A result over RESULT_LIMIT anyway (no tool makes one by design) becomes a tool error.
  */
 async function asResult(root: string, fn: () => Promise<object> | object): Promise<ToolResult> {
   let passedOver: Record<string, unknown> = {};
   try {
     const result = await passingOver(fn, (faults, total) => (passedOver = passedOverJson({ faults, total })));
     const value = visibleStrings({ ...result, ...passedOver }) as Record<string, unknown>;
-    const text = JSON.stringify(value, null, 2);
+    const text = JSON.stringify(value);
     const bytes = Buffer.byteLength(text);
-    if (bytes > MAX_RESULT_BYTES) {
-      const message = `the result is ${bytes} bytes, over the limit of ${MAX_RESULT_BYTES} bytes for one tool result; run the same command with dispatch in a terminal`;
+    if (bytes > RESULT_LIMIT) {
+      const message = `the result is ${bytes} bytes, over the limit of ${RESULT_LIMIT} bytes for one tool result; run the same command with dispatch in a terminal`;
       return { content: [{ type: 'text', text: `error: ${message}` }], structuredContent: { ok: false, error: { code: 'too_large', message } }, isError: true };
     }
     return { content: [{ type: 'text', text }], structuredContent: value };
@@ -187,7 +185,7 @@ export function createServer(given: ToolContext, closing: AbortSignal = new Abor
     'wait',
     {
       title: 'Wait for an answer',
-      description: `Waits for the answer to a message sent earlier (by send, or by 'dispatch send' in a shell). Returns status "answered" with the answer (its text in untrusted.body), "dead-lettered" with the reason (next says what to do: retry puts it back once the cause is fixed), "closed" when its receiver archived it without an answer (none will come), or "timed-out" saying where the request is. Waits at most timeout_s seconds (default ${WAIT_DEFAULT_S}, at most ${WAIT_MAX_S}: MCP clients give up on a call after 60 s); to wait longer, call wait again after a "timed-out". Cancelling the call stops the wait. ${UNTRUSTED_NOTE}`,
+      description: `Waits for the answer to a message sent earlier (by send, or by 'dispatch send' in a shell). Returns status "answered" with the answer (its text in untrusted.body; a long one cut, with a note naming the show call that reads on), "dead-lettered" with the reason (next says what to do: retry puts it back once the cause is fixed), "closed" when its receiver archived it without an answer (none will come), or "timed-out" saying where the request is. Waits at most timeout_s seconds (default ${WAIT_DEFAULT_S}, at most ${WAIT_MAX_S}: MCP clients give up on a call after 60 s); to wait longer, call wait again after a "timed-out". Cancelling the call stops the wait. ${UNTRUSTED_NOTE}`,
       inputSchema: z.strictObject({
         id: messageId(),
         timeout_s: z.optional(
@@ -212,7 +210,7 @@ export function createServer(given: ToolContext, closing: AbortSignal = new Abor
     'inbox',
     {
       title: 'Peek at an inbox',
-      description: `Lists the messages waiting for a receiver, oldest first, without taking any (each with its id, its kind, "response" for an answer, which claim files, and the first line of its text): at most ${LIST_DEFAULT} per call unless limit says otherwise; total counts them all, and truncated: true with next_after says more follow: pass it as after for the next page, which claims made meanwhile do not shift (next_offset counts positions, and a claim moves the later messages up: offset would pass one over). Refused (no_bus) where the server's folder holds no bus. ${UNTRUSTED_NOTE}`,
+      description: `Lists the messages waiting for a receiver, oldest first, without taking any (each with its id, its kind, "response" for an answer, which claim files, and the first line of its text): at most ${LIST_DEFAULT} per call unless limit says otherwise, and fewer when their headers are long (a page is kept small enough for a model to read); total counts them all, and truncated: true with next_after says more follow: pass it as after for the next page, which claims made meanwhile do not shift (next_offset counts positions, and a claim moves the later messages up: offset would pass one over). Refused (no_bus) where the server's folder holds no bus. ${UNTRUSTED_NOTE}`,
       inputSchema: z.strictObject({
         receiver: name('the receiver'),
         ...paging,
@@ -227,7 +225,7 @@ export function createServer(given: ToolContext, closing: AbortSignal = new Abor
     'claim',
     {
       title: 'Take a message to answer',
-      description: `Takes the oldest message waiting for a receiver (or the one with this id) so that nobody else answers it, and returns it with its lease; answer it with reply before the lease runs out. An answer in the inbox (kind "response") is filed in the archive at once and returned to read: answer_with is null, there is nothing to reply. A claim left by a session or daemon that is gone is taken back first (took_back lists the first 20, took_back_total counts them when there were more); one made by hand (dispatch claim: no session to ask, inbox lists them under hand_claims) is taken over when its id is given (took_over). A very long message is returned cut, with a note saying how long it is and where to read it whole. A message another live process holds (a daemon's agent, another session) is refused as busy, naming it (holder): wait for its answer instead. ${UNTRUSTED_NOTE}`,
+      description: `Takes the oldest message waiting for a receiver (or the one with this id) so that nobody else answers it, and returns it with its lease; answer it with reply before the lease runs out. An answer in the inbox (kind "response") is filed in the archive at once and returned to read: answer_with is null, there is nothing to reply. A claim left by a session or daemon that is gone is taken back first (took_back lists the first 20, took_back_total counts them when there were more); one made by hand (dispatch claim: no session to ask, inbox lists them under hand_claims) is taken over when its id is given (took_over). A long message is returned cut (cut gives the body's size and the part shown), with a note naming the show call that reads on from there. A message another live process holds (a daemon's agent, another session) is refused as busy, naming it (holder): wait for its answer instead. ${UNTRUSTED_NOTE}`,
       inputSchema: z.strictObject({ receiver: name('the receiver whose message to take'), id: z.optional(messageId()) }),
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
@@ -284,11 +282,29 @@ export function createServer(given: ToolContext, closing: AbortSignal = new Abor
     'thread',
     {
       title: 'List a thread',
-      description: `Every message and answer of a thread, oldest first, each with where it is and its state (long texts cut, marked by cut; a message over 64 KiB is read only that far, and its cut.file gives the file's size). Takes a thread id or the id of any message of the thread. At most ${LIST_DEFAULT} per call unless limit says otherwise; total counts them all, and truncated: true with next_offset says more follow. ${UNTRUSTED_NOTE}`,
+      description: `Every message and answer of a thread, oldest first, each with where it is and its state (long texts cut, marked by cut: show reads one whole, part by part; a message over 64 KiB is read only that far, and its cut.file gives the file's size). Takes a thread id or the id of any message of the thread. At most ${LIST_DEFAULT} per call unless limit says otherwise; total counts them all, and truncated: true with next_offset says more follow. ${UNTRUSTED_NOTE}`,
       inputSchema: z.strictObject({ id: text('a thread id, or the id of any message of the thread', 200), ...paging }),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (a) => asResult(ctx.root, () => threadTool(ctx, a)),
+  );
+
+  server.registerTool(
+    'show',
+    {
+      title: 'Read one message',
+      description: `One message or answer by its id, wherever it is (location, state), with its headers and its body from byte offset (default 0) as far as one result holds (about ${TEXT_WINDOW_BYTES / 1024} KiB); next_offset says where the next part starts: the way to read the rest of a text claim, wait or thread cut (their cut.body.shown_bytes is the offset to start from). field "context" reads the message's context instead. An id held by several receivers is refused (ambiguous, untrusted_receivers) unless receiver names one. ${UNTRUSTED_NOTE}`,
+      inputSchema: z.strictObject({
+        id: messageId(),
+        receiver: z.optional(name('whose folders to look in (needed only when several receivers hold the id)')),
+        offset: z.optional(
+          z.int().check(z.minimum(0), z.describe("the byte of the text to start at (a result's next_offset, or a cut's shown_bytes); default 0")),
+        ),
+        field: z.optional(z.enum(['body', 'context']).check(z.describe('which text to read: "body" (default) or "context"'))),
+      }),
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    (a) => asResult(ctx.root, () => showTool(ctx, a)),
   );
 
   server.registerTool(

@@ -16,9 +16,19 @@ import { AliveError } from '../../errors.ts';
 import { inlineText, summaryLine } from '../../text/untrusted.ts';
 import { answerMessage, answeringReceiver, heldRefusal, refuseOthersMessage } from '../answer.ts';
 import { otherLiveHolder } from '../claim-owner.ts';
-import { claimRefusal, filedAnswerText, handClaimsJson, tookOverJson, tookOverText, turnBudgetAdvice, unansweredText, whereText } from '../commands/common.ts';
+import {
+  claimRefusal,
+  filedAnswerText,
+  handClaimsJson,
+  nameable,
+  tookOverJson,
+  tookOverText,
+  turnBudgetAdvice,
+  unansweredText,
+  whereText,
+} from '../commands/common.ts';
 import { countClaimsUpTo, inboxEntriesAfter, listInboxUpTo } from '../claims.ts';
-import { DEAD_LETTERED_SHOWN, tookBackJson } from '../took-back.ts';
+import { tookBackJson } from '../took-back.ts';
 import {
   busListMax,
   claimUnlistedNote,
@@ -41,7 +51,7 @@ import { checkReceiverKnown, unknownReceiver, unknownReceiverJson } from '../rec
 import { receiverPaths, runtimesDir } from '../layout.ts';
 import { decodeUtf8, isResponse, parseMessage } from '../message.ts';
 import { idArgument, isWordlessId, parseMessageIdArg } from '../ids.ts';
-import { messageIdArg, resolveMessageId, withGivenId } from '../id-resolve.ts';
+import { idHint, messageIdArg, resolveMessageId, withGivenId, withIdHint } from '../id-resolve.ts';
 import { requireBusAt } from '../no-bus.ts';
 import { idField, listedHeaders, threadField } from '../json-fields.ts';
 import { displayName, normaliseName } from '../names.ts';
@@ -52,6 +62,7 @@ import {
   fileTimeIso,
   retryDeadLetter,
   existingThreadMembers,
+  findMessage,
   unreadFilesNote,
   waitForAnswer,
   type DeadLetterInfo,
@@ -60,18 +71,22 @@ import {
 import { answerTooLargeError, closedText } from '../responses.ts';
 import { busStatus } from '../status.ts';
 import {
+  boundedHeaders,
   boundedUntrusted,
   fitText,
+  fitted,
   HEADER_BYTES,
+  LIST_BUDGET,
   LISTED_BODY_BYTES,
   LISTED_READ_BYTES,
+  LISTED_REASON_BYTES,
   LIST_DEFAULT,
   page,
-  RESULT_BYTES,
+  REASON_BYTES,
   shownHeader,
+  textWindow,
   type Cut,
 } from './bounds.ts';
-import { BODY_BYTES, cutNote } from '../shown-body.ts';
 import { MCP_RECEIVER, checkWaitReceiver } from '../wait-receiver.ts';
 
 export interface ToolContext {
@@ -106,9 +121,6 @@ export const WAIT_DEFAULT_S = 30;
 export const WAIT_MAX_S = 50;
 /** Why timeout_s is refused past WAIT_MAX_S, and what to do instead (the tool's schema says it too). */
 export const WAIT_MAX_TEXT = `timeout_s is at most ${WAIT_MAX_S} seconds (MCP clients give up on a call after 60 s); to wait longer, call wait again when it returns "timed-out"`;
-/** A listing's entries take at most this, leaving room for the result's own fields. */
-const LIST_BUDGET = RESULT_BYTES - 64 * 1024;
-
 /** How this server found its bus root: said wherever it finds no bus there. */
 const ROOT_FOUND =
   'this server found its bus root when it started: --root, else HELLOWORLD_ROOT, else the nearest folder holding runtimes/ from the folder it started in';
@@ -212,21 +224,26 @@ async function waitFor(ctx: ToolContext, a: { id: string; timeout_s?: number | u
   switch (r.status) {
     case 'answered': {
       const u = r.answer.untrusted;
-      const shown = u ? boundedUntrusted(u, BODY_BYTES) : undefined;
-      return {
-        ok: true,
-        status: 'answered',
-        ...idField('request_id', id),
-        ...idField('id', r.answer.id),
-        // The caller's name (given, or the receiver it sent to), else a folder name found on the bus.
-        ...(responder === r.answer.receiver ? { responder: displayName(responder) } : { responder: null, untrusted_responder: displayName(r.answer.receiver) }),
-        // The answer's From and Thread headers are in untrusted: a plain name or thread id is words.
-        thread: u?.thread !== undefined && u.thread !== null && isWordlessId(u.thread) ? u.thread : null,
-        request,
-        ...(r.answer.problem ? { problem: r.answer.problem } : {}),
-        untrusted: shown ? shown.untrusted : null,
-        ...(shown?.cut ? { cut: shown.cut, note: cutNote(r.answer.id, shown.cut, 'untrusted.body') } : {}),
-      };
+      const named = responder === r.answer.receiver || nameable(r.answer.receiver) ? displayName(r.answer.receiver) : undefined;
+      return fitted((bodyBytes) => {
+        const shown = u ? boundedUntrusted(u, bodyBytes) : undefined;
+        return {
+          ok: true,
+          status: 'answered',
+          ...idField('request_id', id),
+          ...idField('id', r.answer.id),
+          // The caller's name (given, or the receiver it sent to), else a folder name found on the bus.
+          ...(responder === r.answer.receiver
+            ? { responder: displayName(responder) }
+            : { responder: null, untrusted_responder: displayName(r.answer.receiver) }),
+          // The answer's From and Thread headers are in untrusted: a plain name or thread id is words.
+          thread: u?.thread !== undefined && u.thread !== null && isWordlessId(u.thread) ? u.thread : null,
+          request,
+          ...(r.answer.problem ? { problem: r.answer.problem } : {}),
+          untrusted: shown ? shown.untrusted : null,
+          ...(shown?.cut ? { cut: shown.cut, note: readOnNote(r.answer.id, shown.cut, named) } : {}),
+        };
+      });
     }
     case 'unreadable':
       // In the words and code of dispatch wait (and run, repl, send --wait): the answer came, too large to read.
@@ -238,7 +255,7 @@ async function waitFor(ctx: ToolContext, a: { id: string; timeout_s?: number | u
         ...idField('request_id', id),
         message: `${r.request.receiver === responder ? displayName(r.request.receiver) : 'its receiver'} did not answer: the request went to its dead-letter (${r.deadLetter.code})`,
         request,
-        dead_letter: deadLetterJson(r.deadLetter),
+        dead_letter: deadLetterJson(r.deadLetter, REASON_BYTES),
         // A retry of a thread past its turn budget goes straight back: the way on is a new thread.
         next:
           r.deadLetter.code === 'turn_budget' ? turnBudgetAdvice(responder === r.request.receiver ? displayName(responder) : undefined, 'tool') : retryNext(id),
@@ -367,12 +384,13 @@ async function claim(ctx: ToolContext, a: { receiver: string; id?: string | unde
   const id = a.id === undefined ? undefined : resolveMessageId(ctx.root, a.id, { receiver }).id;
   const r = await claimMessage(ctx.root, receiver, { ...(id !== undefined ? { id } : {}), owner: ctx.owner ?? 'mcp' });
   // Unreadable files met on the way: a bus writer can plant any number of them.
-  const deadLettered = r.deadLettered.slice(0, DEAD_LETTERED_SHOWN).map((d) => ({
+  const deadLettered = r.deadLettered.slice(0, CLAIM_LISTED).map((d) => ({
     ...idField('id', d.id),
     code: deadLetterCode(d.code),
-    untrusted: { reason: fitText(d.reason, HEADER_BYTES).text },
+    untrusted: { reason: fitText(d.reason, CLAIM_REASON_BYTES).text },
   }));
-  const more = r.deadLettered.length > DEAD_LETTERED_SHOWN ? { dead_lettered_total: r.deadLettered.length } : {};
+  const more = r.deadLettered.length > CLAIM_LISTED ? { dead_lettered_total: r.deadLettered.length } : {};
+  const tookBack = tookBackJson(r.tookBack, CLAIM_LISTED);
   if (!r.claimed) {
     if (id === undefined) {
       const unknown = unknownReceiver(ctx.root, receiver);
@@ -387,10 +405,10 @@ async function claim(ctx: ToolContext, a: { receiver: string; id?: string | unde
         ...unlistedField(r.unlisted),
         dead_lettered: deadLettered,
         ...more,
-        ...tookBackJson(r.tookBack),
+        ...tookBack,
       };
     }
-    const fields = { dead_lettered: deadLettered, ...more, ...tookBackJson(r.tookBack) };
+    const fields = { dead_lettered: deadLettered, ...more, ...tookBack };
     // Another live process holds it (a daemon's agent, another session): busy, as reply says it.
     const held = r.where.find((m) => m.state === 'claimed' && m.claim !== null);
     const holder = held?.claim ? otherLiveHolder(held.claim.owner, ctx.owner ?? 'mcp', undefined, held.path) : undefined;
@@ -407,35 +425,64 @@ async function claim(ctx: ToolContext, a: { receiver: string; id?: string | unde
   }
   const m = r.message;
   // A message too long to show is still claimed, cut with a note: refusing it would leave it
-  // first in the inbox, blocking every later claim by an MCP client.
-  const shown = boundedUntrusted(m.untrusted, BODY_BYTES);
-  return {
-    ok: true,
-    claimed: true,
-    receiver: displayName(receiver),
-    ...idField('id', m.id),
-    kind: m.kind,
-    lease_expires_at: m.leaseExpiresAt,
-    // An answer is filed in the archive as it is claimed: nothing to reply (query.ts ClaimedMessage).
-    // A request's answer_with names `as` when reply would not answer as it by default (another than this server's identity).
-    ...(m.kind === 'response'
-      ? { filed: true, answer_with: null, message: filedAnswerText(m.id, receiver, 'its id is under untrusted_id') }
-      : {
-          answer_with: `reply {"id": ${idArgumentJson(m.id)}, ${ctx.identity !== undefined && ctx.identity !== receiver ? `"as": "${displayName(receiver)}", ` : ''}"body": "..."}`,
-        }),
-    untrusted: shown.untrusted,
-    ...(shown.cut ? { cut: shown.cut } : {}),
-    ...unlistedField(r.unlisted),
-    ...noteField([
-      r.tookOver ? tookOverText(m.id, r.tookOver, 'its id is under untrusted_id') : undefined,
-      shown.cut ? cutNote(m.id, shown.cut, 'untrusted.body', m.path) : undefined,
-      r.unlisted ? claimUnlistedNote(displayName(receiver), true) : undefined,
-    ]),
-    dead_lettered: deadLettered,
-    ...more,
-    ...tookBackJson(r.tookBack),
-    ...tookOverJson(r.tookOver),
-  };
+  // first in the inbox, blocking every later claim by an MCP client. The rest is read with show.
+  return fitted((bodyBytes) => {
+    const shown = boundedUntrusted(m.untrusted, bodyBytes);
+    return {
+      ok: true,
+      claimed: true,
+      receiver: displayName(receiver),
+      ...idField('id', m.id),
+      kind: m.kind,
+      lease_expires_at: m.leaseExpiresAt,
+      // An answer is filed in the archive as it is claimed: nothing to reply (query.ts ClaimedMessage).
+      // A request's answer_with names `as` when reply would not answer as it by default (another than this server's identity).
+      ...(m.kind === 'response'
+        ? { filed: true, answer_with: null, message: filedAnswerText(m.id, receiver, 'its id is under untrusted_id') }
+        : {
+            answer_with: `reply {"id": ${idArgumentJson(m.id)}, ${ctx.identity !== undefined && ctx.identity !== receiver ? `"as": "${displayName(receiver)}", ` : ''}"body": "..."}`,
+          }),
+      untrusted: shown.untrusted,
+      ...(shown.cut ? { cut: shown.cut } : {}),
+      ...unlistedField(r.unlisted),
+      ...noteField([
+        r.tookOver ? tookOverText(m.id, r.tookOver, 'its id is under untrusted_id') : undefined,
+        shown.cut ? readOnNote(m.id, shown.cut, displayName(receiver)) : undefined,
+        r.unlisted ? claimUnlistedNote(displayName(receiver), true) : undefined,
+      ]),
+      dead_lettered: deadLettered,
+      ...more,
+      ...tookBack,
+      ...tookOverJson(r.tookOver),
+    };
+  });
+}
+
+/** How many of the files a claim moved to dead-letter, and of the claims it took back, its result lists (the rest counted), and how much of each reason. */
+const CLAIM_LISTED = 5;
+const CLAIM_REASON_BYTES = 256;
+
+/**
+ * What a result whose message text was cut (`cut`, boundedUntrusted's) says: how much of the body
+ * it shows, and how to read the rest with show (its offset, `receiver` when the caller named it,
+ * or when every bus has it), then in a terminal.
+ */
+function readOnNote(id: string, cut: Record<string, Cut | { count: number; shown: number }>, receiver: string | undefined): string {
+  const call = (offset: number, field?: string) =>
+    `show {"id": ${idArgumentJson(id)}, ${receiver !== undefined ? `"receiver": "${receiver}", ` : ''}${field ? `"field": "${field}", ` : ''}"offset": ${offset}}`;
+  const body = cut.body as Cut | undefined;
+  const context = cut.context as Cut | undefined;
+  const parts = [
+    body
+      ? `untrusted.body holds the first ${body.shown_bytes} of the body's ${body.bytes} bytes; read on with ${call(body.shown_bytes)}, each call giving the next part and its next_offset`
+      : undefined,
+    context
+      ? `untrusted.context holds the first ${context.shown_bytes} of its ${context.bytes} bytes; read on with ${call(context.shown_bytes, 'context')}`
+      : undefined,
+    body || context ? `or read it whole with 'dispatch show ${id} --full' in a terminal` : undefined,
+    Object.keys(cut).some((k) => k !== 'body' && k !== 'context') ? 'headers were cut to fit (see cut)' : undefined,
+  ];
+  return parts.filter((p) => p !== undefined).join('; ');
 }
 
 export function replyTool(ctx: ToolContext, a: { id: string; body: string; as?: string | undefined }) {
@@ -483,6 +530,68 @@ function idArgumentJson(id: string): string {
   return JSON.stringify(idArgument(id));
 }
 
+type ShowArgs = { id: string; receiver?: string | undefined; offset?: number | undefined; field?: 'body' | 'context' | undefined };
+
+export function showTool(ctx: ToolContext, a: ShowArgs) {
+  return withGivenId(a.id, GIVEN_BY_CALL, () => show(ctx, a));
+}
+
+/**
+ * One message or answer wherever it is, its body (or context) from a byte offset as far as one
+ * result holds: the way to read the rest of a text claim, wait or thread cut (`dispatch show ID
+ * --full` in a terminal). A message id held by several receivers is refused (`ambiguous`) unless
+ * `receiver` names one: a bus writer can copy a message into a folder of its own, with other text.
+ */
+function show(ctx: ToolContext, a: ShowArgs) {
+  const receiver = a.receiver === undefined ? undefined : normaliseName(a.receiver, 'receiver');
+  requireBusHere(ctx.root);
+  const id = resolveMessageId(ctx.root, a.id, { receiver }).id;
+  const seen = { unlisted: false };
+  const found = findMessage(ctx.root, id, receiver === undefined ? { seen } : { receiver, seen });
+  if (found.length === 0) {
+    const none = `there is no message ${id} on the bus${receiver === undefined ? '' : ` for ${displayName(receiver)}`}`;
+    throw new AliveError(withFindUnlisted(withIdHint(none, idHint(ctx.root, id, { receiver })), seen), { code: 'not_found', fields: findUnlistedJson(seen) });
+  }
+  const holders = [...new Set(found.map((m) => m.receiver))];
+  if (holders.length > 1) {
+    throw new AliveError(`${id} is in the folders of ${holders.length} receivers; say which with receiver (untrusted_receivers names them)`, {
+      code: 'ambiguous',
+      fields: { untrusted_receivers: holders.map(displayName) },
+    });
+  }
+  const m = found[0]!;
+  const field = a.field ?? 'body';
+  const named = nameable(m.receiver, receiver) ? { receiver: displayName(m.receiver) } : { receiver: null, untrusted_receiver: displayName(m.receiver) };
+  const u = m.untrusted;
+  const text = u === undefined ? '' : field === 'body' ? u.body : (u.context ?? '');
+  return fitted((max) => {
+    const part = textWindow(text, a.offset ?? 0, max);
+    const { headers, cut } = u === undefined ? { headers: null, cut: {} } : boundedHeaders(u);
+    return {
+      ok: true,
+      ...idField('id', m.id),
+      ...named,
+      kind: m.kind,
+      location: m.location,
+      state: m.state,
+      time: fileTimeIso(m.timeMs),
+      ...(m.deadLetter ? { dead_letter: deadLetterJson(m.deadLetter, LISTED_REASON_BYTES) } : {}),
+      ...(m.problem ? { problem: m.problem } : {}),
+      field,
+      offset: part.offset,
+      shown_bytes: part.shown_bytes,
+      bytes: part.bytes,
+      ...(part.next_offset !== undefined ? { next_offset: part.next_offset } : {}),
+      untrusted: headers === null ? null : { ...headers, [field]: part.text },
+      ...(Object.keys(cut).length > 0 ? { cut } : {}),
+      ...noteField([
+        part.next_offset !== undefined ? `the ${field} goes on: call show again with offset ${part.next_offset} (next_offset) for the next part` : undefined,
+        Object.keys(cut).length > 0 ? 'headers were cut to fit (see cut)' : undefined,
+      ]),
+    };
+  });
+}
+
 export function threadTool(ctx: ToolContext, a: { id: string; limit?: number | undefined; offset?: number | undefined }) {
   return withGivenId(a.id, GIVEN_BY_CALL, () => thread(ctx, a));
 }
@@ -498,7 +607,7 @@ function thread(ctx: ToolContext, a: { id: string; limit?: number | undefined; o
     (member) => {
       // Only the listed messages are read, each no further than a listing shows of it.
       const m = member.read({ prefixBytes: LISTED_READ_BYTES });
-      const shown = m.untrusted ? boundedUntrusted(m.untrusted, LISTED_BODY_BYTES) : undefined;
+      const shown = m.untrusted ? boundedUntrusted(m.untrusted, LISTED_BODY_BYTES, LISTED_BODY_BYTES) : undefined;
       const cut = m.partialOf !== undefined ? partialCut(shown?.cut, shown?.untrusted.body ?? '', m.partialOf) : shown?.cut;
       if (cut) anyCut = true;
       return {
@@ -506,7 +615,7 @@ function thread(ctx: ToolContext, a: { id: string; limit?: number | undefined; o
         ...idField('id', m.id),
         kind: m.kind,
         time: fileTimeIso(m.timeMs),
-        ...(m.deadLetter ? { dead_letter: deadLetterJson(m.deadLetter) } : {}),
+        ...(m.deadLetter ? { dead_letter: deadLetterJson(m.deadLetter, LISTED_REASON_BYTES) } : {}),
         ...(m.problem ? { problem: m.problem } : {}),
         untrusted: shown ? shown.untrusted : null,
         ...(cut ? { cut } : {}),
@@ -522,7 +631,9 @@ function thread(ctx: ToolContext, a: { id: string; limit?: number | undefined; o
     untrusted_thread: shownHeader(t.untrustedThread).text,
     ...(t.unread > 0 || t.unlisted ? { unread_files: t.unread, ...(t.unlisted ? { unlisted_files: true } : {}) } : {}),
     ...noteField([
-      anyCut ? "messages with a cut field show only the start of it; read one whole with 'dispatch show ID --full' in a terminal" : undefined,
+      anyCut
+        ? 'messages with a cut field show only the start of it: read on with show {"id": ID, "receiver": RECEIVER, "offset": its cut.body.shown_bytes} (RECEIVER its receiver, as untrusted_receiver gives it), or \'dispatch show ID --full\' in a terminal'
+        : undefined,
       t.unread > 0 || t.unlisted ? unreadFilesNote(t) : undefined,
     ]),
     messages: listed,
@@ -585,9 +696,6 @@ export function statusTool(ctx: ToolContext, a: { receiver?: string | undefined;
 function retryNext(id: string): string {
   return `once the cause is fixed (untrusted.reason says what failed), call retry with {"id": ${idArgumentJson(id)}} to put the request back in its receiver's inbox; dead_letters lists a receiver's dead letters`;
 }
-
-/** Bytes of a dead letter's reason in a dead_letters listing (it quotes a failing agent's output). */
-const LISTED_REASON_BYTES = 4 * 1024;
 
 export function deadLettersTool(ctx: ToolContext, a: { receiver: string; limit?: number | undefined; offset?: number | undefined }) {
   const receiver = normaliseName(a.receiver, 'receiver');
@@ -667,11 +775,13 @@ function where(m: FoundMessage) {
 }
 
 /**
- * A dead letter's reason is untrusted text (query.ts DeadLetterInfo); its code is ours when we write
- * it (else `unknown`, the file's code under untrusted.code), its time when it has our shape.
+ * A dead letter's reason is untrusted text (query.ts DeadLetterInfo), cut to `reasonBytes` (it
+ * quotes a failing agent's output); its code is ours when we write it (else `unknown`, the file's
+ * code under untrusted.code), its time when it has our shape.
  */
-function deadLetterJson(d: DeadLetterInfo) {
-  return { code: d.code, at: d.at, untrusted: { reason: d.reason, ...untrustedCodeField(d) } };
+function deadLetterJson(d: DeadLetterInfo, reasonBytes: number) {
+  const reason = fitText(d.reason, reasonBytes);
+  return { code: d.code, at: d.at, untrusted: { reason: reason.text, ...untrustedCodeField(d) }, ...(reason.cut ? { cut: { reason: reason.cut } } : {}) };
 }
 
 /** `code` for an `untrusted` key: the reason file's code when it is not one we write. */
