@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import{i as t,j as o}from"./chunk-U4Y4ZNDB.mjs";import{d as n}from"./chunk-ES2RNSAF.mjs";import"./chunk-5N6NCY4U.mjs";import"./chunk-YEINTJO6.mjs";import{a as y}from"./chunk-TD3GEFHN.mjs";import{f as r}from"./chunk-2POEZPK4.mjs";import"./chunk-Q25TGAUD.mjs";import"./chunk-QP64SNB7.mjs";import"./chunk-R4TOT6VD.mjs";import{d as a}from"./chunk-IDPOGZEX.mjs";var p=a(y(),1);var k=n({name:"keygen",summary:"make an RSA-4096 key pair",usage:`usage: alive-p2p keygen --out DIR [--json]
+import{i as t,j as o}from"./chunk-XMKEKE4L.mjs";import{d as n}from"./chunk-GFIQUMFR.mjs";import"./chunk-2D3G3QB6.mjs";import"./chunk-YEINTJO6.mjs";import{a as y}from"./chunk-TD3GEFHN.mjs";import{f as r}from"./chunk-AZ43AX2W.mjs";import"./chunk-Q25TGAUD.mjs";import"./chunk-QP64SNB7.mjs";import"./chunk-R4TOT6VD.mjs";import{d as a}from"./chunk-IDPOGZEX.mjs";var p=a(y(),1);var k=n({name:"keygen",summary:"make an RSA-4096 key pair",usage:`usage: alive-p2p keygen --out DIR [--json]
 
 Makes an RSA-4096 key pair in DIR (created with mode 0700 if missing):
   DIR/private.pem   PKCS#8, mode 0600 — keep it secret, never share it

@@ -88,7 +88,8 @@ describe('dead letters through MCP', () => {
       expect(JSON.stringify({ ...l, messages: l.messages.map((m: object) => ({ ...m, untrusted: undefined })) })).not.toContain('SYSTEM');
 
       const retried = await call('retry', { id });
-      expect(retried.structuredContent).toMatchObject({ ok: true, id, previous_id: null, receiver: null, untrusted_receiver: '@gemini' });
+      // @gemini is a receiver every bus has: named plainly (mcp-plain-names.test.ts).
+      expect(retried.structuredContent).toMatchObject({ ok: true, id, previous_id: null, receiver: '@gemini' });
       expect(inboxNames(root, 'gemini')).toEqual([messageFileName(id)]);
       const gone = await call('retry', { id, receiver: '@gemini' });
       expect(gone.isError).toBe(true);

@@ -116,10 +116,14 @@ export function jsonText(value: unknown, indent?: number): string {
   });
 }
 
-/** The first non-blank line of a body, control characters as spaces, for listings. */
-export function summaryLine(body: string, max = 72): string {
-  const first = body.split('\n').find((l) => l.trim() !== '') ?? '';
-  const clean = replaceUnsafe(first, () => ' ').trim();
+/**
+ * The first non-blank line of a body, for listings, cut at `max` characters: each unsafe character
+ * as a space (a terminal's listing), or as its visible escape (`escapes`: a JSON result, which shows
+ * the body so, terminalText).
+ */
+export function summaryLine(body: string, max = 72, unsafe: 'spaces' | 'escapes' = 'spaces'): string {
+  const first = (body.split('\n').find((l) => l.trim() !== '') ?? '').replace(/\r$/, '');
+  const clean = replaceUnsafe(first, unsafe === 'spaces' ? () => ' ' : visibleEscape).trim();
   return clean.length > max ? `${cut(clean, max - 3)}...` : clean;
 }
 

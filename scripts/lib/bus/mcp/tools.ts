@@ -232,10 +232,8 @@ async function waitFor(ctx: ToolContext, a: { id: string; timeout_s?: number | u
           status: 'answered',
           ...idField('request_id', id),
           ...idField('id', r.answer.id),
-          // The caller's name (given, or the receiver it sent to), else a folder name found on the bus.
-          ...(responder === r.answer.receiver
-            ? { responder: displayName(responder) }
-            : { responder: null, untrusted_responder: displayName(r.answer.receiver) }),
+          // The caller's name (given, or the receiver it sent to) or one every bus has, else a folder name found on the bus.
+          ...(named !== undefined ? { responder: named } : { responder: null, untrusted_responder: displayName(r.answer.receiver) }),
           // The answer's From and Thread headers are in untrusted: a plain name or thread id is words.
           thread: u?.thread !== undefined && u.thread !== null && isWordlessId(u.thread) ? u.thread : null,
           request,
@@ -332,7 +330,7 @@ function inbox(ctx: ToolContext, a: InboxArgs) {
         // An answer is to read, not to answer: claim files it (as dispatch inbox --json gives it).
         kind: isResponse(m) ? 'response' : 'request',
         bytes: r.size,
-        untrusted: { ...headers, summary: summaryLine(m.body, 200) },
+        untrusted: { ...headers, summary: summaryLine(m.body, 200, 'escapes') },
         ...cut,
       };
     },
@@ -498,7 +496,8 @@ async function reply(ctx: ToolContext, a: { id: string; body: string; as?: strin
   const receiver = named ?? answeringReceiver(ctx.root, id, 'as', ctx.as);
   // A refusal past the turn budget carries the header too (untrusted_thread), shown as this result's.
   const done = await answerMessage(ctx.root, receiver, id, a.body, ctx.owner ?? 'mcp', shownHeader, 'tool');
-  const who = named !== undefined ? { receiver: displayName(done.receiver) } : { receiver: null, untrusted_receiver: displayName(done.receiver) };
+  // Named by the call or the server, or one every bus has; else a folder name a bus writer chose.
+  const who = nameable(done.receiver, named) ? { receiver: displayName(done.receiver) } : { receiver: null, untrusted_receiver: displayName(done.receiver) };
   return {
     ok: true,
     id: done.responseId,
@@ -628,7 +627,8 @@ function thread(ctx: ToolContext, a: { id: string; limit?: number | undefined; o
     ok: true,
     count: listed.length,
     ...counts,
-    untrusted_thread: shownHeader(t.untrustedThread).text,
+    // A thread id the bus made as thread, any other under untrusted_thread (as send and reply give it).
+    ...threadField(t.untrustedThread, shownHeader),
     ...(t.unread > 0 || t.unlisted ? { unread_files: t.unread, ...(t.unlisted ? { unlisted_files: true } : {}) } : {}),
     ...noteField([
       anyCut
@@ -719,7 +719,7 @@ export function deadLettersTool(ctx: ToolContext, a: { receiver: string; limit?:
           reason: reason.text,
           ...untrustedCodeField(d),
           from: m.untrusted?.from === undefined || m.untrusted.from === null ? null : fitText(m.untrusted.from, HEADER_BYTES).text,
-          summary: m.untrusted ? summaryLine(m.untrusted.body, 200) : null,
+          summary: m.untrusted ? summaryLine(m.untrusted.body, 200, 'escapes') : null,
         },
         ...(reason.cut ? { cut: { reason: reason.cut } } : {}),
       };
@@ -757,7 +757,7 @@ function retry(ctx: ToolContext, a: { id: string; receiver?: string | undefined 
   requireBusHere(ctx.root);
   const r = retryDeadLetter(ctx.root, resolveMessageId(ctx.root, a.id, { receiver }).id, receiver === undefined ? {} : { receiver });
   // Found by listing runtimes/ unless the call named it: then a folder name any bus writer chooses.
-  const who = r.receiver === receiver ? { receiver: displayName(r.receiver) } : { receiver: null, untrusted_receiver: displayName(r.receiver) };
+  const who = nameable(r.receiver, receiver) ? { receiver: displayName(r.receiver) } : { receiver: null, untrusted_receiver: displayName(r.receiver) };
   return {
     ok: true,
     ...idField('id', r.id),

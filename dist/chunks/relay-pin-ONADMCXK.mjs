@@ -1,2 +1,0 @@
-#!/usr/bin/env node
-import{a}from"./chunk-4QTORER4.mjs";import"./chunk-SML7GWZE.mjs";import"./chunk-DCVJGIR4.mjs";import"./chunk-MQM2TEDS.mjs";import"./chunk-NN3QMNLY.mjs";import"./chunk-6GFUBHMU.mjs";import"./chunk-VQKFYV2D.mjs";import"./chunk-2RZGJXZV.mjs";import"./chunk-LLFFTICP.mjs";import"./chunk-BD6PX4KT.mjs";import"./chunk-5N6NCY4U.mjs";import"./chunk-YEINTJO6.mjs";import"./chunk-TD3GEFHN.mjs";import"./chunk-2POEZPK4.mjs";import"./chunk-Q25TGAUD.mjs";import"./chunk-QP64SNB7.mjs";import"./chunk-R4TOT6VD.mjs";import"./chunk-IDPOGZEX.mjs";export{a as relayPinFor};

@@ -1,2 +1,0 @@
-#!/usr/bin/env node
-import{a,b,c,d,e,f}from"./chunk-AEB3T3BU.mjs";import"./chunk-BHM2RBDL.mjs";import"./chunk-ZSZLEIBX.mjs";import"./chunk-NN3QMNLY.mjs";import"./chunk-HPGICQCT.mjs";import"./chunk-H364PQZ6.mjs";import"./chunk-TZS3BKVA.mjs";import"./chunk-LLFFTICP.mjs";import"./chunk-BD6PX4KT.mjs";import"./chunk-2POEZPK4.mjs";import"./chunk-Q25TGAUD.mjs";import"./chunk-QP64SNB7.mjs";import"./chunk-R4TOT6VD.mjs";import"./chunk-IDPOGZEX.mjs";export{a as NAMES_SHOWN,b as contentProblem,d as gitContent,f as listed,c as refuseGitRepository,e as refuseGithubRepository};
