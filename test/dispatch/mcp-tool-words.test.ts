@@ -81,6 +81,28 @@ describe('dispatch mcp: the way on, as tool calls first', () => {
     expect(message(r)).not.toContain("'dispatch inbox");
   });
 
+  it("a reply or claim of another receiver's message, a folder a writer named, says show {…} names that receiver", async () => {
+    const { root } = makeBusWithRuntimes();
+    mkdirSync(join(root, 'runtimes', 'ops-bot', 'inbox'), { recursive: true });
+    const sent = await sendMessage({ root, to: 'ops-bot', from: 'human', body: 'q' });
+    const call = await connect(root, 'human');
+    for (const r of [await call('reply', { id: sent.id, body: 'x', as: '@claude' }), await call('claim', { receiver: '@claude', id: sent.id })]) {
+      inOrder(message(r), `show {"id": "${sent.id}"} names the receiver`, `'dispatch show ${sent.id}'`);
+    }
+  });
+
+  it('an inbox entry whose header block runs past what a listing reads names show {…}', async () => {
+    const { root } = makeBusWithRuntimes();
+    const paths = receiverPaths(root, 'claude');
+    mkdirSync(paths.inbox, { recursive: true });
+    const id = newMessageId();
+    writeFileSync(join(paths.inbox, `msg-${id}.hw`), `# HelloWorld Message\n${'# X-Pad: padding\n'.repeat(8000)}# From: @gemini\n\nhi\n`);
+    const call = await connect(root, 'claude', 'claude');
+    const inbox = (await call('inbox', { receiver: '@claude' })).structuredContent!;
+    const note = (inbox.messages as { note: string }[])[0]!.note;
+    inOrder(note, `show {"id": "${id}"} reads it`, `'dispatch show ${id}'`);
+  });
+
   it('a claim that moved the message to dead-letter names dead_letters {…} and retry {…}', async () => {
     const { root } = makeBusWithRuntimes();
     const paths = receiverPaths(root, 'codex');

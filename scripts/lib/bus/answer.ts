@@ -99,7 +99,7 @@ function whyNotAnswerable(root: string, id: string, receiver: string | undefined
   if (where.length === 0) {
     if (receiver === undefined) return withIdHint('there is no such message on the bus', idHint(root, id));
     const none = `there is no such message for ${displayName(receiver)}`;
-    const elsewhere = elsewhereText(root, id, receiver, 'reply', seen);
+    const elsewhere = elsewhereText(root, id, receiver, 'reply', seen, how);
     const inbox = how === 'tool' ? `inbox {"receiver": "${displayName(receiver)}"} lists what waits` : `see 'dispatch inbox ${displayName(receiver)}'`;
     if (elsewhere === undefined) return withIdHint(none, idHint(root, id, { receiver }), inbox);
     return withGoOn(elsewhere, findMessage(root, id, { seen }), how, undefined, replier);

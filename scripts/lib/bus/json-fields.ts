@@ -42,9 +42,9 @@ export const rawHeader: HeaderText = (header) => {
  * inbox tool) whose first `readBytes` of `size` were read, each cut as `shown` cuts it; `cut`
  * names each header cut, and `cut.file` (the file's `bytes`, the `read_bytes`) a header block that
  * runs past what was read: its Thread, Timestamp and first line may be in the part not read, and
- * `note` says so.
+ * `note` says so (and how to read it: `how`, in the commands' words or the tools').
  */
-export function listedHeaders(id: string, m: ParsedMessage, read: string, size: number, readBytes: number, shown: HeaderText) {
+export function listedHeaders(id: string, m: ParsedMessage, read: string, size: number, readBytes: number, shown: HeaderText, how: 'cli' | 'tool' = 'cli') {
   const cut: Record<string, Cut | { bytes: number; read_bytes: number }> = {};
   const header = (field: string, value: string | undefined): string | null => {
     if (value === undefined) return null;
@@ -60,7 +60,7 @@ export function listedHeaders(id: string, m: ParsedMessage, read: string, size: 
     ...(Object.keys(cut).length > 0 ? { cut } : {}),
     ...(unread
       ? {
-          note: `its header block runs past the first ${readBytes} bytes, all that a listing reads of it: its thread, time and first line may be in the rest, not read; 'dispatch show ${idArgument(id)}' reads the whole file`,
+          note: `its header block runs past the first ${readBytes} bytes, all that a listing reads of it: its thread, time and first line may be in the rest, not read; ${how === 'tool' ? `show {"id": ${JSON.stringify(idArgument(id))}} reads it (as 'dispatch show ${idArgument(id)}' reads the whole file)` : `'dispatch show ${idArgument(id)}' reads the whole file`}`,
         }
       : {}),
   };

@@ -420,7 +420,7 @@ export function receiverField(receiver: string): [string, string] {
  * not named (a folder name is a bus writer's words); `dispatch show` names it in a fence. `verb`:
  * 'claim it', 'reply'. Undefined when no receiver has it.
  */
-export function elsewhereText(root: string, id: string, receiver: string, verb: string, seen?: LookupSeen): string | undefined {
+export function elsewhereText(root: string, id: string, receiver: string, verb: string, seen?: LookupSeen, how: 'cli' | 'tool' = 'cli'): string | undefined {
   const elsewhere = findMessage(root, id, seen ? { seen } : {}).filter((m) => m.receiver !== receiver);
   if (elsewhere.length === 0) return undefined;
   const open = elsewhere.some((m) => m.kind === 'request' && (m.location === 'inbox' || m.location === 'processing'));
@@ -429,7 +429,11 @@ export function elsewhereText(root: string, id: string, receiver: string, verb: 
   if (owners.every((r) => nameable(r))) {
     return `it is not ${displayName(receiver)}'s: it is ${where}${open ? ` (${verb} as ${owners.map(displayName).join(' or ')})` : ''}`;
   }
-  return `it is not ${displayName(receiver)}'s: it is ${where}${open ? ` (${verb} as that receiver)` : ''}; 'dispatch show ${id}' names the receiver in its envelope`;
+  const show =
+    how === 'tool'
+      ? `show {"id": ${JSON.stringify(idArgument(id))}} names the receiver (untrusted_receiver), as 'dispatch show ${id}' does in its envelope`
+      : `'dispatch show ${id}' names the receiver in its envelope`;
+  return `it is not ${displayName(receiver)}'s: it is ${where}${open ? ` (${verb} as that receiver)` : ''}; ${show}`;
 }
 
 /** What a claim found wrong with a file it moved to dead-letter, by the dead letter's code (claims.ts tryClaim). */
@@ -472,7 +476,8 @@ export function claimRefusal(
   seen.unlisted = r.whereUnlisted;
   const why = r.where.length
     ? `it is ${r.where.map((m) => whereText(m, receiver, undefined, how)).join('; ')}`
-    : (elsewhereText(root, id, receiver, 'claim it', seen) ?? withIdHint(`it is not on the bus for ${displayName(receiver)}`, idHint(root, id, { receiver })));
+    : (elsewhereText(root, id, receiver, 'claim it', seen, how) ??
+      withIdHint(`it is not on the bus for ${displayName(receiver)}`, idHint(root, id, { receiver })));
   return { message: withFindUnlisted(`cannot claim msg-${id}: ${why}`, seen), seen };
 }
 

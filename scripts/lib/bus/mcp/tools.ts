@@ -324,7 +324,7 @@ function inbox(ctx: ToolContext, a: InboxArgs) {
       const read = text ?? r.bytes.toString('utf8');
       const m = parseMessage(read);
       // Each header cut as every result shows one, `cut` naming it, as dispatch inbox --json gives it.
-      const { headers, ...cut } = listedHeaders(e.id, m, read, r.size, LISTED_PEEK_BYTES, shownHeader);
+      const { headers, ...cut } = listedHeaders(e.id, m, read, r.size, LISTED_PEEK_BYTES, shownHeader, 'tool');
       return {
         ...idField('id', e.id),
         // An answer is to read, not to answer: claim files it (as dispatch inbox --json gives it).
