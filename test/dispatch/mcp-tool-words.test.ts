@@ -65,11 +65,12 @@ describe('dispatch mcp: the way on, as tool calls first', () => {
 
   it("a reply to an answer's id names send {…} first", async () => {
     const { root } = makeBusWithRuntimes();
-    const sent = await sendMessage({ root, to: 'codex', from: 'human', body: 'q' });
+    const sent = await sendMessage({ root, to: 'codex', from: 'gemini', body: 'q' });
     const call = await connect(root, 'codex', 'codex');
     const answered = await call('reply', { id: sent.id, body: 'a' });
+    // @codex going on with its own answer's thread writes to the other side, @gemini (reply-to-own-answer.test.ts).
     const r = await call('reply', { id: answered.structuredContent!.id as string, body: 'again', as: '@codex' });
-    inOrder(message(r), `send {"to": "@codex", "thread": "${sent.thread}", "body": "..."}`, 'dispatch send @codex');
+    inOrder(message(r), `send {"to": "@gemini", "thread": "${sent.thread}", "body": "..."}`, 'dispatch send @gemini');
   });
 
   it('a reply to a message that is not there names inbox {…}', async () => {

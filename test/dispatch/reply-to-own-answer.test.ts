@@ -54,7 +54,10 @@ describe('reply to an answer the replier wrote', () => {
       const r = await call('reply', { id: answer, body: 'and more', ...args });
       expect(r.isError).toBe(true);
       const e = (r.structuredContent as { error: { message: string } }).error.message;
-      expect(e, JSON.stringify(args)).toContain(`send a new message: dispatch send @gemini 'TEXT' --thread ${thread}`);
+      // In the tools' words first (mcp-tool-words.test.ts), the command second.
+      expect(e, JSON.stringify(args)).toContain(
+        `send a new message: send {"to": "@gemini", "thread": "${thread}", "body": "..."} (dispatch send @gemini 'TEXT' --thread ${thread} in a terminal)`,
+      );
     }
   });
 });

@@ -73,3 +73,6 @@ export const deadLetterCommand = defineCommand({
     ctx.print(`show one: dispatch show <id>; put one back: dispatch retry <id>`);
   },
 });
+
+// `retry` shares dead-letter's bundle (group.ts).
+export { retryCommand } from './retry.ts';

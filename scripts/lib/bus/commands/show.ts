@@ -60,3 +60,6 @@ export const showCommand = defineCommand({
     });
   }),
 });
+
+// `thread` shares show's bundle (group.ts).
+export { threadCommand } from './thread.ts';
