@@ -7,12 +7,12 @@
  * nothing. What a peer with write access adds to the owner's own relay (other logins' keys, files,
  * a made-up history merged in) does not make it "not yours": the owner is never locked out.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bareFiles, commitToBare, git, gitIn, tempDir } from './helpers.ts';
+import { bareFiles, commitToBare, git, gitIn, gitUser, tempDir } from './helpers.ts';
 import { pair, relayUser, run, type RelayUser } from './in-process.ts';
-import { mergeMadeUpHistory, pushTo, setUpBeforeTheCheck } from './set-up-before.ts';
+import { fastForward, mergeMadeUpHistory, pushTo, setUpBeforeTheCheck } from './set-up-before.ts';
 import { isolateProcessGit } from './git-env.ts';
 
 let base: ReturnType<typeof tempDir>;
@@ -119,6 +119,23 @@ describe('relay pull on a relay set up before setup checked the repository', () 
     writeFileSync(join(gus.paths.clone, 'shallow'), `${tip}\n`);
     const r = await run(gus, ['pull', '--json']);
     expect(r.json.error?.code).not.toBe('not_your_relay');
+  }, 60_000);
+
+  it("a peer's fast-forwards around the clone's cut (its key gone, the owner's put back after it) do not make the owner's relay someone else's", async () => {
+    // The owner's clone is cut at a compaction (a small slack here: past it, the history is cut at the tips).
+    const owen = gitUser(join(base.dir, 'cut'), 'owen', { compactSlackBytes: 128 * 1024 });
+    await owen.transport.setup(owen.keys.publicKeyPem);
+    await owen.transport.listInbox();
+    const own = gitIn(owen.url, ['rev-parse', 'main:keys/owen.pem']);
+    const zed = gitIn(owen.url, ['hash-object', '-w', '--stdin'], 'a key of zed\n');
+    // M1: the owner's key gone, zed's in, and junk trees past the slack; the owner's next fetch cuts there.
+    const m1 = fastForward(owen.url, { zed }, 7_500);
+    await owen.transport.listInbox();
+    expect(readFileSync(join(owen.paths.clone, 'shallow'), 'utf8')).toContain(m1);
+    // M2: the owner's key put back, onto a commit holding zed's key whose history the clone no longer has.
+    fastForward(owen.url, { owen: own, zed });
+    const listing = await owen.transport.listInbox();
+    expect(await owen.transport.notYourRelay(listing.head)).toBeUndefined();
   }, 60_000);
 });
 

@@ -59,3 +59,34 @@ export function mergeMadeUpHistory(repo: string, login: string, year: number): v
   );
   gitIn(repo, ['update-ref', 'refs/heads/main', commit(top, [second, tip], `${year}-01-03T00:00:00Z`), tip]);
 }
+
+/**
+ * What a writer of `repo` can do with a fast-forward push alone: a commit on `main` whose keys/
+ * holds `keys` (name to blob) and, with `junkEntries`, a tree of that many entries (what makes the
+ * owner's next fetch cut the clone's history at it: clone-compact.ts). Returns the new commit.
+ */
+export function fastForward(repo: string, keys: Record<string, string>, junkEntries = 0): string {
+  const tip = gitIn(repo, ['rev-parse', 'main']);
+  const blob = (text: string) => gitIn(repo, ['hash-object', '-w', '--stdin'], text);
+  const keysTree = gitIn(
+    repo,
+    ['mktree'],
+    `${Object.entries(keys)
+      .map(([name, oid]) => `100644 blob ${oid}\t${name}.pem`)
+      .join('\n')}\n`,
+  );
+  const top = gitIn(repo, ['ls-tree', 'main'])
+    .split('\n')
+    .filter((l) => l && !l.endsWith('\tkeys') && !l.endsWith('\tzz-junk'));
+  top.push(`040000 tree ${keysTree}\tkeys`);
+  if (junkEntries > 0) {
+    const x = blob('x');
+    let listing = '';
+    for (let i = 0; i < junkEntries; i++) listing += `100644 blob ${x}\t${i.toString(36).padStart(12, '0')}-${tip.slice(0, 8)}\n`;
+    top.push(`040000 tree ${gitIn(repo, ['mktree'], listing)}\tzz-junk`);
+  }
+  const tree = gitIn(repo, ['mktree'], `${top.join('\n')}\n`);
+  const commit = gitIn(repo, ['-c', 'user.name=m', '-c', 'user.email=m@m', 'commit-tree', tree, '-p', tip, '-m', 'by a peer']);
+  gitIn(repo, ['update-ref', 'refs/heads/main', commit, tip]);
+  return commit;
+}

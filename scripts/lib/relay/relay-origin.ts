@@ -12,8 +12,8 @@
  * parent held (a root commit by what it holds itself): the relay is not the user's only when every
  * such commit was made onto someone else's relay (then a pull is refused) or onto another repository
  * (a warning). One made onto an empty repository or a relay's own files is the user's setup, and
- * settles it. A history the clone has cut (clone-compact.ts), more such commits than MAX_ADDED, or
- * one that cannot be read, proves nothing: no finding. One the caller's deadline ends is thrown.
+ * settles it. A history the clone has cut (clone-compact.ts) at or before the tip, more such commits
+ * than MAX_ADDED, or one that cannot be read, proves nothing: no finding. One the caller's deadline ends is thrown.
  *
  * Read from the clone (commits and trees the listing fetched), never over the network, and only when
  * the relay's tip holds another login's key or a file a relay does not: otherwise one ls-tree.
@@ -29,6 +29,8 @@ import { isoSeconds, type RelayState } from './state.ts';
 
 /** Commits adding the user's key that are looked at: a writer can make up more, which proves nothing. */
 const MAX_ADDED = 5;
+/** Cuts (one a tip the clone fetched) past which the history counts as cut without looking. */
+const MAX_CUTS = 256;
 
 interface OriginRead {
   /** git in the clone, its stdout. */
@@ -87,16 +89,27 @@ async function whenKeyAdded(o: OriginRead): Promise<ContentProblem | undefined> 
     .filter(Boolean)
     .map((line) => line.trim().split(' '));
   if (added.length === 0 || added.length > MAX_ADDED) return undefined;
-  const shallow = shallowCommits(o.shallowFile);
+  // A history cut before the tip may have lost the user's own setup, and a writer can fast-forward
+  // onto the cut whatever the commit before their copy of the key holds: nothing read proves anything.
+  if (await historyCut(o)) return undefined;
   const found: ContentProblem[] = [];
   for (const [commit, parent] of added) {
-    // A commit the clone cut its history at has its parents left out: what came before is unknown.
-    if (!commit || (parent === undefined && shallow.has(commit))) return undefined;
+    if (!commit) return undefined;
     const problem = contentProblem(o.login, await gitContent(o.git, parent ?? commit));
     if (!problem) return undefined;
     found.push(problem);
   }
   return found.find((p) => p.kind === 'repository') ?? found[0];
+}
+
+/** Whether the clone cut its history (clone-compact.ts) at the tip or at a commit before it. */
+async function historyCut(o: OriginRead): Promise<boolean> {
+  const cuts = shallowCommits(o.shallowFile);
+  if (cuts.size === 0) return false;
+  if (cuts.has(o.head) || cuts.size > MAX_CUTS) return true;
+  // A cut commit has no parents here, so it is left out of this minimal set only when the tip reaches it.
+  const apart = new Set((await o.git(['merge-base', '--independent', o.head, ...cuts])).split('\n').filter(Boolean));
+  return [...cuts].some((c) => !apart.has(c));
 }
 
 function shallowCommits(file: string): Set<string> {
