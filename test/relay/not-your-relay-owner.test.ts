@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bareFiles, commitToBare, gitIn, tempDir } from './helpers.ts';
 import { pair, relayUser, run, type RelayUser } from './in-process.ts';
 import { isolateProcessGit } from './git-env.ts';
-import { mergeMadeUpHistory, pushTo, setUpBeforeTheCheck } from './set-up-before.ts';
+import { forceMadeUpHistory, mergeMadeUpHistory, pushTo, setUpBeforeTheCheck } from './set-up-before.ts';
 
 let base: ReturnType<typeof tempDir>;
 let alice: RelayUser;
@@ -42,6 +42,27 @@ describe('relay setup run again on a relay set up before', () => {
     // More made-up histories than are read: still the owner's to set up again.
     for (let year = 2090; year < 2097; year++) mergeMadeUpHistory(max.url, 'max', year);
     expect((await run(max, ['setup', '--json'])).code).toBe(0);
+  }, 60_000);
+
+  it("a relay setup checked stays the user's whatever history a peer who can force-push writes; a move records the new relay only", async () => {
+    const vic = await relayUser(base.dir, 'vic');
+    expect(JSON.parse(readFileSync(vic.paths.config, 'utf8')).setup_checked).toMatchObject({ url: vic.url });
+    await pair(vic, alice);
+    forceMadeUpHistory(vic.url, 'vic');
+    await pushTo(alice, 'vic', 'after-the-rewrite');
+    const pulled = await run(vic, ['pull', '--json']);
+    expect(pulled.code, pulled.stdout).toBe(0);
+    expect(pulled.json.received).toMatchObject([{ from: 'alice', verified: true }]);
+    expect((await run(vic, ['setup', '--json'])).code).toBe(0);
+    expect((await run(vic, ['status', '--json'])).json.not_your_relay).toBeNull();
+
+    const moved = join(base.dir, 'remotes', 'vic-moved.git');
+    expect((await run(vic, ['setup', '--transport', 'git', '--login', 'vic', '--url', moved, '--move', '--json'])).code).toBe(0);
+    expect(JSON.parse(readFileSync(vic.paths.config, 'utf8')).setup_checked).toMatchObject({ url: moved });
+    // A relay relay.json names that setup did not check (named by hand) has no record.
+    const cfg = JSON.parse(readFileSync(vic.paths.config, 'utf8'));
+    writeFileSync(vic.paths.config, JSON.stringify({ ...cfg, repo: vic.url, url: vic.url }));
+    expect((await run(vic, ['status', '--json'])).json.not_your_relay).toBe('relay');
   }, 60_000);
 
   it("someone else's relay set up before the check is refused again, saying whose it is and the way on (not to remove the owner's key)", async () => {

@@ -90,3 +90,18 @@ export function fastForward(repo: string, keys: Record<string, string>, junkEntr
   gitIn(repo, ['update-ref', 'refs/heads/main', commit, tip]);
   return commit;
 }
+
+/**
+ * What a writer of `repo` who can force-push can do: main replaced by a made-up history (a root
+ * holding keys/zed.pem, then `login`'s key added onto it), as though `login` set up on zed's relay.
+ */
+export function forceMadeUpHistory(repo: string, login: string): void {
+  const zed = gitIn(repo, ['hash-object', '-w', '--stdin'], 'a key of zed\n');
+  const own = gitIn(repo, ['rev-parse', `main:keys/${login}.pem`]);
+  const tree = (entries: string[]) => gitIn(repo, ['mktree'], `${entries.join('\n')}\n`);
+  const commit = (t: string, parents: string[]) =>
+    gitIn(repo, ['-c', 'user.name=m', '-c', 'user.email=m@m', 'commit-tree', t, ...parents.flatMap((p) => ['-p', p]), '-m', 'relay']);
+  const first = commit(tree([`040000 tree ${tree([`100644 blob ${zed}\tzed.pem`])}\tkeys`]), []);
+  const keys = tree([`100644 blob ${zed}\tzed.pem`, `100644 blob ${own}\t${login}.pem`]);
+  gitIn(repo, ['update-ref', 'refs/heads/main', commit(tree([`040000 tree ${keys}\tkeys`]), [first])]);
+}

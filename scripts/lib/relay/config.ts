@@ -73,6 +73,8 @@ export const relayConfigSchema = z
       z.transform((v) => v ?? 'main'),
     ),
     peers: z.array(peerSchema),
+    /** The relay setup found empty or holding only what a relay does (git): its history judges nothing (relay-origin.ts). */
+    setup_checked: z.optional(z.object({ url: z.string(), at: z.string() })),
   })
   .check(
     z.superRefine((cfg, ctx) => {

@@ -128,6 +128,8 @@ export interface GitTransportOptions {
   compactSlackBytes?: number;
   /** relay.json names this relay: setup runs again on it (not-your-relay.ts refuseGitRepository). */
   setUpBefore?: boolean;
+  /** relay.json's setup_checked names this relay: setup found it the user's, so no history says otherwise. */
+  setupChecked?: boolean;
 }
 
 /**
@@ -809,11 +811,18 @@ export class GitTransport implements RelayTransport {
       // pushed to it meanwhile, the push is refused as a lost race, and the next attempt fetches).
       const head = created && attempt === 0 ? null : await this.fetch('origin');
       // Not the user's relay (not-your-relay.ts): refused before anything is pushed.
+      let checked = true;
       if (!created) {
         // Its ls-remote of origin, like any other talk to the relay, at the URL as given.
         const env = await this.asGiven(url, 'origin');
         const git = async (args: string[]) => (await this.git(args, { timeoutMs: NETWORK_TIMEOUT_MS, maxStdoutBytes: this.listingMax(), env })).stdout;
-        await (await import('./not-your-relay.ts')).refuseGitRepository(this.opts, head, ['ls-remote', '--heads', 'origin'], git, this.opts.clonePath);
+        checked = await (await import('./not-your-relay.ts')).refuseGitRepository(
+          this.opts,
+          head,
+          ['ls-remote', '--heads', 'origin'],
+          git,
+          this.opts.clonePath,
+        );
       }
       const changes: Array<{ path: string; oid: string | null }> = [];
       const keyOid = await this.hashText(publicKeyPem);
@@ -828,9 +837,9 @@ export class GitTransport implements RelayTransport {
         // The same name in another case is a key no one but this owner may publish (see keyAt).
         for (const [p] of caseSpellings(keys, keyPath)) if (p !== keyPath) changes.push({ path: p, oid: null });
       }
-      if (changes.length === 0) return { repo: url, url, created, keyPublished: false, head };
+      if (changes.length === 0) return { repo: url, url, created, keyPublished: false, head, checked };
       const commit = await this.commitAndPush('origin', head, changes, head ? `Publish key of ${login}` : 'Initialize walnut relay');
-      if (commit) return { repo: url, url, created, keyPublished: changes.some((c) => c.path === keyPath), head: commit };
+      if (commit) return { repo: url, url, created, keyPublished: changes.some((c) => c.path === keyPath), head: commit, checked };
     }
     throw new AliveError('the relay kept changing while setting it up; run `alive-p2p relay setup` again', { code: 'conflict' });
   }
@@ -1001,6 +1010,8 @@ export class GitTransport implements RelayTransport {
   }
 
   async notYourRelay(head: string | null, limits: CallLimits = {}): Promise<OriginRecord | undefined> {
+    // A relay setup checked is the user's: a writer who can force-push may rewrite its history, which proves nothing then.
+    if (this.opts.setupChecked) return undefined;
     // Loaded here: commands that read no own relay skip it.
     return head
       ? (await import('./relay-origin.ts')).relayOrigin(head, this.opts, this.listings.get(`${head}\0keys`), (args) =>

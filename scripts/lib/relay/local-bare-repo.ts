@@ -42,7 +42,13 @@ export async function initLocalBareRepo(path: string): Promise<MadeRepository | 
  * Refuses the bare repository at `relay.url` when it is not `login`'s relay (not-your-relay.ts), read
  * in place: setup writes its serving settings into a repository that was there before it fetches.
  */
-export async function refuseNotYourRelay(relay: { url: string; branch: string; login: string; setUpBefore?: boolean | undefined }): Promise<void> {
+export async function refuseNotYourRelay(relay: {
+  url: string;
+  branch: string;
+  login: string;
+  setUpBefore?: boolean | undefined;
+  setupChecked?: boolean | undefined;
+}): Promise<void> {
   const path = relay.url;
   const git = async (args: string[]) =>
     (await runGit([inRepository(path), ...args], { timeoutMs: LOCAL_TIMEOUT_MS, maxStdoutBytes: LISTING_MAX_BYTES })).stdout;

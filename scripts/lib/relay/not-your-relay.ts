@@ -96,15 +96,16 @@ const CHECK_THE_URL = 'check the URL; your relay is a new, empty repository (a l
  * The git transport's check of the repository at `relay.url`, read through `git` (in the
  * repository itself, or in the clone that fetched it: `gitDir`) at `tip`, the relay branch's
  * commit; with none, the command `heads` lists the repository's branches. `setUpBefore`: relay.json
- * names this relay (setup runs again on it).
+ * names this relay (setup runs again on it); `setupChecked`: and a setup found it the user's. True
+ * when the repository is empty or holds only what a relay does (relay.json's setup_checked).
  */
 export async function refuseGitRepository(
-  relay: { url: string; login: string; branch: string; setUpBefore?: boolean | undefined },
+  relay: { url: string; login: string; branch: string; setUpBefore?: boolean | undefined; setupChecked?: boolean | undefined },
   tip: string | null,
   heads: string[],
   git: (args: string[]) => Promise<string>,
   gitDir: string,
-): Promise<void> {
+): Promise<boolean> {
   const where = `the repository at ${redactUrls(relay.url)}`;
   if (tip === null) {
     // An empty repository, or another's with other branches (more than the bound prints: some).
@@ -113,16 +114,19 @@ export async function refuseGitRepository(
       throw err;
     });
     if (listed.trim() !== '') throw otherBranchesOnly(where, relay.branch, CHECK_THE_URL);
-    return;
+    return true;
   }
   const refusal = notYourRelay(where, relay.login, await gitContent(git, tip), CHECK_THE_URL);
-  if (!refusal) return;
+  if (!refusal) return true;
   // The relay relay.json names, set up again: what a writer (a peer) added to it since refuses
-  // nothing, only what it held when the user's key was added to it does (relay-origin.ts).
+  // nothing, only what it held when the user's key was added to it does (relay-origin.ts), and
+  // nothing at all once a setup found it the user's (a writer who can force-push rewrites history).
   if (!relay.setUpBefore) throw refusal;
+  if (relay.setupChecked) return false;
   const { relayOrigin, originRefusal } = await import('./relay-origin.ts');
   const found = await relayOrigin(tip, { login: relay.login, clonePath: gitDir }, undefined, async (args) => ({ stdout: await git(args) }));
   if (found) throw originRefusal(where, relay.login, found, 'Nothing was changed');
+  return false;
 }
 
 /**

@@ -11,14 +11,23 @@ import { AliveError } from '../errors.ts';
  * the git transport's fetches never compact its clone (clone-compact.ts).
  */
 export async function openTransport(
-  cfg: Pick<RelayConfig, 'transport' | 'github_username' | 'url' | 'api_url' | 'branch'>,
+  cfg: Pick<RelayConfig, 'transport' | 'github_username' | 'url' | 'api_url' | 'branch' | 'setup_checked'>,
   paths: RelayPaths,
   env: NodeJS.ProcessEnv = process.env,
   opts: { compactClone?: boolean } = {},
 ): Promise<RelayTransport> {
   if (cfg.transport === 'git') {
     if (!cfg.url) throw new AliveError('relay.json has no url for the git transport; run `alive-p2p relay setup --transport git --url URL`');
-    return new GitTransport({ login: cfg.github_username, url: cfg.url, branch: cfg.branch, clonePath: paths.clone, workDir: paths.work, ...opts });
+    const setupChecked = cfg.setup_checked?.url === cfg.url;
+    return new GitTransport({
+      login: cfg.github_username,
+      url: cfg.url,
+      branch: cfg.branch,
+      clonePath: paths.clone,
+      workDir: paths.work,
+      setupChecked,
+      ...opts,
+    });
   }
   return openGithubTransport(cfg.github_username, cfg.api_url, cfg.branch, env);
 }

@@ -37,6 +37,8 @@ export interface SetupResult {
   branch?: string;
   /** What setup could not do and the relay works without (git: a serving setting of a relay in a folder). */
   warning?: string;
+  /** git: the relay was empty or held only what a relay does (not-your-relay.ts), so it is the user's. */
+  checked?: boolean;
 }
 
 export interface DeliverResult {

@@ -6,6 +6,7 @@ import { inlineText } from '../../text/untrusted.ts';
 import { ensureOwnKeyPair, formatFingerprint } from '../keys.ts';
 import { checkOwnKey } from '../key-checks.ts';
 import { touchRelayActivity } from '../activity.ts';
+import { isoSeconds } from '../state.ts';
 import { requireLogin } from '../names.ts';
 import { openGithubTransport } from '../open.ts';
 import { defaultRelayPaths, type RelayPaths } from '../paths.ts';
@@ -69,7 +70,16 @@ export const setupCommand = defineCommand({
       url = normaliseGitUrl(rawUrl);
       // Set up on this relay before: only its history can make it not the user's (relay-origin.ts).
       const setUpBefore = existing?.transport === 'git' && existing.url !== null && normaliseGitUrl(existing.url) === url;
-      transportImpl = new GitTransport({ login, url, branch: existing?.branch ?? 'main', clonePath: paths.clone, workDir: paths.work, setUpBefore });
+      const setupChecked = setUpBefore && existing?.setup_checked?.url === url;
+      transportImpl = new GitTransport({
+        login,
+        url,
+        branch: existing?.branch ?? 'main',
+        clonePath: paths.clone,
+        workDir: paths.work,
+        setUpBefore,
+        setupChecked,
+      });
     } else {
       apiUrl = values['api-url'] ?? existing?.api_url ?? null;
       const probe = await openGithubTransport(values.login ?? 'unknown', apiUrl, existing?.branch ?? 'main', env).catch((err: unknown) => {
@@ -122,8 +132,12 @@ export const setupCommand = defineCommand({
       undoFailedSetup(paths, before);
       throw err;
     }
+    // What setup found the user's, for this relay only (a move leaves the old one's record behind).
+    const { setup_checked: wasChecked, ...kept } = existing ?? {};
+    const checked = url && result.checked ? { url, at: isoSeconds() } : wasChecked?.url === url ? wasChecked : undefined;
     const cfg: RelayConfig = {
-      ...(existing ?? {}),
+      ...kept,
+      ...(checked ? { setup_checked: checked } : {}),
       repo: result.repo,
       github_username: login,
       transport,
