@@ -111,12 +111,33 @@ describe('relay pull on a relay set up before setup checked the repository', () 
     expect(text.stderr).toMatch(/^<<<BEGIN UNTRUSTED REPOSITORY FILES \S+\nmain\.c\nEND UNTRUSTED REPOSITORY FILES \S+>>>$/m);
   }, 60_000);
 
-  it('a history the clone has cut proves nothing: erin on bob’s relay is not refused then (nor told: no finding)', async () => {
+  it('a history the clone has cut proves nothing: without an earlier finding gus on bob’s relay is not refused then; with one, it stands', async () => {
     const gus = await setUpBeforeTheCheck(base.dir, 'gus', bob.url);
+    expect((await run(gus, ['status', '--json'])).json.not_your_relay).toBe('relay');
     // What clone-compact.ts's cutHistory writes: the clone is shallow at the tip it fetched.
-    expect((await run(gus, ['status', '--json'])).code).toBe(0);
     const tip = git(['--git-dir', gus.paths.clone, 'rev-parse', 'refs/remotes/origin/main']).trim();
     writeFileSync(join(gus.paths.clone, 'shallow'), `${tip}\n`);
+    // The finding status recorded stands: pull is refused, and the record is kept.
+    const refused = await run(gus, ['pull', '--json']);
+    expect(refused.json.error?.code).toBe('not_your_relay');
+    await pushTo(alice, 'bob', 'for-bob-after-the-cut');
+    for (const argv of [
+      ['pull', '--json'],
+      ['inbox', '--json'],
+      ['status', '--json'],
+    ]) {
+      const r = await run(gus, argv);
+      expect(r.json.not_your_relay ?? r.json.error?.code, argv.join(' ')).toMatch(/^(relay|not_your_relay)$/);
+      expect(JSON.parse(readFileSync(gus.paths.state, 'utf8')).not_your_relay, argv.join(' ')).toMatchObject({
+        kind: 'relay',
+        names: expect.arrayContaining(['bob']),
+      });
+    }
+    expect([...bareFiles(bob.url).keys()].filter((p) => p.startsWith('inbox/alice/'))).not.toHaveLength(0);
+
+    // No finding before the cut: nothing proves one now.
+    const state = JSON.parse(readFileSync(gus.paths.state, 'utf8'));
+    writeFileSync(gus.paths.state, JSON.stringify({ ...state, not_your_relay: null }));
     const r = await run(gus, ['pull', '--json']);
     expect(r.json.error?.code).not.toBe('not_your_relay');
   }, 60_000);

@@ -1009,9 +1009,9 @@ export class GitTransport implements RelayTransport {
     return this.listAt(head);
   }
 
-  async notYourRelay(head: string | null, limits: CallLimits = {}): Promise<OriginRecord | undefined> {
+  async notYourRelay(head: string | null, limits: CallLimits = {}): Promise<OriginRecord | null | undefined> {
     // A relay setup checked is the user's: a writer who can force-push may rewrite its history, which proves nothing then.
-    if (this.opts.setupChecked) return undefined;
+    if (this.opts.setupChecked) return null;
     // Loaded here: commands that read no own relay skip it.
     return head
       ? (await import('./relay-origin.ts')).relayOrigin(head, this.opts, this.listings.get(`${head}\0keys`), (args) =>

@@ -164,7 +164,7 @@ export async function probeRelay(opts: ProbeOptions, previous: RelayState, warni
   // From what the listing fetched: a relay set up before setup checked it may not be the user's
   // (relay-origin.ts). Ended by the deadline, it keeps what the last check found.
   const originTask = listingTask.then(async ({ listing, fresh }) =>
-    fresh && transport.notYourRelay ? ((await transport.notYourRelay(listing.head, limits)) ?? null) : undefined,
+    fresh && transport.notYourRelay ? transport.notYourRelay(listing.head, limits) : undefined,
   );
 
   const [listingResult, , , ownKeyResult, originResult] = await Promise.allSettled([listingTask, acceptanceTask, reachTask, ownKeyTask, originTask]);

@@ -13,7 +13,8 @@
  * such commit was made onto someone else's relay (then a pull is refused) or onto another repository
  * (a warning). One made onto an empty repository or a relay's own files is the user's setup, and
  * settles it. A history the clone has cut (clone-compact.ts) at or before the tip, more such commits
- * than MAX_ADDED, or one that cannot be read, proves nothing: no finding. One the caller's deadline ends is thrown.
+ * than MAX_ADDED, or one that cannot be read, proves nothing either way: what was found before
+ * stands (standingOrigin). One the caller's deadline ends is thrown.
  *
  * Read from the clone (commits and trees the listing fetched), never over the network, and only when
  * the relay's tip holds another login's key or a file a relay does not: otherwise one ls-tree.
@@ -25,7 +26,7 @@ import { untrustedDetail } from '../text/fence.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { GitError, redactUrls } from './git-run.ts';
 import { contentProblem, gitContent, listed, NAMES_SHOWN, type ContentProblem } from './not-your-relay.ts';
-import { isoSeconds, type RelayState } from './state.ts';
+import { isoSeconds, readRelayState, type RelayState } from './state.ts';
 
 /** Commits adding the user's key that are looked at: a writer can make up more, which proves nothing. */
 const MAX_ADDED = 5;
@@ -43,8 +44,8 @@ interface OriginRead {
 }
 
 /**
- * Someone else's relay, or another repository, when the user's key was added to it; undefined when
- * the relay is the user's (or it cannot be told). The git transport's: `keys` is its listing of
+ * Someone else's relay, or another repository, when the user's key was added to it; null when the
+ * relay is the user's; undefined when it cannot be told. The git transport's: `keys` is its listing of
  * keys/ at `head`, when it has one; `git` runs git in its clone.
  */
 export async function relayOrigin(
@@ -52,13 +53,13 @@ export async function relayOrigin(
   relay: { login: string; clonePath: string },
   keys: ReadonlyMap<string, unknown> | undefined,
   git: (args: string[]) => Promise<{ stdout: string }>,
-): Promise<OriginRecord | undefined> {
+): Promise<OriginRecord | null | undefined> {
   const o: OriginRead = { git: async (args) => (await git(args)).stdout, head, login: relay.login, shallowFile: join(relay.clonePath, 'shallow') };
   try {
     const now = contentProblem(o.login, await gitContent(o.git, head, keys && [...keys.keys()]));
-    if (!now) return undefined;
+    if (!now) return null;
     const found = await whenKeyAdded(o);
-    if (!found) return undefined;
+    if (!found) return found;
     // Named as the relay holds them now (what the user can act on), when they are of the same kind.
     return originRecord(now.kind === found.kind ? now : found);
   } catch (err) {
@@ -68,7 +69,8 @@ export async function relayOrigin(
   }
 }
 
-async function whenKeyAdded(o: OriginRead): Promise<ContentProblem | undefined> {
+/** What the relay was when the user's key was added to it: null, the user's; undefined, not told. */
+async function whenKeyAdded(o: OriginRead): Promise<ContentProblem | null | undefined> {
   const added = (
     await o.git([
       '-c',
@@ -96,7 +98,7 @@ async function whenKeyAdded(o: OriginRead): Promise<ContentProblem | undefined> 
   for (const [commit, parent] of added) {
     if (!commit) return undefined;
     const problem = contentProblem(o.login, await gitContent(o.git, parent ?? commit));
-    if (!problem) return undefined;
+    if (!problem) return null;
     found.push(problem);
   }
   return found.find((p) => p.kind === 'repository') ?? found[0];
@@ -117,6 +119,20 @@ function shallowCommits(file: string): Set<string> {
     return new Set(readFileSync(file, 'utf8').split('\n').filter(Boolean));
   } catch {
     return new Set();
+  }
+}
+
+/**
+ * The finding pull and inbox act on: the transport's judgement, or, when it cannot tell (a history
+ * cut since, say), the one state.json keeps: a finding is never forgotten for want of proof, only
+ * a judgement of the user's relay (or a setup) ends it.
+ */
+export function standingOrigin(judged: OriginRecord | null | undefined, statePath: string): OriginRecord | null | undefined {
+  if (judged !== undefined) return judged;
+  try {
+    return readRelayState(statePath)?.not_your_relay ?? undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -95,10 +95,11 @@ export interface RelayTransport {
   /**
    * Whether the user's relay, at `head` (a listing's), was someone else's relay or another repository
    * when the user's key was added to it (relay-origin.ts), read from what the listing fetched; a
-   * judgement the deadline ends is thrown (git_timeout). The git transport's: a GitHub relay is the
+   * judgement the deadline ends is thrown (git_timeout). null: the user's; undefined: it cannot be
+   * told (a cut history), so what was found before stands. The git transport's: a GitHub relay is the
    * user's own `<login>/walnut-relay`.
    */
-  notYourRelay?(head: string | null, limits?: CallLimits): Promise<OriginRecord | undefined>;
+  notYourRelay?(head: string | null, limits?: CallLimits): Promise<OriginRecord | null | undefined>;
 }
 
 /**

@@ -62,7 +62,9 @@ Options:
     const transport = await openTransport(cfg, paths, env);
     const listing = await transport.listInbox();
     // A relay set up before setup checked the repository may be someone else's (relay-origin.ts).
-    const origin = transport.notYourRelay ? ((await transport.notYourRelay(listing.head)) ?? null) : undefined;
+    const origin = transport.notYourRelay
+      ? (await import('../relay-origin.ts')).standingOrigin(await transport.notYourRelay(listing.head), paths.state)
+      : undefined;
     const originShown = origin ? (await import('../relay-origin.ts')).originProblem(cfg.repo, cfg.github_username, origin) : undefined;
     const details =
       transport.kind === 'git' ? await (transport as GitTransport).depositDetails(listing.head, new Set(listing.entries.map((e) => e.path))) : new Map();

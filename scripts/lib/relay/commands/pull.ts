@@ -140,7 +140,9 @@ async function pull(o: {
   const listing = await transport.listInbox();
   // A relay set up before setup checked the repository may be someone else's: nothing is taken from
   // it. What was found goes into state.json (status and the session hook say it).
-  const origin = transport.notYourRelay ? ((await transport.notYourRelay(listing.head)) ?? null) : undefined;
+  const origin = transport.notYourRelay
+    ? (await import('../relay-origin.ts')).standingOrigin(await transport.notYourRelay(listing.head), paths.state)
+    : undefined;
   if (origin?.kind === 'relay') {
     touchRelayActivity(paths, (state) => {
       state.not_your_relay = origin;
