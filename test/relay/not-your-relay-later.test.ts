@@ -58,6 +58,11 @@ describe('relay pull on a relay set up before setup checked the repository', () 
     expect(existsSync(join(erin.paths.inbox, 'alice'))).toBe(false);
     // What pull found goes into state.json: status (and the session hook) say it without a probe.
     expect((await run(erin, ['status', '--offline', '--json'])).json.not_your_relay).toBe('relay');
+    // A refused pull still reads the own key again: an earlier "does not publish your key" is not kept.
+    const state = JSON.parse(readFileSync(erin.paths.state, 'utf8'));
+    writeFileSync(erin.paths.state, JSON.stringify({ ...state, own_key: { status: 'missing', checked: '2026-01-01T00:00:00+00:00', seen: null } }));
+    expect((await run(erin, ['pull', '--json'])).json.error.code).toBe('not_your_relay');
+    expect(JSON.parse(readFileSync(erin.paths.state, 'utf8')).own_key.status).toBe('ok');
 
     const text = await run(erin, ['pull']);
     expect(text.code).toBe(1);

@@ -144,8 +144,14 @@ async function pull(o: {
     ? (await import('../relay-origin.ts')).standingOrigin(await transport.notYourRelay(listing.head), paths.state)
     : undefined;
   if (origin?.kind === 'relay') {
+    // The own key read again all the same: an earlier "does not publish your key" would go stale.
+    const own = await transport.ownKey().then(
+      (key) => checkOwnKey(paths, key, cfg.github_username),
+      () => undefined,
+    );
     touchRelayActivity(paths, (state) => {
       state.not_your_relay = origin;
+      if (own) state.own_key = own;
     });
     const { originRefusal, relayWhere } = await import('../relay-origin.ts');
     throw originRefusal(
