@@ -95,7 +95,7 @@ describe('Ctrl-C in the middle of a command leaves nothing half-written behind',
     const r = await interruptAt(['extract', pkg, '--output', join(dest, 'new', 'garden')], {
       calls: ['openSync', 'open'],
       arg: 0,
-      pattern: '\\.alive-extract-[0-9a-f]+/data/',
+      pattern: '\\.alive-extract-[0-9a-f]+/tree/data/',
     });
     expect(r.signal).toBe('SIGINT');
     expect(readdirSync(dest)).toEqual([]);

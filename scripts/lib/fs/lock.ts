@@ -45,8 +45,8 @@ function holder(path: string): Holder | undefined {
   }
 }
 
-/** Is the process that wrote this lock still running? */
-function holds(pid: number, start: string | undefined): boolean {
+/** Is the process that wrote this pid (and start time, when known) still running? */
+export function ownerRunning(pid: number, start: string | undefined): boolean {
   if (!processAlive(pid)) return false;
   if (start === undefined) return true;
   const now = processStartTime(pid);
@@ -93,7 +93,7 @@ export function acquirePidLock(path: string, opts: PidLockOptions): PidLock {
     const h = holder(path);
     if (!h) continue;
     if (h.pid === process.pid && opts.heldHere !== undefined) throw new AliveError(opts.heldHere, { code: 'busy' });
-    if (h.pid !== undefined && holds(h.pid, h.start)) throw new AliveError(opts.busy(h.pid), { code: 'busy' });
+    if (h.pid !== undefined && ownerRunning(h.pid, h.start)) throw new AliveError(opts.busy(h.pid), { code: 'busy' });
     // The owner is gone (killed, or the file is unreadable): take over, unless it changed meanwhile.
     const again = holder(path);
     if (again && again.text === h.text) unlinkSync(path);

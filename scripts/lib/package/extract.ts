@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { rm, rename, rmdir, readdir, stat, lstat, mkdir, chmod } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { AliveError, errnoCode } from '../errors.ts';
 import { chmodSync, mkdirSync, rmdirSync } from 'node:fs';
 import { fsyncDir } from '../fs/atomic.ts';
@@ -10,6 +9,7 @@ import { readPackage, type ReadOptions, type ReadResult } from './read-package.t
 import { threadedSink, type ThreadedSink } from './write-thread.ts';
 import { hashOnlySink, type FileSink } from './sinks.ts';
 import { leftOutOf, type LeftOut, type LeftOutPlan } from './vcs-left-out.ts';
+import { makeStaging, removeStaleStaging, stagingPath, TREE_DIR } from './staging.ts';
 
 export interface ExtractResult extends ReadResult {
   output: string;
@@ -78,8 +78,9 @@ function leavingOut(sink: ThreadedSink, known: () => LeftOutPlan | undefined): F
 }
 
 /**
- * Unpacks into a fresh hidden folder beside the destination and renames it into place only when
- * every check has passed. On any refusal the destination is left absent (or empty, as it was).
+ * Unpacks into a fresh hidden staging folder beside the destination (staging.ts) and renames its
+ * tree into place only when every check has passed. On any refusal the destination is left absent
+ * (or empty, as it was). Staging folders that killed runs left there are removed first.
  */
 export async function extractPackage(pkg: string, outputDir: string, opts: ReadOptions): Promise<ExtractResult> {
   const output = resolve(outputDir);
@@ -92,7 +93,8 @@ export async function extractPackage(pkg: string, outputDir: string, opts: ReadO
     throw new AliveError(`${output} is a link; extract into a real folder (a new one, or the empty folder the link names)`, { code: 'exists' });
   }
   const parent = dirname(output);
-  const staging = join(parent, `.${basename(output)}.alive-extract-${randomBytes(6).toString('hex')}`);
+  const staging = stagingPath(output);
+  const tree = join(staging, TREE_DIR);
   let madeParents: string[] = [];
   /** The user's empty folder, while it is removed for the rename into its place: put back on any failure. */
   let emptyRemoved = false;
@@ -127,21 +129,23 @@ export async function extractPackage(pkg: string, outputDir: string, opts: ReadO
   });
   try {
     madeParents = await makeParents(parent);
-    // Made with the mode a new folder gets here (0777 less the umask), then private while it fills.
-    await mkdir(staging, { mode: 0o777 });
+    removeStaleStaging(parent);
+    await makeStaging(staging);
+    // Made with the mode a new folder gets here (0777 less the umask); private while it fills, as
+    // the staging folder around it is.
+    await mkdir(tree, { mode: 0o777 });
   } catch (err) {
     release();
     throw err;
   }
   try {
-    const finalMode = existing.state === 'empty-dir' ? existing.mode : (await stat(staging)).mode & 0o777;
-    await chmod(staging, 0o700);
+    const finalMode = existing.state === 'empty-dir' ? existing.mode : (await stat(tree)).mode & 0o777;
     // A package that cannot be read is reported by readPackage, with its own clear error.
     const packageBytes = await stat(pkg).then(
       (st) => st.size,
       () => Number.POSITIVE_INFINITY,
     );
-    const sink = threadedSink(staging, packageBytes);
+    const sink = threadedSink(tree, packageBytes);
     let known: LeftOutPlan | undefined;
     let result: ReadResult;
     try {
@@ -163,21 +167,23 @@ export async function extractPackage(pkg: string, outputDir: string, opts: ReadO
     // Files met before the manifest were written before they could be told apart: removed here,
     // inside the private staging folder, before it becomes the destination.
     const { list: leftOut, byPath } = leftOutOf(result.manifest.files.map((f) => f.path));
-    for (const l of leftOut) await rm(join(staging, l.path), { recursive: true, force: true });
+    for (const l of leftOut) await rm(join(tree, l.path), { recursive: true, force: true });
     // The user's empty folder keeps its mode (a private 0700 one stays private); a new one gets the umask's.
-    await chmod(staging, finalMode);
+    await chmod(tree, finalMode);
     if (state === 'empty-dir') {
       await rmdir(output);
       emptyRemoved = true;
     }
     try {
-      await rename(staging, output);
+      await rename(tree, output);
       emptyRemoved = false;
     } catch (err) {
       // Put the user's empty folder back, mode and all, before reporting: the destination stays as it was.
       putBackEmpty();
       throw err;
     }
+    // Only the marker is left; should this fail, the next extract here removes it (its owner gone).
+    await rm(staging, { recursive: true, force: true }).catch(() => {});
     fsyncDir(parent);
     return { ...result, output, leftOut, leftOutFiles: new Set(byPath.keys()) };
   } catch (err) {

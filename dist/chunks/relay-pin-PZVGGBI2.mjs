@@ -1,2 +1,0 @@
-#!/usr/bin/env node
-import{a}from"./chunk-2QB4JX3Z.mjs";import"./chunk-54LN3T43.mjs";import"./chunk-DCVJGIR4.mjs";import"./chunk-MQM2TEDS.mjs";import"./chunk-N6OO2H2V.mjs";import"./chunk-6GFUBHMU.mjs";import"./chunk-VQKFYV2D.mjs";import"./chunk-2RZGJXZV.mjs";import"./chunk-T5IYCL4C.mjs";import"./chunk-BD6PX4KT.mjs";import"./chunk-2D3G3QB6.mjs";import"./chunk-YEINTJO6.mjs";import"./chunk-TD3GEFHN.mjs";import"./chunk-AZ43AX2W.mjs";import"./chunk-Q25TGAUD.mjs";import"./chunk-QP64SNB7.mjs";import"./chunk-R4TOT6VD.mjs";import"./chunk-IDPOGZEX.mjs";export{a as relayPinFor};
