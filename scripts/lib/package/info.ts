@@ -83,7 +83,7 @@ export async function readPackageHead(path: string, maxBytes = HEAD_MAX_BYTES, b
         if (e.kind === 'dir') return;
         entries.push(e.path);
         if (e.path === MANIFEST_NAME) {
-          text = await readManifestText(e.body, label);
+          text = await readManifestText(e.body, label, e.size);
           // An encrypted 2.0 package: keep listing names to tell passphrase from RSA (payload.key).
           encrypted = /^encrypted:\s*true\s*$/im.test(text);
           if (!encrypted) throw new Found();

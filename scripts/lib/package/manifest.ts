@@ -1,6 +1,15 @@
 import { readSignatureBlock, type SignatureBlock } from '../crypto/sign.ts';
 import { AliveError, type ErrorCode, type UntrustedDetail } from '../errors.ts';
-import { parseManifestLines, ManifestSyntaxError, ManifestTooLong, sniffDialect, type RawManifest, type RawMap } from './manifest-lines.ts';
+import {
+  isRawItem,
+  parseManifestLines,
+  ManifestSyntaxError,
+  ManifestTooLong,
+  sniffDialect,
+  type RawManifest,
+  type RawMap,
+  type SealedItem,
+} from './manifest-lines.ts';
 import { senderText } from '../text/fence.ts';
 import { unsafePathReason, sortByCodePoints } from './safe-path.ts';
 import { inlineText } from '../text/untrusted.ts';
@@ -64,11 +73,26 @@ function badEntry(item: RawMap, i: number, field: string, what: string): never {
 }
 
 /**
- * One entry of `files`, checked by hand rather than by a schema: a package lists thousands, and a
- * schema's parse of each was most of the time spent reading a manifest before the first file. (No
- * closure per entry either: the bundles keep function names, which costs each one made a call.)
+ * One entry of `files` when its path, sha256 and size are what an entry needs, else undefined.
+ * Checked by hand rather than by a schema: a package lists thousands, and a schema's parse of each
+ * was most of the time spent reading a manifest before the first file. (No closure per entry
+ * either: the bundles keep function names, which costs each one made a call.)
  */
+function validFileEntry(item: RawMap): ManifestFile | undefined {
+  const { path, sha256, size } = item;
+  if (typeof path !== 'string' || typeof sha256 !== 'string' || !HEX64.test(sha256) || typeof size !== 'string' || !WHOLE_NUMBER.test(size)) return undefined;
+  const n = Number(size);
+  return Number.isSafeInteger(n) ? { path, sha256, size: n } : undefined;
+}
+
+/** A files entry as read (parseManifestLines seals the valid ones into their ManifestFile as it goes). */
+const sealFileEntry = (key: string, item: RawMap): SealedItem | undefined =>
+  key === 'files' ? (validFileEntry(item) as unknown as SealedItem | undefined) : undefined;
+
+/** One entry of `files`, or the refusal naming its first field at fault. */
 function fileEntry(item: RawMap, i: number): ManifestFile {
+  const valid = validFileEntry(item);
+  if (valid) return valid;
   const { path, sha256, size } = item;
   if (typeof path !== 'string') return badEntry(item, i, 'path', 'is missing or not a single value');
   if (typeof sha256 !== 'string' || !HEX64.test(sha256)) return badEntry(item, i, 'sha256', 'must be 64 lowercase hex characters');
@@ -83,7 +107,7 @@ function fileEntry(item: RawMap, i: number): ManifestFile {
 export function parseManifest(text: string): Manifest {
   let raw: RawManifest;
   try {
-    raw = parseManifestLines(text);
+    raw = parseManifestLines(text, sealFileEntry);
   } catch (err) {
     if (err instanceof ManifestSyntaxError) {
       if (err instanceof ManifestTooLong) fail(err.message, 'too_large');
@@ -121,17 +145,22 @@ export function parseManifest(text: string): Manifest {
   if (filesRaw === undefined) fail(`missing required field 'files'`, 'missing_field');
   if (typeof filesRaw !== 'string' && !Array.isArray(filesRaw)) fail(`'files' must be a list`);
   const files: ManifestFile[] = [];
-  const seen = new Set<string>();
+  /**
+   * The paths so far, once they are not in increasing order: while they are (a package lists them
+   * sorted), none can repeat, and no set of 100,000 paths is built.
+   */
+  let seen: Set<string> | undefined;
   const items = Array.isArray(filesRaw) ? filesRaw : [];
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     if (typeof item !== 'object') fail(`files[${i}] must be a mapping with path, sha256 and size`);
-    const f = fileEntry(item, i);
+    const f = isRawItem(item) ? fileEntry(item, i) : (item as unknown as ManifestFile);
     const why = unsafePathReason(f.path);
     if (why) failOn(f.path, 'file path', (p) => `files[${i}] path ${p} ${why}`, 'unsafe_path');
     if (f.path === MANIFEST_NAME) fail(`files[${i}] lists manifest.yaml itself`);
-    if (seen.has(f.path)) failOn(f.path, 'file path', (p) => `files[${i}] path ${p} is listed twice`, 'duplicate_path');
-    seen.add(f.path);
+    if (!seen && i > 0 && !(files[i - 1]!.path < f.path)) seen = new Set(files.map((e) => e.path));
+    if (seen?.has(f.path)) failOn(f.path, 'file path', (p) => `files[${i}] path ${p} is listed twice`, 'duplicate_path');
+    seen?.add(f.path);
     files.push(f);
   }
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Readable, Transform } from 'node:stream';
 import type { OnProgress } from './progress.ts';
 import { AliveError } from '../errors.ts';
-import { parseManifest, MANIFEST_NAME, type Manifest, type ManifestFile } from './manifest.ts';
+import { parseManifest, MANIFEST_NAME, type Manifest } from './manifest.ts';
 import { readTarFile, readTarStream, sniffCompression, refuse, type TarEntry, type TarLimits } from './tar-read.ts';
 import { folderSink, type FileBody, type FileSink, type FileDigest } from './sinks.ts';
 import { failureReason, unreadablePackage } from './package-path.ts';
@@ -163,14 +163,27 @@ export function manifestSignature(manifest: Manifest, text: string, crypto: Pack
 class Assembler {
   manifest?: Manifest;
   manifestText?: string;
-  /** The manifest's files by path: every entry is looked up, so no linear scan per file. */
-  #byPath = new Map<string, ManifestFile>();
+  /**
+   * Where in the manifest's list the next entry is looked for first: a package holds its files in
+   * the order its manifest lists them (ours and the reference's), so a lookup is one comparison.
+   */
+  #next = 0;
+  /** The manifest's files by path (to their index), made only for entries in another order. */
+  #byPath: Map<string, number> | undefined;
+  /**
+   * Per file of the manifest (by index): 1 once its entry was read and matched the manifest. Only
+   * this is kept per file (it was a digest object per file, and a map of the manifest's entries:
+   * about 300 bytes a file).
+   */
+  #checked = new Uint8Array(0);
   signature: SignatureCheck = { present: false, ok: false };
-  readonly written = new Map<string, FileDigest>();
-  readonly early: string[] = [];
+  /** Files read before the manifest, checked once it comes. */
+  readonly #early = new Map<string, FileDigest>();
+  /** The first file entry recorded (an encrypted package holds none outside its payload). */
+  firstFile: string | undefined;
   bytes = 0;
   /** Digests still being computed by the sink (startFile), and the first failure among them. */
-  #pending: Promise<void>[] = [];
+  #pending = new Set<Promise<void>>();
   /** The failure of the earliest file in archive order: writers may report out of order. */
   #failure: { err: unknown; order: number } | undefined;
   #files = 0;
@@ -223,7 +236,8 @@ class Assembler {
     else if (!manifest.encrypted) requireRecipient(manifest.recipients, undefined, this.label);
     this.opts.onManifestAccepted?.(manifest, this.signature);
     this.useManifest(manifest, text);
-    for (const p of this.early) this.checkWritten(p);
+    for (const [p, d] of this.#early) this.check(p, d, this.#indexOf(p, true));
+    this.#early.clear();
   }
 
   /** Counts an entry met before the manifest, refusing it unread past maxBytesBeforeManifest. */
@@ -244,15 +258,26 @@ class Assembler {
   useManifest(manifest: Manifest, text: string): void {
     this.manifest = manifest;
     this.manifestText = text;
-    this.#byPath = new Map(manifest.files.map((f) => [f.path, f]));
+    this.#next = 0;
+    this.#byPath = undefined;
+    this.#checked = new Uint8Array(manifest.files.length);
+  }
+
+  /** The index of `path` in the manifest's list; `advance`: an entry read, so the next is looked for after it. */
+  #indexOf(path: string, advance: boolean): number | undefined {
+    const files = this.manifest!.files;
+    if (files[this.#next]?.path === path) return advance ? this.#next++ : this.#next;
+    if (!this.#byPath) {
+      this.#byPath = new Map();
+      for (let i = 0; i < files.length; i++) this.#byPath.set(files[i]!.path, i);
+    }
+    const i = this.#byPath.get(path);
+    if (i !== undefined && advance) this.#next = i + 1;
+    return i;
   }
 
   isListed(path: string): boolean {
-    return this.#byPath.has(path);
-  }
-
-  private listed(path: string): ManifestFile | undefined {
-    return this.#byPath.get(path);
+    return this.#indexOf(path, false) !== undefined;
   }
 
   /**
@@ -261,8 +286,10 @@ class Assembler {
    * signature, so anyone relaying the package could set the executable bit.
    */
   async file(entry: TarEntry): Promise<void> {
+    let index: number | undefined;
     if (this.manifest) {
-      const want = this.listed(entry.path);
+      index = this.#indexOf(entry.path, true);
+      const want = index === undefined ? undefined : this.manifest.files[index];
       if (!want) throw refuse(this.label, entry.path, 'is not listed in the manifest', 'unlisted_file');
       if (want.size !== entry.size) {
         throw refuse(this.label, entry.path, `is ${entry.size} bytes but the manifest says ${want.size}`, 'size_mismatch');
@@ -273,35 +300,40 @@ class Assembler {
       if (this.#failure) await this.settle();
       const order = this.#files++;
       const { digest } = await this.sink.startFile(entry.path, UNPACKED_FILE_MODE, entry.mtimeSec, entry.body, entry.size);
-      const done = digest.then((d) => this.record(entry.path, d));
-      done.catch((err: unknown) => {
-        if (!this.#failure || order < this.#failure.order) this.#failure = { err, order };
-      });
-      this.#pending.push(done);
+      const done = digest.then((d) => this.record(entry.path, d, index));
+      this.#pending.add(done);
+      done.then(
+        () => this.#pending.delete(done),
+        (err: unknown) => {
+          this.#pending.delete(done);
+          if (!this.#failure || order < this.#failure.order) this.#failure = { err, order };
+        },
+      );
       return;
     }
-    this.record(entry.path, await this.sink.writeFile(entry.path, UNPACKED_FILE_MODE, entry.mtimeSec, entry.body, entry.size));
+    this.record(entry.path, await this.sink.writeFile(entry.path, UNPACKED_FILE_MODE, entry.mtimeSec, entry.body, entry.size), index);
   }
 
-  private record(path: string, digest: FileDigest): void {
-    this.written.set(path, digest);
+  /** `index`: the file's in the manifest, when the manifest was known as its entry was read. */
+  private record(path: string, digest: FileDigest, index: number | undefined): void {
+    this.firstFile ??= path;
     this.bytes += digest.size;
-    if (this.manifest) this.checkWritten(path);
-    else this.early.push(path);
+    if (index !== undefined) this.check(path, digest, index);
+    else if (this.manifest) this.check(path, digest, this.#indexOf(path, false));
+    else this.#early.set(path, digest);
   }
 
   /** Waits for every digest still being computed; the failure of the earliest file is thrown. */
   async settle(): Promise<void> {
-    const pending = this.#pending;
-    this.#pending = [];
+    const pending = [...this.#pending];
+    this.#pending.clear();
     await Promise.allSettled(pending);
     if (this.#failure) throw this.#failure.err;
   }
 
-  private checkWritten(path: string): void {
-    const want = this.listed(path);
-    const got = this.written.get(path)!;
-    if (!want) throw refuse(this.label, path, 'is not listed in the manifest', 'unlisted_file');
+  private check(path: string, got: FileDigest, i: number | undefined): void {
+    const want = i === undefined ? undefined : this.manifest!.files[i];
+    if (i === undefined || !want) throw refuse(this.label, path, 'is not listed in the manifest', 'unlisted_file');
     if (want.size !== got.size) throw refuse(this.label, path, `is ${got.size} bytes but the manifest says ${want.size}`, 'size_mismatch');
     if (want.sha256 !== got.sha256) {
       throw refuse(
@@ -311,12 +343,13 @@ class Assembler {
         'checksum_mismatch',
       );
     }
+    this.#checked[i] = 1;
   }
 
   async finish(): Promise<void> {
     await this.settle();
     if (!this.manifest) throw refuse(this.label, undefined, 'has no manifest.yaml, so it is not a .walnut package', 'missing_manifest');
-    const missing = this.manifest.files.filter((f) => !this.written.has(f.path));
+    const missing = this.manifest.files.filter((_f, i) => this.#checked[i] !== 1);
     if (missing.length > 0) {
       const names = missing
         .slice(0, 5)
@@ -332,14 +365,25 @@ class Assembler {
   }
 }
 
-export async function readSmall(body: FileBody, limit: number, label: string, name: string): Promise<Buffer> {
+/**
+ * A body's bytes, up to `limit`. With the `size` its header gave, they are copied into one buffer
+ * of that size as they come: a list of chunks and then their concatenation held a manifest twice.
+ */
+export async function readSmall(body: FileBody, limit: number, label: string, name: string, size?: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
+  const whole = size !== undefined && size <= limit ? Buffer.allocUnsafe(size) : undefined;
   let n = 0;
   for await (const c of body as AsyncIterable<Buffer>) {
+    if (n + c.length > limit) throw refuse(label, name, `is larger than ${limit} bytes`, 'too_large');
+    if (whole && chunks.length === 0 && n + c.length <= whole.length) c.copy(whole, n);
+    else {
+      // More than the header said (a reader's body never is): gathered as chunks instead.
+      if (whole && chunks.length === 0) chunks.push(whole.subarray(0, n));
+      chunks.push(c);
+    }
     n += c.length;
-    if (n > limit) throw refuse(label, name, `is larger than ${limit} bytes`, 'too_large');
-    chunks.push(c);
   }
+  if (whole && chunks.length === 0) return n === whole.length ? whole : whole.subarray(0, n);
   return Buffer.concat(chunks);
 }
 
@@ -347,8 +391,8 @@ export async function readSmall(body: FileBody, limit: number, label: string, na
  * A manifest.yaml's text. Bytes that are not UTF-8 are refused: decoding them with replacement
  * characters would check (and show) a manifest other than the one the sender wrote.
  */
-export async function readManifestText(body: FileBody, label: string): Promise<string> {
-  const bytes = await readSmall(body, MANIFEST_LIMIT, label, MANIFEST_NAME);
+export async function readManifestText(body: FileBody, label: string, size?: number): Promise<string> {
+  const bytes = await readSmall(body, MANIFEST_LIMIT, label, MANIFEST_NAME, size);
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
@@ -427,7 +471,7 @@ async function readInnerWithManifest(
   await readTarStream(stream, 'gzip', limits, async (entry) => {
     if (entry.path !== MANIFEST_NAME) asm.countBeforeManifest(entry);
     if (entry.kind === 'dir') return sink.mkdir(entry.path);
-    if (entry.path === MANIFEST_NAME) return asm.acceptManifest(await readManifestText(entry.body, limits.label));
+    if (entry.path === MANIFEST_NAME) return asm.acceptManifest(await readManifestText(entry.body, limits.label, entry.size));
     await asm.file(entry);
   });
   await asm.finish();
@@ -457,7 +501,7 @@ async function readGzipPackage(path: string, sink: FileSink, opts: ReadOptions, 
     async (entry) => {
       if (entry.path !== MANIFEST_NAME) asm.countBeforeManifest(entry);
       if (entry.kind === 'dir') return sink.mkdir(entry.path);
-      if (entry.path === MANIFEST_NAME) return asm.acceptManifest(await readManifestText(entry.body, label));
+      if (entry.path === MANIFEST_NAME) return asm.acceptManifest(await readManifestText(entry.body, label, entry.size));
       if (ENCRYPTED_NAMES.has(entry.path) && !asm.isListed(entry.path)) {
         spooled.set(entry.path, await spool(entry, spoolDir));
         return;
@@ -483,8 +527,8 @@ async function readGzipPackage(path: string, sink: FileSink, opts: ReadOptions, 
   }
 
   if (!asm.manifest) throw refuse(label, undefined, 'has no manifest.yaml, so it is not a .walnut package', 'missing_manifest');
-  if (asm.written.size > 0) {
-    const extra = [...asm.written.keys()][0]!;
+  if (asm.firstFile !== undefined) {
+    const extra = asm.firstFile;
     throw refuse(label, extra, 'should not be in an encrypted package (only manifest.yaml and payload files belong there)', 'unlisted_file');
   }
   const manifest = asm.manifest;

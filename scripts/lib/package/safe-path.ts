@@ -54,6 +54,18 @@ const SURROGATE = /[\uD800-\uDFFF]/;
  * code units are their code points. Otherwise each path is encoded once and the bytes compared
  * (encoding both sides of every comparison made sorting 2,000 paths take 10 ms).
  */
+/** Whether `items` are in code-point order of their paths already (a package's list nearly always is). */
+export function inCodePointOrder(items: Iterable<{ path: string }>): boolean {
+  let a: string | undefined;
+  for (const item of items) {
+    const b = item.path;
+    if (a !== undefined && !(a <= b && !SURROGATE.test(a) && !SURROGATE.test(b)) && Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')) > 0)
+      return false;
+    a = b;
+  }
+  return true;
+}
+
 export function sortByCodePoints<T extends { path: string }>(items: readonly T[]): T[] {
   if (!items.some((item) => SURROGATE.test(item.path))) return [...items].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return items

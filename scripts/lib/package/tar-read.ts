@@ -28,6 +28,7 @@ import { declaredSize, decodeHeader, headerNameIsUtf8, prefixOutsideUstar, unrea
 import { PAX_HEADER_LIMIT, PaxError, PaxKeyError, PaxRecordsError, parsePax, type PaxFields } from './pax.ts';
 import { requireRegularFile } from './package-path.ts';
 import { NAME_SLOT_BYTES, NAMES_HELD_LIMIT } from './limits.ts';
+import { NameSet, type NameKind } from './name-set.ts';
 import type { FileBody } from './sinks.ts';
 
 export interface TarEntry {
@@ -292,11 +293,12 @@ export async function readTarStream(
   visit: (entry: TarEntry) => Promise<void>,
 ): Promise<void> {
   const { label } = limits;
-  const names = new Map<string, 'file' | 'dir'>();
+  const names = new NameSet();
   /** What keeping `names` costs, as NAMES_HELD_LIMIT counts it. */
   let namesHeld = 0;
   const maxNamesHeld = limits.maxNamesHeld ?? NAMES_HELD_LIMIT;
-  const hold = (key: string, kind: 'file' | 'dir', cost: number) => {
+  /** Records the name `names` has loaded, or its folder before slash number `slash`. */
+  const hold = (kind: NameKind, cost: number, slash?: number) => {
     namesHeld += cost + NAME_SLOT_BYTES;
     if (namesHeld > maxNamesHeld) {
       throw refuse(
@@ -306,7 +308,7 @@ export async function readTarStream(
         'too_large',
       );
     }
-    names.set(key, kind);
+    names.add(kind, slash);
   };
   let entries = 0;
   let contentBytes = 0;
@@ -337,22 +339,22 @@ export async function readTarStream(
     if (name === '' && kind === 'dir') return { path: '', kind, size: 0, mode: 0o755, mtimeSec: 0, headerBytes, body: NO_BODY };
     const why = unsafePathReason(name);
     if (why) throw refuse(label, path, why);
-    const prior = names.get(name);
+    names.load(name);
+    const prior = names.kind();
     if (prior === 'dir' && kind === 'file') throw refuse(label, path, 'is both a file and a folder', 'duplicate_entry');
     if (prior && !(prior === 'dir' && kind === 'dir')) throw refuse(label, path, 'appears twice in the archive', 'duplicate_entry');
     // A name must not be used as a file and as a folder (a/ then a, or a then a/b). Its folders are
     // registered from the deepest up to the first one known: every folder above a known one is
     // known too (and none of them is a file), so a deep name costs its length once, not its
     // depth times its length (thousands of entries 2,000 folders deep took minutes).
-    for (let slash = name.lastIndexOf('/'); slash > 0; slash = name.lastIndexOf('/', slash - 1)) {
-      const parent = name.slice(0, slash);
-      const known = names.get(parent);
+    for (let slash = names.slashes - 1; slash >= 0; slash--) {
+      const known = names.kind(slash);
       if (known === 'file') throw refuse(label, path, 'is inside an entry that is a file', 'duplicate_entry');
       if (known === 'dir') break;
-      // A slice of the name: it shares the name's bytes, counted once below.
-      hold(parent, 'dir', 0);
+      // A prefix of the name: it shares the name's bytes, counted once below.
+      hold('dir', 0, slash);
     }
-    if (prior === undefined) hold(name, kind, Buffer.byteLength(name));
+    if (prior === undefined) hold(kind, Buffer.byteLength(name));
     entries += 1;
     if (entries > limits.maxEntries) throw refuse(label, undefined, `has more than ${limits.maxEntries} entries`, 'too_large');
     const size = kind === 'file' ? (header.size ?? 0) : 0;
