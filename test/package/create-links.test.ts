@@ -31,7 +31,7 @@ function garden(files: Record<string, string> = {}): { dir: string; walnut: stri
 }
 
 const full = (walnut: string): CollectResult => collectWalnut({ walnut, scope: 'full', bundles: [], allowSensitive: false });
-const paths = (r: CollectResult) => r.files.map((f) => f.path);
+const paths = (r: CollectResult) => [...r.files].map((f) => f.path);
 
 describe('linked folders are not descended into', () => {
   it('a bundles/ that is a link out of the walnut is left out with a warning', () => {
@@ -92,7 +92,7 @@ describe('a link inside the walnut passes the rules of its target', () => {
     const packed = paths(r);
     for (const p of ['env.md', 'gitconfig.md', 'creds.md', 's.md']) expect(packed).not.toContain(`bundles/launch/${p}`);
     expect(packed).toContain('bundles/launch/ok.md');
-    expect(r.files.find((f) => f.path === 'bundles/launch/ok.md')?.source).toBe(join(walnut, 'notes', 'ok.md'));
+    expect([...r.files].find((f) => f.path === 'bundles/launch/ok.md')?.source).toBe(join(walnut, 'notes', 'ok.md'));
     const why = (p: string) => r.skipped.find((s) => s.path === `bundles/launch/${p}`)?.reason;
     expect(why('env.md')).toMatch(/^symlink to \.env, which is left out \(environment files hold secrets\)$/);
     expect(why('gitconfig.md')).toMatch(/^symlink to \.git\/config, which is left out/);

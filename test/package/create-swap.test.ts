@@ -37,7 +37,7 @@ function setUp(): { walnut: string; secret: string } {
 }
 
 function planned(walnut: string, path: string): PlannedFile {
-  const f = collectWalnut({ walnut, scope: 'full', bundles: [], allowSensitive: false }).files.find((x) => x.path === path);
+  const f = [...collectWalnut({ walnut, scope: 'full', bundles: [], allowSensitive: false }).files].find((x) => x.path === path);
   if (!f) throw new Error(`${path} not planned`);
   return f;
 }

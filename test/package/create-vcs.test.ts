@@ -35,7 +35,7 @@ function walnutWithRepositories(): string {
 describe('create and version-control metadata', () => {
   it('leaves out .hg/, .jj/, .sl/ and a bare repository, each named in skipped', () => {
     const r = collectWalnut({ walnut: walnutWithRepositories(), scope: 'full', bundles: [], allowSensitive: false });
-    expect(r.files.map((f) => f.path).sort()).toEqual(['_kernel/key.md', 'notes/HEAD', 'notes/a.md', 'notes/git/config']);
+    expect([...r.files].map((f) => f.path).sort()).toEqual(['_kernel/key.md', 'notes/HEAD', 'notes/a.md', 'notes/git/config']);
     const skipped = new Map(r.skipped.map((s) => [s.path, s.reason]));
     expect([...skipped.keys()].sort()).toEqual(['backup.git', 'deep/.JJ', 'deep/.sl', 'notes/.hg']);
     expect(skipped.get('backup.git')).toMatch(/^a Git repository \(its config names commands/);

@@ -1,8 +1,8 @@
 /**
  * Run in a child of per-file-memory.test.ts (node --expose-gc, this file bundled by childModules):
- * what the package reader at its last file holds per file.
+ * what planPackage's result, and the package reader at its last file, hold per file.
  */
-import { createPlainPackage } from '../../scripts/lib/package/create.ts';
+import { createPlainPackage, planPackage } from '../../scripts/lib/package/create.ts';
 import { readPackage } from '../../scripts/lib/package/read-package.ts';
 import { hashOnlySink, type FileSink } from '../../scripts/lib/package/sinks.ts';
 import { segmentFolder } from '../../scripts/lib/walnut/agent-files.ts';
@@ -23,6 +23,15 @@ async function live(): Promise<number> {
 }
 
 const options = (walnut: string) => ({ walnut, scope: 'full' as const, bundles: [], allowSensitive: false });
+
+/** What planPackage's result holds. */
+async function planHolds(walnut: string): Promise<number> {
+  const before = await live();
+  const kept = { plan: await planPackage(options(walnut)) };
+  const held = (await live()) - before;
+  if (kept.plan.files.length === 0) throw new Error('nothing planned');
+  return held;
+}
 
 /**
  * What the reader holds, besides the manifest it returns (its text and entries), once it has read
@@ -62,7 +71,8 @@ export async function measure(walnut: string, fewWalnut: string, files: number, 
   const pkg = (await createPlainPackage({ ...options(walnut), output: `${out}/many.walnut` })).path;
   const fewPkg = (await createPlainPackage({ ...options(fewWalnut), output: `${out}/few.walnut` })).path;
   const least = async (run: () => Promise<number>) => Math.min(await run(), await run());
+  const plan = ((await least(() => planHolds(walnut))) - (await least(() => planHolds(fewWalnut)))) / (files - few);
   const reader = ((await least(() => readerHolds(pkg, last))) - (await least(() => readerHolds(fewPkg, last)))) / (files - few);
   const memo = await least(() => memoHolds(20_000));
-  process.stdout.write(`${JSON.stringify({ reader, memo })}\n`);
+  process.stdout.write(`${JSON.stringify({ plan, reader, memo })}\n`);
 }

@@ -37,8 +37,9 @@ async function plan(name: string, files: Record<string, Buffer>, allowPrivateKey
   const walnut = makeWalnut(join(root, name), files);
   const p = await planPackage({ walnut, scope: 'full', bundles: [], allowSensitive: false, allowPrivateKeys });
   return {
-    packed: p.files.map((f) => f.path),
-    hashed: [...p.digests.keys()],
+    packed: [...p.collected.files].map((f) => f.path),
+    // What the manifest lists, each with its digest: the files hashed that stay.
+    hashed: [...p.files].map((f) => f.path),
     leftOut: p.collected.skipped.filter((s) => /holds a private key/.test(s.reason)).map((s) => s.path),
     skipped: p.collected.skipped,
     privateKeys: p.collected.privateKeys,
@@ -85,7 +86,7 @@ describe('a key past what collect reads of a large file', () => {
     const walnut = makeWalnut(join(root, 'linked'), { 'media/blob.bin': deep['media/blob.bin']! });
     symlinkSync('blob.bin', join(walnut, 'media', 'alias.bin'));
     const p = await planPackage({ walnut, scope: 'full', bundles: [], allowSensitive: false });
-    expect(p.files.map((f) => f.path)).toEqual(['_kernel/key.md']);
+    expect([...p.files].map((f) => f.path)).toEqual(['_kernel/key.md']);
     expect(p.collected.skipped.find((s) => s.path === 'media/alias.bin')?.reason).toMatch(
       /^symlink to media\/blob\.bin, which is left out \(holds a private key/,
     );

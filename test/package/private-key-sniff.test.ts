@@ -94,7 +94,7 @@ describe('private key blocks found by content', () => {
   it('keys are left out wherever the block sits in the first 4 KiB; files that only mention one are packed', () => {
     const walnut = makeWalnut(join(root, 'w'), { ...keys, ...notKeys });
     const r = collectWalnut({ walnut, scope: 'full', bundles: [], allowSensitive: false });
-    const packed = r.files.map((f) => f.path);
+    const packed = [...r.files].map((f) => f.path);
     const leftOut = r.skipped.filter((s) => /holds a private key/.test(s.reason)).map((s) => s.path);
     expect(leftOut.sort()).toEqual(Object.keys(keys).sort());
     for (const p of Object.keys(notKeys)) expect(packed).toContain(p);
@@ -110,11 +110,11 @@ describe('private key blocks found by content', () => {
       const r = (await planPackage({ walnut, scope: 'full', bundles: [], allowSensitive: false })).collected;
       const leftOut = r.skipped.filter((s) => /holds a (PuTTY )?private key/.test(s.reason)).map((s) => s.path);
       expect(leftOut.sort()).toEqual(Object.keys(set).sort());
-      const packed = r.files.map((f) => f.path);
+      const packed = [...r.files].map((f) => f.path);
       for (const p of Object.keys(notKeys)) expect(packed).toContain(p);
       const allowed = (await planPackage({ walnut, scope: 'full', bundles: [], allowSensitive: false, allowPrivateKeys: true })).collected;
       expect(allowed.privateKeys.sort()).toEqual(Object.keys(set).sort());
-      for (const p of Object.keys(set)) expect(allowed.files.map((f) => f.path)).toContain(p);
+      for (const p of Object.keys(set)) expect([...allowed.files].map((f) => f.path)).toContain(p);
     });
   }
 });
@@ -130,7 +130,7 @@ describe('key stores found by name', () => {
     const leftOut = r.skipped.filter((s) => /named like a private key store/.test(s.reason)).map((s) => s.path);
     expect(leftOut.sort()).toEqual([...named].sort());
     expect(r.skipped.find((s) => s.path === named[0])?.reason).toMatch(/pass --allow-private-keys to pack it$/);
-    expect(r.files.map((f) => f.path)).toContain('certs/client.crt');
+    expect([...r.files].map((f) => f.path)).toContain('certs/client.crt');
     const allowed = collectWalnut({ walnut, scope: 'full', bundles: [], allowSensitive: false, allowPrivateKeys: true });
     expect(allowed.privateKeys.sort()).toEqual([...named].sort());
   });
@@ -147,9 +147,9 @@ describe('.ssh/ folders', () => {
         .sort(),
     ).toEqual(['.ssh', 'notes/.ssh']);
     expect(r.skipped.find((s) => s.path === '.ssh')?.reason).toMatch(/pass --allow-private-keys to pack it$/);
-    expect(r.files.some((f) => f.path.includes('.ssh'))).toBe(false);
+    expect([...r.files].some((f) => f.path.includes('.ssh'))).toBe(false);
     const allowed = collectWalnut({ walnut, scope: 'full', bundles: [], allowSensitive: false, allowPrivateKeys: true });
     expect(allowed.privateKeys.sort()).toEqual(['.ssh/config', '.ssh/known_hosts', 'notes/.ssh/config']);
-    expect(allowed.files.map((f) => f.path)).toEqual(expect.arrayContaining(['.ssh/config', '.ssh/known_hosts', 'notes/.ssh/config']));
+    expect([...allowed.files].map((f) => f.path)).toEqual(expect.arrayContaining(['.ssh/config', '.ssh/known_hosts', 'notes/.ssh/config']));
   });
 });

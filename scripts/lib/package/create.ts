@@ -3,8 +3,9 @@ import { basename, relative, resolve, sep } from 'node:path';
 import { ALIVE_VERSION } from '../version.ts';
 import { collectWalnut, leaveOutFoundKeys, type CollectResult, type HeldBackBundle, type Skipped } from './collect.ts';
 import { KeyScanner, scannedWhileHashed } from './private-key.ts';
-import { digestPackedBytes, packedBytesChecked, type Digest } from './file-source.ts';
-import { serializeManifest, utcStamp, MANIFEST_NAME, type Scope, type ManifestFile } from './manifest.ts';
+import { digestPackedBytes, packedBytesChecked } from './file-source.ts';
+import { serializeManifest, utcStamp, MANIFEST_NAME, type Scope } from './manifest.ts';
+import type { FileListing } from './planned-files.ts';
 import { writeTarGz, type WrittenArchive } from './archive-out.ts';
 import { findAgentFiles, type AgentFileHit } from '../walnut/agent-files.ts';
 import type { OnProgress } from './progress.ts';
@@ -34,9 +35,10 @@ export interface CreateOptions {
 
 export interface StagedPlan {
   walnutName: string;
+  /** Its files each hashed (their digests kept with them). */
   collected: CollectResult;
-  digests: Map<string, Digest>;
-  files: ManifestFile[];
+  /** The manifest's entries, made one at a time from `collected.files`. */
+  files: FileListing;
 }
 
 /**
@@ -69,15 +71,12 @@ export interface CreateResult extends WrittenArchive, PackedSummary {
  * The summary of a package packed from `plan`, whose files are `listing` (a 2.1 package lists its
  * bundles at other paths, and a primer) and which left out `skipped`.
  */
-export function packedSummary(
-  plan: StagedPlan,
-  walnut: string,
-  listing: ReadonlyArray<{ path: string; size: number }> = plan.files,
-  skipped: Skipped[] = plan.collected.skipped,
-): PackedSummary {
+export function packedSummary(plan: StagedPlan, walnut: string, listing: FileListing = plan.files, skipped: Skipped[] = plan.collected.skipped): PackedSummary {
+  let contentBytes = 0;
+  for (const f of listing) contentBytes += f.size;
   return {
     files: listing.length,
-    contentBytes: listing.reduce((a, f) => a + f.size, 0),
+    contentBytes,
     heldBack: plan.collected.heldBack,
     sensitiveIncluded: plan.collected.sensitiveIncluded,
     skipped,
@@ -93,10 +92,16 @@ export function packedSummary(
  * matches (a 2.0 package puts a v3 walnut's bundle `launch/` under `bundles/launch/`).
  */
 export function packedAgentFiles(collected: CollectResult, walnut: string): AgentFileHit[] {
-  const source = new Map(collected.files.map((f) => [f.path, f.source]));
+  const { files } = collected;
+  const hits = findAgentFiles(Array.from({ length: files.length }, (_, i) => files.path(i)));
+  if (hits.length === 0) return hits;
+  // The sources of the hits only (not a map of every file's).
+  const hit = new Set(hits.map((h) => h.path));
+  const source = new Map<string, string>();
+  for (let i = 0; i < files.length; i++) if (hit.has(files.path(i))) source.set(files.path(i), files.at(i).source);
   // Sources are real paths (collect resolves links): so is the walnut's, for a walnut reached through one.
   const root = realPathOr(resolve(walnut));
-  return findAgentFiles(collected.files.map((f) => f.path)).map((h) => {
+  return hits.map((h) => {
     const from = source.get(h.path);
     return from === undefined ? h : { ...h, path: relative(root, from).split(sep).join('/') };
   });
@@ -125,26 +130,18 @@ export async function planPackage(opts: CreateOptions): Promise<StagedPlan> {
     allowPrivateKeys: opts.allowPrivateKeys === true,
   });
   checkEntryCount(collected.files.length);
-  const digests = new Map<string, Digest>();
   // Each large file's bytes past what collect read are searched for a key as they are hashed:
   // why one holds a key, by source (a link and its target are searched once).
   const searched = new Map<string, string | undefined>();
-  for (const f of collected.files) {
+  for (let i = 0; i < collected.files.length; i++) {
+    const f = collected.files.at(i);
     const scanner = scannedWhileHashed(f.diskSize) && !searched.has(f.source) ? new KeyScanner() : undefined;
-    digests.set(f.path, await digestPackedBytes(f, scanner && ((chunk) => scanner.push(chunk))));
+    collected.files.setDigest(i, await digestPackedBytes(f, scanner && ((chunk) => scanner.push(chunk))));
     if (scanner) searched.set(f.source, scanner.finish());
   }
   const found = new Map([...searched].filter((e): e is [string, string] => e[1] !== undefined));
-  if (found.size > 0) {
-    leaveOutFoundKeys(collected, found, { walnut: opts.walnut, allowPrivateKeys: opts.allowPrivateKeys === true });
-    const kept = new Set(collected.files.map((f) => f.path));
-    for (const path of digests.keys()) if (!kept.has(path)) digests.delete(path);
-  }
-  const files: ManifestFile[] = collected.files.map((f) => {
-    const d = digests.get(f.path)!;
-    return { path: f.path, sha256: d.sha256, size: d.size };
-  });
-  return { walnutName, collected, digests, files };
+  if (found.size > 0) leaveOutFoundKeys(collected, found, { walnut: opts.walnut, allowPrivateKeys: opts.allowPrivateKeys === true });
+  return { walnutName, collected, files: collected.files.listing };
 }
 
 export function manifestTextFor(plan: StagedPlan, opts: CreateOptions, extra: { encrypted: boolean; payloadSha256?: string; recipients?: string[] }): string {
@@ -167,10 +164,13 @@ export function manifestTextFor(plan: StagedPlan, opts: CreateOptions, extra: { 
  * reporting the bytes packed to `onProgress`.
  */
 export async function writePlannedFiles(tar: TarWriter, plan: StagedPlan, onProgress: OnProgress = () => {}): Promise<void> {
-  const totalBytes = plan.files.reduce((a, f) => a + f.size, 0);
+  const { files } = plan.collected;
+  let totalBytes = 0;
+  for (let i = 0; i < files.length; i++) totalBytes += files.digest(i).size;
   let done = 0;
-  for (const f of plan.collected.files) {
-    const d = plan.digests.get(f.path)!;
+  for (let i = 0; i < files.length; i++) {
+    const f = files.at(i);
+    const d = files.digest(i);
     await tar.addFile(
       { path: f.path, size: d.size, mode: f.mode, mtimeSec: f.mtimeSec },
       counted(packedBytesChecked(f, d), (n) => onProgress({ phase: 'packing', doneBytes: (done += n), totalBytes, finished: false })),
@@ -205,8 +205,17 @@ export async function writePlainPackage(
   // The v3 files digest lets the v3 plugin open our plain 2.0 packages (it requires the field).
   let manifest = manifestTextFor(plan, opts, { encrypted: false, payloadSha256: filesDigestV3(plan.files) });
   if (signManifest) manifest = signManifest(manifest);
+  const meta = manifestEntryMeta(manifest, opts.now);
+  // Only its bytes are kept, and only until written: the text (100,000 files: 14 MB) stayed while
+  // every file was packed.
+  let bytes: Buffer | undefined = Buffer.from(manifest);
+  const takeBytes = () => {
+    const b = bytes!;
+    bytes = undefined;
+    return b;
+  };
   return writeTarGz(output, async (tar) => {
-    await tar.addFile(manifestEntryMeta(manifest, opts.now), Buffer.from(manifest));
+    await tar.addFile(meta, takeBytes());
     await writePlannedFiles(tar, plan, opts.onProgress);
   });
 }

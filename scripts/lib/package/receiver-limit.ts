@@ -65,7 +65,7 @@ export function checkEntryCount(files: number): void {
 }
 
 /** Whether a receiver refuses, by default, a package of `files`; how much it holds and what opens it. */
-export function overReceiverLimit(files: ReadonlyArray<{ path: string; size: number }>): OverReceiverLimit | undefined {
+export function overReceiverLimit(files: Iterable<{ path: string; size: number }> & { readonly length: number }): OverReceiverLimit | undefined {
   const limit = testLimit ?? DEFAULT_MAX_SIZE;
   let bytes = 0;
   let room = MANIFEST_ROOM;

@@ -45,7 +45,8 @@ export function v3Layout(plan: StagedPlan, scope: Scope, now: Date): V3Layout {
   const files: V3File[] = [];
   const roots = new Map<string, string>();
   let replacedReadme = false;
-  for (const f of plan.collected.files) {
+  for (let i = 0; i < plan.collected.files.length; i++) {
+    const f = plan.collected.files.at(i);
     let path = f.path;
     const m = /^bundles\/([^/]+)\/(.+)$/s.exec(path);
     if (m && bundles.has(m[1]!)) path = `${m[1]}/${m[2]}`;
@@ -63,7 +64,7 @@ export function v3Layout(plan: StagedPlan, scope: Scope, now: Date): V3Layout {
       );
     }
     roots.set(top, kind);
-    files.push({ path, mode: f.mode, mtimeSec: f.mtimeSec, planned: f, digest: plan.digests.get(f.path)! });
+    files.push({ path, mode: f.mode, mtimeSec: f.mtimeSec, planned: f, digest: plan.collected.files.digest(i) });
   }
   const mtimeSec = Math.floor(now.getTime() / 1000);
   files.push({ path: V3_README, mode: 0o644, mtimeSec, text: readmePrimer(plan.walnutName, scope, [...bundles].sort()) });
