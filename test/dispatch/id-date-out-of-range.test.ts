@@ -58,7 +58,7 @@ describe.each(DATES)('a message whose id is dated %s', (_what, id) => {
     const thread = await within(5_000, () => dispatch(root, ['thread', id, '--json']));
     expect(thread.status).toBe(0);
     expect(thread.stdout).toContain(id);
-    const waited = await within(6_000, () => dispatch(root, ['wait', id, '--timeout', '1', '--json']));
+    const waited = await within(6_000, () => dispatch(root, ['wait', id, '--timeout', '0.2', '--json']));
     expect(waited.status).toBe(1);
     expect(JSON.parse(waited.stdout).error.code).toBe('timeout');
   });
@@ -69,7 +69,7 @@ describe.each(DATES)('a message whose id is dated %s', (_what, id) => {
     const thread = await within(5_000, () => call('thread', { id }));
     expect(thread.isError).toBeFalsy();
     expect(JSON.stringify(thread.structuredContent)).toContain(id);
-    const waited = await within(6_000, () => call('wait', { id, timeout_s: 1 }));
+    const waited = await within(6_000, () => call('wait', { id, timeout_s: 0.2 }));
     expect(waited.isError).toBeFalsy();
     expect(waited.structuredContent).toMatchObject({ status: 'timed-out' });
   });
