@@ -40,7 +40,7 @@ tick();
 `;
 
 function startDaemon(root: string, receiver: string): ChildProcess {
-  return spawn(process.execPath, [distPath('dispatch'), 'serve', receiver, '--agent', 'echo', '--root', root], {
+  return spawn(process.execPath, [distPath('dispatch'), 'serve', receiver, '--agent', 'echo', '--root', root, '--create'], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, ALIVE_HOME: benchAliveHome() },
   });

@@ -22,7 +22,7 @@ const WARM_UP = 10;
 const IDLE_MS = 3000;
 
 function startDaemon(root: string): ChildProcess {
-  return spawn(process.execPath, [distPath('dispatch'), 'serve', 'echo', '--agent', 'echo', '--root', root], {
+  return spawn(process.execPath, [distPath('dispatch'), 'serve', 'echo', '--agent', 'echo', '--root', root, '--create'], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, ALIVE_HOME: benchAliveHome() },
   });

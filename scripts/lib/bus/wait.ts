@@ -126,9 +126,11 @@ export const WAIT_LOOK_GAP_MS = 100;
  * The looks of a wait that start at once after a quiet moment (LookGate), before the gap's pace:
  * waiting a gap from the first made every `send --wait` round trip take 100 ms (p50 10 -> 108 ms
  * through an echo daemon), its answer coming a few ms after the first look, often after one or two
- * other changes of the outbox (the answer before it collected, a foreign file).
+ * other changes of the outbox (the answer before it collected, a foreign file). Three were too few:
+ * a round trip's outbox changes four times or more now and then, and `npm run bench -- --only bus`
+ * gave a p95 of 103 ms (p50 2.4 ms); ten: 6.9 ms. A flood still gets one look per gap after them.
  */
-export const WAIT_LOOK_BURST = 3;
+export const WAIT_LOOK_BURST = 10;
 
 /**
  * When the next look may start: the first `burst` after a quiet moment (no look ended within
