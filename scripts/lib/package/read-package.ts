@@ -276,8 +276,9 @@ class Assembler {
     return i;
   }
 
+  /** Whether the manifest lists `path`: false before the manifest is read (payload.* met first is spooled, and asked again after). */
   isListed(path: string): boolean {
-    return this.#indexOf(path, false) !== undefined;
+    return this.manifest !== undefined && this.#indexOf(path, false) !== undefined;
   }
 
   /**
