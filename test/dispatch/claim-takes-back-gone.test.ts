@@ -64,7 +64,8 @@ describe('claim: a claim whose holder is gone', () => {
     const { root, id } = await heldBy(`m${process.pid}h${hostTag()}x0a1b2c3d`);
     const c = await dispatch(root, ['claim', '@claude', id]);
     expect(c.status).toBe(1);
-    expect(c.stderr).toContain(`cannot claim msg-${id}: it is claimed in @claude's processing/ (being handled)`);
+    // busy, naming the session, as reply and the MCP claim say it (mcp-claim-busy.test.ts).
+    expect(c.stderr).toContain(`cannot claim ${id}: another MCP session (the dispatch mcp server with pid ${process.pid}) claimed it to answer it`);
     expect(c.stdout).not.toContain('took back');
     const none = await dispatch(root, ['claim', '@claude']);
     expect(none.stdout).toContain('no messages waiting for @claude');

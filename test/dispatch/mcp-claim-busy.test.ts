@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { claimById, processOwner } from '../../scripts/lib/bus/claims.ts';
-import { makeBusWithRuntimes, snapshot } from './helpers.ts';
+import { dispatch, makeBusWithRuntimes, snapshot } from './helpers.ts';
 import { mcpToolCallers } from './mcp-in-process.ts';
 
 const connect = mcpToolCallers();
@@ -56,5 +56,22 @@ describe('dispatch mcp claim of a message another live process holds', () => {
     expect(r.structuredContent).toMatchObject({ error: { code: 'not_found' } });
     expect(r.content[0]!.text).toContain(`handled (in @codex's archive)`);
     expect(r.content[0]!.text).toContain(`wait {"id": "${sent.id}"} gives its answer (or says none came), thread {"id": "${sent.id}"} lists its thread`);
+  });
+});
+
+describe('dispatch claim (the command) of a message another live process holds', () => {
+  it("a live daemon's claim: busy, naming the daemon and 'dispatch wait ID', as reply says it; nothing changes", async () => {
+    const { root } = makeBusWithRuntimes();
+    const sent = await sendMessage({ root, to: 'codex', from: 'human', body: 'served' });
+    await claimById(root, 'codex', sent.id, { owner: processOwner('p'), leaseMs: 60_000 });
+    const before = snapshot(root);
+    const r = await dispatch(root, ['claim', '@codex', sent.id, '--json']);
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout) as { error: { code: string; message: string }; holder?: { kind: string } };
+    expect(out.error.code).toBe('busy');
+    expect(out.holder).toMatchObject({ kind: 'daemon' });
+    expect(out.error.message).toContain(`the daemon serving @codex (pid ${process.pid}) claimed it and its agent is answering it`);
+    expect(out.error.message).toContain(`'dispatch wait ${sent.id}'`);
+    expect(snapshot(root)).toEqual(before);
   });
 });

@@ -23,6 +23,8 @@ import {
 } from './common.ts';
 import { cutNote, shownMessage } from '../shown-body.ts';
 import { AliveError } from '../../errors.ts';
+import { heldRefusal } from '../answer.ts';
+import { otherLiveHolder } from '../claim-owner.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { claimUnlistedNote, findUnlistedJson, noteJson, sweepPartialNote, unlistedField } from '../list-bound.ts';
 import { LONE_SWEEP_BATCHES } from '../claims.ts';
@@ -78,6 +80,16 @@ export const claimCommand = defineCommand({
     }
     if (!r.claimed) {
       if (id !== undefined) {
+        // Another live process holds it (a daemon's agent, an MCP session): busy, as reply and the MCP claim say it.
+        const held = r.where.find((m) => m.state === 'claimed' && m.claim !== null);
+        const holder = held?.claim ? otherLiveHolder(held.claim.owner, 'hand', undefined, held.path) : undefined;
+        if (holder !== undefined) {
+          const busy = heldRefusal(id, receiver, holder, Date.parse(held!.claim!.leaseExpiresAt), 'claim');
+          throw new AliveError(busy.message, {
+            code: 'busy',
+            fields: { claimed: false, receiver: displayName(receiver), ...idField('id', id), ...busy.fields, ...deadLettered, ...tookBack, ...sweepJson },
+          });
+        }
         const refusal = claimRefusal(root, id, receiver, r, r.deadLettered.find((d) => d.id === id)?.code);
         throw new AliveError(refusal.message, {
           code: 'not_found',
