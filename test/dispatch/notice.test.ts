@@ -78,9 +78,11 @@ describe('SessionStart notice helpers', () => {
   it('imports nothing heavy (the relay-check hook bundles it)', () => {
     const read = (f: string) => readFileSync(join(__dirname, '..', '..', 'scripts', 'lib', 'bus', f), 'utf8');
     const imports = (f: string) => [...read(f).matchAll(/from '([^']+)'/g)].map((m) => m[1]);
-    // node:fs comes through ../fs/node-fs.ts, which avoids the ESM namespace cost at hook start-up.
+    // node:fs comes through ../fs/node-fs.ts, which avoids the ESM namespace cost at hook start-up;
+    // small-file.ts (the one no-follow, no-wait open and read) is the hook's already (relay-state.ts).
     expect(imports('notice.ts').sort()).toEqual([
       '../fs/node-fs.ts',
+      '../fs/small-file.ts',
       '../text/plural.ts',
       '../text/untrusted.ts',
       './agent-env.ts',

@@ -42,8 +42,9 @@ describe('hook bundles', () => {
       // inbox from a message to answer by its header block (message.ts isAnswerText, 1.6 KiB of the
       // reader), where it counted every file as a message; 40 runs without a bus: 48-84 ms either way.
       // 22.5 -> 23.25 (23.1) the same day: the relay notice of a relay set up on someone else's
-      // (relay-origin's finding in state.json, said without offering what waits there).
-      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 58.75, 'log-guardian': 26.75, 'relay-check': 23.25 }[name] ?? 21) * 1024);
+      // (relay-origin's finding in state.json, said without offering what waits there). 23.5 (23.3):
+      // the notice reads a message's head through small-file.ts, not an open of its own.
+      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 58.75, 'log-guardian': 26.75, 'relay-check': 23.5 }[name] ?? 21) * 1024);
       // No zod, yaml, tar or Octokit, and no CommonJS require: hooks get no require() (build-options.mjs).
       expect(text).not.toMatch(/\bzod\b|ZodError|from "yaml"|YAMLParseError|node-tar|minizlib|@octokit|Octokit/);
       expect(text).not.toMatch(/(?<![\w$.])require\(|__require\b|Dynamic require/);

@@ -4,6 +4,7 @@
  * readdir calls, the header blocks of at most NOTICE_READ_MAX files, never a throw.
  */
 import { fs } from '../fs/node-fs.ts';
+import { openForReading, readOpenRegularFile } from '../fs/small-file.ts';
 import { join } from 'node:path';
 import { DAEMON_ENV } from './agent-env.ts';
 import { isAnswerText } from './message.ts';
@@ -35,18 +36,17 @@ const NOTICE_HEAD_BYTES = 1024;
 
 /** Whether the message file at `path` is an answer, from its header block; false when it cannot be read. */
 function isAnswerFile(path: string): boolean {
-  let fd: number | undefined;
+  // Not through a link, and a FIFO put in its place after the listing never holds the hook.
+  const opened = openForReading(path);
+  if (!('fd' in opened)) return false;
   try {
-    // Not through a link, and a FIFO put in its place after the listing never holds the hook.
-    fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
-    if (!fs.fstatSync(fd).isFile()) return false;
-    const head = Buffer.alloc(NOTICE_HEAD_BYTES);
-    return isAnswerText(head.subarray(0, fs.readSync(fd, head, 0, head.length, 0)).toString('utf8'));
+    const r = readOpenRegularFile(opened.fd, { headBytes: NOTICE_HEAD_BYTES });
+    return r.ok && isAnswerText(r.bytes.toString('utf8'));
   } catch {
     return false;
   } finally {
     try {
-      if (fd !== undefined) fs.closeSync(fd);
+      fs.closeSync(opened.fd);
     } catch {}
   }
 }
