@@ -1,7 +1,6 @@
 /** Hard links planted in an inbox cost the daemon no waiting (a flood of them must not stall it). */
 import { describe, it, expect } from 'vitest';
-import { spawn } from 'node:child_process';
-import { linkSync, mkdirSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeBus, filesIn } from './helpers.ts';
 import { serve } from '../../scripts/lib/bus/daemon.ts';
@@ -33,12 +32,13 @@ describe('a flood of hard links in the inbox', () => {
     const sent = await sendMessage({ root, to: 'gemini', from: 'claude', body: 'hi' });
     const name = `msg-${sent.id}.hw`;
     mkdirSync(paths.processing, { recursive: true });
-    // returnToInbox between its link and its unlink; another process ends it a moment later.
+    // returnToInbox between its link and its unlink (by a live sweeper: pid 1); it ends 10 ms into
+    // the claim's wait. A timer of this process, not a child's `sleep; rm`: under a loaded machine
+    // a child took longer than the claim's 100 ms wait to start, and the test failed for that alone.
+    // The timer is due before any of the claim's own looks past 10 ms, so it runs first however late.
     const mine = join(paths.processing, claimFileName(name, Date.now() + 60_000, 's1h0'));
     linkSync(join(paths.inbox, name), mine);
-    const sweeper = spawn('sh', ['-c', `sleep 0.01; rm "${mine}"`]);
-    const ended = new Promise((r) => sweeper.on('close', r));
-    await new Promise((r) => setTimeout(r, 5));
+    const ended = new Promise<void>((r) => setTimeout(() => r(rmSync(mine)), 10));
     const claim = await claimNext(root, 'gemini', { owner: 't', leaseMs: 60_000 });
     await ended;
     expect(claim?.id).toBe(sent.id);
