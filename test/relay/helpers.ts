@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { relayPaths, type RelayPaths } from '../../scripts/lib/relay/paths.ts';
 import { GitTransport, type GitTransportOptions } from '../../scripts/lib/relay/git-transport.ts';
 import { nextTestKeyPair, testKeyPairOf } from '../support/test-keys.ts';
+import { setupFromTemplate } from './setup-templates.ts';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 
@@ -51,7 +52,11 @@ export function makeUser(base: string, login: string, extra: NodeJS.ProcessEnv =
  * (fixed test keys, test/support/test-keys.ts: no key generation wait).
  */
 export function writeTestKeys(paths: RelayPaths): { publicKeyPem: string; privateKeyPem: string } {
-  const pair = nextTestKeyPair();
+  return writeKeys(paths, nextTestKeyPair());
+}
+
+/** `pair` written where `relay setup` would find it. */
+export function writeKeys<P extends { publicKeyPem: string; privateKeyPem: string }>(paths: RelayPaths, pair: P): P {
   mkdirSync(paths.keysDir, { recursive: true, mode: 0o700 });
   writeFileSync(paths.privateKey, pair.privateKeyPem, { mode: 0o600 });
   writeFileSync(paths.publicKey, pair.publicKeyPem);
@@ -60,11 +65,7 @@ export function writeTestKeys(paths: RelayPaths): { publicKeyPem: string; privat
 
 /** A fixed test key pair (test/support/test-keys.ts) written where `relay setup` would find it: no keygen wait. */
 export function writeFixtureKeys(paths: RelayPaths, login: string): { publicKeyPem: string; privateKeyPem: string } {
-  const pair = testKeyPairOf(login);
-  mkdirSync(paths.keysDir, { recursive: true, mode: 0o700 });
-  writeFileSync(paths.privateKey, pair.privateKeyPem, { mode: 0o600 });
-  writeFileSync(paths.publicKey, pair.publicKeyPem);
-  return pair;
+  return writeKeys(paths, testKeyPairOf(login));
 }
 
 export function git(args: string[], cwd?: string, env: NodeJS.ProcessEnv = process.env): string {
@@ -97,9 +98,27 @@ export function gitUser(dir: string, login: string, options: Pick<GitTransportOp
 export async function gitPeers(dir: string, bobOptions: Parameters<typeof gitUser>[2] = {}) {
   const alice = gitUser(dir, 'alice');
   const bob = gitUser(dir, 'bob', bobOptions);
-  await alice.transport.setup(alice.keys.publicKeyPem);
-  await bob.transport.setup(bob.keys.publicKeyPem);
+  await setUpGitUser(dir, alice);
+  await setUpGitUser(dir, bob);
   return { alice, bob };
+}
+
+/**
+ * `user`'s relay set up by the transport, as a copy of one setup per login and key in the worker
+ * (setup-templates.ts). The transport's own tests of setup call transport.setup themselves.
+ */
+export async function setUpGitUser(dir: string, user: ReturnType<typeof gitUser>): Promise<void> {
+  await setupFromTemplate(dir, {
+    id: `transport\0${user.login}\0${user.keys.publicKeyPem}`,
+    folders: [`${user.login}/relay`, `remotes/${user.login}.git`],
+    pathFiles: [`${user.login}/relay/clone/config`],
+    setUp: async (templateBase) => {
+      const paths = relayPaths(join(templateBase, user.login, 'relay'));
+      writeKeys(paths, user.keys);
+      const url = join(templateBase, 'remotes', `${user.login}.git`);
+      await new GitTransport({ login: user.login, url, branch: 'main', clonePath: paths.clone, workDir: paths.work }).setup(user.keys.publicKeyPem);
+    },
+  });
 }
 
 /** `from` delivers the package file `pkg` into `to`'s relay under the name `name`. */

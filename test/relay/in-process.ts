@@ -3,14 +3,14 @@
  * while process.env is that user's isolated environment (ALIVE_HOME, HOME, git config), so the
  * commands, git and the relay libraries see exactly what that user's shell would.
  */
-import { basename, join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { runCaptured, type Command } from '../../scripts/lib/cli/command.ts';
 import { relayGroup } from '../../scripts/lib/relay/cli.ts';
 import { createPlainPackage, manifestTextFor, planPackage, writePlannedFiles } from '../../scripts/lib/package/create.ts';
 import { writeEncryptedPackage } from '../../scripts/lib/package/encrypt.ts';
-import { makeUser, tempDir, writeFixtureKeys, writeTestKeys, type TestUser } from './helpers.ts';
+import { makeUser, tempDir, writeFixtureKeys, writeKeys, writeTestKeys, type TestUser } from './helpers.ts';
+import { setupFromTemplate } from './setup-templates.ts';
 import { FakeGithub, type FakeGithubOptions } from '../support/fake-github.ts';
 import { startEnvRun } from '../support/env-runs.ts';
 import type { CliResult } from './cli.ts';
@@ -62,62 +62,33 @@ export async function runAsCli(user: TestUser, argv: string[], command: Command 
 }
 
 /**
- * A user with a fixed test key (no key generation wait) and a git relay set up at remotes/<login>.git.
- *
- * `relay setup` runs once per login and key in a worker, into a template folder; each later user of
- * the same login and key gets a copy of what it made (their relay folder and bare repository), with
- * the template's path replaced by theirs in the two files that hold it (relay.json and the clone's
- * git config). The suite set up ~150 relays a run, 11 git processes each, every one a fork of a
- * worker of 100-250 MB; setup itself is what setup-*.test.ts run for real. A user with `extra`
- * environment (a git config, a fake git on PATH) is set up for real, since that may change setup.
- * The templates are never changed once made, so sharing them across a worker's files is safe.
+ * A user with a fixed test key (no key generation wait) and a git relay set up at remotes/<login>.git:
+ * a copy of one `relay setup` made per login and key in the worker (setup-templates.ts). A user with
+ * `extra` environment (a git config, a fake git on PATH), which may change setup, is set up for real.
  */
 export async function relayUser(base: string, login: string, extra: NodeJS.ProcessEnv = {}): Promise<RelayUser> {
   const u = makeUser(base, login, extra);
   const keys = writeTestKeys(u.paths);
   const url = join(base, 'remotes', `${login}.git`);
-  if (Object.keys(extra).length > 0) {
-    await setUp(u, url);
-    return { ...u, url };
+  if (Object.keys(extra).length > 0) await setUp(u, url);
+  else {
+    await setupFromTemplate(base, {
+      id: `cli\0${login}\0${keys.publicKeyPem}`,
+      folders: [`${login}/alive`, `remotes/${login}.git`],
+      pathFiles: [`${login}/alive/relay/relay.json`, `${login}/alive/relay/clone/config`],
+      setUp: async (templateBase) => {
+        const t = makeUser(templateBase, login);
+        writeKeys(t.paths, keys);
+        await setUp(t, join(templateBase, 'remotes', `${login}.git`));
+      },
+    });
   }
-  const template = await templateOf(login, keys);
-  cpSync(join(template, login, 'alive'), u.env.ALIVE_HOME!, { recursive: true, preserveTimestamps: true, filter: (src) => basename(src) !== 'alive-users' });
-  cpSync(join(template, 'remotes', `${login}.git`), url, { recursive: true, preserveTimestamps: true });
-  for (const file of [u.paths.config, join(u.paths.clone, 'config')]) writeFileSync(file, readFileSync(file, 'utf8').split(template).join(base));
   return { ...u, url };
 }
 
 async function setUp(u: TestUser, url: string): Promise<void> {
   const r = await run(u, ['setup', '--transport', 'git', '--login', u.login, '--url', url, '--json']);
   if (r.code !== 0) throw new Error(`setup ${u.login}: ${r.stderr}`);
-}
-
-/** Template folders by login and public key; removed when the worker exits. */
-const templates = new Map<string, Promise<string>>();
-let templatesDir: string | undefined;
-
-function templateOf(login: string, keys: { publicKeyPem: string; privateKeyPem: string }): Promise<string> {
-  const id = `${login}\0${keys.publicKeyPem}`;
-  let made = templates.get(id);
-  if (made === undefined) {
-    if (templatesDir === undefined) {
-      const dir = mkdtempSync(join(tmpdir(), 'alive-relay-templates-'));
-      templatesDir = dir;
-      process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    }
-    const base = mkdtempSync(join(templatesDir, `${login}-`));
-    made = (async () => {
-      const t = makeUser(base, login);
-      mkdirSync(t.paths.keysDir, { recursive: true, mode: 0o700 });
-      writeFileSync(t.paths.privateKey, keys.privateKeyPem, { mode: 0o600 });
-      writeFileSync(t.paths.publicKey, keys.publicKeyPem);
-      await setUp(t, join(base, 'remotes', `${login}.git`));
-      return base;
-    })();
-    templates.set(id, made);
-    made.catch(() => templates.delete(id));
-  }
-  return made;
 }
 
 /** Both users pin each other (git transport: add-peer --url on both sides). */
