@@ -104,7 +104,7 @@ export async function gitPeers(dir: string, bobOptions: Parameters<typeof gitUse
 }
 
 /**
- * `user`'s relay set up by the transport, as a copy of one setup per login and key in the worker
+ * `user`'s relay set up by the transport, as a copy of one setup per login and key in the run
  * (setup-templates.ts). The transport's own tests of setup call transport.setup themselves.
  */
 export async function setUpGitUser(dir: string, user: ReturnType<typeof gitUser>): Promise<void> {

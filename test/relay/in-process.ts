@@ -10,7 +10,7 @@ import { relayGroup } from '../../scripts/lib/relay/cli.ts';
 import { createPlainPackage, manifestTextFor, planPackage, writePlannedFiles } from '../../scripts/lib/package/create.ts';
 import { writeEncryptedPackage } from '../../scripts/lib/package/encrypt.ts';
 import { makeUser, tempDir, writeFixtureKeys, writeKeys, writeTestKeys, type TestUser } from './helpers.ts';
-import { setupFromTemplate } from './setup-templates.ts';
+import { setupFromTemplate, treeStamp, type TemplateSpec } from './setup-templates.ts';
 import { FakeGithub, type FakeGithubOptions } from '../support/fake-github.ts';
 import { startEnvRun } from '../support/env-runs.ts';
 import type { CliResult } from './cli.ts';
@@ -63,7 +63,7 @@ export async function runAsCli(user: TestUser, argv: string[], command: Command 
 
 /**
  * A user with a fixed test key (no key generation wait) and a git relay set up at remotes/<login>.git:
- * a copy of one `relay setup` made per login and key in the worker (setup-templates.ts). A user with
+ * a copy of one `relay setup` made per login and key in the run (setup-templates.ts). A user with
  * `extra` environment (a git config, a fake git on PATH), which may change setup, is set up for real.
  */
 export async function relayUser(base: string, login: string, extra: NodeJS.ProcessEnv = {}): Promise<RelayUser> {
@@ -72,27 +72,63 @@ export async function relayUser(base: string, login: string, extra: NodeJS.Proce
   const url = join(base, 'remotes', `${login}.git`);
   if (Object.keys(extra).length > 0) await setUp(u, url);
   else {
-    await setupFromTemplate(base, {
+    const spec: TemplateSpec = {
       id: `cli\0${login}\0${keys.publicKeyPem}`,
-      folders: [`${login}/alive`, `remotes/${login}.git`],
-      pathFiles: [`${login}/alive/relay/relay.json`, `${login}/alive/relay/clone/config`],
+      folders: relayFolders(login),
+      pathFiles: pathFiles(login),
       setUp: async (templateBase) => {
         const t = makeUser(templateBase, login);
         writeKeys(t.paths, keys);
         await setUp(t, join(templateBase, 'remotes', `${login}.git`));
       },
-    });
+    };
+    copies.set(u.root, { base, spec, stamp: await setupFromTemplate(base, spec) });
   }
   return { ...u, url };
 }
+
+const relayFolders = (login: string) => [`${login}/alive`, `remotes/${login}.git`];
+const pathFiles = (login: string) => [`${login}/alive/relay/relay.json`, `${login}/alive/relay/clone/config`];
+
+/** Users copied from a template (by their root), with the stamp of their folders as copied. */
+const copies = new Map<string, { base: string; spec: TemplateSpec; stamp: string }>();
 
 async function setUp(u: TestUser, url: string): Promise<void> {
   const r = await run(u, ['setup', '--transport', 'git', '--login', u.login, '--url', url, '--json']);
   if (r.code !== 0) throw new Error(`setup ${u.login}: ${r.stderr}`);
 }
 
-/** Both users pin each other (git transport: add-peer --url on both sides). */
+/**
+ * Both users pin each other (git transport: add-peer --url on both sides). Two users copied from
+ * templates into one folder and left as they were since get a copy of the same two paired in a
+ * template of their own (setup-templates.ts); any others run add-peer.
+ */
 export async function pair(a: RelayUser, b: RelayUser): Promise<void> {
+  const ca = copies.get(a.root);
+  const cb = copies.get(b.root);
+  copies.delete(a.root);
+  copies.delete(b.root);
+  const base = ca?.base;
+  if (ca && cb && base === cb.base && treeStamp(base, ca.spec.folders) === ca.stamp && treeStamp(base, cb.spec.folders) === cb.stamp) {
+    await setupFromTemplate(base, {
+      id: `pair\0${ca.spec.id}\0${cb.spec.id}`,
+      folders: [...ca.spec.folders, ...cb.spec.folders],
+      pathFiles: [...ca.spec.pathFiles, ...cb.spec.pathFiles],
+      setUp: async (templateBase) => {
+        await setupFromTemplate(templateBase, ca.spec);
+        await setupFromTemplate(templateBase, cb.spec);
+        await addPeers(
+          { ...a, ...makeUser(templateBase, a.login), url: join(templateBase, 'remotes', `${a.login}.git`) },
+          { ...b, ...makeUser(templateBase, b.login), url: join(templateBase, 'remotes', `${b.login}.git`) },
+        );
+      },
+    });
+    return;
+  }
+  await addPeers(a, b);
+}
+
+async function addPeers(a: RelayUser, b: RelayUser): Promise<void> {
   for (const [x, y] of [
     [a, b],
     [b, a],
