@@ -12,8 +12,8 @@ const USAGE = `usage: relay-check < SessionStart-hook-JSON
 
 Claude Code SessionStart hook. Inside an ALIVE world with a relay configured, refreshes the relay
 state at most every 10 minutes (running relay-probe within a time budget) and, when packages are
-waiting or a peer newly accepted an invitation, prints the SessionStart JSON whose
-additionalContext tells the session. Also tells it when HelloWorld messages wait for @claude in
+waiting, pulled packages wait to be received into the world, or a peer newly accepted an
+invitation, prints the SessionStart JSON whose additionalContext tells the session. Also tells it when HelloWorld messages wait for @claude in
 the session folder's bus. Silent otherwise; always exits 0.
 
 Environment: ALIVE_HOME (default ~/.alive); ALIVE_RELAY_CHECK_BUDGET_MS (default 7000, at most

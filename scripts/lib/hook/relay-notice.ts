@@ -1,6 +1,7 @@
 /**
  * The relay's SessionStart notice (cli.md section 6): packages waiting in the user's relay inbox,
- * or peers who newly accepted an invitation.
+ * packages pull saved and verified that the session's world has not received, or peers who newly
+ * accepted an invitation.
  *
  * - Silent when no relay is configured (one stat call; the hook input is not even read) and
  *   outside a world (a few more).
@@ -20,6 +21,7 @@ import type { NoticeContext } from './notices.ts';
 import { runProbe } from './probe.ts';
 import { counted, noun } from '../text/plural.ts';
 import { countUnverifiedSaved, UNVERIFIED_DIR } from '../relay/unverified-saved.ts';
+import { countPulledUnreceived } from '../relay/pulled-unreceived.ts';
 import {
   readCheckMemory,
   readNoticeState,
@@ -79,6 +81,20 @@ function savedText(saved: SavedNotice): string {
   );
 }
 
+/** Saved files the hook looks at for verified packages the session's world has not received (pulled-unreceived.ts). */
+export const PULLED_FILES_CHECKED = 500;
+
+/** Pull took these off the relay, so only this says they wait. Their files' names are the relay writer's: never listed. */
+function pulledText(pulled: SavedNotice): string {
+  const n = pulled.peers + pulled.others;
+  const where = [...(pulled.byPeer.length > 0 ? [peerFolders(pulled.byPeer)] : []), ...(pulled.others > 0 ? [`${pulled.others} in other folders`] : [])];
+  return (
+    `ALIVE relay: ${pulled.complete ? '' : 'at least '}${counted(n, 'walnut package')} that \`alive-p2p relay pull\` downloaded and verified ` +
+    `${noun(n, 'waits', 'wait')} under ${join(pulled.folders, '<folder>')}/ (${where.join(', ')}) to be received into this world. ` +
+    `Tell the user, and offer to run /alive:receive to review and import ${noun(n, 'it', 'them')}; deleting a file discards one.`
+  );
+}
+
 /** Peer folders named in the notice; the others are counted. */
 const PEER_FOLDERS_NAMED = 3;
 
@@ -108,6 +124,7 @@ export function formatRelayNotice(
   ownKeyChanged = false,
   saved?: SavedNotice,
   notYourRelay?: RelayNoticeState['notYourRelay'],
+  pulled?: SavedNotice,
 ): string | undefined {
   const parts: string[] = [];
   if (ownKeyChanged) {
@@ -141,6 +158,7 @@ export function formatRelayNotice(
         `${noun(others, 'it', 'them')}; if the user asks, \`alive-p2p relay status\` names the folders.`,
     );
   }
+  if (pulled && pulled.peers + pulled.others > 0) parts.push(pulledText(pulled));
   if (saved && saved.peers + saved.others > 0) parts.push(savedText(saved));
   if (accepted.length > 0) {
     parts.push(
@@ -172,7 +190,8 @@ function notYourRelayText(kind: 'relay' | 'repository'): string {
 export async function relayNotice(ctx: NoticeContext): Promise<string | undefined> {
   const dir = relayDir(ctx.env);
   if (!fs.existsSync(join(dir, 'relay.json'))) return silent(ctx, `no relay is configured (${join(dir, 'relay.json')} does not exist)`);
-  if (!findWorldRoot(await ctx.sessionCwd(), ctx.env)) return silent(ctx, 'not inside an ALIVE world');
+  const world = findWorldRoot(await ctx.sessionCwd(), ctx.env);
+  if (!world) return silent(ctx, 'not inside an ALIVE world');
 
   const statePath = join(dir, 'state.json');
   const memoryPath = join(dir, 'relay-check.json');
@@ -198,7 +217,10 @@ export async function relayNotice(ctx: NoticeContext): Promise<string | undefine
   const inbox = join(dir, 'inbox');
   const found = countUnverifiedSaved(inbox, SAVED_FOLDERS_SCANNED);
   const saved: SavedNotice = { ...splitFolders(found.byFolder, found.packages, pinned), folders: inbox, complete: found.complete };
-  if (!state) return formatRelayNotice({ peers: 0, others: 0 }, [], false, saved) ?? silent(ctx, `${probe ? `${probe}; ` : ''}no readable state.json`);
+  const local = countPulledUnreceived(dir, world, PULLED_FILES_CHECKED);
+  const pulled = local && { ...splitFolders(local.byFolder, local.packages, pinned), folders: inbox, complete: local.complete };
+  if (!state)
+    return formatRelayNotice({ peers: 0, others: 0 }, [], false, saved, undefined, pulled) ?? silent(ctx, `${probe ? `${probe}; ` : ''}no readable state.json`);
 
   const alreadyAnnounced =
     memory.announced !== undefined && state.lastSyncText !== undefined && memory.announced.lastSync === state.lastSyncText ? memory.announced.logins : [];
@@ -208,8 +230,8 @@ export async function relayNotice(ctx: NoticeContext): Promise<string | undefine
     writeMemory(memoryPath, memory);
   }
   const split = splitPending(state, pinned);
-  const text = formatRelayNotice(split, accepted, state.ownKeyChanged, saved, state.notYourRelay);
-  return text ?? silent(ctx, `${probe ? `${probe}; ` : ''}nothing is waiting, none was saved unverified, and no peer newly accepted`);
+  const text = formatRelayNotice(split, accepted, state.ownKeyChanged, saved, state.notYourRelay, pulled);
+  return text ?? silent(ctx, `${probe ? `${probe}; ` : ''}nothing is waiting, none was saved unverified or waits to be received, and no peer newly accepted`);
 }
 
 function silent(ctx: NoticeContext, reason: string): undefined {

@@ -4,12 +4,12 @@
  * the same package. Read through zod: a damaged ledger stops the receive rather than being
  * silently replaced.
  */
-import { join } from 'node:path';
 import * as z from '../json/zod.ts';
 import { AliveError } from '../errors.ts';
 import { writeJsonAtomic } from '../fs/atomic.ts';
 import { readSmallFile } from '../fs/small-file.ts';
 import { isSamePackage, type PackageIdentity } from '../package/identity.ts';
+import { ledgerPath } from './ledger-path.ts';
 
 export const ledgerEntrySchema = z.looseObject({
   package_sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
@@ -42,9 +42,7 @@ export type Ledger = z.infer<typeof ledgerSchema>;
 /** The most of imports.json read (some hundred thousand imports); a larger one is refused. */
 export const LEDGER_MAX_BYTES = 64 * 1024 * 1024;
 
-export function ledgerPath(world: string): string {
-  return join(world, '.alive', 'imports.json');
-}
+export { ledgerPath };
 
 export function readLedger(world: string): Ledger {
   const path = ledgerPath(world);

@@ -98,14 +98,22 @@ Options:
     const ignored = ignoredFields(listing.ignored);
     const senders = new Map<string, number>();
     for (const w of notPeers) senders.set(w.sender, (senders.get(w.sender) ?? 0) + 1);
+    // What pull took off the relay and the world has not received: only here, status and the hook say it waits.
+    const pulled = (await import('./pulled.ts')).pulledReport(cfg, paths, env);
     out.result({
       ok: true,
       waiting,
       note: NOTE,
+      pulled: pulled.json,
       ...ignored,
       not_your_relay: origin?.kind ?? null,
       ...(originShown ? { not_your_relay_problem: originShown.text } : {}),
-      untrusted: { ...ignored.untrusted, senders: Object.fromEntries(senders), ...originShown?.untrusted.json },
+      untrusted: {
+        ...ignored.untrusted,
+        senders: Object.fromEntries(senders),
+        ...(Object.keys(pulled.otherFolders).length > 0 ? { pulled_senders: pulled.otherFolders } : {}),
+        ...originShown?.untrusted.json,
+      },
     });
     if (originShown) out.warn(originShown.text, originShown.untrusted.lines);
     if (waiting.length === 0) out.line('Nothing is waiting in your relay.');
@@ -129,6 +137,7 @@ Options:
     if (waiting.some((w) => !w.pinned)) out.line("Packages in a folder that is not a pinned peer's are filed under unverified/ by pull.");
     // Someone else's relay: what waits there is its owner's, and pull refuses it.
     if (waiting.length > 0 && origin?.kind !== 'relay') out.line('Fetch them with: alive-p2p relay pull');
+    for (const l of pulled.lines) out.line(l);
   },
 });
 

@@ -1,4 +1,5 @@
 /** `alive-p2p relay pull [--max-size BYTES]`: download what waits in your relay, check it, clean up. */
+import { RECEIVED_LOG } from '../pulled-unreceived.ts';
 import { reportingInterrupt } from '../../cli/interrupted.ts';
 import type { OnProgress } from '../../package/progress.ts';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
@@ -163,7 +164,7 @@ async function pull(o: {
   }
   // Another repository (a code project): what waits there is from the user's peers, taken; the user is told.
   const originWarning = origin ? (await import('../relay-origin.ts')).originProblem(cfg.repo, cfg.github_username, origin) : undefined;
-  const logPath = join(paths.dir, 'received.json');
+  const logPath = join(paths.dir, RECEIVED_LOG);
   const log = readReceivedLog(logPath);
 
   const received: Received[] = [];

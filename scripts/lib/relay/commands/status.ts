@@ -145,6 +145,8 @@ export const relayStatusCommand = defineCommand({
     // What earlier pulls saved and could not verify: pull reports it once, status every time.
     const saved = countUnverifiedSaved(paths.inbox);
     const savedBy = splitSenders(cfg, Object.fromEntries(saved.byFolder));
+    // What pull saved and verified, not received into this world yet: nothing else says it waits.
+    const pulled = (await import('./pulled.ts')).pulledReport(cfg, paths, env);
     // What status found, problems included, is its result: `ok: false` is a failure's (cli.md, with
     // an `error` object and exit 1), and status has not failed when it reports your relay unreachable.
     out.result({
@@ -166,6 +168,7 @@ export const relayStatusCommand = defineCommand({
       // What waits, by folder (state.pending_by_sender and untrusted.senders give the same by name).
       inbox: state ? inboxFields(waitingBy, state.pending_packages) : null,
       unverified_saved: { packages: saved.packages, peers: Object.fromEntries(savedBy.peers), dir: paths.inbox },
+      pulled: pulled.json,
       problems,
       not_your_relay: origin?.kind ?? null,
       // Sender folders that are not your peers' (state.pending_by_sender has them too): named by
@@ -174,6 +177,7 @@ export const relayStatusCommand = defineCommand({
       untrusted: {
         senders: Object.fromEntries(waitingBy.others),
         ...(savedBy.others.length > 0 ? { unverified_senders: Object.fromEntries(savedBy.others) } : {}),
+        ...(Object.keys(pulled.otherFolders).length > 0 ? { pulled_senders: pulled.otherFolders } : {}),
         ...originShown?.untrusted.json,
       },
     });
@@ -200,6 +204,7 @@ export const relayStatusCommand = defineCommand({
       }
       if (state.pending_packages > 0) out.line('         see them with: alive-p2p relay inbox; fetch them with: alive-p2p relay pull');
     }
+    for (const l of pulled.lines) out.line(l);
     if (saved.packages > 0) {
       const by = bySenderText(savedBy, saved.packages, saved.byFolder.size);
       out.line(`Pulled:  ${counted(saved.packages, 'package')} could not be verified (${by}), kept under ${join(paths.inbox, '<folder>', UNVERIFIED_DIR)}/`);

@@ -1,2 +1,0 @@
-#!/usr/bin/env node
-import{a}from"./chunk-2S2J55BM.mjs";import"./chunk-C3TMFRY6.mjs";import"./chunk-VYFKW52W.mjs";import"./chunk-MQM2TEDS.mjs";import"./chunk-N6OO2H2V.mjs";import"./chunk-RZAPZ24T.mjs";import"./chunk-VQKFYV2D.mjs";import"./chunk-2RZGJXZV.mjs";import"./chunk-T5IYCL4C.mjs";import"./chunk-BD6PX4KT.mjs";import"./chunk-2D3G3QB6.mjs";import"./chunk-YEINTJO6.mjs";import"./chunk-TD3GEFHN.mjs";import"./chunk-AZ43AX2W.mjs";import"./chunk-Q25TGAUD.mjs";import"./chunk-QP64SNB7.mjs";import"./chunk-R4TOT6VD.mjs";import"./chunk-IDPOGZEX.mjs";export{a as relayPinFor};

@@ -1,0 +1,62 @@
+/**
+ * The packages pull saved and verified (inbox/<folder>/, listed in received.json) that are not yet
+ * received into a world: pull took them off the relay, so nothing else says they wait. A package
+ * counts as received when the world's imports.json records its identity (receive records the same
+ * packageIdentity for a verified signer) or the path it was received from (receive keeps that path,
+ * resolved); a file the user deleted counts as nothing. Read by the SessionStart hook: fs through
+ * node-fs.ts, both records read bounded and by hand (no zod), at most `maxFiles` files looked at.
+ */
+import { basename, dirname, join } from 'node:path';
+import { fs } from '../fs/node-fs.ts';
+import { readRegularFile } from '../fs/small-file.ts';
+import { asObject } from '../hook/input.ts';
+import { ledgerPath } from '../receive/ledger-path.ts';
+import type { UnverifiedSaved } from './unverified-saved.ts';
+
+/** pull's record of what it saved (local-inbox.ts), in the relay folder. */
+export const RECEIVED_LOG = 'received.json';
+
+/** The file's JSON object; null when there is no file; undefined when unreadable, not an object or over 8 MiB. */
+function readObject(path: string): Record<string, unknown> | null | undefined {
+  if (!fs.existsSync(path)) return null;
+  try {
+    return asObject(JSON.parse(readRegularFile(path, 8 * 1024 * 1024)?.toString('utf8') ?? ''));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The count, by inbox folder, for `world` (undefined: none, so none is left out as received), or
+ * undefined when it cannot be told: received.json or the world's imports.json cannot be read.
+ */
+export function countPulledUnreceived(relayDir: string, world: string | undefined, maxFiles = Number.POSITIVE_INFINITY): UnverifiedSaved | undefined {
+  const out: UnverifiedSaved = { packages: 0, byFolder: new Map(), complete: true };
+  const log = readObject(join(relayDir, RECEIVED_LOG));
+  const ledger = world === undefined ? null : readObject(ledgerPath(world));
+  const imports = ledger?.imports ?? [];
+  if (log === undefined || ledger === undefined || !Array.isArray(imports)) return undefined;
+  // The identities and sources of what the world imported.
+  const received = new Set<unknown>();
+  for (const e of imports) received.add(asObject(e)?.identity).add(asObject(e)?.source);
+  received.delete(undefined);
+  const inbox = join(relayDir, 'inbox');
+  const seen = new Set<string>();
+  for (const value of Object.values(log ?? {})) {
+    const entry = asObject(value);
+    const path = entry?.path;
+    // Verified and saved straight into a sender's folder (never what unverified/ holds).
+    if (entry?.verified !== true || typeof path !== 'string' || dirname(dirname(path)) !== inbox || seen.has(path)) continue;
+    seen.add(path);
+    if (received.has(entry.identity) || received.has(path)) continue;
+    if (seen.size > maxFiles) {
+      out.complete = false;
+      break;
+    }
+    if (!fs.lstatSync(path, { throwIfNoEntry: false })?.isFile()) continue;
+    const folder = basename(dirname(path));
+    out.byFolder.set(folder, (out.byFolder.get(folder) ?? 0) + 1);
+    out.packages++;
+  }
+  return out;
+}

@@ -1,0 +1,118 @@
+/**
+ * What pull saved and checked sits in $ALIVE_HOME/relay/inbox/<peer>/, gone from the relay, until
+ * the user receives it: the SessionStart notice spoke only of what waits in the relay, so a pulled
+ * package never received was never mentioned again. The notice, `relay status` and `relay inbox`
+ * count the verified packages pull saved that the world's imports.json does not record (by the
+ * package's identity or the path it was received from) and whose file is still there.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { relayNotice } from '../../scripts/lib/hook/relay-notice.ts';
+import { countPulledUnreceived } from '../../scripts/lib/relay/pulled-unreceived.ts';
+import { receiveCommand } from '../../scripts/lib/receive/commands/receive.ts';
+import { isolateProcessGit } from './git-env.ts';
+import { tempDir } from './helpers.ts';
+import { asUser, pair, relayUser, run, walnutPackage, type RelayUser } from './in-process.ts';
+
+let base: ReturnType<typeof tempDir>;
+let alice: RelayUser;
+let bob: RelayUser;
+let world: string;
+
+beforeAll(async () => {
+  isolateProcessGit();
+  base = tempDir('pulled-not-received');
+  alice = await relayUser(base.dir, 'alice');
+  bob = await relayUser(base.dir, 'bob');
+  await pair(alice, bob);
+  world = join(base.dir, 'bobworld');
+  mkdirSync(join(world, '.alive'), { recursive: true });
+  mkdirSync(join(world, '03_Inbox'));
+  // relay status and inbox take the world the current folder is in, else this one.
+  bob.env.ALIVE_WORLD_ROOT = world;
+});
+afterAll(() => base.cleanup());
+
+function notice(user: RelayUser): Promise<string | undefined> {
+  return asUser(user, () =>
+    relayNotice({ sessionCwd: async () => world, env: process.env, deadline: Date.now() + 5000, distDir: join(base.dir, 'no-dist'), now: Date.now }),
+  );
+}
+
+describe('packages pulled and verified but never received', () => {
+  it('are counted by the notice, relay status and relay inbox until received into the world; then no more', async () => {
+    for (const name of ['meadow', 'orchard']) expect((await run(alice, ['push', await walnutPackage(alice, name), '--to', 'bob'])).code).toBe(0);
+    const pulled = await run(bob, ['pull', '--json']);
+    expect(pulled.code, pulled.stderr).toBe(0);
+    const paths: string[] = pulled.json.received.map((r: { path: string }) => r.path);
+    expect(paths).toHaveLength(2);
+
+    const before = (await notice(bob))!;
+    expect(before).toMatch(/ALIVE relay: 2 walnut packages that `alive-p2p relay pull` downloaded and verified wait .* to be received into this world/);
+    expect(before).toMatch(/the folder of their pinned peer alice/);
+    expect(before).toContain('/alive:receive');
+    // A file's name is the relay writer's: not in the model's context.
+    expect(before).not.toMatch(/meadow|orchard/);
+
+    const status = await run(bob, ['status', '--offline', '--json']);
+    expect(status.json.pulled).toMatchObject({ packages: 2, in_peer_folders: { alice: 2 }, in_other_folders: 0, world });
+    const inbox = await run(bob, ['inbox', '--json']);
+    expect(inbox.json.pulled).toMatchObject({ packages: 2, in_peer_folders: { alice: 2 } });
+
+    const received = await run(bob, [paths[0]!, '--world', world, '--json'], receiveCommand);
+    expect(received.code, received.stderr).toBe(0);
+    expect(await notice(bob)).toMatch(/ALIVE relay: 1 walnut package that `alive-p2p relay pull` downloaded and verified waits/);
+
+    // The other one deleted by the user: nothing is left to receive.
+    rmSync(paths[1]!);
+    const after = await notice(bob);
+    expect(after ?? '').not.toMatch(/downloaded and verified/);
+  });
+
+  it('a package received from a copy elsewhere counts as received (its identity is in imports.json)', async () => {
+    expect((await run(alice, ['push', await walnutPackage(alice, 'copse'), '--to', 'bob'])).code).toBe(0);
+    const pulled = await run(bob, ['pull', '--json']);
+    const path: string = pulled.json.received[0].path;
+    expect(await notice(bob)).toMatch(/1 walnut package that/);
+    const copy = join(base.dir, 'copse-copy.walnut');
+    writeFileSync(copy, readFileSync(path));
+    const received = await run(bob, [copy, '--world', world, '--json'], receiveCommand);
+    expect(received.code, received.stderr).toBe(0);
+    expect((await notice(bob)) ?? '').not.toMatch(/downloaded and verified/);
+  });
+});
+
+describe('countPulledUnreceived: what it counts from received.json', () => {
+  it('only verified entries saved straight into an inbox folder whose file is there; a ledger it cannot read tells nothing', () => {
+    const t = tempDir('pulled-count');
+    try {
+      const relay = join(t.dir, 'relay');
+      const folder = join(relay, 'inbox', 'bob');
+      mkdirSync(join(folder, 'unverified'), { recursive: true });
+      const file = (p: string) => {
+        writeFileSync(p, 'x');
+        return p;
+      };
+      const log = {
+        ['1'.repeat(40)]: { path: file(join(folder, 'a.walnut')), at: 'x', from: 'bob', verified: true, identity: 'c'.repeat(64) },
+        ['2'.repeat(40)]: { path: file(join(folder, 'unverified', 'b.walnut')), at: 'x', from: 'bob', verified: true },
+        ['3'.repeat(40)]: { path: file(join(t.dir, 'elsewhere.walnut')), at: 'x', from: 'bob', verified: true },
+        ['4'.repeat(40)]: { path: file(join(folder, 'd.walnut')), at: 'x', from: 'bob', verified: false },
+        ['5'.repeat(40)]: { path: join(folder, 'gone.walnut'), at: 'x', from: 'bob', verified: true },
+        ['6'.repeat(40)]: { path: join(folder, 'a.walnut'), at: 'x', from: 'bob', verified: true },
+      };
+      writeFileSync(join(relay, 'received.json'), JSON.stringify(log));
+      expect(countPulledUnreceived(relay, undefined)).toEqual({ packages: 1, byFolder: new Map([['bob', 1]]), complete: true });
+      const w = join(t.dir, 'w');
+      mkdirSync(join(w, '.alive'), { recursive: true });
+      expect(countPulledUnreceived(relay, w)?.packages).toBe(1);
+      writeFileSync(join(w, '.alive', 'imports.json'), '{ not json');
+      expect(countPulledUnreceived(relay, w)).toBeUndefined();
+      writeFileSync(join(w, '.alive', 'imports.json'), JSON.stringify({ imports: [{ identity: 'c'.repeat(64) }] }));
+      expect(countPulledUnreceived(relay, w)?.packages).toBe(0);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
