@@ -171,8 +171,10 @@ describe('command bundles at start-up', () => {
       // 115 KiB until the same day, when the probe came to end that judgement at its deadline (36 bytes over);
       // 115.25 KiB until the same day, when `status` and `inbox` came to count what pull saved and
       // verified that the world has not received (their --json `pulled` and Pulled: lines, 0.4 KB;
-      // the count, commands/pulled.ts, is a chunk).
-      expect(bytes(loaded) - bytes(forHelp), command).toBeLessThan(115.75 * 1024);
+      // the count, commands/pulled.ts, is a chunk); 115.75 KiB until the same day, when the git
+      // transport came to have a relay judged the user's recorded as setup checked (its call, 0.15 KB:
+      // 21 bytes over; the record itself is in relay-origin.ts, a chunk).
+      expect(bytes(loaded) - bytes(forHelp), command).toBeLessThan(116 * 1024);
     }
   });
 

@@ -130,6 +130,8 @@ export interface GitTransportOptions {
   setUpBefore?: boolean;
   /** relay.json's setup_checked names this relay: setup found it the user's, so no history says otherwise. */
   setupChecked?: boolean;
+  /** relay.json, where notYourRelay records setup_checked once it judged the relay the user's (relay-origin.ts recordJudgedOwn). */
+  recordCheckedIn?: string;
 }
 
 /**
@@ -1012,12 +1014,14 @@ export class GitTransport implements RelayTransport {
   async notYourRelay(head: string | null, limits: CallLimits = {}): Promise<OriginRecord | null | undefined> {
     // A relay setup checked is the user's: a writer who can force-push may rewrite its history, which proves nothing then.
     if (this.opts.setupChecked) return null;
+    if (!head) return undefined;
     // Loaded here: commands that read no own relay skip it.
-    return head
-      ? (await import('./relay-origin.ts')).relayOrigin(head, this.opts, this.listings.get(`${head}\0keys`), (args) =>
-          this.git(args, { maxStdoutBytes: this.listingMax(), ...(limits.deadline ? { timeoutMs: Math.max(1, limits.deadline - Date.now()) } : {}) }),
-        )
-      : undefined;
+    const origin = await import('./relay-origin.ts');
+    const found = await origin.relayOrigin(head, this.opts, this.listings.get(`${head}\0keys`), (args) =>
+      this.git(args, { maxStdoutBytes: this.listingMax(), ...(limits.deadline ? { timeoutMs: Math.max(1, limits.deadline - Date.now()) } : {}) }),
+    );
+    if (found === null && this.opts.recordCheckedIn) origin.recordJudgedOwn(this.opts.recordCheckedIn, this.opts.url);
+    return found;
   }
 
   /** The listing of what was fetched last, without network (the probe's fallback). */

@@ -26,6 +26,7 @@ export async function openTransport(
       clonePath: paths.clone,
       workDir: paths.work,
       setupChecked,
+      recordCheckedIn: paths.config,
       ...opts,
     });
   }

@@ -27,6 +27,7 @@ import { inlineText } from '../text/untrusted.ts';
 import { GitError, redactUrls } from './git-run.ts';
 import { contentProblem, gitContent, listed, NAMES_SHOWN, type ContentProblem } from './not-your-relay.ts';
 import { isoSeconds, readRelayState, type RelayState } from './state.ts';
+import { readRelayConfig, writeRelayConfig } from './config.ts';
 
 /** Commits adding the user's key that are looked at: a writer can make up more, which proves nothing. */
 const MAX_ADDED = 5;
@@ -119,6 +120,23 @@ function shallowCommits(file: string): Set<string> {
     return new Set(readFileSync(file, 'utf8').split('\n').filter(Boolean));
   } catch {
     return new Set();
+  }
+}
+
+/**
+ * The judgement of a relay set up before setup recorded setup_checked found it the user's:
+ * recorded as the setup that checks it would, so it is not judged again on every run (a later
+ * judgement a peer who can force-push could turn against the owner). relay.json is read again just
+ * before writing, so a command that ran meanwhile is not undone; a failure is let be (the next run
+ * judges again). A finding of "not yours" is never recorded so.
+ */
+export function recordJudgedOwn(configPath: string, url: string): void {
+  try {
+    const cfg = readRelayConfig(configPath);
+    if (cfg?.transport !== 'git' || cfg.url !== url || cfg.setup_checked?.url === url) return;
+    writeRelayConfig(configPath, { ...cfg, setup_checked: { url, at: isoSeconds() } });
+  } catch {
+    // Unreadable or unwritable: nothing recorded.
   }
 }
 
