@@ -172,18 +172,19 @@ export function formatRelayNotice(
 
 /**
  * A relay set up, before setup checked the repository, on someone else's relay or on another
- * repository (relay-origin.ts judges it by the relay's history, which a peer cannot change). Whose
- * keys or which files is the relay's text: not in the model's context; `relay status` shows them.
+ * repository (relay-origin.ts judges it by the relay's history, which a peer cannot change), or a
+ * relay setup checked that the repository at its URL is no longer (replaced). Whose keys or which
+ * files is the relay's text: not in the model's context; `relay status` shows them and says which.
  */
 function notYourRelayText(kind: 'relay' | 'repository'): string {
-  const setUp = 'it was set up (before alive checked what a repository holds) on a repository that already ';
+  const setUp = 'its history shows a repository (set up on before alive checked what one holds, or put in its place since) that ';
   const way =
     '`alive-p2p relay status` says what is wrong and how to point the relay at their own repository ' +
     '(`alive-p2p relay setup --move --url URL`, then each of their peers accepts the new URL).';
   return kind === 'relay'
-    ? `ALIVE relay: WARNING: the user's relay is someone else's relay: ${setUp}published another login's key, so what waits there ` +
+    ? `ALIVE relay: WARNING: the user's relay is someone else's relay: ${setUp}publishes another login's key, so what waits there ` +
         `was sent to its owner, and \`alive-p2p relay pull\` refuses it. Do not offer to pull or import anything from it. Tell the user now; ${way}`
-    : `ALIVE relay: the user's relay is another repository, not a relay: ${setUp}held other files (a code project), ` +
+    : `ALIVE relay: the user's relay is another repository, not a relay: ${setUp}holds other files (a code project), ` +
         `so their peers' packages are committed into it. Tell the user; ${way}`;
 }
 

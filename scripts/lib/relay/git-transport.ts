@@ -1012,14 +1012,14 @@ export class GitTransport implements RelayTransport {
   }
 
   async notYourRelay(head: string | null, limits: CallLimits = {}): Promise<OriginRecord | null | undefined> {
-    // A relay setup checked is the user's: a writer who can force-push may rewrite its history, which proves nothing then.
-    if (this.opts.setupChecked) return null;
-    if (!head) return undefined;
+    if (!head) return this.opts.setupChecked ? null : undefined;
     // Loaded here: commands that read no own relay skip it.
     const origin = await import('./relay-origin.ts');
-    const found = await origin.relayOrigin(head, this.opts, this.listings.get(`${head}\0keys`), (args) =>
-      this.git(args, { maxStdoutBytes: this.listingMax(), ...(limits.deadline ? { timeoutMs: Math.max(1, limits.deadline - Date.now()) } : {}) }),
-    );
+    const git = (args: string[]) =>
+      this.git(args, { maxStdoutBytes: this.listingMax(), ...(limits.deadline ? { timeoutMs: Math.max(1, limits.deadline - Date.now()) } : {}) });
+    // A relay setup checked is the user's whatever history a writer who can force-push makes, as long as it is the one setup checked.
+    if (this.opts.setupChecked) return origin.replacedOrigin(head, this.opts, this.listings.get(`${head}\0keys`), git);
+    const found = await origin.relayOrigin(head, this.opts, this.listings.get(`${head}\0keys`), git);
     if (found === null && this.opts.recordCheckedIn) origin.recordJudgedOwn(this.opts.recordCheckedIn, this.opts.url);
     return found;
   }

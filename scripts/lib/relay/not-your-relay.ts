@@ -120,11 +120,12 @@ export async function refuseGitRepository(
   if (!refusal) return true;
   // The relay relay.json names, set up again: what a writer (a peer) added to it since refuses
   // nothing, only what it held when the user's key was added to it does (relay-origin.ts), and
-  // nothing at all once a setup found it the user's (a writer who can force-push rewrites history).
+  // nothing once a setup found it the user's (a writer who can force-push rewrites history) unless
+  // it is no longer the repository setup checked (relay-origin.ts replacedOrigin).
   if (!relay.setUpBefore) throw refusal;
-  if (relay.setupChecked) return false;
-  const { relayOrigin, originRefusal } = await import('./relay-origin.ts');
-  const found = await relayOrigin(tip, { login: relay.login, clonePath: gitDir }, undefined, async (args) => ({ stdout: await git(args) }));
+  const { relayOrigin, replacedOrigin, originRefusal } = await import('./relay-origin.ts');
+  const judge = relay.setupChecked ? replacedOrigin : relayOrigin;
+  const found = await judge(tip, { login: relay.login, clonePath: gitDir }, undefined, async (args) => ({ stdout: await git(args) }));
   if (found) throw originRefusal(where, relay.login, found, 'Nothing was changed');
   return false;
 }

@@ -70,6 +70,48 @@ export async function relayOrigin(
   }
 }
 
+/**
+ * For a relay setup checked (relay.json's setup_checked): a finding when the repository at its URL
+ * is no longer the one setup checked, else null. No identity of a repository tells that (its root
+ * commits are what a writer who can force-push rewrites, and the clone cuts its history), but what
+ * setup checked held the user's key from then on: setup committed it, and the owner's own rewrites
+ * keep it. A tip that publishes another login's key or holds files a relay does not, in a history
+ * (uncut) that never held keys/<login>.pem in any letter case, is a repository made again at the
+ * URL by someone else, another one the URL names now, or one a writer rewrote every trace of the
+ * user out of. Keys and files a peer adds, or a made-up history keeping the user's key, prove nothing.
+ * Null: the one setup checked; undefined: not told (a cut history, a failure).
+ */
+export async function replacedOrigin(
+  head: string,
+  relay: { login: string; clonePath: string },
+  keys: ReadonlyMap<string, unknown> | undefined,
+  git: (args: string[]) => Promise<{ stdout: string }>,
+): Promise<OriginRecord | null | undefined> {
+  const o: OriginRead = { git: async (args) => (await git(args)).stdout, head, login: relay.login, shallowFile: join(relay.clonePath, 'shallow') };
+  try {
+    const now = contentProblem(o.login, await gitContent(o.git, head, keys && [...keys.keys()]));
+    if (!now) return null;
+    const added = await o.git([
+      'log',
+      '--no-show-signature',
+      '--full-history',
+      '--diff-filter=A',
+      '--max-count=1',
+      '--format=%H',
+      head,
+      '--',
+      `:(icase)keys/${o.login}.pem`,
+    ]);
+    if (added.trim() !== '') return null;
+    // A cut history may have lost the commit that added it: nothing told, what was found before stands.
+    if (await historyCut(o)) return undefined;
+    return { ...originRecord(now), replaced: true };
+  } catch (err) {
+    if (err instanceof GitError && err.timedOut) throw err;
+    return undefined;
+  }
+}
+
 /** What the relay was when the user's key was added to it: null, the user's; undefined, not told. */
 async function whenKeyAdded(o: OriginRead): Promise<ContentProblem | null | undefined> {
   const added = (
@@ -160,7 +202,16 @@ export function relayWhere(repo: string): string {
 }
 
 /** A relay that is not the user's, in words: what it is, and why. `where`: the relay, as shown to the user. */
-function originText(where: string, login: string, problem: Pick<ContentProblem, 'kind'>): string {
+function originText(where: string, login: string, problem: Pick<OriginRecord, 'kind' | 'replaced'>): string {
+  if (problem.replaced) {
+    const what =
+      problem.kind === 'relay' ? "someone else's relay: it publishes another login's key" : 'another repository, not a relay: it holds files a relay does not';
+    return (
+      `${where} is no longer the one setup checked: its history holds no trace of your key (keys/${login}.pem) and it is ${what} ` +
+      '(the repository was deleted and made again by someone else, the URL names another one now, or someone with write access rewrote its history)' +
+      (problem.kind === 'relay' ? ', so what waits in it was sent to its owner' : '')
+    );
+  }
   const when = `when your key (keys/${login}.pem) was added to it, by a \`relay setup\` made before setup checked what a repository holds`;
   return problem.kind === 'relay'
     ? `${where} is someone else's relay: it already published another login's key ${when}, so what waits in it was sent to its owner`
@@ -168,13 +219,15 @@ function originText(where: string, login: string, problem: Pick<ContentProblem, 
 }
 
 /** The way on: set up the relay on a repository of the user's own, and tell the peers. */
-function originWayOn(login: string, problem: Pick<ContentProblem, 'kind'>): string {
+function originWayOn(login: string, problem: Pick<OriginRecord, 'kind' | 'replaced'>): string {
   return (
     'point your relay at your own repository: `alive-p2p relay setup --move --url URL`, URL a new, empty repository ' +
     `(a local path that does not exist yet is made one) or your own relay; then each of your peers runs \`alive-p2p relay accept ${login} --url URL\`` +
-    (problem.kind === 'relay'
-      ? `, and ask the owner of this one to remove keys/${login}.pem from it`
-      : ' (if this repository is your own relay and those files need not be in it, removing them ends this)')
+    (problem.replaced
+      ? ' (if it is your repository, put your key back in it with git, or remove what is not yours, then run `alive-p2p relay setup`)'
+      : problem.kind === 'relay'
+        ? `, and ask the owner of this one to remove keys/${login}.pem from it`
+        : ' (if this repository is your own relay and those files need not be in it, removing them ends this)')
   );
 }
 

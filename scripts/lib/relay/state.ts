@@ -56,7 +56,18 @@ export const relayStateSchema = z.looseObject({
    * (relay-origin.ts): whose keys or which files (the first few of `total`, the relay's writers'
    * names). Null: it was the user's; absent: not checked (GitHub, or a state file before this field).
    */
-  not_your_relay: z.optional(z.nullable(z.object({ kind: z.enum(['relay', 'repository']), checked: z.string(), names: z.array(z.string()), total: count }))),
+  not_your_relay: z.optional(
+    z.nullable(
+      z.object({
+        kind: z.enum(['relay', 'repository']),
+        checked: z.string(),
+        names: z.array(z.string()),
+        total: count,
+        /** Found on a relay setup checked: the repository at its URL is no longer that one (relay-origin.ts replacedOrigin). */
+        replaced: z.optional(z.boolean()),
+      }),
+    ),
+  ),
 });
 
 export type RelayState = z.output<typeof relayStateSchema>;
