@@ -42,11 +42,14 @@ Lists the packages waiting in your relay: the folder each waits in (inbox/<folde
 whoever wrote it), file, size, when it was delivered, and whether the folder is a pinned peer's
 (only those can be verified by pull). A package in a peer's folder is only said to be from them
 until pull verifies its signature. Nothing is downloaded or changed; run \`alive-p2p relay pull\`
-to fetch them.
+to fetch them. It also counts what earlier pulls saved and verified that the world you are in has
+not received yet (alive-p2p receive PATH --world WORLD, or /alive:receive, imports one).
 
 Options:
   --json      one JSON object: {ok, waiting: [{sender (the folder), file, path, size, time, pinned, peer_status,
-              verified (false), untrusted: {file}}], note, ignored (a count), ignored_truncated,
+              verified (false), untrusted: {file}}], note, pulled ({packages, in_peer_folders,
+              in_other_folders, world, dir}: what pull saved and verified that the current folder's
+              world has not received; null when it cannot be told), ignored (a count), ignored_truncated,
               not_your_relay ("relay", "repository" or null: the relay was set up, before setup
               checked it, on someone else's relay or another repository), not_your_relay_problem,
               untrusted: {ignored: [the first 100 names of the files that are not packages],
