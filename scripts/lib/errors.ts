@@ -78,6 +78,7 @@ export const ERROR_CODES = [
   'missing_field',
   'missing_file',
   'missing_manifest',
+  'name_collision',
   'network',
   'no_access',
   'no_answer',

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { NameSet, type NameKind } from '../../scripts/lib/package/name-set.ts';
+import { memberKey } from '../../scripts/lib/fs/name-fold.ts';
 
 /** Folders of `name` (its prefixes before each '/', but a first one), deepest last. */
 function folders(name: string): string[] {
@@ -61,5 +62,41 @@ describe('the names an archive reader has met', () => {
       check(name, set.kind(), ref.get(name));
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('with a key, answers as a Map by key, and names the spelling first met', () => {
+    const set = new NameSet(memberKey);
+    const ref = new Map<string, { kind: NameKind; first: string }>();
+    const segments = ['Notes', 'notes', 'NOTES', 'caf\u00e9', 'cafe\u0301', 'CAF\u00c9', 'a.md', 'A.MD', 'a.md.', '\u0130', 'i\u0307', 'x'];
+    let x = 777;
+    const next = (n: number) => {
+      x = (x * 1103515245 + 12345) >>> 0;
+      return x % n;
+    };
+    const wrong: string[] = [];
+    for (let i = 0; i < 5000; i++) {
+      const parts = Array.from({ length: 1 + next(3) }, () => segments[next(segments.length)]!);
+      const name = parts.join('/');
+      set.load(name);
+      const up = folders(name);
+      for (let s = 0; s < up.length; s++) {
+        const want = ref.get(memberKey(up[s]!));
+        const got = set.kind(s);
+        if (got !== want?.kind || set.foundName() !== want?.first) wrong.push(`${up[s]}: ${got} ${set.foundName()} for ${want?.kind} ${want?.first}`);
+      }
+      const want = ref.get(memberKey(name));
+      const got = set.kind();
+      if (got !== want?.kind || set.foundName() !== want?.first) wrong.push(`${name}: ${got} ${set.foundName()} for ${want?.kind} ${want?.first}`);
+      for (let s = up.length - 1; s >= 0 && !ref.has(memberKey(up[s]!)); s--) {
+        set.add('dir', s);
+        ref.set(memberKey(up[s]!), { kind: 'dir', first: up[s]! });
+      }
+      if (!want) {
+        set.add('file');
+        ref.set(memberKey(name), { kind: 'file', first: name });
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(set.size).toBe(ref.size);
   });
 });

@@ -13,7 +13,7 @@ import type { TarWriter } from './tar-writer.ts';
 import { filesDigestV3 } from './v3.ts';
 import { chooseOutput } from './output-path.ts';
 import { checkDescription } from './create-request.ts';
-import { checkEntryCount, overReceiverLimit, type OverReceiverLimit } from './receiver-limit.ts';
+import { checkEntryCount, checkNameCollisions, overReceiverLimit, type OverReceiverLimit } from './receiver-limit.ts';
 
 export { chooseOutput, type OutputChoice } from './output-path.ts';
 
@@ -130,6 +130,7 @@ export async function planPackage(opts: CreateOptions): Promise<StagedPlan> {
     allowPrivateKeys: opts.allowPrivateKeys === true,
   });
   checkEntryCount(collected.files.length);
+  checkNameCollisions(collected.files);
   // Each large file's bytes past what collect read are searched for a key as they are hashed:
   // why one holds a key, by source (a link and its target are searched once).
   const searched = new Map<string, string | undefined>();

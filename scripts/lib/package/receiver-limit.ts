@@ -6,7 +6,10 @@
  */
 import { AliveError } from '../errors.ts';
 import { counted } from '../text/plural.ts';
+import { inlineText } from '../text/untrusted.ts';
+import { memberKey } from '../fs/name-fold.ts';
 import { DEFAULT_MAX_SIZE, MAX_PACKAGE_ENTRIES } from './limits.ts';
+import { NameSet, recordName } from './name-set.ts';
 
 export interface OverReceiverLimit {
   /** The receivers' default limit, in bytes. */
@@ -62,6 +65,26 @@ export function checkEntryCount(files: number): void {
       'Leave some out with .walnutignore (generated files, caches), or share parts on their own with --scope bundle; nothing was written',
     { code: 'too_large' },
   );
+}
+
+/**
+ * Refuses (name_collision) a walnut holding two files whose names differ only by letter case or
+ * Unicode form (`notes.md`, `Notes.md`), or a file whose name is a folder's in another case: every
+ * receiver refuses such a package (tar-read.ts), as one would overwrite the other on macOS and
+ * Windows. Before anything is hashed or written.
+ */
+export function checkNameCollisions(paths: { readonly length: number; path(i: number): string }): void {
+  const names = new NameSet(memberKey);
+  for (let i = 0; i < paths.length; i++) {
+    const path = paths.path(i);
+    const clash = recordName(names, path, 'file');
+    if (clash?.earlier === undefined) continue;
+    throw new AliveError(
+      `the walnut holds ${inlineText(clash.earlier)} and ${inlineText(path)}, whose names differ only by letter case or Unicode form (or a trailing dot or space): ` +
+        'they are one name on macOS and Windows, where one would overwrite the other, and every receiver refuses such a package. Rename one of them (or leave it out with .walnutignore); nothing was written',
+      { code: 'name_collision' },
+    );
+  }
 }
 
 /** Whether a receiver refuses, by default, a package of `files`; how much it holds and what opens it. */

@@ -28,7 +28,8 @@ import { declaredSize, decodeHeader, headerNameIsUtf8, prefixOutsideUstar, unrea
 import { PAX_HEADER_LIMIT, PaxError, PaxKeyError, PaxRecordsError, parsePax, type PaxFields } from './pax.ts';
 import { requireRegularFile } from './package-path.ts';
 import { NAME_SLOT_BYTES, NAMES_HELD_LIMIT } from './limits.ts';
-import { NameSet, type NameKind } from './name-set.ts';
+import { NameSet, recordName, type NameClash } from './name-set.ts';
+import { memberKey } from '../fs/name-fold.ts';
 import type { FileBody } from './sinks.ts';
 
 export interface TarEntry {
@@ -88,6 +89,25 @@ export function refuse(label: string, entry: string | undefined, reason: string,
     ...(name.untrusted && { untrusted: name.untrusted }),
   });
 }
+
+/**
+ * The refusal of entry `entry`, whose name is one with `earlier`'s on a file system that ignores
+ * case and Unicode form (name-fold.ts): extracted there, one would land on the other.
+ */
+function collision(label: string, entry: string, earlier: string): AliveError {
+  return refuse(
+    label,
+    entry,
+    `and the earlier entry ${senderName(earlier)} differ only by letter case or Unicode form (or a trailing dot or space), so they are one name on macOS and Windows, where one would overwrite the other. Rename one of them in the walnut and pack it again`,
+    'name_collision',
+  );
+}
+
+const CLASH_REASONS: Record<NameClash['kind'], string> = {
+  twice: 'appears twice in the archive',
+  'file-and-folder': 'is both a file and a folder',
+  'inside-file': 'is inside an entry that is a file',
+};
 
 const BLOCK = 512;
 /**
@@ -293,12 +313,12 @@ export async function readTarStream(
   visit: (entry: TarEntry) => Promise<void>,
 ): Promise<void> {
   const { label } = limits;
-  const names = new NameSet();
+  const names = new NameSet(memberKey);
   /** What keeping `names` costs, as NAMES_HELD_LIMIT counts it. */
   let namesHeld = 0;
   const maxNamesHeld = limits.maxNamesHeld ?? NAMES_HELD_LIMIT;
-  /** Records the name `names` has loaded, or its folder before slash number `slash`. */
-  const hold = (kind: NameKind, cost: number, slash?: number) => {
+  /** Counts keeping a name (NameSet.add follows): its own bytes `cost`, and a slot. */
+  const hold = (cost: number) => {
     namesHeld += cost + NAME_SLOT_BYTES;
     if (namesHeld > maxNamesHeld) {
       throw refuse(
@@ -308,7 +328,6 @@ export async function readTarStream(
         'too_large',
       );
     }
-    names.add(kind, slash);
   };
   let entries = 0;
   let contentBytes = 0;
@@ -339,22 +358,9 @@ export async function readTarStream(
     if (name === '' && kind === 'dir') return { path: '', kind, size: 0, mode: 0o755, mtimeSec: 0, headerBytes, body: NO_BODY };
     const why = unsafePathReason(name);
     if (why) throw refuse(label, path, why);
-    names.load(name);
-    const prior = names.kind();
-    if (prior === 'dir' && kind === 'file') throw refuse(label, path, 'is both a file and a folder', 'duplicate_entry');
-    if (prior && !(prior === 'dir' && kind === 'dir')) throw refuse(label, path, 'appears twice in the archive', 'duplicate_entry');
-    // A name must not be used as a file and as a folder (a/ then a, or a then a/b). Its folders are
-    // registered from the deepest up to the first one known: every folder above a known one is
-    // known too (and none of them is a file), so a deep name costs its length once, not its
-    // depth times its length (thousands of entries 2,000 folders deep took minutes).
-    for (let slash = names.slashes - 1; slash >= 0; slash--) {
-      const known = names.kind(slash);
-      if (known === 'file') throw refuse(label, path, 'is inside an entry that is a file', 'duplicate_entry');
-      if (known === 'dir') break;
-      // A prefix of the name: it shares the name's bytes, counted once below.
-      hold('dir', 0, slash);
-    }
-    if (prior === undefined) hold(kind, Buffer.byteLength(name));
+    const clash = recordName(names, name, kind, hold);
+    if (clash?.earlier !== undefined) throw collision(label, path, clash.earlier);
+    if (clash) throw refuse(label, path, CLASH_REASONS[clash.kind], 'duplicate_entry');
     entries += 1;
     if (entries > limits.maxEntries) throw refuse(label, undefined, `has more than ${limits.maxEntries} entries`, 'too_large');
     const size = kind === 'file' ? (header.size ?? 0) : 0;

@@ -9,6 +9,7 @@
  * docs/receive.md documents the list; keep the two in step.
  */
 import { trimEndOf } from '../text/trim.ts';
+import { caseFold } from '../fs/name-fold.ts';
 import { counted } from '../text/plural.ts';
 import { senderName } from '../text/fence.ts';
 import { inlineText } from '../text/untrusted.ts';
@@ -246,8 +247,6 @@ export function ignoreFileRule(path: string, bundleTops: ReadonlySet<string>, fo
   return where ? rule : undefined;
 }
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-
 /**
  * A path segment as a file system that folds names would see it: NFKC, Unicode case folding
  * (upper then lower case: U+017F long s is `s`, U+0131 dotless i is `i`, as on APFS and NTFS),
@@ -255,8 +254,7 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
  * Windows drops). Holding back a look-alike costs nothing: held-back files are kept.
  */
 export function foldSegment(segment: string): string {
-  // Printable ASCII is its own NFKC form, and its upper-then-lower case is its lower case.
-  const folded = PRINTABLE_ASCII.test(segment) ? segment.toLowerCase() : segment.normalize('NFKC').toUpperCase().toLowerCase();
+  const folded = caseFold(segment, 'NFKC');
   const colon = folded.indexOf(':');
   const base = colon > 0 ? folded.slice(0, colon) : folded;
   return base === '.' || base === '..' ? base : trimEndOf(base, '. ');
