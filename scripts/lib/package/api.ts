@@ -3,8 +3,8 @@
  * for a peer (encrypt to their key, sign with ours). Verifying is verify.ts.
  */
 import { createReadStream, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
+import { makeTempFolder } from './temp-folder.ts';
 import { join } from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import { AliveError } from '../errors.ts';
@@ -100,7 +100,7 @@ export async function sealPackageForPeer(opts: SealOptions): Promise<{ sha256: s
     return { sha256: written.sha256, bytes: written.bytes, encrypted: true };
   }
   if (head.envelope === 'passphrase' || head.envelope === 'rsa') {
-    const spool = await mkdtemp(join(tmpdir(), 'alive-seal-'));
+    const spool = await makeTempFolder('seal');
     try {
       await readTarFile(
         opts.input,

@@ -5,7 +5,8 @@
  * SHA-256, nothing missing, nothing extra. Refusals are AliveErrors that name the entry.
  */
 import { createReadStream } from 'node:fs';
-import { mkdtemp, rm, readFile } from 'node:fs/promises';
+import { rm, readFile } from 'node:fs/promises';
+import { makeTempFolder, removeStaleTempFolders } from './temp-folder.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Transform } from 'node:stream';
@@ -417,6 +418,7 @@ export async function readPackage(path: string, sink: FileSink, opts: ReadOption
     if (err instanceof AliveError) throw err;
     throw unreadablePackage(path, failureReason(err));
   });
+  removeStaleTempFolders();
   const spoolDir = lazySpool();
   try {
     if (kind === 'gzip') return await readGzipPackage(path, sink, opts, limits, spoolDir);
@@ -441,7 +443,7 @@ interface Spool {
 function lazySpool(): Spool {
   let made: Promise<string> | undefined;
   const make = () =>
-    mkdtemp(join(tmpdir(), 'alive-spool-')).catch((err: unknown) => {
+    makeTempFolder('spool').catch((err: unknown) => {
       throw new AliveError(
         `cannot make a temporary folder for the encrypted payload in ${inlineText(tmpdir())} (${failureReason(err)}); set TMPDIR to a folder you can write, and try again`,
         { code: 'unwritable' },

@@ -1,0 +1,181 @@
+/**
+ * An encrypted package is spooled into `$TMPDIR/alive-spool-*` (its payload and wrapped key) while
+ * it is read, and relay push seals one in `$TMPDIR/alive-seal-*`. A process killed outright
+ * (SIGKILL) runs no cleanup: those folders stayed for good. Each is now private (0700) and marked
+ * with its owner (staging.ts's marker), and the next verify, extract or receive of this user
+ * removes those whose process is gone; never a link planted under that name, a folder of another
+ * user, an unmarked one, or one whose process runs.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setPbkdf2IterationsForTests } from '../../scripts/lib/crypto/kdf.ts';
+import { sealPackageForPeer } from '../../scripts/lib/package/api.ts';
+import { testKeyPairOf } from '../support/test-keys.ts';
+import { hostTag } from '../../scripts/lib/proc/host-tag.ts';
+import { aliveInProcess } from '../support/alive-in-process.ts';
+import { cliBundle, repoRoot, tmp } from '../receive/helpers.ts';
+import { sandboxEnv, writeTree } from './helpers.ts';
+
+const PASS = 'a passphrase of some length';
+const stopAt = pathToFileURL(join(repoRoot, 'test', 'support', 'stop-at.mjs')).href;
+let base = '';
+let cli = '';
+let encrypted = '';
+let plain = '';
+let deadPid = 0;
+
+beforeAll(async () => {
+  base = tmp('stale-temp');
+  cli = await cliBundle();
+  deadPid = spawnSync('true').pid!;
+  const walnut = join(base, 'w');
+  writeTree(walnut, { '_kernel/key.md': '---\ntype: venture\n---\n', 'notes/a.md': 'secret notes\n' });
+  setPbkdf2IterationsForTests(1000);
+  try {
+    encrypted = join(base, 'enc.walnut');
+    const e = await aliveInProcess(
+      ['create', '--walnut', walnut, '--scope', 'full', '--output', encrypted, '--encrypt', 'passphrase'],
+      sandboxEnv(join(base, 'make'), { WALNUT_PASSPHRASE: PASS }),
+    );
+    expect(e.status, e.stderr).toBe(0);
+  } finally {
+    setPbkdf2IterationsForTests(undefined);
+  }
+  plain = join(base, 'plain.walnut');
+  const p = await aliveInProcess(['create', '--walnut', walnut, '--scope', 'full', '--output', plain], sandboxEnv(join(base, 'make')));
+  expect(p.status, p.stderr).toBe(0);
+}, 60_000);
+afterAll(() => spawnSync('rm', ['-rf', base]));
+
+let n = 0;
+/** A fresh sandbox: its own TMPDIR. */
+function sandbox(): { env: NodeJS.ProcessEnv; tmpdir: string } {
+  const dir = join(base, `s${++n}`);
+  const env = sandboxEnv(dir, { WALNUT_PASSPHRASE: PASS });
+  return { env, tmpdir: env.TMPDIR! };
+}
+
+/** `alive-p2p verify <pkg>` frozen right after it created its spooled payload.enc; resolves once there. */
+async function verifyStoppedInSpool(env: NodeJS.ProcessEnv) {
+  const stop = { calls: ['openSync', 'open'], arg: 0, pattern: '/alive-spool-[^/]+/payload\\.enc$' };
+  const child = spawn(process.execPath, ['--import', stopAt, cli, 'verify', encrypted], {
+    env: { ...env, ALIVE_TEST_STOP_AT: JSON.stringify(stop) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const exited = new Promise<void>((res) => child.on('exit', () => res()));
+  let stderr = '';
+  const stopped = await new Promise<boolean>((res) => {
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+      if (stderr.includes('ALIVE_TEST_STOPPED\n')) res(true);
+    });
+    void exited.then(() => res(false));
+  });
+  expect(stopped, `verify never spooled: ${stderr}`).toBe(true);
+  return {
+    kill: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+const spoolsIn = (dir: string) => readdirSync(dir).filter((f) => f.startsWith('alive-spool-'));
+const verify = (env: NodeJS.ProcessEnv, pkg = plain) => spawnSync(process.execPath, [cli, 'verify', pkg], { env, encoding: 'utf8' });
+
+describe('temporary folders of an encrypted package read by a process killed outright', () => {
+  it('the spool folder is private, marked with its owner, and the next verify of any package removes it', async () => {
+    const { env, tmpdir } = sandbox();
+    const run = await verifyStoppedInSpool(env);
+    await run.kill();
+    const [left] = spoolsIn(tmpdir);
+    expect(left, 'the killed verify left its spool').toBeDefined();
+    const spool = join(tmpdir, left!);
+    expect(statSync(spool).mode & 0o777).toBe(0o700);
+    expect(existsSync(join(spool, 'payload.enc'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(spool, 'owner.json'), 'utf8'))).toMatchObject({ host: hostTag() });
+    const r = verify(env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(spoolsIn(tmpdir)).toEqual([]);
+  }, 60_000);
+
+  it('the spool of a verify still running is left alone by another verify', async () => {
+    const { env, tmpdir } = sandbox();
+    const run = await verifyStoppedInSpool(env);
+    try {
+      expect(verify(env).status).toBe(0);
+      expect(spoolsIn(tmpdir)).toHaveLength(1);
+    } finally {
+      await run.kill();
+    }
+  }, 60_000);
+
+  it('a seal folder of a gone process is removed too; look-alikes are left as they are, what a link names untouched', () => {
+    const { env, tmpdir } = sandbox();
+    const marker = (fields: Record<string, unknown> = {}) => `${JSON.stringify({ made_by: 'alive-p2p seal', pid: deadPid, host: hostTag(), ...fields })}\n`;
+    const plant = (name: string, owner?: string) => {
+      const dir = join(tmpdir, name);
+      mkdirSync(dir, { mode: 0o700 });
+      writeFileSync(join(dir, 'payload.enc'), 'sealed bytes');
+      if (owner !== undefined) writeFileSync(join(dir, 'owner.json'), owner);
+      return dir;
+    };
+    plant('alive-seal-aB3dE6', marker());
+    plant('alive-spool-Zz09aa', marker({ made_by: 'alive-p2p spool' }));
+    // Kept: no marker; another tool's marker; a live process; another user's folder; a name only close to ours.
+    plant('alive-spool-nomark');
+    plant('alive-spool-other1', marker({ made_by: 'alive-p2p extract' }));
+    plant('alive-spool-alive1', marker({ made_by: 'alive-p2p spool', pid: process.pid, start: undefined }));
+    const foreign = plant('alive-seal-theirs', marker());
+    if (process.getuid?.() === 0) chownSync(foreign, 4242, 4242);
+    plant('alive-spool-abcdef-x', marker({ made_by: 'alive-p2p spool' }));
+    // A link planted under the name, to a folder that looks stale: neither followed nor removed.
+    const elsewhere = join(base, `elsewhere-${n}`);
+    mkdirSync(elsewhere);
+    writeFileSync(join(elsewhere, 'owner.json'), marker({ made_by: 'alive-p2p spool' }));
+    writeFileSync(join(elsewhere, 'precious.md'), 'keep me');
+    symlinkSync(elsewhere, join(tmpdir, 'alive-spool-linked'));
+
+    const r = verify(env);
+    expect(r.status, r.stderr).toBe(0);
+    const left = readdirSync(tmpdir).sort();
+    expect(left).not.toContain('alive-seal-aB3dE6');
+    expect(left).not.toContain('alive-spool-Zz09aa');
+    const kept = ['alive-spool-nomark', 'alive-spool-other1', 'alive-spool-alive1', 'alive-spool-abcdef-x', 'alive-spool-linked'];
+    if (process.getuid?.() === 0) kept.push('alive-seal-theirs');
+    for (const k of kept) expect(left, k).toContain(k);
+    expect(lstatSync(join(tmpdir, 'alive-spool-linked')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(elsewhere, 'precious.md'), 'utf8')).toBe('keep me');
+  }, 60_000);
+
+  it('the folder relay push seals a package in is private and marked with its owner while it works, and removed after', async () => {
+    const { tmpdir } = sandbox();
+    const seen: Array<{ name: string; mode: number; owner: unknown }> = [];
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = tmpdir;
+    try {
+      await sealPackageForPeer({
+        input: encrypted,
+        output: join(base, `sealed-${n}.walnut`),
+        recipientPublicKey: createPublicKey(testKeyPairOf('bob').publicKeyPem),
+        signer: { privateKey: createPrivateKey(testKeyPairOf('alice').privateKeyPem), name: 'alice' },
+        onProgress: () => {
+          for (const name of readdirSync(tmpdir).filter((f) => f.startsWith('alive-seal-'))) {
+            const dir = join(tmpdir, name);
+            const owner = existsSync(join(dir, 'owner.json')) ? JSON.parse(readFileSync(join(dir, 'owner.json'), 'utf8')) : undefined;
+            seen.push({ name, mode: statSync(dir).mode & 0o777, owner });
+          }
+        },
+      });
+    } finally {
+      process.env.TMPDIR = saved;
+    }
+    expect(seen.length).toBeGreaterThan(0);
+    for (const s of seen) expect(s).toMatchObject({ mode: 0o700, owner: { made_by: 'alive-p2p seal', pid: process.pid, host: hostTag() } });
+    expect(readdirSync(tmpdir)).toEqual([]);
+  });
+});
