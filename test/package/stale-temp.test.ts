@@ -59,9 +59,12 @@ function sandbox(): { env: NodeJS.ProcessEnv; tmpdir: string } {
   return { env, tmpdir: env.TMPDIR! };
 }
 
-/** `alive-p2p verify <pkg>` frozen right after it created its spooled payload.enc; resolves once there. */
-async function verifyStoppedInSpool(env: NodeJS.ProcessEnv) {
-  const stop = { calls: ['openSync', 'open'], arg: 0, pattern: '/alive-spool-[^/]+/payload\\.enc$' };
+/**
+ * `alive-p2p verify <pkg>` frozen right after it created its spooled payload.enc; resolves once
+ * there. With `resumeWhen`, it goes on once that file exists (stop-at.mjs).
+ */
+async function verifyStoppedInSpool(env: NodeJS.ProcessEnv, resumeWhen?: string) {
+  const stop = { calls: ['openSync', 'open'], arg: 0, pattern: '/alive-spool-[^/]+/payload\\.enc$', ...(resumeWhen && { resumeWhen }) };
   const child = spawn(process.execPath, ['--import', stopAt, cli, 'verify', encrypted], {
     env: { ...env, ALIVE_TEST_STOP_AT: JSON.stringify(stop) },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -77,8 +80,9 @@ async function verifyStoppedInSpool(env: NodeJS.ProcessEnv) {
   });
   expect(stopped, `verify never spooled: ${stderr}`).toBe(true);
   return {
-    kill: async () => {
-      child.kill('SIGKILL');
+    kill: async (signal: NodeJS.Signals = 'SIGKILL') => {
+      child.kill(signal);
+      if (resumeWhen) writeFileSync(resumeWhen, '');
       await exited;
     },
   };
@@ -101,6 +105,16 @@ describe('temporary folders of an encrypted package read by a process killed out
     const r = verify(env);
     expect(r.status, r.stderr).toBe(0);
     expect(spoolsIn(tmpdir)).toEqual([]);
+  }, 60_000);
+
+  it('a verify interrupted (Ctrl-C, SIGTERM) while it spools removes its spool before it ends', async () => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      const { env, tmpdir } = sandbox();
+      const run = await verifyStoppedInSpool(env, join(base, `resume-${n}`));
+      expect(spoolsIn(tmpdir)).toHaveLength(1);
+      await run.kill(signal);
+      expect(spoolsIn(tmpdir), signal).toEqual([]);
+    }
   }, 60_000);
 
   it('the spool of a verify still running is left alone by another verify', async () => {

@@ -5,8 +5,7 @@
  * one that is provably ours (our name, our user, a real folder, our marker) and whose owner is
  * gone. A marker from another host or PID namespace says nothing about its process: kept.
  */
-import { closeSync, lstatSync, readdirSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { closeSync, lstatSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ownerRunning, processStartTime } from './lock.ts';
 import { removeTree } from './remove-tree.ts';
@@ -24,10 +23,10 @@ export interface OwnedKind {
 }
 
 /** Marks `dir`, a private folder this process has just made, as `kind`'s and this process's. */
-export async function markOwned(dir: string, kind: OwnedKind): Promise<void> {
+export function markOwned(dir: string, kind: OwnedKind): void {
   const start = processStartTime(process.pid);
   const owner = { made_by: kind.madeBy, pid: process.pid, ...(start ? { start } : {}), host: hostTag() };
-  await writeFile(join(dir, OWNER_FILE), `${JSON.stringify(owner)}\n`, { mode: 0o600, flag: 'wx' });
+  writeFileSync(join(dir, OWNER_FILE), `${JSON.stringify(owner)}\n`, { mode: 0o600, flag: 'wx' });
 }
 
 function readOwner(dir: string): unknown {

@@ -3,7 +3,6 @@
  * for a peer (encrypt to their key, sign with ours). Verifying is verify.ts.
  */
 import { createReadStream, statSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { makeTempFolder } from './temp-folder.ts';
 import { join } from 'node:path';
 import type { KeyObject } from 'node:crypto';
@@ -100,7 +99,8 @@ export async function sealPackageForPeer(opts: SealOptions): Promise<{ sha256: s
     return { sha256: written.sha256, bytes: written.bytes, encrypted: true };
   }
   if (head.envelope === 'passphrase' || head.envelope === 'rsa') {
-    const spool = await makeTempFolder('seal');
+    const seal = makeTempFolder('seal');
+    const spool = seal.path;
     try {
       await readTarFile(
         opts.input,
@@ -140,7 +140,7 @@ export async function sealPackageForPeer(opts: SealOptions): Promise<{ sha256: s
       });
       return { sha256: written.sha256, bytes: written.bytes, encrypted: true };
     } finally {
-      await rm(spool, { recursive: true, force: true });
+      await seal.remove();
     }
   }
   throw new AliveError(`${opts.input} is a v3 (format 2.1) package, which alive cannot re-seal for a peer; create it again with alive-p2p create`, {

@@ -5,8 +5,8 @@
  * SHA-256, nothing missing, nothing extra. Refusals are AliveErrors that name the entry.
  */
 import { createReadStream } from 'node:fs';
-import { rm, readFile } from 'node:fs/promises';
-import { makeTempFolder, removeStaleTempFolders } from './temp-folder.ts';
+import { readFile } from 'node:fs/promises';
+import { makeTempFolder, removeStaleTempFolders, type TempFolder } from './temp-folder.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Transform } from 'node:stream';
@@ -441,22 +441,21 @@ interface Spool {
 }
 
 function lazySpool(): Spool {
-  let made: Promise<string> | undefined;
-  const make = () =>
-    makeTempFolder('spool').catch((err: unknown) => {
+  let made: TempFolder | undefined;
+  const make = (): TempFolder => {
+    try {
+      return makeTempFolder('spool');
+    } catch (err) {
       throw new AliveError(
         `cannot make a temporary folder for the encrypted payload in ${inlineText(tmpdir())} (${failureReason(err)}); set TMPDIR to a folder you can write, and try again`,
         { code: 'unwritable' },
       );
-    });
+    }
+  };
   return {
-    dir: () => (made ??= make()),
+    dir: async () => (made ??= make()).path,
     remove: async () => {
-      if (made)
-        await made.then(
-          (d) => rm(d, { recursive: true, force: true }),
-          () => {},
-        );
+      await made?.remove();
     },
   };
 }

@@ -22,7 +22,7 @@ export function stagingPath(output: string): string {
 /** Makes the staging folder (private) with its marker; `tree/` is the caller's to make. */
 export async function makeStaging(staging: string): Promise<void> {
   await mkdir(staging, { mode: 0o700 });
-  await markOwned(staging, STAGING);
+  markOwned(staging, STAGING);
 }
 
 /** Is `path` a staging folder of an extract whose process is gone (so it can be removed)? */

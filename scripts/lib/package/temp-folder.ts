@@ -1,14 +1,18 @@
 /**
  * Private folders in the system's temporary folder for an encrypted package's payload:
  * `alive-spool-*` (read: the payload and its wrapped key, spooled) and `alive-seal-*` (relay push
- * sealing one for a peer). Made 0700 by mkdtemp and marked with their owner (fs/owned-folder.ts),
- * so that those of a process killed outright are removed by a later run, once per process: the
- * first that reads a package (verify, extract, receive, relay pull) or makes such a folder.
+ * sealing one for a peer). Made 0700 by mkdtemp, marked with their owner (fs/owned-folder.ts) and
+ * removed on Ctrl-C, SIGTERM or SIGHUP as when done; those of a process killed outright are removed
+ * by a later run, once per process: the first that reads a package (verify, extract, receive,
+ * relay pull) or makes such a folder.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { markOwned, type OwnedKind, removeStaleOwned } from '../fs/owned-folder.ts';
+import { removeTree } from '../fs/remove-tree.ts';
+import { cleanUpIfInterrupted } from '../proc/interrupt-cleanup.ts';
 
 /** mkdtemp adds six letters or digits to the prefix. */
 const KINDS = {
@@ -27,15 +31,35 @@ export function removeStaleTempFolders(): void {
   removeStaleOwned(dir, Object.values(KINDS));
 }
 
-/** A new private folder in $TMPDIR for `use`, marked as this process's; the caller removes it. */
-export async function makeTempFolder(use: keyof typeof KINDS): Promise<string> {
+export interface TempFolder {
+  path: string;
+  /** Removes it (and stops listening for the signals that would). */
+  remove(): Promise<void>;
+}
+
+/** A new private folder in $TMPDIR for `use`, marked as this process's. */
+export function makeTempFolder(use: keyof typeof KINDS): TempFolder {
   removeStaleTempFolders();
-  const dir = await mkdtemp(join(tmpdir(), `alive-${use}-`));
+  let path: string | undefined;
+  // Listening before the folder exists, and made on this thread: a signal's cleanup runs between
+  // two tasks of it, so it sees the folder as soon as it exists.
+  const release = cleanUpIfInterrupted(() => {
+    if (path !== undefined) removeTree(path);
+  });
   try {
-    await markOwned(dir, KINDS[use]);
+    path = mkdtempSync(join(tmpdir(), `alive-${use}-`));
+    markOwned(path, KINDS[use]);
   } catch (err) {
-    await rm(dir, { recursive: true, force: true });
+    release();
+    if (path !== undefined) removeTree(path);
     throw err;
   }
-  return dir;
+  const made = path;
+  return {
+    path: made,
+    remove: async () => {
+      release();
+      await rm(made, { recursive: true, force: true });
+    },
+  };
 }
