@@ -98,7 +98,7 @@ function collision(label: string, entry: string, earlier: string): AliveError {
   return refuse(
     label,
     entry,
-    `and the earlier entry ${senderName(earlier)} differ only by letter case or Unicode form (or a trailing dot or space), so they are one name on macOS and Windows, where one would overwrite the other. Rename one of them in the walnut and pack it again`,
+    `and the earlier entry ${senderName(earlier)} differ only by letter case or Unicode form (or a trailing dot or space), so they are one name on macOS and Windows, where one would overwrite the other; the sender must rename one of them in the walnut and pack it again`,
     'name_collision',
   );
 }
