@@ -212,8 +212,18 @@ function listsLazyCommands(file) {
 }
 
 /**
+ * True when the dynamic imports `file` makes are bundles of their own in a COMMAND_CHUNK_ENTRIES
+ * entry: it lists commands with lazyCommand, or it is a command module (a file of a commands/
+ * folder) that sits in the entry (bus/commands/status.ts loads the header reader, message.ts,
+ * only when an inbox holds a file: 2.5 KB the entry does not carry).
+ */
+function chunksItsImports(file) {
+  return /[\\/]commands[\\/][^\\/]+\.ts$/.test(file) || callsLazyCommand(file);
+}
+
+/**
  * For COMMAND_CHUNK_ENTRIES: a dynamic import made by a module that calls lazyCommand (the group
- * of dispatch's commands) stays an import of chunks/<concern>-<command>.mjs, and the module is
+ * of dispatch's commands), or by a command module in the entry (chunksItsImports), stays an import of chunks/<concern>-<command>.mjs, and the module is
  * recorded in `chunks` (out name -> source path) to be bundled on its own. Inside such a command
  * bundle (`inChunk`), every dynamic import is a bundle of its own the same way (bus/config-schema.ts:
  * zod, 30 KB that `dispatch send` parses only when a receiver has a config.json): a module loaded
@@ -229,7 +239,7 @@ function commandChunks(chunks, inChunk) {
         if (args.kind !== 'dynamic-import') return undefined;
         if (!inChunk) {
           // Read once per build: every dynamic import of a module asks.
-          if (!lazyImporters.has(args.importer)) lazyImporters.set(args.importer, callsLazyCommand(args.importer));
+          if (!lazyImporters.has(args.importer)) lazyImporters.set(args.importer, chunksItsImports(args.importer));
           if (!lazyImporters.get(args.importer)) return undefined;
         }
         const source = resolve(args.resolveDir, args.path);

@@ -11,12 +11,13 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dispatch, filesIn, makeBus } from './helpers.ts';
+import { bundle, dispatch, filesIn, makeBus, runCli } from './helpers.ts';
 import { mcpToolCallers } from './mcp-in-process.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { archiveDayDir, receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { messageFileName } from '../../scripts/lib/bus/ids.ts';
 import { formatClaudeNotice, pendingMessagesFor } from '../../scripts/lib/bus/notice.ts';
+import { STATUS_HEADS_MAX } from '../../scripts/lib/bus/status.ts';
 
 const ANSWER = '01a24c90-1111-7000-8000-000000000001';
 const REQUEST_TO_GEMINI = '01a24c90-0000-7000-8000-000000000001';
@@ -116,5 +117,57 @@ describe('an answer in the inbox', () => {
     expect(only).toEqual({ root, count: 0, answers: 1 });
     expect(formatClaudeNotice(only!)).toMatch(/^HelloWorld bus: 1 answer to a message @claude sent waits in `[^`]+` \(nothing to answer\)\. /);
     expect(filesIn(paths.inbox)).toEqual([messageFileName(ANSWER)]);
+  });
+});
+
+/**
+ * status counted an answer in an inbox as a message waiting ("2 messages waiting" for one request
+ * and one answer), where inbox and the SessionStart notice tell them apart by the header block.
+ */
+describe('status with an answer in the inbox', () => {
+  it('counts it apart, in the totals, the row, --json and the MCP status tool', async () => {
+    const { root } = await inboxWithAnswer();
+    const r = await dispatch(root, ['status']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^1 receiver: 1 message waiting, 1 answer to read, 0 messages being handled,/m);
+    expect(r.stdout).toMatch(/^@claude +inbox 2 \(1 answer\), processing 0,/m);
+    const json = JSON.parse((await dispatch(root, ['status', '--json'])).stdout);
+    expect(json.receivers[0]).toMatchObject({ receiver: '@claude', inbox: 2, answers: 1 });
+    expect(json.receivers[0]).not.toHaveProperty('answers_unread');
+    const call = await connect(root, '@claude');
+    const tool = (await call('status', {})).structuredContent as { receivers: Record<string, unknown>[] };
+    expect(tool.receivers[0]).toMatchObject({ inbox: 2, answers: 1 });
+    // The bundle loads the header reader (a bundle of its own) only then: it is found and runs.
+    const built = runCli(await bundle('scripts/dispatch.ts'), ['status', '--root', root], { PATH: process.env.PATH });
+    expect(built.stderr).toBe('');
+    expect(built.stdout).toMatch(/^1 receiver: 1 message waiting, 1 answer to read,/m);
+  });
+
+  it('with requests only: no answers named in the text, answers 0 in --json', async () => {
+    const { root } = makeBus();
+    await sendMessage({ root, to: 'claude', from: 'gemini', body: 'a question' });
+    const r = await dispatch(root, ['status']);
+    expect(r.stdout).toMatch(/^1 receiver: 1 message waiting, 0 messages being handled,/m);
+    expect(r.stdout).toMatch(/^@claude +inbox 1, processing 0,/m);
+    expect(JSON.parse((await dispatch(root, ['status', '--json'])).stdout).receivers[0]).toMatchObject({ inbox: 1, answers: 0 });
+  });
+
+  it(`reads at most ${STATUS_HEADS_MAX} header blocks per call: the files past it count as waiting, and answers_unread says how many`, async () => {
+    const { root } = makeBus();
+    const paths = receiverPaths(root, 'claude');
+    mkdirSync(paths.inbox, { recursive: true });
+    const extra = 3;
+    for (let i = 0; i < STATUS_HEADS_MAX + extra; i++) {
+      const id = `01a24c90-2222-7000-8000-${String(i).padStart(12, '0')}`;
+      writeFileSync(
+        join(paths.inbox, messageFileName(id)),
+        `# HelloWorld Response\n# From: @gemini\n# To: @claude\n# In-Reply-To: ${REQUEST_TO_GEMINI}\n\nanswer ${i}\n`,
+      );
+    }
+    const json = JSON.parse((await dispatch(root, ['status', '--json'])).stdout);
+    expect(json.receivers[0]).toMatchObject({ inbox: STATUS_HEADS_MAX + extra, answers: STATUS_HEADS_MAX, answers_unread: extra });
+    const r = await dispatch(root, ['status']);
+    expect(r.stdout).toMatch(new RegExp(`^1 receiver: ${extra} messages waiting, ${STATUS_HEADS_MAX} answers to read,`, 'm'));
+    expect(r.stdout).toContain(`inbox ${STATUS_HEADS_MAX + extra} (${STATUS_HEADS_MAX} answers; ${extra} files not read, counted as waiting)`);
   });
 });

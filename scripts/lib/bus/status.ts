@@ -1,12 +1,13 @@
 /**
  * What the bus holds, per receiver (`dispatch status`, the MCP `status` tool): messages waiting,
- * claimed (and how many of those claims ran out), answers not collected, dead letters, archived
- * messages, and whether a daemon serves it. Reads names and counts only, never a message.
+ * answers delivered into the inbox, claimed (and how many of those claims ran out), answers not
+ * collected, dead letters, archived messages, and whether a daemon serves it. Reads names and
+ * counts, and of inbox files only the header block's first bytes (at most STATUS_HEADS_MAX).
  */
 import { lstatSync, type Dirent } from 'node:fs';
 import { claimsFromNames, goneClaimOwner } from './claims.ts';
 import type { ProcessHolder } from './claim-owner.ts';
-import { direntsUpTo, inBusChildDir, namesUpTo, openBusDir, readBusJsonIn, type BusDir } from './fsutil.ts';
+import { direntsUpTo, inBusChildDir, namesUpTo, openBusDir, readBusFileIn, readBusJsonIn, type BusDir } from './fsutil.ts';
 import { busListMax, receiverFoldersMax } from './list-bound.ts';
 import { isArchiveDayName, isMessageFileName, receiverPaths, runtimesDir } from './layout.ts';
 import { displayName } from './names.ts';
@@ -17,7 +18,15 @@ import { daemonRecord } from './serving.ts';
 
 export interface ReceiverStatus {
   receiver: string;
+  /** Message files in the inbox: requests, and the answers counted in `answers`. */
   inbox: number;
+  /**
+   * Answers among them (a copy serve delivers to a sender, or any writer's), told by their header
+   * block as inbox tells them (inbox-answers.ts countAnswers): nothing to answer. Messages waiting are `inbox - answers`.
+   */
+  answers: number;
+  /** Inbox files whose header block was not read (past STATUS_HEADS_MAX): counted as waiting. Absent when none. */
+  answers_unread?: number;
   processing: number;
   stale_claims: number;
   /** Claims not run out whose holder is gone (kill -9): nothing handles them until a serve starts. */
@@ -40,6 +49,12 @@ export interface ReceiverStatus {
 
 /** Receivers listed unless a limit says otherwise (dispatch status --limit, the MCP tool's limit). */
 export const STATUS_LIMIT = 100;
+/**
+ * Inbox files whose first HEAD_BYTES one status call reads, over all its receivers, to tell an
+ * answer from a message (as the SessionStart notice does): the rest count as messages waiting.
+ */
+export const STATUS_HEADS_MAX = 200;
+const HEAD_BYTES = 1024;
 /** Problems named per receiver; the rest are counted (a writer can plant thousands of linked archive days). */
 const PROBLEMS_SHOWN = 5;
 
@@ -103,9 +118,10 @@ export function busStatus(root: string, q: StatusQuery = {}): BusStatus {
     const { ordered, unread } = offset === 0 && names.length <= limit ? { ordered: names, unread: 0 } : waitingFirst(root, runtimes, names);
     const shown = ordered.slice(offset, offset + limit);
     const next = offset + shown.length;
+    const heads = { left: STATUS_HEADS_MAX };
     return {
       root,
-      receivers: shown.map((name) => receiverStatus(root, runtimes, name, now)),
+      receivers: shown.map((name) => receiverStatus(root, runtimes, name, now, heads)),
       total: names.length,
       offset,
       truncated: next < names.length,
@@ -150,7 +166,7 @@ function inboxCount(root: string, runtimes: BusDir, name: string): number {
   }
 }
 
-function receiverStatus(root: string, runtimes: BusDir, name: string, now: number): ReceiverStatus {
+function receiverStatus(root: string, runtimes: BusDir, name: string, now: number, heads: { left: number }): ReceiverStatus {
   const paths = receiverPaths(root, name);
   const problems: string[] = [];
   // A linked folder is counted as empty and named under problems: status reads nothing through it.
@@ -166,6 +182,7 @@ function receiverStatus(root: string, runtimes: BusDir, name: string, now: numbe
   const status: ReceiverStatus = {
     receiver: displayName(name),
     inbox: 0,
+    answers: 0,
     processing: 0,
     stale_claims: 0,
     gone_claims: 0,
@@ -200,7 +217,17 @@ function receiverStatus(root: string, runtimes: BusDir, name: string, now: numbe
       const gone = claims.flatMap((c) => (c.deadline > now ? (goneClaimOwner(c.owner, undefined, c.path)?.kind ?? []) : []));
       status.gone_claims = gone.length;
       status.gone_holders = [...new Set(gone)].sort();
-      status.inbox = inFolder('inbox', 0, (d) => names('inbox')(d).filter(isMessageFileName).length);
+      status.inbox = inFolder('inbox', 0, (d) => {
+        const files = names('inbox')(d).filter(isMessageFileName);
+        const read = files.slice(0, Math.max(0, heads.left));
+        heads.left -= read.length;
+        inboxHeads.set(
+          status,
+          read.map((f) => headOf(d, f)),
+        );
+        if (read.length < files.length) status.answers_unread = files.length - read.length;
+        return files.length;
+      });
       status.outbox = inFolder('outbox', 0, (d) => names('outbox')(d).filter(isMessageFileName).length);
       status.dead_letter = inFolder('dead-letter', 0, (d) => names('dead_letter')(d).filter((n) => !n.endsWith('.reason.json') && !n.startsWith('.')).length);
       status.archived = inFolder('archive', 0, (d) => countArchive(root, d, problems, names('archived')));
@@ -218,6 +245,24 @@ function receiverStatus(root: string, runtimes: BusDir, name: string, now: numbe
           `and ${unique.length - PROBLEMS_SHOWN} more folders of ${status.receiver} that are links or not folders (status counts nothing in them)`,
         ];
   return status;
+}
+
+/** The first HEAD_BYTES of file `name` of inbox `d` as text ('' when it cannot be read: no answer). */
+function headOf(d: BusDir, name: string): string {
+  const r = readBusFileIn(d, name, { headBytes: HEAD_BYTES });
+  return r.ok ? r.bytes.toString('utf8') : '';
+}
+
+/**
+ * The heads busStatus read of each row's inbox files, for inbox-answers.ts countAnswers to tell
+ * the answers among them: the header reader is not part of the entry bundle `dispatch status`
+ * starts from.
+ */
+const inboxHeads = new WeakMap<ReceiverStatus, string[]>();
+
+/** The first bytes busStatus read of row `r`'s inbox files ('' for one it could not read). */
+export function inboxHeadsOf(r: ReceiverStatus): string[] {
+  return inboxHeads.get(r) ?? [];
 }
 
 function countArchive(root: string, archive: BusDir, problems: string[], namesIn: (d: BusDir) => string[]): number {

@@ -1,6 +1,6 @@
 import { defineCommand } from '../../cli/command.ts';
 import { runtimesDir } from '../layout.ts';
-import { busStatus, type ReceiverStatus } from '../status.ts';
+import { busStatus, inboxHeadsOf, type ReceiverStatus } from '../status.ts';
 import { busRoot, nameArg, positiveIntArg, ROOT_OPTION, requireBus } from './common.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { inlineText } from '../../text/untrusted.ts';
@@ -12,7 +12,8 @@ import { statusUnlistedNote, statusUnreadReceiversNote, unlistedField } from '..
 
 const USAGE = `usage: dispatch status [@RECEIVER] [--limit N] [--json] [--root DIR]
 
-Shows the receivers under <root>/runtimes/ (or @RECEIVER alone): messages waiting, being handled
+Shows the receivers under <root>/runtimes/ (or @RECEIVER alone): messages waiting, answers to
+read in the inbox, being handled
 (and how many of those claims ran out), answers not yet collected, dead letters, archived messages,
 and whether a daemon is serving it. At most --limit receivers (default 100), by name; when there
 are more, the receivers every bus has (@claude...) come first, then those with messages waiting,
@@ -26,16 +27,20 @@ export const statusCommand = defineCommand({
   usage: USAGE,
   options: { limit: { type: 'string' }, ...ROOT_OPTION },
   positionals: { names: ['@RECEIVER'], min: 0 },
-  run(ctx) {
+  async run(ctx) {
     const { values, positionals } = ctx;
     const receiver = positionals[0] === undefined ? undefined : nameArg(positionals[0], 'receiver', USAGE);
     const limit = positiveIntArg(values.limit, '--limit');
     const root = busRoot(values.root);
     requireBus(root, values.root);
-    const { receivers, total, truncated, unlisted, unread_receivers } = busStatus(root, {
+    const status = busStatus(root, {
       ...(limit !== undefined ? { limit } : {}),
       ...(receiver !== undefined ? { receiver } : {}),
     });
+    // A bundle of its own (tools/build-options.mjs), loaded only when an inbox holds a file.
+    const kinds = status.receivers.some((r) => r.inbox) ? await import('../inbox-answers.ts') : undefined;
+    kinds?.countAnswers(status.receivers, inboxHeadsOf);
+    const { receivers, total, truncated, unlisted, unread_receivers } = status;
     // A receiver nobody has (`@gemni`): the name like it, as inbox and claim give it; a folder
     // name (a bus writer's) only in the fence after our line.
     const unknown = receiver !== undefined && receivers.length === 0 ? unknownReceiver(root, receiver) : undefined;
@@ -76,10 +81,8 @@ export const statusCommand = defineCommand({
     const runtimes = inlineText(runtimesDir(root), 1000);
     ctx.print(`bus at ${runtimes}`);
     const sum = (f: (r: ReceiverStatus) => number) => receivers.reduce((n, r) => n + f(r), 0);
-    const totals = `${counted(
-      sum((r) => r.inbox),
-      'message',
-    )} waiting, ${counted(
+    const answers = sum((r) => r.answers);
+    const totals = `${counted(sum((r) => r.inbox) - answers, 'message')} waiting${kinds?.answersTotalText(answers) ?? ''}, ${counted(
       sum((r) => r.processing),
       'message',
     )} being handled, ${counted(
@@ -105,7 +108,7 @@ export const statusCommand = defineCommand({
       // A count past the listing's bound: among the first names of a folder holding more than that.
       const n = (k: keyof NonNullable<ReceiverStatus['more_than']>) => (r.more_than?.[k] ? `${r[k]} (more than ${r.more_than[k]} files)` : r[k]);
       rows.push(
-        `${r.receiver.padEnd(16)} inbox ${n('inbox')}, processing ${n('processing')}${r.stale_claims ? ` (${r.stale_claims} stale)` : ''}${r.gone_claims ? ` (${r.gone_claims} held by ${goneHoldersText(r.gone_holders)})` : ''}, outbox ${n('outbox')}, dead-letter ${n('dead_letter')}, archived ${n('archived')}; ${daemon}`,
+        `${r.receiver.padEnd(16)} inbox ${n('inbox')}${kinds?.inboxKindsText(r) ?? ''}, processing ${n('processing')}${r.stale_claims ? ` (${r.stale_claims} stale)` : ''}${r.gone_claims ? ` (${r.gone_claims} held by ${goneHoldersText(r.gone_holders)})` : ''}, outbox ${n('outbox')}, dead-letter ${n('dead_letter')}, archived ${n('archived')}; ${daemon}`,
         ...r.problems.map((p) => `  problem: ${inlineText(p, 4000)}`),
       );
       if (r.problems.length > 0) problems = true;

@@ -21,6 +21,7 @@ import { LineGuard } from './line-guard.ts';
 import { mcpSessionOwner } from '../claim-owner.ts';
 import { passedOverJson } from '../commands/common.ts';
 import { passingOver } from '../passed-over.ts';
+import { STATUS_HEADS_MAX } from '../status.ts';
 import {
   claimTool,
   deadLettersTool,
@@ -311,7 +312,7 @@ export function createServer(given: ToolContext, closing: AbortSignal = new Abor
     'status',
     {
       title: 'Bus status',
-      description: `Per receiver: messages waiting, claimed, answers not collected, dead letters, archived, and whether a daemon serves it (the command its record names under untrusted.agent). At most ${LIST_DEFAULT} receivers per call unless limit says otherwise, by name, or, when there are more, the receivers every bus has first (claude, copilot, gemini, codex), then those with messages waiting; total counts them all, and truncated: true with next_offset says more follow. receiver shows one. Refused (no_bus) where the server's folder holds no bus. ${UNTRUSTED_NOTE}`,
+      description: `Per receiver: messages in the inbox (inbox; of them, answers delivered there, to read and not to answer: answers, told by the header block of at most ${STATUS_HEADS_MAX} files a call, the rest counted as waiting in answers_unread), claimed, answers not collected, dead letters, archived, and whether a daemon serves it (the command its record names under untrusted.agent). At most ${LIST_DEFAULT} receivers per call unless limit says otherwise, by name, or, when there are more, the receivers every bus has first (claude, copilot, gemini, codex), then those with messages waiting; total counts them all, and truncated: true with next_offset says more follow. receiver shows one. Refused (no_bus) where the server's folder holds no bus. ${UNTRUSTED_NOTE}`,
       inputSchema: z.strictObject({ receiver: z.optional(name('only this receiver')), ...paging }),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },

@@ -69,7 +69,8 @@ import {
   type FoundMessage,
 } from '../query.ts';
 import { answerTooLargeError, closedText } from '../responses.ts';
-import { busStatus } from '../status.ts';
+import { busStatus, inboxHeadsOf } from '../status.ts';
+import { countAnswers } from '../inbox-answers.ts';
 import {
   boundedHeaders,
   boundedUntrusted,
@@ -657,6 +658,7 @@ export function statusTool(ctx: ToolContext, a: { receiver?: string | undefined;
     ...(a.offset !== undefined ? { offset: a.offset } : {}),
     ...(receiver !== undefined ? { receiver } : {}),
   });
+  countAnswers(status.receivers, inboxHeadsOf);
   // A receiver's name is its folder's, and its problems name its folders: any bus writer chooses
   // them. A daemon record lies in the bus folder too: its agent text is theirs.
   const rows = status.receivers.map(({ receiver, problems, daemon, ...rest }) => ({

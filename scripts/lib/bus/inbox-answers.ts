@@ -1,0 +1,26 @@
+/**
+ * The answers among the inbox files whose header block status read (status.ts inboxHeadsOf), and
+ * how `dispatch status` words them. For that command a bundle of its own (tools/build-options.mjs),
+ * loaded only when an inbox holds a file: the header reader (message.ts) is 2.5 KB its entry
+ * bundle does not carry.
+ */
+import { isAnswerText } from './message.ts';
+import { counted } from '../text/plural.ts';
+
+/** Sets each row's `answers`: the answers among its inbox files' heads (`headsOf`; '' for a file not read). */
+export function countAnswers<R extends { answers: number }>(rows: readonly R[], headsOf: (r: R) => readonly string[]): void {
+  for (const r of rows) r.answers = headsOf(r).filter((h) => h !== '' && isAnswerText(h)).length;
+}
+
+/** What the totals line says after the messages waiting: `, 2 answers to read`, or ''. */
+export function answersTotalText(answers: number): string {
+  return answers ? `, ${counted(answers, 'answer')} to read` : '';
+}
+
+/** What a row says after its inbox count: ` (1 answer; 3 files not read, counted as waiting)`, or ''. */
+export function inboxKindsText(r: { answers: number; answers_unread?: number }): string {
+  const kinds = [r.answers ? counted(r.answers, 'answer') : '', r.answers_unread ? `${counted(r.answers_unread, 'file')} not read, counted as waiting` : '']
+    .filter(Boolean)
+    .join('; ');
+  return kinds ? ` (${kinds})` : '';
+}
