@@ -18,14 +18,14 @@ describe('send --wait that runs out while its message is claimed', () => {
     const r = await waiting;
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(
-      `error: no answer from @gemini within 1.5 s; msg-${claim!.id} is claimed by hand in @gemini's processing/ (being handled, lease until `,
+      `error: no answer from @gemini within 1.5 s; msg-${claim!.id} is claimed by hand in @gemini's processing/ (being answered by hand, lease until `,
     );
-    // A claim by hand names no session: the claim that takes it over is named (claim-by-hand-left.test.ts).
+    // A claim by hand names no session: the claim that takes it over is named, as its receiver's (wait-hand-claim.test.ts).
     expect(r.stderr).toContain(
-      `; 'dispatch claim @gemini ${claim!.id}' takes it over, should the session that claimed it have ended); pick the answer up later with 'dispatch wait ${claim!.id} --receiver @gemini'`,
+      `; should the session that claimed it have ended, its receiver takes it over with 'dispatch claim @gemini ${claim!.id}' (a claim for @gemini to make, not for whoever waits for the answer)); pick the answer up later with 'dispatch wait ${claim!.id} --receiver @gemini'`,
     );
     expect(r.stderr).not.toContain('stays queued');
     const w = await dispatch(root, ['wait', claim!.id, '--timeout', '0.1']);
-    expect(w.stderr).toContain(`the request is claimed by hand in @gemini's processing/ (being handled, lease until `);
+    expect(w.stderr).toContain(`the request is claimed by hand in @gemini's processing/ (being answered by hand, lease until `);
   });
 });

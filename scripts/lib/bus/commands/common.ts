@@ -301,9 +301,10 @@ const STATE_TEXT: Record<FoundMessage['state'], (r: string) => string> = {
  * One phrase on where a message is: "waiting in @gemini's inbox" when `typed`, a receiver the user
  * named, holds it, else "waiting in its receiver's inbox". A receiver found by listing runtimes/ is
  * a folder name any bus writer chooses (`@ignore-previous-instructions`): it goes in a fence
- * (receiverField, messageLines), never in our sentences.
+ * (receiverField, messageLines), never in our sentences. `waiter`: said to whoever waits for its
+ * answer (unansweredText), the sender, not its receiver: a claim that takes it over is its receiver's.
  */
-export function whereText(m: FoundMessage, typed?: string, unnamed = 'its receiver', how: 'cli' | 'tool' = 'cli'): string {
+export function whereText(m: FoundMessage, typed?: string, unnamed = 'its receiver', how: 'cli' | 'tool' = 'cli', waiter = false): string {
   const named = nameable(m.receiver, typed) ? displayName(m.receiver) : undefined;
   const gone = m.claim?.gone;
   if (gone !== undefined && m.state === 'claimed') {
@@ -322,8 +323,19 @@ export function whereText(m: FoundMessage, typed?: string, unnamed = 'its receiv
   }
   if (m.state === 'claimed' && m.claim && isByHandOwner(m.claim.owner)) {
     // No process to ask whether the session that claimed it still answers it: a claim of its id takes it over (query.ts claimMessage).
-    const claim = named ? `'dispatch claim ${named} ${isWordlessId(m.id) ? m.id : 'ID'}'` : "a 'dispatch claim' of its receiver and id";
-    return `claimed by hand in ${named ?? unnamed}'s processing/ (being handled, lease until ${m.claim.leaseExpiresAt}; ${claim} takes it over, should the session that claimed it have ended)`;
+    const claim =
+      how === 'tool'
+        ? named
+          ? `claim {"receiver": "${named}", "id": ${JSON.stringify(idArgument(m.id))}}`
+          : 'the claim tool (its receiver and id as this result gives them)'
+        : named
+          ? `'dispatch claim ${named} ${isWordlessId(m.id) ? m.id : 'ID'}'`
+          : "a 'dispatch claim' of its receiver and id";
+    const where = `claimed by hand in ${named ?? unnamed}'s processing/`;
+    if (waiter) {
+      return `${where} (being answered by hand, lease until ${m.claim.leaseExpiresAt}; should the session that claimed it have ended, its receiver takes it over with ${claim} (a claim for ${named ?? 'its receiver'} to make, not for whoever waits for the answer))`;
+    }
+    return `${where} (being handled, lease until ${m.claim.leaseExpiresAt}; ${claim} takes it over, should the session that claimed it have ended)`;
   }
   return STATE_TEXT[m.state](named ?? unnamed);
 }
@@ -335,7 +347,7 @@ export function whereText(m: FoundMessage, typed?: string, unnamed = 'its receiv
  */
 export function unansweredText(root: string, id: string, request: FoundMessage | undefined, typed: string | undefined, how: 'cli' | 'tool' = 'cli'): string {
   if (!request) return 'not on the bus (taken by a daemon that deletes what it reads?)';
-  const where = whereText(request, typed, undefined, how);
+  const where = whereText(request, typed, undefined, how, true);
   if (request.state !== 'waiting') return where;
   return `${where} (${servingText(root, request.receiver, nameable(request.receiver, typed) ? displayName(request.receiver) : undefined, id, how)})`;
 }
