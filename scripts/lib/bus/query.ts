@@ -20,7 +20,7 @@ import { busListMax, findUnlistedJson, listBudget, receiversUnreadNote, type Lis
 import { readReasonFile } from './reason-file.ts';
 import { isByHandOwner, type ProcessHolder } from './claim-owner.ts';
 import { AliveError, type ErrorCode } from '../errors.ts';
-import { inlineText } from '../text/untrusted.ts';
+import { firstUnsafe, inlineText, visibleEscape } from '../text/untrusted.ts';
 import { untrustedDetail } from '../text/fence.ts';
 import { counted, noun } from '../text/plural.ts';
 import {
@@ -635,11 +635,44 @@ export function existingThreadMembers(
     const found = threadMembers(root, r.id, options);
     if (found.members.length > 0) return { ...found, resolved: r };
   }
+  // A key no Thread header is taken as (threadHeaderProblem: one an agent copied from an untrusted_thread): said why.
+  const notThread = asId === undefined ? threadHeaderProblem(idOrThread.trim()) : undefined;
+  if (notThread !== undefined) {
+    throw new AliveError(
+      `the thread given is not a thread id (${notThread}): a lookup takes a Thread header like it as absent; give the id of a message of the thread`,
+      { code: 'not_found' },
+    );
+  }
   const head = `no message belongs to thread '${inlineText(idOrThread, 80)}' under ${runtimesDir(root)}`;
   // A lookup that left files unread (any bus writer can plant that many newer ones) may have missed
   // every member: said so, where idHint would call a message found on the bus another receiver's.
   if (t.unread > 0 || t.unlisted) throw new AliveError(`${head}: ${unreadFilesNote(t)}`, { code: 'not_found' });
   throw new AliveError(withIdHint(head, asId === undefined ? undefined : idHint(root, asId, options)), { code: 'not_found' });
+}
+
+/** The longest Thread header a thread lookup takes as a thread id: as long as `dispatch thread` takes one typed. */
+export const THREAD_KEY_MAX = 256;
+
+/**
+ * Why a Thread header is no thread id, or undefined: longer than THREAD_KEY_MAX (one past the
+ * headers a lookup reads of each file, HEAD_BYTES, matched no file, not even its own), or holding
+ * a character that may not be shown (a control, an invisible one: no writer of ours makes one,
+ * and nobody can type it). A lookup takes such a header as absent (threadMembers).
+ */
+export function threadHeaderProblem(thread: string): string | undefined {
+  if (thread.length > THREAD_KEY_MAX) return `${thread.length} characters, over the ${THREAD_KEY_MAX} a thread id may have`;
+  const c = firstUnsafe(thread);
+  return c === undefined ? undefined : `it holds a control or invisible character (${visibleEscape(c)})`;
+}
+
+/** A message's Thread header as a thread lookup takes it: undefined when absent, empty or no thread id (threadHeaderProblem). */
+function threadKey(thread: string | null | undefined): string | undefined {
+  return thread !== undefined && thread !== null && thread !== '' && threadHeaderProblem(thread) === undefined ? thread : undefined;
+}
+
+/** What a thread listing says of a message whose Thread header it took as absent (threadMembers' `headerProblem`). */
+export function threadHeaderNote(p: { id: string; problem: string }): string {
+  return `msg-${p.id}'s Thread header is not a thread id (${p.problem}): taken as absent, the thread listed is that message's own id`;
 }
 
 /**
@@ -652,18 +685,29 @@ export function threadMembers(
   root: string,
   idOrThread: string,
   options: { receiver?: string } = {},
-): { untrustedThread: string; members: ThreadMember[]; unread: number; unlisted: boolean; unreadReceivers: number } {
+): {
+  untrustedThread: string;
+  members: ThreadMember[];
+  unread: number;
+  unlisted: boolean;
+  unreadReceivers: number;
+  /** The message named whose Thread header was taken as absent, and why (threadHeaderNote). */
+  headerProblem?: { id: string; problem: string };
+} {
   const raw = idOrThread.trim();
   let thread = raw;
   const asId = parseMessageIdArg(raw);
   // The receivers the id was found in are looked through past the bound of folders a walk opens.
   const holders = new Set<string>();
+  let headerProblem: { id: string; problem: string } | undefined;
   if (asId !== undefined) {
     const all = findMessage(root, asId, options);
     for (const m of all) holders.add(m.receiver);
     const msg = all.find((m) => m.untrusted !== undefined);
     const t = msg?.untrusted?.thread;
-    if (t !== undefined && t !== null && t !== '') thread = t;
+    const problem = t ? threadHeaderProblem(t) : undefined;
+    if (problem !== undefined) headerProblem = { id: asId, problem };
+    if (t && problem === undefined) thread = t;
     // A handle (ids.ts idHandle) names a thread as it names an id.
     else if (msg || raw.startsWith('id:')) thread = asId;
   }
@@ -671,7 +715,10 @@ export function threadMembers(
   const members: (ThreadMember & { timeMs: number })[] = [];
   const ids = new Set<string>();
   const { headers: candidates, unread, unlisted, unreadReceivers } = headersOnBus(root, options.receiver, thread, { holders });
-  for (const c of candidates) if (c.message.thread === thread || (c.id === thread && !c.message.thread)) ids.add(c.id);
+  for (const c of candidates) {
+    const key = threadKey(c.message.thread);
+    if (key === thread || (c.id === thread && key === undefined)) ids.add(c.id);
+  }
   for (const c of candidates) {
     const inThread = ids.has(c.id) || (c.message.inReplyTo !== undefined && ids.has(c.message.inReplyTo));
     if (!inThread || seen.has(c.id)) continue;
@@ -692,7 +739,7 @@ export function threadMembers(
     });
   }
   members.sort((a, b) => a.timeMs - b.timeMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { untrustedThread: thread, members, unread, unlisted, unreadReceivers };
+  return { untrustedThread: thread, members, unread, unlisted, unreadReceivers, ...(headerProblem ? { headerProblem } : {}) };
 }
 
 /**

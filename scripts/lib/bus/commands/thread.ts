@@ -4,9 +4,10 @@ import { shownThread } from '../envelope.ts';
 import { isWordlessId } from '../ids.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { resolvedNote } from '../id-resolve.ts';
-import { existingThreadMembers, unreadFilesNote } from '../query.ts';
+import { existingThreadMembers, threadHeaderNote, unreadFilesNote } from '../query.ts';
 import { busRoot, messageJson, messageLines, nameArg, ROOT_OPTION, givenIdRun, requireBus } from './common.ts';
 import { counted } from '../../text/plural.ts';
+import { noteJson } from '../list-bound.ts';
 
 const USAGE = `usage: dispatch thread ID [--receiver @NAME] [--json] [--root DIR]
 
@@ -14,6 +15,8 @@ Prints every message and answer of a thread, oldest first, wherever each is now 
 handled, outbox, archive, dead-letter). ID is a thread id, or the id of any message of the thread
 (a unique start of it of at least 8 hex digits too, said on stderr).
 --receiver looks only in that receiver's folders. Exit 1 when nothing belongs to the thread.
+A Thread header that is no thread id (over 256 characters, or holding a control or invisible
+character) is taken as absent: the thread listed is that message's own id, and a note says so.
 Each body (or context) longer than 512 KiB is cut, with a line saying how many bytes were left out
 and that 'dispatch show ID --full' prints it whole; --json gives them whole.`;
 
@@ -32,6 +35,7 @@ export const threadCommand = defineCommand({
     const t = existingThreadMembers(root, key, receiver === undefined ? {} : { receiver });
     const note = t.resolved && resolvedNote(t.resolved);
     if (note) ctx.io.stderr.write(`${note}\n`);
+    const notes = [t.headerProblem && threadHeaderNote(t.headerProblem), t.unread > 0 || t.unlisted ? unreadFilesNote(t) : undefined];
     if (ctx.json) {
       // A thread id from a header is words: ours only when it cannot spell any, as threadField and the text below name it.
       const thread = isWordlessId(t.untrustedThread) ? t.untrustedThread : null;
@@ -40,7 +44,8 @@ export const threadCommand = defineCommand({
         thread,
         untrusted_thread: t.untrustedThread,
         count: t.members.length,
-        ...(t.unread > 0 || t.unlisted ? { unread_files: t.unread, ...(t.unlisted ? { unlisted_files: true } : {}), note: unreadFilesNote(t) } : {}),
+        ...(t.unread > 0 || t.unlisted ? { unread_files: t.unread, ...(t.unlisted ? { unlisted_files: true } : {}) } : {}),
+        ...noteJson(notes),
         messages: t.members.map((m) => messageJson(m.read())),
       });
       return;
@@ -60,9 +65,10 @@ export const threadCommand = defineCommand({
       // The receiver folder holding it is in its envelope: a folder name is a bus writer's words.
       for (const line of messageLines(m, { typed: receiver })) ctx.print(line);
     }
-    if (t.unread > 0 || t.unlisted) {
+    for (const n of notes) {
+      if (n === undefined) continue;
       ctx.print();
-      ctx.print(`note: ${unreadFilesNote(t)}`);
+      ctx.print(`note: ${n}`);
     }
   }),
 });

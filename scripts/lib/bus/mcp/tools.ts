@@ -62,6 +62,7 @@ import {
   fileTimeIso,
   retryDeadLetter,
   existingThreadMembers,
+  threadHeaderNote,
   findMessage,
   unreadFilesNote,
   waitForAnswer,
@@ -636,6 +637,7 @@ function thread(ctx: ToolContext, a: { id: string; limit?: number | undefined; o
         ? 'messages with a cut field show only the start of it: read on with show {"id": ID, "receiver": RECEIVER, "offset": its cut.body.shown_bytes} (RECEIVER its receiver, as untrusted_receiver gives it), or \'dispatch show ID --full\' in a terminal'
         : undefined,
       t.unread > 0 || t.unlisted ? unreadFilesNote(t) : undefined,
+      t.headerProblem ? threadHeaderNote(t.headerProblem) : undefined,
     ]),
     messages: listed,
   };
