@@ -210,7 +210,8 @@ describe("wait on an answer's id instead of the request's", () => {
       expect(JSON.parse(r.stdout), round).toMatchObject({ ok: false, error: { code: 'not_a_request' } });
       const w = await call('wait', { id: answerId, timeout_s: 20 });
       expect(w.isError, round).toBe(true);
-      expect(w.content[0]!.text, round).toBe(line);
+      // In the same words, the way to read the answer as a tool call (wait-refusals-tool-words.test.ts).
+      expect(w.content[0]!.text, round).toBe(line.replace(`'dispatch show ${answerId}' prints this answer`, `show {"id": "${answerId}"} reads this answer`));
       // Collect it, for the second round.
       expect((await run(root, 'wait', sent.id)).code).toBe(0);
     }

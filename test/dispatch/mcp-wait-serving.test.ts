@@ -60,7 +60,7 @@ describe('dispatch mcp: a wait that runs out says whether anything serves the re
     const r = await call('wait', { id: sent.id, timeout_s: 0.2 });
     const message = r.structuredContent!.message as string;
     expect(message).toMatch(
-      /\(no daemon serves its receiver: its receiver's agent answers it with the claim and reply tools \(or 'dispatch reply'\), or a daemon does once the user starts a 'dispatch serve' of its receiver \('dispatch show [0-9a-f-]{36}' names it\) in a terminal/,
+      /\(no daemon serves its receiver: its receiver's agent answers it with the claim and reply tools \(or 'dispatch reply'\), or a daemon does once the user starts a 'dispatch serve' of its receiver \(show \{"id": "[0-9a-f-]{36}"\} names it, under untrusted_receiver\) in a terminal/,
     );
     expect(message).not.toContain('ignore-all');
   });

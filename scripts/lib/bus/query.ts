@@ -54,7 +54,7 @@ import {
   safeUnlinkBus,
 } from './fsutil.ts';
 import { idHint, messageIdArg, resolveMessageId, withIdHint, type ResolvedId } from './id-resolve.ts';
-import { idTimeMs, isValidMessageId, isWordlessId, messageFileName, newMessageId, parseMessageIdArg, validIdFromFileName } from './ids.ts';
+import { idArgument, idTimeMs, isValidMessageId, isWordlessId, messageFileName, newMessageId, parseMessageIdArg, validIdFromFileName } from './ids.ts';
 import { archiveDays, listBusDirWithin, listedReceivers, messageProbe, type ListedReceiver } from './listed-receivers.ts';
 import { isBusTime, isMessageFileName, receiverPaths, runtimesDir, type ReceiverPaths } from './layout.ts';
 import { headersOf, isResponse, NOT_UTF8_PROBLEM, parseMessageBytes, type ParsedMessage } from './message.ts';
@@ -464,6 +464,8 @@ export interface WaitForAnswerOptions {
   watch?: DirWatcherOptions;
   /** How the caller is told to name the receiver of a request no longer on the bus (the CLI's flag by default). */
   receiverHint?: string;
+  /** Whose words a refusal names a way on in: the commands' (default) or the MCP tools'. */
+  how?: 'cli' | 'tool';
 }
 
 /**
@@ -477,7 +479,7 @@ export async function waitForAnswer(root: string, rawId: string, options: WaitFo
   const id = messageIdArg(rawId);
   const hint = options.receiverHint ?? RECEIVER_HINT;
   let request = findRequest(root, id, options.responder, hint);
-  if (!request || request.kind === 'response') refuseAnswerId(root, id, options.responder);
+  if (!request || request.kind === 'response') refuseAnswerId(root, id, options.responder, options.how);
   if (!request && options.responder === undefined) {
     // HelloWorld's own daemons delete what they read: the request may be gone, its answer not.
     // Any bus writer can write an answer in a receiver folder of its own: several are refused.
@@ -567,15 +569,16 @@ export async function waitForAnswer(root: string, rawId: string, options: WaitFo
  * A wait on the id of an answer (an agent passing what reply or a listing showed) would wait for an
  * answer to the answer, which never comes: refused at once, naming the request it answers.
  */
-function refuseAnswerId(root: string, id: string, receiver: string | undefined): void {
+function refuseAnswerId(root: string, id: string, receiver: string | undefined, how: 'cli' | 'tool' = 'cli'): void {
   const all = findMessage(root, id, receiver === undefined ? {} : { receiver });
   if (all.length === 0 || all.some((m) => m.kind === 'request')) return;
   const a = all[0]!;
   // Its In-Reply-To header is a bus writer's: named only when the bus made the id (a slug spells words).
   const to = a.untrusted?.inReplyTo;
   const request = to !== undefined && to !== null && isWordlessId(to) ? to : undefined;
+  const show = how === 'tool' ? `show {"id": ${JSON.stringify(idArgument(id))}} reads this answer` : `'dispatch show ${id}' prints this answer`;
   throw new AliveError(
-    `msg-${id} is an answer${request ? ` (to msg-${request})` : ''}, not a request: wait takes the id of the request${request ? ` (${request})` : ''}; 'dispatch show ${id}' prints this answer`,
+    `msg-${id} is an answer${request ? ` (to msg-${request})` : ''}, not a request: wait takes the id of the request${request ? ` (${request})` : ''}; ${show}`,
     { code: 'not_a_request' },
   );
 }

@@ -6,6 +6,7 @@ import { readBusJson } from './fsutil.ts';
 import { receiverPaths } from './layout.ts';
 import { processAlive } from '../proc/alive.ts';
 import { fs } from '../fs/node-fs.ts';
+import { idArgument } from './ids.ts';
 
 export interface DaemonRecord {
   pid: number;
@@ -73,7 +74,8 @@ export function receiverDaemon(root: string, receiver: string): DaemonRecord | n
  */
 export function servingText(root: string, receiver: string, named: string | undefined, id?: string, how: 'cli' | 'tool' = 'cli'): string {
   const d = receiverDaemon(root, receiver);
-  const serve = named === undefined ? `a 'dispatch serve' of its receiver${id ? ` ('dispatch show ${id}' names it)` : ''}` : `'dispatch serve ${named}'`;
+  const shows = how === 'tool' ? `show {"id": ${JSON.stringify(idArgument(id ?? ''))}} names it, under untrusted_receiver` : `'dispatch show ${id}' names it`;
+  const serve = named === undefined ? `a 'dispatch serve' of its receiver${id ? ` (${shows})` : ''}` : `'dispatch serve ${named}'`;
   const whom = named ?? 'its receiver';
   if (d?.alive) return `a daemon serves ${whom} (pid ${d.pid}) and has not answered yet`;
   if (how === 'tool') {

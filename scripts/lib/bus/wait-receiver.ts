@@ -6,18 +6,34 @@
 import { AliveError } from '../errors.ts';
 import { nameable, whereText } from './commands/common.ts';
 import { displayName } from './names.ts';
+import { idArgument } from './ids.ts';
 import { findAnswer, findMessage } from './query.ts';
 import { findUnlistedJson, withFindUnlisted } from './list-bound.ts';
 import { unknownReceiver } from './receivers.ts';
 
-/** How the caller names a receiver to wait on: `--receiver @NAME` (CLI), `receiver: "@NAME"` (MCP). */
+/**
+ * How the caller names a receiver to wait on: `--receiver @NAME` (CLI), `receiver: "@NAME"` (MCP);
+ * and how it reads which receiver holds a message (`dispatch show`, the show tool).
+ */
 export interface ReceiverSpelling {
   without: string;
   with: (name: string) => string;
+  showNames: (id: string) => string;
+  how: 'cli' | 'tool';
 }
 
-export const CLI_RECEIVER: ReceiverSpelling = { without: 'wait without --receiver', with: (n) => `--receiver ${n}` };
-export const MCP_RECEIVER: ReceiverSpelling = { without: 'call wait without receiver', with: (n) => `receiver: "${n}"` };
+export const CLI_RECEIVER: ReceiverSpelling = {
+  without: 'wait without --receiver',
+  with: (n) => `--receiver ${n}`,
+  showNames: (id) => `'dispatch show ${id}' names the receiver in its envelope`,
+  how: 'cli',
+};
+export const MCP_RECEIVER: ReceiverSpelling = {
+  without: 'call wait without receiver',
+  with: (n) => `receiver: "${n}"`,
+  showNames: (id) => `show {"id": ${JSON.stringify(idArgument(id))}} names the receiver, under untrusted_receiver`,
+  how: 'tool',
+};
 
 /**
  * Refuses `responder` (a folder name) for request `id` when the request is another receiver's
@@ -33,11 +49,11 @@ export function checkWaitReceiver(root: string, id: string, responder: string, s
   const elsewhere = findMessage(root, id, { seen }).filter((m) => m.kind === 'request' && m.location !== 'outbox');
   if (elsewhere.length > 0) {
     const owners = [...new Set(elsewhere.map((m) => m.receiver))];
-    const where = [...new Set(elsewhere.map((m) => whereText(m, undefined, 'another receiver')))].join('; ');
+    const where = [...new Set(elsewhere.map((m) => whereText(m, undefined, 'another receiver', spell.how, true)))].join('; ');
     // A folder name any bus writer chose is not named in our words: show names it, fenced.
     const fix = owners.every((r) => nameable(r))
       ? `${spell.without}, or with ${spell.with(owners.map(displayName).join(' or '))}`
-      : `${spell.without} ('dispatch show ${id}' names the receiver in its envelope)`;
+      : `${spell.without} (${spell.showNames(id)})`;
     throw new AliveError(withFindUnlisted(`${head}: it is not ${displayName(responder)}'s: it is ${where}; ${fix}`, seen), {
       code: 'not_found',
       fields: findUnlistedJson(seen),

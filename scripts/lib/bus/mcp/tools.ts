@@ -221,6 +221,7 @@ async function waitFor(ctx: ToolContext, a: { id: string; timeout_s?: number | u
     ...(signal ? { signal } : {}),
     ...(responder !== undefined ? { responder } : {}),
     receiverHint: 'call wait with receiver: "@NAME"',
+    how: 'tool',
   });
   const request = r.request ? where(r.request) : null;
   switch (r.status) {
