@@ -33,9 +33,9 @@ function busWithThread(thread: string) {
 }
 
 describe('dispatch thread of a message whose Thread header is no thread id', () => {
-  // The answer's In-Reply-To comes after its copy of the Thread header: past the 4 KiB a lookup
-  // reads of each file when that header is 4,500 bytes, so only the message itself is found then
-  // (a known limit of the header window, in the report), where before not even it was.
+  // This planted answer's In-Reply-To comes after its copy of the Thread header: past the 4 KiB a
+  // lookup reads of each file when that header is 4,500 bytes, so only the message itself is found
+  // then, where before not even it was (our writer puts In-Reply-To first: answer-header-window.test.ts).
   const cases = [
     {
       name: '1,500 zero-width spaces (past the header window)',

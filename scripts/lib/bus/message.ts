@@ -318,13 +318,15 @@ export function splitRecipients(value: string): string[] {
 export function formatMessage(msg: MessageToWrite): string {
   const lines = [
     msg.kind === 'response' ? '# HelloWorld Response' : '# HelloWorld Message',
+    // First: a wait reads the first 4 KiB of each file (responses.ts HEAD_BYTES), and the To and
+    // Thread copied from the request are any writer's length.
+    ...(msg.inReplyTo !== undefined ? [`# In-Reply-To: ${oneLine(msg.inReplyTo)}`] : []),
     `# From: ${oneLine(msg.from)}`,
     `# To: ${msg.to.map(oneLine).join(', ')}`,
     `# Thread: ${oneLine(msg.thread)}`,
     `# Timestamp: ${msg.timestamp.toISOString()}`,
   ];
   if (msg.turn !== undefined) lines.push(`# Turn: ${msg.turn}`);
-  if (msg.inReplyTo !== undefined) lines.push(`# In-Reply-To: ${oneLine(msg.inReplyTo)}`);
   lines.push('');
   const body = msg.body.replace(/\r\n/g, '\n');
   lines.push(trimEndOf(body, '\n'));

@@ -20,7 +20,8 @@ import { busListMax, findUnlistedJson, listBudget, receiversUnreadNote, type Lis
 import { readReasonFile } from './reason-file.ts';
 import { isByHandOwner, type ProcessHolder } from './claim-owner.ts';
 import { AliveError, type ErrorCode } from '../errors.ts';
-import { firstUnsafe, inlineText, visibleEscape } from '../text/untrusted.ts';
+import { inlineText } from '../text/untrusted.ts';
+import { threadHeaderProblem, threadKey } from './thread-id.ts';
 import { untrustedDetail } from '../text/fence.ts';
 import { counted, noun } from '../text/plural.ts';
 import {
@@ -653,26 +654,6 @@ export function existingThreadMembers(
   throw new AliveError(withIdHint(head, asId === undefined ? undefined : idHint(root, asId, options)), { code: 'not_found' });
 }
 
-/** The longest Thread header a thread lookup takes as a thread id: as long as `dispatch thread` takes one typed. */
-export const THREAD_KEY_MAX = 256;
-
-/**
- * Why a Thread header is no thread id, or undefined: longer than THREAD_KEY_MAX (one past the
- * headers a lookup reads of each file, HEAD_BYTES, matched no file, not even its own), or holding
- * a character that may not be shown (a control, an invisible one: no writer of ours makes one,
- * and nobody can type it). A lookup takes such a header as absent (threadMembers).
- */
-export function threadHeaderProblem(thread: string): string | undefined {
-  if (thread.length > THREAD_KEY_MAX) return `${thread.length} characters, over the ${THREAD_KEY_MAX} a thread id may have`;
-  const c = firstUnsafe(thread);
-  return c === undefined ? undefined : `it holds a control or invisible character (${visibleEscape(c)})`;
-}
-
-/** A message's Thread header as a thread lookup takes it: undefined when absent, empty or no thread id (threadHeaderProblem). */
-function threadKey(thread: string | null | undefined): string | undefined {
-  return thread !== undefined && thread !== null && thread !== '' && threadHeaderProblem(thread) === undefined ? thread : undefined;
-}
-
 /** What a thread listing says of a message whose Thread header it took as absent (threadMembers' `headerProblem`). */
 export function threadHeaderNote(p: { id: string; problem: string }): string {
   return `msg-${p.id}'s Thread header is not a thread id (${p.problem}): taken as absent, the thread listed is that message's own id`;
@@ -703,10 +684,14 @@ export function threadMembers(
   // The receivers the id was found in are looked through past the bound of folders a walk opens.
   const holders = new Set<string>();
   let headerProblem: { id: string; problem: string } | undefined;
+  // The message named, its thread read from its whole file: a member whatever its header as a
+  // lookup reads it (the first HEAD_BYTES, where a long From can push its Thread out).
+  let named: string | undefined;
   if (asId !== undefined) {
     const all = findMessage(root, asId, options);
     for (const m of all) holders.add(m.receiver);
     const msg = all.find((m) => m.untrusted !== undefined);
+    if (msg) named = asId;
     const t = msg?.untrusted?.thread;
     const problem = t ? threadHeaderProblem(t) : undefined;
     if (problem !== undefined) headerProblem = { id: asId, problem };
@@ -720,7 +705,7 @@ export function threadMembers(
   const { headers: candidates, unread, unlisted, unreadReceivers } = headersOnBus(root, options.receiver, thread, { holders });
   for (const c of candidates) {
     const key = threadKey(c.message.thread);
-    if (key === thread || (c.id === thread && key === undefined)) ids.add(c.id);
+    if (key === thread || (c.id === thread && key === undefined) || c.id === named) ids.add(c.id);
   }
   for (const c of candidates) {
     const inThread = ids.has(c.id) || (c.message.inReplyTo !== undefined && ids.has(c.message.inReplyTo));
