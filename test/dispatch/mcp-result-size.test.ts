@@ -7,7 +7,7 @@
  * says its size and is read on, part by part, with the show tool (offset), whose parts put
  * together give the whole body back. Through the official SDK client, in process.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
@@ -158,8 +158,14 @@ describe('dispatch mcp: every result fits what a model takes', () => {
     const { root } = makeBusWithRuntimes();
     const paths = receiverPaths(root, 'claude');
     mkdirSync(paths.inbox, { recursive: true });
-    // Ids of 104 characters that sort before every id the bus makes: met first.
-    for (let i = 0; i < 40; i++) writeFileSync(join(paths.inbox, `msg-0000${'a'.repeat(100)}${String(i).padStart(3, '0')}.hw`), Buffer.from([0xff, 0xfe]));
+    // Ids of 104 characters, no UUIDv7: ordered by their files' time, a minute back, so met first (a
+    // time in the same millisecond as the message sent next, but a fraction later, sorted after it).
+    const minuteAgo = new Date(Date.now() - 60_000);
+    for (let i = 0; i < 40; i++) {
+      const file = join(paths.inbox, `msg-0000${'a'.repeat(100)}${String(i).padStart(3, '0')}.hw`);
+      writeFileSync(file, Buffer.from([0xff, 0xfe]));
+      utimesSync(file, minuteAgo, minuteAgo);
+    }
     const big = await sendMessage({ root, to: 'claude', from: 'human', body: 'x'.repeat(100_000) });
     for (let i = 0; i < 40; i++) {
       const s = await sendMessage({ root, to: 'claude', from: 'human', body: 'q' });
