@@ -24,8 +24,9 @@ export default defineConfig({
     // A worker process runs many files, one after another, with the modules they share loaded
     // once: a fresh process and module graph per file cost about 0.3 s of CPU each, 91 times.
     // test/support/per-file.ts gives each file the worker's environment and umask and the format's
-    // PBKDF2 iterations, and modules under test/support keep no state from one file to the next. `npx vitest run --sequence.shuffle` checks that order does not
-    // matter.
+    // PBKDF2 iterations, and modules under test/support keep no state from one file to the next (relay fixtures they
+    // share are never changed once made). `npx vitest run --sequence.shuffle.files` checks that the
+    // order of files does not matter.
     isolate: false,
     // Most of the suite's time is spent waiting on child processes (the bundles, git, openssl,
     // python, servers), so run twice as many files at once as there are cores. Vitest's default,
