@@ -29,6 +29,9 @@ describe('members whose names are one on a file system that ignores case or Unic
     ['case of a folder above', 'Docs/a.md', 'docs/A.md'],
     ['NFC and NFD', 'notes/caf\u00e9.md', 'notes/cafe\u0301.md'],
     ['Unicode case (U+0130 and i)', 'x/\u0130.md', 'x/i\u0307.md'],
+    // Capital sharp s (U+1E9E) folds to ss, as small sharp s does: upper then lower case alone gave ß.
+    ['capital and small sharp s', 'x/stra\u1e9ee.md', 'x/stra\u00dfe.md'],
+    ['capital sharp s and ss', 'x/\u1e9e.md', 'x/SS.md'],
     ['a trailing dot Windows drops', 'notes/a.md', 'notes/a.md.'],
     ['a trailing space Windows drops', 'docs/a.md', 'docs /a.md'],
   ];

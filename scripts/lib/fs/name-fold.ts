@@ -7,13 +7,14 @@ import { trimEndOf } from '../text/trim.ts';
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
- * `segment` in Unicode normal form `form`, case-folded (upper then lower case: U+017F long s is
- * `s`, U+0130 is `i` with a dot above, as on APFS).
+ * `segment` in Unicode normal form `form`, case-folded (lower, upper, then lower case: U+017F long
+ * s is `s`, U+0130 is `i` with a dot above, and capital sharp s U+1E9E is `ss` as small sharp s is:
+ * upper then lower alone made it `ß`, a name apart from `ss` and `ß`).
  */
 export function caseFold(segment: string, form: 'NFC' | 'NFKC'): string {
-  // Printable ASCII is its own normal form, and its upper-then-lower case is its lower case.
+  // Printable ASCII is its own normal form, and its folded case is its lower case.
   if (PRINTABLE_ASCII.test(segment)) return segment.toLowerCase();
-  return segment.normalize(form).toUpperCase().toLowerCase().normalize(form);
+  return segment.normalize(form).toLowerCase().toUpperCase().toLowerCase().normalize(form);
 }
 
 /**
