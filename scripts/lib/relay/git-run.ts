@@ -126,6 +126,20 @@ export const GIT_IDENTITY = ['-c', 'user.name=alive relay', '-c', 'user.email=re
 const HOOKS_OFF = ['-c', 'core.hooksPath=/dev/null'];
 
 /**
+ * `git log` over the relay's history, with what the user's git config could change in its answer
+ * pinned: log.showRoot=false reported no file added by a root commit (setup's, which adds the
+ * user's key); log.follow=true followed a renamed file back, and made git abort on a `:(icase)`
+ * pathspec; diff.renames reports an added file as renamed; log.showSignature hands every commit's
+ * signature block (anyone with write access writes them) to the user's gpg, one run each.
+ * Colours and a pager do not reach what is read (git colours and pages no pipe), nor do
+ * core.quotePath (the names read, a deposit's, are ASCII) and diff.relative (git runs at the top
+ * of the clone, a bare repository).
+ */
+export function historyLog(args: string[]): string[] {
+  return ['-c', 'log.showRoot=true', '-c', 'log.follow=false', 'log', '--no-show-signature', '--no-renames', ...args];
+}
+
+/**
  * The variables that choose a repository (`git rev-parse --local-env-vars`, as git itself clears
  * them for a command in another repository). A session started from a git hook inherits the outer
  * repository's GIT_DIR: with it, every relay command would fetch into, configure and push from

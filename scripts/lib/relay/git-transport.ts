@@ -7,6 +7,7 @@ import {
   gitProgressBytes,
   hitFileLimit,
   hitMemoryLimit,
+  historyLog,
   inRepository,
   runGit,
   runGitBytes,
@@ -1061,25 +1062,12 @@ export class GitTransport implements RelayTransport {
     if (!head || paths.size === 0) return out;
     // A subject is whatever the depositor wrote: only its end (where the size is) is read, so that
     // one long message cannot make the listing too large. Details are extras: without them the
-    // listing still stands. --no-show-signature: a user's log.showSignature handed the signature
-    // block of every commit (anyone with write access writes them) to their gpg, one run each.
+    // listing still stands.
     let r: GitResult;
     try {
-      r = await this.git(
-        [
-          'log',
-          '--no-show-signature',
-          '--max-count=2000',
-          '--diff-filter=A',
-          '--name-only',
-          '--no-renames',
-          '--format=@@%ct %<(120,ltrunc)%s',
-          head,
-          '--',
-          'inbox',
-        ],
-        { maxStdoutBytes: this.opts.depositLogMaxBytes ?? DEPOSIT_LOG_MAX_BYTES },
-      );
+      r = await this.git(historyLog(['--max-count=2000', '--diff-filter=A', '--name-only', '--format=@@%ct %<(120,ltrunc)%s', head, '--', 'inbox']), {
+        maxStdoutBytes: this.opts.depositLogMaxBytes ?? DEPOSIT_LOG_MAX_BYTES,
+      });
     } catch (err) {
       if (err instanceof AliveError && err.code === 'git_output_too_large') return out;
       throw err;

@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { AliveError } from '../errors.ts';
 import { untrustedDetail } from '../text/fence.ts';
 import { inlineText } from '../text/untrusted.ts';
-import { GitError, redactUrls } from './git-run.ts';
+import { GitError, historyLog, redactUrls } from './git-run.ts';
 import { contentProblem, gitContent, listed, NAMES_SHOWN, type ContentProblem } from './not-your-relay.ts';
 import { isoSeconds, readRelayState, type RelayState } from './state.ts';
 import { readRelayConfig, writeRelayConfig } from './config.ts';
@@ -91,17 +91,7 @@ export async function replacedOrigin(
   try {
     const now = contentProblem(o.login, await gitContent(o.git, head, keys && [...keys.keys()]));
     if (!now) return null;
-    const added = await o.git([
-      'log',
-      '--no-show-signature',
-      '--full-history',
-      '--diff-filter=A',
-      '--max-count=1',
-      '--format=%H',
-      head,
-      '--',
-      `:(icase)keys/${o.login}.pem`,
-    ]);
+    const added = await o.git(historyLog(['--full-history', '--diff-filter=A', '--max-count=1', '--format=%H', head, '--', `:(icase)keys/${o.login}.pem`]));
     if (added.trim() !== '') return null;
     // A cut history may have lost the commit that added it: nothing told, what was found before stands.
     if (await historyCut(o)) return undefined;
@@ -115,20 +105,7 @@ export async function replacedOrigin(
 /** What the relay was when the user's key was added to it: null, the user's; undefined, not told. */
 async function whenKeyAdded(o: OriginRead): Promise<ContentProblem | null | undefined> {
   const added = (
-    await o.git([
-      '-c',
-      'log.showRoot=true',
-      'log',
-      '--no-show-signature',
-      '--full-history',
-      '--no-renames',
-      '--diff-filter=A',
-      `--max-count=${MAX_ADDED + 1}`,
-      '--format=%H %P',
-      o.head,
-      '--',
-      `keys/${o.login}.pem`,
-    ])
+    await o.git(historyLog(['--full-history', '--diff-filter=A', `--max-count=${MAX_ADDED + 1}`, '--format=%H %P', o.head, '--', `keys/${o.login}.pem`]))
   )
     .split('\n')
     .filter(Boolean)

@@ -1,0 +1,60 @@
+/**
+ * The replaced-relay judgement (relay-origin.ts) reads the relay's history with `git log`, which
+ * reads the user's git config. With log.showRoot=false the root commit (setup's, which adds the
+ * user's key) reported no added file, so the key was "never added": a peer's commit of another
+ * login's key made pull, status and setup call the user's own relay not theirs. With
+ * log.follow=true git aborts on the judgement's case-blind pathspec once it meets the key (a BUG in
+ * tree-diff.c): nothing was judged, so a finding stood after the user put their key back.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { commitToBare, git, tempDir } from './helpers.ts';
+import { relayUser, run, type RelayUser } from './in-process.ts';
+import { isolateProcessGit } from './git-env.ts';
+
+let base: ReturnType<typeof tempDir>;
+beforeAll(() => {
+  isolateProcessGit();
+  base = tempDir('replaced-check-log-config');
+});
+afterAll(() => base.cleanup());
+
+function userGitConfig(user: RelayUser, text: string): void {
+  writeFileSync(user.env.GIT_CONFIG_GLOBAL!, text);
+}
+
+it("log.showRoot=false in the user's git config: a peer's key committed into the user's relay locks nobody out", async () => {
+  const xia = await relayUser(base.dir, 'xia');
+  commitToBare(xia.url, { 'keys/mallory.pem': 'a key of mallory\n' }, 'by a peer');
+  userGitConfig(xia, '[log]\n\tshowRoot = false\n');
+
+  const pulled = await run(xia, ['pull', '--json']);
+  expect(pulled.code, pulled.stdout).toBe(0);
+  const status = await run(xia, ['status', '--json']);
+  expect(status.json.not_your_relay ?? null).toBeNull();
+  expect(JSON.stringify(status.json.problems ?? [])).not.toMatch(/no longer the one setup checked/);
+  const setup = await run(xia, ['setup', '--json']);
+  expect(setup.code, setup.stdout).toBe(0);
+}, 60_000);
+
+it("log.follow=true in the user's git config: the user's key put back into a relay found replaced ends the finding", async () => {
+  const yan = await relayUser(base.dir, 'yan');
+  rmSync(yan.url, { recursive: true, force: true });
+  const work = `${yan.url}-zed-work`;
+  mkdirSync(join(work, 'keys'), { recursive: true });
+  writeFileSync(join(work, 'keys', 'zed.pem'), 'a key of zed\n');
+  git(['init', '--quiet', '--initial-branch=main', work]);
+  git(['add', '.'], work);
+  git(['-c', 'user.name=z', '-c', 'user.email=z@z', 'commit', '--quiet', '-m', 'zed sets up'], work);
+  git(['clone', '--quiet', '--bare', work, yan.url]);
+  userGitConfig(yan, '[log]\n\tfollow = true\n');
+  const refused = await run(yan, ['pull', '--json']);
+  expect(refused.json.error?.code, refused.stdout).toBe('not_your_relay');
+
+  // The way on the refusal gives when the repository is the user's: put the key back with git.
+  commitToBare(yan.url, { 'keys/yan.pem': readFileSync(yan.paths.publicKey, 'utf8') }, 'my key back');
+  const pulled = await run(yan, ['pull', '--json']);
+  expect(pulled.code, pulled.stdout).toBe(0);
+  expect((await run(yan, ['status', '--json'])).json.not_your_relay ?? null).toBeNull();
+}, 60_000);
