@@ -4,7 +4,8 @@
  * counts as received when the world's imports.json records its identity (receive records the same
  * packageIdentity for a verified signer) or the path it was received from (receive keeps that path,
  * resolved); a file the user deleted counts as nothing. Read by the SessionStart hook: fs through
- * node-fs.ts, both records read bounded and by hand (no zod), at most `maxFiles` files looked at.
+ * node-fs.ts, both records read bounded and by hand (no zod), at most `maxFiles` files looked at,
+ * the newest first; what the world received costs no look.
  */
 import { basename, dirname, join } from 'node:path';
 import { fs } from '../fs/node-fs.ts';
@@ -41,15 +42,23 @@ export function countPulledUnreceived(relayDir: string, world: string | undefine
   for (const e of imports) received.add(asObject(e)?.identity).add(asObject(e)?.source);
   received.delete(undefined);
   const inbox = join(relayDir, 'inbox');
-  const seen = new Set<string>();
+  // Verified and saved straight into a sender's folder (never what unverified/ holds); a path any
+  // of whose entries the world received counts as received, so is done with.
+  const paths: string[] = [];
+  const done = new Set<string>();
   for (const value of Object.values(log ?? {})) {
     const entry = asObject(value);
     const path = entry?.path;
-    // Verified and saved straight into a sender's folder (never what unverified/ holds).
-    if (entry?.verified !== true || typeof path !== 'string' || dirname(dirname(path)) !== inbox || seen.has(path)) continue;
-    seen.add(path);
-    if (received.has(entry.identity) || received.has(path)) continue;
-    if (seen.size > maxFiles) {
+    if (entry?.verified !== true || typeof path !== 'string' || dirname(dirname(path)) !== inbox) continue;
+    paths.push(path);
+    if (received.has(entry.identity) || received.has(path)) done.add(path);
+  }
+  // Newest first (pull writes the log oldest first): the bound is spent on files looked at only.
+  let looked = 0;
+  for (const path of paths.reverse()) {
+    if (done.has(path)) continue;
+    done.add(path);
+    if (++looked > maxFiles) {
       out.complete = false;
       break;
     }
