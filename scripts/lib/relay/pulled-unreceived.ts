@@ -29,9 +29,18 @@ function readObject(path: string): Record<string, unknown> | null | undefined {
 
 /**
  * The count, by inbox folder, for `world` (undefined: none, so none is left out as received), or
- * undefined when it cannot be told: received.json or the world's imports.json cannot be read.
+ * undefined when it cannot be told: received.json or the world's imports.json cannot be read, or
+ * a file cannot be looked at (lstat throws for more than a missing one: ENOTDIR, EACCES).
  */
 export function countPulledUnreceived(relayDir: string, world: string | undefined, maxFiles = Number.POSITIVE_INFINITY): UnverifiedSaved | undefined {
+  try {
+    return count(relayDir, world, maxFiles);
+  } catch {
+    return undefined;
+  }
+}
+
+function count(relayDir: string, world: string | undefined, maxFiles: number): UnverifiedSaved | undefined {
   const out: UnverifiedSaved = { packages: 0, byFolder: new Map(), complete: true };
   const log = readObject(join(relayDir, RECEIVED_LOG));
   const ledger = world === undefined ? null : readObject(ledgerPath(world));

@@ -24,7 +24,7 @@ export function pulledReport(cfg: RelayConfig, paths: RelayPaths, env: NodeJS.Pr
   const world = findWorldRoot(cwd, env);
   const found = countPulledUnreceived(paths.dir, world);
   if (!found) {
-    const line = `Pulled:  cannot tell what pull saved that waits to be received (${join(paths.dir, RECEIVED_LOG)} or the world's .alive/imports.json is unreadable)`;
+    const line = `Pulled:  cannot tell what pull saved that waits to be received (${join(paths.dir, RECEIVED_LOG)}, the world's .alive/imports.json or a file under ${paths.inbox}/ is unreadable)`;
     return { json: null, otherFolders: {}, lines: [line] };
   }
   const peers: Record<string, number> = {};
