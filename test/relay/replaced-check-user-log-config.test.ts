@@ -4,13 +4,15 @@
  * user's key) reported no added file, so the key was "never added": a peer's commit of another
  * login's key made pull, status and setup call the user's own relay not theirs. With
  * log.follow=true git aborts on the judgement's case-blind pathspec once it meets the key (a BUG in
- * tree-diff.c): nothing was judged, so a finding stood after the user put their key back.
+ * tree-diff.c): nothing was judged, so a finding stood after the user put their key back. Also the
+ * pathspec variables of the environment and the log output encoding.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { commitToBare, git, tempDir } from './helpers.ts';
 import { relayUser, run, type RelayUser } from './in-process.ts';
+import { setUpBeforeTheCheck } from './set-up-before.ts';
 import { isolateProcessGit } from './git-env.ts';
 
 let base: ReturnType<typeof tempDir>;
@@ -57,4 +59,32 @@ it("log.follow=true in the user's git config: the user's key put back into a rel
   const pulled = await run(yan, ['pull', '--json']);
   expect(pulled.code, pulled.stdout).toBe(0);
   expect((await run(yan, ['status', '--json'])).json.not_your_relay ?? null).toBeNull();
+}, 60_000);
+
+/**
+ * git's pathspec variables, which `git --literal-pathspecs` (and tools that run git that way, such as
+ * editors) leave for the commands a hook or alias starts: GIT_LITERAL_PATHSPECS read the judgement's
+ * `:(icase)keys/<login>.pem` as a file of that name, so the user's key was "never added" and a peer's
+ * key made the user's own relay not theirs; GIT_GLOB_PATHSPECS and GIT_ICASE_PATHSPECS made ls-tree
+ * refuse its pathspecs (magic not supported), and every relay command failed.
+ */
+for (const variable of ['GIT_LITERAL_PATHSPECS', 'GIT_GLOB_PATHSPECS', 'GIT_ICASE_PATHSPECS', 'GIT_NOGLOB_PATHSPECS']) {
+  it(`${variable}=1 in the user's environment: pull and status work, and a peer's key locks nobody out`, async () => {
+    const user = await relayUser(base.dir, `p${variable.split('_')[1]!.toLowerCase()}`);
+    commitToBare(user.url, { 'keys/mallory.pem': 'a key of mallory\n' }, 'by a peer');
+    user.env[variable] = '1';
+    const pulled = await run(user, ['pull', '--json']);
+    expect(pulled.code, pulled.stdout).toBe(0);
+    const status = await run(user, ['status', '--json']);
+    expect(status.json.not_your_relay ?? null).toBeNull();
+  }, 60_000);
+}
+
+it("i18n.logOutputEncoding=UTF-16 in the user's git config: someone else's relay set up before the check is still found", async () => {
+  // git re-encoded whole log lines, commit ids with them: the judgement read none and told nothing.
+  const owner = await relayUser(base.dir, 'quinn');
+  const ren = await setUpBeforeTheCheck(base.dir, 'ren', owner.url);
+  userGitConfig(ren, '[i18n]\n\tlogOutputEncoding = UTF-16\n');
+  const r = await run(ren, ['pull', '--json']);
+  expect(r.json.error?.code, r.stdout).toBe('not_your_relay');
 }, 60_000);

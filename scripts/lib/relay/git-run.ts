@@ -130,13 +130,14 @@ const HOOKS_OFF = ['-c', 'core.hooksPath=/dev/null'];
  * pinned: log.showRoot=false reported no file added by a root commit (setup's, which adds the
  * user's key); log.follow=true followed a renamed file back, and made git abort on a `:(icase)`
  * pathspec; diff.renames reports an added file as renamed; log.showSignature hands every commit's
- * signature block (anyone with write access writes them) to the user's gpg, one run each.
+ * signature block (anyone with write access writes them) to the user's gpg, one run each;
+ * i18n.logOutputEncoding (UTF-16, say) re-encoded whole lines, the commit ids read with them.
  * Colours and a pager do not reach what is read (git colours and pages no pipe), nor do
  * core.quotePath (the names read, a deposit's, are ASCII) and diff.relative (git runs at the top
  * of the clone, a bare repository).
  */
 export function historyLog(args: string[]): string[] {
-  return ['-c', 'log.showRoot=true', '-c', 'log.follow=false', 'log', '--no-show-signature', '--no-renames', ...args];
+  return ['-c', 'log.showRoot=true', '-c', 'log.follow=false', '-c', 'i18n.logOutputEncoding=UTF-8', 'log', '--no-show-signature', '--no-renames', ...args];
 }
 
 /**
@@ -164,6 +165,15 @@ const REPOSITORY_SELECTING = [
 ];
 
 /**
+ * How git reads every pathspec (`git --literal-pathspecs` and its kin set them for what a hook or
+ * alias runs): literal, the relay's `:(icase)keys/<login>.pem` named no file, so the user's key was
+ * "never added" and a peer's key made the user's own relay not theirs; glob or icase, ls-tree
+ * refused the relay's pathspecs and every relay command failed. The relay's own are written for the
+ * default reading.
+ */
+const PATHSPEC_MODES = ['GIT_LITERAL_PATHSPECS', 'GIT_GLOB_PATHSPECS', 'GIT_NOGLOB_PATHSPECS', 'GIT_ICASE_PATHSPECS'];
+
+/**
  * Git's environment: never the package passphrase (git needs none of it, and whatever git starts,
  * an ssh proxy, a credential helper, the receiving side of a push to a folder, would inherit it),
  * never a variable that picks another repository, never a prompt, and never a lazy fetch.
@@ -185,7 +195,7 @@ const REPOSITORY_SELECTING = [
  */
 export function gitEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const inherited = withoutPassphrase(process.env);
-  for (const name of REPOSITORY_SELECTING) delete inherited[name];
+  for (const name of [...REPOSITORY_SELECTING, ...PATHSPEC_MODES]) delete inherited[name];
   return {
     ...inherited,
     GIT_TERMINAL_PROMPT: '0',
