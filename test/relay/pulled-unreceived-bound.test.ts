@@ -4,8 +4,8 @@
  * (pull writes it oldest first, and keeps up to 2,000 verified entries a sender), received ones
  * included: past 500 received entries the count stopped before the new ones, and with nothing
  * counted and the count incomplete the notice said nothing, for good. Now the newest are looked at
- * first, only a file looked at counts against the bound, and a bound reached with nothing found
- * says that some may wait.
+ * first, only a file found counts against the bound (a deleted one costs a look from a budget four
+ * times as large), and with nothing found the notice says nothing of them.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -66,14 +66,24 @@ it('a package pulled before as many received ones is counted too: received entri
   expect(countPulledUnreceived(relay, world, PULLED_FILES_CHECKED)).toEqual({ packages: 1, byFolder: new Map([['bob', 1]]), complete: true });
 });
 
-it('the bound reached with nothing found: the notice says that packages may wait, and where they are counted', async () => {
-  // Files the user deleted are looked at, and count nothing; the oldest one is still there.
+it('files the user deleted cost no look against the bound: a package older than more of them than the hook looks at is counted', async () => {
   write([{ name: 'oldest' }, ...old(PULLED_FILES_CHECKED + 10, { received: false, file: false })]);
-  const found = countPulledUnreceived(relay, world, PULLED_FILES_CHECKED);
-  expect(found).toMatchObject({ packages: 0, complete: false });
-  expect(countPulledUnreceived(relay, world)).toMatchObject({ packages: 1, complete: true });
+  expect(countPulledUnreceived(relay, world, PULLED_FILES_CHECKED)).toEqual({ packages: 1, byFolder: new Map([['bob', 1]]), complete: true });
+  expect(await notice()).toMatch(/ALIVE relay: 1 walnut package that `alive-p2p relay pull` downloaded and verified waits/);
+});
+
+it('past four times as many deleted files as the bound, with nothing found: the hook says nothing of pulled packages, as status counts none of those', async () => {
+  // A standing "packages may wait" for entries whose files the user deleted helped nobody (status: 0).
+  write(old(4 * PULLED_FILES_CHECKED + 10, { received: false, file: false }));
+  expect(countPulledUnreceived(relay, world, PULLED_FILES_CHECKED)).toMatchObject({ packages: 0, complete: false });
+  expect(countPulledUnreceived(relay, world)).toMatchObject({ packages: 0, complete: true });
+  expect((await notice()) ?? '').not.toMatch(/downloaded and verified/);
+});
+
+it('as many unreceived files as the bound, and more: the notice says at least that many, and where all are counted', async () => {
+  write(Array.from({ length: PULLED_FILES_CHECKED + 5 }, (_, i) => ({ name: `new-${i}` })));
+  expect(countPulledUnreceived(relay, world, PULLED_FILES_CHECKED)).toMatchObject({ packages: PULLED_FILES_CHECKED, complete: false });
   const text = (await notice()) ?? '';
-  expect(text).toMatch(/ALIVE relay: .*downloaded and verified/);
-  expect(text).toMatch(/may wait/);
+  expect(text).toMatch(new RegExp(`at least ${PULLED_FILES_CHECKED} walnut packages`));
   expect(text).toContain('alive-p2p relay status');
 });

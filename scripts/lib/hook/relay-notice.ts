@@ -86,14 +86,14 @@ export const PULLED_FILES_CHECKED = 500;
 
 /**
  * Pull took these off the relay, so only this says they wait. Their files' names are the relay
- * writer's: never listed. With the count cut short and none found, some may still wait.
+ * writer's: never listed.
  */
 function pulledText(pulled: SavedNotice): string {
   const n = pulled.peers + pulled.others;
   const where = [...(pulled.byPeer.length > 0 ? [peerFolders(pulled.byPeer)] : []), ...(pulled.others > 0 ? [`${pulled.others} in other folders`] : [])];
   return (
-    `ALIVE relay: ${n > 0 ? `${pulled.complete ? '' : 'at least '}${counted(n, 'walnut package')}` : 'walnut packages'} that \`alive-p2p relay pull\` downloaded and verified ` +
-    `${n > 0 ? `${noun(n, 'waits', 'wait')} under ${join(pulled.folders, '<folder>')}/ (${where.join(', ')})` : `may wait under ${join(pulled.folders, '<folder>')}/`} to be received into this world` +
+    `ALIVE relay: ${pulled.complete ? '' : 'at least '}${counted(n, 'walnut package')} that \`alive-p2p relay pull\` downloaded and verified ` +
+    `${noun(n, 'waits', 'wait')} under ${join(pulled.folders, '<folder>')}/ (${where.join(', ')}) to be received into this world` +
     `${pulled.complete ? '' : ` (this notice looks at ${PULLED_FILES_CHECKED} files; \`alive-p2p relay status\` counts them all)`}. ` +
     `Tell the user, and offer to run /alive:receive to review and import ${noun(n, 'it', 'them')}; deleting a file discards one.`
   );
@@ -162,7 +162,7 @@ export function formatRelayNotice(
         `${noun(others, 'it', 'them')}; if the user asks, \`alive-p2p relay status\` names the folders.`,
     );
   }
-  if (pulled && (pulled.peers + pulled.others > 0 || !pulled.complete)) parts.push(pulledText(pulled));
+  if (pulled && pulled.peers + pulled.others > 0) parts.push(pulledText(pulled));
   if (saved && saved.peers + saved.others > 0) parts.push(savedText(saved));
   if (accepted.length > 0) {
     parts.push(

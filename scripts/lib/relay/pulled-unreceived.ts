@@ -4,8 +4,8 @@
  * counts as received when the world's imports.json records its identity (receive records the same
  * packageIdentity for a verified signer) or the path it was received from (receive keeps that path,
  * resolved); a file the user deleted counts as nothing. Read by the SessionStart hook: fs through
- * node-fs.ts, both records read bounded and by hand (no zod), at most `maxFiles` files looked at,
- * the newest first; what the world received costs no look.
+ * node-fs.ts, both records read bounded and by hand (no zod), at most `maxFiles` files found (and
+ * four times as many found missing), the newest first; what the world received costs no look.
  */
 import { basename, dirname, join } from 'node:path';
 import { fs } from '../fs/node-fs.ts';
@@ -16,6 +16,9 @@ import type { UnverifiedSaved } from './unverified-saved.ts';
 
 /** pull's record of what it saved (local-inbox.ts), in the relay folder. */
 export const RECEIVED_LOG = 'received.json';
+
+/** Files looked at and found missing, for each file the bound allows (maxFiles). */
+const MISSING_PER_FILE = 4;
 
 /** The file's JSON object; null when there is no file; undefined when unreadable, not an object or over 8 MiB. */
 function readObject(path: string): Record<string, unknown> | null | undefined {
@@ -62,16 +65,23 @@ function count(relayDir: string, world: string | undefined, maxFiles: number): U
     paths.push(path);
     if (received.has(entry.identity) || received.has(path)) done.add(path);
   }
-  // Newest first (pull writes the log oldest first): the bound is spent on files looked at only.
-  let looked = 0;
+  // Newest first (pull writes the log oldest first): the bound is spent on files found only, and a
+  // file the user deleted costs a look from a budget MISSING_PER_FILE times as large (received.json
+  // keeps their entries: with the bound spent on them, the notice said for good that some may wait).
+  let found = 0;
+  let missing = 0;
   for (const path of paths.reverse()) {
     if (done.has(path)) continue;
     done.add(path);
-    if (++looked > maxFiles) {
+    if (found >= maxFiles || missing >= MISSING_PER_FILE * maxFiles) {
       out.complete = false;
       break;
     }
-    if (!fs.lstatSync(path, { throwIfNoEntry: false })?.isFile()) continue;
+    if (!fs.lstatSync(path, { throwIfNoEntry: false })?.isFile()) {
+      missing++;
+      continue;
+    }
+    found++;
     const folder = basename(dirname(path));
     out.byFolder.set(folder, (out.byFolder.get(folder) ?? 0) + 1);
     out.packages++;
