@@ -82,7 +82,8 @@ export async function relayUser(base: string, login: string, extra: NodeJS.Proce
         await setUp(t, join(templateBase, 'remotes', `${login}.git`));
       },
     };
-    copies.set(u.root, { base, spec, stamp: await setupFromTemplate(base, spec) });
+    await setupFromTemplate(base, spec);
+    copies.set(u.root, { base, spec, stamp: copyStamp(base, u) });
   }
   return { ...u, url };
 }
@@ -90,8 +91,13 @@ export async function relayUser(base: string, login: string, extra: NodeJS.Proce
 const relayFolders = (login: string) => [`${login}/alive`, `remotes/${login}.git`];
 const pathFiles = (login: string) => [`${login}/alive/relay/relay.json`, `${login}/alive/relay/clone/config`];
 
-/** Users copied from a template (by their root), with the stamp of their folders as copied. */
+/** Users copied from a template (by their root), with the stamp of what they were as copied. */
 const copies = new Map<string, { base: string; spec: TemplateSpec; stamp: string }>();
+
+/** What a pair made from templates depends on: the user's relay folders, home (its git config) and environment. */
+function copyStamp(base: string, u: TestUser): string {
+  return `${treeStamp(base, [...relayFolders(u.login), `${u.login}/home`])}\n${JSON.stringify(u.env)}`;
+}
 
 async function setUp(u: TestUser, url: string): Promise<void> {
   const r = await run(u, ['setup', '--transport', 'git', '--login', u.login, '--url', url, '--json']);
@@ -100,8 +106,9 @@ async function setUp(u: TestUser, url: string): Promise<void> {
 
 /**
  * Both users pin each other (git transport: add-peer --url on both sides). Two users copied from
- * templates into one folder and left as they were since get a copy of the same two paired in a
- * template of their own (setup-templates.ts); any others run add-peer.
+ * templates into one folder and left as they were since (their relay folders, home and
+ * environment) get a copy of the same two paired in a template of their own (setup-templates.ts);
+ * any others run add-peer.
  */
 export async function pair(a: RelayUser, b: RelayUser): Promise<void> {
   const ca = copies.get(a.root);
@@ -109,7 +116,7 @@ export async function pair(a: RelayUser, b: RelayUser): Promise<void> {
   copies.delete(a.root);
   copies.delete(b.root);
   const base = ca?.base;
-  if (ca && cb && base === cb.base && treeStamp(base, ca.spec.folders) === ca.stamp && treeStamp(base, cb.spec.folders) === cb.stamp) {
+  if (ca && cb && base === cb.base && copyStamp(base, a) === ca.stamp && copyStamp(base, b) === cb.stamp) {
     await setupFromTemplate(base, {
       id: `pair\0${ca.spec.id}\0${cb.spec.id}`,
       folders: [...ca.spec.folders, ...cb.spec.folders],
