@@ -132,11 +132,11 @@ describe('status with an answer in the inbox', () => {
     expect(r.stdout).toMatch(/^1 receiver: 1 message waiting, 1 answer to read, 0 messages being handled,/m);
     expect(r.stdout).toMatch(/^@claude +inbox 2 \(1 answer\), processing 0,/m);
     const json = JSON.parse((await dispatch(root, ['status', '--json'])).stdout);
-    expect(json.receivers[0]).toMatchObject({ receiver: '@claude', inbox: 2, answers: 1 });
-    expect(json.receivers[0]).not.toHaveProperty('answers_unread');
+    expect(json.receivers[0]).toMatchObject({ receiver: '@claude', inbox: 2, answers: 1, waiting: 1 });
+    expect(json.receivers[0]).not.toHaveProperty('unclassified');
     const call = await connect(root, '@claude');
     const tool = (await call('status', {})).structuredContent as { receivers: Record<string, unknown>[] };
-    expect(tool.receivers[0]).toMatchObject({ inbox: 2, answers: 1 });
+    expect(tool.receivers[0]).toMatchObject({ inbox: 2, answers: 1, waiting: 1 });
     // The bundle loads the header reader (a bundle of its own) only then: it is found and runs.
     const built = runCli(await bundle('scripts/dispatch.ts'), ['status', '--root', root], { PATH: process.env.PATH });
     expect(built.stderr).toBe('');
@@ -152,7 +152,7 @@ describe('status with an answer in the inbox', () => {
     expect(JSON.parse((await dispatch(root, ['status', '--json'])).stdout).receivers[0]).toMatchObject({ inbox: 1, answers: 0 });
   });
 
-  it(`reads at most ${STATUS_HEADS_MAX} header blocks per call: the files past it count as waiting, and answers_unread says how many`, async () => {
+  it(`reads at most ${STATUS_HEADS_MAX} header blocks per call: the files past it count as waiting, and unclassified says how many`, async () => {
     const { root } = makeBus();
     const paths = receiverPaths(root, 'claude');
     mkdirSync(paths.inbox, { recursive: true });
@@ -165,9 +165,9 @@ describe('status with an answer in the inbox', () => {
       );
     }
     const json = JSON.parse((await dispatch(root, ['status', '--json'])).stdout);
-    expect(json.receivers[0]).toMatchObject({ inbox: STATUS_HEADS_MAX + extra, answers: STATUS_HEADS_MAX, answers_unread: extra });
+    expect(json.receivers[0]).toMatchObject({ inbox: STATUS_HEADS_MAX + extra, answers: STATUS_HEADS_MAX, unclassified: extra });
     const r = await dispatch(root, ['status']);
     expect(r.stdout).toMatch(new RegExp(`^1 receiver: ${extra} messages waiting, ${STATUS_HEADS_MAX} answers to read,`, 'm'));
-    expect(r.stdout).toContain(`inbox ${STATUS_HEADS_MAX + extra} (${STATUS_HEADS_MAX} answers; ${extra} files not read, counted as waiting)`);
+    expect(r.stdout).toContain(`inbox ${STATUS_HEADS_MAX + extra} (${STATUS_HEADS_MAX} answers; ${extra} files not looked at, counted as waiting)`);
   });
 });

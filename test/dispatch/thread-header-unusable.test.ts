@@ -44,7 +44,7 @@ describe('dispatch thread of a message whose Thread header is no thread id', () 
       listed: 1,
     },
     { name: '1,500 control characters', thread: '\x01'.repeat(1500), why: '1500 characters, over the 256 a thread id may have', listed: 2 },
-    { name: 'an escape sequence', thread: 'abc\x1b[31mred', why: 'it holds a control or invisible character (\\x1b)', listed: 2 },
+    { name: 'an escape sequence', thread: 'abc\x1b[31mred', why: 'it holds a control character or a bidi override (\\x1b)', listed: 2 },
   ];
   for (const c of cases) {
     it(`${c.name}: the header is taken as absent, said so; the message and its answer are listed`, async () => {
@@ -82,7 +82,20 @@ describe('dispatch thread of a message whose Thread header is no thread id', () 
     expect(r.isError).toBe(true);
     const error = (r.structuredContent as { error: { code: string; message: string } }).error;
     expect(error.code).toBe('not_found');
-    expect(error.message).toContain('the thread given is not a thread id (it holds a control or invisible character (\\x1b)): ');
+    expect(error.message).toContain('the thread given is not a thread id (it holds a control character or a bidi override (\\x1b)): ');
     expect(error.message).toContain('give the id of a message of the thread');
+  });
+});
+
+describe('a Thread header people name, with invisible characters in it', () => {
+  // The emoji variation selector (U+FE0F), the joiner (U+200D) and U+200C of Persian spelling are in
+  // threads another tool writes as its user typed them: the thread stays one, shown escaped.
+  it('release ❤️ plan: a request and its answer are one thread', async () => {
+    const root = busWithThread('release \u2764\ufe0f plan \u200d');
+    const r = await dispatch(root, ['thread', ID, '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.note ?? '').not.toMatch(/not a thread id/);
+    expect(json.messages ?? json.items ?? json.entries).toHaveLength(2);
   });
 });

@@ -7,9 +7,12 @@
 import { isAnswerText } from './message.ts';
 import { counted } from '../text/plural.ts';
 
-/** Sets each row's `answers`: the answers among its inbox files' heads (`headsOf`; '' for a file not read). */
-export function countAnswers<R extends { answers: number }>(rows: readonly R[], headsOf: (r: R) => readonly string[]): void {
-  for (const r of rows) r.answers = headsOf(r).filter((h) => h !== '' && isAnswerText(h)).length;
+/** Sets each row's `answers` (among its inbox files' heads, `headsOf`; '' for a file not read) and `waiting`, the rest. */
+export function countAnswers<R extends { inbox: number; answers: number; waiting: number }>(rows: readonly R[], headsOf: (r: R) => readonly string[]): void {
+  for (const r of rows) {
+    r.answers = headsOf(r).filter((h) => h !== '' && isAnswerText(h)).length;
+    r.waiting = r.inbox - r.answers;
+  }
 }
 
 /** What the totals line says after the messages waiting: `, 2 answers to read`, or ''. */
@@ -17,9 +20,9 @@ export function answersTotalText(answers: number): string {
   return answers ? `, ${counted(answers, 'answer')} to read` : '';
 }
 
-/** What a row says after its inbox count: ` (1 answer; 3 files not read, counted as waiting)`, or ''. */
-export function inboxKindsText(r: { answers: number; answers_unread?: number }): string {
-  const kinds = [r.answers ? counted(r.answers, 'answer') : '', r.answers_unread ? `${counted(r.answers_unread, 'file')} not read, counted as waiting` : '']
+/** What a row says after its inbox count: ` (1 answer; 3 files not looked at, counted as waiting)`, or ''. */
+export function inboxKindsText(r: { answers: number; unclassified?: number }): string {
+  const kinds = [r.answers ? counted(r.answers, 'answer') : '', r.unclassified ? `${counted(r.unclassified, 'file')} not looked at, counted as waiting` : '']
     .filter(Boolean)
     .join('; ');
   return kinds ? ` (${kinds})` : '';

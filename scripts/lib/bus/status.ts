@@ -25,8 +25,10 @@ export interface ReceiverStatus {
    * block as inbox tells them (inbox-answers.ts countAnswers): nothing to answer. Messages waiting are `inbox - answers`.
    */
   answers: number;
-  /** Inbox files whose header block was not read (past STATUS_HEADS_MAX): counted as waiting. Absent when none. */
-  answers_unread?: number;
+  /** Messages waiting: inbox - answers (files whose kind was not looked at count as waiting). */
+  waiting: number;
+  /** Inbox files whose header block was not looked at (past STATUS_HEADS_MAX): counted as waiting. Absent when none. */
+  unclassified?: number;
   processing: number;
   stale_claims: number;
   /** Claims not run out whose holder is gone (kill -9): nothing handles them until a serve starts. */
@@ -183,6 +185,7 @@ function receiverStatus(root: string, runtimes: BusDir, name: string, now: numbe
     receiver: displayName(name),
     inbox: 0,
     answers: 0,
+    waiting: 0,
     processing: 0,
     stale_claims: 0,
     gone_claims: 0,
@@ -225,9 +228,10 @@ function receiverStatus(root: string, runtimes: BusDir, name: string, now: numbe
           status,
           read.map((f) => headOf(d, f)),
         );
-        if (read.length < files.length) status.answers_unread = files.length - read.length;
+        if (read.length < files.length) status.unclassified = files.length - read.length;
         return files.length;
       });
+      status.waiting = status.inbox;
       status.outbox = inFolder('outbox', 0, (d) => names('outbox')(d).filter(isMessageFileName).length);
       status.dead_letter = inFolder('dead-letter', 0, (d) => names('dead_letter')(d).filter((n) => !n.endsWith('.reason.json') && !n.startsWith('.')).length);
       status.archived = inFolder('archive', 0, (d) => countArchive(root, d, problems, names('archived')));
