@@ -170,4 +170,23 @@ describe('status with an answer in the inbox', () => {
     expect(r.stdout).toMatch(new RegExp(`^1 receiver: ${extra} messages waiting, ${STATUS_HEADS_MAX} answers to read,`, 'm'));
     expect(r.stdout).toContain(`inbox ${STATUS_HEADS_MAX + extra} (${STATUS_HEADS_MAX} answers; ${extra} files not looked at, counted as waiting)`);
   });
+  it(`a receiver a bus writer named to sort first, its inbox filled past ${STATUS_HEADS_MAX} files, does not spend what is read of the others`, async () => {
+    const { root } = makeBus();
+    const planted = receiverPaths(root, 'aaa');
+    mkdirSync(planted.inbox, { recursive: true });
+    for (let i = 0; i < STATUS_HEADS_MAX + 10; i++) {
+      const id = `01a24c90-4444-7000-8000-${String(i).padStart(12, '0')}`;
+      writeFileSync(join(planted.inbox, messageFileName(id)), '# HelloWorld Message\n# From: @a\n\nspam\n');
+    }
+    const claude = receiverPaths(root, 'claude');
+    mkdirSync(claude.inbox, { recursive: true });
+    writeFileSync(
+      join(claude.inbox, messageFileName(ANSWER)),
+      `# HelloWorld Response\n# From: @gemini\n# To: @claude\n# In-Reply-To: ${REQUEST_TO_GEMINI}\n\nanswer\n`,
+    );
+    const json = JSON.parse((await dispatch(root, ['status', '--json'])).stdout);
+    const row = json.receivers.find((r: { receiver: string }) => r.receiver === '@claude');
+    expect(row).toMatchObject({ inbox: 1, answers: 1, waiting: 0 });
+    expect(row).not.toHaveProperty('unclassified');
+  });
 });

@@ -123,7 +123,7 @@ export function busStatus(root: string, q: StatusQuery = {}): BusStatus {
     const heads = { left: STATUS_HEADS_MAX };
     return {
       root,
-      receivers: shown.map((name) => receiverStatus(root, runtimes, name, now, heads)),
+      receivers: shown.map((name, i) => receiverStatus(root, runtimes, name, now, heads, shown.length - i)),
       total: names.length,
       offset,
       truncated: next < names.length,
@@ -168,7 +168,12 @@ function inboxCount(root: string, runtimes: BusDir, name: string): number {
   }
 }
 
-function receiverStatus(root: string, runtimes: BusDir, name: string, now: number, heads: { left: number }): ReceiverStatus {
+/**
+ * `heads`: the header blocks this call may still read, shared fairly by the `receiversLeft` rows
+ * still to come (this one included): a receiver a bus writer named to sort first, its inbox filled,
+ * takes its share, and what a row leaves goes to the next.
+ */
+function receiverStatus(root: string, runtimes: BusDir, name: string, now: number, heads: { left: number }, receiversLeft: number): ReceiverStatus {
   const paths = receiverPaths(root, name);
   const problems: string[] = [];
   // A linked folder is counted as empty and named under problems: status reads nothing through it.
@@ -222,7 +227,7 @@ function receiverStatus(root: string, runtimes: BusDir, name: string, now: numbe
       status.gone_holders = [...new Set(gone)].sort();
       status.inbox = inFolder('inbox', 0, (d) => {
         const files = names('inbox')(d).filter(isMessageFileName);
-        const read = files.slice(0, Math.max(0, heads.left));
+        const read = files.slice(0, Math.floor(heads.left / receiversLeft));
         heads.left -= read.length;
         inboxHeads.set(
           status,
