@@ -189,4 +189,17 @@ describe('status with an answer in the inbox', () => {
     expect(row).toMatchObject({ inbox: 1, answers: 1, waiting: 0 });
     expect(row).not.toHaveProperty('unclassified');
   });
+  it('a request whose title the 1 KiB status reads cuts short (# HelloWorld Responses after 1,003 empty lines) is counted as waiting, as inbox counts it', async () => {
+    const { root } = makeBus();
+    const paths = receiverPaths(root, 'claude');
+    mkdirSync(paths.inbox, { recursive: true });
+    writeFileSync(
+      join(paths.inbox, messageFileName(ANSWER)),
+      `${'\n'.repeat(1003)}# HelloWorld Responses\n# From: @gemini\n# In-Reply-To: ${REQUEST_TO_GEMINI}\n\nhi\n`,
+    );
+    const json = JSON.parse((await dispatch(root, ['status', '--json'])).stdout);
+    const inbox = JSON.parse((await dispatch(root, ['inbox', '@claude', '--json'])).stdout);
+    expect(inbox.answers ?? 0).toBe(0);
+    expect(json.receivers[0]).toMatchObject({ inbox: 1, answers: 0, waiting: 1 });
+  });
 });

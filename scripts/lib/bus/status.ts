@@ -256,10 +256,15 @@ function receiverStatus(root: string, runtimes: BusDir, name: string, now: numbe
   return status;
 }
 
-/** The first HEAD_BYTES of file `name` of inbox `d` as text ('' when it cannot be read: no answer). */
+/**
+ * The first HEAD_BYTES of file `name` of inbox `d` as text, up to its last whole line ('' when it
+ * cannot be read: no answer): a title cut short (`# HelloWorld Response|s`) is no title.
+ */
 function headOf(d: BusDir, name: string): string {
   const r = readBusFileIn(d, name, { headBytes: HEAD_BYTES });
-  return r.ok ? r.bytes.toString('utf8') : '';
+  if (!r.ok) return '';
+  const text = r.bytes.toString('utf8');
+  return r.bytes.length < HEAD_BYTES ? text : text.slice(0, text.lastIndexOf('\n') + 1);
 }
 
 /**
