@@ -201,5 +201,9 @@ describe('status with an answer in the inbox', () => {
     const inbox = JSON.parse((await dispatch(root, ['inbox', '@claude', '--json'])).stdout);
     expect(inbox.answers ?? 0).toBe(0);
     expect(json.receivers[0]).toMatchObject({ inbox: 1, answers: 0, waiting: 1 });
+    // The SessionStart notice reads the same 1 KiB, and counts it as status and inbox do.
+    const notice = pendingMessagesFor('claude', root, { HELLOWORLD_ROOT: root });
+    expect(notice).toMatchObject({ root, count: 1 });
+    expect(notice?.answers ?? 0).toBe(0);
   });
 });

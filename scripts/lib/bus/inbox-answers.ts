@@ -4,13 +4,20 @@
  * loaded only when an inbox holds a file: the header reader (message.ts) is 2.5 KB its entry
  * bundle does not carry.
  */
-import { isAnswerText } from './message.ts';
+import { isAnswerHead } from './message.ts';
 import { counted } from '../text/plural.ts';
 
-/** Sets each row's `answers` (among its inbox files' heads, `headsOf`; '' for a file not read) and `waiting`, the rest. */
-export function countAnswers<R extends { inbox: number; answers: number; waiting: number }>(rows: readonly R[], headsOf: (r: R) => readonly string[]): void {
+/**
+ * Sets each row's `answers` (among its inbox files' heads, `headsOf`, each read up to `headBytes`;
+ * empty for a file not read) and `waiting`, the rest.
+ */
+export function countAnswers<R extends { inbox: number; answers: number; waiting: number }>(
+  rows: readonly R[],
+  headsOf: (r: R) => readonly Buffer[],
+  headBytes: number,
+): void {
   for (const r of rows) {
-    r.answers = headsOf(r).filter((h) => h !== '' && isAnswerText(h)).length;
+    r.answers = headsOf(r).filter((h) => h.length > 0 && isAnswerHead(h, headBytes)).length;
     r.waiting = r.inbox - r.answers;
   }
 }

@@ -175,6 +175,15 @@ export function isAnswerText(head: string): boolean {
   return isAnswer(block.kind, block.headers['in-reply-to']);
 }
 
+/**
+ * isAnswerText of a file's first bytes, `head`, read up to `headBytes`: a head cut there is read up
+ * to its last whole line, since a title cut short (`# HelloWorld Response|s`) is no title.
+ */
+export function isAnswerHead(head: Buffer, headBytes: number): boolean {
+  const text = head.toString('utf8');
+  return isAnswerText(head.length < headBytes ? text : text.slice(0, text.lastIndexOf('\n') + 1));
+}
+
 export function parseMessage(raw: string): ParsedMessage {
   const { lines, block, flags } = readTop(raw);
   let bodyStart: number;

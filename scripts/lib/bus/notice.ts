@@ -7,7 +7,7 @@ import { fs } from '../fs/node-fs.ts';
 import { openForReading, readOpenRegularFile } from '../fs/small-file.ts';
 import { join } from 'node:path';
 import { DAEMON_ENV } from './agent-env.ts';
-import { isAnswerText } from './message.ts';
+import { isAnswerHead } from './message.ts';
 import { isValidName, normaliseName } from './names.ts';
 import { existingBusRoot } from './root.ts';
 import { logValue } from '../text/untrusted.ts';
@@ -41,7 +41,7 @@ function isAnswerFile(path: string): boolean {
   if (!('fd' in opened)) return false;
   try {
     const r = readOpenRegularFile(opened.fd, { headBytes: NOTICE_HEAD_BYTES });
-    return r.ok && isAnswerText(r.bytes.toString('utf8'));
+    return r.ok && isAnswerHead(r.bytes, NOTICE_HEAD_BYTES);
   } catch {
     return false;
   } finally {

@@ -52,11 +52,11 @@ export interface ReceiverStatus {
 /** Receivers listed unless a limit says otherwise (dispatch status --limit, the MCP tool's limit). */
 export const STATUS_LIMIT = 100;
 /**
- * Inbox files whose first HEAD_BYTES one status call reads, over all its receivers, to tell an
+ * Inbox files whose first STATUS_HEAD_BYTES one status call reads, over all its receivers, to tell an
  * answer from a message (as the SessionStart notice does): the rest count as messages waiting.
  */
 export const STATUS_HEADS_MAX = 200;
-const HEAD_BYTES = 1024;
+export const STATUS_HEAD_BYTES = 1024;
 /** Problems named per receiver; the rest are counted (a writer can plant thousands of linked archive days). */
 const PROBLEMS_SHOWN = 5;
 
@@ -256,15 +256,10 @@ function receiverStatus(root: string, runtimes: BusDir, name: string, now: numbe
   return status;
 }
 
-/**
- * The first HEAD_BYTES of file `name` of inbox `d` as text, up to its last whole line ('' when it
- * cannot be read: no answer): a title cut short (`# HelloWorld Response|s`) is no title.
- */
-function headOf(d: BusDir, name: string): string {
-  const r = readBusFileIn(d, name, { headBytes: HEAD_BYTES });
-  if (!r.ok) return '';
-  const text = r.bytes.toString('utf8');
-  return r.bytes.length < HEAD_BYTES ? text : text.slice(0, text.lastIndexOf('\n') + 1);
+/** The first STATUS_HEAD_BYTES of file `name` of inbox `d` (empty when it cannot be read: no answer). */
+function headOf(d: BusDir, name: string): Buffer {
+  const r = readBusFileIn(d, name, { headBytes: STATUS_HEAD_BYTES });
+  return r.ok ? r.bytes : Buffer.alloc(0);
 }
 
 /**
@@ -272,10 +267,10 @@ function headOf(d: BusDir, name: string): string {
  * the answers among them: the header reader is not part of the entry bundle `dispatch status`
  * starts from.
  */
-const inboxHeads = new WeakMap<ReceiverStatus, string[]>();
+const inboxHeads = new WeakMap<ReceiverStatus, Buffer[]>();
 
-/** The first bytes busStatus read of row `r`'s inbox files ('' for one it could not read). */
-export function inboxHeadsOf(r: ReceiverStatus): string[] {
+/** The first bytes busStatus read of row `r`'s inbox files (empty for one it could not read). */
+export function inboxHeadsOf(r: ReceiverStatus): Buffer[] {
   return inboxHeads.get(r) ?? [];
 }
 

@@ -1,6 +1,6 @@
 import { defineCommand } from '../../cli/command.ts';
 import { runtimesDir } from '../layout.ts';
-import { busStatus, inboxHeadsOf, type ReceiverStatus } from '../status.ts';
+import { busStatus, inboxHeadsOf, STATUS_HEAD_BYTES, type ReceiverStatus } from '../status.ts';
 import { busRoot, nameArg, positiveIntArg, ROOT_OPTION, requireBus } from './common.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { inlineText } from '../../text/untrusted.ts';
@@ -39,7 +39,7 @@ export const statusCommand = defineCommand({
     });
     // A bundle of its own (tools/build-options.mjs), loaded only when an inbox holds a file.
     const kinds = status.receivers.some((r) => r.inbox) ? await import('../inbox-answers.ts') : undefined;
-    kinds?.countAnswers(status.receivers, inboxHeadsOf);
+    kinds?.countAnswers(status.receivers, inboxHeadsOf, STATUS_HEAD_BYTES);
     const { receivers, total, truncated, unlisted, unread_receivers } = status;
     // A receiver nobody has (`@gemni`): the name like it, as inbox and claim give it; a folder
     // name (a bus writer's) only in the fence after our line.

@@ -70,7 +70,7 @@ import {
   type FoundMessage,
 } from '../query.ts';
 import { answerTooLargeError, closedText } from '../responses.ts';
-import { busStatus, inboxHeadsOf } from '../status.ts';
+import { busStatus, inboxHeadsOf, STATUS_HEAD_BYTES } from '../status.ts';
 import { countAnswers } from '../inbox-answers.ts';
 import {
   boundedHeaders,
@@ -661,7 +661,7 @@ export function statusTool(ctx: ToolContext, a: { receiver?: string | undefined;
     ...(a.offset !== undefined ? { offset: a.offset } : {}),
     ...(receiver !== undefined ? { receiver } : {}),
   });
-  countAnswers(status.receivers, inboxHeadsOf);
+  countAnswers(status.receivers, inboxHeadsOf, STATUS_HEAD_BYTES);
   // A receiver's name is its folder's, and its problems name its folders: any bus writer chooses
   // them. A daemon record lies in the bus folder too: its agent text is theirs.
   const rows = status.receivers.map(({ receiver, problems, daemon, ...rest }) => ({
