@@ -510,15 +510,21 @@ describe('relay-check with the real relay-probe (git relay in a bare repository)
     if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
   }
 
-  it('probes the relay, counts the waiting package, and announces it', async () => {
-    const { dir, home, dist } = await realProbeFolders();
-    const vars = { HOME: dir, ALIVE_HOME: home, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: join(dir, 'no-gitconfig') };
+  /** realProbeFolders, with bob's relay: an empty bare repository (bob.git) and a clone of it to commit from (work). */
+  async function bobsRelay() {
+    const folders = await realProbeFolders();
+    const vars = { HOME: folders.dir, ALIVE_HOME: folders.home, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: join(folders.dir, 'no-gitconfig') };
     const env = cleanEnv(vars);
+    const remote = join(folders.dir, 'bob.git');
+    const work = join(folders.dir, 'work');
+    git(['init', '-q', '--bare', '--initial-branch=main', remote], folders.dir, env);
+    git(['clone', '-q', remote, work], folders.dir, env);
+    return { ...folders, vars, env, remote, work };
+  }
+
+  it('probes the relay, counts the waiting package, and announces it', async () => {
     // bob's relay: a bare repository holding one package that alice delivered.
-    const remote = join(dir, 'bob.git');
-    const work = join(dir, 'work');
-    git(['init', '-q', '--bare', '--initial-branch=main', remote], dir, env);
-    git(['clone', '-q', remote, work], dir, env);
+    const { home, dist, vars, env, remote, work } = await bobsRelay();
     mkdirSync(join(work, 'inbox', 'alice'), { recursive: true });
     writeFileSync(join(work, 'inbox', 'alice', 'garden-20260101-000000-0000abcd.walnut'), 'package bytes');
     git(['add', '-A'], work, env);
@@ -538,13 +544,7 @@ describe('relay-check with the real relay-probe (git relay in a bare repository)
   });
 
   it("finds a relay set up on someone else's relay (bob's, holding keys/bob.pem before erin's key), and warns", async () => {
-    const { dir, home, dist } = await realProbeFolders();
-    const vars = { HOME: dir, ALIVE_HOME: home, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: join(dir, 'no-gitconfig') };
-    const env = cleanEnv(vars);
-    const remote = join(dir, 'bob.git');
-    const work = join(dir, 'work');
-    git(['init', '-q', '--bare', '--initial-branch=main', remote], dir, env);
-    git(['clone', '-q', remote, work], dir, env);
+    const { home, dist, vars, env, remote, work } = await bobsRelay();
     const commit = (files: Record<string, string>, message: string) => {
       for (const [path, text] of Object.entries(files)) {
         mkdirSync(join(work, path, '..'), { recursive: true });
