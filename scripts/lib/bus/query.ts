@@ -55,7 +55,17 @@ import {
   safeUnlinkBus,
 } from './fsutil.ts';
 import { idHint, messageIdArg, resolveMessageId, withIdHint, type ResolvedId } from './id-resolve.ts';
-import { idArgument, idTimeMs, isValidMessageId, isWordlessId, messageFileName, newMessageId, parseMessageIdArg, validIdFromFileName } from './ids.ts';
+import {
+  idArgument,
+  idInOurWords,
+  idTimeMs,
+  isValidMessageId,
+  isWordlessId,
+  messageFileName,
+  newMessageId,
+  parseMessageIdArg,
+  validIdFromFileName,
+} from './ids.ts';
 import { archiveDays, listBusDirWithin, listedReceivers, messageProbe, type ListedReceiver } from './listed-receivers.ts';
 import { isBusTime, isMessageFileName, receiverPaths, runtimesDir, type ReceiverPaths } from './layout.ts';
 import { headersOf, isResponse, NOT_UTF8_PROBLEM, parseMessageBytes, type ParsedMessage } from './message.ts';
@@ -654,9 +664,13 @@ export function existingThreadMembers(
   throw new AliveError(withIdHint(head, asId === undefined ? undefined : idHint(root, asId, options)), { code: 'not_found' });
 }
 
-/** What a thread listing says of a message whose Thread header it took as absent (threadMembers' `headerProblem`). */
+/**
+ * What a thread listing says of a message whose Thread header it took as absent (threadMembers'
+ * `headerProblem`). An id a writer chose is not repeated here, outside the listing's fence or
+ * untrusted_ keys: it may spell an instruction.
+ */
 export function threadHeaderNote(p: { id: string; problem: string }): string {
-  return `msg-${p.id}'s Thread header is not a thread id (${p.problem}): taken as absent, the thread listed is that message's own id`;
+  return `the Thread header of ${idInOurWords(p.id, 'the message listed')} is not a thread id (${p.problem}): taken as absent, the thread listed is that message's own id`;
 }
 
 /**
