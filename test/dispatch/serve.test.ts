@@ -117,6 +117,31 @@ describe('where the agent runs', () => {
     expect(missing.stderr).toMatch(/--workdir .* is not a folder/);
   });
 
+  it("without --workdir, agents' private folders inside the bus (ALIVE_HOME under the bus root) get the same warning; outside it, none", async () => {
+    const { root, base } = makeBus();
+    await sendMessage({ root, to: 'claude', from: 'gemini', body: 'q1' });
+    await sendMessage({ root, to: 'claude', from: 'gemini', body: 'q2' });
+    const inside = setProcessEnv({ ALIVE_HOME: join(root, '.alive') });
+    try {
+      const r = await dispatch(root, ['serve', '@claude', '--agent', 'echo', '--once']);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toContain(
+        `the agent runs in a private folder under ${join(root, '.alive', 'dispatch-agents')}, inside the bus, where anyone who can write the bus can plant instructions it loads`,
+      );
+      expect(r.stderr).toContain('set ALIVE_HOME to a folder outside the bus, or pass --workdir');
+    } finally {
+      inside();
+    }
+    const outside = setProcessEnv({ ALIVE_HOME: join(base, 'alive-home') });
+    try {
+      const r = await dispatch(root, ['serve', '@claude', '--agent', 'echo', '--once']);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).not.toMatch(/inside the bus/);
+    } finally {
+      outside();
+    }
+  });
+
   it('in the folder --workdir names, when the user chooses one', async () => {
     const { root, base } = makeBus();
     const project = join(base, 'project');

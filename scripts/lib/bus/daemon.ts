@@ -178,9 +178,14 @@ type Handled = 'ok' | 'agent_failure' | 'other';
  * one in /tmp. The folders above ALIVE_HOME are the user's own.
  */
 export function agentFoldersBase(): string {
-  const base = resolve(aliveHome(), 'dispatch-agents');
+  const base = agentFoldersPath();
   mkdirSync(base, { recursive: true, mode: 0o700 });
   return base;
+}
+
+/** agentFoldersBase's path, not made: serve warns when it lies inside the bus (ALIVE_HOME under the bus root). */
+export function agentFoldersPath(): string {
+  return resolve(aliveHome(), 'dispatch-agents');
 }
 
 /** `<daemon pid>h<host tag>-`: the start of the name of each private folder this daemon makes. */

@@ -3,7 +3,7 @@ import { AliveError } from '../../errors.ts';
 import type { AgentSpec } from '../agent.ts';
 import { checkAgentInstalled } from '../agent-check.ts';
 import { agentEnvProblem } from '../agent-env.ts';
-import { serve } from '../daemon.ts';
+import { agentFoldersPath, serve } from '../daemon.ts';
 import { endRunningAgents } from '../running-agents.ts';
 import { counted } from '../../text/plural.ts';
 import { MAX_DURATION_SECONDS } from '../config.ts';
@@ -103,13 +103,16 @@ export const serveCommand = defineCommand({
     // --root made a new, empty bus and served it, answering nobody).
     if (values.create !== true) requireBusOrCreate(root, values.root);
     const workdir = values.workdir === undefined ? undefined : resolve(values.workdir);
+    const plantable = 'inside the bus, where anyone who can write the bus can plant instructions it loads (CLAUDE.md, .claude/, AGENTS.md)';
     if (workdir !== undefined) {
       if (!existsSync(`${workdir}/`)) ctx.usageError(`--workdir ${inlineText(workdir, 300)} is not a folder`);
-      if (isWithin(root, workdir)) {
-        ctx.warn(
-          `the agent runs in ${inlineText(workdir, 300)}, inside the bus, where anyone who can write the bus can plant instructions it loads (CLAUDE.md, .claude/, AGENTS.md)`,
-        );
-      }
+      if (isWithin(root, workdir)) ctx.warn(`the agent runs in ${inlineText(workdir, 300)}, ${plantable}`);
+    } else if (isWithin(root, agentFoldersPath())) {
+      // Agents read instruction files from every folder above their own: the private folder guards
+      // nothing when ALIVE_HOME lies under the bus root (a bus made in the home folder, say).
+      ctx.warn(
+        `the agent runs in a private folder under ${inlineText(agentFoldersPath(), 300)}, ${plantable} in the folders above it; set ALIVE_HOME to a folder outside the bus, or pass --workdir`,
+      );
     }
 
     // --create where no bus was: said when it is ready, as send says it (only once it made the folder).
