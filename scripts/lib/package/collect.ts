@@ -20,6 +20,7 @@ import { bundleFolderRefused, checkCreateRequest, walnutFolderProblem } from './
 import { bundleFolderNameProblem } from '../receive/names.ts';
 import { bareValueProblem, MANIFEST_NAME, type Scope } from './manifest.ts';
 import { PlannedFiles } from './planned-files.ts';
+import { PACKAGE_TEMP } from './stale-temp-files.ts';
 import { noun } from '../text/plural.ts';
 import { gitRepoFolders, VCS_FOLDERS } from '../receive/git-dirs.ts';
 
@@ -86,9 +87,9 @@ function excludedName(name: string): string | undefined {
 /**
  * Our own output, never packed at any depth, with a warning: a `.walnut` package (an older one may
  * hold a bundle the sensitivity gate holds back) and the temporary file of a package being
- * written (archive-out.ts `.partial`, encrypt.ts `.payload`: `.<name>.<pid>.<8 hex>.<tag>`).
+ * written (archive-out.ts `.partial`, encrypt.ts `.payload`: `.<name>.<pid>.<8 hex>.<tag>`,
+ * stale-temp-files.ts PACKAGE_TEMP).
  */
-const PACKAGE_TEMP = /^\..+\.\d+\.[0-9a-f]{8}\.(partial|payload)$/;
 
 function ownOutputReason(name: string): string | undefined {
   if (/\.walnut$/i.test(name)) return 'a .walnut package is never packed inside another (it may hold what this one leaves out); share it on its own';

@@ -1,6 +1,6 @@
 /** `alive-p2p create …`: packs a walnut into a .walnut package (plain, passphrase or RSA). */
 import { existsSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { defineCommand } from '../../cli/command.ts';
 import { reportIfInterrupted } from '../../cli/interrupted.ts';
 import { formatBytes } from '../../cli/progress.ts';
@@ -23,6 +23,7 @@ import { writeEncryptedPackage, type EncryptionSpec } from '../encrypt.ts';
 import { writeAllOrNone } from '../all-or-none.ts';
 import { SCOPES, utcStamp, type Scope } from '../manifest.ts';
 import { refuseTakenPerRecipient } from '../output-path.ts';
+import { removeStaleTempFiles } from '../stale-temp-files.ts';
 import type { Envelope } from '../read-package.ts';
 import { relayLogin, signerFlagProblem } from '../signer.ts';
 import { loadSigningKey } from '../signing-key.ts';
@@ -193,6 +194,8 @@ export const createCommand = defineCommand({
       allowPrivateKeys: values['allow-private-keys'] === true,
       onProgress: ctx.progress,
     };
+    // What a create killed outright left beside its output (every package of a run goes to one folder).
+    removeStaleTempFiles(dirname(resolve(chosen.path)));
     const results: Array<{ path: string; sha256: string; bytes: number; recipient?: string }> = [];
     let summary: PackedSummary;
     // Ctrl-C (or SIGTERM, SIGHUP) from here until the packages are written: what was written aside
