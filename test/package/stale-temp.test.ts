@@ -4,16 +4,19 @@
  * (SIGKILL) runs no cleanup: those folders stayed for good. Each is now private (0700) and marked
  * with its owner (staging.ts's marker), and the next verify, extract or receive of this user
  * removes those whose process is gone; never a link planted under that name, a folder of another
- * user, an unmarked one, or one whose process runs.
+ * user, an unmarked one, or one whose process runs. Versions before the marker left unmarked ones:
+ * such a folder is removed once it is certainly one of theirs (mkdtemp's name and mode, this user's,
+ * holding only the files they spooled, nothing in it written for a day).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createPrivateKey, createPublicKey } from 'node:crypto';
-import { chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, lutimesSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setPbkdf2IterationsForTests } from '../../scripts/lib/crypto/kdf.ts';
 import { sealPackageForPeer } from '../../scripts/lib/package/api.ts';
+import { LEGACY_TEMP_MIN_AGE_MS } from '../../scripts/lib/package/temp-folder.ts';
 import { testKeyPairOf } from '../support/test-keys.ts';
 import { hostTag } from '../../scripts/lib/proc/host-tag.ts';
 import { aliveInProcess } from '../support/alive-in-process.ts';
@@ -192,4 +195,101 @@ describe('temporary folders of an encrypted package read by a process killed out
     for (const s of seen) expect(s).toMatchObject({ mode: 0o700, owner: { made_by: 'alive-p2p seal', pid: process.pid, host: hostTag() } });
     expect(readdirSync(tmpdir)).toEqual([]);
   });
+
+  it('a spool or seal folder an older version left unmarked is removed once a day old, holding only what it spooled', () => {
+    const { env, tmpdir } = sandbox();
+    const old = LEGACY_TEMP_MIN_AGE_MS + 60 * 60_000;
+    /** Dates `path` `ms` back from now. */
+    const age = (path: string, ms: number) => {
+      const then = (Date.now() - ms) / 1000;
+      lutimesSync(path, then, then);
+    };
+    /** A folder as versions before the marker made it: mkdtemp (0700), files written by the spool; all `ms` old. */
+    const plant = (name: string, files: string[], ms = old) => {
+      const dir = join(tmpdir, name);
+      mkdirSync(dir);
+      chmodSync(dir, 0o700);
+      for (const f of files) {
+        writeFileSync(join(dir, f), `${f} bytes`);
+        age(join(dir, f), ms);
+      }
+      age(dir, ms);
+      return dir;
+    };
+    // What those versions left: a 2.0 package's payload and key, a 2.1 RSA envelope's pair, relay
+    // push's seal, a folder made before the first payload file (they made one for every package).
+    plant('alive-spool-Ab12Cd', ['payload.enc', 'payload.key']);
+    plant('alive-spool-Ef34Gh', ['rsa-envelope-v1.json', 'payload.enc']);
+    plant('alive-seal-Ij56Kl', ['payload.enc', 'payload.key']);
+    plant('alive-spool-empty0', []);
+    // Kept: written less than a day ago (the folder, or one file in it); not mkdtemp's mode; a file
+    // or folder those versions never wrote there; a payload that is a link; a marked folder (a live
+    // process's) however old; another user's folder or file; a name not mkdtemp's; a link to such a folder.
+    plant('alive-spool-young1', ['payload.enc'], LEGACY_TEMP_MIN_AGE_MS - 60 * 60_000);
+    plant('alive-spool-young0', [], LEGACY_TEMP_MIN_AGE_MS - 60 * 60_000);
+    const oneYoung = plant('alive-spool-young2', ['payload.enc', 'payload.key']);
+    age(join(oneYoung, 'payload.key'), 60_000);
+    age(oneYoung, old);
+    chmodSync(plant('alive-spool-mode55', ['payload.enc']), 0o755);
+    plant('alive-spool-extra1', ['payload.enc', 'notes.md']);
+    plant('alive-seal-rsaenv', ['payload.enc', 'rsa-envelope-v1.json']);
+    const sub = plant('alive-spool-subdir', ['payload.enc']);
+    mkdirSync(join(sub, 'payload.key'));
+    age(join(sub, 'payload.key'), old);
+    age(sub, old);
+    const precious = join(base, `precious-${n}.md`);
+    writeFileSync(precious, 'keep me');
+    const linked = plant('alive-spool-lnkpay', []);
+    symlinkSync(precious, join(linked, 'payload.enc'));
+    age(join(linked, 'payload.enc'), old);
+    age(linked, old);
+    const live = plant('alive-spool-live22', ['payload.enc']);
+    writeFileSync(join(live, 'owner.json'), `${JSON.stringify({ made_by: 'alive-p2p spool', pid: process.pid, host: hostTag() })}\n`);
+    age(join(live, 'owner.json'), old);
+    age(live, old);
+    const theirs = plant('alive-spool-theirs', ['payload.enc']);
+    const theirFile = plant('alive-spool-thfile', ['payload.enc', 'payload.key']);
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) {
+      chownSync(theirs, 4242, 4242);
+      chownSync(join(theirFile, 'payload.key'), 4242, 4242);
+    }
+    plant('alive-spool-Ab12C', ['payload.enc']);
+    plant('alive-spool-Ab12Cd7', ['payload.enc']);
+    plant('alive-spool-Ab_2Cd', ['payload.enc']);
+    const lookalike = join(base, `lookalike-${n}`);
+    mkdirSync(lookalike, { mode: 0o700 });
+    writeFileSync(join(lookalike, 'payload.enc'), 'keep me too');
+    age(join(lookalike, 'payload.enc'), old);
+    age(lookalike, old);
+    symlinkSync(lookalike, join(tmpdir, 'alive-spool-lnkdir'));
+    age(join(tmpdir, 'alive-spool-lnkdir'), old);
+
+    const r = verify(env);
+    expect(r.status, r.stderr).toBe(0);
+    const left = readdirSync(tmpdir).sort();
+    for (const gone of ['alive-spool-Ab12Cd', 'alive-spool-Ef34Gh', 'alive-seal-Ij56Kl', 'alive-spool-empty0']) expect(left, gone).not.toContain(gone);
+    const kept = [
+      'alive-spool-young1',
+      'alive-spool-young0',
+      'alive-spool-young2',
+      'alive-spool-mode55',
+      'alive-spool-extra1',
+      'alive-seal-rsaenv',
+      'alive-spool-subdir',
+      'alive-spool-lnkpay',
+      'alive-spool-live22',
+      'alive-spool-Ab12C',
+      'alive-spool-Ab12Cd7',
+      'alive-spool-Ab_2Cd',
+      'alive-spool-lnkdir',
+      ...(asRoot ? ['alive-spool-theirs', 'alive-spool-thfile'] : []),
+    ];
+    for (const k of kept) expect(left, k).toContain(k);
+    // A folder kept is kept whole.
+    expect(readdirSync(join(tmpdir, 'alive-spool-young2')).sort()).toEqual(['payload.enc', 'payload.key']);
+    if (asRoot) expect(readdirSync(theirFile).sort()).toEqual(['payload.enc', 'payload.key']);
+    expect(readFileSync(precious, 'utf8')).toBe('keep me');
+    expect(readFileSync(join(lookalike, 'payload.enc'), 'utf8')).toBe('keep me too');
+  }, 60_000);
 });

@@ -20,6 +20,11 @@ const OWNER_MAX = 1024;
 export interface OwnedKind {
   name: RegExp;
   madeBy: string;
+  /**
+   * For a folder of this name that is not a stale one of ours by its marker: removes it if it is
+   * certainly one older versions, which made no marker, left (temp-folder.ts); else leaves it.
+   */
+  removeIfUnmarkedLeftover?: (path: string) => void;
 }
 
 /** Marks `dir`, a private folder this process has just made, as `kind`'s and this process's. */
@@ -71,6 +76,7 @@ export function removeStaleOwned(parent: string, kinds: readonly OwnedKind[]): v
     const path = join(parent, name);
     try {
       if (isStaleOwned(path, kind)) removeTree(path);
+      else kind.removeIfUnmarkedLeftover?.(path);
     } catch {
       // another run removing it too, or a folder we may not empty: it blocks nothing
     }
