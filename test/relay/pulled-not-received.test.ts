@@ -2,8 +2,9 @@
  * What pull saved and checked sits in $ALIVE_HOME/relay/inbox/<peer>/, gone from the relay, until
  * the user receives it: the SessionStart notice spoke only of what waits in the relay, so a pulled
  * package never received was never mentioned again. The notice, `relay status` and `relay inbox`
- * count the verified packages pull saved that the world's imports.json does not record (by the
- * package's identity or the path it was received from) and whose file is still there.
+ * count the verified packages pull saved that receive's record (imported.json in the relay folder,
+ * of every import into any world) does not hold (by the package's identity or the path it was
+ * received from) and whose file is still there.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -49,14 +50,14 @@ describe('packages pulled and verified but never received', () => {
     expect(paths).toHaveLength(2);
 
     const before = (await notice(bob))!;
-    expect(before).toMatch(/ALIVE relay: 2 walnut packages that `alive-p2p relay pull` downloaded and verified wait .* to be received into this world/);
+    expect(before).toMatch(/ALIVE relay: 2 walnut packages that `alive-p2p relay pull` downloaded and verified wait .* to be received\. /);
     expect(before).toMatch(/the folder of their pinned peer alice/);
     expect(before).toContain('/alive:receive');
     // A file's name is the relay writer's: not in the model's context.
     expect(before).not.toMatch(/meadow|orchard/);
 
     const status = await run(bob, ['status', '--offline', '--json']);
-    expect(status.json.pulled).toMatchObject({ packages: 2, in_peer_folders: { alice: 2 }, in_other_folders: 0, world });
+    expect(status.json.pulled).toMatchObject({ packages: 2, in_peer_folders: { alice: 2 }, in_other_folders: 0 });
     const inbox = await run(bob, ['inbox', '--json']);
     expect(inbox.json.pulled).toMatchObject({ packages: 2, in_peer_folders: { alice: 2 } });
 
@@ -70,7 +71,7 @@ describe('packages pulled and verified but never received', () => {
     expect(after ?? '').not.toMatch(/downloaded and verified/);
   });
 
-  it('a package received from a copy elsewhere counts as received (its identity is in imports.json)', async () => {
+  it('a package received from a copy elsewhere counts as received (its identity is in imported.json)', async () => {
     expect((await run(alice, ['push', await walnutPackage(alice, 'copse'), '--to', 'bob'])).code).toBe(0);
     const pulled = await run(bob, ['pull', '--json']);
     const path: string = pulled.json.received[0].path;
@@ -84,7 +85,7 @@ describe('packages pulled and verified but never received', () => {
 });
 
 describe('countPulledUnreceived: what it counts from received.json', () => {
-  it('only verified entries saved straight into an inbox folder whose file is there; a ledger it cannot read tells nothing', () => {
+  it('only verified entries saved straight into an inbox folder whose file is there, and not received; a record it cannot read tells nothing', () => {
     const t = tempDir('pulled-count');
     try {
       const relay = join(t.dir, 'relay');
@@ -101,16 +102,20 @@ describe('countPulledUnreceived: what it counts from received.json', () => {
         ['4'.repeat(40)]: { path: file(join(folder, 'd.walnut')), at: 'x', from: 'bob', verified: false },
         ['5'.repeat(40)]: { path: join(folder, 'gone.walnut'), at: 'x', from: 'bob', verified: true },
         ['6'.repeat(40)]: { path: join(folder, 'a.walnut'), at: 'x', from: 'bob', verified: true },
+        ['7'.repeat(40)]: { path: file(join(folder, 'e.walnut')), at: 'x', from: 'bob', verified: true },
       };
       writeFileSync(join(relay, 'received.json'), JSON.stringify(log));
-      expect(countPulledUnreceived(relay, undefined)).toEqual({ packages: 1, byFolder: new Map([['bob', 1]]), complete: true });
-      const w = join(t.dir, 'w');
-      mkdirSync(join(w, '.alive'), { recursive: true });
-      expect(countPulledUnreceived(relay, w)?.packages).toBe(1);
-      writeFileSync(join(w, '.alive', 'imports.json'), '{ not json');
-      expect(countPulledUnreceived(relay, w)).toBeUndefined();
-      writeFileSync(join(w, '.alive', 'imports.json'), JSON.stringify({ imports: [{ identity: 'c'.repeat(64) }] }));
-      expect(countPulledUnreceived(relay, w)?.packages).toBe(0);
+      expect(countPulledUnreceived(relay)).toEqual({ packages: 2, byFolder: new Map([['bob', 2]]), complete: true });
+      const imported = join(relay, 'imported.json');
+      writeFileSync(imported, '{ not json');
+      expect(countPulledUnreceived(relay)).toBeUndefined();
+      writeFileSync(imported, JSON.stringify({ imports: [] }));
+      expect(countPulledUnreceived(relay)).toBeUndefined();
+      // Received by identity (a copy received elsewhere), and by the path received from.
+      writeFileSync(imported, JSON.stringify([{ identity: 'c'.repeat(64), source: join(t.dir, 'copy.walnut') }]));
+      expect(countPulledUnreceived(relay)?.packages).toBe(1);
+      writeFileSync(imported, JSON.stringify([{ identity: 'c'.repeat(64) }, { source: join(folder, 'e.walnut') }]));
+      expect(countPulledUnreceived(relay)?.packages).toBe(0);
     } finally {
       t.cleanup();
     }

@@ -1,6 +1,6 @@
 /**
  * The SessionStart hook looks at no more than PULLED_FILES_CHECKED saved files for what pull
- * verified and the world has not received. The bound was spent on every entry of received.json
+ * verified and no world has received. The bound was spent on every entry of received.json
  * (pull writes it oldest first, and keeps up to 2,000 verified entries a sender), received ones
  * included: past 500 received entries the count stopped before the new ones, and with nothing
  * counted and the count incomplete the notice said nothing, for good. Now the newest are looked at
@@ -33,7 +33,7 @@ interface Saved {
   file?: boolean;
 }
 
-/** received.json as pull writes it (oldest first), and the world's imports.json recording the received ones. */
+/** received.json as pull writes it (oldest first), and receive's imported.json recording the received ones. */
 function write(saved: Saved[]): void {
   const log: Record<string, unknown> = {};
   const imports: unknown[] = [];
@@ -45,7 +45,7 @@ function write(saved: Saved[]): void {
     if (s.received) imports.push({ identity, source: path });
   });
   writeFileSync(join(relay, 'received.json'), JSON.stringify(log));
-  writeFileSync(join(world, '.alive', 'imports.json'), JSON.stringify({ imports }));
+  writeFileSync(join(relay, 'imported.json'), JSON.stringify(imports));
 }
 
 const old = (n: number, more: Partial<Saved> = {}): Saved[] => Array.from({ length: n }, (_, i) => ({ name: `old-${i}`, received: true, ...more }));
@@ -57,32 +57,32 @@ function notice(): Promise<string | undefined> {
 
 it('a package pulled after more received ones than the hook looks at is still counted, and told', async () => {
   write([...old(PULLED_FILES_CHECKED + 100), { name: 'new' }]);
-  expect(countPulledUnreceived(relay, world, PULLED_FILES_CHECKED)).toEqual({ packages: 1, byFolder: new Map([['bob', 1]]), complete: true });
+  expect(countPulledUnreceived(relay, PULLED_FILES_CHECKED)).toEqual({ packages: 1, byFolder: new Map([['bob', 1]]), complete: true });
   expect(await notice()).toMatch(/ALIVE relay: 1 walnut package that `alive-p2p relay pull` downloaded and verified waits/);
 });
 
 it('a package pulled before as many received ones is counted too: received entries cost no look at a file', () => {
   write([{ name: 'first' }, ...old(PULLED_FILES_CHECKED + 100)]);
-  expect(countPulledUnreceived(relay, world, PULLED_FILES_CHECKED)).toEqual({ packages: 1, byFolder: new Map([['bob', 1]]), complete: true });
+  expect(countPulledUnreceived(relay, PULLED_FILES_CHECKED)).toEqual({ packages: 1, byFolder: new Map([['bob', 1]]), complete: true });
 });
 
 it('files the user deleted cost no look against the bound: a package older than more of them than the hook looks at is counted', async () => {
   write([{ name: 'oldest' }, ...old(PULLED_FILES_CHECKED + 10, { received: false, file: false })]);
-  expect(countPulledUnreceived(relay, world, PULLED_FILES_CHECKED)).toEqual({ packages: 1, byFolder: new Map([['bob', 1]]), complete: true });
+  expect(countPulledUnreceived(relay, PULLED_FILES_CHECKED)).toEqual({ packages: 1, byFolder: new Map([['bob', 1]]), complete: true });
   expect(await notice()).toMatch(/ALIVE relay: 1 walnut package that `alive-p2p relay pull` downloaded and verified waits/);
 });
 
 it('past four times as many deleted files as the bound, with nothing found: the hook says nothing of pulled packages, as status counts none of those', async () => {
   // A standing "packages may wait" for entries whose files the user deleted helped nobody (status: 0).
   write(old(4 * PULLED_FILES_CHECKED + 10, { received: false, file: false }));
-  expect(countPulledUnreceived(relay, world, PULLED_FILES_CHECKED)).toMatchObject({ packages: 0, complete: false });
-  expect(countPulledUnreceived(relay, world)).toMatchObject({ packages: 0, complete: true });
+  expect(countPulledUnreceived(relay, PULLED_FILES_CHECKED)).toMatchObject({ packages: 0, complete: false });
+  expect(countPulledUnreceived(relay)).toMatchObject({ packages: 0, complete: true });
   expect((await notice()) ?? '').not.toMatch(/downloaded and verified/);
 });
 
 it('as many unreceived files as the bound, and more: the notice says at least that many, and where all are counted', async () => {
   write(Array.from({ length: PULLED_FILES_CHECKED + 5 }, (_, i) => ({ name: `new-${i}` })));
-  expect(countPulledUnreceived(relay, world, PULLED_FILES_CHECKED)).toMatchObject({ packages: PULLED_FILES_CHECKED, complete: false });
+  expect(countPulledUnreceived(relay, PULLED_FILES_CHECKED)).toMatchObject({ packages: PULLED_FILES_CHECKED, complete: false });
   const text = (await notice()) ?? '';
   expect(text).toMatch(new RegExp(`at least ${PULLED_FILES_CHECKED} walnut packages`));
   expect(text).toContain('alive-p2p relay status');

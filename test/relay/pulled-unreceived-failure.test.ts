@@ -1,5 +1,5 @@
 /**
- * Counting what pull verified and the world has not received looks at files received.json names:
+ * Counting what pull verified and no world has received looks at files received.json names:
  * lstat throws for more than a missing file (ENOTDIR when inbox/<folder> is now a file,
  * ENAMETOOLONG, EACCES). That threw out of the SessionStart notice, taking the rest of it (the
  * not-your-relay warning among it) into silence, and out of `relay status` and `relay inbox`. A

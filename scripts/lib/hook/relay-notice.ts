@@ -1,6 +1,6 @@
 /**
  * The relay's SessionStart notice (cli.md section 6): packages waiting in the user's relay inbox,
- * packages pull saved and verified that the session's world has not received, or peers who newly
+ * packages pull saved and verified that none of the user's worlds has received, or peers who newly
  * accepted an invitation.
  *
  * - Silent when no relay is configured (one stat call; the hook input is not even read) and
@@ -81,7 +81,7 @@ function savedText(saved: SavedNotice): string {
   );
 }
 
-/** Saved files the hook looks at for verified packages the session's world has not received (pulled-unreceived.ts). */
+/** Saved files the hook looks at for verified packages no world of the user's has received (pulled-unreceived.ts). */
 export const PULLED_FILES_CHECKED = 500;
 
 /**
@@ -93,7 +93,7 @@ function pulledText(pulled: SavedNotice): string {
   const where = [...(pulled.byPeer.length > 0 ? [peerFolders(pulled.byPeer)] : []), ...(pulled.others > 0 ? [`${pulled.others} in other folders`] : [])];
   return (
     `ALIVE relay: ${pulled.complete ? '' : 'at least '}${counted(n, 'walnut package')} that \`alive-p2p relay pull\` downloaded and verified ` +
-    `${noun(n, 'waits', 'wait')} under ${join(pulled.folders, '<folder>')}/ (${where.join(', ')}) to be received into this world` +
+    `${noun(n, 'waits', 'wait')} under ${join(pulled.folders, '<folder>')}/ (${where.join(', ')}) to be received` +
     `${pulled.complete ? '' : ` (this notice looks at ${PULLED_FILES_CHECKED} files; \`alive-p2p relay status\` counts them all)`}. ` +
     `Tell the user, and offer to run /alive:receive to review and import ${noun(n, 'it', 'them')}; deleting a file discards one.`
   );
@@ -222,7 +222,7 @@ export async function relayNotice(ctx: NoticeContext): Promise<string | undefine
   const inbox = join(dir, 'inbox');
   const found = countUnverifiedSaved(inbox, SAVED_FOLDERS_SCANNED);
   const saved: SavedNotice = { ...splitFolders(found.byFolder, found.packages, pinned), folders: inbox, complete: found.complete };
-  const local = countPulledUnreceived(dir, world, PULLED_FILES_CHECKED);
+  const local = countPulledUnreceived(dir, PULLED_FILES_CHECKED);
   const pulled = local && { ...splitFolders(local.byFolder, local.packages, pinned), folders: inbox, complete: local.complete };
   if (!state)
     return formatRelayNotice({ peers: 0, others: 0 }, [], false, saved, undefined, pulled) ?? silent(ctx, `${probe ? `${probe}; ` : ''}no readable state.json`);

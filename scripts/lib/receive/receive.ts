@@ -40,6 +40,9 @@ import { cappedText, inlineText, logValue } from '../text/untrusted.ts';
 import { isPlainName, NOT_SHOWN, plainOr, senderName } from '../text/fence.ts';
 import { unverifiedClaimDetail } from '../package/signer-shown.ts';
 import { counted, noun } from '../text/plural.ts';
+import { relayDir } from '../home.ts';
+import { recordImported } from '../relay/imported-log.ts';
+import { IMPORTED_LOG } from '../relay/pulled-unreceived.ts';
 
 export interface ReceiveOptions {
   packagePath: string;
@@ -810,7 +813,10 @@ async function receiveForReal(ctx: Ctx, readOpts: ReadOptions, headRead: { manif
   try {
     const notes: string[] = [];
     const recovery = recoverLeftovers(world, receivingDir);
-    for (const f of recovery.finished) notes.push(`finished an interrupted receive of ${plainOr(f.journal.target)} (${f.id})`);
+    for (const f of recovery.finished) {
+      notes.push(`finished an interrupted receive of ${plainOr(f.journal.target)} (${f.id})`);
+      recordAnywhere(ctx, f.journal.ledger, notes);
+    }
     if (recovery.discarded.length) notes.push(`cleaned up ${counted(recovery.discarded.length, 'interrupted receive')} that had not changed the world`);
     for (const s of recovery.stuck) notes.push(s.message);
     if (recovery.finished.length > 0) {
@@ -960,11 +966,30 @@ async function receiveForReal(ctx: Ctx, readOpts: ReadOptions, headRead: { manif
         { code: 'interrupted', cause: err, fields: { staging } },
       );
     }
+    recordAnywhere(ctx, journal.ledger, result.notes);
     return result;
   } finally {
     releaseInterrupt();
     lock.release();
     tidy(aliveDir, receivingDir, madeAlive);
+  }
+}
+
+/**
+ * The import, once in the world's ledger, in the relay folder's imported.json too (imported-log.ts):
+ * a package pull saved waits no more once any of the user's worlds received it. The import is
+ * done whatever happens here: a failure is a note.
+ */
+function recordAnywhere(ctx: Ctx, ledger: LedgerEntry, notes: string[]): void {
+  const dir = relayDir(ctx.env);
+  try {
+    const { source, identity, package_sha256 } = ledger;
+    recordImported(dir, { source, ...(identity ? { identity } : {}), package_sha256, world: ctx.world, at: ledger.received_at });
+  } catch (err) {
+    notes.push(
+      `the import is done, but it could not be recorded in ${join(dir, IMPORTED_LOG)} (${messageOf(err)}): if it came from a relay pull, ` +
+        '`relay status` and the session notice may still count it as waiting to be received; delete its file under the relay inbox once you no longer need it',
+    );
   }
 }
 

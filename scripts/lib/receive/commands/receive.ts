@@ -26,7 +26,9 @@ The world is --world, else the first folder up from the current one that holds .
 01_Archive/ and 02_Life/), else $ALIVE_WORLD_ROOT. Relative --into paths are taken from the
 world's root; one written from the current folder (., ./NAME, ../NAME) from there. The import
 appears whole or not at all; it is recorded in
-<world>/.alive/imports.json, and the same package is refused a second time unless --force.
+<world>/.alive/imports.json, and the same package is refused a second time unless --force; and
+in $ALIVE_HOME/relay/imported.json, so that a package relay pull saved counts as received in
+every world.
 --dry-run runs every check, prints the plan and writes nothing; it shows the package's sha256
 (package_sha256). --sha256 HEX imports only the package with that SHA-256, the one the dry run
 checked: another file at PACKAGE (replaced since) is refused before anything is written.

@@ -102,7 +102,7 @@ Options:
     const senders = new Map<string, number>();
     for (const w of notPeers) senders.set(w.sender, (senders.get(w.sender) ?? 0) + 1);
     // What pull took off the relay and the world has not received: only here, status and the hook say it waits.
-    const pulled = (await import('./pulled.ts')).pulledReport(cfg, paths, env);
+    const pulled = (await import('./pulled.ts')).pulledReport(cfg, paths);
     out.result({
       ok: true,
       waiting,

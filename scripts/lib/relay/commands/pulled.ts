@@ -1,15 +1,14 @@
 /**
  * What `relay status` and `relay inbox` say of the packages pull saved and verified that are not
- * received into the world yet (pulled-unreceived.ts): the world is the current folder's, as
- * receive finds it; outside a world none is left out as received.
+ * received into any of the user's worlds yet (pulled-unreceived.ts): receive records every import
+ * in the relay folder's imported.json, so the current folder's world decides nothing.
  */
 import { join } from 'node:path';
-import { findWorldRoot } from '../../world/root.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { counted, noun } from '../../text/plural.ts';
 import { findPeer, isPinnedPeer, type RelayConfig } from '../config.ts';
-import { countPulledUnreceived, RECEIVED_LOG } from '../pulled-unreceived.ts';
+import { countPulledUnreceived, IMPORTED_LOG, RECEIVED_LOG } from '../pulled-unreceived.ts';
 import type { RelayPaths } from '../paths.ts';
 
 export interface PulledReport {
@@ -20,18 +19,17 @@ export interface PulledReport {
   lines: string[];
 }
 
-export function pulledReport(cfg: RelayConfig, paths: RelayPaths, env: NodeJS.ProcessEnv, cwd = process.cwd()): PulledReport {
-  const world = findWorldRoot(cwd, env);
-  const found = countPulledUnreceived(paths.dir, world);
+export function pulledReport(cfg: RelayConfig, paths: RelayPaths): PulledReport {
+  const found = countPulledUnreceived(paths.dir);
   if (!found) {
-    const line = `Pulled:  cannot tell what pull saved that waits to be received (${join(paths.dir, RECEIVED_LOG)}, the world's .alive/imports.json or a file under ${paths.inbox}/ is unreadable)`;
+    const line = `Pulled:  cannot tell what pull saved that waits to be received (${join(paths.dir, RECEIVED_LOG)}, ${join(paths.dir, IMPORTED_LOG)} or a file under ${paths.inbox}/ is unreadable)`;
     return { json: null, otherFolders: {}, lines: [line] };
   }
   const peers: Record<string, number> = {};
   const others: Record<string, number> = {};
   for (const [folder, n] of found.byFolder) (isPinnedPeer(findPeer(cfg, folder)) ? peers : others)[folder] = n;
   const inOthers = Object.values(others).reduce((a, b) => a + b, 0);
-  const json = { packages: found.packages, in_peer_folders: peers, in_other_folders: inOthers, world: world ?? null, dir: paths.inbox };
+  const json = { packages: found.packages, in_peer_folders: peers, in_other_folders: inOthers, dir: paths.inbox };
   const lines: string[] = [];
   const n = found.packages;
   if (n > 0) {
@@ -40,8 +38,7 @@ export function pulledReport(cfg: RelayConfig, paths: RelayPaths, env: NodeJS.Pr
       ...(named.length > 0 ? [`in the ${named.length === 1 ? 'folder of pinned peer' : 'folders of pinned peers'} ${named.join(', ')}`] : []),
       ...(inOthers > 0 ? [`${inOthers} in folders that are no pinned peer's now, named in the untrusted list below`] : []),
     ].join(', ');
-    const into = world ? `into this world (${inlineText(world, 300)})` : 'into a world (run this inside your world to leave out what was received there)';
-    lines.push(`Pulled:  ${counted(n, 'verified package')} not received ${into} yet (${by}), kept under ${join(paths.inbox, '<folder>')}/`);
+    lines.push(`Pulled:  ${counted(n, 'verified package')} not received into any of your worlds yet (${by}), kept under ${join(paths.inbox, '<folder>')}/`);
     lines.push(`         import ${noun(n, 'it', 'each')} with: alive-p2p receive PATH --world WORLD (or /alive:receive); delete its file to discard it`);
     if (inOthers > 0)
       lines.push(

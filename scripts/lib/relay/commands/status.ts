@@ -145,8 +145,8 @@ export const relayStatusCommand = defineCommand({
     // What earlier pulls saved and could not verify: pull reports it once, status every time.
     const saved = countUnverifiedSaved(paths.inbox);
     const savedBy = splitSenders(cfg, Object.fromEntries(saved.byFolder));
-    // What pull saved and verified, not received into this world yet: nothing else says it waits.
-    const pulled = (await import('./pulled.ts')).pulledReport(cfg, paths, env);
+    // What pull saved and verified, not received into any world yet: nothing else says it waits.
+    const pulled = (await import('./pulled.ts')).pulledReport(cfg, paths);
     // What status found, problems included, is its result: `ok: false` is a failure's (cli.md, with
     // an `error` object and exit 1), and status has not failed when it reports your relay unreachable.
     out.result({

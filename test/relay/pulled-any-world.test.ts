@@ -1,0 +1,109 @@
+/**
+ * A user has one relay and one inbox, and may have several worlds. What pull saved and verified
+ * waits until it is received into any of them: a package received into world A counted as waiting
+ * (the SessionStart notice, the `Pulled:` line) when the session started in world B, since only the
+ * session's world's .alive/imports.json was read. And a folder a peer's package made (an `extract`
+ * output holding .alive/imports.json, which makes it a world root) decided what counted as received
+ * there: its ledger, written by whoever made the package, could name the pulled packages and hide
+ * them. Receive now records what it imported in $ALIVE_HOME/relay/imported.json, the one record
+ * the count reads.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { relayNotice } from '../../scripts/lib/hook/relay-notice.ts';
+import { receiveCommand } from '../../scripts/lib/receive/commands/receive.ts';
+import { isolateProcessGit } from './git-env.ts';
+import { tempDir } from './helpers.ts';
+import { asUser, pair, relayUser, run, walnutPackage, type RelayUser } from './in-process.ts';
+
+let base: ReturnType<typeof tempDir>;
+let alice: RelayUser;
+let bob: RelayUser;
+
+function world(name: string): string {
+  const dir = join(base.dir, name);
+  mkdirSync(join(dir, '.alive'), { recursive: true });
+  mkdirSync(join(dir, '03_Inbox'), { recursive: true });
+  return dir;
+}
+
+function notice(cwd: string): Promise<string | undefined> {
+  return asUser(bob, () =>
+    relayNotice({ sessionCwd: async () => cwd, env: process.env, deadline: Date.now() + 5000, distDir: join(base.dir, 'no-dist'), now: Date.now }),
+  );
+}
+
+/** alice pushes a package named `name` to bob, who pulls it: its path in his inbox, and its record in received.json. */
+async function pulledPackage(name: string): Promise<{ path: string; identity: string }> {
+  expect((await run(alice, ['push', await walnutPackage(alice, name), '--to', 'bob'])).code).toBe(0);
+  const pulled = await run(bob, ['pull', '--json']);
+  expect(pulled.code, pulled.stderr).toBe(0);
+  const path: string = pulled.json.received[0].path;
+  const log = JSON.parse(readFileSync(join(bob.paths.dir, 'received.json'), 'utf8')) as Record<string, { path: string; identity?: string }>;
+  const identity = Object.values(log).find((e) => e.path === path)?.identity;
+  expect(identity).toMatch(/^[0-9a-f]{64}$/);
+  return { path, identity: identity! };
+}
+
+beforeAll(async () => {
+  isolateProcessGit();
+  base = tempDir('pulled-any-world');
+  alice = await relayUser(base.dir, 'alice');
+  bob = await relayUser(base.dir, 'bob');
+  await pair(alice, bob);
+});
+afterAll(() => base.cleanup());
+
+describe("a pulled package received into one of the user's worlds", () => {
+  it('waits no more in any other world: the notice and relay status in world B say nothing of it', async () => {
+    const a = world('world-a');
+    const b = world('world-b');
+    const { path } = await pulledPackage('meadow');
+    expect(await notice(b)).toMatch(/ALIVE relay: 1 walnut package that `alive-p2p relay pull` downloaded and verified waits/);
+
+    const received = await run(bob, [path, '--world', a, '--json'], receiveCommand);
+    expect(received.code, received.stderr).toBe(0);
+
+    expect((await notice(a)) ?? '').not.toMatch(/downloaded and verified/);
+    expect((await notice(b)) ?? '').not.toMatch(/downloaded and verified/);
+    bob.env.ALIVE_WORLD_ROOT = b;
+    try {
+      const status = await run(bob, ['status', '--offline', '--json']);
+      expect(status.code, status.stderr).toBe(0);
+      expect(status.json.pulled).toMatchObject({ packages: 0 });
+      const text = await run(bob, ['status', '--offline']);
+      expect(text.stdout).not.toMatch(/^Pulled: +\d+ verified package/m);
+    } finally {
+      delete bob.env.ALIVE_WORLD_ROOT;
+    }
+  });
+});
+
+describe("a folder a peer's package made, holding .alive/imports.json", () => {
+  it('hides no pulled package from the notice of a session started in it', async () => {
+    const { path, identity } = await pulledPackage('orchard');
+    // What `alive-p2p extract` writes of a package that carries .alive/imports.json: a world root
+    // (it holds .alive/) whose ledger says, in the package maker's words, that the package was received.
+    const extracted = join(base.dir, 'extracted', 'orchard');
+    mkdirSync(join(extracted, '.alive'), { recursive: true });
+    const forged = { package_sha256: '0'.repeat(64), identity, source: path, received_at: '2026-01-01T00:00:00Z' };
+    writeFileSync(join(extracted, '.alive', 'imports.json'), JSON.stringify({ imports: [forged] }));
+
+    // What waits is the user's, whatever folder the session starts in: the same as in a world of theirs.
+    const own = await notice(world('world-c'));
+    expect(own).toMatch(/walnut packages? that `alive-p2p relay pull` downloaded and verified/);
+    expect(await notice(extracted)).toBe(own);
+    const pulledIn = async (dir: string) => {
+      bob.env.ALIVE_WORLD_ROOT = dir;
+      try {
+        const status = await run(bob, ['status', '--offline', '--json']);
+        expect(status.code, status.stderr).toBe(0);
+        return status.json.pulled.packages;
+      } finally {
+        delete bob.env.ALIVE_WORLD_ROOT;
+      }
+    };
+    expect(await pulledIn(extracted)).toBe(await pulledIn(join(base.dir, 'world-c')));
+  });
+});
