@@ -86,16 +86,26 @@ export function bareFiles(repo: string, branch = 'main'): Map<string, string> {
   return out;
 }
 
+/** The transport options a test may give a git user (gitUser): its setup runs with them too. */
+export type GitUserOptions = Pick<GitTransportOptions, 'listingMaxBytes' | 'depositLogMaxBytes' | 'compactSlackBytes'>;
+
 /** A user of the git transport in `dir`: test keys, a relay folder, and a bare remote (not created). */
-export function gitUser(dir: string, login: string, options: Pick<GitTransportOptions, 'listingMaxBytes' | 'depositLogMaxBytes' | 'compactSlackBytes'> = {}) {
+export function gitUser(dir: string, login: string, options: GitUserOptions = {}) {
   const paths = relayPaths(join(dir, login, 'relay'));
   const keys = writeTestKeys(paths);
   const url = join(dir, 'remotes', `${login}.git`);
-  return { login, paths, keys, url, transport: new GitTransport({ login, url, branch: 'main', clonePath: paths.clone, workDir: paths.work, ...options }) };
+  return {
+    login,
+    paths,
+    keys,
+    url,
+    options,
+    transport: new GitTransport({ login, url, branch: 'main', clonePath: paths.clone, workDir: paths.work, ...options }),
+  };
 }
 
-/** alice and bob on the git transport in `dir`, each with a relay set up (bob's transport takes `bobOptions`). */
-export async function gitPeers(dir: string, bobOptions: Parameters<typeof gitUser>[2] = {}) {
+/** alice and bob on the git transport in `dir`, each with a relay set up (bob's transport, his setup included, takes `bobOptions`). */
+export async function gitPeers(dir: string, bobOptions: GitUserOptions = {}) {
   const alice = gitUser(dir, 'alice');
   const bob = gitUser(dir, 'bob', bobOptions);
   await setUpGitUser(dir, alice);
@@ -104,19 +114,22 @@ export async function gitPeers(dir: string, bobOptions: Parameters<typeof gitUse
 }
 
 /**
- * `user`'s relay set up by the transport, as a copy of one setup per login and key in the run
- * (setup-templates.ts). The transport's own tests of setup call transport.setup themselves.
+ * `user`'s relay set up by the transport, as a copy of one setup per login, key and transport
+ * options in the run (setup-templates.ts): the template's setup runs with the user's options, and
+ * a template made with other options (or none) is never copied for them. The transport's own
+ * tests of setup call transport.setup themselves.
  */
 export async function setUpGitUser(dir: string, user: ReturnType<typeof gitUser>): Promise<void> {
+  const options = Object.fromEntries(Object.entries(user.options).sort(([a], [b]) => a.localeCompare(b)));
   await setupFromTemplate(dir, {
-    id: `transport\0${user.login}\0${user.keys.publicKeyPem}`,
+    id: `transport\0${user.login}\0${user.keys.publicKeyPem}\0${JSON.stringify(options)}`,
     folders: [`${user.login}/relay`, `remotes/${user.login}.git`],
     pathFiles: [`${user.login}/relay/clone/config`],
     setUp: async (templateBase) => {
       const paths = relayPaths(join(templateBase, user.login, 'relay'));
       writeKeys(paths, user.keys);
       const url = join(templateBase, 'remotes', `${user.login}.git`);
-      await new GitTransport({ login: user.login, url, branch: 'main', clonePath: paths.clone, workDir: paths.work }).setup(user.keys.publicKeyPem);
+      await new GitTransport({ login: user.login, url, branch: 'main', clonePath: paths.clone, workDir: paths.work, ...options }).setup(user.keys.publicKeyPem);
     },
   });
 }

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
 export interface TemplateSpec {
-  /** What decides the setup's result: the kind of setup, the login and the public key. */
+  /** What decides the setup's result: the kind of setup, the login, the public key, and any option the setup runs with. */
   id: string;
   /** Folders made by setup, relative to a base folder (the user's relay folder, remotes/<login>.git). */
   folders: string[];
