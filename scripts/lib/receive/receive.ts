@@ -41,7 +41,6 @@ import { isPlainName, NOT_SHOWN, plainOr, senderName } from '../text/fence.ts';
 import { unverifiedClaimDetail } from '../package/signer-shown.ts';
 import { counted, noun } from '../text/plural.ts';
 import { relayDir } from '../home.ts';
-import { recordImported } from '../relay/imported-log.ts';
 import { IMPORTED_LOG } from '../relay/pulled-unreceived.ts';
 
 export interface ReceiveOptions {
@@ -815,7 +814,7 @@ async function receiveForReal(ctx: Ctx, readOpts: ReadOptions, headRead: { manif
     const recovery = recoverLeftovers(world, receivingDir);
     for (const f of recovery.finished) {
       notes.push(`finished an interrupted receive of ${plainOr(f.journal.target)} (${f.id})`);
-      recordAnywhere(ctx, f.journal.ledger, notes);
+      await recordAnywhere(ctx, f.journal.ledger, notes);
     }
     if (recovery.discarded.length) notes.push(`cleaned up ${counted(recovery.discarded.length, 'interrupted receive')} that had not changed the world`);
     for (const s of recovery.stuck) notes.push(s.message);
@@ -966,7 +965,7 @@ async function receiveForReal(ctx: Ctx, readOpts: ReadOptions, headRead: { manif
         { code: 'interrupted', cause: err, fields: { staging } },
       );
     }
-    recordAnywhere(ctx, journal.ledger, result.notes);
+    await recordAnywhere(ctx, journal.ledger, result.notes);
     return result;
   } finally {
     releaseInterrupt();
@@ -978,11 +977,13 @@ async function receiveForReal(ctx: Ctx, readOpts: ReadOptions, headRead: { manif
 /**
  * The import, once in the world's ledger, in the relay folder's imported.json too (imported-log.ts):
  * a package pull saved waits no more once any of the user's worlds received it. The import is
- * done whatever happens here: a failure is a note.
+ * done whatever happens here: a failure is a note. Loaded here, not with receive: the record's
+ * relay modules would take receive's start-up past its bound (test/tooling/bundle-startup.test.ts).
  */
-function recordAnywhere(ctx: Ctx, ledger: LedgerEntry, notes: string[]): void {
+async function recordAnywhere(ctx: Ctx, ledger: LedgerEntry, notes: string[]): Promise<void> {
   const dir = relayDir(ctx.env);
   try {
+    const { recordImported } = await import('../relay/imported-log.ts');
     const { source, identity, package_sha256 } = ledger;
     recordImported(dir, { source, ...(identity ? { identity } : {}), package_sha256, world: ctx.world, at: ledger.received_at });
   } catch (err) {

@@ -1,2 +1,0 @@
-#!/usr/bin/env node
-import{a,b,c,d,e,f}from"./chunk-4SZDHXKQ.mjs";import"./chunk-I6NUZEAE.mjs";import"./chunk-ZSZLEIBX.mjs";import"./chunk-N6OO2H2V.mjs";import"./chunk-4INQ5TJR.mjs";import"./chunk-H364PQZ6.mjs";import"./chunk-TZS3BKVA.mjs";import"./chunk-T5IYCL4C.mjs";import"./chunk-BD6PX4KT.mjs";import"./chunk-AZ43AX2W.mjs";import"./chunk-Q25TGAUD.mjs";import"./chunk-QP64SNB7.mjs";import"./chunk-R4TOT6VD.mjs";import"./chunk-IDPOGZEX.mjs";export{a as NAMES_SHOWN,b as contentProblem,d as gitContent,f as listed,c as refuseGitRepository,e as refuseGithubRepository};

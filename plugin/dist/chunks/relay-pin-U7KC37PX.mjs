@@ -1,2 +1,0 @@
-#!/usr/bin/env node
-import{a}from"./chunk-GUAJSF5I.mjs";import"./chunk-UI2MOWNR.mjs";import"./chunk-FEFQ7WSV.mjs";import"./chunk-MQM2TEDS.mjs";import"./chunk-N6OO2H2V.mjs";import"./chunk-VQKFYV2D.mjs";import"./chunk-2RZGJXZV.mjs";import"./chunk-CDPPZCT3.mjs";import"./chunk-T5IYCL4C.mjs";import"./chunk-BD6PX4KT.mjs";import"./chunk-2D3G3QB6.mjs";import"./chunk-YEINTJO6.mjs";import"./chunk-TD3GEFHN.mjs";import"./chunk-AZ43AX2W.mjs";import"./chunk-Q25TGAUD.mjs";import"./chunk-QP64SNB7.mjs";import"./chunk-R4TOT6VD.mjs";import"./chunk-IDPOGZEX.mjs";export{a as relayPinFor};
