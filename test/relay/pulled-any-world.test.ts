@@ -107,3 +107,29 @@ describe("a folder a peer's package made, holding .alive/imports.json", () => {
     expect(await pulledIn(extracted)).toBe(await pulledIn(join(base.dir, 'world-c')));
   });
 });
+
+describe('a pulled package received before receive kept its record (only in its world’s imports.json)', () => {
+  it('counts as waiting until receive is asked for it again: the duplicate refusal records it', async () => {
+    const a = world('world-d');
+    const { path } = await pulledPackage('hedge');
+    expect((await run(bob, [path, '--world', a, '--json'], receiveCommand)).code).toBe(0);
+    const waiting = async () =>
+      Number(/ALIVE relay: (\d+) walnut packages? that `alive-p2p relay pull` downloaded and verified/.exec((await notice(a)) ?? '')?.[1] ?? 0);
+    const before = await waiting();
+    // As a version before imported.json left it: the import in world D's ledger only (and the
+    // earlier tests' imports lost with it: only the difference counts here).
+    const record = join(bob.paths.dir, 'imported.json');
+    const kept = JSON.parse(readFileSync(record, 'utf8')) as { source: string }[];
+    writeFileSync(record, JSON.stringify(kept.filter((r) => r.source !== path)));
+    expect(await waiting()).toBe(before + 1);
+
+    const dry = await run(bob, [path, '--world', a, '--dry-run', '--json'], receiveCommand);
+    expect(dry.json.error?.code).toBe('duplicate');
+    expect(await waiting()).toBe(before + 1);
+
+    const again = await run(bob, [path, '--world', a, '--json'], receiveCommand);
+    expect(again.code).toBe(1);
+    expect(again.json.error.code).toBe('duplicate');
+    expect(await waiting()).toBe(before);
+  });
+});

@@ -10,7 +10,7 @@
 import { mkdirSync, rmdirSync, existsSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { basename, join, resolve } from 'node:path';
-import { AliveError, errnoCode, messageOf } from '../errors.ts';
+import { AliveError, errnoCode, isAliveError, messageOf } from '../errors.ts';
 import { cleanUpIfInterrupted } from '../proc/interrupt-cleanup.ts';
 import { statPackageFile } from '../package/package-path.ts';
 import { formatBytes } from '../cli/progress.ts';
@@ -777,7 +777,17 @@ export async function receivePackage(opts: ReceiveOptions): Promise<ReceiveResul
     return { ...resultFor(ctx, read, target, plan, entry, notes, null), dry_run: true };
   }
   // The full read checks the same clear text again, without parsing it a second time.
-  return receiveForReal(ctx, headRead ? { ...readOpts, knownManifest: headRead } : readOpts, headRead);
+  try {
+    return await receiveForReal(ctx, headRead ? { ...readOpts, knownManifest: headRead } : readOpts, headRead);
+  } catch (err) {
+    // Already in this world's ledger: received, as far as relay pull's count goes. A package
+    // received before receive kept imported.json counted as waiting until asked for again.
+    if (isAliveError(err) && err.code === 'duplicate' && /^[0-9a-f]{64}$/.test(ctx.sha256)) {
+      const ignored: string[] = [];
+      await recordAnywhere(ctx, { source: ctx.pkg, package_sha256: ctx.sha256, received_at: new Date().toISOString() }, ignored);
+    }
+    throw err;
+  }
 }
 
 function targetArgs(opts: ReceiveOptions) {
@@ -980,7 +990,7 @@ async function receiveForReal(ctx: Ctx, readOpts: ReadOptions, headRead: { manif
  * done whatever happens here: a failure is a note. Loaded here, not with receive: the record's
  * relay modules would take receive's start-up past its bound (test/tooling/bundle-startup.test.ts).
  */
-async function recordAnywhere(ctx: Ctx, ledger: LedgerEntry, notes: string[]): Promise<void> {
+async function recordAnywhere(ctx: Ctx, ledger: Pick<LedgerEntry, 'source' | 'identity' | 'package_sha256' | 'received_at'>, notes: string[]): Promise<void> {
   const dir = relayDir(ctx.env);
   try {
     const { recordImported } = await import('../relay/imported-log.ts');
