@@ -78,7 +78,7 @@ it('keeps RECEIVED_KEPT imports of the packages saved in each inbox folder, as r
   expect(kept[0]!.identity).toBe(hex(3));
 });
 
-it('reads past fields it does not know, records the same import once, and starts afresh from a record it cannot read', () => {
+it('reads past fields it does not know, records the same import once, and keeps a record it cannot read, saying so', () => {
   mkdirSync(relay, { recursive: true });
   const path = join(relay, 'imported.json');
   writeFileSync(path, JSON.stringify([{ ...record(1), note: 'a later version', receipt: 'r1' }]));
@@ -88,9 +88,19 @@ it('reads past fields it does not know, records the same import once, and starts
   expect(kept.map((r: ImportedRecord) => r.package_sha256)).toEqual([hex(1), hex(2)]);
   expect(kept[0].note).toBe('a later version');
   expect(kept[1].at).toBe('later');
-  writeFileSync(path, '[{"broken"');
+  // A record of another shape (a later version's, say) is kept as it is, and so are the others:
+  // before, one such record made the whole file read as empty and the next receive replaced it.
+  const other = { source: 'x', package_sha256: hex(7), at: 'y', kind: 'a later version without world' };
+  writeFileSync(path, JSON.stringify([other, ...kept]));
   recordImported(relay, record(3));
-  expect(readImportedLog(path).map((r) => r.package_sha256)).toEqual([hex(3)]);
+  expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual([other, ...kept, record(3)]);
+  // A file it cannot read (broken, too large, no regular file) is left as it is: the receive says
+  // the import was not recorded (the caller's note), and the user decides.
+  for (const bad of ['[{"broken"', '{"not": "a list"}']) {
+    writeFileSync(path, bad);
+    expect(() => recordImported(relay, record(4))).toThrow(/receive record .*imported\.json/);
+    expect(readFileSync(path, 'utf8')).toBe(bad);
+  }
 });
 
 it('a receive records its import there; one it cannot record is done all the same, and says so', async () => {

@@ -132,4 +132,34 @@ describe('a pulled package received before receive kept its record (only in its 
     expect(again.json.error.code).toBe('duplicate');
     expect(await waiting()).toBe(before);
   });
+  it('a folder a peer made, whose ledger names the package by identity, gets the duplicate refusal but records nothing', async () => {
+    const { path, identity } = await pulledPackage('copse');
+    const own = world('world-e');
+    const waiting = async () =>
+      Number(/ALIVE relay: (\d+) walnut packages? that `alive-p2p relay pull` downloaded and verified/.exec((await notice(own)) ?? '')?.[1] ?? 0);
+    const before = await waiting();
+    const peerFolder = join(base.dir, 'from-peer', 'copse');
+    mkdirSync(join(peerFolder, '.alive'), { recursive: true });
+    const forged = {
+      package_sha256: '0'.repeat(64),
+      identity,
+      format_version: '2.0',
+      walnut: 'copse',
+      scope: 'full',
+      created: null,
+      sender: null,
+      signer: null,
+      signature_verified: true,
+      received_at: '2020-01-01T00:00:00Z',
+      source: '/x',
+      target: 'somewhere',
+      imported: [],
+      conflicts: [],
+      receipt: 'r1',
+    };
+    writeFileSync(join(peerFolder, '.alive', 'imports.json'), JSON.stringify({ imports: [forged] }));
+    const refused = await run(bob, [path, '--world', peerFolder, '--json'], receiveCommand);
+    expect(refused.json.error?.code).toBe('duplicate');
+    expect(await waiting()).toBe(before);
+  });
 });

@@ -3,8 +3,9 @@
  * process's start time. A lock whose process is gone (kill -9), or whose pid now names another
  * process (reused after a reboot), is taken over, so a lock never outlives its owner.
  */
-import { closeSync, linkSync, openSync, readFileSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, lstatSync, openSync, readFileSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { AliveError, errnoCode } from '../errors.ts';
+import { openForReading, readOpenRegularFile } from './small-file.ts';
 import { processAlive } from '../proc/alive.ts';
 
 /**
@@ -33,16 +34,39 @@ interface Holder {
 }
 
 function holder(path: string): Holder | undefined {
-  try {
-    const text = readFileSync(path, 'utf8');
-    const pid = Number((/"pid":\s*(\d+)/.exec(text) ?? [])[1]);
-    const start = (/"start":\s*"(\d+)"/.exec(text) ?? [])[1];
-    if (!Number.isSafeInteger(pid) || pid <= 0) return { text };
-    return start === undefined ? { text, pid } : { text, pid, start };
-  } catch (err) {
-    if (errnoCode(err) === 'ENOENT') return undefined;
-    throw err;
+  // Read without following a link or waiting on a FIFO: a lock that is no regular file of ours is
+  // an unreadable one, taken over (a FIFO read as a file made every later receive wait forever).
+  const opened = openForReading(path);
+  if ('problem' in opened) {
+    if (opened.problem === 'missing') return undefined;
+    if (opened.problem === 'unreadable') throw new AliveError(`cannot read the lock ${path} (${opened.code})`, { code: 'unreadable' });
+    return { text: `${NOT_A_FILE}${lstatKey(path)}` };
   }
+  let read: ReturnType<typeof readOpenRegularFile>;
+  try {
+    read = readOpenRegularFile(opened.fd, { maxBytes: LOCK_MAX_BYTES });
+  } finally {
+    closeSync(opened.fd);
+  }
+  if (!read.ok) {
+    if (read.problem === 'unreadable') throw new AliveError(`cannot read the lock ${path} (${read.code})`, { code: 'unreadable' });
+    return { text: `${read.problem === 'not_a_file' ? NOT_A_FILE : 'too large '}${lstatKey(path)}` };
+  }
+  const text = read.bytes.toString('utf8');
+  const pid = Number((/"pid":\s*(\d+)/.exec(text) ?? [])[1]);
+  const start = (/"start":\s*"(\d+)"/.exec(text) ?? [])[1];
+  if (!Number.isSafeInteger(pid) || pid <= 0) return { text };
+  return start === undefined ? { text, pid } : { text, pid, start };
+}
+
+/** A lock is one line of JSON; a larger one is no lock of ours (read as unreadable). */
+const LOCK_MAX_BYTES = 4096;
+const NOT_A_FILE = 'not a regular file ';
+
+/** What tells one such entry from another (taken over only when unchanged between two looks). */
+function lstatKey(path: string): string {
+  const st = lstatSync(path, { throwIfNoEntry: false });
+  return st === undefined ? 'gone' : `${st.ino}:${st.mode}:${st.mtimeMs}:${st.size}`;
 }
 
 /** Is the process that wrote this pid (and start time, when known) still running? */

@@ -780,9 +780,11 @@ export async function receivePackage(opts: ReceiveOptions): Promise<ReceiveResul
   try {
     return await receiveForReal(ctx, headRead ? { ...readOpts, knownManifest: headRead } : readOpts, headRead);
   } catch (err) {
-    // Already in this world's ledger: received, as far as relay pull's count goes. A package
-    // received before receive kept imported.json counted as waiting until asked for again.
-    if (isAliveError(err) && err.code === 'duplicate' && /^[0-9a-f]{64}$/.test(ctx.sha256)) {
+    // Already received from this very file into this world: received, as far as relay pull's count
+    // goes (one received before receive kept imported.json counted as waiting until asked for again).
+    // Only an entry of the same path and file hash: a ledger can be any folder's with .alive/ in it
+    // (one a peer's package made), and a path pull chose with random letters is not in a peer's.
+    if (isAliveError(err) && err.code === 'duplicate' && /^[0-9a-f]{64}$/.test(ctx.sha256) && receivedFromHere(ctx)) {
       const ignored: string[] = [];
       await recordAnywhere(ctx, { source: ctx.pkg, package_sha256: ctx.sha256, received_at: new Date().toISOString() }, ignored);
     }
@@ -981,6 +983,15 @@ async function receiveForReal(ctx: Ctx, readOpts: ReadOptions, headRead: { manif
     releaseInterrupt();
     lock.release();
     tidy(aliveDir, receivingDir, madeAlive);
+  }
+}
+
+/** Whether the world's ledger holds an import of this very file: its path and SHA-256. */
+function receivedFromHere(ctx: Ctx): boolean {
+  try {
+    return readLedger(ctx.world).imports.some((e) => e.source === ctx.pkg && e.package_sha256 === ctx.sha256);
+  } catch {
+    return false;
   }
 }
 
