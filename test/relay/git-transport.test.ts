@@ -589,6 +589,37 @@ describe('git processes per command', () => {
     expect([...bareFiles(bob.url).keys()].filter((p) => p.startsWith('inbox/'))).toEqual(['inbox/carol/c-20260101-000000-00000003.walnut']);
   });
 
+  it("a command that reads the user's relay and two peers' at once (status, the probe) asks git for the clone's remotes once", async () => {
+    const { dir, alice, bob, carol } = setupWorld({ relays: true });
+    const readAll = (t: GitTransport) =>
+      Promise.all([t.listInbox(), t.fetchPeerKey({ login: 'bob', relay: bob.url }), t.fetchPeerKey({ login: 'carol', relay: carol.url })]);
+    await readAll(alice.transport); // the clone, with its three remotes
+    const again = new GitTransport({ login: 'alice', url: alice.url, branch: 'main', clonePath: alice.paths.clone, workDir: alice.paths.work });
+    let read: Awaited<ReturnType<typeof readAll>> | undefined;
+    const lines = await gitTrace(dir, async () => {
+      read = await readAll(again);
+    });
+    expect(read?.slice(1)).toEqual([bob.keys.publicKeyPem, carol.keys.publicKeyPem]);
+    expect(lines.filter((l) => /built-in: git remote -v$/.test(l))).toHaveLength(1);
+    expect(lines.filter((l) => /built-in: git fetch .*\+refs\/heads\//.test(l))).toHaveLength(3);
+  });
+
+  it("a remote the listing of the clone's remotes does not show as given is asked again: a push URL another command added since is refused", async () => {
+    const { dir, alice, bob } = setupWorld({ relays: true });
+    const open = () => new GitTransport({ login: 'alice', url: alice.url, branch: 'main', clonePath: alice.paths.clone, workDir: alice.paths.work });
+    const first = open();
+    await first.listInbox(); // its listing of the clone's remotes: origin's alone
+    // Another command adds bob's remote, and a push URL of it that is not his relay.
+    await open().listDeposits({ login: 'bob', relay: bob.url });
+    git(['config', 'remote.peer-bob.pushurl', join(dir, 'elsewhere.git')], alice.paths.clone);
+    const lines = await gitTrace(dir, async () => {
+      const err = await first.listDeposits({ login: 'bob', relay: bob.url }).catch((e: AliveError) => e);
+      expect((err as AliveError).code).toBe('url_rewritten');
+    });
+    expect(lines.filter((l) => /built-in: git remote -v$/.test(l))).toHaveLength(1);
+    expect(lines.filter((l) => /built-in: git fetch /.test(l))).toEqual([]);
+  });
+
   it('the own key after a listing (probe, pull) is read at the tip that listing fetched, not fetched again', async () => {
     const { dir, alice } = setupWorld({ relays: true });
     let key: string | null = null;

@@ -35,6 +35,7 @@ import { inlineText } from '../text/untrusted.ts';
 import { gitUrlHoldsSecret, isUsableGitUrl, RELAY_URL_FORMS, URL_SECRET_PROBLEM } from './repo-name.ts';
 import { TRANSFER_IDLE_MS } from './transfer-idle.ts';
 import type { OriginRecord } from './relay-origin.ts';
+import type { GivenChecks } from './url-as-given.ts';
 
 /**
  * The `git` transport: any Git URL or local path, driven with the git command.
@@ -394,6 +395,8 @@ export class GitTransport implements RelayTransport {
     if (current?.stdout.trim() !== url) {
       const added = (current === null || current.code === 1) && addRemoteSection(this.opts.clonePath, remote, settings);
       if (!added) for (const [key, value] of Object.entries(settings)) await this.git(['config', `remote.${remote}.${key}`, value]);
+      // The remotes git listed before (url-as-given.ts) are listed again for the next check.
+      this.given.remotes = undefined;
     }
     this.remotesSet.set(remote, url);
   }
@@ -506,8 +509,8 @@ export class GitTransport implements RelayTransport {
     return tip;
   }
 
-  /** Rewrite checks done, or under way (url-as-given.ts). */
-  private readonly givenChecked = new Map<string, Promise<void>>();
+  /** Rewrite checks done, or under way, and the clone's remotes as git lists them (url-as-given.ts). */
+  private readonly given: GivenChecks = { checked: new Map() };
 
   /**
    * The environment under which git talks to `url` (remote `target`'s, or `target` itself: then
@@ -516,7 +519,7 @@ export class GitTransport implements RelayTransport {
   private async asGiven(url: string, target: string, peer?: string): Promise<NodeJS.ProcessEnv> {
     if (target.startsWith(PEER_REMOTE)) peer = target.slice(PEER_REMOTE.length);
     // Loaded when a command first talks to a relay: the commands that only read the clone skip it.
-    return (await import('./url-as-given.ts')).asGiven((args, opts) => this.git(args, opts), this.givenChecked, { url, target, peer });
+    return (await import('./url-as-given.ts')).asGiven((args, opts) => this.git(args, opts), this.given, { url, target, peer });
   }
 
   private async remoteUrl(remote: string): Promise<string> {

@@ -43,15 +43,27 @@ export interface RelayUrl {
 }
 
 /**
+ * What a command asked git of its relays' URLs: the checks done or under way (by target and URL),
+ * and the clone's remotes as `git remote -v` lists them, one listing for all of them (status and
+ * the probe check the user's relay and every peer's): the transport forgets it when it changes a
+ * remote.
+ */
+export interface GivenChecks {
+  checked: Map<string, Promise<void>>;
+  remotes?: Promise<string> | undefined;
+}
+
+/**
  * urlAsGiven(url), once git (in the clone) has said that the user's configuration leaves `url`
  * as it is for `target`: asked once per command for each. A rewrite is refused (`url_rewritten`)
  * before anything is sent.
  */
-export async function asGiven(git: Git, checked: Map<string, Promise<void>>, to: RelayUrl): Promise<NodeJS.ProcessEnv> {
+export async function asGiven(git: Git, given: GivenChecks, to: RelayUrl): Promise<NodeJS.ProcessEnv> {
+  const { checked } = given;
   const key = `${to.target}\0${to.url}`;
   let check = checked.get(key);
   if (!check) {
-    check = refuseRewrite(git, to);
+    check = refuseRewrite(git, to, given);
     checked.set(key, check);
     check.catch(() => checked.delete(key));
   }
@@ -65,17 +77,38 @@ export async function asGiven(git: Git, checked: Map<string, Promise<void>>, to:
  * remote's push URLs too, whichever way this command goes: every command that fetches a relay
  * may also push to it, and both are refused before either is tried.
  */
-async function refuseRewrite(git: Git, to: RelayUrl): Promise<void> {
+async function refuseRewrite(git: Git, to: RelayUrl, given: GivenChecks): Promise<void> {
   const { url, target } = to;
   // Git's own configuration, not a relay's content: no memory limit (no shell to set one).
   const ask = (args: string[]) => git(args, { maxStdoutBytes: 1024 * 1024, maxMemoryBytes: Number.POSITIVE_INFINITY });
-  const used =
-    target === url
-      ? (await ask(['ls-remote', '--get-url', '--', url])).stdout.split('\n').filter(Boolean)
-      : remoteUrls((await ask(['remote', '-v'])).stdout, target);
+  let used: string[];
+  if (target === url) used = (await ask(['ls-remote', '--get-url', '--', url])).stdout.split('\n').filter(Boolean);
+  else {
+    const earlier = given.remotes !== undefined;
+    used = remoteUrls(await remotesListed(ask, given), target);
+    // A listing asked before (for another remote) that does not show this one as given, which a
+    // change to the clone since (another command's) may explain, is asked again before anything is
+    // concluded from it.
+    if (earlier && (used.length === 0 || used.some((u) => u !== url))) {
+      given.remotes = undefined;
+      used = remoteUrls(await remotesListed(ask, given), target);
+    }
+  }
   // A remote the clone lacks: git's own error, as a fetch from it would give.
   if (used.length === 0 && target !== url) await ask(['remote', 'get-url', target]);
   if (used.some((u) => u !== url)) throw rewritten(to, [...new Set(used)]);
+}
+
+/** The clone's `git remote -v`: the one listing asked in this command, or a new one. */
+function remotesListed(ask: (args: string[]) => Promise<GitResult>, given: GivenChecks): Promise<string> {
+  if (given.remotes === undefined) {
+    const listing = ask(['remote', '-v']).then((r) => r.stdout);
+    given.remotes = listing;
+    listing.catch(() => {
+      if (given.remotes === listing) given.remotes = undefined;
+    });
+  }
+  return given.remotes;
 }
 
 /**
