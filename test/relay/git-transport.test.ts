@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, readFileSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, readFileSync, rmSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { GitTransport } from '../../scripts/lib/relay/git-transport.ts';
@@ -446,6 +446,8 @@ describe('git processes per command', () => {
    */
   async function gitTrace(dir: string, run: () => Promise<unknown>): Promise<string[]> {
     const trace = join(dir, 'git-trace.txt');
+    // Git appends to it: each call reads its own runs alone.
+    rmSync(trace, { force: true });
     process.env.GIT_TRACE = trace;
     try {
       await run();
@@ -618,6 +620,28 @@ describe('git processes per command', () => {
     });
     expect(lines.filter((l) => /built-in: git remote -v$/.test(l))).toHaveLength(1);
     expect(lines.filter((l) => /built-in: git fetch /.test(l))).toEqual([]);
+  });
+
+  it("a pull's clean-up resolves the relay's tip again only when its fetch moved it from the tip the pull listed", async () => {
+    const { dir, bob } = setupWorld({ relays: true });
+    commitToBare(bob.url, { 'inbox/alice/a-20260101-000000-00000001.walnut': 'a', 'inbox/alice/b-20260101-000000-00000002.walnut': 'b' });
+    const tipReads = (lines: string[]) => lines.filter((l) => /built-in: git rev-parse .*refs\/remotes\/origin\/main/.test(l));
+    const listed = await gitTrace(dir, () => bob.transport.listInbox());
+    expect(tipReads(listed)).toHaveLength(1);
+    const [a, b] = (await bob.transport.listInbox()).entries;
+    expect(tipReads(await gitTrace(dir, () => bob.transport.remove([a!])))).toEqual([]);
+    // Moved by someone else since: its tip is resolved, and the clean-up builds on it.
+    commitToBare(bob.url, { 'inbox/carol/c-20260101-000000-00000003.walnut': 'c' });
+    const moved = git(['rev-parse', 'main'], bob.url).trim();
+    expect(tipReads(await gitTrace(dir, () => bob.transport.remove([b!])))).toHaveLength(1);
+    expect(git(['rev-parse', 'main^'], bob.url).trim()).toBe(moved);
+    expect([...bareFiles(bob.url).keys()].filter((p) => p.startsWith('inbox/'))).toEqual(['inbox/carol/c-20260101-000000-00000003.walnut']);
+    // A ref git packed (a gc by hand) is resolved by git.
+    git(['pack-refs', '--all'], bob.paths.clone);
+    expect(existsSync(join(bob.paths.clone, 'refs', 'remotes', 'origin', 'main'))).toBe(false);
+    let head: string | null = null;
+    expect(tipReads(await gitTrace(dir, async () => ({ head } = await bob.transport.listInbox())))).toHaveLength(1);
+    expect(head).toBe(git(['rev-parse', 'main'], bob.url).trim());
   });
 
   it('the own key after a listing (probe, pull) is read at the tip that listing fetched, not fetched again', async () => {

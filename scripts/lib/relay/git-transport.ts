@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { AliveError, errnoCode, messageOf, untrustedDetailOf } from '../errors.ts';
 import {
@@ -504,7 +504,11 @@ export class GitTransport implements RelayTransport {
         ...untrustedDetailOf(err),
       });
     }
-    const tip = await this.revParse(this.remoteRef(remote));
+    // A fetch that found the tip this command saw there already (pull's clean-up, after its listing)
+    // leaves the ref's file naming that commit: no rev-parse to be told it again. (A ref git packed
+    // into packed-refs, or another ref store, is resolved by git.)
+    const known = this.tips.get(remote);
+    const tip = known && refInFile(this.opts.clonePath, this.remoteRef(remote)) === known ? known : await this.revParse(this.remoteRef(remote));
     this.tips.set(remote, tip);
     return tip;
   }
@@ -1235,6 +1239,15 @@ function removeAbandoned(dir: string, names: string[], after = ABANDONED_MS, now
     } catch {
       // gone already, or another command's to finish
     }
+  }
+}
+
+/** What the clone's file of `ref` holds ('' without one): git writes a ref it updates into its own file. */
+function refInFile(gitDir: string, ref: string): string {
+  try {
+    return readFileSync(join(gitDir, ref), 'utf8').trim();
+  } catch {
+    return '';
   }
 }
 
