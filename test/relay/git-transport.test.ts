@@ -644,6 +644,49 @@ describe('git processes per command', () => {
     expect(head).toBe(git(['rev-parse', 'main'], bob.url).trim());
   });
 
+  it("the own key after a pull's clean-up is read at the new tip with the keys/ the pull listed: that commit changed inbox/ alone", async () => {
+    const { dir, bob } = setupWorld({ relays: true });
+    commitToBare(bob.url, { 'inbox/alice/a-20260101-000000-00000001.walnut': 'a' });
+    const [a] = (await bob.transport.listInbox()).entries;
+    let key: string | null = null;
+    const lines = await gitTrace(dir, async () => {
+      await bob.transport.remove([a!]);
+      key = await bob.transport.ownKey();
+    });
+    expect(key).toBe(bob.keys.publicKeyPem);
+    expect(lines.filter((l) => /built-in: git ls-tree -r /.test(l))).toEqual([]);
+    expect([...bareFiles(bob.url).keys()].sort()).toEqual(['README.md', 'keys/bob.pem']);
+  });
+
+  it('a clean-up built one tree at a time (a folder named twice in the tip) has the own key listed again at the new tip', async () => {
+    const { dir, bob } = setupWorld({ relays: true });
+    // A tip whose root names keys/ twice: the first holds bob's key, the second another file. Git
+    // lists both; a tree built one at a time keeps one of them (the second).
+    const object = (type: string, content: Buffer) =>
+      spawnSync('git', ['hash-object', '-w', '-t', type, '--literally', '--stdin'], { cwd: bob.url, input: content, encoding: 'utf8' }).stdout.trim();
+    const entry = (mode: string, name: string, oid: string) => Buffer.concat([Buffer.from(`${mode} ${name}\0`), Buffer.from(oid, 'hex')]);
+    const keys = git(['rev-parse', 'main:keys'], bob.url).trim();
+    const other = object('tree', entry('100644', 'zed.txt', object('blob', Buffer.from('zed'))));
+    const inbox = object(
+      'tree',
+      entry('40000', 'alice', object('tree', entry('100644', 'a-20260101-000000-00000001.walnut', object('blob', Buffer.from('a'))))),
+    );
+    const root = object('tree', Buffer.concat([entry('40000', 'inbox', inbox), entry('40000', 'keys', keys), entry('40000', 'keys', other)]));
+    const head = git(['rev-parse', 'main'], bob.url).trim();
+    const commit = git(['-c', 'user.name=m', '-c', 'user.email=m@m', 'commit-tree', root, '-p', head, '-m', 'twice'], bob.url).trim();
+    git(['update-ref', 'refs/heads/main', commit], bob.url);
+    const listing = await bob.transport.listInbox();
+    expect(await bob.transport.ownKey()).toBe(bob.keys.publicKeyPem);
+    let key: string | null = '';
+    const lines = await gitTrace(dir, async () => {
+      await bob.transport.remove(listing.entries);
+      key = await bob.transport.ownKey();
+    });
+    expect(lines.filter((l) => /built-in: git mktree -z --missing$/.test(l)).length).toBeGreaterThan(0);
+    expect(git(['ls-tree', '-r', '--name-only', 'main'], bob.url).split('\n').filter(Boolean)).toEqual(['keys/zed.txt']);
+    expect(key).toBeNull();
+  });
+
   it('the own key after a listing (probe, pull) is read at the tip that listing fetched, not fetched again', async () => {
     const { dir, alice } = setupWorld({ relays: true });
     let key: string | null = null;

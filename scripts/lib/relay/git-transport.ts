@@ -712,11 +712,11 @@ export class GitTransport implements RelayTransport {
   ): Promise<string | null> {
     const onPushBytes = pushing.onBytes;
     // ls-tree takes the parent commit for its tree: no rev-parse of `${parent}^{tree}` first.
-    const tree =
-      (await this.buildTree(
-        parent,
-        changes.map((c) => ({ parts: c.path.split('/'), oid: c.oid })),
-      )) ?? (await this.emptyTree());
+    const built = await this.buildTree(
+      parent,
+      changes.map((c) => ({ parts: c.path.split('/'), oid: c.oid })),
+    );
+    const tree = built.tree ?? (await this.emptyTree());
     const commit = (
       await this.git([...GIT_IDENTITY, 'commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message], {
         env: {
@@ -761,6 +761,18 @@ export class GitTransport implements RelayTransport {
     // The push moved the remote-tracking ref to the commit itself (the remote's fetch refspec names
     // it; only a cache, which the next fetch sets again): no update-ref process.
     this.tips.set(remote, commit);
+    // Built in two (buildTreeInTwo: each folder on the changed paths holds every other entry it held,
+    // as it was), the commit lists under any other path what its parent lists there: pull's clean-up
+    // then reads the own key at the new tip with no listing. A tree built one at a time may have
+    // dropped a name its parent held twice.
+    if (parent && built.inTwo && built.tree) {
+      for (const [key, listing] of [...this.listings]) {
+        const [ref, prefix] = key.split('\0') as [string, string];
+        const p = prefix.replace(/\/$/, '');
+        if (ref === parent && !changes.some((c) => c.path === p || c.path.startsWith(`${p}/`) || p.startsWith(`${c.path}/`)))
+          this.remember(commit, prefix, listing);
+      }
+    }
     return commit;
   }
 
@@ -768,13 +780,14 @@ export class GitTransport implements RelayTransport {
    * The tree `base` (a tree, or a commit for its tree) with `changes` applied, built with `git mktree` along the changed paths only:
    * no index, no checkout, and no entry of `base` is read or validated beyond the folders on those
    * paths. Whatever else a peer committed (`..`, `.git`, names git itself refuses to check out) is
-   * carried over as it is, so it can never break a delivery or a clean-up. Null for an empty tree.
+   * carried over as it is, so it can never break a delivery or a clean-up. `tree` null for an empty tree;
+   * `inTwo`: built in two processes (buildTreeInTwo), not one tree at a time.
    *
    * Entries are carried as bytes, never as text: a name is whatever bytes the writer chose, and one
    * that is not UTF-8, read as text, came back as U+FFFD (two such names as one, the other dropped).
    * A name is keyed by its bytes (one latin1 character a byte); a changed path, ours, is UTF-8.
    */
-  private async buildTree(base: string | null, changes: Array<{ parts: string[]; oid: string | null }>): Promise<string | null> {
+  private async buildTree(base: string | null, changes: Array<{ parts: string[]; oid: string | null }>): Promise<{ tree: string | null; inTwo: boolean }> {
     // tree-batch.ts, loaded here: status, inbox and the probe build no tree.
     const { buildTreeInTwo, buildTreeByTree } = await import('./tree-batch.ts');
     const git = {
@@ -786,7 +799,7 @@ export class GitTransport implements RelayTransport {
       if (err instanceof GitError && err.timedOut) throw err;
       return undefined;
     });
-    return built !== undefined ? built : buildTreeByTree(base, changes, git);
+    return built !== undefined ? { tree: built, inTwo: true } : { tree: await buildTreeByTree(base, changes, git), inTwo: false };
   }
 
   private async emptyTree(): Promise<string> {
