@@ -509,6 +509,14 @@ describe('git processes per command', () => {
     expect([...bareFiles(bob.url).keys()].sort()).toEqual(['README.md', 'keys/bob.pem', 'keys/carol.pem']);
   });
 
+  it('setup run again lists README.md and keys/ of the relay once in the clone, for its check of the repository and its changes alike', async () => {
+    const { dir, alice } = setupWorld({ relays: true });
+    const lines = await gitTrace(dir, () => alice.transport.setup(alice.keys.publicKeyPem));
+    // The relay in a folder is checked where it is first (its own keys/ listing), then in the clone.
+    expect(lines.filter((l) => /built-in: git ls-tree .*-r /.test(l)).map((l) => l.replace(/.* -- /, ''))).toEqual(['keys', 'README.md keys']);
+    expect([...bareFiles(alice.url).keys()].sort()).toEqual(['README.md', 'keys/alice.pem']);
+  });
+
   it("a new relay's serving settings are written with its init, not by a git config process each", async () => {
     const { dir, alice } = setupWorld();
     const lines = await gitTrace(dir, () => alice.transport.setup(alice.keys.publicKeyPem));

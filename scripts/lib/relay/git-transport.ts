@@ -833,6 +833,8 @@ export class GitTransport implements RelayTransport {
       // A relay this setup has just made is empty: its first commit needs no fetch (had anyone
       // pushed to it meanwhile, the push is refused as a lost race, and the next attempt fetches).
       const head = created && attempt === 0 ? null : await this.fetch('origin');
+      // What the check below and the changes read of it, in one listing.
+      if (head) await this.listTogether(head, ['README.md', 'keys']);
       // Not the user's relay (not-your-relay.ts): refused before anything is pushed.
       let checked = true;
       if (!created) {
@@ -845,6 +847,7 @@ export class GitTransport implements RelayTransport {
           ['ls-remote', '--heads', 'origin'],
           git,
           this.opts.clonePath,
+          this.listings.get(`${head}\0keys`),
         );
       }
       const changes: Array<{ path: string; oid: string | null }> = [];

@@ -96,8 +96,9 @@ const CHECK_THE_URL = 'check the URL; your relay is a new, empty repository (a l
  * The git transport's check of the repository at `relay.url`, read through `git` (in the
  * repository itself, or in the clone that fetched it: `gitDir`) at `tip`, the relay branch's
  * commit; with none, the command `heads` lists the repository's branches. `setUpBefore`: relay.json
- * names this relay (setup runs again on it); `setupChecked`: and a setup found it the user's. True
- * when the repository is empty or holds only what a relay does (relay.json's setup_checked).
+ * names this relay (setup runs again on it); `setupChecked`: and a setup found it the user's.
+ * `keys`: the listing of keys/ at `tip`, when the caller has one. True when the repository is empty
+ * or holds only what a relay does (relay.json's setup_checked).
  */
 export async function refuseGitRepository(
   relay: { url: string; login: string; branch: string; setUpBefore?: boolean | undefined; setupChecked?: boolean | undefined },
@@ -105,6 +106,7 @@ export async function refuseGitRepository(
   heads: string[],
   git: (args: string[]) => Promise<string>,
   gitDir: string,
+  keys?: ReadonlyMap<string, unknown>,
 ): Promise<boolean> {
   const where = `the repository at ${redactUrls(relay.url)}`;
   if (tip === null) {
@@ -116,7 +118,7 @@ export async function refuseGitRepository(
     if (listed.trim() !== '') throw otherBranchesOnly(where, relay.branch, CHECK_THE_URL);
     return true;
   }
-  const refusal = notYourRelay(where, relay.login, await gitContent(git, tip), CHECK_THE_URL);
+  const refusal = notYourRelay(where, relay.login, await gitContent(git, tip, keys && [...keys.keys()]), CHECK_THE_URL);
   if (!refusal) return true;
   // The relay relay.json names, set up again: what a writer (a peer) added to it since refuses
   // nothing, only what it held when the user's key was added to it does (relay-origin.ts), and
@@ -125,7 +127,7 @@ export async function refuseGitRepository(
   if (!relay.setUpBefore) throw refusal;
   const { relayOrigin, replacedOrigin, originRefusal } = await import('./relay-origin.ts');
   const judge = relay.setupChecked ? replacedOrigin : relayOrigin;
-  const found = await judge(tip, { login: relay.login, clonePath: gitDir }, undefined, async (args) => ({ stdout: await git(args) }));
+  const found = await judge(tip, { login: relay.login, clonePath: gitDir }, keys, async (args) => ({ stdout: await git(args) }));
   if (found) throw originRefusal(where, relay.login, found, 'Nothing was changed');
   return false;
 }
