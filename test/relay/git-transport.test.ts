@@ -709,3 +709,94 @@ describe('git processes per command', () => {
     expect(lines.filter((l) => /built-in: git ls-tree -r /.test(l))).toEqual([expect.stringMatching(/ -- inbox keys$/)]);
   });
 });
+
+/** A transport of `u`'s own, as a new command makes it. */
+const transportOf = (u: { login: string; url: string; paths: ReturnType<typeof relayPaths> }) =>
+  new GitTransport({ login: u.login, url: u.url, branch: 'main', clonePath: u.paths.clone, workDir: u.paths.work });
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'passed',
+    (e: AliveError) => e.code,
+  );
+
+// One `git remote -v` serves the checks a command starts together (status and the probe check the
+// user's relay and every peer's at once), and no later one: a listing kept for the command let a
+// rule added to the clone's configuration after it (by another process, or the user) through,
+// where a fresh check refused it.
+describe('a check of a relay URL after the command listed the remotes', () => {
+  /** alice, bob and carol with relays, peer-bob already in alice's clone (an earlier command), and a transport that listed them. */
+  async function listed() {
+    const w = setupWorld({ relays: true });
+    await transportOf(w.alice).fetchPeerKey({ login: 'bob', relay: w.bob.url });
+    const t = transportOf(w.alice);
+    await t.listInbox();
+    return { ...w, t };
+  }
+
+  it("an insteadOf rule for the peer's URL added since is refused, not followed to another key", async () => {
+    const { dir, alice, bob, carol, t } = await listed();
+    const elsewhere = join(dir, 'elsewhere.git');
+    cpSync(bob.url, elsewhere, { recursive: true });
+    commitToBare(elsewhere, { 'keys/bob.pem': carol.keys.publicKeyPem });
+    git(['config', `url.${elsewhere}.insteadOf`, bob.url], alice.paths.clone);
+    expect(await codeOf(transportOf(alice).fetchPeerKey({ login: 'bob', relay: bob.url }))).toBe('url_rewritten');
+    expect(await codeOf(t.fetchPeerKey({ login: 'bob', relay: bob.url }))).toBe('url_rewritten');
+  });
+
+  it("a push URL for the peer's remote added since is refused before the deposit", async () => {
+    const { dir, alice, bob, t } = await listed();
+    const elsewhere = join(dir, 'elsewhere-push.git');
+    cpSync(bob.url, elsewhere, { recursive: true });
+    git(['config', 'remote.peer-bob.pushurl', elsewhere], alice.paths.clone);
+    const file = pkgFile(dir, 'p.walnut', 100);
+    expect(
+      await codeOf(
+        t.deliver(
+          { login: 'bob', relay: bob.url },
+          file,
+          () => 'a-20260101-000000-00000001.walnut',
+          () => undefined,
+        ),
+      ),
+    ).toBe('url_rewritten');
+    expect([...bareFiles(elsewhere).keys()].filter((p) => p.startsWith('inbox/'))).toEqual([]);
+  });
+});
+
+// `ls-tree -- <path>` stops at the first entry that sorts after every path asked, as git trees are
+// sorted: in a root stored out of order (a tree written by hand, pushed to a relay that does not
+// check what it receives), keys/ after zzz.txt was listed as empty. A commit the transport pushed
+// carried that listing over from its parent, though mktree had sorted the new root: the user's own
+// key read as missing after a clean-up, where a new command found it.
+describe('a relay tip whose root tree is out of order', () => {
+  it("a clean-up's commit lists again what its parent listed, and finds the user's key", async () => {
+    const { bob } = setupWorld({ relays: true });
+    const object = (type: string, content: Buffer) =>
+      spawnSync('git', ['hash-object', '-w', '-t', type, '--literally', '--stdin'], { cwd: bob.url, input: content, encoding: 'utf8' }).stdout.trim();
+    const entry = (mode: string, name: string, oid: string) => Buffer.concat([Buffer.from(`${mode} ${name}\0`), Buffer.from(oid, 'hex')]);
+    const keys = git(['rev-parse', 'main:keys'], bob.url).trim();
+    const readme = git(['rev-parse', 'main:README.md'], bob.url).trim();
+    const inbox = object(
+      'tree',
+      entry('40000', 'alice', object('tree', entry('100644', 'a-20260101-000000-00000001.walnut', object('blob', Buffer.from('a'))))),
+    );
+    const root = object(
+      'tree',
+      Buffer.concat([
+        entry('100644', 'README.md', readme),
+        entry('40000', 'inbox', inbox),
+        entry('100644', 'zzz.txt', object('blob', Buffer.from('z'))),
+        entry('40000', 'keys', keys),
+      ]),
+    );
+    const head = git(['rev-parse', 'main'], bob.url).trim();
+    git(
+      ['update-ref', 'refs/heads/main', git(['-c', 'user.name=m', '-c', 'user.email=m@m', 'commit-tree', root, '-p', head, '-m', 'unsorted'], bob.url).trim()],
+      bob.url,
+    );
+    const listing = await bob.transport.listInbox();
+    await bob.transport.remove(listing.entries);
+    expect(await transportOf(bob).ownKey()).toBe(bob.keys.publicKeyPem);
+    expect(await bob.transport.ownKey()).toBe(bob.keys.publicKeyPem);
+  });
+});

@@ -5,7 +5,7 @@
  * read without waiting and taken over as an unreadable one.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -38,5 +38,41 @@ console.log('taken');`;
     expect(statSync(path).isFile()).toBe(true);
     lock.release();
     expect(statSync(target).size).toBe(11);
+  });
+});
+
+// Two processes that judged one lock stale took it over in turn: the second one's removal, between
+// its last look and its unlink, could remove the lock the first had just put in its place, and both
+// held it. A stale lock is now removed only by the process holding `<lock>.takeover` (made
+// exclusively, for the moment of a look and an unlink).
+describe('taking over a stale lock', () => {
+  const stale = (name: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, '{"pid": 999999999}\n');
+    return path;
+  };
+
+  it('is left to the process taking it over already (its .takeover): the lock is not removed, and the caller is told it is busy', () => {
+    const path = stale('taken-over.lock');
+    writeFileSync(`${path}.takeover`, '');
+    expect(() => acquirePidLock(path, words)).toThrow(expect.objectContaining({ code: 'busy' }));
+    expect(readFileSync(path, 'utf8')).toBe('{"pid": 999999999}\n');
+  });
+
+  it('goes ahead when the .takeover left there is a gone process’s (older than a few seconds)', () => {
+    const path = stale('left-guard.lock');
+    writeFileSync(`${path}.takeover`, '');
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(`${path}.takeover`, old, old);
+    const lock = acquirePidLock(path, words);
+    expect(readFileSync(path, 'utf8')).toContain(`"pid":${process.pid}`);
+    lock.release();
+    expect(existsSync(`${path}.takeover`)).toBe(false);
+  });
+
+  it('a folder at the lock path is refused with the lock’s own words, not a raw EISDIR', () => {
+    const path = join(dir, 'folder.lock');
+    mkdirSync(path);
+    expect(() => acquirePidLock(path, words)).toThrow(expect.objectContaining({ code: 'busy', message: 'stuck' }));
   });
 });

@@ -119,8 +119,42 @@ export function acquirePidLock(path: string, opts: PidLockOptions): PidLock {
     if (h.pid === process.pid && opts.heldHere !== undefined) throw new AliveError(opts.heldHere, { code: 'busy' });
     if (h.pid !== undefined && ownerRunning(h.pid, h.start)) throw new AliveError(opts.busy(h.pid), { code: 'busy' });
     // The owner is gone (killed, or the file is unreadable): take over, unless it changed meanwhile.
-    const again = holder(path);
-    if (again && again.text === h.text) unlinkSync(path);
+    try {
+      takeOver(path, h.text);
+    } catch (err) {
+      // A folder (or what this user cannot remove) where the lock goes: the lock's own words.
+      if (['EISDIR', 'EPERM', 'EACCES', 'ENOTEMPTY'].includes(errnoCode(err) ?? '')) throw new AliveError(opts.stuck, { code: 'busy', cause: err });
+      throw err;
+    }
   }
   throw new AliveError(opts.stuck, { code: 'busy' });
+}
+
+/** How old a `.takeover` must be to be a gone process's: it is held for a look and an unlink. */
+const TAKEOVER_LEFT_MS = 10_000;
+
+/**
+ * Removes the lock at `path` whose owner is gone, as read (`judged`), unless it changed meanwhile.
+ * Only while holding `<path>.takeover`, made exclusively: two processes that judged the same lock
+ * gone take it over in turn, and the second, looking again under the guard, finds the first one's
+ * lock and leaves it (without the guard, its unlink could remove that lock: two holders). A guard
+ * another process holds: nothing is removed now (the caller looks at the lock again); one left by a
+ * process that died holding it is removed once older than TAKEOVER_LEFT_MS.
+ */
+function takeOver(path: string, judged: string): void {
+  const guard = `${path}.takeover`;
+  try {
+    closeSync(openSync(guard, 'wx', 0o600));
+  } catch (err) {
+    if (errnoCode(err) !== 'EEXIST') throw err;
+    const st = lstatSync(guard, { throwIfNoEntry: false });
+    if (st !== undefined && Date.now() - st.mtimeMs > TAKEOVER_LEFT_MS) rmSync(guard, { force: true });
+    return;
+  }
+  try {
+    const again = holder(path);
+    if (again && again.text === judged) unlinkSync(path);
+  } finally {
+    rmSync(guard, { force: true });
+  }
 }

@@ -99,8 +99,24 @@ export function foldersListed(
   // A name holding '/' would be read as a folder's entry: every folder listed must be its tree whole.
   for (const [path, entries] of listed) {
     if (path !== '' && treeIdOf([...entries.values()], hashBytes) !== treeIds.get(path)) return undefined;
+    // In git's order, as git writes every tree: ls-tree stops at the first entry past the paths it
+    // is asked for, so listings of a tree stored out of order (written by hand) miss entries, and
+    // the transport's listings of this commit are not to be carried over to the one built on it.
+    if (!inGitOrder([...entries.values()])) return undefined;
   }
   return { listed, treeIds };
+}
+
+/** Whether ls-tree records (`mode type oid\tname`) are in git's tree order, each name once. */
+function inGitOrder(records: Buffer[]): boolean {
+  let previous: { name: Buffer; dir: boolean } | undefined;
+  for (const rec of records) {
+    const tab = rec.indexOf(0x09);
+    const current = { name: rec.subarray(tab + 1), dir: rec.subarray(0, tab).toString('latin1').startsWith('040000 ') };
+    if (previous !== undefined && compareEntries(previous, current) >= 0) return false;
+    previous = current;
+  }
+  return true;
 }
 
 const S_IFMT = 0o170000;

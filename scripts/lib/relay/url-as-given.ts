@@ -44,9 +44,9 @@ export interface RelayUrl {
 
 /**
  * What a command asked git of its relays' URLs: the checks done or under way (by target and URL),
- * and the clone's remotes as `git remote -v` lists them, one listing for all of them (status and
- * the probe check the user's relay and every peer's): the transport forgets it when it changes a
- * remote.
+ * and the clone's remotes as `git remote -v` lists them while that listing is under way, one for
+ * the checks that start together (status and the probe check the user's relay and every peer's):
+ * the transport forgets it when it changes a remote.
  */
 export interface GivenChecks {
   checked: Map<string, Promise<void>>;
@@ -99,14 +99,20 @@ async function refuseRewrite(git: Git, to: RelayUrl, given: GivenChecks): Promis
   if (used.some((u) => u !== url)) throw rewritten(to, [...new Set(used)]);
 }
 
-/** The clone's `git remote -v`: the one listing asked in this command, or a new one. */
+/**
+ * The clone's `git remote -v`: the listing under way, shared by the checks that start while it is
+ * asked (status and the probe start theirs together), or a new one. Not kept once it is answered:
+ * a rule added to the configuration since (by another process, or the user) would pass a later
+ * check on the old answer.
+ */
 function remotesListed(ask: (args: string[]) => Promise<GitResult>, given: GivenChecks): Promise<string> {
   if (given.remotes === undefined) {
     const listing = ask(['remote', '-v']).then((r) => r.stdout);
     given.remotes = listing;
-    listing.catch(() => {
+    const forget = () => {
       if (given.remotes === listing) given.remotes = undefined;
-    });
+    };
+    listing.then(forget, forget);
   }
   return given.remotes;
 }
