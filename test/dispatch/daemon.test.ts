@@ -1,3 +1,4 @@
+import { startStopped } from '../support/stopped-child.ts';
 import { describe, it, expect, beforeAll } from 'vitest';
 import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { bundle, dispatch, makeBus, makeBusWithRuntimes, runCliAsync, startDaemo
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { listDeadLetters } from '../../scripts/lib/bus/query.ts';
 import { parseMessage } from '../../scripts/lib/bus/message.ts';
-import { STOP_AT } from '../support/bundles.ts';
+
 import { dispatchGroup } from '../../scripts/lib/bus/commands/group.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { claimFileName, processOwner, reclaimDeadOwners } from '../../scripts/lib/bus/claims.ts';
@@ -347,22 +348,11 @@ describe('a FIFO named like a message', () => {
     // the wait has begun. It must still end the wait cleanly, not kill the process.
     // (The bus renames through /proc/self/fd/N/<name> where it holds the checked folder open.)
     const stall = { calls: ['renameSync'], arg: 1, pattern: '/(inbox|fd/\\d+)/msg-[^/]*\\.hw$', pauseMs: 2000 };
-    const child = spawn(process.execPath, ['--import', STOP_AT, cli, 'send', 'r', 'hello', '--wait', '60'], {
-      env: { ...env, ALIVE_TEST_STOP_AT: JSON.stringify(stall) },
-    });
-    let stderr = '';
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-    await new Promise<void>((resolve) => {
-      child.stderr.on('data', (d: Buffer) => {
-        stderr += d.toString();
-        if (stderr.includes('ALIVE_TEST_STOPPED\n')) resolve();
-      });
-      void exited.then(() => resolve());
-    });
+    const run = await startStopped([cli, 'send', 'r', 'hello', '--wait', '60'], stall, { env, what: 'send --wait' });
     expect(filesIn(receiverPaths(root, 'r').inbox)).toHaveLength(1);
-    child.kill('SIGTERM');
-    expect(await exited).toBe(143); // as the signal would
-    expect(stderr).toContain('stopped waiting');
+    run.child.kill('SIGTERM');
+    expect((await run.closed).code).toBe(143); // as the signal would
+    expect(run.stderr()).toContain('stopped waiting');
   });
 });
 

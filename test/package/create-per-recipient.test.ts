@@ -5,12 +5,13 @@
  * Each run is stopped at an exact file-system call (test/support/stop-at.mjs): the second
  * package's hidden `.partial`, or the first one's while the test changes the walnut.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { startStopped } from '../support/stopped-child.ts';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STOP_AT } from '../support/bundles.ts';
+
 import { testKeyPair } from '../support/test-keys.ts';
 import { CLI, cli, makeWalnut, rmrf, sandboxEnv, tempRoot } from './helpers.ts';
 
@@ -44,26 +45,10 @@ async function createStoppedAt(
 ): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   const args = ['create', '--walnut', walnut, '--scope', 'full', ...rsa, '--output', join(out, 'm.walnut'), ...extra];
   const resumeFile = join(sandbox, `resume-${randomBytes(4).toString('hex')}`);
-  const child = spawn(process.execPath, ['--import', STOP_AT, CLI, ...args], {
-    cwd: sandbox,
-    env: sandboxEnv(sandbox, { ALIVE_TEST_STOP_AT: JSON.stringify({ resumeWhen: resumeFile, ...stop }) }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  const exited = new Promise<[number | null, NodeJS.Signals | null]>((res) => child.on('close', (code, signal) => res([code, signal])));
-  const stopped = await new Promise<boolean>((res) => {
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-      if (stderr.includes('ALIVE_TEST_STOPPED\n')) res(true);
-    });
-    void exited.then(() => res(false));
-  });
-  expect(stopped, `create ended before the moment ${JSON.stringify(stop)}: ${stderr}`).toBe(true);
-  atStop(child, () => writeFileSync(resumeFile, ''));
-  const [code, signal] = await exited;
-  return { code, signal, stdout, stderr };
+  const run = await startStopped([CLI, ...args], { resumeWhen: resumeFile, ...stop }, { env: sandboxEnv(sandbox), cwd: sandbox, what: 'create' });
+  atStop(run.child, () => writeFileSync(resumeFile, ''));
+  const { code, signal } = await run.closed;
+  return { code, signal, stdout: run.stdout(), stderr: run.stderr() };
 }
 
 describe('one package per recipient: all or none', () => {

@@ -5,12 +5,13 @@
  * is left alone, and that extract then finishes too. Real CLI runs, each frozen at the first file
  * created in its staging folder.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { startStopped } from '../support/stopped-child.ts';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STOP_AT } from '../support/bundles.ts';
+
 import { CLI, cli, makeWalnut, rmrf, sandboxEnv, tempRoot } from './helpers.ts';
 
 let sandbox = '';
@@ -38,23 +39,13 @@ interface Frozen {
 /** An extract into `output`, frozen once it has created its first file in staging. */
 async function frozenExtract(output: string, resumeWhen?: string): Promise<Frozen> {
   const stop = { calls: ['openSync', 'open'], arg: 0, pattern: '\\.alive-extract-[0-9a-f]+/.*data/', ...(resumeWhen ? { resumeWhen } : {}) };
-  const child = spawn(process.execPath, ['--import', STOP_AT, CLI, 'extract', pkg, '--output', output], {
+  const { child, closed } = await startStopped([CLI, 'extract', pkg, '--output', output], stop, {
+    env: sandboxEnv(sandbox),
     cwd: sandbox,
-    env: sandboxEnv(sandbox, { ALIVE_TEST_STOP_AT: JSON.stringify(stop) }),
-    stdio: ['ignore', 'ignore', 'pipe'],
+    what: 'the extract (before its first staged file)',
   });
   children.push(child);
-  let stderr = '';
-  const exited = new Promise<number | null>((res) => child.on('close', (code) => res(code)));
-  const stopped = await new Promise<boolean>((res) => {
-    child.stderr!.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-      if (stderr.includes('ALIVE_TEST_STOPPED\n')) res(true);
-    });
-    void exited.then(() => res(false));
-  });
-  expect(stopped, `the extract ended before its first staged file: ${stderr}`).toBe(true);
-  return { child, exited };
+  return { child, exited: closed.then((c) => c.code) };
 }
 
 const hidden = (dir: string) => readdirSync(dir).filter((n) => n.startsWith('.'));

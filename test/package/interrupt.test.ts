@@ -5,12 +5,13 @@
  * one failure object, code `interrupted`). Each run is stalled at an exact file-system call
  * (test/support/stop-at.mjs), so the signal lands while the work is under way, not by a timer.
  */
-import { spawn } from 'node:child_process';
+import { startStopped } from '../support/stopped-child.ts';
+
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STOP_AT } from '../support/bundles.ts';
+
 import { CLI, cli, errorLine, makeWalnut, rmrf, sandboxEnv, tempRoot } from './helpers.ts';
 
 let sandbox = '';
@@ -26,25 +27,10 @@ afterAll(() => rmrf(sandbox));
 
 /** Runs the CLI stalled after the call `stop` names, sends SIGINT there, and returns how it ended. */
 async function interruptAt(args: string[], stop: object): Promise<{ signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', STOP_AT, CLI, ...args], {
-    cwd: sandbox,
-    env: sandboxEnv(sandbox, { ALIVE_TEST_STOP_AT: JSON.stringify({ pauseMs: 400, ...stop }) }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  const exited = new Promise<NodeJS.Signals | null>((res) => child.on('close', (_code, signal) => res(signal)));
-  const stopped = await new Promise<boolean>((res) => {
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-      if (stderr.includes('ALIVE_TEST_STOPPED\n')) res(true);
-    });
-    void exited.then(() => res(false));
-  });
-  expect(stopped, `the command ended before the moment ${JSON.stringify(stop)}: ${stderr}`).toBe(true);
-  child.kill('SIGINT');
-  return { signal: await exited, stdout, stderr };
+  const run = await startStopped([CLI, ...args], { pauseMs: 400, ...stop }, { env: sandboxEnv(sandbox), cwd: sandbox, what: 'the command' });
+  run.child.kill('SIGINT');
+  const { signal } = await run.closed;
+  return { signal, stdout: run.stdout(), stderr: run.stderr() };
 }
 
 /** Right after create opened its hidden `.partial` package. */

@@ -7,12 +7,13 @@
  * process here, and untouched for an hour (a create on another machine sharing the folder, whose pid
  * says nothing here, writes its file all the time). Anything else is kept.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { startStopped } from '../support/stopped-child.ts';
+import { spawnSync } from 'node:child_process';
 import { chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeStaleTempFiles, TEMP_FILE_MIN_AGE_MS } from '../../scripts/lib/package/stale-temp-files.ts';
-import { PBKDF2_ROUNDS, STOP_AT } from '../support/bundles.ts';
+import { PBKDF2_ROUNDS } from '../support/bundles.ts';
 import { isGone } from '../support/process-gone.ts';
 import { CLI, makeWalnut, rmrf, sandboxEnv, tempRoot } from './helpers.ts';
 
@@ -38,26 +39,13 @@ const create = (output: string, extra: string[] = []) =>
 /** A create frozen right after it opened its temporary file of `tag`, then SIGKILLed: its pid. */
 async function createKilledIn(output: string, tag: 'partial' | 'payload', extra: string[] = []): Promise<number> {
   const stop = { calls: ['openSync'], arg: 0, pattern: `\\.${tag}$` };
-  const child = spawn(
-    process.execPath,
-    ['--import', STOP_AT, '--import', PBKDF2_ROUNDS, CLI, 'create', '--walnut', walnut, '--scope', 'full', '--output', output, ...extra],
-    {
-      env: { ...env(), ALIVE_TEST_STOP_AT: JSON.stringify(stop) },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
+  const { child, closed } = await startStopped(
+    ['--import', PBKDF2_ROUNDS, CLI, 'create', '--walnut', walnut, '--scope', 'full', '--output', output, ...extra],
+    stop,
+    { env: env(), what: `create (before it opened its .${tag})` },
   );
-  const exited = new Promise<void>((res) => child.on('exit', () => res()));
-  let stderr = '';
-  const stopped = await new Promise<boolean>((res) => {
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-      if (stderr.includes('ALIVE_TEST_STOPPED\n')) res(true);
-    });
-    void exited.then(() => res(false));
-  });
-  expect(stopped, `create never opened its .${tag}: ${stderr}`).toBe(true);
   child.kill('SIGKILL');
-  await exited;
+  await closed;
   expect(await isGone(child.pid!)).toBe(true);
   return child.pid!;
 }

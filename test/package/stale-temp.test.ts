@@ -8,11 +8,11 @@
  * such a folder is removed once it is certainly one of theirs (mkdtemp's name and mode, this user's,
  * holding only the files they spooled, nothing in it written for a day).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { startStopped } from '../support/stopped-child.ts';
+import { spawnSync } from 'node:child_process';
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, lstatSync, lutimesSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setPbkdf2IterationsForTests } from '../../scripts/lib/crypto/kdf.ts';
 import { sealPackageForPeer } from '../../scripts/lib/package/api.ts';
@@ -20,11 +20,10 @@ import { LEGACY_TEMP_MIN_AGE_MS } from '../../scripts/lib/package/temp-folder.ts
 import { testKeyPairOf } from '../support/test-keys.ts';
 import { hostTag } from '../../scripts/lib/proc/host-tag.ts';
 import { aliveInProcess } from '../support/alive-in-process.ts';
-import { cliBundle, repoRoot, tmp } from '../receive/helpers.ts';
+import { cliBundle, tmp } from '../receive/helpers.ts';
 import { sandboxEnv, writeTree } from './helpers.ts';
 
 const PASS = 'a passphrase of some length';
-const stopAt = pathToFileURL(join(repoRoot, 'test', 'support', 'stop-at.mjs')).href;
 let base = '';
 let cli = '';
 let encrypted = '';
@@ -68,25 +67,12 @@ function sandbox(): { env: NodeJS.ProcessEnv; tmpdir: string } {
  */
 async function verifyStoppedInSpool(env: NodeJS.ProcessEnv, resumeWhen?: string) {
   const stop = { calls: ['openSync', 'open'], arg: 0, pattern: '/alive-spool-[^/]+/payload\\.enc$', ...(resumeWhen && { resumeWhen }) };
-  const child = spawn(process.execPath, ['--import', stopAt, cli, 'verify', encrypted], {
-    env: { ...env, ALIVE_TEST_STOP_AT: JSON.stringify(stop) },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const exited = new Promise<void>((res) => child.on('exit', () => res()));
-  let stderr = '';
-  const stopped = await new Promise<boolean>((res) => {
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-      if (stderr.includes('ALIVE_TEST_STOPPED\n')) res(true);
-    });
-    void exited.then(() => res(false));
-  });
-  expect(stopped, `verify never spooled: ${stderr}`).toBe(true);
+  const { child, closed } = await startStopped([cli, 'verify', encrypted], stop, { env, what: 'verify (before it spooled)' });
   return {
     kill: async (signal: NodeJS.Signals = 'SIGKILL') => {
       child.kill(signal);
       if (resumeWhen) writeFileSync(resumeWhen, '');
-      await exited;
+      await closed;
     },
   };
 }

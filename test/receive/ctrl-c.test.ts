@@ -5,12 +5,13 @@
  * --json it prints the one failure object, code `interrupted`. Each run is stalled at an exact
  * file-system call (test/support/stop-at.mjs), so the signal lands while the work is under way.
  */
-import { spawn } from 'node:child_process';
+import { startStopped } from '../support/stopped-child.ts';
+
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { STOP_AT } from '../support/bundles.ts';
+
 import { cliBundle, makeWorld, testEnv, tmp, tree, v2Manifest, writePackage, type PackageFiles } from './helpers.ts';
 
 const base = tmp('ctrl-c');
@@ -27,26 +28,11 @@ beforeAll(async () => {
 
 /** Runs a receive stalled after the call `stop` names, sends `signal` there, and returns how it ended. */
 async function interruptAt(args: string[], stop: object, signal: NodeJS.Signals = 'SIGINT') {
-  const child = spawn(process.execPath, ['--import', STOP_AT, cli, 'receive', pkg, ...args], {
-    env: { ...env, ALIVE_TEST_STOP_AT: JSON.stringify({ pauseMs: 400, ...stop }) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  const exited = new Promise<NodeJS.Signals | null>((res) => child.on('close', (_code, sig) => res(sig)));
-  const stopped = await new Promise<boolean>((res) => {
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-      if (stderr.includes('ALIVE_TEST_STOPPED\n')) res(true);
-    });
-    void exited.then(() => res(false));
-  });
-  expect(stopped, `the receive ended before the moment ${JSON.stringify(stop)}: ${stderr}`).toBe(true);
-  child.kill(signal);
-  const ended = await exited;
+  const run = await startStopped([cli, 'receive', pkg, ...args], { pauseMs: 400, ...stop }, { env, what: 'the receive' });
+  run.child.kill(signal);
+  const ended = (await run.closed).signal;
   // The status a shell reports for a process the signal ended: 130 for SIGINT, 143 for SIGTERM.
-  return { status: ended ? 128 + constants.signals[ended] : null, stdout, stderr };
+  return { status: ended ? 128 + constants.signals[ended] : null, stdout: run.stdout(), stderr: run.stderr() };
 }
 
 /** The nth file created in staging while the package is unpacked (25 in all). */

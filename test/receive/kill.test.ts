@@ -14,23 +14,21 @@
  * each is a real CLI run, killed, then the rerun in-process (the same receive command, on the world
  * the killed process left); this file is slow for the CLI runs.
  */
+import { startStopped } from '../support/stopped-child.ts';
 import { describe, it, expect, beforeAll } from 'vitest';
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { makeSyntheticWalnut } from '../../bench/synthetic.ts';
 import { createPlainPackage } from '../../scripts/lib/package/create.ts';
 import { readPackageHead } from '../../scripts/lib/package/info.ts';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { receiveCommand } from '../../scripts/lib/receive/commands/receive.ts';
-import { cliBundle, makeWorld, repoRoot, subtree, testEnv, tmp, tree, filesOnly } from './helpers.ts';
+import { cliBundle, makeWorld, subtree, testEnv, tmp, tree, filesOnly } from './helpers.ts';
 
 const base = tmp('kill');
 const env = testEnv(base);
 // The reruns run in-process: they see the same environment as the CLI runs.
 Object.assign(process.env, env);
-const stopAt = pathToFileURL(join(repoRoot, 'test', 'support', 'stop-at.mjs')).href;
 let cli = '';
 let fullPkg = '';
 let bundlePkg = '';
@@ -68,22 +66,9 @@ const renamedTo = (pathEnd: string, nth = 1): Stop => ({ calls: ['renameSync'], 
 
 /** Spawns a receive frozen at `stop`, and SIGKILLs it there; fails if the moment never came. */
 async function receiveAndKill(args: string[], stop: Stop): Promise<void> {
-  const child = spawn(process.execPath, ['--import', stopAt, cli, ...args], {
-    env: { ...env, ALIVE_TEST_STOP_AT: JSON.stringify(stop) },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
-  const stopped = await new Promise<boolean>((res) => {
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-      if (stderr.includes('ALIVE_TEST_STOPPED\n')) res(true);
-    });
-    void exited.then(() => res(false));
-  });
+  const { child, closed } = await startStopped([cli, ...args], stop, { env, what: 'the receive' });
   child.kill('SIGKILL');
-  await exited;
-  expect(stopped, `the receive ended without reaching ${JSON.stringify(stop)}: ${stderr}`).toBe(true);
+  await closed;
 }
 
 function ledgerEntries(world: string): unknown[] {

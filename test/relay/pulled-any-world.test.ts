@@ -34,6 +34,11 @@ function notice(cwd: string): Promise<string | undefined> {
   );
 }
 
+/** How many pulled packages the notice of a session started in `cwd` says wait (0: it says none). */
+async function waitingIn(cwd: string): Promise<number> {
+  return Number(/ALIVE relay: (\d+) walnut packages? that `alive-p2p relay pull` downloaded and verified/.exec((await notice(cwd)) ?? '')?.[1] ?? 0);
+}
+
 /** alice pushes a package named `name` to bob, who pulls it: its path in his inbox, and its record in received.json. */
 async function pulledPackage(name: string): Promise<{ path: string; identity: string }> {
   expect((await run(alice, ['push', await walnutPackage(alice, name), '--to', 'bob'])).code).toBe(0);
@@ -113,8 +118,7 @@ describe('a pulled package received before receive kept its record (only in its 
     const a = world('world-d');
     const { path } = await pulledPackage('hedge');
     expect((await run(bob, [path, '--world', a, '--json'], receiveCommand)).code).toBe(0);
-    const waiting = async () =>
-      Number(/ALIVE relay: (\d+) walnut packages? that `alive-p2p relay pull` downloaded and verified/.exec((await notice(a)) ?? '')?.[1] ?? 0);
+    const waiting = () => waitingIn(a);
     const before = await waiting();
     // As a version before imported.json left it: the import in world D's ledger only (and the
     // earlier tests' imports lost with it: only the difference counts here).
@@ -135,8 +139,7 @@ describe('a pulled package received before receive kept its record (only in its 
   it('a folder a peer made, whose ledger names the package by identity, gets the duplicate refusal but records nothing', async () => {
     const { path, identity } = await pulledPackage('copse');
     const own = world('world-e');
-    const waiting = async () =>
-      Number(/ALIVE relay: (\d+) walnut packages? that `alive-p2p relay pull` downloaded and verified/.exec((await notice(own)) ?? '')?.[1] ?? 0);
+    const waiting = () => waitingIn(own);
     const before = await waiting();
     const peerFolder = join(base.dir, 'from-peer', 'copse');
     mkdirSync(join(peerFolder, '.alive'), { recursive: true });
