@@ -9,7 +9,8 @@
  * the count reads.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { relayNotice } from '../../scripts/lib/hook/relay-notice.ts';
 import { receiveCommand } from '../../scripts/lib/receive/commands/receive.ts';
@@ -113,8 +114,12 @@ describe("a folder a peer's package made, holding .alive/imports.json", () => {
   });
 });
 
+// A duplicate refusal records nothing in imported.json: the ledger that refuses can be any folder's
+// with .alive/ in it (one a peer's package made), and what it would match on is known to the sender
+// (the inbox path is $ALIVE_HOME/relay/inbox/<folder>/<the deposit's own name>, the hash the relay's
+// blob's). A package received before receive kept its record counts as waiting until its file is deleted.
 describe('a pulled package received before receive kept its record (only in its world’s imports.json)', () => {
-  it('counts as waiting until receive is asked for it again: the duplicate refusal records it', async () => {
+  it('counts as waiting until its file is deleted: receive asked for it again refuses it as a duplicate and records nothing', async () => {
     const a = world('world-d');
     const { path } = await pulledPackage('hedge');
     expect((await run(bob, [path, '--world', a, '--json'], receiveCommand)).code).toBe(0);
@@ -134,10 +139,13 @@ describe('a pulled package received before receive kept its record (only in its 
     const again = await run(bob, [path, '--world', a, '--json'], receiveCommand);
     expect(again.code).toBe(1);
     expect(again.json.error.code).toBe('duplicate');
+    expect(await waiting()).toBe(before + 1);
+    rmSync(path);
     expect(await waiting()).toBe(before);
   });
-  it('a folder a peer made, whose ledger names the package by identity, gets the duplicate refusal but records nothing', async () => {
+  it('a folder a peer made, whose ledger names the package (by identity, or by its path and hash), gets the duplicate refusal but records nothing', async () => {
     const { path, identity } = await pulledPackage('copse');
+    const sha = createHash('sha256').update(readFileSync(path)).digest('hex');
     const own = world('world-e');
     const waiting = () => waitingIn(own);
     const before = await waiting();
@@ -160,9 +168,12 @@ describe('a pulled package received before receive kept its record (only in its 
       conflicts: [],
       receipt: 'r1',
     };
-    writeFileSync(join(peerFolder, '.alive', 'imports.json'), JSON.stringify({ imports: [forged] }));
-    const refused = await run(bob, [path, '--world', peerFolder, '--json'], receiveCommand);
-    expect(refused.json.error?.code).toBe('duplicate');
-    expect(await waiting()).toBe(before);
+    const byPath = { ...forged, identity: undefined, package_sha256: sha, source: path, receipt: 'r2' };
+    for (const entry of [forged, byPath]) {
+      writeFileSync(join(peerFolder, '.alive', 'imports.json'), JSON.stringify({ imports: [entry] }));
+      const refused = await run(bob, [path, '--world', peerFolder, '--json'], receiveCommand);
+      expect(refused.json.error?.code).toBe('duplicate');
+      expect(await waiting()).toBe(before);
+    }
   });
 });

@@ -10,7 +10,7 @@
 import { mkdirSync, rmdirSync, existsSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { basename, join, resolve } from 'node:path';
-import { AliveError, errnoCode, isAliveError, messageOf } from '../errors.ts';
+import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { cleanUpIfInterrupted } from '../proc/interrupt-cleanup.ts';
 import { statPackageFile } from '../package/package-path.ts';
 import { formatBytes } from '../cli/progress.ts';
@@ -777,19 +777,7 @@ export async function receivePackage(opts: ReceiveOptions): Promise<ReceiveResul
     return { ...resultFor(ctx, read, target, plan, entry, notes, null), dry_run: true };
   }
   // The full read checks the same clear text again, without parsing it a second time.
-  try {
-    return await receiveForReal(ctx, headRead ? { ...readOpts, knownManifest: headRead } : readOpts, headRead);
-  } catch (err) {
-    // Already received from this very file into this world: received, as far as relay pull's count
-    // goes (one received before receive kept imported.json counted as waiting until asked for again).
-    // Only an entry of the same path and file hash: a ledger can be any folder's with .alive/ in it
-    // (one a peer's package made), and a path pull chose with random letters is not in a peer's.
-    if (isAliveError(err) && err.code === 'duplicate' && /^[0-9a-f]{64}$/.test(ctx.sha256) && receivedFromHere(ctx)) {
-      const ignored: string[] = [];
-      await recordAnywhere(ctx, { source: ctx.pkg, package_sha256: ctx.sha256, received_at: new Date().toISOString() }, ignored);
-    }
-    throw err;
-  }
+  return receiveForReal(ctx, headRead ? { ...readOpts, knownManifest: headRead } : readOpts, headRead);
 }
 
 function targetArgs(opts: ReceiveOptions) {
@@ -983,15 +971,6 @@ async function receiveForReal(ctx: Ctx, readOpts: ReadOptions, headRead: { manif
     releaseInterrupt();
     lock.release();
     tidy(aliveDir, receivingDir, madeAlive);
-  }
-}
-
-/** Whether the world's ledger holds an import of this very file: its path and SHA-256. */
-function receivedFromHere(ctx: Ctx): boolean {
-  try {
-    return readLedger(ctx.world).imports.some((e) => e.source === ctx.pkg && e.package_sha256 === ctx.sha256);
-  } catch {
-    return false;
   }
 }
 
