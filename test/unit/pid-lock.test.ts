@@ -4,12 +4,13 @@
  * its import was done, holding the world's receive lock. A lock that is no regular file is now
  * read without waiting and taken over as an unreadable one.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { acquirePidLock } from '../../scripts/lib/fs/lock.ts';
+import { acquirePidLock, processStartTime } from '../../scripts/lib/fs/lock.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'alive-pid-lock-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -43,8 +44,8 @@ console.log('taken');`;
 
 // Two processes that judged one lock stale took it over in turn: the second one's removal, between
 // its last look and its unlink, could remove the lock the first had just put in its place, and both
-// held it. A stale lock is now removed only by the process holding `<lock>.takeover` (made
-// exclusively, for the moment of a look and an unlink).
+// held it. A stale lock is now removed only by the process holding `<lock>.takeover` (a file naming
+// its owner, made as the lock is), after looking again; a guard is judged by its owner, not its age.
 describe('taking over a stale lock', () => {
   const stale = (name: string) => {
     const path = join(dir, name);
@@ -52,27 +53,53 @@ describe('taking over a stale lock', () => {
     return path;
   };
 
-  it('is left to the process taking it over already (its .takeover): the lock is not removed, and the caller is told it is busy', () => {
+  it('is left to a running process taking it over already (its .takeover): busy, naming it, and the lock stays', async () => {
     const path = stale('taken-over.lock');
-    writeFileSync(`${path}.takeover`, '');
-    expect(() => acquirePidLock(path, words)).toThrow(expect.objectContaining({ code: 'busy' }));
-    expect(readFileSync(path, 'utf8')).toBe('{"pid": 999999999}\n');
+    const sleeper = spawn('sleep', ['30']);
+    try {
+      const start = processStartTime(sleeper.pid!);
+      writeFileSync(`${path}.takeover`, JSON.stringify({ pid: sleeper.pid, ...(start ? { start } : {}) }));
+      // Old as it may be: a process stopped inside the guard (Ctrl-Z, a machine asleep) still holds it.
+      const old = new Date(Date.now() - 3600_000);
+      utimesSync(`${path}.takeover`, old, old);
+      expect(() => acquirePidLock(path, words)).toThrow(expect.objectContaining({ code: 'busy', message: `held by ${sleeper.pid}` }));
+      expect(readFileSync(path, 'utf8')).toBe('{"pid": 999999999}\n');
+    } finally {
+      sleeper.kill();
+    }
   });
 
-  it('goes ahead when the .takeover left there is a gone process’s (older than a few seconds)', () => {
+  it('goes ahead when the .takeover there is a gone process’s, however young', () => {
     const path = stale('left-guard.lock');
-    writeFileSync(`${path}.takeover`, '');
-    const old = new Date(Date.now() - 60_000);
-    utimesSync(`${path}.takeover`, old, old);
+    writeFileSync(`${path}.takeover`, '{"pid": 999999999}\n');
     const lock = acquirePidLock(path, words);
     expect(readFileSync(path, 'utf8')).toContain(`"pid":${process.pid}`);
-    lock.release();
     expect(existsSync(`${path}.takeover`)).toBe(false);
+    lock.release();
+    expect(existsSync(path)).toBe(false);
   });
 
-  it('a folder at the lock path is refused with the lock’s own words, not a raw EISDIR', () => {
+  it('a folder at the lock path, or at its .takeover, is refused with the lock’s own words, not a raw EISDIR', () => {
     const path = join(dir, 'folder.lock');
     mkdirSync(path);
     expect(() => acquirePidLock(path, words)).toThrow(expect.objectContaining({ code: 'busy', message: 'stuck' }));
+    const other = stale('folder-guard.lock');
+    mkdirSync(`${other}.takeover`);
+    expect(() => acquirePidLock(other, words)).toThrow(
+      expect.objectContaining({ code: 'busy', message: expect.stringMatching(/^stuck \(.*folder-guard\.lock\.takeover is not a file alive made/) }),
+    );
+  });
+
+  it('a socket at the lock path is taken over, not refused as unreadable', async () => {
+    const path = join(dir, 'socket.lock');
+    const server = createServer();
+    await new Promise<void>((res) => server.listen(path, res));
+    try {
+      const lock = acquirePidLock(path, words);
+      expect(readFileSync(path, 'utf8')).toContain(`"pid":${process.pid}`);
+      lock.release();
+    } finally {
+      await new Promise((res) => server.close(res));
+    }
   });
 });

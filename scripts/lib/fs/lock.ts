@@ -3,7 +3,7 @@
  * process's start time. A lock whose process is gone (kill -9), or whose pid now names another
  * process (reused after a reboot), is taken over, so a lock never outlives its owner.
  */
-import { closeSync, linkSync, lstatSync, openSync, readFileSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, lstatSync, openSync, readFileSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { AliveError, errnoCode } from '../errors.ts';
 import { openForReading, readOpenRegularFile } from './small-file.ts';
 import { processAlive } from '../proc/alive.ts';
@@ -95,24 +95,12 @@ export interface PidLockOptions {
 /** Takes the lock at `path`, or throws AliveError `busy` saying who holds it. */
 export function acquirePidLock(path: string, opts: PidLockOptions): PidLock {
   for (let attempt = 0; attempt < 3; attempt++) {
-    // Written aside and linked into place: the lock never exists without its pid, so another
-    // process never mistakes a lock being written for one whose owner is gone.
-    const aside = `${path}.${process.pid}.${attempt}.tmp`;
-    try {
-      const fd = openSync(aside, 'w', opts.mode ?? 0o644);
-      const start = processStartTime(process.pid);
-      writeSync(fd, `${JSON.stringify({ pid: process.pid, ...(start ? { start } : {}), started: new Date().toISOString() })}\n`);
-      closeSync(fd);
-      linkSync(aside, path);
-      unlinkSync(aside);
+    if (linkNamingUs(path, opts.mode ?? 0o644)) {
       return {
         release() {
           if (holder(path)?.pid === process.pid) unlinkSync(path);
         },
       };
-    } catch (err) {
-      rmSync(aside, { force: true });
-      if (errnoCode(err) !== 'EEXIST') throw err;
     }
     const h = holder(path);
     if (!h) continue;
@@ -120,41 +108,94 @@ export function acquirePidLock(path: string, opts: PidLockOptions): PidLock {
     if (h.pid !== undefined && ownerRunning(h.pid, h.start)) throw new AliveError(opts.busy(h.pid), { code: 'busy' });
     // The owner is gone (killed, or the file is unreadable): take over, unless it changed meanwhile.
     try {
-      takeOver(path, h.text);
+      takeOver(path, h.text, opts);
     } catch (err) {
       // A folder (or what this user cannot remove) where the lock goes: the lock's own words.
-      if (['EISDIR', 'EPERM', 'EACCES', 'ENOTEMPTY'].includes(errnoCode(err) ?? '')) throw new AliveError(opts.stuck, { code: 'busy', cause: err });
+      if (['EISDIR', 'EPERM', 'EACCES', 'ENOTEMPTY', 'ENOTDIR'].includes(errnoCode(err) ?? '')) throw new AliveError(opts.stuck, { code: 'busy', cause: err });
       throw err;
     }
   }
   throw new AliveError(opts.stuck, { code: 'busy' });
 }
 
-/** How old a `.takeover` must be to be a gone process's: it is held for a look and an unlink. */
-const TAKEOVER_LEFT_MS = 10_000;
+let made = 0;
+/** A name part no other file of this process or another one has: pid and a count (no node:crypto in a hook's start-up). */
+const uniqueTag = () => `${process.pid}.${++made}`;
+
+/**
+ * Makes `path` a file naming this process (pid, and start time where /proc tells it), or false when
+ * something is there already. Written aside and linked into place: the file never exists without
+ * its pid, so another process never mistakes one being written for one whose owner is gone.
+ */
+function linkNamingUs(path: string, mode: number): boolean {
+  const aside = `${path}.${uniqueTag()}.tmp`;
+  try {
+    const fd = openSync(aside, 'w', mode);
+    try {
+      const start = processStartTime(process.pid);
+      writeSync(fd, `${JSON.stringify({ pid: process.pid, ...(start ? { start } : {}), started: new Date().toISOString() })}\n`);
+    } finally {
+      closeSync(fd);
+    }
+    linkSync(aside, path);
+    return true;
+  } catch (err) {
+    if (errnoCode(err) !== 'EEXIST') throw err;
+    return false;
+  } finally {
+    rmSync(aside, { force: true });
+  }
+}
 
 /**
  * Removes the lock at `path` whose owner is gone, as read (`judged`), unless it changed meanwhile.
- * Only while holding `<path>.takeover`, made exclusively: two processes that judged the same lock
- * gone take it over in turn, and the second, looking again under the guard, finds the first one's
- * lock and leaves it (without the guard, its unlink could remove that lock: two holders). A guard
- * another process holds: nothing is removed now (the caller looks at the lock again); one left by a
- * process that died holding it is removed once older than TAKEOVER_LEFT_MS.
+ * Only while holding `<path>.takeover`, a file naming its owner made as the lock is: two processes
+ * that judged the same lock gone take it over in turn, and the second, looking again under the
+ * guard, finds the first one's lock and leaves it (without the guard, its unlink could remove that
+ * lock: two holders). A guard whose owner runs (taking the lock over this moment, or stopped there:
+ * Ctrl-Z, a machine asleep) makes this a `busy` of that owner's; one whose owner is gone (killed in
+ * the moment it held it) is removed, if it is still the one judged (renamed aside, then its inode
+ * compared), and the caller looks at the lock again.
  */
-function takeOver(path: string, judged: string): void {
+function takeOver(path: string, judged: string, opts: PidLockOptions): void {
   const guard = `${path}.takeover`;
-  try {
-    closeSync(openSync(guard, 'wx', 0o600));
-  } catch (err) {
-    if (errnoCode(err) !== 'EEXIST') throw err;
-    const st = lstatSync(guard, { throwIfNoEntry: false });
-    if (st !== undefined && Date.now() - st.mtimeMs > TAKEOVER_LEFT_MS) rmSync(guard, { force: true });
+  if (!linkNamingUs(guard, 0o600)) {
+    const before = lstatSync(guard, { throwIfNoEntry: false });
+    const g = before && holder(guard);
+    if (!before || !g) return;
+    if (!before.isFile()) throw new AliveError(`${opts.stuck} (${guard} is not a file alive made: remove it too)`, { code: 'busy' });
+    if (g.pid !== undefined && ownerRunning(g.pid, g.start)) throw new AliveError(opts.busy(g.pid), { code: 'busy' });
+    removeIfStill(guard, before.ino, g.text);
     return;
   }
   try {
     const again = holder(path);
     if (again && again.text === judged) unlinkSync(path);
   } finally {
-    rmSync(guard, { force: true });
+    if (holder(guard)?.pid === process.pid) unlinkSync(guard);
   }
+}
+
+/**
+ * Removes `path` if it is still the file of inode `ino` holding `text`: renamed aside first, so that
+ * what is removed is what was looked at; anything else found there is put back.
+ */
+function removeIfStill(path: string, ino: number, text: string): void {
+  const aside = `${path}.${uniqueTag()}.gone`;
+  try {
+    renameSync(path, aside);
+  } catch (err) {
+    if (errnoCode(err) === 'ENOENT') return;
+    throw err;
+  }
+  const st = lstatSync(aside, { throwIfNoEntry: false });
+  if (st === undefined) return;
+  if (st.ino !== ino || holder(aside)?.text !== text) {
+    try {
+      linkSync(aside, path);
+    } catch {
+      // another took its place meanwhile: that one stays
+    }
+  }
+  unlinkSync(aside);
 }

@@ -27,7 +27,8 @@ export function openForReading(path: string): ReadOpen {
   } catch (err) {
     const code = errnoCode(err);
     if (code === 'ENOENT') return { problem: 'missing' };
-    if (code === 'ELOOP') return { problem: 'not_a_file' };
+    // A link (O_NOFOLLOW), a socket (ENXIO) or what cannot be opened as a file at all (EOPNOTSUPP).
+    if (code === 'ELOOP' || code === 'ENXIO' || code === 'EOPNOTSUPP') return { problem: 'not_a_file' };
     return { problem: 'unreadable', code: code ?? String(err) };
   }
 }
