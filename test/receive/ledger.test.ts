@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { describe, it, expect } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
@@ -182,9 +183,15 @@ describe('recovery of interrupted receives', () => {
     const base = tmp();
     const env = testEnv(base);
     const world = makeWorld(base, { layout: 'v2' });
-    writeFileSync(join(world, '.alive', 'receive.lock'), JSON.stringify({ pid: process.pid, started: 'now' }));
-    const pkg = await writePackage(join(base, 'p.walnut'), v2Manifest('garden', 'full', files), files);
-    await expect(receivePackage({ packagePath: pkg, world, maxBytes: MAX, env })).rejects.toThrow(new RegExp(`another receive is running.*pid ${process.pid}`));
-    expect(existsSync(join(world, '03_Inbox', 'garden'))).toBe(false);
+    // Another process's lock (this process's own pid would be an earlier process's: taken over).
+    const other = spawn('sleep', ['30']);
+    try {
+      writeFileSync(join(world, '.alive', 'receive.lock'), JSON.stringify({ pid: other.pid, started: 'now' }));
+      const pkg = await writePackage(join(base, 'p.walnut'), v2Manifest('garden', 'full', files), files);
+      await expect(receivePackage({ packagePath: pkg, world, maxBytes: MAX, env })).rejects.toThrow(new RegExp(`another receive is running.*pid ${other.pid}`));
+      expect(existsSync(join(world, '03_Inbox', 'garden'))).toBe(false);
+    } finally {
+      other.kill();
+    }
   });
 });

@@ -1,9 +1,10 @@
 /**
  * The one lock: a file created exclusively that holds its owner's pid and, where /proc exists, that
  * process's start time. A lock whose process is gone (kill -9), or whose pid now names another
- * process (reused after a reboot), is taken over, so a lock never outlives its owner.
+ * process (reused after a reboot), is taken over, by one process at a time (takeOver), so a lock
+ * never outlives its owner and two processes never take one over together.
  */
-import { closeSync, linkSync, lstatSync, openSync, readFileSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, lstatSync, openSync, readFileSync, readlinkSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { AliveError, errnoCode } from '../errors.ts';
 import { openForReading, readOpenRegularFile } from './small-file.ts';
 import { processAlive } from '../proc/alive.ts';
@@ -31,6 +32,8 @@ interface Holder {
   pid?: number;
   /** The owner's start time as recorded (absent in locks of older versions). */
   start?: string;
+  /** The owner's pid namespace as recorded (absent in locks of older versions and where /proc does not tell). */
+  ns?: string;
 }
 
 function holder(path: string): Holder | undefined {
@@ -55,8 +58,9 @@ function holder(path: string): Holder | undefined {
   const text = read.bytes.toString('utf8');
   const pid = Number((/"pid":\s*(\d+)/.exec(text) ?? [])[1]);
   const start = (/"start":\s*"(\d+)"/.exec(text) ?? [])[1];
+  const ns = (/"ns":\s*"([a-z]+:\[\d+\])"/.exec(text) ?? [])[1];
   if (!Number.isSafeInteger(pid) || pid <= 0) return { text };
-  return start === undefined ? { text, pid } : { text, pid, start };
+  return { text, pid, ...(start !== undefined ? { start } : {}), ...(ns !== undefined ? { ns } : {}) };
 }
 
 /** A lock is one line of JSON; a larger one is no lock of ours (read as unreadable). */
@@ -95,17 +99,28 @@ export interface PidLockOptions {
 /** Takes the lock at `path`, or throws AliveError `busy` saying who holds it. */
 export function acquirePidLock(path: string, opts: PidLockOptions): PidLock {
   for (let attempt = 0; attempt < 3; attempt++) {
-    if (linkNamingUs(path, opts.mode ?? 0o644)) {
+    const mine = linkNamingUs(path, opts.mode ?? 0o644);
+    if (mine !== undefined) {
+      heldHere.add(path);
       return {
         release() {
-          if (holder(path)?.pid === process.pid) unlinkSync(path);
+          heldHere.delete(path);
+          // Only the lock this process wrote: another naming the same pid (another pid namespace) stays.
+          if (holder(path)?.text === mine) unlinkSync(path);
         },
       };
     }
     const h = holder(path);
     if (!h) continue;
-    if (h.pid === process.pid && opts.heldHere !== undefined) throw new AliveError(opts.heldHere, { code: 'busy' });
-    if (h.pid !== undefined && ownerRunning(h.pid, h.start)) throw new AliveError(opts.busy(h.pid), { code: 'busy' });
+    if (heldHere.has(path)) throw new AliveError(opts.heldHere ?? opts.busy(process.pid), { code: 'busy' });
+    if (h.ns !== undefined && ourNamespace() !== undefined && h.ns !== ourNamespace()) {
+      // Its pid means nothing here: whether its owner runs cannot be told.
+      throw new AliveError(`${opts.stuck} (it was taken in another pid namespace, a container sharing this folder, by pid ${h.pid ?? '?'})`, {
+        code: 'busy',
+      });
+    }
+    // This process took no lock here: one naming its pid is an earlier process's that had the same pid.
+    if (h.pid !== undefined && h.pid !== process.pid && ownerRunning(h.pid, h.start)) throw new AliveError(opts.busy(h.pid), { code: 'busy' });
     // The owner is gone (killed, or the file is unreadable): take over, unless it changed meanwhile.
     try {
       takeOver(path, h.text, opts);
@@ -118,30 +133,52 @@ export function acquirePidLock(path: string, opts: PidLockOptions): PidLock {
   throw new AliveError(opts.stuck, { code: 'busy' });
 }
 
+/** The locks this process holds (by path): one naming its pid that is not here is an earlier process's. */
+const heldHere = new Set<string>();
+
+let namespace: string | null | undefined = null;
+/** This process's pid namespace (`pid:[4026531836]`), undefined where /proc does not tell it. */
+function ourNamespace(): string | undefined {
+  if (namespace === null) {
+    try {
+      namespace = readlinkSync('/proc/self/ns/pid');
+    } catch {
+      namespace = undefined;
+    }
+  }
+  return namespace;
+}
+
 let made = 0;
 /** A name part no other file of this process or another one has: pid and a count (no node:crypto in a hook's start-up). */
 const uniqueTag = () => `${process.pid}.${++made}`;
 
 /**
- * Makes `path` a file naming this process (pid, and start time where /proc tells it), or false when
- * something is there already. Written aside and linked into place: the file never exists without
- * its pid, so another process never mistakes one being written for one whose owner is gone.
+ * Makes `path` a file naming this process (pid; start time and pid namespace where /proc tells
+ * them), and returns what it wrote, or undefined when something is there already. Written aside and
+ * linked into place: the file never exists without its pid, so another process never mistakes one
+ * being written for one whose owner is gone. A folder it cannot write in is refused (`unwritable`).
  */
-function linkNamingUs(path: string, mode: number): boolean {
+function linkNamingUs(path: string, mode: number): string | undefined {
   const aside = `${path}.${uniqueTag()}.tmp`;
+  const start = processStartTime(process.pid);
+  const ns = ourNamespace();
+  const text = `${JSON.stringify({ pid: process.pid, ...(start ? { start } : {}), ...(ns ? { ns } : {}), started: new Date().toISOString() })}\n`;
   try {
     const fd = openSync(aside, 'w', mode);
     try {
-      const start = processStartTime(process.pid);
-      writeSync(fd, `${JSON.stringify({ pid: process.pid, ...(start ? { start } : {}), started: new Date().toISOString() })}\n`);
+      writeSync(fd, text);
     } finally {
       closeSync(fd);
     }
     linkSync(aside, path);
-    return true;
+    return text;
   } catch (err) {
-    if (errnoCode(err) !== 'EEXIST') throw err;
-    return false;
+    const code = errnoCode(err);
+    if (code === 'EEXIST') return undefined;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'ENOENT' || code === 'EROFS' || code === 'ENOTDIR')
+      throw new AliveError(`cannot write the lock ${path} (${code}): check that its folder exists and is yours to write`, { code: 'unwritable', cause: err });
+    throw err;
   } finally {
     rmSync(aside, { force: true });
   }
@@ -153,49 +190,26 @@ function linkNamingUs(path: string, mode: number): boolean {
  * that judged the same lock gone take it over in turn, and the second, looking again under the
  * guard, finds the first one's lock and leaves it (without the guard, its unlink could remove that
  * lock: two holders). A guard whose owner runs (taking the lock over this moment, or stopped there:
- * Ctrl-Z, a machine asleep) makes this a `busy` of that owner's; one whose owner is gone (killed in
- * the moment it held it) is removed, if it is still the one judged (renamed aside, then its inode
- * compared), and the caller looks at the lock again.
+ * Ctrl-Z, a machine asleep) makes this a `busy` of that owner's. One whose owner is gone was left
+ * by a process killed in the moment it held it: removing it could race with another process
+ * replacing it, so the refusal names it to remove, and nothing is removed.
  */
 function takeOver(path: string, judged: string, opts: PidLockOptions): void {
   const guard = `${path}.takeover`;
-  if (!linkNamingUs(guard, 0o600)) {
+  const mine = linkNamingUs(guard, 0o600);
+  if (mine === undefined) {
     const before = lstatSync(guard, { throwIfNoEntry: false });
     const g = before && holder(guard);
     if (!before || !g) return;
     if (!before.isFile()) throw new AliveError(`${opts.stuck} (${guard} is not a file alive made: remove it too)`, { code: 'busy' });
-    if (g.pid !== undefined && ownerRunning(g.pid, g.start)) throw new AliveError(opts.busy(g.pid), { code: 'busy' });
-    removeIfStill(guard, before.ino, g.text);
-    return;
+    if (g.pid !== undefined && (g.ns === undefined || g.ns === ourNamespace()) && !ownerRunning(g.pid, g.start))
+      throw new AliveError(`${opts.stuck} (${guard} was left by a process that is gone: remove it too)`, { code: 'busy' });
+    throw new AliveError(g.pid === undefined ? opts.stuck : opts.busy(g.pid), { code: 'busy' });
   }
   try {
     const again = holder(path);
     if (again && again.text === judged) unlinkSync(path);
   } finally {
-    if (holder(guard)?.pid === process.pid) unlinkSync(guard);
+    if (holder(guard)?.text === mine) unlinkSync(guard);
   }
-}
-
-/**
- * Removes `path` if it is still the file of inode `ino` holding `text`: renamed aside first, so that
- * what is removed is what was looked at; anything else found there is put back.
- */
-function removeIfStill(path: string, ino: number, text: string): void {
-  const aside = `${path}.${uniqueTag()}.gone`;
-  try {
-    renameSync(path, aside);
-  } catch (err) {
-    if (errnoCode(err) === 'ENOENT') return;
-    throw err;
-  }
-  const st = lstatSync(aside, { throwIfNoEntry: false });
-  if (st === undefined) return;
-  if (st.ino !== ino || holder(aside)?.text !== text) {
-    try {
-      linkSync(aside, path);
-    } catch {
-      // another took its place meanwhile: that one stays
-    }
-  }
-  unlinkSync(aside);
 }
