@@ -143,3 +143,26 @@ describe('whose a lock is', () => {
     expect(() => acquirePidLock(join(dir, 'missing', 'x.lock'), words)).toThrow(expect.objectContaining({ code: 'unwritable' }));
   });
 });
+
+describe('more of whose a lock or its guard is', () => {
+  it('a .takeover made in another pid namespace is refused naming it to remove, not as busy with a pid that means nothing here', () => {
+    const path = join(dir, 'guard-other-ns.lock');
+    writeFileSync(path, '{"pid": 999999999}\n');
+    writeFileSync(`${path}.takeover`, JSON.stringify({ pid: 2, ns: 'pid:[1]' }));
+    expect(() => acquirePidLock(path, words)).toThrow(
+      expect.objectContaining({
+        code: 'busy',
+        message: expect.stringMatching(/guard-other-ns\.lock\.takeover was made in another pid namespace by pid 2.*remove it too/),
+      }),
+    );
+  });
+
+  it('the same lock reached by another spelling of its path (a link to its folder) is held here, not taken over', () => {
+    mkdirSync(join(dir, 'real'));
+    symlinkSync(join(dir, 'real'), join(dir, 'link'));
+    const lock = acquirePidLock(join(dir, 'real', 'x.lock'), words);
+    expect(() => acquirePidLock(join(dir, 'link', 'x.lock'), { ...words, heldHere: 'held here' })).toThrow('held here');
+    lock.release();
+    expect(existsSync(join(dir, 'real', 'x.lock'))).toBe(false);
+  });
+});

@@ -98,13 +98,15 @@ export interface PidLockOptions {
 
 /** Takes the lock at `path`, or throws AliveError `busy` saying who holds it. */
 export function acquirePidLock(path: string, opts: PidLockOptions): PidLock {
-  for (let attempt = 0; attempt < 3; attempt++) {
+  // Each look that finds the lock gone or changed (taken over, released) is followed by another:
+  // a few, so that contention ends in the holder's busy, not in `stuck`.
+  for (let attempt = 0; attempt < 10; attempt++) {
     const mine = linkNamingUs(path, opts.mode ?? 0o644);
     if (mine !== undefined) {
-      heldHere.add(path);
+      heldHere.add(mine);
       return {
         release() {
-          heldHere.delete(path);
+          heldHere.delete(mine);
           // Only the lock this process wrote: another naming the same pid (another pid namespace) stays.
           if (holder(path)?.text === mine) unlinkSync(path);
         },
@@ -112,7 +114,7 @@ export function acquirePidLock(path: string, opts: PidLockOptions): PidLock {
     }
     const h = holder(path);
     if (!h) continue;
-    if (heldHere.has(path)) throw new AliveError(opts.heldHere ?? opts.busy(process.pid), { code: 'busy' });
+    if (heldHere.has(h.text)) throw new AliveError(opts.heldHere ?? opts.busy(process.pid), { code: 'busy' });
     if (h.ns !== undefined && ourNamespace() !== undefined && h.ns !== ourNamespace()) {
       // Its pid means nothing here: whether its owner runs cannot be told.
       throw new AliveError(`${opts.stuck} (it was taken in another pid namespace, a container sharing this folder, by pid ${h.pid ?? '?'})`, {
@@ -133,7 +135,10 @@ export function acquirePidLock(path: string, opts: PidLockOptions): PidLock {
   throw new AliveError(opts.stuck, { code: 'busy' });
 }
 
-/** The locks this process holds (by path): one naming its pid that is not here is an earlier process's. */
+/**
+ * The texts of the locks this process holds (whatever spelling of a path reached them): one naming
+ * its pid that is not here is an earlier process's.
+ */
 const heldHere = new Set<string>();
 
 let namespace: string | null | undefined = null;
@@ -176,8 +181,11 @@ function linkNamingUs(path: string, mode: number): string | undefined {
   } catch (err) {
     const code = errnoCode(err);
     if (code === 'EEXIST') return undefined;
-    if (code === 'EACCES' || code === 'EPERM' || code === 'ENOENT' || code === 'EROFS' || code === 'ENOTDIR')
-      throw new AliveError(`cannot write the lock ${path} (${code}): check that its folder exists and is yours to write`, { code: 'unwritable', cause: err });
+    if (['EACCES', 'EPERM', 'ENOENT', 'EROFS', 'ENOTDIR', 'ENOSPC', 'EDQUOT'].includes(code ?? ''))
+      throw new AliveError(`cannot write the lock ${path} (${code}): check that its folder exists, is yours to write and has room`, {
+        code: 'unwritable',
+        cause: err,
+      });
     throw err;
   } finally {
     rmSync(aside, { force: true });
@@ -202,7 +210,12 @@ function takeOver(path: string, judged: string, opts: PidLockOptions): void {
     const g = before && holder(guard);
     if (!before || !g) return;
     if (!before.isFile()) throw new AliveError(`${opts.stuck} (${guard} is not a file alive made: remove it too)`, { code: 'busy' });
-    if (g.pid !== undefined && (g.ns === undefined || g.ns === ourNamespace()) && !ownerRunning(g.pid, g.start))
+    if (g.pid !== undefined && g.ns !== undefined && ourNamespace() !== undefined && g.ns !== ourNamespace())
+      throw new AliveError(`${opts.stuck} (${guard} was made in another pid namespace by pid ${g.pid}: if nothing runs there, remove it too)`, {
+        code: 'busy',
+      });
+    // This process is not inside takeOver (it runs through at once): a guard naming its pid is an earlier process's.
+    if (g.pid !== undefined && (g.pid === process.pid || !ownerRunning(g.pid, g.start)))
       throw new AliveError(`${opts.stuck} (${guard} was left by a process that is gone: remove it too)`, { code: 'busy' });
     throw new AliveError(g.pid === undefined ? opts.stuck : opts.busy(g.pid), { code: 'busy' });
   }
