@@ -166,3 +166,12 @@ describe('more of whose a lock or its guard is', () => {
     expect(existsSync(join(dir, 'real', 'x.lock'))).toBe(false);
   });
 });
+
+it('a .takeover that names no process is refused, naming it to remove', () => {
+  const path = join(dir, 'garbage-guard.lock');
+  writeFileSync(path, '{"pid": 999999999}\n');
+  writeFileSync(`${path}.takeover`, 'garbage');
+  expect(() => acquirePidLock(path, words)).toThrow(
+    expect.objectContaining({ code: 'busy', message: expect.stringMatching(/garbage-guard\.lock\.takeover names no process: remove it too/) }),
+  );
+});

@@ -115,7 +115,7 @@ export function acquirePidLock(path: string, opts: PidLockOptions): PidLock {
     const h = holder(path);
     if (!h) continue;
     if (heldHere.has(h.text)) throw new AliveError(opts.heldHere ?? opts.busy(process.pid), { code: 'busy' });
-    if (h.ns !== undefined && ourNamespace() !== undefined && h.ns !== ourNamespace()) {
+    if (fromOtherNamespace(h)) {
       // Its pid means nothing here: whether its owner runs cannot be told.
       throw new AliveError(`${opts.stuck} (it was taken in another pid namespace, a container sharing this folder, by pid ${h.pid ?? '?'})`, {
         code: 'busy',
@@ -152,6 +152,12 @@ function ourNamespace(): string | undefined {
     }
   }
   return namespace;
+}
+
+/** Whether a lock (or guard) was written in another pid namespace than this process's, where its pid means nothing. */
+function fromOtherNamespace(h: Holder): boolean {
+  const ours = ourNamespace();
+  return h.ns !== undefined && ours !== undefined && h.ns !== ours;
 }
 
 let made = 0;
@@ -210,14 +216,15 @@ function takeOver(path: string, judged: string, opts: PidLockOptions): void {
     const g = before && holder(guard);
     if (!before || !g) return;
     if (!before.isFile()) throw new AliveError(`${opts.stuck} (${guard} is not a file alive made: remove it too)`, { code: 'busy' });
-    if (g.pid !== undefined && g.ns !== undefined && ourNamespace() !== undefined && g.ns !== ourNamespace())
+    if (g.pid === undefined) throw new AliveError(`${opts.stuck} (${guard} names no process: remove it too)`, { code: 'busy' });
+    if (fromOtherNamespace(g))
       throw new AliveError(`${opts.stuck} (${guard} was made in another pid namespace by pid ${g.pid}: if nothing runs there, remove it too)`, {
         code: 'busy',
       });
     // This process is not inside takeOver (it runs through at once): a guard naming its pid is an earlier process's.
-    if (g.pid !== undefined && (g.pid === process.pid || !ownerRunning(g.pid, g.start)))
+    if (g.pid === process.pid || !ownerRunning(g.pid, g.start))
       throw new AliveError(`${opts.stuck} (${guard} was left by a process that is gone: remove it too)`, { code: 'busy' });
-    throw new AliveError(g.pid === undefined ? opts.stuck : opts.busy(g.pid), { code: 'busy' });
+    throw new AliveError(opts.busy(g.pid), { code: 'busy' });
   }
   try {
     const again = holder(path);
