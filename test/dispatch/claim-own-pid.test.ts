@@ -6,7 +6,8 @@
  * refused it, and wait said it was being handled. This process holds only the
  * claims it made (claim-owner.ts heldHere); one naming it that it did not make is a gone holder's.
  */
-import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeBusWithRuntimes } from './helpers.ts';
@@ -16,6 +17,7 @@ import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { messageFileName } from '../../scripts/lib/bus/ids.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { hostTag } from '../../scripts/lib/proc/host-tag.ts';
+import { forgetHeldHere, holderAlive, noteHeldHere } from '../../scripts/lib/bus/claim-owner.ts';
 
 const connect = mcpToolCallers();
 // As far ahead as a lease of ours goes (claims.ts takes one further ahead as planted, run out).
@@ -67,6 +69,19 @@ describe("a planted claim naming the MCP server's own pid", () => {
 });
 
 describe("a flood of planted claims of gone holders never makes the server's own claim gone", () => {
+  // The two flood tests below fail on the bug as it was (each return noted, the notes capped), not
+  // on a cap alone: a sweep now forgets each return at once. This one fails on a cap alone.
+  it('a process holding more than 10,000 claims of its own still holds every one', () => {
+    const dir = join(tmpdir(), 'held-here-no-cap', 'processing');
+    const held = Array.from({ length: 10_001 }, (_, i) => join(dir, `msg-held${i}.hw.claim-1-p${process.pid}`));
+    for (const path of held) noteHeldHere(path);
+    try {
+      expect(held.filter((path) => !holderAlive(process.pid, path, () => true))).toEqual([]);
+    } finally {
+      for (const path of held) forgetHeldHere(path);
+    }
+  });
+
   // The server remembered only its latest 10,000 claim names, and every planted claim its sweep
   // returned to the inbox was one of them: 10,001 pushed out its own live claim, which the next
   // claim call took back as a gone session's and handed out a second time.
@@ -80,6 +95,11 @@ describe("a flood of planted claims of gone holders never makes the server's own
     const deadline = Date.now() + 3600_000;
     for (let i = 0; i < 10_001; i++) writeFileSync(join(paths.processing, `msg-planted${i}.hw.claim-${deadline}-p999999999`), '');
     expect((await call('claim', { receiver: '@claude' })).structuredContent).toMatchObject({ claimed: true, id: b.id });
+    // The sweep returned the planted requests to the inbox; the next claim would dead-letter each
+    // (empty files whose names are no id: 3 s of CPU), which is not what this test is about.
+    const returned = readdirSync(paths.inbox).filter((n) => n.startsWith('msg-planted'));
+    expect(returned).toHaveLength(10_001);
+    for (const n of returned) unlinkSync(join(paths.inbox, n));
     const again = (await call('claim', { receiver: '@claude' })).structuredContent!;
     expect(again.id).toBeUndefined();
     expect(JSON.stringify(again.took_back ?? [])).not.toContain(a.id);
