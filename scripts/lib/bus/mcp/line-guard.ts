@@ -2,10 +2,12 @@
  * The JSON-RPC lines an MCP client sends, on their way to the SDK's stdio transport, which closes
  * (and the server with it, saying nothing) at the first line longer than its 10 MiB read buffer:
  * one oversized request, by mistake or not, took the bus tools from the agent for the rest of its
- * session. A line is passed on as it comes until it reaches `limit` bytes; a longer one is ended
- * there (the transport reads a message it cannot parse, reports it and goes on) and the rest of it
- * is dropped. `onTooLong` gets the request's id, when the line's start or end shows it, so that
- * request alone is answered with an error.
+ * session. A line is passed on whole, in one piece, once its newline comes: the transport's read
+ * buffer copies all it holds at every piece it is given (a 10 MiB line in 64 KiB pieces cost it
+ * 0.9 s of CPU). A line that reaches `limit` bytes is ended there (the transport reads a message it
+ * cannot parse, reports it and goes on) and the rest of it is dropped. `onTooLong` gets the
+ * request's id, when the line's start or end shows it, so that request alone is answered with an
+ * error.
  */
 import { Transform, type TransformCallback } from 'node:stream';
 
@@ -29,8 +31,10 @@ export function requestIdOf(head: string, tail: string): string | number | undef
 }
 
 export class LineGuard extends Transform {
-  /** Bytes of the current line passed on (or, once it is too long, seen). */
+  /** Bytes of the current line held (or, once it is too long, seen). */
   #length = 0;
+  /** The current line's pieces, passed on together. */
+  #pending: Buffer[] = [];
   #dropping = false;
   #head: Buffer[] = [];
   #headBytes = 0;
@@ -50,17 +54,20 @@ export class LineGuard extends Transform {
       const end = newline < 0 ? chunk.length : newline + 1;
       const piece = chunk.subarray(at, end);
       if (!this.#dropping && this.#length + piece.length <= this.limit) {
-        this.push(piece);
+        this.#pending.push(piece);
         this.#keepHead(piece);
-        this.#length = newline < 0 ? this.#length + piece.length : 0;
-        if (newline >= 0) this.#reset();
+        this.#length += piece.length;
+        if (newline >= 0) {
+          this.#passPending();
+          this.#reset();
+        }
       } else {
         if (!this.#dropping) {
           // Pass on what fits, end the line, and drop the rest of it.
           const fits = piece.subarray(0, this.limit - this.#length);
-          this.push(fits);
+          this.#pending.push(fits, Buffer.from('\n'));
           this.#keepHead(fits);
-          this.push(Buffer.from('\n'));
+          this.#passPending();
           this.#dropping = true;
         }
         this.#tail = Buffer.concat([this.#tail, piece]).subarray(-EDGE);
@@ -72,6 +79,16 @@ export class LineGuard extends Transform {
       at = end;
     }
     done();
+  }
+
+  override _flush(done: TransformCallback): void {
+    this.#passPending();
+    done();
+  }
+
+  #passPending(): void {
+    if (this.#pending.length > 0) this.push(this.#pending.length === 1 ? this.#pending[0] : Buffer.concat(this.#pending));
+    this.#pending = [];
   }
 
   #keepHead(piece: Buffer): void {
