@@ -655,7 +655,8 @@ describe('dispatch mcp: results stay within a budget the SDK client can read (it
     const first = await sendMessage({ root: bus.root, to: 'claude', from: 'tester', body: 'x'.repeat(4_000_000) });
     for (let i = 0; i < 2; i++) await sendMessage({ root: bus.root, to: 'claude', from: 'tester', body: 'y'.repeat(4_000_000), thread: first.thread });
     await sendMessage({ root: bus.root, to: 'claude', from: 'tester', body: 'short and whole', thread: first.thread });
-    const { client } = await connect(bus);
+    // In process: its result is 20 KiB at most (the stdio runs above carry a result of that size).
+    const { client } = await connectInProcess(bus);
     const r = (await call(client, 'thread', { id: first.id })).structuredContent!;
     expect(r).toMatchObject({ ok: true, total: 4, count: 4, truncated: false });
     const [x, y1, y2, short] = r.messages;
