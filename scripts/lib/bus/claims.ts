@@ -6,7 +6,7 @@
 import { hostTag } from '../proc/host-tag.ts';
 import { forgetEndedHere, forgetHeldHere, holderAlive, isByHandOwner, noteHeldHere, parseProcessOwner, type ProcessHolder } from './claim-owner.ts';
 import { closeSync, fstatSync, readSync, type Stats } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { AliveError, errnoCode, messageOf } from '../errors.ts';
 import { loadReceiverConfig, MAX_DURATION_SECONDS, senderAllowed, type ReceiverConfig } from './config.ts';
@@ -14,8 +14,9 @@ import {
   ensureDir,
   freeName,
   hardLinkProblem,
+  inBusDirPair,
   isBusFolderFault,
-  linkInBus,
+  linkIn,
   listBusDir,
   listBusDirBatch,
   listBusDirUpTo,
@@ -24,13 +25,15 @@ import {
   renameRawIfPresent,
   type RawBusEntry,
   lstatBus,
+  lstatIn,
   MESSAGE_READ_LIMIT,
   openBusFileForReading,
   publish,
   readBusFile,
   renameIfPresent,
+  renameIn,
   safeUnlinkBus,
-  unlinkBusFile,
+  unlinkIn,
   writeBusFileAtomic,
   writeBusJsonAtomic,
   writeDurable,
@@ -876,27 +879,30 @@ async function perEntryAsync<T>(name: string, onProblem: EntryProblem | undefine
  * first taken by a rename inside processing/ (one sweeper wins), then hard-linked into the inbox
  * (fails when the name is taken) and unlinked. When the inbox already holds that name (the same
  * message sent again, or a foreign writer reusing a slug) it goes to dead-letter with a reason:
- * the bus never reads renamed copies such as `msg-X.hw.1`.
+ * the bus never reads renamed copies such as `msg-X.hw.1`. `src`: a claim file of processing/.
  */
 export function returnToInbox(paths: ReceiverPaths, receiver: string, src: string, fileName: string, now = Date.now()): boolean {
-  const mine = join(paths.processing, claimFileName(fileName, now + 60_000, processOwner('s')));
-  if (!renameIfPresent(paths.root, src, mine)) return false; // another sweeper took it
-  forgetHeldHere(src);
-  noteHeldHere(mine);
-  if (lstatBus(paths.root, mine)?.isFile() !== true) {
-    deadLetter(paths, receiver, mine, fileName, 'not a regular file (a folder, link or device named like a claim)', 'not_a_file');
-    return false;
-  }
-  try {
-    linkInBus(paths.root, mine, join(paths.inbox, fileName));
-  } catch (err) {
-    if (errnoCode(err) !== 'EEXIST') throw err;
-    if (sameFile(lstatBus(paths.root, mine), lstatBus(paths.root, join(paths.inbox, fileName)))) {
+  const mineName = claimFileName(fileName, now + 60_000, processOwner('s'));
+  const mine = join(paths.processing, mineName);
+  // processing/ and the inbox opened and checked once for the four steps (a sweep returns many).
+  const outcome = inBusDirPair(paths.root, paths.processing, paths.inbox, (processing, inbox): 'gone' | 'returned' | 'not_a_file' | 'duplicate_id' => {
+    if (!renameIn(processing, basename(src), processing, mineName)) return 'gone'; // another sweeper took it
+    forgetHeldHere(src);
+    noteHeldHere(mine);
+    if (lstatIn(processing, mineName)?.isFile() !== true) return 'not_a_file';
+    try {
+      linkIn(processing, mineName, inbox, fileName);
+    } catch (err) {
+      if (errnoCode(err) !== 'EEXIST') throw err;
       // A return cut short after its link (the sweeper died): finish it.
-      unlinkBusFile(paths.root, mine);
-      forgetHeldHere(mine);
-      return true;
+      if (!sameFile(lstatIn(processing, mineName), lstatIn(inbox, fileName))) return 'duplicate_id';
     }
+    unlinkIn(processing, mineName);
+    forgetHeldHere(mine);
+    return 'returned';
+  });
+  if (outcome === 'not_a_file') deadLetter(paths, receiver, mine, fileName, 'not a regular file (a folder, link or device named like a claim)', 'not_a_file');
+  if (outcome === 'duplicate_id') {
     deadLetter(
       paths,
       receiver,
@@ -905,11 +911,8 @@ export function returnToInbox(paths: ReceiverPaths, receiver: string, src: strin
       'its claim ran out, but the inbox already holds a message with the same file name; retry it once that one is handled',
       'duplicate_id',
     );
-    return false;
   }
-  unlinkBusFile(paths.root, mine);
-  forgetHeldHere(mine);
-  return true;
+  return outcome === 'returned';
 }
 
 function sameFile(a: Stats | undefined, b: Stats | undefined): boolean {
