@@ -613,14 +613,15 @@ describe('relay-check with the real relay-probe (git relay in a bare repository)
     expect(await git.allEnded(), git.describe()).toBe(true);
   });
 
-  it('kills the git a probe started when the probe is stuck in a busy loop at the deadline (no signal handler can run)', async () => {
+  it('kills the git a probe started when the probe is stuck at the deadline, its event loop blocked (no signal handler can run)', async () => {
     // The real probe, told it has 60 s (it started late), whose event loop never turns again once
     // its fetch has started (the hanging git logs its pid): neither its own deadline nor
-    // relay-check's SIGTERM can reach its code.
+    // relay-check's SIGTERM can reach its code. It is blocked in a wait that never ends, which
+    // holds the main thread as a busy loop would, without burning a core until the deadline.
     const { home, dist, git, vars } = await lateProbeOfHangingRelay(
       (pidsLog) => [
         "import { existsSync } from 'node:fs';",
-        `const poll = setInterval(() => { if (existsSync(${JSON.stringify(pidsLog)})) { clearInterval(poll); for (;;); } }, 10);`,
+        `const poll = setInterval(() => { if (existsSync(${JSON.stringify(pidsLog)})) { clearInterval(poll); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0); } }, 10);`,
       ],
       3000,
     );
