@@ -2,8 +2,9 @@
  * Relays set up before `relay setup` checked the repository (not-your-relay-later.test.ts and
  * not-your-relay-owner.test.ts), and what a writer of a relay can do to its history.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { commitToBare, git, gitIn } from './helpers.ts';
+import { commitToBare, gitIn } from './helpers.ts';
 import { relayUser, run, walnutPackage, type RelayUser } from './in-process.ts';
 
 /**
@@ -25,39 +26,50 @@ export async function pushTo(from: RelayUser, to: string, name: string): Promise
 }
 
 /**
+ * Writes `commands` (a git fast-import stream) into the bare repository `repo`: one git process
+ * for what hash-object, mktree, commit-tree and update-ref took a dozen of. `force` lets a branch
+ * move to a commit that does not contain its tip.
+ */
+function fastImport(repo: string, commands: string[], force = false): void {
+  const r = spawnSync('git', ['--git-dir', repo, 'fast-import', '--quiet', ...(force ? ['--force'] : [])], {
+    input: `${commands.join('\n')}\n`,
+    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`git fast-import into ${repo} failed: ${r.stderr}`);
+}
+
+/** A fast-import `data` command holding `text`. */
+const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}`;
+
+/** A fast-import commit on main by m <m@m> at `seconds`, with `rest` (parents, then changes). */
+const commitOnMain = (seconds: number, message: string, rest: string[]) => [
+  'commit refs/heads/main',
+  `author m <m@m> ${seconds} +0000`,
+  `committer m <m@m> ${seconds} +0000`,
+  data(message),
+  ...rest,
+  '',
+];
+
+const ZED_KEY = ['blob', 'mark :1', data('a key of zed\n')];
+
+/**
  * What a writer of `repo` can do without rewriting its history: a made-up history (a root holding
  * keys/zed.pem, then a copy of `login`'s key added onto it, dated `year`) merged in as the first
  * parent, the tip's files and keys/zed.pem in the merge.
  */
 export function mergeMadeUpHistory(repo: string, login: string, year: number): void {
-  const at = (date: string) => ({
-    ...process.env,
-    GIT_AUTHOR_NAME: 'm',
-    GIT_AUTHOR_EMAIL: 'm@m',
-    GIT_COMMITTER_NAME: 'm',
-    GIT_COMMITTER_EMAIL: 'm@m',
-    GIT_AUTHOR_DATE: date,
-    GIT_COMMITTER_DATE: date,
-  });
-  const zed = gitIn(repo, ['hash-object', '-w', '--stdin'], 'a key of zed\n');
-  const own = gitIn(repo, ['rev-parse', `main:keys/${login}.pem`]);
-  const tree = (entries: string[]) => gitIn(repo, ['mktree'], `${entries.join('\n')}\n`);
-  const commit = (t: string, parents: string[], date: string) =>
-    git(['commit-tree', t, ...parents.flatMap((p) => ['-p', p]), '-m', 'relay'], repo, at(date)).trim();
-  const first = commit(tree([`040000 tree ${tree([`100644 blob ${zed}\tzed.pem`])}\tkeys`]), [], `${year}-01-01T00:00:00Z`);
-  const second = commit(
-    tree([`040000 tree ${tree([`100644 blob ${zed}\tzed.pem`, `100644 blob ${own}\t${login}.pem`])}\tkeys`]),
-    [first],
-    `${year}-01-02T00:00:00Z`,
-  );
-  const tip = gitIn(repo, ['rev-parse', 'main']);
-  const keys = tree([...gitIn(repo, ['ls-tree', 'main:keys']).split('\n'), `100644 blob ${zed}\tzed.pem`]);
-  const top = tree(
-    gitIn(repo, ['ls-tree', 'main'])
-      .split('\n')
-      .map((l) => (l.endsWith('\tkeys') ? `040000 tree ${keys}\tkeys` : l)),
-  );
-  gitIn(repo, ['update-ref', 'refs/heads/main', commit(top, [second, tip], `${year}-01-03T00:00:00Z`), tip]);
+  const [tipTree, own] = gitIn(repo, ['rev-parse', 'main^{tree}', `main:keys/${login}.pem`]).split('\n');
+  const day = (d: number) => Date.UTC(year, 0, d) / 1000;
+  fastImport(repo, [
+    ...ZED_KEY,
+    // The first commit on main in the stream has no `from`: a root. The merge's second parent is
+    // the tip on disk (main^0 is no branch of the stream), which the new tip contains.
+    ...commitOnMain(day(1), 'relay\n', ['M 100644 :1 keys/zed.pem']),
+    ...commitOnMain(day(2), 'relay\n', [`M 100644 ${own} keys/${login}.pem`]),
+    ...commitOnMain(day(3), 'relay\n', ['merge refs/heads/main^0', `M 040000 ${tipTree} ""`, 'M 100644 :1 keys/zed.pem']),
+  ]);
 }
 
 /**
@@ -67,28 +79,21 @@ export function mergeMadeUpHistory(repo: string, login: string, year: number): v
  */
 export function fastForward(repo: string, keys: Record<string, string>, junkEntries = 0): string {
   const tip = gitIn(repo, ['rev-parse', 'main']);
-  const blob = (text: string) => gitIn(repo, ['hash-object', '-w', '--stdin'], text);
-  const keysTree = gitIn(
-    repo,
-    ['mktree'],
-    `${Object.entries(keys)
-      .map(([name, oid]) => `100644 blob ${oid}\t${name}.pem`)
-      .join('\n')}\n`,
-  );
-  const top = gitIn(repo, ['ls-tree', 'main'])
-    .split('\n')
-    .filter((l) => l && !l.endsWith('\tkeys') && !l.endsWith('\tzz-junk'));
-  top.push(`040000 tree ${keysTree}\tkeys`);
-  if (junkEntries > 0) {
-    const x = blob('x');
-    let listing = '';
-    for (let i = 0; i < junkEntries; i++) listing += `100644 blob ${x}\t${i.toString(36).padStart(12, '0')}-${tip.slice(0, 8)}\n`;
-    top.push(`040000 tree ${gitIn(repo, ['mktree'], listing)}\tzz-junk`);
-  }
-  const tree = gitIn(repo, ['mktree'], `${top.join('\n')}\n`);
-  const commit = gitIn(repo, ['-c', 'user.name=m', '-c', 'user.email=m@m', 'commit-tree', tree, '-p', tip, '-m', 'by a peer']);
-  gitIn(repo, ['update-ref', 'refs/heads/main', commit, tip]);
-  return commit;
+  const junk: string[] = [];
+  for (let i = 0; i < junkEntries; i++) junk.push(`M 100644 :1 zz-junk/${i.toString(36).padStart(12, '0')}-${tip.slice(0, 8)}`);
+  fastImport(repo, [
+    'blob',
+    'mark :1',
+    data('x'),
+    ...commitOnMain(Math.floor(Date.now() / 1000), 'by a peer\n', [
+      `from ${tip}`,
+      'D keys',
+      'D zz-junk',
+      ...Object.entries(keys).map(([name, oid]) => `M 100644 ${oid} keys/${name}.pem`),
+      ...junk,
+    ]),
+  ]);
+  return gitIn(repo, ['rev-parse', 'main']);
 }
 
 /**
@@ -96,12 +101,11 @@ export function fastForward(repo: string, keys: Record<string, string>, junkEntr
  * holding keys/zed.pem, then `login`'s key added onto it), as though `login` set up on zed's relay.
  */
 export function forceMadeUpHistory(repo: string, login: string): void {
-  const zed = gitIn(repo, ['hash-object', '-w', '--stdin'], 'a key of zed\n');
   const own = gitIn(repo, ['rev-parse', `main:keys/${login}.pem`]);
-  const tree = (entries: string[]) => gitIn(repo, ['mktree'], `${entries.join('\n')}\n`);
-  const commit = (t: string, parents: string[]) =>
-    gitIn(repo, ['-c', 'user.name=m', '-c', 'user.email=m@m', 'commit-tree', t, ...parents.flatMap((p) => ['-p', p]), '-m', 'relay']);
-  const first = commit(tree([`040000 tree ${tree([`100644 blob ${zed}\tzed.pem`])}\tkeys`]), []);
-  const keys = tree([`100644 blob ${zed}\tzed.pem`, `100644 blob ${own}\t${login}.pem`]);
-  gitIn(repo, ['update-ref', 'refs/heads/main', commit(tree([`040000 tree ${keys}\tkeys`]), [first])]);
+  const now = Math.floor(Date.now() / 1000);
+  fastImport(
+    repo,
+    [...ZED_KEY, ...commitOnMain(now, 'relay\n', ['M 100644 :1 keys/zed.pem']), ...commitOnMain(now, 'relay\n', [`M 100644 ${own} keys/${login}.pem`])],
+    true,
+  );
 }
