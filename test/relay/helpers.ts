@@ -91,8 +91,26 @@ export type GitUserOptions = Pick<GitTransportOptions, 'listingMaxBytes' | 'depo
 
 /** A user of the git transport in `dir`: test keys, a relay folder, and a bare remote (not created). */
 export function gitUser(dir: string, login: string, options: GitUserOptions = {}) {
+  return gitUserWithKeys(dir, login, writeTestKeys, options);
+}
+
+/**
+ * gitUser with the login's fixed test key (testKeyPairOf: alice, bob, carol, dave, erin, frank),
+ * not the file's next one: setUpGitUser gives each such user of a login and options a copy of one
+ * setup in the run, whichever test or file asks. For tests whose users need no key of their own.
+ */
+export function fixtureGitUser(dir: string, login: string, options: GitUserOptions = {}) {
+  return gitUserWithKeys(dir, login, (paths) => writeFixtureKeys(paths, login), options);
+}
+
+function gitUserWithKeys(
+  dir: string,
+  login: string,
+  writeKeysFor: (paths: RelayPaths) => { publicKeyPem: string; privateKeyPem: string },
+  options: GitUserOptions,
+) {
   const paths = relayPaths(join(dir, login, 'relay'));
-  const keys = writeTestKeys(paths);
+  const keys = writeKeysFor(paths);
   const url = join(dir, 'remotes', `${login}.git`);
   return {
     login,
@@ -106,8 +124,15 @@ export function gitUser(dir: string, login: string, options: GitUserOptions = {}
 
 /** alice and bob on the git transport in `dir`, each with a relay set up (bob's transport, his setup included, takes `bobOptions`). */
 export async function gitPeers(dir: string, bobOptions: GitUserOptions = {}) {
-  const alice = gitUser(dir, 'alice');
-  const bob = gitUser(dir, 'bob', bobOptions);
+  return setUpPeers(dir, gitUser(dir, 'alice'), gitUser(dir, 'bob', bobOptions));
+}
+
+/** gitPeers with fixtureGitUser's alice and bob: copies of one setup each in the run. */
+export async function fixtureGitPeers(dir: string, bobOptions: GitUserOptions = {}) {
+  return setUpPeers(dir, fixtureGitUser(dir, 'alice'), fixtureGitUser(dir, 'bob', bobOptions));
+}
+
+async function setUpPeers<U extends ReturnType<typeof gitUser>>(dir: string, alice: U, bob: U) {
   await setUpGitUser(dir, alice);
   await setUpGitUser(dir, bob);
   return { alice, bob };

@@ -71,21 +71,37 @@ export async function relayUser(base: string, login: string, extra: NodeJS.Proce
   const keys = writeTestKeys(u.paths);
   const url = join(base, 'remotes', `${login}.git`);
   if (Object.keys(extra).length > 0) await setUp(u, url);
-  else {
-    const spec: TemplateSpec = {
-      id: `cli\0${login}\0${keys.publicKeyPem}`,
-      folders: relayFolders(login),
-      pathFiles: pathFiles(login),
-      setUp: async (templateBase) => {
-        const t = makeUser(templateBase, login);
-        writeKeys(t.paths, keys);
-        await setUp(t, join(templateBase, 'remotes', `${login}.git`));
-      },
-    };
-    await setupFromTemplate(base, spec);
-    copies.set(u.root, { base, spec, stamp: copyStamp(base, u) });
-  }
+  else await copySetUp(base, u, keys);
   return { ...u, url };
+}
+
+/**
+ * relayUser with the login's fixed test key (testKeyPairOf: alice, bob, carol, dave, erin, frank),
+ * not the file's next one: each such user of a login, in any test or file of the run, is a copy of
+ * one setup, and two of them paired in one folder a copy of one pairing. For tests whose users
+ * need no key of their own: each test's users in a folder of its own.
+ */
+export async function fixtureRelayUser(base: string, login: string): Promise<RelayUser> {
+  const u = makeUser(base, login);
+  await copySetUp(base, u, writeFixtureKeys(u.paths, login));
+  return { ...u, url: join(base, 'remotes', `${login}.git`) };
+}
+
+/** `u`'s relay (key `keys`, at remotes/<login>.git) as a copy of the one setup made per login and key in the run. */
+async function copySetUp(base: string, u: TestUser, keys: { publicKeyPem: string; privateKeyPem: string }): Promise<void> {
+  const login = u.login;
+  const spec: TemplateSpec = {
+    id: `cli\0${login}\0${keys.publicKeyPem}`,
+    folders: relayFolders(login),
+    pathFiles: pathFiles(login),
+    setUp: async (templateBase) => {
+      const t = makeUser(templateBase, login);
+      writeKeys(t.paths, keys);
+      await setUp(t, join(templateBase, 'remotes', `${login}.git`));
+    },
+  };
+  await setupFromTemplate(base, spec);
+  copies.set(u.root, { base, spec, stamp: copyStamp(base, u) });
 }
 
 const relayFolders = (login: string) => [`${login}/alive`, `remotes/${login}.git`];
