@@ -14,7 +14,7 @@ import { createCommand } from '../../scripts/lib/package/commands/create.ts';
 import { testKeyPairOf } from '../support/test-keys.ts';
 import { isolateProcessGit } from './git-env.ts';
 import { bareFiles, commitToBare, git, makeUser, tempDir, writeFixtureKeys } from './helpers.ts';
-import { pair, relayUser, run, walnutPackage, type RelayUser } from './in-process.ts';
+import { fixtureRelayUser, pair, relayUser, run, walnutPackage, type RelayUser } from './in-process.ts';
 
 let base: ReturnType<typeof tempDir>;
 let alice: RelayUser;
@@ -41,7 +41,7 @@ function plantInBobsInbox(name: string, bytes: Buffer, tag: string): void {
 // A story: each test builds on the state the one before left, so the order stays (also under --sequence.shuffle).
 describe('a push to a peer whose relay is not known yet', () => {
   it('says how to record it, with the --url the git transport needs', async () => {
-    const carol = await relayUser(base.dir, 'carol');
+    const carol = await fixtureRelayUser(base.dir, 'carol');
     expect((await run(carol, ['add-peer', 'dave'])).code).toBe(0);
     const pkg = await walnutPackage(carol, 'garden');
     const r = await run(carol, ['push', pkg, '--to', 'dave']);

@@ -8,7 +8,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { bareFiles, git, tempDir, writeTestKeys, gitIn, gitUser, gitPeers, deliverTo } from './helpers.ts';
+import { bareFiles, git, tempDir, writeTestKeys, gitIn, fixtureGitPeers, fixtureGitUser, deliverTo } from './helpers.ts';
 import { relayPaths } from '../../scripts/lib/relay/paths.ts';
 import { isolateProcessGit } from './git-env.ts';
 
@@ -44,7 +44,7 @@ describe('hostile tree entries in a relay inbox', () => {
   it('deliveries, listings and clean-ups keep working, and the entries are listed as ignored', async () => {
     const t = tempDir('hostile');
     cleanups.push(t.cleanup);
-    const { alice, bob } = await gitPeers(t.dir);
+    const { alice, bob } = await fixtureGitPeers(t.dir);
     poison(bob.url);
 
     const pkg = join(t.dir, 'p.walnut');
@@ -76,7 +76,7 @@ describe('hostile tree entries in a relay inbox', () => {
   it('a user whose git checks every object it receives (transfer.fsckObjects) is not locked out of their relay by such entries', async () => {
     const t = tempDir('hostile-fsck');
     cleanups.push(t.cleanup);
-    const { alice, bob } = await gitPeers(t.dir);
+    const { alice, bob } = await fixtureGitPeers(t.dir);
     poison(bob.url);
     // A hardening many guides give: `git config --global transfer.fsckObjects true`. The clone is
     // never checked out, and alice's and bob's own code checks every name it uses.
@@ -102,12 +102,9 @@ describe('hostile tree entries in a relay inbox', () => {
   it('a deposit whose commit message is larger than the listing reads leaves the listing working, its size and time read', async () => {
     const t = tempDir('hostile-message');
     cleanups.push(t.cleanup);
-    const alice = gitUser(t.dir, 'alice');
     // The history read for details is capped (16 MiB; 64 KiB here, so that the message need not be
     // megabytes): a message read whole would pass the cap and cost the listing its details.
-    const bob = gitUser(t.dir, 'bob', { depositLogMaxBytes: 64 * 1024 });
-    await alice.transport.setup(alice.keys.publicKeyPem);
-    await bob.transport.setup(bob.keys.publicKeyPem);
+    const { alice, bob } = await fixtureGitPeers(t.dir, { depositLogMaxBytes: 64 * 1024 });
     const pkg = join(t.dir, 'p.walnut');
     writeFileSync(pkg, randomBytes(2000));
     const deposit = await deliverTo(alice, bob, pkg, 'one-20260101-000000-00000001.walnut');
@@ -128,7 +125,7 @@ describe('hostile tree entries in a relay inbox', () => {
   it('a link or a submodule named like a deposit is no package: listed as ignored, never downloaded', async () => {
     const t = tempDir('hostile-link');
     cleanups.push(t.cleanup);
-    const { alice, bob } = await gitPeers(t.dir);
+    const { alice, bob } = await fixtureGitPeers(t.dir);
     const pkg = join(t.dir, 'p.walnut');
     writeFileSync(pkg, randomBytes(2000));
     const deposit = await deliverTo(alice, bob, pkg, 'one-20260101-000000-00000001.walnut');
@@ -162,7 +159,7 @@ describe('hostile tree entries in a relay inbox', () => {
   it('a relay whose main branch names no commit (an emptied ref file) is damaged, not unreachable', async () => {
     const t = tempDir('hostile-ref');
     cleanups.push(t.cleanup);
-    const { bob } = await gitPeers(t.dir);
+    const { bob } = await fixtureGitPeers(t.dir);
     writeFileSync(join(bob.url, 'refs', 'heads', 'main'), '');
     const err = await bob.transport.listInbox().then(
       () => undefined,
@@ -176,7 +173,7 @@ describe('hostile tree entries in a relay inbox', () => {
     const { checkOwnKey } = await import('../../scripts/lib/relay/key-checks.ts');
     const t = tempDir('hostile-key');
     cleanups.push(t.cleanup);
-    const { bob } = await gitPeers(t.dir);
+    const { bob } = await fixtureGitPeers(t.dir);
     const head = gitIn(bob.url, ['rev-parse', 'main']);
     const blob = gitIn(bob.url, ['hash-object', '-w', '--stdin'], 'not a key');
     const inner = gitIn(bob.url, ['mktree'], `100644 blob ${blob}\tx\n`);
@@ -188,7 +185,7 @@ describe('hostile tree entries in a relay inbox', () => {
       const rootTree = gitIn(bob.url, ['mktree'], `${[...root, `040000 tree ${keys}\tkeys`].join('\n')}\n`);
       const commit = gitIn(bob.url, ['-c', 'user.name=m', '-c', 'user.email=m@m', 'commit-tree', rootTree, '-p', head, '-m', 'key']);
       gitIn(bob.url, ['update-ref', 'refs/heads/main', commit]);
-      const fresh = gitUser(t.dir, 'bob');
+      const fresh = fixtureGitUser(t.dir, 'bob');
       expect(checkOwnKey(bob.paths, await fresh.transport.ownKey(), 'bob').status, entry).toBe('changed');
     }
   });

@@ -11,7 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bareFiles, commitToBare, git, gitIn, gitUser, tempDir } from './helpers.ts';
-import { pair, relayUser, run, type RelayUser } from './in-process.ts';
+import { fixtureRelayUser, pair, run, type RelayUser } from './in-process.ts';
 import { fastForward, mergeMadeUpHistory, pushTo, setUpBeforeTheCheck } from './set-up-before.ts';
 import { isolateProcessGit } from './git-env.ts';
 
@@ -21,8 +21,8 @@ let bob: RelayUser;
 beforeAll(async () => {
   isolateProcessGit();
   base = tempDir('not-your-relay-later');
-  alice = await relayUser(base.dir, 'alice');
-  bob = await relayUser(base.dir, 'bob');
+  alice = await fixtureRelayUser(base.dir, 'alice');
+  bob = await fixtureRelayUser(base.dir, 'bob');
   await pair(alice, bob);
 }, 60_000);
 afterAll(() => base.cleanup());
@@ -41,7 +41,7 @@ function project(name: string): string {
 
 describe('relay pull on a relay set up before setup checked the repository', () => {
   it("someone else's relay (bob's URL typed by erin): refused, nothing taken from bob's relay; setup --move is the way on", async () => {
-    const erin = await setUpBeforeTheCheck(base.dir, 'erin', bob.url);
+    const erin = await setUpBeforeTheCheck(base.dir, 'erin', bob.url, fixtureRelayUser);
     await pushTo(alice, 'bob', 'for-bob');
     const before = bareFiles(bob.url);
     expect([...before.keys()].filter((p) => p.startsWith('inbox/alice/'))).toHaveLength(1);
@@ -78,52 +78,52 @@ describe('relay pull on a relay set up before setup checked the repository', () 
   }, 60_000);
 
   it("a peer's keys and files added to the owner's relay, or a made-up history merged into it, do not lock the owner out", async () => {
-    const fay = await relayUser(base.dir, 'fay');
-    await pair(fay, alice);
-    await pushTo(alice, 'fay', 'first');
+    const carol = await fixtureRelayUser(base.dir, 'carol');
+    await pair(alice, carol);
+    await pushTo(alice, 'carol', 'first');
     // Another login's key, a key of no login and a file no relay holds, as any writer can add them.
-    commitToBare(fay.url, { 'keys/zed.pem': 'a key of zed\n', 'keys/notes.txt': 'x\n', 'index.html': '<p>hi</p>\n' });
-    const planted = await run(fay, ['pull', '--json']);
+    commitToBare(carol.url, { 'keys/zed.pem': 'a key of zed\n', 'keys/notes.txt': 'x\n', 'index.html': '<p>hi</p>\n' });
+    const planted = await run(carol, ['pull', '--json']);
     expect(planted.code, planted.stdout).toBe(0);
     expect(planted.json.received).toMatchObject([{ from: 'alice', verified: true }]);
 
-    await pushTo(alice, 'fay', 'second');
+    await pushTo(alice, 'carol', 'second');
     // Dated before the owner's setup and after it: whichever is read first or last, the owner's setup settles it.
-    mergeMadeUpHistory(fay.url, 'fay', 2001);
-    mergeMadeUpHistory(fay.url, 'fay', 2099);
-    const merged = await run(fay, ['pull', '--json']);
+    mergeMadeUpHistory(carol.url, 'carol', 2001);
+    mergeMadeUpHistory(carol.url, 'carol', 2099);
+    const merged = await run(carol, ['pull', '--json']);
     expect(merged.code, merged.stdout).toBe(0);
     expect(merged.json.received).toMatchObject([{ from: 'alice', verified: true }]);
   }, 60_000);
 
   it('another repository (a code project): pull takes what the peers sent there, and warns with the way on', async () => {
-    const lea = await setUpBeforeTheCheck(base.dir, 'lea', project('leas-project'));
-    await pair(lea, alice);
-    await pushTo(alice, 'lea', 'for-lea');
-    const r = await run(lea, ['pull', '--json']);
+    const dave = await setUpBeforeTheCheck(base.dir, 'dave', project('daves-project'), fixtureRelayUser);
+    await pair(alice, dave);
+    await pushTo(alice, 'dave', 'for-dave');
+    const r = await run(dave, ['pull', '--json']);
     expect(r.code, r.stdout).toBe(0);
     expect(r.json.received).toMatchObject([{ from: 'alice', verified: true }]);
     expect(r.json.not_your_relay_problem).toMatch(
-      /is another repository, not a relay: it already held files a relay does not when your key \(keys\/lea\.pem\) was added/,
+      /is another repository, not a relay: it already held files a relay does not when your key \(keys\/dave\.pem\) was added/,
     );
     expect(r.json.not_your_relay_problem).toMatch(/alive-p2p relay setup --move --url URL/);
     expect(r.json.untrusted.repository_files).toBe('main.c');
 
-    await pushTo(alice, 'lea', 'again');
-    const text = await run(lea, ['pull']);
+    await pushTo(alice, 'dave', 'again');
+    const text = await run(dave, ['pull']);
     expect(text.code, text.stderr).toBe(0);
     expect(text.stderr).toMatch(/^warning: your relay \S+ is another repository, not a relay/m);
     expect(text.stderr).toMatch(/^<<<BEGIN UNTRUSTED REPOSITORY FILES \S+\nmain\.c\nEND UNTRUSTED REPOSITORY FILES \S+>>>$/m);
   }, 60_000);
 
-  it('a history the clone has cut proves nothing: without an earlier finding gus on bob’s relay is not refused then; with one, it stands', async () => {
-    const gus = await setUpBeforeTheCheck(base.dir, 'gus', bob.url);
-    expect((await run(gus, ['status', '--json'])).json.not_your_relay).toBe('relay');
+  it('a history the clone has cut proves nothing: without an earlier finding frank on bob’s relay is not refused then; with one, it stands', async () => {
+    const frank = await setUpBeforeTheCheck(base.dir, 'frank', bob.url, fixtureRelayUser);
+    expect((await run(frank, ['status', '--json'])).json.not_your_relay).toBe('relay');
     // What clone-compact.ts's cutHistory writes: the clone is shallow at the tip it fetched.
-    const tip = git(['--git-dir', gus.paths.clone, 'rev-parse', 'refs/remotes/origin/main']).trim();
-    writeFileSync(join(gus.paths.clone, 'shallow'), `${tip}\n`);
+    const tip = git(['--git-dir', frank.paths.clone, 'rev-parse', 'refs/remotes/origin/main']).trim();
+    writeFileSync(join(frank.paths.clone, 'shallow'), `${tip}\n`);
     // The finding status recorded stands: pull is refused, and the record is kept.
-    const refused = await run(gus, ['pull', '--json']);
+    const refused = await run(frank, ['pull', '--json']);
     expect(refused.json.error?.code).toBe('not_your_relay');
     await pushTo(alice, 'bob', 'for-bob-after-the-cut');
     for (const argv of [
@@ -131,9 +131,9 @@ describe('relay pull on a relay set up before setup checked the repository', () 
       ['inbox', '--json'],
       ['status', '--json'],
     ]) {
-      const r = await run(gus, argv);
+      const r = await run(frank, argv);
       expect(r.json.not_your_relay ?? r.json.error?.code, argv.join(' ')).toMatch(/^(relay|not_your_relay)$/);
-      expect(JSON.parse(readFileSync(gus.paths.state, 'utf8')).not_your_relay, argv.join(' ')).toMatchObject({
+      expect(JSON.parse(readFileSync(frank.paths.state, 'utf8')).not_your_relay, argv.join(' ')).toMatchObject({
         kind: 'relay',
         names: expect.arrayContaining(['bob']),
       });
@@ -141,9 +141,9 @@ describe('relay pull on a relay set up before setup checked the repository', () 
     expect([...bareFiles(bob.url).keys()].filter((p) => p.startsWith('inbox/alice/'))).not.toHaveLength(0);
 
     // No finding before the cut: nothing proves one now.
-    const state = JSON.parse(readFileSync(gus.paths.state, 'utf8'));
-    writeFileSync(gus.paths.state, JSON.stringify({ ...state, not_your_relay: null }));
-    const r = await run(gus, ['pull', '--json']);
+    const state = JSON.parse(readFileSync(frank.paths.state, 'utf8'));
+    writeFileSync(frank.paths.state, JSON.stringify({ ...state, not_your_relay: null }));
+    const r = await run(frank, ['pull', '--json']);
     expect(r.json.error?.code).not.toBe('not_your_relay');
   }, 60_000);
 
@@ -167,42 +167,43 @@ describe('relay pull on a relay set up before setup checked the repository', () 
 
 describe('relay status on a relay set up before setup checked the repository', () => {
   it("names someone else's relay as a problem, with whose keys it holds (fenced) and the way on", async () => {
-    const kim = await relayUser(base.dir, 'kim');
-    const hana = await setUpBeforeTheCheck(base.dir, 'hana', kim.url);
-    const r = await run(hana, ['status', '--json']);
+    const dir = join(base.dir, 'status-relay');
+    const carol = await fixtureRelayUser(dir, 'carol');
+    const dave = await setUpBeforeTheCheck(dir, 'dave', carol.url, fixtureRelayUser);
+    const r = await run(dave, ['status', '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.json.not_your_relay).toBe('relay');
     const problem = r.json.problems.find((p: string) => /someone else's relay/.test(p));
     expect(problem).toMatch(
-      /^your relay \S+kim\.git is someone else's relay: it already published another login's key when your key \(keys\/hana\.pem\) was added/,
+      /^your relay \S+carol\.git is someone else's relay: it already published another login's key when your key \(keys\/dave\.pem\) was added/,
     );
     expect(problem).toMatch(/alive-p2p relay setup --move --url URL/);
-    expect(r.json.untrusted.relay_keys).toBe('kim');
-    expect(r.json.state.not_your_relay).toMatchObject({ kind: 'relay', names: ['kim'], total: 1 });
+    expect(r.json.untrusted.relay_keys).toBe('carol');
+    expect(r.json.state.not_your_relay).toMatchObject({ kind: 'relay', names: ['carol'], total: 1 });
 
-    const text = await run(hana, ['status', '--offline']);
+    const text = await run(dave, ['status', '--offline']);
     expect(text.stdout).toMatch(/^problem: your relay \S+ is someone else's relay/m);
-    expect(text.stdout).toMatch(/^<<<BEGIN UNTRUSTED RELAY KEYS \S+\nkim\nEND UNTRUSTED RELAY KEYS \S+>>>$/m);
+    expect(text.stdout).toMatch(/^<<<BEGIN UNTRUSTED RELAY KEYS \S+\ncarol\nEND UNTRUSTED RELAY KEYS \S+>>>$/m);
 
     // Set up on a relay of her own, she is told nothing more.
-    const moved = await run(hana, ['setup', '--transport', 'git', '--login', 'hana', '--url', join(base.dir, 'remotes', 'hana-own.git'), '--move']);
+    const moved = await run(dave, ['setup', '--transport', 'git', '--login', 'dave', '--url', join(dir, 'remotes', 'dave-own.git'), '--move']);
     expect(moved.code, moved.stderr).toBe(0);
     for (const argv of [
       ['status', '--offline', '--json'],
       ['status', '--json'],
     ]) {
-      const after = await run(hana, argv);
+      const after = await run(dave, argv);
       expect(after.json.not_your_relay, argv.join(' ')).toBeNull();
       expect(after.json.problems).toEqual([]);
     }
   }, 60_000);
 
   it('names a code project as another repository', async () => {
-    const ivan = await setUpBeforeTheCheck(base.dir, 'ivan', project('ivans-project'));
-    const r = await run(ivan, ['status', '--json']);
+    const erin = await setUpBeforeTheCheck(join(base.dir, 'code-project'), 'erin', project('erins-project'), fixtureRelayUser);
+    const r = await run(erin, ['status', '--json']);
     expect(r.json.not_your_relay).toBe('repository');
     expect(r.json.problems.join('\n')).toMatch(
-      /is another repository, not a relay: it already held files a relay does not when your key \(keys\/ivan\.pem\) was added/,
+      /is another repository, not a relay: it already held files a relay does not when your key \(keys\/erin\.pem\) was added/,
     );
     expect(r.json.untrusted.repository_files).toBe('main.c');
   }, 60_000);
@@ -223,8 +224,8 @@ describe('relay status on a relay set up before setup checked the repository', (
         { ...process.env, GIT_AUTHOR_NAME: 'w', GIT_AUTHOR_EMAIL: 'w@w', GIT_COMMITTER_NAME: 'w', GIT_COMMITTER_EMAIL: 'w@w' },
       ).trim(),
     ]);
-    const rita = await setUpBeforeTheCheck(base.dir, 'rita', repo);
-    const r = await run(rita, ['status', '--json']);
+    const erin = await setUpBeforeTheCheck(join(base.dir, 'web-attributes'), 'erin', repo, fixtureRelayUser);
+    const r = await run(erin, ['status', '--json']);
     expect(r.json.not_your_relay).toBe('repository');
     expect(r.json.untrusted.repository_files).toBe('.gitattributes');
     expect(r.json.problems.join('\n')).toMatch(/if this repository is your own relay and those files need not be in it, removing them ends this/);
@@ -250,15 +251,15 @@ describe('relay status on a relay set up before setup checked the repository', (
       tip,
     ]);
     // Read again by the next command that lists the relay (status probes after it).
-    expect((await run(rita, ['inbox', '--json'])).json.not_your_relay).toBeNull();
-    expect((await run(rita, ['status', '--json'])).json.not_your_relay).toBeNull();
+    expect((await run(erin, ['inbox', '--json'])).json.not_your_relay).toBeNull();
+    expect((await run(erin, ['status', '--json'])).json.not_your_relay).toBeNull();
   }, 60_000);
 
   it("says nothing of the kind for the owner's relay that a peer added keys and files to", async () => {
-    const jo = await relayUser(base.dir, 'jo');
-    commitToBare(jo.url, { 'keys/zed.pem': 'a key of zed\n', 'index.html': '<p>hi</p>\n' });
-    mergeMadeUpHistory(jo.url, 'jo', 2099);
-    const r = await run(jo, ['status', '--json']);
+    const carol = await fixtureRelayUser(join(base.dir, 'peer-added'), 'carol');
+    commitToBare(carol.url, { 'keys/zed.pem': 'a key of zed\n', 'index.html': '<p>hi</p>\n' });
+    mergeMadeUpHistory(carol.url, 'carol', 2099);
+    const r = await run(carol, ['status', '--json']);
     expect(r.json.not_your_relay).toBeNull();
     expect(r.json.problems).toEqual([]);
   }, 60_000);
@@ -266,22 +267,23 @@ describe('relay status on a relay set up before setup checked the repository', (
 
 describe('relay inbox on a relay set up before setup checked the repository', () => {
   it("says that what it lists waits in someone else's relay, and does not say to pull it", async () => {
-    const pia = await relayUser(base.dir, 'pia');
-    await pair(pia, alice);
-    await pushTo(alice, 'pia', 'for-pia');
-    const quin = await setUpBeforeTheCheck(base.dir, 'quin', pia.url);
-    const r = await run(quin, ['inbox', '--json']);
+    const dir = join(base.dir, 'inbox-elsewhere');
+    const [sender, owner] = [await fixtureRelayUser(dir, 'alice'), await fixtureRelayUser(dir, 'bob')];
+    await pair(sender, owner);
+    await pushTo(sender, 'bob', 'for-bob');
+    const erin = await setUpBeforeTheCheck(dir, 'erin', owner.url, fixtureRelayUser);
+    const r = await run(erin, ['inbox', '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.json.waiting).toHaveLength(1);
     expect(r.json.not_your_relay).toBe('relay');
     expect(r.json.not_your_relay_problem).toMatch(/is someone else's relay: .*alive-p2p relay setup --move --url URL/);
-    expect(r.json.untrusted.relay_keys).toBe('pia');
-    const text = await run(quin, ['inbox']);
+    expect(r.json.untrusted.relay_keys).toBe('bob');
+    const text = await run(erin, ['inbox']);
     expect(text.stderr).toMatch(/^warning: your relay \S+ is someone else's relay/m);
-    expect(text.stderr).toMatch(/^<<<BEGIN UNTRUSTED RELAY KEYS \S+\npia\nEND UNTRUSTED RELAY KEYS \S+>>>$/m);
+    expect(text.stderr).toMatch(/^<<<BEGIN UNTRUSTED RELAY KEYS \S+\nbob\nEND UNTRUSTED RELAY KEYS \S+>>>$/m);
     expect(text.stdout).not.toMatch(/relay pull/);
     // The owner's own listing says nothing of the kind.
-    const own = await run(pia, ['inbox', '--json']);
+    const own = await run(owner, ['inbox', '--json']);
     expect(own.json.not_your_relay).toBeNull();
     expect(own.json.not_your_relay_problem).toBeUndefined();
   }, 60_000);

@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import { overPullLimit, PullBudget, pullOrder, setPullLimitsForTests, type PullTier } from '../../scripts/lib/relay/pull-limits.ts';
 import { openGithubTransport } from '../../scripts/lib/relay/open.ts';
 import type { InboxEntry, RelayTransport } from '../../scripts/lib/relay/transport.ts';
-import { bareFiles, commitToBare, gitUser, tempDir, type TestUser } from './helpers.ts';
-import { githubBob, pair, relayUser, run, walnutPackage, type RelayUser } from './in-process.ts';
+import { bareFiles, commitToBare, fixtureGitUser, setUpGitUser, tempDir, type TestUser } from './helpers.ts';
+import { fixtureRelayUser, githubBob, pair, run, walnutPackage, type RelayUser } from './in-process.ts';
 import { isolateProcessGit } from './git-env.ts';
 import type { FakeGithub } from '../support/fake-github.ts';
 
@@ -46,7 +46,7 @@ function pending(user: TestUser): number {
 describe('git relay: one pull takes at most the package cap', () => {
   let carol: RelayUser;
   beforeAll(async () => {
-    carol = await relayUser(base.dir, 'carol');
+    carol = await fixtureRelayUser(join(base.dir, 'package-cap'), 'carol');
   });
 
   it('takes the first packages, leaves the rest untouched on the relay, counts them as waiting, and says to pull again', async () => {
@@ -97,55 +97,57 @@ function junkIn(folder: string, count: number): Record<string, Buffer> {
 
 describe('git relay: the caps are shared out fairly', () => {
   it("a pinned peer's package comes before a folder of junk that sorts first", async () => {
-    const [alice, gus] = [await relayUser(base.dir, 'alice'), await relayUser(base.dir, 'gus')];
-    await pair(alice, gus);
-    expect((await run(alice, ['push', await walnutPackage(alice, 'real'), '--to', 'gus', '--json'])).code).toBe(0);
-    commitToBare(gus.url, junkIn('aaa-spam', 4));
+    const dir = join(base.dir, 'peer-first');
+    const [alice, bob] = [await fixtureRelayUser(dir, 'alice'), await fixtureRelayUser(dir, 'bob')];
+    await pair(alice, bob);
+    expect((await run(alice, ['push', await walnutPackage(alice, 'real'), '--to', 'bob', '--json'])).code).toBe(0);
+    commitToBare(bob.url, junkIn('aaa-spam', 4));
     setPullLimitsForTests({ packages: 1 });
-    const first = await run(gus, ['pull', '--json']);
+    const first = await run(bob, ['pull', '--json']);
     expect(first.json.received).toEqual([expect.objectContaining({ from: 'alice', verified: true })]);
     expect(first.json.deferred).toBe(4);
   }, 60_000);
 
   it('senders that are not peers take turns, each one package a turn, in their own order', async () => {
-    const hal = await relayUser(base.dir, 'hal');
-    commitToBare(hal.url, { ...junkIn('aaa', 3), ...junkIn('bbb', 2) });
+    const dave = await fixtureRelayUser(join(base.dir, 'turns'), 'dave');
+    commitToBare(dave.url, { ...junkIn('aaa', 3), ...junkIn('bbb', 2) });
     setPullLimitsForTests({ packages: 3 });
-    const first = await run(hal, ['pull', '--json']);
+    const first = await run(dave, ['pull', '--json']);
     const taken = first.json.received.map((r: { from: string; name: string }) => `${r.from}/${r.name}`);
     expect(taken.map((t: string) => t.replace(/-2026.*/, ''))).toEqual(['aaa/junk0', 'bbb/junk0', 'aaa/junk1']);
     expect(first.json.deferred).toBe(2);
   }, 60_000);
 
   it('a peer you added, not pinned yet, is not crowded out by many folders of junk that sort first', async () => {
-    const ivy = await relayUser(base.dir, 'ivy');
-    expect((await run(ivy, ['add-peer', 'zed', '--json'])).code).toBe(0);
-    commitToBare(ivy.url, { ...junkIn('aaa', 1), ...junkIn('bbb', 1), ...junkIn('ccc', 1), ...junkIn('zed', 1) });
+    const frank = await fixtureRelayUser(join(base.dir, 'added-peer'), 'frank');
+    expect((await run(frank, ['add-peer', 'zed', '--json'])).code).toBe(0);
+    commitToBare(frank.url, { ...junkIn('aaa', 1), ...junkIn('bbb', 1), ...junkIn('ccc', 1), ...junkIn('zed', 1) });
     setPullLimitsForTests({ packages: 2 });
-    const first = await run(ivy, ['pull', '--json']);
+    const first = await run(frank, ['pull', '--json']);
     expect(first.json.received.map((r: { from: string }) => r.from)).toEqual(['zed', 'aaa']);
     expect(first.json.deferred).toBe(2);
   }, 60_000);
 
   it('a sender that is not a pinned peer gets at most its per-sender share of a pull; the rest waits, and pull says so', async () => {
-    const [kim, lou] = [await relayUser(base.dir, 'kim'), await relayUser(base.dir, 'lou')];
-    await pair(kim, lou);
+    const dir = join(base.dir, 'per-sender');
+    const [alice, bob] = [await fixtureRelayUser(dir, 'alice'), await fixtureRelayUser(dir, 'bob')];
+    await pair(alice, bob);
     for (const name of ['one', 'two']) {
-      expect((await run(kim, ['push', await walnutPackage(kim, name), '--to', 'lou', '--json'])).code).toBe(0);
+      expect((await run(alice, ['push', await walnutPackage(alice, name), '--to', 'bob', '--json'])).code).toBe(0);
     }
-    commitToBare(lou.url, { ...junkIn('spam', 3), ...junkIn('zzz', 1) });
+    commitToBare(bob.url, { ...junkIn('spam', 3), ...junkIn('zzz', 1) });
     setPullLimitsForTests({ unpinnedPerSender: 1 });
-    const first = await run(lou, ['pull', '--json']);
+    const first = await run(bob, ['pull', '--json']);
     const from = first.json.received.map((r: { from: string }) => r.from).sort();
-    expect(from).toEqual(['kim', 'kim', 'spam', 'zzz']);
+    expect(from).toEqual(['alice', 'alice', 'spam', 'zzz']);
     expect(first.json.deferred).toBe(2);
     expect(first.json.pull_limits.unpinned_per_sender).toBe(1);
-    expect(pending(lou)).toBe(2);
-    const second = await run(lou, ['pull']);
+    expect(pending(bob)).toBe(2);
+    const second = await run(bob, ['pull']);
     expect(second.stderr).toMatch(
       /1 package was left on the relay, untouched: .*at most 1 from each sender that is not a pinned peer.*all in one folder that is not one of your peers'/s,
     );
-    // spam is no peer of lou's: its folder name is not part of the warning.
+    // spam is no peer of bob's: its folder name is not part of the warning.
     expect(second.stderr).not.toMatch(/spam's folder/);
   }, 60_000);
 });
@@ -176,25 +178,25 @@ it('PullBudget: a sender that is not a pinned peer gets at most the per-sender c
 });
 
 describe('git relay: one pull saves at most the byte cap', () => {
-  let dora: RelayUser;
+  let erin: RelayUser;
   beforeAll(async () => {
-    dora = await relayUser(base.dir, 'dora');
+    erin = await fixtureRelayUser(join(base.dir, 'byte-cap'), 'erin');
   });
 
   it('stops before the package that would pass it; the first package is taken whatever its size', async () => {
-    commitToBare(dora.url, junk(4, 4000));
+    commitToBare(erin.url, junk(4, 4000));
     setPullLimitsForTests({ bytes: 9000 });
-    const first = await run(dora, ['pull', '--json']);
+    const first = await run(erin, ['pull', '--json']);
     expect(first.json.received).toHaveLength(2);
     expect(first.json.deferred).toBe(2);
     expect(first.json.pull_limits.bytes).toBe(9000);
-    expect(pending(dora)).toBe(2);
+    expect(pending(erin)).toBe(2);
 
     setPullLimitsForTests({ bytes: 100 });
-    const second = await run(dora, ['pull', '--json']);
+    const second = await run(erin, ['pull', '--json']);
     expect(second.json.received).toHaveLength(1);
     expect(second.json.deferred).toBe(1);
-    expect(savedUnder(dora)).toHaveLength(3);
+    expect(savedUnder(erin)).toHaveLength(3);
   }, 60_000);
 });
 
@@ -242,11 +244,12 @@ async function refused(transport: RelayTransport, entry: InboxEntry, dest: strin
 
 describe("the transports tell pull a package's size before writing it", () => {
   it('git: the size of the blob fetched into the clone', async () => {
-    const erin = gitUser(base.dir, 'erin');
-    await erin.transport.setup(erin.keys.publicKeyPem);
-    commitToBare(erin.url, junk(1, 3000));
-    const [entry] = (await erin.transport.listInbox()).entries;
-    expect(await refused(erin.transport, entry!, join(base.dir, 'erin-got'))).toEqual([3000]);
+    const dir = join(base.dir, 'git-size');
+    const alice = fixtureGitUser(dir, 'alice');
+    await setUpGitUser(dir, alice);
+    commitToBare(alice.url, junk(1, 3000));
+    const [entry] = (await alice.transport.listInbox()).entries;
+    expect(await refused(alice.transport, entry!, join(base.dir, 'alice-got'))).toEqual([3000]);
   });
 
   it('GitHub: the listed size, or else the length of the answer', async () => {

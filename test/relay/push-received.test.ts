@@ -15,7 +15,7 @@ import { relayGroup } from '../../scripts/lib/relay/cli.ts';
 import type { Command } from '../../scripts/lib/cli/command.ts';
 import { isolateProcessGit } from './git-env.ts';
 import { git, tempDir } from './helpers.ts';
-import { pair, relayUser, run, walnutPackage, type RelayUser } from './in-process.ts';
+import { fixtureRelayUser, pair, run, walnutPackage, type RelayUser } from './in-process.ts';
 
 let base: ReturnType<typeof tempDir>;
 let alice: RelayUser;
@@ -25,9 +25,9 @@ let carol: RelayUser;
 beforeAll(async () => {
   isolateProcessGit();
   base = tempDir('push-received');
-  alice = await relayUser(base.dir, 'alice');
-  bob = await relayUser(base.dir, 'bob');
-  carol = await relayUser(base.dir, 'carol');
+  alice = await fixtureRelayUser(base.dir, 'alice');
+  bob = await fixtureRelayUser(base.dir, 'bob');
+  carol = await fixtureRelayUser(base.dir, 'carol');
   await pair(bob, carol);
   await pair(carol, alice);
 });

@@ -14,7 +14,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bareFiles, git, gitIn, tempDir } from './helpers.ts';
-import { pair, relayUser, run, type RelayUser } from './in-process.ts';
+import { fixtureRelayUser, pair, run, type RelayUser } from './in-process.ts';
 import { forceMadeUpHistory, pushTo } from './set-up-before.ts';
 import { isolateProcessGit } from './git-env.ts';
 
@@ -23,7 +23,7 @@ let alice: RelayUser;
 beforeAll(async () => {
   isolateProcessGit();
   base = tempDir('relay-replaced');
-  alice = await relayUser(base.dir, 'alice');
+  alice = await fixtureRelayUser(base.dir, 'alice');
 }, 60_000);
 afterAll(() => base.cleanup());
 
@@ -43,45 +43,45 @@ function replaceWithZedsRelay(url: string): void {
 
 describe('a relay setup checked, replaced at the same URL', () => {
   it("by someone else's relay: pull refuses and takes nothing, status warns, setup refuses to publish the key there", async () => {
-    const wes = await relayUser(base.dir, 'wes');
-    await pair(wes, alice);
-    await pushTo(alice, 'wes', 'before');
-    expect((await run(wes, ['pull', '--json'])).code).toBe(0);
+    const bob = await fixtureRelayUser(base.dir, 'bob');
+    await pair(alice, bob);
+    await pushTo(alice, 'bob', 'before');
+    expect((await run(bob, ['pull', '--json'])).code).toBe(0);
 
-    replaceWithZedsRelay(wes.url);
-    const before = bareFiles(wes.url);
-    const pulled = await run(wes, ['pull', '--json']);
+    replaceWithZedsRelay(bob.url);
+    const before = bareFiles(bob.url);
+    const pulled = await run(bob, ['pull', '--json']);
     expect(pulled.code, pulled.stdout).toBe(1);
     expect(pulled.json.error.code).toBe('not_your_relay');
     expect(pulled.json.error.message).toMatch(/no longer the one setup checked/);
-    expect(bareFiles(wes.url)).toEqual(before);
+    expect(bareFiles(bob.url)).toEqual(before);
 
-    const status = await run(wes, ['status', '--json']);
+    const status = await run(bob, ['status', '--json']);
     expect(status.json.not_your_relay).toBe('relay');
     expect(status.json.problems.join('\n')).toMatch(/no longer the one setup checked/);
 
-    const setup = await run(wes, ['setup', '--json']);
+    const setup = await run(bob, ['setup', '--json']);
     expect(setup.code, setup.stdout).toBe(1);
     expect(setup.json.error.code).toBe('not_your_relay');
-    expect(bareFiles(wes.url)).toEqual(before);
+    expect(bareFiles(bob.url)).toEqual(before);
   }, 60_000);
 
   it("the owner's own rewrite (the history squashed into one new root) and a peer's made-up history keeping the key lock nobody out", async () => {
-    const xia = await relayUser(base.dir, 'xia');
-    await pair(xia, alice);
-    const tree = gitIn(xia.url, ['rev-parse', 'main^{tree}']);
-    const root = gitIn(xia.url, ['-c', 'user.name=x', '-c', 'user.email=x@x', 'commit-tree', tree, '-m', 'squashed']);
-    gitIn(xia.url, ['update-ref', 'refs/heads/main', root]);
-    await pushTo(alice, 'xia', 'after-squash');
-    const pulled = await run(xia, ['pull', '--json']);
+    const carol = await fixtureRelayUser(base.dir, 'carol');
+    await pair(alice, carol);
+    const tree = gitIn(carol.url, ['rev-parse', 'main^{tree}']);
+    const root = gitIn(carol.url, ['-c', 'user.name=x', '-c', 'user.email=x@x', 'commit-tree', tree, '-m', 'squashed']);
+    gitIn(carol.url, ['update-ref', 'refs/heads/main', root]);
+    await pushTo(alice, 'carol', 'after-squash');
+    const pulled = await run(carol, ['pull', '--json']);
     expect(pulled.code, pulled.stdout).toBe(0);
     expect(pulled.json.received).toMatchObject([{ from: 'alice', verified: true }]);
 
-    forceMadeUpHistory(xia.url, 'xia');
-    await pushTo(alice, 'xia', 'after-made-up');
-    const again = await run(xia, ['pull', '--json']);
+    forceMadeUpHistory(carol.url, 'carol');
+    await pushTo(alice, 'carol', 'after-made-up');
+    const again = await run(carol, ['pull', '--json']);
     expect(again.code, again.stdout).toBe(0);
-    expect((await run(xia, ['setup', '--json'])).code).toBe(0);
-    expect(bareFiles(xia.url).get('keys/xia.pem')).toBe(gitIn(xia.url, ['hash-object', '--stdin'], readFileSync(xia.paths.publicKey, 'utf8')));
+    expect((await run(carol, ['setup', '--json'])).code).toBe(0);
+    expect(bareFiles(carol.url).get('keys/carol.pem')).toBe(gitIn(carol.url, ['hash-object', '--stdin'], readFileSync(carol.paths.publicKey, 'utf8')));
   }, 60_000);
 });

@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { commitToBare, git, tempDir } from './helpers.ts';
-import { relayUser, run, type RelayUser } from './in-process.ts';
+import { fixtureRelayUser, run, type RelayUser } from './in-process.ts';
 import { setUpBeforeTheCheck } from './set-up-before.ts';
 import { isolateProcessGit } from './git-env.ts';
 
@@ -27,38 +27,38 @@ function userGitConfig(user: RelayUser, text: string): void {
 }
 
 it("log.showRoot=false in the user's git config: a peer's key committed into the user's relay locks nobody out", async () => {
-  const xia = await relayUser(base.dir, 'xia');
-  commitToBare(xia.url, { 'keys/mallory.pem': 'a key of mallory\n' }, 'by a peer');
-  userGitConfig(xia, '[log]\n\tshowRoot = false\n');
+  const alice = await fixtureRelayUser(join(base.dir, 'show-root'), 'alice');
+  commitToBare(alice.url, { 'keys/mallory.pem': 'a key of mallory\n' }, 'by a peer');
+  userGitConfig(alice, '[log]\n\tshowRoot = false\n');
 
-  const pulled = await run(xia, ['pull', '--json']);
+  const pulled = await run(alice, ['pull', '--json']);
   expect(pulled.code, pulled.stdout).toBe(0);
-  const status = await run(xia, ['status', '--json']);
+  const status = await run(alice, ['status', '--json']);
   expect(status.json.not_your_relay ?? null).toBeNull();
   expect(JSON.stringify(status.json.problems ?? [])).not.toMatch(/no longer the one setup checked/);
-  const setup = await run(xia, ['setup', '--json']);
+  const setup = await run(alice, ['setup', '--json']);
   expect(setup.code, setup.stdout).toBe(0);
 }, 60_000);
 
 it("log.follow=true in the user's git config: the user's key put back into a relay found replaced ends the finding", async () => {
-  const yan = await relayUser(base.dir, 'yan');
-  rmSync(yan.url, { recursive: true, force: true });
-  const work = `${yan.url}-zed-work`;
+  const alice = await fixtureRelayUser(join(base.dir, 'follow'), 'alice');
+  rmSync(alice.url, { recursive: true, force: true });
+  const work = `${alice.url}-zed-work`;
   mkdirSync(join(work, 'keys'), { recursive: true });
   writeFileSync(join(work, 'keys', 'zed.pem'), 'a key of zed\n');
   git(['init', '--quiet', '--initial-branch=main', work]);
   git(['add', '.'], work);
   git(['-c', 'user.name=z', '-c', 'user.email=z@z', 'commit', '--quiet', '-m', 'zed sets up'], work);
-  git(['clone', '--quiet', '--bare', work, yan.url]);
-  userGitConfig(yan, '[log]\n\tfollow = true\n');
-  const refused = await run(yan, ['pull', '--json']);
+  git(['clone', '--quiet', '--bare', work, alice.url]);
+  userGitConfig(alice, '[log]\n\tfollow = true\n');
+  const refused = await run(alice, ['pull', '--json']);
   expect(refused.json.error?.code, refused.stdout).toBe('not_your_relay');
 
   // The way on the refusal gives when the repository is the user's: put the key back with git.
-  commitToBare(yan.url, { 'keys/yan.pem': readFileSync(yan.paths.publicKey, 'utf8') }, 'my key back');
-  const pulled = await run(yan, ['pull', '--json']);
+  commitToBare(alice.url, { 'keys/alice.pem': readFileSync(alice.paths.publicKey, 'utf8') }, 'my key back');
+  const pulled = await run(alice, ['pull', '--json']);
   expect(pulled.code, pulled.stdout).toBe(0);
-  expect((await run(yan, ['status', '--json'])).json.not_your_relay ?? null).toBeNull();
+  expect((await run(alice, ['status', '--json'])).json.not_your_relay ?? null).toBeNull();
 }, 60_000);
 
 /**
@@ -70,7 +70,7 @@ it("log.follow=true in the user's git config: the user's key put back into a rel
  */
 for (const variable of ['GIT_LITERAL_PATHSPECS', 'GIT_GLOB_PATHSPECS', 'GIT_ICASE_PATHSPECS', 'GIT_NOGLOB_PATHSPECS']) {
   it(`${variable}=1 in the user's environment: pull and status work, and a peer's key locks nobody out`, async () => {
-    const user = await relayUser(base.dir, `p${variable.split('_')[1]!.toLowerCase()}`);
+    const user = await fixtureRelayUser(join(base.dir, variable), 'alice');
     commitToBare(user.url, { 'keys/mallory.pem': 'a key of mallory\n' }, 'by a peer');
     user.env[variable] = '1';
     const pulled = await run(user, ['pull', '--json']);
@@ -82,9 +82,10 @@ for (const variable of ['GIT_LITERAL_PATHSPECS', 'GIT_GLOB_PATHSPECS', 'GIT_ICAS
 
 it("i18n.logOutputEncoding=UTF-16 in the user's git config: someone else's relay set up before the check is still found", async () => {
   // git re-encoded whole log lines, commit ids with them: the judgement read none and told nothing.
-  const owner = await relayUser(base.dir, 'quinn');
-  const ren = await setUpBeforeTheCheck(base.dir, 'ren', owner.url);
-  userGitConfig(ren, '[i18n]\n\tlogOutputEncoding = UTF-16\n');
-  const r = await run(ren, ['pull', '--json']);
+  const dir = join(base.dir, 'log-encoding');
+  const owner = await fixtureRelayUser(dir, 'bob');
+  const erin = await setUpBeforeTheCheck(dir, 'erin', owner.url, fixtureRelayUser);
+  userGitConfig(erin, '[i18n]\n\tlogOutputEncoding = UTF-16\n');
+  const r = await run(erin, ['pull', '--json']);
   expect(r.json.error?.code, r.stdout).toBe('not_your_relay');
 }, 60_000);

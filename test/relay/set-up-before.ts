@@ -8,11 +8,16 @@ import { commitToBare, gitIn } from './helpers.ts';
 import { relayUser, run, walnutPackage, type RelayUser } from './in-process.ts';
 
 /**
- * `login` (a user made in `base`), whose relay.json names `relay` with their key published there:
- * what setup --url did before it checked.
+ * `login` (a user made in `base` by `user`), whose relay.json names `relay` with their key
+ * published there: what setup --url did before it checked.
  */
-export async function setUpBeforeTheCheck(base: string, login: string, relay: string): Promise<RelayUser> {
-  const u = await relayUser(base, login);
+export async function setUpBeforeTheCheck(
+  base: string,
+  login: string,
+  relay: string,
+  user: (base: string, login: string) => Promise<RelayUser> = relayUser,
+): Promise<RelayUser> {
+  const u = await user(base, login);
   commitToBare(relay, { [`keys/${login}.pem`]: readFileSync(u.paths.publicKey, 'utf8') }, `Publish key of ${login}`);
   const cfg = JSON.parse(readFileSync(u.paths.config, 'utf8'));
   writeFileSync(u.paths.config, JSON.stringify({ ...cfg, repo: relay, url: relay }));

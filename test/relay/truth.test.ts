@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { bareFiles, makeUser, tempDir, writeTestKeys } from './helpers.ts';
-import { pair, relayUser, run, walnutPackage, type RelayUser } from './in-process.ts';
+import { fixtureRelayUser, pair, relayUser, run, walnutPackage, type RelayUser } from './in-process.ts';
 import { FakeGithub } from '../support/fake-github.ts';
 import { isolateProcessGit } from './git-env.ts';
 import { relayPaths } from '../../scripts/lib/relay/paths.ts';
@@ -77,7 +77,7 @@ describe('relay status and inbox over git', { shuffle: false }, () => {
   });
 
   it("status checks every pinned peer's published key against its pin and says which differ", async () => {
-    const carol = await relayUser(base.dir, 'carol');
+    const carol = await fixtureRelayUser(base.dir, 'carol');
     await pair(bob, carol);
     // carol's key changes on her relay (a new pair, published by setup).
     rmSync(carol.paths.privateKey);

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bareFiles, git, makeUser, tempDir, writeTestKeys, type TestUser } from './helpers.ts';
-import { pair, relayUser, run, walnutPackage, type RelayUser } from './in-process.ts';
+import { fixtureRelayUser, pair, run, walnutPackage, type RelayUser } from './in-process.ts';
 import { isolateProcessGit } from './git-env.ts';
 import { remoteUrls } from '../../scripts/lib/relay/url-as-given.ts';
 
@@ -36,8 +36,8 @@ async function peersWithRewrite(
   peerUrl = PEER_URL,
 ): Promise<{ alice: RelayUser; bob: RelayUser; mark: string }> {
   const dir = join(base.dir, tag);
-  const alice = await relayUser(dir, 'alice');
-  const bob = await relayUser(dir, 'bob');
+  const alice = await fixtureRelayUser(dir, 'alice');
+  const bob = await fixtureRelayUser(dir, 'bob');
   await pair(alice, bob);
   const mark = join(dir, 'hook-ran');
   const hook = join(bob.url, 'hooks', 'pre-receive');
@@ -162,8 +162,8 @@ let secondUrlPeers: Promise<{ alice: RelayUser; other: string; mark: string }> |
 function peersForSecondUrl() {
   secondUrlPeers ??= (async () => {
     const dir = join(base.dir, 'second-url');
-    const alice = await relayUser(dir, 'alice');
-    const bob = await relayUser(dir, 'bob');
+    const alice = await fixtureRelayUser(dir, 'alice');
+    const bob = await fixtureRelayUser(dir, 'bob');
     await pair(alice, bob);
     // bob's relay as a server reached over ssh (a script standing in for ssh runs the command it is given here).
     const ssh = join(dir, 'ssh-here');

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { gitIn, gitUser, tempDir, gitPeers, deliverTo } from './helpers.ts';
-import { pair, relayUser, run, walnutPackage } from './in-process.ts';
+import { gitIn, gitUser, tempDir, fixtureGitPeers, deliverTo } from './helpers.ts';
+import { fixtureRelayUser, pair, relayUser, run, walnutPackage } from './in-process.ts';
 import { isolateProcessGit } from './git-env.ts';
 
 let base: ReturnType<typeof tempDir>;
@@ -31,7 +31,7 @@ it("a push stores the package as it is, whatever filters or line endings the use
     GIT_CONFIG_VALUE_1: 'printf changed; cat',
   };
   const alice = await relayUser(base.dir, 'alice', userConfig);
-  const bob = await relayUser(base.dir, 'bob');
+  const bob = await fixtureRelayUser(base.dir, 'bob');
   await pair(alice, bob);
   expect((await run(alice, ['push', await walnutPackage(alice, 'garden'), '--to', 'bob', '--json'])).code).toBe(0);
   const pulled = await run(bob, ['pull', '--json']);
@@ -40,7 +40,7 @@ it("a push stores the package as it is, whatever filters or line endings the use
 
 it('listing deposits runs no signature program on the commits whoever writes the relay made, whatever log.showSignature says', async () => {
   const t = tempDir('show-signature');
-  const { alice, bob } = await gitPeers(t.dir);
+  const { alice, bob } = await fixtureGitPeers(t.dir);
   const pkg = join(t.dir, 'p.walnut');
   writeFileSync(pkg, randomBytes(2000));
   const deposit = await deliverTo(alice, bob, pkg, 'one-20260101-000000-00000001.walnut');
