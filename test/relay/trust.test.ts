@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { bareFiles, commitToBare, tempDir, writeTestKeys } from './helpers.ts';
-import { pair, passphrasePackage, relayUser, run, walnutPackage, asUser, type RelayUser } from './in-process.ts';
+import { fixtureRelayUser, pair, passphrasePackage, relayUser, run, walnutPackage, asUser, type RelayUser } from './in-process.ts';
 import { acquirePullLock } from '../../scripts/lib/relay/pull-lock.ts';
 import { relayProbeCommand } from '../../scripts/lib/relay/commands/relay-probe.ts';
 import { relayPaths } from '../../scripts/lib/relay/paths.ts';
@@ -158,7 +158,7 @@ describe('replay: a package is identified by its signed content', () => {
 
 describe("a peer replacing the owner's key in the owner's relay", () => {
   it('probe, status and pull compare the relay copy with keys/public.pem and say so loudly', async () => {
-    const carol = await relayUser(base.dir, 'carol');
+    const carol = await fixtureRelayUser(base.dir, 'carol');
     const mallory = writeTestKeys(relayPaths(join(base.dir, 'mallory-keys')));
     commitInto(carol.url, { 'keys/carol.pem': mallory.publicKeyPem });
 
@@ -199,8 +199,8 @@ describe('pinned keys and signer labels', () => {
 
 describe('accept --fingerprint', () => {
   it('refuses a key that does not match and pins nothing; accepts the right one in either notation', async () => {
-    const dave = await relayUser(base.dir, 'dave');
-    const erin = await relayUser(base.dir, 'erin');
+    const dave = await fixtureRelayUser(base.dir, 'dave');
+    const erin = await fixtureRelayUser(base.dir, 'erin');
     const shown = (await run(erin, ['status', '--json', '--offline'])).json.fingerprint as string;
     expect(shown).toMatch(/^SHA256:([0-9a-f]{4}:){15}[0-9a-f]{4}$/);
     const wrong = `SHA256:${'0000:'.repeat(15)}0000`;
