@@ -22,13 +22,29 @@ beforeAll(() => {
 });
 afterAll(() => t.cleanup());
 
+/**
+ * The tree object of `entries` random names of one blob, written by hash-object (which checks its
+ * format): mktree looked the blob up again for every entry, 85 ms of CPU for 7,500 of them.
+ */
+function junkTree(relay: string, blob: string, entries: number): string {
+  const names = Array.from({ length: entries }, () => randomBytes(12).toString('hex')).sort();
+  const oid = Buffer.from(blob, 'hex');
+  const tree = Buffer.concat(names.flatMap((name) => [Buffer.from(`100644 ${name}\0`), oid]));
+  const r = spawnSync('git', ['hash-object', '-w', '-t', 'tree', '--stdin'], {
+    cwd: relay,
+    input: tree,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' },
+  });
+  if (r.status !== 0) throw new Error(`git hash-object of a junk tree: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
 /** Commits, on top of `main`, a folder of `entries` random names (about 50 bytes of tree each); returns the commit it replaced. */
 function pushJunk(relay: string, entries: number): string {
   const base = gitIn(relay, ['rev-parse', 'main']);
   const blob = gitIn(relay, ['hash-object', '-w', '--stdin'], 'x');
-  let listing = '';
-  for (let i = 0; i < entries; i++) listing += `100644 blob ${blob}\t${randomBytes(12).toString('hex')}\n`;
-  const junk = gitIn(relay, ['mktree'], listing);
+  const junk = junkTree(relay, blob, entries);
   const root = gitIn(relay, ['mktree'], `${gitIn(relay, ['ls-tree', base])}\n040000 tree ${junk}\tzz-junk\n`);
   const commit = gitIn(relay, ['-c', 'user.name=m', '-c', 'user.email=m@m', 'commit-tree', root, '-p', base, '-m', 'junk']);
   gitIn(relay, ['update-ref', 'refs/heads/main', commit]);
