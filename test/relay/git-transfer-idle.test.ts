@@ -52,7 +52,9 @@ const bobOverSsh = new GitTransport({
 beforeAll(async () => {
   isolateProcessGit();
   const ssh = join(t.dir, 'fake-ssh');
-  // What the server receives (a push) or sends (a fetch) in 16 KiB slices, 20 ms apart: a link that is slow but moves.
+  // What the server receives (a push) or sends (a fetch) in 64 KiB slices, 80 ms apart: a link that
+  // is slow but moves (800 KB/s at most). Three processes start for each slice: 16 KiB slices 20 ms
+  // apart, the same speed, started four times as many (about 600 a run: 0.3 s of CPU of 1.5).
   writeFileSync(
     ssh,
     `#!/bin/sh
@@ -60,7 +62,7 @@ shift
 [ -f '${stall}' ] && case "$*" in *"$(cat '${stall}')"*) exec sleep 60;; esac
 [ -f '${slow}' ] || exec sh -c "$*"
 tmp=$(mktemp)
-slowly() { while :; do dd bs=16384 count=1 status=none of="$tmp"; [ -s "$tmp" ] || break; cat "$tmp"; sleep 0.02; done; }
+slowly() { while :; do dd bs=65536 count=1 status=none of="$tmp"; [ -s "$tmp" ] || break; cat "$tmp"; sleep 0.08; done; }
 case "$*" in
   *receive-pack*) slowly | sh -c "$*";;
   *) sh -c "$*" | slowly;;
@@ -117,7 +119,7 @@ describe('git relay transfers: an idle timeout, not a fixed clock', () => {
   });
 
   it('a download that keeps moving bytes lasts as long as it needs; one that stalls ends at the idle time', async () => {
-    const size = 640 * 1024; // about 40 slices of 20 ms: several idle times
+    const size = 640 * 1024; // 10 slices of 80 ms: several idle times
     const sent = pkg(size);
     await alice.transport.deliver(
       { login: 'bob', relay: bob.url },
@@ -146,7 +148,7 @@ describe('git relay transfers: an idle timeout, not a fixed clock', () => {
 
   it('a download over a slow link reports the bytes received while they arrive, not only at the end', async () => {
     // Git prints no byte count while one object is fetched: the temporary pack it writes shows them.
-    const size = 512 * 1024; // about 32 slices of 20 ms: several samples of the pack
+    const size = 512 * 1024; // 8 slices of 80 ms: several samples of the pack (every 250 ms)
     await alice.transport.deliver(
       { login: 'bob', relay: bob.url },
       pkg(size),
