@@ -12,9 +12,11 @@ import { join } from 'node:path';
 import { GitTransport } from '../../scripts/lib/relay/git-transport.ts';
 import { gitEnv } from '../../scripts/lib/relay/git-run.ts';
 import { overPullLimit } from '../../scripts/lib/relay/pull-limits.ts';
-import { bytesUnder, commitToBare, gitIn, gitUser, tempDir } from './helpers.ts';
+import { bytesUnder, commitToBare, fixtureGitUser, gitIn, setUpGitUser, tempDir } from './helpers.ts';
 import { isolateProcessGit } from './git-env.ts';
 
+// Each relay a copy of one setup per login and options (setUpGitUser): a setup is about ten git
+// processes, each a fork of the worker. Setup is tested in git-transport.test.ts.
 let t: ReturnType<typeof tempDir>;
 beforeAll(() => {
   isolateProcessGit();
@@ -66,8 +68,8 @@ function inClone(clone: string, oid: string): boolean {
 }
 
 it('junk trees a writer force-pushed away leave the clone at the next fetch; what the relay holds stays readable', async () => {
-  const alice = gitUser(t.dir, 'alice', { compactSlackBytes: 128 * 1024 });
-  await alice.transport.setup(alice.keys.publicKeyPem);
+  const alice = fixtureGitUser(t.dir, 'alice', { compactSlackBytes: 128 * 1024 });
+  await setUpGitUser(t.dir, alice);
   commitToBare(alice.url, { 'inbox/bob/p-20260101-000000-00000001.walnut': 'package' });
   await alice.transport.listInbox();
   const baseline = bytesUnder(objectsOf(alice));
@@ -88,8 +90,8 @@ it('junk trees a writer force-pushed away leave the clone at the next fetch; wha
 });
 
 it("a package's blob a pull left for the next one stays while the relay holds it, and goes once it does not", async () => {
-  const bob = gitUser(t.dir, 'bob', { compactSlackBytes: 64 * 1024 });
-  await bob.transport.setup(bob.keys.publicKeyPem);
+  const bob = fixtureGitUser(t.dir, 'bob', { compactSlackBytes: 64 * 1024 });
+  await setUpGitUser(t.dir, bob);
   const path = 'inbox/carol/big-20260101-000000-00000001.walnut';
   const pkg = randomBytes(512 * 1024);
   commitToBare(bob.url, { [path]: pkg });
@@ -122,42 +124,43 @@ it("a package's blob a pull left for the next one stays while the relay holds it
 });
 
 it('is left alone while another live process uses the clone, and by the probe (compactClone: false)', async () => {
-  const carol = gitUser(t.dir, 'carol', { compactSlackBytes: 128 * 1024 });
-  await carol.transport.setup(carol.keys.publicKeyPem);
-  await carol.transport.listInbox();
-  const baseline = bytesUnder(objectsOf(carol));
+  const dir = join(t.dir, 'in-use');
+  const alice = fixtureGitUser(dir, 'alice', { compactSlackBytes: 128 * 1024 });
+  await setUpGitUser(dir, alice);
+  await alice.transport.listInbox();
+  const baseline = bytesUnder(objectsOf(alice));
   const probe = new GitTransport({
-    login: 'carol',
-    url: carol.url,
+    login: 'alice',
+    url: alice.url,
     branch: 'main',
-    clonePath: carol.paths.clone,
-    workDir: carol.paths.work,
+    clonePath: alice.paths.clone,
+    workDir: alice.paths.work,
     compactClone: false,
     compactSlackBytes: 128 * 1024,
   });
-  dropJunk(carol.url, pushJunk(carol.url, 7_500));
+  dropJunk(alice.url, pushJunk(alice.url, 7_500));
   // The junk is fetched (a probe of the junk's moment), then gone from the relay.
   const other = spawn('sleep', ['30'], { stdio: 'ignore' });
   try {
-    const base = gitIn(carol.url, ['rev-parse', 'main']);
-    pushJunk(carol.url, 7_500);
+    const base = gitIn(alice.url, ['rev-parse', 'main']);
+    pushJunk(alice.url, 7_500);
     await probe.listInbox();
-    dropJunk(carol.url, base);
+    dropJunk(alice.url, base);
     await probe.listInbox();
-    const grown = bytesUnder(objectsOf(carol));
+    const grown = bytesUnder(objectsOf(alice));
     expect(grown).toBeGreaterThan(baseline + 256 * 1024);
     // Another process that fetched into the clone and still runs.
-    mkdirSync(join(carol.paths.clone, 'alive-users'), { recursive: true });
-    writeFileSync(join(carol.paths.clone, 'alive-users', String(other.pid)), '');
-    await carol.transport.listInbox();
-    expect(bytesUnder(objectsOf(carol))).toBe(grown);
+    mkdirSync(join(alice.paths.clone, 'alive-users'), { recursive: true });
+    writeFileSync(join(alice.paths.clone, 'alive-users', String(other.pid)), '');
+    await alice.transport.listInbox();
+    expect(bytesUnder(objectsOf(alice))).toBe(grown);
   } finally {
     other.kill('SIGKILL');
     await new Promise((r) => other.once('exit', r));
   }
   // Once it has exited, its marker is stale and removed, and the clone compacted.
-  await carol.transport.listInbox();
-  expect(bytesUnder(objectsOf(carol))).toBeLessThan(baseline + 64 * 1024);
+  await alice.transport.listInbox();
+  expect(bytesUnder(objectsOf(alice))).toBeLessThan(baseline + 64 * 1024);
 });
 
 /** Commits junk trees on top of `main`, then a commit without them: the junk stays in the history, which every fetch took. */
@@ -170,46 +173,47 @@ function pushJunkIntoHistory(relay: string, entries: number): void {
 }
 
 it("junk a writer leaves in the relay's history leaves the clone once that history passes the slack; deposits, pulls and pushes go on", async () => {
-  const dave = gitUser(t.dir, 'dave', { compactSlackBytes: 128 * 1024 });
-  const erin = gitUser(t.dir, 'erin');
-  await dave.transport.setup(dave.keys.publicKeyPem);
-  await erin.transport.setup(erin.keys.publicKeyPem);
-  commitToBare(dave.url, { 'inbox/erin/p-20260101-000000-00000001.walnut': 'package' });
-  await dave.transport.listInbox();
-  const baseline = bytesUnder(objectsOf(dave));
+  const dir = join(t.dir, 'history');
+  const alice = fixtureGitUser(dir, 'alice', { compactSlackBytes: 128 * 1024 });
+  const bob = fixtureGitUser(dir, 'bob');
+  await setUpGitUser(dir, alice);
+  await setUpGitUser(dir, bob);
+  commitToBare(alice.url, { 'inbox/bob/p-20260101-000000-00000001.walnut': 'package' });
+  await alice.transport.listInbox();
+  const baseline = bytesUnder(objectsOf(alice));
   for (let round = 1; round <= 4; round++) {
-    pushJunkIntoHistory(dave.url, 7_500); // about 375 KB of trees a round, past the slack of 128 KiB
-    const listing = await dave.transport.listInbox();
+    pushJunkIntoHistory(alice.url, 7_500); // about 375 KB of trees a round, past the slack of 128 KiB
+    const listing = await alice.transport.listInbox();
     expect(listing.entries.map((e) => e.name)).toEqual(['p-20260101-000000-00000001.walnut']);
     // At most the slack and one round's fetch above where it started (it grew by each round's 375 KB for good).
-    expect(bytesUnder(objectsOf(dave)), `round ${round}`).toBeLessThan(baseline + 128 * 1024 + 512 * 1024);
+    expect(bytesUnder(objectsOf(alice)), `round ${round}`).toBeLessThan(baseline + 128 * 1024 + 512 * 1024);
   }
-  // Deposits go on: erin delivers, dave lists it with its details, downloads and removes it (a push
-  // from dave's clone), and pushes to erin's relay.
-  const pkg = join(t.dir, 'erin-to-dave.walnut');
+  // Deposits go on: bob delivers, alice lists it with its details, downloads and removes it (a push
+  // from alice's clone), and pushes to bob's relay.
+  const pkg = join(dir, 'bob-to-alice.walnut');
   writeFileSync(pkg, randomBytes(3000));
-  const sent = await erin.transport.deliver(
-    { login: 'dave', relay: dave.url },
+  const sent = await bob.transport.deliver(
+    { login: 'alice', relay: alice.url },
     pkg,
     () => 'q-20260101-000000-00000002.walnut',
     () => {},
   );
-  const listing = await dave.transport.listInbox();
+  const listing = await alice.transport.listInbox();
   const entry = listing.entries.find((e) => e.path === sent.path)!;
   expect(entry).toBeDefined();
-  const details = await dave.transport.depositDetails(listing.head, new Set([entry.path]));
+  const details = await alice.transport.depositDetails(listing.head, new Set([entry.path]));
   expect(details.get(entry.path)).toMatchObject({ size: 3000 });
-  const dest = join(t.dir, 'dave-got');
-  await dave.transport.download(entry, dest);
+  const dest = join(dir, 'alice-got');
+  await alice.transport.download(entry, dest);
   expect(readFileSync(dest).equals(readFileSync(pkg))).toBe(true);
-  await dave.transport.remove([entry]);
-  expect((await dave.transport.listInbox()).entries.map((e) => e.name)).toEqual(['p-20260101-000000-00000001.walnut']);
-  const back = await dave.transport.deliver(
-    { login: 'erin', relay: erin.url },
+  await alice.transport.remove([entry]);
+  expect((await alice.transport.listInbox()).entries.map((e) => e.name)).toEqual(['p-20260101-000000-00000001.walnut']);
+  const back = await alice.transport.deliver(
+    { login: 'bob', relay: bob.url },
     pkg,
     () => 'r-20260101-000000-00000003.walnut',
     () => {},
   );
-  expect((await erin.transport.listInbox()).entries.map((e) => e.path)).toEqual([back.path]);
-  expect(await dave.transport.ownKey()).toBe(dave.keys.publicKeyPem);
+  expect((await bob.transport.listInbox()).entries.map((e) => e.path)).toEqual([back.path]);
+  expect(await alice.transport.ownKey()).toBe(alice.keys.publicKeyPem);
 });

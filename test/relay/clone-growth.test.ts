@@ -9,12 +9,14 @@ import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bareFiles, commitToBare, gitUser, tempDir, bytesUnder } from './helpers.ts';
+import { bareFiles, bytesUnder, commitToBare, fixtureGitUser, gitUser, setUpGitUser, tempDir } from './helpers.ts';
 import { gitEnv } from '../../scripts/lib/relay/git-run.ts';
 import { gitBlobSha } from '../../scripts/lib/relay/blob-sha.ts';
 import { isolateProcessGit } from './git-env.ts';
 import { overPullLimit } from '../../scripts/lib/relay/pull-limits.ts';
 
+// Each test in a folder of its own, its relays copies of one setup per login (setUpGitUser): a
+// setup is about ten git processes, each a fork of the worker. Setup is tested in git-transport.test.ts.
 let t: ReturnType<typeof tempDir>;
 beforeAll(() => {
   isolateProcessGit();
@@ -23,8 +25,9 @@ beforeAll(() => {
 afterAll(() => t.cleanup());
 
 it('downloaded packages do not stay in the clone; one refused by the byte cap does', async () => {
-  const bob = gitUser(t.dir, 'bob-pull');
-  await bob.transport.setup(bob.keys.publicKeyPem);
+  const dir = join(t.dir, 'pull');
+  const bob = fixtureGitUser(dir, 'bob');
+  await setUpGitUser(dir, bob);
   const files: Record<string, Buffer> = {};
   for (let i = 0; i < 3; i++) files[`inbox/mallory/j${i}-20260101-000000-0000000${i}.walnut`] = randomBytes(256 * 1024);
   commitToBare(bob.url, files);
@@ -58,9 +61,10 @@ function inClone(clone: string, oid: string): boolean {
 }
 
 it('a pushed package does not stay in the clone; the next push, and one retried after a lost race, still land', async () => {
-  const alice = gitUser(t.dir, 'alice');
-  const bob = gitUser(t.dir, 'bob');
-  await Promise.all([alice.transport.setup(alice.keys.publicKeyPem), bob.transport.setup(bob.keys.publicKeyPem)]);
+  const dir = join(t.dir, 'push');
+  const alice = fixtureGitUser(dir, 'alice');
+  const bob = fixtureGitUser(dir, 'bob');
+  await Promise.all([setUpGitUser(dir, alice), setUpGitUser(dir, bob)]);
   const peer = { login: 'bob', relay: bob.url };
   const pkg = (name: string) => {
     const p = join(t.dir, name);
@@ -111,39 +115,42 @@ it('a pushed package does not stay in the clone; the next push, and one retried 
 });
 
 it("a deposit folder a killed push left is removed by a later push once older than the longest push; a running one's is not", async () => {
-  const dora = gitUser(t.dir, 'dora');
-  const erin = gitUser(t.dir, 'erin');
-  await Promise.all([dora.transport.setup(dora.keys.publicKeyPem), erin.transport.setup(erin.keys.publicKeyPem)]);
-  const [old, running] = ['deposit-old', 'deposit-running'].map((n) => join(dora.paths.work, n));
-  for (const dir of [old!, running!]) {
-    mkdirSync(join(dir, 'ab'), { recursive: true });
-    writeFileSync(join(dir, 'ab', 'cdef'), randomBytes(1024));
+  const dir = join(t.dir, 'leftovers');
+  const alice = fixtureGitUser(dir, 'alice');
+  const bob = fixtureGitUser(dir, 'bob');
+  await Promise.all([setUpGitUser(dir, alice), setUpGitUser(dir, bob)]);
+  const [old, running] = ['deposit-old', 'deposit-running'].map((n) => join(alice.paths.work, n));
+  for (const folder of [old!, running!]) {
+    mkdirSync(join(folder, 'ab'), { recursive: true });
+    writeFileSync(join(folder, 'ab', 'cdef'), randomBytes(1024));
   }
   // A slow push reads its folder for hours (up to 5 at most): one written 2 hours ago may be running.
   const ago = (hours: number) => new Date(Date.now() - hours * 60 * 60_000);
   utimesSync(old!, ago(7), ago(7));
   utimesSync(running!, ago(2), ago(2));
-  const pkg = join(t.dir, 'dora.walnut');
+  const pkg = join(dir, 'd.walnut');
   writeFileSync(pkg, randomBytes(1024));
-  await dora.transport.deliver(
-    { login: 'erin', relay: erin.url },
+  await alice.transport.deliver(
+    { login: 'bob', relay: bob.url },
     pkg,
     () => 'd.walnut',
     () => {},
   );
-  expect(readdirSync(dora.paths.work)).toEqual(['deposit-running']);
+  expect(readdirSync(alice.paths.work)).toEqual(['deposit-running']);
 });
 
 it('a push lands from a home whose path holds a colon, a quote and a backslash (git splits its list of object folders on colons)', async () => {
   const home = join(t.dir, 'odd:"home\\');
   mkdirSync(home, { recursive: true });
   const alice = gitUser(home, 'alice');
-  const bob = gitUser(t.dir, 'bob-colon');
-  await Promise.all([alice.transport.setup(alice.keys.publicKeyPem), bob.transport.setup(bob.keys.publicKeyPem)]);
+  // alice's setup is the transport's own: a template's copy writes its path into git's config unquoted.
+  const dir = join(t.dir, 'colon');
+  const bob = fixtureGitUser(dir, 'bob');
+  await Promise.all([alice.transport.setup(alice.keys.publicKeyPem), setUpGitUser(dir, bob)]);
   const pkg = join(t.dir, 'colon.walnut');
   writeFileSync(pkg, randomBytes(64 * 1024));
   const r = await alice.transport.deliver(
-    { login: 'bob-colon', relay: bob.url },
+    { login: 'bob', relay: bob.url },
     pkg,
     () => 'colon.walnut',
     () => {},
