@@ -7,7 +7,7 @@ import { GitTransport } from '../../scripts/lib/relay/git-transport.ts';
 import { gitEnv } from '../../scripts/lib/relay/git-run.ts';
 import { gitBlobSha } from '../../scripts/lib/relay/blob-sha.ts';
 import type { AliveError } from '../../scripts/lib/errors.ts';
-import { bareFiles, commitToBare, git, tempDir, writeFixtureKeys, bytesUnder } from './helpers.ts';
+import { bareFiles, bytesUnder, commitToBare, git, setUpGitUser, tempDir, writeFixtureKeys } from './helpers.ts';
 import { relayPaths } from '../../scripts/lib/relay/paths.ts';
 import { isolateProcessGit } from './git-env.ts';
 import { startHangingServer } from '../support/hanging-server.ts';
@@ -32,16 +32,16 @@ function users(dir: string) {
 
 /**
  * The relays of alice, bob and carol as `setup` leaves them (README.md and keys/<login>.pem on
- * main), made once for the file by the transport's own setup; a world that asks for them gets a
- * copy. A setup per user and test cost about twenty git processes each, and the setup test below
- * proves it.
+ * main), made once for the file, as copies of the transport's setup made once per login in the run
+ * (setUpGitUser); a world that asks for them gets a copy. A setup per user and test cost about
+ * twenty git processes each, and the setup tests below prove it.
  */
 let relaysMadeBySetup: string;
 beforeAll(async () => {
   isolateProcessGit();
   const t = tempDir('git-relays');
   cleanups.push(t.cleanup);
-  await Promise.all(Object.values(users(t.dir)).map((u) => u.transport.setup(u.keys.publicKeyPem)));
+  await Promise.all(Object.values(users(t.dir)).map((u) => setUpGitUser(t.dir, { ...u, options: {} })));
   relaysMadeBySetup = join(t.dir, 'remotes');
 });
 

@@ -16,7 +16,7 @@ import { FakeGithub } from '../support/fake-github.ts';
 import { testKeyPair } from '../support/test-keys.ts';
 import { bundlePath } from '../support/bundles.ts';
 import { cli } from './cli.ts';
-import { git, tempDir, writeFixtureKeys, type TestUser } from './helpers.ts';
+import { git, setUpGitUser, tempDir, writeFixtureKeys, type TestUser } from './helpers.ts';
 import { pair, relayUser } from './in-process.ts';
 import { createPlainPackage } from '../../scripts/lib/package/create.ts';
 import { isolateProcessGit } from './git-env.ts';
@@ -26,14 +26,14 @@ afterAll(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-/** alice's and bob's relays as the transport's setup leaves them, made once for the file; each git world copies them. */
+/** alice's and bob's relays as the transport's setup leaves them (copies of one setup per login in the run: setUpGitUser), made once for the file; each git world copies them. */
 let relaysMadeBySetup: string;
 beforeAll(async () => {
   isolateProcessGit();
   const t = tempDir('git-progress-relays');
   cleanups.push(t.cleanup);
   const { alice, bob } = gitUsers(t.dir);
-  await Promise.all([alice, bob].map((u) => u.transport.setup(u.keys.publicKeyPem)));
+  await Promise.all([alice, bob].map((u) => setUpGitUser(t.dir, { ...u, options: {} })));
   relaysMadeBySetup = join(t.dir, 'remotes');
 });
 
