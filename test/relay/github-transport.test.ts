@@ -413,14 +413,14 @@ describe.concurrent('github transport against a REST server that behaves as GitH
   it('a truncated listing walked folder by folder stops at its file cap, not holding every file of every folder', async () => {
     // Folders sharing one tree of many files (a small push): each walked folder listed all of
     // them again, and a thousand folders of GitHub's 100,000-entry trees were 100 million entries.
-    // The cap is 200,000 files (MAX_WALKED_FILES); 20,000 here shows the same bound with a tenth of
-    // the entries (the full size took 5 s of CPU).
+    // The cap is 200,000 files (MAX_WALKED_FILES); 2,000 here shows the same bound with a hundredth
+    // of the entries (the full size took 5 s of CPU).
     const gh = new FakeGithub({ tokens: { ...TOKENS }, treeRecursiveLimit: 100 });
     await gh.start();
     cleanups.push(() => gh.close());
-    const bob = new GithubTransport({ octokit: createOctokit(gh.url, 'tok-bob'), baseUrl: gh.url, login: 'bob', branch: 'main', maxWalkedFiles: 20_000 });
+    const bob = new GithubTransport({ octokit: createOctokit(gh.url, 'tok-bob'), baseUrl: gh.url, login: 'bob', branch: 'main', maxWalkedFiles: 2_000 });
     await bob.setup(pem());
-    gh.commitFiles('bob/walnut-relay', Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`inbox/s0/p${i}.walnut`, 'x'])));
+    gh.commitFiles('bob/walnut-relay', Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`inbox/s0/p${i}.walnut`, 'x'])));
     gh.commitTreeCopies(
       'bob/walnut-relay',
       'inbox/s0',
@@ -432,8 +432,8 @@ describe.concurrent('github transport against a REST server that behaves as GitH
       (e: Error & { code?: string }) => e,
     );
     expect(err?.code).toBe('too_large');
-    expect(err?.message).toMatch(/inbox\/ of bob\/walnut-relay holds over 20,000 files in its 60 folders/);
-    // It stops at the 41st folder (20,500 files) of 60: a request per folder walked, and five before.
+    expect(err?.message).toMatch(/inbox\/ of bob\/walnut-relay holds over 2,000 files in its 60 folders/);
+    // It stops at the 41st folder (2,050 files) of 60: a request per folder walked, and five before.
     expect(gh.requests.length - before).toBeLessThan(50);
   });
 
