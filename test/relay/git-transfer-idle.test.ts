@@ -52,9 +52,10 @@ const bobOverSsh = new GitTransport({
 beforeAll(async () => {
   isolateProcessGit();
   const ssh = join(t.dir, 'fake-ssh');
-  // What the server receives (a push) or sends (a fetch) in 64 KiB slices, 80 ms apart: a link that
-  // is slow but moves (800 KB/s at most). Three processes start for each slice: 16 KiB slices 20 ms
-  // apart, the same speed, started four times as many (about 600 a run: 0.3 s of CPU of 1.5).
+  // What the server receives (a push) or sends (a fetch) in slices: a link that is slow but moves
+  // (800 KB/s at most). A fetch's slices are 16 KiB, 20 ms apart, within the 0.3 s idle time of a
+  // loaded machine; a push's, 64 KiB 80 ms apart (its idle time is 1.8 s), for a quarter of the
+  // processes: each slice starts three (the 2 MiB push took 400 of the run's 600).
   writeFileSync(
     ssh,
     `#!/bin/sh
@@ -62,10 +63,10 @@ shift
 [ -f '${stall}' ] && case "$*" in *"$(cat '${stall}')"*) exec sleep 60;; esac
 [ -f '${slow}' ] || exec sh -c "$*"
 tmp=$(mktemp)
-slowly() { while :; do dd bs=65536 count=1 status=none of="$tmp"; [ -s "$tmp" ] || break; cat "$tmp"; sleep 0.08; done; }
+slowly() { while :; do dd bs=$1 count=1 status=none of="$tmp"; [ -s "$tmp" ] || break; cat "$tmp"; sleep $2; done; }
 case "$*" in
-  *receive-pack*) slowly | sh -c "$*";;
-  *) sh -c "$*" | slowly;;
+  *receive-pack*) slowly 65536 0.08 | sh -c "$*";;
+  *) sh -c "$*" | slowly 16384 0.02;;
 esac
 rm -f "$tmp"
 `,
@@ -119,7 +120,7 @@ describe('git relay transfers: an idle timeout, not a fixed clock', () => {
   });
 
   it('a download that keeps moving bytes lasts as long as it needs; one that stalls ends at the idle time', async () => {
-    const size = 640 * 1024; // 10 slices of 80 ms: several idle times
+    const size = 640 * 1024; // about 40 slices of 20 ms: several idle times
     const sent = pkg(size);
     await alice.transport.deliver(
       { login: 'bob', relay: bob.url },
@@ -148,7 +149,7 @@ describe('git relay transfers: an idle timeout, not a fixed clock', () => {
 
   it('a download over a slow link reports the bytes received while they arrive, not only at the end', async () => {
     // Git prints no byte count while one object is fetched: the temporary pack it writes shows them.
-    const size = 512 * 1024; // 8 slices of 80 ms: several samples of the pack (every 250 ms)
+    const size = 512 * 1024; // about 32 slices of 20 ms: several samples of the pack
     await alice.transport.deliver(
       { login: 'bob', relay: bob.url },
       pkg(size),
