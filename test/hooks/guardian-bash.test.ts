@@ -12,6 +12,7 @@ import { loadShellReader, needsShellReader } from '../../scripts/lib/guardian/an
 import { decide, MAX_READ_COMMAND } from '../../scripts/lib/guardian/decide.ts';
 import { shellWrites } from '../../scripts/lib/guardian/shell.ts';
 import { guardianCall } from '../../scripts/lib/hook/input.ts';
+import { isPrintable } from '../../scripts/lib/text/untrusted.ts';
 import { bundleEntry, cleanEnv, repoRoot, runBundle } from './bundle.ts';
 
 const LOG = '---\nwalnut: garden\n---\n\n## 2024-03-01 — squirrel:s3\nPlanted tomatoes.\nsigned: squirrel:s3\n';
@@ -1211,6 +1212,20 @@ describe('log-guardian: Bash commands', () => {
     if (!d.allow) {
       expect(d.reason).toContain(log);
       expect(d.reason).toContain('sed -i');
+    }
+  });
+
+  // Found in review on 2026-12-07: the words a reason quotes (the program, a glob, cp's destination)
+  // reached the answer raw, ESC, BEL, an OSC sequence and U+202E (which reorders what follows) among them.
+  it('shows the words of the command it quotes in a reason as visible escapes', () => {
+    for (const command of [`x\u001b[2J\u202eEVIL$c ${K}/log.md`, `rm ${K}/[l\u001b\u202e]og.md`, `cp ${K}/log.md "$W/\u001b]0;title\u0007\u202e"`]) {
+      const d = bash(command);
+      expect(d.allow, command).toBe(false);
+      if (!d.allow) {
+        expect(isPrintable(d.reason), d.reason).toBe(true);
+        expect(d.reason).toContain('\\x1b');
+        expect(d.reason).toContain('\\u{202e}');
+      }
     }
   });
 

@@ -167,11 +167,11 @@ export function unreadableReason(log: string): string {
 function shellReason(write: ShellWrite, log: string): string {
   const what =
     write.kind === 'append'
-      ? `would append to the walnut log ${shown(log)} (${write.via}). Text added at the end lands inside the ` +
+      ? `would append to the walnut log ${shown(log)} (${shown(write.via)}). Text added at the end lands inside the ` +
         'oldest entry, or below it, out of order: entries are newest first, directly after the frontmatter.'
       : write.kind === 'remove'
-        ? `would delete or move away the walnut log ${shown(log)} (${write.via}), the walnut's history of signed entries.`
-        : `would overwrite the walnut log ${shown(log)} (${write.via}), the walnut's prepend-only history of signed entries.`;
+        ? `would delete or move away the walnut log ${shown(log)} (${shown(write.via)}), the walnut's history of signed entries.`
+        : `would overwrite the walnut log ${shown(log)} (${shown(write.via)}), the walnut's prepend-only history of signed entries.`;
   return (
     `This command ${what} Shell commands do not change a walnut log. To add an entry, use the Edit ` +
     "tool to insert it directly after the frontmatter (anchor on the frontmatter's last field and " +
@@ -182,13 +182,13 @@ function shellReason(write: ShellWrite, log: string): string {
 
 /** What a write the guardian cannot place may do: `may remove`, and how its path reads: `(rm of PATH)`. */
 const mayDo = (write: ShellWrite) => (write.kind === 'remove' ? 'may remove' : write.kind === 'append' ? 'may append to' : 'may rewrite');
-const writing = (write: ShellWrite) => `${write.via} ${write.kind === 'remove' ? 'of' : 'onto'} ${shown(write.path)}`;
+const writing = (write: ShellWrite) => `${shown(write.via)} ${write.kind === 'remove' ? 'of' : 'onto'} ${shown(write.path)}`;
 
 function unresolvedReason(write: ShellWrite): string {
   const verb = mayDo(write);
   if (write.path.startsWith('<found by find>'))
     return (
-      `This command ${verb} the files find finds (${write.via}), and find's tests may match log.md, inside an ALIVE world, ` +
+      `This command ${verb} the files find finds (${shown(write.via)}), and find's tests may match log.md, inside an ALIVE world, ` +
       `so log-guardian cannot tell whether walnut logs are among them, ${REFUSES}. If they are ` +
       `not meant, add \`! -name log.md\` to find's tests (not after -o). To add a log entry, ${EDIT_ENTRY}.`
     );
@@ -202,7 +202,7 @@ function unresolvedReason(write: ShellWrite): string {
 
 function linkReason(write: ShellWrite): string {
   return (
-    `This command makes a link (ln, link, cp -s or -l), then ${mayDo(write)} ${shown(write.path)} (${write.via}), which may ` +
+    `This command makes a link (ln, link, cp -s or -l), then ${mayDo(write)} ${shown(write.path)} (${shown(write.via)}), which may ` +
     'lead through that link to a walnut log, inside an ALIVE world, so log-guardian cannot tell whether that is a walnut log, ' +
     `${REFUSES}. Make the link in a command of its own, or write the file by its own path; to add a log entry, ${EDIT_ENTRY}.`
   );
@@ -229,7 +229,7 @@ function readInputReason(write: ShellWrite): string {
 /** For a sed script the reader cannot read, or whose `e` runs text from the input (shell.ts, sedWrites). */
 function sedScriptReason(write: ShellWrite): string {
   return (
-    `This command runs sed with a script log-guardian cannot read in full, or one that runs text from its input (${write.via}: ` +
+    `This command runs sed with a script log-guardian cannot read in full, or one that runs text from its input (${shown(write.via)}: ` +
     'a -f file, a variable not set in the command or text a command prints, e alone, the e flag of s), and ' +
     `sed's words name log.md (${shown(write.input ?? '')}), inside an ALIVE world. Its w, W and e commands write files and run ` +
     `commands, so log-guardian cannot tell whether it writes a walnut log, ${REFUSES}. To print lines of a log, give sed ` +
@@ -242,7 +242,7 @@ const UNREAD_WORD = 'with a word it cannot read';
 
 function optionReason(write: ShellWrite): string {
   return (
-    `This command runs ${write.via.slice(0, -UNREAD_WORD.length)}with a word log-guardian cannot read (a variable not set in the ` +
+    `This command runs ${shown(write.via.slice(0, -UNREAD_WORD.length))}with a word log-guardian cannot read (a variable not set in the ` +
     `command, "$@", an array, a glob, an option it does not know), and its words name log.md (${shown(write.input ?? '')}), inside an ALIVE world: that word may be ` +
     `an option that makes it write (sed -i, sort -o, cp -t, find -delete), or the program (rm), ${REFUSES}. Spell its options literally, or read ` +
     `the log with cat, head, tail, grep or the Read tool; to add a log entry, ${EDIT_ENTRY}.`
