@@ -50,7 +50,8 @@ describe('hook bundles', () => {
       // 25 -> 25.5 KiB (25,784 bytes, from 25,533) the same day: that count walks the newest first
       // and spends its bound on files looked at only (57 bytes), and a bound reached with none found
       // says some may wait, where it said nothing (194 bytes).
-      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 58.75, 'log-guardian': 26.75, 'relay-check': 25.5 }[name] ?? 21) * 1024);
+      // log-guardian-shell 58.75 -> 59.5 KiB on 2026-12-07 (59.2, from 58.5): here-document bodies and mapfile's arrays read as input.
+      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 59.5, 'log-guardian': 26.75, 'relay-check': 25.5 }[name] ?? 21) * 1024);
       // No zod, yaml, tar or Octokit, and no CommonJS require: hooks get no require() (build-options.mjs).
       expect(text).not.toMatch(/\bzod\b|ZodError|from "yaml"|YAMLParseError|node-tar|minizlib|@octokit|Octokit/);
       expect(text).not.toMatch(/(?<![\w$.])require\(|__require\b|Dynamic require/);

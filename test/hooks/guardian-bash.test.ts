@@ -314,6 +314,33 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['an exported variable set from a command naming log.md', `export LOG="$(ls ${K}/log.md)" && echo x >> "$LOG"`, 'world', /cannot tell/],
   ['a variable set from a command naming log.md, copied from', `f=$(ls ${K}/log.md); cp "$f" /tmp/log-copy.md`, 'world', 'allow'],
   ['while read fed by a here-string', `while read f; do rm "$f"; done <<< "${K}/log.md"`, 'world', /cannot tell/],
+  // Found in review on 2026-12-07 (H2): a here-document's body and what mapfile/readarray fill were
+  // not input; each of these was allowed, and bash then removed or changed the log.
+  ['while read fed by a here-document', `while read f; do rm "$f"; done <<EOF\n${K}/log.md\nEOF`, 'world', /cannot tell/],
+  ['while read fed by a quoted here-document', `while read f; do rm "$f"; done <<'EOF'\n${K}/log.md\nEOF`, 'world', /cannot tell/],
+  ['read of a here-document with a quoted delimiter', `read x <<"EOF"\n${K}/log.md\nEOF\nrm "$x"`, 'world', /cannot tell/],
+  ['IFS= read -r of a here-document', `IFS= read -r x <<EOF\n${K}/log.md\nEOF\nrm "$x"`, 'world', /cannot tell/],
+  ['a here-document piped into while read', `cat <<EOF | while read f; do rm "$f"; done\n${K}/log.md\nEOF`, 'world', /cannot tell/],
+  ['xargs rm of a here-document', `xargs rm <<EOF\n${K}/log.md\nEOF`, 'world', /cannot tell/],
+  ['xargs rm of a <<- here-document', `xargs rm <<-EOF\n\t${K}/log.md\n\tEOF`, 'world', /cannot tell/],
+  ['readarray of a here-string', `readarray a <<< ${K}/log.md; rm \${a[0]}`, 'world', /cannot tell/],
+  ['mapfile -t of a process substitution', `mapfile -t a < <(ls 04_Ventures/*/_kernel/log.md); sed -i 1d "\${a[@]}"`, 'world', /cannot tell/],
+  ['mapfile -t of a here-document', `mapfile -t a <<EOF\n${K}/log.md\nEOF\nrm "\${a[@]}"`, 'world', /cannot tell/],
+  ['mapfile with options before the array, $a', `mapfile -t -n 1 a <<< ${K}/log.md; rm $a`, 'world', /cannot tell/],
+  ['mapfile into MAPFILE', `mapfile <<< ${K}/log.md; rm \${MAPFILE[0]}`, 'world', /cannot tell/],
+  ['a here-document piped into bash', `cat <<EOF | bash\nrm ${K}/log.md\nEOF`, 'world', /cannot tell/],
+  ['xargs sed -n of a here-document holding -i', `xargs sed -n 1p <<EOF\n-i\n${K}/log.md\nEOF`, 'world', OPTION_UNREAD],
+  ['xargs sed -n of a here-document piped in holding -i', `cat <<EOF | xargs sed -n 1p\n-i\n${K}/log.md\nEOF`, 'world', OPTION_UNREAD],
+  ['xargs sed -n of a here-document of the log', `xargs sed -n 1p <<EOF\n${K}/log.md\nEOF`, 'world', 'allow'],
+  ['while read of a here-document, names echoed', `while read f; do echo "$f"; done <<EOF\n${K}/log.md\nEOF`, 'world', 'allow'],
+  ['xargs cp of a here-document into a literal folder', `xargs -I{} cp {} /tmp/bk/ <<EOF\n${K}/log.md\nEOF`, 'world', 'allow'],
+  [
+    'while read of a here-document not naming log.md, then cat of the log',
+    `while read f; do rm "$f"; done <<EOF\nold.txt\nEOF\ncat ${K}/log.md`,
+    'world',
+    'allow',
+  ],
+  ['mapfile of the log, lines printed', `mapfile -t lines < ${K}/log.md; printf '%s\\n' "\${lines[@]}" > /tmp/lines.txt`, 'world', 'allow'],
   // Found by a review: shell forms the reader once missed (each was allowed, and bash changed the log).
   [
     'a write after a heredoc with an apostrophe inside $(…) (the usual commit form)',
@@ -642,7 +669,7 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
     'sed -n of $((n)), n set by mapfile',
     `n=1; mapfile -t n <<< 'x[$(rm ${K}/log.md)]'; sed -n "$((n))p" ${K}/log.md`,
     'world',
-    /delete|runs sed with a script/,
+    /delete|runs sed with a script|arithmetic on n/,
   ],
   [
     'sed -n of $((n)), n set by a DEBUG trap',

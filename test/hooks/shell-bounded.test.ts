@@ -113,6 +113,13 @@ describe('the shell reader ends, in linear time, on any command', () => {
       expect(r.inputChars).toBeLessThan(4 * 1024 * 1024);
     }
   });
+  it('a pipeline of thousands of stages each reading a here-document, the bodies after the line', async () => {
+    const n = Math.floor(NEAR_LIMIT / 40);
+    const command = `'cat <<E' + Array.from({ length: ${n} }, (_, i) => i + ' | xargs rm <<E').join('') + '${n}\\nlog.md\\n' + Array.from({ length: ${n + 1} }, (_, i) => 'E' + i).join('\\nx\\n')`;
+    const r = await readWithin(command);
+    expect(r.writes).toBeGreaterThan(0);
+    expect(r.inputChars).toBeLessThan(4 * 1024 * 1024);
+  });
 });
 
 describe('blanks are what bash splits words on', () => {

@@ -8,7 +8,8 @@
  * quoting and escapes, lists and pipelines (`;` `&&` `||` `|` `&`, newlines, subshells), output
  * redirections (`>` `>|` `>>` `&>` `&>>` `N>` `<>`, here-documents skipped), `cd`/`pushd`,
  * variables assigned earlier in the same command line, `for` variables (each of their words in
- * turn), variables `read` sets (unknown, with the text of what feeds them), command and process
+ * turn), variables `read`, `mapfile` and `readarray` set (unknown, with the text of what feeds
+ * them: files, here-strings, here-document bodies, pipes), command and process
  * substitutions, `sh -c`, `su -c`, `env -S` strings and `eval` (read as commands of their own),
  * positional parameters (`set --`, `sh -c`'s words; a function's, as the command's text),
  * wrappers (WRAPPERS: `sudo`, `env`, `nohup`, `timeout`, `xargs` …; `env -C` and `sudo -D` move
@@ -68,6 +69,7 @@ import {
   EMPTY_WORD,
   type Emit,
   type Feed,
+  type HeredocText,
   MAX_DEPTH,
   MAX_EXPANSION,
   MAX_LOOP_READINGS,
@@ -85,6 +87,7 @@ import {
   type Word,
   arithmeticUnknown,
   asInput,
+  bodyTexts,
   exact,
   knownStart,
   literal,
@@ -141,6 +144,11 @@ function variableValue(name: string, words: Word[], reading: Reading): VarValue 
     });
   const size = each.reduce((sum, w) => sum + text(w).length, 0);
   return { text: `$${name}`, known: false, each, fed: { texts: each.map(asInput) }, size };
+}
+
+/** The here-documents among a command's redirections, undefined when none (the common case: no array made). */
+function bodiesOf(redirs: ShellCommand['redirs']): HeredocText[] | undefined {
+  return redirs.some((r) => r.body) ? redirs.flatMap((r) => r.body ?? []) : undefined;
 }
 
 /** `path` made absolute from the starting folder (a stand-in when that is unknown), lexically; undefined after a cd not followed. */
@@ -309,18 +317,24 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
   };
 
   const inputs = (redirs: ShellCommand['redirs']) => redirs.flatMap((r) => (INPUT_REDIRS.has(r.op) && r.target ? [asInput(r.target)] : []));
+  /** What a command's input redirections feed it: the files and strings they name, the here-documents' bodies. */
+  const fedBy = (redirs: ShellCommand['redirs']): Feed => ({ texts: inputs(redirs), bodies: bodiesOf(redirs), piped, outer: loops.at(-1) });
 
   /** `read NAME…`: each name an unknown value fed by the read's own input, or its loop's. */
   const read = (args: Word[], redirs: ShellCommand['redirs']) => {
     const { values, operands: names } = operands('read', args);
     const array = values.get('-a');
-    const fed: Feed = { texts: inputs(redirs), piped, outer: loops.at(-1) };
-    for (const w of array ? [array] : names) {
-      const name = literal(w);
-      if (name !== undefined && NAME.test(name)) current.vars.set(name, { text: `$${name}`, known: false, fed });
-    }
+    const fed = fedBy(redirs);
+    for (const w of array ? [array] : names) readInto(w, fed);
     if (!array && names.length === 0) current.vars.set('REPLY', { text: '$REPLY', known: false, fed });
   };
+  const readInto = (w: Word, fed: Feed) => {
+    const name = literal(w);
+    if (name !== undefined && NAME.test(name)) current.vars.set(name, { text: `$${name}`, known: false, fed });
+  };
+  /** `mapfile [ARRAY]`, `readarray`: the array (MAPFILE without one) holds the lines of its input, as `read -a`'s. */
+  const mapfile = (args: Word[], redirs: ShellCommand['redirs']) =>
+    readInto(evaluatedWords('mapfile', args)[0] ?? { parts: [{ text: 'MAPFILE', known: true }] }, fedBy(redirs));
 
   const run = (cmd: ShellCommand) => {
     let words = cmd.words.flatMap((w) => expandBraces(w));
@@ -336,7 +350,12 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     const first = words[0] && text(words[0]);
     if (first === 'for' || first === 'select') return startFor(words.slice(1));
     // The loop's input redirections feed the `read`s in it.
-    if (first === 'done') loops.pop()?.texts.push(...inputs(cmd.redirs));
+    if (first === 'done') {
+      const loop = loops.pop();
+      const bodies = bodiesOf(cmd.redirs);
+      loop?.texts.push(...inputs(cmd.redirs));
+      if (loop && bodies) loop.bodies = [...(loop.bodies ?? []), ...bodies];
+    }
     const runs = bindLoops({ words, redirs: cmd.redirs }, reading);
     for (const c of runs) runOnce(c, runs.length > 1);
     // Assignments last: their values are read from the words as lexed, for all runs at once.
@@ -400,7 +419,7 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     // an assignment): read as input it cannot see into, unless it holds no $, ` or \.
     if (last?.body?.text !== undefined) return last.body.expands && /[$`\\]/.test(last.body.text) ? { unseen: last.body.text } : { text: last.body.text };
     if (last?.op === '<<<' && last.target) return { text: text(last.target) };
-    if (last === undefined && piped !== undefined) return { unseen: piped.text };
+    if (last === undefined && piped !== undefined) return { unseen: [piped.text, ...bodyTexts(piped.bodies)].join('\n') };
     return undefined;
   };
 
@@ -602,7 +621,7 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
           fed:
             file && !['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0'].includes(text(file))
               ? { texts: [asInput(file), ...reading.whole.texts], outer: loops.at(-1) }
-              : { texts: inputs(cmd.redirs), piped, outer: loops.at(-1) },
+              : fedBy(cmd.redirs),
           replace: replace ? text(replace) : options.some((o) => o === '-i' || o === '--replace') ? '{}' : undefined,
         };
       }
@@ -654,6 +673,7 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
       return;
     }
     if (name === 'read') return read(args, cmd.redirs);
+    if (name === 'mapfile' || name === 'readarray') return mapfile(args, cmd.redirs);
     if (name === 'set') return setPositional(args);
     if (name === 'printf' && args.length > 2 && text(args[0]!) === '-v') {
       // `printf -v NAME FORMAT ARGS…` sets NAME: unknown, read from the words.
@@ -743,8 +763,9 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     else {
       const source =
         tok.op === '|' || (tok.op === ')' && stack.length > 0) ? [...cmd.words, ...cmd.redirs.flatMap((r) => r.target ?? [])].map(asInput).join(' ') : '';
+      const bodies = source === '' ? undefined : bodiesOf(cmd.redirs);
       finish();
-      if (source !== '') piped = { text: source, before: piped };
+      if (source !== '') piped = { text: source, bodies, before: piped };
       else if (LIST_OPS.has(tok.op)) piped = undefined;
       if (tok.op === '(') {
         stack.push({ scope: current, mark: current.vars.mark() });
@@ -786,11 +807,13 @@ function inputTexts(command: string): (feeds: Feed[]) => string {
       for (let level = 0; f && level < MAX_DEPTH; level++, f = f.outer) {
         const pipe: string[] = [];
         for (let p = f.piped; p; p = p.before) {
-          budget -= p.text.length;
-          if (budget < 0) return command;
-          pipe.push(p.text);
+          for (const t of [p.text, ...bodyTexts(p.bodies)].reverse()) {
+            budget -= t.length;
+            if (budget < 0) return command;
+            pipe.push(t);
+          }
         }
-        for (const t of [...f.texts, ...pipe.reverse()]) texts.add(t);
+        for (const t of [...f.texts, ...bodyTexts(f.bodies), ...pipe.reverse()]) texts.add(t);
       }
     }
     const joined = [...texts].join('\n');

@@ -599,8 +599,12 @@ export class Lexer {
       const operated = m ? undefined : /^\$\{[!#]?([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*])[^A-Za-z0-9_}]/.exec(written)?.[1];
       if (typeof set === 'string' && (set !== '' || written[2 + m![1]!.length] !== ':') && this.spend(set.length)) push(set, true);
       else if (fallback) add({ text: written, known: false, fed: { texts: [fallback] }, ...(set === undefined && { outside: true }) });
-      else if (operated !== undefined) add({ text: written, known: false, fed: { texts: [valueText(this.scope().vars.get(operated)) ?? written] } });
-      else push(written, false);
+      else if (operated !== undefined) {
+        // A value read from input keeps what feeds it (a here-document filled in later, a pipe, a loop's input).
+        const value = this.scope().vars.get(operated);
+        const fed = typeof value === 'object' && !('parts' in value) ? value.fed : undefined;
+        add({ text: written, known: false, fed: fed ?? { texts: [valueText(value) ?? written] } });
+      } else push(written, false);
       // `${x:=WORD}` also sets x, when the command has not: to WORD, as written.
       if (m && fallback && m[2] === '=' && /^[A-Za-z_]/.test(m[1]!) && this.scope().vars.get(m[1]!) === undefined) {
         this.scope().vars.set(m[1]!, /[$`\\'"]/.test(fallback) ? { text: `$${m[1]}`, known: false, fed: { texts: [fallback] } } : fallback);

@@ -18,6 +18,7 @@ import {
   type WriteKind,
   allPositionals,
   asInput,
+  bodyTexts,
   exact,
   knownStart,
   literal,
@@ -514,7 +515,8 @@ const HASHES =
 const printsHashes = (t: string) => HASHES.test(t) || /^git\s+(?:rev-parse|merge-base)(?:\s+[\w.~^@{}][\w./~^@{}-]*)+\s*$/.test(t);
 
 /** The command piping names in (xargs, read), unless find, which prints paths under the folders it is given, or one printing hashes. */
-const pipedText = (f: Feed) => (f.piped && !/^find\s/.test(f.piped.text) && !printsHashes(f.piped.text) ? f.piped.text : '');
+const pipedText = (f: Feed) =>
+  f.piped && !/^find\s/.test(f.piped.text) && !printsHashes(f.piped.text) ? [f.piped.text, ...bodyTexts(f.piped.bodies, '-')].join('\n') : '';
 
 /**
  * True when `w` may be an option (or dd's `of=`) through a part it cannot read: it starts with one,
@@ -546,7 +548,8 @@ export function mayBeOption(name: string, w: Word): boolean {
             p.outside ||
             p.text === '$(…)' ||
             p.text === '`…`' ||
-            [...p.fed.texts, pipedText(p.fed)].some((t) => t === p.text || /(?:^|[\s'"=(])-/.test(t))))),
+            // A here-document's body not read yet (on the line that opened it) may hold anything.
+            [...p.fed.texts, ...bodyTexts(p.fed.bodies, '-'), pipedText(p.fed)].some((t) => t === p.text || /(?:^|[\s'"=(])-/.test(t))))),
   );
 }
 

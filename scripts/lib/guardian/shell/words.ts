@@ -75,6 +75,11 @@ export interface Word {
 /** The text of what a loop or `read` takes its input from; `outer` is the enclosing loop's. */
 export interface Feed {
   texts: string[];
+  /**
+   * Here-documents it reads: their bodies, which the lexer fills in at the end of the line that
+   * opened them (after the commands on that line: `cat <<EOF | while read f; do rm "$f"; done`).
+   */
+  bodies?: HeredocText[] | undefined;
   /** The commands piped in, when the input is a pipe. */
   piped?: Piped | undefined;
   outer?: Feed | undefined;
@@ -87,7 +92,17 @@ export interface Feed {
  */
 export interface Piped {
   text: string;
+  /** The here-documents the command piping reads (Feed.bodies). */
+  bodies?: HeredocText[] | undefined;
   before: Piped | undefined;
+}
+
+/**
+ * The texts of here-documents as they are now: a body the lexer has not reached yet, read while
+ * the line that opened it is (`pending`), may hold anything.
+ */
+export function bodyTexts(bodies: HeredocText[] | undefined, pending = ''): string[] {
+  return bodies === undefined ? [] : bodies.map((b) => b.text ?? pending);
 }
 
 /** A here-document's body, filled in when the lexer passes it (at the end of the line that opened it). */
@@ -187,7 +202,7 @@ export const POSITIONAL = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '@'
 export function valueText(v: VarValue): string | undefined {
   if (v === undefined) return undefined;
   if (typeof v === 'string') return v;
-  return 'parts' in v ? asInput(v) : (v.fed?.texts.join('\n') ?? v.text);
+  return 'parts' in v ? asInput(v) : v.fed ? [...v.fed.texts, ...bodyTexts(v.fed.bodies)].join('\n') : v.text;
 }
 
 /**
