@@ -199,6 +199,19 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['find -path …/log.md -exec truncate', "find . -path '*/_kernel/log.md' -exec truncate -s 0 {} \\;", 'world', /cannot tell/],
   ['find -name *.md -delete, naming no log.md', `find ${K} -name '*.md' -delete`, 'world', /cannot tell/],
   ['find -name log.* -exec rm, naming no log.md', "find . -name 'log.*' -exec rm {} +", 'world', /cannot tell/],
+  // Found in review on 2026-12-07 (H4): a log as find's starting point, -wholename (taken for a
+  // name test) and -samefile were not read; each was allowed, and bash removed or emptied the log.
+  ['find of the log itself, -delete', `find ${K}/log.md -delete`, 'world', /delete/],
+  ['find of the log itself, -exec truncate', `find ${K}/log.md -exec truncate -s0 {} \\;`, 'world', /overwrite/],
+  ['find -L of the log itself, -exec sh -c', `find -L ${K}/log.md -exec sh -c ': > "$1"' _ {} \\;`, 'world', /overwrite/],
+  ['find of a glob that matches the log, -delete', `find ${K}/l*.md -delete`, 'world', /delete/],
+  ["find -wholename '*/log.md' -delete", "find . -wholename '*/log.md' -delete", 'world', /cannot tell/],
+  ["find -iwholename '*/LOG.MD' -exec rm", "find . -iwholename '*/LOG.MD' -exec rm {} +", 'world', /cannot tell/],
+  ['find -samefile the log, -delete', `find . -samefile ${K}/log.md -delete`, 'world', /cannot tell/],
+  ['find of the log itself, -exec grep', `find ${K}/log.md -newer x -exec grep -c signed {} +`, 'world', 'allow'],
+  ['find of the log itself with a -name that leaves it out', `find ${K}/log.md -name '*.tmp' -delete`, 'world', 'allow'],
+  ['find -samefile the log, -exec cp elsewhere', `find ${K} -samefile ${K}/log.md -exec cp {} /tmp/bk.md \\;`, 'world', 'allow'],
+  ["find -wholename '*/_kernel/*.tmp' -delete", "find . -wholename '*/_kernel/*.tmp' -delete", 'world', 'allow'],
   // Globs the shell expands: read from the folder as bash will expand them.
   ['rm *.md in the kernel', 'rm *.md', 'kernel', /delete/],
   ['sed -i over *.md in the kernel', "sed -i 's/a/b/g' *.md", 'kernel', /overwrite the walnut log \S+log\.md \(sed -i of \*\.md\)/],

@@ -73,6 +73,13 @@ describe('the shell reader ends, in linear time, on any command', () => {
     });
   });
 
+  // Each -exec read once per starting point that is a log multiplies through nested finds: eight
+  // per level, six levels took 7 s in a draft that did so (eight levels, MAX_DEPTH, some minutes).
+  it('finds of many logs as starting points, each -exec running another, thousands of them', async () => {
+    const level = `'find ${'a/log.md '.repeat(8)}-delete -exec '`;
+    expect(await readWithin(`${level}.repeat(${Math.floor(NEAR_LIMIT / 100)}) + 'rm {} ;'`)).toMatchObject({ first: '<found by find>/log.md' });
+  });
+
   it('a find -regex written to backtrack for ever (the pattern is read, never compiled)', async () => {
     expect(await readWithin(`"find . -regex '((((.*)*)*)*)*y' -delete; cat log.md"`)).toMatchObject({ writes: 1, first: '<found by find>/*' });
   });

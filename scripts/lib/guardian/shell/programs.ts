@@ -5,7 +5,7 @@
  */
 import { globMatches, pathPatternMayMatchLog } from '../../text/glob.ts';
 import { sedScriptWrites } from '../sed.ts';
-import { baseName, builtName, lastName } from './names.ts';
+import { baseName, builtName, endingCanBeLog, globEndsLikeLog, lastName } from './names.ts';
 import {
   type Emit,
   type Feed,
@@ -814,7 +814,28 @@ const FIND_VALUE_TESTS = new Set([
   '-fprint',
   '-fprintf',
   '-fls',
+  '-samefile',
 ]);
+
+/** find's starting points: the words before its first test, past its options -H, -L, -P, -D LIST and -O LEVEL. */
+function findStarts(args: Word[]): Word[] {
+  let k = 0;
+  while (k < args.length && /^-(?:[HLP]+|D|O\d*)$/.test(text(args[k]!))) k += text(args[k]!) === '-D' ? 2 : 1;
+  const starts: Word[] = [];
+  for (; k < args.length; k++) {
+    const t = text(args[k]!);
+    if (t.startsWith('-') || t === '(' || t === '!') break;
+    starts.push(args[k]!);
+  }
+  return starts;
+}
+
+/** True when a file find is given (a starting point, -samefile's) may be a log: named log.md, or a name it cannot tell that may end so. */
+function mayNameLog(w: Word): boolean {
+  const name = lastName(w);
+  if (name !== undefined) return name.toLowerCase() === 'log.md';
+  return w.parts.some((p) => p.glob) ? globEndsLikeLog(w) : endingCanBeLog(w);
+}
 
 /**
  * `find … -delete` and `find … -exec CMD … {} ;`: the files found are unknown, but when a
@@ -826,17 +847,29 @@ function findWrites(args: Word[], emit: Emit, nested: Nested, depth: number): vo
   // out; with -o, which joins alternatives, a negation is not followed.
   let matched = false;
   let excluded = false;
+  /** A test of the name or path (not negated), which a starting point must pass to be found. */
+  let named = false;
   const alternatives = args.some((w) => text(w) === '-o' || text(w) === '-or');
   for (let k = 0; k + 1 < args.length; k++) {
     const test = text(args[k]!);
+    if (test === '-samefile') {
+      // The file itself, by its inode: a log when the file named is one (`-samefile K/log.md`).
+      const before = k > 0 ? text(args[k - 1]!) : '';
+      if (before !== '!' && before !== '-not' && mayNameLog(args[k + 1]!)) matched = true;
+      continue;
+    }
     if (/^-i?regex$/.test(test)) {
-      if (!regexMayMatchLog(text(args[k + 1]!), test === '-iregex')) continue;
+      if (!regexMayMatchLog(text(args[k + 1]!), test === '-iregex')) {
+        named = true;
+        continue;
+      }
     } else {
       if (!/^-i?(?:name|path|wholename)$/.test(test)) continue;
       const given = text(args[k + 1]!);
       const pattern = given;
       const anyCase = { anyCase: test.startsWith('-i') };
-      const byName = /name$/.test(test);
+      // -wholename is -path's other name: a pattern of the whole path.
+      const byName = test === '-name' || test === '-iname';
       const before = k > 0 ? text(args[k - 1]!) : '';
       if (before === '!' || before === '-not') {
         // Leaves the logs out only when it matches every one (`-not -name log.md`, `! -path '*/log.md'`),
@@ -844,6 +877,7 @@ function findWrites(args: Word[], emit: Emit, nested: Nested, depth: number): vo
         if (byName ? globMatches(pattern, 'log.md', anyCase) : LOG_PATHS.every((path) => globMatches(pattern, path, anyCase))) excluded = !alternatives;
         continue;
       }
+      named = true;
       if (!(byName ? globMatches(pattern, 'log.md', anyCase) : pathPatternMayMatchLog(pattern, anyCase))) continue;
       matched = true;
       continue;
@@ -852,8 +886,14 @@ function findWrites(args: Word[], emit: Emit, nested: Nested, depth: number): vo
     if (before === '!' || before === '-not') excluded = !alternatives;
     else matched = true;
   }
+  // A starting point that is a log (`find K/log.md -delete`) is found, unless a test of the name
+  // leaves it out: as it is written when it is the only file found, else as a file named log.md
+  // it cannot tell (each -exec read once: once per starting point, nested finds multiplied).
+  const logStarts = excluded || (named && !matched) ? [] : findStarts(args).filter(mayNameLog);
+  const alone = logStarts.length === 1 && !matched ? logStarts[0] : undefined;
+  if (logStarts.length > 0 && !alone) matched = true;
   const name = matched && !excluded ? 'log.md' : undefined;
-  const found: Word = {
+  const found: Word = alone ?? {
     parts: [
       { text: '<found by find>', known: false },
       { text: `/${name ?? '*'}`, known: name !== undefined },
