@@ -52,7 +52,9 @@ describe('hook bundles', () => {
       // says some may wait, where it said nothing (194 bytes).
       // log-guardian-shell 58.75 -> 59.5 KiB on 2026-12-07 (59.2, from 58.5): here-document bodies and mapfile's arrays read as input.
       // 59.5 -> 60 (59.8) the same day: find's starting points that are logs, -samefile, -wholename as a path pattern.
-      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 60, 'log-guardian': 26.75, 'relay-check': 25.5 }[name] ?? 21) * 1024);
+      // 60 -> 60.75 (60.5) the same day, and log-guardian 26.75 -> 27.25 (27.1, from 26.7):
+      // writes through /dev/fd and /proc, and the reason for a write onto a descriptor.
+      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 60.75, 'log-guardian': 27.25, 'relay-check': 25.5 }[name] ?? 21) * 1024);
       // No zod, yaml, tar or Octokit, and no CommonJS require: hooks get no require() (build-options.mjs).
       expect(text).not.toMatch(/\bzod\b|ZodError|from "yaml"|YAMLParseError|node-tar|minizlib|@octokit|Octokit/);
       expect(text).not.toMatch(/(?<![\w$.])require\(|__require\b|Dynamic require/);

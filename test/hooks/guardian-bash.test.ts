@@ -199,6 +199,24 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['find -path …/log.md -exec truncate', "find . -path '*/_kernel/log.md' -exec truncate -s 0 {} \\;", 'world', /cannot tell/],
   ['find -name *.md -delete, naming no log.md', `find ${K} -name '*.md' -delete`, 'world', /cannot tell/],
   ['find -name log.* -exec rm, naming no log.md', "find . -name 'log.*' -exec rm {} +", 'world', /cannot tell/],
+  // Found in review on 2026-12-07 (H5): /dev/fd, /dev/stdin and /proc name what the shell has open
+  // or is in, which the hook's own process resolved for itself (or took /proc/ for a folder outside
+  // every world); each was allowed, and bash emptied or removed the log.
+  ['truncate of /dev/stdin, the log redirected in', `truncate -s0 /dev/stdin < ${K}/log.md`, 'world', /descriptor/],
+  ['a redirection onto /dev/fd/3, the log opened as 3', `exec 3<${K}/log.md; : > /dev/fd/3`, 'world', /descriptor/],
+  ['a redirection onto /proc/self/fd/3', `exec 3<${K}/log.md; : > /proc/self/fd/3`, 'world', /descriptor/],
+  ['cp onto /dev/fd/3', `exec 3<${K}/log.md; cp /dev/null /dev/fd/3`, 'world', /descriptor/],
+  ['a redirection onto 3 after cd /dev/fd', `cd /dev/fd && exec 3<<WORLD>/${K}/log.md && : > 3`, 'world', /descriptor/],
+  ['truncate of /dev/stdin in a loop reading the log', `while read l; do truncate -s0 /dev/stdin; done < ${K}/log.md`, 'world', /descriptor/],
+  ['a redirection onto /proc/self/cwd/log.md after a cd', `cd ${K} && : > /proc/self/cwd/log.md`, 'world', /cannot tell/],
+  ['rm through /proc/$$/root', `rm /proc/$$/root<WORLD>/${K}/log.md`, 'world', /cannot tell/],
+  ['a redirection through /proc/$$/root$PWD', `echo x > /proc/$$/root$PWD/${K}/log.md`, 'world', /cannot tell/],
+  ['sed -i through /proc/$$/cwd', `sed -i 1d /proc/$$/cwd/${K}/log.md`, 'world', /cannot tell/],
+  ['a write under a folder descriptor, /proc/self/fd/3/log.md', `exec 3<${K}; : > /proc/self/fd/3/log.md`, 'world', /cannot tell/],
+  ['cat of the log onto /dev/stderr', `cat ${K}/log.md > /dev/stderr`, 'world', 'allow'],
+  ['grep of the log onto /dev/stdout and /dev/stderr', `grep -c x ${K}/log.md 2>/dev/stderr >/dev/stdout`, 'world', 'allow'],
+  ['tee /dev/stderr of a list redirected in, then cat of the log', `tee /dev/stderr < list.txt; cat ${K}/log.md`, 'world', 'allow'],
+  ['a redirection onto /proc/self/cwd/notes.md, naming the log elsewhere', `cat ${K}/log.md > /proc/self/cwd/notes.md`, 'world', 'allow'],
   // Found in review on 2026-12-07 (H4): a log as find's starting point, -wholename (taken for a
   // name test) and -samefile were not read; each was allowed, and bash removed or emptied the log.
   ['find of the log itself, -delete', `find ${K}/log.md -delete`, 'world', /delete/],

@@ -195,7 +195,7 @@ function unresolvedReason(write: ShellWrite): string {
   return (
     `This command ${verb} a file named log.md${/[*?[]/.test(basename(write.path)) ? ': a glob' : ''} (${writing(write)}) ` +
     'in a folder log-guardian cannot read or tell from the ' +
-    'command text (a variable, a glob, or a cd it cannot follow), inside an ALIVE world, so it cannot tell whether that ' +
+    'command text (a variable, a glob, a cd it cannot follow, or /proc), inside an ALIVE world, so it cannot tell whether that ' +
     `is a walnut log, ${REFUSES}. If it is one, ${EDIT_ENTRY}; if not, name the folder with a literal path.`
   );
 }
@@ -223,6 +223,17 @@ function readInputReason(write: ShellWrite): string {
     `comes from names log.md (${shown(write.input ?? '')}), inside an ALIVE world, so log-guardian cannot ` +
     `tell from the command text whether that is a walnut log, ${REFUSES}. If it is a walnut log, ${EDIT_ENTRY}; ` +
     'if it is another file, name it with a literal path (or loop over literal paths: `for f in a b`).'
+  );
+}
+
+/** A path the reader reports for a write through a descriptor the shell has open (shell/names.ts, procAlias). */
+const DESCRIPTOR = /^\/(?:dev|proc)\//;
+
+function descriptorReason(write: ShellWrite): string {
+  return (
+    `This command ${mayDo(write)} ${shown(write.path)} (${shown(write.via)}), a descriptor the shell has open, and it opens a file ` +
+    `named log.md (${shown(write.input ?? '')}), inside an ALIVE world, so log-guardian cannot tell whether it writes a walnut log, ` +
+    `${REFUSES}. Write to standard output or error with >&1 or >&2; to add a log entry, ${EDIT_ENTRY}.`
   );
 }
 
@@ -402,11 +413,13 @@ function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, she
       const reason =
         write.name !== undefined
           ? unresolvedReason(write)
-          : /sed [we]$/.test(write.via)
-            ? sedScriptReason(write)
-            : write.via.endsWith(UNREAD_WORD)
-              ? optionReason(write)
-              : readInputReason(write);
+          : DESCRIPTOR.test(write.path)
+            ? descriptorReason(write)
+            : /sed [we]$/.test(write.via)
+              ? sedScriptReason(write)
+              : write.via.endsWith(UNREAD_WORD)
+                ? optionReason(write)
+                : readInputReason(write);
       return { allow: false, reason };
     }
   }

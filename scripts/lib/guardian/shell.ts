@@ -27,13 +27,13 @@
  * shell/programs.ts what each program writes, shell/words.ts the types and variables they share;
  * this module walks the commands (analyse) and binds variables, loops and nested commands.
  */
-import { basename, resolve } from 'node:path';
+import { basename, normalize, resolve } from 'node:path';
 import { globBudget, globPaths } from './glob-paths.ts';
 import { mktempMayBeShadowed, shellState } from './unseen.ts';
 
 export type { ShellWrite, WriteKind } from './shell/words.ts';
 import { Lexer, expandBraces, homeOf } from './shell/lexer.ts';
-import { MKTEMP, baseName, endingCanBeLog, globEndsLikeLog, globPattern, joinPath, lastName, underFresh } from './shell/names.ts';
+import { MKTEMP, baseName, endingCanBeLog, globEndsLikeLog, globPattern, joinPath, lastName, procAlias, underFresh } from './shell/names.ts';
 import {
   type ShellCommand,
   DECLARATIONS,
@@ -229,6 +229,23 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
   ).tokens();
 
   const emit: Emit = (w, kind, via, links) => {
+    // Through /dev/fd or /proc: a file the shell has open, or a folder it is in, the hook's process cannot resolve.
+    const place = text(w).startsWith('/') ? text(w) : current.dir?.startsWith('/') ? joinPath(current.dir, text(w)) : undefined;
+    const alias = place === undefined ? undefined : procAlias(normalize(place));
+    if (alias) {
+      const named = alias === 'folder' && (w.parts.some((p) => p.glob) ? globEndsLikeLog(w) && 'log.md' : lastName(w));
+      out.push({
+        path: place!,
+        exact: false,
+        known: '',
+        name: named || undefined,
+        dir: current.dir,
+        kind,
+        via,
+        ...(alias === 'descriptor' && { feeds: [reading.opened] }),
+      });
+      return;
+    }
     const feeds = w.parts.flatMap((p) => p.fed ?? []);
     const name = lastName(w);
     const fresh = underFresh(w, reading, kind === 'remove');
@@ -535,6 +552,7 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     for (const r of cmd.redirs) {
       const kind = OUTPUT_REDIRS.get(r.op);
       if (kind && r.target) emit(r.target, kind, `'${r.op}' redirection`);
+      if ((r.op === '<' || r.op === '<>') && r.target) reading.opened.texts.push(asInput(r.target), ...r.target.parts.flatMap((p) => p.fed?.texts ?? []));
     }
     // Assignments before a command apply to it alone.
     let words = cmd.words;
@@ -863,6 +881,7 @@ export function shellWrites(
       nested: MAX_NESTED_TEXT,
       whole: { texts: [command] },
       namerefs: new Map(),
+      opened: { texts: [] },
       links: [...links],
       linked,
       shadowed: mktempMayBeShadowed(command),

@@ -6,6 +6,18 @@ import { globMatches } from '../../text/glob.ts';
 import { trimEndOf } from '../../text/trim.ts';
 import { type Reading, text, type Word } from './words.ts';
 
+/**
+ * What an absolute path through /dev/fd, /dev/stdin (stdout, stderr) or /proc names, which the
+ * hook's own process cannot resolve for the shell's: `descriptor`, a file the shell (or another
+ * process) has open (`/dev/fd/3`, `/proc/self/fd/0`); `folder`, a path in a folder a process is
+ * in, is rooted at or has open (`/proc/$$/cwd/…`, `/proc/self/root/…`, `/dev/fd/3/…`).
+ */
+export function procAlias(path: string): 'descriptor' | 'folder' | undefined {
+  if (!path.startsWith('/dev/') && !path.startsWith('/proc/')) return undefined;
+  if (/^\/dev\/(?:std(?:in|out|err)|fd\/[^/]+)\/*$/.test(path) || /^\/proc\/[^/]+\/(?:task\/[^/]+\/)?fd\/[^/]+\/*$/.test(path)) return 'descriptor';
+  return path.startsWith('/proc/') || /^\/dev\/(?:std(?:in|out|err)|fd)\//.test(path) ? 'folder' : undefined;
+}
+
 /** A command substitution that is `mktemp` alone, with its options and template. */
 export const MKTEMP = /^[ \t\n]*mktemp(?:[ \t][^;&|<>`()\n]*)?$/;
 

@@ -286,6 +286,11 @@ export interface Reading {
   links: (string | undefined)[];
   /** The namerefs declared (`declare -n REF=NAME`): REF to NAME ('' when NAME is not known). */
   namerefs: Map<string, string>;
+  /**
+   * The files the command opens for reading (`<`, `<>`, `exec 3<`), as text: a descriptor it writes
+   * through (`/dev/stdin`, `/dev/fd/3`) may be any of them.
+   */
+  opened: Feed;
 }
 
 /** A write found, with the feeds of the variables read from input in its path. */
