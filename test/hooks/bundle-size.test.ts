@@ -54,7 +54,9 @@ describe('hook bundles', () => {
       // 59.5 -> 60 (59.8) the same day: find's starting points that are logs, -samefile, -wholename as a path pattern.
       // 60 -> 60.75 (60.5) the same day, and log-guardian 26.75 -> 27.25 (27.1, from 26.7):
       // writes through /dev/fd and /proc, and the reason for a write onto a descriptor.
-      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 60.75, 'log-guardian': 27.25, 'relay-check': 25.5 }[name] ?? 21) * 1024);
+      // 60.75 -> 63.25 (62.7), log-guardian 27.25 -> 27.5 (27.3) the same day: the names find, grep -l and rg -l
+      // list read as names that may be logs (programs.ts listedInput), and such commands read.
+      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 63.25, 'log-guardian': 27.5, 'relay-check': 25.5 }[name] ?? 21) * 1024);
       // No zod, yaml, tar or Octokit, and no CommonJS require: hooks get no require() (build-options.mjs).
       expect(text).not.toMatch(/\bzod\b|ZodError|from "yaml"|YAMLParseError|node-tar|minizlib|@octokit|Octokit/);
       expect(text).not.toMatch(/(?<![\w$.])require\(|__require\b|Dynamic require/);

@@ -199,6 +199,26 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['find -path …/log.md -exec truncate', "find . -path '*/_kernel/log.md' -exec truncate -s 0 {} \\;", 'world', /cannot tell/],
   ['find -name *.md -delete, naming no log.md', `find ${K} -name '*.md' -delete`, 'world', /cannot tell/],
   ['find -name log.* -exec rm, naming no log.md', "find . -name 'log.*' -exec rm {} +", 'world', /cannot tell/],
+  // Found in review on 2026-12-07 (H6): bulk replaces through names find, grep -l or rg -l list; each
+  // was allowed (the input was checked for the text log.md alone, or the command not read), and bash
+  // changed the log.
+  ["find -name '*.md' | xargs sed -i", "find . -name '*.md' | xargs sed -i 's/tomatoes/potatoes/'", 'world', /find's tests may match log\.md/],
+  ["find -name '*.md' -print0 | xargs -0 perl -pi", "find . -name '*.md' -print0 | xargs -0 perl -pi -e 's/tomatoes/potatoes/'", 'world', /cannot tell/],
+  ['grep -rl | xargs sed -i', "grep -rl tomatoes . | xargs sed -i 's/tomatoes/potatoes/'", 'world', /grep may list log\.md/],
+  ['sed -i on $(grep -rl)', "sed -i 's/tomatoes/potatoes/' $(grep -rl tomatoes .)", 'world', /cannot tell/],
+  ['rm of what backquotes print, naming the log', `rm \`ls ${K}/log.md\``, 'world', /cannot tell/],
+  ['grep -Rli in backquotes', 'sed -i s/a/b/ `grep -Rli tomatoes 04_Ventures`', 'world', /cannot tell/],
+  ['grep -rl | while read … sed -i', 'grep -rl tomatoes . | while read f; do sed -i s/a/b/ "$f"; done', 'world', /cannot tell/],
+  ['rg -l | xargs sed -i', "rg -l tomatoes | xargs sed -i 's/a/b/'", 'world', /rg may list log\.md/],
+  ['git grep -l | xargs sed -i', "git grep -l tomatoes | xargs sed -i 's/a/b/'", 'world', /cannot tell/],
+  ["find -name '*.md' ! -name log.md | xargs sed -i", "find . -name '*.md' ! -name log.md | xargs sed -i 's/a/b/'", 'world', 'allow'],
+  ["find -name '*.ts' | xargs sed -i", "find . -name '*.ts' | xargs sed -i 's/a/b/'", 'world', 'allow'],
+  ['grep -rl --include=*.ts | xargs sed -i', "grep -rl --include='*.ts' foo . | xargs sed -i 's/foo/bar/'", 'world', 'allow'],
+  ['grep -rl --exclude=log.md | xargs sed -i', "grep -rl --exclude=log.md tomatoes . | xargs sed -i 's/a/b/'", 'world', 'allow'],
+  ["rg -l -g '!log.md' | xargs sed -i", "rg -l -g '!log.md' tomatoes | xargs sed -i 's/a/b/'", 'world', 'allow'],
+  ['grep -rl | xargs grep -c (reading)', 'grep -rl tomatoes . | xargs grep -c potatoes', 'world', 'allow'],
+  ['grep -rn (no names listed to a writer)', 'grep -rn tomatoes . | head -5', 'world', 'allow'],
+  ['grep -rl outside every world', "grep -rl tomatoes . | xargs sed -i 's/a/b/'", 'elsewhere', 'allow'],
   // Found in review on 2026-12-07 (H5): /dev/fd, /dev/stdin and /proc name what the shell has open
   // or is in, which the hook's own process resolved for itself (or took /proc/ for a folder outside
   // every world); each was allowed, and bash emptied or removed the log.

@@ -38,7 +38,11 @@ describe('namesLog', () => {
     for (const text of ['rm _kernel/{log,now}.md', 'git checkout -- {tasks,"log"}.md', 'rm lo{g,x}.md', 'rm {a,{log,b}}.md', "cp x l'o'{g,}.md"]) {
       expect(namesLog(text), text).toBe(true);
     }
-    for (const text of ['rm {now,tasks}.md', 'echo {log,x}; cat a.md', 'npm test']) expect(namesLog(text), text).toBe(false);
+    for (const text of ['rm {now,tasks}.md', 'echo {log,x}; cat a.md', 'npm test', 'grep -rn foo src', 'git grep -n foo | head'])
+      expect(namesLog(text), text).toBe(false);
+    // The names grep or rg lists, given to another command, may be logs (review of 2026-12-07).
+    for (const text of ['grep -rl foo . | xargs sed -i s/a/b/', 'sed -i s/a/b/ $(grep -rl foo .)', 'rg -l foo | while read f; do :; done'])
+      expect(namesLog(text), text).toBe(true);
   });
 
   it('decides a megabyte of nested braces in linear time', () => {

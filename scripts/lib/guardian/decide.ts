@@ -271,12 +271,24 @@ const QUOTING = ['"', "'", '\\', '{', '}'];
 
 /**
  * Commands are only read when their text names log.md, in any letter case, also through the
- * quotes, backslashes, braces and commas a shell takes away (`l"o"g.md`, `log\.md`, `LOG.MD`), or
- * holds a glob that may match it. String search, not regular expressions, for a command without
- * `*` or `?`: this runs on every Bash call, and compiling patterns was a tenth of the hook's time.
+ * quotes, backslashes, braces and commas a shell takes away (`l"o"g.md`, `log\.md`, `LOG.MD`),
+ * holds a glob that may match it, or may hand the names grep or rg lists to a command (listsNames).
+ * String search, not regular expressions, for a command without `*` or `?`: this runs on every
+ * Bash call, and compiling patterns was a tenth of the hook's time.
  */
 export function namesLog(command: string): boolean {
-  return spellsLog(command) || globMayNameLog(command.toLowerCase());
+  const lower = command.toLowerCase();
+  return spellsLog(command) || globMayNameLog(lower) || listsNames(lower);
+}
+
+/**
+ * True when the command may give the names a grep or rg lists (`grep -rl …`, which may be logs) to
+ * another command: through xargs, a substitution or a read loop. Such a command is read too.
+ */
+function listsNames(lower: string): boolean {
+  return (
+    (lower.includes('grep') || lower.includes('rg ')) && (lower.includes('xargs') || lower.includes('$(') || lower.includes('`') || lower.includes('read'))
+  );
 }
 
 /** True when `text` spells log.md, through quoting and braces (namesLog without globs: for input texts). */

@@ -54,6 +54,7 @@ import {
   commandWrites,
   dropChars,
   evaluatedWords,
+  listedInput,
   makesNoLink,
   mayBeOption,
   operands,
@@ -831,7 +832,8 @@ function inputTexts(command: string): (feeds: Feed[]) => string {
             pipe.push(t);
           }
         }
-        for (const t of [...f.texts, ...bodyTexts(f.bodies), ...pipe.reverse()]) texts.add(t);
+        // What a command lists (find, grep -l …) is read as names that may be logs, or never are.
+        for (const t of [...f.texts, ...bodyTexts(f.bodies), ...pipe.reverse()]) texts.add(listedInput(t));
       }
     }
     const joined = [...texts].join('\n');

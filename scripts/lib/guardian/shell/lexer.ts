@@ -695,6 +695,7 @@ export class Lexer {
     }
     this.i = j + 1;
     this.nested(inner);
-    add({ text: '`…`', known: false, ...(MKTEMP.test(inner) && { fresh: true }) });
+    // What it prints is the names, read from its text, as a `$(…)`'s is.
+    add({ text: '`…`', known: false, fed: { texts: [inner] }, ...(MKTEMP.test(inner) && { fresh: true }) });
   }
 }

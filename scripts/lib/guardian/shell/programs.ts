@@ -838,11 +838,12 @@ function mayNameLog(w: Word): boolean {
 }
 
 /**
- * `find … -delete` and `find … -exec CMD … {} ;`: the files found are unknown, but when a
- * -name/-iname/-path pattern matches `log.md`, each may be a walnut log in a folder the text does
- * not tell.
+ * What find's tests say of the logs: `matched`, a test that may match one (-name, -path, -regex,
+ * -samefile of a log); `excluded`, a negated one that leaves every log out (not joined by -o);
+ * `named`, a test of the name or path that is not negated; `logStarts`, the starting points that
+ * may be logs, unless a name test leaves them out.
  */
-function findWrites(args: Word[], emit: Emit, nested: Nested, depth: number): void {
+function findMatch(args: Word[]): { matched: boolean; excluded: boolean; named: boolean; logStarts: Word[] } {
   // A pattern that matches log.md finds logs, unless a negated one (-not -name log.md) leaves them
   // out; with -o, which joins alternatives, a negation is not followed.
   let matched = false;
@@ -886,10 +887,21 @@ function findWrites(args: Word[], emit: Emit, nested: Nested, depth: number): vo
     if (before === '!' || before === '-not') excluded = !alternatives;
     else matched = true;
   }
+  const logStarts = excluded || (named && !matched) ? [] : findStarts(args).filter(mayNameLog);
+  return { matched, excluded, named, logStarts };
+}
+
+/**
+ * `find … -delete` and `find … -exec CMD … {} ;`: the files found are unknown, but when a
+ * -name/-iname/-path pattern matches `log.md`, each may be a walnut log in a folder the text does
+ * not tell.
+ */
+function findWrites(args: Word[], emit: Emit, nested: Nested, depth: number): void {
+  const { excluded, logStarts, ...tests } = findMatch(args);
+  let matched = tests.matched;
   // A starting point that is a log (`find K/log.md -delete`) is found, unless a test of the name
   // leaves it out: as it is written when it is the only file found, else as a file named log.md
   // it cannot tell (each -exec read once: once per starting point, nested finds multiplied).
-  const logStarts = excluded || (named && !matched) ? [] : findStarts(args).filter(mayNameLog);
   const alone = logStarts.length === 1 && !matched ? logStarts[0] : undefined;
   if (logStarts.length > 0 && !alone) matched = true;
   const name = matched && !excluded ? 'log.md' : undefined;
@@ -921,6 +933,88 @@ function findWrites(args: Word[], emit: Emit, nested: Nested, depth: number): vo
       k = end;
     }
   }
+}
+
+/** What the command in `segment` (one simple command, as text) lists: names of files that may be logs, none, or not a list of names it reads. */
+function listing(segment: string): 'logs' | 'none' | undefined {
+  const words = segment
+    .replace(/["']/g, '')
+    .split(/[ \t]+/)
+    .filter((w) => w !== '');
+  let k = 0;
+  while (k < words.length && /^[A-Za-z_]\w*=/.test(words[k]!)) k++;
+  const program = baseName(words[k] ?? '');
+  const args = words.slice(k + 1);
+  const spells = args.some((a) => !a.startsWith('-') && baseName(a).toLowerCase() === 'log.md');
+  const matches = (g: string) => globMatches(g, 'log.md', { anyCase: true });
+  if (program === 'find') {
+    const found = findMatch(args.map((t) => ({ parts: [{ text: t, known: true }] })));
+    if (found.excluded || (found.named && !found.matched && found.logStarts.length === 0)) return 'none';
+    return found.matched || found.logStarts.length > 0 ? 'logs' : undefined;
+  }
+  const flags = (letters: string, long: string[]) =>
+    args.some((a) =>
+      a.startsWith('--') ? long.some((l) => a === l || a.startsWith(`${l}=`)) : a.startsWith('-') && [...letters].some((c) => clusterFlag(a, c)),
+    );
+  const values = (option: string, short?: string) =>
+    args.flatMap((a, i) => (a.startsWith(`${option}=`) ? [a.slice(option.length + 1)] : a === option || a === short ? [args[i + 1] ?? ''] : []));
+  if (program === 'grep' || program === 'egrep' || program === 'fgrep') {
+    if (!flags('lL', ['--files-with-matches', '--files-without-match'])) return undefined;
+    const includes = values('--include');
+    if (values('--exclude').some(matches) || (includes.length > 0 && !includes.some(matches))) return 'none';
+    const recursive = flags('rR', ['--recursive', '--dereference-recursive']) || values('--directories', '-d').includes('recurse');
+    return recursive || spells || args.some((a) => !a.startsWith('-') && /[*?[]/.test(a)) ? 'logs' : undefined;
+  }
+  if (program === 'rg') {
+    if (!flags('l', ['--files-with-matches', '--files-without-match', '--files'])) return undefined;
+    const globs = [...values('--glob', '-g'), ...values('--iglob')];
+    const positive = globs.filter((g) => !g.startsWith('!'));
+    const typed = values('--type', '-t');
+    const excluded =
+      globs.some((g) => g.startsWith('!') && matches(g.slice(1))) ||
+      (positive.length > 0 && !positive.some(matches)) ||
+      (typed.length > 0 && !typed.some((t) => t === 'md' || t === 'markdown'));
+    return excluded && !spells ? 'none' : 'logs';
+  }
+  if (program === 'git' && args.includes('grep')) return flags('lL', ['--name-only', '--files-with-matches', '--files-without-match']) ? 'logs' : undefined;
+  return undefined;
+}
+
+/** True when the short-option cluster `word` (`-rl`) holds `letter` before a letter that takes a value (grep's -e, -f, -m, -A, -B, -C, -d, -D; rg's -g, -t, -e). */
+function clusterFlag(word: string, letter: string): boolean {
+  for (const c of word.slice(1)) {
+    if (c === letter) return true;
+    if ('efmABCdDgtT'.includes(c)) return false;
+  }
+  return false;
+}
+
+/**
+ * The text of an input (`find … | xargs`, `$(grep -rl …)`) as a check of its names reads it: a
+ * command listing names that may be logs (find whose tests may match log.md, grep -l recursive or
+ * of globs, rg -l, git grep -l) says so and what leaves them out; one whose names are never a log
+ * (`find … ! -name log.md`, `grep -rl --exclude=log.md`) stands as such, whatever it spells.
+ */
+export function listedInput(input: string): string {
+  if (!/find|grep|rg/.test(input)) return input;
+  return input
+    .split(/(?<=[|;&\n])/)
+    .map((segment) => {
+      const listed = listing(segment.replace(/[|;&\n]$/, '').trim());
+      const program = segment.trim().split(/[ \t]/)[0];
+      if (listed === 'none') return `<names ${program} lists, none a log>`;
+      if (listed !== 'logs') return segment;
+      const hint =
+        program === 'find'
+          ? "find's tests may match log.md: add ! -name log.md"
+          : program === 'rg'
+            ? "rg may list log.md: add -g '!log.md'"
+            : program === 'git'
+              ? 'git grep may list log.md'
+              : 'grep may list log.md: add --exclude=log.md';
+      return `${segment} (${hint})`;
+    })
+    .join('');
 }
 
 /**
