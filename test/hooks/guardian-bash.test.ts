@@ -199,6 +199,19 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['find -path …/log.md -exec truncate', "find . -path '*/_kernel/log.md' -exec truncate -s 0 {} \\;", 'world', /cannot tell/],
   ['find -name *.md -delete, naming no log.md', `find ${K} -name '*.md' -delete`, 'world', /cannot tell/],
   ['find -name log.* -exec rm, naming no log.md', "find . -name 'log.*' -exec rm {} +", 'world', /cannot tell/],
+  // Found in review on 2026-12-07 (M1): patch and git apply of a diff on their input (a here-document,
+  // a pipe) write the files its ---/+++ lines name; each was allowed, and bash changed the log.
+  ['patch of a here-document diff of the log', `cd ${K} && patch -p0 <<'P'\n--- log.md\n+++ log.md\n@@ -1 +0,0 @@\n----\nP`, 'world', /cannot tell/],
+  ['git diff of the log piped into patch', `git diff HEAD HEAD~1 -- ${K}/log.md | patch -p1`, 'world', /cannot tell/],
+  ['git diff of the log piped into git apply', `git diff HEAD HEAD~1 -- ${K}/log.md | git apply`, 'world', /cannot tell/],
+  ['git format-patch of the log into git apply -R', `git format-patch -1 --stdout -- ${K}/log.md | git apply -R`, 'world', /cannot tell/],
+  ['git apply of a here-document diff', `git apply <<'P'\n--- a/${K}/log.md\n+++ b/${K}/log.md\n@@ -1 +0,0 @@\n----\nP`, 'world', /cannot tell/],
+  ['git -C DIR apply of a patch file named for the log', `git -C . apply --index log.md.patch`, 'world', /cannot tell/],
+  ['git apply --check of the log diff (writes nothing)', `git diff -- ${K}/log.md | git apply --check`, 'world', 'allow'],
+  ['git apply --stat of the log diff', `git diff -- ${K}/log.md | git apply --stat`, 'world', 'allow'],
+  ['git apply --cached (the index alone)', `git diff -- ${K}/log.md | git apply --cached`, 'world', 'allow'],
+  ['patch of a diff of another file, then cat of the log', `patch -p1 < fix.patch && cat ${K}/log.md`, 'world', 'allow'],
+  ['git diff of the log into a file', `git diff -- ${K}/log.md > /tmp/d.patch`, 'world', 'allow'],
   // Found in review on 2026-12-07 (H6): bulk replaces through names find, grep -l or rg -l list; each
   // was allowed (the input was checked for the text log.md alone, or the command not read), and bash
   // changed the log.

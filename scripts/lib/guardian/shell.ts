@@ -52,6 +52,7 @@ import {
   clusterHas,
   commandString,
   commandWrites,
+  diffInputs,
   dropChars,
   evaluatedWords,
   listedInput,
@@ -718,6 +719,13 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     inFolder(chdir, () => {
       // `sed -n 1p $opts FILE` with opts=-i edits FILE; `cp $o DIR log.md` with o=-t replaces DIR/log.md.
       commandWrites(name, args, emit, reads, depth);
+      // patch and git apply write the files a diff names, which is text it reads (a here-document, a pipe, a file).
+      const diff = diffInputs(name, args);
+      if (diff) {
+        const fed: Feed = diff.stdin ? fedBy(cmd.redirs) : { texts: [] };
+        fed.texts.push(...diff.files.map(asInput));
+        emit({ parts: [{ text: '<a file the diff names>', known: false, fed }] }, 'replace', `${name} applying a diff`);
+      }
       // A program it cannot read may be any (`$c FILE`, c=rm), and a word an option that writes.
       const option =
         (program.parts.some((p) => !p.known && !p.fresh) && !TESTS.has(program.raw ?? '')) ||

@@ -1099,6 +1099,31 @@ export const GIT_VALUE_OPTIONS = new Set(['-C', '-c', '--git-dir', '--work-tree'
  * touches the index (`restore --staged`, `rm --cached`) writes no file. `-C DIR` runs git in DIR,
  * so its paths are read from there.
  */
+/**
+ * The diffs `patch` (without a file operand or -o) and `git apply`/`git am` apply: the files they
+ * write are the ones the diff's ---/+++ lines name, which is text the command reads, from its input
+ * (`stdin`) or the files given. Undefined for a trial run (patch --dry-run, git apply --check or
+ * --stat …), git apply --cached (the index alone), and what writes nothing else.
+ */
+export function diffInputs(name: string, args: Word[]): { files: Word[]; stdin: boolean } | undefined {
+  if (name === 'patch') {
+    const { options, values, operands: files } = operands(name, args);
+    if (files.length > 0 || values.has('-o') || values.has('--output') || options.some((o) => o === '--dry-run' || o === '--check' || o === '-C'))
+      return undefined;
+    const input = values.get('-i') ?? values.get('--input');
+    return input && text(input) !== '-' ? { files: [input], stdin: false } : { files: [], stdin: true };
+  }
+  if (name !== 'git') return undefined;
+  const k = gitSubcommand(args);
+  const sub = args[k] && text(args[k]!);
+  if (sub !== 'apply' && sub !== 'am') return undefined;
+  const rest = args.slice(k + 1).map(text);
+  const reports = ['--check', '--stat', '--numstat', '--summary'].some((o) => rest.includes(o)) && !rest.includes('--apply');
+  if (reports || rest.includes('--cached') || (sub === 'am' && rest.some((o) => /^--(?:abort|quit|skip|show-current-patch)/.test(o)))) return undefined;
+  const files = args.slice(k + 1).filter((w) => !text(w).startsWith('-'));
+  return { files, stdin: files.length === 0 || args.slice(k + 1).some((w) => text(w) === '-') };
+}
+
 /** Where git's subcommand is: after its own options (`-C DIR`, `-c NAME=VALUE`). */
 function gitSubcommand(args: Word[]): number {
   let k = 0;
