@@ -199,6 +199,19 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['find -path …/log.md -exec truncate', "find . -path '*/_kernel/log.md' -exec truncate -s 0 {} \\;", 'world', /cannot tell/],
   ['find -name *.md -delete, naming no log.md', `find ${K} -name '*.md' -delete`, 'world', /cannot tell/],
   ['find -name log.* -exec rm, naming no log.md', "find . -name 'log.*' -exec rm {} +", 'world', /cannot tell/],
+  // Found in review on 2026-12-07 (M2): git's magic pathspecs and --pathspec-from-file; each was
+  // allowed, and bash (git) put an older log in place.
+  ["git checkout of ':(top)…/log.md'", `git checkout HEAD~1 -- ':(top)${K}/log.md'`, 'world', /cannot tell/],
+  ["git checkout of ':/…/log.md'", `git checkout HEAD~1 -- ':/${K}/log.md'`, 'world', /cannot tell/],
+  ["git checkout of ':(icase)…/LOG.MD'", `git checkout HEAD~1 -- ':(icase)${K}/LOG.MD'`, 'world', /cannot tell/],
+  ["git restore of ':(glob)**/log.md'", "git restore -s HEAD~1 -- ':(glob)**/log.md'", 'world', /cannot tell/],
+  ["git checkout of ':!…/now.md' (all but now.md), naming the log", `git checkout HEAD~1 -- ':!${K}/now.md'; cat ${K}/log.md`, 'world', /cannot tell/],
+  ["git checkout of ':(exclude)…'", `git checkout HEAD~1 -- ':(exclude)${K}/now.md' && wc -l ${K}/log.md`, 'world', /cannot tell/],
+  ['git checkout --pathspec-from-file=- of a here-string', `git checkout --pathspec-from-file=- HEAD~1 <<< ${K}/log.md`, 'world', /cannot tell/],
+  ['git checkout --pathspec-from-file=- piped', `echo ${K}/log.md | git checkout --pathspec-from-file=- HEAD~1`, 'world', /cannot tell/],
+  ['git restore --pathspec-from-file of a here-document', `git restore -s HEAD~1 --pathspec-from-file=- <<EOF\n${K}/log.md\nEOF`, 'world', /cannot tell/],
+  ["git checkout of ':(top)…/now.md', then cat of the log", `git checkout HEAD~1 -- ':(top)${K}/now.md' && cat ${K}/log.md`, 'world', 'allow'],
+  ['git add --pathspec-from-file (the index alone)', `echo ${K}/log.md | git add --pathspec-from-file=-`, 'world', 'allow'],
   // Found in review on 2026-12-07 (M1): patch and git apply of a diff on their input (a here-document,
   // a pipe) write the files its ---/+++ lines name; each was allowed, and bash changed the log.
   ['patch of a here-document diff of the log', `cd ${K} && patch -p0 <<'P'\n--- log.md\n+++ log.md\n@@ -1 +0,0 @@\n----\nP`, 'world', /cannot tell/],

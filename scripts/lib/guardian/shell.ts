@@ -59,6 +59,7 @@ import {
   makesNoLink,
   mayBeOption,
   operands,
+  pathspecInputs,
   readValue,
   runsValue,
   testEvaluates,
@@ -719,12 +720,16 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     inFolder(chdir, () => {
       // `sed -n 1p $opts FILE` with opts=-i edits FILE; `cp $o DIR log.md` with o=-t replaces DIR/log.md.
       commandWrites(name, args, emit, reads, depth);
-      // patch and git apply write the files a diff names, which is text it reads (a here-document, a pipe, a file).
+      // patch and git apply write the files a diff names, git checkout --pathspec-from-file the
+      // files it reads: text from a here-document, a pipe or a file.
       const diff = diffInputs(name, args);
-      if (diff) {
-        const fed: Feed = diff.stdin ? fedBy(cmd.redirs) : { texts: [] };
-        fed.texts.push(...diff.files.map(asInput));
-        emit({ parts: [{ text: '<a file the diff names>', known: false, fed }] }, 'replace', `${name} applying a diff`);
+      const pathspecs = diff ? undefined : pathspecInputs(name, args);
+      const names = diff ?? pathspecs;
+      if (names) {
+        const fed: Feed = names.stdin ? fedBy(cmd.redirs) : { texts: [] };
+        fed.texts.push(...names.files.map(asInput));
+        const via = diff ? `${name} applying a diff` : `${name} --pathspec-from-file`;
+        emit({ parts: [{ text: diff ? '<a file the diff names>' : '<a path git reads>', known: false, fed }] }, 'replace', via);
       }
       // A program it cannot read may be any (`$c FILE`, c=rm), and a word an option that writes.
       const option =

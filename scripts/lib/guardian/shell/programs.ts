@@ -7,6 +7,7 @@ import { globMatches, pathPatternMayMatchLog } from '../../text/glob.ts';
 import { sedScriptWrites } from '../sed.ts';
 import { baseName, builtName, endingCanBeLog, globEndsLikeLog, lastName } from './names.ts';
 import {
+  EMPTY_WORD,
   type Emit,
   type Feed,
   type HeredocText,
@@ -1124,6 +1125,39 @@ export function diffInputs(name: string, args: Word[]): { files: Word[]; stdin: 
   return { files, stdin: files.length === 0 || args.slice(k + 1).some((w) => text(w) === '-') };
 }
 
+/**
+ * True when a git pathspec with magic (`:(top)…`, `:/…`, `:(icase)…`, `:!…`, `:(exclude)…`,
+ * `:(attr:…)`) may reach a log.md: an exclusion or an attribute takes in every other file, and
+ * the others name a file from the top of the work tree, in any letter case, or through a glob,
+ * none of which the path as written tells.
+ */
+function magicMayReachLog(pathspec: string): boolean {
+  if (!pathspec.startsWith(':')) return false;
+  const long = /^:\(([^)]*)\)/.exec(pathspec);
+  const magic = long ? long[1]!.split(',') : [...(/^:([^A-Za-z0-9_.]*)/.exec(pathspec)?.[1] ?? '')].filter((c) => c !== ':');
+  if (magic.some((m) => m === '!' || m === '^' || m.startsWith('exclude') || m.startsWith('attr'))) return true;
+  const path = pathspec.slice(long ? long[0].length : 1 + magic.length).replace(/^:/, '');
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return name === '' || globMatches(name.toLowerCase(), 'log.md') || pathPatternMayMatchLog(path.toLowerCase());
+}
+
+/**
+ * The names git reads from `--pathspec-from-file=FILE` (`-` its input) for a command that writes
+ * the files they name (checkout, restore, stash, rm): the file given and whether it is the input.
+ */
+export function pathspecInputs(name: string, args: Word[]): { files: Word[]; stdin: boolean } | undefined {
+  if (name !== 'git') return undefined;
+  const k = gitSubcommand(args);
+  if (!['checkout', 'restore', 'stash', 'rm'].includes(text(args[k] ?? EMPTY_WORD))) return undefined;
+  for (let i = k + 1; i < args.length; i++) {
+    const t = text(args[i]!);
+    if (t === '--') break;
+    const file = t.startsWith('--pathspec-from-file=') ? dropChars(args[i]!, 21) : t === '--pathspec-from-file' ? args[i + 1] : undefined;
+    if (file) return text(file) === '-' ? { files: [], stdin: true } : { files: [file], stdin: false };
+  }
+  return undefined;
+}
+
 /** Where git's subcommand is: after its own options (`-C DIR`, `-c NAME=VALUE`). */
 function gitSubcommand(args: Word[]): number {
   let k = 0;
@@ -1158,7 +1192,7 @@ function gitWrites(args: Word[], emit: Emit, nested: Nested, depth: number): voi
   // the text does not tell.
   const at = (w: Word): Word => {
     const t = text(w);
-    if (/[*?[]/.test(t) && pathPatternMayMatchLog(t, { anyCase: true }))
+    if ((/[*?[]/.test(t) && pathPatternMayMatchLog(t, { anyCase: true })) || magicMayReachLog(t))
       return {
         parts: [
           { text: `${t} <pathspec>`, known: false },
