@@ -39,6 +39,10 @@ beforeAll(() => {
   writeFileSync(join(world, '02_Life', 'old', 'LOG.md'), '# an old walnut log\n');
   writeFileSync(join(base, 'elsewhere', 'log.md'), 'an app log\n');
   symlinkSync(kernel, join(base, 'link-to-kernel'));
+  // A folder outside every world holding a link into a kernel (review of 2026-12-07, M7).
+  mkdirSync(join(base, 'links'), { recursive: true });
+  symlinkSync(kernel, join(base, 'links', 'lk'));
+  writeFileSync(join(base, 'links', 'notes.txt'), 'x\n');
   mkdirSync(join(world, '05_Experiments', 'empty', '_kernel'), { recursive: true });
   writeFileSync(join(world, '05_Experiments', 'empty', '_kernel', 'log.md'), '');
   mkdirSync(join(world, '05_Experiments', 'blank', '_kernel'), { recursive: true });
@@ -124,6 +128,12 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['cp to a folder outside in its text, inside through ..', 'cp /tmp/x.md "<BASE>/bk/../world/$D/log.md"', 'world', /cannot tell/],
   ['cp to a link into the world', 'cp /tmp/x.md "<BASE>/link-to-kernel/$D/log.md"', 'world', /cannot tell/],
   ['cp to a folder in another world', 'cp /tmp/x.md "<BASE>/other-world/$D/log.md"', 'world', /cannot tell/],
+  // Found in review on 2026-12-07 (M7): a link's name glued to a variable (`lk$x`, x empty) leads
+  // into the kernel; the folder outside was checked, not what the name may be in it.
+  ['cp to <folder outside>/<link>$D/log.md', 'cp /tmp/x.md "<BASE>/links/lk$D/log.md"', 'world', /cannot tell/],
+  ['rm of <folder outside>/<link>$x/log.md', 'rm <BASE>/links/lk$x/log.md', 'world', /cannot tell/],
+  ['cp to <folder outside>/$D/log.md, the folder holding a link', 'cp /tmp/x.md "<BASE>/links/$D/log.md"', 'world', /cannot tell/],
+  ['cp to <folder outside>/no$D/log.md, no link of that start there', 'cp /tmp/x.md "<BASE>/links/no$D/log.md"', 'world', 'allow'],
   ['cp to <folder outside>-$D (the folder is its parent)', 'cp /tmp/x.md "<BASE>/bk-$D/log.md"', 'world', /cannot tell/],
   // One source, and a destination whose folder is unknown: a last name with an extension is the file written.
   // Refused since a word starting with a variable set outside may be cp's -t with its value attached

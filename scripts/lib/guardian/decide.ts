@@ -19,7 +19,7 @@ import type { BashToolCall, FileToolCall, GuardianCall } from '../hook/input.ts'
 import { globMatches, pathPatternMayMatchLog } from '../text/glob.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { findGuardedRoot } from '../world/root.ts';
-import { candidateTargets, exists, isInside, landsUnderItsOwnName, rootForms } from './paths.ts';
+import { candidateTargets, exists, isInside, landsUnderItsOwnName, linksIn, rootForms } from './paths.ts';
 import type { ShellWrite } from './shell.ts';
 import { checkEdits, editsTouchSignedEntry } from './signed.ts';
 
@@ -66,8 +66,9 @@ function readText(path: string): string | undefined {
 /**
  * True when a path the command text does not fully tell starts with a literal absolute folder
  * (`/tmp/bk` of `/tmp/bk/$(echo $f | tr / _)`) that lies outside every world, read every way a path
- * is read (`..`, links), and holds neither the session's world nor ALIVE_WORLD_ROOT: whatever the
- * rest, the file lands there. A world elsewhere below that folder, or a `..` in the unknown rest,
+ * is read (`..`, links), and holds neither the session's world nor ALIVE_WORLD_ROOT, nor a link
+ * the rest may name (`lk` of `/tmp/x/lk$x/`) that leads elsewhere: whatever the rest, the file
+ * lands there. A world elsewhere below that folder, or a `..` in the unknown rest,
  * is not looked for, as for a session outside every world.
  */
 function underFolderOutside(write: ShellWrite, cwd: string, env: NodeJS.ProcessEnv): boolean {
@@ -75,7 +76,11 @@ function underFolderOutside(write: ShellWrite, cwd: string, env: NodeJS.ProcessE
   if (!isAbsolute(known)) return false;
   const folder = known.slice(0, known.lastIndexOf(sep) + 1);
   const worlds = [findGuardedRoot(cwd, env), env.ALIVE_WORLD_ROOT].flatMap((w) => (w ? rootForms(w) : []));
-  return candidateTargets(folder, cwd).every((f) => !worldAbove(f, env) && !worlds.some((w) => isInside(w, f) || isInside(f, w)));
+  const outside = (path: string) => candidateTargets(path, cwd).every((f) => !worldAbove(f, env) && !worlds.some((w) => isInside(w, f) || isInside(f, w)));
+  if (!outside(folder)) return false;
+  // A link there whose name the unknown rest may make (`lk` of `/tmp/x/lk$x/log.md`) leads anywhere.
+  const links = linksIn(folder, known.slice(folder.length));
+  return links?.every(outside) === true;
 }
 
 /** The most of a log read to tell that it holds nothing: one of white space alone is no longer. */

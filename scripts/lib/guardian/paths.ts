@@ -70,6 +70,24 @@ export function lexicalRealPath(path: string): string {
   }
 }
 
+/** The most entries of a folder read to find the links in it (linksIn); past it, they are not known. */
+const MAX_FOLDER_ENTRIES = 10_000;
+
+/**
+ * The symbolic links in `folder` whose name starts with `prefix`, as paths; [] when the folder
+ * cannot be read, undefined when it holds more than MAX_FOLDER_ENTRIES entries.
+ */
+export function linksIn(folder: string, prefix: string): string[] | undefined {
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = fs.readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  if (entries.length > MAX_FOLDER_ENTRIES) return undefined;
+  return entries.filter((e) => e.isSymbolicLink() && e.name.startsWith(prefix)).map((e) => join(folder, e.name));
+}
+
 /**
  * Every place a write to `filePath` (relative paths taken from `cwd`) could land: the path as
  * normalised text, the same with symlinks resolved, and the physical resolution of the text.
