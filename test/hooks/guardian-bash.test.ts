@@ -128,6 +128,12 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['cp to a folder outside in its text, inside through ..', 'cp /tmp/x.md "<BASE>/bk/../world/$D/log.md"', 'world', /cannot tell/],
   ['cp to a link into the world', 'cp /tmp/x.md "<BASE>/link-to-kernel/$D/log.md"', 'world', /cannot tell/],
   ['cp to a folder in another world', 'cp /tmp/x.md "<BASE>/other-world/$D/log.md"', 'world', /cannot tell/],
+  // Found in review on 2026-12-07: rsync was read for what it writes, not what it removes.
+  ['rsync --remove-source-files of the log', `rsync --remove-source-files ${K}/log.md /tmp/bk/`, 'world', /delete/],
+  ['rsync -a --remove-source-files of the kernel folder', `rsync -a --remove-source-files ${K}/ /tmp/bk/ && ls ${K}/log.md`, 'world', /delete/],
+  ['rsync -a --delete into the kernel folder', `rsync -a --delete /tmp/new/ ${K}/ && cat ${K}/log.md`, 'world', /delete/],
+  ['rsync -a of the log to a backup', `rsync -a ${K}/log.md /tmp/bk/`, 'world', 'allow'],
+  ['rsync -a --delete of the kernel to a backup', `rsync -a --delete ${K}/ /tmp/bk/ && cat ${K}/log.md`, 'world', 'allow'],
   // Found in review on 2026-12-07 (M7): a link's name glued to a variable (`lk$x`, x empty) leads
   // into the kernel; the folder outside was checked, not what the name may be in it.
   ['cp to <folder outside>/<link>$D/log.md', 'cp /tmp/x.md "<BASE>/links/lk$D/log.md"', 'world', /cannot tell/],

@@ -630,6 +630,14 @@ export function commandWrites(name: string, args: Word[], emit: Emit, nested: Ne
         if (srcName !== undefined) emit({ parts: [...dest.parts, { text: slash + baseName(srcName), known: true }] }, 'replace', into, links);
       }
       if (name === 'mv') for (const src of sources) emit(src, 'remove', 'mv');
+      if (name === 'rsync') {
+        // --remove-source-files takes each file sent away (a folder's own log.md among them);
+        // --delete (--del, --delete-after …) removes what the destination folder holds beyond them.
+        const inFolder = (w: Word): Word => ({ parts: [...w.parts, { text: text(w).endsWith('/') ? 'log.md' : '/log.md', known: true }] });
+        if (options.includes('--remove-source-files'))
+          for (const src of sources) for (const w of [src, inFolder(src)]) emit(w, 'remove', 'rsync --remove-source-files');
+        if (options.some((o) => o.startsWith('--del'))) emit(inFolder(dest), 'remove', 'rsync --delete');
+      }
       return;
     }
     case 'link':
