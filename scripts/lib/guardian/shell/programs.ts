@@ -944,6 +944,9 @@ function findWrites(args: Word[], emit: Emit, nested: Nested, depth: number): vo
   }
 }
 
+/** The programs listing names `listing` reads. */
+const LISTERS = new Set(['find', 'grep', 'egrep', 'fgrep', 'rg', 'git']);
+
 /** What the command in `segment` (one simple command, as text) lists: names of files that may be logs, none, or not a list of names it reads. */
 function listing(segment: string): 'logs' | 'none' | undefined {
   const words = segment
@@ -1009,6 +1012,9 @@ export function listedInput(input: string): string {
   return input
     .split(/(?<=[|;&\n])/)
     .map((segment) => {
+      // Only a segment whose program is a lister is read word by word (the others are most).
+      const first = /^[ \t]*(?:[A-Za-z_]\w*=[^ \t]*[ \t]+)*([^ \t]*)/.exec(segment)![1]!;
+      if (!LISTERS.has(baseName(first.replace(/["']/g, '')))) return segment;
       const listed = listing(segment.replace(/[|;&\n]$/, '').trim());
       const program = segment.trim().split(/[ \t]/)[0];
       if (listed === 'none') return `<names ${program} lists, none a log>`;
