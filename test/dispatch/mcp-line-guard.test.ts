@@ -47,6 +47,21 @@ describe('LineGuard', () => {
     expect(r.out).toBe(`${long.slice(0, 20)}\n{"ok":1}\n`);
     expect(r.tooLong).toEqual([7]);
   });
+
+  // The guard holds a line's pieces until its newline: a line past the limit must not be held to
+  // its end (a client's line of gigabytes, or one with no newline at all).
+  it('passes a longer line on, cut, as soon as it crosses the limit, before its newline comes', async () => {
+    const guard = new LineGuard(20, () => {});
+    const pieces: string[] = [];
+    guard.on('data', (d: Buffer) => pieces.push(d.toString()));
+    guard.write(Buffer.from('{"method":"x","params":'));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(pieces).toEqual(['{"method":"x","param\n']);
+    for (let i = 0; i < 100; i++) guard.write(Buffer.from('y'.repeat(1000)));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(pieces).toEqual(['{"method":"x","param\n']);
+    guard.end();
+  });
 });
 
 describe('requestIdOf', () => {
