@@ -572,9 +572,9 @@ describe('relay-check with the real relay-probe (git relay in a bare repository)
    * relay-check starts, the real one told it has 60 s (it started late): `before(pidsLog)` gives the
    * lines run before it (the hanging git writes its pid to pidsLog).
    */
-  async function lateProbeOfHangingRelay(before: string[] | ((pidsLog: string) => string[]), budgetMs: number) {
+  async function lateProbeOfHangingRelay(before: string[] | ((pidsLog: string) => string[]), budgetMs: number, { gitIgnoresTerm = false } = {}) {
     const { dir, home, dist } = await realProbeFolders();
-    const git = hangingGit(dir);
+    const git = hangingGit(dir, { ignoreTerm: gitIgnoresTerm });
     hangingGits.push(git);
     const realProbe = join(dist, 'relay-probe-real.mjs');
     copyFileSync(join(dist, 'relay-probe.mjs'), realProbe);
@@ -617,13 +617,15 @@ describe('relay-check with the real relay-probe (git relay in a bare repository)
     // The real probe, told it has 60 s (it started late), whose event loop never turns again once
     // its fetch has started (the hanging git logs its pid): neither its own deadline nor
     // relay-check's SIGTERM can reach its code. It is blocked in a wait that never ends, which
-    // holds the main thread as a busy loop would, without burning a core until the deadline.
+    // holds the main thread as a busy loop would, without burning a core until the deadline. Its
+    // git ignores SIGTERM, so only the SIGKILL that follows for a probe that did not end ends it.
     const { home, dist, git, vars } = await lateProbeOfHangingRelay(
       (pidsLog) => [
         "import { existsSync } from 'node:fs';",
         `const poll = setInterval(() => { if (existsSync(${JSON.stringify(pidsLog)})) { clearInterval(poll); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0); } }, 10);`,
       ],
       3000,
+      { gitIgnoresTerm: true },
     );
     const r = await runAsync({ home, dist }, sessionStart(world), vars);
     expect(r.status).toBe(0);

@@ -26,12 +26,14 @@ export interface HangingGit {
   close(): void;
 }
 
-export function hangingGit(dir: string): HangingGit {
+export function hangingGit(dir: string, { ignoreTerm = false } = {}): HangingGit {
   const realGit = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+  // With ignoreTerm, the hanging ones ignore SIGTERM (ignored signals stay ignored across exec): only SIGKILL ends them.
+  const ignore = ignoreTerm ? "trap '' TERM; " : '';
   return hangingCommand(
     dir,
     'git',
-    (hang) => `for a in "$@"; do case "$a" in fetch|ls-remote|clone)\n  ${hang};;\nesac; done\nexec ${JSON.stringify(realGit)} "$@"\n`,
+    (hang) => `for a in "$@"; do case "$a" in fetch|ls-remote|clone)\n  ${ignore}${hang};;\nesac; done\nexec ${JSON.stringify(realGit)} "$@"\n`,
   );
 }
 
