@@ -32,6 +32,7 @@ import { globBudget, globPaths } from './glob-paths.ts';
 import { mktempMayBeShadowed, shellState } from './unseen.ts';
 
 export type { ShellWrite, WriteKind } from './shell/words.ts';
+import { type CdCertainty, cdTo, chainEnds, isFolderEverywhere } from './shell/folders.ts';
 import { Lexer, expandBraces, homeOf } from './shell/lexer.ts';
 import { MKTEMP, baseName, endingCanBeLog, globEndsLikeLog, globPattern, joinPath, lastName, procAlias, underFresh } from './shell/names.ts';
 import {
@@ -172,8 +173,27 @@ function mayGoThroughLink(w: Word, name: string | undefined, links: (string | un
   return links.some((l) => l === place || place.startsWith(`${l}/`) || (!exact(w) && l!.startsWith(place)));
 }
 
-function analyse(command: string, scope: ShellScope, reading: Reading, depth: number): void {
+/** Operators after which the commands of a chain of `&&` still run only where a `cd` before went. */
+const CHAIN_GOES_ON = new Set(['&&', '|', '(', ')']);
+/** Wrappers that run a builtin in the shell itself: `cd` behind any other is a program of its own. */
+const IN_THE_SHELL = new Set(['command', 'builtin']);
+
+/**
+ * Reads `command` in `scope`. `cdAtMost`: how sure a `cd` in it can be (the text `eval` runs in a
+ * body that may not run is no surer than the eval).
+ */
+function analyse(command: string, scope: ShellScope, reading: Reading, depth: number, cdAtMost: CdCertainty = 'sure'): void {
   const { out } = reading;
+  /** The operator before the command being read, and the one ending it (undefined at the end). */
+  let before: string | undefined;
+  let endedBy: string | undefined;
+  /** How many bodies (`if`, loops, `case`, `{ …; }` groups and function bodies) the command is in. */
+  let bodies = 0;
+  /** How sure a `cd` read now is to run and move the shell, as far as where it stands tells. */
+  const cdCertainty = (): CdCertainty => {
+    if (cdAtMost === 'maybe' || bodies > 0 || before === '||' || before === '|' || endedBy === '|' || endedBy === '&') return 'maybe';
+    return cdAtMost === 'chained' || before === '&&' ? 'chained' : 'sure';
+  };
   /** The scopes around the subshells open here, each with the point its variables go back to. */
   const stack: { scope: ShellScope; mark: number }[] = [];
   let current = scope;
@@ -209,13 +229,13 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     // Text built from pieces (`bash -c "$x$y() {…}"`) is looked at again as the shell will read it.
     if (!MKTEMP.test(inner) && mktempMayBeShadowed(inner)) reading.shadowed = true;
     // Kept after: bash in POSIX mode keeps the assignments before a special builtin such as eval.
-    if (inThisShell) return analyse(inner, current, reading, depth + 1);
+    if (inThisShell) return analyse(inner, current, reading, depth + 1, cdCertainty());
     if (bindings) {
       // A shell started with -c has the positional parameters it is given, and no others.
       for (const name of POSITIONAL) current.vars.set(name, undefined);
       for (const [name, value] of bindings) current.vars.set(name, value);
     }
-    analyse(inner, { dir: current.dir, vars: current.vars }, reading, depth + 1);
+    analyse(inner, { dir: current.dir, vars: current.vars, also: current.also }, reading, depth + 1);
     current.vars.rollback(mark);
   };
   const spend = (n: number) => {
@@ -231,7 +251,22 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     (part, via) => emit({ parts: [part] }, 'replace', via),
   ).tokens();
 
+  /** Reports a write in the folder the shell is in, and, for a path not absolute, in each other it may be in. */
   const emit: Emit = (w, kind, via, links) => {
+    emitIn(w, kind, via, links);
+    const { dir, also } = current;
+    if (also === undefined || (w.parts[0]?.known && text(w).startsWith('/'))) return;
+    try {
+      for (const d of also) {
+        if (d === dir) continue;
+        current.dir = d;
+        emitIn(w, kind, via, links);
+      }
+    } finally {
+      current.dir = dir;
+    }
+  };
+  const emitIn: Emit = (w, kind, via, links) => {
     // Through /dev/fd or /proc: a file the shell has open, or a folder it is in, the hook's process cannot resolve.
     const place = text(w).startsWith('/') ? text(w) : current.dir?.startsWith('/') ? joinPath(current.dir, text(w)) : undefined;
     const alias = place === undefined ? undefined : procAlias(normalize(place));
@@ -358,9 +393,14 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
 
   const run = (cmd: ShellCommand) => {
     let words = cmd.words.flatMap((w) => expandBraces(w));
+    const opens = (w0: string) => {
+      if (w0 === 'if' || w0 === 'while' || w0 === 'until' || w0 === 'case' || w0 === '{') bodies++;
+    };
+    if (words.length === 1) opens(text(words[0]!));
     // Reserved words and a group's `{` before the command's name; `function NAME {` opens a body.
     while (words.length > 1) {
       const w0 = text(words[0]!);
+      opens(w0);
       if (KEYWORDS.has(w0) || w0 === '{') {
         if (w0 === 'while' || w0 === 'until') loops.push({ texts: [], piped, outer: loops.at(-1) });
         words = words.slice(1);
@@ -368,7 +408,11 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
       else break;
     }
     const first = words[0] && text(words[0]);
-    if (first === 'for' || first === 'select') return startFor(words.slice(1));
+    if (first === 'done' || first === 'fi' || first === 'esac') bodies = Math.max(0, bodies - 1);
+    if (first === 'for' || first === 'select') {
+      bodies++;
+      return startFor(words.slice(1));
+    }
     // The loop's input redirections feed the `read`s in it.
     if (first === 'done') {
       const loop = loops.pop();
@@ -396,15 +440,18 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
   /** Runs `fn` with the command's folder moved into each of `folders` in turn (`env -C`), then back. */
   const inFolder = (folders: Word[], fn: () => void) => {
     if (folders.length === 0) return fn();
-    const { dir } = current;
+    const { dir, also } = current;
     for (const f of folders) {
       const t = literal(f);
-      current.dir = t !== undefined && current.dir !== undefined ? joinPath(current.dir, t) : undefined;
+      const to = (d: string | undefined) => (t !== undefined && d !== undefined ? joinPath(d, t) : undefined);
+      current.dir = to(current.dir);
+      current.also = current.also?.map(to);
     }
     try {
       fn();
     } finally {
       current.dir = dir;
+      current.also = also;
     }
   };
 
@@ -574,7 +621,10 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     let xargs: { fed: Feed; replace: string | undefined } | undefined;
     /** The folders `env -C`, `sudo -D` move the command into, in order. */
     let chdir: Word[] = [];
+    /** Set behind a wrapper that runs a program, not a builtin: a `cd` there does not move the shell. */
+    let wrapped = false;
     for (let hops = 0; (WRAPPERS.has(name) || name === '{') && hops < 8; hops++) {
+      if (!IN_THE_SHELL.has(name) && name !== '{') wrapped = true;
       if (name === '{') {
         // `time { …; }`: the group's first command.
         if (args.length === 0) return;
@@ -677,15 +727,27 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
       return;
     }
     if (name === 'cd' || name === 'pushd') {
-      const target = args.find((w) => !text(w).startsWith('-') || text(w) === '-');
-      const t = target ? literal(target) : homeOf(current);
+      const given = args.filter((w) => !text(w).startsWith('-') || text(w) === '-');
+      const target = given[0];
+      // A bare cd goes to HOME, the one assigned for it alone too (`HOME=… cd`).
+      const home = environment.filter(([n]) => n === 'HOME').at(-1);
+      const t = target ? literal(target) : home ? (typeof home[1] === 'string' ? home[1] : undefined) : homeOf(current);
       // A cd to each of a for variable's folders: the one the next command runs in is unknown; so
       // is one CDPATH or cdable_vars may take elsewhere (a name not starting with /, ./ or ../).
       const wanders = reading.state.cd && target !== undefined && !/^(?:\/|\.\.?(?:\/|$))/.test(t ?? '');
       const followed = t !== undefined && t !== '-' && !several && !wanders;
+      // It may not run, or fail (a folder not there now, `cd a b`): the shell may stay where it was.
+      // A program named cd (`env cd`, `timeout 1 cd`) moves no shell.
+      const place = cdCertainty();
+      const how: CdCertainty =
+        wrapped || given.length > 1
+          ? 'maybe'
+          : place === 'sure' && !(followed && isFolderEverywhere(current, t, reading.cwd, reading.globs))
+            ? 'chained'
+            : place;
       const pwd = current.vars.get('PWD');
-      current.dir = followed && current.dir !== undefined ? joinPath(current.dir, t) : undefined;
-      current.vars.set('PWD', followed && typeof pwd === 'string' ? joinPath(pwd, t) : undefined);
+      cdTo(current, followed ? t : undefined, how);
+      current.vars.set('PWD', followed && how !== 'maybe' && typeof pwd === 'string' ? joinPath(pwd, t) : undefined);
       return;
     }
     if (name === 'popd') {
@@ -789,19 +851,25 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
   for (const tok of tokens) {
     if (tok.t === 'word') {
       // `{` and `}` group commands; they are not command names.
-      if (cmd.words.length === 0 && (text(tok.word) === '{' || text(tok.word) === '}')) continue;
+      if (cmd.words.length === 0 && (text(tok.word) === '{' || text(tok.word) === '}')) {
+        bodies = text(tok.word) === '{' ? bodies + 1 : Math.max(0, bodies - 1);
+        continue;
+      }
       cmd.words.push(tok.word);
     } else if (tok.t === 'redir') cmd.redirs.push({ op: tok.op, target: tok.target, body: tok.body });
     else {
       const source =
         tok.op === '|' || (tok.op === ')' && stack.length > 0) ? [...cmd.words, ...cmd.redirs.flatMap((r) => r.target ?? [])].map(asInput).join(' ') : '';
       const bodies = source === '' ? undefined : bodiesOf(cmd.redirs);
+      endedBy = tok.op;
       finish();
+      before = tok.op;
+      if (!CHAIN_GOES_ON.has(tok.op)) chainEnds(current);
       if (source !== '') piped = { text: source, bodies, before: piped };
       else if (LIST_OPS.has(tok.op)) piped = undefined;
       if (tok.op === '(') {
         stack.push({ scope: current, mark: current.vars.mark() });
-        current = { dir: current.dir, vars: current.vars };
+        current = { dir: current.dir, vars: current.vars, also: current.also, unless: current.unless };
       } else if (tok.op === ')' && stack.length > 0) {
         const outer = stack.pop()!;
         current.vars.rollback(outer.mark);
@@ -809,6 +877,7 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
       }
     }
   }
+  endedBy = undefined;
   finish();
   // Arithmetic on a name that, before or after it (a function, a loop, a trap), is set to what is
   // not a known number: commands not seen, read from the command's text.

@@ -170,6 +170,13 @@ export class Vars {
 export interface ShellScope {
   dir: string | undefined;
   vars: Vars;
+  /**
+   * Other folders the shell may be in, after a `cd` that may not have run or succeeded
+   * (shell/folders.ts): a relative write is checked in each too; undefined stands for one it cannot tell.
+   */
+  also?: readonly (string | undefined)[] | undefined;
+  /** The folders before a `cd` only the commands `&&` joins to it rely on: they join `also` where that chain ends. */
+  unless?: readonly (string | undefined)[] | undefined;
 }
 
 export const MAX_DEPTH = 8; // nested substitutions, sh -c strings, and loops whose input a `read` reads
