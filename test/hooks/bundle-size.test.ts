@@ -39,6 +39,7 @@ describe('hook bundles', () => {
       // 57.75 -> 58.75 (58.4): such arithmetic before the name is set, $[…], a[n]=, declare -i.
       // 58.75 -> 60.5 (60.2) on 2026-12-07: a cd that may not run or may fail keeps every folder the
       // shell may be in (shell/folders.ts: a pipeline's, a body's, a folder not there, env cd, HOME=… cd).
+      // 60.5 -> 61.25 (61.2): an unquoted expansion split into words at IFS (shell/fields.ts).
       // log-guardian 26.5 -> 26.75 (26.7): a walnut holding .alive/ is no world root (is-walnut.ts).
       // relay-check 21 -> 22.5 KiB (22.2) on 2026-12-07: the bus notice tells an answer in @claude's
       // inbox from a message to answer by its header block (message.ts isAnswerText, 1.6 KiB of the

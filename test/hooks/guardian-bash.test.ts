@@ -980,8 +980,22 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['cat of the file a command names', `cat $(ls ${K}/log.md)`, 'world', 'allow'],
   // bash splits an unquoted expansion at IFS: x='a -i'; sed -n 1p $x K/log.md ran sed -n 1p a -i K/log.md,
   // and IFS=x; o=ax-i; sed -n 1p $o K/log.md sed -n 1p a -i …; each left the log its first line.
-  ['sed -n with a known value that splits into -i', `x='a -i'; sed -n 1p $x ${K}/log.md`, 'world', OPTION_UNREAD],
-  ['sed -n with a known value IFS splits into -i', `IFS=x; o=ax-i; sed -n 1p $o ${K}/log.md`, 'world', OPTION_UNREAD],
+  // Split into words as bash splits them, the -i is read as sed's (it was an option it could not read).
+  ['sed -n with a known value that splits into -i', `x='a -i'; sed -n 1p $x ${K}/log.md`, 'world', /overwrite[\s\S]*\(sed -i\)/],
+  ['sed -n with a known value IFS splits into -i', `IFS=x; o=ax-i; sed -n 1p $o ${K}/log.md`, 'world', /overwrite[\s\S]*\(sed -i\)/],
+  // A variable holding a program and its options, unquoted as the command, is split as bash
+  // splits it (review of 2026-12-07: each was allowed, and bash changed the log).
+  ['a program and its option in a variable', `RM="rm -f"; $RM ${K}/log.md`, 'world', /delete/],
+  ['sed -i 1d in a variable', `x="sed -i 1d"; $x ${K}/log.md`, 'world', /overwrite/],
+  ['truncate -s0 in a variable', `x="truncate -s0"; $x ${K}/log.md`, 'world', /overwrite/],
+  ['env rm in a variable', `x="env rm"; $x ${K}/log.md`, 'world', /delete/],
+  ['a program and the log split at IFS=:', `IFS=:; x="rm:${K}/log.md"; $x`, 'world', /delete/],
+  ['an empty variable before the program (no word at all)', `x=; $x rm ${K}/log.md`, 'world', /delete/],
+  ['a program with blanks around it', `x="  rm  "; $x ${K}/log.md`, 'world', /delete/],
+  ['two names in one variable, the log second', `f="${K}/now.md ${K}/log.md"; rm $f`, 'world', /delete/],
+  ['a variable quoted is one word', `f="${K}/now.md ${K}/log.md"; rm "$f"`, 'world', 'allow'],
+  ['an IFS it cannot tell, then a program in a variable', `IFS=$(cat sep); x="rm:${K}/log.md"; $x`, 'world', /cannot read/],
+  ['a program and its option in a variable, reading the log', `CAT="cat -n"; $CAT ${K}/log.md`, 'world', 'allow'],
   ['sed -n of a date pattern from a variable, on the log', `d=2024-03-01; sed -n "/$d/p" ${K}/log.md`, 'world', 'allow'],
   ['sed -n of a known file name with a space, and the log', `f='my notes.md'; sed -n 1p "$f" ${K}/log.md`, 'world', 'allow'],
   // [ and [[ run no program and never write: a lone [ was read as a program it cannot tell.

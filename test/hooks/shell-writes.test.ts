@@ -33,6 +33,20 @@ const rows: [string, string, [path: string, kind: string, exact: boolean][]][] =
       ['<a file sed writes>', 'replace', false],
     ],
   ],
+  // bash splits an unquoted value at IFS: blanks run together; each other IFS character cuts once.
+  [
+    'a value split into words, quoted not',
+    `x=" a  b "; rm $x "$x"; IFS=': '; y='c : d::e :'; rm $y`,
+    [
+      ['a', 'remove', true],
+      ['b', 'remove', true],
+      [' a  b ', 'remove', true],
+      ['c', 'remove', true],
+      ['d', 'remove', true],
+      ['', 'remove', true],
+      ['e', 'remove', true],
+    ],
+  ],
   ["$'…' strings", "echo x > $'a\\tb/log.md'", [['a\tb/log.md', 'replace', true]]],
   ['descriptor duplications are not files', 'make 2>&1 >&- 3<&0', []],
   ['here-document bodies are not commands', 'cat <<-EOF\n\trm log.md\n\tEOF\necho done', []],

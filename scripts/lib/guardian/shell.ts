@@ -32,6 +32,7 @@ import { globBudget, globPaths } from './glob-paths.ts';
 import { mktempMayBeShadowed, shellState } from './unseen.ts';
 
 export type { ShellWrite, WriteKind } from './shell/words.ts';
+import { splitWords } from './shell/fields.ts';
 import { type CdCertainty, cdTo, chainEnds, isFolderEverywhere } from './shell/folders.ts';
 import { Lexer, expandBraces, homeOf } from './shell/lexer.ts';
 import { MKTEMP, baseName, endingCanBeLog, globEndsLikeLog, globPattern, joinPath, lastName, procAlias, underFresh } from './shell/names.ts';
@@ -393,6 +394,7 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
 
   const run = (cmd: ShellCommand) => {
     let words = cmd.words.flatMap((w) => expandBraces(w));
+    if (words[0] === undefined || text(words[0]) !== '[[') words = splitWords(words, current.vars.get('IFS'));
     const opens = (w0: string) => {
       if (w0 === 'if' || w0 === 'while' || w0 === 'until' || w0 === 'case' || w0 === '{') bodies++;
     };

@@ -411,7 +411,8 @@ export class Lexer {
     const start = this.i;
     const parts: Part[] = [];
     const add = (p: Part) => {
-      if (p.text !== '') parts.push(p);
+      // An empty expansion is kept: unquoted and alone, it is no word at all (shell/fields.ts).
+      if (p.text !== '' || p.split) parts.push(p);
     };
     const push = (t: string, known: boolean) => add({ text: t, known });
     const atStart = () => parts.length === 0;
@@ -501,14 +502,15 @@ export class Lexer {
   /** `$NAME`, `${NAME}`, `$(…)`, `$((…))`, `$'…'`, or a lone `$`. */
   /** `unquoted`: outside double quotes, where bash expands a `*` or `?` a value holds as a glob. */
   private dollar(add: (p: Part) => void, unquoted = false): void {
-    const push = (t: string, known: boolean) => {
-      if (!unquoted || !known || !/[*?[]/.test(t)) return add({ text: t, known });
+    /** `split`: the text of a variable, which bash splits at IFS outside double quotes. */
+    const push = (t: string, known: boolean, split = false) => {
+      if (!unquoted || !known || !/[*?[]/.test(t)) return add({ text: t, known, ...(split && unquoted && known && { split }) });
       // `x='*'; rm …/$x`: the value's stars are globs there, its other text as it is; a bracket
       // expression it holds (`x='[l]og.md'`) stands for any one character.
       for (const piece of t.split(/(\[[^\]]*\]|[*?])/)) {
         if (piece === '') continue;
         const glob = piece === '*' || piece === '?' || (piece.startsWith('[') && piece.length > 2);
-        add(glob ? { text: piece.startsWith('[') ? '?' : piece, known: false, glob: true } : { text: piece, known: true });
+        add(glob ? { text: piece.startsWith('[') ? '?' : piece, known: false, glob: true } : { text: piece, known: true, ...(split && { split }) });
       }
     };
     const rest = this.src.slice(this.i + 1);
@@ -559,7 +561,7 @@ export class Lexer {
       // Beyond the budget the value is unknown, read from what it holds: a name of log.md in it still counts.
       if (value !== undefined && !this.spend(size)) add({ text: `$${name}`, known: false, fed: typeof value === 'string' ? { texts: [value] } : value.fed });
       else if (typeof value === 'object') add(value);
-      else push(value ?? `$${name}`, value !== undefined);
+      else push(value ?? `$${name}`, value !== undefined, true);
       return;
     }
     if (rest.startsWith('{')) {
@@ -597,7 +599,7 @@ export class Lexer {
       const set = m && m[2] !== '+' ? this.scope().vars.get(m[1]!) : undefined;
       // `${L%x}`, `${L/a/b}`, `${L:0}`, `${!L}`: not worked out, but read from what L holds.
       const operated = m ? undefined : /^\$\{[!#]?([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*])[^A-Za-z0-9_}]/.exec(written)?.[1];
-      if (typeof set === 'string' && (set !== '' || written[2 + m![1]!.length] !== ':') && this.spend(set.length)) push(set, true);
+      if (typeof set === 'string' && (set !== '' || written[2 + m![1]!.length] !== ':') && this.spend(set.length)) push(set, true, true);
       else if (fallback) add({ text: written, known: false, fed: { texts: [fallback] }, ...(set === undefined && { outside: true }) });
       else if (operated !== undefined) {
         // A value read from input keeps what feeds it (a here-document filled in later, a pipe, a loop's input).

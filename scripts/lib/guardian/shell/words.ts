@@ -64,6 +64,8 @@ export interface Part {
   glob?: boolean;
   /** A default value (`${o:-x}`) of a variable the command did not set: it may be that variable's, any text. */
   outside?: boolean;
+  /** Text an unquoted expansion gave (`$x`): bash splits it into words at IFS (shell/fields.ts). */
+  split?: boolean;
 }
 
 export interface Word {
