@@ -1023,6 +1023,14 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['an array literal key running rm', `a=(['$(rm ${K}/log.md)']=1)`, 'world', /runs|remove|delete|cannot read/],
   ['an assignment subscript running rm', `a['$(rm ${K}/log.md)']=1`, 'world', /runs|remove|delete|cannot read/],
   ['let of a subscript running rm', `let 'x=a[$(rm ${K}/log.md)]'`, 'world', /runs|remove|delete|cannot read/],
+  // Reading through a nameref reads the variable it names (review of 2026-12-07: allowed, and bash removed the log).
+  ['rm of a nameref, its variable set after', `declare -n r=x; x=${K}/log.md; rm $r`, 'world', /delete/],
+  ['rm of a braced nameref in quotes', `declare -n r=x; x=${K}/log.md; rm "\${r}"`, 'world', /delete/],
+  ['rm of a nameref assigned through, then its variable set', `declare -n r=x; r=foo; x=${K}/log.md; rm $r`, 'world', /delete/],
+  ['rm of a nameref to a variable set before', `x=${K}/log.md; declare -n r=x; rm $r`, 'world', /delete/],
+  ['rm of the variable a nameref assigned', `declare -n r=x; r=${K}/log.md; rm "$x"`, 'world', /delete/],
+  ['rm of a nameref to a name it cannot tell', `declare -n r="$1"; rm $r; echo ${K}/log.md`, 'world', /cannot tell/],
+  ['cat of a nameref to the log', `declare -n r=x; x=${K}/log.md; cat $r`, 'world', 'allow'],
   ['a nameref to a subscript running rm', `declare -n r='a[$(rm ${K}/log.md)]'; echo $r`, 'world', /runs|remove|delete|cannot read/],
   ['wait -p of a subscript running rm', `sleep 0 & wait -n -p 'a[$(rm ${K}/log.md)]'`, 'world', /runs|remove|delete|cannot read/],
   ['mapfile of a subscript running rm', `mapfile 'a[$(rm ${K}/log.md)]' </dev/null`, 'world', /runs|remove|delete|cannot read/],
@@ -1272,7 +1280,8 @@ const tmpdirRows: [string, string, Where, RegExp | 'allow'][] = [
   ['TMPDIR perhaps set by a script read with .', '. ./env.sh && cp /tmp/x.md "$TMPDIR/log.md"', 'world', /cannot tell/],
   ['TMPDIR set for a function that writes $TMPDIR/log.md', `f() { cp /tmp/x.md "$TMPDIR/log.md"; }; TMPDIR=<WORLD>/${K} f`, 'world', /cannot tell/],
   ['TMPDIR read from input', `read -r TMPDIR < dirs.txt; cp /tmp/x.md "$TMPDIR/log.md"`, 'world', /cannot tell/],
-  ['TMPDIR set through a nameref', `declare -n T=TMPDIR; T=<WORLD>/${K}; cp /tmp/x.md "$TMPDIR/log.md"`, 'world', /cannot tell/],
+  // The nameref's variable takes the value: the write is read exactly.
+  ['TMPDIR set through a nameref', `declare -n T=TMPDIR; T=<WORLD>/${K}; cp /tmp/x.md "$TMPDIR/log.md"`, 'world', /overwrite/],
   // Ways to set TMPDIR that the reader cannot see: the hook's TMPDIR is then not taken.
   ['TMPDIR set by eval of text it cannot see', 'eval "$(cat env.sh)"; cp /tmp/x.md "$TMPDIR/log.md"', 'world', /cannot tell|overwrite/],
   ['TMPDIR set by a BASH_ENV file', `BASH_ENV=./env.sh bash -c 'cp /tmp/x.md "$TMPDIR/log.md"'`, 'world', /cannot tell|overwrite/],

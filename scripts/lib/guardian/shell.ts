@@ -351,16 +351,18 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     else emit({ parts: [{ text: via, known: false, fed: { texts: [command] } }] }, 'replace', `a value of ${via} it cannot read, run as a command`);
   };
   const assign = (w: Word) => {
-    const [name, value] = assignment(w);
+    const [written, value] = assignment(w);
+    // Through a nameref (`declare -n T=TMPDIR; T=…`), the variable it names changes; one whose
+    // name it cannot tell, unknown.
+    const target = reading.namerefs.get(written);
+    const name = target !== undefined && NAME.test(target) ? target : written;
     current.vars.set(name, value);
+    if (target !== undefined && name === written) current.vars.set(target, undefined);
     if (runsValue(name)) runs(value, name);
     // A value spelling a `$(…)` or backquotes (`n='x[$(rm …)]'`) runs them wherever bash does
     // arithmetic on the name (`$((n))`, `let n`, `a[n]`, `${x:n}`), before or after this text (a loop,
     // a function, a trap): they are read as commands here.
     if (typeof value === 'string' && (value.includes('$(') || value.includes('`'))) nested(`: ${value}`);
-    // Through a nameref (`declare -n T=TMPDIR; T=…`), the variable it names changes: unknown.
-    const target = reading.namerefs.get(name);
-    if (target !== undefined) current.vars.set(target, undefined);
   };
 
   /** `for NAME in WORDS` (or `select`): in the loop, `$NAME` takes each word in turn. */
@@ -433,8 +435,13 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
       else {
         const [ref, target] = assignment(w);
         reading.namerefs.set(ref, typeof target === 'string' ? target : '');
-        current.vars.set(ref, undefined);
-        if (typeof target === 'string') current.vars.set(target, undefined);
+        // `$REF` reads NAME's value, whenever NAME is set (Vars.get); a NAME it cannot tell may be any variable.
+        current.vars.set(
+          ref,
+          typeof target === 'string' && NAME.test(target)
+            ? { text: `$${ref}`, known: false, ref: target }
+            : { text: `$${ref}`, known: false, fed: reading.whole },
+        );
       }
     }
   };

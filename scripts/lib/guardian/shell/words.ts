@@ -66,6 +66,8 @@ export interface Part {
   outside?: boolean;
   /** Text an unquoted expansion gave (`$x`): bash splits it into words at IFS (shell/fields.ts). */
   split?: boolean;
+  /** A nameref's value (`declare -n r=x`): reading it reads the variable it names (Vars.get). */
+  ref?: string;
 }
 
 export interface Word {
@@ -144,8 +146,12 @@ export class Vars {
   readonly unnumbered = new Set<string>();
   readonly counted = new Set<string>();
 
+  /** A variable's value; through namerefs, the value of the variable they name (at most 8 deep, else unknown). */
   get(name: string): VarValue {
-    return this.values.get(name);
+    let value = this.values.get(name);
+    for (let hops = 0; typeof value === 'object' && 'ref' in value && value.ref !== undefined; hops++)
+      value = hops < 8 ? this.values.get(value.ref) : { text: value.text, known: false };
+    return value;
   }
 
   set(name: string, value: VarValue): void {
