@@ -51,6 +51,9 @@ beforeAll(() => {
   mkdirSync(join(world, '06_Odd', 'dash', '_kernel'), { recursive: true });
   writeFileSync(join(world, '06_Odd', 'dash', '_kernel', 'log.md'), LOG);
   writeFileSync(join(world, '06_Odd', 'dash', '_kernel', '-i.md'), '');
+  // A walnut whose folder name is not ASCII: `$'…'` escapes spell it in UTF-8 bytes.
+  mkdirSync(join(world, '04_Ventures', 'café', '_kernel'), { recursive: true });
+  writeFileSync(join(world, '04_Ventures', 'café', '_kernel', 'log.md'), LOG);
   mkdirSync(join(base, 'other-world', '.alive'), { recursive: true });
   mkdirSync(join(base, 'backups'), { recursive: true });
   mkdirSync(join(base, 'tmp'), { recursive: true });
@@ -103,6 +106,13 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['git checkout of brace alternatives', `git checkout -- ${K}/{tasks,log,now}.md`, 'world', /overwrite/],
   ['rm of a name split by a brace group', `rm ${K}/lo{g,x}.md`, 'world', /delete or move away/],
   ['an ANSI-C quoted name', `echo x >> $'${K}/log.md'`, 'world', /append/],
+  // bash decodes \xHH and octal escapes as bytes, then reads them as UTF-8 (review of 2026-12-07:
+  // the reader took each byte for a character, looked for cafÃ©, and allowed it).
+  ['an ANSI-C quoted folder in UTF-8 hex bytes', `rm $'04_Ventures/caf\\xc3\\xa9/_kernel/log.md'`, 'world', /delete/],
+  ['an ANSI-C quoted folder in UTF-8 octal bytes', `rm $'04_Ventures/caf\\303\\251/_kernel/log.md'`, 'world', /delete/],
+  ['an ANSI-C quoted folder with a \\u escape', `rm $'04_Ventures/caf\\u00e9/_kernel/log.md'`, 'world', /delete/],
+  ['an ANSI-C quoted name ends at a NUL byte, as in bash', `rm $'${K}/log.md\\x00.bak'`, 'world', /delete/],
+  ['an ANSI-C quoted name ending in an octal NUL', `rm $'${K}/log.md\\0'`, 'world', /delete/],
   ['a name with an ANSI-C escape (built at run time: out of reach)', `echo x >> $'${K}/log\\x2emd'`, 'world', 'allow'],
   ['truncate', `truncate -s 0 ${K}/log.md`, 'world', /overwrite/],
   ['dd of=', `dd if=/dev/zero of=${K}/log.md bs=1 count=1`, 'world', /overwrite/],

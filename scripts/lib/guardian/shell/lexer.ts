@@ -35,13 +35,20 @@ const SIMPLE_ESCAPES: Record<string, string> = {
   '?': '?',
 };
 
-/** The text of a `$'…'` string, or undefined for an escape this reader does not decode. */
+const UTF8 = new TextEncoder();
+
+/**
+ * The text of a `$'…'` string, or undefined for an escape this reader does not decode, or bytes
+ * that are not UTF-8. As bash does in a UTF-8 locale, `\xHH` and octal escapes are bytes (`caf\xc3\xa9`
+ * is `café`), `\u` and `\U` characters; the string ends at a NUL byte (`log.md\x00x` is `log.md`).
+ */
 function ansiC(body: string): string | undefined {
-  let out = '';
+  const bytes: number[] = [];
+  const char = (c: string) => bytes.push(...UTF8.encode(c));
   for (let k = 0; k < body.length; k++) {
     const c = body[k]!;
     if (c !== '\\') {
-      out += c;
+      char(c);
       continue;
     }
     const e = body[++k];
@@ -49,18 +56,26 @@ function ansiC(body: string): string | undefined {
     const simple = SIMPLE_ESCAPES[e];
     const hex = /^(?:x([0-9A-Fa-f]{1,2})|u([0-9A-Fa-f]{1,4})|U([0-9A-Fa-f]{1,8}))/.exec(body.slice(k));
     const octal = /^[0-7]{1,3}/.exec(body.slice(k));
-    if (simple !== undefined) out += simple;
-    else if (hex) {
-      const code = parseInt(hex[1] ?? hex[2] ?? hex[3]!, 16);
+    if (simple !== undefined) char(simple);
+    else if (hex?.[1] !== undefined) {
+      bytes.push(parseInt(hex[1], 16));
+      k += hex[0].length - 1;
+    } else if (hex) {
+      const code = parseInt(hex[2] ?? hex[3]!, 16);
       if (code > 0x10ffff) return undefined;
-      out += String.fromCodePoint(code);
+      char(String.fromCodePoint(code));
       k += hex[0].length - 1;
     } else if (octal) {
-      out += String.fromCharCode(parseInt(octal[0], 8) & 0xff);
+      bytes.push(parseInt(octal[0], 8) & 0xff);
       k += octal[0].length - 1;
     } else return undefined;
   }
-  return out;
+  const nul = bytes.indexOf(0);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(nul < 0 ? bytes : bytes.slice(0, nul)));
+  } catch {
+    return undefined;
+  }
 }
 
 const MAX_BRACE_WORDS = 64;
