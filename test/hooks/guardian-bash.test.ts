@@ -105,6 +105,19 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['rm of brace alternatives, log first', `rm ${K}/{log,now}.md`, 'world', /delete or move away/],
   ['git checkout of brace alternatives', `git checkout -- ${K}/{tasks,log,now}.md`, 'world', /overwrite/],
   ['rm of a name split by a brace group', `rm ${K}/lo{g,x}.md`, 'world', /delete or move away/],
+  // Sequences, nested and side-by-side groups (review of 2026-12-07: each was allowed, and bash removed the log).
+  ['rm of a letter sequence that makes the name', `rm ${K}/lo{f..h}.md`, 'world', /delete or move away/],
+  ['rm of a letter sequence around the name', `rm ${K}/l{m..p}g.md`, 'world', /delete or move away/],
+  ['rm through nested brace groups', `rm ${K}/{{l,x},y}og.md`, 'world', /delete or move away/],
+  ['rm through two brace groups side by side', `rm ${K}/{lo,xx}{yy,g.md}`, 'world', /delete or move away/],
+  [
+    'rm of 66 brace alternatives, the log last (past the 64 words followed)',
+    `rm ${K}/{a1,a2,a3,a4,a5,a6,a7,a8,a9,a10,a11,a12,a13,a14,a15,a16,a17,a18,a19,a20,a21,a22,a23,a24,a25,a26,a27,a28,a29,a30,a31,a32,a33,a34,a35,a36,a37,a38,a39,a40,a41,a42,a43,a44,a45,a46,a47,a48,a49,a50,a51,a52,a53,a54,a55,a56,a57,a58,a59,a60,a61,a62,a63,a64,a65,log}.md`,
+    'world',
+    /may remove/,
+  ],
+  ['rm of a number sequence beside the log', `rm -f ${K}/now{1..3}.md`, 'world', 'allow'],
+  ['touch of a letter sequence beside the log', `touch ${K}/{a..c}.md && cat ${K}/log.md`, 'world', 'allow'],
   ['an ANSI-C quoted name', `echo x >> $'${K}/log.md'`, 'world', /append/],
   // bash decodes \xHH and octal escapes as bytes, then reads them as UTF-8 (review of 2026-12-07:
   // the reader took each byte for a character, looked for cafÃ©, and allowed it).

@@ -47,6 +47,17 @@ const rows: [string, string, [path: string, kind: string, exact: boolean][]][] =
       ['e', 'remove', true],
     ],
   ],
+  [
+    'brace sequences: letters, and numbers padded as the wider end',
+    'rm lo{f..h}.md x{08..10..2}',
+    [
+      ['lof.md', 'remove', true],
+      ['log.md', 'remove', true],
+      ['loh.md', 'remove', true],
+      ['x08', 'remove', true],
+      ['x10', 'remove', true],
+    ],
+  ],
   ["$'…' strings", "echo x > $'a\\tb/log.md'", [['a\tb/log.md', 'replace', true]]],
   ['descriptor duplications are not files', 'make 2>&1 >&- 3<&0', []],
   ['here-document bodies are not commands', 'cat <<-EOF\n\trm log.md\n\tEOF\necho done', []],

@@ -301,11 +301,18 @@ function spellsLog(text: string): boolean {
   const lower = text.toLowerCase();
   if (lower.includes('log.md')) return true;
   if (!QUOTING.some((c) => lower.includes(c))) return false;
-  // A backslash-newline, and the `$` of an empty $'' or $"", go too.
-  let unquoted = lower.replaceAll('\\\n', '').replaceAll("$'", "'").replaceAll('$"', '"');
-  for (const c of ['"', "'", '\\']) unquoted = unquoted.replaceAll(c, '');
+  const unquoted = unquote(lower);
   if (withoutBraces(unquoted).includes('log.md')) return true;
-  return unquoted.includes(',') && braceAlternativeNamesLog(unquoted);
+  if (!unquoted.includes('{') || (!unquoted.includes(',') && !unquoted.includes('..'))) return false;
+  // Brace expansion, on the text in its own letter case: a sequence's ends are read as written.
+  return braceExpansionNamesLog(unquote(text));
+}
+
+/** Quotes and backslashes taken out; a backslash-newline, and the `$` of an empty $'' or $"", go too. */
+function unquote(text: string): string {
+  let unquoted = text.replaceAll('\\\n', '').replaceAll("$'", "'").replaceAll('$"', '"');
+  for (const c of ['"', "'", '\\']) unquoted = unquoted.replaceAll(c, '');
+  return unquoted;
 }
 
 const WORD_END = new Set([' ', '\t', '\n', ';', '&', '|', '(', ')', '<', '>']);
@@ -358,23 +365,52 @@ function bracketsAsStar(name: string): string {
 
 const withoutBraces = (text: string) => text.replaceAll('{', '').replaceAll('}', '').replaceAll(',', '');
 
+const LOG = 'log.md';
+
 /**
- * True when one alternative of a brace group, between the text around the group, spells log.md
- * (`{log,now}.md`, `lo{g,x}.md`). Only innermost groups are split, so each character is looked at
- * a bounded number of times: linear in the text.
+ * The states after `c` (lower case), from each of `states` (bit k: the text so far ends in the
+ * first k characters of log.md; bit 6, in all of it). The six differ, so a mismatch starts over.
  */
-function braceAlternativeNamesLog(text: string): boolean {
-  let open = -1;
-  for (let k = 0; k < text.length; k++) {
-    if (text[k] === '{') open = k;
-    else if (text[k] === '}' && open >= 0) {
-      const before = withoutBraces(text.slice(Math.max(0, open - 8), open)).slice(-5);
-      const after = withoutBraces(text.slice(k + 1, k + 9)).slice(0, 5);
-      for (const alternative of text.slice(open + 1, k).split(',')) if (`${before}${alternative}${after}`.includes('log.md')) return true;
-      open = -1;
-    }
+function afterChar(states: number, c: string): number {
+  const k = LOG.indexOf(c);
+  const matched = k < 0 ? 0 : 1 << k;
+  return (states & matched ? matched << 1 : 0) | (states & ~matched ? (k === 0 ? 2 : 1) : 0);
+}
+
+/** A letter sequence `{a..e}` (`{a..e..2}`) at a `{`; a number sequence makes no letter of log.md, as its own text does not. */
+const LETTER_RANGE = /\{([A-Za-z])\.\.([A-Za-z])(?:\.\.[-+]?\d+)?\}/y;
+
+/**
+ * True when a word bash's brace expansion makes of `text` holds log.md in any letter case:
+ * alternatives nested or side by side (`{{l,x},y}og.md`, `{lo,xx}{yy,g.md}`) and letter sequences
+ * (`lo{f..h}.md`: every character between the ends). The states of all alternatives are followed
+ * at once (afterChar), each character read once: linear in the text, whatever the nesting. A `,`
+ * or `}` outside a group is no character (as withoutBraces has it).
+ */
+function braceExpansionNamesLog(text: string): boolean {
+  let states = 1;
+  const groups: { entry: number; exit: number }[] = [];
+  for (let k = 0; k < text.length && states < 64; k++) {
+    const c = text[k]!;
+    LETTER_RANGE.lastIndex = k;
+    const range = c === '{' ? LETTER_RANGE.exec(text) : null;
+    const group = groups.at(-1);
+    if (range) {
+      const [from, to] = [range[1]!, range[2]!].map((e) => e.charCodeAt(0)).sort((a, b) => a - b);
+      let next = 0;
+      for (let code = from!; code <= to!; code++) next |= afterChar(states, String.fromCharCode(code).toLowerCase());
+      states = next;
+      k += range[0].length - 1;
+    } else if (c === '{') groups.push({ entry: states, exit: 0 });
+    else if (c === ',' && group) {
+      group.exit |= states;
+      states = group.entry;
+    } else if (c === '}' && group) {
+      states |= group.exit;
+      groups.pop();
+    } else if (c !== ',' && c !== '}') states = afterChar(states, c.toLowerCase());
   }
-  return false;
+  return states >= 64;
 }
 
 /**

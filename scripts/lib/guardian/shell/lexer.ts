@@ -83,16 +83,46 @@ const MAX_BRACE_GROUPS = 16;
 const MAX_BRACE_PARTS = 1024;
 
 /**
- * Brace expansion (`log.md{,.bak}` → `log.md log.md.bak`), on unquoted braces holding a comma at
- * their own level; other braces stay as they are. One pass finds the leftmost such group; the
- * alternatives are expanded in turn (at most MAX_BRACE_WORDS words).
+ * The words of a sequence expression (`{f..h}`, `{1..10..2}`, `{01..10}`, as bash makes them: every
+ * character between two letters, numbers padded as the wider end when one starts with 0), 'many'
+ * past MAX_BRACE_WORDS, or undefined for text that is none.
  */
-export function expandBraces(word: Word, depth = 0): Word[] {
+function sequence(body: string): string[] | 'many' | undefined {
+  const m = /^(?:([A-Za-z])\.\.([A-Za-z])|([-+]?\d{1,15})\.\.([-+]?\d{1,15}))(?:\.\.([-+]?\d{1,15}))?$/.exec(body);
+  if (!m) return undefined;
+  const step = Math.abs(Number(m[5] ?? 1)) || 1;
+  const letters = m[1] !== undefined;
+  const from = letters ? m[1]!.charCodeAt(0) : Number(m[3]);
+  const to = letters ? m[2]!.charCodeAt(0) : Number(m[4]);
+  if (Math.abs(to - from) / step >= MAX_BRACE_WORDS) return 'many';
+  const width = !letters && (/^[-+]?0\d/.test(m[3]!) || /^[-+]?0\d/.test(m[4]!)) ? Math.max(m[3]!.length, m[4]!.length) : 0;
+  const shown = (n: number) => (letters ? String.fromCharCode(n) : n < 0 ? `-${String(-n).padStart(width - 1, '0')}` : String(n).padStart(width, '0'));
+  const words: string[] = [];
+  for (let n = from; from <= to ? n <= to : n >= to; n += from <= to ? step : -step) words.push(shown(n));
+  return words;
+}
+
+/**
+ * Brace expansion (`log.md{,.bak}` → `log.md log.md.bak`, `lo{f..h}.md` → `lof.md log.md loh.md`),
+ * on unquoted braces holding a comma at their own level, or a sequence; other braces stay as they
+ * are. One pass finds the leftmost such group; the alternatives are expanded in turn. Past
+ * MAX_BRACE_WORDS words, or too many groups, the braces' results are unknown, read from the
+ * word's text (the rest of the word is known): none of its words is left out.
+ */
+export function expandBraces(word: Word): Word[] {
+  const words = expandGroups(word, 0);
+  if (words) return words;
+  // One input text for all the braces (a word of thousands of groups made thousands of copies).
+  const fed = { texts: [text(word)] };
+  return [{ parts: word.parts.map((x) => (x.brace ? { text: x.text, known: false, fed } : x)), raw: word.raw }];
+}
+
+/** The words of expandBraces, or undefined past its limits (which a word inside passing them passes too). */
+function expandGroups(word: Word, depth: number): Word[] | undefined {
   const p = word.parts;
-  // Too many groups to follow: the braces' results are unknown, the rest of the word is not.
-  if (depth > MAX_BRACE_GROUPS || p.length > MAX_BRACE_PARTS) return [{ parts: p.map((x) => (x.brace ? { text: x.text, known: false } : x)), raw: word.raw }];
+  if (depth > MAX_BRACE_GROUPS || p.length > MAX_BRACE_PARTS) return undefined;
   const open: { at: number; commas: number[] }[] = [];
-  let group: { at: number; commas: number[]; close: number } | undefined;
+  let group: { at: number; commas: number[]; close: number; words?: string[] | 'many' | undefined } | undefined;
   for (let k = 0; k < p.length; k++) {
     const part = p[k]!;
     if (!part.brace) continue;
@@ -100,17 +130,23 @@ export function expandBraces(word: Word, depth = 0): Word[] {
     else if (part.text === ',') open[open.length - 1]?.commas.push(k);
     else {
       const g = open.pop();
-      if (g && g.commas.length > 0 && (!group || g.at < group.at)) group = { ...g, close: k };
+      const body = g && g.commas.length === 0 && k === g.at + 2 && p[g.at + 1]!.known ? p[g.at + 1]! : undefined;
+      const words = body && !body.brace ? sequence(body.text) : undefined;
+      if (g && (g.commas.length > 0 || words) && (!group || g.at < group.at)) group = { ...g, close: k, words };
     }
   }
   if (!group) return [word];
+  if (group.words === 'many') return undefined;
   const bounds = [group.at, ...group.commas, group.close];
+  const alternatives = group.words ? group.words.map((t): Part[] => [{ text: t, known: true }]) : bounds.slice(1).map((end, a) => p.slice(bounds[a]! + 1, end));
   const out: Word[] = [];
-  for (let a = 0; a + 1 < bounds.length && out.length < MAX_BRACE_WORDS; a++) {
-    const alternative = { parts: [...p.slice(0, group.at), ...p.slice(bounds[a]! + 1, bounds[a + 1]), ...p.slice(group.close + 1)], raw: word.raw };
-    out.push(...expandBraces(alternative, depth + 1));
+  for (const alternative of alternatives) {
+    const words = expandGroups({ parts: [...p.slice(0, group.at), ...alternative, ...p.slice(group.close + 1)], raw: word.raw }, depth + 1);
+    if (words === undefined) return undefined;
+    out.push(...words);
+    if (out.length > MAX_BRACE_WORDS) return undefined;
   }
-  return out.slice(0, MAX_BRACE_WORDS);
+  return out;
 }
 
 /** How deep `"$(…"$(…)…)"` may nest before a `$(` in double quotes is read as text. */
