@@ -18,6 +18,8 @@ import { shellWrites } from '../../scripts/lib/guardian/shell.ts';
 const DEADLINE_MS = 20_000;
 const bundled = childModules();
 const child = deadlineChild({ deadlineMs: DEADLINE_MS, nodeArgs: ['--max-old-space-size=512'] });
+/** log-guardian's timeout in hooks/hooks.json: a hook that answers later lets the call through. */
+const withinHookTimeout = deadlineChild({ deadlineMs: 5_000, nodeArgs: ['--max-old-space-size=512'] });
 let shellModule = '';
 beforeAll(async () => {
   shellModule = await bundled('scripts/lib/guardian/shell.ts');
@@ -60,6 +62,17 @@ describe('the shell reader ends, in linear time, on any command', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  // Each brace group read the word's whole text anew for the names find, grep or rg list
+  // (listedInput): 16 s for this one in the child, 14 s in the hook for 250 KB of `{a,b}`, past its
+  // 5 s timeout, which lets the call through (2026-12-07). Read once per command, it takes 0.3 s:
+  // this case has the hook's own timeout as its deadline (still 16 times what it takes).
+  it('a word of tens of thousands of brace groups naming log.md, within the hook timeout (a group past 64 alternatives is read as input)', async () => {
+    const body = `
+      const { shellWrites } = await import(${JSON.stringify(shellModule)});
+      console.log(shellWrites('rm ' + '{,}'.repeat(${Math.floor((NEAR_LIMIT + 12_000) / 3)}) + '/log.md', { cwd: '/w', home: '/h' }).length);`;
+    expect(await withinHookTimeout.run('the reader on 87,000 brace groups', body)).toBe('1');
   });
 
   it('a CRLF command (a carriage return is part of a word in bash, not a blank)', async () => {

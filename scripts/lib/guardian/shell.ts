@@ -909,6 +909,13 @@ const MAX_INPUT_TEXT = 1024 * 1024;
  */
 function inputTexts(command: string): (feeds: Feed[]) => string {
   const known = new Map<Feed, string>();
+  // The same texts feed many writes (a loop's, the whole command's past the budget): each is read once.
+  const listed = new Map<string, string>();
+  const listedOnce = (t: string): string => {
+    let l = listed.get(t);
+    if (l === undefined) listed.set(t, (l = listedInput(t)));
+    return l;
+  };
   let budget = MAX_INPUT_TEXT;
   const inputText = (feeds: Feed[]): string => {
     const texts = new Set<string>();
@@ -924,7 +931,7 @@ function inputTexts(command: string): (feeds: Feed[]) => string {
           }
         }
         // What a command lists (find, grep -l …) is read as names that may be logs, or never are.
-        for (const t of [...f.texts, ...bodyTexts(f.bodies), ...pipe.reverse()]) texts.add(listedInput(t));
+        for (const t of [...f.texts, ...bodyTexts(f.bodies), ...pipe.reverse()]) texts.add(listedOnce(t));
       }
     }
     const joined = [...texts].join('\n');
