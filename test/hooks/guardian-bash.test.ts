@@ -332,6 +332,15 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['cat of the log onto /dev/stderr', `cat ${K}/log.md > /dev/stderr`, 'world', 'allow'],
   ['grep of the log onto /dev/stdout and /dev/stderr', `grep -c x ${K}/log.md 2>/dev/stderr >/dev/stdout`, 'world', 'allow'],
   ['tee /dev/stderr of a list redirected in, then cat of the log', `tee /dev/stderr < list.txt; cat ${K}/log.md`, 'world', 'allow'],
+  // Found in review on 2026-12-07 (review 2, #5 and #6): /proc and /dev/fd reached by a relative
+  // path were not taken for them, and a link made through /proc was not recorded; each was
+  // allowed, and bash removed or emptied the log.
+  ['rm through ../…/proc/self/cwd after a cd', `cd ${K} && rm ../../../../../../../../../../../../proc/self/cwd/log.md`, 'world', /cannot tell/],
+  ['a redirection onto ../…/proc/self/cwd/log.md after a cd', `cd ${K}; : > ../../../../../../../../../../../../proc/self/cwd/log.md`, 'world', /cannot tell/],
+  ['a redirection onto ../…/dev/fd/3, the log opened as 3', `exec 3<${K}/log.md; : > ../../../../../../../../../../../../dev/fd/3`, 'world', /descriptor/],
+  ['a link made through /proc/self/cwd, then rm of log.md under it', `ln -s ${K} /proc/self/cwd/lk2 && rm lk2/log.md`, 'world', /cannot tell/],
+  ['a link made through /proc/self/cwd, then sed -i under it', `ln -s $PWD/${K} /proc/self/cwd/lk2; sed -i 1d lk2/log.md`, 'world', /cannot tell/],
+  ['a redirection onto ../notes.md after a cd', `cd ${K} && echo x > ../notes.md`, 'world', 'allow'],
   ['a redirection onto /proc/self/cwd/notes.md, naming the log elsewhere', `cat ${K}/log.md > /proc/self/cwd/notes.md`, 'world', 'allow'],
   // Found in review on 2026-12-07 (H4): a log as find's starting point, -wholename (taken for a
   // name test) and -samefile were not read; each was allowed, and bash removed or emptied the log.

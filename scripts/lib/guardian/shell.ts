@@ -268,10 +268,18 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     }
   };
   const emitIn: Emit = (w, kind, via, links) => {
-    // Through /dev/fd or /proc: a file the shell has open, or a folder it is in, the hook's process cannot resolve.
-    const place = text(w).startsWith('/') ? text(w) : current.dir?.startsWith('/') ? joinPath(current.dir, text(w)) : undefined;
+    // Through /dev/fd or /proc: a file the shell has open, or a folder it is in, the hook's process
+    // cannot resolve. A relative path may climb there (`../../proc/self/cwd/…`): it is taken from
+    // the folder the shell is in, from the starting folder when that is unknown, and from a
+    // stand-in one level down when that is unknown too, so any `..` may reach the root.
+    const place = placeOf(text(w), current.dir === undefined ? undefined : reading.cwd, current.dir ?? '');
     const alias = place === undefined ? undefined : procAlias(normalize(place));
     if (alias) {
+      // A link made there is at a place the text does not tell: every write after it fails closed.
+      if (links) {
+        reading.linked = true;
+        made.push(undefined);
+      }
       const named = alias === 'folder' && (w.parts.some((p) => p.glob) ? globEndsLikeLog(w) && 'log.md' : lastName(w));
       out.push({
         path: place!,
