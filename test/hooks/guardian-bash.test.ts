@@ -593,6 +593,27 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ],
   ['a failed mktemp: the cd stays in the kernel', `cd "$(mktemp -d --tmpdir=/nonexistent)" && rm -f log.md`, 'kernel', /cannot tell|delete|overwrite/],
   ['a function named cd', `cd() { command cd <WORLD>/${K}; }; cd "$(mktemp -d)" && rm -f *`, 'world', /cannot tell|delete|overwrite/],
+  // Found in review on 2026-12-07 (review 2, #1): the definition of a function named cd was read
+  // as a bare cd to $HOME, taken as sure, and a cd after it as the builtin's; each was allowed,
+  // and bash removed the log.
+  ['a function named cd (no space), then rm of the log', `cd(){ :; }; rm ${K}/log.md`, 'world', /remove|delete/],
+  ['a function named cd, then rm of the log', `cd() { echo hi; }; rm ${K}/log.md`, 'world', /remove|delete/],
+  ['a function named cd, then a cd elsewhere and rm', `cd() { :; }; cd <BASE>/elsewhere; rm ${K}/log.md`, 'world', /remove|delete|cannot tell/],
+  ['function cd { …; }, then a cd elsewhere && rm', `function cd { :; }; cd <BASE>/elsewhere && rm ${K}/log.md`, 'world', /remove|delete|cannot tell/],
+  [
+    'function pushd () { …; }, then a pushd elsewhere && rm',
+    `function pushd () { :; }; pushd <BASE>/elsewhere && rm ${K}/log.md`,
+    'world',
+    /remove|delete|cannot tell/,
+  ],
+  [
+    'alias cd, then a cd elsewhere and rm',
+    `shopt -s expand_aliases; alias cd=:; eval 'cd <BASE>/elsewhere; rm ${K}/log.md'`,
+    'world',
+    /remove|delete|cannot tell/,
+  ],
+  ['a cd elsewhere, then rm of a path like the log there', `cd <BASE>/elsewhere; rm -f ${K}/log.md`, 'world', 'allow'],
+  ['a function named cdx, then a cd elsewhere and rm', `cdx() { :; }; cd <BASE>/elsewhere; rm -f ${K}/log.md`, 'world', 'allow'],
   ['a glob in a folder backquotes name', 'T=`ls -d 04_Ventures/*/_kernel`; cd $T && rm -f *', 'world', /cannot tell/],
   ['rm -f * after a cd out of a folder mktemp made into the kernel', `cd "$(mktemp -d)"; cd <WORLD>/${K} && rm -f *`, 'world', /cannot tell|delete/],
   ['rm -f * after cd - out of a folder mktemp made', 'cd "$(mktemp -d)"; cd -; rm -f *', 'kernel', /cannot tell|delete/],

@@ -176,6 +176,8 @@ function mayGoThroughLink(w: Word, name: string | undefined, links: (string | un
 
 /** Operators after which the commands of a chain of `&&` still run only where a `cd` before went. */
 const CHAIN_GOES_ON = new Set(['&&', '|', '(', ')']);
+/** The builtins that move the shell into another folder. */
+const MOVES_THE_SHELL = new Set(['cd', 'pushd', 'popd']);
 /** Wrappers that run a builtin in the shell itself: `cd` behind any other is a program of its own. */
 const IN_THE_SHELL = new Set(['command', 'builtin']);
 
@@ -408,6 +410,11 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     const opens = (w0: string) => {
       if (w0 === 'if' || w0 === 'while' || w0 === 'until' || w0 === 'case' || w0 === '{') bodies++;
     };
+    // `NAME() {…}`, `function NAME {…}` defines NAME and runs nothing; once cd, pushd or popd is
+    // a function, every one after it may go anywhere, or nowhere.
+    const defines = words.length === 1 && endedBy === '(' ? text(words[0]!) : words.length > 1 && text(words[0]!) === 'function' ? text(words[1]!) : undefined;
+    if (defines !== undefined && MOVES_THE_SHELL.has(defines)) reading.cdRedefined = true;
+    if (words.length === 1 && endedBy === '(') return;
     if (words.length === 1) opens(text(words[0]!));
     // Reserved words and a group's `{` before the command's name; `function NAME {` opens a body.
     while (words.length > 1) {
@@ -740,6 +747,12 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     if (name === 'pushd' && args.some((w) => /^[+-]\d+$/.test(text(w)))) {
       // `pushd +N`/`-N`: a folder from the stack, which the text does not show.
       current.dir = undefined;
+      current.vars.set('PWD', undefined);
+      return;
+    }
+    if (name === 'alias' && args.some((w) => MOVES_THE_SHELL.has(text(w).split('=')[0]!))) reading.cdRedefined = true;
+    if (reading.cdRedefined && MOVES_THE_SHELL.has(name) && !wrapped) {
+      cdTo(current, undefined, 'maybe');
       current.vars.set('PWD', undefined);
       return;
     }

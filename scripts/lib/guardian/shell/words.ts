@@ -290,6 +290,8 @@ export interface Reading {
    * mktemp made counts as new after it. From the start when commands may run out of the order read.
    */
   linked?: boolean;
+  /** Set once cd, pushd or popd may be a function or an alias: no cd after it is followed. */
+  cdRedefined?: boolean;
   /** Set when mktemp may be a function, an alias or another program: nothing it prints is new. */
   shadowed?: boolean;
   /** What the command (or the hook's CDPATH) may make bash read other than as written (unseen.ts, shellState). */
