@@ -241,6 +241,16 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
     /delete/,
   ],
   ['a cd that is sure, then a write that is not the log from there', `cd 04_Ventures; rm -f ${K}/log.md`, 'world', 'allow'],
+  // Found in review on 2026-12-07 (review 2, #2): a cd taken as sure because its folder exists
+  // now, where bash's cd fails: a missing folder before `..` (bash looks the path up as written), a
+  // folder the same command removed or moved first. Each was allowed, and bash removed the log.
+  ['rm after a cd through a missing folder and ..', `cd <BASE>/nothere/../elsewhere; rm ${K}/log.md`, 'world', /delete/],
+  ['rm after a cd to a folder rmdir removed first', `rmdir <BASE>/backups; cd <BASE>/backups; rm ${K}/log.md`, 'world', /delete/],
+  ['rm after a cd to a folder mv moved first', `mv <BASE>/backups <BASE>/b3; cd <BASE>/backups; rm -f ${K}/log.md`, 'world', /delete/],
+  ['rm after a cd into a folder rm -r removed first', `rm -rf <BASE>; cd <BASE>/elsewhere; rm -f ${K}/log.md`, 'world', /delete/],
+  ['rm after a cd, following an rm of a folder it cannot tell', `rm -rf "$(cat list.txt)"; cd <BASE>/elsewhere; rm -f ${K}/log.md`, 'world', /delete/],
+  ['rm after a cd through an existing folder and ..', `cd <BASE>/elsewhere/../backups; rm -f ${K}/log.md`, 'world', 'allow'],
+  ['rm after a cd, following an rm of another file', `rm -f <BASE>/backups/old.txt; cd <BASE>/elsewhere; rm -f ${K}/log.md`, 'world', 'allow'],
   ['reading the log after a cd that may fail', `cd /nonexistent 2>/dev/null; cat ${K}/log.md`, 'world', 'allow'],
   ['a variable set in the command', `L=${K}/log.md; echo x >> "$L"`, 'world', /append/],
   ['~ from outside the world', `echo x >> ~/world/${K}/log.md`, 'elsewhere', /would append/, 'base'],

@@ -737,6 +737,9 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
       reads = (script, bindings) => nested(script, new Map([...(bindings ?? []), [FOUND, input]]));
     } else if (xargs) args = withXargsInput(args, xargs.fed, xargs.replace);
     if (!makesNoLink(written, name, args)) linking = true;
+    // A folder removed or moved here is not there for a cd after it (folders.ts, isFolderEverywhere).
+    if (name === 'rm' || name === 'rmdir' || name === 'mv')
+      for (const w of args) if (!text(w).startsWith('-')) (reading.gone ??= []).push(exact(w) ? placeOf(text(w), reading.cwd, current.dir) : undefined);
     // What a name runs may change after this command (an alias, hash -p, a builtin loaded, a file
     // sourced unseen, a program it cannot read given NAME=VALUE: `$a$b cat=rm` with a=ali b=as).
     let renames =
@@ -770,11 +773,7 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
       // A program named cd (`env cd`, `timeout 1 cd`) moves no shell.
       const place = cdCertainty();
       const how: CdCertainty =
-        wrapped || given.length > 1
-          ? 'maybe'
-          : place === 'sure' && !(followed && isFolderEverywhere(current, t, reading.cwd, reading.globs))
-            ? 'chained'
-            : place;
+        wrapped || given.length > 1 ? 'maybe' : place === 'sure' && !(followed && isFolderEverywhere(current, t, reading)) ? 'chained' : place;
       const pwd = current.vars.get('PWD');
       cdTo(current, followed ? t : undefined, how);
       current.vars.set('PWD', followed && how !== 'maybe' && typeof pwd === 'string' ? joinPath(pwd, t) : undefined);

@@ -6,9 +6,8 @@
  */
 import { resolve } from 'node:path';
 import { fs } from '../../fs/node-fs.ts';
-import type { GlobBudget } from '../glob-paths.ts';
 import { joinPath } from './names.ts';
-import type { ShellScope } from './words.ts';
+import type { Reading, ShellScope } from './words.ts';
 
 /** The most folders the shell may be in that are followed; past it, the folder is unknown. */
 const MAX_FOLDERS = 8;
@@ -52,16 +51,24 @@ export function chainEnds(scope: ShellScope): void {
 }
 
 /**
- * True when `target` is a folder from every folder the shell may be in (each taken from `cwd`),
- * as the file system says now; each look costs one folder entry of the command's glob budget.
+ * True when `target` is a folder bash's cd enters from every folder the shell may be in (each
+ * taken from the starting folder), as the file system says now: looked up as written, as bash's
+ * cd does, so a missing folder before `..` fails (`nothere/../d`); one the hook's user may enter;
+ * and none the command removed or moved before (Reading.gone). Each look costs one folder entry of
+ * the command's glob budget.
  */
-export function isFolderEverywhere(scope: ShellScope, target: string, cwd: string | undefined, budget: GlobBudget): boolean {
+export function isFolderEverywhere(scope: ShellScope, target: string, reading: Reading): boolean {
+  const { cwd, globs: budget, gone } = reading;
   if (cwd === undefined) return false;
   for (const d of [scope.dir, ...(scope.also ?? [])]) {
     if (d === undefined || budget.entries <= 0) return false;
     budget.entries--;
+    const place = resolve(cwd, d, target);
+    if (gone?.some((g) => g === undefined || place === g || place.startsWith(g === '/' ? g : `${g}/`))) return false;
     try {
-      if (fs.statSync(resolve(cwd, d, target), { throwIfNoEntry: false })?.isDirectory() !== true) return false;
+      const asWritten = target.startsWith('/') ? target : `${resolve(cwd, d)}/${target}`;
+      if (fs.statSync(asWritten, { throwIfNoEntry: false })?.isDirectory() !== true) return false;
+      fs.accessSync(asWritten, fs.constants.X_OK);
     } catch {
       return false;
     }

@@ -290,6 +290,11 @@ export interface Reading {
    * mktemp made counts as new after it. From the start when commands may run out of the order read.
    */
   linked?: boolean;
+  /**
+   * The files and folders rm, rmdir and mv named earlier in the command, each made absolute from
+   * the starting folder (undefined for one the text does not tell): a cd into one may fail.
+   */
+  gone?: (string | undefined)[];
   /** Set once cd, pushd or popd may be a function or an alias: no cd after it is followed. */
   cdRedefined?: boolean;
   /** Set when mktemp may be a function, an alias or another program: nothing it prints is new. */
