@@ -157,6 +157,13 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['rsync -a --delete into the kernel folder', `rsync -a --delete /tmp/new/ ${K}/ && cat ${K}/log.md`, 'world', /delete/],
   ['rsync -a of the log to a backup', `rsync -a ${K}/log.md /tmp/bk/`, 'world', 'allow'],
   ['rsync -a --delete of the kernel to a backup', `rsync -a --delete ${K}/ /tmp/bk/ && cat ${K}/log.md`, 'world', 'allow'],
+  // Found in review on 2026-12-07 (#13): the same without log.md in the text, which the quick check
+  // passed over, and rsync's older name of --remove-source-files.
+  ['rsync -r --remove-source-files of the kernel folder alone', `rsync -r --remove-source-files ${K}/ /tmp/bk/`, 'world', /delete/],
+  ['rsync -a --delete into the kernel folder alone', `rsync -a --delete /tmp/d/ ${K}/`, 'world', /delete/],
+  ['rsync -a --remove-source-files of the kernel, no slash', `rsync -a --remove-source-files ${K} /tmp/x/`, 'world', /delete/],
+  ['rsync --remove-sent-files of the log', `rsync --remove-sent-files ${K}/log.md /tmp/bk/`, 'world', /delete/],
+  ['rsync -a --delete of a folder to a backup', 'rsync -a --delete src/ /tmp/bk/', 'world', 'allow'],
   // Found in review on 2026-12-07 (M7): a link's name glued to a variable (`lk$x`, x empty) leads
   // into the kernel; the folder outside was checked, not what the name may be in it.
   ['cp to <folder outside>/<link>$D/log.md', 'cp /tmp/x.md "<BASE>/links/lk$D/log.md"', 'world', /cannot tell/],
@@ -292,6 +299,16 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['git restore --pathspec-from-file of a here-document', `git restore -s HEAD~1 --pathspec-from-file=- <<EOF\n${K}/log.md\nEOF`, 'world', /cannot tell/],
   ["git checkout of ':(top)…/now.md', then cat of the log", `git checkout HEAD~1 -- ':(top)${K}/now.md' && cat ${K}/log.md`, 'world', 'allow'],
   ['git add --pathspec-from-file (the index alone)', `echo ${K}/log.md | git add --pathspec-from-file=-`, 'world', 'allow'],
+  // Found in review on 2026-12-07 (#7): exclusion and attribute pathspecs never spell log.md, so the
+  // quick check passed them over unread; git put an older log in place.
+  ["git checkout of ':!…/now.md' alone", `git checkout HEAD~1 -- ':!${K}/now.md'`, 'world', /cannot tell/],
+  ["git restore -s of ':!x' alone", "git restore -s HEAD~1 -- ':!x'", 'world', /cannot tell/],
+  ["git checkout of ':^x' alone", "git checkout HEAD~1 -- ':^x'", 'world', /cannot tell/],
+  ["git checkout of ':(exclude)*.txt' alone", "git checkout HEAD~1 -- ':(exclude)*.txt'", 'world', /cannot tell/],
+  ["git checkout of ':(attr:!binary)' alone", "git checkout HEAD~1 -- ':(attr:!binary)'", 'world', /cannot tell/],
+  ['git checkout of :\\!x, escaped', 'git checkout HEAD~1 -- :\\!x', 'world', /cannot tell/],
+  ["git checkout of ':(exclude)…' outside every world", "git checkout HEAD~1 -- ':(exclude)*.txt'", 'elsewhere', 'allow'],
+  ["git log -- ':!x' (reads)", "git log -- ':!x'", 'world', 'allow'],
   // Found in review on 2026-12-07 (M1): patch and git apply of a diff on their input (a here-document,
   // a pipe) write the files its ---/+++ lines name; each was allowed, and bash changed the log.
   ['patch of a here-document diff of the log', `cd ${K} && patch -p0 <<'P'\n--- log.md\n+++ log.md\n@@ -1 +0,0 @@\n----\nP`, 'world', /cannot tell/],

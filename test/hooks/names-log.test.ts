@@ -45,6 +45,33 @@ describe('namesLog', () => {
       expect(namesLog(text), text).toBe(true);
   });
 
+  it('reads git pathspecs that exclude or select by attribute, and rsync removing files, which spell no log.md', () => {
+    // Review of 2026-12-07 (#7, #13): each reaches a log without naming it.
+    const read = [
+      "git checkout HEAD~1 -- ':!K/now.md'",
+      "git restore -s HEAD~1 -- ':^x'",
+      "git checkout HEAD~1 -- ':/!x'",
+      "git checkout HEAD~1 -- ':(exclude)*.txt'",
+      "git checkout HEAD~1 -- ':(top,exclude)x'",
+      "git checkout HEAD~1 -- ':(attr:!binary)'",
+      'git checkout HEAD~1 -- :\\!x',
+      "git checkout HEAD~1 -- ':'{!,}x",
+      'rsync -r --remove-source-files K/ /tmp/bk/',
+      'rsync --remove-sent-files K /tmp/bk/',
+      'rsync -a --delete /tmp/d/ K/',
+      'rsync -a --del /tmp/d/ K/',
+    ];
+    for (const text of read) expect(namesLog(text), text).toBe(true);
+    for (const text of [
+      'git checkout HEAD~1 -- src/a.ts',
+      'git log --oneline -- ":(top)src"',
+      'rsync -a src/ /tmp/bk/',
+      'curl https://example.com/x',
+      'echo a:b',
+    ])
+      expect(namesLog(text), text).toBe(false);
+  });
+
   it('reads sequences, nested groups and groups side by side, which the alternatives alone missed', () => {
     for (const text of ['rm K/lo{f..h}.md', 'rm l{m..p}g.md', 'rm lo{A..Z}.md', 'rm K/{{l,x},y}og.md', 'rm K/{lo,xx}{yy,g.md}', "rm '{'lo,x}g.md"]) {
       expect(namesLog(text), text).toBe(true);

@@ -283,7 +283,29 @@ const QUOTING = ['"', "'", '\\', '{', '}'];
  */
 export function namesLog(command: string): boolean {
   const lower = command.toLowerCase();
-  return spellsLog(command) || globMayNameLog(lower) || listsNames(lower);
+  return spellsLog(command) || globMayNameLog(lower) || listsNames(lower) || gitMagicExcludes(lower) || rsyncRemoves(lower);
+}
+
+/**
+ * True when the command may hold a git pathspec that takes in every file but some (`:!x`, `:^x`,
+ * `:/!x`, `:(exclude)x`, `:(top,exclude)x`) or every file with an attribute (`:(attr:!binary)`):
+ * it reaches log.md without spelling it, so the command is read (review of 2026-12-07, #7). Looked
+ * for also with quotes, backslashes and braces taken away (`:\!x`, `':'!x`).
+ */
+function gitMagicExcludes(lower: string): boolean {
+  if (!lower.includes(':')) return false;
+  const text = QUOTING.some((c) => lower.includes(c)) ? withoutBraces(unquote(lower)) : lower;
+  if (text.includes(':!') || text.includes(':^') || text.includes(':/!') || text.includes(':/^')) return true;
+  return text.includes(':(') && (text.includes('exclude') || text.includes('attr'));
+}
+
+/**
+ * True when the command may run rsync removing files: --remove-source-files (--remove-sent-files,
+ * its older name) of a folder takes its log.md away, --delete (--del, --delete-after …) into one
+ * removes it, neither spelling log.md (review of 2026-12-07, #13).
+ */
+function rsyncRemoves(lower: string): boolean {
+  return lower.includes('rsync') && (lower.includes('--remove-s') || lower.includes('--del'));
 }
 
 /**

@@ -631,11 +631,11 @@ export function commandWrites(name: string, args: Word[], emit: Emit, nested: Ne
       }
       if (name === 'mv') for (const src of sources) emit(src, 'remove', 'mv');
       if (name === 'rsync') {
-        // --remove-source-files takes each file sent away (a folder's own log.md among them);
+        // --remove-source-files (--remove-sent-files, its older name) takes each file sent away (a folder's own log.md among them);
         // --delete (--del, --delete-after …) removes what the destination folder holds beyond them.
         const inFolder = (w: Word): Word => ({ parts: [...w.parts, { text: text(w).endsWith('/') ? 'log.md' : '/log.md', known: true }] });
-        if (options.includes('--remove-source-files'))
-          for (const src of sources) for (const w of [src, inFolder(src)]) emit(w, 'remove', 'rsync --remove-source-files');
+        const removes = options.find((o) => o === '--remove-source-files' || o === '--remove-sent-files');
+        if (removes) for (const src of sources) for (const w of [src, inFolder(src)]) emit(w, 'remove', `rsync ${removes}`);
         if (options.some((o) => o.startsWith('--del'))) emit(inFolder(dest), 'remove', 'rsync --delete');
       }
       return;
