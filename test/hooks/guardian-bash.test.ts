@@ -1108,6 +1108,10 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['rm of a braced nameref in quotes', `declare -n r=x; x=${K}/log.md; rm "\${r}"`, 'world', /delete/],
   ['rm of a nameref assigned through, then its variable set', `declare -n r=x; r=foo; x=${K}/log.md; rm $r`, 'world', /delete/],
   ['rm of a nameref to a variable set before', `x=${K}/log.md; declare -n r=x; rm $r`, 'world', /delete/],
+  // Found in review on 2026-12-07 (#11): declared without a value, then assigned what it names.
+  ['rm of a nameref declared bare, then assigned', `declare -n r; r=x; x=${K}/log.md; rm $r`, 'world', /delete/],
+  ['cat of a nameref declared bare, then assigned', `declare -n r; r=x; x=${K}/log.md; cat $r`, 'world', 'allow'],
+  ['rm of a variable made a nameref to what it held', `r=x; declare -n r; x=${K}/log.md; rm $r`, 'world', /delete/],
   ['rm of the variable a nameref assigned', `declare -n r=x; r=${K}/log.md; rm "$x"`, 'world', /delete/],
   ['rm of a nameref to a name it cannot tell', `declare -n r="$1"; rm $r; echo ${K}/log.md`, 'world', /cannot tell/],
   ['cat of a nameref to the log', `declare -n r=x; x=${K}/log.md; cat $r`, 'world', 'allow'],

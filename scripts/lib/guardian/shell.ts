@@ -101,6 +101,8 @@ import {
   valueText,
 } from './shell/words.ts';
 
+/** What reading.namerefs holds for a nameref declared without a value (no variable's name). */
+const UNSET_NAMEREF = '=';
 const isAssignment = (w: Word) => w.parts[0]?.known === true && /^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(text(w));
 
 /**
@@ -360,11 +362,21 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     if (typeof value === 'string') nested(value.replace(/^[\s!|-]+/, ''));
     else emit({ parts: [{ text: via, known: false, fed: { texts: [command] } }] }, 'replace', `a value of ${via} it cannot read, run as a command`);
   };
+  /** REF made a nameref to `target`: `$REF` reads its value, whenever set (Vars.get); a name it cannot tell may be any variable. */
+  const bindNameref = (ref: string, target: VarValue) => {
+    reading.namerefs.set(ref, typeof target === 'string' ? target : '');
+    current.vars.set(
+      ref,
+      typeof target === 'string' && NAME.test(target) ? { text: `$${ref}`, known: false, ref: target } : { text: `$${ref}`, known: false, fed: reading.whole },
+    );
+  };
   const assign = (w: Word) => {
     const [written, value] = assignment(w);
     // Through a nameref (`declare -n T=TMPDIR; T=…`), the variable it names changes; one whose
     // name it cannot tell, unknown.
     const target = reading.namerefs.get(written);
+    // A nameref declared without a value (`declare -n r; r=x`): its first assignment sets what it names.
+    if (target === UNSET_NAMEREF) return bindNameref(written, value);
     const name = target !== undefined && NAME.test(target) ? target : written;
     current.vars.set(name, value);
     if (target !== undefined && name === written) current.vars.set(target, undefined);
@@ -447,18 +459,17 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     const namerefs = first !== undefined && DECLARATIONS.has(first) && words.some((w) => /^-[A-Za-z]*n/.test(text(w)));
     for (const w of assigned) {
       if (!namerefs) assign(w);
-      else {
-        const [ref, target] = assignment(w);
-        reading.namerefs.set(ref, typeof target === 'string' ? target : '');
-        // `$REF` reads NAME's value, whenever NAME is set (Vars.get); a NAME it cannot tell may be any variable.
-        current.vars.set(
-          ref,
-          typeof target === 'string' && NAME.test(target)
-            ? { text: `$${ref}`, known: false, ref: target }
-            : { text: `$${ref}`, known: false, fed: reading.whole },
-        );
-      }
+      else bindNameref(...assignment(w));
     }
+    // `declare -n REF` alone: REF names what it held, or, unset, what its first assignment gives.
+    if (namerefs)
+      for (const w of words.slice(1)) {
+        const ref = literal(w);
+        if (ref === undefined || !NAME.test(ref) || isAssignment(w)) continue;
+        const held = current.vars.get(ref);
+        if (typeof held === 'string' && held !== '') bindNameref(ref, held);
+        else reading.namerefs.set(ref, UNSET_NAMEREF);
+      }
   };
 
   /** Runs `fn` with the command's folder moved into each of `folders` in turn (`env -C`), then back. */
