@@ -349,6 +349,11 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['a redirection onto /dev/fd/3, the log opened as 3', `exec 3<${K}/log.md; : > /dev/fd/3`, 'world', /descriptor/],
   ['a redirection onto /proc/self/fd/3', `exec 3<${K}/log.md; : > /proc/self/fd/3`, 'world', /descriptor/],
   ['cp onto /dev/fd/3', `exec 3<${K}/log.md; cp /dev/null /dev/fd/3`, 'world', /descriptor/],
+  // Found in review on 2026-12-07 (#9): the opened file named through a glob or a substitution.
+  ['a redirection onto /dev/fd/3, a glob opened as 3', `exec 3<${K}/l?g.md; : > /dev/fd/3`, 'world', /descriptor/],
+  ['a redirection onto /dev/fd/3, a substitution opened as 3', `exec 3<"$(echo ${K}/lo?.md)"; : > /dev/fd/3`, 'world', /descriptor/],
+  ['truncate of /dev/stdin, a glob redirected in', `truncate -s0 /dev/stdin < ${K}/l?g.md`, 'world', /descriptor/],
+  ['a redirection onto /dev/fd/3, a glob of other names opened as 3', `exec 3<${K}/*.txt; : > /dev/fd/3; cat ${K}/log.md`, 'world', 'allow'],
   ['a redirection onto 3 after cd /dev/fd', `cd /dev/fd && exec 3<<WORLD>/${K}/log.md && : > 3`, 'world', /descriptor/],
   ['truncate of /dev/stdin in a loop reading the log', `while read l; do truncate -s0 /dev/stdin; done < ${K}/log.md`, 'world', /descriptor/],
   ['a redirection onto /proc/self/cwd/log.md after a cd', `cd ${K} && : > /proc/self/cwd/log.md`, 'world', /cannot tell/],

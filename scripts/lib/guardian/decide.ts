@@ -237,7 +237,7 @@ const DESCRIPTOR = /^\/(?:dev|proc)\//;
 function descriptorReason(write: ShellWrite): string {
   return (
     `This command ${mayDo(write)} ${shown(write.path)} (${shown(write.via)}), a descriptor the shell has open, and it opens a file ` +
-    `named log.md (${shown(write.input ?? '')}), inside an ALIVE world, so log-guardian cannot tell whether it writes a walnut log, ` +
+    `that may be named log.md (${shown(write.input ?? '')}: the name, a glob or a substitution), inside an ALIVE world, so log-guardian cannot tell whether it writes a walnut log, ` +
     `${REFUSES}. Write to standard output or error with >&1 or >&2; to add a log entry, ${EDIT_ENTRY}.`
   );
 }
@@ -458,6 +458,9 @@ function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, she
   // The writes of one loop share their input text, which can be long.
   const named = new Map<string, boolean>();
   const inputNamesLog = (input: string) => named.get(input) ?? named.set(input, spellsLog(input)).get(input)!;
+  // A file opened on a descriptor may be named by a glob or a substitution (`exec 3<K/l?g.md`), read
+  // as the quick check reads one (review of 2026-12-07, #9).
+  const openedMayNameLog = (input: string) => inputNamesLog(input) || globMayNameLog(input.toLowerCase());
   const started = Date.now();
   // The shell the command runs in inherits the session's HOME, as the hook does. Not its TMPDIR:
   // trusted, it let commands that change TMPDIR where the reader does not see it write a log
@@ -483,7 +486,12 @@ function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, she
     // Through a link the command made, a path says nothing of where the write lands.
     if (write.link) {
       if (findGuardedRoot(cwd, env) !== undefined) return { allow: false, reason: linkReason(write) };
-    } else if (!located && (write.name !== undefined ? isLogName(write.name) : !write.notLog && write.input !== undefined && inputNamesLog(write.input))) {
+    } else if (
+      !located &&
+      (write.name !== undefined
+        ? isLogName(write.name)
+        : !write.notLog && write.input !== undefined && (DESCRIPTOR.test(write.path) ? openedMayNameLog : inputNamesLog)(write.input))
+    ) {
       if (findGuardedRoot(cwd, env) === undefined || underFolderOutside(write, cwd, env)) continue;
       const reason =
         write.name !== undefined
