@@ -9,6 +9,7 @@ import { bundle, dispatch, makeBus, makeBusWithRuntimes, startDaemon } from './h
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { serve } from '../../scripts/lib/bus/daemon.ts';
+import { processAlive } from '../../scripts/lib/proc/alive.ts';
 
 let cli: string;
 beforeAll(async () => {
@@ -27,10 +28,10 @@ function otherDaemon(): { pid: number; stop: () => void } {
 const recordPid = (path: string): unknown => (existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { pid?: unknown }).pid : undefined);
 
 /** Resolves once `check` holds, polling (bounded): the daemon's sweep is the event, with no notification of its own. */
-async function until(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+async function until(check: () => boolean, what: string, timeoutMs = 15_000, state: () => string = () => ''): Promise<void> {
   const start = Date.now();
   while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}${state()}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
@@ -75,7 +76,17 @@ describe('a second daemon on a receiver', () => {
       warn: (line) => warnings.push(line),
     });
     try {
-      await until(() => warnings.some((w) => w.includes('already serves')), 'the warning');
+      // Failed once in a whole .ci/run (not reproduced): what the record and its pid were then.
+      const state = () => {
+        let cmdline = '';
+        try {
+          cmdline = readFileSync(`/proc/${daemon.pid}/cmdline`, 'latin1').replaceAll('\0', ' ');
+        } catch (e) {
+          cmdline = String(e);
+        }
+        return `: record ${existsSync(paths.daemon) ? readFileSync(paths.daemon, 'utf8') : '(none)'}, pid ${daemon.pid} alive ${processAlive(daemon.pid)} (${cmdline}), warnings ${JSON.stringify(warnings)}`;
+      };
+      await until(() => warnings.some((w) => w.includes('already serves')), 'the warning', 15_000, state);
       expect(recordPid(paths.daemon)).toBe(daemon.pid);
       unlinkSync(paths.daemon); // what the first daemon does when it stops
       await until(() => recordPid(paths.daemon) === process.pid, 'this daemon’s record');
