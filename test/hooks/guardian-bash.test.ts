@@ -335,6 +335,12 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['rg -l | xargs sed -i', "rg -l tomatoes | xargs sed -i 's/a/b/'", 'world', /rg may list log\.md/],
   ['git grep -l | xargs sed -i', "git grep -l tomatoes | xargs sed -i 's/a/b/'", 'world', /cannot tell/],
   ["find -name '*.md' ! -name log.md | xargs sed -i", "find . -name '*.md' ! -name log.md | xargs sed -i 's/a/b/'", 'world', 'allow'],
+  // Second review of 2026-12-07: a lister's exclusion hid the log paths the same text names
+  // (data that only starts with find, or find printing them).
+  ['a here-string that starts with find and names a log, to xargs rm', `xargs rm -f -- <<< "find ! -name log.md ${K}/log.md"`, 'world', /cannot tell/],
+  ['find ! -name log.md -exec echo of a log | xargs rm', `find . -maxdepth 0 ! -name log.md -exec echo ${K}/log.md \\; | xargs rm -f`, 'world', /cannot tell/],
+  ['rm of find ! -name log.md -printf of a log', `rm -f -- $(find . -maxdepth 0 ! -name log.md -printf '${K}/log.md\\n')`, 'world', /cannot tell/],
+  ['grep -rl --exclude=log.md, then a log named | xargs rm', `xargs rm -f -- <<< "grep -l --exclude=log.md x ${K}/log.md"`, 'world', /cannot tell/],
   ["find -name '*.ts' | xargs sed -i", "find . -name '*.ts' | xargs sed -i 's/a/b/'", 'world', 'allow'],
   ['grep -rl --include=*.ts | xargs sed -i', "grep -rl --include='*.ts' foo . | xargs sed -i 's/foo/bar/'", 'world', 'allow'],
   ['grep -rl --exclude=log.md | xargs sed -i', "grep -rl --exclude=log.md tomatoes . | xargs sed -i 's/a/b/'", 'world', 'allow'],

@@ -1017,7 +1017,10 @@ export function listedInput(input: string): string {
       if (!LISTERS.has(baseName(first.replace(/["']/g, '')))) return segment;
       const listed = listing(segment.replace(/[|;&\n]$/, '').trim());
       const program = segment.trim().split(/[ \t]/)[0];
-      if (listed === 'none') return `<names ${program} lists, none a log>`;
+      if (listed === 'none') {
+        const named = logWordsBesideExclusions(segment);
+        return `<names ${program} lists, none a log>${named.length > 0 ? ` ${named.join(' ')}` : ''}`;
+      }
       if (listed !== 'logs') return segment;
       const hint =
         program === 'find'
@@ -1030,6 +1033,37 @@ export function listedInput(input: string): string {
       return `${segment} (${hint})`;
     })
     .join('');
+}
+
+/** The words that take the pattern of a test or option leaving names out (find's -name, grep's --exclude, rg's -g …). */
+const PATTERN_TAKERS = new Set([
+  '-name',
+  '-iname',
+  '-path',
+  '-ipath',
+  '-wholename',
+  '-iwholename',
+  '-lname',
+  '-ilname',
+  '-regex',
+  '-iregex',
+  '-g',
+  '--glob',
+  '--iglob',
+]);
+
+/**
+ * The words of a lister's segment that name log.md other than as a pattern leaving names out
+ * (`K/log.md` of `find ! -name log.md K/log.md`, `-exec echo K/log.md`, `-printf 'K/log.md\n'`): the
+ * text may be data that only starts with find or grep (a here-string to xargs), or print names of
+ * its own, so what it spells stays in what the check reads (second review of 2026-12-07).
+ */
+function logWordsBesideExclusions(segment: string): string[] {
+  const words = segment
+    .replace(/["']/g, '')
+    .split(/[ \t\n]+/)
+    .filter((w) => w !== '');
+  return words.filter((w, i) => w.toLowerCase().includes('log.md') && !w.startsWith('-') && !w.startsWith('!') && !PATTERN_TAKERS.has(words[i - 1] ?? ''));
 }
 
 /**
