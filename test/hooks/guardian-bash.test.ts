@@ -326,6 +326,16 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   // was allowed (the input was checked for the text log.md alone, or the command not read), and bash
   // changed the log.
   ["find -name '*.md' | xargs sed -i", "find . -name '*.md' | xargs sed -i 's/tomatoes/potatoes/'", 'world', /find's tests may match log\.md/],
+  // Second review of 2026-12-07: a wrapper before the lister hid it.
+  ["nice find -name '*.md' | xargs sed -i", "nice find . -name '*.md' | xargs sed -i 's/tomatoes/potatoes/'", 'world', /find's tests may match log\.md/],
+  ["command find -name '*.md' | xargs sed -i", "command find . -name '*.md' | xargs sed -i 's/tomatoes/potatoes/'", 'world', /find's tests may match log\.md/],
+  ['sed -i of $(nice -n 5 grep -rl)', "sed -i 's/a/b/' $(nice -n 5 grep -rl tomatoes .)", 'world', /grep may list log\.md/],
+  [
+    'timeout 5 find ! -name log.md | xargs sed -i (the logs left out)',
+    "timeout 5 find . -name '*.md' ! -name log.md | xargs sed -i 's/a/b/'",
+    'world',
+    'allow',
+  ],
   ["find -name '*.md' -print0 | xargs -0 perl -pi", "find . -name '*.md' -print0 | xargs -0 perl -pi -e 's/tomatoes/potatoes/'", 'world', /cannot tell/],
   ['grep -rl | xargs sed -i', "grep -rl tomatoes . | xargs sed -i 's/tomatoes/potatoes/'", 'world', /grep may list log\.md/],
   ['sed -i on $(grep -rl)', "sed -i 's/tomatoes/potatoes/' $(grep -rl tomatoes .)", 'world', /cannot tell/],

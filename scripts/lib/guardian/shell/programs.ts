@@ -947,14 +947,39 @@ function findWrites(args: Word[], emit: Emit, nested: Nested, depth: number): vo
 /** The programs listing names `listing` reads. */
 const LISTERS = new Set(['find', 'grep', 'egrep', 'fgrep', 'rg', 'git']);
 
+/** Wrappers whose first operand is not the program: timeout's duration, chrt's priority, taskset's mask, flock's file. */
+const WRAPPER_OPERAND = new Set(['timeout', 'chrt', 'taskset', 'flock']);
+
+/**
+ * The index in `words` of the program a segment runs: past assignments, and past wrappers
+ * (`nice -n 5`, `command`, `timeout 5`, `env A=1 …`) with their options and operands, so that
+ * `nice find …` is read as find (second review of 2026-12-07). An option a wrapper does not know
+ * stops there, as the wrapper itself would refuse it.
+ */
+function programIndex(words: string[]): number {
+  let k = 0;
+  while (k < words.length && /^[A-Za-z_]\w*=/.test(words[k]!)) k++;
+  for (let wrapper = baseName(words[k] ?? ''); WRAPPER_OPTIONS[wrapper] !== undefined && wrapper !== 'xargs'; wrapper = baseName(words[k] ?? '')) {
+    k++;
+    while (k < words.length && words[k]!.startsWith('-') && words[k] !== '--') {
+      const taken = wrapperOption(wrapper, words[k]!);
+      if (taken === undefined) return k;
+      k += taken;
+    }
+    if (words[k] === '--') k++;
+    if (wrapper === 'env') while (k < words.length && /^[A-Za-z_]\w*=/.test(words[k]!)) k++;
+    if (WRAPPER_OPERAND.has(wrapper)) k++;
+  }
+  return k;
+}
+
 /** What the command in `segment` (one simple command, as text) lists: names of files that may be logs, none, or not a list of names it reads. */
 function listing(segment: string): 'logs' | 'none' | undefined {
   const words = segment
     .replace(/["']/g, '')
     .split(/[ \t]+/)
     .filter((w) => w !== '');
-  let k = 0;
-  while (k < words.length && /^[A-Za-z_]\w*=/.test(words[k]!)) k++;
+  const k = programIndex(words);
   const program = baseName(words[k] ?? '');
   const args = words.slice(k + 1);
   const spells = args.some((a) => !a.startsWith('-') && baseName(a).toLowerCase() === 'log.md');
@@ -1013,10 +1038,13 @@ export function listedInput(input: string): string {
     .split(/(?<=[|;&\n])/)
     .map((segment) => {
       // Only a segment whose program is a lister is read word by word (the others are most).
-      const first = /^[ \t]*(?:[A-Za-z_]\w*=[^ \t]*[ \t]+)*([^ \t]*)/.exec(segment)![1]!;
-      if (!LISTERS.has(baseName(first.replace(/["']/g, '')))) return segment;
+      const words = segment
+        .replace(/["']/g, '')
+        .split(/[ \t\n|;&]+/)
+        .filter((w) => w !== '');
+      const program = baseName(words[programIndex(words)] ?? '');
+      if (!LISTERS.has(program)) return segment;
       const listed = listing(segment.replace(/[|;&\n]$/, '').trim());
-      const program = segment.trim().split(/[ \t]/)[0];
       if (listed === 'none') {
         const named = logWordsBesideExclusions(segment);
         return `<names ${program} lists, none a log>${named.length > 0 ? ` ${named.join(' ')}` : ''}`;
