@@ -947,8 +947,12 @@ function findWrites(args: Word[], emit: Emit, nested: Nested, depth: number): vo
 /** The programs listing names `listing` reads. */
 const LISTERS = new Set(['find', 'grep', 'egrep', 'fgrep', 'rg', 'git']);
 
-/** Wrappers whose first operand is not the program: timeout's duration, chrt's priority, taskset's mask, flock's file. */
-const WRAPPER_OPERAND = new Set(['timeout', 'chrt', 'taskset', 'flock']);
+/** A lister's segment as words, its quotes taken out (the check reads what they hold). */
+const segmentWords = (segment: string) =>
+  segment
+    .replace(/["']/g, '')
+    .split(/[ \t\n]+/)
+    .filter((w) => w !== '');
 
 /**
  * The index in `words` of the program a segment runs: past assignments, and past wrappers
@@ -959,7 +963,7 @@ const WRAPPER_OPERAND = new Set(['timeout', 'chrt', 'taskset', 'flock']);
 function programIndex(words: string[]): number {
   let k = 0;
   while (k < words.length && /^[A-Za-z_]\w*=/.test(words[k]!)) k++;
-  for (let wrapper = baseName(words[k] ?? ''); WRAPPER_OPTIONS[wrapper] !== undefined && wrapper !== 'xargs'; wrapper = baseName(words[k] ?? '')) {
+  for (let wrapper = baseName(words[k] ?? ''); WRAPPERS.has(wrapper) && wrapper !== 'xargs'; wrapper = baseName(words[k] ?? '')) {
     k++;
     while (k < words.length && words[k]!.startsWith('-') && words[k] !== '--') {
       const taken = wrapperOption(wrapper, words[k]!);
@@ -968,17 +972,14 @@ function programIndex(words: string[]): number {
     }
     if (words[k] === '--') k++;
     if (wrapper === 'env') while (k < words.length && /^[A-Za-z_]\w*=/.test(words[k]!)) k++;
-    if (WRAPPER_OPERAND.has(wrapper)) k++;
+    if (LEADING_OPERAND.has(wrapper)) k++;
   }
   return k;
 }
 
 /** What the command in `segment` (one simple command, as text) lists: names of files that may be logs, none, or not a list of names it reads. */
 function listing(segment: string): 'logs' | 'none' | undefined {
-  const words = segment
-    .replace(/["']/g, '')
-    .split(/[ \t]+/)
-    .filter((w) => w !== '');
+  const words = segmentWords(segment);
   const k = programIndex(words);
   const program = baseName(words[k] ?? '');
   const args = words.slice(k + 1);
@@ -1038,10 +1039,7 @@ export function listedInput(input: string): string {
     .split(/(?<=[|;&\n])/)
     .map((segment) => {
       // Only a segment whose program is a lister is read word by word (the others are most).
-      const words = segment
-        .replace(/["']/g, '')
-        .split(/[ \t\n|;&]+/)
-        .filter((w) => w !== '');
+      const words = segmentWords(segment);
       const program = baseName(words[programIndex(words)] ?? '');
       if (!LISTERS.has(program)) return segment;
       const listed = listing(segment.replace(/[|;&\n]$/, '').trim());
@@ -1087,10 +1085,7 @@ const PATTERN_TAKERS = new Set([
  * its own, so what it spells stays in what the check reads (second review of 2026-12-07).
  */
 function logWordsBesideExclusions(segment: string): string[] {
-  const words = segment
-    .replace(/["']/g, '')
-    .split(/[ \t\n]+/)
-    .filter((w) => w !== '');
+  const words = segmentWords(segment);
   return words.filter((w, i) => w.toLowerCase().includes('log.md') && !w.startsWith('-') && !w.startsWith('!') && !PATTERN_TAKERS.has(words[i - 1] ?? ''));
 }
 
