@@ -7,6 +7,8 @@ import { bundleEntry, cleanEnv, runBundle, type HookRun } from './bundle.ts';
 import { isGone, killIfStillRunning } from '../support/process-gone.ts';
 import { hangingGh, hangingGit, type HangingGit } from '../support/hanging-git.ts';
 import { relayNotice } from '../../scripts/lib/hook/relay-notice.ts';
+import { busNotice } from '../../scripts/lib/hook/bus-notice.ts';
+import { collectNotices } from '../../scripts/lib/hook/notices.ts';
 import { relayCheckBudgetMs } from '../../scripts/lib/hook/budget.ts';
 
 /**
@@ -182,6 +184,27 @@ async function relayText(s: Setup, cwd: string, env: Record<string, string> = {}
   return relayNotice({ sessionCwd: async () => cwd, env: e, deadline: Date.now() + relayCheckBudgetMs(e), distDir: s.dist, now: Date.now });
 }
 
+/**
+ * What relay-check says on stderr with ALIVE_DEBUG=1 (one line per silent notice, without the
+ * hook's `relay-check: ` prefix), from its producers in-process as the hook runs them
+ * (scripts/relay-check.ts: the relay's notice, then the bus's), for a session started in `cwd`.
+ */
+async function debugReasons(s: Setup, cwd: string): Promise<string> {
+  const e = cleanEnv({ HOME: join(s.home, '..'), ALIVE_HOME: s.home, ALIVE_DEBUG: '1' });
+  const lines: string[] = [];
+  const producers = [
+    { name: 'relay', produce: relayNotice },
+    { name: 'bus', produce: busNotice },
+  ];
+  const notices = await collectNotices(
+    producers,
+    { sessionCwd: async () => cwd, env: e, deadline: Date.now() + relayCheckBudgetMs(e), distDir: s.dist, now: Date.now },
+    (line) => lines.push(line),
+  );
+  expect(notices).toEqual([]);
+  return lines.join('\n');
+}
+
 /** The text of a relay notice that relayText expects to be there. */
 function announced(text: string | undefined): string {
   expect(text).toBeTypeOf('string');
@@ -218,9 +241,9 @@ describe('relay-check: fast paths', () => {
     expect(probeCalls(s)).toEqual([]);
   });
 
-  it('announces packages still waiting from a fresh state without probing', () => {
+  it('announces packages still waiting from a fresh state without probing', async () => {
     const s = setup({ state: { last_sync: minutesAgo(2), pending_packages: 3 } });
-    const text = expectNotice(run(s, sessionStart(world, 'resume')));
+    const text = announced(await relayText(s, world));
     expect(text).toMatch(/3 walnut packages are waiting/);
     expect(text).toContain('/alive:receive');
     expect(probeCalls(s)).toEqual([]);
@@ -284,8 +307,9 @@ describe('relay-check: probing', () => {
     hangingPids.push(...pids);
     expect(pids).toHaveLength(2);
     for (const pid of pids) expect(await isGone(pid)).toBe(true);
-    // The attempt counts for the 10-minute limit even though the probe never wrote a state.
-    expectSilent(run(s, sessionStart(world), { PROBE_MODE: 'hang', ...HANG_BUDGET }));
+    // The attempt the bundle recorded counts for the 10-minute limit even though the probe never
+    // wrote a state: the next session start (in-process) neither probes nor speaks.
+    expect(await relayText(s, world, { PROBE_MODE: 'hang', ...HANG_BUDGET })).toBeUndefined();
     expect(probeCalls(s)).toHaveLength(1);
   });
 
@@ -462,24 +486,27 @@ describe('relay-check: command line', () => {
   });
 
   it('with ALIVE_DEBUG=1, says on stderr why it is silent (no relay, no world, state fresh, probe budget spent)', async () => {
-    // The case whose probe hangs waits out its budget while the others run.
+    // Through the bundle, the case whose probe hangs (its budget ends it): the reasons on stderr,
+    // each prefixed with the hook's name, the relay's and the bus notice's.
     const hang = setup({ state: { last_sync: minutesAgo(30), pending_packages: 0, peer_reachability: {}, newly_accepted: [] } });
     const hanging = runAsync(hang, sessionStart(world), { PROBE_MODE: 'hang', ALIVE_DEBUG: '1', ...HANG_BUDGET });
+    // The other reasons from the hook's producers in-process, while the bundle waits out its budget.
     const noRelay = setup({ relay: false });
-    expect(run(noRelay, sessionStart(world), { ALIVE_DEBUG: '1' }).stderr).toMatch(/relay: silent: no relay is configured/);
+    expect(await debugReasons(noRelay, world)).toMatch(/relay: silent: no relay is configured/);
     const outside = setup({ state: { last_sync: minutesAgo(1), pending_packages: 2, peer_reachability: {}, newly_accepted: [] } });
-    expect(run(outside, sessionStart(base), { ALIVE_DEBUG: '1' }, base).stderr).toMatch(/relay: silent: not inside an ALIVE world/);
+    expect(await debugReasons(outside, base)).toMatch(/relay: silent: not inside an ALIVE world/);
     const fresh = setup({ state: { last_sync: minutesAgo(1), pending_packages: 0, peer_reachability: {}, newly_accepted: [] } });
-    const f = run(fresh, sessionStart(world), { ALIVE_DEBUG: '1' });
-    expect(f.stdout).toBe('');
-    expect(f.stderr).toMatch(/relay: silent: the state is fresh \(probed \d+ s ago, next probe in \d+ s\); nothing is waiting/);
-    const h = await hanging;
-    expect(h.stderr).toMatch(/relay: silent: the probe ran out of its budget/);
-    for (const pid of readFileSync(join(hang.home, 'probe-pids.log'), 'utf8').trim().split('\n').map(Number)) hangingPids.push(pid);
+    const f = await debugReasons(fresh, world);
+    expect(f).toMatch(/relay: silent: the state is fresh \(probed \d+ s ago, next probe in \d+ s\); nothing is waiting/);
     // The bus notice path of the same hook says why it is silent too.
-    expect(f.stderr).toMatch(/bus: silent/);
-    // Without ALIVE_DEBUG, silence stays silent.
-    expectSilent(run(fresh, sessionStart(world)));
+    expect(f).toMatch(/bus: silent/);
+    const h = await hanging;
+    expect(h.stdout).toBe('');
+    expect(h.stderr).toMatch(/^relay-check: relay: silent: the probe ran out of its budget/m);
+    expect(h.stderr).toMatch(/^relay-check: bus: silent/m);
+    for (const pid of readFileSync(join(hang.home, 'probe-pids.log'), 'utf8').trim().split('\n').map(Number)) hangingPids.push(pid);
+    // Without ALIVE_DEBUG, silence stays silent: the bundle runs of silent cases above (a hanging
+    // probe, a fresh state beside a FIFO) expect an empty stderr.
   });
 
   it('prints its usage with --help and refuses unknown arguments with exit 2', () => {
