@@ -1,7 +1,8 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundle, dispatch, makeBusWithRuntimes, runCli, runCliAsync, snapshot, startDaemon, filesIn, liveServePid } from './helpers.ts';
+import { bundle, dispatch, makeBusWithRuntimes, runCli, runCliAsync, snapshot, startDaemon, filesIn, liveServePid, serveInProcess } from './helpers.ts';
+import { setProcessEnv } from '../support/process-env.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { dispatchGroup } from '../../scripts/lib/bus/commands/group.ts';
@@ -11,24 +12,39 @@ beforeAll(async () => {
   cli = await bundle('scripts/dispatch.ts');
 });
 
+/**
+ * `dispatch <args>` in-process as the bundle would run it in `cwd` with HELLOWORLD_ROOT
+ * `helloworldRoot` (unset if undefined): for where the root comes from, without --root.
+ */
+async function dispatchIn(cwd: string, helloworldRoot: string | undefined, args: string[]) {
+  const before = process.cwd();
+  const restore = setProcessEnv({ HELLOWORLD_ROOT: helloworldRoot });
+  process.chdir(cwd);
+  try {
+    const r = await runCaptured(dispatchGroup, args);
+    return { status: r.code, stdout: r.stdout, stderr: r.stderr };
+  } finally {
+    process.chdir(before);
+    restore();
+  }
+}
+
 const SUBCOMMANDS = ['send', 'wait', 'show', 'thread', 'inbox', 'claim', 'reply', 'dead-letter', 'retry', 'serve', 'run', 'status'];
 
 describe('command surface', () => {
   it('--help works on the entry and on every subcommand; unknown flags and commands are usage errors', async () => {
     const { env } = makeBusWithRuntimes();
-    // Through the bundle: the entry's help, a subcommand's help, a bad flag and an unknown command.
+    // Through the bundle: the entry's help and a subcommand's bad flag (exit codes, stdout, stderr).
     const top = runCli(cli, ['--help'], env);
     expect(top.status).toBe(0);
     for (const c of SUBCOMMANDS) expect(top.stdout).toContain(c);
-    expect(runCli(cli, [], env).status).toBe(2);
-    const sendHelp = runCli(cli, ['send', '--help'], env);
-    expect(sendHelp.status).toBe(0);
-    expect(sendHelp.stdout).toContain('usage: dispatch send');
     const bundledBad = runCli(cli, ['send', '--bogus-flag'], env);
     expect(bundledBad.status).toBe(2);
     expect(bundledBad.stderr).toMatch(/^error: .*--bogus-flag/);
-    const unknown = runCli(cli, ['frobnicate'], env);
-    expect(unknown.status).toBe(2);
+    // No command and an unknown one, in-process (the group the entry runs).
+    expect((await runCaptured(dispatchGroup, [])).code).toBe(2);
+    const unknown = await runCaptured(dispatchGroup, ['frobnicate']);
+    expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("unknown command 'frobnicate'");
     // Every subcommand in-process (the same command objects the entry routes to).
     for (const c of SUBCOMMANDS) {
@@ -73,23 +89,25 @@ describe('command surface', () => {
     expect(snapshot(base)).toEqual(before);
   });
 
-  it('--root, then HELLOWORLD_ROOT, then the nearest ancestor holding runtimes/, then the current folder', () => {
+  it('--root, then HELLOWORLD_ROOT, then the nearest ancestor holding runtimes/, then the current folder', async () => {
     const { base, env } = makeBusWithRuntimes();
     const noRootEnv = { ...env };
     delete noRootEnv.HELLOWORLD_ROOT;
     const project = join(base, 'project');
     mkdirSync(join(project, 'runtimes'), { recursive: true });
     mkdirSync(join(project, 'deep', 'er'), { recursive: true });
+    // Through the bundle: the root from the entry's own current folder.
     const fromAncestor = JSON.parse(runCli(cli, ['send', 'r', 'a', '--json', '--create'], noRootEnv, { cwd: join(project, 'deep', 'er') }).stdout);
     expect(fromAncestor.file.startsWith(join(project, 'runtimes', 'r', 'inbox'))).toBe(true);
+    // The rest in-process, in the folder and with the HELLOWORLD_ROOT the bundle would have.
     const explicit = join(base, 'explicit');
-    const viaFlag = JSON.parse(runCli(cli, ['send', 'r', 'b', '--json', '--root', explicit, '--create'], env, { cwd: project }).stdout);
+    const viaFlag = JSON.parse((await dispatchIn(project, env.HELLOWORLD_ROOT, ['send', 'r', 'b', '--json', '--root', explicit, '--create'])).stdout);
     expect(viaFlag.file.startsWith(join(explicit, 'runtimes'))).toBe(true);
-    const viaEnv = JSON.parse(runCli(cli, ['send', 'r', 'c', '--json', '--create'], env, { cwd: project }).stdout);
+    const viaEnv = JSON.parse((await dispatchIn(project, env.HELLOWORLD_ROOT, ['send', 'r', 'c', '--json', '--create'])).stdout);
     expect(viaEnv.file.startsWith(join(env.HELLOWORLD_ROOT!, 'runtimes'))).toBe(true);
     const plain = join(base, 'plain');
     mkdirSync(plain);
-    const viaCwd = JSON.parse(runCli(cli, ['send', 'r', 'd', '--json', '--create'], noRootEnv, { cwd: plain }).stdout);
+    const viaCwd = JSON.parse((await dispatchIn(plain, undefined, ['send', 'r', 'd', '--json', '--create'])).stdout);
     expect(viaCwd.file.startsWith(join(plain, 'runtimes'))).toBe(true);
   });
 });
@@ -237,10 +255,10 @@ describe('send, inbox, claim, reply', () => {
   });
 
   it('send --wait with no daemon times out with exit 1 and a clear result', async () => {
-    const { env, root } = makeBusWithRuntimes();
+    const { root } = makeBusWithRuntimes();
     mkdirSync(join(root, 'runtimes'), { recursive: true });
     const t0 = Date.now();
-    const r = runCli(cli, ['send', 'nobody', 'hello?', '--wait', '0.5', '--json', '--create'], env);
+    const r = await dispatch(root, ['send', 'nobody', 'hello?', '--wait', '0.5', '--json', '--create']);
     expect(Date.now() - t0).toBeLessThan(10_000);
     expect(r.status).toBe(1);
     const out = JSON.parse(r.stdout);
@@ -279,9 +297,9 @@ describe('send, inbox, claim, reply', () => {
 describe('through an echo daemon', () => {
   it('send --wait gets the answer; #-leading bodies and Markdown survive the round trip', async () => {
     const { env, root } = makeBusWithRuntimes();
-    const d = startDaemon(cli, ['@echoer', '--agent', 'echo', '--concurrency', '2'], env);
+    // The daemon in-process: the bundle's send below waits for it across processes.
+    const d = await serveInProcess(root, 'echoer', { kind: 'echo' }, { concurrency: 2 });
     try {
-      await d.waitFor('serving @echoer');
       const body = '#heartbeat\n# Collision: 1a2b3c4d\n## A heading\n\n- item \u2014 \u2705\n\n# Context\nnot a context section';
       const r = await dispatch(root, ['send', 'echoer', body, '--wait', '10', '--json']);
       expect(r.status, r.stderr).toBe(0);
@@ -296,10 +314,9 @@ describe('through an echo daemon', () => {
   });
 
   it('run: native receivers answer locally, meta-receivers over the bus, in program order', async () => {
-    const { env, base, root } = makeBusWithRuntimes();
-    const d = startDaemon(cli, ['@claude', '--agent', 'echo'], env);
+    const { base, root } = makeBusWithRuntimes();
+    const d = await serveInProcess(root, 'claude', { kind: 'echo' });
     try {
-      await d.waitFor('serving @claude');
       const program = join(base, 'prog.hw');
       writeFileSync(
         program,

@@ -10,6 +10,8 @@ import { dispatchGroup } from '../../scripts/lib/bus/commands/group.ts';
 import { claimById, completeClaim } from '../../scripts/lib/bus/claims.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
+import { serve } from '../../scripts/lib/bus/daemon.ts';
+import type { AgentSpec } from '../../scripts/lib/bus/agent.ts';
 import { bundlePath } from '../support/bundles.ts';
 import { bundleForChild } from '../support/child-modules.ts';
 
@@ -225,6 +227,31 @@ export function readyLatch(): { ready: () => void; isReady: Promise<void> } {
     ready = r;
   });
   return { ready, isReady };
+}
+
+/**
+ * serve in this process until stop() (what `dispatch serve @receiver --agent …` runs): for a test
+ * that needs a daemon to answer, where the daemon's own process is not the point. Resolves once
+ * it serves (onReady); stop() ends it and gives its log lines.
+ */
+export async function serveInProcess(
+  root: string,
+  receiver: string,
+  agent: AgentSpec,
+  more: { concurrency?: number } = {},
+): Promise<{ stop: () => Promise<string[]> }> {
+  const controller = new AbortController();
+  const log: string[] = [];
+  const { ready, isReady } = readyLatch();
+  const served = serve({ root, receiver, agent, signal: controller.signal, log: (l) => log.push(l), warn: (l) => log.push(l), onReady: ready, ...more });
+  await Promise.race([isReady, served.then(() => Promise.reject(new Error(`serve @${receiver} ended before it served:\n${log.join('\n')}`)))]);
+  return {
+    stop: async () => {
+      controller.abort();
+      await served;
+      return log;
+    },
+  };
 }
 
 /** The text outside every BEGIN … END fence of the same nonce (our words), and the fenced text. */
