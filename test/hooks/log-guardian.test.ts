@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { decide, type Decision } from '../../scripts/lib/guardian/decide.ts';
 import { guardianCall } from '../../scripts/lib/hook/input.ts';
+import { guardianAnswer, hookCall } from '../../scripts/lib/guardian/answer.ts';
 import { parseJson } from '../../scripts/lib/hook/io.ts';
 import { ALIVE_VERSION } from '../../scripts/lib/version.ts';
 import { bundleEntry, cleanEnv, runBundle } from './bundle.ts';
@@ -350,12 +351,19 @@ describe('log-guardian bundle (the hook as Claude Code runs it)', () => {
   });
 
   it('denies an Edit of a signed entry, allows one of an unsigned entry (no output at all)', () => {
-    expectDeny(run(edit(walnutLog, 'Watered twice.', 'Watered once.')), SIGNED);
+    // The deny in-process: the answer the entry prints (guardianAnswer), its JSON shape proven by
+    // the Write run above.
+    const call = hookCall(edit(walnutLog, 'Watered twice.', 'Watered once.'));
+    expect(call).toBeDefined();
+    const denied = guardianAnswer(call!, cleanEnv({ HOME: home, ALIVE_HOME: join(home, '.alive') }), world);
+    expectDeny({ status: 0, stdout: `${JSON.stringify(denied)}\n`, stderr: '', ms: 0 }, SIGNED);
     expectAllow(run(edit(walnutLog, 'An unsigned note, still being written.', 'An unsigned note, finished.')));
   });
 
   it('allows on input it cannot read', () => {
-    expectAllow(run('not json at all {'));
+    // Garbage as the entry reads it in-process (hookCall: no call, so the entry allows and prints
+    // nothing); an empty stdin through the bundle.
+    expect(hookCall('not json at all {')).toBeUndefined();
     expectAllow(run(''));
   });
 
