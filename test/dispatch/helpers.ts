@@ -229,27 +229,47 @@ export function readyLatch(): { ready: () => void; isReady: Promise<void> } {
   return { ready, isReady };
 }
 
+/** A serve running in this process (serveInProcess). */
+export interface ServeInProcess {
+  /** Its log and warning lines so far, in its words. */
+  log(): string[];
+  /** True once serve has returned or failed (before stop(): it stopped serving on its own). */
+  ended(): boolean;
+  /** Resolves when a line holds `text` (bounded). */
+  waitFor(text: string, timeoutMs?: number): Promise<void>;
+  /** Ends it (its signal aborted) and gives its lines; rejects with serve's error if it failed. */
+  stop(): Promise<string[]>;
+}
+
 /**
  * serve in this process until stop() (what `dispatch serve @receiver --agent …` runs): for a test
  * that needs a daemon to answer, where the daemon's own process is not the point. Resolves once
- * it serves (onReady); stop() ends it and gives its log lines.
+ * it serves (onReady). Its claims name this worker, which is no dispatch process: a bundle that
+ * claims from the same receiver takes them back as a gone holder's (claim-holder-not-dispatch.test.ts).
  */
-export async function serveInProcess(
-  root: string,
-  receiver: string,
-  agent: AgentSpec,
-  more: { concurrency?: number } = {},
-): Promise<{ stop: () => Promise<string[]> }> {
+export async function serveInProcess(root: string, receiver: string, agent: AgentSpec, more: { concurrency?: number } = {}): Promise<ServeInProcess> {
   const controller = new AbortController();
-  const log: string[] = [];
+  const lines: string[] = [];
   const { ready, isReady } = readyLatch();
-  const served = serve({ root, receiver, agent, signal: controller.signal, log: (l) => log.push(l), warn: (l) => log.push(l), onReady: ready, ...more });
-  await Promise.race([isReady, served.then(() => Promise.reject(new Error(`serve @${receiver} ended before it served:\n${log.join('\n')}`)))]);
+  const served = serve({ root, receiver, agent, signal: controller.signal, log: (l) => lines.push(l), warn: (l) => lines.push(l), onReady: ready, ...more });
+  let ended = false;
+  served.then(
+    () => (ended = true),
+    () => (ended = true),
+  );
+  await Promise.race([isReady, served.then(() => Promise.reject(new Error(`serve @${receiver} ended before it served:\n${lines.join('\n')}`)))]);
   return {
+    log: () => [...lines],
+    ended: () => ended,
+    async waitFor(text, timeoutMs = 15_000) {
+      for (const end = Date.now() + timeoutMs; !lines.some((l) => l.includes(text)); await sleep(20)) {
+        if (Date.now() > end) throw new Error(`timed out waiting for '${text}' in serve's lines:\n${lines.join('\n')}`);
+      }
+    },
     stop: async () => {
       controller.abort();
       await served;
-      return log;
+      return lines;
     },
   };
 }
