@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findWorldRoot, isWorldRoot } from '../../scripts/lib/world/root.ts';
 import { writeFileAtomic } from '../../scripts/lib/fs/atomic.ts';
-import { defineCommand, defineGroup, runCaptured } from '../../scripts/lib/cli/command.ts';
+import { defineCommand, defineGroup, runCaptured, type Command } from '../../scripts/lib/cli/command.ts';
+import { aliveP2pGroup } from '../../scripts/lib/cli/alive-p2p-group.ts';
 import { relayGroup } from '../../scripts/lib/relay/cli.ts';
 import { dispatchGroup } from '../../scripts/lib/bus/commands/group.ts';
 import { AliveError } from '../../scripts/lib/errors.ts';
@@ -252,15 +253,23 @@ describe('subcommand routing (the bundled entries)', () => {
       encoding: 'utf8',
       env: { ...process.env, ALIVE_HOME: mkdtempSync(join(tmpdir(), 'alive-home-')) },
     });
+  const GROUPS: Record<string, Command> = { 'alive-p2p': aliveP2pGroup, dispatch: dispatchGroup };
+  /** Through the bundle, or in-process through the group its entry runs (scripts/<bundle>.ts: runEntry(group)). */
+  const routed = async (bundle: string, args: string[], through: 'bundle' | 'in-process') => {
+    if (through === 'bundle') return run(bundle, args);
+    const r = await runCaptured(GROUPS[bundle]!, args);
+    return { status: r.code, stdout: r.stdout, stderr: r.stderr };
+  };
+  // One usage error per entry through its bundle (its exit code and streams); the other names in-process.
   it.each([
-    ['alive-p2p', []],
-    ['alive-p2p', ['constructor']],
-    ['alive-p2p', ['relay', '__proto__']],
-    ['alive-p2p', ['relay']],
-    ['dispatch', []],
-    ['dispatch', ['toString']],
-  ])('%s %j is a usage error on stderr (exit 2), nothing on stdout', (bundle, args) => {
-    const r = run(bundle, args as string[]);
+    ['alive-p2p', [], 'in-process'],
+    ['alive-p2p', ['constructor'], 'in-process'],
+    ['alive-p2p', ['relay', '__proto__'], 'bundle'],
+    ['alive-p2p', ['relay'], 'in-process'],
+    ['dispatch', [], 'in-process'],
+    ['dispatch', ['toString'], 'bundle'],
+  ])('%s %j is a usage error on stderr (exit 2), nothing on stdout (%s)', async (bundle, args, through) => {
+    const r = await routed(bundle, args as string[], through as 'bundle' | 'in-process');
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^error: (a command is required|unknown (relay subcommand|command))/);
