@@ -72,6 +72,22 @@ describe('namesLog', () => {
       expect(namesLog(text), text).toBe(false);
   });
 
+  it("reads find's regular expressions, git checkout-index, and what git's listers hand on, which spell no log.md and hold no glob", () => {
+    // Third review of 2026-12-07 (M1, M2, M3): each was allowed unread, and bash changed a log.
+    const read = [
+      "find . -regex '.+\\.md' -delete",
+      "find . -type f -iregex '.*\\.\\(md\\|txt\\)' -exec sed -i s/a/b/ {} +",
+      "find . '-re'gex '.+\\.md' -delete",
+      'git checkout-index -f -a',
+      'git ls-files | xargs sed -i s/a/b/',
+      'sed -i s/a/b/ $(git diff --name-only HEAD~1)',
+      'git status --porcelain | while read s f; do :; done',
+    ];
+    for (const text of read) expect(namesLog(text), text).toBe(true);
+    for (const text of ['find . -name x -delete', 'git ls-files | wc -l', 'git diff --name-only HEAD~1', 'git status'])
+      expect(namesLog(text), text).toBe(false);
+  });
+
   it('reads sequences, nested groups and groups side by side, which the alternatives alone missed', () => {
     for (const text of ['rm K/lo{f..h}.md', 'rm l{m..p}g.md', 'rm lo{A..Z}.md', 'rm K/{{l,x},y}og.md', 'rm K/{lo,xx}{yy,g.md}', "rm '{'lo,x}g.md"]) {
       expect(namesLog(text), text).toBe(true);

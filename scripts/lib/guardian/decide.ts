@@ -200,7 +200,7 @@ function unresolvedReason(write: ShellWrite): string {
   return (
     `This command ${verb} a file named log.md${/[*?[]/.test(basename(write.path)) ? ': a glob' : ''} (${writing(write)}) ` +
     'in a folder log-guardian cannot read or tell from the ' +
-    'command text (a variable, a glob, a cd it cannot follow, or /proc), inside an ALIVE world, so it cannot tell whether that ' +
+    'command text (a variable, a glob, a cd it cannot follow, /proc, or a command git runs), inside an ALIVE world, so it cannot tell whether that ' +
     `is a walnut log, ${REFUSES}. If it is one, ${EDIT_ENTRY}; if not, name the folder with a literal path.`
   );
 }
@@ -283,7 +283,18 @@ const QUOTING = ['"', "'", '\\', '{', '}'];
  */
 export function namesLog(command: string): boolean {
   const lower = command.toLowerCase();
-  return spellsLog(command) || globMayNameLog(lower) || listsNames(lower) || gitMagicExcludes(lower) || rsyncRemoves(lower);
+  return spellsLog(command) || globMayNameLog(lower) || listsNames(lower) || gitMagicExcludes(lower) || rsyncRemoves(lower) || regexOrIndex(lower);
+}
+
+/**
+ * True when the command may give find a regular expression (`-regex`, `-iregex`), or run `git
+ * checkout-index` (`-f -a` writes every file), also through quotes and backslashes: `.+\.md` or
+ * `.*\.\(md\|txt\)` match log.md with no glob character, so the command is read, and the reader
+ * tells what the pattern may match (third review of 2026-12-07, M1, M3).
+ */
+function regexOrIndex(lower: string): boolean {
+  const text = QUOTING.some((c) => lower.includes(c)) ? unquote(lower) : lower;
+  return text.includes('-regex') || text.includes('-iregex') || text.includes('checkout-index');
 }
 
 /**
@@ -313,9 +324,11 @@ function rsyncRemoves(lower: string): boolean {
  * another command: through xargs, a substitution or a read loop. Such a command is read too.
  */
 function listsNames(lower: string): boolean {
-  return (
-    (lower.includes('grep') || lower.includes('rg ')) && (lower.includes('xargs') || lower.includes('$(') || lower.includes('`') || lower.includes('read'))
-  );
+  const lister =
+    lower.includes('grep') ||
+    lower.includes('rg ') ||
+    (lower.includes('git') && (lower.includes('ls-') || lower.includes('--name-') || lower.includes('status')));
+  return lister && (lower.includes('xargs') || lower.includes('$(') || lower.includes('`') || lower.includes('read'));
 }
 
 /** True when `text` spells log.md, through quoting and braces (namesLog without globs: for input texts). */

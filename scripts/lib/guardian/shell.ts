@@ -15,7 +15,8 @@
  * wrappers (WRAPPERS: `sudo`, `env`, `nohup`, `timeout`, `xargs` …; `env -C` and `sudo -D` move
  * the command), and the file-writing commands `sed -i`, `perl -i`, `ruby -i`,
  * `gawk -i inplace`, `tee`, `sponge`, `sort -o`, `uniq IN OUT`, `time -o`, `cp`, `mv`, `install`, `ln`, `rsync`, `rm`, `unlink`, `shred`, `truncate`, `dd of=`,
- * `patch`, `curl -o`/`-O`, `wget -O`, `script`, and git's checkout, restore, stash, rm and mv of named paths. A word with a part the
+ * `patch`, `curl -o`/`-O`, `wget -O`, `script`, and git's checkout, restore, stash, rm, mv, checkout-index and merge-file of
+ * named paths, and the commands git's subcommands run (`rebase -x`, `bisect run` …). A word with a part the
  * text cannot tell (`$VAR` not set in the same line, `$(…)`, a glob, `~user`) is marked inexact,
  * keeping whatever part is known.
  *
@@ -57,6 +58,7 @@ import {
   diffInputs,
   dropChars,
   evaluatedWords,
+  gitCommandsRun,
   listedInput,
   makesNoLink,
   mayBeOption,
@@ -175,6 +177,9 @@ function mayGoThroughLink(w: Word, name: string | undefined, links: (string | un
   if (place === undefined) return true;
   return links.some((l) => l === place || place.startsWith(`${l}/`) || (!exact(w) && l!.startsWith(place)));
 }
+
+/** The folder git runs a subcommand's command in (gitCommandsRun): one the text does not tell. */
+const WHERE_GIT_RUNS: Word = { parts: [{ text: '<where git runs it>', known: false }] };
 
 /** Operators after which the commands of a chain of `&&` still run only where a `cd` before went. */
 const CHAIN_GOES_ON = new Set(['&&', '|', '(', ')']);
@@ -622,6 +627,15 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     // `git config KEY VALUE` keeps VALUE for the git commands after it (`alias.x '!rm …'; git x`).
     if (args[k] && text(args[k]!) === 'config')
       for (const w of args.slice(k + 1)) if (!text(w).startsWith('-')) runs(exact(w) ? text(w) : undefined, 'git config');
+    // What a subcommand runs through sh (`rebase -x`, `bisect run`, filter-branch's filters …), in a
+    // folder the text does not tell: the top of the work tree, each submodule, a checkout of git's own.
+    for (const run of gitCommandsRun(args))
+      inFolder([WHERE_GIT_RUNS], () => {
+        if (!exact(run.command) || !run.files) return runs(exact(run.command) ? text(run.command) : undefined, run.via);
+        // The files git gives it (difftool's, grep's) may be any the command's words name.
+        const files: Word = { parts: [{ text: `<files ${run.via} is given>`, known: false, fed: { texts: [args.map(asInput).join(' ')] } }] };
+        nested(`${text(run.command)} "\${${FOUND}}"`, new Map([[FOUND, files]]));
+      });
   };
   const runOnce = (cmd: ShellCommand, several: boolean) => {
     try {
@@ -830,7 +844,7 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
       if (names) {
         const fed: Feed = names.stdin ? fedBy(cmd.redirs) : { texts: [] };
         fed.texts.push(...names.files.map(asInput));
-        const via = diff ? `${name} applying a diff` : `${name} --pathspec-from-file`;
+        const via = diff ? `${name} applying a diff` : (pathspecs?.via ?? `${name} --pathspec-from-file`);
         emit({ parts: [{ text: diff ? '<a file the diff names>' : '<a path git reads>', known: false, fed }] }, 'replace', via);
       }
       // A program it cannot read may be any (`$c FILE`, c=rm), and a word an option that writes.

@@ -128,6 +128,8 @@ export const OPTION_ARGS: Record<string, Set<string>> = {
   'git-restore': new Set(['-s', '--source', '--pathspec-from-file']),
   'git-rm': new Set(['--pathspec-from-file']),
   'git-stash': new Set(['-m', '--message', '--pathspec-from-file']),
+  'git-checkout-index': new Set(['--prefix', '--stage']),
+  'git-merge-file': new Set(['-L', '--diff-algorithm']),
   uniq: new Set(['-f', '-s', '-w', '--skip-fields', '--skip-chars', '--check-chars']),
   su: new Set(['-c', '-g', '-G', '-s', '-w', '--command', '--session-command', '--group', '--supp-group', '--shell', '--whitelist-environment']),
   runuser: new Set([
@@ -1014,8 +1016,70 @@ function listing(segment: string): 'logs' | 'none' | undefined {
       (typed.length > 0 && !typed.some((t) => t === 'md' || t === 'markdown'));
     return excluded && !spells ? 'none' : 'logs';
   }
-  if (program === 'git' && args.includes('grep')) return flags('lL', ['--name-only', '--files-with-matches', '--files-without-match']) ? 'logs' : undefined;
+  if (program === 'git') return gitListing(args, flags);
   return undefined;
+}
+
+/** git's options before a subcommand's pathspecs that take the next word as their value (ls-files' -x, -X …). */
+const GIT_LISTER_VALUES = new Set(['-x', '-X', '--exclude', '--exclude-from', '--exclude-per-directory', '--format', '--with-tree', '-e', '-f']);
+/** A pathspec whose magic leaves out what it matches (`:!x`, `:^x`, `:/!x`, `:(exclude)x`): the pattern, else undefined. */
+function excludedBy(spec: string): string | undefined {
+  if (spec.startsWith(':(')) {
+    const close = spec.indexOf(')');
+    return close > 0 &&
+      spec
+        .slice(2, close)
+        .split(',')
+        .some((m) => m.startsWith('exclude'))
+      ? spec.slice(close + 1)
+      : undefined;
+  }
+  if (!spec.startsWith(':')) return undefined;
+  let k = 1;
+  while (k < spec.length && '/!^'.includes(spec[k]!)) k++;
+  const magic = spec.slice(1, k);
+  return magic.includes('!') || magic.includes('^') ? spec.slice(spec[k] === ':' ? k + 1 : k) : undefined;
+}
+
+/**
+ * What a git command lists (third review of 2026-12-07, M2): `ls-files`, `ls-tree`, `status`,
+ * `diff`/`show`/`log` … with `--name-only` or `--name-status`, `grep -l` print names in the
+ * repository, logs among them unless its pathspecs leave them out: a pathspec none of whose
+ * positive ones may match log.md (`'*.ts'`; a word that may be a folder or a revision may), or an
+ * exclusion matching every log (`':!*log.md'`), as find's and grep's are read.
+ */
+function gitListing(args: string[], flags: (letters: string, long: string[]) => boolean): 'logs' | 'none' | undefined {
+  let k = 0;
+  while (k < args.length && args[k]!.startsWith('-')) k += GIT_VALUE_OPTIONS.has(args[k]!) ? 2 : 1;
+  const sub = args[k] ?? '';
+  const rest = args.slice(k + 1);
+  const dashes = rest.indexOf('--');
+  const operands = (from: string[]) => from.filter((a, i) => !a.startsWith('-') && !GIT_LISTER_VALUES.has(from[i - 1] ?? ''));
+  let specs: string[];
+  if (sub === 'grep') {
+    if (!flags('lL', ['--name-only', '--files-with-matches', '--files-without-match'])) return undefined;
+    // Before `--`: its pattern (unless -e or -f gives it), revisions, and pathspecs.
+    const words = operands(dashes < 0 ? rest : rest.slice(0, dashes));
+    specs = dashes >= 0 ? rest.slice(dashes + 1) : rest.some((a) => a === '-e' || a === '-f') ? words : words.slice(1);
+  } else if (sub === 'ls-files' || sub === 'status') specs = operands(dashes < 0 ? rest : [...rest.slice(0, dashes), ...rest.slice(dashes + 1)]);
+  else if (sub === 'ls-tree') specs = operands(rest).slice(1);
+  else if (['diff', 'diff-tree', 'diff-index', 'diff-files', 'show', 'log', 'whatchanged'].includes(sub)) {
+    if (!rest.some((a) => a === '--name-only' || a === '--name-status')) return undefined;
+    specs = dashes < 0 ? operands(rest) : rest.slice(dashes + 1);
+  } else return undefined;
+  const exclusions = specs.map(excludedBy).filter((e) => e !== undefined);
+  if (exclusions.some((e) => LOG_PATHS.every((path) => globMatches(e, path.replace(/^\.\//, ''))))) return 'none';
+  const positive = specs.filter((spec) => excludedBy(spec) === undefined);
+  return positive.length === 0 || positive.some(pathspecMayListLog) ? 'logs' : 'none';
+}
+
+/** True when a git pathspec may take in a log.md: a glob or magic one that may match it, a path named log.md, or a word that may be a folder. */
+function pathspecMayListLog(spec: string): boolean {
+  if (spec.startsWith(':')) return magicMayReachLog(spec);
+  if (/[*?[]/.test(spec)) return pathPatternMayMatchLog(spec, { anyCase: true });
+  if (spec.endsWith('/')) return true;
+  const name = spec.slice(spec.lastIndexOf('/') + 1).toLowerCase();
+  return name === 'log.md' || !name.includes('.') || name === '.' || name === '..';
 }
 
 /** True when the short-option cluster `word` (`-rl`) holds `letter` before a letter that takes a value (grep's -e, -f, -m, -A, -B, -C, -d, -D; rg's -g, -t, -e). */
@@ -1030,11 +1094,11 @@ function clusterFlag(word: string, letter: string): boolean {
 /**
  * The text of an input (`find … | xargs`, `$(grep -rl …)`) as a check of its names reads it: a
  * command listing names that may be logs (find whose tests may match log.md, grep -l recursive or
- * of globs, rg -l, git grep -l) says so and what leaves them out; one whose names are never a log
+ * of globs, rg -l, git grep -l, git ls-files …) says so and what leaves them out; one whose names are never a log
  * (`find … ! -name log.md`, `grep -rl --exclude=log.md`) stands as such, whatever it spells.
  */
 export function listedInput(input: string): string {
-  if (!/find|grep|rg/.test(input)) return input;
+  if (!/find|grep|rg|git/.test(input)) return input;
   return input
     .split(/(?<=[|;&\n])/)
     .map((segment) => {
@@ -1054,7 +1118,7 @@ export function listedInput(input: string): string {
           : program === 'rg'
             ? "rg may list log.md: add -g '!log.md'"
             : program === 'git'
-              ? 'git grep may list log.md'
+              ? "git may list log.md: add the pathspec ':!*log.md'"
               : 'grep may list log.md: add --exclude=log.md';
       return `${segment} (${hint})`;
     })
@@ -1086,7 +1150,10 @@ const PATTERN_TAKERS = new Set([
  */
 function logWordsBesideExclusions(segment: string): string[] {
   const words = segmentWords(segment);
-  return words.filter((w, i) => w.toLowerCase().includes('log.md') && !w.startsWith('-') && !w.startsWith('!') && !PATTERN_TAKERS.has(words[i - 1] ?? ''));
+  return words.filter(
+    (w, i) =>
+      w.toLowerCase().includes('log.md') && !w.startsWith('-') && !w.startsWith('!') && excludedBy(w) === undefined && !PATTERN_TAKERS.has(words[i - 1] ?? ''),
+  );
 }
 
 /**
@@ -1216,10 +1283,18 @@ function magicMayReachLog(pathspec: string): boolean {
  * The names git reads from `--pathspec-from-file=FILE` (`-` its input) for a command that writes
  * the files they name (checkout, restore, stash, rm): the file given and whether it is the input.
  */
-export function pathspecInputs(name: string, args: Word[]): { files: Word[]; stdin: boolean } | undefined {
+export function pathspecInputs(name: string, args: Word[]): { files: Word[]; stdin: boolean; via?: string } | undefined {
   if (name !== 'git') return undefined;
   const k = gitSubcommand(args);
-  if (!['checkout', 'restore', 'stash', 'rm'].includes(text(args[k] ?? EMPTY_WORD))) return undefined;
+  const sub = text(args[k] ?? EMPTY_WORD);
+  // `checkout-index -f --stdin` writes the paths of its input (not --temp: temporary files).
+  if (sub === 'checkout-index') {
+    const { options } = operands('git-checkout-index', args.slice(k + 1));
+    return givenOption(options, '--stdin') && givenOption(options, '--force', 'f') && !givenOption(options, '--temp')
+      ? { files: [], stdin: true, via: 'git checkout-index --stdin' }
+      : undefined;
+  }
+  if (!['checkout', 'restore', 'stash', 'rm'].includes(sub)) return undefined;
   for (let i = k + 1; i < args.length; i++) {
     const t = text(args[i]!);
     if (t === '--') break;
@@ -1234,6 +1309,71 @@ function gitSubcommand(args: Word[]): number {
   let k = 0;
   while (k < args.length && text(args[k]!).startsWith('-')) k += GIT_VALUE_OPTIONS.has(text(args[k]!)) ? 2 : 1;
   return k;
+}
+
+/**
+ * The options of git's subcommands whose value git runs as a shell command, through sh: a short
+ * letter (in a cluster too, its value the rest of the word or the next one), long names (any start,
+ * as git's option parser takes them; `--NAME=VALUE` or the next word), whether the value is
+ * optional (only in the same word: grep's -O pager) and whether git gives it names of files
+ * (difftool's -x runs `CMD LOCAL REMOTE`, REMOTE the work tree's file; grep's pager the files matched).
+ */
+const GIT_RUN_OPTIONS: Record<string, { short?: string; long: string[]; optional?: boolean; files?: boolean }> = {
+  rebase: { short: 'x', long: ['exec'] },
+  difftool: { short: 'x', long: ['extcmd'], files: true },
+  clone: { short: 'u', long: ['upload-pack'] },
+  'ls-remote': { short: 'u', long: ['upload-pack'] },
+  fetch: { long: ['upload-pack'] },
+  pull: { long: ['upload-pack'] },
+  'fetch-pack': { long: ['upload-pack', 'exec'] },
+  push: { long: ['receive-pack', 'exec'] },
+  'send-pack': { long: ['receive-pack', 'exec'] },
+  archive: { long: ['exec'] },
+  'send-email': { long: ['to-cmd', 'cc-cmd', 'header-cmd', 'sendmail-cmd'] },
+  'filter-branch': { long: ['setup', 'env-filter', 'tree-filter', 'index-filter', 'parent-filter', 'msg-filter', 'commit-filter', 'tag-name-filter'] },
+  grep: { short: 'O', long: ['open-files-in-pager'], optional: true, files: true },
+};
+
+/** Words joined by spaces into one, known where each is. */
+const joined = (words: Word[]): Word => ({ parts: words.flatMap((w, i) => (i === 0 ? w.parts : [{ text: ' ', known: true }, ...w.parts])) });
+
+/**
+ * The commands a git command runs through sh (third review of 2026-12-07, H2): the values of
+ * GIT_RUN_OPTIONS, `git bisect run CMD…` and `git submodule foreach CMD…`. Options git does not take
+ * only make more text read as commands.
+ */
+export function gitCommandsRun(args: Word[]): { command: Word; via: string; files: boolean }[] {
+  const k = gitSubcommand(args);
+  const sub = text(args[k] ?? EMPTY_WORD);
+  const rest = args.slice(k + 1);
+  if (sub === 'bisect') return rest.length > 1 && text(rest[0]!) === 'run' ? [{ command: joined(rest.slice(1)), via: 'git bisect run', files: false }] : [];
+  if (sub === 'submodule') {
+    let j = rest.findIndex((w) => text(w) === 'foreach') + 1;
+    if (j === 0) return [];
+    while (j < rest.length && text(rest[j]!).startsWith('-') && text(rest[j - 1]!) !== '--') j++;
+    return j < rest.length ? [{ command: joined(rest.slice(j)), via: 'git submodule foreach', files: false }] : [];
+  }
+  const options = GIT_RUN_OPTIONS[sub];
+  if (options === undefined) return [];
+  const found: { command: Word; via: string; files: boolean }[] = [];
+  const add = (command: Word | undefined, option: string) => {
+    if (command !== undefined) found.push({ command, via: `git ${sub} ${option}`, files: options.files === true });
+  };
+  for (let i = 0; i < rest.length; i++) {
+    const w = rest[i]!;
+    const t = text(w);
+    if (t === '--') break;
+    if (t.startsWith('--')) {
+      const eq = t.indexOf('=');
+      const given = t.slice(2, eq > 0 ? eq : undefined);
+      const name = given === '' ? undefined : options.long.find((n) => n.startsWith(given));
+      if (name !== undefined) add(eq > 0 ? dropChars(w, eq + 1) : options.optional ? undefined : rest[++i], `--${name}`);
+    } else if (t.startsWith('-') && options.short !== undefined) {
+      const c = t.indexOf(options.short);
+      if (c > 0) add(c < t.length - 1 ? dropChars(w, c + 1) : options.optional ? undefined : rest[++i], `-${options.short}`);
+    }
+  }
+  return found;
 }
 
 function gitWrites(args: Word[], emit: Emit, nested: Nested, depth: number): void {
@@ -1329,7 +1469,38 @@ function gitWrites(args: Word[], emit: Emit, nested: Nested, depth: number): voi
     case 'mv':
       commandWrites('mv', rest.map(at), emit, nested, depth);
       return;
+    case 'checkout-index': {
+      // The index's version of each path, or of every file (-a), over the file, which it keeps
+      // unless -f; under --prefix's text; --temp writes temporary files alone.
+      const { options, values, operands: paths } = operands('git-checkout-index', rest);
+      const flag = (letter: string, long: string) => givenOption(options, long, letter);
+      if (!flag('f', '--force') || givenOption(options, '--temp')) return;
+      const prefix = values.get('--prefix')?.parts ?? [];
+      const every: Part[] = [
+        { text: '<a file in the index>', known: false },
+        { text: '/log.md', known: true },
+      ];
+      if (flag('a', '--all')) emit(at({ parts: [...prefix, ...every] }), 'replace', `${via} -a`);
+      for (const w of paths) emit(at({ parts: [...prefix, ...w.parts] }), 'replace', via);
+      return;
+    }
+    case 'merge-file': {
+      // `git merge-file CURRENT BASE OTHER` writes the merge into CURRENT, unless -p (--stdout) or --object-id.
+      const { options, operands: files } = operands('git-merge-file', rest);
+      const prints = options.some((o) =>
+        o.startsWith('--') ? (o.length > 3 && '--stdout'.startsWith(o)) || o === '--object-id' : clusterHas(o, 'p', OPTION_ARGS['git-merge-file']!),
+      );
+      if (!prints && files[0]) emit(at(files[0]), 'replace', via);
+      return;
+    }
   }
+}
+
+const EMPTY_SET: ReadonlySet<string> = new Set();
+
+/** True when git's `options` hold `long` (or a start of it, as git takes one) or, in a cluster of flags, `letter`. */
+function givenOption(options: string[], long: string, letter?: string): boolean {
+  return options.some((o) => (o.startsWith('--') ? o.length > 3 && long.startsWith(o) : letter !== undefined && clusterHas(o, letter, EMPTY_SET)));
 }
 
 /**
