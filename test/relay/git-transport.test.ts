@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, readFileSync, rmSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { GitTransport } from '../../scripts/lib/relay/git-transport.ts';
@@ -597,6 +597,35 @@ describe('git processes per command', () => {
     commitToBare(bob.url, { 'inbox/carol/c-20260101-000000-00000003.walnut': 'c' });
     expect(inboxListings(await gitTrace(dir, () => bob.transport.remove([b!])))).toHaveLength(1);
     expect([...bareFiles(bob.url).keys()].filter((p) => p.startsWith('inbox/'))).toEqual(['inbox/carol/c-20260101-000000-00000003.walnut']);
+  });
+
+  it("a pull's clean-up fetches the relay again only when it moved since the pull listed it (its push was refused as a lost race)", async () => {
+    const { dir, bob } = setupWorld({ relays: true });
+    commitToBare(bob.url, { 'inbox/alice/a-20260101-000000-00000001.walnut': 'a', 'inbox/alice/b-20260101-000000-00000002.walnut': 'b' });
+    const fetches = (lines: string[]) => lines.filter((l) => /built-in: git .*\bfetch .*\+refs\/heads\//.test(l));
+    const pushes = (lines: string[]) => lines.filter((l) => /built-in: git (?!.*\bget-url\b).*\bpush\b/.test(l));
+    const [a, b] = (await bob.transport.listInbox()).entries;
+    const unmoved = await gitTrace(dir, () => bob.transport.remove([a!]));
+    expect(fetches(unmoved)).toEqual([]);
+    expect(pushes(unmoved)).toHaveLength(1);
+    expect([...bareFiles(bob.url).keys()].filter((p) => p.startsWith('inbox/'))).toEqual(['inbox/alice/b-20260101-000000-00000002.walnut']);
+    // Listed again (a pull's listing), then moved by someone else before the clean-up.
+    expect((await bob.transport.listInbox()).entries).toEqual([b]);
+    commitToBare(bob.url, { 'inbox/carol/c-20260101-000000-00000003.walnut': 'c' });
+    const moved = await gitTrace(dir, () => bob.transport.remove([b!]));
+    expect(fetches(moved)).toHaveLength(1);
+    expect(pushes(moved)).toHaveLength(2);
+    expect([...bareFiles(bob.url).keys()].filter((p) => p.startsWith('inbox/'))).toEqual(['inbox/carol/c-20260101-000000-00000003.walnut']);
+  });
+
+  it("a pull's clean-up whose relay stopped answering since the listing says so as a fetch did: it cannot reach the relay", async () => {
+    const { dir, bob } = setupWorld({ relays: true });
+    commitToBare(bob.url, { 'inbox/alice/a-20260101-000000-00000001.walnut': 'a' });
+    const [a] = (await bob.transport.listInbox()).entries;
+    renameSync(bob.url, join(dir, 'gone.git'));
+    const err = (await bob.transport.remove([a!]).catch((e: unknown) => e)) as AliveError;
+    expect(err.code).toBe('network');
+    expect(err.message).toMatch(/^cannot reach the relay /);
   });
 
   it("a command that reads the user's relay and two peers' at once (status, the probe) asks git for the clone's remotes once", async () => {

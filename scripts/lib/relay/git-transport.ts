@@ -1187,25 +1187,46 @@ export class GitTransport implements RelayTransport {
 
   async remove(entries: InboxEntry[]): Promise<void> {
     if (entries.length === 0) return;
+    // First on the tip whose inbox/ this command listed (pull's listing), with no second fetch (a
+    // fetch of a relay in a folder is four git processes): a relay that moved since refuses the push
+    // as a lost race. That, and any failure but a timeout, goes on as before, so that what is
+    // reported is what a fetched attempt finds (a relay that stopped answering: "cannot reach").
+    const known = this.tips.get('origin');
+    if (known && this.listings.has(`${known}\0inbox`)) {
+      const done = await this.removeAt(known, entries, true).catch((err: unknown) => {
+        const run = err instanceof AliveError && !(err instanceof GitError) ? err.cause : err;
+        if (run instanceof GitError && run.timedOut) throw err;
+        return false;
+      });
+      if (done) return;
+    }
     for (let attempt = 0; attempt < PUSH_ATTEMPTS; attempt++) {
       const head = await this.fetch('origin');
-      if (!head) return;
-      const tree = await this.listTree(head, 'inbox');
-      const still = entries.filter((e) => tree.get(e.path)?.oid === e.blobSha);
-      if (still.length === 0) return;
-      const names = still.map((e) => e.name).join(', ');
-      const commit = await this.commitAndPush(
-        'origin',
-        head,
-        still.map((e) => ({ path: e.path, oid: null })),
-        `received: ${names}`.slice(0, 500),
-      );
-      if (commit) return;
+      if (!head || (await this.removeAt(head, entries)) !== false) return;
       await jitter(attempt);
     }
     throw new AliveError('your relay kept changing while removing pulled packages; run `alive-p2p relay pull` again (nothing is lost)', {
       code: 'conflict',
     });
+  }
+
+  /**
+   * Removes from `head` the entries it still holds and pushes that: true when pushed, false when the
+   * push lost a race, undefined when `head` holds none of them (with `allThere`: lacks any of them).
+   */
+  private async removeAt(head: string, entries: InboxEntry[], allThere = false): Promise<boolean | undefined> {
+    const tree = await this.listTree(head, 'inbox');
+    const still = entries.filter((e) => tree.get(e.path)?.oid === e.blobSha);
+    if (still.length === 0 || (allThere && still.length < entries.length)) return undefined;
+    const names = still.map((e) => e.name).join(', ');
+    return (
+      (await this.commitAndPush(
+        'origin',
+        head,
+        still.map((e) => ({ path: e.path, oid: null })),
+        `received: ${names}`.slice(0, 500),
+      )) !== null
+    );
   }
 
   async isReachable(peer: PeerRelay, limits: CallLimits = {}): Promise<boolean> {
