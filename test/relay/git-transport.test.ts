@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { GitTransport } from '../../scripts/lib/relay/git-transport.ts';
 import { gitEnv } from '../../scripts/lib/relay/git-run.ts';
-import { gitBlobSha } from '../../scripts/lib/relay/blob-sha.ts';
+import { gitBlobSha, gitBlobShaOf } from '../../scripts/lib/relay/blob-sha.ts';
 import type { AliveError } from '../../scripts/lib/errors.ts';
 import { bareFiles, bytesUnder, commitToBare, git, setUpGitUser, tempDir, writeFixtureKeys } from './helpers.ts';
 import { relayPaths } from '../../scripts/lib/relay/paths.ts';
@@ -515,6 +515,33 @@ describe('git processes per command', () => {
     // The relay in a folder is checked where it is first (its own keys/ listing), then in the clone.
     expect(lines.filter((l) => /built-in: git ls-tree .*-r /.test(l)).map((l) => l.replace(/.* -- /, ''))).toEqual(['keys', 'README.md keys']);
     expect([...bareFiles(alice.url).keys()].sort()).toEqual(['README.md', 'keys/alice.pem']);
+  });
+
+  it('setup run again writes no object when its key is published already, and publishes it again when the file holds other bytes', async () => {
+    const { dir, alice } = setupWorld({ relays: true });
+    const head = git(['rev-parse', 'main'], alice.url).trim();
+    const hashes = (lines: string[]) => lines.filter((l) => /built-in: git .*\bhash-object\b/.test(l));
+    let again: Awaited<ReturnType<GitTransport['setup']>> | undefined;
+    expect(hashes(await gitTrace(dir, async () => void (again = await alice.transport.setup(alice.keys.publicKeyPem))))).toEqual([]);
+    expect(again).toMatchObject({ keyPublished: false, head });
+    commitToBare(alice.url, { 'keys/alice.pem': `${alice.keys.publicKeyPem}\n` }, 'a line more');
+    const lines = await gitTrace(dir, async () => void (again = await alice.transport.setup(alice.keys.publicKeyPem)));
+    expect(hashes(lines)).toHaveLength(1);
+    expect(again?.keyPublished).toBe(true);
+    expect(git(['show', 'main:keys/alice.pem'], alice.url)).toBe(alice.keys.publicKeyPem);
+  });
+
+  it("the key's blob id setup compares is git's, in a relay of either object format (sha1, sha256)", () => {
+    const { dir, alice } = setupWorld();
+    const bytes = Buffer.from(alice.keys.publicKeyPem, 'utf8');
+    for (const format of ['sha1', 'sha256']) {
+      const repo = join(dir, `${format}.git`);
+      git(['init', '--quiet', '--bare', `--object-format=${format}`, repo]);
+      const r = spawnSync('git', ['hash-object', '--stdin'], { cwd: repo, input: bytes, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      const id = r.stdout.trim();
+      expect(gitBlobShaOf(bytes, id.length), format).toBe(id);
+    }
   });
 
   it("a new relay's serving settings are written with its init, not by a git config process each", async () => {

@@ -10,7 +10,10 @@ export async function gitBlobSha(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** Git's blob id of bytes in memory. */
-export function gitBlobShaOf(bytes: Uint8Array): string {
-  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+/** Git's blob id of bytes in memory: sha1, or sha256 for `hexLength` 64 (a repository of that object format). */
+export function gitBlobShaOf(bytes: Uint8Array, hexLength = 40): string {
+  return createHash(hexLength === 64 ? 'sha256' : 'sha1')
+    .update(`blob ${bytes.length}\0`)
+    .update(bytes)
+    .digest('hex');
 }

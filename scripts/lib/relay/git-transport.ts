@@ -851,15 +851,18 @@ export class GitTransport implements RelayTransport {
         );
       }
       const changes: Array<{ path: string; oid: string | null }> = [];
-      const keyOid = await this.hashText(publicKeyPem);
       if (!head) {
         changes.push({ path: 'README.md', oid: await this.hashText(README) });
-        changes.push({ path: keyPath, oid: keyOid });
+        changes.push({ path: keyPath, oid: await this.hashText(publicKeyPem) });
       } else {
         const tree = await this.listTree(head, 'README.md');
         if (!tree.has('README.md')) changes.push({ path: 'README.md', oid: await this.hashText(README) });
         const keys = await this.listTree(head, 'keys');
-        if (keys.get(keyPath)?.oid !== keyOid) changes.push({ path: keyPath, oid: keyOid });
+        // The key published already is told by its id, as hash-object gives it: written only when it is not.
+        const listed = keys.get(keyPath)?.oid;
+        // (blob-sha.ts, loaded here: status, inbox and the probe publish nothing.)
+        if (!listed || listed !== (await import('./blob-sha.ts')).gitBlobShaOf(Buffer.from(publicKeyPem), listed.length))
+          changes.push({ path: keyPath, oid: await this.hashText(publicKeyPem) });
         // The same name in another case is a key no one but this owner may publish (see keyAt).
         for (const [p] of caseSpellings(keys, keyPath)) if (p !== keyPath) changes.push({ path: p, oid: null });
       }

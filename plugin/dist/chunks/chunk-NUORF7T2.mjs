@@ -1,2 +1,0 @@
-#!/usr/bin/env node
-import{a as c}from"./chunk-Q25TGAUD.mjs";import{a as h}from"./chunk-QP64SNB7.mjs";import{a,d as n}from"./chunk-IDPOGZEX.mjs";var o=n(h(),1),e=n(c(),1);async function u(t){let s=(0,e.statSync)(t).size,r=(0,o.createHash)("sha1");r.update(`blob ${s}\0`);for await(let i of(0,e.createReadStream)(t))r.update(i);return r.digest("hex")}a(u,"gitBlobSha");function f(t){return(0,o.createHash)("sha1").update(`blob ${t.length}\0`).update(t).digest("hex")}a(f,"gitBlobShaOf");export{u as a,f as b};
