@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadShellReader, needsShellReader } from '../../scripts/lib/guardian/answer.ts';
-import { decide, MAX_READ_COMMAND } from '../../scripts/lib/guardian/decide.ts';
+import { decide, MAX_READ_COMMAND, type ShellReader } from '../../scripts/lib/guardian/decide.ts';
 import { shellWrites } from '../../scripts/lib/guardian/shell.ts';
 import { guardianCall } from '../../scripts/lib/hook/input.ts';
 import { isPrintable } from '../../scripts/lib/text/untrusted.ts';
@@ -72,6 +72,19 @@ function bash(command: string, where: Where = 'world', env: Record<string, strin
 const SED_UNREAD = /runs sed with a script log-guardian cannot read in full[\s\S]*literal line numbers/;
 /** The reason for a word it cannot read, which may be an option that makes the program write. */
 const OPTION_UNREAD = /a word log-guardian cannot read[\s\S]*option that makes it write[\s\S]*literally/;
+
+/** The reason for commands nested deeper than the reader follows: what it is, and what to do instead. */
+const NESTED_TOO_DEEP = /nested more than 8 levels deep[\s\S]*Split it[\s\S]*by hand/;
+
+/**
+ * `inner` run `levels` deep, each level by `runner(k)` (k = 0 outermost) given the level inside
+ * as one double-quoted word, then `after` (a trap's signal, a file).
+ */
+function nestedShells(levels: number, runner: (k: number) => string, inner = 'rm 04_Ventures/garden/_kernel/log.md', after = ''): string {
+  let command = inner;
+  for (let k = levels - 1; k >= 0; k--) command = `${runner(k)} "${command.replace(/[\\"$`]/g, '\\$&')}"${k === levels - 1 ? after : ''}`;
+  return command;
+}
 
 /** [what, command, where the session runs, deny reason pattern or 'allow', the home folder when not <base>/home] */
 const K = '04_Ventures/garden/_kernel';
@@ -258,6 +271,15 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['rm after a cd, following an rm of a folder it cannot tell', `rm -rf "$(cat list.txt)"; cd <BASE>/elsewhere; rm -f ${K}/log.md`, 'world', /delete/],
   ['rm after a cd through an existing folder and ..', `cd <BASE>/elsewhere/../backups; rm -f ${K}/log.md`, 'world', 'allow'],
   ['rm after a cd, following an rm of another file', `rm -f <BASE>/backups/old.txt; cd <BASE>/elsewhere; rm -f ${K}/log.md`, 'world', 'allow'],
+  // Each cd looked through every place removed before it: 64 are kept, past them any folder may be
+  // gone and a cd is unsure (third review of 2026-12-07, H3: `rm -f a;cd a;` 6,000 times took 5.7 s).
+  ['rm after a cd, following an rm of 64 other files', `rm -f <BASE>/backups/{a,b}{1..32}.txt; cd <BASE>/elsewhere; rm -f ${K}/log.md`, 'world', 'allow'],
+  [
+    'rm after a cd, following an rm of 65 other files',
+    `rm -f <BASE>/backups/{a,b}{1..32}.txt <BASE>/backups/c.txt; cd <BASE>/elsewhere; rm -f ${K}/log.md`,
+    'world',
+    /delete/,
+  ],
   ['reading the log after a cd that may fail', `cd /nonexistent 2>/dev/null; cat ${K}/log.md`, 'world', 'allow'],
   ['a variable set in the command', `L=${K}/log.md; echo x >> "$L"`, 'world', /append/],
   ['~ from outside the world', `echo x >> ~/world/${K}/log.md`, 'elsewhere', /would append/, 'base'],
@@ -1466,6 +1488,38 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['find -regex | xargs sed -i', "find . -type f -regex '.*\\.\\(md\\|txt\\)' | xargs sed -i 's/a/b/'", 'world', /find's tests may match log\.md/],
   ['find -iregex of .MD -delete', "find . -iregex '.*\\.MD' -delete", 'world', /find's tests may match log\.md/],
   ['find -regex of .ts -delete', "find . -regex '.*\\.ts' -delete", 'world', 'allow'],
+  // Commands nested deeper than the reader follows (MAX_DEPTH, 8 levels) were skipped without a
+  // word, and the call allowed (third review of 2026-12-07, H1); run in bash, each of these but
+  // watch's (it needs a terminal) removed or emptied the log. Past the limit, what is left is
+  // unknown and refused; eight levels are read.
+  ['rm of the log in $(…) nested 8 deep', `echo ${'$(echo '.repeat(7)}$(rm ${K}/log.md)${')'.repeat(7)}`, 'world', /delete/],
+  ['rm of the log in $(…) nested 9 deep', `echo ${'$(echo '.repeat(8)}$(rm ${K}/log.md)${')'.repeat(8)}`, 'world', NESTED_TOO_DEEP],
+  ['rm of the log run by 9 evals', `${'eval '.repeat(9)}rm ${K}/log.md`, 'world', NESTED_TOO_DEEP],
+  ['rm of a glob that may be the log run by 9 evals', `${'eval '.repeat(9)}rm ${K}/l?g.md`, 'world', NESTED_TOO_DEEP],
+  ['the log emptied in <(…) nested 9 deep', `${'cat <('.repeat(9)}: > ${K}/log.md${')'.repeat(9)}`, 'world', NESTED_TOO_DEEP],
+  ['rm of the log in a=$(…) nested 9 deep', `${'a=$( '.repeat(9)}rm ${K}/log.md${' )'.repeat(9)}`, 'world', NESTED_TOO_DEEP],
+  ['rm of the log in sh -c nested 9 deep', nestedShells(9, () => 'sh -c'), 'world', NESTED_TOO_DEEP],
+  ['rm of the log in bash -c and eval, alternating, 9 deep', nestedShells(9, (k) => (k % 2 ? 'eval' : 'bash -c')), 'world', NESTED_TOO_DEEP],
+  ['rm of the log run by su -c under 8 sh -c', nestedShells(9, (k) => (k === 8 ? 'su -c' : 'sh -c')), 'world', NESTED_TOO_DEEP],
+  ['rm of the log run by runuser -u under 8 sh -c', nestedShells(8, () => 'sh -c', `runuser -u root -- rm ${K}/log.md`), 'world', NESTED_TOO_DEEP],
+  ['rm of the log in a trap under 8 sh -c', nestedShells(9, (k) => (k === 8 ? 'trap' : 'sh -c'), undefined, ' EXIT'), 'world', NESTED_TOO_DEEP],
+  ['rm of the log run by watch under 8 sh -c', nestedShells(9, (k) => (k === 8 ? 'watch -g' : 'sh -c')), 'world', NESTED_TOO_DEEP],
+  [
+    'rm of the log run by script -c under 8 sh -c',
+    nestedShells(9, (k) => (k === 8 ? 'script -qc' : 'sh -c'), undefined, ' /dev/null'),
+    'world',
+    NESTED_TOO_DEEP,
+  ],
+  ['rm of the log run by env -S under 8 sh -c', nestedShells(9, (k) => (k === 8 ? 'env -S' : 'sh -c')), 'world', NESTED_TOO_DEEP],
+  ['rm of the log in a here-string to bash under 8 bash -c', nestedShells(9, (k) => (k === 8 ? 'bash <<<' : 'bash -c')), 'world', NESTED_TOO_DEEP],
+  [
+    'rm of the log run by find -exec sh -c under 8 sh -c',
+    nestedShells(9, (k) => (k === 8 ? 'find . -maxdepth 0 -exec sh -c' : 'sh -c'), undefined, ' \\;'),
+    'world',
+    NESTED_TOO_DEEP,
+  ],
+  // Nothing to run past the limit: no write it cannot read.
+  ['$(…) nested 9 deep around nothing, then a read of the log', `echo ${'$(echo '.repeat(8)}$( )${')'.repeat(8)}; cat ${K}/log.md`, 'world', 'allow'],
 ];
 
 /**
@@ -1592,6 +1646,17 @@ describe('log-guardian: Bash commands', () => {
     expect(bash(`${long.slice(0, MAX_READ_COMMAND - 4)}\nEOF`)).toEqual({ allow: true });
   });
 
+  it('refuses, inside a world, a command whose reading ran out of time, and says what to do; elsewhere allows it', () => {
+    const late: ShellReader = (command, options) => shellWrites(command, { ...options, deadline: 0 });
+    const call = (where: Where) =>
+      guardianCall({ cwd: dirOf(where), tool_name: 'Bash', tool_input: { command: `cd 04_Ventures; cat garden/_kernel/log.md` } })!;
+    const d = decide(call('world'), { HOME: home }, world, late);
+    expect(d.allow).toBe(false);
+    if (!d.allow) expect(d.reason).toMatch(/no time left to read[\s\S]*Split it[\s\S]*by hand[\s\S]*Edit/);
+    expect(decide(call('elsewhere'), { HOME: home }, world, late)).toEqual({ allow: true });
+    expect(decide(call('world'), { HOME: home }, world, shellWrites)).toEqual({ allow: true });
+  });
+
   it('names the log and the command that would write it', () => {
     const d = bash(`sed -i 's/a/b/' ${K}/log.md`);
     expect(d.allow).toBe(false);
@@ -1661,7 +1726,7 @@ describe('log-guardian: malformed Bash input means allow', () => {
 });
 
 describe('log-guardian bundle on a Bash call', () => {
-  const runGuardian = async (command: string, cwd: string, home: string, env: Record<string, string> = {}) => {
+  const runGuardian = async (command: string, cwd: string, home: string, env: Record<string, string> = {}, timeoutMs = 30_000) => {
     const stdin = JSON.stringify({
       session_id: 's',
       transcript_path: '/dev/null',
@@ -1672,7 +1737,7 @@ describe('log-guardian bundle on a Bash call', () => {
       tool_input: { command, description: 'x' },
       tool_use_id: 'toolu_1',
     });
-    const r = runBundle(await bundleEntry('log-guardian'), stdin, { cwd, env: cleanEnv({ HOME: home, ALIVE_HOME: join(home, '.alive'), ...env }) });
+    const r = runBundle(await bundleEntry('log-guardian'), stdin, { cwd, env: cleanEnv({ HOME: home, ALIVE_HOME: join(home, '.alive'), ...env }), timeoutMs });
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     return r.stdout === '' ? 'allow' : (JSON.parse(r.stdout).hookSpecificOutput.permissionDecision as string);
@@ -1701,6 +1766,19 @@ describe('log-guardian bundle on a Bash call', () => {
     expect(bash(`a=TMP; b=DIR; printf -v$a$b %s ${kernel}; cp /tmp/x.md "$TMPDIR/log.md"`, 'world', tmp).allow).toBe(false);
     expect(bash(`tmp=$(mktemp -d); cp ${K}/log.md "$tmp/"`, 'world', tmp)).toEqual({ allow: true });
     expect(bash('cd "$(mktemp -d)" && rm -f *', 'world').allow).toBe(false);
+    expect(readFileSync(log, 'utf8')).toBe(LOG);
+  });
+
+  // Each rm, rmdir or mv operand was kept for every later cd to look through, and each step and
+  // write read the whole path of cd steps so far: 104 KB of `rm -f a;cd a;` kept the hook 13 s, 72 KB
+  // of `mv a b;cd b;` 39 s, past its 5 s timeout, which lets the call through (third review of
+  // 2026-12-07, H3; bash removed the log). Run under that timeout, slow for that reason (about a
+  // second of CPU each): the reader answers in time, or stops at its deadline and refuses.
+  it("refuses, within the hook's 5 s timeout, commands of thousands of rm and cd steps", async () => {
+    for (const step of ['rm -f a;cd a;', 'mv a b;cd b;']) {
+      const command = `${step.repeat(8_000)}rm ${K}/log.md`;
+      expect(await runGuardian(command, world, home, {}, 5_000), step).toBe('deny');
+    }
     expect(readFileSync(log, 'utf8')).toBe(LOG);
   });
 

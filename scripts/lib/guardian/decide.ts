@@ -265,6 +265,15 @@ function optionReason(write: ShellWrite): string {
   );
 }
 
+/** For commands the reader left unread: nested too deep, past its budget of nested text, or past its deadline. */
+function unreadReason(write: ShellWrite): string {
+  return (
+    `This command names log.md inside an ALIVE world, and log-guardian cannot read all of it (${shown(write.via)}), so it cannot ` +
+    `tell whether it writes a walnut log, ${REFUSES}. Split it into shorter commands with fewer levels of sh -c, eval and $(…), ` +
+    `or ask the user to run it by hand; to add a log entry, ${EDIT_ENTRY}.`
+  );
+}
+
 /** scripts/lib/guardian/shell.ts's shellWrites, passed in: the hook loads it only when needed. */
 export type ShellReader = (
   command: string,
@@ -457,9 +466,10 @@ function braceExpansionNamesLog(text: string): boolean {
 export const MAX_READ_COMMAND = 256 * 1024;
 
 /**
- * The time a Bash command's paths are checked in (each walks up to its world): a hook that
- * outlives its timeout lets the call through, so past it a command naming a log is refused in a
- * world (thousands of globs ending in /log.md, in deep folders, took minutes).
+ * The time a Bash command is read and its paths checked in (each walks up to its world), from
+ * when the reader starts: a hook that outlives its timeout lets the call through, so past it a
+ * command naming a log is refused in a world (thousands of globs ending in /log.md, in deep
+ * folders, took minutes). The reader stops before, at its own deadline (shell.ts, READ_MS).
  */
 const CHECK_MS = 2_000;
 
@@ -488,6 +498,11 @@ function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, she
       };
     }
     if (write.fresh) continue;
+    // Commands it did not read may write anything, a log among them: the command names one.
+    if (write.unread) {
+      if (findGuardedRoot(cwd, env) !== undefined) return { allow: false, reason: unreadReason(write) };
+      continue;
+    }
     // An absolute path does not depend on the folder, even after a cd the reader cannot follow.
     const located = write.exact && (write.dir !== undefined || isAbsolute(write.path));
     if (located) {

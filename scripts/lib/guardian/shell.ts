@@ -34,7 +34,7 @@ import { mktempMayBeShadowed, shellState } from './unseen.ts';
 
 export type { ShellWrite, WriteKind } from './shell/words.ts';
 import { splitWords } from './shell/fields.ts';
-import { type CdCertainty, cdTo, chainEnds, isFolderEverywhere } from './shell/folders.ts';
+import { type CdCertainty, cdTo, chainEnds, isFolderEverywhere, markGone } from './shell/folders.ts';
 import { Lexer, expandBraces, homeOf } from './shell/lexer.ts';
 import { MKTEMP, baseName, endingCanBeLog, globEndsLikeLog, globPattern, joinPath, lastName, procAlias, underFresh } from './shell/names.ts';
 import {
@@ -99,7 +99,9 @@ import {
   knownStart,
   literal,
   setAllPositionals,
+  isUnread,
   text,
+  unreadWord,
   valueText,
 } from './shell/words.ts';
 
@@ -114,6 +116,15 @@ const isAssignment = (w: Word) => w.parts[0]?.known === true && /^[A-Za-z_][A-Za
  * one write of an unknown name, read from the whole command, which fails closed for a log.md.
  */
 const MAX_NESTED_TEXT = 1024 * 1024;
+
+/**
+ * How long one command is read for (ms), at most: past it, the commands not read yet are one
+ * write of an unknown name (refused in a world). A hook that outlives its 5 s timeout lets the
+ * call through, and a command of 78 KB (`rm -f a;cd a;` 6,000 times) took 5.7 s to read before
+ * the reader had a deadline (third review of 2026-12-07, H3). The guardian checks the paths in
+ * what is left of its own 2 s (decide.ts, CHECK_MS).
+ */
+export const READ_MS = 1_500;
 
 /**
  * `cmd` once per combination of the words its `for` variables take. Beyond MAX_LOOP_RUNS
@@ -224,14 +235,27 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
   const nested: Nested = (inner, bindings) => readNested(inner, bindings, false);
   /** Commands the shell itself runs (`eval`, `source` of a here-document): their variables and `cd`s stay. */
   const here = (inner: string) => readNested(inner, undefined, true);
+  /** One write of an unknown name for the commands it leaves unread (`why`), read from the whole command: refused in a world. */
+  const leaveUnread = (why: string) => emit(unreadWord(reading.whole), 'replace', why);
+  /** True once the reading's deadline passed: what is left is not read. */
+  const outOfTime = () => {
+    if (!reading.halted && Date.now() > reading.deadline) {
+      reading.halted = true;
+      leaveUnread('commands it had no time left to read');
+    }
+    return reading.halted === true;
+  };
   const readNested = (inner: string, bindings: ReadonlyMap<string, VarValue> | undefined, inThisShell: boolean) => {
-    if (depth >= MAX_DEPTH) return;
+    if (outOfTime()) return;
+    if (depth >= MAX_DEPTH) {
+      // Commands nested deeper are not read (a reader that recursed further could run out of
+      // stack); unknown, unless there is nothing to run.
+      if (inner.trim() !== '') leaveUnread(`commands nested more than ${MAX_DEPTH} levels deep`);
+      return;
+    }
     reading.nested -= inner.length;
     if (reading.nested < 0) {
-      if (!reading.stopped) {
-        reading.stopped = true;
-        emit({ parts: [{ text: '<commands past what it reads>', known: false, fed: reading.whole }] }, 'replace', 'commands it stopped reading');
-      }
+      leaveUnread('commands past 1 MiB of nested text');
       return;
     }
     const mark = current.vars.mark();
@@ -263,6 +287,11 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
 
   /** Reports a write in the folder the shell is in, and, for a path not absolute, in each other it may be in. */
   const emit: Emit = (w, kind, via, links) => {
+    // One write stands for all the reader leaves unread.
+    if (isUnread(w)) {
+      if (reading.stopped) return;
+      reading.stopped = true;
+    }
     emitIn(w, kind, via, links);
     const { dir, also } = current;
     if (also === undefined || (w.parts[0]?.known && text(w).startsWith('/'))) return;
@@ -341,6 +370,7 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
       ...(fresh && { fresh: true }),
       ...(name === undefined && !endingCanBeLog(w) && { notLog: true }),
       ...(link && { link: true }),
+      ...(isUnread(w) && { unread: true }),
     });
   };
 
@@ -717,7 +747,7 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
               : undefined;
         if (script) {
           const rest = name === 'env' ? args.slice(j).map(text) : [];
-          if (depth < MAX_DEPTH) inFolder(chdir, () => nested([text(script), ...rest].join(' ')));
+          inFolder(chdir, () => nested([text(script), ...rest].join(' ')));
           return;
         }
         const folder = name === 'flock' ? undefined : (values.get(name === 'env' ? '-C' : '-D') ?? values.get('--chdir'));
@@ -764,7 +794,7 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     if (!makesNoLink(written, name, args)) linking = true;
     // A folder removed or moved here is not there for a cd after it (folders.ts, isFolderEverywhere).
     if (name === 'rm' || name === 'rmdir' || name === 'mv')
-      for (const w of args) if (!text(w).startsWith('-')) (reading.gone ??= []).push(exact(w) ? placeOf(text(w), reading.cwd, current.dir) : undefined);
+      for (const w of args) if (!text(w).startsWith('-')) markGone(reading, exact(w) ? placeOf(text(w), reading.cwd, current.dir) : undefined);
     // What a name runs may change after this command (an alias, hash -p, a builtin loaded, a file
     // sourced unseen, a program it cannot read given NAME=VALUE: `$a$b cat=rm` with a=ali b=as).
     let renames =
@@ -824,7 +854,7 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     if (SHELLS.has(name) || name === 'source' || name === '.') {
       const script = stdinScript(name, args, cmd.redirs);
       const inThisShell = name === 'source' || name === '.';
-      if (script?.text !== undefined && depth < MAX_DEPTH) inFolder(chdir, () => (inThisShell ? here : nested)(script.text!));
+      if (script?.text !== undefined) inFolder(chdir, () => (inThisShell ? here : nested)(script.text!));
       else if (script?.unseen !== undefined)
         emit({ parts: [{ text: `<script ${name} reads>`, known: false, fed: { texts: [script.unseen] } }] }, 'replace', `${name} reading a script`);
       // A script file it does not read may set TMPDIR, else taken from the hook's environment.
@@ -899,10 +929,11 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
 
   let cmd: ShellCommand = { words: [], redirs: [] };
   const finish = () => {
-    if (cmd.words.length > 0 || cmd.redirs.length > 0) run(cmd);
+    if ((cmd.words.length > 0 || cmd.redirs.length > 0) && !outOfTime()) run(cmd);
     cmd = { words: [], redirs: [] };
   };
   for (const tok of tokens) {
+    if (reading.halted) break;
     if (tok.t === 'word') {
       // `{` and `}` group commands; they are not command names.
       if (cmd.words.length === 0 && (text(tok.word) === '{' || text(tok.word) === '}')) {
@@ -1006,8 +1037,9 @@ const OUT_OF_ORDER = /[^&>]&(?![&>])|^&|(?<![|>])\|(?!\|)|[<>]\(|\b(?:coproc|fun
  */
 export function shellWrites(
   command: string,
-  options: { home?: string | undefined; cwd?: string | undefined; cdpath?: string | undefined; bashopts?: string | undefined } = {},
+  options: { home?: string | undefined; cwd?: string | undefined; cdpath?: string | undefined; bashopts?: string | undefined; deadline?: number } = {},
 ): ShellWrite[] {
+  const deadline = options.deadline ?? Date.now() + READ_MS;
   const vars = new Vars();
   // bash takes the shopt options BASHOPTS names in its environment (nocaseglob, extglob, cdable_vars).
   const state = shellState(`${command}\n${options.bashopts ?? ''}`);
@@ -1024,6 +1056,7 @@ export function shellWrites(
       loopReadings: MAX_LOOP_READINGS,
       expansion: MAX_EXPANSION,
       nested: MAX_NESTED_TEXT,
+      deadline,
       whole: { texts: [command] },
       namerefs: new Map(),
       opened: { texts: [] },

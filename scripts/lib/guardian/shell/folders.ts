@@ -51,6 +51,28 @@ export function chainEnds(scope: ShellScope): void {
 }
 
 /**
+ * The most files and folders removed or moved that a cd is checked against: past it, any folder
+ * may be gone (every cd after is unsure). Each cd looked through all of them, a 78 KB command of
+ * `rm -f a;cd a;` took 5.7 s (third review of 2026-12-07, H3).
+ */
+const MAX_GONE = 64;
+
+/** Notes that rm, rmdir or mv takes away `place` (undefined: a place the text does not tell). */
+export function markGone(reading: Reading, place: string | undefined): void {
+  const gone = (reading.gone ??= []);
+  if (gone.includes(undefined) || (place !== undefined && gone.includes(place))) return;
+  if (place === undefined || gone.length >= MAX_GONE) reading.gone = [undefined];
+  else gone.push(place);
+}
+
+/** True when `place` is `folder` or lies under it (both absolute, as resolve makes them). */
+const atOrUnder = (place: string, folder: string) =>
+  place.startsWith(folder) && (place.length === folder.length || folder.endsWith('/') || place[folder.length] === '/');
+
+/** The longest path a system call takes (Linux PATH_MAX, with its NUL): stat fails on a longer one. */
+const PATH_MAX = 4096;
+
+/**
  * True when `target` is a folder bash's cd enters from every folder the shell may be in (each
  * taken from the starting folder), as the file system says now: looked up as written, as bash's
  * cd does, so a missing folder before `..` fails (`nothere/../d`); one the hook's user may enter;
@@ -62,9 +84,11 @@ export function isFolderEverywhere(scope: ShellScope, target: string, reading: R
   if (cwd === undefined) return false;
   for (const d of [scope.dir, ...(scope.also ?? [])]) {
     if (d === undefined || budget.entries <= 0) return false;
+    // Too long for stat as written (resolving it first may shorten it: then it is unsure all the same).
+    if ((target.startsWith('/') ? 0 : cwd.length + d.length + 2) + target.length >= PATH_MAX) return false;
     budget.entries--;
     const place = resolve(cwd, d, target);
-    if (gone?.some((g) => g === undefined || place === g || place.startsWith(g === '/' ? g : `${g}/`))) return false;
+    if (gone?.some((g) => g === undefined || atOrUnder(place, g))) return false;
     try {
       const asWritten = target.startsWith('/') ? target : `${resolve(cwd, d)}/${target}`;
       if (fs.statSync(asWritten, { throwIfNoEntry: false })?.isDirectory() !== true) return false;

@@ -24,6 +24,7 @@ import {
   knownStart,
   literal,
   text,
+  unreadWord,
 } from './words.ts';
 export interface ShellCommand {
   words: Word[];
@@ -437,7 +438,7 @@ function sedScripts(args: Word[]): Word[] | undefined {
  * the text does not show (a file, a word not known) is a write of a name it cannot tell, read
  * from sed's words: it fails closed when they name log.md.
  */
-function sedWrites(name: string, args: Word[], emit: Emit, nested: Nested, depth: number): void {
+function sedWrites(name: string, args: Word[], emit: Emit, nested: Nested): void {
   const unseen = (via: string) => unseenWrite(name, args, emit, `${name} ${via}`);
   const read = sedScripts(args)?.map((w) => (exact(w) ? sedScriptWrites(text(w)) : undefined));
   if (read === undefined || read.includes(undefined)) {
@@ -447,8 +448,9 @@ function sedWrites(name: string, args: Word[], emit: Emit, nested: Nested, depth
   for (const script of read) {
     for (const file of script!.files) emit({ parts: [{ text: file, known: true }] }, 'replace', `${name} w`);
     // `e COMMAND` runs it with sh; `e` alone (or s///e) runs the pattern space, text from the input.
+    // Past the reader's depth, nested reports it as commands not read.
     for (const run of script!.runs)
-      if (run === '' || depth >= MAX_DEPTH) unseen('e');
+      if (run === '') unseen('e');
       else nested(run);
   }
 }
@@ -575,7 +577,7 @@ export function commandWrites(name: string, args: Word[], emit: Emit, nested: Ne
     case 'perl':
     case 'ruby': {
       for (const w of inPlaceTargets(name === 'gsed' ? 'sed' : name, args) ?? []) emit(w, 'replace', `${name} -i`);
-      if (name === 'sed' || name === 'gsed') sedWrites(name, args, emit, nested, depth);
+      if (name === 'sed' || name === 'gsed') sedWrites(name, args, emit, nested);
       return;
     }
     case 'tee':
@@ -702,16 +704,15 @@ export function commandWrites(name: string, args: Word[], emit: Emit, nested: Ne
       return;
     case 'eval':
       // eval joins its words and runs them as a command line.
-      if (depth < MAX_DEPTH) nested(args.map(text).join(' '));
+      nested(args.map(text).join(' '));
       return;
     case 'script':
-      scriptWrites(args, emit, nested, depth);
+      scriptWrites(args, emit, nested);
       return;
     case 'su':
     case 'runuser': {
       const { values, operands: words } = operands(name, args);
       const script = values.get('-c') ?? values.get('--command') ?? values.get('--session-command');
-      if (depth >= MAX_DEPTH) return;
       if (script) nested(text(script));
       // `runuser -u USER [--] COMMAND …` runs the command itself.
       else if (name === 'runuser' && (values.has('-u') || values.has('--user')) && words.length > 0) nested(words.map(text).join(' '));
@@ -720,17 +721,17 @@ export function commandWrites(name: string, args: Word[], emit: Emit, nested: Ne
     case 'trap': {
       // `trap [--] 'COMMANDS' SIGNAL…`: the commands run on the signal (EXIT: when the shell ends).
       const rest = args[0] && text(args[0]) === '--' ? args.slice(1) : args;
-      if (rest.length >= 2 && !text(rest[0]!).startsWith('-') && depth < MAX_DEPTH) nested(text(rest[0]!));
+      if (rest.length >= 2 && !text(rest[0]!).startsWith('-')) nested(text(rest[0]!));
       return;
     }
     case 'watch': {
       // watch joins its words and runs them with sh -c.
       const words = operands(name, args).operands;
-      if (words.length > 0 && depth < MAX_DEPTH) nested(words.map(text).join(' '));
+      if (words.length > 0) nested(words.map(text).join(' '));
       return;
     }
     default: {
-      const run = SHELLS.has(name) && depth < MAX_DEPTH ? commandString(args) : undefined;
+      const run = SHELLS.has(name) ? commandString(args) : undefined;
       if (run)
         nested(
           text(run.script),
@@ -744,7 +745,7 @@ export function commandWrites(name: string, args: Word[], emit: Emit, nested: Ne
  * `script`: its transcript FILE (appended with -a), the files of its log options (util-linux), and
  * the command it runs: -c's string, or on BSD and macOS the words after FILE.
  */
-function scriptWrites(args: Word[], emit: Emit, nested: Nested, depth: number): void {
+function scriptWrites(args: Word[], emit: Emit, nested: Nested): void {
   const { options, values, operands: files } = operands('script', args);
   for (const option of ['-O', '--log-out', '-I', '--log-in', '-B', '--log-io', '-T', '--log-timing']) {
     const file = values.get(option);
@@ -754,7 +755,6 @@ function scriptWrites(args: Word[], emit: Emit, nested: Nested, depth: number): 
   const append = options.some((o) => o === '--append' || (!o.startsWith('--') && clusterHas(o, 'a', takesArg)));
   const file = files[0];
   if (file) emit(file, append ? 'append' : 'replace', append ? 'script -a' : 'script');
-  if (depth >= MAX_DEPTH) return;
   const command = values.get('-c') ?? values.get('--command');
   if (command) nested(text(command));
   else if (file) {
@@ -936,8 +936,10 @@ function findWrites(args: Word[], emit: Emit, nested: Nested, depth: number): vo
       const runs = k + 1 < end ? baseName(text(args[k + 1]!)) : '';
       const command = args.slice(k + 1, end).map((w, i) => withFound(w, found, i > 0 && SHELLS.has(runs)));
       // A command find runs is one level down, as a `sh -c` string is: `find -exec find -exec …`
-      // thousands deep would otherwise recurse until the stack ran out.
-      if (command.length > 0 && depth < MAX_DEPTH) {
+      // thousands deep would otherwise recurse until the stack ran out. Deeper, it is not read.
+      if (command.length > 0 && depth >= MAX_DEPTH)
+        emit(unreadWord({ texts: [command.map(asInput).join(' ')] }), 'replace', `commands find -exec runs, nested more than ${MAX_DEPTH} levels deep`);
+      else if (command.length > 0) {
         const withFoundVariable: Nested = (script, bindings) => nested(script, new Map([...(bindings ?? []), [FOUND, found]]));
         commandWrites(runs, command.slice(1), (w, kind, via, links) => emit(w, kind, `find ${t} ${via}`, links), withFoundVariable, depth + 1);
       }

@@ -41,7 +41,19 @@ export interface ShellWrite {
    * was made at, or under it, or is named log.md after a link was made (Reading.links).
    */
   link?: boolean;
+  /**
+   * The write stands for commands the reader did not read (nested too deep, past its budget of
+   * nested text or past its deadline): whatever they write is unknown.
+   */
+  unread?: boolean;
 }
+
+/** The path of an `unread` write. */
+export const UNREAD = '<commands past what it reads>';
+
+/** The word of a write standing for commands not read (`fed`: the text they are in). */
+export const unreadWord = (fed: Feed): Word => ({ parts: [{ text: UNREAD, known: false, fed }] });
+export const isUnread = (w: Word) => w.parts.length === 1 && !w.parts[0]!.known && w.parts[0]!.text === UNREAD;
 
 export interface Part {
   text: string;
@@ -283,8 +295,12 @@ export interface Reading {
   nested: number;
   /** The whole command, as the input of what the reader stopped reading. */
   whole: Feed;
-  /** Set once the nested text ran out (one write stands for all it did not read). */
+  /** Set once it left commands unread (one write stands for all it did not read: UNREAD). */
   stopped?: boolean;
+  /** When reading stops (Date.now()), the commands after that left unread: a hook that outlives its timeout lets the call through. */
+  deadline: number;
+  /** Set once the deadline passed: nothing more is read. */
+  halted?: boolean;
   /**
    * Set once a command that may make a link ran (anything but NO_LINKS): no path under a folder
    * mktemp made counts as new after it. From the start when commands may run out of the order read.
