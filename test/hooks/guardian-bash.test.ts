@@ -1520,6 +1520,27 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ],
   // Nothing to run past the limit: no write it cannot read.
   ['$(…) nested 9 deep around nothing, then a read of the log', `echo ${'$(echo '.repeat(8)}$( )${')'.repeat(8)}; cat ${K}/log.md`, 'world', 'allow'],
+  // Claude Code's own commit form, the message from a here-document in "$(…)", was refused when it
+  // mentioned log.md (third review of 2026-12-07, M4): git takes the word after -m as the message,
+  // whatever it holds. Only there: after a flag that is not -m's, or -m's value itself, it stays unread.
+  ['git commit -m "$(cat <<EOF …)" mentioning log.md', `git commit -m "$(cat <<'EOF'\nAdd entry to ${K}/log.md\nEOF\n)"`, 'world', 'allow'],
+  ['git commit -qam "$(cat <<EOF …)" mentioning log.md', `git commit -qam "$(cat <<'EOF'\nlog.md: add entry\nEOF\n)"`, 'world', 'allow'],
+  ['git commit --message "$(printf …)" mentioning log.md', `git commit --message "$(printf 'Add entry to log.md')"`, 'world', 'allow'],
+  ['git commit -C HEAD -m "$(…)" mentioning log.md', `git commit -C HEAD -m "$(printf 'log.md')"`, 'world', 'allow'],
+  ['git commit --amend -m "$(…)" mentioning log.md', `git commit --amend -m "$(printf 'log.md: fix')"`, 'world', 'allow'],
+  ['git commit --author=… -m "$(…)" mentioning log.md', `git commit --author='A <a@b>' -m "$(printf 'log.md: fix')"`, 'world', 'allow'],
+  ['git commit --author -m "$(…)" (-m is the author)', `git commit --author -m "$(printf ${K}/log.md)"`, 'world', OPTION_UNREAD],
+  ['git commit --auth -m "$(…)" (--author, abbreviated)', `git commit --auth -m "$(printf ${K}/log.md)"`, 'world', OPTION_UNREAD],
+  ['git tag -a v1 -m "$(cat <<EOF …)" mentioning log.md', `git tag -a v1 -m "$(cat <<'EOF'\nlog.md entries\nEOF\n)"`, 'world', 'allow'],
+  ['git commit -m "$(…)" then another "$(…)"', `git commit -m "$(printf x)" "$(printf ${K}/log.md)"`, 'world', OPTION_UNREAD],
+  ['git commit -m -m "$(…)" (the message is -m)', `git commit -m -m "$(printf ${K}/log.md)"`, 'world', OPTION_UNREAD],
+  ['git commit -F -m "$(…)" (-m is the file)', `git commit -F -m "$(printf ${K}/log.md)"`, 'world', OPTION_UNREAD],
+  ['git commit -Sm "$(…)" (m is the key)', `git commit -Sm "$(printf ${K}/log.md)"`, 'world', OPTION_UNREAD],
+  ['git commit -- -m "$(…)" (a pathspec)', `git commit -- -m "$(printf ${K}/log.md)"`, 'world', OPTION_UNREAD],
+  ['git commit -m unquoted $(…) (split into words)', `git commit -m $(printf ${K}/log.md)`, 'world', OPTION_UNREAD],
+  ['git commit -F "$(…)"', `git commit -F "$(printf ${K}/log.md)"`, 'world', OPTION_UNREAD],
+  ['git checkout -m "$(…)" (a flag there)', `git checkout -m "$(printf ${K}/log.md)"`, 'world', /cannot read|cannot tell|overwrite/],
+  ['git stash -m "$(…)" (not read as a message)', `git stash -m "$(printf ${K}/log.md)"`, 'world', /cannot read|cannot tell|overwrite/],
 ];
 
 /**

@@ -490,16 +490,51 @@ function quotedAfter(w: Word, prefix: string): boolean {
 }
 
 /**
+ * git subcommands whose -m (--message) takes the next word as the message, and the flags that may
+ * come before it in one cluster (`-am`, `-qam`): none of them takes a value (`-Sm` is a key `m`).
+ */
+const GIT_MESSAGE_FLAGS: Record<string, string> = { commit: 'aqvsenipoz', tag: 'asfe' };
+/** Their long flags that take no value, spelt in full (git takes any unambiguous start, `--auth` for --author). */
+const GIT_MESSAGE_LONG_FLAGS = new Set(
+  '--amend --all --quiet --verbose --signoff --no-verify --allow-empty --allow-empty-message --no-edit --edit --include --only --annotate --sign --force'.split(
+    ' ',
+  ),
+);
+
+/**
+ * True when `args[k-1]`, in git's words from the subcommand `sub`, is the -m of a commit or tag
+ * (`-m`, `--message`, a cluster ending in m): not a pathspec after `--`, and not the value of the
+ * option before it (`-F -m`, `-m -m`), which must be a word of its own, known.
+ */
+function gitMessageOption(args: Word[], sub: number, k: number): boolean {
+  const flags = GIT_MESSAGE_FLAGS[literal(args[sub]!) ?? ''];
+  const option = literal(args[k - 1]!) ?? '';
+  if (flags === undefined || sub >= k - 1 || args.slice(sub + 1, k - 1).some((a) => text(a) === '--')) return false;
+  const cluster = option.length > 1 && option[0] === '-' && option[1] !== '-' && option.endsWith('m');
+  if (option !== '--message' && !(cluster && [...option.slice(1, -1)].every((c) => flags.includes(c)))) return false;
+  if (sub === k - 2) return true;
+  const before = literal(args[k - 2]!);
+  // An operand (`git tag -a v1 -m`) or another option's value, one given with its value
+  // (`--author=…`); or flags that take none.
+  if (before === undefined) return false;
+  if (!before.startsWith('-') || GIT_MESSAGE_LONG_FLAGS.has(before) || /^--[a-z][a-z-]*=/.test(before)) return true;
+  return before.length > 1 && before[1] !== '-' && [...before.slice(1)].every((c) => flags.includes(c));
+}
+
+/**
  * True when `args[k]` is read as the value of an option that writes nothing, whatever it holds:
- * `--since="$d"`; or git log's `-n "$N"`, which takes the next word as a number (revision.c), when
+ * `--since="$d"`; git commit's and tag's `-m "$(cat <<'EOF' …)"`, Claude Code's own commit form
+ * (third review of 2026-12-07, M4); or git log's `-n "$N"`, which takes the next word as a number (revision.c), when
  * every word from `log` to the -n is a flag known to take no value (after `--grep`, -n is its pattern).
  */
 export function readValue(name: string, args: Word[], k: number): boolean {
   const w = args[k]!;
   if (READ_VALUES[name]?.some((prefix) => text(w).startsWith(prefix) && quotedAfter(w, prefix))) return true;
-  if (name !== 'git' || k < 2 || !quotedAfter(w, '') || literal(args[k - 1]!) !== '-n') return false;
+  if (name !== 'git' || k < 2 || !quotedAfter(w, '')) return false;
   const sub = gitSubcommand(args);
+  if (gitMessageOption(args, sub, k)) return true;
   return (
+    literal(args[k - 1]!) === '-n' &&
     sub < k - 1 &&
     literal(args[sub]!) === 'log' &&
     args.slice(sub + 1, k - 1).every((a) => GIT_LOG_FLAGS.has(literal(a) ?? '') || /^--[a-z-]+=\S*$/.test(literal(a) ?? ''))
