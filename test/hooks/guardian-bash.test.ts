@@ -1792,14 +1792,13 @@ describe('log-guardian bundle on a Bash call', () => {
 
   // Each rm, rmdir or mv operand was kept for every later cd to look through, and each step and
   // write read the whole path of cd steps so far: 104 KB of `rm -f a;cd a;` kept the hook 13 s, 72 KB
-  // of `mv a b;cd b;` 39 s, past its 5 s timeout, which lets the call through (third review of
-  // 2026-12-07, H3; bash removed the log). Run under that timeout, slow for that reason (about a
-  // second of CPU each): the reader answers in time, or stops at its deadline and refuses.
-  it("refuses, within the hook's 5 s timeout, commands of thousands of rm and cd steps", async () => {
-    for (const step of ['rm -f a;cd a;', 'mv a b;cd b;']) {
-      const command = `${step.repeat(8_000)}rm ${K}/log.md`;
-      expect(await runGuardian(command, world, home, {}, 5_000), step).toBe('deny');
-    }
+  // of `mv a b;cd b;` 39 s, and this 75 KB mix of both 11 s, past its 5 s timeout, which lets the
+  // call through (third review of 2026-12-07, H3; bash removed the log). Run under that timeout,
+  // slow for that reason (about a second of CPU): the reader answers in time, or stops at its
+  // deadline and refuses.
+  it("refuses, within the hook's 5 s timeout, a command of thousands of rm, mv and cd steps", async () => {
+    const command = `${'rm -f a;cd a;mv b c;cd c;'.repeat(3_000)}rm ${K}/log.md`;
+    expect(await runGuardian(command, world, home, {}, 5_000)).toBe('deny');
     expect(readFileSync(log, 'utf8')).toBe(LOG);
   });
 
