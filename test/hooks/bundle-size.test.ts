@@ -79,7 +79,10 @@ describe('hook bundles', () => {
       // 70.75 -> 75.25 (74.93) after the third review of 2026-12-07: the commands git's subcommands run
       // (rebase -x, bisect run, filter-branch's filters …, gitCommandsRun), checkout-index and merge-file,
       // and git ls-files, ls-tree, status and --name-only read as listers with their pathspecs (gitListing).
-      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 75.25, 'log-guardian': 28.75, 'relay-check': 25.5 }[name] ?? 21) * 1024);
+      // 75.25 -> 76.75 (76.41), log-guardian 28.75 -> 29.25 (29.13), with the other fixes of that review: what the
+      // reader leaves unread (nested past 8 levels, past its own deadline) is one write refused with its own reason,
+      // and git commit's and tag's -m "$(…)" is read as the message.
+      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 76.75, 'log-guardian': 29.25, 'relay-check': 25.5 }[name] ?? 21) * 1024);
       // No zod, yaml, tar or Octokit, and no CommonJS require: hooks get no require() (build-options.mjs).
       expect(text).not.toMatch(/\bzod\b|ZodError|from "yaml"|YAMLParseError|node-tar|minizlib|@octokit|Octokit/);
       expect(text).not.toMatch(/(?<![\w$.])require\(|__require\b|Dynamic require/);
