@@ -187,7 +187,11 @@ export function bundleOptions(name) {
     minifyWhitespace: true,
     minifyIdentifiers: true,
     keepNames: true,
-    charset: 'utf8',
+    // ASCII only (a non-ASCII character in a string is written as its \u escape): Node decodes a
+    // bundle into a JS string and V8 scans it, and one character past ASCII (an ellipsis in a
+    // message) makes the whole source a two-byte string, slower to decode and to scan. About 0.5-1.8
+    // million fewer instructions per start of a hook or of `dispatch status` (callgrind), the same text at run time.
+    charset: 'ascii',
     logLevel: 'warning',
   };
 }
