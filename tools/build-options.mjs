@@ -26,6 +26,17 @@ const requireBanner = [
 export const HOOK_ENTRIES = ['log-guardian', 'log-guardian-shell', 'relay-check'];
 
 /**
+ * The bundles built without keepNames: the hooks and the dispatch entry (not the command bundles it
+ * loads), whose start-up the benchmarks hold to a target and which bundle only this repository's
+ * code, whose error classes name themselves (errors.ts, names.ts). keepNames puts a
+ * __name(fn, "name") call beside every function and class, run at load and at each closure's
+ * creation: 1.2-1.6 million instructions of a hook's start (3.9 million for a Bash command that
+ * names log.md, 2.5 million for `dispatch status`), about a quarter of a millisecond each million.
+ * What they lose: stack traces (ALIVE_DEBUG=1) name the minified functions.
+ */
+export const UNNAMED_ENTRIES = [...HOOK_ENTRIES, 'dispatch'];
+
+/**
  * A Node built-in imported by a command bundle loads when the code first uses it, not when the
  * bundle (or chunk) that imports it starts: esbuild hoists `import … from 'node:x'` to the top of
  * each output file, so `--help` and `dispatch status` would load crypto (and with it the stream
@@ -181,12 +192,13 @@ export function bundleOptions(name) {
     ...(name === 'log-guardian' ? { define: { ALIVE_SHELL_READER: JSON.stringify('./log-guardian-shell.mjs') } } : {}),
     legalComments: 'none',
     minifySyntax: true,
-    // Every bundle is minified, names kept (for stack traces and class names): dist/ in all stays
-    // under 2 MB. The hooks too (their sources are scripts/log-guardian*.ts and relay-check.ts):
-    // 47 KB less for Node to read and parse on every tool call and session start.
+    // Every bundle is minified, names kept (for stack traces and class names) but in
+    // UNNAMED_ENTRIES: dist/ in all stays under 2 MB. The hooks too (their sources are
+    // scripts/log-guardian*.ts and relay-check.ts): 47 KB less for Node to read and parse on every
+    // tool call and session start.
     minifyWhitespace: true,
     minifyIdentifiers: true,
-    keepNames: true,
+    keepNames: !UNNAMED_ENTRIES.includes(name),
     // ASCII only (a non-ASCII character in a string is written as its \u escape): Node decodes a
     // bundle into a JS string and V8 scans it, and one character past ASCII (an ellipsis in a
     // message) makes the whole source a two-byte string, slower to decode and to scan. About 0.5-1.8
@@ -306,7 +318,14 @@ export async function buildBundles(outDir, { logLevel } = {}) {
     for (let pending = [...chunks]; pending.length > 0; ) {
       const found = new Map();
       pending.sort(([a], [b]) => (a < b ? -1 : 1));
-      await emit({ ...options, entryPoints: pending.map(([out, source]) => ({ in: source, out })), plugins: [...options.plugins, commandChunks(found, true)] });
+      // Names kept in the command bundles (UNNAMED_ENTRIES names the entry alone): they bundle zod
+      // and the MCP SDK, and dispatch-mcp, built apart, writes the same chunks.
+      await emit({
+        ...options,
+        keepNames: true,
+        entryPoints: pending.map(([out, source]) => ({ in: source, out })),
+        plugins: [...options.plugins, commandChunks(found, true)],
+      });
       pending = [...found].filter(([out]) => !chunks.has(out));
       for (const [out, source] of pending) chunks.set(out, source);
     }

@@ -49,7 +49,7 @@ describe('command bundles at start-up', () => {
     expect(text).not.toMatch(/ZodError|YAMLParseError|Octokit/);
   });
 
-  it('dispatch status is inside the entry: it reads one file, under 38 KiB, and no other command', () => {
+  it('dispatch status is inside the entry: it reads one file, under 39.75 KiB, and no other command', () => {
     const entry = join(bundleDir(), 'dispatch.mjs');
     expect(existsSync(join(bundleDir(), 'chunks', 'bus-status.mjs'))).toBe(false);
     const loaded = staticClosure(entry);
@@ -68,8 +68,9 @@ describe('command bundles at start-up', () => {
     // until status told answers in an inbox from messages waiting (2026-12-06): the header reader
     // and the words for answers are a bundle of their own (chunks/bus-inbox-answers.mjs, 2.5 KB),
     // loaded only when an inbox holds a file; the entry reads the heads of at most 200 inbox files
-    // while their folder is open, and loads that bundle (42,765 -> 43,386 bytes).
-    expect(bytes(loaded)).toBeLessThan(42.5 * 1024);
+    // while their folder is open, and loads that bundle (42,765 -> 43,386 bytes). 39.75 KiB since the
+    // entry is built without keepNames (tools/build-options.mjs UNNAMED_ENTRIES): 43,518 -> 40,253 bytes.
+    expect(bytes(loaded)).toBeLessThan(39.75 * 1024);
     expect(imports(entry).dynamic).toContain(join(bundleDir(), 'chunks', 'bus-inbox-answers.mjs'));
     expect(imports(entry).dynamic).toContain(join(bundleDir(), 'chunks', 'bus-send.mjs'));
     expect(readFileSync(entry, 'utf8')).not.toMatch(/ZodError|McpServer|parseProgram/);
