@@ -1802,6 +1802,15 @@ describe('log-guardian bundle on a Bash call', () => {
     expect(readFileSync(log, 'utf8')).toBe(LOG);
   });
 
+  // git commit's and tag's -m check scanned the words from the subcommand again for each quoted
+  // word: this 96 KB commit kept the hook 16.5 s, past its 5 s timeout, and bash removed the log
+  // (fourth review of 2026-12-07, H2). Slow for that reason too (under half a second of CPU now).
+  it("refuses, within the hook's 5 s timeout, a git commit of 24,000 quoted words before an rm of the log", async () => {
+    const command = `git commit -q ${'"a" '.repeat(24_000)}-- x; rm -f ${K}/log.md`;
+    expect(await runGuardian(command, world, home, {}, 5_000)).toBe('deny');
+    expect(readFileSync(log, 'utf8')).toBe(LOG);
+  });
+
   it('answers a CRLF command (it hung, then ran out of memory, and the call went through)', async () => {
     expect(await runGuardian(`echo start\r\n: > ${K}/log.md\r\n`, world, home)).toBe('allow'); // bash writes `log.md\r`
     expect(await runGuardian(`echo start\r\n: > ${K}/log.md`, world, home)).toBe('deny');

@@ -125,6 +125,11 @@ const MAX_NESTED_TEXT = 1024 * 1024;
  * what is left of its own 2 s (decide.ts, CHECK_MS).
  */
 export const READ_MS = 1_500;
+/**
+ * How many words of one command are looked at between two looks at the deadline: one command of
+ * 96 KB is 24,000 words, and the deadline is otherwise looked at between commands alone.
+ */
+const DEADLINE_EVERY = 1_024;
 
 /**
  * `cmd` once per combination of the words its `for` variables take. Beyond MAX_LOOP_RUNS
@@ -487,7 +492,7 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
       if (loop && bodies) loop.bodies = [...(loop.bodies ?? []), ...bodies];
     }
     const runs = bindLoops({ words, redirs: cmd.redirs }, reading);
-    for (const c of runs) runOnce(c, runs.length > 1);
+    for (const c of runs) if (!outOfTime()) runOnce(c, runs.length > 1);
     // Assignments last: their values are read from the words as lexed, for all runs at once.
     const assigned = words.every(isAssignment) ? words : first && DECLARATIONS.has(first) ? words.slice(1).filter(isAssignment) : [];
     // `declare -n REF=NAME`: REF stands for NAME, which an assignment to REF changes (see assign).
@@ -884,8 +889,13 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
         reading.state.programs
           ? program
           : OPTION_WRITES.has(name)
-            ? args.find((w, k) => !readValue(name, args, k) && (mayBeOption(name, w) || globMayBeOption(w) || splitMayBeOption(w) || extglobAt(w)))
+            ? args.find(
+                (w, k) =>
+                  (k % DEADLINE_EVERY === DEADLINE_EVERY - 1 && outOfTime()) ||
+                  (!readValue(name, args, k) && (mayBeOption(name, w) || globMayBeOption(w) || splitMayBeOption(w) || extglobAt(w))),
+              )
             : undefined;
+      if (reading.halted) return;
       // What feeds the word too: a function's "$@" is read from the command's text; xargs's input.
       const fed = [option, ...args].flatMap((w) => w?.parts ?? []).find((p) => p.fed)?.fed;
       const via = `${written} with a word it cannot read`;

@@ -506,10 +506,10 @@ const GIT_MESSAGE_LONG_FLAGS = new Set(
  * (`-m`, `--message`, a cluster ending in m): not a pathspec after `--`, and not the value of the
  * option before it (`-F -m`, `-m -m`), which must be a word of its own, known.
  */
-function gitMessageOption(args: Word[], sub: number, k: number): boolean {
+function gitMessageOption(args: Word[], { sub, dashes }: GitWords, k: number): boolean {
   const flags = GIT_MESSAGE_FLAGS[literal(args[sub]!) ?? ''];
   const option = literal(args[k - 1]!) ?? '';
-  if (flags === undefined || sub >= k - 1 || args.slice(sub + 1, k - 1).some((a) => text(a) === '--')) return false;
+  if (flags === undefined || sub >= k - 1 || dashes < k - 1) return false;
   const cluster = option.length > 1 && option[0] === '-' && option[1] !== '-' && option.endsWith('m');
   if (option !== '--message' && !(cluster && [...option.slice(1, -1)].every((c) => flags.includes(c)))) return false;
   if (sub === k - 2) return true;
@@ -531,14 +531,38 @@ export function readValue(name: string, args: Word[], k: number): boolean {
   const w = args[k]!;
   if (READ_VALUES[name]?.some((prefix) => text(w).startsWith(prefix) && quotedAfter(w, prefix))) return true;
   if (name !== 'git' || k < 2 || !quotedAfter(w, '')) return false;
+  const words = gitWords(args);
+  if (gitMessageOption(args, words, k)) return true;
+  return literal(args[k - 1]!) === '-n' && words.sub < k - 1 && literal(args[words.sub]!) === 'log' && words.logFlags >= k - 1;
+}
+
+/**
+ * Where a git command's words change meaning, for readValue, which asks about each word in turn:
+ * found once per command, since a scan from the subcommand for each of 24,000 quoted words kept
+ * the hook 16 s, past its timeout (fourth review of 2026-12-07, H2). The subcommand (gitSubcommand),
+ * the first `--` after it, and the first word after it that is not a flag of git log taking no value.
+ */
+interface GitWords {
+  sub: number;
+  dashes: number;
+  logFlags: number;
+}
+const gitWordsOf = new WeakMap<Word[], GitWords>();
+function gitWords(args: Word[]): GitWords {
+  let found = gitWordsOf.get(args);
+  if (found) return found;
   const sub = gitSubcommand(args);
-  if (gitMessageOption(args, sub, k)) return true;
-  return (
-    literal(args[k - 1]!) === '-n' &&
-    sub < k - 1 &&
-    literal(args[sub]!) === 'log' &&
-    args.slice(sub + 1, k - 1).every((a) => GIT_LOG_FLAGS.has(literal(a) ?? '') || /^--[a-z-]+=\S*$/.test(literal(a) ?? ''))
-  );
+  const after = (test: (w: Word) => boolean) => {
+    const at = args.findIndex((w, k) => k > sub && test(w));
+    return at < 0 ? args.length : at;
+  };
+  found = {
+    sub,
+    dashes: after((a) => text(a) === '--'),
+    logFlags: after((a) => !(GIT_LOG_FLAGS.has(literal(a) ?? '') || /^--[a-z-]+=\S*$/.test(literal(a) ?? ''))),
+  };
+  gitWordsOf.set(args, found);
+  return found;
 }
 
 /** Programs of OPTION_WRITES with no option that writes through a value in its own word (`-fprint` takes the next). */
