@@ -85,7 +85,9 @@ describe('hook bundles', () => {
       // Built without keepNames (tools/build-options.mjs UNNAMED_ENTRIES), no __name call beside each
       // function, the same day: log-guardian-shell 76.75 -> 73.5 (73.13), log-guardian 29.25 -> 27
       // (26.76), relay-check 25.5 -> 23.5 (23.31).
-      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 73.5, 'log-guardian': 27, 'relay-check': 23.5 }[name] ?? 21) * 1024);
+      // log-guardian-shell 73.5 -> 74.25 (74.02) after the fourth review of 2026-12-07: git's own options
+      // known one by one (gitOption), an unknown one failing closed, and git commit's -m check made linear.
+      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 74.25, 'log-guardian': 27, 'relay-check': 23.5 }[name] ?? 21) * 1024);
       // No zod, yaml, tar or Octokit, and no CommonJS require: hooks get no require() (build-options.mjs).
       expect(text).not.toMatch(/\bzod\b|ZodError|from "yaml"|YAMLParseError|node-tar|minizlib|@octokit|Octokit/);
       expect(text).not.toMatch(/(?<![\w$.])require\(|__require\b|Dynamic require/);

@@ -1541,6 +1541,31 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['git commit -F "$(…)"', `git commit -F "$(printf ${K}/log.md)"`, 'world', OPTION_UNREAD],
   ['git checkout -m "$(…)" (a flag there)', `git checkout -m "$(printf ${K}/log.md)"`, 'world', /cannot read|cannot tell|overwrite/],
   ['git stash -m "$(…)" (not read as a message)', `git stash -m "$(printf ${K}/log.md)"`, 'world', /cannot read|cannot tell|overwrite/],
+  // Fourth review of 2026-12-07 (H1): git's --shallow-file takes the next word, which was read as
+  // the subcommand, so no rule of a subcommand applied; each changed or removed the log in bash
+  // (git 2.39). An option of git's own it does not know leaves the subcommand unknown: the command
+  // is one writing a name it cannot tell, refused when its words name the log.
+  ['git --shallow-file x checkout -- the log', `git --shallow-file x checkout -- ${K}/log.md`, 'world', /overwrite/],
+  ['git --shallow-file x rebase -x running rm', `git --shallow-file x rebase -x 'rm -f ${K}/log.md' HEAD~1`, 'world', /cannot tell|remove/],
+  ['git --shallow-file x -c alias running rm', `git --shallow-file x -c 'alias.y=!rm -f ${K}/log.md' y`, 'world', /runs|remove|delete|cannot read/],
+  ['git --shallow-file x checkout-index -fa', 'git --shallow-file x checkout-index -fa', 'world', /cannot tell/],
+  [
+    'git --shallow-file commit diff -m "$(…--output=…)" (diff, not commit)',
+    `git --shallow-file commit diff -m "$(echo --output=${K}/log.md)"`,
+    'world',
+    OPTION_UNREAD,
+  ],
+  ['git --attr-source HEAD checkout -- the log', `git --attr-source HEAD checkout -- ${K}/log.md`, 'world', /overwrite/],
+  ['git --git-dir=.git --no-pager checkout -- the log', `git --git-dir=.git --no-pager checkout -- ${K}/log.md`, 'world', /overwrite/],
+  ['git with an option it does not know, then checkout -- the log', `git --frobnicate x checkout -- ${K}/log.md`, 'world', /cannot tell/],
+  [
+    'git with an option it does not know, then -c of an alias it cannot read, and the log read',
+    `git --frobnicate x -c "alias.y=!$c" y; cat ${K}/log.md`,
+    'world',
+    /git -c it cannot read/,
+  ],
+  ['git --shallow-file x log of the log', `git --shallow-file x log -p -- ${K}/log.md`, 'world', 'allow'],
+  ['git --no-pager -c color.ui=never log of the log', `git --no-pager -c color.ui=never log -p -- ${K}/log.md`, 'world', 'allow'],
 ];
 
 /**

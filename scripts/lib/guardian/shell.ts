@@ -41,7 +41,7 @@ import {
   type ShellCommand,
   DECLARATIONS,
   FOUND,
-  GIT_VALUE_OPTIONS,
+  gitOption,
   INPUT_REDIRS,
   KEYWORDS,
   LEADING_OPERAND,
@@ -643,13 +643,17 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
   /** git's `-c KEY=VALUE` (any key: an alias's `!…`, core.editor, core.fsmonitor …) and `--config-env KEY=VAR`'s variable. */
   const gitRuns = (args: Word[]) => {
     let k = 0;
-    for (; k < args.length && text(args[k]!).startsWith('-'); k++) {
+    // Past an option git's own it does not know, any word may be one of git's options still (the
+    // one not known may take any number of values): each `-c` of the rest is read.
+    let unknown = false;
+    for (; k < args.length && (unknown || text(args[k]!).startsWith('-')); k++) {
       const t = text(args[k]!);
+      if (t.startsWith('-') && gitOption(t) === undefined) unknown = true;
       const env = t.startsWith('--config-env=') ? args[k] : t === '--config-env' ? args[k + 1] : undefined;
       const config = t === '-c' ? args[k + 1] : undefined;
       const w = env ?? config;
       if (w === undefined) {
-        if (GIT_VALUE_OPTIONS.has(t)) k++; // `git -C DIR -c …`
+        if (gitOption(t) === 'value') k++; // `git -C DIR -c …`
         continue;
       }
       if (w !== args[k]) k++;
@@ -660,8 +664,8 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
       } else runs(value, 'git -c');
     }
     // `git config KEY VALUE` keeps VALUE for the git commands after it (`alias.x '!rm …'; git x`).
-    if (args[k] && text(args[k]!) === 'config')
-      for (const w of args.slice(k + 1)) if (!text(w).startsWith('-')) runs(exact(w) ? text(w) : undefined, 'git config');
+    const config = unknown ? args.findIndex((w) => text(w) === 'config') : args[k] && text(args[k]!) === 'config' ? k : -1;
+    if (config >= 0) for (const w of args.slice(config + 1)) if (!text(w).startsWith('-')) runs(exact(w) ? text(w) : undefined, 'git config');
     // What a subcommand runs through sh (`rebase -x`, `bisect run`, filter-branch's filters …), in a
     // folder the text does not tell: the top of the work tree, each submodule, a checkout of git's own.
     for (const run of gitCommandsRun(args))

@@ -507,7 +507,7 @@ const GIT_MESSAGE_LONG_FLAGS = new Set(
  * option before it (`-F -m`, `-m -m`), which must be a word of its own, known.
  */
 function gitMessageOption(args: Word[], { sub, dashes }: GitWords, k: number): boolean {
-  const flags = GIT_MESSAGE_FLAGS[literal(args[sub]!) ?? ''];
+  const flags = sub < 0 ? undefined : GIT_MESSAGE_FLAGS[literal(args[sub]!) ?? ''];
   const option = literal(args[k - 1]!) ?? '';
   if (flags === undefined || sub >= k - 1 || dashes < k - 1) return false;
   const cluster = option.length > 1 && option[0] === '-' && option[1] !== '-' && option.endsWith('m');
@@ -533,7 +533,7 @@ export function readValue(name: string, args: Word[], k: number): boolean {
   if (name !== 'git' || k < 2 || !quotedAfter(w, '')) return false;
   const words = gitWords(args);
   if (gitMessageOption(args, words, k)) return true;
-  return literal(args[k - 1]!) === '-n' && words.sub < k - 1 && literal(args[words.sub]!) === 'log' && words.logFlags >= k - 1;
+  return literal(args[k - 1]!) === '-n' && words.sub >= 0 && words.sub < k - 1 && literal(args[words.sub]!) === 'log' && words.logFlags >= k - 1;
 }
 
 /**
@@ -1290,8 +1290,36 @@ export function withFound(w: Word, found: Word, inScript: boolean, mark = '{}'):
 /** The most `-C DIR` options of one git command whose folders are followed. */
 const MAX_GIT_DIRS = 64;
 
-/** git's own options that take a value (before the subcommand). */
-export const GIT_VALUE_OPTIONS = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env']);
+/**
+ * git's own options that take a value (before the subcommand), the next word: `--shallow-file`
+ * was missing, and the file given was taken for the subcommand, so no rule of a subcommand saw
+ * `git --shallow-file x checkout -- log.md` (fourth review of 2026-12-07, H1). `--attr-source`
+ * is git 2.42's, `--super-prefix` git's until 2.39.
+ */
+export const GIT_VALUE_OPTIONS = new Set([
+  '-C',
+  '-c',
+  '--git-dir',
+  '--work-tree',
+  '--namespace',
+  '--exec-path',
+  '--config-env',
+  '--shallow-file',
+  '--attr-source',
+  '--super-prefix',
+]);
+/** git's own options that take no value, or theirs in the same word (`--git-dir=DIR`, `--list-cmds=…`). */
+const GIT_FLAGS =
+  /^(?:-[pPvh]|--(?:paginate|no-pager|no-replace-objects|no-lazy-fetch|no-optional-locks|no-advice|bare|(?:literal|glob|noglob|icase)-pathspecs|version|help|html-path|man-path|info-path)|--(?:git-dir|work-tree|namespace|exec-path|config-env|super-prefix|attr-source|list-cmds)=[\s\S]*)$/;
+
+/**
+ * How git takes its own option `t`, a word before the subcommand: with the next word as its value,
+ * alone, or not at all: git stops at an option it does not know, but a newer git may take one
+ * with a value, which would then be read as the subcommand. Undefined for one it does not know.
+ */
+export function gitOption(t: string): 'value' | 'flag' | undefined {
+  return GIT_VALUE_OPTIONS.has(t) ? 'value' : GIT_FLAGS.test(t) ? 'flag' : undefined;
+}
 
 /**
  * The files a git command puts another version of in place (checkout, restore, stash of named
@@ -1365,10 +1393,18 @@ export function pathspecInputs(name: string, args: Word[]): { files: Word[]; std
   return undefined;
 }
 
-/** Where git's subcommand is: after its own options (`-C DIR`, `-c NAME=VALUE`). */
+/**
+ * Where git's subcommand is: after its own options (`-C DIR`, `-c NAME=VALUE`). -1 after an option
+ * it does not know (gitOption): which word is the subcommand is not known, and no subcommand's
+ * rule may take a word for it (gitWrites reads the command as one writing a name it cannot tell).
+ */
 function gitSubcommand(args: Word[]): number {
   let k = 0;
-  while (k < args.length && text(args[k]!).startsWith('-')) k += GIT_VALUE_OPTIONS.has(text(args[k]!)) ? 2 : 1;
+  while (k < args.length && text(args[k]!).startsWith('-')) {
+    const option = gitOption(text(args[k]!));
+    if (option === undefined) return -1;
+    k += option === 'value' ? 2 : 1;
+  }
   return k;
 }
 
@@ -1447,6 +1483,10 @@ function gitWrites(args: Word[], emit: Emit, nested: Nested, depth: number): voi
   while (k < args.length) {
     const t = text(args[k]!);
     if (!t.startsWith('-')) break;
+    if (gitOption(t) === undefined) {
+      unseenWrite('git', args.slice(k), emit, `git ${t}, an option it does not know`);
+      return;
+    }
     if (t === '-C' && k + 1 < args.length) {
       const next = args[k + 1]!;
       dirs += 1;
