@@ -1399,6 +1399,11 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['git bisect run rm', `git bisect start HEAD HEAD~1 && git bisect run rm ${K}/log.md`, 'world', /cannot tell|remove/],
   ['git bisect run sh -c of rm', `git bisect run sh -c ': > ${K}/log.md'`, 'world', /cannot tell|overwrite/],
   ['git bisect run npm test, and the log read', `git bisect run npm test; tail -3 ${K}/log.md`, 'world', 'allow'],
+  // git quotes each word of bisect run for sh (fourth review of 2026-12-07, M3): joined plainly,
+  // `sh -c 'rm -f …'` was read as `sh -c rm -f …`, and bash removed the log.
+  ['git bisect run sh -c of rm -f', `git bisect start HEAD HEAD~1; git bisect run sh -c 'rm -f ${K}/log.md'`, 'world', /cannot tell|remove/],
+  ['git bisect run sh -c of a word with a quote, then rm', `git bisect run sh -c "echo \\"it's\\"; rm -f ${K}/log.md"`, 'world', /cannot tell|remove/],
+  ['git bisect run sh -c of cat of the log', `git bisect run sh -c 'cat ${K}/log.md'`, 'world', 'allow'],
   ['git filter-branch --tree-filter running rm', `git filter-branch -f --tree-filter 'rm -f ${K}/log.md' HEAD~1..HEAD`, 'world', /cannot tell|remove/],
   ['git filter-branch --env-filter running rm', `git filter-branch --env-filter 'rm -f ${K}/log.md' HEAD`, 'world', /cannot tell|remove/],
   ['git filter-branch --index-filter= running rm', `git filter-branch --index-filter='rm -f ${K}/log.md' HEAD`, 'world', /cannot tell|remove/],
@@ -1488,6 +1493,11 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['find -regex | xargs sed -i', "find . -type f -regex '.*\\.\\(md\\|txt\\)' | xargs sed -i 's/a/b/'", 'world', /find's tests may match log\.md/],
   ['find -iregex of .MD -delete', "find . -iregex '.*\\.MD' -delete", 'world', /find's tests may match log\.md/],
   ['find -regex of .ts -delete', "find . -regex '.*\\.ts' -delete", 'world', 'allow'],
+  // A negated regex that cannot match log.md was read as leaving the logs out (fourth review of
+  // 2026-12-07, M4): each removed the log in bash.
+  ['find ! -regex of .ts -delete', "find . ! -regex '.*\\.ts' -type f -delete", 'world', /find's tests may match log\.md/],
+  ['find -not -iregex of .TS -delete', "find . -not -iregex '.*\\.TS' -type f -delete", 'world', /find's tests may match log\.md/],
+  ['find ! -regex of .ts -exec rm', "find . -type f ! -regex '.*\\.ts' -exec rm {} +", 'world', /find's tests may match log\.md/],
   // Commands nested deeper than the reader follows (MAX_DEPTH, 8 levels) were skipped without a
   // word, and the call allowed (third review of 2026-12-07, H1); run in bash, each of these but
   // watch's (it needs a terminal) removed or emptied the log. Past the limit, what is left is

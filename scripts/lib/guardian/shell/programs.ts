@@ -931,7 +931,10 @@ function findMatch(args: Word[]): { matched: boolean; excluded: boolean; named: 
     }
     if (/^-i?regex$/.test(test)) {
       if (!regexMayMatchLog(text(args[k + 1]!), test === '-iregex')) {
-        named = true;
+        // Negated (`! -regex '.*\.ts'`), it is true of every log (fourth review of 2026-12-07, M4).
+        const before = k > 0 ? text(args[k - 1]!) : '';
+        if (before === '!' || before === '-not') matched = true;
+        else named = true;
         continue;
       }
     } else {
@@ -1433,6 +1436,18 @@ const GIT_RUN_OPTIONS: Record<string, { short?: string; long: string[]; optional
 
 /** Words joined by spaces into one, known where each is. */
 const joined = (words: Word[]): Word => ({ parts: words.flatMap((w, i) => (i === 0 ? w.parts : [{ text: ' ', known: true }, ...w.parts])) });
+const QUOTE: Part = { text: "'", known: true };
+/**
+ * Words each single-quoted, as git's sq_quote_argv does for `bisect run`, then joined: sh gets the
+ * same words back (`sh -c 'rm …'` joined plainly was `sh -c rm …`, where rm's operands are $0 …:
+ * fourth review of 2026-12-07, M3).
+ */
+const quoted = (words: Word[]): Word =>
+  joined(
+    words.map((w) => ({
+      parts: [QUOTE, ...w.parts.map((p) => (p.known ? { ...p, text: p.text.replaceAll("'", "'\\''") } : p)), QUOTE],
+    })),
+  );
 
 /**
  * The commands a git command runs through sh (third review of 2026-12-07, H2): the values of
@@ -1443,7 +1458,7 @@ export function gitCommandsRun(args: Word[]): { command: Word; via: string; file
   const k = gitSubcommand(args);
   const sub = text(args[k] ?? EMPTY_WORD);
   const rest = args.slice(k + 1);
-  if (sub === 'bisect') return rest.length > 1 && text(rest[0]!) === 'run' ? [{ command: joined(rest.slice(1)), via: 'git bisect run', files: false }] : [];
+  if (sub === 'bisect') return rest.length > 1 && text(rest[0]!) === 'run' ? [{ command: quoted(rest.slice(1)), via: 'git bisect run', files: false }] : [];
   if (sub === 'submodule') {
     let j = rest.findIndex((w) => text(w) === 'foreach') + 1;
     if (j === 0) return [];
