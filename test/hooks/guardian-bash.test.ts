@@ -1498,6 +1498,10 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['find ! -regex of .ts -delete', "find . ! -regex '.*\\.ts' -type f -delete", 'world', /find's tests may match log\.md/],
   ['find -not -iregex of .TS -delete', "find . -not -iregex '.*\\.TS' -type f -delete", 'world', /find's tests may match log\.md/],
   ['find ! -regex of .ts -exec rm', "find . -type f ! -regex '.*\\.ts' -exec rm {} +", 'world', /find's tests may match log\.md/],
+  // A negated regex that matches some logs but not every one was read as leaving them all out
+  // (found while fixing M4): bash removed the garden log. An exclusion by -regex is not read.
+  ["find ! -regex of one walnut's .md -delete", "find . -type f ! -regex '.*/other/.*\\.md' -delete", 'world', /find's tests may match log\.md/],
+  ['find -not -regex of every log.md -delete', "find . -not -regex '.*/log\\.md' -delete", 'world', /find's tests may match log\.md/],
   // Commands nested deeper than the reader follows (MAX_DEPTH, 8 levels) were skipped without a
   // word, and the call allowed (third review of 2026-12-07, H1); run in bash, each of these but
   // watch's (it needs a terminal) removed or emptied the log. Past the limit, what is left is

@@ -930,35 +930,35 @@ function findMatch(args: Word[]): { matched: boolean; excluded: boolean; named: 
       continue;
     }
     if (/^-i?regex$/.test(test)) {
+      const before = k > 0 ? text(args[k - 1]!) : '';
+      const negated = before === '!' || before === '-not';
       if (!regexMayMatchLog(text(args[k + 1]!), test === '-iregex')) {
         // Negated (`! -regex '.*\.ts'`), it is true of every log (fourth review of 2026-12-07, M4).
-        const before = k > 0 ? text(args[k - 1]!) : '';
-        if (before === '!' || before === '-not') matched = true;
+        if (negated) matched = true;
         else named = true;
         continue;
       }
-    } else {
-      if (!/^-i?(?:name|path|wholename)$/.test(test)) continue;
-      const given = text(args[k + 1]!);
-      const pattern = given;
-      const anyCase = { anyCase: test.startsWith('-i') };
-      // -wholename is -path's other name: a pattern of the whole path.
-      const byName = test === '-name' || test === '-iname';
-      const before = k > 0 ? text(args[k - 1]!) : '';
-      if (before === '!' || before === '-not') {
-        // Leaves the logs out only when it matches every one (`-not -name log.md`, `! -path '*/log.md'`),
-        // not when it may match some (`-not -path '*/node_modules/*'`).
-        if (byName ? globMatches(pattern, 'log.md', anyCase) : LOG_PATHS.every((path) => globMatches(pattern, path, anyCase))) excluded = !alternatives;
-        continue;
-      }
-      named = true;
-      if (!(byName ? globMatches(pattern, 'log.md', anyCase) : pathPatternMayMatchLog(pattern, anyCase))) continue;
+      // One that may match a log: negated, it may still be true of some (`! -regex '.*/other/.*'`),
+      // and whether it matches every log is not worked out (the hook builds no regex): found.
       matched = true;
       continue;
     }
+    if (!/^-i?(?:name|path|wholename)$/.test(test)) continue;
+    const given = text(args[k + 1]!);
+    const pattern = given;
+    const anyCase = { anyCase: test.startsWith('-i') };
+    // -wholename is -path's other name: a pattern of the whole path.
+    const byName = test === '-name' || test === '-iname';
     const before = k > 0 ? text(args[k - 1]!) : '';
-    if (before === '!' || before === '-not') excluded = !alternatives;
-    else matched = true;
+    if (before === '!' || before === '-not') {
+      // Leaves the logs out only when it matches every one (`-not -name log.md`, `! -path '*/log.md'`),
+      // not when it may match some (`-not -path '*/node_modules/*'`).
+      if (byName ? globMatches(pattern, 'log.md', anyCase) : LOG_PATHS.every((path) => globMatches(pattern, path, anyCase))) excluded = !alternatives;
+      continue;
+    }
+    named = true;
+    if (!(byName ? globMatches(pattern, 'log.md', anyCase) : pathPatternMayMatchLog(pattern, anyCase))) continue;
+    matched = true;
   }
   const logStarts = excluded || (named && !matched) ? [] : findStarts(args).filter(mayNameLog);
   return { matched, excluded, named, logStarts };
