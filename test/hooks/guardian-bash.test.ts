@@ -1475,6 +1475,20 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ["git grep -l -- '*.ts' | xargs sed -i", "git grep -l foo -- '*.ts' | xargs sed -i 's/foo/bar/'", 'world', 'allow'],
   ["git grep -l ':!*log.md' | xargs sed -i (the logs left out)", "git grep -l tomatoes ':!*log.md' | xargs sed -i 's/a/b/'", 'world', 'allow'],
   ["git grep -l -e … '*.md' | xargs sed -i", "git grep -l -e tomatoes '*.md' | xargs sed -i 's/a/b/'", 'world', /git may list log\.md/],
+  // Fourth review of 2026-12-07 (false positives): a listed name given to git was taken for an
+  // option that may write, whatever the subcommand; git add and status have none.
+  ['git ls-files -m | xargs git add', 'git ls-files -m | xargs git add', 'world', 'allow'],
+  ['git diff --name-only HEAD | xargs -r git add', 'git diff --name-only HEAD | xargs -r git add', 'world', 'allow'],
+  ['git diff --name-only --diff-filter=U | xargs git add', 'git diff --name-only --diff-filter=U | xargs git add', 'world', 'allow'],
+  ['git ls-files --others | xargs git add', 'git ls-files --others --exclude-standard | xargs git add', 'world', 'allow'],
+  ["git status --short $(git ls-files '*log.md')", "git status --short $(git ls-files '*log.md')", 'world', 'allow'],
+  ['git commit --message="$(… log.md …)"', `git commit --message="$(printf 'see ${K}/log.md')"`, 'world', 'allow'],
+  // …but a listed `--no-cached` makes `rm --cached` remove the files listed, and a listed
+  // `--output=K/log.md` makes git diff replace that log (each reproduced with git 2.39).
+  ['git ls-files -m | xargs git rm --cached (a listed --no-cached)', 'git ls-files -m | xargs git rm --cached', 'world', OPTION_UNREAD],
+  ['git diff --name-only | xargs git diff --stat (a listed --output=)', 'git diff --name-only | xargs git diff --stat', 'world', OPTION_UNREAD],
+  ['git -$o add (o=C runs another subcommand) with a listed name', 'git ls-files -m | xargs git -$o add', 'world', OPTION_UNREAD],
+  ['git --message="$(…)" of a diff', `git diff --message="$(echo --output=${K}/log.md)" "$(echo --output=${K}/log.md)"`, 'world', OPTION_UNREAD],
   // Third review of 2026-12-07 (M1): find -regex patterns passed the quick check unread; bash
   // rewrote or removed both logs.
   [

@@ -47,7 +47,6 @@ import {
   LEADING_OPERAND,
   LIST_OPS,
   OPTION_ARGS,
-  OPTION_WRITES,
   OUTPUT_REDIRS,
   SHELLS,
   TESTS,
@@ -62,6 +61,7 @@ import {
   listedInput,
   makesNoLink,
   mayBeOption,
+  optionsMayWrite,
   operands,
   pathspecInputs,
   readValue,
@@ -892,7 +892,7 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
         ((TESTS.has(program.raw ?? '') || name === 'test') && testEvaluates(program.raw, args)) ||
         reading.state.programs
           ? program
-          : OPTION_WRITES.has(name)
+          : optionsMayWrite(name, args)
             ? args.find(
                 (w, k) =>
                   (k % DEADLINE_EVERY === DEADLINE_EVERY - 1 && outOfTime()) ||

@@ -466,13 +466,41 @@ export const unseenWrite = (name: string, args: Word[], emit: Emit, via: string,
 export const OPTION_WRITES = new Set('sed gsed perl ruby awk gawk sort uniq cp mv install ln rsync dd patch curl wget find git script'.split(' '));
 
 /**
+ * git subcommands none of whose options writes a file or runs a command (fourth review of
+ * 2026-12-07, false positives): a word it cannot read given to one (`git ls-files -m | xargs git
+ * add`) writes nothing, name or option. Not `rm --cached` (a listed `--no-cached` removes the files
+ * listed) nor diff, log or show (a listed `--output=K/log.md` replaces that log).
+ */
+const GIT_OPTIONS_WRITE_NOTHING = new Set(['add', 'status', 'ls-files', 'ls-tree', 'check-ignore', 'check-attr']);
+
+/**
+ * True when an option of `name` (OPTION_WRITES) may write a file: for git, unless its subcommand is
+ * one of GIT_OPTIONS_WRITE_NOTHING, after git's own options, each known (`git -$o add`, o=C, runs
+ * another subcommand).
+ */
+export function optionsMayWrite(name: string, args: Word[]): boolean {
+  if (!OPTION_WRITES.has(name)) return false;
+  if (name !== 'git') return true;
+  let k = 0;
+  for (; k < args.length && text(args[k]!).startsWith('-'); k++) {
+    const t = text(args[k]!);
+    if (!exact(args[k]!)) return true;
+    const takes = gitOption(t);
+    if (takes === undefined) return true;
+    if (takes === 'value') k++;
+  }
+  const sub = args[k];
+  return sub === undefined || !exact(sub) || !GIT_OPTIONS_WRITE_NOTHING.has(text(sub));
+}
+
+/**
  * Options whose value, in the same word, is read and writes nothing (`--since="$d"`, `-t"$tab"`): a
  * word of one of them and one double-quoted string, which bash neither splits nor globs, is that
  * option whatever the string holds. sort's -t or -k left empty takes the next word, and dies unless
  * it is one character or a key (no option).
  */
 const READ_VALUES: Record<string, string[]> = {
-  git: ['--since=', '--until=', '--after=', '--before=', '--author=', '--committer=', '--grep=', '--format=', '--pretty=', '--date='],
+  git: ['--since=', '--until=', '--after=', '--before=', '--author=', '--committer=', '--grep=', '--format=', '--pretty=', '--date=', '--message='],
   sort: ['-t', '-k', '--field-separator=', '--key='],
 };
 /** git log's flags that take no value: before `-n`, they leave it in an option's place. */
