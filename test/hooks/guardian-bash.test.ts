@@ -1489,6 +1489,65 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['git diff --name-only | xargs git diff --stat (a listed --output=)', 'git diff --name-only | xargs git diff --stat', 'world', OPTION_UNREAD],
   ['git -$o add (o=C runs another subcommand) with a listed name', 'git ls-files -m | xargs git -$o add', 'world', OPTION_UNREAD],
   ['git --message="$(…)" of a diff', `git diff --message="$(echo --output=${K}/log.md)" "$(echo --output=${K}/log.md)"`, 'world', OPTION_UNREAD],
+  // Fourth review of 2026-12-07 (M1): exclusions git applies more narrowly than they read were taken
+  // as leaving every log out; each changed the log in bash (with cwd 04_Ventures/other for ':/').
+  [
+    "git ls-files -m ':(exclude,attr:foo)*log.md' | xargs git checkout --",
+    "git ls-files -m ':(exclude,attr:foo)*log.md' | xargs git checkout --",
+    'world',
+    /git may list log\.md/,
+  ],
+  [
+    "git ls-files -m ':(exclude,literal)*log.md' | xargs git checkout --",
+    "git ls-files -m ':(exclude,literal)*log.md' | xargs git checkout --",
+    'world',
+    /git may list log\.md/,
+  ],
+  [
+    "git ls-files -m ':(exclude,glob)*log.md' | xargs git checkout --",
+    "git ls-files -m ':(exclude,glob)*log.md' | xargs git checkout --",
+    'world',
+    /git may list log\.md/,
+  ],
+  [
+    "git --glob-pathspecs ls-files -m ':!*log.md' | xargs git checkout --",
+    "git --glob-pathspecs ls-files -m ':!*log.md' | xargs git checkout --",
+    'world',
+    /git may list log\.md/,
+  ],
+  [
+    "GIT_GLOB_PATHSPECS=1 git ls-files -m ':!*log.md' | xargs sed -i",
+    "GIT_GLOB_PATHSPECS=1 git ls-files -m ':!*log.md' | xargs sed -i 's/a/b/'",
+    'world',
+    /git may list log\.md/,
+  ],
+  [
+    "git ls-files -m ':/' ':!*log.md' (from a subfolder) | xargs git checkout --",
+    "cd 04_Ventures/other && git ls-files -m ':/' ':!*log.md' | xargs git checkout --",
+    'world',
+    /git may list log\.md/,
+  ],
+  [
+    "git ls-files -m ../garden ':!*log.md' | xargs git checkout --",
+    "cd 04_Ventures/other && git ls-files -m ../garden ':!*log.md' | xargs git checkout --",
+    'world',
+    /git may list log\.md/,
+  ],
+  [
+    "git diff --name-only ':!*log.md' alone | xargs sed -i (applied from the folder git runs in)",
+    "git diff --name-only ':!*log.md' | xargs sed -i 's/a/b/'",
+    'world',
+    /git may list log\.md/,
+  ],
+  [
+    "git ls-files -m ':/' ':/!*log.md' | xargs git checkout -- (an exclusion from the top)",
+    "git ls-files -m ':/' ':/!*log.md' | xargs git checkout --",
+    'world',
+    'allow',
+  ],
+  ["git ls-files -m ':(exclude,icase)*LOG.MD' | xargs git checkout --", "git ls-files -m ':(exclude,icase)*LOG.MD' | xargs git checkout --", 'world', 'allow'],
+  ["git diff --name-only . ':!*log.md' | xargs sed -i", "git diff --name-only . ':!*log.md' | xargs sed -i 's/a/b/'", 'world', 'allow'],
+  ["git ls-files -m ':(top,exclude)*log.md' | xargs git checkout --", "git ls-files -m ':(top,exclude)*log.md' | xargs git checkout --", 'world', 'allow'],
   // Third review of 2026-12-07 (M1): find -regex patterns passed the quick check unread; bash
   // rewrote or removed both logs.
   [

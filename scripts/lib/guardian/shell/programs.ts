@@ -1108,39 +1108,58 @@ function listing(segment: string): 'logs' | 'none' | undefined {
       (typed.length > 0 && !typed.some((t) => t === 'md' || t === 'markdown'));
     return excluded && !spells ? 'none' : 'logs';
   }
-  if (program === 'git') return gitListing(args, flags);
+  if (program === 'git') return gitListing(args, flags, segment);
   return undefined;
 }
 
 /** git's options before a subcommand's pathspecs that take the next word as their value (ls-files' -x, -X …). */
 const GIT_LISTER_VALUES = new Set(['-x', '-X', '--exclude', '--exclude-from', '--exclude-per-directory', '--format', '--with-tree', '-e', '-f']);
-/** A pathspec whose magic leaves out what it matches (`:!x`, `:^x`, `:/!x`, `:(exclude)x`): the pattern, else undefined. */
-function excludedBy(spec: string): string | undefined {
+/** A pathspec's exclusion (`:!x`, `:^x`, `:/!x`, `:(exclude)x`): its pattern, whether it is from the top (`/`, `top`) and in any case (`icase`). */
+interface Exclusion {
+  pattern: string;
+  top: boolean;
+  icase: boolean;
+  /** False with other magic, which narrows what it leaves out (`attr:`, `literal`, `glob`: a `*` not across folders). */
+  plain: boolean;
+}
+
+function excludedBy(spec: string): Exclusion | undefined {
   if (spec.startsWith(':(')) {
     const close = spec.indexOf(')');
-    return close > 0 &&
-      spec
-        .slice(2, close)
-        .split(',')
-        .some((m) => m.startsWith('exclude'))
-      ? spec.slice(close + 1)
-      : undefined;
+    const magic = close > 0 ? spec.slice(2, close).split(',') : [];
+    if (!magic.some((m) => m.startsWith('exclude'))) return undefined;
+    const plain = magic.every((m) => m === 'exclude' || m === 'top' || m === 'icase');
+    return { pattern: spec.slice(close + 1), top: magic.includes('top'), icase: magic.includes('icase'), plain };
   }
   if (!spec.startsWith(':')) return undefined;
   let k = 1;
   while (k < spec.length && '/!^'.includes(spec[k]!)) k++;
   const magic = spec.slice(1, k);
-  return magic.includes('!') || magic.includes('^') ? spec.slice(spec[k] === ':' ? k + 1 : k) : undefined;
+  if (!magic.includes('!') && !magic.includes('^')) return undefined;
+  return { pattern: spec.slice(spec[k] === ':' ? k + 1 : k), top: magic.includes('/'), icase: false, plain: true };
 }
+
+/** A positive pathspec that may reach outside the folder git runs in (`:/`, `:(top)…`, `../x`, `/abs`), where an exclusion not from the top does not apply. */
+const reachesUp = (spec: string) =>
+  spec.startsWith('/') ||
+  /(?:^|\/)\.\.(?:\/|$)/.test(spec) ||
+  (spec.startsWith(':(') ? spec.slice(2, spec.indexOf(')')).split(',').includes('top') : spec.startsWith(':') && /^:[^A-Za-z0-9_.]*\//.test(spec));
+
+/** git subcommands that, given no positive pathspec, list the whole repository, not the folder they run in. */
+const LISTS_WHOLE_REPOSITORY = new Set(['status', 'diff', 'diff-tree', 'diff-index', 'diff-files', 'show', 'log', 'whatchanged']);
 
 /**
  * What a git command lists (third review of 2026-12-07, M2): `ls-files`, `ls-tree`, `status`,
  * `diff`/`show`/`log` … with `--name-only` or `--name-status`, `grep -l` print names in the
  * repository, logs among them unless its pathspecs leave them out: a pathspec none of whose
  * positive ones may match log.md (`'*.ts'`; a word that may be a folder or a revision may), or an
- * exclusion matching every log (`':!*log.md'`), as find's and grep's are read.
+ * exclusion matching every log (`':!*log.md'`), as find's and grep's are read. An exclusion
+ * counts only where git surely applies it to every log listed (fourth review of 2026-12-07, M1):
+ * no other magic, no --glob-pathspecs or --literal-pathspecs (nor their variables) in the segment,
+ * and, unless from the top, no positive pathspec reaching above the folder git runs in and, for
+ * a command listing the whole repository, one positive pathspec at least (git applies it from that folder).
  */
-function gitListing(args: string[], flags: (letters: string, long: string[]) => boolean): 'logs' | 'none' | undefined {
+function gitListing(args: string[], flags: (letters: string, long: string[]) => boolean, segment: string): 'logs' | 'none' | undefined {
   let k = 0;
   while (k < args.length && args[k]!.startsWith('-')) k += GIT_VALUE_OPTIONS.has(args[k]!) ? 2 : 1;
   const sub = args[k] ?? '';
@@ -1159,9 +1178,10 @@ function gitListing(args: string[], flags: (letters: string, long: string[]) => 
     if (!rest.some((a) => a === '--name-only' || a === '--name-status')) return undefined;
     specs = dashes < 0 ? operands(rest) : rest.slice(dashes + 1);
   } else return undefined;
-  const exclusions = specs.map(excludedBy).filter((e) => e !== undefined);
-  if (exclusions.some((e) => LOG_PATHS.every((path) => globMatches(e, path.replace(/^\.\//, ''))))) return 'none';
   const positive = specs.filter((spec) => excludedBy(spec) === undefined);
+  const applied = (e: Exclusion) => e.plain && (e.top || (!positive.some(reachesUp) && (positive.length > 0 || !LISTS_WHOLE_REPOSITORY.has(sub))));
+  const exclusions = /GIT_(?:GLOB|LITERAL)_PATHSPECS|--(?:glob|literal)-pathspecs/.test(segment) ? [] : specs.map(excludedBy).filter((e) => e !== undefined);
+  if (exclusions.some((e) => applied(e) && LOG_PATHS.every((path) => globMatches(e.pattern, path.replace(/^\.\//, ''), { anyCase: e.icase })))) return 'none';
   return positive.length === 0 || positive.some(pathspecMayListLog) ? 'logs' : 'none';
 }
 
