@@ -1548,6 +1548,17 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ["git ls-files -m ':(exclude,icase)*LOG.MD' | xargs git checkout --", "git ls-files -m ':(exclude,icase)*LOG.MD' | xargs git checkout --", 'world', 'allow'],
   ["git diff --name-only . ':!*log.md' | xargs sed -i", "git diff --name-only . ':!*log.md' | xargs sed -i 's/a/b/'", 'world', 'allow'],
   ["git ls-files -m ':(top,exclude)*log.md' | xargs git checkout --", "git ls-files -m ':(top,exclude)*log.md' | xargs git checkout --", 'world', 'allow'],
+  // Fourth review of 2026-12-07 (M2): a git alias that is a git command line (no `!`) was not put in
+  // place of its name; each removed or changed the log in bash.
+  ['git -c alias.r=rebase r -x', `git -c alias.r=rebase r -x 'rm -f ${K}/log.md' HEAD~1`, 'world', /cannot tell|remove/],
+  ["git -c 'alias.r=rebase -x' r", `git -c 'alias.r=rebase -x' r 'rm -f ${K}/log.md' HEAD~1`, 'world', /cannot tell|remove/],
+  ['git config alias.r rebase; git r -x', `git config alias.r rebase; git r -x 'rm -f ${K}/log.md' HEAD~1`, 'world', /cannot tell|remove/],
+  ['git -c alias.ci=checkout-index ci -fa', `git -c alias.ci=checkout-index ci -fa && wc -l ${K}/log.md`, 'world', /cannot tell/],
+  ['git config alias.ci checkout-index; git ci -f -a', `git config alias.ci checkout-index; git ci -f -a; cat ${K}/log.md`, 'world', /cannot tell/],
+  ['git --config-env=alias.co=A co -- the log', `A=checkout git --config-env=alias.co=A co -- ${K}/log.md`, 'world', /overwrite/],
+  ['git -c alias.co=checkout of an alias not known', `git -c alias.co="$X" co -- ${K}/log.md`, 'world', /cannot/],
+  ['git -c alias.l="log --oneline" l of the log', `git -c alias.l='log --oneline' l -- ${K}/log.md`, 'world', 'allow'],
+  ['git config alias.st status; git st of the log', `git config alias.st 'status -s'; git st ${K}/log.md`, 'world', 'allow'],
   // Third review of 2026-12-07 (M1): find -regex patterns passed the quick check unread; bash
   // rewrote or removed both logs.
   [

@@ -57,6 +57,7 @@ import {
   diffInputs,
   dropChars,
   evaluatedWords,
+  gitAliasWords,
   gitCommandsRun,
   listedInput,
   makesNoLink,
@@ -646,6 +647,8 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     // Past an option git's own it does not know, any word may be one of git's options still (the
     // one not known may take any number of values): each `-c` of the rest is read.
     let unknown = false;
+    /** The aliases given with -c or --config-env (`alias.r=rebase`): a value not known is undefined. */
+    const aliases = new Map(reading.gitAliases);
     for (; k < args.length && (unknown || text(args[k]!).startsWith('-')); k++) {
       const t = text(args[k]!);
       if (t.startsWith('-') && gitOption(t) === undefined) unknown = true;
@@ -657,15 +660,25 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
         continue;
       }
       if (w !== args[k]) k++;
+      const setting = exact(w) ? text(w).slice(env === args[k] && t !== '--config-env' ? 13 : 0) : undefined;
       const value = exact(w) ? text(w).slice(text(w).indexOf('=') + 1) : undefined;
+      let given: VarValue | undefined = value;
       if (env && value !== undefined) {
         const name = value.slice(value.lastIndexOf('=') + 1);
-        runs(environment.find(([n]) => n === name)?.[1] ?? current.vars.get(name), `git --config-env's ${name}`);
+        given = environment.find(([n]) => n === name)?.[1] ?? current.vars.get(name);
+        runs(given, `git --config-env's ${name}`);
       } else runs(value, 'git -c');
+      const key = setting?.slice(0, setting.indexOf('=')).toLowerCase();
+      if (key?.startsWith('alias.')) aliases.set(key.slice(6), typeof given === 'string' ? given : undefined);
     }
     // `git config KEY VALUE` keeps VALUE for the git commands after it (`alias.x '!rm …'; git x`).
     const config = unknown ? args.findIndex((w) => text(w) === 'config') : args[k] && text(args[k]!) === 'config' ? k : -1;
-    if (config >= 0) for (const w of args.slice(config + 1)) if (!text(w).startsWith('-')) runs(exact(w) ? text(w) : undefined, 'git config');
+    if (config >= 0) {
+      const words = args.slice(config + 1).filter((w) => !text(w).startsWith('-'));
+      for (const w of words) runs(exact(w) ? text(w) : undefined, 'git config');
+      const key = words[0] && exact(words[0]) ? text(words[0]).toLowerCase() : undefined;
+      if (key?.startsWith('alias.') && words[1]) (reading.gitAliases ??= new Map()).set(key.slice(6), exact(words[1]) ? text(words[1]) : undefined);
+    }
     // What a subcommand runs through sh (`rebase -x`, `bisect run`, filter-branch's filters …), in a
     // folder the text does not tell: the top of the work tree, each submodule, a checkout of git's own.
     for (const run of gitCommandsRun(args))
@@ -675,6 +688,29 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
         const files: Word = { parts: [{ text: `<files ${run.via} is given>`, known: false, fed: { texts: [args.map(asInput).join(' ')] } }] };
         nested(`${text(run.command)} "\${${FOUND}}"`, new Map([[FOUND, files]]));
       });
+    return { aliases, sub: k };
+  };
+  /**
+   * A git alias that is a git command line (`-c alias.r='rebase -x'`, `git config alias.r rebase`
+   * before; fourth review of 2026-12-07, M2): git puts its words in place of the name, so that
+   * command is read as well (a builtin of that name wins over the alias: both are read).
+   */
+  const gitAlias = (args: Word[], aliases: Map<string, string | undefined>, k: number) => {
+    const sub = args[k];
+    if (sub === undefined || !exact(sub) || !aliases.has(text(sub).toLowerCase())) return;
+    const value = aliases.get(text(sub).toLowerCase());
+    const words = value === undefined ? undefined : gitAliasWords(value);
+    if (value === undefined) return runs(undefined, `git alias ${text(sub)}`);
+    if (words === undefined || words[0]?.toLowerCase() === text(sub).toLowerCase()) return;
+    const bindings = new Map<string, VarValue>();
+    const quoted = (t: string) => `'${t.replaceAll("'", "'\\''")}'`;
+    const line = [...args.slice(0, k).map((w) => w), ...words.map((t) => ({ parts: [{ text: t, known: true }] })), ...args.slice(k + 1)].map((w) => {
+      if (exact(w)) return quoted(text(w));
+      const name = `__alive_git_alias_${bindings.size}`;
+      bindings.set(name, w);
+      return `"\${${name}}"`;
+    });
+    nested(`git ${line.join(' ')}`, bindings);
   };
   const runOnce = (cmd: ShellCommand, several: boolean) => {
     try {
@@ -791,7 +827,7 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
       evaluated(program, name, args);
     }
     for (const [n, v] of environment) if (runsValue(n)) runs(v, n);
-    if (name === 'git') gitRuns(args);
+    const git = name === 'git' ? gitRuns(args) : undefined;
     let reads = nested;
     if (xargs?.replace && SHELLS.has(name)) {
       // `xargs -I{} sh -c '… {} …'`: in the script, the replace string is each name xargs reads.
@@ -800,6 +836,7 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
       args = args.map((w) => withFound(w, input, true, mark));
       reads = (script, bindings) => nested(script, new Map([...(bindings ?? []), [FOUND, input]]));
     } else if (xargs) args = withXargsInput(args, xargs.fed, xargs.replace);
+    if (git) gitAlias(args, git.aliases, git.sub);
     if (!makesNoLink(written, name, args)) linking = true;
     // A folder removed or moved here is not there for a cd after it (folders.ts, isFolderEverywhere).
     if (name === 'rm' || name === 'rmdir' || name === 'mv')

@@ -1482,6 +1482,33 @@ const GIT_RUN_OPTIONS: Record<string, { short?: string; long: string[]; optional
   grep: { short: 'O', long: ['open-files-in-pager'], optional: true, files: true },
 };
 
+/**
+ * The words of a git alias's value as git splits them (split_cmdline: blanks, '…', "…", `\\`),
+ * put in place of the alias's name; undefined for one starting with `!`, a shell command (read as one).
+ */
+export function gitAliasWords(value: string): string[] | undefined {
+  if (value.trimStart().startsWith('!')) return undefined;
+  const words: string[] = [];
+  let word: string | undefined;
+  let quote = '';
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!;
+    if (quote !== '') {
+      if (c === quote) quote = '';
+      else word += c === '\\' && quote === '"' && i + 1 < value.length ? value[++i]! : c;
+    } else if (/\s/.test(c)) {
+      if (word !== undefined) words.push(word);
+      word = undefined;
+    } else {
+      word ??= '';
+      if (c === '"' || c === "'") quote = c;
+      else word += c === '\\' && i + 1 < value.length ? value[++i]! : c;
+    }
+  }
+  if (word !== undefined) words.push(word);
+  return words;
+}
+
 /** Words joined by spaces into one, known where each is. */
 const joined = (words: Word[]): Word => ({ parts: words.flatMap((w, i) => (i === 0 ? w.parts : [{ text: ' ', known: true }, ...w.parts])) });
 const QUOTE: Part = { text: "'", known: true };

@@ -322,6 +322,8 @@ export interface Reading {
    * from the starting folder, undefined for one whose place the text does not tell.
    */
   links: (string | undefined)[];
+  /** git aliases `git config alias.NAME VALUE` kept for the git commands after it (undefined: a value not known). */
+  gitAliases?: Map<string, string | undefined>;
   /** The namerefs declared (`declare -n REF=NAME`): REF to NAME ('' when NAME is not known). */
   namerefs: Map<string, string>;
   /**
