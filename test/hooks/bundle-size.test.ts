@@ -87,7 +87,10 @@ describe('hook bundles', () => {
       // (26.76), relay-check 25.5 -> 23.5 (23.31).
       // log-guardian-shell 73.5 -> 74.25 (74.02) after the fourth review of 2026-12-07: git's own options
       // known one by one (gitOption), an unknown one failing closed, and git commit's -m check made linear.
-      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 74.25, 'log-guardian': 27, 'relay-check': 23.5 }[name] ?? 21) * 1024);
+      // 74.25 -> 76.5 (76.33) with the rest of that review's fixes: a listed word given to git add or status
+      // (optionsMayWrite), a lister's exclusion only where git applies it to every log, git aliases
+      // that are git command lines.
+      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 76.5, 'log-guardian': 27, 'relay-check': 23.5 }[name] ?? 21) * 1024);
       // No zod, yaml, tar or Octokit, and no CommonJS require: hooks get no require() (build-options.mjs).
       expect(text).not.toMatch(/\bzod\b|ZodError|from "yaml"|YAMLParseError|node-tar|minizlib|@octokit|Octokit/);
       expect(text).not.toMatch(/(?<![\w$.])require\(|__require\b|Dynamic require/);
