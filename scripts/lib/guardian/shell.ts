@@ -29,6 +29,7 @@
  * this module walks the commands (analyse) and binds variables, loops and nested commands.
  */
 import { basename, normalize, resolve } from 'node:path';
+import { shellQuote } from '../text/shell-quote.ts';
 import { globBudget, globPaths } from './glob-paths.ts';
 import { mktempMayBeShadowed, shellState } from './unseen.ts';
 
@@ -703,9 +704,8 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     if (value === undefined) return runs(undefined, `git alias ${text(sub)}`);
     if (words === undefined || words[0]?.toLowerCase() === text(sub).toLowerCase()) return;
     const bindings = new Map<string, VarValue>();
-    const quoted = (t: string) => `'${t.replaceAll("'", "'\\''")}'`;
     const line = [...args.slice(0, k).map((w) => w), ...words.map((t) => ({ parts: [{ text: t, known: true }] })), ...args.slice(k + 1)].map((w) => {
-      if (exact(w)) return quoted(text(w));
+      if (exact(w)) return shellQuote(text(w));
       const name = `__alive_git_alias_${bindings.size}`;
       bindings.set(name, w);
       return `"\${${name}}"`;

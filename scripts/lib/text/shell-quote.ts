@@ -6,5 +6,10 @@ const BARE = /^[A-Za-z0-9_@%+=:,./-]+$/;
 
 export function shellQuote(value: string): string {
   if (value !== '' && BARE.test(value)) return value;
-  return `'${value.replace(/'/g, `'\\''`)}'`;
+  return `'${inSingleQuotes(value)}'`;
+}
+
+/** Text as it is written between single quotes (a `'` as `'\''`: close, an escaped quote, open). */
+export function inSingleQuotes(text: string): string {
+  return text.replaceAll("'", "'\\''");
 }

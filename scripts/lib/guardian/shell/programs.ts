@@ -4,6 +4,7 @@
  * from its words.
  */
 import { globMatches, pathPatternMayMatchLog } from '../../text/glob.ts';
+import { inSingleQuotes } from '../../text/shell-quote.ts';
 import { sedScriptWrites } from '../sed.ts';
 import { baseName, builtName, endingCanBeLog, globEndsLikeLog, lastName } from './names.ts';
 import {
@@ -1520,7 +1521,7 @@ const QUOTE: Part = { text: "'", known: true };
 const quoted = (words: Word[]): Word =>
   joined(
     words.map((w) => ({
-      parts: [QUOTE, ...w.parts.map((p) => (p.known ? { ...p, text: p.text.replaceAll("'", "'\\''") } : p)), QUOTE],
+      parts: [QUOTE, ...w.parts.map((p) => (p.known ? { ...p, text: inSingleQuotes(p.text) } : p)), QUOTE],
     })),
   );
 
