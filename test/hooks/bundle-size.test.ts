@@ -90,7 +90,9 @@ describe('hook bundles', () => {
       // 74.25 -> 76.5 (76.33) with the rest of that review's fixes: a listed word given to git add or status
       // (optionsMayWrite), a lister's exclusion only where git applies it to every log, git aliases
       // that are git command lines.
-      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 76.5, 'log-guardian': 27, 'relay-check': 23.5 }[name] ?? 21) * 1024);
+      // 76.5 -> 76.75 (76.56) after the fifth review of 2026-12-07: git grep's and diff's pathspecs before
+      // `--`, exclusions with bracket expressions, a pathspec it cannot read, xargs's input in git -c.
+      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 76.75, 'log-guardian': 27, 'relay-check': 23.5 }[name] ?? 21) * 1024);
       // No zod, yaml, tar or Octokit, and no CommonJS require: hooks get no require() (build-options.mjs).
       expect(text).not.toMatch(/\bzod\b|ZodError|from "yaml"|YAMLParseError|node-tar|minizlib|@octokit|Octokit/);
       expect(text).not.toMatch(/(?<![\w$.])require\(|__require\b|Dynamic require/);

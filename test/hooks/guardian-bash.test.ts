@@ -1473,7 +1473,19 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ["git diff --name-only -- '*.ts' | xargs sed -i", "git diff --name-only HEAD~1 -- '*.ts' 'src/*.js' | xargs sed -i 's/a/b/'", 'world', 'allow'],
   ["git ls-files '*.md' | xargs wc -l (reading)", "git ls-files '*.md' | xargs wc -l", 'world', 'allow'],
   ["git grep -l -- '*.ts' | xargs sed -i", "git grep -l foo -- '*.ts' | xargs sed -i 's/foo/bar/'", 'world', 'allow'],
-  ["git grep -l ':!*log.md' | xargs sed -i (the logs left out)", "git grep -l tomatoes ':!*log.md' | xargs sed -i 's/a/b/'", 'world', 'allow'],
+  // Without `--`, which of git grep's words is the pattern is not worked out (fifth review of 2026-12-07, H2).
+  [
+    "git grep -l tomatoes ':!*log.md' | xargs sed -i (no --)",
+    "git grep -l tomatoes ':!*log.md' | xargs sed -i 's/a/b/'",
+    'world',
+    /add the pathspecs -- \. ':!\*log\.md'/,
+  ],
+  [
+    "git grep -l tomatoes -- . ':!*log.md' | xargs sed -i (the logs left out)",
+    "git grep -l tomatoes -- . ':!*log.md' | xargs sed -i 's/a/b/'",
+    'world',
+    'allow',
+  ],
   ["git grep -l -e … '*.md' | xargs sed -i", "git grep -l -e tomatoes '*.md' | xargs sed -i 's/a/b/'", 'world', /git may list log\.md/],
   // Fourth review of 2026-12-07 (false positives): a listed name given to git was taken for an
   // option that may write, whatever the subcommand; git add and status have none.
@@ -1497,6 +1509,40 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
     'world',
     /git may list log\.md/,
   ],
+  // Fifth review of 2026-12-07: each listed or removed the logs in bash (git 2.39).
+  // H1: an exclusion read with bash's bracket classes, which git's matcher does not share.
+  ["git ls-files ':!*log.m[[:word:]]' | xargs rm -f", "git ls-files ':!*log.m[[:word:]]' | xargs rm -f", 'world', /git may list log\.md/],
+  ["git ls-files ':!*log.m[[.d.]]' | xargs sed -i", "git ls-files ':!*log.m[[.d.]]' | xargs sed -i 's/a/b/'", 'world', /git may list log\.md/],
+  ["git grep -l a -- ':!*log.m[[:foo:]]' | xargs rm -f", "git grep -l a -- ':!*log.m[[:foo:]]' | xargs rm -f", 'world', /git may list log\.md/],
+  // H2: grep's options taking the next word made the pattern a pathspec.
+  ['git grep -l -m 1 tomatoes. | xargs rm -f', 'git grep -l -m 1 tomatoes. | xargs rm -f', 'world', /git may list log\.md/],
+  ['git grep -lC 1 tomatoes. | xargs rm -f', 'git grep -lC 1 tomatoes. | xargs rm -f', 'world', /git may list log\.md/],
+  ["git grep -l --max-depth 9 ':!*' | xargs rm -f", "git grep -l --max-depth 9 ':!*' | xargs rm -f", 'world', /git may list log\.md/],
+  ["git grep -l foo -- '*.ts' | xargs sed -i (after --, its pathspecs)", "git grep -l foo -- '*.ts' | xargs sed -i 's/a/b/'", 'world', 'allow'],
+  // H3: xargs's input in git's -c value (core.fsmonitor runs on git status).
+  ['xargs -I{} git -c {} status', `echo 'core.fsmonitor=rm -f ${K}/log.md' | xargs -I{} git -c {} status`, 'world', /cannot/],
+  ["xargs -I{} git -c 'core.fsmonitor=rm -f {}' status", `echo ${K}/log.md | xargs -I{} git -c 'core.fsmonitor=rm -f {}' status`, 'world', /cannot|remove/],
+  ['xargs git -c of a literal value, add', `git ls-files -m | xargs git -c core.autocrlf=false add`, 'world', 'allow'],
+  // M4: a letter escaped in a regex is a class or an anchor (\w, \b), not the letter.
+  ["find -regex '.*\\.m\\w' -delete", "find . -regex '.*\\.m\\w' -delete", 'world', /find's tests may match log\.md/],
+  ["find -regex '.*log\\.md\\b' -delete", "find . -regex '.*log\\.md\\b' -delete", 'world', /find's tests may match log\.md/],
+  // M1: a revision or an option's value is no pathspec.
+  [
+    "git -C … show --name-only --format= HEAD~1 ':!*log.md' | xargs rm -f",
+    "git -C 04_Ventures/garden show --name-only --format= HEAD~1 ':!*log.md' | xargs rm -f",
+    'world',
+    /git may list log\.md/,
+  ],
+  ["git log --name-only -n 2 ':!*log.md' | xargs rm -f", "git log --name-only --format= -n 2 ':!*log.md' | xargs rm -f", 'world', /git may list log\.md/],
+  ["git log --name-only -- . ':!*log.md' | xargs rm -f", "git log --name-only --format= -- . ':!*log.md' | xargs rm -f", 'world', 'allow'],
+  // M2: a pathspec the hook cannot read may reach above the folder git runs in.
+  [
+    'git ls-files \':!*log.md\' "$(git rev-parse --show-toplevel)" from a walnut | xargs rm -f',
+    `cd ${K}/.. && git ls-files ':!*log.md' "$(git rev-parse --show-toplevel)" | xargs rm -f`,
+    'world',
+    /git may list log\.md/,
+  ],
+  ["git ls-files ':!*log.md' ~- | xargs rm -f", "cd 04_Ventures/garden && git ls-files ':!*log.md' ~- | xargs rm -f", 'world', /git may list log\.md/],
   [
     "git ls-files -m ':(exclude,literal)*log.md' | xargs git checkout --",
     "git ls-files -m ':(exclude,literal)*log.md' | xargs git checkout --",

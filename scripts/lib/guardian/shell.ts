@@ -827,7 +827,6 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
       evaluated(program, name, args);
     }
     for (const [n, v] of environment) if (runsValue(n)) runs(v, n);
-    const git = name === 'git' ? gitRuns(args) : undefined;
     let reads = nested;
     if (xargs?.replace && SHELLS.has(name)) {
       // `xargs -I{} sh -c '… {} …'`: in the script, the replace string is each name xargs reads.
@@ -836,6 +835,9 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
       args = args.map((w) => withFound(w, input, true, mark));
       reads = (script, bindings) => nested(script, new Map([...(bindings ?? []), [FOUND, input]]));
     } else if (xargs) args = withXargsInput(args, xargs.fed, xargs.replace);
+    // After xargs's input is in the words: `xargs -I{} git -c 'core.fsmonitor=… {}' status` runs
+    // what it reads (fifth review of 2026-12-07).
+    const git = name === 'git' ? gitRuns(args) : undefined;
     if (git) gitAlias(args, git.aliases, git.sub);
     if (!makesNoLink(written, name, args)) linking = true;
     // A folder removed or moved here is not there for a cd after it (folders.ts, isFolderEverywhere).

@@ -488,6 +488,8 @@ export function optionsMayWrite(name: string, args: Word[]): boolean {
     if (!exact(args[k]!)) return true;
     const takes = gitOption(t);
     if (takes === undefined) return true;
+    // A value it cannot read (`xargs -I{} git -c {} status`: core.fsmonitor=…) may run anything.
+    if (takes === 'value' && (args[k + 1] === undefined || !exact(args[k + 1]!))) return true;
     if (takes === 'value') k++;
   }
   const sub = args[k];
@@ -1142,6 +1144,9 @@ function excludedBy(spec: string): Exclusion | undefined {
 
 /** A positive pathspec that may reach outside the folder git runs in (`:/`, `:(top)…`, `../x`, `/abs`), where an exclusion not from the top does not apply. */
 const reachesUp = (spec: string) =>
+  // A word the hook cannot read (`"$(git rev-parse --show-toplevel)"`, `$top`, `~-`) may be anywhere.
+  /[$`]/.test(spec) ||
+  spec.startsWith('~') ||
   spec.startsWith('/') ||
   /(?:^|\/)\.\.(?:\/|$)/.test(spec) ||
   (spec.startsWith(':(') ? spec.slice(2, spec.indexOf(')')).split(',').includes('top') : spec.startsWith(':') && /^:[^A-Za-z0-9_.]*\//.test(spec));
@@ -1170,9 +1175,10 @@ function gitListing(args: string[], flags: (letters: string, long: string[]) => 
   let specs: string[];
   if (sub === 'grep') {
     if (!flags('lL', ['--name-only', '--files-with-matches', '--files-without-match'])) return undefined;
-    // Before `--`: its pattern (unless -e or -f gives it), revisions, and pathspecs.
-    const words = operands(dashes < 0 ? rest : rest.slice(0, dashes));
-    specs = dashes >= 0 ? rest.slice(dashes + 1) : rest.some((a) => a === '-e' || a === '-f') ? words : words.slice(1);
+    // Its pathspecs are the words after `--`; before it, which word is the pattern, a revision or
+    // an option's value (`-m 1`, `-C 1`, `--max-depth 9`) is not worked out: it may list any file.
+    if (dashes < 0) return 'logs';
+    specs = rest.slice(dashes + 1);
   } else if (sub === 'ls-files' || sub === 'status') specs = operands(dashes < 0 ? rest : [...rest.slice(0, dashes), ...rest.slice(dashes + 1)]);
   else if (sub === 'ls-tree') specs = operands(rest).slice(1);
   else if (['diff', 'diff-tree', 'diff-index', 'diff-files', 'show', 'log', 'whatchanged'].includes(sub)) {
@@ -1180,7 +1186,15 @@ function gitListing(args: string[], flags: (letters: string, long: string[]) => 
     specs = dashes < 0 ? operands(rest) : rest.slice(dashes + 1);
   } else return undefined;
   const positive = specs.filter((spec) => excludedBy(spec) === undefined);
-  const applied = (e: Exclusion) => e.plain && (e.top || (!positive.some(reachesUp) && (positive.length > 0 || !LISTS_WHOLE_REPOSITORY.has(sub))));
+  // Before `--`, a diff's, show's or log's words may be revisions or options' values (`HEAD~1`,
+  // `-n 2`), not the positive pathspec that has git apply an exclusion from its folder: only one
+  // no revision can spell (`.`, `./x`) counts there.
+  const counted = dashes >= 0 || sub === 'status' ? positive : positive.filter((p) => p === '.' || p.startsWith('./'));
+  const applied = (e: Exclusion) =>
+    e.plain &&
+    // git's matcher knows no `[[:word:]]`, `[[.d.]]` or `[[=d=]]` as globMatches reads them.
+    !e.pattern.includes('[') &&
+    (e.top || (!positive.some(reachesUp) && (counted.length > 0 || !LISTS_WHOLE_REPOSITORY.has(sub))));
   const exclusions = /GIT_(?:GLOB|LITERAL)_PATHSPECS|--(?:glob|literal)-pathspecs/.test(segment) ? [] : specs.map(excludedBy).filter((e) => e !== undefined);
   if (exclusions.some((e) => applied(e) && LOG_PATHS.every((path) => globMatches(e.pattern, path.replace(/^\.\//, ''), { anyCase: e.icase })))) return 'none';
   return positive.length === 0 || positive.some(pathspecMayListLog) ? 'logs' : 'none';
@@ -1231,7 +1245,7 @@ export function listedInput(input: string): string {
           : program === 'rg'
             ? "rg may list log.md: add -g '!log.md'"
             : program === 'git'
-              ? "git may list log.md: add the pathspec ':!*log.md'"
+              ? "git may list log.md: add the pathspecs -- . ':!*log.md'"
               : 'grep may list log.md: add --exclude=log.md';
       return `${segment} (${hint})`;
     })
@@ -1286,6 +1300,9 @@ function regexMayMatchLog(pattern: string, insensitive: boolean): boolean {
       tail = c + tail;
       k -= 2;
     } else if (/[A-Za-z0-9_/-]/.test(c)) {
+      // An escape of a letter (`\w`, `\b`, `\s` in emacs and GNU syntaxes) is a class or an anchor,
+      // not the letter: it may match anything (fifth review of 2026-12-07).
+      if (pattern[k - 2] === '\\') return true;
       tail = c + tail;
       k--;
     } else break;
