@@ -1526,6 +1526,10 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   // M4: a letter escaped in a regex is a class or an anchor (\w, \b), not the letter.
   ["find -regex '.*\\.m\\w' -delete", "find . -regex '.*\\.m\\w' -delete", 'world', /find's tests may match log\.md/],
   ["find -regex '.*log\\.md\\b' -delete", "find . -regex '.*log\\.md\\b' -delete", 'world', /find's tests may match log\.md/],
+  // M3: git config's options taking a value before the alias's key.
+  ['git config --file F alias.x checkout; git x -- the log', `git config --file .git/config alias.x checkout; git x -- ${K}/log.md`, 'world', /overwrite/],
+  ['git config -f F alias.x checkout; git x -- the log', `git config -f .git/config alias.x checkout; git x -- ${K}/log.md`, 'world', /overwrite/],
+  ['git config --type path alias.x checkout; git x -- the log', `git config --type path alias.x checkout; git x -- ${K}/log.md`, 'world', /overwrite/],
   // M1: a revision or an option's value is no pathspec.
   [
     "git -C … show --name-only --format= HEAD~1 ':!*log.md' | xargs rm -f",

@@ -196,6 +196,9 @@ function mayGoThroughLink(w: Word, name: string | undefined, links: (string | un
   return links.some((l) => l === place || place.startsWith(`${l}/`) || (!exact(w) && l!.startsWith(place)));
 }
 
+/** `git config`'s options that take the next word as their value (fifth review of 2026-12-07). */
+const GIT_CONFIG_VALUE_OPTIONS = new Set(['-f', '--file', '--blob', '--type', '--default', '--comment', '--value']);
+
 /** The folder git runs a subcommand's command in (gitCommandsRun): one the text does not tell. */
 const WHERE_GIT_RUNS: Word = { parts: [{ text: '<where git runs it>', known: false }] };
 
@@ -675,8 +678,10 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     // `git config KEY VALUE` keeps VALUE for the git commands after it (`alias.x '!rm …'; git x`).
     const config = unknown ? args.findIndex((w) => text(w) === 'config') : args[k] && text(args[k]!) === 'config' ? k : -1;
     if (config >= 0) {
-      const words = args.slice(config + 1).filter((w) => !text(w).startsWith('-'));
-      for (const w of words) runs(exact(w) ? text(w) : undefined, 'git config');
+      const after = args.slice(config + 1);
+      for (const w of after) if (!text(w).startsWith('-')) runs(exact(w) ? text(w) : undefined, 'git config');
+      // The key and value, past the options and the values they take (`--file F`, `-f F`, `--type path`).
+      const words = after.filter((w, i) => !text(w).startsWith('-') && !GIT_CONFIG_VALUE_OPTIONS.has(text(after[i - 1] ?? w)));
       const key = words[0] && exact(words[0]) ? text(words[0]).toLowerCase() : undefined;
       if (key?.startsWith('alias.') && words[1]) (reading.gitAliases ??= new Map()).set(key.slice(6), exact(words[1]) ? text(words[1]) : undefined);
     }
