@@ -268,7 +268,7 @@ function optionReason(write: ShellWrite): string {
 /** For commands the reader left unread: nested too deep, past its budget of nested text, or past its deadline. */
 function unreadReason(write: ShellWrite): string {
   return (
-    `This command names log.md inside an ALIVE world, and log-guardian cannot read all of it (${shown(write.via)}), so it cannot ` +
+    `This command may name log.md (or a pattern, list or regex that matches it) inside an ALIVE world, and log-guardian cannot read all of it (${shown(write.via)}), so it cannot ` +
     `tell whether it writes a walnut log, ${REFUSES}. Split it into shorter commands with fewer levels of sh -c, eval and $(…), ` +
     `or ask the user to run it by hand; to add a log entry, ${EDIT_ENTRY}.`
   );
