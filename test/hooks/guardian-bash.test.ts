@@ -1530,6 +1530,27 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['git config --file F alias.x checkout; git x -- the log', `git config --file .git/config alias.x checkout; git x -- ${K}/log.md`, 'world', /overwrite/],
   ['git config -f F alias.x checkout; git x -- the log', `git config -f .git/config alias.x checkout; git x -- ${K}/log.md`, 'world', /overwrite/],
   ['git config --type path alias.x checkout; git x -- the log', `git config --type path alias.x checkout; git x -- ${K}/log.md`, 'world', /overwrite/],
+  // Sixth review of 2026-12-07: other spellings of the same rules, each of which removed or overwrote the log.
+  ['xargs -ri git -c {} status', `echo 'core.fsmonitor=rm -f ${K}/log.md' | xargs -ri git -c {} status`, 'world', /cannot/],
+  ['xargs -iXX git -c XX status', `echo 'core.fsmonitor=rm -f ${K}/log.md' | xargs -iXX git -c XX status`, 'world', /cannot/],
+  ['xargs -rI@ git -c @ status', `echo 'core.fsmonitor=rm -f ${K}/log.md' | xargs -rI@ git -c @ status`, 'world', /cannot/],
+  ['xargs --repl git -c {} status', `echo 'core.fsmonitor=rm -f ${K}/log.md' | xargs --repl git -c {} status`, 'world', /cannot/],
+  ['xargs --repl=@ git -c @ status', `echo 'core.fsmonitor=rm -f ${K}/log.md' | xargs --repl=@ git -c @ status`, 'world', /cannot/],
+  ['xargs -n1 -I {} echo {} (a replace string, nothing written)', `git ls-files | xargs -n1 -I {} echo {}`, 'world', 'allow'],
+  ['git config -zf F alias.x checkout; git x -- the log', `git config -zf .git/config alias.x checkout; git x -- ${K}/log.md`, 'world', /overwrite/],
+  ['git config --fil F alias.x checkout; git x -- the log', `git config --fil .git/config alias.x checkout; git x -- ${K}/log.md`, 'world', /overwrite/],
+  [
+    "git ls-files -- '::../..' ':!*log.md' from a walnut | xargs rm -f",
+    "cd 04_Ventures/garden && git ls-files -- '::../..' ':!*log.md' | xargs rm -f",
+    'world',
+    /git may list log\.md/,
+  ],
+  [
+    "git ls-files -- ':(glob)../..' ':!*log.md' from a walnut | xargs rm -f",
+    "cd 04_Ventures/garden && git ls-files -- ':(glob)../..' ':!*log.md' | xargs rm -f",
+    'world',
+    /git may list log\.md/,
+  ],
   // M1: a revision or an option's value is no pathspec.
   [
     "git -C … show --name-only --format= HEAD~1 ':!*log.md' | xargs rm -f",

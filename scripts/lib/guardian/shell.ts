@@ -73,6 +73,7 @@ import {
   withFound,
   withXargsInput,
   wrapperOption,
+  xargsReplace,
 } from './shell/programs.ts';
 import {
   EMPTY_WORD,
@@ -196,8 +197,16 @@ function mayGoThroughLink(w: Word, name: string | undefined, links: (string | un
   return links.some((l) => l === place || place.startsWith(`${l}/`) || (!exact(w) && l!.startsWith(place)));
 }
 
-/** `git config`'s options that take the next word as their value (fifth review of 2026-12-07). */
-const GIT_CONFIG_VALUE_OPTIONS = new Set(['-f', '--file', '--blob', '--type', '--default', '--comment', '--value']);
+/**
+ * True when `git config`'s option `t` takes the next word as its value (fifth review of
+ * 2026-12-07): `-f`, at the end of a cluster too (`-zf`), and `--file`, `--blob`, `--type`,
+ * `--default`, `--comment`, `--value` by any start git takes (`--fil`; sixth review).
+ */
+function gitConfigTakesValue(t: string): boolean {
+  if (!t.startsWith('--')) return /^-[A-Za-z]*f$/.test(t);
+  const given = t.slice(2);
+  return given !== '' && !given.includes('=') && ['file', 'blob', 'type', 'default', 'comment', 'value'].some((n) => n.startsWith(given));
+}
 
 /** The folder git runs a subcommand's command in (gitCommandsRun): one the text does not tell. */
 const WHERE_GIT_RUNS: Word = { parts: [{ text: '<where git runs it>', known: false }] };
@@ -681,7 +690,7 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
       const after = args.slice(config + 1);
       for (const w of after) if (!text(w).startsWith('-')) runs(exact(w) ? text(w) : undefined, 'git config');
       // The key and value, past the options and the values they take (`--file F`, `-f F`, `--type path`).
-      const words = after.filter((w, i) => !text(w).startsWith('-') && !GIT_CONFIG_VALUE_OPTIONS.has(text(after[i - 1] ?? w)));
+      const words = after.filter((w, i) => !text(w).startsWith('-') && !(i > 0 && gitConfigTakesValue(text(after[i - 1]!))));
       const key = words[0] && exact(words[0]) ? text(words[0]).toLowerCase() : undefined;
       if (key?.startsWith('alias.') && words[1]) (reading.gitAliases ??= new Map()).set(key.slice(6), exact(words[1]) ? text(words[1]) : undefined);
     }
@@ -813,16 +822,15 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
       if (j >= args.length) return;
       if (name === 'xargs' && !xargs) {
         // The names xargs reads (from its input, or the file of -a) are arguments of its command.
-        const { options, values } = operands('xargs', args.slice(0, j));
+        const { values } = operands('xargs', args.slice(0, j));
         const file = values.get('-a') ?? values.get('--arg-file');
-        const replace = values.get('-I') ?? values.get('--replace');
         xargs = {
           // A file's names are not in the text: any the command may have written there (`-a /dev/stdin` is the input).
           fed:
             file && !['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0'].includes(text(file))
               ? { texts: [asInput(file), ...reading.whole.texts], outer: loops.at(-1) }
               : fedBy(cmd.redirs),
-          replace: replace ? text(replace) : options.some((o) => o === '-i' || o === '--replace') ? '{}' : undefined,
+          replace: xargsReplace(args.slice(0, j).map(text)),
         };
       }
       program = args[j]!;

@@ -99,6 +99,38 @@ function valueOptions(o: WrapperOptions): Set<string> {
 }
 
 /**
+ * The replace string xargs's options (the words before its command) give: `-I R` or `-IR`, in a
+ * cluster too (`-rI@`), `-i` (`{}`, or what follows it in the word: `-iXX`), `--replace[=R]` by
+ * any unambiguous start (`--repl=@`); the last one given. `-ri` and `--repl` were read as giving
+ * none (sixth review of 2026-12-07).
+ */
+export function xargsReplace(words: string[]): string | undefined {
+  const o = WRAPPER_OPTIONS.xargs!;
+  let found: string | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const t = words[i]!;
+    if (t === '--' || !t.startsWith('-') || t === '-') break;
+    if (t.startsWith('--')) {
+      const eq = t.indexOf('=');
+      const given = t.slice(2, eq > 0 ? eq : undefined);
+      const takes = wrapperOption('xargs', t);
+      if (takes !== undefined && given !== '' && 'replace'.startsWith(given)) found = eq > 0 ? t.slice(eq + 1) : '{}';
+      else if (takes === 2) i++;
+      continue;
+    }
+    for (let c = 1; c < t.length; c++) {
+      const flag = t[c]!;
+      const rest = t.slice(c + 1);
+      if (flag === 'I') found = rest !== '' ? rest : words[++i];
+      else if (flag === 'i') found = rest !== '' ? rest : '{}';
+      else if (o.value.includes(flag) && rest === '') i++;
+      if (o.value.includes(flag) || o.optional?.includes(flag)) break;
+    }
+  }
+  return found;
+}
+
+/**
  * How many words the wrapper option `t` takes: 1, or 2 with its value as the next word; undefined
  * for one the wrapper does not know (or an ambiguous start of a long one, which it refuses).
  */
@@ -1148,7 +1180,8 @@ const reachesUp = (spec: string) =>
   /[$`]/.test(spec) ||
   spec.startsWith('~') ||
   spec.startsWith('/') ||
-  /(?:^|\/)\.\.(?:\/|$)/.test(spec) ||
+  // `..` in the path, after any magic (`::../..`, `:(glob)../..`: sixth review of 2026-12-07).
+  /(?:^|\/)\.\.(?:\/|$)/.test(spec.startsWith(':(') ? spec.slice(spec.indexOf(')') + 1) : spec.replace(/^:[^A-Za-z0-9_.]*:?/, '')) ||
   (spec.startsWith(':(') ? spec.slice(2, spec.indexOf(')')).split(',').includes('top') : spec.startsWith(':') && /^:[^A-Za-z0-9_.]*\//.test(spec));
 
 /** git subcommands that, given no positive pathspec, list the whole repository, not the folder they run in. */
@@ -1434,7 +1467,14 @@ function magicMayReachLog(pathspec: string): boolean {
   if (magic.some((m) => m === '!' || m === '^' || m.startsWith('exclude') || m.startsWith('attr'))) return true;
   const path = pathspec.slice(long ? long[0].length : 1 + magic.length).replace(/^:/, '');
   const name = path.slice(path.lastIndexOf('/') + 1);
-  return name === '' || globMatches(name.toLowerCase(), 'log.md') || pathPatternMayMatchLog(path.toLowerCase());
+  // What follows the magic is read as a pathspec without it: a folder (`..`, `src`) may hold logs
+  // (`::../..` and `:(glob)../..` were read as none: sixth review of 2026-12-07).
+  return (
+    name === '' ||
+    globMatches(name.toLowerCase(), 'log.md') ||
+    pathPatternMayMatchLog(path.toLowerCase()) ||
+    (!path.startsWith(':') && pathspecMayListLog(path))
+  );
 }
 
 /**
