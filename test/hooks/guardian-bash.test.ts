@@ -1551,6 +1551,18 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
     'world',
     /git may list log\.md/,
   ],
+  // Seventh review of 2026-12-07: each removed or overwrote the log in bash (GNU xargs 4.9, git 2.39).
+  ['xargs -IX -l1 rm -f (-l drops the replace string)', `echo ${K}/log.md | xargs -IX -l1 rm -f`, 'world', /cannot tell|remove/],
+  ['xargs -i -L1 rm -f', `echo ${K}/log.md | xargs -i -L1 rm -f`, 'world', /cannot tell|remove/],
+  ['xargs -I{} -L 1 cp notes onto what it reads', `echo ${K}/log.md | xargs -I{} -L 1 cp 04_Ventures/garden/notes.md`, 'world', /cannot tell|overwrite/],
+  ['xargs -iX --max-args=3 cp notes', `echo ${K}/log.md | xargs -iX --max-args=3 cp 04_Ventures/garden/notes.md`, 'world', /cannot tell|overwrite/],
+  ['xargs -I X -n 1 echo X (-n 1 keeps it)', `git ls-files | xargs -I X -n 1 echo X`, 'world', 'allow'],
+  ["git config alias.zz '-p rm -qf'; git zz the log", `git config alias.zz '-p rm -qf' && git zz ${K}/log.md`, 'world', /delete or move away/],
+  ["git ls-files -- ':/*.md' | xargs rm -f", "cd 04_Ventures/garden/_kernel && git ls-files -- ':/*.md' | xargs rm -f", 'world', /git may list log\.md/],
+  ["git ls-files -- ':*.md' | xargs rm -f", "cd 04_Ventures/garden/_kernel && git ls-files -- ':*.md' | xargs rm -f", 'world', /git may list log\.md/],
+  ["git checkout -- ':?og.md'", "cd 04_Ventures/garden/_kernel && git checkout -- ':?og.md'", 'world', /cannot tell|overwrite/],
+  ["git checkout -- ':[l]og.md'", "cd 04_Ventures/garden/_kernel && git checkout -- ':[l]og.md'", 'world', /cannot tell|overwrite/],
+  ["git checkout -- ':?ther.md' (magic, then a glob not matching log.md)", "git checkout -- ':?otes.md'", 'world', 'allow'],
   // M1: a revision or an option's value is no pathspec.
   [
     "git -C … show --name-only --format= HEAD~1 ':!*log.md' | xargs rm -f",

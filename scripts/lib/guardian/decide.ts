@@ -390,8 +390,9 @@ function globMayNameLog(lower: string): boolean {
     // not the shell's) may still match: the command is read.
     const open = bare.lastIndexOf('[');
     if (open >= 0 && open > bare.lastIndexOf(']') && open < bare.length - 1 && /["'\\]/.test(word)) return true;
-    // As a name, or as find's -path pattern, whose `*` matches `/` too (`*_kernel*`).
-    const star = bare.replace(/\*{2,}/g, '*');
+    // As a name, or as find's -path pattern, whose `*` matches `/` too (`*_kernel*`); a git
+    // pathspec's short magic is not part of it (`:?og.md`, `:/*.md`: seventh review of 2026-12-07).
+    const star = bare.replace(/^:[!"#%&',\-/;<=>@_`~^]*:?/, '').replace(/\*{2,}/g, '*');
     if (globMatches(bracketsAsStar(star.slice(star.lastIndexOf('/') + 1)), 'log.md') || pathPatternMayMatchLog(star)) return true;
   }
   return false;

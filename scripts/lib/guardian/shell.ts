@@ -688,11 +688,13 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     const config = unknown ? args.findIndex((w) => text(w) === 'config') : args[k] && text(args[k]!) === 'config' ? k : -1;
     if (config >= 0) {
       const after = args.slice(config + 1);
-      for (const w of after) if (!text(w).startsWith('-')) runs(exact(w) ? text(w) : undefined, 'git config');
-      // The key and value, past the options and the values they take (`--file F`, `-f F`, `--type path`).
-      const words = after.filter((w, i) => !text(w).startsWith('-') && !(i > 0 && gitConfigTakesValue(text(after[i - 1]!))));
-      const key = words[0] && exact(words[0]) ? text(words[0]).toLowerCase() : undefined;
-      if (key?.startsWith('alias.') && words[1]) (reading.gitAliases ??= new Map()).set(key.slice(6), exact(words[1]) ? text(words[1]) : undefined);
+      // The key, past the options and the values they take (`--file F`, `-f F`, `--type path`), and
+      // the value after it, whatever it starts with (an alias `-p rm -qf` is git's -p, then rm).
+      const keyAt = after.findIndex((w, i) => !text(w).startsWith('-') && !(i > 0 && gitConfigTakesValue(text(after[i - 1]!))));
+      const value = keyAt >= 0 ? after[keyAt + 1] : undefined;
+      for (const w of after) if (!text(w).startsWith('-') || w === value) runs(exact(w) ? text(w) : undefined, 'git config');
+      const key = keyAt >= 0 && exact(after[keyAt]!) ? text(after[keyAt]!).toLowerCase() : undefined;
+      if (key?.startsWith('alias.') && value) (reading.gitAliases ??= new Map()).set(key.slice(6), exact(value) ? text(value) : undefined);
     }
     // What a subcommand runs through sh (`rebase -x`, `bisect run`, filter-branch's filters …), in a
     // folder the text does not tell: the top of the work tree, each submodule, a checkout of git's own.

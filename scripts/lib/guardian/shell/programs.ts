@@ -101,8 +101,9 @@ function valueOptions(o: WrapperOptions): Set<string> {
 /**
  * The replace string xargs's options (the words before its command) give: `-I R` or `-IR`, in a
  * cluster too (`-rI@`), `-i` (`{}`, or what follows it in the word: `-iXX`), `--replace[=R]` by
- * any unambiguous start (`--repl=@`); the last one given. `-ri` and `--repl` were read as giving
- * none (sixth review of 2026-12-07).
+ * any unambiguous start (`--repl=@`); the last one given, unless a line or argument limit after it
+ * (`-L`, `-l`, `--max-lines`, `-n` other than 1) drops it, as GNU xargs does. `-ri` and `--repl`
+ * were read as giving none (sixth review of 2026-12-07), `-I X -L 1` as giving X (seventh).
  */
 export function xargsReplace(words: string[]): string | undefined {
   const o = WRAPPER_OPTIONS.xargs!;
@@ -114,16 +115,21 @@ export function xargsReplace(words: string[]): string | undefined {
       const eq = t.indexOf('=');
       const given = t.slice(2, eq > 0 ? eq : undefined);
       const takes = wrapperOption('xargs', t);
-      if (takes !== undefined && given !== '' && 'replace'.startsWith(given)) found = eq > 0 ? t.slice(eq + 1) : '{}';
-      else if (takes === 2) i++;
+      const value = eq > 0 ? t.slice(eq + 1) : takes === 2 ? words[i + 1] : undefined;
+      if (takes !== undefined && given !== '' && 'replace'.startsWith(given)) found = value ?? '{}';
+      else if (takes !== undefined && given !== '' && ('max-lines'.startsWith(given) || ('max-args'.startsWith(given) && value !== '1'))) found = undefined;
+      if (takes === 2) i++;
       continue;
     }
     for (let c = 1; c < t.length; c++) {
       const flag = t[c]!;
       const rest = t.slice(c + 1);
-      if (flag === 'I') found = rest !== '' ? rest : words[++i];
+      const value = rest !== '' ? rest : o.value.includes(flag) ? words[i + 1] : undefined;
+      if (flag === 'I') found = value;
       else if (flag === 'i') found = rest !== '' ? rest : '{}';
-      else if (o.value.includes(flag) && rest === '') i++;
+      // A later -L, -l or -n other than 1 drops the replace string: xargs adds the names at the end.
+      else if (flag === 'L' || flag === 'l' || (flag === 'n' && value !== '1')) found = undefined;
+      if (o.value.includes(flag) && rest === '') i++;
       if (o.value.includes(flag) || o.optional?.includes(flag)) break;
     }
   }
@@ -1460,10 +1466,15 @@ export function diffInputs(name: string, args: Word[]): { files: Word[]; stdin: 
  * the others name a file from the top of the work tree, in any letter case, or through a glob,
  * none of which the path as written tells.
  */
+/** A pathspec's short magic: git's signature characters (pathspec.c, GIT_PATHSPEC_MAGIC, and `^`), up to an optional `:`. */
+const SHORT_MAGIC = /^:([!"#%&',\-/;<=>@_`~^]*)/;
+
 function magicMayReachLog(pathspec: string): boolean {
   if (!pathspec.startsWith(':')) return false;
   const long = /^:\(([^)]*)\)/.exec(pathspec);
-  const magic = long ? long[1]!.split(',') : [...(/^:([^A-Za-z0-9_.]*)/.exec(pathspec)?.[1] ?? '')].filter((c) => c !== ':');
+  // git's short magic is its signature characters alone: a glob character (`:/*.md`, `:?og.md`,
+  // `:[l]og.md`) starts the path (seventh review of 2026-12-07).
+  const magic = long ? long[1]!.split(',') : [...(SHORT_MAGIC.exec(pathspec)?.[1] ?? '')];
   if (magic.some((m) => m === '!' || m === '^' || m.startsWith('exclude') || m.startsWith('attr'))) return true;
   const path = pathspec.slice(long ? long[0].length : 1 + magic.length).replace(/^:/, '');
   const name = path.slice(path.lastIndexOf('/') + 1);
