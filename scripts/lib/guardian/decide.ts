@@ -20,6 +20,7 @@ import { globMatches, pathPatternMayMatchLog } from '../text/glob.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { findGuardedRoot } from '../world/root.ts';
 import { candidateTargets, exists, isInside, landsUnderItsOwnName, linksIn, rootForms } from './paths.ts';
+import { withoutShortMagic } from './pathspec-magic.ts';
 import type { ShellWrite } from './shell.ts';
 import { checkEdits, editsTouchSignedEntry } from './signed.ts';
 
@@ -392,7 +393,7 @@ function globMayNameLog(lower: string): boolean {
     if (open >= 0 && open > bare.lastIndexOf(']') && open < bare.length - 1 && /["'\\]/.test(word)) return true;
     // As a name, or as find's -path pattern, whose `*` matches `/` too (`*_kernel*`); a git
     // pathspec's short magic is not part of it (`:?og.md`, `:/*.md`: seventh review of 2026-12-07).
-    const star = bare.replace(/^:[!"#%&',\-/;<=>@_`~^]*:?/, '').replace(/\*{2,}/g, '*');
+    const star = withoutShortMagic(bare).replace(/\*{2,}/g, '*');
     if (globMatches(bracketsAsStar(star.slice(star.lastIndexOf('/') + 1)), 'log.md') || pathPatternMayMatchLog(star)) return true;
   }
   return false;

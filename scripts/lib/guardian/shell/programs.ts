@@ -5,6 +5,7 @@
  */
 import { globMatches, pathPatternMayMatchLog } from '../../text/glob.ts';
 import { inSingleQuotes } from '../../text/shell-quote.ts';
+import { SHORT_MAGIC } from '../pathspec-magic.ts';
 import { sedScriptWrites } from '../sed.ts';
 import { baseName, builtName, endingCanBeLog, globEndsLikeLog, lastName } from './names.ts';
 import {
@@ -1466,9 +1467,6 @@ export function diffInputs(name: string, args: Word[]): { files: Word[]; stdin: 
  * the others name a file from the top of the work tree, in any letter case, or through a glob,
  * none of which the path as written tells.
  */
-/** A pathspec's short magic: git's signature characters (pathspec.c, GIT_PATHSPEC_MAGIC, and `^`), up to an optional `:`. */
-const SHORT_MAGIC = /^:([!"#%&',\-/;<=>@_`~^]*)/;
-
 function magicMayReachLog(pathspec: string): boolean {
   if (!pathspec.startsWith(':')) return false;
   const long = /^:\(([^)]*)\)/.exec(pathspec);
