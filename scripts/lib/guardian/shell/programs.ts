@@ -1207,7 +1207,11 @@ const LISTS_WHOLE_REPOSITORY = new Set(['status', 'diff', 'diff-tree', 'diff-ind
  */
 function gitListing(args: string[], flags: (letters: string, long: string[]) => boolean, segment: string): 'logs' | 'none' | undefined {
   let k = 0;
-  while (k < args.length && args[k]!.startsWith('-')) k += GIT_VALUE_OPTIONS.has(args[k]!) ? 2 : 1;
+  for (let takes: ReturnType<typeof gitOption>; k < args.length && args[k]!.startsWith('-'); k += takes === 'value' ? 2 : 1) {
+    takes = gitOption(args[k]!);
+    // One of git's own it does not know may take a value: which word is the subcommand is not told.
+    if (takes === undefined) return 'logs';
+  }
   const sub = args[k] ?? '';
   const rest = args.slice(k + 1);
   const dashes = rest.indexOf('--');
@@ -1221,7 +1225,7 @@ function gitListing(args: string[], flags: (letters: string, long: string[]) => 
     specs = rest.slice(dashes + 1);
   } else if (sub === 'ls-files' || sub === 'status') specs = operands(dashes < 0 ? rest : [...rest.slice(0, dashes), ...rest.slice(dashes + 1)]);
   else if (sub === 'ls-tree') specs = operands(rest).slice(1);
-  else if (['diff', 'diff-tree', 'diff-index', 'diff-files', 'show', 'log', 'whatchanged'].includes(sub)) {
+  else if (LISTS_WHOLE_REPOSITORY.has(sub)) {
     if (!rest.some((a) => a === '--name-only' || a === '--name-status')) return undefined;
     specs = dashes < 0 ? operands(rest) : rest.slice(dashes + 1);
   } else return undefined;
