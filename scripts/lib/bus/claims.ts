@@ -654,6 +654,11 @@ export interface Completion {
   };
 }
 
+/** A request's header value as an answer copies it: whole, with its unsafe characters escaped. */
+function headerCopy(value: string): string {
+  return inlineText(value, Number.POSITIVE_INFINITY);
+}
+
 /**
  * Finishes a claim: the request moves to archive/<day>/ (the rename that proves the claim is
  * still ours) and the response, when given, appears in the receiver's outbox. The response is
@@ -669,12 +674,15 @@ export function completeClaim(claim: Claim, response?: ResponseToWrite): Complet
     const id = newMessageId();
     const thread = claim.message.thread !== undefined && claim.message.thread !== '' ? claim.message.thread : claim.id;
     const turn = (claim.message.turn ?? 1) + 1;
-    const to = claim.message.from !== undefined && claim.message.from !== '' ? [claim.sender ? displayName(claim.sender) : claim.message.from] : [];
+    // The request's Thread, and its From when no valid name, are any writer's text: the answer we
+    // write copies them with every character that may not be shown raw (control, bidi, line and
+    // paragraph separators) as a visible escape. The thread as asked still keys the turn ledger.
+    const to = claim.message.from !== undefined && claim.message.from !== '' ? [claim.sender ? displayName(claim.sender) : headerCopy(claim.message.from)] : [];
     const text = formatMessage({
       kind: 'response',
       from: displayName(response.from ?? claim.receiver),
       to,
-      thread,
+      thread: headerCopy(thread),
       timestamp: now,
       turn,
       inReplyTo: claim.id,
