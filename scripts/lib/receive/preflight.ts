@@ -104,6 +104,29 @@ function existingFolderOn(world: string, rel: string, what: string, inside: bool
   return at;
 }
 
+/**
+ * Each existing folder of `rel` below `.alive/` is a real folder, inside where `.alive/` really is
+ * (as `.alive/receiving/` must be, journal.ts requireRealFolder): a link planted there (through a
+ * synced folder) would send a package's held-back files out of the world.
+ */
+function requireRealBelowAlive(world: string, rel: string): void {
+  const alive = join(world, '.alive');
+  const realAlive = realpathSync(alive);
+  let at = alive;
+  for (const seg of rel.split('/').slice(1)) {
+    at = join(at, seg);
+    const st = lstatOrUndefined(at);
+    if (!st) return;
+    if (st.isSymbolicLink() || !st.isDirectory() || !isWithin(realAlive, realpathSync(at))) {
+      throw new AliveError(
+        `${relOf(world, at)} ${st.isSymbolicLink() ? 'is a link' : 'is not a folder'}; receive keeps a package's agent files there, so it refuses: ` +
+          'remove it (receive makes the folder again) and receive again. Nothing was written',
+        { code: 'unsafe_world' },
+      );
+    }
+  }
+}
+
 function relOf(world: string, abs: string): string {
   return abs === world
     ? '.'
@@ -148,9 +171,23 @@ export function preflight(world: string, writes: PlannedWrites, stagingRoot: str
       });
     }
   }
-  for (const s of writes.state) existingFolderOn(world, s, s, false);
-
   const stagingDev = deviceOf(stagingRoot);
+  for (const s of writes.state) {
+    const at = existingFolderOn(world, s, s, false);
+    if (s === '.alive' || !s.startsWith('.alive/')) continue;
+    // `.alive/` may be a link (to another file system, say); what receive renames into below it
+    // after the commit point must be a real folder there, on the staging folder's file system.
+    requireRealBelowAlive(world, s);
+    if (deviceOf(at) !== stagingDev) {
+      throw new AliveError(
+        `${s} is on another file system than .alive/receiving, so what receive keeps there cannot be moved atomically; make it a plain folder inside .alive and receive again. Nothing was written`,
+        {
+          code: 'unsafe_world',
+        },
+      );
+    }
+  }
+
   const devs = new Set(moveParents.map(deviceOf));
   if (devs.size > 1) {
     throw new AliveError(
