@@ -6,7 +6,7 @@
  * context.manifest.yaml, and a note says so.
  */
 import { describe, it, expect } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { receivePackage } from '../../scripts/lib/receive/receive.ts';
@@ -45,6 +45,20 @@ describe('a v1 companion.md too large to convert', () => {
     expect(readFileSync(join(at('c2'), 'companion.md'), 'utf8')).toBe(companion);
     expect(parseYaml(readFileSync(join(at('c2'), 'context.manifest.yaml'), 'utf8'))).toMatchObject({ name: 'c2', tags: [] });
     expect(r.notes.join('\n')).toMatch(/v1 capsule 'c2': the package's companion\.md files converted before it hold \d+ bytes/);
+  });
+
+  it('keeps one whose frontmatter uses aliases as it is: expanded and written out, 90 aliases of a 200 KB anchor made an 18 MB manifest', async () => {
+    const base = tmp();
+    const env = testEnv(base);
+    const world = makeWorld(base, { layout: 'v3' });
+    const companion = `---\nname: A\nbase: &b "${'A'.repeat(200_000)}"\nl: [${Array(90).fill('*b').join(', ')}]\n---\nbody\n`;
+    const files: PackageFiles = { '_core/key.md': 'k\n', '_core/_capsules/a/companion.md': companion };
+    const pkg = await writePackage(join(base, 'a.walnut'), v1Manifest('garden', 'capsule', files, ['a']), files);
+    const r = await receivePackage({ packagePath: pkg, world, into: '04_Ventures/existing', maxBytes: 1 << 30, env });
+    const a = join(world, '04_Ventures', 'existing', 'a');
+    expect(readFileSync(join(a, 'companion.md'), 'utf8')).toBe(companion);
+    expect(statSync(join(a, 'context.manifest.yaml')).size).toBeLessThan(1024);
+    expect(r.notes.join('\n')).toMatch(/v1 capsule 'a': companion\.md frontmatter is not readable YAML; it was kept as is/);
   });
 
   it('says nothing on stderr for YAML it reads with warnings (an unknown tag quoting escape sequences)', async () => {

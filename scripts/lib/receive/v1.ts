@@ -30,7 +30,8 @@ export interface CapsuleConversion {
 
 function frontmatterObject(lines: string[]): Record<string, unknown> | undefined {
   try {
-    const v: unknown = parseYamlQuietly(lines.join('\n'));
+    // Written out again below: no alias may expand there (parse.ts).
+    const v: unknown = parseYamlQuietly(lines.join('\n'), { aliases: false });
     if (v === null || v === undefined) return {};
     return typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
   } catch {

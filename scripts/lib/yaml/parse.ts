@@ -42,7 +42,12 @@ export function yamlDepthBound(text: string): number {
   return max;
 }
 
-export function parseYamlQuietly(text: string): unknown {
+/**
+ * `aliases: false` refuses every alias (`*name`) for YAML that is written out again once parsed:
+ * the library's alias limit counts nodes, not bytes, and 90 aliases of one 200 KB anchor
+ * expanded to an 18 MB context.manifest.yaml from a companion.md of 200 KB.
+ */
+export function parseYamlQuietly(text: string, { aliases = true }: { aliases?: boolean } = {}): unknown {
   if (yamlDepthBound(text) > YAML_MAX_DEPTH) throw new Error(`the YAML may nest deeper than ${YAML_MAX_DEPTH} levels`);
-  return parse(text, { logLevel: 'error' });
+  return parse(text, { logLevel: 'error', ...(aliases ? {} : { maxAliasCount: 0 }) });
 }
