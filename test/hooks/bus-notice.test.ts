@@ -40,7 +40,9 @@ describe('relay-check: messages waiting for @claude', () => {
     const out = JSON.parse(r.stdout) as { hookSpecificOutput: { hookEventName: string; additionalContext: string } };
     expect(out.hookSpecificOutput.hookEventName).toBe('SessionStart');
     expect(out.hookSpecificOutput.additionalContext).toMatch(/2 messages wait for @claude/);
-    expect(out.hookSpecificOutput.additionalContext).toContain(join(root, 'runtimes', 'claude', 'inbox'));
+    // From the session's folder: no folder name of the path reaches the agent (bus/notice.ts inboxShown).
+    expect(out.hookSpecificOutput.additionalContext).toContain("`../../runtimes/claude/inbox` (under the session's folder's ancestor holding the bus)");
+    expect(out.hookSpecificOutput.additionalContext).not.toContain(base);
     expect(out.hookSpecificOutput.additionalContext).toMatch(/\/alive:dispatch/);
     // The hook only looks: the messages are still waiting.
     expect(readdirSync(join(root, 'runtimes', 'claude', 'inbox')).filter((f) => f.endsWith('.hw'))).toHaveLength(2);

@@ -5,7 +5,7 @@
  */
 import { fs } from '../fs/node-fs.ts';
 import { openForReading, readOpenRegularFile } from '../fs/small-file.ts';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { DAEMON_ENV } from './agent-env.ts';
 import { isAnswerHead } from './message.ts';
 import { isValidName, normaliseName } from './names.ts';
@@ -96,11 +96,25 @@ export function pendingMessagesFor(
   }
 }
 
-/** The additionalContext text for the SessionStart hook. */
-export function formatClaudeNotice(info: PendingMessages): string {
+/**
+ * The inbox as the notice names it: from the session's folder `from` when the bus is that folder or
+ * an ancestor of it (only `..` steps, so no folder name, which a cloned repository's author chose,
+ * reaches the agent's context), else as the bus root was set (HELLOWORLD_ROOT, the user's own).
+ */
+function inboxShown(root: string, from: string | undefined): string {
+  const up = from === undefined ? undefined : relative(from, root);
+  if (up !== undefined && (up === '' || up.split(sep).every((s) => s === '..'))) {
+    const where = up === '' ? "under the session's folder" : "under the session's folder's ancestor holding the bus";
+    return `${logValue(join(up, 'runtimes', 'claude', 'inbox'), 400)} (${where})`;
+  }
+  return logValue(join(root, 'runtimes', 'claude', 'inbox'), 400);
+}
+
+/** The additionalContext text for the SessionStart hook; `from`: the session's folder. */
+export function formatClaudeNotice(info: PendingMessages, from?: string): string {
   const n = info.count;
   const a = info.answers ?? 0;
-  const inbox = logValue(join(info.root, 'runtimes', 'claude', 'inbox'), 400);
+  const inbox = inboxShown(info.root, from);
   const answers = `${counted(a, 'answer')} to ${noun(a, 'a message', 'messages')} @claude sent`;
   if (n === 0 && a > 0 && !info.more) {
     return (

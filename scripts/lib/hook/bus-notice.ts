@@ -10,6 +10,7 @@ import type { NoticeContext } from './notices.ts';
 
 export async function busNotice(ctx: NoticeContext): Promise<string | undefined> {
   if (existingBusRoot(process.cwd(), ctx.env) === undefined) return undefined;
-  const info = pendingMessagesFor('claude', await ctx.sessionCwd(), ctx.env);
-  return info && formatClaudeNotice(info);
+  const cwd = await ctx.sessionCwd();
+  const info = pendingMessagesFor('claude', cwd, ctx.env);
+  return info && formatClaudeNotice(info, cwd);
 }
