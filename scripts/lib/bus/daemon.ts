@@ -121,6 +121,12 @@ export interface ServeSummary {
   answered: number;
   archivedWithoutAnswer: number;
   deadLettered: number;
+  /**
+   * Messages whose handling threw: an error of serve's, not the agent's (a folder of the bus a
+   * writer made unusable, as a link planted as threads/). Each is in dead-letter too (and counted
+   * there) when that could be done, else left claimed for its lease. Counted toward --max-failures.
+   */
+  failed: number;
   /** Set when serve stopped because the agent failed --max-failures (or more, by config.json) times in a row; the code of the last failure. */
   stoppedAfterFailures?: { count: number; lastCode: string };
 }
@@ -168,8 +174,8 @@ function errorCode(err: unknown): string {
   return errnoCode(err) ?? (err instanceof AliveError ? err.code : 'failed');
 }
 
-/** What handling one message came to, for the consecutive-failure count. */
-type Handled = 'ok' | 'agent_failure' | 'other';
+/** What handling one message came to, for the consecutive-failure count: `error` is an error handle() threw. */
+type Handled = 'ok' | 'agent_failure' | 'error' | 'other';
 
 /**
  * Where the agents' private folders are made: `<ALIVE_HOME>/dispatch-agents/` (0700), made when
@@ -399,24 +405,57 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
   const concurrency = Math.max(1, opts.concurrency ?? 1);
   const sweepEvery = opts.sweepEveryMs ?? 5000;
   const owner = processOwner('p');
-  const summary: ServeSummary = { answered: 0, archivedWithoutAnswer: 0, deadLettered: 0 };
+  const summary: ServeSummary = { answered: 0, archivedWithoutAnswer: 0, deadLettered: 0, failed: 0 };
   const stop = new AbortController();
   // Made once: each AbortSignal.any() costs 10-15 us and a weak reference, and the loop waits and
   // hands a message to handle() many times a second.
   const stopping = anySignal(opts.signal, stop.signal);
   const stopped = () => stop.signal.aborted || opts.signal?.aborted === true;
   let failuresInARow = 0;
+  // Whether every failure of the row was the agent's: the stop line then blames the agent.
+  let agentFailuresOnly = true;
   const onHandled = (outcome: Handled, code: string, limit: number) => {
-    if (outcome === 'ok') failuresInARow = 0;
-    if (outcome !== 'agent_failure' || stop.signal.aborted) return;
+    if (outcome === 'ok') {
+      failuresInARow = 0;
+      agentFailuresOnly = true;
+    }
+    if ((outcome !== 'agent_failure' && outcome !== 'error') || stop.signal.aborted) return;
     failuresInARow++;
+    if (outcome === 'error') agentFailuresOnly = false;
     if (failuresInARow >= limit) {
       summary.stoppedAfterFailures = { count: failuresInARow, lastCode: code };
+      const r = displayName(receiver);
       log(
-        `stopping: the agent failed ${failuresInARow} times in a row (last: ${code}); the messages are in dead-letter ('dispatch dead-letter ${displayName(receiver)}'); fix the agent, 'dispatch retry' them and start serve again`,
+        agentFailuresOnly
+          ? `stopping: the agent failed ${failuresInARow} times in a row (last: ${code}); the messages are in dead-letter ('dispatch dead-letter ${r}'); fix the agent, 'dispatch retry' them and start serve again`
+          : `stopping: ${failuresInARow} messages in a row could not be handled (last: ${code}); they are in dead-letter ('dispatch dead-letter ${r}' shows why), or left claimed where the log says so; fix what the log names, 'dispatch retry' them and start serve again`,
       );
       stop.abort();
     }
+  };
+  // An error handle() threw is a failure too: only logged, its claim came back at the end of its
+  // lease and failed again, forever, and no count ever stopped serve (a link planted as threads/).
+  const onHandlerError = (claim: Claim, err: unknown, limit: number) => {
+    summary.failed++;
+    const code = errorCode(err);
+    // The error quotes the bus's paths (a folder a writer planted, a file named after a header): fenced.
+    const said = `error handling ${messageNamed(claim.fileName)}: ${code} (the error in the fence below)`;
+    const fenced = fencedLines('UNTRUSTED ERROR', messageOf(err));
+    const moved = deadLetterOnError(claim, err, code);
+    if ('record' in moved) {
+      summary.deadLettered++;
+      log(said, fenced);
+      log(deadLetterLine(moved.record, receiver));
+    } else if (moved.err instanceof LeaseLostError) {
+      log(`${said}; meanwhile ${whereLostClaimWent(claim)}`, fenced);
+    } else {
+      const also = moved.err === err ? '' : `, nor could it go to dead-letter (${errorCode(moved.err)}, the second fence)`;
+      log(`${said}${also}: it stays claimed until its lease runs out, then it is tried again`, [
+        ...fenced,
+        ...(moved.err === err ? [] : fencedLines('UNTRUSTED DEAD LETTER ERROR', messageOf(moved.err))),
+      ]);
+    }
+    onHandled('error', code, limit);
   };
   const onDeadLetter = (r: DeadLetterRecord) => {
     summary.deadLettered++;
@@ -538,10 +577,14 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
             retryMs: sweepEvery,
             warn,
           })
-            .then(([outcome, code]) => onHandled(outcome, code, limits.maxFailures))
+            .then(
+              ([outcome, code]) => onHandled(outcome, code, limits.maxFailures),
+              (err: unknown) => onHandlerError(claim, err, limits.maxFailures),
+            )
+            // Whatever the bookkeeping above throws is logged, as before: never an unhandled rejection.
             .catch((err) =>
               log(
-                `error handling ${messageNamed(claim.fileName)}: ${errorCode(err)} (the error in the fence below)`,
+                `error after handling ${messageNamed(claim.fileName)}: ${errorCode(err)} (the error in the fence below)`,
                 fencedLines('UNTRUSTED ERROR', messageOf(err)),
               ),
             )
@@ -903,6 +946,23 @@ function whereLostClaimWent(claim: Claim): string {
     // a folder that cannot be read: said as moved
   }
   return `someone else moved it meanwhile: ${dropped}`;
+}
+
+/**
+ * Puts a message whose handling threw in dead-letter, the error its reason (shown as untrusted
+ * text, as every reason). Not when the error says the answer's own dead letter could not be written
+ * (storeAnswer): that was tried, and the message stays claimed. What kept it there is returned:
+ * that error, or the one of the move (a dead-letter/ folder that is a link too, a claim lost).
+ */
+function deadLetterOnError(claim: Claim, err: unknown, code: string): { record: DeadLetterRecord } | { err: unknown } {
+  if (err instanceof AliveError && err.code === 'answer_not_stored') return { err };
+  try {
+    return {
+      record: deadLetterClaim(claim, `serve could not handle this message: ${messageOf(err)}; once that is fixed, retry the message (dispatch retry)`, code),
+    };
+  } catch (moveErr) {
+    return { err: moveErr };
+  }
 }
 
 /**

@@ -165,9 +165,16 @@ export const serveCommand = defineCommand({
         },
       });
       ctx.io.stderr.write(
-        `stopped: ${summary.answered} answered, ${summary.archivedWithoutAnswer} archived without answer, ${summary.deadLettered} dead-lettered\n`,
+        `stopped: ${summary.answered} answered, ${summary.archivedWithoutAnswer} archived without answer, ${summary.deadLettered} dead-lettered${summary.failed > 0 ? `, ${summary.failed} failed` : ''}\n`,
       );
       if (summary.stoppedAfterFailures) return 1;
+      if (values.once === true && summary.failed > 0) {
+        const r = displayName(receiver);
+        throw new AliveError(
+          `serve could not handle ${counted(summary.failed, 'message')} (an error of serve's, not the agent's: the log above says which, and why in its fences); 'dispatch dead-letter ${r}' shows those put in dead-letter; once the cause is fixed, 'dispatch retry ${r} --all' puts them back`,
+          { code: 'failed' },
+        );
+      }
       if (values.once === true && summary.deadLettered > 0 && summary.answered + summary.archivedWithoutAnswer === 0) {
         const r = displayName(receiver);
         throw new AliveError(
