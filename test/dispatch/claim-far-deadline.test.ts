@@ -8,7 +8,7 @@
 import { mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { liveServePid, makeBusWithRuntimes } from './helpers.ts';
+import { dispatch, liveServePid, makeBusWithRuntimes } from './helpers.ts';
 import { parseClaimFileName, sweepStaleClaims } from '../../scripts/lib/bus/claims.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { messageFileName } from '../../scripts/lib/bus/ids.ts';
@@ -32,4 +32,23 @@ it('a deadline within the longest lease and the clocks skew is kept as written',
   const within = Date.now() + 8 * DAY;
   expect(parseClaimFileName(`msg-a.hw.claim-${within}-hand`)?.deadline).toBe(within);
   expect(parseClaimFileName(`msg-a.hw.claim-${Date.now() + 10 * DAY}-hand`)?.deadline).toBeLessThanOrEqual(Date.now());
+});
+
+it("show says a planted deadline's lease is not readable, not that it ran out in 1970", async () => {
+  const { root } = makeBusWithRuntimes();
+  const sent = await sendMessage({ root, to: 'claude', from: 'human', body: 'q' });
+  const paths = receiverPaths(root, 'claude');
+  mkdirSync(paths.processing, { recursive: true });
+  const planted = Date.now() + 10 * DAY;
+  renameSync(join(paths.inbox, messageFileName(sent.id)), join(paths.processing, `${messageFileName(sent.id)}.claim-${planted}-hand`));
+  const shown = await dispatch(root, ['show', sent.id]);
+  expect(shown.status).toBe(0);
+  expect(shown.stdout).toMatch(/^claimed, lease not readable \(its file name gives a deadline past any lease the bus takes\): taken as run out$/m);
+  expect(shown.stdout).not.toContain('1970');
+  // A deadline within the longest lease is still shown as its time.
+  renameSync(
+    join(paths.processing, `${messageFileName(sent.id)}.claim-${planted}-hand`),
+    join(paths.processing, `${messageFileName(sent.id)}.claim-1000-hand`),
+  );
+  expect((await dispatch(root, ['show', sent.id])).stdout).toMatch(/^claimed, lease ran out at 1970-01-01T00:00:01\.000Z$/m);
 });

@@ -226,16 +226,18 @@ const LEASE_AHEAD_MAX_MS = LEASE_MAX_MS + 2 * 24 * 3600_000;
  * The parts of a claim file name, or undefined when it is not one of ours (malformed). A deadline
  * further ahead than LEASE_AHEAD_MAX_MS was planted (a request renamed into processing/ under the
  * pid of a live dispatch process, an MCP server's, was held until the year its name gave): it has
- * run out (deadline 0), and the next sweep returns the request to the inbox.
+ * run out (deadline 0, and `leaseUnreadable`, for whoever shows it), and the next sweep returns the
+ * request to the inbox.
  */
-export function parseClaimFileName(name: string): { fileName: string; deadline: number; owner: string } | undefined {
+export function parseClaimFileName(name: string): { fileName: string; deadline: number; owner: string; leaseUnreadable?: true } | undefined {
   const m = CLAIM_NAME.exec(name);
   if (!m) return undefined;
   const deadline = Number(m[2]);
   // A later "deadline" was planted by a bus writer (no lease of ours is that long), and one past
   // what a Date holds would crash whoever shows it: a malformed name, skipped as others are.
   if (!Number.isSafeInteger(deadline) || deadline > LAST_DAY_END_MS) return undefined;
-  return { fileName: m[1]!, deadline: deadline > Date.now() + LEASE_AHEAD_MAX_MS ? 0 : deadline, owner: m[3]! };
+  if (deadline > Date.now() + LEASE_AHEAD_MAX_MS) return { fileName: m[1]!, deadline: 0, owner: m[3]!, leaseUnreadable: true };
+  return { fileName: m[1]!, deadline, owner: m[3]! };
 }
 
 /** Inbox entries a claim looks at in one turn of the event loop. */
@@ -1030,6 +1032,8 @@ export interface HeldClaim {
   fileName: string;
   id: string;
   deadline: number;
+  /** The deadline its name gives is past any lease the bus takes (parseClaimFileName): `deadline` is 0. */
+  leaseUnreadable?: true;
   owner: string;
   path: string;
 }

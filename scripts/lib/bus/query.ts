@@ -151,7 +151,14 @@ export interface FoundMessage {
   /** Creation time: the UUIDv7 time, else the Timestamp header, else the file's mtime (ms). */
   timeMs: number;
   /** `gone`: the pid and kind of the process (daemon, MCP session, reply) that holds it when that process is gone (killed with kill -9). */
-  claim: { owner: string; leaseExpiresAt: string; expired: boolean; gone?: { pid: number; kind: ProcessHolder['kind'] } } | null;
+  claim: {
+    owner: string;
+    leaseExpiresAt: string;
+    expired: boolean;
+    /** The deadline its file name gives is past any lease the bus takes: taken as run out, `leaseExpiresAt` the epoch. */
+    leaseUnreadable?: true;
+    gone?: { pid: number; kind: ProcessHolder['kind'] };
+  } | null;
   deadLetter: DeadLetterInfo | null;
   /** Undefined when the file could not be read (see `problem`). */
   untrusted: UntrustedMessageText | undefined;
@@ -369,7 +376,13 @@ function foundIn(root: string, r: ListedReceiver, id: string, fileName: string, 
   for (const c of there(paths.processing) ? look([], claimsOf) : []) {
     if (c.id !== id) continue;
     const gone = goneClaimOwner(c.owner, undefined, c.path);
-    const claim = { owner: c.owner, leaseExpiresAt: new Date(c.deadline).toISOString(), expired: c.deadline <= now, ...(gone ? { gone } : {}) };
+    const claim = {
+      owner: c.owner,
+      leaseExpiresAt: new Date(c.deadline).toISOString(),
+      expired: c.deadline <= now,
+      ...(c.leaseUnreadable ? { leaseUnreadable: true as const } : {}),
+      ...(gone ? { gone } : {}),
+    };
     found.push(...look([], () => [describe(receiver, paths, id, 'processing', c.path, { claim, budget })]));
   }
   if (there(paths.outbox)) found.push(...at('outbox', join(paths.outbox, fileName)));
@@ -1129,7 +1142,12 @@ export function headersOnBus(
           const c = parseClaimFileName(n);
           if (!c) continue;
           fileName = c.fileName;
-          claim = { owner: c.owner, leaseExpiresAt: new Date(c.deadline).toISOString(), expired: c.deadline <= now };
+          claim = {
+            owner: c.owner,
+            leaseExpiresAt: new Date(c.deadline).toISOString(),
+            expired: c.deadline <= now,
+            ...(c.leaseUnreadable ? { leaseUnreadable: true as const } : {}),
+          };
         } else if (!isMessageFileName(n)) continue;
         const id = validIdFromFileName(fileName);
         if (id === undefined) continue;

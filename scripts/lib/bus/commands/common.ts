@@ -589,7 +589,11 @@ export function messageLines(m: FoundMessage, options: { body?: boolean; typed?:
   const fields = headerFields(m.id, u ?? undefined);
   fields.splice(1, 0, receiverField(m.receiver));
   if (m.claim) {
-    lines.push(`claimed, lease ${m.claim.expired ? 'ran out at' : 'until'} ${m.claim.leaseExpiresAt}`);
+    lines.push(
+      m.claim.leaseUnreadable
+        ? 'claimed, lease not readable (its file name gives a deadline past any lease the bus takes): taken as run out'
+        : `claimed, lease ${m.claim.expired ? 'ran out at' : 'until'} ${m.claim.leaseExpiresAt}`,
+    );
     fields.push(['claimed by', m.claim.owner]);
   }
   if (m.deadLetter?.originalId) fields.push(['its id was', m.deadLetter.originalId]);
