@@ -1747,6 +1747,49 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ],
   ['git --shallow-file x log of the log', `git --shallow-file x log -p -- ${K}/log.md`, 'world', 'allow'],
   ['git --no-pager -c color.ui=never log of the log', `git --no-pager -c color.ui=never log -p -- ${K}/log.md`, 'world', 'allow'],
+  // Eighth review of 2026-12-07: each was allowed, and bash removed or changed both logs.
+  // H1: a lister's words were read with their quotes taken out and split at blanks, so a quoted
+  // pattern holding a blank or a quote (`'log.md x'`, which matches no log) read as leaving the logs out.
+  ["find ! -name 'log.md x' | xargs rm -f", "find . -name '*.md' ! -name 'log.md x' | xargs rm -f", 'world', /find's tests may match log\.md/],
+  ['find ! -name "log.md\'" | xargs rm -f', `find . -name '*.md' ! -name "log.md'" | xargs rm -f`, 'world', /find's tests may match log\.md/],
+  ["grep -rl --exclude='log.md x' | xargs rm -f", "grep -rl --exclude='log.md x' tomatoes . | xargs rm -f", 'world', /grep may list log\.md/],
+  ["git ls-files -- . ':!*log.md x' | xargs rm -f", "git ls-files -- . ':!*log.md x' | xargs rm -f", 'world', /git may list log\.md/],
+  ["git grep -l -- . ':!*log.md x' | xargs rm -f", "git grep -l tomatoes -- . ':!*log.md x' | xargs rm -f", 'world', /git may list log\.md/],
+  ["git ls-files -z -- . ':!*log.md x' | xargs -0 sed -i", "git ls-files -z -- . ':!*log.md x' | xargs -0 sed -i s/a/b/", 'world', /git may list log\.md/],
+  ["git -c 'user.name=a b' ls-files | xargs rm -f (one word)", "git -c 'user.name=a b' ls-files | xargs rm -f", 'world', /git may list log\.md/],
+  ["grep -rl --exclude=log.md 'two words' | xargs rm -f (a quoted pattern)", "grep -rl --exclude=log.md 'two words' . | xargs rm -f", 'world', 'allow'],
+  ["git ls-files -- 'my notes' ':!*log.md' | xargs rm -f (a quoted pathspec)", "git ls-files -- 'my notes.txt' ':!*log.md' | xargs rm -f", 'world', 'allow'],
+  // H2: a lister run through an alias the command defines.
+  ['git -c alias.l=ls-files l | xargs rm -f', 'git -c alias.l=ls-files l | xargs rm -f', 'world', /git may list log\.md/],
+  ['git config alias.l ls-files && git l | xargs rm -f', 'git config alias.l ls-files && git l | xargs rm -f', 'world', /git may list log\.md/],
+  ["git config alias.l 'ls-files -z'; git l | xargs -0 rm -f", "git config alias.l 'ls-files -z'; git l | xargs -0 rm -f", 'world', /git may list log\.md/],
+  // H3: --noglob-pathspecs makes the exclusion's `*` literal, as --literal-pathspecs does.
+  [
+    "git --noglob-pathspecs ls-files ':!*log.md' | xargs rm -f",
+    "git --noglob-pathspecs ls-files -- . ':!*log.md' | xargs rm -f",
+    'world',
+    /git may list log\.md/,
+  ],
+  [
+    "GIT_NOGLOB_PATHSPECS=1 git ls-files ':!*log.md' | xargs rm -f",
+    "GIT_NOGLOB_PATHSPECS=1 git ls-files -- . ':!*log.md' | xargs rm -f",
+    'world',
+    /git may list log\.md/,
+  ],
+  // H4: long options by a unique start, and grep's -d glued to its value.
+  ['git grep --files-with-match | xargs rm -f', 'git grep --files-with-match tomatoes | xargs rm -f', 'world', /git may list log\.md/],
+  ['git grep --name-o | xargs rm -f', 'git grep --name-o tomatoes | xargs rm -f', 'world', /git may list log\.md/],
+  ['grep -r --files-with-match | xargs rm -f', 'grep -r --files-with-match tomatoes . | xargs rm -f', 'world', /grep may list log\.md/],
+  ['grep -l --recur | xargs rm -f', 'grep -l --recur tomatoes . | xargs rm -f', 'world', /grep may list log\.md/],
+  ['grep -drecurse -l | xargs rm -f', 'grep -drecurse -l tomatoes . | xargs rm -f', 'world', /grep may list log\.md/],
+  ['grep --dir=recurse -l | xargs rm -f', 'grep --dir=recurse -l tomatoes . | xargs rm -f', 'world', /grep may list log\.md/],
+  // H7: ls-files' -f is a flag, not a value option (git grep's -f FILE).
+  [
+    "git ls-files -f ../.. ':!*log.md' from a walnut | xargs rm -f",
+    "cd 04_Ventures/garden && git ls-files -f ../.. ':!*log.md' | xargs rm -f",
+    'world',
+    /git may list log\.md/,
+  ],
 ];
 
 /**

@@ -315,7 +315,7 @@ describe('shellWrites', () => {
 
   it('reads a script piped into a shell, or given to it or to source as <(…), as input it cannot see into', () => {
     const writes = (command: string) => shellWrites(command).map((w) => [w.path, w.kind, w.exact, w.input]);
-    expect(writes("echo 'sed -i s/a/b/ k/log.md' | bash")).toEqual([['<script bash reads>', 'replace', false, 'echo sed -i s/a/b/ k/log.md']]);
+    expect(writes("echo 'sed -i s/a/b/ k/log.md' | bash")).toEqual([['<script bash reads>', 'replace', false, "echo 'sed -i s/a/b/ k/log.md'"]]);
     expect(writes("source <(echo 'rm k/log.md')")).toEqual([['<script source reads>', 'replace', false, "<(echo 'rm k/log.md')"]]);
     expect(writes('bash run.sh < input.txt')).toEqual([]);
   });

@@ -1011,8 +1011,11 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
       cmd.words.push(tok.word);
     } else if (tok.t === 'redir') cmd.redirs.push({ op: tok.op, target: tok.target, body: tok.body });
     else {
+      // A known word is written back quoted (`'log.md x'` one word, not two), as the lister reader splits it.
       const source =
-        tok.op === '|' || (tok.op === ')' && stack.length > 0) ? [...cmd.words, ...cmd.redirs.flatMap((r) => r.target ?? [])].map(asInput).join(' ') : '';
+        tok.op === '|' || (tok.op === ')' && stack.length > 0)
+          ? [...cmd.words, ...cmd.redirs.flatMap((r) => r.target ?? [])].map((w) => (exact(w) ? shellQuote(text(w)) : asInput(w))).join(' ')
+          : '';
       const bodies = source === '' ? undefined : bodiesOf(cmd.redirs);
       endedBy = tok.op;
       finish();

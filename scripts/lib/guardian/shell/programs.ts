@@ -7,6 +7,7 @@ import { globMatches, pathPatternMayMatchLog } from '../../text/glob.ts';
 import { inSingleQuotes } from '../../text/shell-quote.ts';
 import { SHORT_MAGIC } from '../pathspec-magic.ts';
 import { sedScriptWrites } from '../sed.ts';
+import { Lexer } from './lexer.ts';
 import { baseName, builtName, endingCanBeLog, globEndsLikeLog, lastName } from './names.ts';
 import {
   EMPTY_WORD,
@@ -16,7 +17,10 @@ import {
   MAX_DEPTH,
   type Nested,
   type Part,
+  type ShellScope,
+  type ShellToken,
   type VarValue,
+  Vars,
   type Word,
   type WriteKind,
   allPositionals,
@@ -1083,12 +1087,50 @@ function findWrites(args: Word[], emit: Emit, nested: Nested, depth: number): vo
 /** The programs listing names `listing` reads. */
 const LISTERS = new Set(['find', 'grep', 'egrep', 'fgrep', 'rg', 'git']);
 
-/** A lister's segment as words, its quotes taken out (the check reads what they hold). */
-const segmentWords = (segment: string) =>
-  segment
-    .replace(/["']/g, '')
-    .split(/[ \t\n]+/)
-    .filter((w) => w !== '');
+/** Words that may open a segment before the command it runs: reserved words (`{ git ls-files; }`, `if …; then git …`, `! git …`). */
+const SEGMENT_OPENERS = new Set(['{', '!', 'if', 'then', 'else', 'elif', 'do', 'while', 'until']);
+
+/**
+ * A lister's segment as the shell splits it into words (eighth review of 2026-12-07, H1: its
+ * quotes taken out and split at blanks, `! -name 'log.md x'` read as leaving log.md out), past the
+ * operators, reserved words and function header that open it (H5: `{ git ls-files; }`, `f() {
+ * git ls-files; }`). A word the lexer cannot tell stands as written, its `$` kept (reachesUp reads it).
+ * Nothing it holds is run or expanded here: the reader reads the command itself.
+ */
+function segmentWords(segment: string): string[] {
+  const scope: ShellScope = { dir: undefined, vars: new Vars() };
+  let budget = segment.length * 4;
+  const spend = (n: number) => (budget -= n) >= 0;
+  const tokens: ShellToken[] = [];
+  try {
+    for (const token of new Lexer(
+      segment,
+      () => scope,
+      () => {},
+      spend,
+      () => {},
+    ).tokens())
+      tokens.push(token);
+  } catch {
+    return ['<a segment it cannot split>'];
+  }
+  const word = (k: number) => {
+    const t = tokens[k];
+    return t?.t === 'word' ? asInput(t.word) : undefined;
+  };
+  const op = (k: number) => {
+    const t = tokens[k];
+    return t?.t === 'op' ? t.op : undefined;
+  };
+  let k = 0;
+  for (;;) {
+    if (op(k) !== undefined || SEGMENT_OPENERS.has(word(k) ?? '')) k++;
+    else if (word(k) === 'function') k += op(k + 2) === '(' ? 4 : 2;
+    else if (word(k) !== undefined && op(k + 1) === '(' && op(k + 2) === ')') k += 3;
+    else break;
+  }
+  return tokens.slice(k).flatMap((t) => (t.t === 'word' ? [asInput(t.word)] : []));
+}
 
 /**
  * The index in `words` of the program a segment runs: past assignments, and past wrappers
@@ -1126,9 +1168,11 @@ function listing(segment: string): 'logs' | 'none' | undefined {
     if (found.excluded || (found.named && !found.matched && found.logStarts.length === 0)) return 'none';
     return found.matched || found.logStarts.length > 0 ? 'logs' : undefined;
   }
+  // A long option by any start of at least one letter (`--files-with-match`, `--recur`): git's
+  // parse-options and GNU getopt_long take a unique one (eighth review of 2026-12-07, H4).
   const flags = (letters: string, long: string[]) =>
     args.some((a) =>
-      a.startsWith('--') ? long.some((l) => a === l || a.startsWith(`${l}=`)) : a.startsWith('-') && [...letters].some((c) => clusterFlag(a, c)),
+      a.startsWith('--') ? a.length > 2 && long.some((l) => l.startsWith(a.split('=')[0]!)) : a.startsWith('-') && [...letters].some((c) => clusterFlag(a, c)),
     );
   const values = (option: string, short?: string) =>
     args.flatMap((a, i) => (a.startsWith(`${option}=`) ? [a.slice(option.length + 1)] : a === option || a === short ? [args[i + 1] ?? ''] : []));
@@ -1136,7 +1180,7 @@ function listing(segment: string): 'logs' | 'none' | undefined {
     if (!flags('lL', ['--files-with-matches', '--files-without-match'])) return undefined;
     const includes = values('--include');
     if (values('--exclude').some(matches) || (includes.length > 0 && !includes.some(matches))) return 'none';
-    const recursive = flags('rR', ['--recursive', '--dereference-recursive']) || values('--directories', '-d').includes('recurse');
+    const recursive = flags('rR', ['--recursive', '--dereference-recursive']) || grepDirectories(args).includes('recurse');
     return recursive || spells || args.some((a) => !a.startsWith('-') && /[*?[]/.test(a)) ? 'logs' : undefined;
   }
   if (program === 'rg') {
@@ -1154,8 +1198,86 @@ function listing(segment: string): 'logs' | 'none' | undefined {
   return undefined;
 }
 
-/** git's options before a subcommand's pathspecs that take the next word as their value (ls-files' -x, -X …). */
-const GIT_LISTER_VALUES = new Set(['-x', '-X', '--exclude', '--exclude-from', '--exclude-per-directory', '--format', '--with-tree', '-e', '-f']);
+/**
+ * The values grep's `-d ACTION` / `--directories=ACTION` is given: glued (`-drecurse`, `-ld recurse`)
+ * or the next word, the long option by any start (`--dir=recurse`; eighth review of 2026-12-07, H4).
+ */
+function grepDirectories(args: string[]): string[] {
+  return args.flatMap((a, i) => {
+    if (a.startsWith('--')) {
+      const [name, ...value] = a.split('=');
+      if (name!.length < 4 || !'--directories'.startsWith(name!)) return [];
+      return [value.length > 0 ? value.join('=') : (args[i + 1] ?? '')];
+    }
+    if (!a.startsWith('-')) return [];
+    for (let c = 1; c < a.length; c++) {
+      if (a[c] === 'd') return [c + 1 < a.length ? a.slice(c + 1) : (args[i + 1] ?? '')];
+      if ('efmABCD'.includes(a[c]!)) return [];
+    }
+    return [];
+  });
+}
+
+/**
+ * A git lister's options that take the next word as their value, per subcommand (eighth review of
+ * 2026-12-07, H7: ls-files' -f is a flag, and taking `../..` after it for grep's -f FILE hid a
+ * pathspec reaching up). One not named here takes none that is not `=`-joined.
+ */
+const GIT_LISTER_VALUES: Record<string, ReadonlySet<string>> = {
+  'ls-files': new Set(['-x', '-X', '--exclude', '--exclude-from', '--exclude-per-directory', '--format', '--with-tree']),
+  'ls-tree': new Set(['--format']),
+  grep: new Set(['-e', '-f']),
+};
+/** Before `--`, a diff's, show's or log's words are not read as pathspecs but `.` and `./x` (see gitListing): their options' values are skipped alike. */
+const GIT_WHOLE_REPOSITORY_VALUES = new Set(['-x', '-X', '--exclude', '--exclude-from', '--exclude-per-directory', '--format', '--with-tree', '-e', '-f']);
+/**
+ * git subcommands whose output is no list of files in the work tree (branches, hashes, settings,
+ * refs): a name not among them nor the listers is read as one that may list logs, an alias among
+ * them (`git -c alias.l=ls-files l`; eighth review of 2026-12-07, H2).
+ */
+const GIT_LISTS_NO_FILES = new Set([
+  'rev-parse',
+  'merge-base',
+  'describe',
+  'branch',
+  'tag',
+  'remote',
+  'config',
+  'stash',
+  'for-each-ref',
+  'show-ref',
+  'symbolic-ref',
+  'name-rev',
+  'worktree',
+  'cat-file',
+  'hash-object',
+  'reflog',
+  'shortlog',
+  'blame',
+  'count-objects',
+  'version',
+  'var',
+  'ls-remote',
+  'rev-list',
+  'add',
+  'commit',
+  'checkout',
+  'switch',
+  'restore',
+  'reset',
+  'rm',
+  'mv',
+  'fetch',
+  'pull',
+  'push',
+  'merge',
+  'rebase',
+  'cherry-pick',
+  'revert',
+  'init',
+  'clone',
+  'help',
+]);
 /** A pathspec's exclusion (`:!x`, `:^x`, `:/!x`, `:(exclude)x`): its pattern, whether it is from the top (`/`, `top`) and in any case (`icase`). */
 interface Exclusion {
   pattern: string;
@@ -1215,7 +1337,8 @@ function gitListing(args: string[], flags: (letters: string, long: string[]) => 
   const sub = args[k] ?? '';
   const rest = args.slice(k + 1);
   const dashes = rest.indexOf('--');
-  const operands = (from: string[]) => from.filter((a, i) => !a.startsWith('-') && !GIT_LISTER_VALUES.has(from[i - 1] ?? ''));
+  const takesValue = GIT_LISTER_VALUES[sub] ?? GIT_WHOLE_REPOSITORY_VALUES;
+  const operands = (from: string[]) => from.filter((a, i) => !a.startsWith('-') && !takesValue.has(from[i - 1] ?? ''));
   let specs: string[];
   if (sub === 'grep') {
     if (!flags('lL', ['--name-only', '--files-with-matches', '--files-without-match'])) return undefined;
@@ -1228,7 +1351,7 @@ function gitListing(args: string[], flags: (letters: string, long: string[]) => 
   else if (LISTS_WHOLE_REPOSITORY.has(sub)) {
     if (!rest.some((a) => a === '--name-only' || a === '--name-status')) return undefined;
     specs = dashes < 0 ? operands(rest) : rest.slice(dashes + 1);
-  } else return undefined;
+  } else return GIT_LISTS_NO_FILES.has(sub) ? undefined : 'logs';
   const positive = specs.filter((spec) => excludedBy(spec) === undefined);
   // Before `--`, a diff's, show's or log's words may be revisions or options' values (`HEAD~1`,
   // `-n 2`), not the positive pathspec that has git apply an exclusion from its folder: only one
@@ -1239,7 +1362,9 @@ function gitListing(args: string[], flags: (letters: string, long: string[]) => 
     // git's matcher knows no `[[:word:]]`, `[[.d.]]` or `[[=d=]]` as globMatches reads them.
     !e.pattern.includes('[') &&
     (e.top || (!positive.some(reachesUp) && (counted.length > 0 || !LISTS_WHOLE_REPOSITORY.has(sub))));
-  const exclusions = /GIT_(?:GLOB|LITERAL)_PATHSPECS|--(?:glob|literal)-pathspecs/.test(segment) ? [] : specs.map(excludedBy).filter((e) => e !== undefined);
+  // Any of git's pathspec switches (--glob-, --noglob-, --literal-pathspecs, their variables) may
+  // make an exclusion's `*` other than it reads (eighth review of 2026-12-07, H3: --noglob-pathspecs).
+  const exclusions = /PATHSPECS|-pathspecs/i.test(segment) ? [] : specs.map(excludedBy).filter((e) => e !== undefined);
   if (exclusions.some((e) => applied(e) && LOG_PATHS.every((path) => globMatches(e.pattern, path.replace(/^\.\//, ''), { anyCase: e.icase })))) return 'none';
   return positive.length === 0 || positive.some(pathspecMayListLog) ? 'logs' : 'none';
 }
