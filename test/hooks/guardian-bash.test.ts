@@ -1783,6 +1783,45 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['grep -l --recur | xargs rm -f', 'grep -l --recur tomatoes . | xargs rm -f', 'world', /grep may list log\.md/],
   ['grep -drecurse -l | xargs rm -f', 'grep -drecurse -l tomatoes . | xargs rm -f', 'world', /grep may list log\.md/],
   ['grep --dir=recurse -l | xargs rm -f', 'grep --dir=recurse -l tomatoes . | xargs rm -f', 'world', /grep may list log\.md/],
+  // H5: a lister inside a compound command.
+  ['{ git ls-files; } | xargs rm -f', '{ git ls-files; } | xargs rm -f', 'world', /git may list log\.md/],
+  ["{ find . -name '*.md'; } | xargs rm -f", "{ find . -name '*.md'; } | xargs rm -f", 'world', /find's tests may match log\.md/],
+  ['{ grep -rl …; } | xargs rm -f', '{ grep -rl tomatoes .; } | xargs rm -f', 'world', /grep may list log\.md/],
+  ['if …; then git ls-files; fi | xargs rm -f', 'if true; then git ls-files; fi | xargs rm -f', 'world', /git may list log\.md/],
+  ['for …; do git ls-files; done | xargs rm -f', 'for i in 1; do git ls-files; done | xargs rm -f', 'world', /git may list log\.md/],
+  // Found while fixing H5: a subshell piped out its last command alone.
+  ['(git ls-files; echo) | xargs rm -f', '(git ls-files; echo) | xargs rm -f', 'world', /git may list log\.md/],
+  ['! git ls-files | xargs rm -f', '! git ls-files | xargs rm -f', 'world', /git may list log\.md/],
+  ['rm -f $({ git ls-files; })', 'rm -f $({ git ls-files; })', 'world', /git may list log\.md|cannot tell/],
+  ['f() { git ls-files; }; f | xargs rm -f', 'f() { git ls-files; }; f | xargs rm -f', 'world', /git may list log\.md|cannot tell/],
+  // H6: a lister feeding mapfile, or piped through other stages into a shell.
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's array
+  ['mapfile < <(git ls-files); rm -f "${a[@]}"', 'mapfile -t a < <(git ls-files); rm -f "${a[@]}"', 'world', /git may list log\.md|cannot tell/],
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's array
+  ['readarray < <(grep -rl …); rm -f', 'readarray -t a < <(grep -rl tomatoes .); rm -f "${a[@]}"', 'world', /grep may list log\.md|cannot tell/],
+  ["mapfile < <(find -name '*.md'); rm -f", `mapfile -t a < <(find . -name '*.md'); rm -f "\${a[@]}"`, 'world', /find's tests may match log\.md|cannot tell/],
+  ["git ls-files | sed 's/^/rm -f /' | sh", "git ls-files | sed 's/^/rm -f /' | sh", 'world', /git may list log\.md|cannot tell/],
+  ["grep -rl … | sed 's/^/rm -f /' | bash", "grep -rl tomatoes . | sed 's/^/rm -f /' | bash", 'world', /grep may list log\.md|cannot tell/],
+  ["find -name '*.md' | sed 's/^/rm -f /' | sh", "find . -name '*.md' | sed 's/^/rm -f /' | sh", 'world', /find's tests may match log\.md|cannot tell/],
+  // FP: names after `--` are pathspecs; reset (no --hard, --merge, --keep) and restore --staged
+  // (no --worktree) write the index alone. Without `--` a listed `--hard` would write.
+  ['git diff --cached --name-only | xargs -r git reset -q --', 'git diff --cached --name-only | xargs -r git reset -q --', 'world', 'allow'],
+  [
+    'git diff --cached --name-only -z | xargs -0 -r git restore --staged --',
+    'git diff --cached --name-only -z | xargs -0 -r git restore --staged --',
+    'world',
+    'allow',
+  ],
+  ['git diff --cached --name-only | xargs git reset -q (no --)', 'git diff --cached --name-only | xargs git reset -q', 'world', OPTION_UNREAD],
+  ['git diff --cached --name-only | xargs git reset --hard --', 'git diff --cached --name-only | xargs git reset --hard --', 'world', /cannot|overwrite/],
+  [
+    'git diff --cached --name-only | xargs git restore --staged -W --',
+    'git diff --cached --name-only | xargs git restore --staged -W --',
+    'world',
+    /cannot|overwrite/,
+  ],
+  // Found while fixing H1: a lister in a variable, its value split into words, was read as one word.
+  ["x='git ls-files'; $x | xargs rm -f", "x='git ls-files'; $x | xargs rm -f", 'world', /git may list log\.md/],
   // H7: ls-files' -f is a flag, not a value option (git grep's -f FILE).
   [
     "git ls-files -f ../.. ':!*log.md' from a walnut | xargs rm -f",

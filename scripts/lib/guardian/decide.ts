@@ -331,14 +331,25 @@ function rsyncRemoves(lower: string): boolean {
 
 /**
  * True when the command may give the names a grep or rg lists (`grep -rl …`, which may be logs) to
- * another command: through xargs, a substitution or a read loop. Such a command is read too.
+ * another command: through xargs, a substitution, a read loop, mapfile or a shell reading a pipe. Such a command is read too.
  */
 function listsNames(lower: string): boolean {
   const lister =
     lower.includes('grep') ||
     lower.includes('rg ') ||
     (lower.includes('git') && (lower.includes('ls-') || lower.includes('--name-') || lower.includes('status')));
-  return lister && (lower.includes('xargs') || lower.includes('$(') || lower.includes('`') || lower.includes('read'));
+  // `read`, also readarray; mapfile and `<(…)` (`mapfile -t a < <(git ls-files)`), and a pipe that
+  // may end in a shell (`git ls-files | sed 's/^/rm -f /' | sh`; eighth review of 2026-12-07, H6).
+  return (
+    lister &&
+    (lower.includes('xargs') ||
+      lower.includes('$(') ||
+      lower.includes('`') ||
+      lower.includes('read') ||
+      lower.includes('mapfile') ||
+      lower.includes('<(') ||
+      (lower.includes('|') && lower.includes('sh')))
+  );
 }
 
 /** True when `text` spells log.md, through quoting and braces (namesLog without globs: for input texts). */

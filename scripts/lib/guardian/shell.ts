@@ -229,6 +229,33 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
   let endedBy: string | undefined;
   /** How many bodies (`if`, loops, `case`, `{ …; }` groups and function bodies) the command is in. */
   let bodies = 0;
+  /**
+   * What a body pipes out (`{ git ls-files; } | xargs rm`, `if …; then git ls-files; fi |`, `( … ) |`,
+   * `f |` of a function: eighth review of 2026-12-07, H5): the text of each command read in a body,
+   * with where each open body starts among them and the function it defines, the span of the
+   * body that ended last, and each function's.
+   */
+  const bodyCommands: string[] = [];
+  const bodyChars: number[] = [0];
+  const openBodies: { start: number; defines: string | undefined }[] = [];
+  let ended: [number, number] | undefined;
+  const functionOutputs = new Map<string, [number, number]>();
+  let defining: string | undefined;
+  const openBody = (counted: boolean, named: boolean) => {
+    if (counted) bodies++;
+    openBodies.push({ start: bodyCommands.length, defines: named ? defining : undefined });
+    if (named) defining = undefined;
+  };
+  const closeBody = (counted: boolean) => {
+    if (counted) bodies = Math.max(0, bodies - 1);
+    const open = openBodies.pop();
+    if (!open) return;
+    ended = [open.start, bodyCommands.length];
+    if (open.defines !== undefined) functionOutputs.set(open.defines, ended);
+  };
+  // A long body stands as the whole command: its text is not copied at each pipe it feeds.
+  const outputOf = ([start, end]: [number, number]) =>
+    end - start > 64 || bodyChars[end]! - bodyChars[start]! > 16 * 1024 ? command : bodyCommands.slice(start, end).join('\n');
   /** How sure a `cd` read now is to run and move the shell, as far as where it stands tells. */
   const cdCertainty = (): CdCertainty => {
     if (cdAtMost === 'maybe' || bodies > 0 || before === '||' || before === '|' || endedBy === '|' || endedBy === '&') return 'maybe';
@@ -474,12 +501,13 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     let words = cmd.words.flatMap((w) => expandBraces(w));
     if (words[0] === undefined || text(words[0]) !== '[[') words = splitWords(words, current.vars.get('IFS'));
     const opens = (w0: string) => {
-      if (w0 === 'if' || w0 === 'while' || w0 === 'until' || w0 === 'case' || w0 === '{') bodies++;
+      if (w0 === 'if' || w0 === 'while' || w0 === 'until' || w0 === 'case' || w0 === '{') openBody(true, w0 === '{');
     };
     // `NAME() {…}`, `function NAME {…}` defines NAME and runs nothing; once cd, pushd or popd is
     // a function, every one after it may go anywhere, or nowhere.
     const defines = words.length === 1 && endedBy === '(' ? text(words[0]!) : words.length > 1 && text(words[0]!) === 'function' ? text(words[1]!) : undefined;
     if (defines !== undefined && MOVES_THE_SHELL.has(defines)) reading.cdRedefined = true;
+    if (defines !== undefined) defining = defines;
     if (words.length === 1 && endedBy === '(') return;
     if (words.length === 1) opens(text(words[0]!));
     // Reserved words and a group's `{` before the command's name; `function NAME {` opens a body.
@@ -493,9 +521,9 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
       else break;
     }
     const first = words[0] && text(words[0]);
-    if (first === 'done' || first === 'fi' || first === 'esac') bodies = Math.max(0, bodies - 1);
+    if (first === 'done' || first === 'fi' || first === 'esac') closeBody(true);
     if (first === 'for' || first === 'select') {
-      bodies++;
+      openBody(true, false);
       return startFor(words.slice(1));
     }
     // The loop's input redirections feed the `read`s in it.
@@ -575,7 +603,13 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     // an assignment): read as input it cannot see into, unless it holds no $, ` or \.
     if (last?.body?.text !== undefined) return last.body.expands && /[$`\\]/.test(last.body.text) ? { unseen: last.body.text } : { text: last.body.text };
     if (last?.op === '<<<' && last.target) return { text: text(last.target) };
-    if (last === undefined && piped !== undefined) return { unseen: [piped.text, ...bodyTexts(piped.bodies)].join('\n') };
+    // Every stage piped in, not the last alone: `git ls-files | sed 's/^/rm -f /' | sh` runs what
+    // the lister two stages back names (eighth review of 2026-12-07, H6).
+    if (last === undefined && piped !== undefined) {
+      const stages: string[] = [];
+      for (let p: Piped | undefined = piped; p; p = p.before) stages.unshift(p.text, ...bodyTexts(p.bodies));
+      return { unseen: stages.join('\n') };
+    }
     return undefined;
   };
 
@@ -1005,25 +1039,41 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     if (tok.t === 'word') {
       // `{` and `}` group commands; they are not command names.
       if (cmd.words.length === 0 && (text(tok.word) === '{' || text(tok.word) === '}')) {
-        bodies = text(tok.word) === '{' ? bodies + 1 : Math.max(0, bodies - 1);
+        if (text(tok.word) === '{') openBody(true, true);
+        else closeBody(true);
         continue;
       }
       cmd.words.push(tok.word);
     } else if (tok.t === 'redir') cmd.redirs.push({ op: tok.op, target: tok.target, body: tok.body });
     else {
-      // A known word is written back quoted (`'log.md x'` one word, not two), as the lister reader splits it.
-      const source =
-        tok.op === '|' || (tok.op === ')' && stack.length > 0)
-          ? [...cmd.words, ...cmd.redirs.flatMap((r) => r.target ?? [])].map((w) => (exact(w) ? shellQuote(text(w)) : asInput(w))).join(' ')
-          : '';
+      // A known word is written back quoted (`'log.md x'` one word, not two), as the lister reader
+      // splits it; after field splitting (`x='git ls-files'; $x |` is two words).
+      const written = () =>
+        [...splitWords(cmd.words, current.vars.get('IFS')), ...cmd.redirs.flatMap((r) => r.target ?? [])]
+          .map((w) => (exact(w) ? shellQuote(text(w)) : asInput(w)))
+          .join(' ');
+      const first = cmd.words[0] && text(cmd.words[0]);
+      const closes = cmd.words.length === 0 || first === 'fi' || first === 'done' || first === 'esac';
+      const called = first === undefined ? undefined : functionOutputs.get(first);
+      let source = tok.op === '|' && !closes ? written() : '';
+      if (called && tok.op === '|') source = `${outputOf(called)}\n${source}`;
+      if (openBodies.length > 0 && cmd.words.length > 0) {
+        const t = source || written();
+        bodyCommands.push(t);
+        bodyChars.push(bodyChars.at(-1)! + t.length);
+      }
+      if (!closes) ended = undefined;
       const bodies = source === '' ? undefined : bodiesOf(cmd.redirs);
       endedBy = tok.op;
       finish();
+      if (tok.op === ')' && stack.length > 0) closeBody(false);
+      if ((tok.op === '|' && closes) || tok.op === ')') source = ended ? outputOf(ended) : '';
       before = tok.op;
       if (!CHAIN_GOES_ON.has(tok.op)) chainEnds(current);
       if (source !== '') piped = { text: source, bodies, before: piped };
       else if (LIST_OPS.has(tok.op)) piped = undefined;
       if (tok.op === '(') {
+        openBody(false, false);
         stack.push({ scope: current, mark: current.vars.mark() });
         current = { dir: current.dir, vars: current.vars, also: current.also, unless: current.unless };
       } else if (tok.op === ')' && stack.length > 0) {

@@ -536,7 +536,23 @@ export function optionsMayWrite(name: string, args: Word[]): boolean {
     if (takes === 'value') k++;
   }
   const sub = args[k];
-  return sub === undefined || !exact(sub) || !GIT_OPTIONS_WRITE_NOTHING.has(text(sub));
+  if (sub === undefined || !exact(sub)) return true;
+  return !GIT_OPTIONS_WRITE_NOTHING.has(text(sub)) && !indexOnly(text(sub), args.slice(k + 1));
+}
+
+/**
+ * `git reset -q -- NAMES` and `git restore --staged -- NAMES`: after a literal `--` every word is a
+ * pathspec, and with nothing before it but these known words they write the index alone
+ * (`git diff --cached --name-only | xargs git reset -q --` unstages; eighth review of 2026-12-07).
+ * A revision before `--` stays reset's (`git reset HEAD -- NAMES`).
+ */
+function indexOnly(sub: string, rest: Word[]): boolean {
+  const dashes = rest.findIndex((w) => exact(w) && text(w) === '--');
+  if (dashes < 0 || !rest.slice(0, dashes).every(exact)) return false;
+  const before = rest.slice(0, dashes).map(text);
+  if (sub === 'reset') return before.every((t) => t === '-q' || t === '--quiet' || !t.startsWith('-'));
+  if (sub === 'restore') return before.some((t) => t === '--staged' || t === '-S') && before.every((t) => ['--staged', '-S', '-q', '--quiet'].includes(t));
+  return false;
 }
 
 /**
@@ -1395,6 +1411,8 @@ function clusterFlag(word: string, letter: string): boolean {
  */
 export function listedInput(input: string): string {
   if (!/find|grep|rg|git/.test(input)) return input;
+  // What a process substitution runs (`mapfile -t a < <(git ls-files)`; eighth review of 2026-12-07, H6).
+  if (input.startsWith('<(') && input.endsWith(')')) return `<(${listedInput(input.slice(2, -1))})`;
   return input
     .split(/(?<=[|;&\n])/)
     .map((segment) => {
