@@ -694,8 +694,12 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     // Past an option git's own it does not know, any word may be one of git's options still (the
     // one not known may take any number of values): each `-c` of the rest is read.
     let unknown = false;
-    /** The aliases given with -c or --config-env (`alias.r=rebase`): a value not known is undefined. */
-    const aliases = new Map(reading.gitAliases);
+    /**
+     * The aliases given with -c or --config-env (`alias.r=rebase`): a value not known is undefined.
+     * Those of `git config` before are looked up in reading.gitAliases, not copied for each git command
+     * (thousands of aliases, then as many git commands, made the reader quadratic).
+     */
+    const aliases = new Map<string, string | undefined>();
     for (; k < args.length && (unknown || text(args[k]!).startsWith('-')); k++) {
       const t = text(args[k]!);
       if (t.startsWith('-') && gitOption(t) === undefined) unknown = true;
@@ -748,17 +752,19 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
    */
   const gitAlias = (args: Word[], aliases: Map<string, string | undefined>, k: number) => {
     const sub = args[k];
-    if (sub === undefined || !exact(sub) || !aliases.has(text(sub).toLowerCase())) return;
-    const value = aliases.get(text(sub).toLowerCase());
+    const name = sub !== undefined && exact(sub) ? text(sub).toLowerCase() : undefined;
+    const known = name !== undefined && aliases.has(name) ? aliases : reading.gitAliases;
+    if (name === undefined || !known?.has(name)) return;
+    const value = known.get(name);
     const words = value === undefined ? undefined : gitAliasWords(value);
-    if (value === undefined) return runs(undefined, `git alias ${text(sub)}`);
-    if (words === undefined || words[0]?.toLowerCase() === text(sub).toLowerCase()) return;
+    if (value === undefined) return runs(undefined, `git alias ${name}`);
+    if (words === undefined || words[0]?.toLowerCase() === name) return;
     const bindings = new Map<string, VarValue>();
     const line = [...args.slice(0, k).map((w) => w), ...words.map((t) => ({ parts: [{ text: t, known: true }] })), ...args.slice(k + 1)].map((w) => {
       if (exact(w)) return shellQuote(text(w));
-      const name = `__alive_git_alias_${bindings.size}`;
-      bindings.set(name, w);
-      return `"\${${name}}"`;
+      const bound = `__alive_git_alias_${bindings.size}`;
+      bindings.set(bound, w);
+      return `"\${${bound}}"`;
     });
     nested(`git ${line.join(' ')}`, bindings);
   };
