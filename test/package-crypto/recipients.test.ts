@@ -272,3 +272,45 @@ describe('a package forwarded by one of its recipients is refused by whoever it 
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { code: 'bad_manifest' } });
   });
 });
+
+/**
+ * Anyone can put a signed plain package into a 2.0 RSA envelope: alice's files under her signed
+ * manifest (which says it is not encrypted), gzip'd, encrypted with a key only bob's public key
+ * wraps, beside her manifest. The reader took the envelope because payload.enc was there: verify
+ * said "Encrypted: rsa … Signed: valid, by alice" and receive logged "Encryption: RSA (for this
+ * user)", what alice never signed; info said "Encrypted: no" of the same file. The encrypted layout
+ * is read only under a 2.0 manifest that says `encrypted: true` (review of 2026-12-07, finding 1).
+ */
+describe('a signed plain package put in an RSA envelope by someone else', () => {
+  for (const format of ['2.0', '2.1'] as const) {
+    it(`${format}: verify refuses it (the signed manifest says it is not encrypted), and extract writes nothing`, async () => {
+      const plain = await create(format === '2.1' ? ['--format', '2.1'] : []);
+      const dir = fresh('wrap');
+      mkdirSync(join(dir, 'inner'), { recursive: true });
+      sh('tar', ['-xzf', plain, '-C', join(dir, 'inner')]);
+      const manifest = readFileSync(join(dir, 'inner', 'manifest.yaml'));
+      rmSync(join(dir, 'inner', 'manifest.yaml'));
+      const inner = sh('tar', ['-czf', '-', '-C', join(dir, 'inner'), '.']);
+      const key = sh('openssl', ['rand', '-hex', '32']).toString().trim();
+      const iv = sh('openssl', ['rand', '-hex', '16']).toString().trim();
+      mkdirSync(join(dir, 'outer'));
+      writeFileSync(join(dir, 'outer', 'manifest.yaml'), manifest);
+      writeFileSync(join(dir, 'outer', 'payload.enc'), sh('openssl', ['enc', '-aes-256-cbc', '-K', key, '-iv', iv], { input: inner }));
+      writeFileSync(
+        join(dir, 'outer', 'payload.key'),
+        sh('openssl', ['pkeyutl', '-encrypt', '-pubin', '-inkey', keys.bob.publicPem, ...OAEP], { input: Buffer.from(key + iv, 'hex') }),
+      );
+      const wrapped = `${fresh('wrapped')}.walnut`;
+      sh('tar', ['-czf', wrapped, '-C', join(dir, 'outer'), 'manifest.yaml', 'payload.key', 'payload.enc']);
+      const r = await alive(['verify', wrapped, '--private-key', keys.bob.privatePem, '--signer-key', keys.alice.publicPem, '--json']);
+      expect(r.status).toBe(1);
+      expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { code: 'unlisted_file' } });
+      expect(JSON.parse(r.stdout).error.message).toMatch(/payload\.enc.*its manifest does not say the package is encrypted/);
+      const out = fresh('out');
+      const x = await alive(['extract', wrapped, '--output', out, '--private-key', keys.bob.privatePem]);
+      expect(x.status, x.stderr).toBe(1);
+      expect(x.stderr).toMatch(/its manifest does not say the package is encrypted/);
+      expect(existsSync(out)).toBe(false);
+    });
+  }
+});

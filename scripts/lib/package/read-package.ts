@@ -534,6 +534,17 @@ async function readGzipPackage(path: string, sink: FileSink, opts: ReadOptions, 
     throw refuse(label, extra, 'should not be in an encrypted package (only manifest.yaml and payload files belong there)', 'unlisted_file');
   }
   const manifest = asm.manifest;
+  // The 2.0 encrypted layout only under a 2.0 manifest that says so: anyone can put a signed plain
+  // package in an envelope (payload.enc with its key wrapped for the reader), and it read as if
+  // its signer had sealed it for them.
+  if (manifest.generation !== 'v2' || !manifest.encrypted) {
+    throw refuse(
+      label,
+      'payload.enc',
+      "is not listed, and its manifest does not say the package is encrypted (payload.enc belongs only to a 2.0 encrypted package): someone other than the package's maker put it in this envelope",
+      'unlisted_file',
+    );
+  }
   if (manifest.payload_sha256 && manifest.generation === 'v2' && manifest.payload_sha256 !== payload.digest.sha256) {
     throw refuse(label, 'payload.enc', 'does not match the payload_sha256 in the manifest (tampered with or damaged)', 'payload_mismatch');
   }
