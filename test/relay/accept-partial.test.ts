@@ -34,6 +34,9 @@ describe('accept of every invitation, one of them refused', () => {
     const { alice, bob, carol } = u as Record<string, TestUser>;
     expect((await run(bob!, ['add-peer', 'alice'])).code).toBe(0);
     expect((await run(carol!, ['add-peer', 'alice'])).code).toBe(0);
+    // Without a LOGIN, accept takes the invitations of alice's peers only.
+    expect((await run(alice!, ['add-peer', 'bob'])).code).toBe(0);
+    expect((await run(alice!, ['add-peer', 'carol'])).code).toBe(0);
     gh.failNext('GET', /\/repos\/carol\/walnut-relay\/contents\/keys/, 404, 20);
     const acc = await run(alice!, ['accept', '--json']);
     expect(acc.code).toBe(1);

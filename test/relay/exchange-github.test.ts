@@ -83,7 +83,7 @@ describe('relay exchange over the GitHub REST API (local server; the bundles whe
     const add = await inProcess(alice, 'alive-p2p', ['relay', 'add-peer', 'bob', '--json']);
     expect(add.status, add.stderr).toBe(0);
     expect(add.json).toMatchObject({ peer: 'bob', status: 'pending', invited: 'invited', fingerprint: null });
-    const acc = await inProcess(bob, 'alive-p2p', ['relay', 'accept', '--json']);
+    const acc = await inProcess(bob, 'alive-p2p', ['relay', 'accept', 'alice', '--json']);
     expect(acc.status, acc.stderr).toBe(0);
     expect(acc.json.accepted).toEqual([expect.objectContaining({ peer: 'alice', relay: 'alice/walnut-relay', fingerprint: fp.alice })]);
     expect(gh.repo('alice/walnut-relay').collaborators.has('bob')).toBe(true);

@@ -47,7 +47,7 @@ describe('a peer whose login has capitals, added in lowercase', { shuffle: false
     expect(gh.files('Bob/walnut-relay').has('keys/Bob.pem')).toBe(true);
     expect((await run(alice!, ['add-peer', 'bob', '--json'])).code).toBe(0);
     expect(peersOf(alice!)).toEqual([expect.objectContaining({ github: 'bob', status: 'pending' })]);
-    const bobAccepts = await run(Bob!, ['accept', '--json']);
+    const bobAccepts = await run(Bob!, ['accept', 'alice', '--json']);
     expect(bobAccepts.code, bobAccepts.stderr).toBe(0);
     expect((await run(Bob!, ['add-peer', 'alice', '--json'])).code).toBe(0);
 
@@ -73,7 +73,7 @@ describe('a peer whose login has capitals, added in lowercase', { shuffle: false
   it('the probe pins such a peer once they accept, under their own spelling', async () => {
     const { dave, Carol } = users as Record<string, TestUser>;
     expect((await run(dave!, ['add-peer', 'carol'])).code).toBe(0);
-    expect((await run(Carol!, ['accept'])).code).toBe(0);
+    expect((await run(Carol!, ['accept', 'dave'])).code).toBe(0);
     // Carol invites dave back; dave takes the invitation on GitHub's website (not `relay accept`).
     expect((await run(Carol!, ['add-peer', 'dave'])).code).toBe(0);
     const inv = [...gh.invitations.values()].find((i) => i.invitee === 'dave')!;

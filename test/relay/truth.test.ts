@@ -141,7 +141,7 @@ describe('GitHub: inbox and remove-peer against the fake server', { shuffle: fal
       expect((await run(u, ['setup', '--json'])).code).toBe(0);
     }
     expect((await run(ann, ['add-peer', 'ben', '--json'])).json.invited).toBe('invited');
-    expect((await run(ben, ['accept', '--json'])).code).toBe(0);
+    expect((await run(ben, ['accept', 'ann', '--json'])).code).toBe(0);
     expect((await run(ben, ['add-peer', 'ann', '--json'])).code).toBe(0);
     expect((await run(ann, ['accept', '--json'])).code).toBe(0);
     const pkg = await walnutPackage(ben, 'tidings');

@@ -53,7 +53,7 @@ describe("a peer's key comes only from that peer's own relay", () => {
     gh.commitFiles('mallory/walnut-relay', { 'keys/bob.pem': readFileSync(mallory.paths.publicKey, 'utf8') });
     gh.repo('mallory/walnut-relay').private = false;
     expect((await runAsCli(alice, ['add-peer', 'bob', '--json'])).status).toBe(0);
-    expect((await runAsCli(bob, ['accept', '--json'])).status).toBe(0);
+    expect((await runAsCli(bob, ['accept', 'alice', '--json'])).status).toBe(0);
 
     const rel = alice.paths.config;
     rmSync(rel);

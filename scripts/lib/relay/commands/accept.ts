@@ -50,14 +50,19 @@ Options:
 
     // Which peers to accept, and where their relays are.
     const targets: Array<{ login: string; relay: string; invitation?: number }> = [];
-    // Invitations from peers you removed: only naming them (`accept LOGIN`) trusts them again.
-    const skipped: Array<{ peer: string; relay: string; invitation: number; reason: 'removed'; next: string }> = [];
+    // Without a LOGIN, only invitations from your peers (add-peer): anyone on GitHub can invite you,
+    // and accepting pins the key their relay publishes (a copy of a peer's key pinned for a stranger
+    // then kept the peer's own out, key_in_use). Naming the inviter (`accept LOGIN`) trusts them,
+    // as it trusts a peer you removed again.
+    const skipped: Array<{ peer: string; relay: string; invitation: number; reason: 'removed' | 'not_a_peer'; next: string }> = [];
     if (isGithub(transport)) {
       const invitations = await transport.listRelayInvitations();
       for (const inv of invitations) {
         if (login && inv.inviter.toLowerCase() !== login.toLowerCase()) continue;
-        if (!login && findPeer(cfg, inv.inviter)?.status === 'removed') {
-          skipped.push({ peer: inv.inviter, relay: inv.repo, invitation: inv.id, reason: 'removed', next: `alive-p2p relay accept ${inv.inviter}` });
+        const peer = login ? undefined : findPeer(cfg, inv.inviter);
+        if (!login && (peer === undefined || peer.status === 'removed')) {
+          const reason = peer === undefined ? 'not_a_peer' : 'removed';
+          skipped.push({ peer: inv.inviter, relay: inv.repo, invitation: inv.id, reason, next: `alive-p2p relay accept ${inv.inviter}` });
           continue;
         }
         targets.push({ login: inv.inviter, relay: inv.repo, invitation: inv.id });
@@ -76,9 +81,13 @@ Options:
       targets.push({ login, relay });
     }
     for (const s of skipped) {
+      const who = inlineText(s.peer);
       out.line(
-        `Not accepted: ${inlineText(s.peer)} invited you to ${inlineText(s.relay)}, but you removed ${inlineText(s.peer)} from your peers ` +
-          `(relay remove-peer). The invitation stays open; to trust ${inlineText(s.peer)} again: ${inlineText(s.next)}`,
+        s.reason === 'removed'
+          ? `Not accepted: ${who} invited you to ${inlineText(s.relay)}, but you removed ${who} from your peers ` +
+              `(relay remove-peer). The invitation stays open; to trust ${who} again: ${inlineText(s.next)}`
+          : `Not accepted: ${who} invited you to ${inlineText(s.relay)}, but ${who} is not among your peers (relay add-peer): ` +
+              `accepting pins the key their relay publishes. The invitation stays open; if you know ${who}: ${inlineText(s.next)}`,
       );
     }
     if (targets.length === 0) {
