@@ -54,7 +54,9 @@ export function pinPeerKey(paths: RelayPaths, peer: Peer, pem: string, opts: { a
   if (before && before !== fp && !opts.allowChange) throw keyChangedError(peer.github, before, fp);
   const holder = keyHolder(paths, opts.others, peer.github, fp);
   if (holder !== undefined) throw keyInUseError(peer.github, holder, fp);
-  savePeerKey(paths, peer.github, pem);
+  // The key alone, as PEM: a relay's file may hold any text around its block (the PEM reader passes
+  // over it), and keys/peers/ is read later by the user, or an agent.
+  savePeerKey(paths, peer.github, key.export({ type: 'spki', format: 'pem' }) as string);
   return {
     peer: { ...peer, fingerprint: fp },
     fingerprint: fp,
