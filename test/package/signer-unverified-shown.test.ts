@@ -120,4 +120,19 @@ describe('an unverified signer in info, verify and extract', () => {
     expect(pinned.stdout).toContain(`Signed: yes, valid, by ${name}, with the key pinned for them`);
     expect(JSON.parse((await runCaptured(verifyCommand, [pkg, '--json'])).stdout)).toMatchObject({ signature_ok: true, signer: name });
   });
+
+  it("a verified signer is shown as the pinned login is spelled, not in the letter case of the package's signer line", async () => {
+    // Logins compare without case, so `ALICE` finds alice.pem; the line is outside the signed text,
+    // and it was shown (and logged) as verified, as the package spelled it (review of 2026-12-07).
+    const pkg = join(root, `relabelled${++n}.walnut`);
+    relabelSigner(await signedAs('alice'), pkg, 'ALICE');
+    const peers = join(process.env.ALIVE_HOME!, 'relay', 'keys', 'peers');
+    mkdirSync(peers, { recursive: true });
+    writeFileSync(join(peers, 'alice.pem'), testKeyPair(7).publicKeyPem);
+    const human = await runCaptured(verifyCommand, [pkg]);
+    expect(human.code, human.stderr).toBe(0);
+    expect(human.stdout).toContain('Signed: yes, valid, by alice, with the key pinned for them');
+    expect(human.stdout).not.toContain('ALICE');
+    expect(JSON.parse((await runCaptured(verifyCommand, [pkg, '--json'])).stdout)).toMatchObject({ signature_ok: true, signer: 'alice' });
+  });
 });

@@ -3,6 +3,7 @@
  * --private-key or the relay key), plus the signer's key from the user's own pinned peer keys
  * (`$ALIVE_HOME/relay/keys/peers/<signer>.pem`) — never a key carried inside the package.
  */
+import { basename } from 'node:path';
 import { packageCryptoFrom } from '../package/crypto-adapter.ts';
 import type { PackageCrypto } from '../package/read-package.ts';
 import { readSignatureBlock, signerProblem, verifyManifestText } from '../crypto/sign.ts';
@@ -74,7 +75,10 @@ export function receiveCrypto(
         };
       }
       const check = verifyManifestText(text, key);
-      if (check.ok || !check.reason?.startsWith('bad signature:')) return check;
+      // Verified: the signer is the login the key is pinned for, as its file spells it (the
+      // signer: line, outside the signed text, found it without regard to case).
+      if (check.ok) return { ...check, signer: basename(path, '.pem') };
+      if (!check.reason?.startsWith('bad signature:')) return check;
       // Which key was expected: a bare "bad signature" left the user to guess.
       return {
         ...check,
