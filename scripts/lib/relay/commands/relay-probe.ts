@@ -8,6 +8,7 @@ import { ownKeyProblem } from '../key-checks.ts';
 import { readRelayConfig } from '../config.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { counted } from '../../text/plural.ts';
+import { readPinnedPeers } from '../../hook/relay-state.ts';
 
 const DEFAULT_BUDGET_S = 8;
 
@@ -25,7 +26,8 @@ Options:
   --config FILE     relay.json (default $ALIVE_HOME/relay/relay.json)
   --state FILE      state.json to write (default: beside relay.json)
   --budget SECONDS  total time, 0.5 to 600 (default 8)
-  --json            print the state written as one JSON object
+  --json            print the state written as one JSON object (folders that are not a
+                    pinned peer's under untrusted.senders, not pending_by_sender)
   -h, --help        show this help`,
   options: { config: { type: 'string' }, state: { type: 'string' }, budget: { type: 'string' } },
   async run(ctx) {
@@ -51,7 +53,7 @@ Options:
     }
     for (const w of warnings) ctx.warn(w);
     if (ctx.json) {
-      ctx.printJson(state ? { configured: true, ...state } : { configured: false });
+      ctx.printJson(state ? { configured: true, ...state, ...sendersApart(state.pending_by_sender, readPinnedPeers(paths.config)) } : { configured: false });
       return;
     }
     if (!state) return;
@@ -72,6 +74,18 @@ Options:
     if (own) ctx.io.stderr.write(`${own}\n`);
   },
 });
+
+/**
+ * What waits by folder, the pinned peers' apart from the rest: a folder under inbox/ is named by
+ * whoever can write the relay, so those are data only, under `untrusted.senders` (as status gives them).
+ */
+function sendersApart(counts: Record<string, number> | undefined, pinned: ReadonlyMap<string, string>) {
+  if (counts === undefined) return {};
+  const peers: Record<string, number> = {};
+  const others: Record<string, number> = {};
+  for (const [folder, n] of Object.entries(counts)) (pinned.has(folder.toLowerCase()) ? peers : others)[folder] = n;
+  return { pending_by_sender: peers, untrusted: { senders: others } };
+}
 
 function parseBudget(value: string | undefined, usageError: (m: string) => never): number {
   if (value === undefined) return DEFAULT_BUDGET_S * 1000;
