@@ -10,7 +10,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dispatch, makeBus } from './helpers.ts';
+import { answerAsGemini, dispatch, makeBus } from './helpers.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { messageFileName } from '../../scripts/lib/bus/ids.ts';
 import { isPrintable } from '../../scripts/lib/text/untrusted.ts';
@@ -27,13 +27,7 @@ describe('an answer to a request whose From and Thread hold control and line-sep
       const p = receiverPaths(root, 'gemini');
       mkdirSync(p.inbox, { recursive: true });
       writeFileSync(join(p.inbox, messageFileName(ID)), `# HelloWorld Message\n# From: ${FROM}\n# To: @gemini\n# Thread: ${THREAD}\n\nhello\n`);
-      if (how === 'reply') {
-        expect((await dispatch(root, ['claim', '@gemini', ID])).status).toBe(0);
-        expect((await dispatch(root, ['reply', ID, 'hello', '--as', '@gemini'])).status).toBe(0);
-      } else {
-        const served = await dispatch(root, ['serve', '@gemini', '--agent', 'echo', '--once']);
-        expect(served.status, served.stderr).toBe(0);
-      }
+      await answerAsGemini(root, ID, how);
       const [answer] = readdirSync(p.outbox);
       const text = readFileSync(join(p.outbox, answer!), 'utf8');
       const header = text.slice(0, text.indexOf('\n\n')).split('\n');

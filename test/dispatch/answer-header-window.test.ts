@@ -9,7 +9,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dispatch, makeBus } from './helpers.ts';
+import { answerAsGemini, dispatch, makeBus } from './helpers.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { messageFileName } from '../../scripts/lib/bus/ids.ts';
 
@@ -32,13 +32,7 @@ describe('an answer to a request with headers past the 4 KiB a wait reads', () =
     for (const how of ['reply', 'serve'] as const) {
       it(`${c.name}, answered by ${how}: In-Reply-To comes first, and wait and thread find the answer`, async () => {
         const { root, p } = planted(c.from, c.thread);
-        if (how === 'reply') {
-          expect((await dispatch(root, ['claim', '@gemini', ID])).status).toBe(0);
-          expect((await dispatch(root, ['reply', ID, 'hello', '--as', '@gemini'])).status).toBe(0);
-        } else {
-          const served = await dispatch(root, ['serve', '@gemini', '--agent', 'echo', '--once']);
-          expect(served.status, served.stderr).toBe(0);
-        }
+        await answerAsGemini(root, ID, how);
         const [answer] = readdirSync(p.outbox);
         const text = readFileSync(join(p.outbox, answer!), 'utf8');
         expect(text.startsWith(`# HelloWorld Response\n# In-Reply-To: ${ID}\n# From: @gemini\n`)).toBe(true);

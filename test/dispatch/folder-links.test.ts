@@ -5,10 +5,9 @@
  */
 import { describe, it, expect } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { filesIn, makeBus, splitFences, liveServePid } from './helpers.ts';
+import { filesIn, makeBus, outside, plantLink, splitFences, liveServePid } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { claimNext, completeClaim, deadLetter, listInbox } from '../../scripts/lib/bus/claims.ts';
 import { receiverPaths, type ReceiverPaths } from '../../scripts/lib/bus/layout.ts';
@@ -24,18 +23,6 @@ import { AliveError } from '../../scripts/lib/errors.ts';
 import { direntsIn, inBusChildDir, namesIn, openBusChildDir, openBusDir } from '../../scripts/lib/bus/fsutil.ts';
 
 const lease = { owner: 't', leaseMs: 60_000 };
-
-/** An empty folder outside the bus: where a planted link points. Nothing may ever appear in it. */
-function outside(): string {
-  return mkdtempSync(join(tmpdir(), 'bus-outside-'));
-}
-
-/** Replaces folder `dir` (made if absent) by a link to `target`. */
-function plantLink(dir: string, target: string): void {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, '..'), { recursive: true });
-  symlinkSync(target, dir);
-}
 
 async function refused(fn: () => unknown, folder: string): Promise<AliveError> {
   let caught: unknown;

@@ -1,6 +1,6 @@
 /** Test helpers: temporary bus roots, a fresh bundle of the dispatch entry, child processes. */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, lstatSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, lstatSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,13 +76,25 @@ export function makeBus(): TestBus {
   return { base, root, env };
 }
 
-/** makeBus() with its runtimes/ folder made: a bus with no receivers yet (the MCP tools refuse a root without one). */
 /** Plants `n` empty files (`other-0`, …) in `dir`: a flood of names, as any bus writer can make. */
 export function plantEmptyFiles(dir: string, n: number): void {
   mkdirSync(dir, { recursive: true });
   for (let i = 0; i < n; i++) closeSync(openSync(join(dir, `other-${i}`), 'w'));
 }
 
+/** An empty folder outside the bus, where a planted link points: nothing may ever appear in it. */
+export function outside(): string {
+  return mkdtempSync(join(tmpdir(), 'bus-outside-'));
+}
+
+/** Replaces folder `dir` (made if absent) by a link to `target`. */
+export function plantLink(dir: string, target: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, '..'), { recursive: true });
+  symlinkSync(target, dir);
+}
+
+/** makeBus() with its runtimes/ folder made: a bus with no receivers yet (the MCP tools refuse a root without one). */
 export function makeBusWithRuntimes(): TestBus {
   const bus = makeBus();
   mkdirSync(join(bus.root, 'runtimes'), { recursive: true });
@@ -118,6 +130,19 @@ export async function dispatch(root: string, args: string[]): Promise<CliResult>
 }
 
 /** Runs the CLI asynchronously (so a daemon in the same test keeps running). */
+/** Answers request `id` to @gemini with the body `hello`: claimed and replied to, or served once by the echo agent. */
+export async function answerAsGemini(root: string, id: string, how: 'reply' | 'serve'): Promise<void> {
+  if (how === 'reply') {
+    const claimed = await dispatch(root, ['claim', '@gemini', id]);
+    if (claimed.status !== 0) throw new Error(`claim: ${claimed.stderr}`);
+    const replied = await dispatch(root, ['reply', id, 'hello', '--as', '@gemini']);
+    if (replied.status !== 0) throw new Error(`reply: ${replied.stderr}`);
+    return;
+  }
+  const served = await dispatch(root, ['serve', '@gemini', '--agent', 'echo', '--once']);
+  if (served.status !== 0) throw new Error(`serve: ${served.stderr}`);
+}
+
 export function runCliAsync(script: string, args: string[], env: NodeJS.ProcessEnv, opts: { input?: string; cwd?: string } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args], { env, cwd: opts.cwd ?? tmpdir() });

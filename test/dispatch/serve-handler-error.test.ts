@@ -6,26 +6,12 @@
  * message goes to dead-letter with the error as its reason, the failure counts, --once exits 1.
  */
 import { describe, it, expect } from 'vitest';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { dispatch, filesIn, makeBus, splitFences } from './helpers.ts';
+import { readdirSync } from 'node:fs';
+import { dispatch, filesIn, makeBus, outside, plantLink, splitFences } from './helpers.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { serve, type ServeOptions } from '../../scripts/lib/bus/daemon.ts';
 import { listDeadLetters } from '../../scripts/lib/bus/query.ts';
-
-/** An empty folder outside the bus, where a planted link points: nothing may ever appear in it. */
-function outside(): string {
-  return mkdtempSync(join(tmpdir(), 'bus-outside-'));
-}
-
-/** Replaces folder `dir` (made if absent) by a link to `target`. */
-function plantLink(dir: string, target: string): void {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, '..'), { recursive: true });
-  symlinkSync(target, dir);
-}
 
 /** A bus with `n` messages for @r and its threads/ folder a link to a folder outside the bus. */
 async function plantedThreads(n: number) {
