@@ -169,6 +169,16 @@ describe('passphrase streams: legacy key derivations (format 2.1.x)', () => {
         passphrase: PASS,
       });
       expect((await decrypt(enc, { legacyKdfs: true })).equals(inner)).toBe(true);
+      // It says which derivation opened it: weaker than alive's (review of 2026-12-07).
+      const stream = createPassphraseDecryptStream(PASS, { legacyKdfs: true });
+      expect((await through(stream, enc)).equals(inner)).toBe(true);
+      expect(stream.legacyKdf).toBe(
+        label.includes('md5')
+          ? 'EVP_BytesToKey with MD5, one round'
+          : label.includes('100000')
+            ? 'PBKDF2-SHA256, 100,000 iterations'
+            : 'PBKDF2-SHA256, 10,000 iterations',
+      );
       // The strict reader only speaks the current derivation: it fails (almost always on the padding;
       // 1 time in ~256 the padding passes by chance and it yields garbage), never the plaintext.
       const strict = await decrypt(enc).then(
@@ -179,9 +189,11 @@ describe('passphrase streams: legacy key derivations (format 2.1.x)', () => {
     });
   }
 
-  it('reads current 600000-iteration payloads with legacyKdfs as well', async () => {
+  it('reads current 600000-iteration payloads with legacyKdfs as well, naming no legacy derivation', async () => {
     const enc = await encrypt(inner);
-    expect((await decrypt(enc, { legacyKdfs: true })).equals(inner)).toBe(true);
+    const stream = createPassphraseDecryptStream(PASS, { legacyKdfs: true });
+    expect((await through(stream, enc)).equals(inner)).toBe(true);
+    expect(stream.legacyKdf).toBeUndefined();
   });
 
   it('EVP_BytesToKey-MD5 matches what openssl prints', () => {

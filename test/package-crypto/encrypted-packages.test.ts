@@ -167,6 +167,29 @@ describe('passphrase packages', () => {
 
   // openssl derives with the knob's rounds, as the reader in-process: the format's 600000 is
   // proven by the bundle's package above and the known answer in test/crypto/passphrase.test.ts.
+  it("2.1 made with openssl's old EVP_BytesToKey-MD5: read, with a warning and legacy_kdf saying so (verify, extract)", async () => {
+    // A sender's choice, accepted for the v3 plugin's older packages, was shown exactly like a
+    // 600,000-iteration one (review of 2026-12-07): its passphrase is far cheaper to guess offline.
+    const plain = await create(['--format', '2.1']);
+    const weak = `${fresh('md5')}.walnut`;
+    sh('openssl', ['enc', '-aes-256-cbc', '-salt', '-md', 'md5', '-in', plain, '-out', weak, '-pass', 'env:WALNUT_PASSPHRASE'], {
+      env: { WALNUT_PASSPHRASE: PASS },
+    });
+    const v = await alive(['verify', weak, '--json'], { WALNUT_PASSPHRASE: PASS });
+    expect(v.status, v.stderr).toBe(0);
+    expect(JSON.parse(v.stdout)).toMatchObject({ ok: true, legacy_kdf: 'EVP_BytesToKey with MD5, one round' });
+    expect(v.stderr).toMatch(/^warning: this package's passphrase key was derived the old way \(EVP_BytesToKey with MD5, one round\)/m);
+    const x = await alive(['extract', weak, '--output', fresh('md5-out')], { WALNUT_PASSPHRASE: PASS });
+    expect(x.status, x.stderr).toBe(0);
+    expect(x.stderr).toMatch(/derived the old way/);
+    // alive's own: no such word.
+    const ours = await create(['--format', '2.1', '--encrypt', 'passphrase'], { WALNUT_PASSPHRASE: PASS });
+    const o = await alive(['verify', ours, '--json'], { WALNUT_PASSPHRASE: PASS });
+    expect(o.status, o.stderr).toBe(0);
+    expect(JSON.parse(o.stdout)).not.toHaveProperty('legacy_kdf');
+    expect(o.stderr).not.toMatch(/derived the old way/);
+  });
+
   it('reads a package built the way the reference builds it (openssl enc, no payload_sha256)', async () => {
     const stage = fresh('ref');
     mkdirSync(join(stage, 'inner', '_kernel'), { recursive: true });

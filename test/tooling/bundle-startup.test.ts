@@ -124,8 +124,9 @@ describe('command bundles at start-up', () => {
     const converter = [...loaded].flatMap((f) => imports(f).dynamic).filter((f) => /\/v1-[A-Z0-9]+\.mjs$/.test(f));
     expect(converter).toHaveLength(1);
     expect(loaded.has(converter[0]!)).toBe(false);
-    // 256.4 KiB with preflight's check of what lies below .alive/ (held-back links).
-    expect(bytes(loaded)).toBeLessThan(257 * 1024);
+    // 256.4 KiB with preflight's check of what lies below .alive/ (held-back links); 257.5 KiB with
+    // the warning for a 2.1 package opened under an older passphrase derivation.
+    expect(bytes(loaded)).toBeLessThan(258 * 1024);
   });
 
   it('relay --help loads no relay command, and the relay commands that handle no package load no tar, yaml or Octokit', () => {

@@ -150,11 +150,12 @@ const passphraseErrors: DecryptErrors = {
 type KdfCandidate = (pass: Buffer, salt: Buffer) => Promise<KeyIv>;
 
 const CURRENT_KDF: KdfCandidate = (p, s) => pbkdf2Sha256KeyIv(p, s, pbkdf2Iterations());
-const LEGACY_KDFS: KdfCandidate[] = [
-  CURRENT_KDF,
-  (p, s) => pbkdf2Sha256KeyIv(p, s, 100_000),
-  (p, s) => pbkdf2Sha256KeyIv(p, s, 10_000), // openssl's default -iter with -pbkdf2
-  async (p, s) => evpBytesToKeyMd5(p, s),
+/** The older derivations a 2.1.x payload may use, by name (what a reader is told opened it). */
+const LEGACY_KDFS: Array<[name: string | undefined, derive: KdfCandidate]> = [
+  [undefined, CURRENT_KDF],
+  ['PBKDF2-SHA256, 100,000 iterations', (p, s) => pbkdf2Sha256KeyIv(p, s, 100_000)],
+  ['PBKDF2-SHA256, 10,000 iterations', (p, s) => pbkdf2Sha256KeyIv(p, s, 10_000)], // openssl's default -iter with -pbkdf2
+  ['EVP_BytesToKey with MD5, one round', async (p, s) => evpBytesToKeyMd5(p, s)],
 ];
 
 function startsWithGzip(firstBlock: Buffer, { key, iv }: KeyIv): boolean {
@@ -163,6 +164,11 @@ function startsWithGzip(firstBlock: Buffer, { key, iv }: KeyIv): boolean {
 }
 
 class PassphraseDecryptTransform extends Transform {
+  /**
+   * The older derivation that opened the payload, once it has started (legacyKdfs): its passphrase
+   * is cheaper to guess than one under alive's own. Undefined for the current one.
+   */
+  legacyKdf: string | undefined;
   readonly #passphrase: Buffer;
   readonly #legacy: boolean;
   readonly #expectGzip: boolean;
@@ -216,10 +222,11 @@ class PassphraseDecryptTransform extends Transform {
       chosen = await CURRENT_KDF(this.#passphrase, salt);
       if (this.#expectGzip && !startsWithGzip(firstBlock, chosen)) throw wrongPassphrase();
     } else {
-      for (const kdf of LEGACY_KDFS) {
-        const candidate = await kdf(this.#passphrase, salt);
+      for (const [name, derive] of LEGACY_KDFS) {
+        const candidate = await derive(this.#passphrase, salt);
         if (startsWithGzip(firstBlock, candidate)) {
           chosen = candidate;
+          this.legacyKdf = name;
           break;
         }
       }
@@ -260,6 +267,9 @@ class PassphraseDecryptTransform extends Transform {
  * expectGzip also when the first block does not start a gzip stream). Otherwise a wrong passphrase
  * is only known at the end, so a consumer must discard what it received if the stream errors.
  */
-export function createPassphraseDecryptStream(passphrase: string, opts: PassphraseDecryptOptions = {}): Transform {
+/** A passphrase decryption: a Transform that says which older derivation opened it, if one did. */
+export type PassphraseDecryptStream = Transform & { readonly legacyKdf?: string | undefined };
+
+export function createPassphraseDecryptStream(passphrase: string, opts: PassphraseDecryptOptions = {}): PassphraseDecryptStream {
   return new PassphraseDecryptTransform(passphrase, opts.legacyKdfs === true, opts.expectGzip === true);
 }

@@ -133,3 +133,11 @@ export function packageCryptoFrom(src: CryptoSources): PackageCrypto {
     ...(signer ? { verifyManifest: (text: string) => verifyManifestText(text, signer) } : {}),
   };
 }
+
+/**
+ * What a reader says of a 2.1 package its passphrase opened under an older derivation than alive's
+ * (`ReadResult.legacyKdf`): the sender chose it, and its passphrase is cheaper to guess offline.
+ */
+export function legacyKdfWarning(kdf: string): string {
+  return `this package's passphrase key was derived the old way (${kdf}), not as alive derives it (PBKDF2-SHA256, 600,000 iterations): anyone with the file can try passphrases much faster. Ask the sender to make it again with alive`;
+}

@@ -21,6 +21,7 @@ import { filesDigestV3 } from './v3.ts';
 import { MAX_PACKAGE_ENTRIES } from './limits.ts';
 import { requireRecipient } from './recipients.ts';
 import { wrongPassphraseForIntactPayload } from '../crypto/passphrase-env.ts';
+import type { PassphraseDecryptStream } from '../crypto/passphrase.ts';
 
 /** Every unpacked file's mode (folders get the umask's, 0755 usually): tar modes are not carried. */
 export const UNPACKED_FILE_MODE = 0o644;
@@ -60,7 +61,7 @@ export interface SealedFor {
 /** Decryption and signature checks, supplied by the caller (keys and passphrases are theirs). */
 export interface PackageCrypto {
   /** Deciphers an `openssl enc` Salted__ stream with the passphrase (which may have to be asked for). */
-  passphraseDecryptStream(legacyKdfs: boolean): Transform | Promise<Transform>;
+  passphraseDecryptStream(legacyKdfs: boolean): PassphraseDecryptStream | Promise<PassphraseDecryptStream>;
   /**
    * Opens a 2.0 `payload.key` with the private key. `sealedFor`: the recipients the manifest names,
    * when it names them: a wrong key is then told apart from a damaged payload.key.
@@ -123,6 +124,8 @@ export interface ReadResult {
   signature: SignatureCheck;
   files: number;
   bytes: number;
+  /** The older passphrase derivation that opened a 2.1 package (passphrase.ts), when one did. */
+  legacyKdf?: string;
 }
 
 /** Largest manifest.yaml read (into memory): ~300000 files' worth of entries. */
@@ -424,8 +427,9 @@ export async function readPackage(path: string, sink: FileSink, opts: ReadOption
     if (kind === 'gzip') return await readGzipPackage(path, sink, opts, limits, spoolDir);
     if (kind === 'salted') {
       if (!opts.crypto) needCrypto(label, 'passphrase');
-      const plain = decrypting(path, await opts.crypto.passphraseDecryptStream(true), opts.onFileBytes);
-      return await readInnerWithManifest(plain, sink, opts, { ...limits, label }, 'v3-passphrase');
+      const decipher = await opts.crypto.passphraseDecryptStream(true);
+      const read = await readInnerWithManifest(decrypting(path, decipher, opts.onFileBytes), sink, opts, { ...limits, label }, 'v3-passphrase');
+      return decipher.legacyKdf === undefined ? read : { ...read, legacyKdf: decipher.legacyKdf };
     }
     if (kind === 'tar') return await readV3RsaPackage(path, sink, opts, limits, spoolDir);
     throw new AliveError(`${label} is not a .walnut package (it is neither gzip nor tar data)`, { code: 'bad_archive' });

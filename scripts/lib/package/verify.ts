@@ -24,6 +24,8 @@ export interface VerifyResult {
   signer: string | null;
   problems: string[];
   code?: ErrorCode;
+  /** The older passphrase derivation that opened it (a 2.1 package), when one did. */
+  legacy_kdf?: string;
 }
 
 export interface VerifyOptions extends CryptoSources {
@@ -52,6 +54,7 @@ export function verifySummary(r: ReadResult, signatureChecked: boolean): VerifyR
     signature_ok: r.signature.present && (signatureChecked || r.signature.ok) ? r.signature.ok : null,
     signer: r.signature.signer ?? null,
     problems: [],
+    ...(r.legacyKdf !== undefined ? { legacy_kdf: r.legacyKdf } : {}),
   };
 }
 

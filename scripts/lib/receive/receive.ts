@@ -108,6 +108,8 @@ export interface ReceiveResult {
   envelope: string;
   signature: { present: boolean; verified: boolean; signer: string | null };
   notes: string[];
+  /** The older passphrase derivation that opened it (a 2.1 package), when one did. */
+  legacy_kdf?: string;
   /** Set when this run finished an import that a killed run had started. */
   resumed?: true;
   /**
@@ -360,6 +362,7 @@ function baseResult(ctx: Ctx, r: ReadResult): Omit<ReceiveResult, TargetFields> 
     envelope: r.envelope,
     signature: signatureOf(r),
     notes: [],
+    ...(r.legacyKdf !== undefined ? { legacy_kdf: r.legacyKdf } : {}),
   };
 }
 

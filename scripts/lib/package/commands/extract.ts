@@ -4,7 +4,7 @@ import { formatBytes } from '../../cli/progress.ts';
 import { inlineText, logValue } from '../../text/untrusted.ts';
 import { verifySummary } from '../verify.ts';
 import { signerFields } from '../signer-shown.ts';
-import { packageCryptoFrom } from '../crypto-adapter.ts';
+import { legacyKdfWarning, packageCryptoFrom } from '../crypto-adapter.ts';
 import { extractPackage } from '../extract.ts';
 import { leftOutWarning } from '../vcs-left-out.ts';
 import { counted } from '../../text/plural.ts';
@@ -32,6 +32,7 @@ on a terminal when unset) or --private-key.`,
     const privateKey = ctx.values['private-key'];
     const crypto = packageCryptoFrom({ askPassphrase: true, ...(privateKey ? { privateKeyPath: privateKey } : {}) });
     const r = await extractPackage(pkg, output, { maxBytes, crypto, onProgress: ctx.progress });
+    if (r.legacyKdf !== undefined) ctx.warn(legacyKdfWarning(r.legacyKdf));
     const leftOut = leftOutWarning(r.leftOut);
     if (leftOut) ctx.warn(leftOut);
     // Written as they are (a faithful copy), so named: an agent working in DIR would load them.

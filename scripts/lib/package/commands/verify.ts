@@ -16,6 +16,7 @@ import { receiveCrypto, type RelayPinFor } from '../../receive/crypto.ts';
 import { relayPaths } from '../../relay/paths.ts';
 import { relayDir } from '../../home.ts';
 import { existsSync } from 'node:fs';
+import { legacyKdfWarning } from '../crypto-adapter.ts';
 
 /**
  * The key a signature verified with (display fingerprint); whether it is the key this machine pins
@@ -86,6 +87,7 @@ all holds, 1 otherwise.`,
     // Said before an extract or receive leaves it out (on stderr: the --json shape is the contract's).
     const note = vcsNote(leftOutOf(read.manifest.files.map((f) => f.path)).list);
     if (note) ctx.warn(note);
+    if (read.legacyKdf !== undefined) ctx.warn(legacyKdfWarning(read.legacyKdf));
     if (ctx.json) {
       return ctx.printJson({
         ...result,

@@ -10,6 +10,7 @@ import { relayPinFor } from '../relay-pin.ts';
 import { receivePackage, type ReceiveResult } from '../receive.ts';
 import { unverifiedClaimDetail } from '../../package/signer-shown.ts';
 import { counted } from '../../text/plural.ts';
+import { legacyKdfWarning } from '../../package/crypto-adapter.ts';
 
 export const RECEIVE_USAGE = `usage: alive-p2p receive PACKAGE [--world DIR] [--into WALNUT_PATH] [--as NAME] [--private-key PEM]
                          [--max-size BYTES] [--force] [--dry-run] [--sha256 HEX] [--allow-agent-files]
@@ -87,6 +88,7 @@ export const receiveCommand = defineCommand({
       // before), and under --json the failure object a script reads.
       onInterrupted: (stage, left) => reportInterrupted(ctx.io, ctx.json, interruptedMessage(stage, left)),
     });
+    if (result.legacy_kdf !== undefined) ctx.warn(legacyKdfWarning(result.legacy_kdf));
     if (ctx.json) return ctx.printJson(resultJson(result));
     printHuman(ctx, result, v.as !== undefined);
   },
