@@ -1829,6 +1829,20 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
     'world',
     /git may list log\.md/,
   ],
+  // Ninth review of 2026-12-07: each was allowed, and bash removed or changed a log.
+  // H5: past the reader's 1 MiB of input text a write's input is the whole command, read as a lister's.
+  [
+    'a 16 KB function holding git ls-files, piped 66 times into xargs rm -f',
+    `f() { git ls-files; : ${'a'.repeat(16_000)}; }; ${'f | '.repeat(66)}xargs rm -f`,
+    'world',
+    /git may list log\.md|cannot tell/,
+  ],
+  [
+    'git ls-files | xargs rm -f after 70 pipes of a 16 KB function into xargs (past the input budget)',
+    `f() { : ${'a'.repeat(16_000)}; }; ${'f | xargs rm -f; '.repeat(70)}git ls-files | xargs rm -f`,
+    'world',
+    /git may list log\.md|cannot tell/,
+  ],
 ];
 
 /**

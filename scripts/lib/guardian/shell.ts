@@ -1062,7 +1062,8 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
       const closes = cmd.words.length === 0 || first === 'fi' || first === 'done' || first === 'esac';
       const called = first === undefined ? undefined : functionOutputs.get(first);
       let source = tok.op === '|' && !closes ? written() : '';
-      if (called && tok.op === '|') source = `${outputOf(called)}\n${source}`;
+      // A function's output is a stage of its own, the same text at each call (inputTexts counts it once).
+      if (called && tok.op === '|') piped = { text: outputOf(called), before: piped };
       if (openBodies.length > 0 && cmd.words.length > 0) {
         const t = source || written();
         bodyCommands.push(t);
@@ -1120,16 +1121,23 @@ function inputTexts(command: string): (feeds: Feed[]) => string {
     return l;
   };
   let budget = MAX_INPUT_TEXT;
+  // Past the budget, the whole command, read as a lister's input too (ninth review of 2026-12-07, H5:
+  // its `git ls-files` taken as plain text let `xargs rm -f` through).
+  const whole = () => listedOnce(command);
   const inputText = (feeds: Feed[]): string => {
     const texts = new Set<string>();
     for (const feed of feeds) {
       let f: Feed | undefined = feed;
       for (let level = 0; f && level < MAX_DEPTH; level++, f = f.outer) {
         const pipe: string[] = [];
+        // A stage's text met again (a function's body at each of its calls, `f | f | …`) counts once.
+        const seen = new Set<string>();
         for (let p = f.piped; p; p = p.before) {
           for (const t of [p.text, ...bodyTexts(p.bodies)].reverse()) {
+            if (seen.has(t)) continue;
+            seen.add(t);
             budget -= t.length;
-            if (budget < 0) return command;
+            if (budget < 0) return whole();
             pipe.push(t);
           }
         }
@@ -1139,10 +1147,10 @@ function inputTexts(command: string): (feeds: Feed[]) => string {
     }
     const joined = [...texts].join('\n');
     budget -= joined.length;
-    return budget < 0 ? command : joined;
+    return budget < 0 ? whole() : joined;
   };
   return (feeds) => {
-    if (budget < 0) return command;
+    if (budget < 0) return whole();
     if (feeds.length > 1) return inputText(feeds);
     const feed = feeds[0]!;
     const t = known.get(feed) ?? inputText(feeds);
