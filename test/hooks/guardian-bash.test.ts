@@ -1843,6 +1843,25 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
     'world',
     /git may list log\.md|cannot tell/,
   ],
+  // H1: what eval, sh -c, su -c, trap, env -S or a here-string to a shell runs, when a word of it
+  // holds a `$(…)`, backquotes or a variable not known, is read from the words as written.
+  ['eval rm -f "$(echo …/log.md)"', `eval rm -f "$(echo ${K}/log.md)"`, 'world', /eval running commands[\s\S]*cannot tell/],
+  ['eval "$(echo rm -f …/log.md)"', `eval "$(echo rm -f ${K}/log.md)"`, 'world', /eval running commands[\s\S]*cannot tell/],
+  ['eval `echo rm -f …/log.md`', `eval \`echo rm -f ${K}/log.md\``, 'world', /eval running commands[\s\S]*cannot tell/],
+  ['x=$(echo rm …/log.md); eval "$x"', `x=$(echo rm -f ${K}/log.md); eval "$x"`, 'world', /eval running commands[\s\S]*cannot tell/],
+  ['x=$(echo rm …/log.md); sh -c "$x"', `x=$(echo rm -f ${K}/log.md); sh -c "$x"`, 'world', /sh -c running commands[\s\S]*cannot tell/],
+  ['x=$(echo rm …/log.md); sh <<<"$x"', `x=$(echo rm -f ${K}/log.md); sh <<<"$x"`, 'world', /sh <<< running commands[\s\S]*cannot tell/],
+  ['bash -c "$(echo rm -f …/log.md)"', `bash -c "$(echo rm -f ${K}/log.md)"`, 'world', /bash -c running commands[\s\S]*cannot tell/],
+  ['su -c "$(echo rm -f …/log.md)"', `su -c "$(echo rm -f ${K}/log.md)"`, 'world', /su running commands[\s\S]*cannot tell/],
+  ['trap "$(echo rm -f …/log.md)" EXIT', `trap "$(echo rm -f ${K}/log.md)" EXIT`, 'world', /trap running commands[\s\S]*cannot tell/],
+  ['env -S "$(echo rm -f …/log.md)"', `env -S "$(echo rm -f ${K}/log.md)"`, 'world', /env -S running commands[\s\S]*cannot tell/],
+  ['echo x | xargs sh -c "$(echo rm -f …/log.md)"', `echo x | xargs sh -c "$(echo rm -f ${K}/log.md)"`, 'world', /sh -c running commands[\s\S]*cannot tell/],
+  ['bash <<<$(echo rm -f …/log.md)', `bash <<<$(echo rm -f ${K}/log.md)`, 'world', /bash <<< running commands[\s\S]*cannot tell/],
+  ["eval \"$(find -name '*.md' | sed 's/^/rm -f /')\"", "eval \"$(find . -name '*.md' | sed 's/^/rm -f /')\"", 'world', /find's tests may match log\.md/],
+  ['bash <<<"$(git ls-files | sed \'s/^/rm -f /\')"', 'bash <<<"$(git ls-files | sed \'s/^/rm -f /\')"', 'world', /git may list log\.md/],
+  // Exact words are read as commands, as before: nothing read from them names a log.
+  ['eval "$(ssh-agent -s)"; cat …/log.md', `eval "$(ssh-agent -s)"; cat ${K}/log.md`, 'world', 'allow'],
+  ['sh -c "wc -l $f" over literal names, then cat …/log.md', `for f in a b; do sh -c "wc -l $f"; done; cat ${K}/log.md`, 'world', 'allow'],
 ];
 
 /**

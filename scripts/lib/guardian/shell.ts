@@ -68,6 +68,7 @@ import {
   pathspecInputs,
   readValue,
   runsValue,
+  scriptUnread,
   testEvaluates,
   unseenWrite,
   withFound,
@@ -577,7 +578,7 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
    * here-string (`text`, read as commands), or what the text does not show (`unseen`: piped in, or
    * a `<(…)`), whose text stands in for it. Undefined when it runs `-c`, or a script file.
    */
-  const stdinScript = (name: string, args: Word[], redirs: ShellCommand['redirs']): { text?: string; unseen?: string } | undefined => {
+  const stdinScript = (name: string, args: Word[], redirs: ShellCommand['redirs']): { text?: string; unseen?: string; word?: Word } | undefined => {
     let operand: Word | undefined;
     if (name === 'source' || name === '.') operand = args[0];
     else {
@@ -602,7 +603,7 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     // A body the shell expands first is not the script as written (`\$x` is `$x` to it, `$a$b=…`
     // an assignment): read as input it cannot see into, unless it holds no $, ` or \.
     if (last?.body?.text !== undefined) return last.body.expands && /[$`\\]/.test(last.body.text) ? { unseen: last.body.text } : { text: last.body.text };
-    if (last?.op === '<<<' && last.target) return { text: text(last.target) };
+    if (last?.op === '<<<' && last.target) return { text: text(last.target), word: last.target };
     // Every stage piped in, not the last alone: `git ls-files | sed 's/^/rm -f /' | sh` runs what
     // the lister two stages back names (eighth review of 2026-12-07, H6).
     if (last === undefined && piped !== undefined) {
@@ -847,6 +848,7 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
               ? (values.get('-c') ?? values.get('--command') ?? (/^(?:-c|--command)$/.test(text(args[j] ?? EMPTY_WORD)) ? args[j + 1] : undefined))
               : undefined;
         if (script) {
+          scriptUnread(name === 'env' ? [script, ...args.slice(j)] : [script], `${name} ${name === 'env' ? '-S' : '-c'}`, emit);
           const rest = name === 'env' ? args.slice(j).map(text) : [];
           inFolder(chdir, () => nested([text(script), ...rest].join(' ')));
           return;
@@ -953,10 +955,14 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
       return;
     }
     if (name === 'shift') return shiftPositional(args);
-    if (name === 'eval') return here(args.map(text).join(' '));
+    if (name === 'eval') {
+      scriptUnread(args, 'eval', emit);
+      return here(args.map(text).join(' '));
+    }
     if (SHELLS.has(name) || name === 'source' || name === '.') {
       const script = stdinScript(name, args, cmd.redirs);
       const inThisShell = name === 'source' || name === '.';
+      if (script?.word) scriptUnread([script.word], `${name} <<<`, emit);
       if (script?.text !== undefined) inFolder(chdir, () => (inThisShell ? here : nested)(script.text!));
       else if (script?.unseen !== undefined)
         emit({ parts: [{ text: `<script ${name} reads>`, known: false, fed: { texts: [script.unseen] } }] }, 'replace', `${name} reading a script`);

@@ -500,6 +500,24 @@ function sedWrites(name: string, args: Word[], emit: Emit, nested: Nested): void
 }
 
 /** A write of a name it cannot tell, by `name`, read from its words: it fails closed when they name log.md. */
+/**
+ * The words a shell runs as commands (eval's, `-c`'s, trap's, `su -c`'s, `env -S`'s, a here-string
+ * given to a shell): read as text only when each is exact. One holding a `$(…)`, backquotes or a
+ * variable not known stands, in its text, for what it will hold (`eval "$(echo rm …/log.md)"`): that
+ * is commands not seen, read from the words as written and from what feeds their parts (ninth
+ * review of 2026-12-07, H1). True when so.
+ */
+export function scriptUnread(words: Word[], name: string, emit: Emit): boolean {
+  if (words.every(exact)) return false;
+  const fed = words.flatMap((w) => w.parts.flatMap((p) => (p.fed ? [{ text: '', known: false, fed: p.fed }] : [])));
+  emit(
+    { parts: [{ text: `<commands ${name} runs>`, known: false, fed: { texts: words.map(asInput) } }, ...fed] },
+    'replace',
+    `${name} running commands it cannot read`,
+  );
+  return true;
+}
+
 export const unseenWrite = (name: string, args: Word[], emit: Emit, via: string, outer?: Feed) =>
   emit({ parts: [{ text: `<a file ${name} writes>`, known: false, fed: { texts: [args.map(asInput).join(' ')], outer } }] }, 'replace', via);
 
@@ -853,6 +871,7 @@ export function commandWrites(name: string, args: Word[], emit: Emit, nested: Ne
       return;
     case 'eval':
       // eval joins its words and runs them as a command line.
+      scriptUnread(args, 'eval', emit);
       nested(args.map(text).join(' '));
       return;
     case 'script':
@@ -862,7 +881,10 @@ export function commandWrites(name: string, args: Word[], emit: Emit, nested: Ne
     case 'runuser': {
       const { values, operands: words } = operands(name, args);
       const script = values.get('-c') ?? values.get('--command') ?? values.get('--session-command');
-      if (script) nested(text(script));
+      if (script) {
+        scriptUnread([script], name, emit);
+        nested(text(script));
+      }
       // `runuser -u USER [--] COMMAND …` runs the command itself.
       else if (name === 'runuser' && (values.has('-u') || values.has('--user')) && words.length > 0) nested(words.map(text).join(' '));
       return;
@@ -870,7 +892,10 @@ export function commandWrites(name: string, args: Word[], emit: Emit, nested: Ne
     case 'trap': {
       // `trap [--] 'COMMANDS' SIGNAL…`: the commands run on the signal (EXIT: when the shell ends).
       const rest = args[0] && text(args[0]) === '--' ? args.slice(1) : args;
-      if (rest.length >= 2 && !text(rest[0]!).startsWith('-')) nested(text(rest[0]!));
+      if (rest.length >= 2 && !text(rest[0]!).startsWith('-')) {
+        scriptUnread([rest[0]!], 'trap', emit);
+        nested(text(rest[0]!));
+      }
       return;
     }
     case 'watch': {
@@ -881,6 +906,7 @@ export function commandWrites(name: string, args: Word[], emit: Emit, nested: Ne
     }
     default: {
       const run = SHELLS.has(name) ? commandString(args) : undefined;
+      if (run) scriptUnread([run.script], `${name} -c`, emit);
       if (run)
         nested(
           text(run.script),
