@@ -1862,6 +1862,20 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   // Exact words are read as commands, as before: nothing read from them names a log.
   ['eval "$(ssh-agent -s)"; cat …/log.md', `eval "$(ssh-agent -s)"; cat ${K}/log.md`, 'world', 'allow'],
   ['sh -c "wc -l $f" over literal names, then cat …/log.md', `for f in a b; do sh -c "wc -l $f"; done; cat ${K}/log.md`, 'world', 'allow'],
+  // H3: a lister's input was cut at `;`, `|`, `&` and newlines inside quotes, and the cut-off
+  // pattern (`':!*log.md;'`, which matches no log) read as leaving the logs out.
+  ["git ls-files -- . ':!*log.md;' | xargs rm -f", "git ls-files -- . ':!*log.md;' | xargs rm -f", 'world', /git may list log\.md/],
+  ["git ls-files -- . ':!*log.md|' | xargs rm -f", "git ls-files -- . ':!*log.md|' | xargs rm -f", 'world', /git may list log\.md/],
+  ["git ls-files -- . ':!*log.md<newline>' | xargs rm -f", "git ls-files -- . ':!*log.md\n' | xargs rm -f", 'world', /git may list log\.md/],
+  ["find ! -name 'log.md;' | xargs rm -f", "find . -name '*.md' ! -name 'log.md;' | xargs rm -f", 'world', /find's tests may match log\.md/],
+  ["grep -rl --exclude='log.md|' | xargs rm -f", "grep -rl --exclude='log.md|' tomatoes . | xargs rm -f", 'world', /grep may list log\.md/],
+  ["rm -f $(git ls-files -- . ':!*log.md;')", "rm -f $(git ls-files -- . ':!*log.md;')", 'world', /git may list log\.md/],
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's array
+  ["mapfile < <(git ls-files ':!*log.md&'); rm -f", 'mapfile -t a < <(git ls-files -- . \':!*log.md&\'); rm -f "${a[@]}"', 'world', /git may list log\.md/],
+  ["git ls-files ':!*log.md;' | sed 's/^/rm -f /' | sh", "git ls-files -- . ':!*log.md;' | sed 's/^/rm -f /' | sh", 'world', /git may list log\.md/],
+  // An exclusion after a quoted operator still counts, and one lister after another is read on its own.
+  ["git ls-files -- 'a;b' ':!*log.md' | xargs rm -f", "git ls-files -- 'a;b.txt' ':!*log.md' | xargs rm -f", 'world', 'allow'],
+  ["git ls-files ':!*log.md' && git ls-files | xargs rm -f", "git ls-files -- . ':!*log.md' && git ls-files | xargs rm -f", 'world', /git may list log\.md/],
 ];
 
 /**

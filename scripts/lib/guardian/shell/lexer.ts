@@ -351,6 +351,11 @@ export class Lexer {
   ) {}
 
   /** Lazily: a variable assigned by one command is known when the next one is read. */
+  /** Where the lexer stands in its text: just past the token it yielded last. */
+  get at(): number {
+    return this.i;
+  }
+
   *tokens(): Generator<ShellToken> {
     for (;;) {
       this.skipBlanks();

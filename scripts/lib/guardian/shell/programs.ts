@@ -1429,6 +1429,46 @@ function clusterFlag(word: string, letter: string): boolean {
   return false;
 }
 
+/** Where a segment of an input ends: its list and pipe operators. */
+const SEGMENT_ENDS = new Set([';', '&', '&&', '||', '|', '|&', ';;']);
+
+/**
+ * `input` cut after each list or pipe operator as the shell's lexer finds them, not inside a quote
+ * (ninth review of 2026-12-07, H3: `':!*log.md;'` cut at its `;` read as an exclusion of every
+ * log): each segment as written, and its command without the operator. Undefined when the lexer
+ * cannot read it.
+ */
+function segmentsOf(input: string): [string, string][] | undefined {
+  const scope: ShellScope = { dir: undefined, vars: new Vars() };
+  let budget = input.length * 4;
+  const lexer = new Lexer(
+    input,
+    () => scope,
+    () => {},
+    (n) => (budget -= n) >= 0,
+    () => {},
+  );
+  const segments: [string, string][] = [];
+  let start = 0;
+  let end = 0;
+  try {
+    for (const token of lexer.tokens()) {
+      if (token.t === 'op' && SEGMENT_ENDS.has(token.op)) {
+        // The operator starts at the first character past the blanks after the token before it.
+        let op = end;
+        while (op < input.length && /[ \t\\]/.test(input[op]!) && !(input[op] === '\\' && input[op + 1] !== '\n')) op++;
+        segments.push([input.slice(start, lexer.at), input.slice(start, op)]);
+        start = lexer.at;
+      }
+      end = lexer.at;
+    }
+  } catch {
+    return undefined;
+  }
+  if (start < input.length) segments.push([input.slice(start), input.slice(start)]);
+  return segments;
+}
+
 /**
  * The text of an input (`find … | xargs`, `$(grep -rl …)`) as a check of its names reads it: a
  * command listing names that may be logs (find whose tests may match log.md, grep -l recursive or
@@ -1439,14 +1479,16 @@ export function listedInput(input: string): string {
   if (!/find|grep|rg|git/.test(input)) return input;
   // What a process substitution runs (`mapfile -t a < <(git ls-files)`; eighth review of 2026-12-07, H6).
   if (input.startsWith('<(') && input.endsWith(')')) return `<(${listedInput(input.slice(2, -1))})`;
-  return input
-    .split(/(?<=[|;&\n])/)
-    .map((segment) => {
+  const segments = segmentsOf(input);
+  // Text the lexer cannot read may be a lister: read as one that may list the logs.
+  if (segments === undefined) return `${input} (a command it cannot read may list log.md)`;
+  return segments
+    .map(([segment, command]) => {
       // Only a segment whose program is a lister is read word by word (the others are most).
-      const words = segmentWords(segment);
+      const words = segmentWords(command);
       const program = baseName(words[programIndex(words)] ?? '');
       if (!LISTERS.has(program)) return segment;
-      const listed = listing(segment.replace(/[|;&\n]$/, '').trim());
+      const listed = listing(command.trim());
       if (listed === 'none') {
         const named = logWordsBesideExclusions(segment);
         return `<names ${program} lists, none a log>${named.length > 0 ? ` ${named.join(' ')}` : ''}`;
