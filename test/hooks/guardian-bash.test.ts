@@ -1876,6 +1876,22 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   // An exclusion after a quoted operator still counts, and one lister after another is read on its own.
   ["git ls-files -- 'a;b' ':!*log.md' | xargs rm -f", "git ls-files -- 'a;b.txt' ':!*log.md' | xargs rm -f", 'world', 'allow'],
   ["git ls-files ':!*log.md' && git ls-files | xargs rm -f", "git ls-files -- . ':!*log.md' && git ls-files | xargs rm -f", 'world', /git may list log\.md/],
+  // H6: "$@" in a script xargs runs (`xargs sh -c '… "$@"' _`) holds what xargs reads.
+  ['ls …/log.md | xargs sh -c \'rm -f "$@"\' x', `ls ${K}/log.md | xargs sh -c 'rm -f "$@"' x`, 'world', /cannot tell/],
+  [
+    'ls …/log.md | xargs -n1 bash -c \'for f; do rm -f "$f"; done\' _',
+    `ls ${K}/log.md | xargs -n1 bash -c 'for f; do rm -f "$f"; done' _`,
+    'world',
+    /cannot tell/,
+  ],
+  [
+    "find -name '*.md' | xargs sh -c 'for f; do : > \"$f\"; done' _",
+    "find . -name '*.md' | xargs sh -c 'for f; do : > \"$f\"; done' _",
+    'world',
+    /find's tests may match log\.md/,
+  ],
+  ['git ls-files | xargs sh -c \'rm -f "$@"\' x', 'git ls-files | xargs sh -c \'rm -f "$@"\' x', 'world', /git may list log\.md/],
+  ['ls *.txt | xargs sh -c \'wc -l "$@"\' _; cat …/log.md', `ls *.txt | xargs sh -c 'wc -l "$@" > counts.txt' _; cat ${K}/log.md`, 'world', 'allow'],
 ];
 
 /**

@@ -236,12 +236,37 @@ export function valueText(v: VarValue): string | undefined {
  * `$@` and `$*` for the parameters `words`: unknown, read from their text; with a glob among them
  * (`set -- _kernel/*; rm "$@"`), each word in turn, as a `for` variable's, so the glob is expanded.
  */
+/**
+ * What feeds the parts of `words`, as one chain of feeds (Feed.outer): `xargs sh -c 'rm -f "$@"' _`
+ * runs rm on what xargs reads (ninth review of 2026-12-07, H6). Each feed but the last is a copy
+ * whose own outer feeds are taken in as text; past MAX_DEPTH - 1 feeds, their texts alone.
+ */
+function partsFeed(words: Word[]): Feed | undefined {
+  const feeds = [...new Set(words.flatMap((w) => w.parts.flatMap((p) => p.fed ?? [])))];
+  if (feeds.length === 0) return undefined;
+  const textsOf = (f: Feed | undefined): string[] => {
+    const texts: string[] = [];
+    for (let level = 0; f && level < MAX_DEPTH; level++, f = f.outer) {
+      texts.push(...f.texts, ...bodyTexts(f.bodies));
+      for (let p = f.piped; p; p = p.before) texts.push(p.text, ...bodyTexts(p.bodies));
+    }
+    return texts;
+  };
+  const chained = feeds.slice(0, MAX_DEPTH - 1);
+  let outer: Feed | undefined = feeds.length > chained.length ? { texts: feeds.slice(chained.length).flatMap(textsOf) } : chained.at(-1)!.outer;
+  for (let k = chained.length - 1; k >= 0; k--) {
+    const f = chained[k]!;
+    outer = { ...f, texts: k === chained.length - 1 && feeds.length === chained.length ? f.texts : [...f.texts, ...textsOf(f.outer)], outer };
+  }
+  return outer;
+}
+
 export function allPositionals(words: Word[]): [string, VarValue][] {
   const globbed = words.some((w) => w.parts.some((p) => p.glob));
   const value: Part = {
     text: '$@',
     known: false,
-    fed: { texts: words.map(asInput) },
+    fed: { texts: words.map(asInput), outer: partsFeed(words) },
     ...(globbed && { each: words, size: words.reduce((n, w) => n + text(w).length, 0) }),
   };
   return [
