@@ -1892,6 +1892,17 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ],
   ['git ls-files | xargs sh -c \'rm -f "$@"\' x', 'git ls-files | xargs sh -c \'rm -f "$@"\' x', 'world', /git may list log\.md/],
   ['ls *.txt | xargs sh -c \'wc -l "$@"\' _; cat …/log.md', `ls *.txt | xargs sh -c 'wc -l "$@" > counts.txt' _; cat ${K}/log.md`, 'world', 'allow'],
+  // H7: a word xargs may put in git's options is read from every stage piped in, not the nearest
+  // alone, and a `--` its replace string may stand for is not taken for the end of the options.
+  [
+    'git diff --name-only | sed "s/.*/--hard/" | xargs -I-- git reset -q -- --',
+    'git diff --name-only | sed "s/.*/--hard/" | xargs -I-- git reset -q -- --',
+    'world',
+    /git may list log\.md/,
+  ],
+  ['git diff --name-only | sed "s/.*/--hard/" | xargs git reset -q', 'git diff --name-only | sed "s/.*/--hard/" | xargs git reset -q', 'world', OPTION_UNREAD],
+  ['git diff --name-only | cat | xargs git reset -q', 'git diff --name-only | cat | xargs git reset -q', 'world', OPTION_UNREAD],
+  ['git diff --cached --name-only | xargs -I"$r" git reset -q -- x', 'git diff --cached --name-only | xargs -I"$r" git reset -q -- x', 'world', OPTION_UNREAD],
 ];
 
 /**

@@ -874,7 +874,8 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
             file && !['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0'].includes(text(file))
               ? { texts: [asInput(file), ...reading.whole.texts], outer: loops.at(-1) }
               : fedBy(cmd.redirs),
-          replace: xargsReplace(args.slice(0, j).map(text)),
+          // An option it cannot read may set a replace string it cannot tell: '' (any).
+          replace: args.slice(0, j).every(exact) ? xargsReplace(args.slice(0, j).map(text)) : '',
         };
       }
       program = args[j]!;
@@ -992,7 +993,7 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
         ((TESTS.has(program.raw ?? '') || name === 'test') && testEvaluates(program.raw, args)) ||
         reading.state.programs
           ? program
-          : optionsMayWrite(name, args)
+          : optionsMayWrite(name, args, xargs?.replace)
             ? args.find(
                 (w, k) =>
                   (k % DEADLINE_EVERY === DEADLINE_EVERY - 1 && outOfTime()) ||

@@ -13,6 +13,7 @@ import {
   EMPTY_WORD,
   type Emit,
   type Feed,
+  type Piped,
   type HeredocText,
   MAX_DEPTH,
   type Nested,
@@ -540,7 +541,7 @@ const GIT_OPTIONS_WRITE_NOTHING = new Set(['add', 'status', 'ls-files', 'ls-tree
  * one of GIT_OPTIONS_WRITE_NOTHING, after git's own options, each known (`git -$o add`, o=C, runs
  * another subcommand).
  */
-export function optionsMayWrite(name: string, args: Word[]): boolean {
+export function optionsMayWrite(name: string, args: Word[], replace?: string): boolean {
   if (!OPTION_WRITES.has(name)) return false;
   if (name !== 'git') return true;
   let k = 0;
@@ -555,7 +556,7 @@ export function optionsMayWrite(name: string, args: Word[]): boolean {
   }
   const sub = args[k];
   if (sub === undefined || !exact(sub)) return true;
-  return !GIT_OPTIONS_WRITE_NOTHING.has(text(sub)) && !indexOnly(text(sub), args.slice(k + 1));
+  return !GIT_OPTIONS_WRITE_NOTHING.has(text(sub)) && !indexOnly(text(sub), args.slice(k + 1), replace);
 }
 
 /**
@@ -564,7 +565,10 @@ export function optionsMayWrite(name: string, args: Word[]): boolean {
  * (`git diff --cached --name-only | xargs git reset -q --` unstages; eighth review of 2026-12-07).
  * A revision before `--` stays reset's (`git reset HEAD -- NAMES`).
  */
-function indexOnly(sub: string, rest: Word[]): boolean {
+function indexOnly(sub: string, rest: Word[], replace: string | undefined): boolean {
+  // A replace string xargs may put in place of the `--` or an option (`xargs -I-- git reset -q -- --`,
+  // or one it cannot read): nothing here is sure to be what it spells (ninth review of 2026-12-07, H7).
+  if (replace !== undefined && (replace === '' || rest.some((w) => text(w).includes(replace)) || /[-qS]/.test(replace))) return false;
   const dashes = rest.findIndex((w) => exact(w) && text(w) === '--');
   if (dashes < 0 || !rest.slice(0, dashes).every(exact)) return false;
   const before = rest.slice(0, dashes).map(text);
@@ -687,8 +691,14 @@ const HASHES =
 const printsHashes = (t: string) => HASHES.test(t) || /^git\s+(?:rev-parse|merge-base)(?:\s+[\w.~^@{}][\w./~^@{}-]*)+\s*$/.test(t);
 
 /** The command piping names in (xargs, read), unless find, which prints paths under the folders it is given, or one printing hashes. */
-const pipedText = (f: Feed) =>
-  f.piped && !/^find\s/.test(f.piped.text) && !printsHashes(f.piped.text) ? [f.piped.text, ...bodyTexts(f.piped.bodies, '-')].join('\n') : '';
+const pipedText = (f: Feed) => {
+  if (!f.piped || /^find\s/.test(f.piped.text) || printsHashes(f.piped.text)) return '';
+  // Every stage, not the nearest alone: `git diff --name-only | sed 's/.*/--hard/' | xargs git reset -q`
+  // (ninth review of 2026-12-07, H7).
+  const stages: string[] = [];
+  for (let p: Piped | undefined = f.piped; p && stages.length < 64; p = p.before) stages.push(p.text, ...bodyTexts(p.bodies, '-'));
+  return stages.join('\n');
+};
 
 /**
  * True when `w` may be an option (or dd's `of=`) through a part it cannot read: it starts with one,
