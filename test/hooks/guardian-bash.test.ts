@@ -1903,6 +1903,67 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['git diff --name-only | sed "s/.*/--hard/" | xargs git reset -q', 'git diff --name-only | sed "s/.*/--hard/" | xargs git reset -q', 'world', OPTION_UNREAD],
   ['git diff --name-only | cat | xargs git reset -q', 'git diff --name-only | cat | xargs git reset -q', 'world', OPTION_UNREAD],
   ['git diff --cached --name-only | xargs -I"$r" git reset -q -- x', 'git diff --cached --name-only | xargs -I"$r" git reset -q -- x', 'world', OPTION_UNREAD],
+  // H2: a pipe into a body feeds every command in it, after a `;` too, and passes through it; a
+  // body fed by a redirection after it, holding a command that may read its input into a write, is not read.
+  ['git ls-files | { :; xargs rm -f; }', 'git ls-files | { :; xargs rm -f; }', 'world', /git may list log\.md/],
+  ['git ls-files | if true; then xargs rm -f; fi', 'git ls-files | if true; then xargs rm -f; fi', 'world', /git may list log\.md/],
+  ['git ls-files | (:; xargs rm -f)', 'git ls-files | (:; xargs rm -f)', 'world', /git may list log\.md/],
+  ["git ls-files | { :; sh -c 'xargs rm -f'; }", "git ls-files | { :; sh -c 'xargs rm -f'; }", 'world', /git may list log\.md/],
+  ['git ls-files | { cat; } | xargs rm -f', 'git ls-files | { cat; } | xargs rm -f', 'world', /git may list log\.md/],
+  ['git ls-files | { cat & } | xargs rm -f', 'git ls-files | { cat & } | xargs rm -f', 'world', /git may list log\.md/],
+  ['git ls-files | for …; do cat; done | xargs rm -f', 'git ls-files | for i in 1; do cat; done | xargs rm -f', 'world', /git may list log\.md/],
+  ['git ls-files | case … esac | xargs rm -f', 'git ls-files | case 1 in 1) cat;; esac | xargs rm -f', 'world', /git may list log\.md/],
+  [
+    'git ls-files | while read f; do echo; done | xargs rm -f',
+    'git ls-files | while read f; do echo "$f"; done | xargs rm -f',
+    'world',
+    /git may list log\.md/,
+  ],
+  ["git ls-files | { :; sed 's/^/rm -f /' | sh; }", "git ls-files | { :; sed 's/^/rm -f /' | sh; }", 'world', /git may list log\.md/],
+  ['echo …/log.md | { :; xargs rm -f; }', `echo ${K}/log.md | { :; xargs rm -f; }`, 'world', /cannot tell/],
+  ['echo …/log.md | { :; read -r x; rm -f "$x"; }', `echo ${K}/log.md | { :; read -r x; rm -f "$x"; }`, 'world', /cannot tell/],
+  ['echo …/log.md | { cat; } | xargs rm -f', `echo ${K}/log.md | { cat; } | xargs rm -f`, 'world', /cannot tell/],
+  ['{ xargs rm -f; } < <(ls …/log.md)', `{ xargs rm -f; } < <(ls ${K}/log.md)`, 'world', /input redirection after it/],
+  ['{ :; xargs rm -f; } <<<…/log.md', `{ :; xargs rm -f; } <<<${K}/log.md`, 'world', /input redirection after it/],
+  ['if :; then xargs rm -f; fi <<<…/log.md', `if :; then xargs rm -f; fi <<<${K}/log.md`, 'world', /input redirection after it/],
+  ['(:; xargs rm -f) <<<…/log.md', `(:; xargs rm -f) <<<${K}/log.md`, 'world', /input redirection after it/],
+  ['{ cat; } < <(ls …/log.md) | xargs rm -f', `{ cat; } < <(ls ${K}/log.md) | xargs rm -f`, 'world', /cannot tell/],
+  // A body fed by a redirection that reads nothing into a write is read as before.
+  ['{ wc -l; cat; } < …/log.md', `{ wc -l; cat; } < ${K}/log.md`, 'world', 'allow'],
+  ['git ls-files | { cat; echo; } | wc -l', `git ls-files | { cat; echo; } | wc -l; cat ${K}/log.md`, 'world', 'allow'],
+  // H4: a lister reaching a pipe through a condition, or a function called in a body, a substitution or another function.
+  ['if git ls-files; then :; fi | xargs rm -f', 'if git ls-files; then :; fi | xargs rm -f', 'world', /git may list log\.md/],
+  ['while git ls-files; do break; done | xargs rm -f', 'while git ls-files; do break; done | xargs rm -f', 'world', /git may list log\.md/],
+  ['until ! git ls-files; do break; done | xargs rm -f', 'until ! git ls-files; do break; done | xargs rm -f', 'world', /git may list log\.md/],
+  ['function x { git ls-files; }; x | xargs rm -f', 'function x { git ls-files; }; x | xargs rm -f', 'world', /git may list log\.md/],
+  ['x() { git ls-files; }; y() { x; }; y | xargs rm -f', 'x() { git ls-files; }; y() { x; }; y | xargs rm -f', 'world', /git may list log\.md/],
+  ['x() { git ls-files; }; { x; } | xargs rm -f', 'x() { git ls-files; }; { x; } | xargs rm -f', 'world', /git may list log\.md/],
+  ['x() { git ls-files; }; (x) | xargs rm -f', 'x() { git ls-files; }; (x) | xargs rm -f', 'world', /git may list log\.md/],
+  ['x() { git ls-files; }; if x; then :; fi | xargs rm -f', 'x() { git ls-files; }; if x; then :; fi | xargs rm -f', 'world', /git may list log\.md/],
+  ['x() { git ls-files; }; rm -f $(x)', 'x() { git ls-files; }; rm -f $(x)', 'world', /git may list log\.md/],
+  ['x() { git ls-files; }; for f in $(x); do rm -f "$f"; done', 'x() { git ls-files; }; for f in $(x); do rm -f "$f"; done', 'world', /git may list log\.md/],
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's array
+  ['x() { git ls-files; }; mapfile < <(x); rm -f', 'x() { git ls-files; }; mapfile -t a < <(x); rm -f "${a[@]}"', 'world', /git may list log\.md/],
+  ['x() ( git ls-files ); x | xargs rm -f', 'x() ( git ls-files ); x | xargs rm -f', 'world', /git may list log\.md/],
+  ['x() if true; then git ls-files; fi; x | xargs rm -f', 'x() if true; then git ls-files; fi; x | xargs rm -f', 'world', /git may list log\.md/],
+  ['x() { "$@"; }; x git ls-files | xargs rm -f', 'x() { "$@"; }; x git ls-files | xargs rm -f', 'world', /git may list log\.md/],
+  // M1: input from a descriptor the command opened, or a coprocess, is not followed.
+  ['exec 3< <(ls …/log.md); xargs rm -f <&3', `exec 3< <(ls ${K}/log.md); xargs rm -f <&3`, 'world', /descriptor or a coprocess/],
+  ['exec 3< <(ls …/log.md); read -u3 f; rm -f "$f"', `exec 3< <(ls ${K}/log.md); read -u3 f; rm -f "$f"`, 'world', /descriptor or a coprocess/],
+  ['exec < <(ls …/log.md); xargs rm -f', `exec < <(ls ${K}/log.md); xargs rm -f`, 'world', /descriptor or a coprocess/],
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's array
+  ['coproc ls …/log.md; xargs rm -f <&${COPROC[0]}', `coproc ls ${K}/log.md; xargs rm -f <&\${COPROC[0]}`, 'world', /descriptor or a coprocess/],
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's array
+  ['coproc { ls …/log.md; }; read -u ${COPROC[0]} f', `coproc { ls ${K}/log.md; }; read -u \${COPROC[0]} f; rm -f "$f"`, 'world', /descriptor or a coprocess/],
+  ['cat …/log.md 3<&0 (stdin duplicated)', `cat ${K}/log.md 3<&0 0<&-`, 'world', 'allow'],
+  // M2: a function reading its stdin, called in a pipe.
+  ['f() { xargs rm -f; }; echo …/log.md | f', `f() { xargs rm -f; }; echo ${K}/log.md | f`, 'world', /cannot tell|reads its input/],
+  ["s() { sh; }; ls …/log.md | sed 's/^/rm -f /' | s", `s() { sh; }; ls ${K}/log.md | sed 's/^/rm -f /' | s`, 'world', /reads its input/],
+  ["s() { sh; }; git ls-files | sed 's/^/rm -f /' | s", "s() { sh; }; git ls-files | sed 's/^/rm -f /' | s", 'world', /reads its input/],
+  ['f() { git ls-files; }; f | wc -l, then cat …/log.md', `f() { git ls-files; }; f | wc -l; cat ${K}/log.md`, 'world', 'allow'],
+  // FP: bash -n checks the syntax of what it reads and runs none of it.
+  ["git ls-files | sed 's/^/x /' | bash -n", "git ls-files | sed 's/^/x /' | bash -n", 'world', 'allow'],
+  ["git ls-files | sed 's/^/rm -f /' | bash -x (runs it)", "git ls-files | sed 's/^/rm -f /' | bash -x", 'world', /git may list log\.md|cannot tell/],
 ];
 
 /**

@@ -216,6 +216,15 @@ const WHERE_GIT_RUNS: Word = { parts: [{ text: '<where git runs it>', known: fal
 const CHAIN_GOES_ON = new Set(['&&', '|', '(', ')']);
 /** The builtins that move the shell into another folder. */
 const MOVES_THE_SHELL = new Set(['cd', 'pushd', 'popd']);
+/** Commands that may read their stdin into a write: a body fed by a redirection after it and holding one is not read. */
+const STDIN_READERS = new Set(['xargs', 'read', 'mapfile', 'readarray', 'source', '.', 'eval', ...SHELLS]);
+/**
+ * A command defining a function (`f() …`, `function f`): its body runs where it is called, with
+ * the caller's stdin, and its output goes where the call's does, through `$(f)`, `<(f)` and bodies
+ * the reader does not tie to it. What such a command's writes read from input is read from the
+ * whole command too (ninth review of 2026-12-07, H4 and M2).
+ */
+const DEFINES_FUNCTION = /\w[ \t]*\([ \t]*\)|\bfunction[ \t]/;
 /** Wrappers that run a builtin in the shell itself: `cd` behind any other is a program of its own. */
 const IN_THE_SHELL = new Set(['command', 'builtin']);
 
@@ -223,7 +232,7 @@ const IN_THE_SHELL = new Set(['command', 'builtin']);
  * Reads `command` in `scope`. `cdAtMost`: how sure a `cd` in it can be (the text `eval` runs in a
  * body that may not run is no surer than the eval).
  */
-function analyse(command: string, scope: ShellScope, reading: Reading, depth: number, cdAtMost: CdCertainty = 'sure'): void {
+function analyse(command: string, scope: ShellScope, reading: Reading, depth: number, cdAtMost: CdCertainty = 'sure', stdin?: Piped): void {
   const { out } = reading;
   /** The operator before the command being read, and the one ending it (undefined at the end). */
   let before: string | undefined;
@@ -238,13 +247,21 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
    */
   const bodyCommands: string[] = [];
   const bodyChars: number[] = [0];
-  const openBodies: { start: number; defines: string | undefined }[] = [];
+  /**
+   * Each open body's stdin (a pipe into it, `… | { …; }`, or the one around it: every command in it
+   * reads that pipe, after a `;` too), and whether a command in it may read its stdin into a write
+   * (ninth review of 2026-12-07, H2).
+   */
+  const openBodies: { start: number; defines: string | undefined; stdin: Piped | undefined; reads: boolean }[] = [];
   let ended: [number, number] | undefined;
+  /** Set when the body that closed last may read its stdin: an input redirection after it feeds it. */
+  let closedReads = false;
   const functionOutputs = new Map<string, [number, number]>();
   let defining: string | undefined;
-  const openBody = (counted: boolean, named: boolean) => {
+  const openBody = (counted: boolean, named: boolean, after = before) => {
     if (counted) bodies++;
-    openBodies.push({ start: bodyCommands.length, defines: named ? defining : undefined });
+    const fed = after === '|' ? piped : (openBodies.at(-1)?.stdin ?? stdin);
+    openBodies.push({ start: bodyCommands.length, defines: named ? defining : undefined, stdin: fed, reads: false });
     if (named) defining = undefined;
   };
   const closeBody = (counted: boolean) => {
@@ -252,11 +269,29 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     const open = openBodies.pop();
     if (!open) return;
     ended = [open.start, bodyCommands.length];
+    closedReads = open.reads;
+    if (open.reads && openBodies.length > 0) openBodies.at(-1)!.reads = true;
     if (open.defines !== undefined) functionOutputs.set(open.defines, ended);
+    if (open.defines !== undefined && open.reads) readingFunctions.add(open.defines);
+  };
+  /** Functions whose body may read their stdin into a write: a call fed by a pipe or a redirection is not read (M2). */
+  const readingFunctions = new Set<string>();
+  const record = (t: string) => {
+    bodyCommands.push(t);
+    bodyChars.push(bodyChars.at(-1)! + t.length);
   };
   // A long body stands as the whole command: its text is not copied at each pipe it feeds.
-  const outputOf = ([start, end]: [number, number]) =>
-    end - start > 64 || bodyChars[end]! - bodyChars[start]! > 16 * 1024 ? command : bodyCommands.slice(start, end).join('\n');
+  // Once per body: the same string at each call (`f | f | …`), whose hash inputTexts' Set keeps (M3).
+  const outputs = new WeakMap<[number, number], string>();
+  const outputOf = (span: [number, number]) => {
+    let out = outputs.get(span);
+    if (out === undefined) {
+      const [start, end] = span;
+      out = end - start > 64 || bodyChars[end]! - bodyChars[start]! > 16 * 1024 ? command : bodyCommands.slice(start, end).join('\n');
+      outputs.set(span, out);
+    }
+    return out;
+  };
   /** How sure a `cd` read now is to run and move the shell, as far as where it stands tells. */
   const cdCertainty = (): CdCertainty => {
     if (cdAtMost === 'maybe' || bodies > 0 || before === '||' || before === '|' || endedBy === '|' || endedBy === '&') return 'maybe';
@@ -268,7 +303,7 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
   /** The loops the command being read is in, innermost last: what feeds each one's input. */
   const loops: Feed[] = [];
   /** The commands piped into the one being read. */
-  let piped: Piped | undefined;
+  let piped: Piped | undefined = stdin;
   /**
    * The variables assigned for the command being read alone (`X=1 sh -c …`, `env X=1 …`): the
    * commands it runs as a shell of their own see them.
@@ -310,13 +345,15 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     // Text built from pieces (`bash -c "$x$y() {…}"`) is looked at again as the shell will read it.
     if (!MKTEMP.test(inner) && mktempMayBeShadowed(inner)) reading.shadowed = true;
     // Kept after: bash in POSIX mode keeps the assignments before a special builtin such as eval.
-    if (inThisShell) return analyse(inner, current, reading, depth + 1, cdCertainty());
+    // What is piped into the command running them is their stdin too (`… | sh -c 'xargs rm'`, `… | { :; eval …; }`).
+    const into = piped ?? openBodies.at(-1)?.stdin ?? stdin;
+    if (inThisShell) return analyse(inner, current, reading, depth + 1, cdCertainty(), into);
     if (bindings) {
       // A shell started with -c has the positional parameters it is given, and no others.
       for (const name of POSITIONAL) current.vars.set(name, undefined);
       for (const [name, value] of bindings) current.vars.set(name, value);
     }
-    analyse(inner, { dir: current.dir, vars: current.vars, also: current.also }, reading, depth + 1);
+    analyse(inner, { dir: current.dir, vars: current.vars, also: current.also }, reading, depth + 1, 'sure', into);
     current.vars.rollback(mark);
   };
   const spend = (n: number) => {
@@ -502,7 +539,8 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     let words = cmd.words.flatMap((w) => expandBraces(w));
     if (words[0] === undefined || text(words[0]) !== '[[') words = splitWords(words, current.vars.get('IFS'));
     const opens = (w0: string) => {
-      if (w0 === 'if' || w0 === 'while' || w0 === 'until' || w0 === 'case' || w0 === '{') openBody(true, w0 === '{');
+      // `NAME() if …; fi`: a body other than `{ }` right after NAME() is the function's too.
+      if (w0 === 'if' || w0 === 'while' || w0 === 'until' || w0 === 'case' || w0 === '{') openBody(true, w0 === '{' || defining !== undefined);
     };
     // `NAME() {…}`, `function NAME {…}` defines NAME and runs nothing; once cd, pushd or popd is
     // a function, every one after it may go anywhere, or nowhere.
@@ -583,6 +621,8 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     if (name === 'source' || name === '.') operand = args[0];
     else {
       if (commandString(args)) return undefined;
+      // `bash -n`: a syntax check, which runs nothing it reads.
+      if (args.some((w) => /^-[A-Za-z]*n[A-Za-z]*$/.test(text(w)) && !/[oO]/.test(text(w)))) return undefined;
       for (let k = 0; k < args.length; k++) {
         const t = text(args[k]!);
         if (t === '--' || t === '-') {
@@ -780,6 +820,15 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     }
   };
   const runCommand = (cmd: ShellCommand, several: boolean) => {
+    // What a descriptor opened for reading, or a coprocess, hands a later command is not followed
+    // (ninth review of 2026-12-07, M1): `exec 3< <(…)`, `exec < <(…)`, `<&3`, `read -u 3`.
+    const w0 = cmd.words[0] && text(cmd.words[0]);
+    if (
+      cmd.redirs.some((r) => r.op === '<&') ||
+      (w0 === 'exec' && cmd.redirs.some((r) => INPUT_REDIRS.has(r.op) && r.target && text(r.target).startsWith('<('))) ||
+      ((w0 === 'read' || w0 === 'mapfile' || w0 === 'readarray') && cmd.words.some((w) => /^-[A-Za-z]*u/.test(text(w))))
+    )
+      leaveUnread('input from a descriptor or a coprocess it does not follow');
     for (const r of cmd.redirs) {
       const kind = OUTPUT_REDIRS.get(r.op);
       if (kind && r.target) emit(r.target, kind, `'${r.op}' redirection`);
@@ -1042,13 +1091,37 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     return /[$`]/.test((w.raw ?? '').replace(/'[^']*'/g, '')) && [...t].some((c, k) => c === '-' && k > 0 && (seps === undefined || seps.includes(t[k - 1]!)));
   };
 
+  /**
+   * `{ …; } < FILE`, `if …; fi <<<…`, `( … ) < <(…)`: the body read its commands before the
+   * redirection that feeds them; one that may read its stdin into a write is not read (ninth
+   * review of 2026-12-07, H2). True when `closing` (the command just read) feeds a body that closed.
+   */
+  const bodyRedirected = (closing: ShellCommand) => {
+    const first = closing.words[0] && text(closing.words[0]);
+    const feeds =
+      (closing.words.length === 0 || first === 'fi' || first === 'esac') &&
+      closing.redirs.some((r) => INPUT_REDIRS.has(r.op) || r.op === '<<' || r.op === '<<-');
+    if (closedReads && feeds) leaveUnread('a body fed by an input redirection after it');
+    closedReads = false;
+    return feeds;
+  };
+  /** A function's body is read where it is defined, not with the stdin of its call (ninth review of 2026-12-07, M2). */
+  const callFed = (call: ShellCommand, after: string | undefined) => {
+    const name = call.words[0] && text(call.words[0]);
+    if (name === undefined || !readingFunctions.has(name)) return;
+    if (after === '|' || call.redirs.some((r) => INPUT_REDIRS.has(r.op) || r.op === '<<' || r.op === '<<-'))
+      leaveUnread(`a call of ${name}, which reads its input, fed by a pipe or a redirection`);
+  };
+  const writtenWords = (words: Word[]) => words.map((w) => (exact(w) ? shellQuote(text(w)) : asInput(w))).join(' ');
   let cmd: ShellCommand = { words: [], redirs: [] };
   const finish = () => {
     if ((cmd.words.length > 0 || cmd.redirs.length > 0) && !outOfTime()) run(cmd);
     cmd = { words: [], redirs: [] };
   };
+  let count = 0;
   for (const tok of tokens) {
-    if (reading.halted) break;
+    // The deadline between tokens too: a line of thousands of `f |` is one command per token (M3).
+    if (reading.halted || (++count % 256 === 0 && outOfTime())) break;
     if (tok.t === 'word') {
       // `{` and `}` group commands; they are not command names.
       if (cmd.words.length === 0 && (text(tok.word) === '{' || text(tok.word) === '}')) {
@@ -1061,33 +1134,45 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     else {
       // A known word is written back quoted (`'log.md x'` one word, not two), as the lister reader
       // splits it; after field splitting (`x='git ls-files'; $x |` is two words).
-      const written = () =>
-        [...splitWords(cmd.words, current.vars.get('IFS')), ...cmd.redirs.flatMap((r) => r.target ?? [])]
-          .map((w) => (exact(w) ? shellQuote(text(w)) : asInput(w)))
-          .join(' ');
+      const written = () => writtenWords([...splitWords(cmd.words, current.vars.get('IFS')), ...cmd.redirs.flatMap((r) => r.target ?? [])]);
       const first = cmd.words[0] && text(cmd.words[0]);
       const closes = cmd.words.length === 0 || first === 'fi' || first === 'done' || first === 'esac';
       const called = first === undefined ? undefined : functionOutputs.get(first);
+      const prior = before;
       let source = tok.op === '|' && !closes ? written() : '';
       // A function's output is a stage of its own, the same text at each call (inputTexts counts it once).
-      if (called && tok.op === '|') piped = { text: outputOf(called), before: piped };
-      if (openBodies.length > 0 && cmd.words.length > 0) {
-        const t = source || written();
-        bodyCommands.push(t);
-        bodyChars.push(bodyChars.at(-1)! + t.length);
+      if (called && tok.op === '|') {
+        piped = { text: outputOf(called), before: piped };
+        // One that runs its parameters (`x() { "$@"; }; x git ls-files |`): the call's words too.
+        if (/\$\{?[@*1-9]/.test(piped.text)) piped = { text: writtenWords(cmd.words.slice(1)), before: piped };
       }
+      // Recorded after the command is read: `if COND`, `while COND` and `function NAME { CMD` open
+      // their body as they are read, and the condition's output goes where the body's does (H4).
+      const recorded = cmd.words.length > 0 ? source || written() : '';
+      if (openBodies.length > 0 && cmd.words.some((w) => STDIN_READERS.has(baseName(text(w))))) for (const b of openBodies) b.reads = true;
       if (!closes) ended = undefined;
       const bodies = source === '' ? undefined : bodiesOf(cmd.redirs);
+      const closing = cmd;
+      callFed(cmd, prior);
       endedBy = tok.op;
       finish();
+      if (recorded !== '' && openBodies.length > 0) {
+        // A function called in a body: its body's output (`y() { x; }`, `{ x; } |`).
+        if (called) record(outputOf(called));
+        record(recorded);
+      }
+      const feedsBody = bodyRedirected(closing);
       if (tok.op === ')' && stack.length > 0) closeBody(false);
       if ((tok.op === '|' && closes) || tok.op === ')') source = ended ? outputOf(ended) : '';
+      // What feeds a body passes through it (`{ cat; } < <(…) | xargs rm`).
+      if (tok.op === '|' && closes && feedsBody) source = [source, ...inputs(closing.redirs), ...bodyTexts(bodiesOf(closing.redirs))].join('\n');
       before = tok.op;
       if (!CHAIN_GOES_ON.has(tok.op)) chainEnds(current);
       if (source !== '') piped = { text: source, bodies, before: piped };
-      else if (LIST_OPS.has(tok.op)) piped = undefined;
+      else if (LIST_OPS.has(tok.op)) piped = openBodies.at(-1)?.stdin ?? stdin;
       if (tok.op === '(') {
-        openBody(false, false);
+        // `NAME() ( … )`: the subshell right after NAME() is its body.
+        openBody(false, defining !== undefined && prior === ')', prior);
         stack.push({ scope: current, mark: current.vars.mark() });
         current = { dir: current.dir, vars: current.vars, also: current.also, unless: current.unless };
       } else if (tok.op === ')' && stack.length > 0) {
@@ -1098,7 +1183,10 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     }
   }
   endedBy = undefined;
+  const closing = cmd;
+  callFed(cmd, before);
   finish();
+  bodyRedirected(closing);
   // Arithmetic on a name that, before or after it (a function, a loop, a trap), is set to what is
   // not a known number: commands not seen, read from the command's text.
   const late = depth === 0 ? [...current.vars.counted].find((n) => current.vars.unnumbered.has(n)) : undefined;
@@ -1118,7 +1206,7 @@ const MAX_INPUT_TEXT = 1024 * 1024;
  * The text of what feeds a write's path (its variables' inputs and their loops', outward), once
  * per feed: the writes of a loop share theirs. `command` stands in once MAX_INPUT_TEXT is spent.
  */
-function inputTexts(command: string): (feeds: Feed[]) => string {
+function inputTexts(command: string, alsoWhole: boolean): (feeds: Feed[]) => string {
   const known = new Map<Feed, string>();
   // The same texts feed many writes (a loop's, the whole command's past the budget): each is read once.
   const listed = new Map<string, string>();
@@ -1152,6 +1240,7 @@ function inputTexts(command: string): (feeds: Feed[]) => string {
         for (const t of [...f.texts, ...bodyTexts(f.bodies), ...pipe.reverse()]) texts.add(listedOnce(t));
       }
     }
+    if (alsoWhole) texts.add(whole());
     const joined = [...texts].join('\n');
     budget -= joined.length;
     return budget < 0 ? whole() : joined;
@@ -1217,6 +1306,6 @@ export function shellWrites(
   // if it ran first (`(sleep 1; rm -f "$t"/*/*) & tar -xf a.tar -C "$t"`).
   // The links it made are known from the start then too (`: > /tmp/a & ln -s …/log.md /tmp/a`).
   if (reading.linked && OUT_OF_ORDER.test(command)) reading = read(true, reading.links);
-  const input = inputTexts(command);
+  const input = inputTexts(command, DEFINES_FUNCTION.test(command));
   return reading.out.map(({ feeds, ...write }) => (feeds ? { ...write, input: input(feeds) } : write));
 }

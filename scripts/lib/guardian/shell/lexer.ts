@@ -442,7 +442,9 @@ export class Lexer {
         if (m || op === '<&') {
           if (m) this.i += m[0].length;
           else this.word();
-          return { t: 'redir', op: '<', target: undefined };
+          // `<&3`, `<&$fd`: input from a descriptor the command opened, apart from stdin and a close.
+          const opened = op === '<&' && m?.[0] !== '-' && m?.[0] !== '0';
+          return { t: 'redir', op: opened ? '<&' : '<', target: undefined };
         }
         return { t: 'redir', op: '&>', target: this.word() };
       }
