@@ -261,14 +261,15 @@ class PassphraseDecryptTransform extends Transform {
   }
 }
 
+/** A passphrase decryption: a Transform that says which older derivation opened it, if one did. */
+export type PassphraseDecryptStream = Transform & { readonly legacyKdf?: string | undefined };
+
 /**
  * Decrypts a `Salted__` payload. Errors arrive as 'error' events: `bad_payload` (too short, no
  * "Salted__", truncated or padded), `wrong_passphrase` (bad final block; with legacyKdfs or
  * expectGzip also when the first block does not start a gzip stream). Otherwise a wrong passphrase
  * is only known at the end, so a consumer must discard what it received if the stream errors.
  */
-/** A passphrase decryption: a Transform that says which older derivation opened it, if one did. */
-export type PassphraseDecryptStream = Transform & { readonly legacyKdf?: string | undefined };
 
 export function createPassphraseDecryptStream(passphrase: string, opts: PassphraseDecryptOptions = {}): PassphraseDecryptStream {
   return new PassphraseDecryptTransform(passphrase, opts.legacyKdfs === true, opts.expectGzip === true);

@@ -694,7 +694,6 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     setAllPositionals(current.vars, all);
   };
 
-  /** One reading of a command, its `for` variables bound (`several`: one of several readings). */
   /**
    * A name or arithmetic bash evaluates (evaluatedWords; `a['$(…)']=1` as the command's word): a
    * `$(…)` or backquotes it spells are read as commands, and a word it cannot read is commands not
@@ -809,6 +808,7 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     });
     nested(`git ${line.join(' ')}`, bindings);
   };
+  /** One reading of a command, its `for` variables bound (`several`: one of several readings). */
   const runOnce = (cmd: ShellCommand, several: boolean) => {
     try {
       runCommand(cmd, several);

@@ -350,12 +350,12 @@ export class Lexer {
     private readonly unseen: (part: Part, via: string) => void,
   ) {}
 
-  /** Lazily: a variable assigned by one command is known when the next one is read. */
   /** Where the lexer stands in its text: just past the token it yielded last. */
   get at(): number {
     return this.i;
   }
 
+  /** Lazily: a variable assigned by one command is known when the next one is read. */
   *tokens(): Generator<ShellToken> {
     for (;;) {
       this.skipBlanks();

@@ -233,10 +233,6 @@ export function valueText(v: VarValue): string | undefined {
 }
 
 /**
- * `$@` and `$*` for the parameters `words`: unknown, read from their text; with a glob among them
- * (`set -- _kernel/*; rm "$@"`), each word in turn, as a `for` variable's, so the glob is expanded.
- */
-/**
  * What feeds the parts of `words`, as one chain of feeds (Feed.outer): `xargs sh -c 'rm -f "$@"' _`
  * runs rm on what xargs reads (ninth review of 2026-12-07, H6). Each feed but the last is a copy
  * whose own outer feeds are taken in as text; past MAX_DEPTH - 1 feeds, their texts alone.
@@ -261,6 +257,10 @@ function partsFeed(words: Word[]): Feed | undefined {
   return outer;
 }
 
+/**
+ * `$@` and `$*` for the parameters `words`: unknown, read from their text; with a glob among them
+ * (`set -- _kernel/*; rm "$@"`), each word in turn, as a `for` variable's, so the glob is expanded.
+ */
 export function allPositionals(words: Word[]): [string, VarValue][] {
   const globbed = words.some((w) => w.parts.some((p) => p.glob));
   const value: Part = {
