@@ -19,6 +19,7 @@ import { setPbkdf2IterationsForTests } from '../../scripts/lib/crypto/kdf.ts';
 import { fingerprint, formatFingerprint, loadPrivateKey, loadPublicKey } from '../../scripts/lib/crypto/keys.ts';
 import { signManifestText } from '../../scripts/lib/crypto/sign.ts';
 import { aliveInProcess } from '../support/alive-in-process.ts';
+import { makeWorld } from '../receive/helpers.ts';
 
 type KeyPair = { privatePem: string; publicPem: string; fp: string };
 let work: string;
@@ -313,4 +314,54 @@ describe('a signed plain package put in an RSA envelope by someone else', () => 
       expect(existsSync(out)).toBe(false);
     });
   }
+});
+
+/**
+ * The 2.1 envelopes are outside the signed manifest, whose `encryption` always says "none" (the
+ * references write it so): a signed plain 2.1 package wrapped in an rsa-envelope-v1.json for bob,
+ * or in a passphrase envelope, by anyone, read as "Encrypted … Signed: valid, by alice", what alice
+ * never signed (a review of 2026-12-07 after the 2.0 fix). It is read (the references' sealed
+ * packages name no recipients either), and the envelope is said to be outside the signature,
+ * unless the signed manifest names the key that opened it (alive's own RSA packages do).
+ */
+describe('a signed plain 2.1 package in a 2.1 envelope someone else made', () => {
+  it('verify says the envelope is not covered by the signature (text and --json); alive’s own RSA package names its recipients and is', async () => {
+    const plain = await create(['--format', '2.1']);
+    const key = Buffer.from(sh('openssl', ['rand', '-hex', '32']).toString().trim(), 'hex');
+    const iv = Buffer.from(sh('openssl', ['rand', '-hex', '16']).toString().trim(), 'hex');
+    const dir = fresh('env21');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'payload.enc'), sh('openssl', ['enc', '-aes-256-cbc', '-K', key.toString('hex'), '-iv', iv.toString('hex'), '-in', plain]));
+    const wrapped = sh('openssl', ['pkeyutl', '-encrypt', '-pubin', '-inkey', keys.bob.publicPem, ...OAEP], { input: key });
+    const envelope = {
+      version: 1,
+      payload_algo: 'aes-256-cbc',
+      payload_iv_b64: iv.toString('base64'),
+      recipients: [{ pubkey_id: keys.bob.fp.slice(0, 16), key_enc_b64: wrapped.toString('base64') }],
+    };
+    writeFileSync(join(dir, 'rsa-envelope-v1.json'), JSON.stringify(envelope));
+    const out = `${fresh('wrapped21')}.walnut`;
+    sh('tar', ['-cf', out, '-C', dir, 'rsa-envelope-v1.json', 'payload.enc']);
+    const args = ['verify', out, '--private-key', keys.bob.privatePem, '--signer-key', keys.alice.publicPem];
+    const text = await alive(args);
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/Encrypted: v3-rsa, by whoever made the envelope \(the signature does not cover it\)/);
+    expect(JSON.parse((await alive([...args, '--json'])).stdout)).toMatchObject({ ok: true, encrypted: true, envelope_signed: false });
+    // receive's log entry says so too (alice's key is not pinned here: her name is not shown as verified).
+    const world = makeWorld(fresh('world21'), { layout: 'v2' });
+    const received = await alive(['receive', out, '--world', world, '--private-key', keys.bob.privatePem, '--allow-unverified']);
+    expect(received.status, received.stderr).toBe(0);
+    expect(readFileSync(join(world, '03_Inbox', 'garden', '_kernel', 'log.md'), 'utf8')).toContain(
+      '- Encryption: RSA (for this user; the signature does not cover who encrypted it)',
+    );
+    // alive's own: the signed manifest names bob's key, which opened it.
+    const own = await create(['--format', '2.1', '--encrypt', 'rsa', '--recipient', keys.bob.publicPem]);
+    const ownText = await alive(['verify', own, '--private-key', keys.bob.privatePem, '--signer-key', keys.alice.publicPem]);
+    expect(ownText.stdout).toMatch(/Encrypted: v3-rsa {3}Signed/);
+    expect(
+      JSON.parse((await alive(['verify', own, '--private-key', keys.bob.privatePem, '--signer-key', keys.alice.publicPem, '--json'])).stdout),
+    ).toMatchObject({
+      envelope_signed: true,
+    });
+  });
 });

@@ -126,6 +126,12 @@ export interface ReadResult {
   bytes: number;
   /** The older passphrase derivation that opened a 2.1 package (passphrase.ts), when one did. */
   legacyKdf?: string;
+  /**
+   * For an encrypted package: whether its signed manifest says it was encrypted (2.0's
+   * `encrypted: true`; a 2.1 RSA manifest naming the key that opened it). A 2.1 envelope is outside
+   * the signed text, so anyone could have sealed a package the signer published in clear.
+   */
+  envelopeSigned?: boolean;
 }
 
 /** Largest manifest.yaml read (into memory): ~300000 files' worth of entries. */
@@ -487,7 +493,18 @@ async function readInnerWithManifest(
 function result(asm: Assembler, envelope: Envelope): ReadResult {
   const m = asm.manifest!;
   const plainEnvelope = envelope === 'plain' && m.generation === 'v3' ? 'v3-plain' : envelope;
-  return { manifest: m, manifestText: asm.manifestText!, envelope: plainEnvelope, signature: asm.signature, files: m.files.length, bytes: asm.bytes };
+  // The opening key is on a named list (requireRecipient refused it otherwise).
+  const envelopeSigned =
+    envelope === 'v3-passphrase' ? false : envelope === 'v3-rsa' ? (m.recipients?.length ?? 0) > 0 : envelope === 'plain' ? undefined : true;
+  return {
+    manifest: m,
+    manifestText: asm.manifestText!,
+    envelope: plainEnvelope,
+    signature: asm.signature,
+    files: m.files.length,
+    bytes: asm.bytes,
+    ...(envelopeSigned !== undefined ? { envelopeSigned } : {}),
+  };
 }
 
 async function spool(entry: TarEntry, spoolDir: Spool): Promise<Spooled> {

@@ -26,6 +26,8 @@ export interface VerifyResult {
   code?: ErrorCode;
   /** The older passphrase derivation that opened it (a 2.1 package), when one did. */
   legacy_kdf?: string;
+  /** Encrypted: whether the signed manifest says so (ReadResult.envelopeSigned). */
+  envelope_signed?: boolean;
 }
 
 export interface VerifyOptions extends CryptoSources {
@@ -55,6 +57,7 @@ export function verifySummary(r: ReadResult, signatureChecked: boolean): VerifyR
     signer: r.signature.signer ?? null,
     problems: [],
     ...(r.legacyKdf !== undefined ? { legacy_kdf: r.legacyKdf } : {}),
+    ...(r.envelopeSigned !== undefined ? { envelope_signed: r.envelopeSigned } : {}),
   };
 }
 

@@ -206,9 +206,11 @@ function signatureLogText(sig: ReturnType<typeof signatureOf>): string {
   return "signed, NOT verified (no pinned key checked it; the signer it names is the sender's claim, not repeated here)";
 }
 
-function encryptionText(envelope: string): string {
-  if (envelope.endsWith('passphrase')) return 'passphrase';
-  if (envelope.endsWith('rsa')) return 'RSA (for this user)';
+function encryptionText(r: ReadResult): string {
+  // A 2.1 envelope is outside the signed text: whoever made it, not the signer, chose it.
+  const outside = r.envelopeSigned === false ? '; the signature does not cover who encrypted it' : '';
+  if (r.envelope.endsWith('passphrase')) return `passphrase${outside ? ` (${outside.slice(2)})` : ''}`;
+  if (r.envelope.endsWith('rsa')) return `RSA (for this user${outside})`;
   return 'none';
 }
 
@@ -263,7 +265,7 @@ function logEntryFor(ctx: Ctx, r: ReadResult, target: Target, plan: ReceivePlan)
     '',
     `- From: ${fromText(r, sender)}, source walnut ${logValue(m.source.walnut ?? 'unnamed')}`,
     `- Signature: ${signatureLogText(sig)}`,
-    `- Encryption: ${encryptionText(r.envelope)}`,
+    `- Encryption: ${encryptionText(r)}`,
     `- Package sha256: ${ctx.sha256}`,
     target.scope === 'full'
       ? `- Imported: new walnut ${logValue(worldRel(ctx.world, target.walnut))}${

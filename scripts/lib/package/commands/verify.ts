@@ -115,7 +115,8 @@ all holds, 1 otherwise.`,
         `yes, valid for the key ${key.fingerprint} (--signer-key), but this machine pins another key (${key.otherPin}) for the signer the package names ` +
         `(${who.text}): that name is outside what the signature covers, so this is not that peer's signature`;
     }
-    ctx.print(`Encrypted: ${result.encrypted ? read.envelope : 'no'}   Signed: ${sig}`);
+    const sealedBy = read.envelopeSigned === false ? ', by whoever made the envelope (the signature does not cover it)' : '';
+    ctx.print(`Encrypted: ${result.encrypted ? `${read.envelope}${sealedBy}` : 'no'}   Signed: ${sig}`);
     for (const line of result.signed ? who.lines : []) ctx.print(line);
   },
 });
