@@ -64,8 +64,20 @@ describe('SessionStart notice helpers', () => {
     );
     expect(below).not.toContain('curl');
     expect(formatClaudeNotice({ root, count: 0, answers: 1 }, root)).toMatch(/in `runtimes\/claude\/inbox` \(under the session's folder\)/);
-    // A bus elsewhere (HELLOWORLD_ROOT, the user's own setting) is named as set.
-    expect(formatClaudeNotice({ root: '/w', count: 1 }, '/home/u/project')).toContain('`/w/runtimes/claude/inbox`');
+    // A bus elsewhere (HELLOWORLD_ROOT, which a project's settings may set, relative or not: a folder
+    // below the session's names the folders above it too): its path follows in a fence, as data.
+    for (const [busRoot, session] of [
+      ['/w', '/home/u/project'],
+      [`${root}/sub`, root],
+    ]) {
+      const text = formatClaudeNotice({ root: busRoot!, count: 1 }, session!);
+      const [sentence, ...rest] = text.split('\n');
+      expect(sentence).toMatch(/^HelloWorld bus: 1 message waits for @claude in the inbox of the bus HELLOWORLD_ROOT names \(its path follows in a fence/);
+      expect(sentence).not.toContain(busRoot!);
+      expect(rest[0]).toMatch(/^<<<BEGIN UNTRUSTED BUS INBOX PATH [0-9a-f]{12}$/);
+      expect(rest[1]).toBe(`${busRoot}/runtimes/claude/inbox`);
+      expect(rest[2]).toBe(`${rest[0]!.replace('<<<BEGIN', 'END')}>>>`);
+    }
   });
 
   it('formats the additionalContext text', () => {
