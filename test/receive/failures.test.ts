@@ -220,6 +220,18 @@ describe('the file-system check (any machine: devices injected)', () => {
     const split = (p: string) => (p.startsWith(staging) ? 1 : p.includes('04_Ventures') ? 3 : 2);
     expect(() => preflight(world, { ...writes, moves: ['02_Life/a', '04_Ventures/b'] }, staging, split)).toThrow(/different file systems/);
   });
+
+  it('refuses a .alive/held-back on another device than the staging folder (a mount there): its rename comes after the commit point', () => {
+    const base = tmp();
+    const world = makeWorld(base, { layout: 'v2' });
+    const staging = join(world, '.alive');
+    const heldBack = join(staging, 'held-back');
+    mkdirSync(heldBack);
+    const writes = { mkdirs: [], moves: ['03_Inbox/garden'], files: [], state: ['.alive', '.alive/held-back'] };
+    expect(preflight(world, writes, staging, () => 1)).toEqual({});
+    const mounted = (p: string) => (p.startsWith(heldBack) ? 2 : 1);
+    expect(() => preflight(world, writes, staging, mounted)).toThrow(/\.alive\/held-back is on another file system than \.alive\/receiving/);
+  });
 });
 
 /** A journal of the shape receive writes, with the given steps. */
