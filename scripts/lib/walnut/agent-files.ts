@@ -124,6 +124,10 @@ const RULES: readonly Rule[] = [
   file('.vscode/tasks.json', 'VS Code tasks can run shell commands when the folder is opened'),
   file('.vscode/settings.json', 'VS Code settings can add agent instructions, MCP servers, terminal environment and auto-approved commands'),
   file('.vscode/mcp.json', 'declares MCP servers for VS Code agents'),
+  file(
+    '*.code-workspace',
+    'a VS Code workspace file: opened, its settings (agent instructions, MCP servers, terminal environment) and tasks (shell commands, some run as it opens) apply',
+  ),
   folder('.zed', 'Zed project settings (MCP servers, language servers, formatter commands) and tasks (shell commands)'),
   folder(
     '.helix',
@@ -139,6 +143,10 @@ const RULES: readonly Rule[] = [
   file(
     '.gitattributes',
     "git reads it for every file below it, unasked: in a world kept in git, `* !filter` turns off the world's clean filter (git-crypt's encryption of what is written there later), and `filter=`, `diff=`, `merge=` pick drivers the user configured",
+  ),
+  file(
+    '.lfsconfig',
+    "Git LFS reads it at the top of a repository (a walnut kept in git as its own): `lfs.url` sends the large files pushed and fetched, and the user's credentials for them, to another server",
   ),
   file('.envrc', 'direnv runs it as shell code when a shell enters the folder'),
   file('mise.toml', 'mise runs its `[hooks]` (enter, cd) and loads its `[env]` (which can source scripts) as a shell enters the folder'),
