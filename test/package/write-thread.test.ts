@@ -52,7 +52,6 @@ describe.each([
     const sink = threadedSink(dir, packageBytes, tuning);
     const sizes = [0, 1, 100, SLAB - 1, SLAB, SLAB + 1, 3 * SLAB + 5, ...Array.from({ length: 300 }, (_, i) => (i * 977) % 5000)];
     const files = sizes.map((size, i) => ({ path: `d${i % 7}/sub${i % 3}/f${i}.bin`, data: bytesOf(size, i + 1), exec: i % 5 === 0 }));
-    await sink.mkdir('empty/folder');
     const digests: Array<Promise<FileDigest>> = [];
     for (const f of files) {
       const { digest } = await sink.startFile(f.path, f.exec ? 0o4777 : 0o600, 1_600_000_000 + digests.length, body(f.data), f.data.length);
@@ -69,7 +68,6 @@ describe.each([
       expect(st.mode & 0o7777).toBe(f.exec ? 0o755 : 0o644);
       expect(Math.floor(st.mtimeMs / 1000)).toBe(1_600_000_000 + i);
     });
-    expect(statSync(join(dir, 'empty/folder')).isDirectory()).toBe(true);
   });
 
   it('makes every folder on the way, whichever writer gets a file of a parent or a child folder first', async () => {
@@ -82,14 +80,11 @@ describe.each([
     await Promise.all(warm);
     expect(sink.writers()).toBe(tag === 'two writers' ? 2 : 1);
     const paths = ['p/q/r/s/deep.md', 'p/top.md', 'p/q/mid.md', 'p/q/r/s/t/deeper.md', 'x/y.md', 'p/q/r/low.md', 'top.md'];
-    await sink.mkdir('p/q/r/empty');
-    await sink.mkdir('p/q');
     const digests = [];
     for (const [i, p] of paths.entries()) digests.push((await sink.startFile(p, 0o644, 0, body(bytesOf(10 + i, i + 1)), 10 + i)).digest);
     await Promise.all(digests);
     await sink.close();
     for (const [i, p] of paths.entries()) expect(readFileSync(join(dir, p)).equals(bytesOf(10 + i, i + 1)), p).toBe(true);
-    expect(statSync(join(dir, 'p/q/r/empty')).isDirectory()).toBe(true);
   });
 
   it('hashes without writing when it has no folder', async () => {
@@ -156,7 +151,6 @@ describe('reading a package whose writers report out of order', () => {
     let started = 0;
     const sink: FileSink = {
       writeFile: () => Promise.reject(new Error('not used')),
-      mkdir: async () => {},
       async startFile(_path, _mode, _mtime, body) {
         const chunks: Buffer[] = [];
         for await (const c of body as AsyncIterable<Buffer>) chunks.push(c);

@@ -68,11 +68,6 @@ function leavingOut(sink: ThreadedSink, known: () => LeftOutPlan | undefined): F
       const digest = await hashOnlySink.writeFile(path, mode, mtime, body, size);
       return { digest: Promise.resolve(digest) };
     },
-    // A folder entry inside one left out (`.git/hooks/`) is not made either.
-    mkdir: async (path) => {
-      for (const folder of known()?.folders ?? []) if (path === folder || path.startsWith(`${folder}/`)) return;
-      return sink.mkdir(path);
-    },
     close: () => sink.close(),
   };
 }

@@ -482,7 +482,10 @@ async function readInnerWithManifest(
   const asm = new Assembler(limits.label, sink, opts, envelope !== 'plain', { key: openedBy });
   await readTarStream(stream, 'gzip', limits, async (entry) => {
     if (entry.path !== MANIFEST_NAME) asm.countBeforeManifest(entry);
-    if (entry.kind === 'dir') return sink.mkdir(entry.path);
+    // A folder entry is read and checked like any entry but never made: no manifest entry, so no
+    // checksum or signature, covers it (an empty `.alive/` would make the output a world). The
+    // folders written are those that hold the files.
+    if (entry.kind === 'dir') return;
     if (entry.path === MANIFEST_NAME) return asm.acceptManifest(await readManifestText(entry.body, limits.label, entry.size));
     await asm.file(entry);
   });
@@ -523,7 +526,7 @@ async function readGzipPackage(path: string, sink: FileSink, opts: ReadOptions, 
     limits,
     async (entry) => {
       if (entry.path !== MANIFEST_NAME) asm.countBeforeManifest(entry);
-      if (entry.kind === 'dir') return sink.mkdir(entry.path);
+      if (entry.kind === 'dir') return; // never made (readInnerWithManifest)
       if (entry.path === MANIFEST_NAME) return asm.acceptManifest(await readManifestText(entry.body, label, entry.size));
       if (ENCRYPTED_NAMES.has(entry.path) && !asm.isListed(entry.path)) {
         spooled.set(entry.path, await spool(entry, spoolDir));
@@ -592,7 +595,7 @@ async function readGzipPackage(path: string, sink: FileSink, opts: ReadOptions, 
   // the signer made, so no damage on the way explains a passphrase that does not open it.
   const intact = envelope === 'passphrase' && asm.signature.ok && manifest.payload_sha256 !== undefined && manifest.generation === 'v2';
   await readTarStream(inner, 'gzip', { ...limits, label: `${label} (decrypted payload)` }, async (entry) => {
-    if (entry.kind === 'dir') return sink.mkdir(entry.path);
+    if (entry.kind === 'dir') return; // never made (readInnerWithManifest)
     await innerAsm.file(entry);
   }).catch((err: unknown) => {
     throw intact && err instanceof AliveError && err.code === 'wrong_passphrase' ? wrongPassphraseForIntactPayload() : err;

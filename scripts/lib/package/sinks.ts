@@ -26,7 +26,6 @@ export interface FileBody extends AsyncIterable<Buffer> {
 /** Where a package reader puts file bytes: a folder on disk, or nowhere (verify). */
 export interface FileSink {
   writeFile(path: string, mode: number, mtimeSec: number, body: FileBody, size?: number): Promise<FileDigest>;
-  mkdir(path: string): Promise<void>;
   /**
    * Consumes the body and resolves with a promise of its digest: the write (and hash) may end
    * later, so the reader goes on to the next entry meanwhile. Sinks without it are awaited per file.
@@ -34,15 +33,6 @@ export interface FileSink {
   startFile?(path: string, mode: number, mtimeSec: number, body: FileBody, size?: number): Promise<{ digest: Promise<FileDigest> }>;
   /** Waits until every write begun has ended (written or failed) and releases what the sink holds. */
   close?(): Promise<void>;
-}
-
-/**
- * `sink` without the archive's folder entries: folders come only from the files written into them.
- * The manifest lists files alone, so a folder entry no listed file implies (`.git/hooks/`,
- * `.alive/`, `.claude/skills/`) is nothing the receiver checked. For a sink of plain closures.
- */
-export function withoutFolderEntries<S extends FileSink>(sink: S): S {
-  return { ...sink, mkdir: async () => {} };
 }
 
 /** Hashes and discards: for verify. */
@@ -56,7 +46,6 @@ export const hashOnlySink: FileSink = {
     }
     return { sha256: hash.digest('hex'), size };
   },
-  async mkdir() {},
 };
 
 const SMALL_FILE = 1024 * 1024;
@@ -175,9 +164,6 @@ export function folderSink(root: string): FileSink {
         await fh.close();
       }
       return { sha256: hash.digest('hex'), size };
-    },
-    async mkdir(path) {
-      await ensureDir(path);
     },
   };
 }

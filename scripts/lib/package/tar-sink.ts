@@ -18,6 +18,5 @@ export function tarSink(tar: TarWriter): FileSink {
       await tar.addFile({ path, size: size ?? 0, mode: mode & 0o111 ? 0o755 : 0o644, mtimeSec }, hashed());
       return { sha256: hash.digest('hex'), size: n } satisfies FileDigest;
     },
-    async mkdir() {},
   };
 }

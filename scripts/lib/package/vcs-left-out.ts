@@ -23,7 +23,6 @@ export interface LeftOut {
 export interface LeftOutPlan {
   /** The folder each left-out file lies in, by the file's package path. */
   byPath: Map<string, string>;
-  folders: Set<string>;
   list: LeftOut[];
 }
 
@@ -34,7 +33,7 @@ export function leftOutOf(paths: readonly string[]): LeftOutPlan {
     byPath.set(path, v.path);
     if (!list.has(v.path)) list.set(v.path, { path: v.path, reason: `version-control metadata: its config names commands ${v.program} runs in that folder` });
   }
-  return { byPath, folders: new Set(list.keys()), list: [...list.values()].sort((a, b) => (a.path < b.path ? -1 : 1)) };
+  return { byPath, list: [...list.values()].sort((a, b) => (a.path < b.path ? -1 : 1)) };
 }
 
 /** The first ten folders, each quoted when a plain name, else left out saying so. */

@@ -39,10 +39,6 @@ function fail(f, op, e) {
   if (f.fd !== undefined) { try { fs.closeSync(f.fd); } catch {} f.fd = undefined; }
 }
 function piece(slab, p, replies) {
-  if (p.dir !== undefined && p.target === undefined) {
-    try { fs.mkdirSync(p.dir, { recursive: true }); } catch {}
-    return;
-  }
   let f = open.get(p.id);
   if (!f) {
     f = { hash: createHash('sha256'), size: 0, mtime: p.mtime };
@@ -121,7 +117,7 @@ interface Piece {
   id: number;
   /** Absolute path to create (first piece), or null to hash only; absent on later pieces. */
   target?: string | null;
-  /** A folder to make first (recursive); with no target, the piece only makes the folder. */
+  /** A folder to make first (recursive), on a file's first piece. */
   dir?: string;
   mode?: number;
   mtime?: number;
@@ -400,13 +396,6 @@ export function threadedSink(root: string | null, packageBytes = Number.POSITIVE
     async writeFile(path, mode, mtimeSec, body, size) {
       const { digest } = await startFile(path, mode, mtimeSec, body, size);
       return digest;
-    },
-    async mkdir(path) {
-      if (root === null || path === '') return;
-      const lane = lanes[writerIndex(path, lanes.length)]!;
-      const dir = folderToMake(lane, path);
-      // A folder's failure surfaces with the files inside it (they cannot be created).
-      if (dir) add(lane, { id: 0, dir, off: 0, len: 0, end: false });
     },
     async close() {
       for (const lane of lanes) flush(lane);

@@ -19,7 +19,6 @@ import type { OnProgress } from '../package/progress.ts';
 import { readPackage, readPackageHeadSafe, sha256File, type PackageCrypto, type ReadResult } from './package-io.ts';
 import { manifestSignature, type ReadOptions, type SignatureCheck } from '../package/read-package.ts';
 import { threadedSink } from '../package/write-thread.ts';
-import { withoutFolderEntries } from '../package/sinks.ts';
 import { formatLogEntry, signingSession } from '../world/log.ts';
 import { acquireWorldLock } from './lock.ts';
 import { isSamePackage, packageIdentity, type PackageIdentity } from '../package/identity.ts';
@@ -863,7 +862,7 @@ async function receiveForReal(ctx: Ctx, readOpts: ReadOptions, headRead: { manif
     /** What this run reports: the whole lists, which the journal keeps cut (journalResult). */
     let result: ReceiveResult;
     try {
-      const sink = withoutFolderEntries(threadedSink(join(staging, PKG_DIR), ctx.packageBytes));
+      const sink = threadedSink(join(staging, PKG_DIR), ctx.packageBytes);
       let read: ReadResult;
       try {
         read = await hashedRead(ctx, readOpts, (o) => readPackage(ctx.pkg, sink, o));

@@ -45,7 +45,6 @@ function captureSink(view: SnapshotView): FileSink {
       }
       return { sha256: hash.digest('hex'), size };
     },
-    async mkdir() {},
   };
 }
 
