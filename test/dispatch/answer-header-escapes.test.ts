@@ -42,3 +42,26 @@ describe('an answer to a request whose From and Thread hold control and line-sep
     });
   }
 });
+
+/**
+ * Escaping made a copied header up to eight times its length (`\u{2028}` for one character): a
+ * request whose Thread and From were 100,000 BELs each got an answer of 800 KB of header, past any
+ * size the asker takes. A copy now keeps the first 1,000 characters of what it shows, then `…`.
+ */
+describe('an answer to a request whose From and Thread are very long', () => {
+  it('copies at most 1,000 characters of each, escaped, and the answer stays small', async () => {
+    const { root } = makeBus();
+    const p = receiverPaths(root, 'gemini');
+    mkdirSync(p.inbox, { recursive: true });
+    const long = '\x07'.repeat(100_000);
+    writeFileSync(join(p.inbox, messageFileName(ID)), `# HelloWorld Message\n# From: ${long}\n# To: @gemini\n# Thread: ${long}\n\nhello\n`);
+    await answerAsGemini(root, ID, 'reply');
+    const [answer] = readdirSync(p.outbox);
+    const text = readFileSync(join(p.outbox, answer!), 'utf8');
+    const header = text.slice(0, text.indexOf('\n\n')).split('\n');
+    const shown = `${'\\x07'.repeat(250)}…`;
+    expect(header).toContain(`# To: ${shown}`);
+    expect(header).toContain(`# Thread: ${shown}`);
+    expect(text.length).toBeLessThan(4096);
+  });
+});

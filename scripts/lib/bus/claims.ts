@@ -656,10 +656,16 @@ export interface Completion {
   };
 }
 
-/** A request's header value as an answer copies it: whole, with its unsafe characters escaped. */
+/**
+ * A request's header value as an answer copies it: its unsafe characters escaped, and at most
+ * COPIED_HEADER_MAX characters of that, then `…` (an escape is up to eight characters: a long
+ * value made an answer too large for its asker to take).
+ */
 function headerCopy(value: string): string {
-  return inlineText(value, Number.POSITIVE_INFINITY);
+  return inlineText(value, COPIED_HEADER_MAX);
 }
+
+const COPIED_HEADER_MAX = 1000;
 
 /**
  * Finishes a claim: the request moves to archive/<day>/ (the rename that proves the claim is
