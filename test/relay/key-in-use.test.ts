@@ -40,10 +40,16 @@ describe('a peer whose relay publishes a key pinned for someone else', () => {
       expect(mal.json.error.code).toBe('key_in_use');
       expect(mal.json.error.message).toMatch(/mal's relay publishes SHA256:\S+, the key pinned for alice: a key is pinned for one login only/);
       expect(mal.json.error.message).toContain('Nothing was pinned');
+      // Either relay may hold the copy (the first one pinned as much as the second): the message
+      // blames neither, and says what to do in each case.
+      expect(mal.json.error.message).toContain('ask mal and alice, not through their relays, which of them the key belongs to');
+      expect(mal.json.error.message).toContain("if it is mal's: alive-p2p relay remove-peer alice, then add mal again");
+      expect(mal.json.error.message).toContain("if it is alice's, mal's relay must publish a key of its own");
       const eve = await runAsCli(bob, ['add-peer', 'eve', '--url', join(t.dir, 'eve.git'), '--json']);
       expect(eve.status).toBe(1);
       expect(eve.json.error.code).toBe('key_in_use');
       expect(eve.json.error.message).toContain(', your own relay key: ');
+      expect(eve.json.error.message).toContain("eve's relay must publish a key of its own");
 
       expect(readFileSync(bob.paths.config, 'utf8')).toBe(configBefore);
       expect(existsSync(join(bob.paths.peersKeyDir, 'alice.pem'))).toBe(true);

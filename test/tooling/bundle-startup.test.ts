@@ -191,8 +191,10 @@ describe('command bundles at start-up', () => {
       // fetched, fetching again only when that push loses a race (git-transport.ts remove, 0.3 KB; a
       // fetch of a relay in a folder is four git processes), and setup run again came to tell the key
       // published already by its id computed here, with no hash-object (the call in publishKey,
-      // 0.1 KB; blob-sha.ts is a chunk loaded there): 290 bytes over in all.
-      expect(bytes(loaded) - bytes(forHelp), command).toBeLessThan(117 * 1024);
+      // 0.1 KB; blob-sha.ts is a chunk loaded there): 290 bytes over in all; 117 KiB until the same
+      // day, when pinning's key_in_use refusal came to blame neither login and say what to do when
+      // either holds the copy (pin.ts, 0.3 KB: 63 bytes over).
+      expect(bytes(loaded) - bytes(forHelp), command).toBeLessThan(117.25 * 1024);
     }
   });
 

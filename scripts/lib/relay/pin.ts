@@ -32,12 +32,19 @@ function keyHolder(paths: RelayPaths, others: readonly Peer[], login: string, fp
   return undefined;
 }
 
+/**
+ * The refusal blames neither login: anyone can copy a public key, and the copy may be the one
+ * pinned first (a stranger's relay published a peer's key before the peer's own was added).
+ */
 function keyInUseError(login: string, holder: string, fp: string): AliveError {
   const [peer, other] = [inlineText(login), inlineText(holder)];
+  const next = holder
+    ? `One of the two relays holds a copy of the other's public key: ask ${peer} and ${other}, not through their relays, which of them the key belongs to; ` +
+      `if it is ${peer}'s: alive-p2p relay remove-peer ${other}, then add ${peer} again; if it is ${other}'s, ${peer}'s relay must publish a key of its own`
+    : `It is yours: ${peer}'s relay must publish a key of its own`;
   return new AliveError(
     `${peer}'s relay publishes ${formatFingerprint(fp)}, ${holder ? `the key pinned for ${other}` : 'your own relay key'}: a key is pinned for one login only, ` +
-      `or a package one signed could pass as the other's. Nothing was pinned. Ask ${peer} to publish a key of their own` +
-      (holder ? ` (if ${other} is now ${peer}: alive-p2p relay remove-peer ${other}, then add ${peer})` : ''),
+      `or a package one signed could pass as the other's. Nothing was pinned. ${next}`,
     { code: 'key_in_use', fields: { peer: login, fingerprint: formatFingerprint(fp), holder: holder || null } },
   );
 }
