@@ -11,6 +11,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { wrapInRsaEnvelope } from '../support/rsa-envelope.ts';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -327,21 +328,8 @@ describe('a signed plain package put in an RSA envelope by someone else', () => 
 describe('a signed plain 2.1 package in a 2.1 envelope someone else made', () => {
   it('verify says the envelope is not covered by the signature (text and --json); alive’s own RSA package names its recipients and is', async () => {
     const plain = await create(['--format', '2.1']);
-    const key = Buffer.from(sh('openssl', ['rand', '-hex', '32']).toString().trim(), 'hex');
-    const iv = Buffer.from(sh('openssl', ['rand', '-hex', '16']).toString().trim(), 'hex');
-    const dir = fresh('env21');
-    mkdirSync(dir);
-    writeFileSync(join(dir, 'payload.enc'), sh('openssl', ['enc', '-aes-256-cbc', '-K', key.toString('hex'), '-iv', iv.toString('hex'), '-in', plain]));
-    const wrapped = sh('openssl', ['pkeyutl', '-encrypt', '-pubin', '-inkey', keys.bob.publicPem, ...OAEP], { input: key });
-    const envelope = {
-      version: 1,
-      payload_algo: 'aes-256-cbc',
-      payload_iv_b64: iv.toString('base64'),
-      recipients: [{ pubkey_id: keys.bob.fp.slice(0, 16), key_enc_b64: wrapped.toString('base64') }],
-    };
-    writeFileSync(join(dir, 'rsa-envelope-v1.json'), JSON.stringify(envelope));
     const out = `${fresh('wrapped21')}.walnut`;
-    sh('tar', ['-cf', out, '-C', dir, 'rsa-envelope-v1.json', 'payload.enc']);
+    wrapInRsaEnvelope(readFileSync(plain), keys.bob.publicPem, keys.bob.fp, out);
     const args = ['verify', out, '--private-key', keys.bob.privatePem, '--signer-key', keys.alice.publicPem];
     const text = await alive(args);
     expect(text.status, text.stderr).toBe(0);

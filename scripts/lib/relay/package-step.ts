@@ -75,8 +75,10 @@ export interface ReceivedCheck {
    * package received before (`receivedBefore`): nothing after it was read; `identity` is its.
    */
   duplicate?: boolean;
-  /** Set when the contents were not decrypted (a passphrase package and no WALNUT_PASSPHRASE), or not read at all. */
+  /** Set when the contents were not decrypted (a passphrase package and no WALNUT_PASSPHRASE), or not read at all, or when envelopeSigned is false. */
   note?: string;
+  /** false for a verified package in a 2.1 envelope its signed manifest does not vouch for (ReadResult.envelopeSigned). */
+  envelopeSigned?: false;
 }
 
 export interface CheckOptions {
@@ -176,13 +178,32 @@ export async function checkReceived(path: string, opts: CheckOptions): Promise<R
   if (r.signed && signer !== null && signer.toLowerCase() !== opts.senderLogin.toLowerCase()) {
     problems.push(otherSigner(opts.senderShown ?? opts.senderLogin));
   }
-  const verified = Boolean(r.ok && r.signed && r.signature_ok) && problems.length === 0;
+  const signedBySender = Boolean(r.ok && r.signed && r.signature_ok) && problems.length === 0;
+  if (signedBySender && r.encrypted === false) problems.push(inClear(opts.senderShown ?? opts.senderLogin));
+  const verified = signedBySender && problems.length === 0;
+  // A 2.1 envelope the signed manifest does not vouch for: the references' sealed packages name no
+  // recipients, so it is taken, saying what the signature does not cover.
+  const outsideSignature = verified && r.envelope_signed === false;
   return {
     verified,
     signer,
     problems: [...new Set(problems)],
     identity: verified && read ? pulledIdentity(read.manifest, opts.senderLogin) : null,
+    ...(outsideSignature ? { envelopeSigned: false as const, note: envelopeOutside(opts.senderLogin) } : {}),
   };
+}
+
+/**
+ * relay push (ours and the references') seals every package for the peer's key: a signed package
+ * that arrives in clear was shared another way (create --sign) and put in this relay by whoever
+ * can write to it, maybe another peer it was shared with.
+ */
+function inClear(sender: string): string {
+  return `it arrived in clear: relay push seals every package for your key, so this is a copy of a package ${sender}'s key signed for another use, put in your relay by whoever can write to it`;
+}
+
+function envelopeOutside(sender: string): string {
+  return `who sealed it for you is outside ${sender}'s signature (a 2.1 envelope whose signed manifest names no recipients: anyone who had the package could have made it)`;
 }
 
 /**

@@ -48,8 +48,8 @@ const PULL_CAPS_TEXT = capsText(pullLimits());
 const USAGE = `usage: alive-p2p relay pull [--max-size BYTES] [--json]
 
 Downloads every package waiting in your relay into $ALIVE_HOME/relay/inbox/<folder>/ and removes
-it from the relay once it is safely on disk. Each package is checked: intact, addressed to you,
-and signed by the pinned key of the peer whose folder it was in (a folder's name is chosen by
+it from the relay once it is safely on disk. Each package is checked: intact, sealed for your key
+(a package in clear was not pushed to you), and signed by the pinned key of the peer whose folder it was in (a folder's name is chosen by
 whoever writes to your relay: only this check says who sent it). Packages that fail the check are kept, in
 inbox/<folder>/unverified/, and reported; pull then exits 1. Nothing is ever overwritten.
 A package already received (the same signed content, even re-compressed or re-encrypted) is a
@@ -506,6 +506,7 @@ async function receiveOne(
       untrusted: { file: entry.name, ...signer.untrusted, ...(findPeer(ctx.cfg, entry.sender) ? {} : { sender: entry.sender }) },
       problems,
       ...(check.note ? { note: check.note } : {}),
+      ...(check.envelopeSigned === false ? { envelope_signed: false } : {}),
     };
   } finally {
     rmSync(tmp, { force: true });
