@@ -18,6 +18,7 @@ import { findMessage, type FoundMessage } from './query.ts';
 import { isResponse } from './message.ts';
 import { findUnlistedJson, type LookupSeen, withFindUnlisted } from './list-bound.ts';
 import { budgetProblem, recordTurn, undoTurns } from './threads.ts';
+import { inboxCopyPlan } from './inbox-copy.ts';
 
 export interface Answered {
   /** The request answered. */
@@ -28,6 +29,10 @@ export interface Answered {
   path: string;
   thread: string;
   turn: number;
+  /** The sender whose inbox got a copy (a HelloWorld HEAD runtime reads answers there: inbox-copy.ts). */
+  alsoInto?: string;
+  /** Why no copy went where one was due (the hour's budget, a folder that cannot be used), naming the sender. */
+  inboxCopyProblem?: string;
 }
 
 /**
@@ -207,17 +212,30 @@ export async function answerMessage(
       ...(isWordlessId(thread) ? {} : { fields: untrustedThreadField(thread, shown) }),
     });
   }
-  recordTurn(paths, thread, claim.id);
+  // As serve does: a sender writing HelloWorld HEAD's format reads its answers in its own inbox.
+  const copy = inboxCopyPlan(config, claim, claim.message, config.turnBudget ?? DEFAULT_TURN_BUDGET);
+  const recorded = [thread, ...(copy.to !== undefined && copy.key !== undefined ? [copy.key] : [])];
+  for (const key of recorded) recordTurn(paths, key, claim.id);
   let resp: ReturnType<typeof completeClaim>['response'];
   try {
-    resp = completeClaim(claim, { body: text }).response!;
+    resp = completeClaim(claim, { body: text, ...(copy.to !== undefined ? { alsoIntoInboxOf: [copy.to] } : {}) }).response!;
   } catch (err) {
-    undoTurns(paths, [thread], claim.id);
+    undoTurns(paths, recorded, claim.id);
     // Taken from the inbox for this answer alone: it goes back there, as it was.
     if (fromInbox && !(err instanceof LeaseLostError)) returnTaken(paths, receiver, claim);
     throw lostToOther(root, id, receiver, err, how);
   }
-  return { id: claim.id, receiver, responseId: resp.id, path: resp.path, thread: resp.thread, turn: resp.turn };
+  const problem = copy.withheld ?? resp.skippedCopies[0]?.problem;
+  return {
+    id: claim.id,
+    receiver,
+    responseId: resp.id,
+    path: resp.path,
+    thread: resp.thread,
+    turn: resp.turn,
+    ...(copy.to !== undefined && resp.copies.length > 0 ? { alsoInto: copy.to } : {}),
+    ...(problem !== undefined ? { inboxCopyProblem: problem } : {}),
+  };
 }
 
 /** A message taken from the inbox for a reply that did not happen, put back as it was. */

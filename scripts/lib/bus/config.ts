@@ -19,7 +19,7 @@
  *                                                    and names a list that differs (agent-env.ts)
  *     "max_consecutive_failures": 5,                 serve: stop after this many agent failures in a row;
  *                                                    serve takes it only from its own (--max-failures) up
- *     "answer_into_inbox": "auto"                    serve: also deliver answers into the sender's
+ *     "answer_into_inbox": "auto"                    serve and reply: also deliver answers into the sender's
  *                                                    inbox: "auto" (senders writing HelloWorld's HEAD
  *                                                    format), "never", or a list of sender names
  *   }

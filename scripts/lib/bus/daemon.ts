@@ -40,13 +40,14 @@ import {
   type ReceiverConfig,
 } from './config.ts';
 import { ensureDir, isBusFolderFault, listBusDir, lstatBus, readBusJson, safeUnlinkBus, writeBusFileAtomic, writeBusJsonAtomic } from './fsutil.ts';
-import { isResponse, type ParsedMessage } from './message.ts';
+import { isResponse } from './message.ts';
 import { takeRateToken } from './ratelimit.ts';
 import { processAlive } from '../proc/alive.ts';
 import { hostTag } from '../proc/host-tag.ts';
 import { archiveDayDir, receiverPaths, runtimesDir, type ReceiverPaths } from './layout.ts';
 import { displayName, isValidName, normaliseName } from './names.ts';
-import { budgetProblem, inboxAnswerKey, inboxAnswerProblem, recordTurn, undoTurns } from './threads.ts';
+import { budgetProblem, recordTurn, undoTurns } from './threads.ts';
+import { inboxCopyPlan } from './inbox-copy.ts';
 import { isPlainThread } from './deliver.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { fencedLines, untrustedDetail } from '../text/fence.ts';
@@ -780,13 +781,7 @@ async function handle(
     }
     const thread = msg.thread !== undefined && msg.thread !== '' ? msg.thread : claim.id;
     const turn = msg.turn ?? 1;
-    const inboxCopyTo = answersIntoInbox(config, claim, msg);
-    // Thread-less answers copied into a sender's inbox count per sender and hour (threads.ts
-    // inboxAnswerKey): past the budget the message is still answered, into our outbox only, so a
-    // runtime that answers every answer stops hearing from us instead of looping.
-    const inboxKey = inboxCopyTo !== undefined && (msg.thread === undefined || msg.thread === '') ? inboxAnswerKey(inboxCopyTo) : undefined;
-    const inboxOver = inboxKey !== undefined ? inboxAnswerProblem(claim.paths, inboxCopyTo!, inboxKey, turnBudget) : undefined;
-    const alsoInto = inboxOver === undefined ? inboxCopyTo : undefined;
+    const { to: alsoInto, key: inboxKey, withheld: inboxOver } = inboxCopyPlan(config, claim, msg, turnBudget);
     if (inboxOver) {
       log(
         `${named}: its answer goes into the outbox only, not into its sender's inbox too (why, naming the sender, in the fence below)`,
@@ -1032,20 +1027,6 @@ async function storeAnswer(
       // the lease still runs; the next try says whether the bus can be written
     }
   }
-}
-
-/**
- * The sender whose inbox gets the answer too: a HelloWorld HEAD runtime reads answers from its own
- * inbox. "auto" recognises one by what it writes (HEAD's writer puts only From and Timestamp: no
- * title line, no To, no Thread); a list names them; "never" turns it off.
- */
-export function answersIntoInbox(config: ReceiverConfig, claim: Claim, msg: ParsedMessage): string | undefined {
-  const sender = claim.sender;
-  if (sender === undefined || sender === claim.receiver) return undefined;
-  if (config.answerIntoInbox === 'never') return undefined;
-  if (Array.isArray(config.answerIntoInbox)) return config.answerIntoInbox.includes(sender) ? sender : undefined;
-  const headFormat = msg.kind === undefined && msg.thread === undefined && msg.headers.to === undefined && msg.timestamp !== undefined;
-  return headFormat ? sender : undefined;
 }
 
 /**

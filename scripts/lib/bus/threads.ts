@@ -11,6 +11,7 @@ import { appendBusFile, readBusFile } from './fsutil.ts';
 import type { ReceiverPaths } from './layout.ts';
 import { displayName } from './names.ts';
 import { jsonText } from '../text/untrusted.ts';
+import { counted } from '../text/plural.ts';
 
 function ledgerPath(paths: ReceiverPaths, thread: string): string {
   return join(paths.threads, createHash('sha256').update(thread).digest('hex').slice(0, 32));
@@ -102,5 +103,5 @@ export function inboxAnswerProblem(paths: ReceiverPaths, sender: string, key: st
   if (answered !== undefined && answered < budget) return undefined;
   if (answered === undefined)
     return `the ledger of answers into ${displayName(sender)}'s inbox this hour cannot be read (${ledgerPath(paths, key)}); the answer is in the outbox only`;
-  return `this receiver already answered ${answered} messages without a Thread header into ${displayName(sender)}'s inbox this hour, its turn budget (a runtime answering every answer would loop forever); the answer is in the outbox only`;
+  return `this receiver already answered ${counted(answered, 'message')} without a Thread header into ${displayName(sender)}'s inbox this hour, its turn budget (a runtime answering every answer would loop forever); the answer is in the outbox only`;
 }

@@ -3,6 +3,7 @@ import { defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
 import { answeringReceiver, answerMessage, EMPTY_REPLY, refuseOthersMessage } from '../answer.ts';
 import { displayName } from '../names.ts';
+import { fencedLines } from '../../text/fence.ts';
 import { idField, threadField } from '../json-fields.ts';
 import { busRoot, envIdentity, messageIdOnBus, nameable, nameArg, quoteHint, ROOT_OPTION, textArg, givenIdRun, requireBus } from './common.ts';
 
@@ -17,6 +18,9 @@ $HELLOWORLD_AS (set for the agents 'dispatch serve' starts; empty is unset), and
 another receiver is refused (exit 1, code not_yours); without either, the one holding the message,
 named in the line printed (--as is needed only when several do). An empty TEXT (nothing but white
 space) is refused, as an empty send is (exit 1, code empty_body).`;
+
+/** Said when the sender's inbox was due a copy and got none; why (naming the sender) follows in a fence. */
+const NO_INBOX_COPY = "no copy of the answer went into its sender's inbox (why, in the fence below)";
 
 export const replyCommand = defineCommand({
   name: 'reply',
@@ -45,11 +49,26 @@ export const replyCommand = defineCommand({
     if (ctx.json) {
       const who = named ? { receiver: displayName(receiver) } : { receiver: null, untrusted_receiver: displayName(receiver) };
       // The request's id and Thread header are a bus writer's words unless the bus made them (as the MCP reply tool gives them).
-      ctx.printJson({ ok: true, ...idField('id', claim.id), response_id: resp.id, file: resp.path, ...threadField(resp.thread), turn: resp.turn, ...who });
+      ctx.printJson({
+        ok: true,
+        ...idField('id', claim.id),
+        response_id: resp.id,
+        file: resp.path,
+        ...threadField(resp.thread),
+        turn: resp.turn,
+        ...who,
+        ...(done.alsoInto !== undefined ? { also_into_inbox: displayName(done.alsoInto) } : {}),
+        ...(done.inboxCopyProblem !== undefined ? { untrusted: { inbox_copy_problem: done.inboxCopyProblem } } : {}),
+      });
     } else {
       ctx.print(
-        `replied to ${isWordlessId(claim.id) ? claim.id : 'the message'} as ${named ? displayName(receiver) : 'its receiver'} (response msg-${resp.id})`,
+        `replied to ${isWordlessId(claim.id) ? claim.id : 'the message'} as ${named ? displayName(receiver) : 'its receiver'} (response msg-${resp.id})` +
+          (done.alsoInto !== undefined ? ` (also into ${displayName(done.alsoInto)}'s inbox)` : ''),
       );
+      if (done.inboxCopyProblem !== undefined) {
+        ctx.warn(NO_INBOX_COPY);
+        for (const l of fencedLines('UNTRUSTED DETAIL', done.inboxCopyProblem)) ctx.io.stderr.write(`${l}\n`);
+      }
     }
   }),
 });

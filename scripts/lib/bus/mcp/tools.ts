@@ -508,7 +508,9 @@ async function reply(ctx: ToolContext, a: { id: string; body: string; as?: strin
     ...who,
     ...threadField(done.thread, shownHeader),
     turn: done.turn,
+    ...(done.alsoInto !== undefined ? { also_into_inbox: displayName(done.alsoInto) } : {}),
     ...(named === undefined ? { note: ANSWERED_AS_ITS_RECEIVER } : {}),
+    ...(done.inboxCopyProblem !== undefined ? { untrusted: { inbox_copy_problem: done.inboxCopyProblem } } : {}),
   };
 }
 
