@@ -64,29 +64,35 @@ const plainObjectBuiltin = (id) => {
   const m = createRequire(import.meta.url)(id);
   return m !== null && typeof m === 'object' && Object.getPrototypeOf(m) === Object.prototype;
 };
+/** The module that makes each lazy built-in's exports (one copy per bundle, not one per built-in). */
+const LAZY_PROXY = 'alive-lazy-builtin-proxy';
 export const lazyBuiltins = {
   name: 'lazy-node-builtins',
   setup(build) {
     resolveBuiltinImports(build, 'lazy-builtin');
+    build.onResolve({ filter: new RegExp(`^${LAZY_PROXY}$`) }, () => ({ path: LAZY_PROXY, namespace: 'lazy-builtin-proxy' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin-proxy' }, () => ({
+      contents: [
+        'module.exports = function (requireBuiltin) {',
+        '  var real;',
+        '  var load = function () { return real || (real = requireBuiltin()); };',
+        '  var lazy = new Proxy({}, {',
+        '    get: function (_, key, receiver) {',
+        '      var m = load();',
+        '      if (Object.getPrototypeOf(receiver) === lazy) Object.setPrototypeOf(receiver, m);',
+        '      return m[key];',
+        '    },',
+        '    has: function (_, key) { return key in load(); },',
+        '  });',
+        '  return Object.create(lazy);',
+        '};',
+      ].join('\n'),
+      loader: 'js',
+    }));
     build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => {
       const id = JSON.stringify(args.path);
       if (!plainObjectBuiltin(args.path)) return { contents: `module.exports = require(${id});`, loader: 'js' };
-      return {
-        contents: [
-          'var real;',
-          `var load = function () { return real || (real = require(${id})); };`,
-          'var lazy = new Proxy({}, {',
-          '  get: function (_, key, receiver) {',
-          '    var m = load();',
-          '    if (Object.getPrototypeOf(receiver) === lazy) Object.setPrototypeOf(receiver, m);',
-          '    return m[key];',
-          '  },',
-          '  has: function (_, key) { return key in load(); },',
-          '});',
-          'module.exports = Object.create(lazy);',
-        ].join('\n'),
-        loader: 'js',
-      };
+      return { contents: `module.exports = require(${JSON.stringify(LAZY_PROXY)})(function () { return require(${id}); });`, loader: 'js' };
     });
   },
 };

@@ -144,8 +144,10 @@ describe('command bundles at start-up', () => {
     // result too large for one JSON text refused in our words (0.3 KB, cli/command.ts), and every
     // default-ignorable code point among the characters escaped (text/untrusted.ts, 0.1 KB), and
     // an option given twice with two values refused (0.2 KB), and state.json's field for a peer's
-    // relay URL the user's git config rewrites (relay/state.ts: 70 bytes over).
-    expect(bytes(forHelp)).toBeLessThan(22 * 1024);
+    // relay URL the user's git config rewrites (relay/state.ts: 70 bytes over); 22 KiB until
+    // 2026-12-07, when each lazy built-in came to share one proxy maker per bundle (15 KB less in
+    // dist/ as a whole, 60 bytes more here, where two built-ins share it).
+    expect(bytes(forHelp)).toBeLessThan(22.25 * 1024);
     const commandChunks = imports(group).dynamic;
     for (const command of ['setup', 'add-peer', 'accept', 'remove-peer', 'status', 'inbox']) {
       // esbuild names a chunk that one dynamic import loads after its module: chunks/<command>-<hash>.mjs.

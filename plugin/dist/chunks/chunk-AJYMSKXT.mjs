@@ -1,0 +1,2 @@
+#!/usr/bin/env node
+import{a as h}from"./chunk-BB3JRKKR.mjs";import{a as c}from"./chunk-LK5J5IDF.mjs";import{a as o,d as n}from"./chunk-IDPOGZEX.mjs";var s=n(c(),1),e=n(h(),1);async function u(t){let r=(0,e.statSync)(t).size,a=(0,s.createHash)("sha1");a.update(`blob ${r}\0`);for await(let i of(0,e.createReadStream)(t))a.update(i);return a.digest("hex")}o(u,"gitBlobSha");function f(t,r=40){return(0,s.createHash)(r===64?"sha256":"sha1").update(`blob ${t.length}\0`).update(t).digest("hex")}o(f,"gitBlobShaOf");export{u as a,f as b};

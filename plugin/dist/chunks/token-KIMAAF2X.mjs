@@ -1,2 +1,0 @@
-#!/usr/bin/env node
-import{a,b,c,d}from"./chunk-ELPSHK2I.mjs";import"./chunk-ZSZLEIBX.mjs";import"./chunk-H364PQZ6.mjs";import"./chunk-RO2LZNF5.mjs";import"./chunk-Q25TGAUD.mjs";import"./chunk-R4TOT6VD.mjs";import"./chunk-IDPOGZEX.mjs";export{c as DEFAULT_API_URL,d as githubApiUrl,b as resolveGithubToken,a as tokenSource};
