@@ -71,11 +71,11 @@ describe('dispatch mcp reply answers as the server it is', () => {
     expect(asked.structuredContent).toMatchObject({ ok: true, receiver: '@codex' });
   });
 
-  it('claim of another receiver\'s message says to answer it with that "as"', async () => {
+  it('claim of another receiver\'s message, "as" naming it (the user asked), says to answer it with that "as"', async () => {
     const bus = makeBusWithRuntimes();
     const id = await toCodex(bus);
     const call = await connect(bus.root, 'claude', 'claude');
-    const claimed = await call('claim', { receiver: '@codex', id });
+    const claimed = await call('claim', { receiver: '@codex', id, as: '@codex' });
     expect(claimed.structuredContent!.answer_with).toBe(`reply {"id": "${id}", "as": "@codex", "body": "..."}`);
     const r = await call('reply', { id, body: 'x', as: '@codex' });
     expect(r.structuredContent).toMatchObject({ ok: true, receiver: '@codex' });

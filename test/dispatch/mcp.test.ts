@@ -99,13 +99,14 @@ describe('dispatch mcp over stdio (the SDK client against the bundle)', () => {
     const inbox = (await call(client, 'inbox', { receiver: 'claude' })).structuredContent!;
     expect(inbox.messages).toEqual([expect.objectContaining({ id: sent.id, untrusted: expect.objectContaining({ from: '@tester', summary: '#observe' }) })]);
 
-    const claimed = (await call(client, 'claim', { receiver: '@claude' })).structuredContent!;
+    // The server is @tester: @claude's message is taken only when `as` names @claude (mcp-claim-not-yours.test.ts).
+    const claimed = (await call(client, 'claim', { receiver: '@claude', as: '@claude' })).structuredContent!;
     // The escape characters as visible escapes (mcp-unseen-characters.test.ts).
     const shownBody = body.replaceAll('\u001b', '\\x1b');
     expect(claimed).toMatchObject({ ok: true, claimed: true, id: sent.id, untrusted: { body: shownBody, context: 'some context', from: '@tester' } });
     expect(Object.keys(claimed).sort()).toEqual(['answer_with', 'claimed', 'dead_lettered', 'id', 'kind', 'lease_expires_at', 'ok', 'receiver', 'untrusted']);
     expect(claimed.kind).toBe('request');
-    const again = (await call(client, 'claim', { receiver: '@claude' })).structuredContent!;
+    const again = (await call(client, 'claim', { receiver: '@claude', as: '@claude' })).structuredContent!;
     expect(again).toMatchObject({ claimed: false });
 
     // The server is @tester: a message to @claude is answered as @claude only when `as` says so (mcp-reply-identity.test.ts).

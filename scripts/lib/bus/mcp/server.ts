@@ -226,8 +226,18 @@ export function createServer(given: ToolContext, closing: AbortSignal = new Abor
     'claim',
     {
       title: 'Take a message to answer',
-      description: `Takes the oldest message waiting for a receiver (or the one with this id) so that nobody else answers it, and returns it with its lease; answer it with reply before the lease runs out. An answer in the inbox (kind "response") is filed in the archive at once and returned to read: answer_with is null, there is nothing to reply. A claim left by a session or daemon that is gone is taken back first (took_back lists the first 20, took_back_total counts them when there were more); one made by hand (dispatch claim: no session to ask, inbox lists them under hand_claims) is taken over when its id is given (took_over). A long message is returned cut (cut gives the body's size and the part shown), with a note naming the show call that reads on from there. A message another live process holds (a daemon's agent, another session) is refused as busy, naming it (holder): wait for its answer instead. ${UNTRUSTED_NOTE}`,
-      inputSchema: z.strictObject({ receiver: name('the receiver whose message to take'), id: z.optional(messageId()) }),
+      description: `Takes the oldest message waiting for a receiver (or the one with this id) so that nobody else answers it, and returns it with its lease; answer it with reply before the lease runs out. An answer in the inbox (kind "response") is filed in the archive at once and returned to read: answer_with is null, there is nothing to reply. A claim left by a session or daemon that is gone is taken back first (took_back lists the first 20, took_back_total counts them when there were more); one made by hand (dispatch claim: no session to ask, inbox lists them under hand_claims) is taken over when its id is given (took_over). A long message is returned cut (cut gives the body's size and the part shown), with a note naming the show call that reads on from there. A message another live process holds (a daemon's agent, another session) is refused as busy, naming it (holder): wait for its answer instead.${ctx.identity !== undefined ? ` Another receiver's than ${displayName(ctx.identity)}'s, this server's identity, is refused (not_yours) unless "as" names it.` : ''} ${UNTRUSTED_NOTE}`,
+      inputSchema: z.strictObject({
+        receiver: name('the receiver whose message to take'),
+        id: z.optional(messageId()),
+        as: z.optional(
+          name(
+            ctx.identity !== undefined
+              ? `the receiver named again, to take another receiver's message than ${displayName(ctx.identity)}'s, this server's identity: only when the user asks you to answer for it (else refused: not_yours)`
+              : 'not needed: this server has no identity of its own, and takes any receiver’s messages',
+          ),
+        ),
+      }),
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
     (a) => asResult(ctx.root, () => claimTool(ctx, a)),

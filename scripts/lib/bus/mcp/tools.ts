@@ -375,12 +375,21 @@ function inbox(ctx: ToolContext, a: InboxArgs) {
   };
 }
 
-export function claimTool(ctx: ToolContext, a: { receiver: string; id?: string | undefined }) {
+export function claimTool(ctx: ToolContext, a: { receiver: string; id?: string | undefined; as?: string | undefined }) {
   return withGivenId(a.id, GIVEN_BY_CALL, () => claim(ctx, a));
 }
 
-async function claim(ctx: ToolContext, a: { receiver: string; id?: string | undefined }) {
+async function claim(ctx: ToolContext, a: { receiver: string; id?: string | undefined; as?: string | undefined }) {
   const receiver = normaliseName(a.receiver, 'receiver');
+  // As reply: under an identity, another receiver's message is taken only when "as" names it (the
+  // user asked), else its own daemon loses it for the lease and the agent answers in its name.
+  if (ctx.identity !== undefined && receiver !== ctx.identity && (a.as === undefined || normaliseName(a.as, 'as') !== receiver)) {
+    const [them, me] = [displayName(receiver), displayName(ctx.identity)];
+    throw new AliveError(
+      `cannot claim ${them}'s messages: this server answers as ${me} (its --as, else HELLOWORLD_AS); nothing was changed. Leave them to ${them}: their senders wait for its answer, and inbox {"receiver": "${me}"} lists the messages to you. Only if the user asks you to answer for ${them}, call claim with "as": "${them}"`,
+      { code: 'not_yours' },
+    );
+  }
   requireBusHere(ctx.root);
   const id = a.id === undefined ? undefined : resolveMessageId(ctx.root, a.id, { receiver }).id;
   const r = await claimMessage(ctx.root, receiver, { ...(id !== undefined ? { id } : {}), owner: ctx.owner ?? 'mcp' });
