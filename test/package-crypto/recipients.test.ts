@@ -337,8 +337,11 @@ describe('a signed plain 2.1 package in a 2.1 envelope someone else made', () =>
     expect(JSON.parse((await alive([...args, '--json'])).stdout)).toMatchObject({ ok: true, encrypted: true, envelope_signed: false });
     // receive's log entry says so too (alice's key is not pinned here: her name is not shown as verified).
     const world = makeWorld(fresh('world21'), { layout: 'v2' });
+    const dry = await alive(['receive', out, '--world', world, '--private-key', keys.bob.privatePem, '--allow-unverified', '--dry-run', '--json']);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ ok: true, envelope: 'v3-rsa', envelope_signed: false });
     const received = await alive(['receive', out, '--world', world, '--private-key', keys.bob.privatePem, '--allow-unverified']);
     expect(received.status, received.stderr).toBe(0);
+    expect(received.stdout).toContain('encrypted for you by whoever made its envelope (the signature does not cover it)');
     expect(readFileSync(join(world, '03_Inbox', 'garden', '_kernel', 'log.md'), 'utf8')).toContain(
       '- Encryption: RSA (for this user; the signature does not cover who encrypted it)',
     );

@@ -109,6 +109,8 @@ export interface ReceiveResult {
   notes: string[];
   /** The older passphrase derivation that opened it (a 2.1 package), when one did. */
   legacy_kdf?: string;
+  /** Encrypted: whether the signed manifest vouches for the envelope (ReadResult.envelopeSigned). */
+  envelope_signed?: boolean;
   /** Set when this run finished an import that a killed run had started. */
   resumed?: true;
   /**
@@ -364,6 +366,7 @@ function baseResult(ctx: Ctx, r: ReadResult): Omit<ReceiveResult, TargetFields> 
     signature: signatureOf(r),
     notes: [],
     ...(r.legacyKdf !== undefined ? { legacy_kdf: r.legacyKdf } : {}),
+    ...(r.envelopeSigned !== undefined ? { envelope_signed: r.envelopeSigned } : {}),
   };
 }
 

@@ -32,6 +32,8 @@ const storedResultSchema = z.strictObject({
   envelope: z.string(),
   signature: z.strictObject({ present: z.boolean(), verified: z.boolean(), signer: z.nullable(z.string()) }),
   notes: z.array(z.string()),
+  legacy_kdf: z.optional(z.string()),
+  envelope_signed: z.optional(z.boolean()),
   imported_total: total,
   skipped_total: total,
   conflicts_total: total,

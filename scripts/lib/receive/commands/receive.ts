@@ -244,6 +244,7 @@ function printHuman<V>(ctx: CommandContext<V>, r: ReceiveResult, namedByUser: bo
   ctx.print(`${head} a ${r.scope} package (${from}; ${sig}) into ${shown(r.walnut ?? '')}`);
   senderFence();
   signerFence();
+  if (r.envelope_signed === false) ctx.print('  encrypted for you by whoever made its envelope (the signature does not cover it)');
   if (r.layout) ctx.print(`  layout: ${r.layout} (${inlineText(r.layout_reason ?? '', 400)})`);
   // A resumed result holds the first items of each list, and `<list>_total` when there were more.
   const more = (shown: number, total: number | undefined, what: string) => {
