@@ -91,6 +91,11 @@ function answeredBy(whom: string): string {
   return `${whom}'s agent answers it with the claim and reply tools (or 'dispatch reply')`;
 }
 
+/** What a send says of a message from its receiver to itself, in place of unservedNote (serve archives it unanswered). */
+export function toItselfNote(named: string): string {
+  return `this message is from ${named} to ${named}: a daemon serving ${named} archives it unanswered (a message to itself needs no answer); send it from another name to have it answered`;
+}
+
 /**
  * What a send without --wait says when no live daemon serves its receiver (`named`, as the user
  * typed it), so that a message nobody will take is not a surprise; undefined while one does.

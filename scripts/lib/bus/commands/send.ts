@@ -4,7 +4,7 @@ import { type CommandIo, defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
 import { sendMessage, tooLarge, validateThread } from '../deliver.ts';
 import { threadForSend, turnBudgetWarning } from '../send-thread.ts';
-import { unservedNote } from '../serving.ts';
+import { toItselfNote, unservedNote } from '../serving.ts';
 import { checkReceiverKnown } from '../receivers.ts';
 import { receiverPaths, runtimesDir } from '../layout.ts';
 import { loadReceiverConfig } from '../config.ts';
@@ -143,7 +143,7 @@ export const sendCommand = defineCommand({
       const note = newBusNote(root, values.root, busExisted);
       if (note) ctx.warn(note);
       // Said before a wait too: a wait on a receiver nothing serves runs to its end for a hand-written answer.
-      const unserved = unservedNote(root, sent.to, displayName(sent.to));
+      const unserved = sent.from === sent.to ? toItselfNote(displayName(sent.to)) : unservedNote(root, sent.to, displayName(sent.to));
       if (unserved) ctx.io.stderr.write(`${unserved}\n`);
       if (waitMs === undefined) {
         if (ctx.json) ctx.printJson(result);

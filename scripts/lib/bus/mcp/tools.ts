@@ -45,7 +45,7 @@ import {
 } from '../list-bound.ts';
 import { sendMessage } from '../deliver.ts';
 import { threadForSend, turnBudgetWarning } from '../send-thread.ts';
-import { unservedNote } from '../serving.ts';
+import { toItselfNote, unservedNote } from '../serving.ts';
 import { LISTED_PEEK_BYTES, readBusFile } from '../fsutil.ts';
 import { checkReceiverKnown, unknownReceiver, unknownReceiverJson } from '../receivers.ts';
 import { receiverPaths, runtimesDir } from '../layout.ts';
@@ -177,7 +177,8 @@ export async function sendTool(
     ...(thread !== undefined ? { thread } : {}),
     turn,
   });
-  const unserved = unservedNote(ctx.root, sent.to, displayName(sent.to), 'tool');
+  const toItself = sent.from === sent.to ? toItselfNote(displayName(sent.to)) : undefined;
+  const unserved = toItself === undefined ? unservedNote(ctx.root, sent.to, displayName(sent.to), 'tool') : undefined;
   if (ctx.sentTo) {
     ctx.sentTo.set(sent.id, sent.to);
     if (ctx.sentTo.size > SENT_REMEMBERED) ctx.sentTo.delete(ctx.sentTo.keys().next().value!);
@@ -190,7 +191,7 @@ export async function sendTool(
     from: displayName(sent.from),
     turn: sent.turn,
     ...(note ? { note: note.replace('--thread', 'thread') } : {}),
-    ...warningField([busExisted ? undefined : newBusWarning(ctx.root), warning?.replace('--thread', 'thread'), over]),
+    ...warningField([busExisted ? undefined : newBusWarning(ctx.root), warning?.replace('--thread', 'thread'), over, toItself]),
     // As `dispatch send` says on stderr: a message no daemon will take is not a surprise later.
     ...(unserved ? { unserved } : {}),
   };
