@@ -345,8 +345,24 @@ export function whereText(m: FoundMessage, typed?: string, unnamed = 'its receiv
  * that ran out or was stopped says (`dispatch wait`, `send --wait`, the MCP wait in the tools'
  * words: `how`), in one wording. `typed`: the receiver the user named, if any.
  */
-export function unansweredText(root: string, id: string, request: FoundMessage | undefined, typed: string | undefined, how: 'cli' | 'tool' = 'cli'): string {
-  if (!request) return 'not on the bus (taken by a daemon that deletes what it reads?)';
+export function unansweredText(
+  root: string,
+  id: string,
+  request: FoundMessage | undefined,
+  typed: string | undefined,
+  how: 'cli' | 'tool' = 'cli',
+  sender?: string,
+): string {
+  if (!request) {
+    const named = sender === undefined ? undefined : displayName(sender);
+    const look =
+      how === 'tool'
+        ? `inbox {"receiver": "${named ?? 'the name it was sent from'}"} lists it`
+        : named === undefined
+          ? "'dispatch inbox' of the name it was sent from lists it"
+          : `'dispatch inbox ${named}' lists it`;
+    return `not on the bus: a daemon that deletes what it reads took it (HelloWorld's own runtimes do, and answer with a new message into the sender's inbox: ${look})`;
+  }
   const where = whereText(request, typed, undefined, how, true);
   if (request.state !== 'waiting') return where;
   return `${where} (${servingText(root, request.receiver, nameable(request.receiver, typed) ? displayName(request.receiver) : undefined, id, how)})`;

@@ -210,7 +210,7 @@ export const sendCommand = defineCommand({
         // An outbox or archive past the listing's bound: the answer may be among the names not listed.
         const note = waitUnlistedSuffix(waited, displayName(sent.to));
         message = withFindUnlisted(
-          `${what}; msg-${sent.id} is ${unansweredText(root, sent.id, request, sent.to)}; pick the answer up later with 'dispatch wait ${sent.id} --receiver ${displayName(sent.to)}'${note}`,
+          `${what}; msg-${sent.id} is ${unansweredText(root, sent.id, request, sent.to, 'cli', sent.from)}; pick the answer up later with 'dispatch wait ${sent.id} --receiver ${displayName(sent.to)}'${note}`,
           seen,
         );
       }
