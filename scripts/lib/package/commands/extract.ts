@@ -10,6 +10,7 @@ import { leftOutWarning } from '../vcs-left-out.ts';
 import { counted } from '../../text/plural.ts';
 import { DEFAULT_MAX_SIZE } from '../limits.ts';
 import { extractedAgentFilesWarning, findAgentFiles } from '../../walnut/agent-files.ts';
+import { worldLookalikes, worldLookalikesWarning } from '../world-markers.ts';
 
 export const extractCommand = defineCommand({
   name: 'extract',
@@ -39,6 +40,9 @@ on a terminal when unset) or --private-key.`,
     const agentFiles = findAgentFiles(r.manifest.files.map((f) => f.path).filter((p) => !r.leftOutFiles.has(p)));
     const warning = extractedAgentFilesWarning(agentFiles, r.output);
     if (warning) ctx.warn(warning);
+    const worldMarkers = worldLookalikes(r.manifest.files.map((f) => f.path).filter((p) => !r.leftOutFiles.has(p)));
+    const markersWarning = worldLookalikesWarning(worldMarkers, r.output);
+    if (markersWarning) ctx.warn(markersWarning);
     if (ctx.json) {
       return ctx.printJson({
         ...verifySummary(r, false),
@@ -47,6 +51,7 @@ on a terminal when unset) or --private-key.`,
         bytes: r.bytes,
         agent_files: agentFiles,
         left_out: r.leftOut,
+        world_markers: worldMarkers,
       });
     }
     // The folder's name is the user's, but may come from anywhere (a script, a peer's suggestion): escaped.
