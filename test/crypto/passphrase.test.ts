@@ -12,7 +12,7 @@ import {
   createPassphraseEncryptStreamWithSalt,
   passphraseFromEnv,
 } from '../../scripts/lib/crypto/passphrase.ts';
-import { evpBytesToKeyMd5, pbkdf2Iterations, pbkdf2Sha256KeyIv, PBKDF2_ITERATIONS, setPbkdf2IterationsForTests } from '../../scripts/lib/crypto/kdf.ts';
+import { evpBytesToKey, pbkdf2Iterations, pbkdf2Sha256KeyIv, PBKDF2_ITERATIONS, setPbkdf2IterationsForTests } from '../../scripts/lib/crypto/kdf.ts';
 import { bundleDir } from '../support/bundles.ts';
 import { childModules } from '../support/child-modules.ts';
 import { openssl, opensslOk, seededBytes, through } from './helpers.ts';
@@ -200,7 +200,7 @@ describe('passphrase streams: legacy key derivations (format 2.1.x)', () => {
     const printed = opensslOk(['enc', '-aes-256-cbc', '-md', 'md5', '-S', FIXED_SALT.toString('hex'), '-P', '-pass', 'env:WALNUT_PASSPHRASE'], {
       passphrase: PASS,
     }).toString();
-    const { key, iv } = evpBytesToKeyMd5(Buffer.from(PASS, 'utf8'), FIXED_SALT);
+    const { key, iv } = evpBytesToKey('md5', Buffer.from(PASS, 'utf8'), FIXED_SALT);
     expect(printed).toContain(`key=${key.toString('hex').toUpperCase()}`);
     expect(printed).toMatch(new RegExp(`iv\\s*=${iv.toString('hex').toUpperCase()}`));
   });

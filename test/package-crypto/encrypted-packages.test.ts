@@ -190,6 +190,18 @@ describe('passphrase packages', () => {
     expect(o.stderr).not.toMatch(/derived the old way/);
   });
 
+  // openssl enc without -pbkdf2 (and without -md) derives with EVP_BytesToKey over SHA-256 since
+  // OpenSSL 1.1.0: such a package was refused as a wrong passphrase (a review of 2026-12-07).
+  it("2.1 made with openssl enc's default derivation (EVP_BytesToKey-SHA256): read, with the legacy warning", async () => {
+    const plain = await create(['--format', '2.1']);
+    const weak = `${fresh('sha256')}.walnut`;
+    sh('openssl', ['enc', '-aes-256-cbc', '-salt', '-in', plain, '-out', weak, '-pass', 'env:WALNUT_PASSPHRASE'], { env: { WALNUT_PASSPHRASE: PASS } });
+    const v = await alive(['verify', weak, '--json'], { WALNUT_PASSPHRASE: PASS });
+    expect(v.status, v.stderr).toBe(0);
+    expect(JSON.parse(v.stdout)).toMatchObject({ ok: true, legacy_kdf: 'EVP_BytesToKey with SHA-256, one round' });
+    expect(v.stderr).toMatch(/derived the old way \(EVP_BytesToKey with SHA-256, one round\)/);
+  });
+
   it('reads a package built the way the reference builds it (openssl enc, no payload_sha256)', async () => {
     const stage = fresh('ref');
     mkdirSync(join(stage, 'inner', '_kernel'), { recursive: true });

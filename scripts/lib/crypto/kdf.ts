@@ -50,16 +50,16 @@ export function pbkdf2Sha256KeyIv(passphrase: Buffer, salt: Buffer, iterations: 
 }
 
 /**
- * OpenSSL's EVP_BytesToKey with MD5 and one round, as `openssl enc -md md5` without -pbkdf2 made it:
- * D1 = MD5(pass ‖ salt), Di = MD5(Di-1 ‖ pass ‖ salt), concatenated until 48 bytes.
- * Only for reading old packages; never used to encrypt.
+ * OpenSSL's EVP_BytesToKey with one round, as `openssl enc` without -pbkdf2 made it (MD5 before
+ * OpenSSL 1.1.0 or with `-md md5`, SHA-256 since): D1 = H(pass ‖ salt), Di = H(Di-1 ‖ pass ‖ salt),
+ * concatenated until 48 bytes. Only for reading old packages; never used to encrypt.
  */
-export function evpBytesToKeyMd5(passphrase: Buffer, salt: Buffer): KeyIv {
+export function evpBytesToKey(hash: 'md5' | 'sha256', passphrase: Buffer, salt: Buffer): KeyIv {
   const blocks: Buffer[] = [];
   let previous = Buffer.alloc(0);
   let length = 0;
   while (length < KEY_BYTES + IV_BYTES) {
-    previous = createHash('md5').update(previous).update(passphrase).update(salt).digest();
+    previous = createHash(hash).update(previous).update(passphrase).update(salt).digest();
     blocks.push(previous);
     length += previous.length;
   }

@@ -9,7 +9,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { AliveError } from '../errors.ts';
 import { CbcDecryptor, CbcEncryptTransform, newCipher, newDecipher, AES_BLOCK_BYTES, type DecryptErrors } from './aes-cbc.ts';
 import { canPrompt, readSecretLine, type SecretTerminal } from './tty-secret.ts';
-import { evpBytesToKeyMd5, pbkdf2Iterations, pbkdf2Sha256KeyIv, SALT_BYTES, type KeyIv } from './kdf.ts';
+import { evpBytesToKey, pbkdf2Iterations, pbkdf2Sha256KeyIv, SALT_BYTES, type KeyIv } from './kdf.ts';
 
 // RSA-mode payload streams live in aes-cbc.ts; re-exported here, where the API contract names them.
 export { createAesCbcDecryptStream, createAesCbcEncryptStream } from './aes-cbc.ts';
@@ -155,7 +155,8 @@ const LEGACY_KDFS: Array<[name: string | undefined, derive: KdfCandidate]> = [
   [undefined, CURRENT_KDF],
   ['PBKDF2-SHA256, 100,000 iterations', (p, s) => pbkdf2Sha256KeyIv(p, s, 100_000)],
   ['PBKDF2-SHA256, 10,000 iterations', (p, s) => pbkdf2Sha256KeyIv(p, s, 10_000)], // openssl's default -iter with -pbkdf2
-  ['EVP_BytesToKey with MD5, one round', async (p, s) => evpBytesToKeyMd5(p, s)],
+  ['EVP_BytesToKey with SHA-256, one round', async (p, s) => evpBytesToKey('sha256', p, s)], // openssl enc's default without -pbkdf2
+  ['EVP_BytesToKey with MD5, one round', async (p, s) => evpBytesToKey('md5', p, s)],
 ];
 
 function startsWithGzip(firstBlock: Buffer, { key, iv }: KeyIv): boolean {
