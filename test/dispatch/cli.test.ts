@@ -173,7 +173,7 @@ describe('send, inbox, claim, reply', () => {
     expect(listing.stdout).not.toContain('\u001b');
     // A sender that is not a valid name is not shown at all; the body's first line is fenced, escaped.
     expect(listing.stdout).toContain('from (not shown: not a valid name)');
-    expect(listing.stdout).toMatch(/\n<<<BEGIN UNTRUSTED FIRST LINES ([0-9a-f]{12})\nevil: \[31mred \[0m body\nEND UNTRUSTED FIRST LINES \1>>>\n/);
+    expect(listing.stdout).toMatch(/\n<<<BEGIN UNTRUSTED FIRST LINES ([0-9a-f]{12})\nevil: \\x1b\[31mred\\x1b\[0m body\nEND UNTRUSTED FIRST LINES \1>>>\n/);
     const claimed = await dispatch(root, ['claim', 'claude']);
     expect(claimed.stdout).not.toContain('\u001b');
     expect(claimed.stdout).toContain('\\x1b[31mred\\x1b[0m body');

@@ -306,7 +306,9 @@ describe('one escaper for listings', () => {
     writeFileSync(join(inbox, 'msg-bidi.hw'), `# From: Mallory${HOSTILE}\n# Timestamp: 2026${HOSTILE}\n\nfirst ${HOSTILE}line\u2029more\n`);
     const r = await run(root, 'inbox', 'claude');
     expect(r.stdout).not.toMatch(/[\u001b\u202e\u2028\u2029\u0007]/);
-    expect(splitFences(r.stdout).fenced).toBe('bidi  from (not shown: not a valid name)  sent (not shown: not a date)\nbidi: first  ]0;pwned   line more');
+    expect(splitFences(r.stdout).fenced).toBe(
+      'bidi  from (not shown: not a valid name)  sent (not shown: not a date)\nbidi: first \\x1b]0;pwned\\x07\\u{202e}\\u{2028}line\\u{2029}more',
+    );
     const dl = await run(root, 'thread', 'bidi');
     expect(dl.stdout).not.toMatch(/[\u001b\u202e\u2028\u0007]/);
   });

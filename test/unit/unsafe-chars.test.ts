@@ -81,7 +81,7 @@ describe('format characters and cuts', () => {
     expect(isPrintable(text)).toBe(false);
     expect(inlineText(text)).toBe(`a${escaped}b`);
     expect(terminalText(text)).toBe(`a${escaped}b`);
-    expect(summaryLine(text)).toBe('a b');
+    expect(summaryLine(text)).toBe(`a${escaped}b`);
     expect(logValue(text)).toBe('`a?b`');
   });
 

@@ -117,13 +117,13 @@ export function jsonText(value: unknown, indent?: number): string {
 }
 
 /**
- * The first non-blank line of a body, for listings, cut at `max` characters: each unsafe character
- * as a space (a terminal's listing), or as its visible escape (`escapes`: a JSON result, which shows
- * the body so, terminalText).
+ * The first non-blank line of a body, for listings, cut at `max` characters, each unsafe character
+ * as its visible escape, as terminalText shows the body (a space in its place hid a right-to-left
+ * override or a zero-width space).
  */
-export function summaryLine(body: string, max = 72, unsafe: 'spaces' | 'escapes' = 'spaces'): string {
+export function summaryLine(body: string, max = 72): string {
   const first = (body.split('\n').find((l) => l.trim() !== '') ?? '').replace(/\r$/, '');
-  const clean = replaceUnsafe(first, unsafe === 'spaces' ? () => ' ' : visibleEscape).trim();
+  const clean = replaceUnsafe(first, visibleEscape).trim();
   return clean.length > max ? `${cut(clean, max - 3)}...` : clean;
 }
 

@@ -334,7 +334,7 @@ function inbox(ctx: ToolContext, a: InboxArgs) {
         // An answer is to read, not to answer: claim files it (as dispatch inbox --json gives it).
         kind: isResponse(m) ? 'response' : 'request',
         bytes: r.size,
-        untrusted: { ...headers, summary: summaryLine(m.body, 200, 'escapes') },
+        untrusted: { ...headers, summary: summaryLine(m.body, 200) },
         ...cut,
       };
     },
@@ -736,7 +736,7 @@ export function deadLettersTool(ctx: ToolContext, a: { receiver: string; limit?:
           reason: reason.text,
           ...untrustedCodeField(d),
           from: m.untrusted?.from === undefined || m.untrusted.from === null ? null : fitText(m.untrusted.from, HEADER_BYTES).text,
-          summary: m.untrusted ? summaryLine(m.untrusted.body, 200, 'escapes') : null,
+          summary: m.untrusted ? summaryLine(m.untrusted.body, 200) : null,
         },
         ...(reason.cut ? { cut: { reason: reason.cut } } : {}),
       };

@@ -1,3 +1,0 @@
-#!/usr/bin/env node
-import{d as c}from"./chunk-NA3Z456X.mjs";import{a as u}from"./chunk-LK5J5IDF.mjs";import{a as n,d as l}from"./chunk-IDPOGZEX.mjs";var s=l(u(),1);function p(e,t){let i=t===null?"":t.toLowerCase(),r=c(e.files),d=[e.source.walnut??"",e.scope,(e.bundles??[]).join(`
-`),e.description??""].map(a=>`${a.length}:${a}`).join("\0");return{current:o(`alive-package-identity-v2\0${i}\0${e.created}\0${d}\0${r}`),legacy:o(`alive-package-identity-v1\0${i}\0${e.created}\0${r}`)}}n(p,"packageIdentity");function y(e,t){return e!==void 0&&(e===t.current||e===t.legacy)}n(y,"isSamePackage");function o(e){return(0,s.createHash)("sha256").update(e).digest("hex")}n(o,"sha256Hex");export{p as a,y as b};
