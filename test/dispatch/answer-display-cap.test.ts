@@ -16,7 +16,7 @@ import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { ANSWER_SHOWN_BYTES, waitForResponse } from '../../scripts/lib/bus/responses.ts';
 import { Session } from '../../scripts/lib/bus/session.ts';
 import { waitUntil } from '../../scripts/lib/bus/wait.ts';
-import { dispatch, makeBus } from './helpers.ts';
+import { dispatch, makeBus, splitFences } from './helpers.ts';
 
 const EURO = '€'; // 3 bytes: 64 KiB is no whole number of them, so the cut falls inside one
 
@@ -78,15 +78,17 @@ describe('a long answer on a terminal', () => {
     expect(JSON.parse(r.stdout).results[0].untrusted.answer).toBe(body);
   });
 
-  it('dispatch repl shows its first 64 KiB under the receiver name, then our line', async () => {
+  it('dispatch repl (through a pipe) shows its first 64 KiB in a fence after the receiver name, then our line', async () => {
     const { root } = makeBus();
     const session = new Session({ root, from: 'human', waitMs: 10_000 });
     let stdout = '';
     const io = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => true } };
     const { out: code, answerId } = await whileAnswered(root, body, () => runSession(session, Readable.from(['@claude hello\n']), io, false));
     expect(code).toBe(0);
-    expect(stdout.trimEnd().split('\n')).toEqual([
-      `@claude: ${EURO.repeat(shownChars)}`,
+    const { outside, fenced } = splitFences(stdout.trimEnd());
+    expect(fenced).toBe(EURO.repeat(shownChars));
+    expect(outside.split('\n')).toEqual([
+      '@claude answered (untrusted text; it ends at the END line with the same number):',
       `(the answer msg-${answerId} is ${stdout.match(/is (\d+) bytes/)?.[1]} bytes; the first ${shownChars * 3} bytes of its text are shown: 'dispatch show ${answerId} --full' prints it whole)`,
     ]);
   });

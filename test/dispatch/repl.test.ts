@@ -48,8 +48,11 @@ describe('dispatch repl through a pipe, against a serve daemon', () => {
       const r = await runCliAsync(cli, ['repl', '--wait', '20'], env, { input: '@claude explain: #collision\n@claude.#collision\n:thread\n' });
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
-      const lines = r.stdout.trimEnd().split('\n');
-      expect(lines.slice(0, 2)).toEqual(['@claude: @claude explain: #collision', '@claude: @claude.#collision']);
+      // Through a pipe each answer is in a fence after a line of ours (repl-answer-lines.test.ts).
+      const { outside, fenced } = splitFences(r.stdout.trimEnd());
+      expect(fenced.split('\n')).toEqual(['@claude explain: #collision', '@claude.#collision']);
+      const lines = outside.split('\n');
+      expect(lines.slice(0, 2)).toEqual(Array(2).fill('@claude answered (untrusted text; it ends at the END line with the same number):'));
       const thread = lines[2]!;
 
       const archived = messagesUnder(receiverPaths(root, 'claude').archive);
@@ -77,7 +80,7 @@ describe('dispatch repl through a pipe, against a serve daemon', () => {
       await d.waitFor('serving @claude');
       const r = await runCliAsync(cli, ['repl', '--wait', '20'], env, { input: '@claude hello\n@claude observe\n' });
       expect(r.status, r.stderr).toBe(0);
-      const prompt = r.stdout.slice(r.stdout.lastIndexOf('\n@claude: You are @claude'));
+      const prompt = r.stdout.slice(r.stdout.lastIndexOf('\nYou are @claude'));
       const open = prompt.indexOf('<<<BEGIN UNTRUSTED CONTEXT');
       const close = prompt.indexOf('END UNTRUSTED CONTEXT');
       const mention = prompt.indexOf('hw> @claude hello');

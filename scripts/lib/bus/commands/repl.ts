@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import { defineCommand, type CommandIo } from '../../cli/command.ts';
 import { aliveHome } from '../../home.ts';
 import { terminalText } from '../../text/untrusted.ts';
+import { fencedLines } from '../../text/fence.ts';
 import { displayName } from '../names.ts';
 import { answerCutText } from '../responses.ts';
 import { Session, type SessionOutput } from '../session.ts';
@@ -97,7 +98,7 @@ export async function runSession(session: Session, input: Readable, io: CommandI
       if (interactive && line.trim() !== '') saveHistory(line);
       const { outputs, end } = await session.line(line);
       for (const o of outputs) {
-        show(o, io);
+        show(o, io, interactive);
         if (o.kind === 'error') failed = true;
       }
       if (end) break;
@@ -112,15 +113,16 @@ export async function runSession(session: Session, input: Readable, io: CommandI
 }
 
 /**
- * Answers are untrusted text: shown without terminal control sequences, an answer from the bus
- * with its receiver's name before every line, so that no line of it can pass for the prompt or
- * for another receiver's answer, and one made here from the vocabularies (any bus writer's) in a
- * fence, as `run` shows it.
+ * Answers are untrusted text: shown without terminal control sequences, and one made here from
+ * the vocabularies (any bus writer's) in a fence, as `run` shows it. An answer from the bus has,
+ * at the prompt, its receiver's name before every line, so that no line of it can pass for the
+ * prompt or for another receiver's answer; through a pipe (an agent's shell reads it) it is in a
+ * fence too, as `run`, `send --wait` and `wait` print one.
  */
-function show(o: SessionOutput, io: CommandIo): void {
+function show(o: SessionOutput, io: CommandIo, interactive: boolean): void {
   switch (o.kind) {
     case 'answer':
-      if (o.via === 'bus') io.stdout.write(`${byLine(`${displayName(o.receiver.toLowerCase())}: `, o.text)}\n`);
+      if (o.via === 'bus') io.stdout.write(`${busAnswerLines(o.receiver, o.text, interactive).join('\n')}\n`);
       else io.stdout.write(`${localAnswerLines(o.text, true).join('\n')}\n`);
       // Our line, not the receiver's: it starts with no receiver's name.
       if (o.cut) io.stdout.write(`${answerCutText(o.cut)}\n`);
@@ -135,13 +137,18 @@ function show(o: SessionOutput, io: CommandIo): void {
   }
 }
 
-/** `text` escaped for the terminal, each of its lines (one final newline aside) after `prefix`. */
-function byLine(prefix: string, text: string): string {
+/**
+ * The lines that show an answer `receiver` sent over the bus: at the prompt each line of it (one
+ * final newline aside), escaped, after the receiver's name; through a pipe a line of ours, then
+ * the answer in a fence.
+ */
+export function busAnswerLines(receiver: string, text: string, interactive: boolean): string[] {
+  const name = displayName(receiver.toLowerCase());
+  if (!interactive) return [`${name} answered (untrusted text; it ends at the END line with the same number):`, ...fencedLines('UNTRUSTED ANSWER', text)];
   return terminalText(text)
     .replace(/\n$/, '')
     .split('\n')
-    .map((l) => `${prefix}${l}`)
-    .join('\n');
+    .map((l) => `${name}: ${l}`);
 }
 
 function historyFile(): string {
