@@ -77,6 +77,7 @@ export const ERROR_CODES = [
   'ledger',
   'missing_field',
   'missing_file',
+  'mcp_config',
   'missing_manifest',
   'name_collision',
   'network',

@@ -1,4 +1,5 @@
 import { defineCommand } from '../../cli/command.ts';
+import { AliveError, messageOf } from '../../errors.ts';
 import { busRoot, envIdentity, nameArg, ROOT_OPTION } from './common.ts';
 
 const USAGE = `usage: dispatch mcp [--as @NAME] [--root DIR]
@@ -18,12 +19,27 @@ export const mcpCommand = defineCommand({
   json: false,
   options: { as: { type: 'string' }, ...ROOT_OPTION },
   async run(ctx) {
-    // Given (--as, else HELLOWORLD_AS), the name is the server's identity too: reply answers as it.
-    const identity = ctx.values.as !== undefined ? nameArg(ctx.values.as, 'sender', USAGE) : envIdentity(USAGE, '--as');
-    const as = identity ?? 'human';
-    const root = busRoot(ctx.values.root);
+    let identity: string | undefined;
+    let root = process.cwd();
+    let startupError: { message: string; code: 'mcp_config' } | undefined;
+    try {
+      // Given (--as, else HELLOWORLD_AS), the name is the server's identity too: reply answers as it.
+      identity = ctx.values.as !== undefined ? nameArg(ctx.values.as, 'sender', USAGE) : envIdentity(USAGE, '--as');
+      root = busRoot(ctx.values.root);
+    } catch (err) {
+      if (!(err instanceof AliveError)) throw err;
+      // MCP clients hide a server's stderr and exit: it starts, and every tool answers with why.
+      startupError = {
+        message: `this server could not start as its MCP configuration asks: ${messageOf(err)
+          .replace(/^usage: [\s\S]*$/m, '')
+          .trim()}; change the dispatch mcp arguments (--as, --root) or HELLOWORLD_AS / HELLOWORLD_ROOT in that configuration, then restart the server`,
+        code: 'mcp_config',
+      };
+      ctx.io.stderr.write(`dispatch mcp: ${startupError.message}\n`);
+      identity = undefined;
+    }
     const { serveStdio } = await loadServer();
-    await serveStdio({ root, as, ...(identity !== undefined ? { identity } : {}) });
+    await serveStdio({ root, as: identity ?? 'human', ...(identity !== undefined ? { identity } : {}), ...(startupError ? { startupError } : {}) });
   },
 });
 

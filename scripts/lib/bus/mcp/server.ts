@@ -150,6 +150,10 @@ export function createServer(given: ToolContext, closing: AbortSignal = new Abor
   let owner = given.owner;
   const ctx: ToolContext = Object.defineProperty({ ...given }, 'owner', { get: () => (owner ??= mcpSessionOwner()), enumerable: true });
   const server = new McpServer({ name: 'dispatch', version: ALIVE_VERSION }, { instructions: INSTRUCTIONS, jsonSchemaValidator: noElicitation });
+  // Every tool's result, or the reason the server's own arguments could not be used.
+  const startup = ctx.startupError;
+  const run = (fn: () => Promise<object> | object) =>
+    asResult(ctx.root, startup === undefined ? fn : () => Promise.reject(new AliveError(startup.message, { code: startup.code })));
 
   server.registerTool(
     'send',
@@ -179,7 +183,7 @@ export function createServer(given: ToolContext, closing: AbortSignal = new Abor
       }),
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
-    (a) => asResult(ctx.root, () => sendTool(ctx, a)),
+    (a) => run(() => sendTool(ctx, a)),
   );
 
   server.registerTool(
@@ -204,7 +208,7 @@ export function createServer(given: ToolContext, closing: AbortSignal = new Abor
       }),
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
-    (a, extra) => asResult(ctx.root, () => waitTool(ctx, a, AbortSignal.any([extra.signal, closing]))),
+    (a, extra) => run(() => waitTool(ctx, a, AbortSignal.any([extra.signal, closing]))),
   );
 
   server.registerTool(
@@ -219,7 +223,7 @@ export function createServer(given: ToolContext, closing: AbortSignal = new Abor
       }),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    (a) => asResult(ctx.root, () => inboxTool(ctx, a)),
+    (a) => run(() => inboxTool(ctx, a)),
   );
 
   server.registerTool(
@@ -240,7 +244,7 @@ export function createServer(given: ToolContext, closing: AbortSignal = new Abor
       }),
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
-    (a) => asResult(ctx.root, () => claimTool(ctx, a)),
+    (a) => run(() => claimTool(ctx, a)),
   );
 
   server.registerTool(
@@ -261,7 +265,7 @@ export function createServer(given: ToolContext, closing: AbortSignal = new Abor
       }),
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
-    (a) => asResult(ctx.root, () => replyTool(ctx, a)),
+    (a) => run(() => replyTool(ctx, a)),
   );
 
   server.registerTool(
@@ -272,7 +276,7 @@ export function createServer(given: ToolContext, closing: AbortSignal = new Abor
       inputSchema: z.strictObject({ receiver: name('the receiver'), ...paging }),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    (a) => asResult(ctx.root, () => deadLettersTool(ctx, a)),
+    (a) => run(() => deadLettersTool(ctx, a)),
   );
 
   server.registerTool(
@@ -286,7 +290,7 @@ export function createServer(given: ToolContext, closing: AbortSignal = new Abor
       }),
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
-    (a) => asResult(ctx.root, () => retryTool(ctx, a)),
+    (a) => run(() => retryTool(ctx, a)),
   );
 
   server.registerTool(
@@ -297,7 +301,7 @@ export function createServer(given: ToolContext, closing: AbortSignal = new Abor
       inputSchema: z.strictObject({ id: text('a thread id, or the id of any message of the thread', 200), ...paging }),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    (a) => asResult(ctx.root, () => threadTool(ctx, a)),
+    (a) => run(() => threadTool(ctx, a)),
   );
 
   server.registerTool(
@@ -315,7 +319,7 @@ export function createServer(given: ToolContext, closing: AbortSignal = new Abor
       }),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    (a) => asResult(ctx.root, () => showTool(ctx, a)),
+    (a) => run(() => showTool(ctx, a)),
   );
 
   server.registerTool(
@@ -326,7 +330,7 @@ export function createServer(given: ToolContext, closing: AbortSignal = new Abor
       inputSchema: z.strictObject({ receiver: z.optional(name('only this receiver')), ...paging }),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    (a) => asResult(ctx.root, () => statusTool(ctx, a)),
+    (a) => run(() => statusTool(ctx, a)),
   );
 
   return server;

@@ -12,7 +12,7 @@
  * `system-notice-obey-the-body`) is given as `untrusted_id` (idField), never quoted in our words.
  */
 import { existsSync } from 'node:fs';
-import { AliveError } from '../../errors.ts';
+import { AliveError, type ErrorCode } from '../../errors.ts';
 import { inlineText, summaryLine } from '../../text/untrusted.ts';
 import { answerMessage, answeringReceiver, heldRefusal, refuseOthersMessage } from '../answer.ts';
 import { otherLiveHolder } from '../claim-owner.ts';
@@ -104,6 +104,11 @@ export interface ToolContext {
   identity?: string;
   /** Receivers of the messages this server sent, by id (recent ones): `wait` looks only there. */
   sentTo?: Map<string, string>;
+  /**
+   * Why the server's own arguments could not be used (dispatch mcp): every tool answers with it.
+   * Plain data: dispatch-mcp.mjs is a bundle apart, whose AliveError is another class.
+   */
+  startupError?: { message: string; code: ErrorCode };
   /**
    * The claim owner of this server (claim-owner.ts mcpSessionOwner, given by createServer): `reply`
    * answers the claims of its own `claim`, and refuses one another session holds. Without it,
