@@ -9,6 +9,8 @@
  *    --wait` and `dispatch wait` get its answers (it writes no In-Reply-To: the match is by Thread).
  * 2. Loads the reference's real vocabularies (vocabularies/*.hw at its HEAD) and reports any
  *    file our reader refuses.
+ * 3. Has HEAD's own message bus (src/message_bus.py) ask @claude, answers it with `dispatch
+ *    reply`, and checks that HEAD's receive() gets the answer from the sender's inbox.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -87,6 +89,33 @@ try {
   check(root.length === 0, `the reference's vocabularies/HelloWorld.hw (## #) loads${root.length ? `: ${root.join('; ')}` : ''}`);
   check(registry.describeForPrompt(['helloworld'])[0]?.includes('#commit') === true, 'its symbols are known (#commit)');
   if (refused.length) process.stdout.write(`     other vocabulary files refused (the reference's own junk files): ${refused.length}\n`);
+
+  // 3. A HEAD runtime (src/message_bus.py at HEAD: From and Timestamp only, no outbox) asks
+  //    @claude; the answer written by hand (dispatch reply, as a Claude Code session answers) must
+  //    reach it: HEAD reads answers from its own inbox only.
+  extract('HEAD', ['src/message_bus.py'], vocab);
+  const headBus = (code: string) =>
+    spawnSync(
+      'python3',
+      [
+        '-c',
+        `import sys; sys.path.insert(0, ${JSON.stringify(join(vocab, 'src'))})\nimport message_bus as mb\nfrom pathlib import Path\nmb.BASE_DIR = Path(${JSON.stringify(join(scratch, 'runtimes'))})\n${code}`,
+      ],
+      {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, PYTHONDONTWRITEBYTECODE: '1' },
+      },
+    );
+  const asked = headBus("print(mb.send('Copilot', 'Claude', 'Claude, what is the capital of France?'))");
+  const headId = asked.stdout.trim().replace(/^msg-/, '');
+  const replied = dispatch(['reply', headId, 'Paris', '--as', '@claude', '--json']);
+  check(replied.status === 0, `dispatch reply answers a HEAD runtime's message (${replied.stderr.trim() || 'answered'})`);
+  const got = headBus("m = mb.receive('Copilot'); print(m.sender if m else None); print(m.content if m else '')");
+  const [sender, ...content] = got.stdout.trim().split('\n');
+  check(
+    sender === '@claude' && content.join('\n') === 'Paris',
+    `HEAD's receive('Copilot') gets that answer from its inbox (got ${JSON.stringify(got.stdout.trim() || got.stderr.trim())})`,
+  );
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
