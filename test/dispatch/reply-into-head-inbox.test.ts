@@ -79,4 +79,16 @@ describe("a reply by hand to a sender writing HelloWorld HEAD's format", () => {
     expect(filesIn(receiverPaths(root, 'copilot').inbox)).toHaveLength(1);
     expect(filesIn(claude.outbox)).toHaveLength(2);
   });
+
+  it('a turn_budget in config.json (any bus writer can write it) does not raise that hourly budget past the default 8, as serve takes it', async () => {
+    const { root } = headRequest();
+    const claude = receiverPaths(root, 'claude');
+    writeFileSync(join(claude.dir, 'config.json'), '{"turn_budget": 1000000}\n');
+    for (let i = 1; i <= 9; i++) {
+      const id = i === 1 ? REQUEST : `01a24c90-2222-7000-8000-0000000000${String(i).padStart(2, '0')}`;
+      if (i > 1) writeFileSync(join(claude.inbox, messageFileName(id)), `# From: @copilot\n# Timestamp: 2026-12-07T08:0${i}:00Z\n\nquestion ${i}\n`);
+      expect((await dispatch(root, ['reply', id, `answer ${i}`, '--as', '@claude'])).status).toBe(0);
+    }
+    expect(filesIn(receiverPaths(root, 'copilot').inbox)).toHaveLength(8);
+  });
 });

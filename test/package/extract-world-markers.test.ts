@@ -27,8 +27,11 @@ describe('folders a package makes look like a world', () => {
         'wal/_kernel/key.md',
         '.ALIVE/top.md',
         'notes/alive/n.md',
+        // The hooks' walnut check is exact (is-walnut.ts): a key file spelt otherwise makes no walnut.
+        'sub/.alive/s.md',
+        'sub/_KERNEL/key.md',
       ]),
-    ).toEqual(['', 'other', 'proj']);
+    ).toEqual(['', 'other', 'proj', 'sub']);
   });
 
   it('extract names them in a warning and in world_markers, and writes them as it writes every file', async () => {

@@ -16,7 +16,8 @@ import { fingerprint, loadPublicKey } from '../../scripts/lib/crypto/keys.ts';
 import { wrapInRsaEnvelope } from '../support/rsa-envelope.ts';
 import { isolateProcessGit } from './git-env.ts';
 import { commitToBare, tempDir } from './helpers.ts';
-import { pair, relayUser, run, type RelayUser } from './in-process.ts';
+import { pair, passphrasePackage, relayUser, run, type RelayUser } from './in-process.ts';
+import { setPbkdf2IterationsForTests } from '../../scripts/lib/crypto/kdf.ts';
 
 let base: ReturnType<typeof tempDir>;
 let alice: RelayUser;
@@ -86,5 +87,36 @@ describe("a package alice signed but did not seal for bob, put in bob's relay un
 
     const text = await run(bob, ['pull']);
     expect(text.code).toBe(0); // nothing left: the text run is of an empty relay
+  });
+});
+
+/**
+ * A passphrase package names no one (relay push signs it again as it is): one alice signed for
+ * another use and someone else put in bob's relay read exactly as her own push (a second review
+ * of 2026-12-07), and with WALNUT_PASSPHRASE set nothing at all was said. Pull cannot tell the
+ * two apart, so it says so in a note, with the passphrase or without.
+ */
+describe('a signed passphrase package alice pushed to bob', () => {
+  it('is received with a note that a passphrase package names no one, WALNUT_PASSPHRASE set or not', async () => {
+    // Nothing here needs the format's rounds: the test-only knob (both sides in this process).
+    setPbkdf2IterationsForTests(1000);
+    try {
+      for (const [tag, env] of [
+        ['without', {}],
+        ['with', { WALNUT_PASSPHRASE: 'correct horse' }],
+      ] as const) {
+        const pkg = await passphrasePackage(alice, `locked-${tag}`, 'correct horse');
+        const push = await run(alice, ['push', pkg, '--to', 'bob', '--json']);
+        expect(push.code, push.stderr).toBe(0);
+        const pull = await run({ ...bob, env: { ...bob.env, ...env } }, ['pull', '--json']);
+        expect(pull.code, `${tag}: ${pull.stderr}`).toBe(0);
+        expect(pull.json.received[0], tag).toMatchObject({ verified: true });
+        expect(pull.json.received[0].note, tag).toContain(
+          'a passphrase package names no one: that alice sealed it for you is not shown (anyone alice gave it to could have put it in your relay)',
+        );
+      }
+    } finally {
+      setPbkdf2IterationsForTests(undefined);
+    }
   });
 });

@@ -197,10 +197,13 @@ export async function answerMessage(
     throw notAnswerable(root, id, receiver, undefined, how);
   }
   const thread = claim.message.thread || claim.id;
+  // config.json is any bus writer's: it can lower the budget, never raise it past the default (as
+  // serve takes it only up to its own --turn-budget).
+  const turnBudget = Math.min(config.turnBudget ?? DEFAULT_TURN_BUDGET, DEFAULT_TURN_BUDGET);
   // The refusal is read by the agent that replies (dispatch reply, the MCP tool): a Thread header
   // is named in it only when it cannot spell words (as threadField names it); any other is given
   // apart, as untrusted_thread.
-  const over = budgetProblem(paths, thread, claim.message.turn, config.turnBudget ?? DEFAULT_TURN_BUDGET, isWordlessId);
+  const over = budgetProblem(paths, thread, claim.message.turn, turnBudget, isWordlessId);
   if (over) {
     try {
       deadLetterClaim(claim, over, 'turn_budget');
@@ -213,7 +216,7 @@ export async function answerMessage(
     });
   }
   // As serve does: a sender writing HelloWorld HEAD's format reads its answers in its own inbox.
-  const copy = inboxCopyPlan(config, claim, claim.message, config.turnBudget ?? DEFAULT_TURN_BUDGET);
+  const copy = inboxCopyPlan(config, claim, claim.message, turnBudget);
   const recorded = [thread, ...(copy.to !== undefined && copy.key !== undefined ? [copy.key] : [])];
   for (const key of recorded) recordTurn(paths, key, claim.id);
   let resp: ReturnType<typeof completeClaim>['response'];

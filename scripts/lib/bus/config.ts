@@ -8,7 +8,8 @@
  *                                                    takes it only up to its own (--max-bytes, default 8 MiB),
  *                                                    and never for the size of its agent's answer
  *     "turn_budget": 8,                              turns per thread this receiver answers; serve
- *                                                    takes it only up to its own (--turn-budget, default 8)
+ *                                                    takes it only up to its own (--turn-budget, default 8),
+ *                                                    dispatch reply (and the MCP reply) up to the default 8
  *     "agent_timeout_seconds": 600,                  not applied (at most 7 days): serve kills an agent after
  *                                                    its own --agent-timeout, and names a differing value
  *     "claim_lease_seconds": 1800,                   claim by hand: lease before it returns (at most 7 days);

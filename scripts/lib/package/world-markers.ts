@@ -30,7 +30,8 @@ export function worldLookalikes(paths: readonly string[]): string[] {
       else if (folded[i] === ARCHIVE) archive.add(above);
       else if (folded[i] === LIFE) life.add(above);
     }
-    if (segs.length >= 2 && KEY_FILES.has(folded.slice(-2).join('/'))) walnuts.add(segs.slice(0, -2).join('/'));
+    // Exact, as the hooks look (is-walnut.ts): a key file spelt otherwise (`_KERNEL/`) is no walnut there.
+    if (segs.length >= 2 && KEY_FILES.has(segs.slice(-2).join('/'))) walnuts.add(segs.slice(0, -2).join('/'));
   }
   for (const dir of archive) if (life.has(dir)) marked.add(dir);
   return [...marked].filter((dir) => !walnuts.has(dir)).sort();

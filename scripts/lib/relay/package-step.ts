@@ -182,15 +182,23 @@ export async function checkReceived(path: string, opts: CheckOptions): Promise<R
   if (signedBySender && r.encrypted === false) problems.push(inClear(opts.senderShown ?? opts.senderLogin));
   const verified = signedBySender && problems.length === 0;
   // A 2.1 envelope the signed manifest does not vouch for: the references' sealed packages name no
-  // recipients, so it is taken, saying what the signature does not cover.
+  // recipients, so it is taken, saying what the signature does not cover; a 2.0 passphrase one,
+  // vouched for but naming no one, says so too.
   const outsideSignature = verified && r.envelope_signed === false;
+  const namesNoOne = verified && read?.envelope === 'passphrase';
   return {
     verified,
     signer,
     problems: [...new Set(problems)],
     identity: verified && read ? pulledIdentity(read.manifest, opts.senderLogin) : null,
     ...(outsideSignature ? { envelopeSigned: false as const, note: envelopeOutside(opts.senderLogin) } : {}),
+    ...(namesNoOne ? { note: namesNoOneNote(opts.senderLogin) } : {}),
   };
+}
+
+/** What pull says of a passphrase package it takes: nothing in one says for whom it was sealed. */
+function namesNoOneNote(sender: string): string {
+  return `a passphrase package names no one: that ${sender} sealed it for you is not shown (anyone ${sender} gave it to could have put it in your relay)`;
 }
 
 /**
@@ -249,8 +257,7 @@ async function checkSealedWithoutPassphrase(path: string, text: string, manifest
     if (!(err instanceof AliveError)) throw err;
     problems.push(writingNothing(err).message);
   }
-  const note =
-    'encrypted with a passphrase: signature and payload checked without decrypting; its files are checked when you receive it with WALNUT_PASSPHRASE';
+  const note = `encrypted with a passphrase: signature and payload checked without decrypting; its files are checked when you receive it with WALNUT_PASSPHRASE; ${namesNoOneNote(opts.senderLogin)}`;
   const claimed = manifest.payload_sha256;
   if (!claimed) problems.push('the manifest has no payload_sha256, so the encrypted payload cannot be checked without the passphrase');
   // The payload is hashed only for a manifest that verified: one that cannot is not read on.

@@ -357,11 +357,11 @@ export function unansweredText(
     const named = sender === undefined ? undefined : displayName(sender);
     const look =
       how === 'tool'
-        ? `inbox {"receiver": "${named ?? 'the name it was sent from'}"} lists it`
+        ? `inbox {"receiver": "${named ?? 'the name it was sent from'}"} lists`
         : named === undefined
-          ? "'dispatch inbox' of the name it was sent from lists it"
-          : `'dispatch inbox ${named}' lists it`;
-    return `not on the bus: a daemon that deletes what it reads took it (HelloWorld's own runtimes do, and answer with a new message into the sender's inbox: ${look})`;
+          ? "'dispatch inbox' of the name it was sent from lists"
+          : `'dispatch inbox ${named}' lists`;
+    return `not on the bus: a daemon that deletes what it reads took it (HelloWorld's own runtimes do: the current ones answer with a new message into the sender's inbox, which ${look}; the older ones into their outbox, where a wait finds it)`;
   }
   const where = whereText(request, typed, undefined, how, true);
   if (request.state !== 'waiting') return where;

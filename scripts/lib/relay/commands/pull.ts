@@ -48,8 +48,9 @@ const PULL_CAPS_TEXT = capsText(pullLimits());
 const USAGE = `usage: alive-p2p relay pull [--max-size BYTES] [--json]
 
 Downloads every package waiting in your relay into $ALIVE_HOME/relay/inbox/<folder>/ and removes
-it from the relay once it is safely on disk. Each package is checked: intact, sealed for your key
-(a package in clear was not pushed to you), and signed by the pinned key of the peer whose folder it was in (a folder's name is chosen by
+it from the relay once it is safely on disk. Each package is checked: intact, not in clear (a relay
+push seals for you: by your key, named under the signature; a passphrase names no one, as a note
+says), and signed by the pinned key of the peer whose folder it was in (a folder's name is chosen by
 whoever writes to your relay: only this check says who sent it). Packages that fail the check are kept, in
 inbox/<folder>/unverified/, and reported; pull then exits 1. Nothing is ever overwritten.
 A package already received (the same signed content, even re-compressed or re-encrypted) is a
