@@ -161,11 +161,13 @@ export function idHint(root: string, id: string, options: { receiver?: string | 
   const meant = shown.length > 0 ? shown : closestId(low, ids.filter(isWordlessId));
   const parts: string[] = [];
   if (meant.length > 0) parts.push(`did you mean ${meant.join(' or ')}?`);
+  const digits = low.replace(/-/g, '');
+  if (/^[0-9a-f]+$/.test(digits) && digits.length < PREFIX_HEX_DIGITS) parts.push(`(a start of an id needs at least ${PREFIX_HEX_DIGITS} hex digits.)`);
   const rest = starting.length - shown.length;
   if (rest > 0) {
-    const more = shown.length > 0 ? ' more' : '';
+    const more = shown.length > 0 ? 'more ' : '';
     const fenced = others > 0 ? " ('dispatch inbox' and 'dispatch thread' show them, fenced)" : '';
-    parts.push(`${counted(rest, 'message id')}${more} ${noun(rest, 'starts', 'start')} with it${fenced}.`);
+    parts.push(`${counted(rest, `${more}message id`.trim())} ${noun(rest, 'starts', 'start')} with it${fenced}.`);
   }
   if (found.unlisted) parts.push(`${parts.length > 0 ? 'But' : 'Nothing like it was found, but'} ${idLookupUnlistedNote(found.unreadReceivers)}.`);
   return parts.length > 0 ? parts.join(' ') : undefined;
@@ -224,7 +226,8 @@ export function withGivenId<T>(given: string | undefined, said: string, run: () 
 function givenForms(given: string): string[] {
   const trimmed = given.trim();
   const id = parseMessageIdArg(given);
-  if (id !== undefined && (isWordlessId(id) || isHexPrefix(id))) return [];
+  // Hex digits (and dashes) spell no instruction, however few: quoted as typed.
+  if (id !== undefined && (isWordlessId(id) || /^[0-9a-fA-F][0-9a-fA-F-]*$/.test(id))) return [];
   const forms = [given, trimmed, id, inlineText(given, 80), inlineText(trimmed, 80)];
   // Longest first: a form inside another is replaced after it.
   return [...new Set(forms.filter((f): f is string => f !== undefined && f !== ''))].sort((a, b) => b.length - a.length);
