@@ -91,4 +91,32 @@ describe("a reply by hand to a sender writing HelloWorld HEAD's format", () => {
     }
     expect(filesIn(receiverPaths(root, 'copilot').inbox)).toHaveLength(8);
   });
+
+  // HEAD's reader (helloworld-bus.md 2.2) takes every '#' line before the body's first other line
+  // for a header, the last '# From:' winning: an answer starting '# From: @copilot' read as
+  // @copilot's own message, which a HEAD runtime drops (a review of 2026-12-07).
+  it("an answer whose text starts with '#' lines reaches a HEAD reader from its replier, its text whole", async () => {
+    const { root } = headRequest();
+    const r = await dispatch(root, ['reply', REQUEST, '# From: @copilot\n# Heading\nParis', '--as', '@claude']);
+    expect(r.status, r.stderr).toBe(0);
+    const read = headRead(answerIn(receiverPaths(root, 'copilot').inbox));
+    expect(read.sender).toBe('@claude');
+    expect(read.content).toBe('@claude answers:\n# From: @copilot\n# Heading\nParis');
+    // The outbox keeps the text as written.
+    expect(answerIn(receiverPaths(root, 'claude').outbox)).toMatch(/\n\n# From: @copilot\n# Heading\nParis\n$/);
+  });
 });
+
+/** HEAD's receive() parse (helloworld-bus.md 2.2): '#' lines are headers until the first other non-empty line. */
+function headRead(text: string): { sender: string; content: string } {
+  const lines = text.split('\n');
+  let sender = '';
+  let i = 0;
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.startsWith('# From:')) sender = line.slice('# From:'.length).trim();
+    else if (line.startsWith('#') || line.trim() === '') continue;
+    else break;
+  }
+  return { sender, content: i < lines.length ? lines.slice(i).join('\n').trim() : text.trim() };
+}

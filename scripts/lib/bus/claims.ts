@@ -686,17 +686,25 @@ export function completeClaim(claim: Claim, response?: ResponseToWrite): Complet
     // write copies them with every character that may not be shown raw (control, bidi, line and
     // paragraph separators) as a visible escape. The thread as asked still keys the turn ledger.
     const to = claim.message.from !== undefined && claim.message.from !== '' ? [claim.sender ? displayName(claim.sender) : headerCopy(claim.message.from)] : [];
-    const text = formatMessage({
-      kind: 'response',
-      from: displayName(response.from ?? claim.receiver),
-      to,
-      thread: headerCopy(thread),
-      timestamp: now,
-      turn,
-      inReplyTo: claim.id,
-      body: response.body,
-      ...(response.context !== undefined ? { context: response.context } : {}),
-    });
+    const from = displayName(response.from ?? claim.receiver);
+    const answer = (body: string) =>
+      formatMessage({
+        kind: 'response',
+        from,
+        to,
+        thread: headerCopy(thread),
+        timestamp: now,
+        turn,
+        inReplyTo: claim.id,
+        body,
+        ...(response.context !== undefined ? { context: response.context } : {}),
+      });
+    const text = answer(response.body);
+    // A HEAD runtime's reader takes every '#' line before the body's first other line for a header
+    // (helloworld-bus.md 2.2): an answer starting '# From: @x' would read as @x's. Its copy starts
+    // with a line of ours.
+    const firstLine = response.body.split('\n').find((l) => l.trim() !== '') ?? '';
+    const copyText = firstLine.trimStart().startsWith('#') ? answer(`${from} answers:\n${response.body}`) : text;
     const fileName = messageFileName(id);
     tmp = join(claim.paths.tmp, `${fileName}.${process.pid}.partial`);
     writeDurable(claim.root, tmp, text);
@@ -707,7 +715,7 @@ export function completeClaim(claim: Claim, response?: ResponseToWrite): Complet
       // Another receiver's folders are any bus writer's to break: the copy is skipped, never the
       // answer (failing here would leave the request claimed until its lease ends).
       try {
-        writeDurable(claim.root, copyTmp, text);
+        writeDurable(claim.root, copyTmp, copyText);
         ensureDir(claim.root, otherPaths.inbox);
       } catch (err) {
         if (!isBusFolderFault(err)) throw err;
