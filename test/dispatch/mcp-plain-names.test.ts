@@ -29,6 +29,23 @@ describe('dispatch mcp: plain names where the bus vouches for them', () => {
     expect((await call('reply', { id: toBot.id, body: 'a' })).structuredContent).toMatchObject({ ok: true, receiver: null, untrusted_receiver: '@ops-bot' });
   });
 
+  // A review of 2026-12-07 found wait's request and thread's messages still giving @codex only
+  // under untrusted_receiver, next to a plain responder "@codex".
+  it("wait's request and thread's messages name a receiver every bus has plainly, a folder a writer named only under untrusted_receiver", async () => {
+    const { root } = makeBusWithRuntimes();
+    const call = await connect(root, 'human');
+    const toCodex = await sendMessage({ root, to: 'codex', from: 'human', body: 'q' });
+    const waited = (await call('wait', { id: toCodex.id, timeout_s: 0.1 })).structuredContent!;
+    expect(waited.request).toMatchObject({ receiver: '@codex', location: 'inbox' });
+    expect(waited.request).not.toHaveProperty('untrusted_receiver');
+    const thread = (await call('thread', { id: toCodex.id })).structuredContent!;
+    expect((thread.messages as Record<string, unknown>[])[0]).toMatchObject({ receiver: '@codex' });
+    mkdirSync(join(root, 'runtimes', 'ops-bot', 'inbox'), { recursive: true });
+    const toBot = await sendMessage({ root, to: 'ops-bot', from: 'human', body: 'q' });
+    const botThread = (await call('thread', { id: toBot.id })).structuredContent!;
+    expect((botThread.messages as Record<string, unknown>[])[0]).toMatchObject({ receiver: null, untrusted_receiver: '@ops-bot' });
+  });
+
   it('thread gives a thread id the bus made as thread, a name a writer chose only as untrusted_thread', async () => {
     const { root } = makeBusWithRuntimes();
     const call = await connect(root, 'human');

@@ -66,7 +66,7 @@ describe('a runtimes/ flooded with empty receiver folders', () => {
     const call = await connect(root, '@other');
     let waited: Record<string, unknown> = {};
     expect(await foldersOpened(root, async () => (waited = (await call('wait', { id, timeout_s: 0.1 })).structuredContent!))).toBeLessThan(3 * MAX);
-    expect(waited).toMatchObject({ status: 'timed-out', request: { untrusted_receiver: '@claude' } });
+    expect(waited).toMatchObject({ status: 'timed-out', request: { receiver: '@claude' } });
     let thread: Record<string, unknown> = {};
     expect(await foldersOpened(root, async () => (thread = (await call('thread', { id })).structuredContent!))).toBeLessThan(3 * MAX);
     expect(thread).toMatchObject({ count: 1, unlisted_files: true, note: expect.stringContaining('receiver folders not read') });

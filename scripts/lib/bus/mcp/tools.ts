@@ -791,9 +791,13 @@ function retry(ctx: ToolContext, a: { id: string; receiver?: string | undefined 
   };
 }
 
-/** Where a message is; the receiver folder holding it was found by listing runtimes/: a bus writer's name. */
+/**
+ * Where a message is. The receiver folder holding it was found by listing runtimes/: a bus
+ * writer's name, given plainly only for a receiver every bus has (nameable).
+ */
 function where(m: FoundMessage) {
-  return { location: m.location, state: m.state, untrusted_receiver: displayName(m.receiver) };
+  const who = nameable(m.receiver) ? { receiver: displayName(m.receiver) } : { receiver: null, untrusted_receiver: displayName(m.receiver) };
+  return { location: m.location, state: m.state, ...who };
 }
 
 /**
