@@ -129,7 +129,13 @@ describe('parser', () => {
   it('does not drop input silently: stray words, cascades, repeated keywords and stray commas are errors', () => {
     const cases: [string, number, number, RegExp][] = [
       ['Claude observe. orient. act.', 1, 17, /statement starts with a receiver .* found 'orient'/],
-      ['Claude observe orient', 1, 16, /one unary message per statement/],
+      // Prose after a receiver (the first thing a user tries in the repl) is told how to send it as text.
+      [
+        'Claude observe orient',
+        1,
+        16,
+        /one unary message per statement: .*; to send words as text, quote them after a keyword: Claude ask: 'observe orient …'/,
+      ],
       ['Claude act; observe', 1, 11, /cascades/],
       ['G k: 1 k: 2', 1, 8, /keyword 'k:' appears twice/],
       ['G k: 1 other', 1, 13, /expected ':' after keyword 'other'/],

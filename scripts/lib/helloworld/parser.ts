@@ -167,7 +167,12 @@ class Parser {
         isSuper = true;
       }
       if (this.at('IDENTIFIER')) {
-        this.fail(`one unary message per statement: end '${t.value}' with '.' and start the next statement with a receiver`);
+        const text = `${t.value} ${this.peek().value} …`;
+        // `@codex` is read as the receiver `codex`, which only the @ form names again.
+        const named = receiver.map((r) => (/^[A-Z]/.test(r) ? r : `@${r}`)).join('::');
+        this.fail(
+          `one unary message per statement: end '${t.value}' with '.' and start the next statement with a receiver; to send words as text, quote them after a keyword: ${named} ask: '${text}'`,
+        );
       }
       stmt = { kind: 'unaryMessage', receiver, message: t.value, isSuper, ...this.located(start) };
     } else {
