@@ -77,7 +77,7 @@ describe("a package alice signed but did not seal for bob, put in bob's relay un
       expect(r.verified, format).toBe(false);
       expect(r.path, format).toBe(join(bob.paths.inbox, 'alice', 'unverified', names[format]));
       expect(r.problems.join('\n'), format).toContain(
-        "it arrived in clear: relay push seals every package for your key, so this is a copy of a package alice's key signed for another use, put in your relay by whoever can write to it",
+        "it arrived in clear: relay push never sends a package in clear (it seals one for your key), so this is a copy of a package alice's key signed for another use, put in your relay by whoever can write to it",
       );
     }
     const w = byName.get(names.wrapped)!;

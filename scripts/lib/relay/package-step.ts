@@ -202,12 +202,12 @@ function namesNoOneNote(sender: string): string {
 }
 
 /**
- * relay push (ours and the references') seals every package for the peer's key: a signed package
- * that arrives in clear was shared another way (create --sign) and put in this relay by whoever
- * can write to it, maybe another peer it was shared with.
+ * relay push (ours and the references') never sends a package in clear: it seals one for the
+ * peer's key (an encrypted one goes as it is). A signed package that arrives in clear was shared
+ * another way (create --sign) and put in this relay by whoever can write to it.
  */
 function inClear(sender: string): string {
-  return `it arrived in clear: relay push seals every package for your key, so this is a copy of a package ${sender}'s key signed for another use, put in your relay by whoever can write to it`;
+  return `it arrived in clear: relay push never sends a package in clear (it seals one for your key), so this is a copy of a package ${sender}'s key signed for another use, put in your relay by whoever can write to it`;
 }
 
 function envelopeOutside(sender: string): string {
