@@ -3,7 +3,8 @@
  * works, found by a review of 2026-12-07: cargo reads `.cargo/config.toml` (and the older
  * `.cargo/config`) from the current folder and every folder above it, so a walnut's
  * `notes/.cargo/config.toml` set the `runner` of a project made later below it (`cargo run` ran
- * the planted command); pdb runs `./.pdbrc` as debugger commands; Yarn runs the file `yarnPath`
+ * the planted command); pdb runs `./.pdbrc` as debugger commands, Pry loads a per-project
+ * `./.pryrc` (Ruby) as it starts; Yarn runs the file `yarnPath`
  * (`.yarnrc.yml`) or `yarn-path` (`.yarnrc`) names, from the folder and those above it. Held back
  * like the rest (kept, not lost).
  */
@@ -17,6 +18,7 @@ describe('toolchain configuration that runs commands', () => {
       ['.cargo/config.toml', '.cargo/config.toml'],
       ['.cargo/config', '.cargo/config'],
       ['.pdbrc', '.pdbrc'],
+      ['.pryrc', '.pryrc'],
       ['.yarnrc.yml', '.yarnrc.yml'],
       ['.yarnrc', '.yarnrc'],
     ]);

@@ -154,6 +154,7 @@ const RULES: readonly Rule[] = [
   ),
   file('.cargo/config', 'the same cargo configuration under its older name'),
   file('.pdbrc', "Python's debugger runs its lines as commands (Python code included) when it starts in that folder"),
+  file('.pryrc', "Pry loads it as Ruby code when it starts in that folder (a per-project file beside the user's own)"),
   file('.yarnrc.yml', 'Yarn reads it from the folder and those above: `yarnPath` names a script Yarn runs for every command'),
   file('.yarnrc', "Yarn 1's configuration: `yarn-path` names a script it runs for every command"),
   file('.envrc', 'direnv runs it as shell code when a shell enters the folder'),
