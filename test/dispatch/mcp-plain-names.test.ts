@@ -44,6 +44,10 @@ describe('dispatch mcp: plain names where the bus vouches for them', () => {
     const toBot = await sendMessage({ root, to: 'ops-bot', from: 'human', body: 'q' });
     const botThread = (await call('thread', { id: toBot.id })).structuredContent!;
     expect((botThread.messages as Record<string, unknown>[])[0]).toMatchObject({ receiver: null, untrusted_receiver: '@ops-bot' });
+    // status rows too: the plain key for a receiver every bus has, null (the name under untrusted) for the others.
+    const rows = (await call('status')).structuredContent!.receivers as { receiver: string | null; untrusted: { receiver: string } }[];
+    expect(rows.find((r) => r.untrusted.receiver === '@codex')).toMatchObject({ receiver: '@codex' });
+    expect(rows.find((r) => r.untrusted.receiver === '@ops-bot')).toMatchObject({ receiver: null });
   });
 
   it('thread gives a thread id the bus made as thread, a name a writer chose only as untrusted_thread', async () => {

@@ -680,8 +680,10 @@ export function statusTool(ctx: ToolContext, a: { receiver?: string | undefined;
   });
   countAnswers(status.receivers, inboxHeadsOf, STATUS_HEAD_BYTES);
   // A receiver's name is its folder's, and its problems name its folders: any bus writer chooses
-  // them. A daemon record lies in the bus folder too: its agent text is theirs.
+  // them (a receiver every bus has is also given plainly). A daemon record lies in the bus folder
+  // too: its agent text is theirs.
   const rows = status.receivers.map(({ receiver, problems, daemon, ...rest }) => ({
+    receiver: nameable(receiver.replace(/^@/, '')) ? receiver : null,
     ...rest,
     daemon: daemon ? { pid: daemon.pid, alive: daemon.alive, untrusted: { agent: daemon.agent } } : null,
     untrusted: { receiver, problems },
