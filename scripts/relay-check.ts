@@ -7,6 +7,7 @@ import { collectNotices, type NamedProducer } from './lib/hook/notices.ts';
 import { sessionStartContext } from './lib/hook/output.ts';
 import { relayNotice } from './lib/hook/relay-notice.ts';
 import { busNotice } from './lib/hook/bus-notice.ts';
+import { receiveNotice } from './lib/hook/receive-notice.ts';
 
 const USAGE = `usage: relay-check < SessionStart-hook-JSON
 
@@ -21,11 +22,13 @@ Environment: ALIVE_HOME (default ~/.alive); ALIVE_RELAY_CHECK_BUDGET_MS (default
 
 /**
  * The SessionStart notices, in the order they appear in the context: the relay's waiting
- * packages, then HelloWorld messages waiting for @claude. Producers stay cheap when they have
+ * packages, imports into the world a receive left unfinished, then HelloWorld messages waiting
+ * for @claude. Producers stay cheap when they have
  * nothing to say.
  */
 const NOTICES: NamedProducer[] = [
   { name: 'relay', produce: relayNotice },
+  { name: 'receive', produce: receiveNotice },
   { name: 'bus', produce: busNotice },
 ];
 

@@ -104,7 +104,8 @@ describe('hook bundles', () => {
       // 80.25 -> 83.5 (83.36) after the ninth: scripts eval and sh -c cannot read, a lister's segments
       // cut by the lexer, $@'s feeds, a pipe into a body, bodies and function calls fed by input,
       // descriptors and coprocesses left unread.
-      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 83.5, 'log-guardian': 27, 'relay-check': 24.25 }[name] ?? 21) * 1024);
+      // relay-check 24.25 -> 25 (24.86): the notice of imports a receive left unfinished in the world.
+      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 83.5, 'log-guardian': 27, 'relay-check': 25 }[name] ?? 21) * 1024);
       // No zod, yaml, tar or Octokit, and no CommonJS require: hooks get no require() (build-options.mjs).
       expect(text).not.toMatch(/\bzod\b|ZodError|from "yaml"|YAMLParseError|node-tar|minizlib|@octokit|Octokit/);
       expect(text).not.toMatch(/(?<![\w$.])require\(|__require\b|Dynamic require/);
