@@ -849,7 +849,8 @@ const rows: [string, string, Where, RegExp | 'allow', Where?][] = [
   ['a loop copying onto a name it cannot tell that may be log.md', 'for f in */*/_kernel/log.md; do cp x.md "$f.$(date)"; done', 'world', /cannot tell/],
   // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
   ['a backup loop with a pattern operator', 'for f in */*/_kernel/log.md; do cp "$f" "${f%.md}.bak"; done', 'world', 'allow'],
-  ['a pattern operator on a variable naming the log', `L=${K}/log.mdx; rm "\${L%x}"`, 'world', /cannot tell/],
+  // Worked out (a plain pattern on known text): the log itself.
+  ['a pattern operator on a variable naming the log', `L=${K}/log.mdx; rm "\${L%x}"`, 'world', /delete or move away the walnut log/],
   ['printf -v naming the log', `printf -v L '%s' ${K}/log.md; : > "$L"`, 'world', /cannot tell/],
   // Once run through the bundle (five runs); the bundle cases below prove its wiring.
   ['a for variable naming the log among other files', `for f in 02_Life/old/notes.md ${K}/log.md; do echo x >> "$f"; done`, 'world', /append/],

@@ -298,9 +298,39 @@ describe('shellWrites', () => {
   it('reads a pattern operator on a variable (% / : after its name) as what the variable holds', () => {
     const writes = (command: string) => shellWrites(command).map((w) => [w.path, w.exact, w.input]);
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
-    expect(writes('L=k/log.mdx; rm "${L%x}"')).toEqual([['${L%x}', false, 'k/log.mdx']]);
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
     expect(writes('rm "${L/a/b}"')).toEqual([['${L/a/b}', false, '${L/a/b}']]);
+    // A glob in the pattern is not worked out: what the variable holds.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
+    expect(writes('L=k/log.mdx; rm "${L%x*}"')).toEqual([['${L%x*}', false, 'k/log.mdx']]);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
+    expect(writes('L=k/now.md; rm "${L:1}"')).toEqual([['${L:1}', false, 'k/now.md']]);
+  });
+
+  // Fourth review of 2026-12-07: `f=K/now.md; : > "${f/now/log}"` emptied the log.
+  it('works out a plain pattern operator on a variable of known text, as bash does', () => {
+    const path = (command: string) => shellWrites(command).map((w) => [w.path, w.exact]);
+    for (const [command, result] of [
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
+      ['L=k/log.mdx; rm "${L%x}"', 'k/log.md'],
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
+      ['L=k/log.md.x.x; rm "${L%%.x.x}"', 'k/log.md'],
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
+      ['L=x/k/log.md; rm "${L#x/}"', 'k/log.md'],
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
+      ['L=k/now.md; rm "${L/now/log}"', 'k/log.md'],
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
+      ['L=k/a.a; rm "${L//a/log}"', 'k/log.log'],
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
+      ['L=now/k/now.md; rm "${L/#now/log}"', 'log/k/now.md'],
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
+      ['L=k/now.md; rm "${L/%now.md/log.md}"', 'k/log.md'],
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
+      ['L=k/now.md; rm "${L%x}"', 'k/now.md'],
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
+      ['L=k/now.md; rm "${L/now}"', 'k/.md'],
+    ]) {
+      expect(path(command!), command).toEqual([[result, true]]);
+    }
   });
 
   it('reads printf -v NAME as setting NAME from its words', () => {

@@ -37,7 +37,7 @@ export type { ShellWrite, WriteKind } from './shell/words.ts';
 import { splitWords } from './shell/fields.ts';
 import { type CdCertainty, cdTo, chainEnds, isFolderEverywhere, markGone } from './shell/folders.ts';
 import { Lexer, expandBraces, homeOf } from './shell/lexer.ts';
-import { MKTEMP, baseName, endingCanBeLog, globEndsLikeLog, globPattern, joinPath, lastName, procAlias, underFresh } from './shell/names.ts';
+import { MKTEMP, baseName, endingCanBeLog, globEndsLikeLog, globPattern, joinPath, knownEnding, lastName, procAlias, underFresh } from './shell/names.ts';
 import {
   type ShellCommand,
   DECLARATIONS,
@@ -96,6 +96,8 @@ import {
   type VarValue,
   Vars,
   type Word,
+  type WriteKind,
+  allPositionals,
   arithmeticUnknown,
   asInput,
   bodyTexts,
@@ -370,26 +372,50 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
   ).tokens();
 
   /** Reports a write in the folder the shell is in, and, for a path not absolute, in each other it may be in. */
-  const emit: Emit = (w, kind, via, links) => {
+  const emit: Emit = (w, kind, via, links, folder) => {
     // One write stands for all the reader leaves unread.
     if (isUnread(w)) {
       if (reading.stopped) return;
       reading.stopped = true;
     }
-    emitIn(w, kind, via, links);
+    emitIn(w, kind, via, links, folder);
     const { dir, also } = current;
     if (also === undefined || (w.parts[0]?.known && text(w).startsWith('/'))) return;
     try {
       for (const d of also) {
         if (d === dir) continue;
         current.dir = d;
-        emitIn(w, kind, via, links);
+        emitIn(w, kind, via, links, folder);
       }
     } finally {
       current.dir = dir;
     }
   };
-  const emitIn: Emit = (w, kind, via, links) => {
+  /**
+   * The files a copy of `source` (cp, mv, install, ln, rsync) makes in `folder` when the text does
+   * not tell its last name: a glob's, each name it expands to here (one it cannot expand may be
+   * log.md), and a name only the run tells (`"$f"`, xargs' input), log.md unless its known ending
+   * rules that out. The template walnut's `_kernel/*.md` copied into a walnut's `_kernel/` replaced
+   * its log (fourth review of 2026-12-07).
+   */
+  const emitCopies = (source: Word, folder: Word, kind: WriteKind, via: string, links: boolean | undefined) => {
+    const slash = text(folder).endsWith('/') ? '' : '/';
+    const into = (name: string) => emitIn({ parts: [...folder.parts, { text: slash + name, known: true }] }, kind, `${via} of ${text(source)}`, links);
+    if (!source.parts.some((p) => p.glob)) {
+      if (endingCanBeLog(source)) into('log.md');
+      return;
+    }
+    if (!globEndsLikeLog(source)) return;
+    const pattern = globPattern(source);
+    const from = current.dir === undefined || reading.cwd === undefined ? undefined : resolve(reading.cwd, current.dir);
+    const expandable = pattern !== undefined && !pattern.includes('**') && (from !== undefined || pattern.startsWith('/'));
+    const expanded = expandable ? globPaths(pattern, from ?? '/', reading.globs) : undefined;
+    const logs = (expanded?.paths ?? []).map((p) => basename(p)).filter((n) => n.toLowerCase() === 'log.md');
+    for (const name of new Set(logs)) into(name);
+    if (!expanded?.complete) into('log.md');
+  };
+  const emitIn: Emit = (w, kind, via, links, folder) => {
+    if (folder !== undefined) return emitCopies(w, folder, kind, via, links);
     // Through /dev/fd or /proc: a file the shell has open, or a folder it is in, the hook's process
     // cannot resolve. A relative path may climb there (`../../proc/self/cwd/…`): it is taken from
     // the folder the shell is in, from the starting folder when that is unknown, and from a
@@ -416,7 +442,9 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
       return;
     }
     const feeds = w.parts.flatMap((p) => p.fed ?? []);
-    const name = lastName(w);
+    // A last name the text tells only the end of, and that end is `log.md` (`"${PREFIX}log.md"`,
+    // `"$(…)log.md"`): with nothing before it, it is the log (fourth review of 2026-12-07).
+    const name = lastName(w) ?? (knownEnding(w).toLowerCase() === 'log.md' ? 'log.md' : undefined);
     const fresh = underFresh(w, reading, kind === 'remove');
     const link = reading.links.length > 0 && mayGoThroughLink(w, name, reading.links, reading.cwd, current.dir);
     if (links) {
@@ -616,34 +644,50 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
    * here-string (`text`, read as commands), or what the text does not show (`unseen`: piped in, or
    * a `<(…)`), whose text stands in for it. Undefined when it runs `-c`, or a script file.
    */
-  const stdinScript = (name: string, args: Word[], redirs: ShellCommand['redirs']): { text?: string; unseen?: string; word?: Word } | undefined => {
+  const stdinScript = (
+    name: string,
+    args: Word[],
+    redirs: ShellCommand['redirs'],
+  ): { text?: string; unseen?: string; word?: Word; parameters?: Word[] } | undefined => {
     let operand: Word | undefined;
+    // `-s` (in any cluster, `-xs`): the script comes from the input and every operand is a
+    // positional parameter (`bash -s -- x <<'SH'` ran its body unread: fourth review of 2026-12-07).
+    let parameters: Word[] | undefined;
     if (name === 'source' || name === '.') operand = args[0];
     else {
       if (commandString(args)) return undefined;
       // `bash -n`: a syntax check, which runs nothing it reads.
       if (args.some((w) => /^-[A-Za-z]*n[A-Za-z]*$/.test(text(w)) && !/[oO]/.test(text(w)))) return undefined;
+      let fromStdin = false;
       for (let k = 0; k < args.length; k++) {
         const t = text(args[k]!);
         if (t === '--' || t === '-') {
-          operand = args[k + 1];
+          if (fromStdin) parameters = args.slice(k + 1);
+          else operand = args[k + 1];
           break;
         }
         if (t.length > 1 && (t[0] === '-' || t[0] === '+')) {
+          if (t[0] === '-' && t[1] !== '-' && t.includes('s')) fromStdin = true;
           if (/^[-+][A-Za-z]*[oO]$/.test(t) || t === '--rcfile' || t === '--init-file') k++;
           continue;
         }
-        operand = args[k];
+        if (fromStdin) parameters = args.slice(k);
+        else operand = args[k];
         break;
       }
     }
     const fromInput = operand === undefined || ['/dev/stdin', '/dev/fd/0', '-'].includes(text(operand));
     if (!fromInput) return operand && text(operand).startsWith('<(') ? { unseen: asInput(operand) } : undefined;
+    const given = parameters !== undefined && parameters.length > 0 ? { parameters } : {};
     const last = redirs.filter((r) => INPUT_REDIRS.has(r.op) || r.op === '<<' || r.op === '<<-').at(-1);
     // A body the shell expands first is not the script as written (`\$x` is `$x` to it, `$a$b=…`
     // an assignment): read as input it cannot see into, unless it holds no $, ` or \.
-    if (last?.body?.text !== undefined) return last.body.expands && /[$`\\]/.test(last.body.text) ? { unseen: last.body.text } : { text: last.body.text };
-    if (last?.op === '<<<' && last.target) return { text: text(last.target), word: last.target };
+    if (last?.body?.text !== undefined)
+      return last.body.expands && /[$`\\]/.test(last.body.text) ? { unseen: last.body.text } : { text: last.body.text, ...given };
+    if (last?.op === '<<<' && last.target) return { text: text(last.target), word: last.target, ...given };
+    // Input from a process substitution (`bash < <(echo 'rm …')`): what it prints is the script,
+    // read as input the text does not show, as a pipe is.
+    if (last?.op === '<' && last.target && text(last.target).startsWith('<(')) return { unseen: asInput(last.target) };
     // Every stage piped in, not the last alone: `git ls-files | sed 's/^/rm -f /' | sh` runs what
     // the lister two stages back names (eighth review of 2026-12-07, H6).
     if (last === undefined && piped !== undefined) {
@@ -1013,7 +1057,15 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
       const script = stdinScript(name, args, cmd.redirs);
       const inThisShell = name === 'source' || name === '.';
       if (script?.word) scriptUnread([script.word], `${name} <<<`, emit);
-      if (script?.text !== undefined) inFolder(chdir, () => (inThisShell ? here : nested)(script.text!));
+      const parameters = script?.parameters;
+      if (script?.text !== undefined && parameters !== undefined)
+        inFolder(chdir, () =>
+          nested(
+            script.text!,
+            new Map([...parameters.map((w, i): [string, VarValue] => [String(i + 1), exact(w) ? text(w) : w]), ...allPositionals(parameters)]),
+          ),
+        );
+      else if (script?.text !== undefined) inFolder(chdir, () => (inThisShell ? here : nested)(script.text!));
       else if (script?.unseen !== undefined)
         emit({ parts: [{ text: `<script ${name} reads>`, known: false, fed: { texts: [script.unseen] } }] }, 'replace', `${name} reading a script`);
       // A script file it does not read may set TMPDIR, else taken from the hook's environment.

@@ -11,6 +11,7 @@ import {
   type Part,
   type ShellScope,
   type ShellToken,
+  type VarValue,
   type Word,
   arithmeticUnknown,
   asInput,
@@ -657,8 +658,10 @@ export class Lexer {
       const set = m && m[2] !== '+' ? this.scope().vars.get(m[1]!) : undefined;
       // `${L%x}`, `${L/a/b}`, `${L:0}`, `${!L}`: not worked out, but read from what L holds.
       const operated = m ? undefined : /^\$\{[!#]?([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*])[^A-Za-z0-9_}]/.exec(written)?.[1];
+      const worked = operated !== undefined ? plainOperation(written, this.scope().vars.get(operated)) : undefined;
       if (typeof set === 'string' && (set !== '' || written[2 + m![1]!.length] !== ':') && this.spend(set.length)) push(set, true, true);
       else if (fallback) add({ text: written, known: false, fed: { texts: [fallback] }, ...(set === undefined && { outside: true }) });
+      else if (worked !== undefined && this.spend(worked.length)) push(worked, true, true);
       else if (operated !== undefined) {
         // A value read from input keeps what feeds it (a here-document filled in later, a pipe, a loop's input).
         const value = this.scope().vars.get(operated);
@@ -757,5 +760,48 @@ export class Lexer {
     this.nested(inner);
     // What it prints is the names, read from its text, as a `$(…)`'s is.
     add({ text: '`…`', known: false, fed: { texts: [inner] }, ...(MKTEMP.test(inner) && { fresh: true }) });
+  }
+}
+
+/** Text a pattern or replacement may hold to be taken literally: no glob, quote, escape or expansion. */
+const PLAIN_TEXT = /^[A-Za-z0-9._/:@+,=-]*$/;
+
+/**
+ * `${L%x}`, `${L%%x}`, `${L#x}`, `${L##x}`, `${L/x/y}`, `${L//x/y}`, `${L/#x/y}` and `${L/%x/y}` of a
+ * variable whose value is known text, with a pattern and replacement of plain characters (a
+ * literal pattern matches itself alone, so the longest and shortest forms agree): the result, as
+ * bash gives it. Undefined for any other form, which stays unknown. `f=K/now.md; : > "${f/now/log}"`
+ * emptied the log (fourth review of 2026-12-07).
+ */
+export function plainOperation(written: string, value: VarValue): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(%%?|##?|\/#|\/%|\/\/?)([\s\S]*)\}$/.exec(written);
+  if (!m) return undefined;
+  const op = m[2]!;
+  let pattern = m[3]!;
+  let replacement = '';
+  if (op.startsWith('/')) {
+    const slash = pattern.indexOf('/');
+    if (slash >= 0) {
+      replacement = pattern.slice(slash + 1);
+      pattern = pattern.slice(0, slash);
+    }
+  }
+  if (pattern === '' || !PLAIN_TEXT.test(pattern) || !PLAIN_TEXT.test(replacement)) return undefined;
+  switch (op) {
+    case '%':
+    case '%%':
+      return value.endsWith(pattern) ? value.slice(0, value.length - pattern.length) : value;
+    case '#':
+    case '##':
+      return value.startsWith(pattern) ? value.slice(pattern.length) : value;
+    case '/':
+      return value.replace(pattern, () => replacement);
+    case '//':
+      return value.split(pattern).join(replacement);
+    case '/#':
+      return value.startsWith(pattern) ? replacement + value.slice(pattern.length) : value;
+    default:
+      return value.endsWith(pattern) ? value.slice(0, value.length - pattern.length) + replacement : value;
   }
 }

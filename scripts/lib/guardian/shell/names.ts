@@ -162,9 +162,14 @@ export function builtName(w: Word): boolean {
  * last unknown part (never holding a `/`, or the name would be known) must be an ending of it.
  */
 export function endingCanBeLog(w: Word): boolean {
+  return 'log.md'.endsWith(knownEnding(w).toLowerCase());
+}
+
+/** The text of the word's known parts after its last unknown one (all of it when every part is known). */
+export function knownEnding(w: Word): string {
   let suffix = '';
   for (let k = w.parts.length - 1; k >= 0 && w.parts[k]!.known; k--) suffix = w.parts[k]!.text + suffix;
-  return 'log.md'.endsWith(suffix.toLowerCase());
+  return suffix;
 }
 
 /**

@@ -809,6 +809,7 @@ export function commandWrites(name: string, args: Word[], emit: Emit, nested: Ne
         const slash = text(dest).endsWith('/') ? '' : '/';
         const into = exact(dest) || !slash ? name : `${name}, if ${text(dest)} is a folder,`;
         if (srcName !== undefined) emit({ parts: [...dest.parts, { text: slash + baseName(srcName), known: true }] }, 'replace', into, links);
+        else emit(src, 'replace', into, links, dest);
       }
       if (name === 'mv') for (const src of sources) emit(src, 'remove', 'mv');
       if (name === 'rsync') {
@@ -1128,8 +1129,26 @@ function findWrites(args: Word[], emit: Emit, nested: Nested, depth: number): vo
       if (command.length > 0 && depth >= MAX_DEPTH)
         emit(unreadWord({ texts: [command.map(asInput).join(' ')] }), 'replace', `commands find -exec runs, nested more than ${MAX_DEPTH} levels deep`);
       else if (command.length > 0) {
-        const withFoundVariable: Nested = (script, bindings) => nested(script, new Map([...(bindings ?? []), [FOUND, found]]));
-        commandWrites(runs, command.slice(1), (w, kind, via, links) => emit(w, kind, `find ${t} ${via}`, links), withFoundVariable, depth + 1);
+        // -execdir and -okdir run the command in the folder of each file found: a relative path is
+        // taken from there, a folder the text does not tell (`-execdir rm -f log.md` removed the log
+        // beside every now.md; fourth review of 2026-12-07). The found file itself keeps its word.
+        const theirs = t === '-execdir' || t === '-okdir';
+        const there = (w: Word): Word =>
+          !theirs || text(w).startsWith('/') || w.parts[0] === found.parts[0]
+            ? w
+            : { parts: [{ text: FOUND_FOLDER, known: false }, { text: '/', known: true }, ...w.parts] };
+        const withFoundVariable: Nested = (script, bindings) =>
+          nested(
+            theirs ? `cd "\${${FOUND_DIR}}"\n${script}` : script,
+            new Map([...(bindings ?? []), [FOUND, found], [FOUND_DIR, { text: FOUND_FOLDER, known: false }]]),
+          );
+        commandWrites(
+          runs,
+          command.slice(1),
+          (w, kind, via, links, folder) => emit(there(w), kind, `find ${t} ${via}`, links, folder && there(folder)),
+          withFoundVariable,
+          depth + 1,
+        );
       }
       k = end;
     }
@@ -1602,6 +1621,10 @@ function curlWrites(args: Word[], emit: Emit): void {
 
 /** The variable a shell's script run by `find -exec sh -c` reads in place of `{}`. */
 export const FOUND = '__alive_find_found';
+/** The variable a script `find -execdir` runs cds into first: the folder of a found file, unknown. */
+const FOUND_DIR = '__alive_find_dir';
+/** The folder `find -execdir` runs its command in, as a path's unknown first part. */
+const FOUND_FOLDER = '<folder of a file find found>';
 
 /**
  * A word of a command `find -exec` runs, with each `{}` in it the name found (GNU find puts it in

@@ -130,9 +130,10 @@ export interface HeredocText {
 
 /**
  * Reports a write of `w`. `links`: the write makes a link (ln, cp -s or -l), which a later path may
- * go through to anywhere.
+ * go through to anywhere. `folder`: `w` is a source whose last name the text does not tell (a glob,
+ * a variable, xargs' input), copied into that folder under each name it stands for.
  */
-export type Emit = (w: Word, kind: WriteKind, via: string, links?: boolean) => void;
+export type Emit = (w: Word, kind: WriteKind, via: string, links?: boolean, folder?: Word) => void;
 
 export type ShellToken = { t: 'word'; word: Word } | { t: 'op'; op: string } | { t: 'redir'; op: string; target: Word | undefined; body?: HeredocText };
 

@@ -1,0 +1,133 @@
+/**
+ * log-guardian on copies whose source names the text does not spell, and on scripts a shell reads
+ * from where the reader did not look: found by an attack review of 2026-12-07 (the fourth), each
+ * of these replaced, emptied or removed a signed walnut log and was allowed. cp, mv, install, ln
+ * and rsync into a folder write each source under its own last name, so a source named by a glob,
+ * a variable or xargs' input may land as log.md; `bash -s ARGS` and `bash < <(…)` run the script
+ * they read; `find -execdir` runs its command in each found file's folder.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decide } from '../../scripts/lib/guardian/decide.ts';
+import { shellWrites } from '../../scripts/lib/guardian/shell.ts';
+import { guardianCall } from '../../scripts/lib/hook/input.ts';
+
+const LOG = '---\nwalnut: garden\n---\n\n## 2024-03-01 — squirrel:s3\nPlanted tomatoes.\nsigned: squirrel:s3\n';
+const K = '04_Ventures/garden/_kernel';
+
+let base: string;
+let world: string;
+let home: string;
+
+beforeAll(() => {
+  base = realpathSync(mkdtempSync(join(tmpdir(), 'alive-guardian-copies-')));
+  world = join(base, 'world');
+  home = join(base, 'home');
+  mkdirSync(join(world, '.alive'), { recursive: true });
+  mkdirSync(join(world, K), { recursive: true });
+  writeFileSync(join(world, K, 'log.md'), LOG);
+  writeFileSync(join(world, K, 'now.md'), 'now\n');
+  mkdirSync(join(world, '04_Ventures', 'tmpl', '_kernel'), { recursive: true });
+  for (const f of ['key.md', 'log.md', 'now.md']) writeFileSync(join(world, '04_Ventures', 'tmpl', '_kernel', f), `${f}\n`);
+  mkdirSync(join(world, '04_Ventures', 'fresh', '_kernel'), { recursive: true });
+  mkdirSync(join(base, 'backups'), { recursive: true });
+  for (const f of ['key.md', 'log.md', 'notes.txt']) writeFileSync(join(base, 'backups', f), `${f}\n`);
+  mkdirSync(join(base, 'drafts'), { recursive: true });
+  for (const f of ['a.md', 'b.md']) writeFileSync(join(base, 'drafts', f), `${f}\n`);
+  mkdirSync(join(home, '.alive'), { recursive: true });
+});
+
+function decision(command: string) {
+  const call = guardianCall({
+    cwd: world,
+    hook_event_name: 'PreToolUse',
+    tool_name: 'Bash',
+    tool_input: { command: command.replaceAll('<BASE>', base), description: 'x' },
+  });
+  expect(call).toBeDefined();
+  return decide(call!, { HOME: home, ALIVE_HOME: join(home, '.alive') }, world, shellWrites);
+}
+
+function expectDenied(command: string): void {
+  const d = decision(command);
+  expect(d.allow, command).toBe(false);
+  if (!d.allow) expect(d.reason, command).toMatch(/Edit/);
+}
+
+describe('log-guardian: copies into a walnut log folder of sources the text does not name', () => {
+  it.each([
+    `cp 04_Ventures/tmpl/_kernel/*.md ${K}/`,
+    `cp <BASE>/backups/*.md ${K}/`,
+    `cd ${K} && cp <BASE>/backups/*.md .`,
+    `mv -t ${K} <BASE>/backups/*.md`,
+    `cp <BASE>/backups/log.m? ${K}/`,
+    `cp <BASE>/backups/[l]og.md ${K}/`,
+    `install <BASE>/backups/l* ${K}/`,
+    `ln -sf <BASE>/backups/*.md ${K}/`,
+    `rsync <BASE>/backups/*.md ${K}/`,
+    `for f in 04_Ventures/tmpl/_kernel/*.md; do cp "$f" ${K}/; done`,
+    `find <BASE>/backups -name '*.md' | xargs -I{} cp {} ${K}/`,
+    `find <BASE>/backups -name '*.md' | xargs cp -t ${K}/`,
+    `f=<BASE>/backups/log.md; cp "$PREFIX$(basename x)" ${K}/ && cat $f`,
+  ])('denies %s', (command) => expectDenied(command));
+
+  it.each([
+    `cp <BASE>/backups/*.txt ${K}/`,
+    // A glob that matches nothing copies nothing (cp fails on the pattern itself).
+    `cp /nonexistent-backup/*.md ${K}/`,
+    `cp <BASE>/drafts/*.md ${K}/`,
+    `cp ${K}/*.md <BASE>/drafts/`,
+    `cp <BASE>/backups/*.md 04_Ventures/fresh/_kernel/`,
+    `cp 04_Ventures/tmpl/_kernel/*.md <BASE>/drafts/ && cat ${K}/log.md`,
+  ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
+});
+
+describe('log-guardian: scripts a shell reads from its input', () => {
+  it.each([
+    `bash -s -- x <<'SH'\nrm ${K}/log.md\nSH`,
+    `sh -s arg <<'SH'\n: > ${K}/log.md\nSH`,
+    `bash -s -- ${K}/log.md <<'SH'\n: > "$1"\nSH`,
+    `bash -xs x <<< 'rm ${K}/log.md'`,
+    `echo 'rm ${K}/log.md' | bash -s -- x`,
+    `bash < <(echo 'rm ${K}/log.md')`,
+    `sh < <(printf 'rm %s\\n' ${K}/log.md)`,
+    `bash 0< <(echo 'rm ${K}/log.md')`,
+  ])('denies %s', (command) => expectDenied(command));
+
+  // A script it reads in full is read as commands; one a process substitution prints is not seen,
+  // and fails closed as one piped in does (`echo 'cat …/log.md' | bash`).
+  it.each([`bash -s -- x <<'SH'\ncat ${K}/log.md\nSH`, `bash -s <<< 'wc -l ${K}/log.md'`])('allows %s', (command) =>
+    expect(decision(command), command).toEqual({ allow: true }),
+  );
+});
+
+describe('log-guardian: find -execdir runs its command in the folder of each file found', () => {
+  it.each([
+    `find . -name now.md -execdir rm -f log.md \\;`,
+    `find . -name now.md -execdir truncate -s0 log.md \\;`,
+    `find . -name now.md -execdir cp now.md log.md \\;`,
+    `find . -type d -name _kernel -execdir rm -f _kernel/log.md \\;`,
+    `find . -name now.md -okdir rm -f log.md \\;`,
+  ])('denies %s', (command) => expectDenied(command));
+
+  it.each([`find . -name now.md -execdir cat log.md \\;`, `find . -name log.md -execdir wc -l {} \\;`])('allows %s', (command) =>
+    expect(decision(command), command).toEqual({ allow: true }),
+  );
+});
+
+describe('log-guardian: a written name that ends in log.md after a part the text does not tell', () => {
+  it.each([
+    `cd ${K} && rm "\${PREFIX}log.md"`,
+    `rm "${K}/$(true)log.md"`,
+    `f=${K}/now.md; rm "\${f%now.md}log.md"`,
+    // The text names no log.md here: the quick check lets it through unread (docs/hooks.md); the
+    // reader itself works the name out (shell-writes.test.ts).
+    `f=${K}/now.md; : > "\${f/now/log}" # log.md`,
+  ])('denies %s', (command) => expectDenied(command));
+
+  it.each([`cd ${K} && cat "\${PREFIX}log.md"`, `rm "<BASE>/drafts/$(true)log.md"`])('allows %s', (command) =>
+    expect(decision(command), command).toEqual({ allow: true }),
+  );
+});
