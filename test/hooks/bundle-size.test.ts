@@ -107,8 +107,9 @@ describe('hook bundles', () => {
       // relay-check 24.25 -> 25 (24.86): the notice of imports a receive left unfinished in the world.
       // 83.5 -> 85.5 (85.31) after the tenth (the fourth review of 2026-12-07): copies of sources the
       // text does not name into a log's folder, `bash -s ARGS`, a shell reading `< <(…)`, find
-      // -execdir's folder, a name ending in log.md after an unknown part, plain pattern operators.
-      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 85.5, 'log-guardian': 27, 'relay-check': 25 }[name] ?? 21) * 1024);
+      // -execdir's folder, a name ending in log.md after an unknown part, plain pattern operators;
+      // 85.5 -> 87 (86.62): compressors, zip -m, tar --remove-files, iconv -o.
+      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 87, 'log-guardian': 27, 'relay-check': 25 }[name] ?? 21) * 1024);
       // No zod, yaml, tar or Octokit, and no CommonJS require: hooks get no require() (build-options.mjs).
       expect(text).not.toMatch(/\bzod\b|ZodError|from "yaml"|YAMLParseError|node-tar|minizlib|@octokit|Octokit/);
       expect(text).not.toMatch(/(?<![\w$.])require\(|__require\b|Dynamic require/);

@@ -131,3 +131,27 @@ describe('log-guardian: a written name that ends in log.md after a part the text
     expect(decision(command), command).toEqual({ allow: true }),
   );
 });
+
+describe('log-guardian: programs that remove or rewrite the files they are given', () => {
+  it.each([
+    `gzip ${K}/log.md`,
+    `bzip2 -9 ${K}/log.md`,
+    `xz ${K}/log.md`,
+    `zstd --rm ${K}/log.md`,
+    `zstd -d <BASE>/backups/x.zst -o ${K}/log.md`,
+    `zip -m <BASE>/drafts/old.zip ${K}/log.md`,
+    `tar -czf <BASE>/drafts/old.tgz --remove-files ${K}/log.md`,
+    `iconv -f latin1 -t utf-8 -o ${K}/log.md <BASE>/drafts/a.md`,
+    `gawk -i /usr/share/awk/inplace.awk 'NR>1' ${K}/log.md`,
+  ])('denies %s', (command) => expectDenied(command));
+
+  it.each([
+    `gzip -k ${K}/log.md`,
+    `gzip -c ${K}/log.md > <BASE>/drafts/log.md.gz`,
+    `xz --keep ${K}/log.md`,
+    `zstd ${K}/log.md -o <BASE>/drafts/log.md.zst`,
+    `zip <BASE>/drafts/old.zip ${K}/log.md`,
+    `tar -czf <BASE>/drafts/old.tgz ${K}/log.md`,
+    `iconv -f latin1 -t utf-8 ${K}/log.md -o <BASE>/drafts/log.md`,
+  ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
+});

@@ -15,6 +15,7 @@
  * wrappers (WRAPPERS: `sudo`, `env`, `nohup`, `timeout`, `xargs` …; `env -C` and `sudo -D` move
  * the command), and the file-writing commands `sed -i`, `perl -i`, `ruby -i`,
  * `gawk -i inplace`, `tee`, `sponge`, `sort -o`, `uniq IN OUT`, `time -o`, `cp`, `mv`, `install`, `ln`, `rsync`, `rm`, `unlink`, `shred`, `truncate`, `dd of=`,
+ * compressors that replace their files (`gzip` …), `zip -m`, `tar --remove-files`, `iconv -o`,
  * `patch`, `curl -o`/`-O`, `wget -O`, `script`, and git's checkout, restore, stash, rm, mv, checkout-index and merge-file of
  * named paths, and the commands git's subcommands run (`rebase -x`, `bisect run` …). A word with a part the
  * text cannot tell (`$VAR` not set in the same line, `$(…)`, a glob, `~user`) is marked inexact,

@@ -207,6 +207,27 @@ export const OPTION_ARGS: Record<string, Set<string>> = {
   tee: new Set(),
   sponge: new Set(),
   awk: new Set(['-f', '-v', '-F', '-i', '-e', '--file', '--assign', '--field-separator', '--include', '--source']),
+  iconv: new Set(['-f', '-t', '-o', '--from-code', '--to-code', '--output']),
+  tar: new Set([
+    '-f',
+    '--file',
+    '-C',
+    '--directory',
+    '-T',
+    '--files-from',
+    '-X',
+    '--exclude-from',
+    '-b',
+    '--blocking-factor',
+    '-H',
+    '--format',
+    '-I',
+    '--use-compress-program',
+  ]),
+  gzip: new Set(['-S', '--suffix']),
+  xz: new Set(['-S', '--suffix', '-T', '--threads', '-F', '--format', '-C', '--check', '-M', '--memlimit']),
+  zstd: new Set(['-o', '-D', '-T', '--threads']),
+  lz4: new Set(['-B']),
   gawk: new Set(['-f', '-v', '-F', '-i', '-e', '--file', '--assign', '--field-separator', '--include', '--source']),
   patch: new Set(['-i', '-o', '-p', '-d', '-D', '-B', '-F', '-r', '-V', '-Y', '-z', '--input', '--output', '--strip', '--directory', '--reject-file']),
   read: new Set(['-a', '-d', '-i', '-n', '-N', '-p', '-t', '-u']),
@@ -769,7 +790,8 @@ export function commandWrites(name: string, args: Word[], emit: Emit, nested: Ne
       // gawk's in-place extension: -i inplace (or --include=inplace) rewrites every input file.
       const { options, values, operands: files } = operands(name, args);
       const include = values.get('-i') ?? values.get('--include');
-      const inPlace = (include && /^inplace(?:\.awk)?$/.test(text(include))) || options.some((o) => /^-iinplace/.test(o));
+      // The extension by name, or by its file's path (`-i /usr/share/awk/inplace.awk`).
+      const inPlace = (include && /(?:^|\/)inplace(?:\.awk)?$/.test(text(include))) || options.some((o) => /^-i(?:\S*\/)?inplace/.test(o));
       if (!inPlace) return;
       const programGiven = values.has('-f') || values.has('--file') || values.has('-e') || values.has('--source');
       for (const w of programGiven ? files : files.slice(1)) if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(text(w))) emit(w, 'replace', `${name} -i inplace`);
@@ -830,6 +852,48 @@ export function commandWrites(name: string, args: Word[], emit: Emit, nested: Ne
     case 'unlink':
       for (const w of operands(name, args).operands) emit(w, 'remove', name);
       return;
+    // Compressors replace each file they compress by FILE.gz (.bz2 …): the file is gone (fourth
+    // review of 2026-12-07: `gzip …/log.md` left log.md.gz in its place). Not with -k, -c or a
+    // test; zstd and lz4 keep it unless --rm.
+    case 'gzip':
+    case 'bzip2':
+    case 'xz':
+    case 'lzma':
+    case 'lzip':
+    case 'compress':
+    case 'zstd':
+    case 'lz4': {
+      const { options, operands: files } = operands(name, args);
+      const keeps = (o: string) =>
+        ['--keep', '--stdout', '--to-stdout', '--test', '--list', '--decompress', '--uncompress'].includes(o) ||
+        (!o.startsWith('--') && /[kctldh]/.test(o.slice(1)));
+      const removes = name === 'zstd' || name === 'lz4' ? options.includes('--rm') : !options.some(keeps);
+      if (removes) for (const w of files) emit(w, 'remove', name);
+      const out = name === 'zstd' ? operands(name, args).values.get('-o') : undefined;
+      if (out) emit(out, 'replace', `${name} -o`);
+      return;
+    }
+    case 'zip': {
+      // -m (--move): the files put in the archive are removed.
+      const { options, operands: files } = operands(name, args);
+      if (options.some((o) => o === '--move' || (!o.startsWith('--') && o.slice(1).includes('m')))) for (const w of files.slice(1)) emit(w, 'remove', 'zip -m');
+      return;
+    }
+    case 'tar': {
+      // --remove-files: each file put in the archive is removed afterwards.
+      if (args.some((w) => text(w) === '--remove-files')) {
+        const { values, operands: files } = operands(name, args);
+        const archive = values.get('-f') ?? values.get('--file');
+        for (const w of files) if (w !== archive) emit(w, 'remove', 'tar --remove-files');
+      }
+      return;
+    }
+    case 'iconv': {
+      const { values } = operands(name, args);
+      const out = values.get('-o') ?? values.get('--output');
+      if (out) emit(out, 'replace', 'iconv -o');
+      return;
+    }
     case 'shred':
     case 'truncate':
       for (const w of operands(name, args).operands) emit(w, 'replace', name);
