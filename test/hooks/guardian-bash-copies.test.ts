@@ -155,3 +155,21 @@ describe('log-guardian: programs that remove or rewrite the files they are given
     `iconv -f latin1 -t utf-8 ${K}/log.md -o <BASE>/drafts/log.md`,
   ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
 });
+
+describe('log-guardian: file names at the start of the lines grep -r and rg print, handed to a writer', () => {
+  it.each([
+    `grep -rn signed 04_Ventures | cut -d: -f1 | sort -u | xargs sed -i 's/a/b/'`,
+    `sed -i 's/a/b/' $(grep -r signed . | cut -d: -f1)`,
+    `grep -rn signed . | cut -d: -f1 | while read f; do sed -i 's/a/b/' "$f"; done`,
+    `grep -Hn signed 04_Ventures/*/_kernel/*.md | cut -d: -f1 | xargs sed -i 's/a/b/'`,
+    `rg signed | cut -d: -f1 | xargs sed -i 's/a/b/'`,
+  ])('denies %s', (command) => expectDenied(command));
+
+  it.each([
+    `grep -rn TODO . | head`,
+    `grep -rh signed . | sort | uniq -c`,
+    `grep -rn signed . --include='*.ts' | cut -d: -f1 | xargs sed -i 's/a/b/'`,
+    `rg -I signed | sort | uniq -c | xargs echo`,
+    `grep -rn TODO . | wc -l`,
+  ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
+});

@@ -1312,14 +1312,19 @@ function listing(segment: string): 'logs' | 'none' | undefined {
   const values = (option: string, short?: string) =>
     args.flatMap((a, i) => (a.startsWith(`${option}=`) ? [a.slice(option.length + 1)] : a === option || a === short ? [args[i + 1] ?? ''] : []));
   if (program === 'grep' || program === 'egrep' || program === 'fgrep') {
-    if (!flags('lL', ['--files-with-matches', '--files-without-match'])) return undefined;
+    const recursive = flags('rR', ['--recursive', '--dereference-recursive']) || grepDirectories(args).includes('recurse');
+    // Without -l, a recursive grep (or -H) starts each line with a file's name, which
+    // `| cut -d: -f1 | xargs sed -i …` hands on (fourth review of 2026-12-07).
+    const prefixed = (recursive || flags('H', ['--with-filename'])) && !flags('hqs', ['--no-filename', '--quiet', '--silent']);
+    if (!flags('lL', ['--files-with-matches', '--files-without-match']) && !prefixed) return undefined;
     const includes = values('--include');
     if (values('--exclude').some(matches) || (includes.length > 0 && !includes.some(matches))) return 'none';
-    const recursive = flags('rR', ['--recursive', '--dereference-recursive']) || grepDirectories(args).includes('recurse');
     return recursive || spells || args.some((a) => !a.startsWith('-') && /[*?[]/.test(a)) ? 'logs' : undefined;
   }
   if (program === 'rg') {
-    if (!flags('l', ['--files-with-matches', '--files-without-match', '--files'])) return undefined;
+    // rg searches folders and prints `path:…` lines unless told not to: names, as -l's are.
+    const prefixed = !flags('Iq', ['--no-filename', '--quiet']);
+    if (!flags('l', ['--files-with-matches', '--files-without-match', '--files']) && !prefixed) return undefined;
     const globs = [...values('--glob', '-g'), ...values('--iglob')];
     const positive = globs.filter((g) => !g.startsWith('!'));
     const typed = values('--type', '-t');
