@@ -401,6 +401,20 @@ describe('git environment', () => {
     expect(existsSync(join(alice.paths.clone, 'config')) || existsSync(join(alice.paths.clone, '.git', 'config'))).toBe(true);
   });
 
+  // Fourth review of 2026-12-07: with GIT_NAMESPACE set, status saw an empty relay and setup made a
+  // second one under refs/namespaces/<it>/ inside the first.
+  it('a GIT_NAMESPACE in the environment does not move the relay under refs/namespaces/', () => {
+    const before = process.env.GIT_NAMESPACE;
+    process.env.GIT_NAMESPACE = 'ns';
+    try {
+      expect(gitEnv().GIT_NAMESPACE).toBeUndefined();
+      expect(process.env.GIT_NAMESPACE).toBe('ns');
+    } finally {
+      if (before === undefined) delete process.env.GIT_NAMESPACE;
+      else process.env.GIT_NAMESPACE = before;
+    }
+  });
+
   it('never carries the package passphrase to git or what git starts', () => {
     const before = process.env.WALNUT_PASSPHRASE;
     process.env.WALNUT_PASSPHRASE = 'hunter2';

@@ -66,7 +66,9 @@ describe('one blob named under many folders that are not peers', () => {
     ]);
     const human = await run(carol, ['pull']);
     const lines = human.stdout.split('\n').filter((l) => l.startsWith('Duplicate in'));
-    expect(lines).toHaveLength(copies);
+    // The first 20 by name, then how many more (pull-many-copies.test.ts).
+    expect(lines).toHaveLength(Math.min(copies, 20));
+    if (copies > 20) expect(human.stdout).toContain(`… and ${copies - 20} more copies removed from the relay`);
     for (const l of lines) expect(l).not.toMatch(/junk-|inbox\//);
   }, 120_000);
 

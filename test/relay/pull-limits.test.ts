@@ -65,6 +65,7 @@ describe('git relay: one pull takes at most the package cap', () => {
       bytes: expect.any(Number),
       unpinned_per_sender: expect.any(Number),
       expanded_bytes: expect.any(Number),
+      duplicates: expect.any(Number),
     });
     expect(savedUnder(carol)).toHaveLength(2);
     const left = [...bareFiles(carol.url)].filter(([p]) => p.startsWith('inbox/'));
@@ -167,7 +168,7 @@ it('pullOrder: a peer you added whose key is not pinned yet comes before folders
 });
 
 it('PullBudget: a sender that is not a pinned peer gets at most the per-sender cap; pinned peers and other senders go on', () => {
-  const budget = new PullBudget({ packages: 10, bytes: 1000, unpinnedPerSender: 2, expandedBytes: 1000 });
+  const budget = new PullBudget({ packages: 10, bytes: 1000, unpinnedPerSender: 2, expandedBytes: 1000, duplicates: 10 });
   expect([budget.startPackage('spam'), budget.startPackage('Spam'), budget.startPackage('spam')]).toEqual([true, true, false]);
   expect(budget.startPackage('other')).toBe(true);
   expect(budget.startPackage()).toBe(true);

@@ -157,6 +157,9 @@ const REPOSITORY_SELECTING = [
   'GIT_GRAFT_FILE',
   'GIT_INDEX_FILE',
   'GIT_NO_REPLACE_OBJECTS',
+  // Every ref git reads and writes moves under refs/namespaces/<it>/: status saw an empty relay,
+  // setup made a second one inside it (fourth review of 2026-12-07).
+  'GIT_NAMESPACE',
   'GIT_REPLACE_REF_BASE',
   'GIT_PREFIX',
   'GIT_INTERNAL_SUPER_PREFIX',

@@ -180,7 +180,9 @@ function applyLevel(entries: Map<string, Buffer>, changes: TreeChange[]): Map<st
       if (c.oid) entries.set(keyOf(name), entry('100644', 'blob', c.oid, name));
       else entries.delete(keyOf(name));
     } else {
-      below.set(name, [...(below.get(name) ?? []), { parts: rest, oid: c.oid }]);
+      const sub = below.get(name);
+      if (sub) sub.push({ parts: rest, oid: c.oid });
+      else below.set(name, [{ parts: rest, oid: c.oid }]);
     }
   }
   return below;

@@ -28,6 +28,21 @@ interface Waiting {
   untrusted: { file: string };
 }
 
+/**
+ * The most rows `--json` lists, and the text shows of each kind of folder: whoever writes to the
+ * relay can put any number of names there (300,000 made `--json` 96 MB, a pinned peer's package at
+ * row 100,000; fourth review of 2026-12-07). Rows of pinned peers' folders come first; the counts
+ * cover every package.
+ */
+export const INBOX_ROWS_JSON = 1_000;
+export const INBOX_ROWS_SHOWN = 200;
+/** The most folders that are no peer's counted by name under `untrusted.senders`. */
+const SENDERS_NAMED = 100;
+
+/** Rows of a pinned peer's folder first, then other peers', then folders no peer has. */
+const RANK: Record<Waiting['peer_status'], number> = { accepted: 1, pending: 1, removed: 2, unknown: 3 };
+const rank = (w: Waiting) => (w.pinned ? 0 : RANK[w.peer_status]);
+
 /** inbox --json `note`: what `sender`, `file` and `pinned` say, and what they do not. */
 const NOTE =
   `\`sender\` is the folder a package waits in and \`pinned\` says it is a pinned peer's; ${BY_FOLDER_NOTE}; ` +
@@ -54,7 +69,9 @@ Options:
               checked it, on someone else's relay or another repository), not_your_relay_problem,
               untrusted: {ignored: [the first 100 names of the files that are not packages],
               senders: {folder: count, for the folders that are no peer's}, relay_keys or
-              repository_files}}
+              repository_files}}; waiting holds at most ${INBOX_ROWS_JSON} rows, a pinned peer's first:
+              waiting_total counts them all, waiting_left_out those not listed (senders_left_out: the
+              packages of folders past the first ${SENDERS_NAMED} no peer has)
   -h, --help  show this help`,
   options: {},
   async run(ctx) {
@@ -71,7 +88,7 @@ Options:
     const originShown = origin ? (await import('../relay-origin.ts')).originProblem(cfg.repo, cfg.github_username, origin) : undefined;
     const details =
       transport.kind === 'git' ? await (transport as GitTransport).depositDetails(listing.head, new Set(listing.entries.map((e) => e.path))) : new Map();
-    const waiting: Waiting[] = listing.entries.map((e) => {
+    const all: Waiting[] = listing.entries.map((e) => {
       const peer = findPeer(cfg, e.sender);
       const d = details.get(e.path);
       return {
@@ -86,6 +103,7 @@ Options:
         untrusted: { file: e.name },
       };
     });
+    const waiting = all.sort((a, b) => rank(a) - rank(b));
     touchRelayActivity(paths, (state) => {
       Object.assign(
         state,
@@ -100,12 +118,19 @@ Options:
     const notPeers = waiting.filter((w) => w.peer_status === 'unknown');
     const ignored = ignoredFields(listing.ignored);
     const senders = new Map<string, number>();
-    for (const w of notPeers) senders.set(w.sender, (senders.get(w.sender) ?? 0) + 1);
+    let sendersLeftOut = 0;
+    for (const w of notPeers) {
+      if (senders.has(w.sender) || senders.size < SENDERS_NAMED) senders.set(w.sender, (senders.get(w.sender) ?? 0) + 1);
+      else sendersLeftOut++;
+    }
     // What pull took off the relay and the world has not received: only here, status and the hook say it waits.
     const pulled = (await import('./pulled.ts')).pulledReport(cfg, paths);
     out.result({
       ok: true,
-      waiting,
+      waiting: waiting.slice(0, INBOX_ROWS_JSON),
+      waiting_total: waiting.length,
+      waiting_left_out: Math.max(0, waiting.length - INBOX_ROWS_JSON),
+      ...(sendersLeftOut > 0 ? { senders_left_out: sendersLeftOut } : {}),
       note: NOTE,
       pulled: pulled.json,
       ...ignored,
@@ -123,7 +148,11 @@ Options:
     else out.line(`${counted(waiting.length, 'package')} waiting in your relay, by the folder each is in:`);
     const inPeers = waiting.filter((w) => w.peer_status !== 'unknown');
     const byFolder = new Map<string, Waiting[]>();
-    for (const w of inPeers) byFolder.set(w.sender, [...(byFolder.get(w.sender) ?? []), w]);
+    for (const w of inPeers) {
+      const ws = byFolder.get(w.sender);
+      if (ws) ws.push(w);
+      else byFolder.set(w.sender, [w]);
+    }
     for (const [folder, ws] of byFolder) out.line(`  ${folder}: ${counted(ws.length, 'package')} (${trustOf(ws[0]!)})`);
     // A file's name is the relay writer's in a peer's folder too: rows are data only.
     if (inPeers.length > 0) {
@@ -151,7 +180,8 @@ function trustOf(w: Waiting): string {
 
 /** Waiting packages as rows in an untrusted fence: their folder and file names are the relay writer's. */
 function fencedRows(out: ReturnType<typeof output>, ws: Waiting[]): void {
-  for (const l of fencedLines('UNTRUSTED FOLDERS AND FILES', ws.map(row).join('\n'))) out.line(l);
+  for (const l of fencedLines('UNTRUSTED FOLDERS AND FILES', ws.slice(0, INBOX_ROWS_SHOWN).map(row).join('\n'))) out.line(l);
+  if (ws.length > INBOX_ROWS_SHOWN) out.line(`… and ${ws.length - INBOX_ROWS_SHOWN} more not shown (the first ${INBOX_ROWS_SHOWN} are)`);
 }
 
 /** A waiting package's folder, file, size and time, as a row of the listing. */

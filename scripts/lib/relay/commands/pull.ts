@@ -193,6 +193,10 @@ async function pull(o: {
     const verifiedCopy = alreadyReceived(log, entry.blobSha, entry.sender);
     const first = verifiedCopy ?? copies.get(copyKey) ?? (notPeer ? unverifiedCopy(log, entry.blobSha) : undefined);
     if (first) {
+      if (duplicates.length >= budget.limits.duplicates) {
+        deferred.push(entry);
+        continue;
+      }
       duplicates.push({ from: entry.sender, name: entry.name, first, verified: verifiedCopy !== undefined, untrusted: { file: entry.name } });
       toRemove.push(entry);
       continue;
@@ -292,6 +296,7 @@ async function pull(o: {
       bytes: budget.limits.bytes,
       unpinned_per_sender: budget.limits.unpinnedPerSender,
       expanded_bytes: budget.limits.expandedBytes,
+      duplicates: budget.limits.duplicates,
     },
     cleanup_error: cleanupError,
     max_size: maxSize,
@@ -316,12 +321,13 @@ async function pull(o: {
     if (r.note) out.line(`  note: ${r.note}`);
     for (const p of r.problems) out.line(`  problem: ${p}`);
   }
-  for (const d of duplicates) {
+  for (const d of duplicates.slice(0, DUPLICATE_LINES)) {
     if (findPeer(cfg, d.from) && d.verified) out.line(`Duplicate from ${d.from}: a package you already received; removed from the relay, not saved again`);
     else if (findPeer(cfg, d.from))
       out.line(`Duplicate in ${d.from}'s folder: a copy of a package this pull saved unverified; removed from the relay, not saved again`);
     else out.line(`Duplicate in ${NOT_A_PEER}: a copy of a package saved before; removed from the relay, not saved again`);
   }
+  if (duplicates.length > DUPLICATE_LINES) out.line(`… and ${duplicates.length - DUPLICATE_LINES} more copies removed from the relay (--json lists them all)`);
   warnIgnored(out, listing.ignored);
   if (deferred.length > 0) out.warn(deferredText(deferred, budget.limits, cfg));
   const verified = received.filter((r) => r.verified);
@@ -351,9 +357,12 @@ async function pull(o: {
 function capsText(limits: PullLimits): string {
   return (
     `${counted(limits.packages, 'package')} and ${formatBytes(limits.bytes)}, ${formatBytes(limits.expandedBytes)} of package contents checked, ` +
-    `and at most ${limits.unpinnedPerSender} from each sender that is not a pinned peer`
+    `at most ${limits.unpinnedPerSender} from each sender that is not a pinned peer, and ${limits.duplicates} copies of packages received before removed`
   );
 }
+
+/** The duplicates a pull names one line each; --json lists them all. */
+const DUPLICATE_LINES = 20;
 
 function pullTier(cfg: RelayConfig, sender: string): PullTier {
   const peer = findPeer(cfg, sender);
