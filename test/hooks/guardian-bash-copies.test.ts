@@ -173,3 +173,34 @@ describe('log-guardian: file names at the start of the lines grep -r and rg prin
     `grep -rn TODO . | wc -l`,
   ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
 });
+
+// A review of this session's own fixes (the fifth of 2026-12-07) found these still allowed.
+describe('log-guardian: the fixes above, as a review of them tried to get past them', () => {
+  it.each([
+    `gzip -S.tgz ${K}/log.md`,
+    `xz -Ccrc32 ${K}/log.md`,
+    `xz -Flzma ${K}/log.md`,
+    `tar --remove -czf <BASE>/drafts/x.tgz ${K}/log.md`,
+    `tar --remove-files -czf <BASE>/drafts/x.tgz -C ${K} log.md`,
+    `tar --remove-files -czf <BASE>/drafts/x.tgz --directory=${K} log.md`,
+    `find 04_Ventures -name now.md -execdir env rm log.md \\;`,
+    `find . -name now.md -exec nice gzip ${K}/log.md \\;`,
+    `find . -name now.md -execdir timeout 5 rm log.md \\;`,
+    `gzip -d -f ${K}/log.md.gz`,
+    `gunzip -f ${K}/log.md.gz`,
+    `pigz ${K}/log.md`,
+    `pbzip2 ${K}/log.md`,
+    `brotli --rm ${K}/log.md`,
+    `rsync -a <BASE>/backups/ ${K}/ && cat ${K}/log.md`,
+    `cp -r <BASE>/backups/. ${K}/ && cat ${K}/log.md`,
+  ])('denies %s', (command) => expectDenied(command));
+
+  it.each([
+    `gzip -d ${K}/log.md.gz`,
+    `pigz -k ${K}/log.md`,
+    `tar -czf <BASE>/drafts/x.tgz -C ${K} log.md`,
+    `find . -name now.md -execdir env cat log.md \\;`,
+    `rsync -a <BASE>/drafts/ ${K}/ && cat ${K}/log.md`,
+    `brotli ${K}/log.md`,
+  ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
+});

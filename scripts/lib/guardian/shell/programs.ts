@@ -227,6 +227,8 @@ export const OPTION_ARGS: Record<string, Set<string>> = {
   gzip: new Set(['-S', '--suffix']),
   xz: new Set(['-S', '--suffix', '-T', '--threads', '-F', '--format', '-C', '--check', '-M', '--memlimit']),
   zstd: new Set(['-o', '-D', '-T', '--threads']),
+  bzip2: new Set([]),
+  brotli: new Set(['-o', '--output', '-q', '--quality', '-w', '--lgwin', '-S', '--suffix']),
   lz4: new Set(['-B']),
   gawk: new Set(['-f', '-v', '-F', '-i', '-e', '--file', '--assign', '--field-separator', '--include', '--source']),
   patch: new Set(['-i', '-o', '-p', '-d', '-D', '-B', '-F', '-r', '-V', '-Y', '-z', '--input', '--output', '--strip', '--directory', '--reject-file']),
@@ -827,6 +829,12 @@ export function commandWrites(name: string, args: Word[], emit: Emit, nested: Ne
       const last = lastName(dest) ?? '';
       const file = builtName(dest) || (sources.length === 1 && !exact(dest) && last.lastIndexOf('.') > 0 && !last.endsWith('.'));
       for (const src of !noFolder && (intoDir !== undefined || !file) ? sources : []) {
+        // A folder's contents (rsync's `SRC/`, cp's `SRC/.`): each file in it lands under its own name.
+        const whole = folderContents(name, src);
+        if (whole) {
+          emit(whole, 'replace', name, links, dest);
+          continue;
+        }
         const srcName = lastName(src);
         const slash = text(dest).endsWith('/') ? '' : '/';
         const into = exact(dest) || !slash ? name : `${name}, if ${text(dest)} is a folder,`;
@@ -854,23 +862,47 @@ export function commandWrites(name: string, args: Word[], emit: Emit, nested: Ne
       return;
     // Compressors replace each file they compress by FILE.gz (.bz2 …): the file is gone (fourth
     // review of 2026-12-07: `gzip …/log.md` left log.md.gz in its place). Not with -k, -c or a
-    // test; zstd and lz4 keep it unless --rm.
+    // test; zstd, lz4 and brotli keep it unless --rm. Decompressing with -f writes FILE without
+    // its suffix over what is there (`gunzip -f …/log.md.gz`).
     case 'gzip':
+    case 'gunzip':
+    case 'pigz':
+    case 'unpigz':
     case 'bzip2':
+    case 'bunzip2':
+    case 'pbzip2':
     case 'xz':
+    case 'unxz':
+    case 'pxz':
     case 'lzma':
+    case 'unlzma':
     case 'lzip':
+    case 'plzip':
     case 'compress':
     case 'zstd':
-    case 'lz4': {
-      const { options, operands: files } = operands(name, args);
-      const keeps = (o: string) =>
-        ['--keep', '--stdout', '--to-stdout', '--test', '--list', '--decompress', '--uncompress'].includes(o) ||
-        (!o.startsWith('--') && /[kctldh]/.test(o.slice(1)));
-      const removes = name === 'zstd' || name === 'lz4' ? options.includes('--rm') : !options.some(keeps);
-      if (removes) for (const w of files) emit(w, 'remove', name);
-      const out = name === 'zstd' ? operands(name, args).values.get('-o') : undefined;
-      if (out) emit(out, 'replace', `${name} -o`);
+    case 'unzstd':
+    case 'lz4':
+    case 'brotli': {
+      const family = COMPRESSOR_FAMILY[name] ?? name;
+      const takes = OPTION_ARGS[family] ?? new Set<string>();
+      const { options, values, operands: files } = operands(family, args);
+      const has = (letter: string, long: string[]) => options.some((o) => (o.startsWith('--') ? long.includes(o) : clusterHas(o, letter, takes)));
+      const decompress = name.startsWith('un') || name === 'gunzip' || name === 'bunzip2' || has('d', ['--decompress', '--uncompress']);
+      const keeps = has('k', ['--keep']) || has('c', ['--stdout', '--to-stdout']) || has('t', ['--test']) || has('l', ['--list']);
+      // lz4 SOURCE DEST writes DEST; zstd -o FILE writes FILE.
+      const out = family === 'zstd' ? values.get('-o') : family === 'lz4' && files.length === 2 ? files[1] : undefined;
+      if (out) emit(out, 'replace', family === 'zstd' ? `${name} -o` : name);
+      if (decompress) {
+        if (has('f', ['--force']) && !keeps)
+          for (const w of files) {
+            const suffix = /\.(?:gz|z|bz2|xz|lzma|lz|zst|lz4|br)$/i.exec(text(w));
+            if (suffix && exact(w)) emit({ parts: [{ text: text(w).slice(0, -suffix[0].length), known: true }] }, 'replace', `${name} -d -f`);
+          }
+        return;
+      }
+      const removes =
+        family === 'zstd' || family === 'lz4' || family === 'brotli' ? options.includes('--rm') || (family === 'brotli' && has('j', ['--rm'])) : !keeps;
+      if (removes) for (const w of family === 'lz4' && out ? files.slice(0, 1) : files) emit(w, 'remove', name);
       return;
     }
     case 'zip': {
@@ -880,11 +912,17 @@ export function commandWrites(name: string, args: Word[], emit: Emit, nested: Ne
       return;
     }
     case 'tar': {
-      // --remove-files: each file put in the archive is removed afterwards.
-      if (args.some((w) => text(w) === '--remove-files')) {
+      // --remove-files (GNU takes any unambiguous start, `--remove`): each file put in the archive
+      // is removed afterwards, taken from the folder -C names when one is given.
+      if (args.some((w) => /^--remove(?:-f(?:i(?:l(?:es?)?)?)?)?$/.test(text(w)))) {
         const { values, operands: files } = operands(name, args);
         const archive = values.get('-f') ?? values.get('--file');
-        for (const w of files) if (w !== archive) emit(w, 'remove', 'tar --remove-files');
+        const folder = values.get('-C') ?? values.get('--directory');
+        for (const w of files) {
+          if (w === archive) continue;
+          const inFolder = folder && !text(w).startsWith('/') ? { parts: [...folder.parts, { text: '/', known: true }, ...w.parts] } : w;
+          emit(inFolder, 'remove', 'tar --remove-files');
+        }
       }
       return;
     }
@@ -1206,9 +1244,11 @@ function findWrites(args: Word[], emit: Emit, nested: Nested, depth: number): vo
             theirs ? `cd "\${${FOUND_DIR}}"\n${script}` : script,
             new Map([...(bindings ?? []), [FOUND, found], [FOUND_DIR, { text: FOUND_FOLDER, known: false }]]),
           );
+        // Past wrappers (`-execdir env rm …`, `-exec nice gzip …`): the program they run.
+        const k = WRAPPERS.has(runs) ? programIndex(command.map(text)) : 0;
         commandWrites(
-          runs,
-          command.slice(1),
+          baseName(text(command[k] ?? command[0]!)),
+          command.slice(k + 1),
           (w, kind, via, links, folder) => emit(there(w), kind, `find ${t} ${via}`, links, folder && there(folder)),
           withFoundVariable,
           depth + 1,
@@ -1712,6 +1752,40 @@ export function withFound(w: Word, found: Word, inScript: boolean, mark = '{}'):
   });
   return { parts };
 }
+
+/**
+ * The files of a folder a copy takes its contents from, as a glob (`SRC/*`): rsync's `SRC/`, cp's
+ * and rsync's `SRC/.`. `rsync -a backups/ …/_kernel/` replaced the log with the backup's (fifth
+ * review of 2026-12-07). Undefined for any other source, and for one the text does not tell.
+ */
+function folderContents(name: string, src: Word): Word | undefined {
+  if (!exact(src)) return undefined;
+  const t = text(src);
+  const folder = t.endsWith('/.') ? t.slice(0, -1) : name === 'rsync' && t.endsWith('/') && t !== '/' ? t : undefined;
+  return folder === undefined
+    ? undefined
+    : {
+        parts: [
+          { text: folder, known: true },
+          { text: '*', known: false, glob: true },
+        ],
+      };
+}
+
+/** The compressor whose options a parallel or un- variant takes. */
+const COMPRESSOR_FAMILY: Record<string, string> = {
+  gunzip: 'gzip',
+  pigz: 'gzip',
+  unpigz: 'gzip',
+  bunzip2: 'bzip2',
+  pbzip2: 'bzip2',
+  unxz: 'xz',
+  pxz: 'xz',
+  lzma: 'xz',
+  unlzma: 'xz',
+  plzip: 'lzip',
+  unzstd: 'zstd',
+};
 
 /** The most `-C DIR` options of one git command whose folders are followed. */
 const MAX_GIT_DIRS = 64;
