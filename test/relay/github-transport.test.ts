@@ -298,6 +298,37 @@ describe.concurrent('github transport against a REST server that behaves as GitH
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
+  // Fifth review of 2026-12-07: a server that sends a byte a second never trips the idle time, and
+  // held pull for the 30-minute total on each package. A download of a listed size has until a
+  // floor plus that size at a slow link's rate.
+  it('a download that only trickles ends as a timeout once it is slower than the least rate for its listed size', { timeout: 20_000 }, async () => {
+    const w = await connected();
+    const f = file(w.dir, 'small.walnut', 4_000);
+    await w.alice.deliver(
+      { login: 'bob', relay: 'bob/walnut-relay' },
+      f,
+      () => 'small-1.walnut',
+      () => {},
+    );
+    const bob = new GithubTransport({
+      octokit: createOctokit(w.gh.url, 'tok-bob'),
+      baseUrl: w.gh.url,
+      login: 'bob',
+      branch: 'main',
+      transferIdleMs: 300,
+      transferRate: { floorMs: 500, bytesPerSecond: 2_000 },
+    });
+    const [entry] = (await bob.listInbox()).entries;
+    expect(entry!.size).toBe(4_000);
+    w.gh.dripRawBodiesEveryMs = 20;
+    const started = Date.now();
+    const err = await bob.download(entry!, join(w.dir, 'down-small.walnut')).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'timeout' });
+    // 0.5 s + 4,000 bytes at 2,000 a second; the drip would take 80 s.
+    expect(Date.now() - started).toBeLessThan(8_000);
+    expect(Date.now() - started).toBeGreaterThan(2_000);
+  });
+
   it('an upload the server stops reading ends as a timeout once nothing moves for the idle time', { timeout: 20_000 }, async () => {
     const w = await connected();
     // Larger than what loopback's socket buffers take in before the writer has to wait. Zeros the

@@ -100,6 +100,8 @@ export class FakeGithub {
   hang = false;
   /** A raw (media type .raw) answer sends this many bytes of its body, then nothing more (a stalled download). */
   stallRawBodiesAfter: number | undefined;
+  /** A raw answer sends one byte of its body each this many ms (a download that trickles but never stalls). */
+  dripRawBodiesEveryMs: number | undefined;
   /** A blob upload (POST …/git/blobs) is read this far, then no further and never answered (a stalled upload). */
   stallBlobUploadsAfter: number | undefined;
   readonly rateLimited = new Set<string>();
@@ -315,6 +317,7 @@ export class FakeGithub {
       if (Buffer.isBuffer(data)) {
         res.writeHead(status, { 'content-type': 'application/vnd.github.raw', 'content-length': String(data.length), ...h });
         if (this.stallRawBodiesAfter !== undefined) res.write(data.subarray(0, this.stallRawBodiesAfter));
+        else if (this.dripRawBodiesEveryMs !== undefined) drip(res, data, this.dripRawBodiesEveryMs);
         else res.end(data);
       } else if (data === undefined) {
         res.writeHead(status, h);
@@ -674,4 +677,19 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
   return Buffer.concat(chunks);
+}
+
+/** Writes `data` one byte each `everyMs` (stops when the client goes away). */
+function drip(res: ServerResponse, data: Buffer, everyMs: number): void {
+  let i = 0;
+  const timer = setInterval(() => {
+    if (res.destroyed || i >= data.length) {
+      clearInterval(timer);
+      if (!res.destroyed) res.end();
+      return;
+    }
+    res.write(data.subarray(i, i + 1));
+    i++;
+  }, everyMs);
+  res.on('close', () => clearInterval(timer));
 }

@@ -66,6 +66,12 @@ export const CONTENTS_API_MAX_BYTES = 1024 * 1024;
 const CALL_TIMEOUT_MS = 30_000;
 /** A streamed blob upload or download (up to GitHub's 100 MB a file), in all. */
 const TRANSFER_TIMEOUT_MS = 30 * 60_000;
+/**
+ * The least rate a download of a listed size keeps, past a floor: a server that sends a byte a
+ * second never trips the idle time and held pull 30 minutes a package (fifth review of 2026-12-07).
+ * 16 KiB/s is a slow mobile link's; a 4 MB package has two minutes plus four.
+ */
+const TRANSFER_RATE = { floorMs: 2 * 60_000, bytesPerSecond: 16 * 1024 };
 const WRITE_ATTEMPTS = 4;
 /** Sender folders a truncated inbox listing is walked through, one request each (see listInbox). */
 const MAX_WALKED_FOLDERS = 1000;
@@ -87,6 +93,11 @@ export interface GithubTransportOptions {
   baseUrl: string;
   login: string;
   branch: string;
+  /**
+   * A download of a listed size ends after `floorMs` plus that size at `bytesPerSecond` (default
+   * TRANSFER_RATE), whichever is first of that and the 30-minute total.
+   */
+  transferRate?: { floorMs: number; bytesPerSecond: number };
   /** How long a streamed upload or download may go without a byte moving (default TRANSFER_IDLE_MS). */
   transferIdleMs?: number;
   /** The most files a truncated inbox listing gathers folder by folder (default MAX_WALKED_FILES). */
@@ -138,8 +149,11 @@ export class GithubTransport implements RelayTransport {
     });
   }
 
-  private transferWatch() {
-    return transferWatch(this.o.transferIdleMs ?? TRANSFER_IDLE_MS, TRANSFER_TIMEOUT_MS);
+  /** The watch of one transfer: the idle time, and the total (for `bytes` listed, at least the slow rate allows). */
+  private transferWatch(bytes?: number) {
+    const rate = this.o.transferRate ?? TRANSFER_RATE;
+    const total = bytes === undefined ? TRANSFER_TIMEOUT_MS : Math.min(TRANSFER_TIMEOUT_MS, rate.floorMs + Math.ceil((bytes / rate.bytesPerSecond) * 1000));
+    return transferWatch(this.o.transferIdleMs ?? TRANSFER_IDLE_MS, total);
   }
 
   private req(limits: CallLimits = {}, timeoutMs = CALL_TIMEOUT_MS) {
@@ -782,7 +796,7 @@ export class GithubTransport implements RelayTransport {
     const owner = this.o.login;
     const repo = RELAY_REPO_NAME;
     let progress: ReturnType<typeof transferProgress> | undefined;
-    const watch = this.transferWatch();
+    const watch = this.transferWatch(entry.size);
     /** What the local file failed with, if it did: not GitHub's failure. */
     let writeError: unknown;
     try {
