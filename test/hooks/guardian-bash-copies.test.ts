@@ -163,6 +163,8 @@ describe('log-guardian: file names at the start of the lines grep -r and rg prin
     `grep -rn signed . | cut -d: -f1 | while read f; do sed -i 's/a/b/' "$f"; done`,
     `grep -Hn signed 04_Ventures/*/_kernel/*.md | cut -d: -f1 | xargs sed -i 's/a/b/'`,
     `rg signed | cut -d: -f1 | xargs sed -i 's/a/b/'`,
+    // grep's -s only hides error messages: the names are still printed.
+    `grep -rns signed . | cut -d: -f1 | xargs sed -i 's/a/b/'`,
   ])('denies %s', (command) => expectDenied(command));
 
   it.each([

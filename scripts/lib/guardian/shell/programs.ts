@@ -1355,7 +1355,7 @@ function listing(segment: string): 'logs' | 'none' | undefined {
     const recursive = flags('rR', ['--recursive', '--dereference-recursive']) || grepDirectories(args).includes('recurse');
     // Without -l, a recursive grep (or -H) starts each line with a file's name, which
     // `| cut -d: -f1 | xargs sed -i …` hands on (fourth review of 2026-12-07).
-    const prefixed = (recursive || flags('H', ['--with-filename'])) && !flags('hqs', ['--no-filename', '--quiet', '--silent']);
+    const prefixed = (recursive || flags('H', ['--with-filename'])) && !flags('hq', ['--no-filename', '--quiet', '--silent']);
     if (!flags('lL', ['--files-with-matches', '--files-without-match']) && !prefixed) return undefined;
     const includes = values('--include');
     if (values('--exclude').some(matches) || (includes.length > 0 && !includes.some(matches))) return 'none';
