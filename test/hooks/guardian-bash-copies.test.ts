@@ -206,3 +206,16 @@ describe('log-guardian: the fixes above, as a review of them tried to get past t
     `brotli ${K}/log.md`,
   ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
 });
+
+// Fourth review of 2026-12-07 (LOW): `xargs -a FILE` failed closed, `xargs … < FILE` did not.
+describe('log-guardian: names read from a file the same command wrote', () => {
+  it.each([
+    `echo ${K}/log.md > <BASE>/drafts/l; xargs rm < <BASE>/drafts/l`,
+    `echo ${K}/log.md > <BASE>/drafts/l; while read f; do rm "$f"; done < <BASE>/drafts/l`,
+  ])('denies %s', (command) => expectDenied(command));
+
+  it.each([`xargs rm < <BASE>/drafts/list.txt; cat ${K}/log.md`, `echo notes.md > <BASE>/drafts/l; cat ${K}/log.md < <BASE>/drafts/l`, `wc -l < ${K}/log.md`])(
+    'allows %s',
+    (command) => expect(decision(command), command).toEqual({ allow: true }),
+  );
+});

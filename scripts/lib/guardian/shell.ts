@@ -544,7 +544,18 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     current.vars.set(name, words[1] && text(words[1]) === 'in' ? variableValue(name, words.slice(2), reading) : current.vars.get('@'));
   };
 
-  const inputs = (redirs: ShellCommand['redirs']) => redirs.flatMap((r) => (INPUT_REDIRS.has(r.op) && r.target ? [asInput(r.target)] : []));
+  /**
+   * The texts an input redirection names: the file or string; for a file this command wrote before
+   * (`echo …/log.md > l; xargs rm < l`), the command's text too, which holds what it wrote there,
+   * as `xargs -a l` reads it (fourth review of 2026-12-07).
+   */
+  const inputs = (redirs: ShellCommand['redirs']) =>
+    redirs.flatMap((r) => {
+      if (!INPUT_REDIRS.has(r.op) || !r.target) return [];
+      const file = r.op !== '<<<' && exact(r.target) ? text(r.target) : undefined;
+      const written = file !== undefined && out.some((w) => w.exact && w.path === file && w.dir === current.dir);
+      return written ? [asInput(r.target), ...reading.whole.texts] : [asInput(r.target)];
+    });
   /** What a command's input redirections feed it: the files and strings they name, the here-documents' bodies. */
   const fedBy = (redirs: ShellCommand['redirs']): Feed => ({ texts: inputs(redirs), bodies: bodiesOf(redirs), piped, outer: loops.at(-1) });
 
