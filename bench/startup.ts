@@ -16,7 +16,8 @@ import { distPath, median, printRows, repoRoot, row, runTimed, type BenchRow } f
 const RUNS = 61;
 const WARMUP = 3;
 const TARGET = 1.3;
-const DIST_LIMIT_BYTES = 2 * 1024 * 1024;
+// 2 MB as test/tooling/dist-size.test.ts reads it: 2,000,000 bytes (this row read 2 MiB until 2026-12-07).
+const DIST_LIMIT_BYTES = 2_000_000;
 
 interface Subject {
   name: string;
@@ -114,10 +115,10 @@ export async function benchStartup(): Promise<BenchRow[]> {
       row({
         area: 'startup',
         name: 'size of dist/ (every bundle)',
-        ours: distBytes / 1024 / 1024,
+        ours: distBytes / 1e6,
         unit: 'MB',
         baselineName: 'the 2 MB budget',
-        baseline: DIST_LIMIT_BYTES / 1024 / 1024,
+        baseline: DIST_LIMIT_BYTES / 1e6,
         target: '<= 1.0x',
         maxRatio: 1,
       }),
