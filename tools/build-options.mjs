@@ -32,9 +32,11 @@ export const HOOK_ENTRIES = ['log-guardian', 'log-guardian-shell', 'relay-check'
  * __name(fn, "name") call beside every function and class, run at load and at each closure's
  * creation: 1.2-1.6 million instructions of a hook's start (3.9 million for a Bash command that
  * names log.md, 2.5 million for `dispatch status`), about a quarter of a millisecond each million.
- * What they lose: stack traces (ALIVE_DEBUG=1) name the minified functions.
+ * What they lose: stack traces (ALIVE_DEBUG=1) name the minified functions. dispatch-mcp too
+ * (2026-12-07): 20 KB of dist/'s 2 MB budget; the MCP SDK and zod name their errors themselves, and
+ * zod reads a constructor's name only to describe a class instance, which no JSON it parses holds.
  */
-export const UNNAMED_ENTRIES = [...HOOK_ENTRIES, 'dispatch'];
+export const UNNAMED_ENTRIES = [...HOOK_ENTRIES, 'dispatch', 'dispatch-mcp'];
 
 /**
  * A Node built-in imported by a command bundle loads when the code first uses it, not when the
