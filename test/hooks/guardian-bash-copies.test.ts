@@ -219,3 +219,16 @@ describe('log-guardian: names read from a file the same command wrote', () => {
     (command) => expect(decision(command), command).toEqual({ allow: true }),
   );
 });
+
+// Fifth review of 2026-12-07: the names zip -m and tar --remove-files read from their input.
+describe('log-guardian: names a remover reads from its input', () => {
+  it.each([
+    `echo ${K}/log.md | zip -m -@ <BASE>/drafts/x.zip`,
+    `echo ${K}/log.md | zip -m --names-stdin <BASE>/drafts/x.zip`,
+    `echo ${K}/log.md | tar --remove-files -czf <BASE>/drafts/x.tgz -T -`,
+  ])('denies %s', (command) => expectDenied(command));
+
+  it.each([`echo ${K}/log.md | zip -@ <BASE>/drafts/x.zip`, `echo ${K}/log.md | tar -czf <BASE>/drafts/x.tgz -T -`])('allows %s', (command) =>
+    expect(decision(command), command).toEqual({ allow: true }),
+  );
+});

@@ -68,6 +68,7 @@ import {
   operands,
   pathspecInputs,
   readValue,
+  removedInputNames,
   runsValue,
   scriptUnread,
   testEvaluates,
@@ -1093,12 +1094,14 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
       // files it reads: text from a here-document, a pipe or a file.
       const diff = diffInputs(name, args);
       const pathspecs = diff ? undefined : pathspecInputs(name, args);
-      const names = diff ?? pathspecs;
+      const removed = diff || pathspecs ? undefined : removedInputNames(name, args);
+      const names = diff ?? pathspecs ?? removed;
       if (names) {
         const fed: Feed = names.stdin ? fedBy(cmd.redirs) : { texts: [] };
         fed.texts.push(...names.files.map(asInput));
-        const via = diff ? `${name} applying a diff` : (pathspecs?.via ?? `${name} --pathspec-from-file`);
-        emit({ parts: [{ text: diff ? '<a file the diff names>' : '<a path git reads>', known: false, fed }] }, 'replace', via);
+        const via = diff ? `${name} applying a diff` : (pathspecs?.via ?? removed?.via ?? `${name} --pathspec-from-file`);
+        const word = diff ? '<a file the diff names>' : removed ? `<a file ${name} reads the name of>` : '<a path git reads>';
+        emit({ parts: [{ text: word, known: false, fed }] }, removed ? 'remove' : 'replace', via);
       }
       // A program it cannot read may be any (`$c FILE`, c=rm), and a word an option that writes.
       const option =

@@ -1878,6 +1878,25 @@ function magicMayReachLog(pathspec: string): boolean {
 }
 
 /**
+ * The names `zip -m -@` (`--names-stdin`) and `tar --remove-files -T -` (`--files-from=-`) read from
+ * their input and remove once archived (fifth review of 2026-12-07: `echo …/log.md | zip -m -@ x`).
+ */
+export function removedInputNames(name: string, args: Word[]): { files: Word[]; stdin: boolean; via: string } | undefined {
+  const t = args.map(text);
+  if (name === 'zip') {
+    const moves = t.some((a) => a === '--move' || (/^-[^-]/.test(a) && a.includes('m')));
+    const fromInput = t.some((a) => a === '--names-stdin' || (/^-[^-]/.test(a) && a.includes('@')));
+    return moves && fromInput ? { files: [], stdin: true, via: 'zip -m -@' } : undefined;
+  }
+  if (name === 'tar' && t.some((a) => /^--remove(?:-f(?:i(?:l(?:es?)?)?)?)?$/.test(a))) {
+    const { values } = operands('tar', args);
+    const list = values.get('-T') ?? values.get('--files-from');
+    return list && text(list) === '-' ? { files: [], stdin: true, via: 'tar --remove-files -T -' } : undefined;
+  }
+  return undefined;
+}
+
+/**
  * The names git reads from `--pathspec-from-file=FILE` (`-` its input) for a command that writes
  * the files they name (checkout, restore, stash, rm): the file given and whether it is the input.
  */
