@@ -908,13 +908,13 @@ export function commandWrites(name: string, args: Word[], emit: Emit, nested: Ne
     case 'zip': {
       // -m (--move): the files put in the archive are removed.
       const { options, operands: files } = operands(name, args);
-      if (options.some((o) => o === '--move' || (!o.startsWith('--') && o.slice(1).includes('m')))) for (const w of files.slice(1)) emit(w, 'remove', 'zip -m');
+      if (options.some(zipMoves)) for (const w of files.slice(1)) emit(w, 'remove', 'zip -m');
       return;
     }
     case 'tar': {
       // --remove-files (GNU takes any unambiguous start, `--remove`): each file put in the archive
       // is removed afterwards, taken from the folder -C names when one is given.
-      if (args.some((w) => /^--remove(?:-f(?:i(?:l(?:es?)?)?)?)?$/.test(text(w)))) {
+      if (args.some((w) => TAR_REMOVE_FILES.test(text(w)))) {
         const { values, operands: files } = operands(name, args);
         const archive = values.get('-f') ?? values.get('--file');
         const folder = values.get('-C') ?? values.get('--directory');
@@ -1877,6 +1877,11 @@ function magicMayReachLog(pathspec: string): boolean {
   );
 }
 
+/** GNU tar's --remove-files by any start it takes (`--remove`). */
+const TAR_REMOVE_FILES = /^--remove(?:-f(?:i(?:l(?:es?)?)?)?)?$/;
+/** zip's -m (`--move`, or m in a cluster of short options): the files archived are removed. */
+const zipMoves = (option: string) => option === '--move' || (/^-[^-]/.test(option) && option.includes('m'));
+
 /**
  * The names `zip -m -@` (`--names-stdin`) and `tar --remove-files -T -` (`--files-from=-`) read from
  * their input and remove once archived (fifth review of 2026-12-07: `echo …/log.md | zip -m -@ x`).
@@ -1884,11 +1889,11 @@ function magicMayReachLog(pathspec: string): boolean {
 export function removedInputNames(name: string, args: Word[]): { files: Word[]; stdin: boolean; via: string } | undefined {
   const t = args.map(text);
   if (name === 'zip') {
-    const moves = t.some((a) => a === '--move' || (/^-[^-]/.test(a) && a.includes('m')));
+    const moves = t.some(zipMoves);
     const fromInput = t.some((a) => a === '--names-stdin' || (/^-[^-]/.test(a) && a.includes('@')));
     return moves && fromInput ? { files: [], stdin: true, via: 'zip -m -@' } : undefined;
   }
-  if (name === 'tar' && t.some((a) => /^--remove(?:-f(?:i(?:l(?:es?)?)?)?)?$/.test(a))) {
+  if (name === 'tar' && t.some((a) => TAR_REMOVE_FILES.test(a))) {
     const { values } = operands('tar', args);
     const list = values.get('-T') ?? values.get('--files-from');
     return list && text(list) === '-' ? { files: [], stdin: true, via: 'tar --remove-files -T -' } : undefined;
