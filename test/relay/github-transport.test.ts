@@ -315,7 +315,9 @@ describe.concurrent('github transport against a REST server that behaves as GitH
       baseUrl: w.gh.url,
       login: 'bob',
       branch: 'main',
-      transferIdleMs: 300,
+      // Longer than the total below: only the total can end it (an idle time of 300 ms ended it
+      // after 1 s once, on a loaded machine, between two drips).
+      transferIdleMs: 5_000,
       transferRate: { floorMs: 500, bytesPerSecond: 2_000 },
     });
     const [entry] = (await bob.listInbox()).entries;

@@ -4,6 +4,7 @@
  * its files to a sink, checking every entry against the manifest: listed, right size, right
  * SHA-256, nothing missing, nothing extra. Refusals are AliveErrors that name the entry.
  */
+import { optimizeOnlyLongRunningCode } from '../proc/jit.ts';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { makeTempFolder, removeStaleTempFolders, type TempFolder } from './temp-folder.ts';
@@ -428,6 +429,8 @@ export async function readPackage(path: string, sink: FileSink, opts: ReadOption
     throw unreadablePackage(path, failureReason(err));
   });
   removeStaleTempFolders();
+  // Reading is a few hot loops over many bytes: V8 need not optimize what runs only a little (jit.ts).
+  optimizeOnlyLongRunningCode();
   const spoolDir = lazySpool();
   try {
     if (kind === 'gzip') return await readGzipPackage(path, sink, opts, limits, spoolDir);
