@@ -5,7 +5,7 @@
  * SHA-256, nothing missing, nothing extra. Refusals are AliveErrors that name the entry.
  */
 import { optimizeOnlyLongRunningCode } from '../proc/jit.ts';
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { makeTempFolder, removeStaleTempFolders, type TempFolder } from './temp-folder.ts';
 import { tmpdir } from 'node:os';
@@ -430,7 +430,7 @@ export async function readPackage(path: string, sink: FileSink, opts: ReadOption
   });
   removeStaleTempFolders();
   // Reading is a few hot loops over many bytes: V8 need not optimize what runs only a little (jit.ts).
-  optimizeOnlyLongRunningCode();
+  optimizeOnlyLongRunningCode(packageBytes(path));
   const spoolDir = lazySpool();
   try {
     if (kind === 'gzip') return await readGzipPackage(path, sink, opts, limits, spoolDir);
@@ -444,6 +444,15 @@ export async function readPackage(path: string, sink: FileSink, opts: ReadOption
     throw new AliveError(`${label} is not a .walnut package (it is neither gzip nor tar data)`, { code: 'bad_archive' });
   } finally {
     await spoolDir.remove();
+  }
+}
+
+/** The package file's size (0 when it cannot be read: the read that follows says why). */
+function packageBytes(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
   }
 }
 
