@@ -218,8 +218,16 @@ async function pull(o: {
         admitExpanded: budget.admitExpanded,
         ...(o.onProgress ? { onProgress: o.onProgress } : {}),
       });
-      if ('first' in r) duplicates.push(r);
-      else {
+      if ('first' in r) {
+        // A copy known only once downloaded (sealed again): recorded as received, so the next
+        // pull takes it as a copy without downloading it; this one's removals are spent.
+        if (duplicates.length >= budget.limits.duplicates) {
+          writeReceivedLog(logPath, log);
+          deferred.push(entry);
+          continue;
+        }
+        duplicates.push(r);
+      } else {
         received.push(r);
         // The log keeps one record a blob, a verified one first: this pull's copies are known here.
         if (!r.verified) copies.set(copyKey, r.path);
