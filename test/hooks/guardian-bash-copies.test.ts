@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decide } from '../../scripts/lib/guardian/decide.ts';
+import { decide, namesLog } from '../../scripts/lib/guardian/decide.ts';
 import { shellWrites } from '../../scripts/lib/guardian/shell.ts';
 import { guardianCall } from '../../scripts/lib/hook/input.ts';
 
@@ -231,4 +231,32 @@ describe('log-guardian: names a remover reads from its input', () => {
   it.each([`echo ${K}/log.md | zip -@ <BASE>/drafts/x.zip`, `echo ${K}/log.md | tar -czf <BASE>/drafts/x.tgz -T -`])('allows %s', (command) =>
     expect(decision(command), command).toEqual({ allow: true }),
   );
+});
+
+// The folder copies above were denied only with `&& cat …/log.md` after them, which makes the
+// command's text name log.md: the hook reads only commands that may (namesLog), and these never
+// spell it, so `rsync -a backups/ …/_kernel/` still replaced the log (found on 2026-12-08).
+describe("log-guardian: copies of a folder's contents that never spell log.md", () => {
+  it.each([
+    `rsync -a <BASE>/backups/ ${K}/`,
+    `rsync -av --progress <BASE>/backups/ ${K}`,
+    `cp -r <BASE>/backups/. ${K}/`,
+    `cp -a 04_Ventures/tmpl/_kernel/. ${K}`,
+    `cd ${K} && cp -r <BASE>/backups/. .`,
+    `cp -rT <BASE>/backups ${K}`,
+    `cp -r --no-target-directory <BASE>/backups ${K}`,
+    `cp -aT 04_Ventures/tmpl/_kernel ${K}/`,
+  ])('denies %s', (command) => {
+    expect(namesLog(command.replaceAll('<BASE>', base)), command).toBe(true);
+    expectDenied(command);
+  });
+
+  it.each([
+    `rsync -a <BASE>/drafts/ ${K}/`,
+    `cp -r <BASE>/drafts/. ${K}/`,
+    `cp -rT <BASE>/drafts ${K}`,
+    `rsync -a ${K}/ <BASE>/drafts/`,
+    `cp -r ${K}/. <BASE>/drafts/`,
+    `cp ~/.bashrc <BASE>/drafts/`,
+  ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
 });

@@ -60,12 +60,18 @@ describe('namesLog', () => {
       'rsync --remove-sent-files K /tmp/bk/',
       'rsync -a --delete /tmp/d/ K/',
       'rsync -a --del /tmp/d/ K/',
+      // A folder's contents copied (its log.md among them): read since 2026-12-08.
+      'rsync -a src/ /tmp/bk/',
+      'cp -r src/. /tmp/bk/',
+      'cp -rT src /tmp/bk',
+      'cp -r --no-target-directory src /tmp/bk',
     ];
     for (const text of read) expect(namesLog(text), text).toBe(true);
     for (const text of [
       'git checkout HEAD~1 -- src/a.ts',
       'git log --oneline -- ":(top)src"',
-      'rsync -a src/ /tmp/bk/',
+      'cp -r src /tmp/bk/',
+      'cp -t /tmp/bk src/a.ts',
       'curl https://example.com/x',
       'echo a:b',
     ])

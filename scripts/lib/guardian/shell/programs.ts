@@ -822,6 +822,14 @@ export function commandWrites(name: string, args: Word[], emit: Emit, nested: Ne
               (!o.startsWith('--') && (clusterHas(o, 'l', OPTION_ARGS.cp!) || clusterHas(o, 's', OPTION_ARGS.cp!))),
           ));
       if (!intoDir) emit(dest, 'replace', name, links);
+      // cp -r with -T: a source folder's contents land in the destination folder, as with `SRC/.`.
+      if (noFolder && name === 'cp' && recursiveCopy(options)) {
+        for (const src of sources) {
+          const whole = exact(src) ? contentsOf(text(src)) : undefined;
+          if (whole) emit(whole, 'replace', name, links, dest);
+          else emit(src, 'replace', name, links, dest);
+        }
+      }
       // A destination folder: each source lands under its own name inside it. A destination whose
       // name is built at run time (`log.md.bak.$(date +%s)`) is the file written, not a folder; so
       // is, for one source, one in a folder the text does not tell whose last name has an extension
@@ -1762,14 +1770,26 @@ function folderContents(name: string, src: Word): Word | undefined {
   if (!exact(src)) return undefined;
   const t = text(src);
   const folder = t.endsWith('/.') ? t.slice(0, -1) : name === 'rsync' && t.endsWith('/') && t !== '/' ? t : undefined;
-  return folder === undefined
-    ? undefined
-    : {
-        parts: [
-          { text: folder, known: true },
-          { text: '*', known: false, glob: true },
-        ],
-      };
+  return folder === undefined ? undefined : contentsOf(folder);
+}
+
+/** The files of the folder `folder` as a glob (`folder/*`), expanded where the command runs. */
+function contentsOf(folder: string): Word {
+  return {
+    parts: [
+      { text: folder.endsWith('/') ? folder : `${folder}/`, known: true },
+      { text: '*', known: false, glob: true },
+    ],
+  };
+}
+
+/** cp copies folders (`-r`, `-R`, `-a`, `--recursive`, `--archive`, or a start of them). */
+function recursiveCopy(options: string[]): boolean {
+  return options.some((o) =>
+    o.startsWith('--')
+      ? o.length > 3 && ['recursive', 'archive'].some((l) => l.startsWith(o.slice(2)))
+      : ['r', 'R', 'a'].some((c) => clusterHas(o, c, OPTION_ARGS.cp!)),
+  );
 }
 
 /** The compressor whose options a parallel or un- variant takes. */
