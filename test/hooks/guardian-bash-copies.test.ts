@@ -246,6 +246,12 @@ describe("log-guardian: copies of a folder's contents that never spell log.md", 
     `cp -rT <BASE>/backups ${K}`,
     `cp -r --no-target-directory <BASE>/backups ${K}`,
     `cp -aT 04_Ventures/tmpl/_kernel ${K}/`,
+    // GNU cp copies the contents of `SRC/./`; macOS's (BSD) cp those of `SRC/`, and ditto those of SRC.
+    `cp -r <BASE>/backups/./ ${K}/`,
+    `cp -r <BASE>/backups/ ${K}/`,
+    `cp -R <BASE>/backups/ ${K}`,
+    `cd <BASE>/backups && cp -r . $PWD/../world/${K}/`,
+    `ditto <BASE>/backups ${K}`,
   ])('denies %s', (command) => {
     expect(namesLog(command.replaceAll('<BASE>', base)), command).toBe(true);
     expectDenied(command);
@@ -258,5 +264,8 @@ describe("log-guardian: copies of a folder's contents that never spell log.md", 
     `rsync -a ${K}/ <BASE>/drafts/`,
     `cp -r ${K}/. <BASE>/drafts/`,
     `cp ~/.bashrc <BASE>/drafts/`,
+    `cp -r <BASE>/drafts/ ${K}/`,
+    `ditto <BASE>/drafts ${K}`,
+    `ditto ${K} <BASE>/drafts/kernel-copy`,
   ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
 });

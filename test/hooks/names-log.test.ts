@@ -65,12 +65,15 @@ describe('namesLog', () => {
       'cp -r src/. /tmp/bk/',
       'cp -rT src /tmp/bk',
       'cp -r --no-target-directory src /tmp/bk',
+      'cp -r src/ /tmp/bk/',
+      'cp -a src /tmp/bk/',
+      'ditto src /tmp/bk',
     ];
     for (const text of read) expect(namesLog(text), text).toBe(true);
     for (const text of [
       'git checkout HEAD~1 -- src/a.ts',
       'git log --oneline -- ":(top)src"',
-      'cp -r src /tmp/bk/',
+      'cp src/a.ts /tmp/bk/',
       'cp -t /tmp/bk src/a.ts',
       'curl https://example.com/x',
       'echo a:b',

@@ -305,20 +305,23 @@ export function namesLog(command: string): boolean {
 }
 
 /**
- * True when the command may copy a folder's contents: any rsync (`rsync -a SRC/ DEST`), a cp with
- * a source such as `SRC/.` or with -T (`--no-target-directory`): a log.md in the source folder
- * lands in the destination without the command spelling it. The reader's rule for these ran only
+ * True when the command may copy a folder's contents: any rsync (`rsync -a SRC/ DEST`) or ditto,
+ * a cp of folders (`-r`, `-a`: `SRC/.`, and `SRC/` on macOS) or with -T (`--no-target-directory`):
+ * a log.md in the source folder lands in the destination without the command spelling it. The reader's rule for these ran only
  * for commands that also named log.md, and `rsync -a backups/ …/_kernel/` replaced the log (found
  * on 2026-12-08).
  */
 function copiesFolderContents(command: string, lower: string): boolean {
-  if (lower.includes('rsync')) return true;
+  if (lower.includes('rsync') || lower.includes('ditto')) return true;
   if (!lower.includes('cp')) return false;
-  return lower.includes('/.') || lower.includes('--no-t') || CAPITAL_T_OPTION.test(command);
+  return lower.includes('--no-t') || lower.includes('--rec') || lower.includes('--arc') || CP_FOLDER_OPTION.test(command);
 }
 
-/** An option cluster holding T (`-T`, `-rT`, `-aT`): read only for a command holding `cp`. */
-const CAPITAL_T_OPTION = /(?:^|[\s;&|(])-[A-Za-z]*T/;
+/**
+ * An option cluster holding r, R, a (a folder copied: macOS's cp takes `SRC/`'s contents) or T:
+ * tried only on a command holding `cp`.
+ */
+const CP_FOLDER_OPTION = /(?:^|[\s;&|(])-[A-Za-z]*[rRaT]/;
 
 /**
  * True when the command may give find a regular expression (`-regex`, `-iregex`), or run `git

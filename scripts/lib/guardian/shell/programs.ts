@@ -799,6 +799,15 @@ export function commandWrites(name: string, args: Word[], emit: Emit, nested: Ne
       for (const w of programGiven ? files : files.slice(1)) if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(text(w))) emit(w, 'replace', `${name} -i inplace`);
       return;
     }
+    case 'ditto': {
+      // macOS: `ditto SRC DEST` copies SRC's contents into DEST (a file SRC: DEST is that file).
+      const files = args.filter((w) => !text(w).startsWith('-'));
+      const dest = files[files.length - 1];
+      if (!dest || files.length < 2) return;
+      emit(dest, 'replace', name);
+      for (const src of files.slice(0, -1)) emit(exact(src) ? contentsOf(text(src)) : src, 'replace', name, false, dest);
+      return;
+    }
     case 'cp':
     case 'mv':
     case 'install':
@@ -1769,8 +1778,11 @@ export function withFound(w: Word, found: Word, inScript: boolean, mark = '{}'):
 function folderContents(name: string, src: Word): Word | undefined {
   if (!exact(src)) return undefined;
   const t = text(src);
-  const folder = t.endsWith('/.') ? t.slice(0, -1) : name === 'rsync' && t.endsWith('/') && t !== '/' ? t : undefined;
-  return folder === undefined ? undefined : contentsOf(folder);
+  // `SRC/.` and `SRC/./` (GNU cp too), `.`; `SRC/` for rsync, and for macOS's (BSD) cp.
+  let bare = t;
+  while (bare.length > 1 && bare.endsWith('/')) bare = bare.slice(0, -1);
+  if (bare === '.' || bare.endsWith('/.')) return contentsOf(bare.slice(0, -1) || './');
+  return (name === 'rsync' || name === 'cp') && t.endsWith('/') && bare !== '/' ? contentsOf(bare) : undefined;
 }
 
 /** The files of the folder `folder` as a glob (`folder/*`), expanded where the command runs. */
