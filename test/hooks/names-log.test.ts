@@ -91,9 +91,13 @@ describe('namesLog', () => {
       'git ls-files | xargs sed -i s/a/b/',
       'sed -i s/a/b/ $(git diff --name-only HEAD~1)',
       'git status --porcelain | while read s f; do :; done',
+      // A find that acts on what it finds, or hands the names on, with no test of the name (2026-12-08).
+      'find . -type f -delete',
+      'find . -type f | xargs sed -i s/a/b/',
+      'sed -i s/a/b/ $(find . -type f)',
     ];
     for (const text of read) expect(namesLog(text), text).toBe(true);
-    for (const text of ['find . -name x -delete', 'git ls-files | wc -l', 'git diff --name-only HEAD~1', 'git status'])
+    for (const text of ['find . -type f | wc -l', 'git ls-files | wc -l', 'git diff --name-only HEAD~1', 'git status'])
       expect(namesLog(text), text).toBe(false);
   });
 

@@ -192,9 +192,9 @@ const writing = (write: ShellWrite) => `${shown(write.via)} ${write.kind === 're
 
 function unresolvedReason(write: ShellWrite): string {
   const verb = mayDo(write);
-  if (write.path.startsWith('<found by find>'))
+  if (write.path.includes('<found by find>'))
     return (
-      `This command ${verb} the files find finds (${shown(write.via)}), and find's tests may match log.md, inside an ALIVE world, ` +
+      `This command ${verb} the files find finds (${shown(write.via)}), and find's tests may match log.md or do not leave it out, inside an ALIVE world, ` +
       `so log-guardian cannot tell whether walnut logs are among them, ${REFUSES}. If they are ` +
       `not meant, add \`! -name log.md\` to find's tests (not after -o). To add a log entry, ${EDIT_ENTRY}.`
     );
@@ -300,8 +300,17 @@ export function namesLog(command: string): boolean {
     gitMagicExcludes(lower) ||
     rsyncRemoves(lower) ||
     regexOrIndex(lower) ||
-    copiesFolderContents(command, lower)
+    copiesFolderContents(command, lower) ||
+    findActs(lower)
   );
+}
+
+/**
+ * True when the command may run find with an action on what it finds (-delete, -exec, -execdir,
+ * -ok, -okdir): a find with no test of the name finds the logs too (2026-12-08).
+ */
+function findActs(lower: string): boolean {
+  return lower.includes('find') && (lower.includes('-delete') || lower.includes('-exec') || lower.includes('-ok'));
 }
 
 /**
@@ -363,6 +372,7 @@ function rsyncRemoves(lower: string): boolean {
 function listsNames(lower: string): boolean {
   const lister =
     lower.includes('grep') ||
+    lower.includes('find') ||
     lower.includes('rg ') ||
     (lower.includes('git') && (lower.includes('ls-') || lower.includes('--name-') || lower.includes('status')));
   // `read`, also readarray; mapfile and `<(…)` (`mapfile -t a < <(git ls-files)`), and a pipe that

@@ -1207,7 +1207,41 @@ function findMatch(args: Word[]): { matched: boolean; excluded: boolean; named: 
     matched = true;
   }
   const logStarts = excluded || (named && !matched) ? [] : findStarts(args).filter(mayNameLog);
+  // A find with a branch (of those -o joins) that tests neither the name nor the path nor the type
+  // finds every file below its starting points, logs too: `find . -type f | xargs sed -i …`.
+  if (!excluded && !matched && logStarts.length === 0 && findsEverything(args)) matched = true;
   return { matched, excluded, named, logStarts };
+}
+
+/** The tests of find that leave files out by name, path, identity or type (not -type f). */
+const FIND_FILTERS = new Set([
+  '-name',
+  '-iname',
+  '-path',
+  '-ipath',
+  '-wholename',
+  '-iwholename',
+  '-regex',
+  '-iregex',
+  '-samefile',
+  '-inum',
+  '-lname',
+  '-ilname',
+]);
+
+/**
+ * True when a branch of find's expression (the parts -o or -or joins) has no test that leaves
+ * files out by name, path, identity or type: it finds every file below the starting points.
+ * Parentheses are not followed: a branch inside them counts as a branch of the whole.
+ */
+function findsEverything(args: Word[]): boolean {
+  const branches: string[][] = [[]];
+  for (const w of args) {
+    const t = text(w);
+    if (t === '-o' || t === '-or') branches.push([]);
+    else branches[branches.length - 1]!.push(t);
+  }
+  return branches.some((b) => !b.some((t, k) => FIND_FILTERS.has(t) || ((t === '-type' || t === '-xtype') && !(b[k + 1] ?? 'f').includes('f'))));
 }
 
 /**
@@ -1224,8 +1258,13 @@ function findWrites(args: Word[], emit: Emit, nested: Nested, depth: number): vo
   const alone = logStarts.length === 1 && !matched ? logStarts[0] : undefined;
   if (logStarts.length > 0 && !alone) matched = true;
   const name = matched && !excluded ? 'log.md' : undefined;
+  // Below its one starting point when that is an absolute path as written: a folder outside every
+  // world (`find /tmp -type f -mtime +7 -delete`) finds no walnut log (decide.ts underFolderOutside).
+  const starts = findStarts(args);
+  const start = starts.length === 1 && exact(starts[0]!) && text(starts[0]!).startsWith('/') ? text(starts[0]!).replace(/\/*$/, '/') : undefined;
   const found: Word = alone ?? {
     parts: [
+      ...(start !== undefined ? [{ text: start, known: true }] : []),
       { text: '<found by find>', known: false },
       { text: `/${name ?? '*'}`, known: name !== undefined },
     ],

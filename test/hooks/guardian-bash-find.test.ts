@@ -1,0 +1,69 @@
+/**
+ * log-guardian on find without a test of the name or path: it finds every file below its starting
+ * points, walnut logs among them in a world, so what it deletes, what its -exec runs on and the
+ * names it prints to a writer (`find . -type f | xargs sed -i …`, the everyday "replace it
+ * everywhere") may be logs. Found on 2026-12-08: the reader took such a find for one that finds
+ * no log, and the hook did not read such commands at all (their text never spells log.md).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decide, namesLog } from '../../scripts/lib/guardian/decide.ts';
+import { shellWrites } from '../../scripts/lib/guardian/shell.ts';
+import { guardianCall } from '../../scripts/lib/hook/input.ts';
+
+const K = '04_Ventures/garden/_kernel';
+
+let world: string;
+let home: string;
+let outside: string;
+
+beforeAll(() => {
+  const base = realpathSync(mkdtempSync(join(tmpdir(), 'alive-guardian-find-')));
+  world = join(base, 'world');
+  home = join(base, 'home');
+  mkdirSync(join(world, '.alive'), { recursive: true });
+  mkdirSync(join(world, K), { recursive: true });
+  writeFileSync(join(world, K, 'log.md'), '---\nwalnut: garden\n---\n\n## 2024-03-01 — squirrel:s3\nPlanted.\nsigned: squirrel:s3\n');
+  mkdirSync(join(world, 'src'), { recursive: true });
+  mkdirSync(join(home, '.alive'), { recursive: true });
+  outside = join(base, 'scratch');
+  mkdirSync(outside);
+});
+
+function decision(command: string) {
+  const text = command.replaceAll('<WORLD>', world).replaceAll('<OUTSIDE>', outside);
+  const call = guardianCall({ cwd: world, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: text, description: 'x' } });
+  expect(call).toBeDefined();
+  return decide(call!, { HOME: home, ALIVE_HOME: join(home, '.alive') }, world, shellWrites);
+}
+
+describe('log-guardian: find with no test of the name finds the logs too', () => {
+  it.each([
+    `find . -type f | xargs sed -i 's/foo/bar/'`,
+    `find . -type f -print0 | xargs -0 perl -pi -e 's/foo/bar/'`,
+    `find 04_Ventures -type f -exec sed -i 's/foo/bar/' {} +`,
+    `sed -i 's/foo/bar/' $(find . -type f)`,
+    `find . -type f -delete`,
+    `find ${K} -mtime +30 -delete`,
+    `for f in $(find 04_Ventures -type f); do sed -i 's/a/b/' "$f"; done`,
+    `find <WORLD>/04_Ventures -type f -delete`,
+    `find <WORLD>/.. -type f -delete`,
+  ])('denies %s', (command) => {
+    expect(namesLog(command.replaceAll('<WORLD>', world)), command).toBe(true);
+    const d = decision(command);
+    expect(d.allow, command).toBe(false);
+  });
+
+  it.each([
+    `find . -type f | wc -l`,
+    `find . -type f -name '*.ts' | xargs sed -i 's/a/b/'`,
+    `find src -type f | xargs grep -n foo`,
+    `find . -type d -exec chmod 755 {} +`,
+    `find . -type d -empty -delete`,
+    `find . -name node_modules -prune -o -type f -print | head`,
+    `find . -samefile src/a.ts -delete`,
+    `find <OUTSIDE> -type f -mtime +7 -delete`,
+  ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
+});
