@@ -112,7 +112,7 @@ describe('hook bundles', () => {
       // after the fifth review: the compressors' families and -d -f, tar's -C and --remove, a
       // folder's contents copied, find -exec through wrappers; 88.25 -> 88.75 (88.67): names zip -m -@
       // and tar --remove-files -T - read from their input.
-      // 88.75 -> 89.25 (89.13), log-guardian 27 -> 27.25 (27.17) on 2026-12-08: commands that copy a
+      // 88.75 -> 89.25 (89.13), log-guardian 27 -> 27.25 (27.17) on 2026-12-07: commands that copy a
       // folder's contents (any rsync or ditto, a recursive cp, cp -T) are read though they spell no
       // log.md; cp -rT, GNU cp's `SRC/./`, macOS cp's `SRC/` and ditto copy a folder's files.
       // 89.25 -> 89.75 (89.63), log-guardian 27.25 -> 27.5 (27.35) the same day: a find with no test

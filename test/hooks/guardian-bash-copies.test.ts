@@ -235,7 +235,7 @@ describe('log-guardian: names a remover reads from its input', () => {
 
 // The folder copies above were denied only with `&& cat …/log.md` after them, which makes the
 // command's text name log.md: the hook reads only commands that may (namesLog), and these never
-// spell it, so `rsync -a backups/ …/_kernel/` still replaced the log (found on 2026-12-08).
+// spell it, so `rsync -a backups/ …/_kernel/` still replaced the log (found on 2026-12-07).
 describe("log-guardian: copies of a folder's contents that never spell log.md", () => {
   it.each([
     `rsync -a <BASE>/backups/ ${K}/`,

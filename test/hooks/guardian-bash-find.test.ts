@@ -2,7 +2,7 @@
  * log-guardian on find without a test of the name or path: it finds every file below its starting
  * points, walnut logs among them in a world, so what it deletes, what its -exec runs on and the
  * names it prints to a writer (`find . -type f | xargs sed -i …`, the everyday "replace it
- * everywhere") may be logs. Found on 2026-12-08: the reader took such a find for one that finds
+ * everywhere") may be logs. Found on 2026-12-07: the reader took such a find for one that finds
  * no log, and the hook did not read such commands at all (their text never spells log.md).
  */
 import { beforeAll, describe, expect, it } from 'vitest';

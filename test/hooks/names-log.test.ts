@@ -60,7 +60,7 @@ describe('namesLog', () => {
       'rsync --remove-sent-files K /tmp/bk/',
       'rsync -a --delete /tmp/d/ K/',
       'rsync -a --del /tmp/d/ K/',
-      // A folder's contents copied (its log.md among them): read since 2026-12-08.
+      // A folder's contents copied (its log.md among them): read since 2026-12-07.
       'rsync -a src/ /tmp/bk/',
       'cp -r src/. /tmp/bk/',
       'cp -rT src /tmp/bk',
@@ -91,7 +91,7 @@ describe('namesLog', () => {
       'git ls-files | xargs sed -i s/a/b/',
       'sed -i s/a/b/ $(git diff --name-only HEAD~1)',
       'git status --porcelain | while read s f; do :; done',
-      // A find that acts on what it finds, or hands the names on, with no test of the name (2026-12-08).
+      // A find that acts on what it finds, or hands the names on, with no test of the name (2026-12-07).
       'find . -type f -delete',
       'find . -type f | xargs sed -i s/a/b/',
       'sed -i s/a/b/ $(find . -type f)',

@@ -307,7 +307,7 @@ export function namesLog(command: string): boolean {
 
 /**
  * True when the command may run find with an action on what it finds (-delete, -exec, -execdir,
- * -ok, -okdir): a find with no test of the name finds the logs too (2026-12-08).
+ * -ok, -okdir): a find with no test of the name finds the logs too (2026-12-07).
  */
 function findActs(lower: string): boolean {
   return lower.includes('find') && (lower.includes('-delete') || lower.includes('-exec') || lower.includes('-ok'));
@@ -318,7 +318,7 @@ function findActs(lower: string): boolean {
  * a cp of folders (`-r`, `-a`: `SRC/.`, and `SRC/` on macOS) or with -T (`--no-target-directory`):
  * a log.md in the source folder lands in the destination without the command spelling it. The reader's rule for these ran only
  * for commands that also named log.md, and `rsync -a backups/ …/_kernel/` replaced the log (found
- * on 2026-12-08).
+ * on 2026-12-07).
  */
 function copiesFolderContents(command: string, lower: string): boolean {
   if (lower.includes('rsync') || lower.includes('ditto')) return true;
