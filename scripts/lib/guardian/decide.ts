@@ -374,6 +374,7 @@ function listsNames(lower: string): boolean {
     lower.includes('grep') ||
     lower.includes('find') ||
     lower.includes('rg ') ||
+    lower.includes('fd') ||
     (lower.includes('git') && (lower.includes('ls-') || lower.includes('--name-') || lower.includes('status')));
   // `read`, also readarray; mapfile and `<(…)` (`mapfile -t a < <(git ls-files)`), and a pipe that
   // may end in a shell (`git ls-files | sed 's/^/rm -f /' | sh`; eighth review of 2026-12-07, H6).

@@ -1316,7 +1316,7 @@ function findWrites(args: Word[], emit: Emit, nested: Nested, depth: number): vo
 }
 
 /** The programs listing names `listing` reads. */
-const LISTERS = new Set(['find', 'grep', 'egrep', 'fgrep', 'rg', 'git']);
+const LISTERS = new Set(['find', 'grep', 'egrep', 'fgrep', 'rg', 'git', 'fd', 'fdfind']);
 
 /** Words that may open a segment before the command it runs: reserved words (`{ git ls-files; }`, `if …; then git …`, `! git …`). */
 const SEGMENT_OPENERS = new Set(['{', '!', 'if', 'then', 'else', 'elif', 'do', 'while', 'until']);
@@ -1431,6 +1431,15 @@ function listing(segment: string): 'logs' | 'none' | undefined {
     return excluded && !spells ? 'none' : 'logs';
   }
   if (program === 'git') return gitListing(args, flags, segment);
+  if (program === 'fd' || program === 'fdfind') {
+    // fd lists every file below its folders whose name its pattern (a regex; `.` by default)
+    // matches: logs too, unless an extension or an exclusion leaves log.md out.
+    const extensions = values('--extension', '-e');
+    const excluded = values('--exclude', '-E').some(matches) || (extensions.length > 0 && !extensions.some((e) => e.replace(/^\./, '').toLowerCase() === 'md'));
+    // A log named as a folder to search (not the value of -E): listed whatever leaves the others out.
+    const named = args.some((a, i) => !a.startsWith('-') && baseName(a).toLowerCase() === 'log.md' && args[i - 1] !== '-E' && args[i - 1] !== '--exclude');
+    return excluded && !named ? 'none' : 'logs';
+  }
   return undefined;
 }
 
@@ -1666,11 +1675,11 @@ function segmentsOf(input: string): [string, string][] | undefined {
 /**
  * The text of an input (`find … | xargs`, `$(grep -rl …)`) as a check of its names reads it: a
  * command listing names that may be logs (find whose tests may match log.md, grep -l recursive or
- * of globs, rg -l, git grep -l, git ls-files …) says so and what leaves them out; one whose names are never a log
+ * of globs, rg -l, git grep -l, git ls-files, fd …) says so and what leaves them out; one whose names are never a log
  * (`find … ! -name log.md`, `grep -rl --exclude=log.md`) stands as such, whatever it spells.
  */
 export function listedInput(input: string): string {
-  if (!/find|grep|rg|git/.test(input)) return input;
+  if (!/find|grep|rg|git|fd/.test(input)) return input;
   // What a process substitution runs (`mapfile -t a < <(git ls-files)`; eighth review of 2026-12-07, H6).
   if (input.startsWith('<(') && input.endsWith(')')) return `<(${listedInput(input.slice(2, -1))})`;
   const segments = segmentsOf(input);
@@ -1695,7 +1704,9 @@ export function listedInput(input: string): string {
             ? "rg may list log.md: add -g '!log.md'"
             : program === 'git'
               ? "git may list log.md: add the pathspecs -- . ':!*log.md'"
-              : 'grep may list log.md: add --exclude=log.md';
+              : program === 'fd' || program === 'fdfind'
+                ? 'fd may list log.md: add --exclude=log.md'
+                : 'grep may list log.md: add --exclude=log.md';
       return `${segment} (${hint})`;
     })
     .join('');
