@@ -84,3 +84,21 @@ describe('log-guardian: the names fd lists, handed to a writer', () => {
     expect(decision(command), command).toEqual({ allow: true }),
   );
 });
+
+// fd runs a command on each file it finds (-x, --exec) or on all of them (-X, --exec-batch).
+describe('log-guardian: the commands fd runs on what it finds', () => {
+  it.each([
+    `fd -t f -x sed -i 's/a/b/'`,
+    `fd . 04_Ventures -X perl -pi -e 's/a/b/'`,
+    `fd -e md -x sed -i 's/a/b/' {}`,
+    `fdfind --type f --exec-batch rm`,
+    `fd -t f -x sh -c 'sed -i s/a/b/ "$1"' _ {}`,
+  ])('denies %s', (command) => {
+    expect(namesLog(command), command).toBe(true);
+    expect(decision(command).allow, command).toBe(false);
+  });
+
+  it.each([`fd -e ts -x sed -i 's/a/b/'`, `fd . -x cat`, `fd --exclude=log.md -t f -x sed -i 's/a/b/'`, `fd -t f -X wc -l`])('allows %s', (command) =>
+    expect(decision(command), command).toEqual({ allow: true }),
+  );
+});

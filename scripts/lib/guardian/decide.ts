@@ -310,7 +310,9 @@ export function namesLog(command: string): boolean {
  * -ok, -okdir): a find with no test of the name finds the logs too (2026-12-07).
  */
 function findActs(lower: string): boolean {
-  return lower.includes('find') && (lower.includes('-delete') || lower.includes('-exec') || lower.includes('-ok'));
+  if (lower.includes('find') && (lower.includes('-delete') || lower.includes('-exec') || lower.includes('-ok'))) return true;
+  // fd's -x/--exec and -X/--exec-batch.
+  return lower.includes('fd') && (lower.includes(' -x') || lower.includes('--exec'));
 }
 
 /**

@@ -996,6 +996,10 @@ export function commandWrites(name: string, args: Word[], emit: Emit, nested: Ne
     case 'find':
       findWrites(args, emit, nested, depth);
       return;
+    case 'fd':
+    case 'fdfind':
+      fdWrites(args.map(text), emit, nested, depth);
+      return;
     case 'git':
       gitWrites(args, emit, nested, depth);
       return;
@@ -1315,6 +1319,51 @@ function findWrites(args: Word[], emit: Emit, nested: Nested, depth: number): vo
   }
 }
 
+/**
+ * `fd … -x CMD …` (--exec) and `-X CMD …` (--exec-batch): CMD runs on what fd finds, every file its
+ * pattern matches (logs too, unless --exclude=log.md or an extension other than md leaves them
+ * out), as `{}` or, with no placeholder, after CMD's words. A placeholder for part of the path
+ * (`{/}`, `{.}` …) is a word it cannot tell (a late review of 2026-12-07).
+ */
+function fdWrites(words: string[], emit: Emit, nested: Nested, depth: number): void {
+  const at = words.findIndex((w) => w === '-x' || w === '--exec' || w === '-X' || w === '--exec-batch');
+  if (at < 0) return;
+  const own = words.slice(0, at);
+  const values = (long: string, short: string) =>
+    own.flatMap((a, i) => (a.startsWith(`${long}=`) ? [a.slice(long.length + 1)] : (a === long || a === short) && i + 1 < own.length ? [own[i + 1]!] : []));
+  const extensions = values('--extension', '-e');
+  const excluded =
+    values('--exclude', '-E').some((g) => globMatches(g, 'log.md', { anyCase: true })) ||
+    (extensions.length > 0 && !extensions.some((e) => e.replace(/^\./, '').toLowerCase() === 'md'));
+  const found: Word = {
+    parts: [
+      { text: '<found by find>', known: false },
+      { text: excluded ? '/*' : '/log.md', known: !excluded },
+    ],
+  };
+  let end = at + 1;
+  while (end < words.length && words[end] !== ';') end++;
+  const runs = baseName(words[at + 1] ?? '');
+  const given = words.slice(at + 1, end).map((t) => ({ parts: [{ text: t, known: true }] }) as Word);
+  if (given.length === 0) return;
+  const placeholder = given.some((w) => text(w).includes('{'));
+  const command = placeholder
+    ? given.map((w, i) => (/\{[/.]+\}|\{\/\/\}/.test(text(w)) ? unreadWord({ texts: [text(w)] }) : withFound(w, found, i > 0 && SHELLS.has(runs))))
+    : [...given, found];
+  if (depth >= MAX_DEPTH) {
+    emit(unreadWord({ texts: [command.map(asInput).join(' ')] }), 'replace', `commands fd -x runs, nested more than ${MAX_DEPTH} levels deep`);
+    return;
+  }
+  const withFoundVariable: Nested = (script, bindings) => nested(script, new Map([...(bindings ?? []), [FOUND, found]]));
+  const k = WRAPPERS.has(runs) ? programIndex(command.map(text)) : 0;
+  commandWrites(
+    baseName(text(command[k] ?? command[0]!)),
+    command.slice(k + 1),
+    (w, kind, via, links, folder) => emit(w, kind, `fd ${words[at]} ${via}`, links, folder),
+    withFoundVariable,
+    depth + 1,
+  );
+}
 /** The programs listing names `listing` reads. */
 const LISTERS = new Set(['find', 'grep', 'egrep', 'fgrep', 'rg', 'git', 'fd', 'fdfind']);
 
