@@ -1110,16 +1110,15 @@ export function commandString(args: Word[]): { script: Word; parameters: Word[] 
 /** Paths of walnut logs as find prints them: a negated -path pattern must match them all to leave logs out. */
 const LOG_PATHS = ['./log.md', './_kernel/log.md', './04_ventures/garden/_kernel/log.md', 'a/b/c/d/e/_core/log.md', '/w/02_life/x/y/log.md'];
 
+/** find's tests of the name or the path, each taking a pattern. */
+const FIND_NAME_TESTS = ['-name', '-iname', '-path', '-ipath', '-wholename', '-iwholename', '-regex', '-iregex'];
+
 /** The expression options of find that take a value. */
 const FIND_VALUE_TESTS = new Set([
-  '-name',
-  '-iname',
-  '-path',
-  '-ipath',
-  '-wholename',
-  '-iwholename',
-  '-regex',
-  '-iregex',
+  ...FIND_NAME_TESTS,
+  '-lname',
+  '-ilname',
+  '-inum',
   '-newer',
   '-perm',
   '-type',
@@ -1218,20 +1217,7 @@ function findMatch(args: Word[]): { matched: boolean; excluded: boolean; named: 
 }
 
 /** The tests of find that leave files out by name, path, identity or type (not -type f). */
-const FIND_FILTERS = new Set([
-  '-name',
-  '-iname',
-  '-path',
-  '-ipath',
-  '-wholename',
-  '-iwholename',
-  '-regex',
-  '-iregex',
-  '-samefile',
-  '-inum',
-  '-lname',
-  '-ilname',
-]);
+const FIND_FILTERS = new Set([...FIND_NAME_TESTS, '-samefile', '-inum', '-lname', '-ilname']);
 
 /**
  * True when a branch of find's expression (the parts -o or -or joins) has no test that leaves
