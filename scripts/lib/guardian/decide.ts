@@ -318,9 +318,9 @@ function findActs(lower: string): boolean {
 /**
  * True when the command may copy a folder's contents: any rsync (`rsync -a SRC/ DEST`) or ditto,
  * a cp of folders (`-r`, `-a`: `SRC/.`, and `SRC/` on macOS) or with -T (`--no-target-directory`):
- * a log.md in the source folder lands in the destination without the command spelling it. The reader's rule for these ran only
- * for commands that also named log.md, and `rsync -a backups/ …/_kernel/` replaced the log (found
- * on 2026-12-07).
+ * a log.md in the source folder lands in the destination without the command spelling it. The
+ * reader's rule for these ran only for commands that also named log.md, and `rsync -a backups/
+ * …/_kernel/` replaced the log (found late on 2026-12-07).
  */
 function copiesFolderContents(command: string, lower: string): boolean {
   if (lower.includes('rsync') || lower.includes('ditto')) return true;

@@ -1314,13 +1314,7 @@ function findWrites(args: Word[], emit: Emit, nested: Nested, depth: number): vo
 function fdWrites(words: string[], emit: Emit, nested: Nested, depth: number): void {
   const at = words.findIndex((w) => w === '-x' || w === '--exec' || w === '-X' || w === '--exec-batch');
   if (at < 0) return;
-  const own = words.slice(0, at);
-  const values = (long: string, short: string) =>
-    own.flatMap((a, i) => (a.startsWith(`${long}=`) ? [a.slice(long.length + 1)] : (a === long || a === short) && i + 1 < own.length ? [own[i + 1]!] : []));
-  const extensions = values('--extension', '-e');
-  const excluded =
-    values('--exclude', '-E').some((g) => globMatches(g, 'log.md', { anyCase: true })) ||
-    (extensions.length > 0 && !extensions.some((e) => e.replace(/^\./, '').toLowerCase() === 'md'));
+  const excluded = fdLeavesLogsOut(words.slice(0, at));
   const found: Word = {
     parts: [
       { text: '<found by find>', known: false },
@@ -1350,6 +1344,18 @@ function fdWrites(words: string[], emit: Emit, nested: Nested, depth: number): v
     depth + 1,
   );
 }
+
+/** True when fd's options (`args`, before any -x) leave log.md out: --exclude=log.md, or extensions other than md. */
+function fdLeavesLogsOut(args: string[]): boolean {
+  const values = (long: string, short: string) =>
+    args.flatMap((a, i) => (a.startsWith(`${long}=`) ? [a.slice(long.length + 1)] : (a === long || a === short) && i + 1 < args.length ? [args[i + 1]!] : []));
+  const extensions = values('--extension', '-e');
+  return (
+    values('--exclude', '-E').some((g) => globMatches(g, 'log.md', { anyCase: true })) ||
+    (extensions.length > 0 && !extensions.some((e) => e.replace(/^\./, '').toLowerCase() === 'md'))
+  );
+}
+
 /** The programs listing names `listing` reads. */
 const LISTERS = new Set(['find', 'grep', 'egrep', 'fgrep', 'rg', 'git', 'fd', 'fdfind']);
 
@@ -1469,11 +1475,9 @@ function listing(segment: string): 'logs' | 'none' | undefined {
   if (program === 'fd' || program === 'fdfind') {
     // fd lists every file below its folders whose name its pattern (a regex; `.` by default)
     // matches: logs too, unless an extension or an exclusion leaves log.md out.
-    const extensions = values('--extension', '-e');
-    const excluded = values('--exclude', '-E').some(matches) || (extensions.length > 0 && !extensions.some((e) => e.replace(/^\./, '').toLowerCase() === 'md'));
     // A log named as a folder to search (not the value of -E): listed whatever leaves the others out.
     const named = args.some((a, i) => !a.startsWith('-') && baseName(a).toLowerCase() === 'log.md' && args[i - 1] !== '-E' && args[i - 1] !== '--exclude');
-    return excluded && !named ? 'none' : 'logs';
+    return fdLeavesLogsOut(args) && !named ? 'none' : 'logs';
   }
   return undefined;
 }
