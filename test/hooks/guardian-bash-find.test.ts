@@ -70,19 +70,20 @@ describe('log-guardian: find with no test of the name finds the logs too', () =>
 
 // fd (fd-find) lists every file its pattern matches, `.` all of them.
 describe('log-guardian: the names fd lists, handed to a writer', () => {
-  it.each([
-    `fd -t f . | xargs sed -i 's/foo/bar/'`,
-    `fdfind --type f | xargs -I{} sed -i 's/a/b/' {}`,
-    `sed -i 's/a/b/' $(fd -e md)`,
-    `fd -E log.md -t f . | xargs sed -i 's/a/b/'`,
-  ])('denies %s', (command) => {
-    expect(namesLog(command), command).toBe(true);
-    expect(decision(command).allow, command).toBe(false);
-  });
-
-  it.each([`fd -e ts | xargs sed -i 's/a/b/'`, `fd -t f . | wc -l`, `fd --exclude=log.md -t f . | xargs sed -i 's/a/b/'`])('allows %s', (command) =>
-    expect(decision(command), command).toEqual({ allow: true }),
+  it.each([`fd -t f . | xargs sed -i 's/foo/bar/'`, `fdfind --type f | xargs -I{} sed -i 's/a/b/' {}`, `sed -i 's/a/b/' $(fd -e md)`])(
+    'denies %s',
+    (command) => {
+      expect(namesLog(command), command).toBe(true);
+      expect(decision(command).allow, command).toBe(false);
+    },
   );
+
+  it.each([
+    `fd -e ts | xargs sed -i 's/a/b/'`,
+    `fd -t f . | wc -l`,
+    `fd --exclude=log.md -t f . | xargs sed -i 's/a/b/'`,
+    `fd -E log.md -t f . | xargs sed -i 's/a/b/'`,
+  ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
 });
 
 // fd runs a command on each file it finds (-x, --exec) or on all of them (-X, --exec-batch).

@@ -1744,15 +1744,17 @@ export function listedInput(input: string): string {
             : program === 'git'
               ? "git may list log.md: add the pathspecs -- . ':!*log.md'"
               : program === 'fd' || program === 'fdfind'
-                ? 'fd may list log.md: add --exclude=log.md'
+                ? 'fd may list log.md: add -E log.md'
                 : 'grep may list log.md: add --exclude=log.md';
       return `${segment} (${hint})`;
     })
     .join('');
 }
 
-/** The words that take the pattern of a test or option leaving names out (find's -name, grep's --exclude, rg's -g …). */
+/** The words that take the pattern of a test or option leaving names out (find's -name, grep's --exclude, rg's -g, fd's -E …). */
 const PATTERN_TAKERS = new Set([
+  '-E',
+  '--exclude',
   '-name',
   '-iname',
   '-path',
