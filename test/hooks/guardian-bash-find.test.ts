@@ -29,7 +29,8 @@ beforeAll(() => {
   mkdirSync(join(world, 'src'), { recursive: true });
   mkdirSync(join(home, '.alive'), { recursive: true });
   outside = join(base, 'scratch');
-  mkdirSync(outside);
+  mkdirSync(join(outside, 'backups'), { recursive: true });
+  writeFileSync(join(outside, 'backups', 'log.md'), 'an older log\n');
 });
 
 function decision(command: string) {
@@ -102,4 +103,41 @@ describe('log-guardian: the commands fd runs on what it finds', () => {
   it.each([`fd -e ts -x sed -i 's/a/b/'`, `fd . -x cat`, `fd --exclude=log.md -t f -x sed -i 's/a/b/'`, `fd -t f -X wc -l`])('allows %s', (command) =>
     expect(decision(command), command).toEqual({ allow: true }),
   );
+});
+
+// A review of the fixes above (late on 2026-12-07): each was allowed and changed the log in bash,
+// or was harmless and denied.
+describe('log-guardian: the review of the find, fd and folder-copy fixes', () => {
+  it.each([
+    `find . -type f -not -path "./node_modules/*" -exec sed -i s/a/b/ {} +`,
+    `find . -type f -not -path './node_modules/*' | xargs sed -i s/a/b/`,
+    `find . -type f ! -name '*.txt' -delete`,
+    `find . -type f ! \\( -name '*.ts' \\) -delete`,
+    `rsync -a "$BACKUP"/ ${K}/`,
+    `cp -r "$SNAP"/. ${K}/`,
+    `cp -r "$SNAP/." ${K}/`,
+    `for d in <OUTSIDE>/back*; do rsync -a "$d"/ ${K}/; done`,
+    `fd -t f -Hx sed -i s/a/b/`,
+    `fd -tf --exec-batch=rm`,
+    `fd -HIX rm`,
+    `find . -type f | xargs -J % rm %`,
+    `find . -type f -name "*.\${EXT:-md}" -exec sed -i s/a/b/ {} +`,
+    `fd -t f -E LOG.MD -x sed -i s/a/b/`,
+    `cp --ar <OUTSIDE>/backups/. ${K}/`,
+  ])('denies %s', (command) => {
+    const text = command.replaceAll('<WORLD>', world).replaceAll('<OUTSIDE>', outside);
+    expect(namesLog(text), command).toBe(true);
+    expect(decision(command).allow, command).toBe(false);
+  });
+
+  it.each([
+    `rsync -a --exclude=log.md <OUTSIDE>/backups/ ${K}/`,
+    `rsync -a --exclude log.md <OUTSIDE>/backups/ ${K}/`,
+    `rsync -a --exclude='*.md' <OUTSIDE>/backups/ ${K}/`,
+    `rsync -avn <OUTSIDE>/backups/ ${K}/`,
+    `rsync -a --dry-run <OUTSIDE>/backups/ ${K}/`,
+    `rsync -a --ignore-existing <OUTSIDE>/backups/ ${K}/`,
+    `cp -rn <OUTSIDE>/backups/. ${K}/`,
+    `fd -tf -E '**/log.md' | xargs sed -i s/a/b/`,
+  ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
 });

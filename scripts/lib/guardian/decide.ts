@@ -311,9 +311,12 @@ export function namesLog(command: string): boolean {
  */
 function findActs(lower: string): boolean {
   if (lower.includes('find') && (lower.includes('-delete') || lower.includes('-exec') || lower.includes('-ok'))) return true;
-  // fd's -x/--exec and -X/--exec-batch.
-  return lower.includes('fd') && (lower.includes(' -x') || lower.includes('--exec'));
+  // fd's -x/--exec and -X/--exec-batch, also last in a cluster (`-Hx`).
+  return lower.includes('fd') && (lower.includes('--exec') || FD_EXEC_OPTION.test(lower));
 }
+
+/** fd's -x or -X, alone or last in an option cluster, in a lowercased command. */
+const FD_EXEC_OPTION = /(?:^|\s)-[a-z0-9]*x(?:\s|$)/;
 
 /**
  * True when the command may copy a folder's contents: any rsync (`rsync -a SRC/ DEST`) or ditto,
@@ -325,7 +328,7 @@ function findActs(lower: string): boolean {
 function copiesFolderContents(command: string, lower: string): boolean {
   if (lower.includes('rsync') || lower.includes('ditto')) return true;
   if (!lower.includes('cp')) return false;
-  return lower.includes('--no-t') || lower.includes('--rec') || lower.includes('--arc') || CP_FOLDER_OPTION.test(command);
+  return lower.includes('--no-t') || lower.includes('--rec') || lower.includes('--ar') || CP_FOLDER_OPTION.test(command);
 }
 
 /**

@@ -83,7 +83,7 @@ const WRAPPER_OPTIONS: Record<string, WrapperOptions> = {
   },
   timeout: { value: 'ks', flags: 'fpv', long: 'kill-after= signal= foreground preserve-status verbose help version' },
   xargs: {
-    value: 'adEILnPs',
+    value: 'adEIJLnPRs',
     optional: 'eil',
     flags: '0oprtx',
     long: 'arg-file= delimiter= max-args= max-procs= max-chars= process-slot-var= eof? replace? max-lines? null open-tty interactive no-run-if-empty show-limits verbose exit help version',
@@ -131,7 +131,8 @@ export function xargsReplace(words: string[]): string | undefined {
       const flag = t[c]!;
       const rest = t.slice(c + 1);
       const value = rest !== '' ? rest : o.value.includes(flag) ? words[i + 1] : undefined;
-      if (flag === 'I') found = value;
+      // BSD and macOS xargs's -J is a replace string too.
+      if (flag === 'I' || flag === 'J') found = value;
       else if (flag === 'i') found = rest !== '' ? rest : '{}';
       // A later -L, -l or -n other than 1 drops the replace string: xargs adds the names at the end.
       else if (flag === 'L' || flag === 'l' || (flag === 'n' && value !== '1')) found = undefined;
@@ -814,9 +815,19 @@ export function commandWrites(name: string, args: Word[], emit: Emit, nested: Ne
     case 'ln':
     case 'rsync': {
       const { options, values, operands: files } = operands(name, args);
+      // rsync -n (--dry-run) writes nothing.
+      if (name === 'rsync' && options.some((o) => o === '--dry-run' || (!o.startsWith('--') && clusterHas(o, 'n', OPTION_ARGS.rsync!)))) return;
       const intoDir = values.get('-t') ?? values.get('--target-directory');
       const sources = intoDir ? files : files.slice(0, -1);
       const dest = intoDir ?? files[files.length - 1];
+      // cp -n (--no-clobber, --update=none) and rsync --ignore-existing never replace a file that is there.
+      const keepsWhatIsThere =
+        name === 'cp'
+          ? options.some((o) => o === '--no-clobber' || o === '--update=none' || (!o.startsWith('--') && clusterHas(o, 'n', OPTION_ARGS.cp!)))
+          : name === 'rsync' && options.includes('--ignore-existing');
+      const put: Emit = keepsWhatIsThere ? (w, kind, via, l, folder) => kind !== 'replace' && emit(w, kind, via, l, folder) : emit;
+      // rsync --exclude of log.md (`--exclude=log.md`, `--exclude '*.md'`): a folder's log stays out.
+      const logExcluded = name === 'rsync' && rsyncExcludes(args).some((g) => globMatches(g.replace(/^(?:\/|\*\*\/)+/, ''), 'log.md'));
       // -T (--no-target-directory): the destination is the file written, never a folder.
       const noFolder =
         name !== 'rsync' && options.some((o) => o === '--no-target-directory' || (!o.startsWith('--') && clusterHas(o, 'T', OPTION_ARGS[name]!)));
@@ -830,13 +841,14 @@ export function commandWrites(name: string, args: Word[], emit: Emit, nested: Ne
               (o.length > 2 && ['link', 'symbolic-link'].some((l) => l.startsWith(o.slice(2)))) ||
               (!o.startsWith('--') && (clusterHas(o, 'l', OPTION_ARGS.cp!) || clusterHas(o, 's', OPTION_ARGS.cp!))),
           ));
-      if (!intoDir) emit(dest, 'replace', name, links);
+      if (!intoDir) put(dest, 'replace', name, links);
       // cp -r with -T: a source folder's contents land in the destination folder, as with `SRC/.`.
       if (noFolder && name === 'cp' && recursiveCopy(options)) {
         for (const src of sources) {
           const whole = exact(src) ? contentsOf(text(src)) : undefined;
-          if (whole) emit(whole, 'replace', name, links, dest);
-          else emit(src, 'replace', name, links, dest);
+          if (whole && logExcluded) continue;
+          if (whole) put(whole, 'replace', name, links, dest);
+          else put(src, 'replace', name, links, dest);
         }
       }
       // A destination folder: each source lands under its own name inside it. A destination whose
@@ -848,15 +860,16 @@ export function commandWrites(name: string, args: Word[], emit: Emit, nested: Ne
       for (const src of !noFolder && (intoDir !== undefined || !file) ? sources : []) {
         // A folder's contents (rsync's `SRC/`, cp's `SRC/.`): each file in it lands under its own name.
         const whole = folderContents(name, src);
+        if (whole && logExcluded) continue;
         if (whole) {
-          emit(whole, 'replace', name, links, dest);
+          put(whole, 'replace', name, links, dest);
           continue;
         }
         const srcName = lastName(src);
         const slash = text(dest).endsWith('/') ? '' : '/';
         const into = exact(dest) || !slash ? name : `${name}, if ${text(dest)} is a folder,`;
-        if (srcName !== undefined) emit({ parts: [...dest.parts, { text: slash + baseName(srcName), known: true }] }, 'replace', into, links);
-        else emit(src, 'replace', into, links, dest);
+        if (srcName !== undefined) put({ parts: [...dest.parts, { text: slash + baseName(srcName), known: true }] }, 'replace', into, links);
+        else put(src, 'replace', into, links, dest);
       }
       if (name === 'mv') for (const src of sources) emit(src, 'remove', 'mv');
       if (name === 'rsync') {
@@ -1193,6 +1206,15 @@ function findMatch(args: Word[]): { matched: boolean; excluded: boolean; named: 
       continue;
     }
     if (!/^-i?(?:name|path|wholename)$/.test(test)) continue;
+    // A pattern built at run time (`-name "*.${EXT:-md}"`) may match log.md.
+    if (!exact(args[k + 1]!)) {
+      const before = k > 0 ? text(args[k - 1]!) : '';
+      if (before !== '!' && before !== '-not') {
+        named = true;
+        matched = true;
+      }
+      continue;
+    }
     const given = text(args[k + 1]!);
     const pattern = given;
     const anyCase = { anyCase: test.startsWith('-i') };
@@ -1226,8 +1248,29 @@ const FIND_FILTERS = new Set([...FIND_NAME_TESTS, '-samefile', '-inum', '-lname'
  */
 function findsEverything(args: Word[]): boolean {
   const branches: string[][] = [[]];
-  for (const w of args) {
-    const t = text(w);
+  // A negated test (`-not -path './node_modules/*'`, `! \( -name '*.ts' \)`) leaves out only what
+  // it names: it is no test here (a negation leaving every log out is read as such before this).
+  let negatedDepth = 0;
+  let depth = 0;
+  for (let k = 0; k < args.length; k++) {
+    const t = text(args[k]!);
+    const negation = t === '!' || t === '-not';
+    if (t === '(') {
+      depth++;
+      continue;
+    }
+    if (t === ')') {
+      if (negatedDepth === depth) negatedDepth = 0;
+      depth--;
+      continue;
+    }
+    if (negation) {
+      if (text(args[k + 1] ?? { parts: [] }) === '(') {
+        if (negatedDepth === 0) negatedDepth = depth + 1;
+      } else k++; // the one test it negates
+      continue;
+    }
+    if (negatedDepth > 0) continue;
     if (t === '-o' || t === '-or') branches.push([]);
     else branches[branches.length - 1]!.push(t);
   }
@@ -1311,10 +1354,14 @@ function findWrites(args: Word[], emit: Emit, nested: Nested, depth: number): vo
  * out), as `{}` or, with no placeholder, after CMD's words. A placeholder for part of the path
  * (`{/}`, `{.}` …) is a word it cannot tell (a late review of 2026-12-07).
  */
-function fdWrites(words: string[], emit: Emit, nested: Nested, depth: number): void {
-  const at = words.findIndex((w) => w === '-x' || w === '--exec' || w === '-X' || w === '--exec-batch');
+function fdWrites(fdWords: string[], emit: Emit, nested: Nested, depth: number): void {
+  let words = fdWords;
+  const at = words.findIndex((w) => FD_EXEC.test(w) || w === '--exec' || w === '--exec-batch' || w.startsWith('--exec=') || w.startsWith('--exec-batch='));
   if (at < 0) return;
   const excluded = fdLeavesLogsOut(words.slice(0, at));
+  // `--exec=PROG …`: PROG is the command's first word.
+  const glued = words[at]!.startsWith('--exec') ? words[at]!.indexOf('=') : -1;
+  if (glued > 0) words = [...words.slice(0, at), words[at]!.slice(0, glued), words[at]!.slice(glued + 1), ...words.slice(at + 1)];
   const found: Word = {
     parts: [
       { text: '<found by find>', known: false },
@@ -1345,13 +1392,17 @@ function fdWrites(words: string[], emit: Emit, nested: Nested, depth: number): v
   );
 }
 
+/** fd's -x or -X, alone or last in a cluster of its flags that take no value (`-Hx`, `-HIX`). */
+const FD_EXEC = /^-[HIiLsuagFlpq01]*[xX]$/;
+
 /** True when fd's options (`args`, before any -x) leave log.md out: --exclude=log.md, or extensions other than md. */
 function fdLeavesLogsOut(args: string[]): boolean {
   const values = (long: string, short: string) =>
     args.flatMap((a, i) => (a.startsWith(`${long}=`) ? [a.slice(long.length + 1)] : (a === long || a === short) && i + 1 < args.length ? [args[i + 1]!] : []));
   const extensions = values('--extension', '-e');
   return (
-    values('--exclude', '-E').some((g) => globMatches(g, 'log.md', { anyCase: true })) ||
+    // fd's globs are of the path below the folder searched, and know letter case.
+    values('--exclude', '-E').some((g) => globMatches(g.replace(/^(?:\*\*\/)+/, ''), 'log.md')) ||
     (extensions.length > 0 && !extensions.some((e) => e.replace(/^\./, '').toLowerCase() === 'md'))
   );
 }
@@ -1436,7 +1487,8 @@ function listing(segment: string): 'logs' | 'none' | undefined {
   const spells = args.some((a) => !a.startsWith('-') && baseName(a).toLowerCase() === 'log.md');
   const matches = (g: string) => globMatches(g, 'log.md', { anyCase: true });
   if (program === 'find') {
-    const found = findMatch(args.map((t) => ({ parts: [{ text: t, known: true }] })));
+    // A word with an expansion in it (`"*.$EXT"`) is not known text.
+    const found = findMatch(args.map((t) => ({ parts: [{ text: t, known: !/[$`]/.test(t) }] })));
     if (found.excluded || (found.named && !found.matched && found.logStarts.length === 0)) return 'none';
     return found.matched || found.logStarts.length > 0 ? 'logs' : undefined;
   }
@@ -1867,13 +1919,33 @@ export function withFound(w: Word, found: Word, inScript: boolean, mark = '{}'):
  * review of 2026-12-07). Undefined for any other source, and for one the text does not tell.
  */
 function folderContents(name: string, src: Word): Word | undefined {
-  if (!exact(src)) return undefined;
   const t = text(src);
+  if (!exact(src)) {
+    // A folder the text does not tell (`"$SNAP"/.`, `"$d"/`): its files' names are not known.
+    const contents = t.endsWith('/.') || t.endsWith('/./') || ((name === 'rsync' || name === 'cp') && t.endsWith('/'));
+    if (!contents) return undefined;
+    // A glob's folders (`for d in back*; do rsync -a "$d"/ …`) are expanded, and their files.
+    if (src.parts.some((p) => p.glob)) return { parts: [...src.parts, { text: '/', known: true }, { text: '*', known: false, glob: true }] };
+    return { parts: [...src.parts, { text: '/<a file in it>', known: false }] };
+  }
   // `SRC/.` and `SRC/./` (GNU cp too), `.`; `SRC/` for rsync, and for macOS's (BSD) cp.
   let bare = t;
   while (bare.length > 1 && bare.endsWith('/')) bare = bare.slice(0, -1);
   if (bare === '.' || bare.endsWith('/.')) return contentsOf(bare.slice(0, -1) || './');
   return (name === 'rsync' || name === 'cp') && t.endsWith('/') && bare !== '/' ? contentsOf(bare) : undefined;
+}
+
+/** The patterns rsync's --exclude options give (`--exclude=P`, `--exclude P`), as written. */
+function rsyncExcludes(args: Word[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i]!;
+    if (!exact(w)) continue;
+    const t = text(w);
+    if (t.startsWith('--exclude=')) out.push(t.slice('--exclude='.length));
+    else if (t === '--exclude' && args[i + 1] && exact(args[i + 1]!)) out.push(text(args[++i]!));
+  }
+  return out;
 }
 
 /** The files of the folder `folder` as a glob (`folder/*`), expanded where the command runs. */
