@@ -124,6 +124,9 @@ describe('log-guardian: the review of the find, fd and folder-copy fixes', () =>
     `find . -type f -name "*.\${EXT:-md}" -exec sed -i s/a/b/ {} +`,
     `fd -t f -E LOG.MD -x sed -i s/a/b/`,
     `cp --ar <OUTSIDE>/backups/. ${K}/`,
+    `rsync -az host:/backup/garden/_kernel/ ${K}/`,
+    `rsync -a rsync://host/backup/_kernel/ ${K}/`,
+    `rsync -a me@host:backup/ ${K}`,
   ])('denies %s', (command) => {
     const text = command.replaceAll('<WORLD>', world).replaceAll('<OUTSIDE>', outside);
     expect(namesLog(text), command).toBe(true);

@@ -1928,12 +1928,17 @@ function folderContents(name: string, src: Word): Word | undefined {
     if (src.parts.some((p) => p.glob)) return { parts: [...src.parts, { text: '/', known: true }, { text: '*', known: false, glob: true }] };
     return { parts: [...src.parts, { text: '/<a file in it>', known: false }] };
   }
+  // A remote folder (`host:/backup/`, `rsync://host/…/`): its files are not known here.
+  if (name === 'rsync' && t.endsWith('/') && REMOTE_RSYNC_SOURCE.test(t)) return { parts: [...src.parts, { text: '<a file in it>', known: false }] };
   // `SRC/.` and `SRC/./` (GNU cp too), `.`; `SRC/` for rsync, and for macOS's (BSD) cp.
   let bare = t;
   while (bare.length > 1 && bare.endsWith('/')) bare = bare.slice(0, -1);
   if (bare === '.' || bare.endsWith('/.')) return contentsOf(bare.slice(0, -1) || './');
   return (name === 'rsync' || name === 'cp') && t.endsWith('/') && bare !== '/' ? contentsOf(bare) : undefined;
 }
+
+/** rsync's remote sources: `[USER@]HOST:PATH`, `HOST::MODULE`, `rsync://HOST/…` (a colon before any slash). */
+const REMOTE_RSYNC_SOURCE = /^(?:rsync:\/\/|[^/:]+:)/;
 
 /** The patterns rsync's --exclude options give (`--exclude=P`, `--exclude P`), as written. */
 function rsyncExcludes(args: Word[]): string[] {
