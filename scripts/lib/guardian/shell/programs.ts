@@ -846,7 +846,6 @@ export function commandWrites(name: string, args: Word[], emit: Emit, nested: Ne
       if (noFolder && name === 'cp' && recursiveCopy(options)) {
         for (const src of sources) {
           const whole = exact(src) ? contentsOf(text(src)) : undefined;
-          if (whole && logExcluded) continue;
           if (whole) put(whole, 'replace', name, links, dest);
           else put(src, 'replace', name, links, dest);
         }
