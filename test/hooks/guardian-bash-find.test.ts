@@ -27,6 +27,9 @@ beforeAll(() => {
   mkdirSync(join(world, K), { recursive: true });
   writeFileSync(join(world, K, 'log.md'), '---\nwalnut: garden\n---\n\n## 2024-03-01 — squirrel:s3\nPlanted.\nsigned: squirrel:s3\n');
   mkdirSync(join(world, 'src'), { recursive: true });
+  mkdirSync(join(world, 'dist', 'chunks'), { recursive: true });
+  writeFileSync(join(world, 'dist', 'chunks', 'a.js'), 'x\n');
+  writeFileSync(join(world, 'dist', 'notes.md'), 'x\n');
   mkdirSync(join(home, '.alive'), { recursive: true });
   outside = join(base, 'scratch');
   mkdirSync(join(outside, 'backups'), { recursive: true });
@@ -143,4 +146,18 @@ describe('log-guardian: the review of the find, fd and folder-copy fixes', () =>
     `cp -rn <OUTSIDE>/backups/. ${K}/`,
     `fd -tf -E '**/log.md' | xargs sed -i s/a/b/`,
   ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
+});
+
+// A find below a folder that holds no log finds none: `find dist -type f -delete` was allowed
+// unread before the fixes above, and must stay so (the same review, a false positive).
+describe('log-guardian: find below a folder without logs', () => {
+  it.each([`find dist -type f -delete`, `find dist -type f -exec rm {} +`, `find ./dist -type f -mmin +60 -delete`, `find <WORLD>/dist -type f -delete`])(
+    'allows %s',
+    (command) => expect(decision(command), command).toEqual({ allow: true }),
+  );
+
+  it.each([`find 04_Ventures -type f -delete`, `find . -type f -delete`, `find <WORLD> -type f -exec rm {} +`, `find dist/../04_Ventures -type f -delete`])(
+    'denies %s',
+    (command) => expect(decision(command).allow, command).toBe(false),
+  );
 });

@@ -84,7 +84,7 @@ describe('the shell reader ends, in linear time, on any command', () => {
   it('a find whose -exec runs find, thousands deep (past 8 levels, what it runs is not read: one write stands for it)', async () => {
     expect(await readWithin(`'find . -name log.md -delete' + ' -exec find'.repeat(${Math.floor(NEAR_LIMIT / 10)})`)).toMatchObject({
       writes: 2,
-      first: '<found by find>/log.md',
+      first: './<found by find>/log.md',
       last: '<commands past what it reads>',
     });
   });
@@ -97,7 +97,7 @@ describe('the shell reader ends, in linear time, on any command', () => {
   });
 
   it('a find -regex written to backtrack for ever (the pattern is read, never compiled)', async () => {
-    expect(await readWithin(`"find . -regex '((((.*)*)*)*)*y' -delete; cat log.md"`)).toMatchObject({ writes: 1, first: '<found by find>/*' });
+    expect(await readWithin(`"find . -regex '((((.*)*)*)*)*y' -delete; cat log.md"`)).toMatchObject({ writes: 1, first: './<found by find>/*' });
   });
 
   it('thousands of here-documents to bash, each a script', async () => {

@@ -19,7 +19,7 @@ import type { BashToolCall, FileToolCall, GuardianCall } from '../hook/input.ts'
 import { globMatches, pathPatternMayMatchLog } from '../text/glob.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { findGuardedRoot } from '../world/root.ts';
-import { candidateTargets, exists, isInside, landsUnderItsOwnName, linksIn, rootForms } from './paths.ts';
+import { candidateTargets, exists, isInside, landsUnderItsOwnName, linksIn, noLogBelow, rootForms } from './paths.ts';
 import { withoutShortMagic } from './pathspec-magic.ts';
 import type { ShellWrite } from './shell.ts';
 import { checkEdits, editsTouchSignedEntry } from './signed.ts';
@@ -82,6 +82,18 @@ function underFolderOutside(write: ShellWrite, cwd: string, env: NodeJS.ProcessE
   // A link there whose name the unknown rest may make (`lk` of `/tmp/x/lk$x/log.md`) leads anywhere.
   const links = linksIn(folder, known.slice(folder.length));
   return links?.every(outside) === true;
+}
+
+/**
+ * True when a write is of what find finds below one starting point the text names (`dist/` of
+ * `find dist -type f -delete`) and every reading of that folder holds no log.md and no link
+ * (paths.ts noLogBelow): a find there finds no walnut log.
+ */
+function foundWhereNoLogIs(write: ShellWrite, cwd: string): boolean {
+  const known = write.known ?? '';
+  if (!write.path.includes('<found by find>') || !known.endsWith('/')) return false;
+  const from = write.dir === undefined || write.dir === '' ? cwd : resolve(cwd, write.dir);
+  return candidateTargets(isAbsolute(known) ? known : `${from}${sep}${known}`, cwd).every(noLogBelow);
 }
 
 /** The most of a log read to tell that it holds nothing: one of white space alone is no longer. */
@@ -576,7 +588,7 @@ function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, she
         ? isLogName(write.name)
         : !write.notLog && write.input !== undefined && (DESCRIPTOR.test(write.path) ? openedMayNameLog : inputNamesLog)(write.input))
     ) {
-      if (findGuardedRoot(cwd, env) === undefined || underFolderOutside(write, cwd, env)) continue;
+      if (findGuardedRoot(cwd, env) === undefined || underFolderOutside(write, cwd, env) || foundWhereNoLogIs(write, cwd)) continue;
       const reason =
         write.name !== undefined
           ? unresolvedReason(write)

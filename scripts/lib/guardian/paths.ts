@@ -150,3 +150,30 @@ export function rootForms(dir: string): string[] {
 export function exists(path: string): boolean {
   return fs.existsSync(path);
 }
+
+/** Entries read at most by noLogBelow: past them the folder may hold a log. */
+const LOG_LOOK_ENTRIES = 20_000;
+
+/**
+ * True when `folder` is a real folder (not a link) and nothing below it, read to LOG_LOOK_ENTRIES
+ * entries, is named log.md (in any letter case) or is a link: what find finds below it is no
+ * walnut log (`find dist -type f -delete`). Unreadable, missing or past the budget: false.
+ */
+export function noLogBelow(folder: string): boolean {
+  const top = fs.lstatSync(folder, { throwIfNoEntry: false });
+  if (!top?.isDirectory()) return false;
+  const stack = [folder];
+  let seen = 0;
+  try {
+    while (stack.length > 0) {
+      const dir = stack.pop()!;
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        if (++seen > LOG_LOOK_ENTRIES || e.isSymbolicLink() || e.name.toLowerCase() === 'log.md') return false;
+        if (e.isDirectory()) stack.push(join(dir, e.name));
+      }
+    }
+  } catch {
+    return false;
+  }
+  return true;
+}

@@ -1290,10 +1290,11 @@ function findWrites(args: Word[], emit: Emit, nested: Nested, depth: number): vo
   const alone = logStarts.length === 1 && !matched ? logStarts[0] : undefined;
   if (logStarts.length > 0 && !alone) matched = true;
   const name = matched && !excluded ? 'log.md' : undefined;
-  // Below its one starting point when that is an absolute path as written: a folder outside every
-  // world (`find /tmp -type f -mtime +7 -delete`) finds no walnut log (decide.ts underFolderOutside).
+  // Below its one starting point when the text tells it: a folder outside every world (`find /tmp
+  // -type f -mtime +7 -delete`) or one that holds no log (`find dist …`) finds no walnut log
+  // (decide.ts underFolderOutside, foundWhereNoLogIs).
   const starts = findStarts(args);
-  const start = starts.length === 1 && exact(starts[0]!) && text(starts[0]!).startsWith('/') ? text(starts[0]!).replace(/\/*$/, '/') : undefined;
+  const start = starts.length === 1 && exact(starts[0]!) ? text(starts[0]!).replace(/\/*$/, '/') : undefined;
   const found: Word = alone ?? {
     parts: [
       ...(start !== undefined ? [{ text: start, known: true }] : []),
