@@ -161,3 +161,22 @@ describe('log-guardian: find below a folder without logs', () => {
     (command) => expect(decision(command).allow, command).toBe(false),
   );
 });
+
+// Homebrew installs GNU coreutils, findutils and tar on macOS under g-prefixed names (gsed was read).
+describe('log-guardian: GNU tools under their Homebrew names', () => {
+  it.each([
+    `grm ${K}/log.md`,
+    `gtruncate -s0 ${K}/log.md`,
+    `gcp <OUTSIDE>/backups/log.md ${K}/log.md`,
+    `gmv ${K}/log.md /tmp/old.md`,
+    `gshred -u ${K}/log.md`,
+    `gfind . -type f -delete`,
+    `gtar --remove-files -czf /tmp/x.tgz ${K}/log.md`,
+    `gfind . -type f | xargs sed -i s/a/b/`,
+    `ggrep -rl foo . | xargs sed -i s/a/b/`,
+  ])('denies %s', (command) => expect(decision(command).allow, command).toBe(false));
+
+  it.each([`gcp ${K}/log.md /tmp/backup.md`, `gfind dist -type f -delete`, `gzcat x.gz`])('allows %s', (command) =>
+    expect(decision(command), command).toEqual({ allow: true }),
+  );
+});

@@ -771,7 +771,8 @@ function cpMakesNoLink(option: string): boolean {
 }
 
 /** The writes of one simple command (after wrappers), other than its redirections. */
-export function commandWrites(name: string, args: Word[], emit: Emit, nested: Nested, depth: number): void {
+export function commandWrites(given: string, args: Word[], emit: Emit, nested: Nested, depth: number): void {
+  const name = gnuName(given);
   switch (name) {
     case 'sed':
     case 'gsed': // GNU sed's name on macOS (Homebrew)
@@ -1392,6 +1393,18 @@ function fdWrites(fdWords: string[], emit: Emit, nested: Nested, depth: number):
   );
 }
 
+/**
+ * GNU coreutils, findutils and tar as Homebrew installs them on macOS, beside the BSD tools:
+ * `grm`, `gcp`, `gfind` … are read as rm, cp, find (`grm …/log.md` was allowed until a late
+ * review of 2026-12-07; gsed is read under its own name).
+ */
+const HOMEBREW_GNU = new Set(['cp', 'mv', 'install', 'ln', 'link', 'rm', 'unlink', 'shred', 'truncate', 'dd', 'tee', 'sort', 'uniq', 'find', 'tar', 'grep']);
+
+/** `name`, or the GNU tool a Homebrew name (`g` before it) stands for. */
+function gnuName(name: string): string {
+  return name.length > 1 && name[0] === 'g' && HOMEBREW_GNU.has(name.slice(1)) ? name.slice(1) : name;
+}
+
 /** fd's -x or -X, alone or last in a cluster of its flags that take no value (`-Hx`, `-HIX`). */
 const FD_EXEC = /^-[HIiLsuagFlpq01]*[xX]$/;
 
@@ -1482,7 +1495,7 @@ function programIndex(words: string[]): number {
 function listing(segment: string): 'logs' | 'none' | undefined {
   const words = segmentWords(segment);
   const k = programIndex(words);
-  const program = baseName(words[k] ?? '');
+  const program = gnuName(baseName(words[k] ?? ''));
   const args = words.slice(k + 1);
   const spells = args.some((a) => !a.startsWith('-') && baseName(a).toLowerCase() === 'log.md');
   const matches = (g: string) => globMatches(g, 'log.md', { anyCase: true });
@@ -1780,7 +1793,7 @@ export function listedInput(input: string): string {
     .map(([segment, command]) => {
       // Only a segment whose program is a lister is read word by word (the others are most).
       const words = segmentWords(command);
-      const program = baseName(words[programIndex(words)] ?? '');
+      const program = gnuName(baseName(words[programIndex(words)] ?? ''));
       if (!LISTERS.has(program)) return segment;
       const listed = listing(command.trim());
       if (listed === 'none') {
