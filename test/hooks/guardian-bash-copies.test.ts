@@ -269,3 +269,68 @@ describe("log-guardian: copies of a folder's contents that never spell log.md", 
     `ditto ${K} <BASE>/drafts/kernel-copy`,
   ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
 });
+
+// A folder copied whole lands under its own name, and its files at the same places below: a
+// snapshot's `garden/_kernel/log.md` copied over the walnut's (`cp -r snap/garden 04_Ventures/`,
+// `rsync -a snap/garden/ 04_Ventures/garden/`) replaced the log, allowed, as only a log.md directly
+// in the folder copied was looked for. A folder copied that is not there when the hook runs (made
+// earlier in the same command: a clone) may hold anything, and fails closed over a folder that
+// holds a log (review of 2026-12-07).
+describe('log-guardian: folders copied over a walnut whose log lies further down', () => {
+  beforeAll(() => {
+    for (const [dir, files] of [
+      ['snap/garden/_kernel', ['log.md', 'now.md']],
+      ['snapnolog/garden/_kernel', ['now.md']],
+      ['restore/garden/_kernel', ['log.md']],
+    ] as const) {
+      mkdirSync(join(base, dir), { recursive: true });
+      for (const f of files) writeFileSync(join(base, dir, f), `forged ${f}\n`);
+    }
+  });
+
+  it.each([
+    `cp -r <BASE>/snap/garden/_kernel 04_Ventures/garden/`,
+    `cp -r <BASE>/snap/garden 04_Ventures/`,
+    `cp -a <BASE>/snap/garden 04_Ventures`,
+    `cp -R <BASE>/snap/garden/ 04_Ventures/garden`,
+    // GNU cp copies `SRC/` itself, macOS's cp its contents: both are read.
+    `cp -r <BASE>/snap/garden/ 04_Ventures/`,
+    `cp -rT <BASE>/snap/garden 04_Ventures/garden`,
+    `cp -r <BASE>/snap/garden/. 04_Ventures/garden/`,
+    `cp -r -t 04_Ventures <BASE>/snap/garden`,
+    `cd 04_Ventures && cp -r <BASE>/snap/garden .`,
+    `rsync -a <BASE>/snap/garden/ 04_Ventures/garden/`,
+    `rsync -a <BASE>/snap/garden 04_Ventures/`,
+    `rsync -r <BASE>/snap/garden 04_Ventures`,
+    `rsync -av --progress <BASE>/snap/ 04_Ventures/`,
+    `ditto <BASE>/snap/garden 04_Ventures/garden`,
+    // Not there when the hook runs: what it will hold is unknown.
+    `git clone https://example.com/garden.git <BASE>/clone && cp -r <BASE>/clone/_kernel/. ${K}/`,
+    `git clone https://example.com/garden.git <BASE>/clone && rsync -a <BASE>/clone/ 04_Ventures/garden/`,
+    `git clone https://example.com/garden.git <BASE>/clone && cp -r <BASE>/clone/garden 04_Ventures/`,
+    // --delete removes what the source lacks, at any depth.
+    `rsync -a --delete <BASE>/snapnolog/garden/ 04_Ventures/garden/`,
+  ])('denies %s', (command) => {
+    expect(namesLog(command.replaceAll('<BASE>', base)), command).toBe(true);
+    expectDenied(command);
+  });
+
+  it.each([
+    `cp -r <BASE>/snapnolog/garden 04_Ventures/`,
+    `rsync -a <BASE>/snapnolog/garden/ 04_Ventures/garden/`,
+    `cp -r <BASE>/snap/garden <BASE>/restore/`,
+    `rsync -a --delete <BASE>/snap/garden/ <BASE>/restore/garden/`,
+    `cp -r 04_Ventures/garden <BASE>/restore/`,
+    // Into a folder of the same name: it lands in 04_Ventures/garden/garden, which is not there.
+    `cp -r <BASE>/snap/garden 04_Ventures/garden`,
+    `cp -r <BASE>/snap/garden 04_Ventures/new-garden`,
+    `cp -r <BASE>/snap/garden/. 04_Ventures/`,
+    `cp -rn <BASE>/snap/garden 04_Ventures/`,
+    `rsync -a --ignore-existing <BASE>/snap/garden 04_Ventures/`,
+    `rsync -a --exclude=log.md <BASE>/snap/garden/ 04_Ventures/garden/`,
+    // Without -r rsync skips folders, and cp refuses them.
+    `rsync <BASE>/snap/garden 04_Ventures/`,
+    `cp <BASE>/snap/garden 04_Ventures/`,
+    `git clone https://example.com/garden.git <BASE>/clone && cp -r <BASE>/clone/. <BASE>/restore/`,
+  ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
+});

@@ -19,7 +19,7 @@ import type { BashToolCall, FileToolCall, GuardianCall } from '../hook/input.ts'
 import { globMatches, pathPatternMayMatchLog } from '../text/glob.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { findGuardedRoot } from '../world/root.ts';
-import { candidateTargets, exists, isInside, landsUnderItsOwnName, linksIn, noLogBelow, rootForms } from './paths.ts';
+import { candidateTargets, exists, folderLook, isFolder, isInside, landsUnderItsOwnName, linksIn, noLogBelow, rootForms } from './paths.ts';
 import { withoutShortMagic } from './pathspec-magic.ts';
 import type { ShellWrite } from './shell.ts';
 import { checkEdits, editsTouchSignedEntry } from './signed.ts';
@@ -94,6 +94,47 @@ function foundWhereNoLogIs(write: ShellWrite, cwd: string): boolean {
   if (!write.path.includes('<found by find>') || !known.endsWith('/')) return false;
   const from = write.dir === undefined || write.dir === '' ? cwd : resolve(cwd, write.dir);
   return candidateTargets(isAbsolute(known) ? known : `${from}${sep}${known}`, cwd).every(noLogBelow);
+}
+
+/**
+ * A folder copy (write.tree: `cp -r snap/garden 04_Ventures/`, `rsync -a snap/garden/
+ * 04_Ventures/garden/`): what the source holds lands at the same places below the folder it lands
+ * as, so each log.md below the source replaces the one at its place there. A source that cannot be
+ * read now (not there yet: made earlier in the command, a clone; a name the text does not tell;
+ * too large to look through), and rsync --delete, reach every log below that folder. The deny
+ * reason, or undefined.
+ */
+function treeCopyReason(write: ShellWrite & { tree: NonNullable<ShellWrite['tree']> }, cwd: string, env: NodeJS.ProcessEnv): string | undefined {
+  const from = write.dir === undefined ? undefined : write.dir === '' ? cwd : resolve(cwd, write.dir);
+  const at = (path: string) => (isAbsolute(path) ? path : from === undefined ? undefined : `${from}${sep}${path}`);
+  const sourcePath = write.tree.exact ? at(write.tree.source) : undefined;
+  const source = sourcePath === undefined ? undefined : folderLook(sourcePath, true);
+  if (source?.logs.length === 0 && !write.tree.deletes) return undefined;
+  const target = write.exact ? at(write.path) : undefined;
+  if (target === undefined) {
+    // Where it lands is not known: below the folder the text tells, which holds no log, or outside every world.
+    if (findGuardedRoot(cwd, env) === undefined || underFolderOutside(write, cwd, env)) return undefined;
+    const known = write.known ?? '';
+    const folder = at(known.slice(0, known.lastIndexOf('/') + 1) || '.');
+    if (folder !== undefined && candidateTargets(folder, cwd).every(noLogBelow)) return undefined;
+    return treeUnplacedReason(write);
+  }
+  if (!isFolder(target)) return undefined;
+  if (source !== undefined && !write.tree.deletes) {
+    for (const place of source.logs) {
+      const existing = guardedLogs(`${target}${sep}${place}`, cwd, env).find(holdsSomething);
+      if (existing) return shellReason({ ...write, via: `${write.via} of ${write.tree.source}` }, existing);
+    }
+    return undefined;
+  }
+  const below = folderLook(target, true);
+  if (below === undefined)
+    return findGuardedRoot(cwd, env) !== undefined || worldAbove(target, env) !== undefined ? treeUnreadReason(write, target) : undefined;
+  for (const place of below.logs) {
+    const existing = guardedLogs(`${target}${sep}${place}`, cwd, env).find(holdsSomething);
+    if (existing) return write.tree.deletes ? shellReason({ ...write, kind: 'remove' }, existing) : treeUnknownSourceReason(write, existing);
+  }
+  return undefined;
 }
 
 /** The most of a log read to tell that it holds nothing: one of white space alone is no longer. */
@@ -215,6 +256,32 @@ function unresolvedReason(write: ShellWrite): string {
     'in a folder log-guardian cannot read or tell from the ' +
     'command text (a variable, a glob, a cd it cannot follow, /proc, or a command git runs), inside an ALIVE world, so it cannot tell whether that ' +
     `is a walnut log, ${REFUSES}. If it is one, ${EDIT_ENTRY}; if not, name the folder with a literal path.`
+  );
+}
+
+function treeUnknownSourceReason(write: ShellWrite, log: string): string {
+  return (
+    `This command copies a folder (${shown(write.via)} of ${shown(write.tree?.source ?? '')}) over ${shown(write.path)}, which holds the walnut log ${shown(log)}, ` +
+    'and log-guardian cannot read now what that folder holds (it is not there yet, made earlier in the same command; ' +
+    'or the command text does not tell it; or it is too large to look through), so the copy may overwrite the log, ' +
+    `${REFUSES}. Make or fetch the folder in a command of its own, then copy it leaving log.md out (\`rsync -a --exclude=log.md\`); to add a log entry, ${EDIT_ENTRY}.`
+  );
+}
+
+function treeUnreadReason(write: ShellWrite, folder: string): string {
+  return (
+    `This command copies a folder (${shown(write.via)}) over ${shown(folder)}, inside an ALIVE world, and that folder holds more than ` +
+    `log-guardian looks through, so it cannot tell whether the copy overwrites or removes a walnut log, ${REFUSES}. ` +
+    `Copy into a narrower folder, or leave log.md out (\`rsync -a --exclude=log.md\`); to add a log entry, ${EDIT_ENTRY}.`
+  );
+}
+
+function treeUnplacedReason(write: ShellWrite): string {
+  return (
+    `This command copies a folder (${shown(write.via)} of ${shown(write.tree?.source ?? '')}) that may hold a file named log.md into ${shown(write.path)}, ` +
+    'a place log-guardian cannot tell from the command text (a variable, a glob, a cd it cannot follow), inside an ALIVE world, ' +
+    `so it cannot tell whether a walnut log is overwritten, ${REFUSES}. Name the folder with a literal path, or leave log.md out ` +
+    `(\`rsync -a --exclude=log.md\`); to add a log entry, ${EDIT_ENTRY}.`
   );
 }
 
@@ -578,6 +645,11 @@ function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, she
       const path = isAbsolute(write.path) ? write.path : `${from}${sep}${write.path}`;
       const existing = guardedLogs(path, cwd, env).find(holdsSomething);
       if (existing) return { allow: false, reason: shellReason(write, existing) };
+    }
+    if (write.tree) {
+      const reason = write.link && findGuardedRoot(cwd, env) !== undefined ? linkReason(write) : treeCopyReason({ ...write, tree: write.tree }, cwd, env);
+      if (reason) return { allow: false, reason };
+      continue;
     }
     // Through a link the command made, a path says nothing of where the write lands.
     if (write.link) {

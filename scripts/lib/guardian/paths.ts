@@ -151,8 +151,47 @@ export function exists(path: string): boolean {
   return fs.existsSync(path);
 }
 
-/** Entries read at most by noLogBelow: past them the folder may hold a log. */
+/** A folder is at `path` (through links). */
+export function isFolder(path: string): boolean {
+  return fs.statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+}
+
+/** Entries read at most by one look below a folder (folderLook): past them the folder may hold a log. */
 const LOG_LOOK_ENTRIES = 20_000;
+
+/** What a look below a folder found: the places of its files named log.md, and whether a link is below it. */
+export interface FolderLook {
+  /** Relative to the folder (`_kernel/log.md`), any letter case, as found. */
+  logs: string[];
+  links: boolean;
+}
+
+/**
+ * The log.md files below `folder` (a link to a folder is followed at the top, not below), read to
+ * LOG_LOOK_ENTRIES entries; undefined when it is not a folder, unreadable or past the budget.
+ */
+export function folderLook(folder: string, followTop = false): FolderLook | undefined {
+  const top = followTop ? fs.statSync(folder, { throwIfNoEntry: false }) : fs.lstatSync(folder, { throwIfNoEntry: false });
+  if (!top?.isDirectory()) return undefined;
+  const look: FolderLook = { logs: [], links: false };
+  const stack = [''];
+  let seen = 0;
+  try {
+    while (stack.length > 0) {
+      const rel = stack.pop()!;
+      for (const e of fs.readdirSync(rel === '' ? folder : join(folder, rel), { withFileTypes: true })) {
+        if (++seen > LOG_LOOK_ENTRIES) return undefined;
+        const at = rel === '' ? e.name : `${rel}/${e.name}`;
+        if (e.isSymbolicLink()) look.links = true;
+        if (e.name.toLowerCase() === 'log.md') look.logs.push(at);
+        else if (e.isDirectory()) stack.push(at);
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  return look;
+}
 
 /**
  * True when `folder` is a real folder (not a link) and nothing below it, read to LOG_LOOK_ENTRIES
@@ -160,20 +199,6 @@ const LOG_LOOK_ENTRIES = 20_000;
  * walnut log (`find dist -type f -delete`). Unreadable, missing or past the budget: false.
  */
 export function noLogBelow(folder: string): boolean {
-  const top = fs.lstatSync(folder, { throwIfNoEntry: false });
-  if (!top?.isDirectory()) return false;
-  const stack = [folder];
-  let seen = 0;
-  try {
-    while (stack.length > 0) {
-      const dir = stack.pop()!;
-      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-        if (++seen > LOG_LOOK_ENTRIES || e.isSymbolicLink() || e.name.toLowerCase() === 'log.md') return false;
-        if (e.isDirectory()) stack.push(join(dir, e.name));
-      }
-    }
-  } catch {
-    return false;
-  }
-  return true;
+  const look = folderLook(folder);
+  return look !== undefined && look.logs.length === 0 && !look.links;
 }

@@ -374,20 +374,20 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
   ).tokens();
 
   /** Reports a write in the folder the shell is in, and, for a path not absolute, in each other it may be in. */
-  const emit: Emit = (w, kind, via, links, folder) => {
+  const emit: Emit = (w, kind, via, links, folder, tree) => {
     // One write stands for all the reader leaves unread.
     if (isUnread(w)) {
       if (reading.stopped) return;
       reading.stopped = true;
     }
-    emitIn(w, kind, via, links, folder);
+    emitIn(w, kind, via, links, folder, tree);
     const { dir, also } = current;
     if (also === undefined || (w.parts[0]?.known && text(w).startsWith('/'))) return;
     try {
       for (const d of also) {
         if (d === dir) continue;
         current.dir = d;
-        emitIn(w, kind, via, links, folder);
+        emitIn(w, kind, via, links, folder, tree);
       }
     } finally {
       current.dir = dir;
@@ -416,8 +416,26 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     for (const name of new Set(logs)) into(name);
     if (!expanded?.complete) into('log.md');
   };
-  const emitIn: Emit = (w, kind, via, links, folder) => {
+  const emitIn: Emit = (w, kind, via, links, folder, tree) => {
     if (folder !== undefined) return emitCopies(w, folder, kind, via, links);
+    if (tree !== undefined) {
+      // A folder copy, reported besides the copy's own write: decide.ts reads what the source
+      // holds, and what the folder it lands as holds.
+      const link = reading.links.length > 0 && mayGoThroughLink(w, lastName(w), reading.links, reading.cwd, current.dir);
+      out.push({
+        path: text(w),
+        exact: exact(w),
+        ...(!exact(w) && { known: knownStart(w) }),
+        name: lastName(w),
+        dir: current.dir,
+        kind,
+        via,
+        tree: { source: text(tree.source), exact: exact(tree.source), ...(tree.deletes && { deletes: true }) },
+        ...(underFresh(w, reading, false) && { fresh: true }),
+        ...(link && { link: true }),
+      });
+      return;
+    }
     // Through /dev/fd or /proc: a file the shell has open, or a folder it is in, the hook's process
     // cannot resolve. A relative path may climb there (`../../proc/self/cwd/…`): it is taken from
     // the folder the shell is in, from the starting folder when that is unknown, and from a

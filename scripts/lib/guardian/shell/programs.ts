@@ -20,6 +20,7 @@ import {
   type Part,
   type ShellScope,
   type ShellToken,
+  type TreeCopy,
   type VarValue,
   Vars,
   type Word,
@@ -807,7 +808,10 @@ export function commandWrites(given: string, args: Word[], emit: Emit, nested: N
       const dest = files[files.length - 1];
       if (!dest || files.length < 2) return;
       emit(dest, 'replace', name);
-      for (const src of files.slice(0, -1)) emit(exact(src) ? contentsOf(text(src)) : src, 'replace', name, false, dest);
+      for (const src of files.slice(0, -1)) {
+        emit(exact(src) ? contentsOf(text(src)) : src, 'replace', name, false, dest);
+        emit(dest, 'replace', name, false, undefined, { source: src });
+      }
       return;
     }
     case 'cp':
@@ -826,9 +830,14 @@ export function commandWrites(given: string, args: Word[], emit: Emit, nested: N
         name === 'cp'
           ? options.some((o) => o === '--no-clobber' || o === '--update=none' || (!o.startsWith('--') && clusterHas(o, 'n', OPTION_ARGS.cp!)))
           : name === 'rsync' && options.includes('--ignore-existing');
-      const put: Emit = keepsWhatIsThere ? (w, kind, via, l, folder) => kind !== 'replace' && emit(w, kind, via, l, folder) : emit;
+      const put: Emit = keepsWhatIsThere ? (w, kind, via, l, folder, tree) => kind !== 'replace' && emit(w, kind, via, l, folder, tree) : emit;
       // rsync --exclude of log.md (`--exclude=log.md`, `--exclude '*.md'`): a folder's log stays out.
       const logExcluded = name === 'rsync' && rsyncExcludes(args).some((g) => globMatches(g.replace(/^(?:\/|\*\*\/)+/, ''), 'log.md'));
+      // A folder copied (cp -r, rsync -r or -a): each file below it lands at its place below the
+      // folder it lands as, a log.md at any depth among them (decide.ts reads both folders).
+      const copiesFolders = !logExcluded && (name === 'cp' ? recursiveCopy(options) : name === 'rsync' && rsyncRecursive(options));
+      const deletes = name === 'rsync' && options.some((o) => RSYNC_DELETE.test(o));
+      const treeOf = (source: Word): TreeCopy => ({ source, ...(deletes && { deletes: true }) });
       // -T (--no-target-directory): the destination is the file written, never a folder.
       const noFolder =
         name !== 'rsync' && options.some((o) => o === '--no-target-directory' || (!o.startsWith('--') && clusterHas(o, 'T', OPTION_ARGS[name]!)));
@@ -849,6 +858,7 @@ export function commandWrites(given: string, args: Word[], emit: Emit, nested: N
           const whole = exact(src) ? contentsOf(text(src)) : undefined;
           if (whole) put(whole, 'replace', name, links, dest);
           else put(src, 'replace', name, links, dest);
+          put(dest, 'replace', name, links, undefined, treeOf(src));
         }
       }
       // A destination folder: each source lands under its own name inside it. A destination whose
@@ -863,13 +873,30 @@ export function commandWrites(given: string, args: Word[], emit: Emit, nested: N
         if (whole && logExcluded) continue;
         if (whole) {
           put(whole, 'replace', name, links, dest);
+          if (copiesFolders) {
+            const folder = folderOf(src);
+            put(dest, 'replace', name, links, undefined, treeOf(folder));
+            // `SRC/`: macOS's cp copies its contents, GNU's the folder itself, under its own name.
+            const own = name === 'cp' && !/(?:^|\/)\.\/*$/.test(text(src)) ? lastName(folder) : undefined;
+            const slash = text(dest).endsWith('/') ? '' : '/';
+            if (own !== undefined)
+              put({ parts: [...dest.parts, { text: slash + baseName(own), known: true }] }, 'replace', name, links, undefined, treeOf(folder));
+          }
           continue;
         }
         const srcName = lastName(src);
         const slash = text(dest).endsWith('/') ? '' : '/';
         const into = exact(dest) || !slash ? name : `${name}, if ${text(dest)} is a folder,`;
-        if (srcName !== undefined) put({ parts: [...dest.parts, { text: slash + baseName(srcName), known: true }] }, 'replace', into, links);
-        else put(src, 'replace', into, links, dest);
+        if (srcName !== undefined) {
+          const landed = { parts: [...dest.parts, { text: slash + baseName(srcName), known: true }] };
+          put(landed, 'replace', into, links);
+          if (copiesFolders) put(landed, 'replace', into, links, undefined, treeOf(src));
+        } else {
+          put(src, 'replace', into, links, dest);
+          // Under a name only the run tells (`for d in snap/*; do cp -r "$d" …`).
+          if (copiesFolders)
+            put({ parts: [...dest.parts, { text: `${slash}<the folder copied>`, known: false }] }, 'replace', into, links, undefined, treeOf(src));
+        }
       }
       if (name === 'mv') for (const src of sources) emit(src, 'remove', 'mv');
       if (name === 'rsync') {
@@ -1949,6 +1976,23 @@ function folderContents(name: string, src: Word): Word | undefined {
   if (bare === '.' || bare.endsWith('/.')) return contentsOf(bare.slice(0, -1) || './');
   return (name === 'rsync' || name === 'cp') && t.endsWith('/') && bare !== '/' ? contentsOf(bare) : undefined;
 }
+
+/** The folder a contents copy (`SRC/.`, `SRC/./`, `SRC/`) takes its files from: SRC. */
+function folderOf(src: Word): Word {
+  if (!exact(src)) return src;
+  const bare = text(src).replace(/(?:\/\.?)+$/, '');
+  return { parts: [{ text: bare === '' ? (text(src).startsWith('/') ? '/' : '.') : bare, known: true }] };
+}
+
+/** rsync copies folders: -r (--recursive), or -a (--archive), alone or in a cluster. */
+function rsyncRecursive(options: string[]): boolean {
+  return options.some((o) =>
+    o.startsWith('--') ? o === '--recursive' || o === '--archive' : clusterHas(o, 'r', OPTION_ARGS.rsync!) || clusterHas(o, 'a', OPTION_ARGS.rsync!),
+  );
+}
+
+/** rsync's options that remove from the destination what the source lacks (--del, --delete, --delete-after …). */
+const RSYNC_DELETE = /^--del(?:$|ete(?:$|-))/;
 
 /** rsync's remote sources: `[USER@]HOST:PATH`, `HOST::MODULE`, `rsync://HOST/…` (a colon before any slash). */
 const REMOTE_RSYNC_SOURCE = /^(?:rsync:\/\/|[^/:]+:)/;

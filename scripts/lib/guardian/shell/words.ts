@@ -46,6 +46,13 @@ export interface ShellWrite {
    * nested text or past its deadline): whatever they write is unknown.
    */
   unread?: boolean;
+  /**
+   * A folder copied (cp -r, rsync -r, ditto): `path` is the folder it lands as, and each file below
+   * the folder `source` (taken from `dir` as `path` is) lands at the same place below it. Not
+   * `exact` when the text does not tell the source; `deletes` when what `path` holds beyond the
+   * copy is removed (rsync --delete).
+   */
+  tree?: { source: string; exact: boolean; deletes?: boolean };
 }
 
 /** The path of an `unread` write. */
@@ -133,7 +140,17 @@ export interface HeredocText {
  * go through to anywhere. `folder`: `w` is a source whose last name the text does not tell (a glob,
  * a variable, xargs' input), copied into that folder under each name it stands for.
  */
-export type Emit = (w: Word, kind: WriteKind, via: string, links?: boolean, folder?: Word) => void;
+/**
+ * Reports a write: `folder` when `w` is a source copied into that folder under its own name;
+ * `tree` when `w` is a folder a folder copy lands as (ShellWrite.tree).
+ */
+export type Emit = (w: Word, kind: WriteKind, via: string, links?: boolean, folder?: Word, tree?: TreeCopy) => void;
+
+/** The folder a folder copy takes its files from, and whether it removes what the copy lacks. */
+export interface TreeCopy {
+  source: Word;
+  deletes?: boolean;
+}
 
 export type ShellToken = { t: 'word'; word: Word } | { t: 'op'; op: string } | { t: 'redir'; op: string; target: Word | undefined; body?: HeredocText };
 
