@@ -509,8 +509,24 @@ export class GitTransport implements RelayTransport {
     // into packed-refs, or another ref store, is resolved by git.)
     const known = this.tips.get(remote);
     const tip = known && refInFile(this.opts.clonePath, this.remoteRef(remote)) === known ? known : await this.revParse(this.remoteRef(remote));
+    if (tip === null) await this.refuseNotCommit(remote);
     this.tips.set(remote, tip);
     return tip;
+  }
+
+  /**
+   * A branch the fetch found that names no commit (a tree, a blob, a tag of one: git stores what
+   * the server lists) is a damaged relay, not one without the branch, whose advice is to set it up.
+   */
+  private async refuseNotCommit(remote: string): Promise<void> {
+    const r = await this.git(['cat-file', '-t', this.remoteRef(remote)], { okCodes: [0, 1, 128] });
+    const type = r.stdout.trim();
+    if (r.code !== 0 || !/^[a-z]{1,16}$/.test(type)) return;
+    throw new AliveError(
+      `the relay ${redactUrls(await this.remoteUrl(remote))} has a '${this.opts.branch}' branch that names a ${type}, not a commit: ` +
+        `the repository is damaged, or was not made by alive. Check it in a clone (git log ${this.opts.branch}), or ask whoever hosts it, and try again`,
+      { code: 'bad_relay' },
+    );
   }
 
   /** Rewrite checks done, or under way, and the clone's remotes as git lists them (url-as-given.ts). */
