@@ -7,7 +7,7 @@
  * they read; `find -execdir` runs its command in each found file's folder.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decide, namesLog } from '../../scripts/lib/guardian/decide.ts';
@@ -332,5 +332,79 @@ describe('log-guardian: folders copied over a walnut whose log lies further down
     `rsync <BASE>/snap/garden 04_Ventures/`,
     `cp <BASE>/snap/garden 04_Ventures/`,
     `git clone https://example.com/garden.git <BASE>/clone && cp -r <BASE>/clone/. <BASE>/restore/`,
+  ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
+});
+
+// An attack review of the folder-copy fix above (2026-12-07), each reproduced in bash with GNU cp
+// 9.1 and rsync 3.2.7: the walnut's _kernel/log.md was replaced or removed, and the hook allowed it.
+describe('log-guardian: the folder-copy check, as a review tried to get past it', () => {
+  beforeAll(() => {
+    for (const [dir, files] of [
+      ['snapf/garden/_kernel', ['log.md']],
+      ['snap2/04_Ventures/garden/_kernel', ['log.md']],
+      ['forged/_kernel', ['log.md']],
+      ['snap3/garden', []],
+    ] as const) {
+      mkdirSync(join(base, dir), { recursive: true });
+      for (const f of files) writeFileSync(join(base, dir, f), `forged ${f}\n`);
+    }
+    writeFileSync(join(base, 'snapf/garden/.rsync-filter'), '+ log.md\n');
+    writeFileSync(join(base, 'list'), 'garden/_kernel/log.md\n');
+    symlinkSync(join(base, 'forged/_kernel'), join(base, 'snap3/garden/_kernel'));
+  });
+
+  it.each([
+    // GNU cp takes any unambiguous start of a long option.
+    `cp -r --no-target-dir <BASE>/snap/garden 04_Ventures/garden`,
+    `cp -r --no-t <BASE>/snap/garden 04_Ventures/garden`,
+    // An rsync exclude anchored at the top, or undone by an include or filter rule before or after it.
+    `rsync -a --exclude=/log.md <BASE>/snap/garden/ 04_Ventures/garden/`,
+    `rsync -a --delete --exclude=/log.md <BASE>/snapnolog/garden/ 04_Ventures/garden/`,
+    `rsync -a --include=_kernel/log.md --exclude=log.md <BASE>/snap/garden/ 04_Ventures/garden/`,
+    `rsync -a --include=log.md --exclude="*.md" <BASE>/snap/garden/ 04_Ventures/garden/`,
+    `rsync -a --exclude=log.md --filter=! <BASE>/snap/garden/ 04_Ventures/garden/`,
+    `rsync -a -F --exclude=log.md <BASE>/snapf/garden/ 04_Ventures/garden/`,
+    `rsync -a --delete-excluded --exclude=log.md <BASE>/snapnolog/garden/ 04_Ventures/garden/`,
+    // What is there kept, but --delete still removes what the source lacks.
+    `rsync -a --ignore-existing --delete <BASE>/snapnolog/garden/ 04_Ventures/garden/`,
+    // rsync's options that take a value, after the paths.
+    `rsync -a <BASE>/snap/garden/ 04_Ventures/garden/ --suffix .x`,
+    `rsync -a <BASE>/snap/garden/ 04_Ventures/garden/ -B 1024`,
+    `rsync -a <BASE>/snap/garden/ 04_Ventures/garden/ --timeout 9`,
+    `rsync -a <BASE>/snap/garden/ 04_Ventures/garden/ --chmod u+w`,
+    // Run by find.
+    `find <BASE>/snap -maxdepth 1 -name garden -exec cp -r {} 04_Ventures/ \\;`,
+    `find <BASE>/snap -maxdepth 1 -name garden -exec rsync -a {} 04_Ventures/ +`,
+    // The source filled earlier in the same command.
+    `cp <BASE>/snap/garden/_kernel/log.md <BASE>/snapnolog/garden/_kernel/ && cp -r <BASE>/snapnolog/garden 04_Ventures/`,
+    `echo FORGED > <BASE>/snapnolog/garden/_kernel/log.md && rsync -a <BASE>/snapnolog/garden/ 04_Ventures/garden/`,
+    // A later -i undoes -n.
+    `yes | cp -rni <BASE>/snap/garden 04_Ventures/`,
+    // Paths kept below the destination.
+    `cd <BASE>/snap2 && cp -r --parents 04_Ventures/garden <BASE>/world/`,
+    `cd <BASE>/snap2 && cp --parents 04_Ventures/garden/_kernel/log.md <BASE>/world/`,
+    `rsync -aR <BASE>/snap2/./04_Ventures/garden <BASE>/world/`,
+    `rsync -R <BASE>/snap2/./04_Ventures/garden/_kernel/log.md <BASE>/world/`,
+    // Names read from a list.
+    `rsync --files-from=<BASE>/list <BASE>/snap/ 04_Ventures/`,
+    // A link in the source, followed (-L) or put in a folder's place (--force).
+    `cp -rL <BASE>/snap3/garden 04_Ventures/`,
+    `rsync -a --force <BASE>/snap3/garden/ 04_Ventures/garden/`,
+    // Files sent are removed from the source, a log further down among them.
+    `rsync -a --remove-source-files 04_Ventures/ <BASE>/out/`,
+    // macOS's ditto: --keepParent copies the folder itself; --arch takes a value.
+    `ditto --keepParent <BASE>/snap/garden 04_Ventures`,
+    `ditto <BASE>/snap/garden 04_Ventures/garden --arch x86_64`,
+  ])('denies %s', (command) => {
+    expect(namesLog(command.replaceAll('<BASE>', base)), command).toBe(true);
+    expectDenied(command);
+  });
+
+  it.each([
+    `rsync -a <BASE>/snap/garden/ <BASE>/restore/garden/ --timeout 9`,
+    `rsync -a --exclude=log.md <BASE>/snapf/garden/ 04_Ventures/garden/`,
+    `find <BASE>/snap -maxdepth 1 -name garden -exec cp -r {} <BASE>/restore/ \\;`,
+    `cd <BASE>/snap2 && cp -r --parents 04_Ventures/garden <BASE>/restore/`,
+    `rsync -a --remove-source-files <BASE>/snapnolog/ <BASE>/out/`,
   ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
 });

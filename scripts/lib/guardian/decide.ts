@@ -19,7 +19,19 @@ import type { BashToolCall, FileToolCall, GuardianCall } from '../hook/input.ts'
 import { globMatches, pathPatternMayMatchLog } from '../text/glob.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { findGuardedRoot } from '../world/root.ts';
-import { candidateTargets, exists, folderLook, isFolder, isInside, landsUnderItsOwnName, linksIn, noLogBelow, rootForms } from './paths.ts';
+import {
+  candidateTargets,
+  exists,
+  type FolderLook,
+  folderLook,
+  isFolder,
+  isInside,
+  LOG_LOOK_ENTRIES,
+  landsUnderItsOwnName,
+  linksIn,
+  noLogBelow,
+  rootForms,
+} from './paths.ts';
 import { withoutShortMagic } from './pathspec-magic.ts';
 import type { ShellWrite } from './shell.ts';
 import { checkEdits, editsTouchSignedEntry } from './signed.ts';
@@ -97,20 +109,57 @@ function foundWhereNoLogIs(write: ShellWrite, cwd: string): boolean {
 }
 
 /**
+ * What one command's folder copies have looked at: each folder's look (undefined past the budget),
+ * the entries left of the command's budget, and the paths its earlier writes may have changed
+ * (undefined for a write not placed).
+ */
+interface TreeLooks {
+  looks: Map<string, FolderLook | undefined>;
+  budget: { entries: number };
+  earlier: Array<string | undefined>;
+}
+
+/** Entries all of one command's folder looks read at most (some hundreds of ms). */
+const TREE_LOOKS_ENTRIES = 200_000;
+/** Entries a look below the folder a copy lands as reads at most: a large build folder synced with --delete. */
+const TARGET_LOOK_ENTRIES = 100_000;
+
+/** `folder`'s look, once per command: at most `most` entries, and what is left of the command's. */
+function lookOnce(folder: string, seen: TreeLooks, most = LOG_LOOK_ENTRIES): FolderLook | undefined {
+  if (!seen.looks.has(folder)) {
+    const budget = { entries: Math.min(most, seen.budget.entries) };
+    const before = budget.entries;
+    seen.looks.set(folder, folderLook(folder, true, budget));
+    seen.budget.entries -= before - Math.max(0, budget.entries);
+  }
+  return seen.looks.get(folder);
+}
+
+/**
  * A folder copy (write.tree: `cp -r snap/garden 04_Ventures/`, `rsync -a snap/garden/
  * 04_Ventures/garden/`): what the source holds lands at the same places below the folder it lands
  * as, so each log.md below the source replaces the one at its place there. A source that cannot be
- * read now (not there yet: made earlier in the command, a clone; a name the text does not tell;
- * too large to look through), and rsync --delete, reach every log below that folder. The deny
- * reason, or undefined.
+ * read now (not there yet: a clone made earlier in the command; a name the text does not tell;
+ * past the look's budget), one the command writes into before (`cp forged.md snap/… && cp -r
+ * snap …`), or one with a link below it (followed by -L, put in a folder's place by --force),
+ * and rsync --delete, reach every log below that folder. The deny reason, or undefined.
  */
-function treeCopyReason(write: ShellWrite & { tree: NonNullable<ShellWrite['tree']> }, cwd: string, env: NodeJS.ProcessEnv): string | undefined {
+function treeCopyReason(
+  write: ShellWrite & { tree: NonNullable<ShellWrite['tree']> },
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  seen: TreeLooks,
+): string | undefined {
   const from = write.dir === undefined ? undefined : write.dir === '' ? cwd : resolve(cwd, write.dir);
   const at = (path: string) => (isAbsolute(path) ? path : from === undefined ? undefined : `${from}${sep}${path}`);
-  const sourcePath = write.tree.exact ? at(write.tree.source) : undefined;
-  const source = sourcePath === undefined ? undefined : folderLook(sourcePath, true);
-  if (source?.logs.length === 0 && !write.tree.deletes) return undefined;
   const target = write.exact ? at(write.path) : undefined;
+  // Nothing there: nothing to replace (the common case: a copy to a new folder), and no look.
+  if (target !== undefined && !isFolder(target)) return undefined;
+  const sourcePath = write.tree.exact ? at(write.tree.source) : undefined;
+  const changed = sourcePath !== undefined && seen.earlier.some((p) => p === undefined || isInside(p, sourcePath) || isInside(sourcePath, p));
+  const look = sourcePath === undefined || changed ? undefined : lookOnce(sourcePath, seen);
+  const source = look?.links ? undefined : look;
+  if (source?.logs.length === 0 && !write.tree.deletes) return undefined;
   if (target === undefined) {
     // Where it lands is not known: below the folder the text tells, which holds no log, or outside every world.
     if (findGuardedRoot(cwd, env) === undefined || underFolderOutside(write, cwd, env)) return undefined;
@@ -119,7 +168,6 @@ function treeCopyReason(write: ShellWrite & { tree: NonNullable<ShellWrite['tree
     if (folder !== undefined && candidateTargets(folder, cwd).every(noLogBelow)) return undefined;
     return treeUnplacedReason(write);
   }
-  if (!isFolder(target)) return undefined;
   if (source !== undefined && !write.tree.deletes) {
     for (const place of source.logs) {
       const existing = guardedLogs(`${target}${sep}${place}`, cwd, env).find(holdsSomething);
@@ -127,7 +175,7 @@ function treeCopyReason(write: ShellWrite & { tree: NonNullable<ShellWrite['tree
     }
     return undefined;
   }
-  const below = folderLook(target, true);
+  const below = lookOnce(target, seen, TARGET_LOOK_ENTRIES);
   if (below === undefined)
     return findGuardedRoot(cwd, env) !== undefined || worldAbove(target, env) !== undefined ? treeUnreadReason(write, target) : undefined;
   for (const place of below.logs) {
@@ -608,6 +656,12 @@ export const MAX_READ_COMMAND = 256 * 1024;
  */
 const CHECK_MS = 2_000;
 
+/** Where a write lands, absolute and normalised; undefined when the text does not tell. */
+function placed(write: ShellWrite, cwd: string): string | undefined {
+  if (!write.exact || (write.dir === undefined && !isAbsolute(write.path))) return undefined;
+  return resolve(write.dir === undefined || write.dir === '' ? cwd : resolve(cwd, write.dir), write.path);
+}
+
 function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, shellWrites: ShellReader | undefined): Decision {
   if (!namesLog(call.command)) return ALLOW;
   if (call.command.length > MAX_READ_COMMAND)
@@ -623,7 +677,10 @@ function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, she
   // The shell the command runs in inherits the session's HOME, as the hook does. Not its TMPDIR:
   // trusted, it let commands that change TMPDIR where the reader does not see it write a log
   // (`printf -v$a$b …`, `export${IFS}…`, a link put under it), found in review on 2026-12-06.
+  const trees: TreeLooks = { looks: new Map(), budget: { entries: TREE_LOOKS_ENTRIES }, earlier: [] };
   for (const write of shellWrites(call.command, { home: env.HOME, cwd, cdpath: env.CDPATH, bashopts: env.BASHOPTS })) {
+    // Where each write lands, for a folder copy after it (its source may be one of them).
+    if (!write.tree && !write.fresh) trees.earlier.push(placed(write, cwd));
     if (Date.now() - started > CHECK_MS) {
       if (findGuardedRoot(cwd, env) === undefined) return ALLOW;
       return {
@@ -647,7 +704,8 @@ function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, she
       if (existing) return { allow: false, reason: shellReason(write, existing) };
     }
     if (write.tree) {
-      const reason = write.link && findGuardedRoot(cwd, env) !== undefined ? linkReason(write) : treeCopyReason({ ...write, tree: write.tree }, cwd, env);
+      const reason =
+        write.link && findGuardedRoot(cwd, env) !== undefined ? linkReason(write) : treeCopyReason({ ...write, tree: write.tree }, cwd, env, trees);
       if (reason) return { allow: false, reason };
       continue;
     }

@@ -156,8 +156,8 @@ export function isFolder(path: string): boolean {
   return fs.statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
 }
 
-/** Entries read at most by one look below a folder (folderLook): past them the folder may hold a log. */
-const LOG_LOOK_ENTRIES = 20_000;
+/** Entries read at most by one look below a folder (folderLook), or by all of one command's: past them the folder may hold a log. */
+export const LOG_LOOK_ENTRIES = 20_000;
 
 /** What a look below a folder found: the places of its files named log.md, and whether a link is below it. */
 export interface FolderLook {
@@ -168,23 +168,28 @@ export interface FolderLook {
 
 /**
  * The log.md files below `folder` (a link to a folder is followed at the top, not below), read to
- * LOG_LOOK_ENTRIES entries; undefined when it is not a folder, unreadable or past the budget.
+ * `budget` entries (a folder's names read as they come: one of a million names costs no more);
+ * undefined when it is not a folder, unreadable or past the budget.
  */
-export function folderLook(folder: string, followTop = false): FolderLook | undefined {
+export function folderLook(folder: string, followTop = false, budget = { entries: LOG_LOOK_ENTRIES }): FolderLook | undefined {
   const top = followTop ? fs.statSync(folder, { throwIfNoEntry: false }) : fs.lstatSync(folder, { throwIfNoEntry: false });
   if (!top?.isDirectory()) return undefined;
   const look: FolderLook = { logs: [], links: false };
   const stack = [''];
-  let seen = 0;
   try {
     while (stack.length > 0) {
       const rel = stack.pop()!;
-      for (const e of fs.readdirSync(rel === '' ? folder : join(folder, rel), { withFileTypes: true })) {
-        if (++seen > LOG_LOOK_ENTRIES) return undefined;
-        const at = rel === '' ? e.name : `${rel}/${e.name}`;
-        if (e.isSymbolicLink()) look.links = true;
-        if (e.name.toLowerCase() === 'log.md') look.logs.push(at);
-        else if (e.isDirectory()) stack.push(at);
+      const dir = fs.opendirSync(rel === '' ? folder : join(folder, rel), { bufferSize: 256 });
+      try {
+        for (let e = dir.readSync(); e !== null; e = dir.readSync()) {
+          if (--budget.entries < 0) return undefined;
+          const at = rel === '' ? e.name : `${rel}/${e.name}`;
+          if (e.isSymbolicLink()) look.links = true;
+          if (e.name.toLowerCase() === 'log.md') look.logs.push(at);
+          else if (e.isDirectory()) stack.push(at);
+        }
+      } finally {
+        dir.closeSync();
       }
     }
   } catch {

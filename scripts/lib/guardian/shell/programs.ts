@@ -201,7 +201,17 @@ export const OPTION_ARGS: Record<string, Set<string>> = {
   mv: new Set(['-S', '-t', '--suffix', '--target-directory']),
   install: new Set(['-m', '-o', '-g', '-S', '-t', '--mode', '--owner', '--group', '--suffix', '--target-directory']),
   ln: new Set(['-S', '-t', '--suffix', '--target-directory']),
-  rsync: new Set(['-e', '--rsh', '--exclude', '--include', '--filter', '-f', '-T', '--temp-dir']),
+  // rsync's options that take a value (popt takes it as the next word too, after the paths as before).
+  rsync: new Set([
+    ...['-e', '--rsh', '--exclude', '--include', '--filter', '-f', '-T', '--temp-dir', '-B', '--block-size', '-M', '--remote-option', '-@'],
+    ...['--suffix', '--timeout', '--chmod', '--log-file', '--log-file-format', '--backup-dir', '--compare-dest', '--copy-dest'],
+    ...['--link-dest', '--max-delete', '--max-size', '--min-size', '--partial-dir', '--rsync-path', '--exclude-from', '--include-from'],
+    ...['--files-from', '--out-format', '--log-format', '--password-file', '--bwlimit', '--port', '--sockopts', '--outbuf', '--chown'],
+    ...['--usermap', '--groupmap', '--compress-choice', '--zc', '--compress-level', '--zl', '--checksum-choice', '--cc'],
+    ...['--skip-compress', '--modify-window', '--iconv', '--contimeout', '--stop-after', '--stop-at', '--info', '--debug'],
+    ...['--max-alloc', '--address', '--protocol', '--checksum-seed', '--write-batch', '--only-write-batch', '--read-batch'],
+    ...['--copy-as', '--early-input'],
+  ]),
   truncate: new Set(['-s', '-r', '--size', '--reference']),
   rm: new Set(),
   unlink: new Set(),
@@ -803,14 +813,18 @@ export function commandWrites(given: string, args: Word[], emit: Emit, nested: N
       return;
     }
     case 'ditto': {
-      // macOS: `ditto SRC DEST` copies SRC's contents into DEST (a file SRC: DEST is that file).
-      const files = args.filter((w) => !text(w).startsWith('-'));
+      // macOS: `ditto SRC DEST` copies SRC's contents into DEST (a file SRC: DEST is that file);
+      // with --keepParent, SRC itself into DEST. --arch and --bom take a value.
+      const files = args.filter((w, k) => !text(w).startsWith('-') && !DITTO_VALUE_OPTIONS.has(text(args[k - 1] ?? { parts: [] })));
       const dest = files[files.length - 1];
       if (!dest || files.length < 2) return;
+      const keepParent = args.some((w) => text(w) === '--keepParent');
       emit(dest, 'replace', name);
       for (const src of files.slice(0, -1)) {
         emit(exact(src) ? contentsOf(text(src)) : src, 'replace', name, false, dest);
-        emit(dest, 'replace', name, false, undefined, { source: src });
+        const own = keepParent ? lastName(folderOf(src)) : undefined;
+        const landed = own === undefined ? dest : { parts: [...dest.parts, { text: `${text(dest).endsWith('/') ? '' : '/'}${baseName(own)}`, known: true }] };
+        emit(landed, 'replace', name, false, undefined, { source: src });
       }
       return;
     }
@@ -825,22 +839,32 @@ export function commandWrites(given: string, args: Word[], emit: Emit, nested: N
       const intoDir = values.get('-t') ?? values.get('--target-directory');
       const sources = intoDir ? files : files.slice(0, -1);
       const dest = intoDir ?? files[files.length - 1];
-      // cp -n (--no-clobber, --update=none) and rsync --ignore-existing never replace a file that is there.
+      // cp -n (--no-clobber, --update=none) and rsync --ignore-existing never replace a file that is
+      // there; a cp -i with it asks, and GNU's takes a later -i over -n (`yes | cp -rni …`).
       const keepsWhatIsThere =
         name === 'cp'
-          ? options.some((o) => o === '--no-clobber' || o === '--update=none' || (!o.startsWith('--') && clusterHas(o, 'n', OPTION_ARGS.cp!)))
+          ? options.some((o) => longStart(o, '--no-clobber', 6) || o === '--update=none' || (!o.startsWith('--') && clusterHas(o, 'n', OPTION_ARGS.cp!))) &&
+            !options.some((o) => longStart(o, '--interactive', 4) || (!o.startsWith('--') && clusterHas(o, 'i', OPTION_ARGS.cp!)))
           : name === 'rsync' && options.includes('--ignore-existing');
-      const put: Emit = keepsWhatIsThere ? (w, kind, via, l, folder, tree) => kind !== 'replace' && emit(w, kind, via, l, folder, tree) : emit;
-      // rsync --exclude of log.md (`--exclude=log.md`, `--exclude '*.md'`): a folder's log stays out.
-      const logExcluded = name === 'rsync' && rsyncExcludes(args).some((g) => globMatches(g.replace(/^(?:\/|\*\*\/)+/, ''), 'log.md'));
+      // What is kept is not replaced; what rsync --delete removes still is.
+      const put: Emit = keepsWhatIsThere
+        ? (w, kind, via, l, folder, tree) => (kind !== 'replace' || tree?.deletes) && emit(w, kind, via, l, folder, tree)
+        : emit;
+      // rsync --exclude of log.md at every depth (`--exclude=log.md`, `--exclude '*.md'`, not
+      // `/log.md`): a folder's logs stay out, unless another rule may let one in or remove it
+      // (an include, a filter or its file, -F, -C, --delete-excluded: rsync takes the first rule that matches).
+      const logExcluded =
+        name === 'rsync' &&
+        !options.some((o) => (o.startsWith('--') ? RSYNC_RULES.has(o) : [...'fFC'].some((c) => clusterHas(o, c, OPTION_ARGS.rsync!)))) &&
+        rsyncExcludes(args).some((g) => !g.includes('/') && globMatches(g, 'log.md'));
       // A folder copied (cp -r, rsync -r or -a): each file below it lands at its place below the
       // folder it lands as, a log.md at any depth among them (decide.ts reads both folders).
       const copiesFolders = !logExcluded && (name === 'cp' ? recursiveCopy(options) : name === 'rsync' && rsyncRecursive(options));
       const deletes = name === 'rsync' && options.some((o) => RSYNC_DELETE.test(o));
       const treeOf = (source: Word): TreeCopy => ({ source, ...(deletes && { deletes: true }) });
-      // -T (--no-target-directory): the destination is the file written, never a folder.
+      // -T (--no-target-directory, any start of it GNU takes): the destination is the file written, never a folder.
       const noFolder =
-        name !== 'rsync' && options.some((o) => o === '--no-target-directory' || (!o.startsWith('--') && clusterHas(o, 'T', OPTION_ARGS[name]!)));
+        name !== 'rsync' && options.some((o) => longStart(o, '--no-target-directory', 6) || (!o.startsWith('--') && clusterHas(o, 'T', OPTION_ARGS[name]!)));
       if (!dest || (!intoDir && files.length < 2)) return;
       const links =
         name === 'ln' ||
@@ -852,6 +876,27 @@ export function commandWrites(given: string, args: Word[], emit: Emit, nested: N
               (!o.startsWith('--') && (clusterHas(o, 'l', OPTION_ARGS.cp!) || clusterHas(o, 's', OPTION_ARGS.cp!))),
           ));
       if (!intoDir) put(dest, 'replace', name, links);
+      // cp --parents and rsync -R (--relative) keep each source's path below the destination
+      // (rsync's from after a `/./` in it): `rsync -aR snap/./04_Ventures/garden world/`.
+      const keepsPaths =
+        name === 'cp'
+          ? options.some((o) => longStart(o, '--parents', 4))
+          : name === 'rsync' && options.some((o) => o === '--relative' || (!o.startsWith('--') && clusterHas(o, 'R', OPTION_ARGS.rsync!)));
+      if (keepsPaths && !noFolder) {
+        for (const src of sources) {
+          if (!exact(src)) continue;
+          const t = text(src);
+          const kept = (name === 'rsync' && t.includes('/./') ? t.slice(t.indexOf('/./') + 3) : t).replace(/^(?:\.?\/)+/, '');
+          if (kept === '' || kept === '.') continue;
+          const landed = { parts: [...dest.parts, { text: `${text(dest).endsWith('/') ? '' : '/'}${kept}`, known: true }] };
+          put(landed, 'replace', `${name} ${name === 'cp' ? '--parents' : '-R'}`, links);
+          if (copiesFolders) put(landed, 'replace', name, links, undefined, treeOf(src));
+        }
+      }
+      // rsync --files-from: the names a list gives, kept below the destination, are not known here.
+      if (name === 'rsync' && options.includes('--files-from')) {
+        put(dest, 'replace', name, links, undefined, treeOf({ parts: [{ text: '<the files --files-from lists>', known: false }] }));
+      }
       // cp -r with -T: a source folder's contents land in the destination folder, as with `SRC/.`.
       if (noFolder && name === 'cp' && recursiveCopy(options)) {
         for (const src of sources) {
@@ -904,7 +949,12 @@ export function commandWrites(given: string, args: Word[], emit: Emit, nested: N
         // --delete (--del, --delete-after …) removes what the destination folder holds beyond them.
         const inFolder = (w: Word): Word => ({ parts: [...w.parts, { text: text(w).endsWith('/') ? 'log.md' : '/log.md', known: true }] });
         const removes = options.find((o) => o === '--remove-source-files' || o === '--remove-sent-files');
-        if (removes) for (const src of sources) for (const w of [src, inFolder(src)]) emit(w, 'remove', `rsync ${removes}`);
+        if (removes)
+          for (const src of sources) {
+            for (const w of [src, inFolder(src)]) emit(w, 'remove', `rsync ${removes}`);
+            // Every file a folder copy sends, a log further down among them.
+            if (copiesFolders) emit(folderOf(src), 'remove', `rsync ${removes}`, false, undefined, { source: folderOf(src), deletes: true });
+          }
         if (options.some((o) => o.startsWith('--del'))) emit(inFolder(dest), 'remove', 'rsync --delete');
       }
       return;
@@ -1366,7 +1416,8 @@ function findWrites(args: Word[], emit: Emit, nested: Nested, depth: number): vo
         commandWrites(
           baseName(text(command[k] ?? command[0]!)),
           command.slice(k + 1),
-          (w, kind, via, links, folder) => emit(there(w), kind, `find ${t} ${via}`, links, folder && there(folder)),
+          (w, kind, via, links, folder, tree) =>
+            emit(there(w), kind, `find ${t} ${via}`, links, folder && there(folder), tree && { ...tree, source: there(tree.source) }),
           withFoundVariable,
           depth + 1,
         );
@@ -1414,7 +1465,7 @@ function fdWrites(fdWords: string[], emit: Emit, nested: Nested, depth: number):
   commandWrites(
     baseName(text(command[k] ?? command[0]!)),
     command.slice(k + 1),
-    (w, kind, via, links, folder) => emit(w, kind, `fd ${words[at]} ${via}`, links, folder),
+    (w, kind, via, links, folder, tree) => emit(w, kind, `fd ${words[at]} ${via}`, links, folder, tree),
     withFoundVariable,
     depth + 1,
   );
@@ -1989,6 +2040,17 @@ function rsyncRecursive(options: string[]): boolean {
   return options.some((o) =>
     o.startsWith('--') ? o === '--recursive' || o === '--archive' : clusterHas(o, 'r', OPTION_ARGS.rsync!) || clusterHas(o, 'a', OPTION_ARGS.rsync!),
   );
+}
+
+/** ditto's options that take the next word. */
+const DITTO_VALUE_OPTIONS = new Set(['--arch', '--bom']);
+
+/** rsync's options for rules beside --exclude: any of them may let a log.md in, or remove one. */
+const RSYNC_RULES = new Set(['--include', '--include-from', '--exclude-from', '--filter', '--cvs-exclude', '--files-from', '--delete-excluded']);
+
+/** `option` is `full` or a start of it at least `min` characters long (GNU takes any unambiguous start). */
+function longStart(option: string, full: string, min: number): boolean {
+  return option.length >= min && full.startsWith(option);
 }
 
 /** rsync's options that remove from the destination what the source lacks (--del, --delete, --delete-after …). */
