@@ -128,8 +128,10 @@ describe('hook bundles', () => {
       // as (decide.ts treeCopyReason, three deny reasons). log-guardian 30.5 -> 31.25 (31.0), the
       // reader 93.75 -> 96 (95.65) after a review of that check: rsync's value options, include and
       // filter rules, -R and --files-from, cp --parents and -i over -n, ditto --keepParent, one
-      // budget for a command's folder looks, sources written earlier in the command.
-      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 96, 'log-guardian': 31.25, 'relay-check': 25 }[name] ?? 21) * 1024);
+      // budget for a command's folder looks, sources written earlier in the command. 31.25 -> 32
+      // (31.73) after a second review: the quick check reads copies spelled with quotes or
+      // backslashes and programs the text does not tell (`$(which cp)`, decide.ts programNotTold).
+      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 96, 'log-guardian': 32, 'relay-check': 25 }[name] ?? 21) * 1024);
       // No zod, yaml, tar or Octokit, and no CommonJS require: hooks get no require() (build-options.mjs).
       expect(text).not.toMatch(/\bzod\b|ZodError|from "yaml"|YAMLParseError|node-tar|minizlib|@octokit|Octokit/);
       expect(text).not.toMatch(/(?<![\w$.])require\(|__require\b|Dynamic require/);

@@ -408,3 +408,48 @@ describe('log-guardian: the folder-copy check, as a review tried to get past it'
     `rsync -a --remove-source-files <BASE>/snapnolog/ <BASE>/out/`,
   ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
 });
+
+// A second review of the folder-copy check (2026-12-07), each reproduced in bash: allowed, and the
+// walnut's log replaced or removed.
+describe('log-guardian: the folder-copy check, as a second review tried to get past it', () => {
+  beforeAll(() => {
+    mkdirSync(join(base, 'snap4/garden'), { recursive: true });
+    writeFileSync(join(base, 'snap4/garden/_kernel'), 'a file where the walnut has a folder\n');
+    mkdirSync(join(base, 'snap7/garden/_kernel'), { recursive: true });
+    writeFileSync(join(base, 'snap7/garden/_kernel/x'), 'forged\n');
+  });
+
+  it.each([
+    // Spelled with quotes or a backslash: the quick check did not take them for copies.
+    `cp "-r" <BASE>/snap/garden 04_Ventures/`,
+    `cp \\-r <BASE>/snap/garden 04_Ventures/`,
+    `c\\p -r <BASE>/snap/garden 04_Ventures/`,
+    `rs""ync -a <BASE>/snap/garden/ 04_Ventures/garden/`,
+    `r\\sync -a <BASE>/snap/garden/ 04_Ventures/garden/`,
+    // A program the text does not tell may be cp or rsync.
+    `$(which cp) -r <BASE>/snap/garden 04_Ventures/`,
+    `x=sync; r$x -a <BASE>/snap/garden/ 04_Ventures/garden/`,
+    `o=-r; cp $o <BASE>/snap/garden 04_Ventures/`,
+    // The source written earlier, named another way.
+    `mv <BASE>/snap7/garden/_kernel/x <BASE>/snap7/garden/_kernel/log.md; cp -r <BASE>/./snap7/garden 04_Ventures/`,
+    `cd <BASE> && mv snap7/garden/_kernel/x snap7/garden/_kernel/log.md && cp -r ./snap7/garden world/04_Ventures/`,
+    // scp copies locally as cp does.
+    `scp -r <BASE>/snap/garden 04_Ventures/`,
+    // Rules in an --exclude's value: `+ ` makes it an include, `!` clears the list.
+    `rsync -a --exclude='+ log.md' --exclude=log.md <BASE>/snap/garden/ 04_Ventures/garden/`,
+    `rsync -a --exclude=log.md --exclude='!' <BASE>/snap/garden/ 04_Ventures/garden/`,
+    // --force puts a file in place of a folder, whose log goes with it.
+    `rsync -a --force <BASE>/snap4/garden/ 04_Ventures/garden/`,
+  ])('denies %s', (command) => {
+    expect(namesLog(command.replaceAll('<BASE>', base)), command).toBe(true);
+    expectDenied(command);
+  });
+
+  it.each([
+    // Where it lands is not told, but the source holds no log.
+    `rsync -a <BASE>/snapnolog/garden/ "$DEPLOY_DIR"/`,
+    `cp -r <BASE>/snapnolog/garden "$OUT"`,
+    `"$EDITOR" 04_Ventures/garden/_kernel/now.md`,
+    `$(npm bin)/eslint --fix src/`,
+  ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
+});

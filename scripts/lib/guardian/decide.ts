@@ -155,8 +155,12 @@ function treeCopyReason(
   const target = write.exact ? at(write.path) : undefined;
   // Nothing there: nothing to replace (the common case: a copy to a new folder), and no look.
   if (target !== undefined && !isFolder(target)) return undefined;
-  const sourcePath = write.tree.exact ? at(write.tree.source) : undefined;
-  const changed = sourcePath !== undefined && seen.earlier.some((p) => p === undefined || isInside(p, sourcePath) || isInside(sourcePath, p));
+  const given = write.tree.exact ? at(write.tree.source) : undefined;
+  const sourcePath = given === undefined ? undefined : resolve(given);
+  // Written before by this command, through any of its names (`./snap`, a link to it).
+  const changed =
+    sourcePath !== undefined &&
+    candidateTargets(sourcePath, cwd).some((form) => seen.earlier.some((p) => p === undefined || isInside(p, form) || isInside(form, p)));
   const look = sourcePath === undefined || changed ? undefined : lookOnce(sourcePath, seen);
   const source = look?.links ? undefined : look;
   if (source?.logs.length === 0 && !write.tree.deletes) return undefined;
@@ -453,10 +457,51 @@ const FD_EXEC_OPTION = /(?:^|\s)-[a-z0-9]*x(?:\s|$)/;
  * …/_kernel/` replaced the log (found late on 2026-12-07).
  */
 function copiesFolderContents(command: string, lower: string): boolean {
-  if (lower.includes('rsync') || lower.includes('ditto')) return true;
-  if (!lower.includes('cp')) return false;
-  return lower.includes('--no-t') || lower.includes('--rec') || lower.includes('--ar') || CP_FOLDER_OPTION.test(command);
+  // Also through the quotes and backslashes a shell takes away (`r\sync`, `cp "-r"`), a program
+  // the text does not tell (`$(which cp)`, `r$x`), or options in a variable (`cp $o`).
+  if (QUOTING.some((c) => lower.includes(c)) && copiesPlainly(unquote(command), unquote(lower))) return true;
+  return copiesPlainly(command, lower) || programNotTold(command);
 }
+
+function copiesPlainly(command: string, lower: string): boolean {
+  if (lower.includes('rsync') || lower.includes('ditto') || lower.includes('scp')) return true;
+  if (!lower.includes('cp')) return false;
+  return lower.includes('--no-t') || lower.includes('--rec') || lower.includes('--ar') || lower.includes('$') || CP_FOLDER_OPTION.test(command);
+}
+
+/**
+ * True when a command's program word (after assignments), at the start of the text or after a
+ * `;`, `&`, `|`, `(`, `{`, newline, `$(` or backquote, holds a `$` or a backquote, or is a
+ * substitution (`$(which cp) -r …`, `r$x -a …`). One pass: no pattern that looks ahead from each start.
+ */
+function programNotTold(command: string): boolean {
+  if (!command.includes('$') && !command.includes('`')) return false;
+  let start = 0;
+  while (start <= command.length) {
+    let end = start;
+    while (end < command.length && !COMMAND_START.has(command[end]!) && !(command[end] === '$' && command[end + 1] === '(')) end++;
+    if (programWordNotTold(command, start, end)) return true;
+    start = end + (command[end] === '$' ? 2 : 1);
+  }
+  return false;
+}
+
+const COMMAND_START = new Set([';', '&', '|', '(', '{', '\n', '`']);
+
+/** The first word between `from` and `to` that is not an assignment holds a `$` or a backquote, or there is none before a substitution. */
+function programWordNotTold(command: string, from: number, to: number): boolean {
+  let i = from;
+  for (;;) {
+    while (i < to && (command[i] === ' ' || command[i] === '\t')) i++;
+    if (i >= to) return to < command.length && (command[to] === '`' || command[to] === '$');
+    const wordStart = i;
+    while (i < to && command[i] !== ' ' && command[i] !== '\t') i++;
+    const word = command.slice(wordStart, i);
+    if (!ASSIGNMENT_WORD.test(word)) return word.includes('$') || word.includes('`');
+  }
+}
+
+const ASSIGNMENT_WORD = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
 /**
  * An option cluster holding r, R, a (a folder copied: macOS's cp takes `SRC/`'s contents) or T:
@@ -680,7 +725,11 @@ function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, she
   const trees: TreeLooks = { looks: new Map(), budget: { entries: TREE_LOOKS_ENTRIES }, earlier: [] };
   for (const write of shellWrites(call.command, { home: env.HOME, cwd, cdpath: env.CDPATH, bashopts: env.BASHOPTS })) {
     // Where each write lands, for a folder copy after it (its source may be one of them).
-    if (!write.tree && !write.fresh) trees.earlier.push(placed(write, cwd));
+    if (!write.tree && !write.fresh) {
+      const at = placed(write, cwd);
+      if (at === undefined) trees.earlier.push(undefined);
+      else trees.earlier.push(...candidateTargets(at, cwd));
+    }
     if (Date.now() - started > CHECK_MS) {
       if (findGuardedRoot(cwd, env) === undefined) return ALLOW;
       return {

@@ -1108,6 +1108,12 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     inFolder(chdir, () => {
       // `sed -n 1p $opts FILE` with opts=-i edits FILE; `cp $o DIR log.md` with o=-t replaces DIR/log.md.
       commandWrites(name, args, emit, reads, depth);
+      // A program the text does not tell (`$(which cp)`, `"$CP"`) may copy folders as cp or rsync
+      // does (what it may do to the files it names is read as for any such program).
+      if (!exact(program)) {
+        const trees: Emit = (w, kind, via, links, folder, tree) => tree && emit(w, kind, via, links, folder, tree);
+        for (const copier of ['cp', 'rsync']) commandWrites(copier, args, trees, reads, depth);
+      }
       // patch and git apply write the files a diff names, git checkout --pathspec-from-file the
       // files it reads: text from a here-document, a pipe or a file.
       const diff = diffInputs(name, args);

@@ -829,134 +829,17 @@ export function commandWrites(given: string, args: Word[], emit: Emit, nested: N
       return;
     }
     case 'cp':
+    case 'scp':
     case 'mv':
     case 'install':
     case 'ln':
     case 'rsync': {
-      const { options, values, operands: files } = operands(name, args);
-      // rsync -n (--dry-run) writes nothing.
-      if (name === 'rsync' && options.some((o) => o === '--dry-run' || (!o.startsWith('--') && clusterHas(o, 'n', OPTION_ARGS.rsync!)))) return;
-      const intoDir = values.get('-t') ?? values.get('--target-directory');
-      const sources = intoDir ? files : files.slice(0, -1);
-      const dest = intoDir ?? files[files.length - 1];
-      // cp -n (--no-clobber, --update=none) and rsync --ignore-existing never replace a file that is
-      // there; a cp -i with it asks, and GNU's takes a later -i over -n (`yes | cp -rni …`).
-      const keepsWhatIsThere =
-        name === 'cp'
-          ? options.some((o) => longStart(o, '--no-clobber', 6) || o === '--update=none' || (!o.startsWith('--') && clusterHas(o, 'n', OPTION_ARGS.cp!))) &&
-            !options.some((o) => longStart(o, '--interactive', 4) || (!o.startsWith('--') && clusterHas(o, 'i', OPTION_ARGS.cp!)))
-          : name === 'rsync' && options.includes('--ignore-existing');
-      // What is kept is not replaced; what rsync --delete removes still is.
-      const put: Emit = keepsWhatIsThere
-        ? (w, kind, via, l, folder, tree) => (kind !== 'replace' || tree?.deletes) && emit(w, kind, via, l, folder, tree)
-        : emit;
-      // rsync --exclude of log.md at every depth (`--exclude=log.md`, `--exclude '*.md'`, not
-      // `/log.md`): a folder's logs stay out, unless another rule may let one in or remove it
-      // (an include, a filter or its file, -F, -C, --delete-excluded: rsync takes the first rule that matches).
-      const logExcluded =
-        name === 'rsync' &&
-        !options.some((o) => (o.startsWith('--') ? RSYNC_RULES.has(o) : [...'fFC'].some((c) => clusterHas(o, c, OPTION_ARGS.rsync!)))) &&
-        rsyncExcludes(args).some((g) => !g.includes('/') && globMatches(g, 'log.md'));
-      // A folder copied (cp -r, rsync -r or -a): each file below it lands at its place below the
-      // folder it lands as, a log.md at any depth among them (decide.ts reads both folders).
-      const copiesFolders = !logExcluded && (name === 'cp' ? recursiveCopy(options) : name === 'rsync' && rsyncRecursive(options));
-      const deletes = name === 'rsync' && options.some((o) => RSYNC_DELETE.test(o));
-      const treeOf = (source: Word): TreeCopy => ({ source, ...(deletes && { deletes: true }) });
-      // -T (--no-target-directory, any start of it GNU takes): the destination is the file written, never a folder.
-      const noFolder =
-        name !== 'rsync' && options.some((o) => longStart(o, '--no-target-directory', 6) || (!o.startsWith('--') && clusterHas(o, 'T', OPTION_ARGS[name]!)));
-      if (!dest || (!intoDir && files.length < 2)) return;
-      const links =
-        name === 'ln' ||
-        (name === 'cp' &&
-          options.some(
-            (o) =>
-              // GNU takes any unambiguous start of a long option (`--sym`).
-              (o.length > 2 && ['link', 'symbolic-link'].some((l) => l.startsWith(o.slice(2)))) ||
-              (!o.startsWith('--') && (clusterHas(o, 'l', OPTION_ARGS.cp!) || clusterHas(o, 's', OPTION_ARGS.cp!))),
-          ));
-      if (!intoDir) put(dest, 'replace', name, links);
-      // cp --parents and rsync -R (--relative) keep each source's path below the destination
-      // (rsync's from after a `/./` in it): `rsync -aR snap/./04_Ventures/garden world/`.
-      const keepsPaths =
-        name === 'cp'
-          ? options.some((o) => longStart(o, '--parents', 4))
-          : name === 'rsync' && options.some((o) => o === '--relative' || (!o.startsWith('--') && clusterHas(o, 'R', OPTION_ARGS.rsync!)));
-      if (keepsPaths && !noFolder) {
-        for (const src of sources) {
-          if (!exact(src)) continue;
-          const t = text(src);
-          const kept = (name === 'rsync' && t.includes('/./') ? t.slice(t.indexOf('/./') + 3) : t).replace(/^(?:\.?\/)+/, '');
-          if (kept === '' || kept === '.') continue;
-          const landed = { parts: [...dest.parts, { text: `${text(dest).endsWith('/') ? '' : '/'}${kept}`, known: true }] };
-          put(landed, 'replace', `${name} ${name === 'cp' ? '--parents' : '-R'}`, links);
-          if (copiesFolders) put(landed, 'replace', name, links, undefined, treeOf(src));
-        }
-      }
-      // rsync --files-from: the names a list gives, kept below the destination, are not known here.
-      if (name === 'rsync' && options.includes('--files-from')) {
-        put(dest, 'replace', name, links, undefined, treeOf({ parts: [{ text: '<the files --files-from lists>', known: false }] }));
-      }
-      // cp -r with -T: a source folder's contents land in the destination folder, as with `SRC/.`.
-      if (noFolder && name === 'cp' && recursiveCopy(options)) {
-        for (const src of sources) {
-          const whole = exact(src) ? contentsOf(text(src)) : undefined;
-          if (whole) put(whole, 'replace', name, links, dest);
-          else put(src, 'replace', name, links, dest);
-          put(dest, 'replace', name, links, undefined, treeOf(src));
-        }
-      }
-      // A destination folder: each source lands under its own name inside it. A destination whose
-      // name is built at run time (`log.md.bak.$(date +%s)`) is the file written, not a folder; so
-      // is, for one source, one in a folder the text does not tell whose last name has an extension
-      // (`"$TMPDIR/garden-log.md"`: cp cannot be followed to see whether it is a folder).
-      const last = lastName(dest) ?? '';
-      const file = builtName(dest) || (sources.length === 1 && !exact(dest) && last.lastIndexOf('.') > 0 && !last.endsWith('.'));
-      for (const src of !noFolder && (intoDir !== undefined || !file) ? sources : []) {
-        // A folder's contents (rsync's `SRC/`, cp's `SRC/.`): each file in it lands under its own name.
-        const whole = folderContents(name, src);
-        if (whole && logExcluded) continue;
-        if (whole) {
-          put(whole, 'replace', name, links, dest);
-          if (copiesFolders) {
-            const folder = folderOf(src);
-            put(dest, 'replace', name, links, undefined, treeOf(folder));
-            // `SRC/`: macOS's cp copies its contents, GNU's the folder itself, under its own name.
-            const own = name === 'cp' && !/(?:^|\/)\.\/*$/.test(text(src)) ? lastName(folder) : undefined;
-            const slash = text(dest).endsWith('/') ? '' : '/';
-            if (own !== undefined)
-              put({ parts: [...dest.parts, { text: slash + baseName(own), known: true }] }, 'replace', name, links, undefined, treeOf(folder));
-          }
-          continue;
-        }
-        const srcName = lastName(src);
-        const slash = text(dest).endsWith('/') ? '' : '/';
-        const into = exact(dest) || !slash ? name : `${name}, if ${text(dest)} is a folder,`;
-        if (srcName !== undefined) {
-          const landed = { parts: [...dest.parts, { text: slash + baseName(srcName), known: true }] };
-          put(landed, 'replace', into, links);
-          if (copiesFolders) put(landed, 'replace', into, links, undefined, treeOf(src));
-        } else {
-          put(src, 'replace', into, links, dest);
-          // Under a name only the run tells (`for d in snap/*; do cp -r "$d" …`).
-          if (copiesFolders)
-            put({ parts: [...dest.parts, { text: `${slash}<the folder copied>`, known: false }] }, 'replace', into, links, undefined, treeOf(src));
-        }
-      }
-      if (name === 'mv') for (const src of sources) emit(src, 'remove', 'mv');
-      if (name === 'rsync') {
-        // --remove-source-files (--remove-sent-files, its older name) takes each file sent away (a folder's own log.md among them);
-        // --delete (--del, --delete-after …) removes what the destination folder holds beyond them.
-        const inFolder = (w: Word): Word => ({ parts: [...w.parts, { text: text(w).endsWith('/') ? 'log.md' : '/log.md', known: true }] });
-        const removes = options.find((o) => o === '--remove-source-files' || o === '--remove-sent-files');
-        if (removes)
-          for (const src of sources) {
-            for (const w of [src, inFolder(src)]) emit(w, 'remove', `rsync ${removes}`);
-            // Every file a folder copy sends, a log further down among them.
-            if (copiesFolders) emit(folderOf(src), 'remove', `rsync ${removes}`, false, undefined, { source: folderOf(src), deletes: true });
-          }
-        if (options.some((o) => o.startsWith('--del'))) emit(inFolder(dest), 'remove', 'rsync --delete');
-      }
+      // A folder copy's own writes are reported after what it lands as (decide.ts reads the
+      // source as written by the commands before it, not by this one).
+      const queued: Array<Parameters<Emit>> = [];
+      copyWrites(name === 'scp' ? 'cp' : name, args, (...write) => void queued.push(write));
+      for (const write of queued) if (write[5]) emit(...write);
+      for (const write of queued) if (!write[5]) emit(...write);
       return;
     }
     case 'link':
@@ -2026,6 +1909,134 @@ function folderContents(name: string, src: Word): Word | undefined {
   while (bare.length > 1 && bare.endsWith('/')) bare = bare.slice(0, -1);
   if (bare === '.' || bare.endsWith('/.')) return contentsOf(bare.slice(0, -1) || './');
   return (name === 'rsync' || name === 'cp') && t.endsWith('/') && bare !== '/' ? contentsOf(bare) : undefined;
+}
+
+/** The writes of cp, mv, install, ln and rsync (scp as cp: a local one runs it). */
+function copyWrites(name: string, args: Word[], emit: Emit): void {
+  const { options, values, operands: files } = operands(name, args);
+  // rsync -n (--dry-run) writes nothing.
+  if (name === 'rsync' && options.some((o) => o === '--dry-run' || (!o.startsWith('--') && clusterHas(o, 'n', OPTION_ARGS.rsync!)))) return;
+  const intoDir = values.get('-t') ?? values.get('--target-directory');
+  const sources = intoDir ? files : files.slice(0, -1);
+  const dest = intoDir ?? files[files.length - 1];
+  // cp -n (--no-clobber, --update=none) and rsync --ignore-existing never replace a file that is
+  // there; a cp -i with it asks, and GNU's takes a later -i over -n (`yes | cp -rni …`).
+  const keepsWhatIsThere =
+    name === 'cp'
+      ? options.some((o) => longStart(o, '--no-clobber', 6) || o === '--update=none' || (!o.startsWith('--') && clusterHas(o, 'n', OPTION_ARGS.cp!))) &&
+        !options.some((o) => longStart(o, '--interactive', 4) || (!o.startsWith('--') && clusterHas(o, 'i', OPTION_ARGS.cp!)))
+      : name === 'rsync' && options.includes('--ignore-existing');
+  // What is kept is not replaced; what rsync --delete removes still is.
+  const put: Emit = keepsWhatIsThere ? (w, kind, via, l, folder, tree) => (kind !== 'replace' || tree?.deletes) && emit(w, kind, via, l, folder, tree) : emit;
+  // rsync --exclude of log.md at every depth (`--exclude=log.md`, `--exclude '*.md'`, not
+  // `/log.md`): a folder's logs stay out, unless another rule may let one in or remove it
+  // (an include, a filter or its file, -F, -C, --delete-excluded, an exclude's own `+ ` or `!`:
+  // rsync takes the first rule that matches).
+  const logExcluded =
+    name === 'rsync' &&
+    !options.some((o) => (o.startsWith('--') ? RSYNC_RULES.has(o) : [...'fFC'].some((c) => clusterHas(o, c, OPTION_ARGS.rsync!)))) &&
+    rsyncExcludes(args).every((g) => g !== '!' && !/^[-+!][ ,_]/.test(g)) &&
+    rsyncExcludes(args).some((g) => !g.includes('/') && globMatches(g, 'log.md'));
+  // A folder copied (cp -r, rsync -r or -a): each file below it lands at its place below the
+  // folder it lands as, a log.md at any depth among them (decide.ts reads both folders).
+  const copiesFolders = !logExcluded && (name === 'cp' ? recursiveCopy(options) : name === 'rsync' && rsyncRecursive(options));
+  // --force also puts a file in the place of a folder, and what the folder held goes.
+  const deletes = name === 'rsync' && options.some((o) => RSYNC_DELETE.test(o) || o === '--force');
+  const treeOf = (source: Word): TreeCopy => ({ source, ...(deletes && { deletes: true }) });
+  // -T (--no-target-directory, any start of it GNU takes): the destination is the file written, never a folder.
+  const noFolder =
+    name !== 'rsync' && options.some((o) => longStart(o, '--no-target-directory', 6) || (!o.startsWith('--') && clusterHas(o, 'T', OPTION_ARGS[name]!)));
+  if (!dest || (!intoDir && files.length < 2)) return;
+  const links =
+    name === 'ln' ||
+    (name === 'cp' &&
+      options.some(
+        (o) =>
+          // GNU takes any unambiguous start of a long option (`--sym`).
+          (o.length > 2 && ['link', 'symbolic-link'].some((l) => l.startsWith(o.slice(2)))) ||
+          (!o.startsWith('--') && (clusterHas(o, 'l', OPTION_ARGS.cp!) || clusterHas(o, 's', OPTION_ARGS.cp!))),
+      ));
+  if (!intoDir) put(dest, 'replace', name, links);
+  // cp --parents and rsync -R (--relative) keep each source's path below the destination
+  // (rsync's from after a `/./` in it): `rsync -aR snap/./04_Ventures/garden world/`.
+  const keepsPaths =
+    name === 'cp'
+      ? options.some((o) => longStart(o, '--parents', 4))
+      : name === 'rsync' && options.some((o) => o === '--relative' || (!o.startsWith('--') && clusterHas(o, 'R', OPTION_ARGS.rsync!)));
+  if (keepsPaths && !noFolder) {
+    for (const src of sources) {
+      if (!exact(src)) continue;
+      const t = text(src);
+      const kept = (name === 'rsync' && t.includes('/./') ? t.slice(t.indexOf('/./') + 3) : t).replace(/^(?:\.?\/)+/, '');
+      if (kept === '' || kept === '.') continue;
+      const landed = { parts: [...dest.parts, { text: `${text(dest).endsWith('/') ? '' : '/'}${kept}`, known: true }] };
+      put(landed, 'replace', `${name} ${name === 'cp' ? '--parents' : '-R'}`, links);
+      if (copiesFolders) put(landed, 'replace', name, links, undefined, treeOf(src));
+    }
+  }
+  // rsync --files-from: the names a list gives, kept below the destination, are not known here.
+  if (name === 'rsync' && options.includes('--files-from')) {
+    put(dest, 'replace', name, links, undefined, treeOf({ parts: [{ text: '<the files --files-from lists>', known: false }] }));
+  }
+  // cp -r with -T: a source folder's contents land in the destination folder, as with `SRC/.`.
+  if (noFolder && name === 'cp' && recursiveCopy(options)) {
+    for (const src of sources) {
+      const whole = exact(src) ? contentsOf(text(src)) : undefined;
+      if (whole) put(whole, 'replace', name, links, dest);
+      else put(src, 'replace', name, links, dest);
+      put(dest, 'replace', name, links, undefined, treeOf(src));
+    }
+  }
+  // A destination folder: each source lands under its own name inside it. A destination whose
+  // name is built at run time (`log.md.bak.$(date +%s)`) is the file written, not a folder; so
+  // is, for one source, one in a folder the text does not tell whose last name has an extension
+  // (`"$TMPDIR/garden-log.md"`: cp cannot be followed to see whether it is a folder).
+  const last = lastName(dest) ?? '';
+  const file = builtName(dest) || (sources.length === 1 && !exact(dest) && last.lastIndexOf('.') > 0 && !last.endsWith('.'));
+  for (const src of !noFolder && (intoDir !== undefined || !file) ? sources : []) {
+    // A folder's contents (rsync's `SRC/`, cp's `SRC/.`): each file in it lands under its own name.
+    const whole = folderContents(name, src);
+    if (whole && logExcluded) continue;
+    if (whole) {
+      put(whole, 'replace', name, links, dest);
+      if (copiesFolders) {
+        const folder = folderOf(src);
+        put(dest, 'replace', name, links, undefined, treeOf(folder));
+        // `SRC/`: macOS's cp copies its contents, GNU's the folder itself, under its own name.
+        const own = name === 'cp' && !/(?:^|\/)\.\/*$/.test(text(src)) ? lastName(folder) : undefined;
+        const slash = text(dest).endsWith('/') ? '' : '/';
+        if (own !== undefined) put({ parts: [...dest.parts, { text: slash + baseName(own), known: true }] }, 'replace', name, links, undefined, treeOf(folder));
+      }
+      continue;
+    }
+    const srcName = lastName(src);
+    const slash = text(dest).endsWith('/') ? '' : '/';
+    const into = exact(dest) || !slash ? name : `${name}, if ${text(dest)} is a folder,`;
+    if (srcName !== undefined) {
+      const landed = { parts: [...dest.parts, { text: slash + baseName(srcName), known: true }] };
+      put(landed, 'replace', into, links);
+      if (copiesFolders) put(landed, 'replace', into, links, undefined, treeOf(src));
+    } else {
+      put(src, 'replace', into, links, dest);
+      // Under a name only the run tells (`for d in snap/*; do cp -r "$d" …`).
+      if (copiesFolders) put({ parts: [...dest.parts, { text: `${slash}<the folder copied>`, known: false }] }, 'replace', into, links, undefined, treeOf(src));
+    }
+  }
+  if (name === 'mv') for (const src of sources) emit(src, 'remove', 'mv');
+  if (name === 'rsync') {
+    // --remove-source-files (--remove-sent-files, its older name) takes each file sent away (a folder's own log.md among them);
+    // --delete (--del, --delete-after …) removes what the destination folder holds beyond them.
+    const inFolder = (w: Word): Word => ({ parts: [...w.parts, { text: text(w).endsWith('/') ? 'log.md' : '/log.md', known: true }] });
+    const removes = options.find((o) => o === '--remove-source-files' || o === '--remove-sent-files');
+    if (removes)
+      for (const src of sources) {
+        for (const w of [src, inFolder(src)]) emit(w, 'remove', `rsync ${removes}`);
+        // Every file a folder copy sends, a log further down among them.
+        if (copiesFolders) emit(folderOf(src), 'remove', `rsync ${removes}`, false, undefined, { source: folderOf(src), deletes: true });
+      }
+    if (options.some((o) => o.startsWith('--del'))) emit(inFolder(dest), 'remove', 'rsync --delete');
+  }
+  return;
 }
 
 /** The folder a contents copy (`SRC/.`, `SRC/./`, `SRC/`) takes its files from: SRC. */
