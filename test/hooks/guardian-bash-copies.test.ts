@@ -453,3 +453,23 @@ describe('log-guardian: the folder-copy check, as a second review tried to get p
     `$(npm bin)/eslint --fix src/`,
   ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
 });
+
+describe('log-guardian: a folder copied to a place the text does not tell, from a session outside the world', () => {
+  function decisionFrom(cwd: string, command: string) {
+    const call = guardianCall({ cwd, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command, description: 'x' } });
+    return decide(call!, { HOME: home, ALIVE_HOME: join(home, '.alive') }, cwd, shellWrites);
+  }
+
+  it('denies a copy into a glob that reaches into the world', () => {
+    const d = decisionFrom(base, 'cp -r snap/garden world/04_Ventur*/');
+    expect(d.allow).toBe(false);
+    if (!d.allow) expect(d.reason).toMatch(/cannot tell from the command text[\s\S]*Edit/);
+  });
+
+  // The folder before the glob is looked through whole: one that holds a world (base, here) is
+  // refused whatever the glob may match.
+  it('allows one into a folder that holds no walnut log, or outside every world', () => {
+    expect(decisionFrom(join(base, 'drafts'), 'cp -r ../snap/garden new*/')).toEqual({ allow: true });
+    expect(decisionFrom(base, `cp -r snap/garden ${base}/restore/g*/`)).toEqual({ allow: true });
+  });
+});

@@ -165,12 +165,16 @@ function treeCopyReason(
   const source = look?.links ? undefined : look;
   if (source?.logs.length === 0 && !write.tree.deletes) return undefined;
   if (target === undefined) {
-    // Where it lands is not known: below the folder the text tells, which holds no log, or outside every world.
-    if (findGuardedRoot(cwd, env) === undefined || underFolderOutside(write, cwd, env)) return undefined;
+    // Where it lands is not known: below the folder the text tells (`world/04_Ventur*/`, also from
+    // a session outside the world), unless that holds no walnut log, or is outside every world.
+    if (underFolderOutside(write, cwd, env)) return undefined;
     const known = write.known ?? '';
     const folder = at(known.slice(0, known.lastIndexOf('/') + 1) || '.');
-    if (folder !== undefined && candidateTargets(folder, cwd).every(noLogBelow)) return undefined;
-    return treeUnplacedReason(write);
+    const inWorld = findGuardedRoot(cwd, env) !== undefined;
+    const below = folder === undefined ? undefined : lookOnce(resolve(folder), seen, TARGET_LOOK_ENTRIES);
+    if (below === undefined) return inWorld || (folder !== undefined && worldAbove(resolve(folder), env) !== undefined) ? treeUnplacedReason(write) : undefined;
+    if (below.links && inWorld) return treeUnplacedReason(write);
+    return below.logs.some((place) => guardedLogs(`${resolve(folder!)}${sep}${place}`, cwd, env).some(holdsSomething)) ? treeUnplacedReason(write) : undefined;
   }
   if (source !== undefined && !write.tree.deletes) {
     for (const place of source.logs) {
