@@ -3,10 +3,11 @@
  * folder entries so that a huge folder cannot stall the hook.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
-import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GLOB_ENTRIES_MAX, GLOB_STEPS_MAX, globPaths } from '../../scripts/lib/guardian/glob-paths.ts';
+import { folderLook } from '../../scripts/lib/guardian/paths.ts';
 
 let base: string;
 beforeAll(() => {
@@ -45,5 +46,20 @@ describe('globPaths', () => {
     expect(globPaths(`many/${'*'.repeat(50_000)}f299`, base).paths).toEqual([join(base, 'many', 'f299')]);
     expect(globPaths(`many/${'?*'.repeat(20_000)}`, base)).toEqual({ paths: [], complete: false });
     expect(globPaths(`many/${'ab?'.repeat(300)}*`, base, { entries: GLOB_ENTRIES_MAX, steps: 10_000 })).toMatchObject({ complete: false });
+  });
+});
+
+describe('folderLook', () => {
+  it('counts each folder it opens: a tree of many empty folders is past its budget, not read for seconds', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'alive-folder-look-'));
+    try {
+      for (let i = 0; i < 3000; i++) mkdirSync(join(dir, String(i)));
+      // 3,000 names and 3,001 folders opened: 51,016 of the budget, past the 20,000 of one look.
+      expect(folderLook(dir)).toBeUndefined();
+      expect(folderLook(dir, false, { entries: 60_000 })).toEqual({ logs: [], links: false });
+      expect(folderLook(dir, false, { entries: 60_000 }, Date.now() - 1)).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -473,3 +473,14 @@ describe('log-guardian: a folder copied to a place the text does not tell, from 
     expect(decisionFrom(base, `cp -r snap/garden ${base}/restore/g*/`)).toEqual({ allow: true });
   });
 });
+
+describe('log-guardian: an alias the command defines', () => {
+  it.each([`shopt -s expand_aliases\nalias c=cp\nc -r <BASE>/snap/garden 04_Ventures/`, `shopt -s expand_aliases\nalias s='sed -i'\ns 1d ${K}/log.md`])(
+    'is run by a later line, under a name the reader cannot tell from a program: %s',
+    (command) => {
+      expect(namesLog(command.replaceAll('<BASE>', base)), command).toBe(true);
+      const d = decision(command);
+      expect(d.allow, command).toBe(false);
+    },
+  );
+});

@@ -117,6 +117,8 @@ interface TreeLooks {
   looks: Map<string, FolderLook | undefined>;
   budget: { entries: number };
   earlier: Array<string | undefined>;
+  /** When the command's check ends (CHECK_MS): a look past it has not seen the folder. */
+  deadline: number;
 }
 
 /** Entries all of one command's folder looks read at most (some hundreds of ms). */
@@ -129,7 +131,7 @@ function lookOnce(folder: string, seen: TreeLooks, most = LOG_LOOK_ENTRIES): Fol
   if (!seen.looks.has(folder)) {
     const budget = { entries: Math.min(most, seen.budget.entries) };
     const before = budget.entries;
-    seen.looks.set(folder, folderLook(folder, true, budget));
+    seen.looks.set(folder, folderLook(folder, true, budget, seen.deadline));
     seen.budget.entries -= before - Math.max(0, budget.entries);
   }
   return seen.looks.get(folder);
@@ -726,7 +728,7 @@ function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, she
   // The shell the command runs in inherits the session's HOME, as the hook does. Not its TMPDIR:
   // trusted, it let commands that change TMPDIR where the reader does not see it write a log
   // (`printf -v$a$b …`, `export${IFS}…`, a link put under it), found in review on 2026-12-06.
-  const trees: TreeLooks = { looks: new Map(), budget: { entries: TREE_LOOKS_ENTRIES }, earlier: [] };
+  const trees: TreeLooks = { looks: new Map(), budget: { entries: TREE_LOOKS_ENTRIES }, earlier: [], deadline: started + CHECK_MS };
   for (const write of shellWrites(call.command, { home: env.HOME, cwd, cdpath: env.CDPATH, bashopts: env.BASHOPTS })) {
     // Where each write lands, for a folder copy after it (its source may be one of them).
     if (!write.tree && !write.fresh) {

@@ -1108,9 +1108,10 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     inFolder(chdir, () => {
       // `sed -n 1p $opts FILE` with opts=-i edits FILE; `cp $o DIR log.md` with o=-t replaces DIR/log.md.
       commandWrites(name, args, emit, reads, depth);
-      // A program the text does not tell (`$(which cp)`, `"$CP"`) may copy folders as cp or rsync
-      // does (what it may do to the files it names is read as for any such program).
-      if (!exact(program)) {
+      // A program the text does not tell (`$(which cp)`, `"$CP"`), or any once a name may run
+      // another (an alias: `alias c=cp`, then `c -r snap/garden 04_Ventures/`), may copy folders
+      // as cp or rsync does (what it may do to the files it names is read as for any such program).
+      if (!exact(program) || reading.state.programs) {
         const trees: Emit = (w, kind, via, links, folder, tree) => tree && emit(w, kind, via, links, folder, tree);
         for (const copier of ['cp', 'rsync']) commandWrites(copier, args, trees, reads, depth);
       }
