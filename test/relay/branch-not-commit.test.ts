@@ -25,28 +25,17 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-async function failure(p: Promise<unknown>): Promise<AliveError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AliveError);
-  return err as AliveError;
-}
-
 describe('a relay whose branch is not a commit', () => {
   it('a push to it is refused as a damaged relay, not as one never set up', async () => {
     const pkg = join(t.dir, 'p.walnut');
     writeFileSync(pkg, randomBytes(500));
-    const err = await failure(deliverTo(peers.alice, peers.bob, pkg, 'one-20260101-000000-00000001.walnut'));
-    expect(err.code).toBe('bad_relay');
-    expect(err.message).not.toMatch(/relay setup/);
-    expect(err.message).toMatch(/'main' .*not a commit/);
+    const pushed = deliverTo(peers.alice, peers.bob, pkg, 'one-20260101-000000-00000001.walnut');
+    await expect(pushed).rejects.toBeInstanceOf(AliveError);
+    await expect(pushed).rejects.toMatchObject({ code: 'bad_relay', message: expect.stringMatching(/'main' .*not a commit/) });
+    await expect(pushed).rejects.not.toMatchObject({ message: expect.stringMatching(/relay setup/) });
   });
 
   it("its owner's listing says the same", async () => {
-    const err = await failure(peers.bob.transport.listInbox());
-    expect(err.code).toBe('bad_relay');
-    expect(err.message).toMatch(/'main' .*not a commit/);
+    await expect(peers.bob.transport.listInbox()).rejects.toMatchObject({ code: 'bad_relay', message: expect.stringMatching(/'main' .*not a commit/) });
   });
 });
