@@ -131,7 +131,10 @@ describe('hook bundles', () => {
       // budget for a command's folder looks, sources written earlier in the command. 31.25 -> 32
       // (31.73) after a second review: the quick check reads copies spelled with quotes or
       // backslashes and programs the text does not tell (`$(which cp)`, decide.ts programNotTold).
-      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 96, 'log-guardian': 32, 'relay-check': 25 }[name] ?? 21) * 1024);
+      // 32 -> 32.75 (32.46), the reader 96 -> 96.75 (96.46) after a third review: a glob source
+      // below a folder with no log, operands the run gives, brace words, backups' suffixes and
+      // rsync --backup-dir.
+      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 96.75, 'log-guardian': 32.75, 'relay-check': 25 }[name] ?? 21) * 1024);
       // No zod, yaml, tar or Octokit, and no CommonJS require: hooks get no require() (build-options.mjs).
       expect(text).not.toMatch(/\bzod\b|ZodError|from "yaml"|YAMLParseError|node-tar|minizlib|@octokit|Octokit/);
       expect(text).not.toMatch(/(?<![\w$.])require\(|__require\b|Dynamic require/);

@@ -484,3 +484,32 @@ describe('log-guardian: an alias the command defines', () => {
     },
   );
 });
+
+// A third review of the folder-copy check (2026-12-07), each reproduced in bash.
+describe('log-guardian: the folder-copy check, as a third review tried to get past it', () => {
+  it.each([
+    // Operands that come at run time, one word for all of them.
+    `set -- <BASE>/snap/garden 04_Ventures/; cp -r "$@"`,
+    `echo <BASE>/snap/garden 04_Ventures/ | xargs cp -r`,
+    `a=(<BASE>/snap/garden 04_Ventures/); cp -r "\${a[@]}"`,
+    `rsync -a $(echo <BASE>/snap/garden/ 04_Ventures/garden/)`,
+    // Brace expansion makes the words.
+    `{cp,-r,<BASE>/snap/garden,04_Ventures/}`,
+    // After --, an --exclude is a path.
+    `rsync -a <BASE>/snap/garden/ -- --exclude=log.md 04_Ventures/garden/`,
+    // A backup renamed to log.md (-b with -S .md), or moved into the walnut (--backup-dir).
+    `cp -b -S .md <BASE>/backups/notes.txt ${K}/log`,
+    `mv --backup=simple --suffix=.md <BASE>/backups/notes.txt ${K}/log`,
+    `rsync -a -b --backup-dir=<BASE>/world/${K} <BASE>/snap/garden/ <BASE>/restore/garden/`,
+  ])('denies %s', (command) => {
+    expect(namesLog(command.replaceAll('<BASE>', base)), command).toBe(true);
+    expectDenied(command);
+  });
+
+  it.each([
+    // A glob over a folder that holds no log cannot copy one.
+    `cp -r <BASE>/drafts/* 04_Ventures/new-place/`,
+    `cp -rf <BASE>/snapnolog/garden/* "$OUT"`,
+    `cp -b <BASE>/backups/notes.txt <BASE>/restore/`,
+  ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
+});

@@ -138,6 +138,21 @@ function lookOnce(folder: string, seen: TreeLooks, most = LOG_LOOK_ENTRIES): Fol
 }
 
 /**
+ * The look of the known folder a glob source lies in (`dist/` of `cp -r dist/* ../public/`) when
+ * nothing below it is a log.md or a link, and no earlier write of the command reached it: all the
+ * glob copies is below it. Else undefined (the source is not known).
+ */
+function globBelowNoLog(below: string | undefined, at: (path: string) => string | undefined, cwd: string, seen: TreeLooks): FolderLook | undefined {
+  if (below === undefined) return undefined;
+  const given = at(below.slice(0, below.lastIndexOf('/') + 1) || '.');
+  if (given === undefined) return undefined;
+  const folder = resolve(given);
+  if (candidateTargets(folder, cwd).some((form) => seen.earlier.some((p) => p === undefined || isInside(p, form) || isInside(form, p)))) return undefined;
+  const look = lookOnce(folder, seen);
+  return look !== undefined && !look.links && look.logs.length === 0 ? look : undefined;
+}
+
+/**
  * A folder copy (write.tree: `cp -r snap/garden 04_Ventures/`, `rsync -a snap/garden/
  * 04_Ventures/garden/`): what the source holds lands at the same places below the folder it lands
  * as, so each log.md below the source replaces the one at its place there. A source that cannot be
@@ -164,7 +179,7 @@ function treeCopyReason(
     sourcePath !== undefined &&
     candidateTargets(sourcePath, cwd).some((form) => seen.earlier.some((p) => p === undefined || isInside(p, form) || isInside(form, p)));
   const look = sourcePath === undefined || changed ? undefined : lookOnce(sourcePath, seen);
-  const source = look?.links ? undefined : look;
+  const source = look?.links ? undefined : look !== undefined ? look : globBelowNoLog(write.tree.below, at, cwd, seen);
   if (source?.logs.length === 0 && !write.tree.deletes) return undefined;
   if (target === undefined) {
     // Where it lands is not known: below the folder the text tells (`world/04_Ventur*/`, also from
@@ -463,17 +478,26 @@ const FD_EXEC_OPTION = /(?:^|\s)-[a-z0-9]*x(?:\s|$)/;
  * …/_kernel/` replaced the log (found late on 2026-12-07).
  */
 function copiesFolderContents(command: string, lower: string): boolean {
-  // Also through the quotes and backslashes a shell takes away (`r\sync`, `cp "-r"`), a program
-  // the text does not tell (`$(which cp)`, `r$x`), or options in a variable (`cp $o`).
-  if (QUOTING.some((c) => lower.includes(c)) && copiesPlainly(unquote(command), unquote(lower))) return true;
+  // Also through the quotes and backslashes a shell takes away (`r\sync`, `cp "-r"`), the words of
+  // a brace expansion (`{cp,-r,…}`), a program the text does not tell (`$(which cp)`, `r$x`), or
+  // options in a variable (`cp $o`).
+  if (QUOTING.some((c) => lower.includes(c))) {
+    const words = (text: string) => unquote(text).replaceAll('{', ' ').replaceAll('}', ' ').replaceAll(',', ' ');
+    if (copiesPlainly(words(command), words(lower))) return true;
+  }
   return copiesPlainly(command, lower) || programNotTold(command);
 }
 
 function copiesPlainly(command: string, lower: string): boolean {
   if (lower.includes('rsync') || lower.includes('ditto') || lower.includes('scp')) return true;
+  // A backup's suffix (`-S .md`, `--suffix=.md`) of cp, mv, ln or install renames what a file replaces.
+  if (['cp', 'mv', 'ln', 'install'].some((p) => lower.includes(p)) && (lower.includes('--suf') || BACKUP_SUFFIX_OPTION.test(command))) return true;
   if (!lower.includes('cp')) return false;
   return lower.includes('--no-t') || lower.includes('--rec') || lower.includes('--ar') || lower.includes('$') || CP_FOLDER_OPTION.test(command);
 }
+
+/** An option cluster ending in S (a backup suffix, the next word), tried only on a command holding cp, mv, ln or install. */
+const BACKUP_SUFFIX_OPTION = /(?:^|[\s;&|(])-[A-Za-z]*S/;
 
 /**
  * True when a command's program word (after assignments), at the start of the text or after a

@@ -430,7 +430,13 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
         dir: current.dir,
         kind,
         via,
-        tree: { source: text(tree.source), exact: exact(tree.source), ...(tree.deletes && { deletes: true }) },
+        tree: {
+          source: text(tree.source),
+          exact: exact(tree.source),
+          // A glob after a known folder (`dist/*`), no dot-name among what it may match: all it copies is below that folder.
+          ...(!exact(tree.source) && tree.source.parts.every((p) => p.known || (p.glob && !p.text.startsWith('.'))) && { below: knownStart(tree.source) }),
+          ...(tree.deletes && { deletes: true }),
+        },
         ...(underFresh(w, reading, false) && { fresh: true }),
         ...(link && { link: true }),
       });

@@ -1927,7 +1927,14 @@ function copyWrites(name: string, args: Word[], emit: Emit): void {
         !options.some((o) => longStart(o, '--interactive', 4) || (!o.startsWith('--') && clusterHas(o, 'i', OPTION_ARGS.cp!)))
       : name === 'rsync' && options.includes('--ignore-existing');
   // What is kept is not replaced; what rsync --delete removes still is.
-  const put: Emit = keepsWhatIsThere ? (w, kind, via, l, folder, tree) => (kind !== 'replace' || tree?.deletes) && emit(w, kind, via, l, folder, tree) : emit;
+  const kept: Emit = keepsWhatIsThere ? (w, kind, via, l, folder, tree) => (kind !== 'replace' || tree?.deletes) && emit(w, kind, via, l, folder, tree) : emit;
+  // A backup (-b, --backup) keeps what a file replaces under its name and a suffix (-S, --suffix):
+  // `cp -b -S .md x …/_kernel/log` puts the old `log` in log.md's place.
+  const suffix = values.get('-S') ?? values.get('--suffix');
+  const put: Emit = (w, kind, via, l, folder, tree) => {
+    kept(w, kind, via, l, folder, tree);
+    if (suffix && kind === 'replace' && !folder && !tree) emit({ parts: [...w.parts, ...suffix.parts] }, 'replace', `${via} --suffix`, l);
+  };
   // rsync --exclude of log.md at every depth (`--exclude=log.md`, `--exclude '*.md'`, not
   // `/log.md`): a folder's logs stay out, unless another rule may let one in or remove it
   // (an include, a filter or its file, -F, -C, --delete-excluded, an exclude's own `+ ` or `!`:
@@ -1946,6 +1953,12 @@ function copyWrites(name: string, args: Word[], emit: Emit): void {
   // -T (--no-target-directory, any start of it GNU takes): the destination is the file written, never a folder.
   const noFolder =
     name !== 'rsync' && options.some((o) => longStart(o, '--no-target-directory', 6) || (!o.startsWith('--') && clusterHas(o, 'T', OPTION_ARGS[name]!)));
+  // Operands the run gives, one word for them all (`cp -r "$@"`, `xargs cp -r`, an array, `$(…)`):
+  // what is copied, and where, is not known.
+  if (copiesFolders && !intoDir && files.length < 2) put(UNKNOWN_FOLDER, 'replace', name, false, undefined, treeOf(UNKNOWN_FOLDER));
+  // rsync --backup-dir: what the copy replaces, at any depth, is moved into that folder.
+  const backupDir = name === 'rsync' ? values.get('--backup-dir') : undefined;
+  if (backupDir) put(backupDir, 'replace', 'rsync --backup-dir', false, undefined, { source: UNKNOWN_FOLDER });
   if (!dest || (!intoDir && files.length < 2)) return;
   const links =
     name === 'ln' ||
@@ -2039,6 +2052,9 @@ function copyWrites(name: string, args: Word[], emit: Emit): void {
   return;
 }
 
+/** A folder the text does not tell. */
+const UNKNOWN_FOLDER: Word = { parts: [{ text: '<a folder the run tells>', known: false }] };
+
 /** The folder a contents copy (`SRC/.`, `SRC/./`, `SRC/`) takes its files from: SRC. */
 function folderOf(src: Word): Word {
   if (!exact(src)) return src;
@@ -2077,6 +2093,8 @@ function rsyncExcludes(args: Word[]): string[] {
     const w = args[i]!;
     if (!exact(w)) continue;
     const t = text(w);
+    // After `--` every word is a path.
+    if (t === '--') break;
     if (t.startsWith('--exclude=')) out.push(t.slice('--exclude='.length));
     else if (t === '--exclude' && args[i + 1] && exact(args[i + 1]!)) out.push(text(args[++i]!));
   }

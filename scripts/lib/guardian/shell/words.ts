@@ -49,10 +49,10 @@ export interface ShellWrite {
   /**
    * A folder copied (cp -r, rsync -r, ditto): `path` is the folder it lands as, and each file below
    * the folder `source` (taken from `dir` as `path` is) lands at the same place below it. Not
-   * `exact` when the text does not tell the source; `deletes` when what `path` holds beyond the
-   * copy is removed (rsync --delete).
+   * `exact` when the text does not tell the source (`below`: the known folder a glob source lies
+   * in); `deletes` when what `path` holds beyond the copy is removed (rsync --delete).
    */
-  tree?: { source: string; exact: boolean; deletes?: boolean };
+  tree?: { source: string; exact: boolean; deletes?: boolean; below?: string };
 }
 
 /** The path of an `unread` write. */
