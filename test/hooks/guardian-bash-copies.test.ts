@@ -493,8 +493,9 @@ describe('log-guardian: the folder-copy check, as a third review tried to get pa
     `echo <BASE>/snap/garden 04_Ventures/ | xargs cp -r`,
     `a=(<BASE>/snap/garden 04_Ventures/); cp -r "\${a[@]}"`,
     `rsync -a $(echo <BASE>/snap/garden/ 04_Ventures/garden/)`,
-    // Brace expansion makes the words.
+    // Brace expansion makes the words, or a word.
     `{cp,-r,<BASE>/snap/garden,04_Ventures/}`,
+    `r{s,}ync -a <BASE>/snap/garden/ 04_Ventures/garden/`,
     // After --, an --exclude is a path.
     `rsync -a <BASE>/snap/garden/ -- --exclude=log.md 04_Ventures/garden/`,
     // A backup renamed to log.md (-b with -S .md), or moved into the walnut (--backup-dir).
@@ -511,5 +512,8 @@ describe('log-guardian: the folder-copy check, as a third review tried to get pa
     `cp -r <BASE>/drafts/* 04_Ventures/new-place/`,
     `cp -rf <BASE>/snapnolog/garden/* "$OUT"`,
     `cp -b <BASE>/backups/notes.txt <BASE>/restore/`,
+    // A program the text does not tell is read as a copier for a copy's operands, not for one word.
+    `$(git rev-parse --show-toplevel)/scripts/build.sh -a dist`,
+    `$(npm bin)/mocha -r ts-node/register`,
   ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
 });

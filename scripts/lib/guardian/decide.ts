@@ -482,10 +482,35 @@ function copiesFolderContents(command: string, lower: string): boolean {
   // a brace expansion (`{cp,-r,…}`), a program the text does not tell (`$(which cp)`, `r$x`), or
   // options in a variable (`cp $o`).
   if (QUOTING.some((c) => lower.includes(c))) {
-    const words = (text: string) => unquote(text).replaceAll('{', ' ').replaceAll('}', ' ').replaceAll(',', ' ');
-    if (copiesPlainly(words(command), words(lower))) return true;
+    const [spaced, joined] = shellSpellings(command);
+    if (copiesPlainly(spaced, spaced.toLowerCase()) || copiesPlainly(joined, joined.toLowerCase())) return true;
   }
   return copiesPlainly(command, lower) || programNotTold(command);
+}
+
+/**
+ * The command's text with its quotes, backslashes (and escaped line ends) taken away, and a brace
+ * list's braces and commas read as spaces (`{cp,-r,…}`: the words it makes) and as nothing
+ * (`r{s,}ync`: a word it makes). In one pass: this runs on every command with a quote or brace.
+ */
+function shellSpellings(command: string): [string, string] {
+  const spaced: string[] = [];
+  const joined: string[] = [];
+  let from = 0;
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i]!;
+    if (c !== '"' && c !== "'" && c !== '\\' && c !== '{' && c !== '}' && c !== ',') continue;
+    const piece = command.slice(from, i);
+    spaced.push(piece);
+    joined.push(piece);
+    if (c === '{' || c === '}' || c === ',') spaced.push(' ');
+    if (c === '\\' && command[i + 1] === '\n') i++;
+    from = i + 1;
+  }
+  const tail = command.slice(from);
+  spaced.push(tail);
+  joined.push(tail);
+  return [spaced.join(''), joined.join('')];
 }
 
 function copiesPlainly(command: string, lower: string): boolean {

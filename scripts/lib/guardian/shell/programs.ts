@@ -1955,7 +1955,8 @@ function copyWrites(name: string, args: Word[], emit: Emit): void {
     name !== 'rsync' && options.some((o) => longStart(o, '--no-target-directory', 6) || (!o.startsWith('--') && clusterHas(o, 'T', OPTION_ARGS[name]!)));
   // Operands the run gives, one word for them all (`cp -r "$@"`, `xargs cp -r`, an array, `$(…)`):
   // what is copied, and where, is not known.
-  if (copiesFolders && !intoDir && files.length < 2) put(UNKNOWN_FOLDER, 'replace', name, false, undefined, treeOf(UNKNOWN_FOLDER));
+  if (copiesFolders && !intoDir && files.length < 2)
+    put(UNKNOWN_FOLDER, 'replace', name, false, undefined, { ...treeOf(UNKNOWN_FOLDER), operandsUnread: true });
   // rsync --backup-dir: what the copy replaces, at any depth, is moved into that folder.
   const backupDir = name === 'rsync' ? values.get('--backup-dir') : undefined;
   if (backupDir) put(backupDir, 'replace', 'rsync --backup-dir', false, undefined, { source: UNKNOWN_FOLDER });

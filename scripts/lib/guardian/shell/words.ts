@@ -150,6 +150,8 @@ export type Emit = (w: Word, kind: WriteKind, via: string, links?: boolean, fold
 export interface TreeCopy {
   source: Word;
   deletes?: boolean;
+  /** No operands in the text (`cp -r "$@"`): the run gives them, if the program is the copier it is named as. */
+  operandsUnread?: boolean;
 }
 
 export type ShellToken = { t: 'word'; word: Word } | { t: 'op'; op: string } | { t: 'redir'; op: string; target: Word | undefined; body?: HeredocText };
