@@ -501,6 +501,10 @@ describe('log-guardian: the folder-copy check, as a third review tried to get pa
     // A backup renamed to log.md (-b with -S .md), or moved into the walnut (--backup-dir).
     `cp -b -S .md <BASE>/backups/notes.txt ${K}/log`,
     `mv --backup=simple --suffix=.md <BASE>/backups/notes.txt ${K}/log`,
+    `cp -b --su=.md <BASE>/backups/notes.txt ${K}/log`,
+    // Options among the operands the run gives.
+    `set -- -r <BASE>/snap/garden 04_Ventures/; cp "$@"`,
+    `echo -r <BASE>/snap/garden 04_Ventures/ | xargs cp`,
     `rsync -a -b --backup-dir=<BASE>/world/${K} <BASE>/snap/garden/ <BASE>/restore/garden/`,
   ])('denies %s', (command) => {
     expect(namesLog(command.replaceAll('<BASE>', base)), command).toBe(true);
@@ -515,5 +519,8 @@ describe('log-guardian: the folder-copy check, as a third review tried to get pa
     // A program the text does not tell is read as a copier for a copy's operands, not for one word.
     `$(git rev-parse --show-toplevel)/scripts/build.sh -a dist`,
     `$(npm bin)/mocha -r ts-node/register`,
+    // A folder the run tells, copied outside every world.
+    `cp -a "$SRC" <BASE>/deploy`,
+    `cp -r "$@" <BASE>/out`,
   ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
 });

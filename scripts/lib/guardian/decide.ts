@@ -515,8 +515,8 @@ function shellSpellings(command: string): [string, string] {
 
 function copiesPlainly(command: string, lower: string): boolean {
   if (lower.includes('rsync') || lower.includes('ditto') || lower.includes('scp')) return true;
-  // A backup's suffix (`-S .md`, `--suffix=.md`) of cp, mv, ln or install renames what a file replaces.
-  if (['cp', 'mv', 'ln', 'install'].some((p) => lower.includes(p)) && (lower.includes('--suf') || BACKUP_SUFFIX_OPTION.test(command))) return true;
+  // A backup's suffix (`-S .md`, `--suffix=.md`, `--su=.md`) of cp, mv, ln or install renames what a file replaces.
+  if (['cp', 'mv', 'ln', 'install'].some((p) => lower.includes(p)) && (lower.includes('--su') || BACKUP_SUFFIX_OPTION.test(command))) return true;
   if (!lower.includes('cp')) return false;
   return lower.includes('--no-t') || lower.includes('--rec') || lower.includes('--ar') || lower.includes('$') || CP_FOLDER_OPTION.test(command);
 }

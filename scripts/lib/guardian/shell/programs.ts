@@ -1955,7 +1955,9 @@ function copyWrites(name: string, args: Word[], emit: Emit): void {
     name !== 'rsync' && options.some((o) => longStart(o, '--no-target-directory', 6) || (!o.startsWith('--') && clusterHas(o, 'T', OPTION_ARGS[name]!)));
   // Operands the run gives, one word for them all (`cp -r "$@"`, `xargs cp -r`, an array, `$(…)`):
   // what is copied, and where, is not known.
-  if (copiesFolders && !intoDir && files.length < 2)
+  // Options may come with them (`set -- -r SRC DEST; cp "$@"`, `echo -r SRC DEST | xargs cp`).
+  const runGives = !intoDir && (files.length === 0 || (files.length === 1 && (copiesFolders || !exact(files[0]!))));
+  if (runGives && (name === 'cp' || name === 'rsync'))
     put(UNKNOWN_FOLDER, 'replace', name, false, undefined, { ...treeOf(UNKNOWN_FOLDER), operandsUnread: true });
   // rsync --backup-dir: what the copy replaces, at any depth, is moved into that folder.
   const backupDir = name === 'rsync' ? values.get('--backup-dir') : undefined;
@@ -2033,7 +2035,15 @@ function copyWrites(name: string, args: Word[], emit: Emit): void {
     } else {
       put(src, 'replace', into, links, dest);
       // Under a name only the run tells (`for d in snap/*; do cp -r "$d" …`).
-      if (copiesFolders) put({ parts: [...dest.parts, { text: `${slash}<the folder copied>`, known: false }] }, 'replace', into, links, undefined, treeOf(src));
+      if (copiesFolders)
+        put(
+          { parts: [...dest.parts, { text: slash, known: true }, { text: '<the folder copied>', known: false }] },
+          'replace',
+          into,
+          links,
+          undefined,
+          treeOf(src),
+        );
     }
   }
   if (name === 'mv') for (const src of sources) emit(src, 'remove', 'mv');
