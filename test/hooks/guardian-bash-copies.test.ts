@@ -505,7 +505,7 @@ describe('log-guardian: the folder-copy check, as a third review tried to get pa
     // Options among the operands the run gives.
     `set -- -r <BASE>/snap/garden 04_Ventures/; cp "$@"`,
     `echo -r <BASE>/snap/garden 04_Ventures/ | xargs cp`,
-    `rsync -a -b --backup-dir=<BASE>/world/${K} <BASE>/snap/garden/ <BASE>/restore/garden/`,
+    `rsync -a -b --backup-dir=<BASE>/world/04_Ventures/garden <BASE>/snap/garden/ <BASE>/restore/garden/`,
   ])('denies %s', (command) => {
     expect(namesLog(command.replaceAll('<BASE>', base)), command).toBe(true);
     expectDenied(command);
@@ -522,5 +522,10 @@ describe('log-guardian: the folder-copy check, as a third review tried to get pa
     // A folder the run tells, copied outside every world.
     `cp -a "$SRC" <BASE>/deploy`,
     `cp -r "$@" <BASE>/out`,
+    // What --backup-dir keeps comes from the destination, which holds no log.
+    `rsync -a --backup --backup-dir=../backup-$(date +%F) <BASE>/snapnolog/ <BASE>/drafts/`,
+    // Kept at its place below the backup folder: restore/garden's _kernel/log.md would land at
+    // _kernel/_kernel/log.md, where no log is.
+    `rsync -a -b --backup-dir=<BASE>/world/${K} <BASE>/snap/garden/ <BASE>/restore/garden/`,
   ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
 });

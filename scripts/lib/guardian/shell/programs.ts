@@ -1959,9 +1959,10 @@ function copyWrites(name: string, args: Word[], emit: Emit): void {
   const runGives = !intoDir && (files.length === 0 || (files.length === 1 && (copiesFolders || !exact(files[0]!))));
   if (runGives && (name === 'cp' || name === 'rsync'))
     put(UNKNOWN_FOLDER, 'replace', name, false, undefined, { ...treeOf(UNKNOWN_FOLDER), operandsUnread: true });
-  // rsync --backup-dir: what the copy replaces, at any depth, is moved into that folder.
+  // rsync --backup-dir: what the copy replaces in the destination, at any depth, is moved into
+  // that folder at the same place.
   const backupDir = name === 'rsync' ? values.get('--backup-dir') : undefined;
-  if (backupDir) put(backupDir, 'replace', 'rsync --backup-dir', false, undefined, { source: UNKNOWN_FOLDER });
+  if (backupDir) put(backupDir, 'replace', 'rsync --backup-dir', false, undefined, { source: dest ?? UNKNOWN_FOLDER });
   if (!dest || (!intoDir && files.length < 2)) return;
   const links =
     name === 'ln' ||
