@@ -137,6 +137,11 @@ function lookOnce(folder: string, seen: TreeLooks, most = LOG_LOOK_ENTRIES): Fol
   return seen.looks.get(folder);
 }
 
+/** True when a write of the command before may have reached `folder` (through any of its names: `./snap`, a link to it). */
+function writtenBefore(folder: string, cwd: string, seen: TreeLooks): boolean {
+  return candidateTargets(folder, cwd).some((form) => seen.earlier.some((p) => p === undefined || isInside(p, form) || isInside(form, p)));
+}
+
 /**
  * The look of the known folder a glob source lies in (`dist/` of `cp -r dist/* ../public/`) when
  * nothing below it is a log.md or a link, and no earlier write of the command reached it: all the
@@ -147,7 +152,7 @@ function globBelowNoLog(below: string | undefined, at: (path: string) => string 
   const given = at(below.slice(0, below.lastIndexOf('/') + 1) || '.');
   if (given === undefined) return undefined;
   const folder = resolve(given);
-  if (candidateTargets(folder, cwd).some((form) => seen.earlier.some((p) => p === undefined || isInside(p, form) || isInside(form, p)))) return undefined;
+  if (writtenBefore(folder, cwd, seen)) return undefined;
   const look = lookOnce(folder, seen);
   return look !== undefined && !look.links && look.logs.length === 0 ? look : undefined;
 }
@@ -174,11 +179,7 @@ function treeCopyReason(
   if (target !== undefined && !isFolder(target)) return undefined;
   const given = write.tree.exact ? at(write.tree.source) : undefined;
   const sourcePath = given === undefined ? undefined : resolve(given);
-  // Written before by this command, through any of its names (`./snap`, a link to it).
-  const changed =
-    sourcePath !== undefined &&
-    candidateTargets(sourcePath, cwd).some((form) => seen.earlier.some((p) => p === undefined || isInside(p, form) || isInside(form, p)));
-  const look = sourcePath === undefined || changed ? undefined : lookOnce(sourcePath, seen);
+  const look = sourcePath === undefined || writtenBefore(sourcePath, cwd, seen) ? undefined : lookOnce(sourcePath, seen);
   const source = look?.links ? undefined : look !== undefined ? look : globBelowNoLog(write.tree.below, at, cwd, seen);
   if (source?.logs.length === 0 && !write.tree.deletes) return undefined;
   if (target === undefined) {

@@ -1939,11 +1939,12 @@ function copyWrites(name: string, args: Word[], emit: Emit): void {
   // `/log.md`): a folder's logs stay out, unless another rule may let one in or remove it
   // (an include, a filter or its file, -F, -C, --delete-excluded, an exclude's own `+ ` or `!`:
   // rsync takes the first rule that matches).
+  const excludes = name === 'rsync' ? rsyncExcludes(args) : [];
   const logExcluded =
     name === 'rsync' &&
     !options.some((o) => (o.startsWith('--') ? RSYNC_RULES.has(o) : [...'fFC'].some((c) => clusterHas(o, c, OPTION_ARGS.rsync!)))) &&
-    rsyncExcludes(args).every((g) => g !== '!' && !/^[-+!][ ,_]/.test(g)) &&
-    rsyncExcludes(args).some((g) => !g.includes('/') && globMatches(g, 'log.md'));
+    excludes.every((g) => g !== '!' && !/^[-+!][ ,_]/.test(g)) &&
+    excludes.some((g) => !g.includes('/') && globMatches(g, 'log.md'));
   // A folder copied (cp -r, rsync -r or -a): each file below it lands at its place below the
   // folder it lands as, a log.md at any depth among them (decide.ts reads both folders).
   const copiesFolders = !logExcluded && (name === 'cp' ? recursiveCopy(options) : name === 'rsync' && rsyncRecursive(options));

@@ -138,11 +138,8 @@ export interface HeredocText {
 /**
  * Reports a write of `w`. `links`: the write makes a link (ln, cp -s or -l), which a later path may
  * go through to anywhere. `folder`: `w` is a source whose last name the text does not tell (a glob,
- * a variable, xargs' input), copied into that folder under each name it stands for.
- */
-/**
- * Reports a write: `folder` when `w` is a source copied into that folder under its own name;
- * `tree` when `w` is a folder a folder copy lands as (ShellWrite.tree).
+ * a variable, xargs' input), copied into that folder under each name it stands for. `tree`: `w`
+ * is the folder a folder copy lands as (ShellWrite.tree).
  */
 export type Emit = (w: Word, kind: WriteKind, via: string, links?: boolean, folder?: Word, tree?: TreeCopy) => void;
 
