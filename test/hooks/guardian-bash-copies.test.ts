@@ -529,3 +529,29 @@ describe('log-guardian: the folder-copy check, as a third review tried to get pa
     `rsync -a -b --backup-dir=<BASE>/world/${K} <BASE>/snap/garden/ <BASE>/restore/garden/`,
   ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
 });
+
+// A differential test of the folder-copy check against bash (800 generated commands, 2026-12-07).
+describe('log-guardian: the folder-copy check, against bash', () => {
+  it.each([
+    // mv with a backup puts a folder in the place of a walnut's (GNU mv renames the old one aside).
+    `mv -b <BASE>/snap/garden 04_Ventures`,
+    `mv -S .x <BASE>/snap/garden 04_Ventures/`,
+    `mv -bT <BASE>/snap/garden/_kernel ${K}`,
+    `mv --backup -fT <BASE>/snapnolog/garden 04_Ventures/garden`,
+    // A program the text does not tell, copying a glob's files into a log's folder.
+    `$(which cp) <BASE>/snap/garden/_kernel/* ${K}`,
+    // xargs given every operand, for ln, install and mv too.
+    `echo <BASE>/backups/log.md ${K}/log.md | xargs ln -f`,
+    `echo <BASE>/backups/* ${K} | xargs install -D -m 644`,
+  ])('denies %s', (command) => {
+    expect(namesLog(command.replaceAll('<BASE>', base)), command).toBe(true);
+    expectDenied(command);
+  });
+
+  it.each([
+    // A glob of folders into a folder that is not there: nothing to replace.
+    `cp -r <BASE>/snap/* 04_Ventures/newdir`,
+    `mv -b <BASE>/snapnolog/garden <BASE>/restore/`,
+    `mv <BASE>/snap/garden 04_Ventures/`,
+  ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
+});

@@ -189,6 +189,8 @@ function treeCopyReason(
     const known = write.known ?? '';
     const folder = at(known.slice(0, known.lastIndexOf('/') + 1) || '.');
     const inWorld = findGuardedRoot(cwd, env) !== undefined;
+    // Not there (and not written before): nothing there to replace (`cp -r snap/* newdir`).
+    if (folder !== undefined && !exists(resolve(folder)) && !writtenBefore(resolve(folder), cwd, seen)) return undefined;
     const below = folder === undefined ? undefined : lookOnce(resolve(folder), seen, TARGET_LOOK_ENTRIES);
     if (below === undefined) return inWorld || (folder !== undefined && worldAbove(resolve(folder), env) !== undefined) ? treeUnplacedReason(write) : undefined;
     if (below.links && inWorld) return treeUnplacedReason(write);
@@ -516,14 +518,16 @@ function shellSpellings(command: string): [string, string] {
 
 function copiesPlainly(command: string, lower: string): boolean {
   if (lower.includes('rsync') || lower.includes('ditto') || lower.includes('scp')) return true;
-  // A backup's suffix (`-S .md`, `--suffix=.md`, `--su=.md`) of cp, mv, ln or install renames what a file replaces.
-  if (['cp', 'mv', 'ln', 'install'].some((p) => lower.includes(p)) && (lower.includes('--su') || BACKUP_SUFFIX_OPTION.test(command))) return true;
+  // A backup (`-b`, `--backup`) of cp, mv, ln or install renames what a file replaces, with its
+  // suffix (`-S .md`, `--suffix=.md`, `--su=.md`); mv's moves a folder into a walnut's place.
+  if (['cp', 'mv', 'ln', 'install'].some((p) => lower.includes(p)) && (lower.includes('--su') || lower.includes('--b') || BACKUP_OPTION.test(command)))
+    return true;
   if (!lower.includes('cp')) return false;
   return lower.includes('--no-t') || lower.includes('--rec') || lower.includes('--ar') || lower.includes('$') || CP_FOLDER_OPTION.test(command);
 }
 
-/** An option cluster ending in S (a backup suffix, the next word), tried only on a command holding cp, mv, ln or install. */
-const BACKUP_SUFFIX_OPTION = /(?:^|[\s;&|(])-[A-Za-z]*S/;
+/** An option cluster holding b or S (a backup, its suffix), tried only on a command holding cp, mv, ln or install. */
+const BACKUP_OPTION = /(?:^|[\s;&|(])-[A-Za-z]*[bS]/;
 
 /**
  * True when a command's program word (after assignments), at the start of the text or after a

@@ -1947,9 +1947,13 @@ function copyWrites(name: string, args: Word[], emit: Emit): void {
     excludes.some((g) => !g.includes('/') && globMatches(g, 'log.md'));
   // A folder copied (cp -r, rsync -r or -a): each file below it lands at its place below the
   // folder it lands as, a log.md at any depth among them (decide.ts reads both folders).
-  const copiesFolders = !logExcluded && (name === 'cp' ? recursiveCopy(options) : name === 'rsync' && rsyncRecursive(options));
+  // mv with a backup (-b, --backup, -S) puts a folder in the place of one that holds files (which
+  // it renames aside): the walnut at that place is then the one moved in.
+  const movesOver =
+    name === 'mv' && (suffix !== undefined || options.some((o) => longStart(o, '--backup', 3) || (!o.startsWith('--') && clusterHas(o, 'b', OPTION_ARGS.mv!))));
+  const copiesFolders = movesOver || (!logExcluded && (name === 'cp' ? recursiveCopy(options) : name === 'rsync' && rsyncRecursive(options)));
   // --force also puts a file in the place of a folder, and what the folder held goes.
-  const deletes = name === 'rsync' && options.some((o) => RSYNC_DELETE.test(o) || o === '--force');
+  const deletes = movesOver || (name === 'rsync' && options.some((o) => RSYNC_DELETE.test(o) || o === '--force'));
   const treeOf = (source: Word): TreeCopy => ({ source, ...(deletes && { deletes: true }) });
   // -T (--no-target-directory, any start of it GNU takes): the destination is the file written, never a folder.
   const noFolder =
@@ -1958,8 +1962,7 @@ function copyWrites(name: string, args: Word[], emit: Emit): void {
   // what is copied, and where, is not known.
   // Options may come with them (`set -- -r SRC DEST; cp "$@"`, `echo -r SRC DEST | xargs cp`).
   const runGives = !intoDir && (files.length === 0 || (files.length === 1 && (copiesFolders || !exact(files[0]!))));
-  if (runGives && (name === 'cp' || name === 'rsync'))
-    put(UNKNOWN_FOLDER, 'replace', name, false, undefined, { ...treeOf(UNKNOWN_FOLDER), operandsUnread: true });
+  if (runGives) put(UNKNOWN_FOLDER, 'replace', name, false, undefined, { ...treeOf(UNKNOWN_FOLDER), operandsUnread: true });
   // rsync --backup-dir: what the copy replaces in the destination, at any depth, is moved into
   // that folder at the same place.
   const backupDir = name === 'rsync' ? values.get('--backup-dir') : undefined;
@@ -1997,7 +2000,7 @@ function copyWrites(name: string, args: Word[], emit: Emit): void {
     put(dest, 'replace', name, links, undefined, treeOf({ parts: [{ text: '<the files --files-from lists>', known: false }] }));
   }
   // cp -r with -T: a source folder's contents land in the destination folder, as with `SRC/.`.
-  if (noFolder && name === 'cp' && recursiveCopy(options)) {
+  if (noFolder && ((name === 'cp' && recursiveCopy(options)) || movesOver)) {
     for (const src of sources) {
       const whole = exact(src) ? contentsOf(text(src)) : undefined;
       if (whole) put(whole, 'replace', name, links, dest);
