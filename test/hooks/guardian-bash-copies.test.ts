@@ -538,8 +538,9 @@ describe('log-guardian: the folder-copy check, against bash', () => {
     `mv -S .x <BASE>/snap/garden 04_Ventures/`,
     `mv -bT <BASE>/snap/garden/_kernel ${K}`,
     `mv --backup -fT <BASE>/snapnolog/garden 04_Ventures/garden`,
-    // A program the text does not tell, copying a glob's files into a log's folder.
+    // A program the text does not tell, copying a glob's files into a log's folder, or moving a folder over one.
     `$(which cp) <BASE>/snap/garden/_kernel/* ${K}`,
+    `$(which mv) -b <BASE>/snap/garden/_kernel 04_Ventures/garden`,
     // xargs given every operand, for ln, install and mv too.
     `echo <BASE>/backups/log.md ${K}/log.md | xargs ln -f`,
     `echo <BASE>/backups/* ${K} | xargs install -D -m 644`,

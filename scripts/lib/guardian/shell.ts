@@ -1116,13 +1116,13 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
       commandWrites(name, args, emit, reads, depth);
       // A program the text does not tell (`$(which cp)`, `"$CP"`), or any once a name may run
       // another (an alias: `alias c=cp`, then `c -r snap/garden 04_Ventures/`), may copy folders
-      // as cp or rsync does (what it may do to the files it names is read as for any such program).
+      // as cp, rsync or mv (with a backup) does (what it may do to the files it names is read as for any such program).
       if (!exact(program) || reading.state.programs) {
         // Not for words alone (`$(npm bin)/mocha -r ts-node/register`): those of a copy, as cp's or
         // rsync's, of folders and of a glob's files into a folder (`$(which cp) snap/_kernel/* …/_kernel`).
         const trees: Emit = (w, kind, via, links, folder, tree) =>
           (tree ? !tree.operandsUnread : folder !== undefined) && emit(w, kind, via, links, folder, tree);
-        for (const copier of ['cp', 'rsync']) commandWrites(copier, args, trees, reads, depth);
+        for (const copier of ['cp', 'rsync', 'mv']) commandWrites(copier, args, trees, reads, depth);
       }
       // patch and git apply write the files a diff names, git checkout --pathspec-from-file the
       // files it reads: text from a here-document, a pipe or a file.
