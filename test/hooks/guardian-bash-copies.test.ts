@@ -502,6 +502,9 @@ describe('log-guardian: the folder-copy check, as a third review tried to get pa
     `cp -b -S .md <BASE>/backups/notes.txt ${K}/log`,
     `mv --backup=simple --suffix=.md <BASE>/backups/notes.txt ${K}/log`,
     `cp -b --su=.md <BASE>/backups/notes.txt ${K}/log`,
+    // The suffix from the environment (SIMPLE_BACKUP_SUFFIX), which the command or the session may set.
+    `export SIMPLE_BACKUP_SUFFIX=.md; mv -b ${K}/now.md ${K}/log`,
+    `cp -b <BASE>/backups/notes.txt ${K}/log`,
     // Options among the operands the run gives.
     `set -- -r <BASE>/snap/garden 04_Ventures/; cp "$@"`,
     `echo -r <BASE>/snap/garden 04_Ventures/ | xargs cp`,

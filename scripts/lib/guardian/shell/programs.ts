@@ -1931,9 +1931,17 @@ function copyWrites(name: string, args: Word[], emit: Emit): void {
   // A backup (-b, --backup) keeps what a file replaces under its name and a suffix (-S, --suffix):
   // `cp -b -S .md x …/_kernel/log` puts the old `log` in log.md's place.
   const suffix = values.get('-S') ?? values.get('--suffix');
+  // Without -S, the suffix is the environment's (SIMPLE_BACKUP_SUFFIX, which the command or the
+  // session may set): any, so a file whose name starts log.md (`…/_kernel/log`) may be backed up as it.
+  const backups =
+    suffix !== undefined || options.some((o) => longStart(o, '--backup', 3) || (!o.startsWith('--') && clusterHas(o, 'b', OPTION_ARGS[name] ?? new Set())));
   const put: Emit = (w, kind, via, l, folder, tree) => {
     kept(w, kind, via, l, folder, tree);
-    if (suffix && kind === 'replace' && !folder && !tree) emit({ parts: [...w.parts, ...suffix.parts] }, 'replace', `${via} --suffix`, l);
+    if (!backups || kind !== 'replace' || folder || tree) return;
+    if (suffix) emit({ parts: [...w.parts, ...suffix.parts] }, 'replace', `${via} --suffix`, l);
+    const last = lastName(w)?.toLowerCase();
+    if (!suffix && last !== undefined && last !== 'log.md' && 'log.md'.startsWith(last))
+      emit({ parts: [...w.parts, { text: 'log.md'.slice(last.length), known: true }] }, 'replace', `${via} --backup`, l);
   };
   // rsync --exclude of log.md at every depth (`--exclude=log.md`, `--exclude '*.md'`, not
   // `/log.md`): a folder's logs stay out, unless another rule may let one in or remove it
@@ -1949,8 +1957,7 @@ function copyWrites(name: string, args: Word[], emit: Emit): void {
   // folder it lands as, a log.md at any depth among them (decide.ts reads both folders).
   // mv with a backup (-b, --backup, -S) puts a folder in the place of one that holds files (which
   // it renames aside): the walnut at that place is then the one moved in.
-  const movesOver =
-    name === 'mv' && (suffix !== undefined || options.some((o) => longStart(o, '--backup', 3) || (!o.startsWith('--') && clusterHas(o, 'b', OPTION_ARGS.mv!))));
+  const movesOver = name === 'mv' && backups;
   const copiesFolders = movesOver || (!logExcluded && (name === 'cp' ? recursiveCopy(options) : name === 'rsync' && rsyncRecursive(options)));
   // --force also puts a file in the place of a folder, and what the folder held goes.
   const deletes = movesOver || (name === 'rsync' && options.some((o) => RSYNC_DELETE.test(o) || o === '--force'));
