@@ -559,3 +559,33 @@ describe('log-guardian: the folder-copy check, against bash', () => {
     `mv <BASE>/snap/garden 04_Ventures/`,
   ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
 });
+
+// A function whose body runs its parameters runs the words of each call (each reproduced in bash).
+describe('log-guardian: a function that runs its parameters', () => {
+  it.each([
+    `f(){ "$@"; }; f cp -r <BASE>/snap/garden 04_Ventures/`,
+    `run() { command "$@"; }\nrun rsync -a <BASE>/snap/garden/ 04_Ventures/garden/`,
+    `function f { "$@"; }; f cp -r <BASE>/snap/garden 04_Ventures/`,
+    `f() ( "$@" ); f cp -r <BASE>/snap/garden 04_Ventures/`,
+    // Past the first words (shift, "\${@:2}"), or one word's text run by a shell.
+    `f(){ shift; "$@"; }; f x cp -r <BASE>/snap/garden 04_Ventures/`,
+    `f(){ "\${@:2}"; }; f x cp -r <BASE>/snap/garden 04_Ventures/`,
+    `f(){ sh -c "$1"; }; f 'cp -r <BASE>/snap/garden 04_Ventures/'`,
+    `f(){ eval "$*"; }; f cp -r <BASE>/snap/garden 04_Ventures/`,
+    // Called before the line that defines it, in a loop's second pass.
+    `for i in 1 2; do f cp -r <BASE>/snap/garden 04_Ventures/; f(){ "$@"; }; done`,
+    // A file's copy, not a folder's.
+    `f(){ "$@"; }; f cp <BASE>/backups/log.md ${K}/`,
+  ])('denies %s', (command) => {
+    expect(namesLog(command.replaceAll('<BASE>', base)), command).toBe(true);
+    expectDenied(command);
+  });
+
+  it.each([
+    `f(){ "$@"; }; f cp -r <BASE>/drafts 04_Ventures/new-place/`,
+    `f(){ "$@"; }; f cp -r <BASE>/snap/garden <BASE>/restore/`,
+    `say(){ printf '%s\\n' "$@"; }; say copying the garden; cp -r <BASE>/drafts 04_Ventures/new-place/`,
+    // A call's words may move the shell: where it runs next is not taken from them.
+    `f(){ echo "$@"; }; f cd <BASE>; cp -r <BASE>/drafts 04_Ventures/new-place/`,
+  ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
+});

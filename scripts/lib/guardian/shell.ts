@@ -113,6 +113,23 @@ import {
   valueText,
 } from './shell/words.ts';
 
+/** A positional parameter's expansion (`$@`, `"${@:2}"`, `$*`, `$1`, `${!#}`). */
+const POSITIONAL_EXPANSION = /\$(?:\{[!#]?)?[@*1-9#]/;
+/** A function's name where it is defined: `NAME ()`, `function NAME`. */
+const FUNCTION_NAMES = /(?:^|[\s;&|(){}])(?:function[ \t]+([^\s;&|(){}<>'"`$]+)|([^\s;&|(){}<>'"`$]+)[ \t]*\([ \t]*\))/g;
+/** Calls past this many words read their words from each of the first this many only (`shift`, `"${@:N}"`). */
+const CALL_STARTS = 8;
+
+/**
+ * The functions `command` defines, when a positional parameter stands anywhere in it: a body may
+ * run its parameters, so each call's words may be a command (the function's body is read where it
+ * is defined, its parameters as the command's text; what it runs is only in the call).
+ */
+function definedRunners(command: string): ReadonlySet<string> {
+  if (!POSITIONAL_EXPANSION.test(command) || !DEFINES_FUNCTION.test(command)) return new Set();
+  return new Set([...command.matchAll(FUNCTION_NAMES)].map((m) => (m[1] ?? m[2])!));
+}
+
 /** What reading.namerefs holds for a nameref declared without a value (no variable's name). */
 const UNSET_NAMEREF = '=';
 const isAssignment = (w: Word) => w.parts[0]?.known === true && /^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(text(w));
@@ -1015,6 +1032,7 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
       evaluated(program, name, args);
     }
     for (const [n, v] of environment) if (runsValue(n)) runs(v, n);
+    if (reading.parameterRunners.has(written) && args.length > 0) readCall(args);
     let reads = nested;
     if (xargs?.replace && SHELLS.has(name)) {
       // `xargs -I{} sh -c '… {} …'`: in the script, the replace string is each name xargs reads.
@@ -1213,6 +1231,26 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     if (after === '|' || call.redirs.some((r) => INPUT_REDIRS.has(r.op) || r.op === '<<' || r.op === '<<-'))
       leaveUnread(`a call of ${name}, which reads its input, fed by a pipe or a redirection`);
   };
+  /**
+   * The words of a call of a function that may run its parameters: the command they make from each
+   * of the first CALL_STARTS (`shift; "$@"`), and each word's text (`sh -c "$1"`), each read as a
+   * nested command. Whether the body runs them, and so moves the shell, is not known: a call whose
+   * words may move it leaves the place after it unknown (`f cd /elsewhere; cp … x/`).
+   */
+  const readCall = (args: Word[]) => {
+    if (reading.inCall) return nested(writtenWords(args));
+    reading.inCall = true;
+    try {
+      for (let s = 0; s < Math.min(args.length, CALL_STARTS); s++) nested(writtenWords(args.slice(s)));
+      for (const w of args) if (exact(w) && /\s/.test(text(w))) nested(text(w));
+    } finally {
+      reading.inCall = false;
+    }
+    if (reading.cdRedefined || args.some((w) => !exact(w) || MOVES_THE_SHELL.has(baseName(text(w))))) {
+      cdTo(current, undefined, 'maybe');
+      current.vars.set('PWD', undefined);
+    }
+  };
   const writtenWords = (words: Word[]) => words.map((w) => (exact(w) ? shellQuote(text(w)) : asInput(w))).join(' ');
   let cmd: ShellCommand = { words: [], redirs: [] };
   const finish = () => {
@@ -1380,6 +1418,7 @@ export function shellWrites(
   for (const name of POSITIONAL) if (name !== '0') vars.set(name, { text: `$${name}`, known: false, fed: called });
   if (options.home !== undefined) vars.set('HOME', options.home);
   if (options.cwd !== undefined) vars.set('PWD', options.cwd);
+  const parameterRunners = definedRunners(command);
   const read = (linked: boolean, links: (string | undefined)[] = []): Reading => {
     const reading: Reading = {
       cwd: options.cwd,
@@ -1392,6 +1431,7 @@ export function shellWrites(
       whole: { texts: [command] },
       namerefs: new Map(),
       opened: { texts: [] },
+      parameterRunners,
       links: [...links],
       linked,
       shadowed: mktempMayBeShadowed(command),

@@ -373,6 +373,13 @@ export interface Reading {
    * through (`/dev/stdin`, `/dev/fd/3`) may be any of them.
    */
   opened: Feed;
+  /**
+   * The functions the command defines when a positional parameter stands anywhere in it: a body
+   * may run its parameters (`f() { "$@"; }`), so a call's words are commands too.
+   */
+  parameterRunners: ReadonlySet<string>;
+  /** Set while the words of such a call are read: a call inside them reads its words only from the first. */
+  inCall?: boolean;
 }
 
 /** A write found, with the feeds of the variables read from input in its path. */
