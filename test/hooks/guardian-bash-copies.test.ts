@@ -585,6 +585,11 @@ describe('log-guardian: a function that runs its parameters', () => {
     `f(){ "$@"; }; f cp -r <BASE>/drafts 04_Ventures/new-place/`,
     `f(){ "$@"; }; f cp -r <BASE>/snap/garden <BASE>/restore/`,
     `say(){ printf '%s\\n' "$@"; }; say copying the garden; cp -r <BASE>/drafts 04_Ventures/new-place/`,
+    // The reading from a later word (`dir/.`, read as the `.` builtin) does not make every later
+    // name one that may copy.
+    `f(){ "$@"; }; f mv -- <BASE>/snapnolog/* 04_Ventures/garden/.`,
+    `f(){ "$@"; }; f mv -- 04_Ventures/tmpl/* 04_Ventures/garden/.`,
+    `f(){ "$@"; }; f mv <BASE>/drafts/a.md 04_Ventures/garden/.`,
     // A call's words may move the shell: where it runs next is not taken from them.
     `f(){ echo "$@"; }; f cd <BASE>; cp -r <BASE>/drafts 04_Ventures/new-place/`,
   ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));

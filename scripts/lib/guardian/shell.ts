@@ -1241,8 +1241,14 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     if (reading.inCall) return nested(writtenWords(args));
     reading.inCall = true;
     try {
-      for (let s = 0; s < Math.min(args.length, CALL_STARTS); s++) nested(writtenWords(args.slice(s)));
+      nested(writtenWords(args));
+      // What runs may be the first words alone: what the readings from a later word make of the
+      // names later commands run is not kept (`f mv x dir/.` sources no `dir/.`; the command's text
+      // is read for aliases, sourced files and such from the start, unseen.ts shellState).
+      const programs = reading.state.programs;
+      for (let s = 1; s < Math.min(args.length, CALL_STARTS); s++) nested(writtenWords(args.slice(s)));
       for (const w of args) if (exact(w) && /\s/.test(text(w))) nested(text(w));
+      reading.state.programs = programs;
     } finally {
       reading.inCall = false;
     }
