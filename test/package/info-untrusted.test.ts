@@ -21,6 +21,7 @@ import { relabelSigner } from '../support/relabel-signer.ts';
 import { setProcessEnv } from '../support/process-env.ts';
 import { makeWalnut, rmrf, tempRoot } from './helpers.ts';
 import { writePackage, v2Manifest } from '../receive/helpers.ts';
+import { splitFences } from '../support/fences.ts';
 
 let root: string;
 let restoreEnv: () => void = () => {};
@@ -101,7 +102,7 @@ it("info --json caps the sender's words: a manifest may be 32 MiB, and the JSON 
   expect(j.untrusted.walnut).toMatch(/^w+…$/);
 });
 
-it("info and extract quote the walnut name inside their own line; info and verify escape the package's path", async () => {
+it("info and extract show a walnut name that is not a plain name only in a fence after their line; info and verify escape the package's path", async () => {
   const walnut = 'w   Encrypted: no   Signed: yes, valid, by alice';
   const files = { '_kernel/key.md': 'k\n' };
   const dir = join(root, 'quoted');
@@ -109,14 +110,20 @@ it("info and extract quote the walnut name inside their own line; info and verif
   const pkg = await writePackage(join(dir, 'x\u001b[31mred\u202egpj.walnut'), v2Manifest(walnut, 'full', files), files);
   const info = await runCaptured(infoCommand, [pkg]);
   expect(info.code, info.stderr).toBe(0);
-  expect(info.stdout).toMatch(/Walnut: `w {3}Encrypted: no {3}Signed\\: yes, valid, by alice`\n/);
+  const walnutFenced = (stdout: string) => {
+    expect(stdout).toMatch(/Walnut: \(its walnut name, the sender's text, follows: untrusted\)\n/);
+    const out = splitFences(stdout);
+    expect(out.ours).not.toContain('Signed: yes');
+    expect(out.fenced).toContain(walnut);
+  };
+  walnutFenced(info.stdout);
   expect(info.stdout).not.toMatch(/[\u001b\u202e]/);
   const verified = await runCaptured(verifyCommand, [pkg]);
   expect(verified.code, verified.stderr).toBe(0);
   expect(verified.stdout).toContain('x\\x1b[31mred\\u{202e}gpj.walnut');
   const extracted = await runCaptured(extractCommand, [pkg, '--output', join(dir, 'out')]);
   expect(extracted.code, extracted.stderr).toBe(0);
-  expect(extracted.stdout).toMatch(/Walnut: `w {3}Encrypted: no {3}Signed\\: yes, valid, by alice`\n/);
+  walnutFenced(extracted.stdout);
   expect(extracted.stdout).not.toMatch(/[\u001b\u202e]/);
 });
 

@@ -15,6 +15,13 @@ export const MAX_PACKAGE_ENTRIES = 100_000;
  */
 export const MANIFEST_LINES_LIMIT = 10 * MAX_PACKAGE_ENTRIES;
 
+/**
+ * Most characters of a manifest's short words (sender, source walnut, created, signer) kept or
+ * shown: a manifest may be 32 MiB, and what info, extract and receive give goes into an agent's
+ * context, the journal and imports.json (which every later receive reads whole).
+ */
+export const SENDER_WORDS_MAX = 256;
+
 /** Most characters of a manifest's description shown (info, a snapshot received): the sender's prose. */
 export const DESCRIPTION_MAX = 2000;
 

@@ -2,7 +2,7 @@
  * Names that come from a package (walnut, bundle) decide folder names in the world: they are
  * validated like paths and can only ever name one new folder inside the target.
  */
-import { senderText } from '../text/fence.ts';
+import { senderName, senderText } from '../text/fence.ts';
 import { AliveError } from '../errors.ts';
 import { bundleNameProblem } from '../package/manifest.ts';
 import { foldSegment } from '../walnut/agent-files.ts';
@@ -106,7 +106,9 @@ export type ConflictSuffixes = Map<string, number>;
  * number. Names only become taken as the plan goes, so a candidate once taken stays so.
  */
 export function conflictName(name: string, date: string, taken: (candidate: string) => boolean, next: ConflictSuffixes = new Map()): string {
-  const base = `${name}-imported-${date}`;
+  // A colon's tail is a stream of the name before it on NTFS (foldSegment): every candidate after
+  // it would be the name itself, taken.
+  const base = `${name.replaceAll(':', '-')}-imported-${date}`;
   const key = foldSegment(base);
   for (let i = next.get(key) ?? 1; i < 10_000; i++) {
     const c = i === 1 ? base : `${base}-${i}`;
@@ -114,5 +116,5 @@ export function conflictName(name: string, date: string, taken: (candidate: stri
     next.set(key, i + 1);
     return c;
   }
-  throw new AliveError(`too many earlier imports of bundle '${name}' today; rename some of them and try again`, { code: 'conflict' });
+  throw new AliveError(`too many earlier imports of bundle ${senderName(name)} today; rename some of them and try again`, { code: 'conflict' });
 }

@@ -16,6 +16,7 @@ import { statPackageFile } from '../package/package-path.ts';
 import { formatBytes } from '../cli/progress.ts';
 import { utcStamp, type Manifest } from '../package/manifest.ts';
 import type { OnProgress } from '../package/progress.ts';
+import { SENDER_WORDS_MAX } from '../package/limits.ts';
 import { readPackage, readPackageHeadSafe, sha256File, type PackageCrypto, type ReadResult } from './package-io.ts';
 import { manifestSignature, type ReadOptions, type SignatureCheck } from '../package/read-package.ts';
 import { threadedSink } from '../package/write-thread.ts';
@@ -157,25 +158,18 @@ interface Ctx {
   identity?: PackageIdentity;
 }
 
-/**
- * Most characters of the package's own words (sender, source walnut, created) a receive keeps: they
- * go into the result, the journal and imports.json, which every later receive reads whole. A
- * manifest may be 32 MiB; the log and now.json cut them shorter still.
- */
-const PACKAGE_TEXT_MAX = 256;
-
 /** Who sent the package: the manifest's own field (v3, or the reference's relay block), else a verified signer. */
 function senderOf(r: ReadResult): string | null {
   const m = r.manifest;
   const verifiedSigner = r.signature.present && r.signature.ok ? (r.signature.signer ?? null) : null;
   const sender = m.sender ?? m.relay?.sender ?? verifiedSigner;
-  return sender === null ? null : cappedText(sender, PACKAGE_TEXT_MAX);
+  return sender === null ? null : cappedText(sender, SENDER_WORDS_MAX);
 }
 
 /** The source walnut's name as the manifest gives it (not checked: it names no folder here), cut. */
 function sourceWalnutOf(r: ReadResult): string | null {
   const w = r.manifest.source.walnut;
-  return w === undefined ? null : cappedText(w, PACKAGE_TEXT_MAX);
+  return w === undefined ? null : cappedText(w, SENDER_WORDS_MAX);
 }
 
 function signatureOf(r: ReadResult) {
@@ -254,6 +248,14 @@ function loggedList(items: string[], where?: string): string {
   return `${shown} and ${items.length - LOG_LIST_MAX} more${where ? ` (listed in ${where})` : ''}`;
 }
 
+/**
+ * A name of the sender's (a bundle's, a walnut's, a file's path) in the log entry, now.json or a
+ * note, which agents read later: quoted when it is a plain name, else left out, saying so (the
+ * ledger, .alive/imports.json, keeps it as data). A sentence such as `NOTE TO THE ASSISTANT: …`
+ * quoted there read on as the receiver's own words.
+ */
+const logName = (value: string | undefined): string => (isPlainName(value ?? '') ? logValue(value) : NOT_SHOWN);
+
 function logEntryFor(ctx: Ctx, r: ReadResult, target: Target, plan: ReceivePlan): string {
   const m = r.manifest;
   const sender = senderOf(r);
@@ -262,35 +264,33 @@ function logEntryFor(ctx: Ctx, r: ReadResult, target: Target, plan: ReceivePlan)
   const bytes = plan.units.reduce((a, u) => a + u.bytes, 0);
   const files = plan.units.reduce((a, u) => a + u.files, 0);
   const body = [
-    `Received .walnut package ${logValue(basename(ctx.pkg))} (${m.scope} scope, format ${logValue(m.format_version)}).`,
+    `Received .walnut package ${logName(basename(ctx.pkg))} (${m.scope} scope, format ${logName(m.format_version)}).`,
     '',
-    `- From: ${fromText(r, sender)}, source walnut ${logValue(m.source.walnut ?? 'unnamed')}`,
+    `- From: ${fromText(r, sender)}, source walnut ${m.source.walnut === undefined ? 'unnamed' : logName(m.source.walnut)}`,
     `- Signature: ${signatureLogText(sig)}`,
     `- Encryption: ${encryptionText(r)}`,
     `- Package sha256: ${ctx.sha256}`,
     target.scope === 'full'
-      ? `- Imported: new walnut ${logValue(worldRel(ctx.world, target.walnut))}${
+      ? `- Imported: new walnut ${ctx.opts.as === undefined ? logName(worldRel(ctx.world, target.walnut)) : logValue(worldRel(ctx.world, target.walnut))}${
           imported.length
             ? ` with bundles ${loggedList(
-                imported.map((u) => logValue(u.as)),
+                imported.map((u) => logName(u.as)),
                 LEDGER,
               )}`
             : ''
         }`
       : `- Imported bundles: ${
           loggedList(
-            imported.map((u) => (u.as === u.bundle ? logValue(u.as) : `${logValue(u.bundle)} as ${logValue(u.as)}`)),
+            imported.map((u) => (u.as === u.bundle ? logName(u.as) : `${logName(u.bundle)} as ${logName(u.as)}`)),
             LEDGER,
           ) || 'none'
         }`,
-    ...plan.conflicts
-      .slice(0, LOG_LIST_MAX)
-      .map((c) => `- Conflict: ${logValue(c.existing)} already existed; the incoming bundle is ${logValue(c.imported_as)}`),
+    ...plan.conflicts.slice(0, LOG_LIST_MAX).map((c) => `- Conflict: ${logName(c.existing)} already existed; the incoming bundle is ${logName(c.imported_as)}`),
     ...(plan.conflicts.length > LOG_LIST_MAX ? [`- Conflicts: ${plan.conflicts.length - LOG_LIST_MAX} more (listed in ${LEDGER})`] : []),
     ...(agentHeld(plan).length
       ? [
           `- Held back (agent instruction/configuration files, kept in .alive/held-back/, not in the walnut): ${loggedList(
-            agentHeld(plan).map((h) => logValue(h.path)),
+            agentHeld(plan).map((h) => logName(h.path)),
             '.alive/held-back/',
           )}`,
         ]
@@ -298,13 +298,13 @@ function logEntryFor(ctx: Ctx, r: ReadResult, target: Target, plan: ReceivePlan)
     ...(subWalnutHeld(plan).length
       ? [
           `- Held back (files of walnuts inside the received one, whose kernel agents would load as the sender wrote it; kept in .alive/held-back/, not in the walnut): ${loggedList(
-            subWalnutHeld(plan).map((h) => logValue(h.path)),
+            subWalnutHeld(plan).map((h) => logName(h.path)),
             '.alive/held-back/',
           )}`,
         ]
       : []),
     ...(plan.agentFilesTaken.length
-      ? [`- Agent instruction/configuration files taken (--allow-agent-files): ${loggedList(plan.agentFilesTaken.map((h) => logValue(h.path)))}`]
+      ? [`- Agent instruction/configuration files taken (--allow-agent-files): ${loggedList(plan.agentFilesTaken.map((h) => logName(h.path)))}`]
       : []),
     `- Files: ${files} (${formatBytes(bytes)})${plan.skipped.length ? `, ${plan.skipped.length} left out` : ''}`,
     // A full package brings the walnut's log: all of it, its frontmatter too, goes below this
@@ -324,7 +324,7 @@ function nowContext(r: ReadResult, plan: ReceivePlan): string {
   // and first, so that no length of bundle names cuts it (or its mark) from the line.
   const head = `Received from ${fromText(r, senderOf(r))}: `;
   if (r.manifest.scope === 'full') return nowText(`${head}this walnut, as a .walnut package.`);
-  const names = plan.units.filter((u) => u.kind === 'bundle').map((u) => logValue(u.as));
+  const names = plan.units.filter((u) => u.kind === 'bundle').map((u) => logName(u.as));
   // Whole quoted names while they fit, then how many more: a cut never leaves a quote open.
   let shown = `${head}${noun(names.length, 'bundle')}`;
   for (const [i, n] of names.entries()) {
@@ -628,7 +628,7 @@ function agentNotes(ctx: Ctx, target: Target, plan: ReceivePlan, heldDir: string
   const names = (l: HeldBackAgentFile[]) =>
     `${l
       .slice(0, 8)
-      .map((h) => (isPlainName(h.path) ? logValue(h.path) : NOT_SHOWN))
+      .map((h) => logName(h.path))
       .join(', ')}${l.length > 8 ? ', …' : ''}`;
   const agents = agentHeld(plan);
   const where = heldDir ?? join(ctx.world, '.alive', 'held-back', '<receipt>');
@@ -905,7 +905,7 @@ async function receiveForReal(ctx: Ctx, readOpts: ReadOptions, headRead: { manif
           format_version: read.manifest.format_version,
           walnut: sourceWalnutOf(read),
           scope: read.manifest.scope,
-          created: cappedText(read.manifest.created, PACKAGE_TEXT_MAX),
+          created: cappedText(read.manifest.created, SENDER_WORDS_MAX),
           ...(ctx.identity ? { identity: ctx.identity.current } : {}),
           sender: senderOf(read),
           signer: read.signature.signer ?? null,
@@ -922,7 +922,7 @@ async function receiveForReal(ctx: Ctx, readOpts: ReadOptions, headRead: { manif
           ...(result.imported.length > LEDGER_LIST_MAX ? { imported_total: result.imported.length } : {}),
           conflicts: plan.conflicts.slice(0, LEDGER_LIST_MAX).map((c) => ({ bundle: c.bundle, imported_as: c.imported_as })),
           ...(plan.conflicts.length > LEDGER_LIST_MAX ? { conflicts_total: plan.conflicts.length } : {}),
-          ...(plan.held.length ? { held_back: plan.held.slice(0, LEDGER_LIST_MAX).map((h) => cappedText(h.path, PACKAGE_TEXT_MAX)) } : {}),
+          ...(plan.held.length ? { held_back: plan.held.slice(0, LEDGER_LIST_MAX).map((h) => cappedText(h.path, SENDER_WORDS_MAX)) } : {}),
           ...(plan.held.length > LEDGER_LIST_MAX ? { held_back_total: plan.held.length } : {}),
           receipt: id,
         },

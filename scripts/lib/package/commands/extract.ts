@@ -1,14 +1,15 @@
 /** `alive-p2p extract PACKAGE --output DIR …`: unpacks into a new folder, all checks first. */
 import { defineCommand } from '../../cli/command.ts';
 import { formatBytes } from '../../cli/progress.ts';
-import { inlineText, logValue } from '../../text/untrusted.ts';
+import { cappedText, inlineText } from '../../text/untrusted.ts';
+import { senderText } from '../../text/fence.ts';
 import { verifySummary } from '../verify.ts';
 import { signerFields } from '../signer-shown.ts';
 import { legacyKdfWarning, packageCryptoFrom } from '../crypto-adapter.ts';
 import { extractPackage } from '../extract.ts';
 import { leftOutWarning } from '../vcs-left-out.ts';
 import { counted } from '../../text/plural.ts';
-import { DEFAULT_MAX_SIZE } from '../limits.ts';
+import { DEFAULT_MAX_SIZE, SENDER_WORDS_MAX } from '../limits.ts';
 import { extractedAgentFilesWarning, findAgentFiles } from '../../walnut/agent-files.ts';
 import { worldLookalikes, worldLookalikesWarning } from '../world-markers.ts';
 
@@ -56,10 +57,10 @@ on a terminal when unset) or --private-key.`,
     }
     // The folder's name is the user's, but may come from anywhere (a script, a peer's suggestion): escaped.
     ctx.print(`Extracted to: ${inlineText(r.output, 4000)}`);
-    // The walnut's name is the sender's text: one quoted value, which cannot read on as our line.
-    ctx.print(
-      `Format: ${inlineText(r.manifest.format_version)}   Scope: ${r.manifest.scope}   Walnut: ${r.manifest.source.walnut ? logValue(r.manifest.source.walnut) : '?'}`,
-    );
+    // The walnut's name is the sender's text: quoted when a plain name, else in a fence after the line.
+    const walnut = r.manifest.source.walnut ? senderText(cappedText(r.manifest.source.walnut, SENDER_WORDS_MAX), 'walnut name') : undefined;
+    ctx.print(`Format: ${inlineText(r.manifest.format_version)}   Scope: ${r.manifest.scope}   Walnut: ${walnut?.shown ?? '?'}`);
+    if (walnut?.untrusted) for (const line of walnut.untrusted.lines) ctx.print(line);
     // Every file was checked, the left-out ones included: only their writing was skipped.
     const notWritten = r.leftOutFiles.size > 0 ? `; ${counted(r.leftOutFiles.size, 'file')} not written (version-control metadata, see above)` : '';
     ctx.print(`Files: ${r.files} (${formatBytes(r.bytes)}), all checksums match${notWritten}`);

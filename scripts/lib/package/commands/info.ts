@@ -2,12 +2,12 @@
 import { resolve } from 'node:path';
 import { defineCommand } from '../../cli/command.ts';
 import { formatBytes } from '../../cli/progress.ts';
-import { cappedText, inlineText, logValue } from '../../text/untrusted.ts';
+import { cappedText, inlineText } from '../../text/untrusted.ts';
 import { fencedLines, isPlainName, senderText } from '../../text/fence.ts';
 import { counted } from '../../text/plural.ts';
 import { readPackageHead } from '../info.ts';
 import { leftOutOf, vcsNote } from '../vcs-left-out.ts';
-import { DESCRIPTION_MAX } from '../limits.ts';
+import { DESCRIPTION_MAX, SENDER_WORDS_MAX } from '../limits.ts';
 import { AliveError } from '../../errors.ts';
 import { writingNothing } from '../package-path.ts';
 import { signerShown } from '../signer-shown.ts';
@@ -21,11 +21,6 @@ import { carriedBundles } from '../../receive/plan.ts';
  * key for: the key verify --signer-key should check the signature with. The name itself is the
  * sender's text (the signer line is outside the signed text) and is shown only under `untrusted`.
  */
-/**
- * How much of the sender's words info shows: a manifest may be 32 MiB (a description, a million
- * bundle names), and --json goes whole into an agent's context.
- */
-const WORDS_MAX = 256;
 const BUNDLES_SHOWN = 100;
 
 function signerKeyOf(signer: string | undefined): string | null {
@@ -70,11 +65,11 @@ Shows a package's manifest summary. Reads nothing but the manifest; decrypts not
       recipients: m?.recipients?.map(formatFingerprint) ?? null,
       bundles_total: bundles.length,
       untrusted: {
-        walnut: capped(m?.source.walnut, WORDS_MAX),
-        created: capped(m?.created, WORDS_MAX),
+        walnut: capped(m?.source.walnut, SENDER_WORDS_MAX),
+        created: capped(m?.created, SENDER_WORDS_MAX),
         description: capped(m?.description, DESCRIPTION_MAX),
         bundles: bundles.slice(0, BUNDLES_SHOWN),
-        signer: capped(m?.signature?.signer || undefined, WORDS_MAX),
+        signer: capped(m?.signature?.signer || undefined, SENDER_WORDS_MAX),
       },
     };
     if (ctx.json) return ctx.printJson(summary);
@@ -85,11 +80,13 @@ Shows a package's manifest summary. Reads nothing but the manifest; decrypts not
     }
     ctx.print(`Package: ${inlineText(summary.path, 4000)}`);
     // Manifest text is the sender's: escape control characters before it reaches a terminal.
-    // The walnut's name is the sender's text: one quoted value, which cannot read on as our line.
-    ctx.print(`Format: ${inlineText(m.format_version)}   Scope: ${m.scope}   Walnut: ${m.source.walnut ? logValue(m.source.walnut) : '?'}`);
+    // The walnut's name is the sender's text: quoted when a plain name, else in a fence after the line.
+    const walnut = m.source.walnut ? senderText(cappedText(m.source.walnut, SENDER_WORDS_MAX), 'walnut name') : undefined;
+    ctx.print(`Format: ${inlineText(m.format_version)}   Scope: ${m.scope}   Walnut: ${walnut?.shown ?? '?'}`);
+    if (walnut?.untrusted) for (const line of walnut.untrusted.lines) ctx.print(line);
     // The date and the bundle names are the sender's words too: quoted when plain, else in a fence
     // (unquoted, `2026-04-01   Signed: yes, valid` read on as a line of ours).
-    const created = senderText(cappedText(m.created, WORDS_MAX), 'created date');
+    const created = senderText(cappedText(m.created, SENDER_WORDS_MAX), 'created date');
     ctx.print(`Created: ${created.shown}`);
     if (created.untrusted) for (const line of created.untrusted.lines) ctx.print(line);
     // The description is the sender's prose: shown as data, in a fence, never as a line of ours.
