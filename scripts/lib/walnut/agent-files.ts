@@ -164,6 +164,14 @@ const RULES: readonly Rule[] = [
   file('.pnpmfile.cjs', 'pnpm runs its hooks (code) on every install in the folder of the lockfile beside it'),
   file('bunfig.toml', 'Bun reads it from the folder it runs in and those above: its `preload` scripts run before `bun run` and `bun test`'),
   file('.irbrc', 'IRB loads it as Ruby code when it starts in that folder and the user has no .irbrc of their own'),
+  file('.Rprofile', "R runs it as R code when it starts in that folder (before the user's own, in its place)"),
+  file('.ghci', 'GHCi runs its lines as commands when it starts in that folder (`:!` runs shell commands)'),
+  folder(
+    '.mvn',
+    'Maven reads it from the project folder and those above: `jvm.config` options (`-javaagent:` runs code), `extensions.xml` loads code, the wrapper downloads Maven from the URL it names',
+  ),
+  file('uv.toml', 'uv reads it from the folder it runs in and those above: the index it names is where every package comes from'),
+  file('.bundle/config', "Bundler's configuration for the project in that folder: mirrors (where gems come from), paths and the Gemfile it loads"),
   file('_irbrc', 'the same IRB file under the name it also looks for'),
   file('.envrc', 'direnv runs it as shell code when a shell enters the folder'),
   file('mise.toml', 'mise runs its `[hooks]` (enter, cd) and loads its `[env]` (which can source scripts) as a shell enters the folder'),
@@ -201,6 +209,12 @@ const RULES: readonly Rule[] = [
     'runtimes/*/config.json',
     'a HelloWorld receiver configuration: which senders may write to it, how many turns `dispatch serve` answers per thread and how large a message it takes (it can lower them)',
   ),
+  folder('runtimes/*/processing', 'HelloWorld messages being answered: `dispatch claim` hands out again one whose claim ran out, as from the sender it names'),
+  folder('runtimes/*/outbox', 'HelloWorld answers: `dispatch wait` and `show` give the one that names a message as its answer'),
+  folder('runtimes/*/dead-letter', 'HelloWorld dead letters: `dispatch retry` puts one back into its inbox'),
+  folder('runtimes/*/archive', "HelloWorld messages answered: a thread's history as `dispatch thread` shows it"),
+  folder('runtimes/*/threads', "a HelloWorld receiver's turn ledgers: how many turns each thread has left"),
+  file('runtimes/*/daemon.json', 'a HelloWorld daemon record: the process status and senders take for the one serving the receiver'),
 ];
 
 /**
