@@ -146,9 +146,14 @@ const ENCRYPTED_NAMES = new Set(['payload.enc', 'payload.key']);
  */
 export const KEY_FILE_LIMIT = 64 * 1024;
 
+/** Refuses a key file larger than any key file: by its tar header before it is spooled, by what was spooled after. */
+function refuseLargeKeyFile(path: string, size: number, label: string): void {
+  if (size > KEY_FILE_LIMIT) throw refuse(label, path, `is larger than ${KEY_FILE_LIMIT} bytes, which no key file is`, 'too_large');
+}
+
 /** A spooled key file's bytes, refused unread when it is larger than any key file. */
 async function readKeyFile(s: Spooled, label: string): Promise<Buffer> {
-  if (s.digest.size > KEY_FILE_LIMIT) throw refuse(label, s.entry.path, `is larger than ${KEY_FILE_LIMIT} bytes, which no key file is`, 'too_large');
+  refuseLargeKeyFile(s.entry.path, s.digest.size, label);
   return readFile(s.path);
 }
 
@@ -541,6 +546,9 @@ async function readGzipPackage(path: string, sink: FileSink, opts: ReadOptions, 
       if (entry.kind === 'dir') return; // never made (readInnerWithManifest)
       if (entry.path === MANIFEST_NAME) return asm.acceptManifest(await readManifestText(entry.body, label, entry.size));
       if (ENCRYPTED_NAMES.has(entry.path) && !asm.isListed(entry.path)) {
+        // A manifest met before that does not list it: the key file of an encrypted package. (One
+        // met before the manifest may be a listed file yet: maxBytesBeforeManifest bounds it.)
+        if (entry.path === 'payload.key' && asm.manifest) refuseLargeKeyFile(entry.path, entry.size, label);
         spooled.set(entry.path, await spool(entry, spoolDir));
         return;
       }
@@ -628,6 +636,7 @@ async function readV3RsaPackage(path: string, sink: FileSink, opts: ReadOptions,
       if (entry.path !== 'rsa-envelope-v1.json' && entry.path !== 'payload.enc') {
         throw refuse(label, entry.path, 'does not belong in an RSA envelope (only rsa-envelope-v1.json and payload.enc)', 'unlisted_file');
       }
+      if (entry.path === 'rsa-envelope-v1.json') refuseLargeKeyFile(entry.path, entry.size, label);
       spooled.set(entry.path, await spool(entry, spoolDir));
     },
     fileReading(opts),
