@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import{i as t,j as o}from"./chunk-3XAD4RAM.mjs";import{d as n}from"./chunk-XX4YMHXO.mjs";import"./chunk-44JLHXD6.mjs";import"./chunk-YEINTJO6.mjs";import{a as y}from"./chunk-O4AR3DY2.mjs";import{f as r}from"./chunk-ZCZ2YSNP.mjs";import"./chunk-BB3JRKKR.mjs";import"./chunk-LK5J5IDF.mjs";import"./chunk-R4TOT6VD.mjs";import"./chunk-UB5XQDZL.mjs";import{d as a}from"./chunk-IDPOGZEX.mjs";var p=a(y(),1);var k=n({name:"keygen",summary:"make an RSA-4096 key pair",usage:`usage: alive-p2p keygen --out DIR [--json]
+import{i as t,j as o}from"./chunk-3XAD4RAM.mjs";import"./chunk-44JLHXD6.mjs";import{d as n}from"./chunk-XX4YMHXO.mjs";import"./chunk-YEINTJO6.mjs";import{a as y}from"./chunk-O4AR3DY2.mjs";import{f as r}from"./chunk-ZCZ2YSNP.mjs";import"./chunk-BB3JRKKR.mjs";import"./chunk-LK5J5IDF.mjs";import"./chunk-R4TOT6VD.mjs";import"./chunk-UB5XQDZL.mjs";import{d as a}from"./chunk-IDPOGZEX.mjs";var p=a(y(),1);var k=n({name:"keygen",summary:"make an RSA-4096 key pair",usage:`usage: alive-p2p keygen --out DIR [--json]
 
 Makes an RSA-4096 key pair in DIR (created with mode 0700 if missing):
   DIR/private.pem   PKCS#8, mode 0600 \u2014 keep it secret, never share it

@@ -113,6 +113,7 @@ export const ERROR_CODES = [
   'pull_limit',
   'push_failed',
   'rate_limited',
+  'relay_history_too_large',
   'relay_ignores_filter',
   'relay_not_found',
   'sender_not_allowed',

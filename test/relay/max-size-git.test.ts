@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitTransport } from '../../scripts/lib/relay/git-transport.ts';
@@ -108,4 +109,32 @@ it('a listing from a server that ignores --filter=blob:none stops at the tree-fe
   expect((caught as AliveError).code).toBe('relay_ignores_filter');
   expect((caught as AliveError).message).toMatch(/uploadpack\.allowFilter/);
   expect(objectBytes(objects) - before).toBeLessThan(cap + 256 * 1024);
+});
+
+// A writer's junk: one commit of a tree with 30,000 names (a review of 2026-12-07 used 600,000)
+// on a relay whose server applies the filters. "Its server ignores partial-clone filters … enable
+// them" was false there, and following it changed nothing.
+it('a listing from a relay whose history holds more trees than the cap, its filters on, says so and how to move on', async () => {
+  const cap = 1024 * 1024;
+  const paths = relayPaths(join(t.dir, 'junk', 'carol', 'relay'));
+  const keys = writeFixtureKeys(paths, 'carol');
+  const url = join(t.dir, 'junk', 'remotes', 'carol.git');
+  const carol = new GitTransport({ login: 'carol', url, branch: 'main', clonePath: paths.clone, workDir: paths.work, treeFetchMaxBytes: cap });
+  await carol.setup(keys.publicKeyPem);
+  const gitIn = (args: string[], input: string) => spawnSync('git', args, { cwd: url, input, encoding: 'utf8' }).stdout.trim();
+  const blob = gitIn(['hash-object', '-w', '--stdin'], 'x\n');
+  const lines = Array.from({ length: 30_000 }, () => `100644 blob ${blob}\t${randomBytes(24).toString('hex')}\n`).join('');
+  const tree = gitIn(['mktree'], lines);
+  const tip = git(['rev-parse', 'main'], url).trim();
+  const junk = git(['-c', 'user.name=m', '-c', 'user.email=m@m', 'commit-tree', tree, '-p', tip, '-m', 'junk'], url).trim();
+  git(['update-ref', 'refs/heads/main', junk], url);
+
+  let caught: unknown;
+  await carol.listInbox().catch((e: unknown) => {
+    caught = e;
+  });
+  expect(caught).toBeInstanceOf(AliveError);
+  expect((caught as AliveError).code).toBe('relay_history_too_large');
+  expect((caught as AliveError).message).not.toMatch(/ignores partial-clone filters/);
+  expect((caught as AliveError).message).toMatch(/relay setup --move/);
 });

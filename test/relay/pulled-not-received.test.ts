@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { relayNotice } from '../../scripts/lib/hook/relay-notice.ts';
+import { formatRelayNotice, relayNotice } from '../../scripts/lib/hook/relay-notice.ts';
 import { countPulledUnreceived } from '../../scripts/lib/relay/pulled-unreceived.ts';
 import { receiveCommand } from '../../scripts/lib/receive/commands/receive.ts';
 import { isolateProcessGit } from './git-env.ts';
@@ -119,5 +119,27 @@ describe('countPulledUnreceived: what it counts from received.json', () => {
     } finally {
       t.cleanup();
     }
+  });
+});
+
+// After `relay remove-peer alice`, what pull saved from alice is in a folder no pinned peer's:
+// receive refuses it (no key pinned for its signer), so the notice must not offer it (review of 2026-12-07).
+describe("the notice of pulled packages in a folder that is no longer a pinned peer's", () => {
+  const folders = '/relay/inbox';
+  it('offers only those of pinned peers, and says not to offer the others', () => {
+    const only = formatRelayNotice({ peers: 0, others: 0 }, [], false, undefined, undefined, { peers: 0, others: 2, byPeer: [], folders, complete: true })!;
+    expect(only).not.toContain('/alive:receive');
+    expect(only).toMatch(/2 walnut packages .* in folders that are no longer a pinned peer's/);
+    expect(only).toMatch(/Do not offer to import them/);
+    const both = formatRelayNotice({ peers: 0, others: 0 }, [], false, undefined, undefined, {
+      peers: 1,
+      others: 1,
+      byPeer: [['carol', 1]],
+      folders,
+      complete: true,
+    })!;
+    expect(both).toMatch(/1 walnut package that `alive-p2p relay pull` downloaded and verified waits under .* \(the folder of their pinned peer carol \(1\)\)/);
+    expect(both).toMatch(/offer to run \/alive:receive to review and import it;/);
+    expect(both).toMatch(/1 walnut package .* in folders that are no longer a pinned peer's/);
   });
 });

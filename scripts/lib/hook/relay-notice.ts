@@ -86,17 +86,29 @@ export const PULLED_FILES_CHECKED = 500;
 
 /**
  * Pull took these off the relay, so only this says they wait. Their files' names are the relay
- * writer's: never listed.
+ * writer's: never listed. Those in a folder that is no longer a pinned peer's (a peer the user
+ * removed since) are not offered: receive refuses them, no key being pinned for their signer.
  */
 function pulledText(pulled: SavedNotice): string {
-  const n = pulled.peers + pulled.others;
-  const where = [...(pulled.byPeer.length > 0 ? [peerFolders(pulled.byPeer)] : []), ...(pulled.others > 0 ? [`${pulled.others} in other folders`] : [])];
-  return (
-    `ALIVE relay: ${pulled.complete ? '' : 'at least '}${counted(n, 'walnut package')} that \`alive-p2p relay pull\` downloaded and verified ` +
-    `${noun(n, 'waits', 'wait')} under ${join(pulled.folders, '<folder>')}/ (${where.join(', ')}) to be received` +
-    `${pulled.complete ? '' : ` (this notice looks at ${PULLED_FILES_CHECKED} files; \`alive-p2p relay status\` counts them all)`}. ` +
-    `Tell the user, and offer to run /alive:receive to review and import ${noun(n, 'it', 'them')}; deleting a file discards one.`
-  );
+  const atLeast = pulled.complete ? '' : 'at least ';
+  const looked = pulled.complete ? '' : ` (this notice looks at ${PULLED_FILES_CHECKED} files; \`alive-p2p relay status\` counts them all)`;
+  const parts: string[] = [];
+  const n = pulled.peers;
+  if (n > 0)
+    parts.push(
+      `ALIVE relay: ${atLeast}${counted(n, 'walnut package')} that \`alive-p2p relay pull\` downloaded and verified ` +
+        `${noun(n, 'waits', 'wait')} under ${join(pulled.folders, '<folder>')}/ (${peerFolders(pulled.byPeer)}) to be received${looked}. ` +
+        `Tell the user, and offer to run /alive:receive to review and import ${noun(n, 'it', 'them')}; deleting a file discards one.`,
+    );
+  const o = pulled.others;
+  if (o > 0)
+    parts.push(
+      `ALIVE relay: ${atLeast}${counted(o, 'walnut package')} that \`alive-p2p relay pull\` downloaded and verified ${noun(o, 'lies', 'lie')} under ` +
+        `${join(pulled.folders, '<folder>')}/ in folders that are no longer a pinned peer's (a peer the user removed since): receive refuses ` +
+        `${noun(o, 'it', 'them')}, no key being pinned for ${noun(o, 'its', 'their')} signer. Do not offer to import ${noun(o, 'it', 'them')}; ` +
+        '`alive-p2p relay status` counts them, and deleting a file discards one.',
+    );
+  return parts.join('\n');
 }
 
 /** Peer folders named in the notice; the others are counted. */

@@ -476,14 +476,11 @@ export class GitTransport implements RelayTransport {
         for (const name of tmpPacks(packDir)) if (!tmpPacksBefore.has(name)) rmSync(join(packDir, name), { force: true });
       }
       if (hitMemoryLimit(err)) throw memoryRefusal(redactUrls(await this.remoteUrl(remote)), 'only commits and trees were asked for', err);
+      // Loaded only then: what it says is a few hundred bytes every status would load.
       if (hitFileLimit(err)) {
+        const { treesOverrun } = await import('./trees-overrun.ts');
         const limit = this.opts.treeFetchMaxBytes ?? TREE_FETCH_MAX_BYTES;
-        throw new AliveError(
-          `the relay ${redactUrls(await this.remoteUrl(remote))} sent more than ${limit} bytes where only commits and trees were asked for: ` +
-            'its server ignores partial-clone filters (--filter=blob:none), so every waiting package would be downloaded whole. ' +
-            'Enable them on that server (git config uploadpack.allowFilter true; GitHub and GitLab have them) and try again',
-          { code: 'relay_ignores_filter', cause: err },
-        );
+        throw await treesOverrun(url, limit, isLocalRemote(url), (args, opts) => this.git(args, opts), err);
       }
       if (err instanceof GitError && /couldn't find remote ref/i.test(err.stderr)) {
         await this.git(['update-ref', '-d', this.remoteRef(remote)], { okCodes: [0, 1] });
