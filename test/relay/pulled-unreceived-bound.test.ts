@@ -23,7 +23,8 @@ beforeEach(() => {
   world = join(t.dir, 'world');
   mkdirSync(join(relay, 'inbox', 'bob'), { recursive: true });
   mkdirSync(join(world, '.alive'), { recursive: true });
-  writeFileSync(join(relay, 'relay.json'), '{}');
+  // bob a pinned peer: what pull saved from a peer removed since is not offered (relay-notice.ts pulledText).
+  writeFileSync(join(relay, 'relay.json'), JSON.stringify({ peers: [{ github: 'bob', fingerprint: 'SHA256:x' }] }));
 });
 afterEach(() => t.cleanup());
 
