@@ -19,6 +19,7 @@ import { deadLetterCode, fileTimeIso, findMessage, type FoundMessage } from '../
 import { type LookupSeen, withFindUnlisted } from '../list-bound.ts';
 import { resolveBusRoot } from '../root.ts';
 import { RECEIVERS_WITHOUT_FOLDER } from '../receivers.ts';
+import { LIST_DEFAULT } from '../mcp/bounds.ts';
 import { servingText } from '../serving.ts';
 import { cutNote, shownMessage } from '../shown-body.ts';
 import type { Cut } from '../../text/cut.ts';
@@ -224,13 +225,28 @@ export function secondsArg(value: string | undefined, flag: string): number | un
   return Math.round(n * 1000);
 }
 
-/** A positive whole number option. */
-export function positiveIntArg(value: string | undefined, flag: string): number | undefined {
+/** A positive whole number option (`least` 0: zero too). */
+export function positiveIntArg(value: string | undefined, flag: string, least = 1): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) <= 0 || !Number.isSafeInteger(Number(value))) {
-    throw new UsageError(`${flag} takes a positive whole number, got '${inlineText(value, 40)}'`);
+  if (!/^\d+$/.test(value) || Number(value) < least || !Number.isSafeInteger(Number(value))) {
+    throw new UsageError(`${flag} takes a ${least === 0 ? 'whole number' : 'positive whole number'}, got '${inlineText(value, 40)}'`);
   }
   return Number(value);
+}
+
+/** The --limit and --offset of a listing, as its MCP tool pages it (100 at a time by default). */
+export const PAGE_OPTIONS = { limit: { type: 'string' }, offset: { type: 'string' } } as const;
+
+/** The page --limit and --offset ask for of `total` items: where it starts and ends. */
+export function pageArgs(values: { limit?: string | undefined; offset?: string | undefined }, total: number): { start: number; end: number } {
+  const limit = positiveIntArg(values.limit, '--limit') ?? LIST_DEFAULT;
+  const start = Math.min(positiveIntArg(values.offset, '--offset', 0) ?? 0, total);
+  return { start, end: Math.min(total, start + limit) };
+}
+
+/** A page's fields for --json (as the MCP tools give them). */
+export function pageJson(total: number, start: number, end: number) {
+  return { total, offset: start, truncated: end < total, ...(end < total ? { next_offset: end } : {}) };
 }
 
 /**

@@ -6,8 +6,8 @@ import { statusCommand } from './status.ts';
  * command's module loads only when it runs, so `--help` never loads the MCP SDK. `status` is the
  * exception: it is part of the entry bundle, since loading a second file costs it a third of its
  * start-up (bench/startup.ts). A command bundle carries its own copy of the code it shares
- * (tools/build-options.mjs): `thread` is loaded with `show` and `retry` with `dead-letter`, one
- * bundle each, for dist/ to stay within 2 MB.
+ * (tools/build-options.mjs): `thread` and `inbox` are loaded with `show` and `retry` with
+ * `dead-letter`, one bundle each, for dist/ to stay within 2 MB.
  */
 export const dispatchGroup = defineGroup({
   name: 'dispatch',
@@ -20,7 +20,7 @@ runtimes/, else the current folder). Run 'dispatch <command> --help' for its opt
     lazyCommand('wait', 'wait for the answer to a message sent earlier', async () => (await import('./wait.ts')).waitCommand),
     lazyCommand('show', 'one message or answer by id, wherever it is, with its state', async () => (await import('./show.ts')).showCommand),
     lazyCommand('thread', 'every message and answer of a thread, in order', async () => (await import('./show.ts')).threadCommand),
-    lazyCommand('inbox', 'list messages waiting for @RECEIVER, without consuming them', async () => (await import('./inbox.ts')).inboxCommand),
+    lazyCommand('inbox', 'list messages waiting for @RECEIVER, without consuming them', async () => (await import('./show.ts')).inboxCommand),
     lazyCommand(
       'claim',
       'take a message of @RECEIVER (the oldest, or a chosen one) to answer it by hand',

@@ -9,20 +9,22 @@ import { isWordlessId } from '../ids.ts';
 import { idField, listedHeaders, pathField, rawHeader } from '../json-fields.ts';
 import { unknownReceiver, unknownReceiverJson } from '../receivers.ts';
 import { shownSender, shownTimestamp } from '../envelope.ts';
-import { busRoot, firstLines, handClaimsJson, handClaimsText, nameArg, ROOT_OPTION, requireBus } from './common.ts';
+import { busRoot, firstLines, handClaimsJson, handClaimsText, nameArg, PAGE_OPTIONS, pageArgs, pageJson, ROOT_OPTION, requireBus } from './common.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { inlineText, summaryLine } from '../../text/untrusted.ts';
 import { counted, noun } from '../../text/plural.ts';
 
-const USAGE = `usage: dispatch inbox @RECEIVER [--json] [--root DIR]
+const USAGE = `usage: dispatch inbox @RECEIVER [--limit N] [--offset N] [--json] [--root DIR]
 
-Lists the messages waiting for @RECEIVER, oldest first, without consuming them.`;
+Lists the messages waiting for @RECEIVER, oldest first, without consuming them: at most --limit
+(default 100) from --offset (default 0), as the MCP inbox tool pages them; a last line says how
+to list the next page (--json: total, truncated and next_offset).`;
 
 export const inboxCommand = defineCommand({
   name: 'inbox',
   summary: 'list messages waiting for @RECEIVER, without consuming them',
   usage: USAGE,
-  options: { ...ROOT_OPTION },
+  options: { ...PAGE_OPTIONS, ...ROOT_OPTION },
   positionals: { names: ['@RECEIVER'], min: 1 },
   run(ctx) {
     const { values, positionals } = ctx;
@@ -32,7 +34,10 @@ export const inboxCommand = defineCommand({
     const paths = receiverPaths(root, receiver);
     const inbox = listInboxUpTo(paths, busListMax());
     const note = inbox.unlisted ? inboxUnlistedNote(displayName(receiver)) : undefined;
-    const messages = inbox.entries.map((e) => {
+    // A page: each message read is kept until the listing is printed (a planted 100,000 ran out of heap).
+    const total = inbox.entries.length;
+    const { start, end } = pageArgs(values, total);
+    const messages = inbox.entries.slice(start, end).map((e) => {
       // A name that is not a valid id is never shown raw: it is dead-lettered when claimed.
       if (!e.validId) return { id: null, problem: 'its file name is not a valid message id', untrusted: { file_name: inlineText(e.name, 120) } };
       const base = { id: e.id, file: e.path };
@@ -79,6 +84,7 @@ export const inboxCommand = defineCommand({
         receiver: displayName(receiver),
         root,
         count: messages.length,
+        ...pageJson(total, start, end),
         answers,
         processing,
         gone_claims: claims.gone,
@@ -92,6 +98,10 @@ export const inboxCommand = defineCommand({
       return;
     }
     for (const n of notes) if (n) ctx.warn(n);
+    if (messages.length === 0 && total > 0) {
+      ctx.print(`${counted(total, 'message')} waiting for ${displayName(receiver)}, none from --offset ${start}`);
+      return;
+    }
     if (messages.length === 0) {
       ctx.print(`no messages waiting for ${displayName(receiver)}${processing || claims.more_than ? ` (${being})` : ''}${unknown ? `: ${unknown.text}` : ''}`);
       for (const l of unknown?.similar?.lines ?? []) ctx.print(l);
@@ -100,7 +110,8 @@ export const inboxCommand = defineCommand({
     const requests = messages.length - answers;
     const waiting = requests === 0 ? 'no messages waiting' : `${counted(requests, 'message')} waiting`;
     const toRead = answers === 0 ? '' : `, and ${counted(answers, 'answer')} to read (claim files it)`;
-    ctx.print(`${waiting} for ${displayName(receiver)}${processing || claims.more_than ? `, ${being}` : ''}${toRead}:`);
+    const paged = start > 0 || end < total ? ` (listed: ${start + 1} to ${end} of ${total}, oldest first)` : '';
+    ctx.print(`${waiting} for ${displayName(receiver)}${paged}${processing || claims.more_than ? `, ${being}` : ''}${toRead}:`);
     const summaries: { id: string; summary: string }[] = [];
     // Ids come from file names and senders from headers, any writer's words: listed in a fence.
     const listed: string[] = [];
@@ -126,6 +137,7 @@ export const inboxCommand = defineCommand({
       ctx.print(`${counted(unnamed, 'file')} ${whose}, not shown: a claim moves ${noun(unnamed, 'it', 'them')} to dead-letter`);
     }
     for (const line of firstLines(summaries)) ctx.print(line);
+    if (end < total) ctx.print(`${total - end} more not listed: dispatch inbox ${displayName(receiver)} --offset ${end}`);
     ctx.print(`claim one: dispatch claim ${displayName(receiver)} [ID] (ID: one of the ids listed above)`);
   },
 });

@@ -63,3 +63,4 @@ export const showCommand = defineCommand({
 
 // `thread` shares show's bundle (group.ts).
 export { threadCommand } from './thread.ts';
+export { inboxCommand } from './inbox.ts';

@@ -5,14 +5,16 @@ import { isWordlessId } from '../ids.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { resolvedNote } from '../id-resolve.ts';
 import { existingThreadMembers, threadHeaderNote, unreadFilesNote } from '../query.ts';
-import { busRoot, messageJson, messageLines, nameArg, ROOT_OPTION, givenIdRun, requireBus } from './common.ts';
+import { busRoot, messageJson, messageLines, nameArg, PAGE_OPTIONS, pageArgs, pageJson, ROOT_OPTION, givenIdRun, requireBus } from './common.ts';
 import { counted } from '../../text/plural.ts';
 import { noteJson } from '../list-bound.ts';
 
-const USAGE = `usage: dispatch thread ID [--receiver @NAME] [--json] [--root DIR]
+const USAGE = `usage: dispatch thread ID [--receiver @NAME] [--limit N] [--offset N] [--json] [--root DIR]
 
-Prints every message and answer of a thread, oldest first, wherever each is now (inbox, being
-handled, outbox, archive, dead-letter). ID is a thread id, or the id of any message of the thread
+Prints the messages and answers of a thread, oldest first, wherever each is now (inbox, being
+handled, outbox, archive, dead-letter): at most --limit (default 100) from --offset (default 0),
+as the MCP thread tool pages them; a last line says how to print the next page (--json: total,
+truncated and next_offset). ID is a thread id, or the id of any message of the thread
 (a unique start of it of at least 8 hex digits too, said on stderr).
 --receiver looks only in that receiver's folders. Exit 1 when nothing belongs to the thread.
 A Thread header that is no thread id (over 256 characters, or holding a control or invisible
@@ -24,7 +26,7 @@ export const threadCommand = defineCommand({
   name: 'thread',
   summary: 'every message and answer of a thread, in order',
   usage: USAGE,
-  options: { receiver: { type: 'string' }, ...ROOT_OPTION },
+  options: { receiver: { type: 'string' }, ...PAGE_OPTIONS, ...ROOT_OPTION },
   positionals: { names: ['ID'], min: 1 },
   run: givenIdRun(0, async (ctx) => {
     const key = ctx.positionals[0]!;
@@ -36,6 +38,10 @@ export const threadCommand = defineCommand({
     const note = t.resolved && resolvedNote(t.resolved);
     if (note) ctx.io.stderr.write(`${note}\n`);
     const notes = [t.headerProblem && threadHeaderNote(t.headerProblem), t.unread > 0 || t.unlisted ? unreadFilesNote(t) : undefined];
+    // A page: a thread may hold any number of large messages (10,000 answers of 512 KiB printed 3.9 GB).
+    const total = t.members.length;
+    const { start, end } = pageArgs(ctx.values, total);
+    const members = t.members.slice(start, end);
     if (ctx.json) {
       // A thread id from a header is words: ours only when it cannot spell any, as threadField and the text below name it.
       const thread = isWordlessId(t.untrustedThread) ? t.untrustedThread : null;
@@ -43,14 +49,15 @@ export const threadCommand = defineCommand({
         ok: true,
         thread,
         untrusted_thread: t.untrustedThread,
-        count: t.members.length,
+        count: members.length,
+        ...pageJson(total, start, end),
         ...(t.unread > 0 || t.unlisted ? { unread_files: t.unread, ...(t.unlisted ? { unlisted_files: true } : {}) } : {}),
         ...noteJson(notes),
-        messages: t.members.map((m) => messageJson(m.read())),
+        messages: members.map((m) => messageJson(m.read())),
       });
       return;
     }
-    const count = `${counted(t.members.length, 'message')}, oldest first`;
+    const count = `${counted(total, 'message')}, oldest first${start > 0 || end < total ? ` (printed: ${start + 1} to ${end})` : ''}`;
     // A thread id from a header is any writer's words, fenced unless it is one the bus makes.
     if (isWordlessId(t.untrustedThread)) ctx.print(`thread ${t.untrustedThread}: ${count}`);
     else {
@@ -59,11 +66,15 @@ export const threadCommand = defineCommand({
     }
     // Read and printed one at a time, each no further than it is shown (BODY_BYTES): a thread may
     // hold any number of large messages (240 planted sparse files of 63 MiB took 36 s whole).
-    for (const member of t.members) {
+    for (const member of members) {
       const m = member.read({ prefixBytes: BODY_BYTES + 64 * 1024 });
       ctx.print();
       // The receiver folder holding it is in its envelope: a folder name is a bus writer's words.
       for (const line of messageLines(m, { typed: receiver })) ctx.print(line);
+    }
+    if (end < total) {
+      ctx.print();
+      ctx.print(`${total - end} more not printed: dispatch thread ${isWordlessId(key) ? key : "'<the thread id>'"} --offset ${end}`);
     }
     for (const n of notes) {
       if (n === undefined) continue;
