@@ -847,13 +847,31 @@ export function sweepStaleClaims(paths: ReceiverPaths, receiver: string, now = D
  */
 export const LONE_SWEEP_BATCHES = 10;
 
-/** sweepStaleClaims, and `end`: its batch reached the end of the listing (the next starts from the first name again). */
-export function sweepStaleBatch(paths: ReceiverPaths, receiver: string, now = Date.now(), onProblem?: EntryProblem): { returned: number; end: boolean } {
+/**
+ * Expired claims one sweep of a batch hands back (or dead-letters) at most, and claims of gone
+ * holders one take-back returns: each is a few synchronous file operations (1.75 ms here), and
+ * 100,000 planted ones held the MCP server's claim tool, and its event loop, about 150 s (a review
+ * of 2026-12-07). The rest wait for the next sweep.
+ */
+export const SWEEP_RETURNS_MAX = 500;
+
+/**
+ * sweepStaleClaims, `end`: its batch reached the end of the listing (the next starts from the
+ * first name again), and `stopped`: it handled SWEEP_RETURNS_MAX and left the batch's rest.
+ */
+export function sweepStaleBatch(
+  paths: ReceiverPaths,
+  receiver: string,
+  now = Date.now(),
+  onProblem?: EntryProblem,
+): { returned: number; end: boolean; stopped: boolean } {
   const { names, end } = listBusDirBatch(paths.root, paths.processing, busListMax());
   let returned = 0;
+  let handled = 0;
   for (const n of names) {
     const parsed = parseClaimFileName(n);
     if (!parsed || parsed.deadline > now) continue;
+    if (handled++ === SWEEP_RETURNS_MAX) return { returned, end, stopped: true };
     const src = join(paths.processing, n);
     const id = idFromFileName(parsed.fileName)!.replace(/[^A-Za-z0-9_-]/g, '_');
     perEntry(n, onProblem, () => {
@@ -866,7 +884,7 @@ export function sweepStaleBatch(paths: ReceiverPaths, receiver: string, now = Da
       } else if (returnToInbox(paths, receiver, src, parsed.fileName, now)) returned++;
     });
   }
-  return { returned, end };
+  return { returned, end, stopped: false };
 }
 
 /** Told of an entry that could not be handled (its name is untrusted: escape it to show it). */
@@ -979,6 +997,7 @@ export function returnGoneClaims(
 ): TakenBack[] {
   const out: TakenBack[] = [];
   for (const c of claims) {
+    if (out.length === SWEEP_RETURNS_MAX) break;
     const gone = goneClaimOwner(c.owner, isAlive, c.path);
     if (gone === undefined) continue;
     perEntry(c.name, onProblem, () => {

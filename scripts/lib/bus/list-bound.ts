@@ -143,6 +143,11 @@ export function sweepPartialNote(who: string, names: number): string {
   return `the sweep for stale claims stopped at the first ${names} names of ${who}'s processing/, which holds more: stale claims among the rest stay until 'dispatch serve ${who}' (or the MCP server's claim tool) sweeps on, batch by batch`;
 }
 
+/** What a lone `dispatch claim` says when its sweep handed back as many expired claims as one sweep does (claims.ts SWEEP_RETURNS_MAX). */
+export function sweepStoppedNote(who: string, returned: number): string {
+  return `the sweep for stale claims stopped after ${returned} of ${who}'s expired claims, and processing/ holds more: they come back at the next claim, or as 'dispatch serve ${who}' (or the MCP server's claim tool) sweeps on`;
+}
+
 /** `note` holding each of `notes` given, joined, or nothing. */
 export function noteJson(notes: (string | undefined)[]): { note: string } | Record<string, never> {
   const given = notes.filter((n): n is string => n !== undefined);

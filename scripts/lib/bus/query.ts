@@ -38,6 +38,7 @@ import {
   returnGoneClaims,
   returnToInbox,
   sweepStaleBatch,
+  SWEEP_RETURNS_MAX,
   type Claim,
   type TakenBack,
   type DeadLetterRecord,
@@ -784,7 +785,8 @@ export interface DeadLetteredOnTheWay {
 
 /**
  * `unlisted`: inbox/ holds more names than a claim lists (list-bound.ts): it looked among the first only.
- * `sweptPart`: the names of processing/ its stale-claim sweep looked at, when it stopped before the end (sweepBatches).
+ * `sweptPart`: the names of processing/ its stale-claim sweep looked at, when it stopped before the end (sweepBatches);
+ * `sweepStopped`: the expired claims it handed back when it stopped at that bound (claims.ts SWEEP_RETURNS_MAX).
  * `whereUnlisted`: the lookup of the chosen message (`where`) was partial (findMessage's `seen`).
  */
 export type ClaimResult =
@@ -797,6 +799,7 @@ export type ClaimResult =
       tookOver?: { owner: string; leaseExpiresAt: string };
       unlisted: boolean;
       sweptPart?: number;
+      sweepStopped?: number;
     }
   /** Nothing waiting (`id` absent), or the chosen message is not in the inbox (`where` says where it is). */
   | {
@@ -807,6 +810,7 @@ export type ClaimResult =
       whereUnlisted: boolean;
       unlisted: boolean;
       sweptPart?: number;
+      sweepStopped?: number;
     };
 
 /**
@@ -830,8 +834,15 @@ export async function claimMessage(
   const config = await loadReceiverConfig(paths);
   const batches = options.sweepBatches ?? 1;
   let swept = 0;
-  while (swept < batches && !sweepStaleBatch(paths, name).end) swept++;
-  const sweptPart = options.sweepBatches !== undefined && swept === batches ? { sweptPart: batches * busListMax() } : {};
+  let stopped = false;
+  while (swept < batches) {
+    const batch = sweepStaleBatch(paths, name);
+    stopped = batch.stopped;
+    if (stopped || batch.end) break;
+    swept++;
+  }
+  const sweptPart =
+    options.sweepBatches === undefined ? {} : stopped ? { sweepStopped: SWEEP_RETURNS_MAX } : swept === batches ? { sweptPart: batches * busListMax() } : {};
   const tookBack = returnGoneClaims(paths, name, id === undefined ? reclaimBatch(paths) : claimsOfUpTo(paths, id).claims);
   const deadLettered: DeadLetteredOnTheWay[] = [];
   const onDeadLetter = (r: DeadLetterRecord) => deadLettered.push({ id: validIdFromFileName(r.fileName) ?? '', code: r.code, reason: r.reason });

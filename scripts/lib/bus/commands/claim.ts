@@ -26,7 +26,7 @@ import { AliveError } from '../../errors.ts';
 import { heldRefusal } from '../answer.ts';
 import { otherLiveHolder } from '../claim-owner.ts';
 import { fencedLines } from '../../text/fence.ts';
-import { claimUnlistedNote, findUnlistedJson, noteJson, sweepPartialNote, unlistedField } from '../list-bound.ts';
+import { claimUnlistedNote, findUnlistedJson, noteJson, sweepPartialNote, sweepStoppedNote, unlistedField } from '../list-bound.ts';
 import { LONE_SWEEP_BATCHES } from '../claims.ts';
 import { DEAD_LETTERED_SHOWN, tookBackJson, tookBackLines } from '../took-back.ts';
 import { counted } from '../../text/plural.ts';
@@ -55,7 +55,12 @@ export const claimCommand = defineCommand({
     requireBus(root, ctx.values.root);
     // One call per process: its sweep goes on past the first batch (the MCP server's sweeps on over its calls).
     const r = await claimMessage(root, receiver, { ...(id === undefined ? {} : { id }), sweepBatches: LONE_SWEEP_BATCHES });
-    const sweep = r.sweptPart === undefined ? undefined : sweepPartialNote(displayName(receiver), r.sweptPart);
+    const sweep =
+      r.sweepStopped !== undefined
+        ? sweepStoppedNote(displayName(receiver), r.sweepStopped)
+        : r.sweptPart === undefined
+          ? undefined
+          : sweepPartialNote(displayName(receiver), r.sweptPart);
     const sweepJson = sweep === undefined ? {} : { sweep_partial: true };
     if (sweep && !ctx.json) ctx.warn(sweep);
     const tookBack = tookBackJson(r.tookBack);
