@@ -48,12 +48,13 @@ let fakeServe: ChildProcessWithoutNullStreams | undefined;
 
 /**
  * The pid of a live process whose command line is a `dispatch serve`'s (serving.ts dispatchAlive),
- * for a daemon.json naming a live daemon: not this process's own, which is no serve. One per test
- * file, killed after it.
+ * for a daemon.json naming a live daemon: not this process's own, which is no serve. It names the
+ * receivers the tests give it (@claude, @gemini, @codex), as a daemon's record counts only for the
+ * receiver its command line serves. One per test file, killed after it.
  */
 export function liveServePid(): number {
   if (fakeServe === undefined) {
-    const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1e9)', join(repo, 'dist', 'dispatch.mjs'), 'serve']);
+    const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1e9)', join(repo, 'dist', 'dispatch.mjs'), 'serve', '@claude', '@gemini', '@codex']);
     fakeServe = child;
     afterThisFile(() => {
       child.kill('SIGKILL');

@@ -17,11 +17,12 @@ beforeAll(async () => {
 });
 
 /**
- * A live process that passes for a daemon: a dispatch entry then `serve` among its words, as /proc
- * shows them (a record naming another process, pid 1 or `npx serve`, is a forged one: see below).
+ * A live process that passes for a daemon of @gemini: a dispatch entry then `serve @gemini` among
+ * its words, as /proc shows them (a record naming another process, pid 1, `npx serve` or another
+ * receiver's daemon, is a forged one: see below).
  */
 function otherDaemon(): { pid: number; stop: () => void } {
-  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1e9)', '/opt/alive/dist/dispatch.mjs', 'serve'], { stdio: 'ignore' });
+  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1e9)', '/opt/alive/dist/dispatch.mjs', 'serve', '@gemini'], { stdio: 'ignore' });
   return { pid: child.pid!, stop: () => child.kill('SIGKILL') };
 }
 

@@ -24,12 +24,19 @@ const PID_MAX = 2 ** 31 - 1;
  * dispatch bin, dispatch.ts). A pid in a bus file (daemon.json, a claim's owner tag) is any bus
  * writer's: one naming pid 1 (alive for ever) kept every real daemon from registering, and status
  * said "served" with none running; a claim tagged p1 was "held by the daemon serving @claude" until
- * the year its name gave, and reply refused it.
+ * the year its name gave, and reply refused it. `receiver` (a folder name): one of the words after
+ * the subcommand names it (`serve @gemini`): a record naming another receiver's daemon made status
+ * call @codex served.
  */
-export function dispatchAlive(pid: number, subcommand?: string): boolean {
+export function dispatchAlive(pid: number, subcommand?: string, receiver?: string): boolean {
+  const names = (args: string[], from: number) =>
+    receiver === undefined || args.slice(from).some((a) => a.replace(/^@/, '').toLowerCase() === receiver.toLowerCase());
   // This process: a dispatch process, and a `serve` only when it is one (a daemon.json planted with
   // the MCP server's pid made it "a daemon serves @R" for as long as it ran).
-  if (pid === process.pid) return subcommand === undefined || process.argv.slice(2).includes(subcommand);
+  if (pid === process.pid) {
+    const args = process.argv.slice(2);
+    return subcommand === undefined || (args.includes(subcommand) && names(args, args.indexOf(subcommand) + 1));
+  }
   if (!processAlive(pid)) return false;
   let cmdline: string;
   try {
@@ -41,25 +48,28 @@ export function dispatchAlive(pid: number, subcommand?: string): boolean {
   // `hugo serve` or `sleep 120 serve` are no daemons of ours.
   const args = cmdline.split('\0');
   const entry = args.findIndex((a) => /(?:^|\/)dispatch(?:-mcp)?(?:\.mjs|\.ts)?$/.test(a));
-  return entry >= 0 && (subcommand === undefined || args.indexOf(subcommand, entry + 1) > entry);
+  if (entry < 0) return false;
+  if (subcommand === undefined) return true;
+  const at = args.indexOf(subcommand, entry + 1);
+  return at > entry && names(args, at + 1);
 }
 
-/** True when `pid` is a running `dispatch serve` (dispatchAlive). */
-export function daemonAlive(pid: number): boolean {
-  return dispatchAlive(pid, 'serve');
+/** True when `pid` is a running `dispatch serve` of `receiver` (a folder name; dispatchAlive). */
+export function daemonAlive(pid: number, receiver: string): boolean {
+  return dispatchAlive(pid, 'serve', receiver);
 }
 
-/** A daemon.json's content as a record, or null when it names no pid. */
-export function daemonRecord(raw: unknown): DaemonRecord | null {
+/** A daemon.json's content as the record of `receiver`'s daemon (a folder name), or null when it names no pid. */
+export function daemonRecord(raw: unknown, receiver: string): DaemonRecord | null {
   const d = (raw ?? {}) as { pid?: unknown; agent?: unknown };
   if (typeof d.pid !== 'number' || !Number.isInteger(d.pid) || d.pid <= 0 || d.pid > PID_MAX) return null;
-  return { pid: d.pid, agent: typeof d.agent === 'string' ? d.agent : '?', alive: daemonAlive(d.pid) };
+  return { pid: d.pid, agent: typeof d.agent === 'string' ? d.agent : '?', alive: daemonAlive(d.pid, receiver) };
 }
 
 /** The daemon record of `receiver` (a folder name), or null without one (or one not readable). */
 export function receiverDaemon(root: string, receiver: string): DaemonRecord | null {
   try {
-    return daemonRecord(readBusJson(root, receiverPaths(root, receiver).daemon));
+    return daemonRecord(readBusJson(root, receiverPaths(root, receiver).daemon), receiver);
   } catch {
     return null; // a linked folder: no record of ours
   }

@@ -1,0 +1,39 @@
+/**
+ * A daemon.json is any bus writer's: one naming the pid of a live `dispatch serve` of another
+ * receiver made status say @codex was served, and send stopped saying no daemon serves it (a review
+ * of 2026-12-07). A record is a live daemon's only when that process serves the receiver the record
+ * is for.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { receiverDaemon } from '../../scripts/lib/bus/serving.ts';
+import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
+import { dispatch, makeBusWithRuntimes } from './helpers.ts';
+
+// A process whose command line reads as `dispatch serve @gemini` (as /proc shows one).
+let serve: ReturnType<typeof spawn>;
+beforeAll(() => {
+  serve = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 120000)', '/opt/alive/dispatch.mjs', 'serve', '@gemini', '--agent', 'echo'], {
+    stdio: 'ignore',
+  });
+});
+afterAll(() => {
+  serve.kill('SIGKILL');
+});
+
+describe("a daemon record naming another receiver's daemon", () => {
+  it.runIf(process.platform === 'linux')('is no live daemon of this receiver; the one it serves still is', async () => {
+    const { root } = makeBusWithRuntimes();
+    for (const r of ['codex', 'gemini']) {
+      const paths = receiverPaths(root, r);
+      mkdirSync(paths.inbox, { recursive: true });
+      writeFileSync(paths.daemon, JSON.stringify({ pid: serve.pid, agent: 'x' }));
+    }
+    expect(receiverDaemon(root, 'gemini')).toMatchObject({ pid: serve.pid, alive: true });
+    expect(receiverDaemon(root, 'codex')).toMatchObject({ pid: serve.pid, alive: false });
+    const status = JSON.parse((await dispatch(root, ['status', '--json'])).stdout);
+    const daemons = Object.fromEntries(status.receivers.map((r: { receiver: string; daemon: { alive: boolean } }) => [r.receiver, r.daemon?.alive]));
+    expect(daemons).toMatchObject({ '@codex': false, '@gemini': true });
+  });
+});
