@@ -5,7 +5,11 @@
  * is for.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
+import { messageFileName } from '../../scripts/lib/bus/ids.ts';
+import { hostTag } from '../../scripts/lib/proc/host-tag.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receiverDaemon } from '../../scripts/lib/bus/serving.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
@@ -36,4 +40,19 @@ describe("a daemon record naming another receiver's daemon", () => {
     const daemons = Object.fromEntries(status.receivers.map((r: { receiver: string; daemon: { alive: boolean } }) => [r.receiver, r.daemon?.alive]));
     expect(daemons).toMatchObject({ '@codex': false, '@gemini': true });
   });
+});
+
+describe("a claim naming another receiver's daemon, or a daemon as an MCP session", () => {
+  for (const kind of ['p', 'm'] as const) {
+    it.runIf(process.platform === 'linux')(`${kind}<pid>: its holder is gone, and a reply answers it`, async () => {
+      const { root } = makeBusWithRuntimes();
+      const sent = await sendMessage({ root, to: 'codex', from: 'human', body: 'q' });
+      const paths = receiverPaths(root, 'codex');
+      mkdirSync(paths.processing, { recursive: true });
+      const owner = kind === 'p' ? `p${serve.pid}h${hostTag()}` : `m${serve.pid}h${hostTag()}x0a1b2c3d`;
+      renameSync(join(paths.inbox, messageFileName(sent.id)), join(paths.processing, `${messageFileName(sent.id)}.claim-${Date.now() + 86_400_000}-${owner}`));
+      const r = await dispatch(root, ['reply', sent.id, 'the answer', '--as', '@codex']);
+      expect(r.status, r.stderr).toBe(0);
+    });
+  }
 });

@@ -7,7 +7,7 @@
  * server and the one that had its pid before) tell their claims apart. `mcp` is the MCP claim
  * of earlier versions, which named no session.
  */
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { secureRandomBytes } from '../crypto/random-bytes.ts';
 import { fs } from '../fs/node-fs.ts';
 import { hostTag } from '../proc/host-tag.ts';
@@ -120,12 +120,30 @@ export function forgetEndedHere(dir: string): void {
   }
 }
 
+/** Whether `pid` runs as a claim holder of `kind` (claim-owner tags), for a claim of `receiver` (a folder name). */
+export type HolderAlive = (pid: number, kind?: ProcessHolder['kind'], receiver?: string) => boolean;
+
 /**
- * Whether the holder `pid` of claim file `claimPath` may still be at work: alive by `isAlive`, and,
- * when it is this process, only when it made that file (a claim named by no file: `isAlive` alone).
+ * A holder as its tag's kind says it is (serving.ts dispatchAlive): a daemon is a `serve` of the
+ * claim's receiver, a session an MCP server, a reply or a sweep any dispatch process. A tag is any
+ * bus writer's: one naming a live `serve @gemini` held a request of @codex for days, reply refused
+ * it (a review of 2026-12-07). This process is judged by the claims it made (holderAlive).
  */
-export function holderAlive(pid: number, claimPath: string | undefined, isAlive: (pid: number) => boolean): boolean {
-  return isAlive(pid) && (pid !== process.pid || claimPath === undefined || heldHere.has(claimPath));
+export const holderProcessAlive: HolderAlive = (pid, kind, receiver) => {
+  if (pid === process.pid || kind === undefined || kind === 'reply' || kind === 'sweeper') return dispatchAlive(pid);
+  return kind === 'daemon' ? dispatchAlive(pid, 'serve', receiver) : dispatchAlive(pid, 'mcp');
+};
+
+/** The receiver (its folder's name) of the claim file at `claimPath`: <root>/runtimes/<receiver>/processing/<file>. */
+const receiverOfClaim = (claimPath: string | undefined) => (claimPath === undefined ? undefined : basename(dirname(dirname(claimPath))));
+
+/**
+ * Whether the holder `pid` of claim file `claimPath` may still be at work: alive by `isAlive` as its
+ * `kind`, and, when it is this process, only when it made that file (a claim named by no file:
+ * `isAlive` alone).
+ */
+export function holderAlive(pid: number, claimPath: string | undefined, isAlive: HolderAlive, kind?: ProcessHolder['kind']): boolean {
+  return isAlive(pid, kind, receiverOfClaim(claimPath)) && (pid !== process.pid || claimPath === undefined || heldHere.has(claimPath));
 }
 
 /**
@@ -134,9 +152,9 @@ export function holderAlive(pid: number, claimPath: string | undefined, isAlive:
  * one by hand or of an earlier MCP server (they name nobody), or one whose process is gone.
  * `claimPath`: the claim file's path (holderAlive).
  */
-export function otherLiveHolder(owner: string, self: string, isAlive: (pid: number) => boolean = dispatchAlive, claimPath?: string): ProcessHolder | undefined {
+export function otherLiveHolder(owner: string, self: string, isAlive: HolderAlive = holderProcessAlive, claimPath?: string): ProcessHolder | undefined {
   if (owner === self) return undefined;
   const holder = processHolder(owner);
-  if (holder === undefined || (holder.here && !holderAlive(holder.pid, claimPath, isAlive))) return undefined;
+  if (holder === undefined || (holder.here && !holderAlive(holder.pid, claimPath, isAlive, holder.kind))) return undefined;
   return holder;
 }

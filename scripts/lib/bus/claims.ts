@@ -4,7 +4,17 @@
  * a reason for whatever cannot be read, archive of handled messages.
  */
 import { hostTag } from '../proc/host-tag.ts';
-import { forgetEndedHere, forgetHeldHere, holderAlive, isByHandOwner, noteHeldHere, parseProcessOwner, type ProcessHolder } from './claim-owner.ts';
+import {
+  forgetEndedHere,
+  forgetHeldHere,
+  type HolderAlive,
+  holderAlive,
+  holderProcessAlive,
+  isByHandOwner,
+  noteHeldHere,
+  parseProcessOwner,
+  type ProcessHolder,
+} from './claim-owner.ts';
 import { closeSync, fstatSync, readSync, type Stats } from 'node:fs';
 import { basename, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -46,7 +56,6 @@ import { displayName, isValidName, normaliseName } from './names.ts';
 import { shownSender } from './envelope.ts';
 import { inlineText } from '../text/untrusted.ts';
 import { processAlive } from '../proc/alive.ts';
-import { dispatchAlive } from './serving.ts';
 
 /** A lease that runs out this many times sends the message to dead-letter instead of retrying. */
 const MAX_LEASE_EXPIRIES = 3;
@@ -969,7 +978,7 @@ function sameFile(a: Stats | undefined, b: Stats | undefined): boolean {
  * cursor of its own apart from sweepStaleClaims'), as the stale-claim sweep does: a flood listed
  * first cannot hide a dead owner's claim from serve's sweeps forever.
  */
-export function reclaimDeadOwners(paths: ReceiverPaths, receiver: string, isAlive: (pid: number) => boolean = dispatchAlive, onProblem?: EntryProblem): number {
+export function reclaimDeadOwners(paths: ReceiverPaths, receiver: string, isAlive: HolderAlive = holderProcessAlive, onProblem?: EntryProblem): number {
   return returnGoneClaims(paths, receiver, reclaimBatch(paths), isAlive, onProblem).length;
 }
 
@@ -992,7 +1001,7 @@ export function returnGoneClaims(
   paths: ReceiverPaths,
   receiver: string,
   claims: readonly HeldClaim[],
-  isAlive: (pid: number) => boolean = dispatchAlive,
+  isAlive: HolderAlive = holderProcessAlive,
   onProblem?: EntryProblem,
 ): TakenBack[] {
   const out: TakenBack[] = [];
@@ -1016,13 +1025,13 @@ export function returnGoneClaims(
  */
 export function goneClaimOwner(
   owner: string,
-  isAlive: (pid: number) => boolean = dispatchAlive,
+  isAlive: HolderAlive = holderProcessAlive,
   claimPath?: string,
 ): { pid: number; kind: ProcessHolder['kind'] } | undefined {
   const p = parseProcessOwner(owner);
   // The pid first: the host tag is a hash (node:crypto, 9 ms of `dispatch status` start-up), needed
   // only for a pid that is not alive here. This process holds only the claims it made (holderAlive).
-  if (!p || holderAlive(p.pid, claimPath, isAlive) || (p.tag !== undefined && p.tag !== hostTag())) return undefined;
+  if (!p || holderAlive(p.pid, claimPath, isAlive, p.kind) || (p.tag !== undefined && p.tag !== hostTag())) return undefined;
   return { pid: p.pid, kind: p.kind };
 }
 

@@ -54,7 +54,7 @@ import { fencedLines, untrustedDetail } from '../text/fence.ts';
 import { idFromFileName, idInOurWords, isWordlessId } from './ids.ts';
 import { DirWatcher, LookGate } from './wait.ts';
 import { vocabularyWarning } from './vocabulary-problems.ts';
-import { dispatchAlive, receiverDaemon, type DaemonRecord } from './serving.ts';
+import { receiverDaemon, type DaemonRecord } from './serving.ts';
 import { counted } from '../text/plural.ts';
 
 export interface ServeOptions {
@@ -483,7 +483,7 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
     if (left) log(`removed ${counted(left, 'agent folder')} left by daemons that died`);
   }
   const ended = endAgentsOfDeadDaemons(paths);
-  const reclaimed = reclaimDeadOwners(paths, receiver, dispatchAlive, onProblem);
+  const reclaimed = reclaimDeadOwners(paths, receiver, undefined, onProblem);
   if (ended || reclaimed)
     log(
       `reclaimed ${counted(reclaimed, 'claim')} of processes that died (daemons, MCP sessions, replies) and ended ${counted(ended, 'agent process group')} they left running`,
@@ -527,7 +527,7 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
       try {
         if (Date.now() - lastSweep >= sweepEvery) {
           const endedNow = endAgentsOfDeadDaemons(paths);
-          const returned = reclaimDeadOwners(paths, receiver, dispatchAlive, onProblem) + sweepStaleClaims(paths, receiver, Date.now(), onProblem);
+          const returned = reclaimDeadOwners(paths, receiver, undefined, onProblem) + sweepStaleClaims(paths, receiver, Date.now(), onProblem);
           if (endedNow) log(`ended ${counted(endedNow, 'agent process group')} left by daemons that died`);
           if (returned) log(`returned ${counted(returned, 'stale claim')} to the inbox`);
           // daemon.json again when the daemon it named stopped (that one removes its own record).

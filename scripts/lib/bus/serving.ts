@@ -50,6 +50,8 @@ export function dispatchAlive(pid: number, subcommand?: string, receiver?: strin
   const entry = args.findIndex((a) => /(?:^|\/)dispatch(?:-mcp)?(?:\.mjs|\.ts)?$/.test(a));
   if (entry < 0) return false;
   if (subcommand === undefined) return true;
+  // The MCP server's own entry is its subcommand.
+  if (subcommand === 'mcp' && /dispatch-mcp(?:\.mjs|\.ts)?$/.test(args[entry]!)) return true;
   const at = args.indexOf(subcommand, entry + 1);
   return at > entry && names(args, at + 1);
 }
