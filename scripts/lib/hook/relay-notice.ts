@@ -141,8 +141,15 @@ export function formatRelayNotice(
   saved?: SavedNotice,
   notYourRelay?: RelayNoticeState['notYourRelay'],
   pulled?: SavedNotice,
+  probeFailed = false,
 ): string | undefined {
   const parts: string[] = [];
+  if (probeFailed) {
+    parts.push(
+      "ALIVE relay: the last check of the user's relay failed, so whether packages wait there is not known. " +
+        'Tell the user; `alive-p2p relay status` says why and what to do.',
+    );
+  }
   if (ownKeyChanged) {
     parts.push(
       "ALIVE relay: WARNING: the key published in the user's relay is not the user's key: someone with write access to " +
@@ -246,8 +253,15 @@ export async function relayNotice(ctx: NoticeContext): Promise<string | undefine
     memory.announced = { lastSync: state.lastSyncText, logins: [...alreadyAnnounced, ...accepted] };
     writeMemory(memoryPath, memory);
   }
+  // A probe that failed, said once for each failure (the same one at every probe, a network that is
+  // down, is not said again), and forgotten once a probe succeeds.
+  const failed = state.lastError !== undefined && state.lastError !== memory.errorAnnounced;
+  if (state.lastError !== memory.errorAnnounced) {
+    memory.errorAnnounced = state.lastError;
+    writeMemory(memoryPath, memory);
+  }
   const split = splitPending(state, pinned);
-  const text = formatRelayNotice(split, accepted, state.ownKeyChanged, saved, state.notYourRelay, pulled);
+  const text = formatRelayNotice(split, accepted, state.ownKeyChanged, saved, state.notYourRelay, pulled, failed);
   return text ?? silent(ctx, `${probe ? `${probe}; ` : ''}nothing is waiting, none was saved unverified or waits to be received, and no peer newly accepted`);
 }
 

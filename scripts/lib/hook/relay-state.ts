@@ -25,11 +25,15 @@ export interface RelayNoticeState {
   ownKeyChanged: boolean;
   /** The relay was someone else's relay or another repository when the user's key was added to it (relay-origin.ts). */
   notYourRelay: 'relay' | 'repository' | undefined;
+  /** The last probe's error (probe.ts last_error), compared, never shown: it may hold a server's words. */
+  lastError: string | undefined;
 }
 
 export interface CheckMemory {
   lastAttempt: number | undefined;
   announced: { lastSync: string; logins: string[] } | undefined;
+  /** The probe error the notice last said the relay could not be read for. */
+  errorAnnounced: string | undefined;
 }
 
 // GitHub logins, and the names the git transport accepts: nothing that could carry an instruction
@@ -157,6 +161,7 @@ export function readNoticeState(path: string): RelayNoticeState | undefined {
     lastAction: parseTime(o.last_action),
     ownKeyChanged: asObject(o.own_key)?.status === 'changed',
     notYourRelay: notYourRelayKind(asObject(o.not_your_relay)?.kind),
+    lastError: typeof o.last_error === 'string' && o.last_error !== '' ? o.last_error : undefined,
   };
 }
 
@@ -170,6 +175,7 @@ export function readCheckMemory(path: string): CheckMemory {
   return {
     lastAttempt: parseTime(o?.last_attempt),
     announced: announced && typeof announced.last_sync === 'string' ? { lastSync: announced.last_sync, logins: logins(announced.logins) } : undefined,
+    errorAnnounced: typeof o?.announced_error === 'string' ? o.announced_error : undefined,
   };
 }
 
@@ -178,6 +184,7 @@ export function serializeCheckMemory(memory: CheckMemory): string {
     {
       last_attempt: memory.lastAttempt === undefined ? null : new Date(memory.lastAttempt).toISOString(),
       announced_accepted: memory.announced ? { last_sync: memory.announced.lastSync, logins: memory.announced.logins } : null,
+      announced_error: memory.errorAnnounced ?? null,
     },
     null,
     2,
