@@ -594,3 +594,46 @@ describe('log-guardian: a function that runs its parameters', () => {
     `f(){ echo "$@"; }; f cd <BASE>; cp -r <BASE>/drafts 04_Ventures/new-place/`,
   ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
 });
+
+// A review of the function-call reading (2026-12-07), each reproduced in bash: none was refused
+// before it either.
+describe('log-guardian: functions that run their parameters, as a review tried to get past them', () => {
+  it.each([
+    // Defined inside a nested script, backquotes, eval or a here-string.
+    `bash -c 'f(){ "$@"; }; f cp -r <BASE>/snap/garden 04_Ventures/'`,
+    `: \`f(){ "$@"; }; f cp -r <BASE>/snap/garden 04_Ventures/\``,
+    `eval 'f(){ "$@"; }'; f cp -r <BASE>/snap/garden 04_Ventures/`,
+    `bash <<< 'f(){ "$@"; }; f cp -r <BASE>/snap/garden 04_Ventures/'`,
+    // Names with no word character before the parentheses, or a builtin's or a wrapper's name.
+    `:(){ "$@"; }; : cp -r <BASE>/snap/garden 04_Ventures/`,
+    `f-(){ "$@"; }; f- cp -r <BASE>/snap/garden 04_Ventures/`,
+    `typeset(){ "$@"; }; typeset cp -r <BASE>/snap/garden 04_Ventures/`,
+    `command(){ shift; "$@"; }; command x cp -r <BASE>/snap/garden 04_Ventures/`,
+    `env(){ "\${@:2}"; }; env X cp -r <BASE>/snap/garden 04_Ventures/`,
+    // Called without its name: bash's handler of an unknown command, an imported function.
+    `command_not_found_handle(){ "\${@:2}"; }; zz cp -r <BASE>/snap/garden 04_Ventures/`,
+    `env 'BASH_FUNC_f%%=() { "$@"; }' bash -c 'f cp -r <BASE>/snap/garden 04_Ventures/'`,
+    // The body moves into its first parameter, in a subshell or with env -C; a word's text moves the shell.
+    `in_dir(){ (cd "$1" && shift && "$@"); }; in_dir 04_Ventures cp -r <BASE>/snap/garden .`,
+    `f(){ env -C "$1" "\${@:2}"; }; f 04_Ventures cp -r <BASE>/snap/garden .`,
+    `f(){ "$@"; }; f eval 'cd 04_Ventures'; cp -r <BASE>/snap/garden/_kernel garden/`,
+    // A nested call from a later word; a command past the eighth word; expansions of the parameters by another name.
+    `f(){ "$@"; }; g(){ shift; "$@"; }; f eval 'g x cp -r <BASE>/snap/garden 04_Ventures/'`,
+    `f(){ "\${@:9}"; }; f 1 2 3 4 5 6 7 8 cp -r <BASE>/snap/garden 04_Ventures/`,
+    `f(){ x=@; "\${!x}"; }; f cp -r <BASE>/snap/garden 04_Ventures/`,
+    // The body builds the program from its words.
+    `f(){ IFS=,; $1; }; f cp,-r,<BASE>/snap/garden,04_Ventures/`,
+    `f(){ "$1$2" "\${@:3}"; }; f c p -r <BASE>/snap/garden 04_Ventures/`,
+    `f(){ "\${1}p" "\${@:2}"; }; f c -r <BASE>/snap/garden 04_Ventures/`,
+  ])('denies %s', (command) => {
+    expect(namesLog(command.replaceAll('<BASE>', base)), command).toBe(true);
+    expectDenied(command);
+  });
+
+  it.each([
+    // A word the reader cannot read that cannot be cd, and a message's text never run as a command.
+    `log(){ echo "[$(date +%T)] $*"; }; log "starting $STEP"; cp -r <BASE>/drafts 04_Ventures/garden/`,
+    `note(){ printf '%s\n' "$*" >> <BASE>/notes.txt; }; note "rm 04_Ventures/garden/_kernel/log.md was refused"`,
+  ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
+});
+

@@ -113,12 +113,34 @@ import {
   valueText,
 } from './shell/words.ts';
 
-/** A positional parameter's expansion (`$@`, `"${@:2}"`, `$*`, `$1`, `${!#}`). */
-const POSITIONAL_EXPANSION = /\$(?:\{[!#]?)?[@*1-9#]/;
-/** A function's name where it is defined: `NAME ()`, `function NAME`. */
-const FUNCTION_NAMES = /(?:^|[\s;&|(){}])(?:function[ \t]+([^\s;&|(){}<>'"`$]+)|([^\s;&|(){}<>'"`$]+)[ \t]*\([ \t]*\))/g;
-/** Calls past this many words read their words from each of the first this many only (`shift`, `"${@:N}"`). */
-const CALL_STARTS = 8;
+/**
+ * A positional parameter's expansion (`$@`, `"${@:2}"`, `$*`, `$1`, `${!#}`), or one by another name
+ * (`${!x}` with x=@, bash's BASH_ARGV).
+ */
+const POSITIONAL_EXPANSION = /\$(?:\{[!#]?)?[@*1-9#]|\$\{![A-Za-z_]|BASH_ARGV/;
+/**
+ * A function's name where it is defined (`NAME ()`, `function NAME`, in a nested script or eval's
+ * text too: after a quote or a backquote), or imported (`BASH_FUNC_NAME%%=() …` in the environment).
+ */
+const FUNCTION_NAMES = /(?:^|[\s;&|(){}'"`])(?:function[ \t]+([^\s;&|(){}<>'"`$]+)|([^\s;&|(){}<>'"`$]+)[ \t]*\([ \t]*\))/g;
+const IMPORTED_FUNCTIONS = /BASH_FUNC_([^%\s'"=]+)%%/g;
+/** Calls read their words from each of the first this many (`shift`, `"${@:N}"`). */
+const CALL_STARTS = 64;
+/** Readings of calls' words one command makes at most (calls nested in calls read theirs too); past it, it is not read. */
+const CALL_READINGS_MAX = 1024;
+/** Bash calls it, with the words of each command it cannot find: every command is a call of it. */
+const NOT_FOUND_HANDLER = 'command_not_found_handle';
+/** A command whose text may run a word's text as commands (`eval "$1"`, `sh -c "$1"`, `bash <<< "$1"`). */
+const WORD_TEXT_RUNS = /\beval\b|(?:^|\s)-[A-Za-z]*c\b|\bsource\b|(?:^|[\s;&|(])\.\s|<<<|\b(?:ba|da|z|k|tc|fi)?sh\b/;
+/** A command whose text may move a function's commands into another folder (`cd "$1"`, `env -C "$1"`). */
+const FOLDER_CHANGES = /\b(?:cd|pushd|popd)\b|(?:^|\s)(?:-C|-D|--chdir)\b/;
+/**
+ * A command whose text may build a program from a function's parameters: IFS set, a parameter
+ * glued to other text (`"$1$2"`, `"${1}p"`), or one inside a `$(…)`.
+ */
+const BUILDS_PROGRAM = /IFS=|\$\{?[1-9@*]\}?[^\s"'};:|&)]|[^\s"'(;|&{=:]\$\{?[1-9@*]|\$\([^)]*\$\{?[1-9@*]/;
+/** The names of the shell's own that move it (a word's text holding one moves it too when run). */
+const MOVES_WORD = /(?:^|[\s;&|(`])(?:cd|pushd|popd)(?:[\s;&|)`]|$)/;
 
 /**
  * The functions `command` defines, when a positional parameter stands anywhere in it: a body may
@@ -126,8 +148,8 @@ const CALL_STARTS = 8;
  * is defined, its parameters as the command's text; what it runs is only in the call).
  */
 function definedRunners(command: string): ReadonlySet<string> {
-  if (!POSITIONAL_EXPANSION.test(command) || !DEFINES_FUNCTION.test(command)) return new Set();
-  return new Set([...command.matchAll(FUNCTION_NAMES)].map((m) => (m[1] ?? m[2])!));
+  if (!POSITIONAL_EXPANSION.test(command)) return new Set();
+  return new Set([...command.matchAll(FUNCTION_NAMES), ...command.matchAll(IMPORTED_FUNCTIONS)].map((m) => (m[1] ?? m[2])!));
 }
 
 /** What reading.namerefs holds for a nameref declared without a value (no variable's name). */
@@ -945,6 +967,12 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     let program = words[0]!;
     let args = words.slice(1);
     evaluated(program, name, args);
+    // A call of a function that may run its parameters, under any name (a builtin's, a wrapper's),
+    // and every command once bash's handler of unknown commands is one.
+    const runner = reading.parameterRunners;
+    if (runner.has(NOT_FOUND_HANDLER)) readCall(words);
+    else if (runner.has(written) && args.length > 0) readCall(args);
+    const calledFirst = written;
     if (DECLARATIONS.has(name)) return;
     let xargs: { fed: Feed; replace: string | undefined } | undefined;
     /** The folders `env -C`, `sudo -D` move the command into, in order. */
@@ -978,6 +1006,9 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
           if (words === undefined) unseenWrite(name, args, emit, `${name} with a word it cannot read`);
           j += words ?? 1;
         } else if ((name === 'env' || name === 'sudo') && isAssignment(args[j]!)) environment.push(assignment(args[j++]!));
+        // env takes any NAME=VALUE before the program, a name no shell variable has too
+        // (`BASH_FUNC_f%%=() { …; }`: a function bash imports).
+        else if (name === 'env' && /^[^=-][^=]*=/.test(text(args[j]!))) j++;
         else if (LEADING_OPERAND.has(name)) {
           // Not known, it may be options, or nothing: the program may be a word after (`timeout $o 5 rm …`).
           if (!exact(args[j]!)) unseenWrite(name, args, emit, `${name} with a word it cannot read`);
@@ -1032,7 +1063,7 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
       evaluated(program, name, args);
     }
     for (const [n, v] of environment) if (runsValue(n)) runs(v, n);
-    if (reading.parameterRunners.has(written) && args.length > 0) readCall(args);
+    if (written !== calledFirst && runner.has(written) && args.length > 0) readCall(args);
     let reads = nested;
     if (xargs?.replace && SHELLS.has(name)) {
       // `xargs -I{} sh -c '… {} …'`: in the script, the replace string is each name xargs reads.
@@ -1238,21 +1269,37 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
    * words may move it leaves the place after it unknown (`f cd /elsewhere; cp … x/`).
    */
   const readCall = (args: Word[]) => {
-    if (reading.inCall) return nested(writtenWords(args));
-    reading.inCall = true;
-    try {
-      nested(writtenWords(args));
-      // What runs may be the first words alone: what the readings from a later word make of the
-      // names later commands run is not kept (`f mv x dir/.` sources no `dir/.`; the command's text
-      // is read for aliases, sourced files and such from the start, unseen.ts shellState).
-      const programs = reading.state.programs;
-      for (let s = 1; s < Math.min(args.length, CALL_STARTS); s++) nested(writtenWords(args.slice(s)));
-      for (const w of args) if (exact(w) && /\s/.test(text(w))) nested(text(w));
-      reading.state.programs = programs;
-    } finally {
-      reading.inCall = false;
+    const read = (text: string) => {
+      reading.callReadings = (reading.callReadings ?? 0) + 1;
+      if (reading.callReadings === CALL_READINGS_MAX + 1) leaveUnread(`calls of functions that run their parameters past ${CALL_READINGS_MAX} readings`);
+      if (reading.callReadings <= CALL_READINGS_MAX) nested(text);
+    };
+    const whole = reading.whole.texts[0] ?? '';
+    read(writtenWords(args));
+    // What runs may be the first words alone: what the readings from a later word make of the
+    // names later commands run is not kept (`f mv x dir/.` sources no `dir/.`; the command's text
+    // is read for aliases, sourced files and such from the start, unseen.ts shellState).
+    const programs = reading.state.programs;
+    for (let s = 1; s < Math.min(args.length, CALL_STARTS); s++) read(writtenWords(args.slice(s)));
+    if (WORD_TEXT_RUNS.test(whole)) for (const w of args) if (exact(w) && /\s/.test(text(w))) read(text(w));
+    // A body that moves into its first parameter (`(cd "$1" && shift && "$@")`, `env -C "$1" …`), or
+    // anywhere: the rest read there, and all of them in a folder not known.
+    if (FOLDER_CHANGES.test(whole) && args.length > 1) {
+      read(`cd -- ${writtenWords(args.slice(0, 1))}; ${writtenWords(args.slice(1))}`);
+      read(`cd -- "$\{__ALIVE_FOLDER_NOT_KNOWN__}"; ${writtenWords(args)}`);
     }
-    if (reading.cdRedefined || args.some((w) => !exact(w) || MOVES_THE_SHELL.has(baseName(text(w))))) {
+    // A body that builds its program from the words (`"$1$2" "${@:3}"`, `IFS=,; $1`): one it cannot
+    // name, and the words split at the punctuation an IFS may hold.
+    if (BUILDS_PROGRAM.test(whole)) {
+      read(`"$\{__ALIVE_PROGRAM_NOT_KNOWN__}" ${writtenWords(args)}`);
+      if (/IFS=/.test(whole) && args.every(exact)) read(args.map((w) => text(w).replace(/[,:;|=+]/g, ' ')).join(' '));
+    }
+    reading.state.programs = programs;
+    const moves = (w: Word) => {
+      if (!exact(w)) return ['cd', 'pushd', 'popd'].some((m) => m.startsWith(knownStart(w)));
+      return MOVES_THE_SHELL.has(baseName(text(w))) || MOVES_WORD.test(text(w));
+    };
+    if (reading.cdRedefined || args.some(moves)) {
       cdTo(current, undefined, 'maybe');
       current.vars.set('PWD', undefined);
     }

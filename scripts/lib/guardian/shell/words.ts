@@ -378,8 +378,8 @@ export interface Reading {
    * may run its parameters (`f() { "$@"; }`), so a call's words are commands too.
    */
   parameterRunners: ReadonlySet<string>;
-  /** Set while the words of such a call are read: a call inside them reads its words only from the first. */
-  inCall?: boolean;
+  /** How many readings of calls' words the command made (shell.ts CALL_READINGS_MAX). */
+  callReadings?: number;
 }
 
 /** A write found, with the feeds of the variables read from input in its path. */
