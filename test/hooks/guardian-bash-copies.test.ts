@@ -636,4 +636,3 @@ describe('log-guardian: functions that run their parameters, as a review tried t
     `note(){ printf '%s\n' "$*" >> <BASE>/notes.txt; }; note "rm 04_Ventures/garden/_kernel/log.md was refused"`,
   ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
 });
-
