@@ -34,3 +34,38 @@ describe('a flood of expired claims', () => {
     expect(JSON.parse(next.stdout).sweep_partial).toBeUndefined();
   });
 });
+
+// A review of that bound (2026-12-07): names that read back otherwise (not UTF-8) cannot be moved,
+// and counted against the bound, 500 of them ahead of a real expired claim kept it there for ever.
+describe('expired claims that cannot be moved', () => {
+  it('cost nothing against the bound: a real expired claim behind many of them comes back', async () => {
+    const { root } = makeBus();
+    const paths = receiverPaths(root, 'st');
+    mkdirSync(paths.inbox, { recursive: true });
+    mkdirSync(paths.processing, { recursive: true });
+    // The real one first: a folder in memory (tmpfs) lists the newest names first.
+    const id = newMessageId();
+    writeFileSync(join(paths.processing, `msg-${id}.hw.claim-1000-hand`), '# HelloWorld Message\n# From: @x\n# To: @st\n\nreal\n');
+    const enc = new TextEncoder();
+    for (let i = 0; i < 3 * SWEEP_RETURNS_MAX; i++) {
+      // A name with a byte that is not UTF-8: listed as U+FFFD, no file of that name to move.
+      writeFileSync(Buffer.concat([enc.encode(`${paths.processing}/msg-`), Buffer.from([0xff]), enc.encode(`${i}.hw.claim-1-x`)]), '');
+    }
+    const r = await dispatch(root, ['claim', '@st', '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ claimed: true, id });
+  });
+
+  it('with an id too long for the expiry count beside it: the claim goes on', async () => {
+    const { root } = makeBus();
+    const paths = receiverPaths(root, 'ln');
+    mkdirSync(paths.inbox, { recursive: true });
+    mkdirSync(paths.processing, { recursive: true });
+    writeFileSync(join(paths.processing, `msg-${'a'.repeat(238)}.hw.claim-1-x`), '');
+    const id = newMessageId();
+    writeFileSync(join(paths.inbox, `msg-${id}.hw`), '# HelloWorld Message\n# From: @x\n# To: @ln\n\nreal\n');
+    const r = await dispatch(root, ['claim', '@ln', '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ claimed: true, id });
+  });
+});

@@ -865,8 +865,18 @@ export const LONE_SWEEP_BATCHES = 10;
 export const SWEEP_RETURNS_MAX = 500;
 
 /**
+ * Where a sweep that stopped at SWEEP_RETURNS_MAX goes on in this process (the name it did not
+ * handle, by processing/ folder): a batch is listed in the same order each time, and claims that
+ * fail each time (a name too long for the expiry count, a file no rename moves) ahead of a real one
+ * would keep it there.
+ */
+const sweepResumes = new Map<string, string>();
+
+/**
  * sweepStaleClaims, `end`: its batch reached the end of the listing (the next starts from the
- * first name again), and `stopped`: it handled SWEEP_RETURNS_MAX and left the batch's rest.
+ * first name again), and `stopped`: it handled SWEEP_RETURNS_MAX and left the batch's rest. A name
+ * with no file of that name (bytes that are not UTF-8 read back otherwise; moved meanwhile) costs
+ * nothing against the bound.
  */
 export function sweepStaleBatch(
   paths: ReceiverPaths,
@@ -874,14 +884,23 @@ export function sweepStaleBatch(
   now = Date.now(),
   onProblem?: EntryProblem,
 ): { returned: number; end: boolean; stopped: boolean } {
-  const { names, end } = listBusDirBatch(paths.root, paths.processing, busListMax());
+  const listed = listBusDirBatch(paths.root, paths.processing, busListMax());
+  const { end } = listed;
+  const resume = sweepResumes.get(paths.processing);
+  sweepResumes.delete(paths.processing);
+  const at = resume === undefined ? -1 : listed.names.indexOf(resume);
+  const names = at > 0 ? [...listed.names.slice(at), ...listed.names.slice(0, at)] : listed.names;
   let returned = 0;
   let handled = 0;
   for (const n of names) {
     const parsed = parseClaimFileName(n);
     if (!parsed || parsed.deadline > now) continue;
-    if (handled++ === SWEEP_RETURNS_MAX) return { returned, end, stopped: true };
     const src = join(paths.processing, n);
+    if (lstatBus(paths.root, src) === undefined) continue;
+    if (handled++ === SWEEP_RETURNS_MAX) {
+      sweepResumes.set(paths.processing, n);
+      return { returned, end, stopped: true };
+    }
     const id = idFromFileName(parsed.fileName)!.replace(/[^A-Za-z0-9_-]/g, '_');
     perEntry(n, onProblem, () => {
       const expiries = bumpExpiries(paths, id);
@@ -1054,9 +1073,13 @@ export function cleanOrphanedPartials(paths: ReceiverPaths, now = Date.now(), mi
   return removed;
 }
 
-/** The lease expiries of message `id`, this one counted; undefined when no count can be kept there. */
+/**
+ * The lease expiries of message `id`, this one counted; undefined when no count can be kept there.
+ * Counted under the id's first 128 characters: a claim's name may hold an id of any length, and a
+ * temporary name beside one of 238 was too long for the file system (every lone claim failed).
+ */
 function bumpExpiries(paths: ReceiverPaths, id: string): number | undefined {
-  const file = join(paths.attempts, id.replace(/[^A-Za-z0-9_.-]/g, '_'));
+  const file = join(paths.attempts, id.slice(0, 128).replace(/[^A-Za-z0-9_.-]/g, '_'));
   const read = readBusFile(paths.root, file, { maxBytes: 64 });
   let n = read.ok ? Number(read.bytes.toString('utf8').trim()) || 0 : 0;
   n++;

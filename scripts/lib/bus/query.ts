@@ -836,7 +836,9 @@ export async function claimMessage(
   let swept = 0;
   let stopped = false;
   while (swept < batches) {
-    const batch = sweepStaleBatch(paths, name);
+    // An entry the sweep cannot move (a planted name too long to rename with a claim's suffix) is
+    // left where it is: it is no reason to refuse the claim (a linked folder still is).
+    const batch = sweepStaleBatch(paths, name, Date.now(), () => {});
     stopped = batch.stopped;
     if (stopped || batch.end) break;
     swept++;
