@@ -34,8 +34,12 @@ describe('dispatch inbox pages', () => {
     expect(new Set([...j.messages, ...second.messages].map((m: { id: string }) => m.id))).toEqual(new Set(ids));
     const text = await dispatch(root, ['inbox', '@pg', '--limit', '10']);
     expect(text.status, text.stderr).toBe(0);
-    expect(text.stdout).toMatch(/120 more not listed: dispatch inbox @pg --offset 10/);
+    expect(text.stdout).toMatch(/^130 files in the inbox of @pg; listed 1 to 10: 10 messages waiting/m);
+    // The way on keeps the page's size and the bus (a second review of 2026-12-07).
+    expect(text.stdout).toMatch(/120 more not listed: dispatch inbox @pg --offset 10 --limit 10 --root \S+/);
     expect((await dispatch(root, ['inbox', '@pg', '--limit', '0'])).status).toBe(2);
+    expect((await dispatch(root, ['inbox', '@pg', '--limit', '1001'])).status).toBe(2);
+    expect((await dispatch(root, ['inbox', '@pg', '--offset', '500'])).stdout).toMatch(/130 files in the inbox of @pg, none from --offset 500/);
   });
 });
 
@@ -51,5 +55,23 @@ describe('dispatch thread pages', () => {
     const text = await dispatch(root, ['thread', THREAD, '--limit', '5']);
     expect(text.status, text.stderr).toBe(0);
     expect(text.stdout).toMatch(/115 more not printed: dispatch thread \S+ --offset 5/);
+  });
+});
+
+// A second review (2026-12-07): 100 members of 60 MiB each still ran `thread --json` out of heap.
+describe('dispatch thread --json', () => {
+  it('gives the first 64 KiB of each message, with partial_of its file size', async () => {
+    const { root } = makeBus();
+    const big = 'b'.repeat(1024 * 1024);
+    plant(receiverPaths(root, 'tj').outbox, 3, (id) => `# HelloWorld Message\n# From: @tj\n# To: @x\n# Thread: ${THREAD}\n# In-Reply-To: ${id}\n\n${big}\n`);
+    const r = await dispatch(root, ['thread', THREAD, '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.messages).toHaveLength(3);
+    for (const m of j.messages) {
+      expect(m.untrusted.body.length).toBeLessThanOrEqual(64 * 1024);
+      expect(m.partial_of).toBeGreaterThan(1024 * 1024);
+    }
+    expect(r.stdout.length).toBeLessThan(400 * 1024);
   });
 });

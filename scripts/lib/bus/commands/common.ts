@@ -19,7 +19,8 @@ import { deadLetterCode, fileTimeIso, findMessage, type FoundMessage } from '../
 import { type LookupSeen, withFindUnlisted } from '../list-bound.ts';
 import { resolveBusRoot } from '../root.ts';
 import { RECEIVERS_WITHOUT_FOLDER } from '../receivers.ts';
-import { LIST_DEFAULT } from '../mcp/bounds.ts';
+import { LIST_DEFAULT, LIST_MAX } from '../mcp/bounds.ts';
+import { shellQuote } from '../../text/shell-quote.ts';
 import { servingText } from '../serving.ts';
 import { cutNote, shownMessage } from '../shown-body.ts';
 import type { Cut } from '../../text/cut.ts';
@@ -237,11 +238,25 @@ export function positiveIntArg(value: string | undefined, flag: string, least = 
 /** The --limit and --offset of a listing, as its MCP tool pages it (100 at a time by default). */
 export const PAGE_OPTIONS = { limit: { type: 'string' }, offset: { type: 'string' } } as const;
 
-/** The page --limit and --offset ask for of `total` items: where it starts and ends. */
-export function pageArgs(values: { limit?: string | undefined; offset?: string | undefined }, total: number): { start: number; end: number } {
+type PageValues = { limit?: string | undefined; offset?: string | undefined; root?: string | undefined };
+
+/**
+ * The page --limit (at most LIST_MAX, as the MCP tools take) and --offset ask for of `total` items:
+ * where it starts and ends, and the offset asked (`start` stops at the end).
+ */
+export function pageArgs(values: PageValues, total: number): { start: number; end: number; offset: number } {
   const limit = positiveIntArg(values.limit, '--limit') ?? LIST_DEFAULT;
-  const start = Math.min(positiveIntArg(values.offset, '--offset', 0) ?? 0, total);
-  return { start, end: Math.min(total, start + limit) };
+  if (limit > LIST_MAX) throw new UsageError(`--limit takes at most ${LIST_MAX}, got ${limit}: list the rest with --offset`);
+  const offset = positiveIntArg(values.offset, '--offset', 0) ?? 0;
+  const start = Math.min(offset, total);
+  return { start, end: Math.min(total, start + limit), offset };
+}
+
+/** The options that list the page after one ending at `end`: its --offset, and the --limit and --root given. */
+export function nextPageOptions(values: PageValues, end: number): string {
+  const limit = values.limit === undefined ? '' : ` --limit ${values.limit}`;
+  const root = values.root === undefined ? '' : ` --root ${inlineText(shellQuote(values.root), 1000)}`;
+  return `--offset ${end}${limit}${root}`;
 }
 
 /** A page's fields for --json (as the MCP tools give them). */

@@ -9,7 +9,19 @@ import { isWordlessId } from '../ids.ts';
 import { idField, listedHeaders, pathField, rawHeader } from '../json-fields.ts';
 import { unknownReceiver, unknownReceiverJson } from '../receivers.ts';
 import { shownSender, shownTimestamp } from '../envelope.ts';
-import { busRoot, firstLines, handClaimsJson, handClaimsText, nameArg, PAGE_OPTIONS, pageArgs, pageJson, ROOT_OPTION, requireBus } from './common.ts';
+import {
+  busRoot,
+  firstLines,
+  handClaimsJson,
+  handClaimsText,
+  nameArg,
+  nextPageOptions,
+  PAGE_OPTIONS,
+  pageArgs,
+  pageJson,
+  ROOT_OPTION,
+  requireBus,
+} from './common.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { inlineText, summaryLine } from '../../text/untrusted.ts';
 import { counted, noun } from '../../text/plural.ts';
@@ -36,7 +48,7 @@ export const inboxCommand = defineCommand({
     const note = inbox.unlisted ? inboxUnlistedNote(displayName(receiver)) : undefined;
     // A page: each message read is kept until the listing is printed (a planted 100,000 ran out of heap).
     const total = inbox.entries.length;
-    const { start, end } = pageArgs(values, total);
+    const { start, end, offset } = pageArgs(values, total);
     const messages = inbox.entries.slice(start, end).map((e) => {
       // A name that is not a valid id is never shown raw: it is dead-lettered when claimed.
       if (!e.validId) return { id: null, problem: 'its file name is not a valid message id', untrusted: { file_name: inlineText(e.name, 120) } };
@@ -99,7 +111,7 @@ export const inboxCommand = defineCommand({
     }
     for (const n of notes) if (n) ctx.warn(n);
     if (messages.length === 0 && total > 0) {
-      ctx.print(`${counted(total, 'message')} waiting for ${displayName(receiver)}, none from --offset ${start}`);
+      ctx.print(`${counted(total, 'file')} in the inbox of ${displayName(receiver)}, none from --offset ${offset}`);
       return;
     }
     if (messages.length === 0) {
@@ -110,8 +122,10 @@ export const inboxCommand = defineCommand({
     const requests = messages.length - answers;
     const waiting = requests === 0 ? 'no messages waiting' : `${counted(requests, 'message')} waiting`;
     const toRead = answers === 0 ? '' : `, and ${counted(answers, 'answer')} to read (claim files it)`;
-    const paged = start > 0 || end < total ? ` (listed: ${start + 1} to ${end} of ${total}, oldest first)` : '';
-    ctx.print(`${waiting} for ${displayName(receiver)}${paged}${processing || claims.more_than ? `, ${being}` : ''}${toRead}:`);
+    // A page: the total first, then what the listed part holds.
+    const paged = start > 0 || end < total ? `${counted(total, 'file')} in the inbox of ${displayName(receiver)}; listed ${start + 1} to ${end}: ` : '';
+    const whom = paged ? '' : ` for ${displayName(receiver)}`;
+    ctx.print(`${paged}${waiting}${whom}${processing || claims.more_than ? `, ${being}` : ''}${toRead}:`);
     const summaries: { id: string; summary: string }[] = [];
     // Ids come from file names and senders from headers, any writer's words: listed in a fence.
     const listed: string[] = [];
@@ -137,7 +151,7 @@ export const inboxCommand = defineCommand({
       ctx.print(`${counted(unnamed, 'file')} ${whose}, not shown: a claim moves ${noun(unnamed, 'it', 'them')} to dead-letter`);
     }
     for (const line of firstLines(summaries)) ctx.print(line);
-    if (end < total) ctx.print(`${total - end} more not listed: dispatch inbox ${displayName(receiver)} --offset ${end}`);
+    if (end < total) ctx.print(`${total - end} more not listed: dispatch inbox ${displayName(receiver)} ${nextPageOptions(values, end)}`);
     ctx.print(`claim one: dispatch claim ${displayName(receiver)} [ID] (ID: one of the ids listed above)`);
   },
 });

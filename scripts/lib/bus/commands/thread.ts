@@ -5,9 +5,22 @@ import { isWordlessId } from '../ids.ts';
 import { fencedLines } from '../../text/fence.ts';
 import { resolvedNote } from '../id-resolve.ts';
 import { existingThreadMembers, threadHeaderNote, unreadFilesNote } from '../query.ts';
-import { busRoot, messageJson, messageLines, nameArg, PAGE_OPTIONS, pageArgs, pageJson, ROOT_OPTION, givenIdRun, requireBus } from './common.ts';
+import {
+  busRoot,
+  messageJson,
+  messageLines,
+  nameArg,
+  nextPageOptions,
+  PAGE_OPTIONS,
+  pageArgs,
+  pageJson,
+  ROOT_OPTION,
+  givenIdRun,
+  requireBus,
+} from './common.ts';
 import { counted } from '../../text/plural.ts';
 import { noteJson } from '../list-bound.ts';
+import { LISTED_READ_BYTES } from '../mcp/bounds.ts';
 
 const USAGE = `usage: dispatch thread ID [--receiver @NAME] [--limit N] [--offset N] [--json] [--root DIR]
 
@@ -20,7 +33,8 @@ truncated and next_offset). ID is a thread id, or the id of any message of the t
 A Thread header that is no thread id (over 256 characters, or holding a control or invisible
 character) is taken as absent: the thread listed is that message's own id, and a note says so.
 Each body (or context) longer than 512 KiB is cut, with a line saying how many bytes were left out
-and that 'dispatch show ID --full' prints it whole; --json gives them whole.`;
+and that 'dispatch show ID --full' prints it whole; --json gives the first 64 KiB of each file
+(partial_of: the file's size when it holds more).`;
 
 export const threadCommand = defineCommand({
   name: 'thread',
@@ -53,7 +67,9 @@ export const threadCommand = defineCommand({
         ...pageJson(total, start, end),
         ...(t.unread > 0 || t.unlisted ? { unread_files: t.unread, ...(t.unlisted ? { unlisted_files: true } : {}) } : {}),
         ...noteJson(notes),
-        messages: members.map((m) => messageJson(m.read())),
+        // The first LISTED_READ_BYTES of each file, as the MCP thread tool reads one (partial_of: its size):
+        // 100 members of 60 MiB ran out of heap whole (a second review of 2026-12-07).
+        messages: members.map((m) => messageJson(m.read({ prefixBytes: LISTED_READ_BYTES }))),
       });
       return;
     }
@@ -74,7 +90,7 @@ export const threadCommand = defineCommand({
     }
     if (end < total) {
       ctx.print();
-      ctx.print(`${total - end} more not printed: dispatch thread ${isWordlessId(key) ? key : "'<the thread id>'"} --offset ${end}`);
+      ctx.print(`${total - end} more not printed: dispatch thread ${isWordlessId(key) ? key : "'<the thread id>'"} ${nextPageOptions(ctx.values, end)}`);
     }
     for (const n of notes) {
       if (n === undefined) continue;
