@@ -12,11 +12,14 @@ export function fencedLines(label: string, text: string): string[] {
 }
 
 /**
- * A sender's text that can stand quoted in our own words: a name, short, printable, without
- * white space or quotes (`notes/a-1.md`, `..\\x`, `C:/x`), so never a sentence.
+ * A sender's text that can stand quoted in our own words: a name, short, printable, of letters,
+ * digits and marks of any script and ASCII punctuation but quotes and the shell's `;|&<>$`
+ * (`notes/a-1.md`, `..\\x`, `C:/x`), so never a sentence: no white space, and no character that
+ * only looks like it or like punctuation of ours (U+2800, typographic quotes, U+2024, fullwidth
+ * punctuation passed a second review of 2026-12-07).
  */
-export const isPlainName = (text: string): boolean =>
-  text.length > 0 && text.length <= 160 && isPrintable(text) && !/[\s'"`\u00a0\u2000-\u200a\u3000]/.test(text);
+export const isPlainName = (text: string): boolean => text.length > 0 && text.length <= 160 && isPrintable(text) && PLAIN_NAME.test(text);
+const PLAIN_NAME = /^[\p{L}\p{N}\p{M}!#%()*+,\-./:=?@[\\\]^_{}~]+$/u;
 
 /**
  * A value from someone else (an entry's name, a manifest field) for a message of ours: quoted in it
