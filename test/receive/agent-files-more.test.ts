@@ -60,6 +60,9 @@ describe('a HelloWorld bus inbox in a package', () => {
     for (const f of ['processing', 'outbox', 'dead-letter', 'archive', 'threads'])
       expect(agentFileRule(`runtimes/claude/${f}/msg-1.hw.claim-1-abc`), f).toMatchObject({ name: `runtimes/*/${f}/` });
     expect(agentFileRule('notes/runtimes/codex/daemon.json')).toMatchObject({ name: 'runtimes/*/daemon.json' });
+    // Its counters: a planted .attempts/<id> sends a later message of that id to dead-letter, .rate* throttles a sender.
+    for (const f of ['.attempts', '.rate', '.rate-served', '.tmp'])
+      expect(agentFileRule(`runtimes/claude/${f}/x`), f).toMatchObject({ name: `runtimes/*/${f}/` });
   });
 
   it("a receiver's config.json is on the list too: it says who may write and narrows what `dispatch serve` gives its agents (agent_env, turn_budget)", () => {
@@ -125,6 +128,8 @@ describe('start-up files of R, GHCi, Maven, uv and Bundler', () => {
   it('are on the list at any depth', () => {
     for (const [n, rule] of <const>[
       ['proj/.Rprofile', '.Rprofile'],
+      // R reads it at start too, and R_PROFILE_USER there names any file to run (a second review of 2026-12-07).
+      ['proj/.Renviron', '.Renviron'],
       ['proj/.ghci', '.ghci'],
       ['proj/.mvn/jvm.config', '.mvn/'],
       ['.mvn/extensions.xml', '.mvn/'],

@@ -165,6 +165,7 @@ const RULES: readonly Rule[] = [
   file('bunfig.toml', 'Bun reads it from the folder it runs in and those above: its `preload` scripts run before `bun run` and `bun test`'),
   file('.irbrc', 'IRB loads it as Ruby code when it starts in that folder and the user has no .irbrc of their own'),
   file('.Rprofile', "R runs it as R code when it starts in that folder (before the user's own, in its place)"),
+  file('.Renviron', "R reads its variables when it starts in that folder: R_PROFILE_USER there names any file to run as the user's profile"),
   file('.ghci', 'GHCi runs its lines as commands when it starts in that folder (`:!` runs shell commands)'),
   folder(
     '.mvn',
@@ -215,6 +216,10 @@ const RULES: readonly Rule[] = [
   folder('runtimes/*/archive', "HelloWorld messages answered: a thread's history as `dispatch thread` shows it"),
   folder('runtimes/*/threads', "a HelloWorld receiver's turn ledgers: how many turns each thread has left"),
   file('runtimes/*/daemon.json', 'a HelloWorld daemon record: the process status and senders take for the one serving the receiver'),
+  folder('runtimes/*/.attempts', "a HelloWorld receiver's lease counts: a message whose count is planted goes to dead-letter when its claim first runs out"),
+  folder('runtimes/*/.rate', "a HelloWorld receiver's rate counts: how many messages a sender may still send"),
+  folder('runtimes/*/.rate-served', "a HelloWorld daemon's rate counts: how many messages of a sender it still answers"),
+  folder('runtimes/*/.tmp', "a HelloWorld receiver's files being written, which the bus renames into its folders"),
 ];
 
 /**
