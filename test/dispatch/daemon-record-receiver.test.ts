@@ -15,10 +15,11 @@ import { receiverDaemon } from '../../scripts/lib/bus/serving.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { dispatch, makeBusWithRuntimes } from './helpers.ts';
 
-// A process whose command line reads as `dispatch serve @gemini` (as /proc shows one).
+// A process whose command line reads as `dispatch serve --agent codex @gemini` (as /proc shows one):
+// an option's value named like another receiver is no receiver (a second review of 2026-12-07).
 let serve: ReturnType<typeof spawn>;
 beforeAll(() => {
-  serve = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 120000)', '/opt/alive/dispatch.mjs', 'serve', '@gemini', '--agent', 'echo'], {
+  serve = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 120000)', '/opt/alive/dispatch.mjs', 'serve', '--agent', 'codex', '@gemini'], {
     stdio: 'ignore',
   });
 });

@@ -44,24 +44,26 @@ function scratchFolder(prefix: string): string {
   return dir;
 }
 
-let fakeServe: ChildProcessWithoutNullStreams | undefined;
+const fakeServes = new Map<string, ChildProcessWithoutNullStreams>();
 
 /**
  * The pid of a live process whose command line is a `dispatch serve`'s (serving.ts dispatchAlive),
- * for a daemon.json naming a live daemon: not this process's own, which is no serve. It names the
- * receivers the tests give it (@claude, @gemini, @codex), as a daemon's record counts only for the
- * receiver its command line serves. One per test file, killed after it.
+ * for a daemon.json naming a live daemon of `receiver`: not this process's own, which is no serve. A
+ * daemon's record counts only for the receiver its command line serves. One per receiver and test
+ * file, killed after it.
  */
-export function liveServePid(): number {
-  if (fakeServe === undefined) {
-    const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1e9)', join(repo, 'dist', 'dispatch.mjs'), 'serve', '@claude', '@gemini', '@codex']);
-    fakeServe = child;
+export function liveServePid(receiver = 'claude'): number {
+  let fake = fakeServes.get(receiver);
+  if (fake === undefined) {
+    const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1e9)', join(repo, 'dist', 'dispatch.mjs'), 'serve', `@${receiver}`]);
+    fake = child;
+    fakeServes.set(receiver, child);
     afterThisFile(() => {
       child.kill('SIGKILL');
-      if (fakeServe === child) fakeServe = undefined;
+      if (fakeServes.get(receiver) === child) fakeServes.delete(receiver);
     });
   }
-  return fakeServe.pid!;
+  return fake.pid!;
 }
 
 export function makeBus(): TestBus {

@@ -26,11 +26,11 @@ const PID_MAX = 2 ** 31 - 1;
  * said "served" with none running; a claim tagged p1 was "held by the daemon serving @claude" until
  * the year its name gave, and reply refused it. `receiver` (a folder name): one of the words after
  * the subcommand names it (`serve @gemini`): a record naming another receiver's daemon made status
- * call @codex served.
+ * call @codex served. Its first word that is no option nor an option's value (firstOperand).
  */
 export function dispatchAlive(pid: number, subcommand?: string, receiver?: string): boolean {
   const names = (args: string[], from: number) =>
-    receiver === undefined || args.slice(from).some((a) => a.replace(/^@/, '').toLowerCase() === receiver.toLowerCase());
+    receiver === undefined || firstOperand(args.slice(from))?.replace(/^@/, '').toLowerCase() === receiver.toLowerCase();
   // This process: a dispatch process, and a `serve` only when it is one (a daemon.json planted with
   // the MCP server's pid made it "a daemon serves @R" for as long as it ran).
   if (pid === process.pid) {
@@ -54,6 +54,23 @@ export function dispatchAlive(pid: number, subcommand?: string, receiver?: strin
   if (subcommand === 'mcp' && /dispatch-mcp(?:\.mjs|\.ts)?$/.test(args[entry]!)) return true;
   const at = args.indexOf(subcommand, entry + 1);
   return at > entry && names(args, at + 1);
+}
+
+/** `serve`'s options that take a value (commands/serve.ts): their values are no receiver. */
+const SERVE_VALUE_OPTIONS = new Set(['--agent', '--concurrency', '--workdir', '--agent-env', '--turn-budget', '--max-failures', '--agent-timeout', '--max-bytes', '--root']);
+
+/**
+ * The first word of `args` that is no option nor an option's value: a serve's receiver (`serve
+ * --agent codex @gemini` serves @gemini, not @codex, as a second review of 2026-12-07 found it read).
+ */
+function firstOperand(args: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') return args[i + 1];
+    if (!a.startsWith('-')) return a;
+    if (SERVE_VALUE_OPTIONS.has(a)) i++;
+  }
+  return undefined;
 }
 
 /** True when `pid` is a running `dispatch serve` of `receiver` (a folder name; dispatchAlive). */
