@@ -57,7 +57,17 @@ export function dispatchAlive(pid: number, subcommand?: string, receiver?: strin
 }
 
 /** `serve`'s options that take a value (commands/serve.ts): their values are no receiver. */
-const SERVE_VALUE_OPTIONS = new Set(['--agent', '--concurrency', '--workdir', '--agent-env', '--turn-budget', '--max-failures', '--agent-timeout', '--max-bytes', '--root']);
+const SERVE_VALUE_OPTIONS = new Set([
+  '--agent',
+  '--concurrency',
+  '--workdir',
+  '--agent-env',
+  '--turn-budget',
+  '--max-failures',
+  '--agent-timeout',
+  '--max-bytes',
+  '--root',
+]);
 
 /**
  * The first word of `args` that is no option nor an option's value: a serve's receiver (`serve
