@@ -137,4 +137,28 @@ it('a listing from a relay whose history holds more trees than the cap, its filt
   expect((caught as AliveError).code).toBe('relay_history_too_large');
   expect((caught as AliveError).message).not.toMatch(/ignores partial-clone filters/);
   expect((caught as AliveError).message).toMatch(/relay setup --move/);
+  // And again: what the first fetch left does not change the refusal.
+  await expect(carol.listInbox()).rejects.toMatchObject({ code: 'relay_history_too_large' });
+});
+
+// The junk removed by the next commit locked the relay all the same: a clone fetches every commit's
+// trees (the review of 2026-12-07). Past the cap, the fetch is tried again for the tip alone.
+it('a relay whose junk tree a later commit removed is read again: the fetch past the cap takes the tip alone', async () => {
+  const cap = 1024 * 1024;
+  const paths = relayPaths(join(t.dir, 'junk-gone', 'dave', 'relay'));
+  const keys = writeFixtureKeys(paths, 'dave');
+  const url = join(t.dir, 'junk-gone', 'remotes', 'dave.git');
+  const dave = new GitTransport({ login: 'dave', url, branch: 'main', clonePath: paths.clone, workDir: paths.work, treeFetchMaxBytes: cap });
+  await dave.setup(keys.publicKeyPem);
+  expect((await dave.listInbox()).entries).toEqual([]);
+  const gitIn = (args: string[], input = '') => spawnSync('git', args, { cwd: url, input, encoding: 'utf8' }).stdout.trim();
+  const blob = gitIn(['hash-object', '-w', '--stdin'], 'x\n');
+  const lines = Array.from({ length: 30_000 }, () => `100644 blob ${blob}\t${randomBytes(24).toString('hex')}\n`).join('');
+  const tip = gitIn(['rev-parse', 'main']);
+  const clean = gitIn(['rev-parse', 'main^{tree}']);
+  const who = ['-c', 'user.name=m', '-c', 'user.email=m@m'];
+  const junk = gitIn([...who, 'commit-tree', gitIn(['mktree'], lines), '-p', tip, '-m', 'junk']);
+  const removed = gitIn([...who, 'commit-tree', clean, '-p', junk, '-m', 'junk removed']);
+  gitIn(['update-ref', 'refs/heads/main', removed]);
+  expect((await dave.listInbox()).entries).toEqual([]);
 });

@@ -441,6 +441,8 @@ export class GitTransport implements RelayTransport {
       // Inside the try: a deadline spent before the fetch (a slow local set-up) is the same relay timeout.
       if (timeoutMs <= 0) throw new GitError('no time left to fetch', '', true);
       const uploadPack = localUploadPack(url, false);
+      /** Set once a fetch passed the cap: the tip's commit and trees alone are asked for. */
+      let tipAlone: string[] = [];
       for (let attempt = 0; ; attempt++) {
         try {
           await this.git(
@@ -454,6 +456,7 @@ export class GitTransport implements RelayTransport {
               '--no-tags',
               '--no-write-fetch-head',
               '--filter=blob:none',
+              ...tipAlone,
               remote,
               `+refs/heads/${b}:${this.remoteRef(remote)}`,
             ],
@@ -461,6 +464,14 @@ export class GitTransport implements RelayTransport {
           );
           break;
         } catch (err) {
+          // Past the cap, once: the tip's commit and trees alone (the clone is then cut there, as
+          // clone-compact.ts cuts it). A writer's junk tree that a later commit removed locked the
+          // relay for every pull and push, a clone fetching every commit's trees (review of 2026-12-07).
+          if (hitFileLimit(err) && tipAlone.length === 0 && Date.now() < deadline) {
+            for (const name of tmpPacks(packDir)) if (!tmpPacksBefore.has(name)) rmSync(join(packDir, name), { force: true });
+            tipAlone = ['--depth=1'];
+            continue;
+          }
           // A lock a killed git left (the probe's, stopped at its budget) would fail every fetch.
           if (attempt < 5 && isLockFailure(err) && (await import('./clone-lock.ts')).removeStaleLock(err, this.opts.clonePath)) continue;
           // Two of our own processes fetching into one clone collide on the ref lock: try again.
