@@ -631,8 +631,23 @@ describe('log-guardian: functions that run their parameters, as a review tried t
   });
 
   it.each([
+    // A third review (2026-12-07): the parameters by a loop, a program built by assignments, IFS+=,
+    // a cd spelled with a backslash, GNU's abbreviated --chdir.
+    `f(){ for a; do c+=("$a"); done; "\${c[@]}"; }; f cp -r <BASE>/snap/garden 04_Ventures/`,
+    `f(){ p=$1; p+=$2; shift 2; "$p" "$@"; }; f c p -r <BASE>/snap/garden 04_Ventures/`,
+    `f(){ IFS+=,; $1; }; f cp,-r,<BASE>/snap/garden,04_Ventures/`,
+    `in_dir(){ (c\\d "$1" && shift && "$@"); }; in_dir 04_Ventures cp -r <BASE>/snap/garden .`,
+    `f(){ env --chd="$1" "\${@:2}"; }; f 04_Ventures cp -r <BASE>/snap/garden .`,
+  ])('denies %s', (command) => {
+    expect(namesLog(command.replaceAll('<BASE>', base)), command).toBe(true);
+    expectDenied(command);
+  });
+
+  it.each([
     // A word the reader cannot read that cannot be cd, and a message's text never run as a command.
     `log(){ echo "[$(date +%T)] $*"; }; log "starting $STEP"; cp -r <BASE>/drafts 04_Ventures/garden/`,
+    // A cd elsewhere in the command is no body moving into its parameter (the third review).
+    `cd <BASE> && r(){ "$@"; }; r cp -r drafts restore-new`,
     `note(){ printf '%s\n' "$*" >> <BASE>/notes.txt; }; note "rm 04_Ventures/garden/_kernel/log.md was refused"`,
   ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
 });

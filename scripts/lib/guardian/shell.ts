@@ -117,7 +117,7 @@ import {
  * A positional parameter's expansion (`$@`, `"${@:2}"`, `$*`, `$1`, `${!#}`), or one by another name
  * (`${!x}` with x=@, bash's BASH_ARGV).
  */
-const POSITIONAL_EXPANSION = /\$(?:\{[!#]?)?[@*1-9#]|\$\{![A-Za-z_]|BASH_ARGV/;
+const POSITIONAL_EXPANSION = /\$(?:\{[!#]?)?[@*1-9#]|\$\{![A-Za-z_]|BASH_ARGV|\bfor\s+[A-Za-z_]\w*\s*(?:;|\n|do\b)/;
 /**
  * A function's name where it is defined (`NAME ()`, `function NAME`, in a nested script or eval's
  * text too: after a quote or a backquote), or imported (`BASH_FUNC_NAME%%=() …` in the environment).
@@ -132,13 +132,17 @@ const CALL_READINGS_MAX = 1024;
 const NOT_FOUND_HANDLER = 'command_not_found_handle';
 /** A command whose text may run a word's text as commands (`eval "$1"`, `sh -c "$1"`, `bash <<< "$1"`). */
 const WORD_TEXT_RUNS = /\beval\b|(?:^|\s)-[A-Za-z]*c\b|\bsource\b|(?:^|[\s;&|(])\.\s|<<<|\b(?:ba|da|z|k|tc|fi)?sh\b/;
-/** A command whose text may move a function's commands into another folder (`cd "$1"`, `env -C "$1"`). */
-const FOLDER_CHANGES = /\b(?:cd|pushd|popd)\b|(?:^|\s)(?:-C|-D|--chdir)\b/;
+/**
+ * A command whose text may move a function's commands into a folder a variable names (`cd "$1"`,
+ * `cd "$d"`, `env -C "$1"`, `env --chd="$1"`: GNU takes a start of a long option), read without
+ * quotes and backslashes (`c\\d`). A cd into a folder written out elsewhere in it is not one.
+ */
+const FOLDER_CHANGES = /\b(?:cd|pushd)\s+\$|(?:^|\s)(?:-C|-D|--ch[a-z]*)(?:\s+|=)\$/;
 /**
  * A command whose text may build a program from a function's parameters: IFS set, a parameter
  * glued to other text (`"$1$2"`, `"${1}p"`), or one inside a `$(…)`.
  */
-const BUILDS_PROGRAM = /IFS=|\$\{?[1-9@*]\}?[^\s"'};:|&)]|[^\s"'(;|&{=:]\$\{?[1-9@*]|\$\([^)]*\$\{?[1-9@*]/;
+const BUILDS_PROGRAM = /IFS\+?=|=["']?\$\{?[1-9@*]|\$\{?[1-9@*]\}?[^\s"'};:|&)]|[^\s"'(;|&{=:]\$\{?[1-9@*]|\$\([^)]*\$\{?[1-9@*]/;
 /** The names of the shell's own that move it (a word's text holding one moves it too when run). */
 const MOVES_WORD = /(?:^|[\s;&|(`])(?:cd|pushd|popd)(?:[\s;&|)`]|$)/;
 
@@ -1274,7 +1278,8 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
       if (reading.callReadings === CALL_READINGS_MAX + 1) leaveUnread(`calls of functions that run their parameters past ${CALL_READINGS_MAX} readings`);
       if (reading.callReadings <= CALL_READINGS_MAX) nested(text);
     };
-    const whole = reading.whole.texts[0] ?? '';
+    // As bash reads it after its quotes and backslashes go: `c\\d`, `c''d` are cd.
+    const whole = (reading.whole.texts[0] ?? '').replace(/['"\\]/g, '');
     read(writtenWords(args));
     // What runs may be the first words alone: what the readings from a later word make of the
     // names later commands run is not kept (`f mv x dir/.` sources no `dir/.`; the command's text
@@ -1292,7 +1297,7 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     // name, and the words split at the punctuation an IFS may hold.
     if (BUILDS_PROGRAM.test(whole)) {
       read(`"$\{__ALIVE_PROGRAM_NOT_KNOWN__}" ${writtenWords(args)}`);
-      if (/IFS=/.test(whole) && args.every(exact)) read(args.map((w) => text(w).replace(/[,:;|=+]/g, ' ')).join(' '));
+      if (/IFS\+?=/.test(whole) && args.every(exact)) read(args.map((w) => text(w).replace(/[,:;|=+]/g, ' ')).join(' '));
     }
     reading.state.programs = programs;
     const moves = (w: Word) => {
