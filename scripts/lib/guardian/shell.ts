@@ -139,8 +139,9 @@ const WORD_TEXT_RUNS = /\beval\b|(?:^|\s)-[A-Za-z]*c\b|\bsource\b|(?:^|[\s;&|(])
  */
 const FOLDER_CHANGES = /\b(?:cd|pushd)\s+\$|(?:^|\s)(?:-C|-D|--ch[a-z]*)(?:\s+|=)\$/;
 /**
- * A command whose text may build a program from a function's parameters: IFS set, a parameter
- * glued to other text (`"$1$2"`, `"${1}p"`), or one inside a `$(…)`.
+ * A command whose text may build a program from a function's parameters: IFS set (`IFS=,`,
+ * `IFS+=,`), a parameter assigned (`p=$1; p+=$2`), glued to other text (`"$1$2"`, `"${1}p"`), or
+ * inside a `$(…)`. Read, as FOLDER_CHANGES, without quotes and backslashes.
  */
 const BUILDS_PROGRAM = /IFS\+?=|=["']?\$\{?[1-9@*]|\$\{?[1-9@*]\}?[^\s"'};:|&)]|[^\s"'(;|&{=:]\$\{?[1-9@*]|\$\([^)]*\$\{?[1-9@*]/;
 /** The names of the shell's own that move it (a word's text holding one moves it too when run). */
