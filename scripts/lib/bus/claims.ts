@@ -865,6 +865,14 @@ export const LONE_SWEEP_BATCHES = 10;
 export const SWEEP_RETURNS_MAX = 500;
 
 /**
+ * Expired claims one sweep tries at most, moved or not: one it cannot move (another user's file in
+ * a shared processing/ with the sticky bit, an immutable one) does not count against
+ * SWEEP_RETURNS_MAX, which 500 of them ahead of a real claim filled at every lone claim (a third
+ * review of 2026-12-07), but each costs a few file operations all the same.
+ */
+const SWEEP_TRIES_MAX = 10 * SWEEP_RETURNS_MAX;
+
+/**
  * Where a sweep that stopped at SWEEP_RETURNS_MAX goes on in this process (the name it did not
  * handle, by processing/ folder): a batch is listed in the same order each time, and claims that
  * fail each time (a name too long for the expiry count, a file no rename moves) ahead of a real one
@@ -874,9 +882,10 @@ const sweepResumes = new Map<string, string>();
 
 /**
  * sweepStaleClaims, `end`: its batch reached the end of the listing (the next starts from the
- * first name again), and `stopped`: it handled SWEEP_RETURNS_MAX and left the batch's rest. A name
- * with no file of that name (bytes that are not UTF-8 read back otherwise; moved meanwhile) costs
- * nothing against the bound.
+ * first name again), and `stopped`: it moved SWEEP_RETURNS_MAX (or tried SWEEP_TRIES_MAX) and left
+ * the batch's rest. A name with no file of that name (bytes that are not UTF-8 read back otherwise;
+ * moved meanwhile) costs nothing. Without a point to go on from, a batch larger than the bound
+ * starts at a name drawn at random: a new process (a lone claim) meets other claims first each time.
  */
 export function sweepStaleBatch(
   paths: ReceiverPaths,
@@ -888,21 +897,24 @@ export function sweepStaleBatch(
   const { end } = listed;
   const resume = sweepResumes.get(paths.processing);
   sweepResumes.delete(paths.processing);
-  const at = resume === undefined ? -1 : listed.names.indexOf(resume);
+  const found = resume === undefined ? -1 : listed.names.indexOf(resume);
+  const big = listed.names.length > SWEEP_RETURNS_MAX;
+  const at = found >= 0 ? found : big ? Math.floor(Math.random() * listed.names.length) : 0;
   const names = at > 0 ? [...listed.names.slice(at), ...listed.names.slice(0, at)] : listed.names;
   let returned = 0;
-  let handled = 0;
+  let moved = 0;
+  let tried = 0;
   for (const n of names) {
     const parsed = parseClaimFileName(n);
     if (!parsed || parsed.deadline > now) continue;
     const src = join(paths.processing, n);
     if (lstatBus(paths.root, src) === undefined) continue;
-    if (handled++ === SWEEP_RETURNS_MAX) {
+    if (moved === SWEEP_RETURNS_MAX || tried++ === SWEEP_TRIES_MAX) {
       sweepResumes.set(paths.processing, n);
       return { returned, end, stopped: true };
     }
     const id = idFromFileName(parsed.fileName)!.replace(/[^A-Za-z0-9_-]/g, '_');
-    perEntry(n, onProblem, () => {
+    const done = perEntry(n, onProblem, () => {
       const expiries = bumpExpiries(paths, id);
       if (expiries === undefined) {
         const reason = `its lease ran out, and its expiry count cannot be kept (${join(paths.attempts, id)} is not a regular file)`;
@@ -910,7 +922,9 @@ export function sweepStaleBatch(
       } else if (expiries >= MAX_LEASE_EXPIRIES) {
         deadLetter(paths, receiver, src, parsed.fileName, `its lease ran out ${expiries} times without an answer`, 'lease_expired');
       } else if (returnToInbox(paths, receiver, src, parsed.fileName, now)) returned++;
+      return true;
     });
+    if (done) moved++;
   }
   return { returned, end, stopped: false };
 }
