@@ -15,7 +15,7 @@ vi.mock('../../scripts/lib/bus/fsutil.ts', async (importOriginal) => {
     ...real,
     // The rename a sweep starts with fails for the planted files, as EPERM does under a sticky bit.
     renameIn: (...args: Parameters<typeof real.renameIn>) => {
-      if (args[1].startsWith('msg-planted')) throw Object.assign(new Error('EPERM: operation not permitted, rename'), { code: 'EPERM' });
+      if (args[1].startsWith('msg-unmovable-sweep-test')) throw Object.assign(new Error('EPERM: operation not permitted, rename'), { code: 'EPERM' });
       return real.renameIn(...args);
     },
   };
@@ -37,7 +37,7 @@ describe('expired claims no sweep can move', () => {
     // The real one first: a folder in memory (tmpfs) lists the newest names first.
     const id = newMessageId();
     writeFileSync(join(paths.processing, `msg-${id}.hw.claim-1000-hand`), '# HelloWorld Message\n# From: @x\n# To: @um\n\nreal\n');
-    for (let i = 0; i < 3 * SWEEP_RETURNS_MAX; i++) writeFileSync(join(paths.processing, `msg-planted${i}.hw.claim-1-x`), '');
+    for (let i = 0; i < 3 * SWEEP_RETURNS_MAX; i++) writeFileSync(join(paths.processing, `msg-unmovable-sweep-test${i}.hw.claim-1-x`), '');
     const r = await dispatch(root, ['claim', '@um', '--json']);
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ claimed: true, id });
