@@ -643,6 +643,16 @@ describe('log-guardian: functions that run their parameters, as a review tried t
     expectDenied(command);
   });
 
+  // Each call's words are read from each of their starts: past 1,024 readings a command is not read
+  // (each costs a nested reading), and refused in a world; 100 calls of five words are read.
+  it('refuses a command past the bound of readings of calls, saying so, and reads one within it', () => {
+    const calls = (n: number) => `f(){ "$@"; }; ${'f a b c d e; '.repeat(n)}cp -r <BASE>/drafts 04_Ventures/new-place/`;
+    const d = decision(calls(300));
+    expect(d.allow).toBe(false);
+    if (!d.allow) expect(d.reason).toMatch(/calls of functions that run their parameters past 1024 readings/);
+    expect(decision(calls(100))).toEqual({ allow: true });
+  });
+
   it.each([
     // A word the reader cannot read that cannot be cd, and a message's text never run as a command.
     `log(){ echo "[$(date +%T)] $*"; }; log "starting $STEP"; cp -r <BASE>/drafts 04_Ventures/garden/`,

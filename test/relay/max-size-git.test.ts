@@ -111,23 +111,36 @@ it('a listing from a server that ignores --filter=blob:none stops at the tree-fe
   expect(objectBytes(objects) - before).toBeLessThan(cap + 256 * 1024);
 });
 
-// A writer's junk: one commit of a tree with 30,000 names (a review of 2026-12-07 used 600,000)
-// on a relay whose server applies the filters. "Its server ignores partial-clone filters … enable
-// them" was false there, and following it changed nothing.
+/**
+ * A relay set up for `login` (its filters on), read with a 1 MiB cap on what a trees-only fetch
+ * writes, and `commitJunk`: a commit on its tip of a tree with 30,000 names (a writer's junk: a
+ * review of 2026-12-07 used 600,000), then, with `removed`, a commit taking the tip's tree back.
+ */
+async function junkRelay(login: string) {
+  const paths = relayPaths(join(t.dir, 'junk', login, 'relay'));
+  const keys = writeFixtureKeys(paths, login);
+  const url = join(t.dir, 'junk', 'remotes', `${login}.git`);
+  const transport = new GitTransport({ login, url, branch: 'main', clonePath: paths.clone, workDir: paths.work, treeFetchMaxBytes: 1024 * 1024 });
+  await transport.setup(keys.publicKeyPem);
+  const gitIn = (args: string[], input = '') => spawnSync('git', args, { cwd: url, input, encoding: 'utf8' }).stdout.trim();
+  const commitJunk = (removed: boolean) => {
+    const blob = gitIn(['hash-object', '-w', '--stdin'], 'x\n');
+    const lines = Array.from({ length: 30_000 }, () => `100644 blob ${blob}\t${randomBytes(24).toString('hex')}\n`).join('');
+    const tip = gitIn(['rev-parse', 'main']);
+    const clean = gitIn(['rev-parse', 'main^{tree}']);
+    const who = ['-c', 'user.name=m', '-c', 'user.email=m@m'];
+    const junk = gitIn([...who, 'commit-tree', gitIn(['mktree'], lines), '-p', tip, '-m', 'junk']);
+    const last = removed ? gitIn([...who, 'commit-tree', clean, '-p', junk, '-m', 'junk removed']) : junk;
+    gitIn(['update-ref', 'refs/heads/main', last]);
+  };
+  return { transport, commitJunk };
+}
+
+// "Its server ignores partial-clone filters … enable them" was false on a relay whose server
+// applies the filters, and following it changed nothing.
 it('a listing from a relay whose history holds more trees than the cap, its filters on, says so and how to move on', async () => {
-  const cap = 1024 * 1024;
-  const paths = relayPaths(join(t.dir, 'junk', 'carol', 'relay'));
-  const keys = writeFixtureKeys(paths, 'carol');
-  const url = join(t.dir, 'junk', 'remotes', 'carol.git');
-  const carol = new GitTransport({ login: 'carol', url, branch: 'main', clonePath: paths.clone, workDir: paths.work, treeFetchMaxBytes: cap });
-  await carol.setup(keys.publicKeyPem);
-  const gitIn = (args: string[], input: string) => spawnSync('git', args, { cwd: url, input, encoding: 'utf8' }).stdout.trim();
-  const blob = gitIn(['hash-object', '-w', '--stdin'], 'x\n');
-  const lines = Array.from({ length: 30_000 }, () => `100644 blob ${blob}\t${randomBytes(24).toString('hex')}\n`).join('');
-  const tree = gitIn(['mktree'], lines);
-  const tip = git(['rev-parse', 'main'], url).trim();
-  const junk = git(['-c', 'user.name=m', '-c', 'user.email=m@m', 'commit-tree', tree, '-p', tip, '-m', 'junk'], url).trim();
-  git(['update-ref', 'refs/heads/main', junk], url);
+  const { transport: carol, commitJunk } = await junkRelay('carol');
+  commitJunk(false);
 
   let caught: unknown;
   await carol.listInbox().catch((e: unknown) => {
@@ -144,21 +157,8 @@ it('a listing from a relay whose history holds more trees than the cap, its filt
 // The junk removed by the next commit locked the relay all the same: a clone fetches every commit's
 // trees (the review of 2026-12-07). Past the cap, the fetch is tried again for the tip alone.
 it('a relay whose junk tree a later commit removed is read again: the fetch past the cap takes the tip alone', async () => {
-  const cap = 1024 * 1024;
-  const paths = relayPaths(join(t.dir, 'junk-gone', 'dave', 'relay'));
-  const keys = writeFixtureKeys(paths, 'dave');
-  const url = join(t.dir, 'junk-gone', 'remotes', 'dave.git');
-  const dave = new GitTransport({ login: 'dave', url, branch: 'main', clonePath: paths.clone, workDir: paths.work, treeFetchMaxBytes: cap });
-  await dave.setup(keys.publicKeyPem);
+  const { transport: dave, commitJunk } = await junkRelay('dave');
   expect((await dave.listInbox()).entries).toEqual([]);
-  const gitIn = (args: string[], input = '') => spawnSync('git', args, { cwd: url, input, encoding: 'utf8' }).stdout.trim();
-  const blob = gitIn(['hash-object', '-w', '--stdin'], 'x\n');
-  const lines = Array.from({ length: 30_000 }, () => `100644 blob ${blob}\t${randomBytes(24).toString('hex')}\n`).join('');
-  const tip = gitIn(['rev-parse', 'main']);
-  const clean = gitIn(['rev-parse', 'main^{tree}']);
-  const who = ['-c', 'user.name=m', '-c', 'user.email=m@m'];
-  const junk = gitIn([...who, 'commit-tree', gitIn(['mktree'], lines), '-p', tip, '-m', 'junk']);
-  const removed = gitIn([...who, 'commit-tree', clean, '-p', junk, '-m', 'junk removed']);
-  gitIn(['update-ref', 'refs/heads/main', removed]);
+  commitJunk(true);
   expect((await dave.listInbox()).entries).toEqual([]);
 });

@@ -271,7 +271,8 @@ function logEntryFor(ctx: Ctx, r: ReadResult, target: Target, plan: ReceivePlan)
     `- Encryption: ${encryptionText(r)}`,
     `- Package sha256: ${ctx.sha256}`,
     target.scope === 'full'
-      ? `- Imported: new walnut ${ctx.opts.as === undefined ? logName(worldRel(ctx.world, target.walnut)) : logValue(worldRel(ctx.world, target.walnut))}${
+      ? // The walnut's name is the sender's unless --as gave it (walnutInOurWords).
+        `- Imported: new walnut ${(ctx.opts.as === undefined ? logName : logValue)(worldRel(ctx.world, target.walnut))}${
           imported.length
             ? ` with bundles ${loggedList(
                 imported.map((u) => logName(u.as)),
