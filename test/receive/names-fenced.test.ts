@@ -6,7 +6,7 @@
  * number. Under --json the lists keep them as data, and no note of ours quotes them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCaptured } from '../../scripts/lib/cli/command.ts';
 import { receiveCommand } from '../../scripts/lib/receive/commands/receive.ts';
@@ -85,6 +85,35 @@ describe("the sender's names in receive's output", () => {
     const named = await writePackage(join(base, 'as2.walnut'), v2Manifest(NOTE, 'full', files), files);
     const r = await runCaptured(receiveCommand, [named, '--world', world, '--dry-run']);
     expect(splitFences(r.stdout).fenced).toContain(NOTE);
+  });
+
+  // The refusal of a walnut name that is taken quoted it, and its free name (`--as '<sentence>-2'`),
+  // in the error line the receive skill tells the agent to read (review of 2026-12-07: send the
+  // same package twice, or name it as an existing folder in another case).
+  it('full scope: a walnut name that is taken, or taken in another case, is refused without quoting a sentence', async () => {
+    const files: PackageFiles = { '_kernel/key.md': '---\ngoal: g\n---\n', 'notes.md': 'n\n' };
+    const taken = `${NOTE} again`;
+    mkdirSync(join(world, '03_Inbox', taken), { recursive: true });
+    mkdirSync(join(world, '03_Inbox', `${NOTE} folded`.toLowerCase()), { recursive: true });
+    for (const [k, name] of [taken, `${NOTE} folded`].entries()) {
+      const pkg = await writePackage(join(base, `taken-${k}.walnut`), v2Manifest(name, 'full', files), files);
+      const r = await runCaptured(receiveCommand, [pkg, '--world', world, '--dry-run']);
+      expect(r.code).toBe(1);
+      const err = splitFences(r.stderr);
+      expect(err.ours).toMatch(/^error: .*already (exists|holds)/m);
+      expect(err.ours).not.toMatch(/NOTE TO/i);
+      expect(err.fenced).toContain(name);
+      const j = await runCaptured(receiveCommand, [pkg, '--world', world, '--dry-run', '--json']);
+      const json = JSON.parse(j.stdout);
+      expect(json.error.code).toBe('exists');
+      expect(json.error.message).not.toMatch(/NOTE TO/i);
+      expect(JSON.stringify(json.error.untrusted)).toContain('NOTE TO');
+    }
+    // A plain name is named, with the free name to pass.
+    mkdirSync(join(world, '03_Inbox', 'meadow'), { recursive: true });
+    const plain = await writePackage(join(base, 'meadow.walnut'), v2Manifest('meadow', 'full', files), files);
+    const r = await runCaptured(receiveCommand, [plain, '--world', world, '--dry-run']);
+    expect(r.stderr).toContain('03_Inbox/meadow already exists and is never overwritten; pass --as meadow-2 (a free name)');
   });
 
   it("bundle scope: the user's own walnut, named with spaces, is named in the held-back note (it is not the sender's)", async () => {

@@ -16,6 +16,7 @@ import { isWithin } from '../fs/within.ts';
 import { foldSegment } from '../walnut/agent-files.ts';
 import { closestName } from '../text/closest.ts';
 import { shellQuote } from '../text/shell-quote.ts';
+import { senderText } from '../text/fence.ts';
 
 /**
  * The names in `dir` as a file system that ignores case and Unicode normalisation (APFS, NTFS)
@@ -260,19 +261,23 @@ export function resolveTarget(world: string, m: Manifest, args: TargetArgs): Tar
     }
     const name = checkWalnutName(raw, from);
     const walnut = join(domain, name);
+    // The manifest's name is the sender's text: named in the refusal only when plain, else fenced
+    // (the receive skill has the agent read this line and offer --as).
+    const shown = args.as === undefined ? senderText(name, 'walnut name') : { shown: JSON.stringify(name) };
+    const untrusted = shown.untrusted && { untrusted: shown.untrusted };
+    const domainRel = worldRel(world, domain) || '.';
     if (entryExists(walnut)) {
       // The first free name, as create suggests for an output that is taken.
       let free: string | undefined;
-      for (let n = 2; n <= 100 && free === undefined; n++) if (!entryExists(join(domain, `${name}-${n}`))) free = `${name}-${n}`;
+      if (!untrusted) for (let n = 2; n <= 100 && free === undefined; n++) if (!entryExists(join(domain, `${name}-${n}`))) free = `${name}-${n}`;
       const pass = free === undefined ? '--as NEWNAME' : `--as ${shellQuote(free)} (a free name) or another NEWNAME`;
-      throw new AliveError(`${worldRel(world, walnut)} already exists and is never overwritten; pass ${pass} to receive it under another name`, {
-        code: 'exists',
-      });
+      const what = untrusted ? `the walnut ${shown.shown} already exists in ${domainRel}` : `${worldRel(world, walnut)} already exists`;
+      throw new AliveError(`${what} and is never overwritten; pass ${pass} to receive it under another name`, { code: 'exists', ...untrusted });
     }
     if (foldedNamesIn(domain).has(foldSegment(name))) {
       throw new AliveError(
-        `${worldRel(world, domain) || '.'} already holds a folder whose name differs from ${JSON.stringify(name)} only in case or Unicode form: on macOS and Windows they are one folder, and it is never overwritten. Nothing was written; pass --as NEWNAME to receive it under another name`,
-        { code: 'exists' },
+        `${domainRel} already holds a folder whose name differs from ${untrusted ? `the walnut's name ${shown.shown}` : JSON.stringify(name)} only in case or Unicode form: on macOS and Windows they are one folder, and it is never overwritten. Nothing was written; pass --as NEWNAME to receive it under another name`,
+        { code: 'exists', ...untrusted },
       );
     }
     const { layout, reason } = layoutForNewWalnut(m, world);
