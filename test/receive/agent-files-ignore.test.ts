@@ -53,7 +53,20 @@ describe('ignore files where alive keeps its own files', () => {
   });
 
   it("agents' own ignore files (Cursor, Gemini, Windsurf, Cline, Roo Code) are judged the same way", () => {
-    const names = ['.cursorignore', '.geminiignore', '.aiexclude', '.codeiumignore', '.clineignore', '.rooignore'];
+    const names = [
+      '.cursorignore',
+      '.geminiignore',
+      '.aiexclude',
+      '.codeiumignore',
+      '.clineignore',
+      '.rooignore',
+      // Missing until a review of 2026-12-07: JetBrains AI Assistant and Junie, Cursor's index, Continue, Goose, Crush.
+      '.aiignore',
+      '.cursorindexingignore',
+      '.continueignore',
+      '.gooseignore',
+      '.crushignore',
+    ];
     const found = rules(names.flatMap((n) => [`_kernel/${n}`, `bundles/plan/${n.toUpperCase()}`, `code/app/${n}`]));
     for (const n of names) {
       expect(found[`_kernel/${n}`], n).toBe(`${n} in _kernel/ or at the top of a walnut or bundle`);
