@@ -200,13 +200,23 @@ export async function answerMessage(
   // config.json is any bus writer's: it can lower the budget, never raise it past the default (as
   // serve takes it only up to its own --turn-budget).
   const turnBudget = Math.min(config.turnBudget ?? DEFAULT_TURN_BUDGET, DEFAULT_TURN_BUDGET);
+  // Up to the answer's storing, a failure (threads/ a link or a file, say) leaves a request taken
+  // from the inbox as it was: under this live process's tag it would wait out the whole lease.
+  const beforeStoring = <T>(step: () => T): T => {
+    try {
+      return step();
+    } catch (err) {
+      if (fromInbox && !(err instanceof LeaseLostError)) returnTaken(paths, receiver, claim);
+      throw err;
+    }
+  };
   // The refusal is read by the agent that replies (dispatch reply, the MCP tool): a Thread header
   // is named in it only when it cannot spell words (as threadField names it); any other is given
   // apart, as untrusted_thread.
-  const over = budgetProblem(paths, thread, claim.message.turn, turnBudget, isWordlessId);
+  const over = beforeStoring(() => budgetProblem(paths, thread, claim.message.turn, turnBudget, isWordlessId));
   if (over) {
     try {
-      deadLetterClaim(claim, over, 'turn_budget');
+      beforeStoring(() => deadLetterClaim(claim, over, 'turn_budget'));
     } catch (err) {
       throw lostToOther(root, id, receiver, err, how);
     }
@@ -216,9 +226,19 @@ export async function answerMessage(
     });
   }
   // As serve does: a sender writing HelloWorld HEAD's format reads its answers in its own inbox.
-  const copy = inboxCopyPlan(config, claim, claim.message, turnBudget);
+  const copy = beforeStoring(() => inboxCopyPlan(config, claim, claim.message, turnBudget));
   const recorded = [thread, ...(copy.to !== undefined && copy.key !== undefined ? [copy.key] : [])];
-  for (const key of recorded) recordTurn(paths, key, claim.id);
+  const done: string[] = [];
+  for (const key of recorded)
+    beforeStoring(() => {
+      try {
+        recordTurn(paths, key, claim.id);
+        done.push(key);
+      } catch (err) {
+        undoTurns(paths, done, claim.id);
+        throw err;
+      }
+    });
   let resp: ReturnType<typeof completeClaim>['response'];
   try {
     resp = completeClaim(claim, { body: text, ...(copy.to !== undefined ? { alsoIntoInboxOf: [copy.to] } : {}) }).response!;
