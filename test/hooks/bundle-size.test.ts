@@ -140,8 +140,10 @@ describe('hook bundles', () => {
       // 97.75 -> 98.75 (98.52) after a review of that: definitions in nested scripts and imported
       // ones, any name, bash's handler of unknown commands, bodies that move or build the program.
       // relay-check 25 -> 25.5 (25.25): pulled packages in the folder of a peer removed since, told
-      // apart and not offered (receive refuses them); 25.5 -> 26 (25.75): a failed probe said once.
-      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 98.75, 'log-guardian': 33.25, 'relay-check': 26 }[name] ?? 21) * 1024);
+      // apart and not offered (receive refuses them); 25.5 -> 26 (25.75): a failed probe said once;
+      // 26 -> 26.5 (26.41): the message reader's header block read line by line from the top (a body
+      // of millions of lines is never split into an array), which the notice's answer check shares.
+      expect(statSync(file).size).toBeLessThan(({ 'log-guardian-shell': 98.75, 'log-guardian': 33.25, 'relay-check': 26.5 }[name] ?? 21) * 1024);
       // No zod, yaml, tar or Octokit, and no CommonJS require: hooks get no require() (build-options.mjs).
       expect(text).not.toMatch(/\bzod\b|ZodError|from "yaml"|YAMLParseError|node-tar|minizlib|@octokit|Octokit/);
       expect(text).not.toMatch(/(?<![\w$.])require\(|__require\b|Dynamic require/);

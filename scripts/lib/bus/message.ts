@@ -125,10 +125,12 @@ function isAnswer(kind: MessageKind | undefined, inReplyTo: string | undefined):
 }
 
 /**
- * The first step of parseMessage: the text's lines (a BOM dropped, CRLF made LF) and the header
- * block at their top, with the flags raised on the way.
+ * The first step of parseMessage: the text (a BOM dropped, CRLF made LF) and the header block at
+ * its top, with the flags raised on the way. Lines are read from the top as far as the block goes:
+ * a body of millions of lines (a planted 62 MiB of CRLF) is never split into an array, which took
+ * seconds of a server's event loop and gigabytes of its heap.
  */
-function readTop(raw: string): { lines: string[]; block: HeaderBlock; flags: MessageFlag[] } {
+function readTop(raw: string): { text: string; block: HeaderBlock; flags: MessageFlag[] } {
   const flags: MessageFlag[] = [];
   let text = raw;
   if (text.startsWith('\ufeff')) {
@@ -136,33 +138,34 @@ function readTop(raw: string): { lines: string[]; block: HeaderBlock; flags: Mes
     flags.push('bom');
   }
   if (text.includes('\r\n')) {
-    text = text.replace(/\r\n/g, '\n');
+    text = crlfAsLf(text);
     flags.push('crlf');
   }
   if (text.length > 0 && !text.endsWith('\n')) flags.push('no-final-newline');
-  const lines = text.split('\n');
 
-  let i = 0;
-  while (i < lines.length && lines[i]!.trim() === '') i++;
+  // The first line that is not blank (past the end when every line is).
+  const firstSeen = firstNonSpace(text, 0, text.length);
+  let at = firstSeen === -1 ? text.length + 1 : lineStartAt(text, firstSeen, 0);
 
   // History variant: a Smalltalk comment line first, then headers without the "# " prefix.
   let allowUnprefixed = false;
-  if (i < lines.length && lines[i]!.trimStart().startsWith('"')) {
-    const end = endOfLeadingComment(lines, i);
+  const first = lineAt(text, at);
+  if (first?.line.trimStart().startsWith('"')) {
+    const end = endOfLeadingComment(text, at);
     if (end !== undefined) {
-      const next = lines[end + 1];
+      const next = lineAt(text, end)?.line;
       if (next !== undefined && (UNPREFIXED_HEADER.test(next) || PREFIXED_HEADER.test(next) || TITLE.test(next))) {
         flags.push('leading-comment');
         allowUnprefixed = true;
-        i = end + 1;
+        at = end;
       }
     }
   }
 
-  const block = readHeaderBlock(lines, i, allowUnprefixed);
+  const block = readHeaderBlock(text, at, allowUnprefixed);
   if (block.unprefixed) flags.push('unprefixed-headers');
   if (block.duplicate) flags.push('duplicate-header');
-  return { lines, block, flags };
+  return { text, block, flags };
 }
 
 /**
@@ -185,31 +188,34 @@ export function isAnswerHead(head: Buffer, headBytes: number): boolean {
 }
 
 export function parseMessage(raw: string): ParsedMessage {
-  const { lines, block, flags } = readTop(raw);
+  const { text, block, flags } = readTop(raw);
   let bodyStart: number;
   if (block.count === 0) {
     flags.push('no-headers');
     bodyStart = 0; // the whole text is the body, comments included
   } else {
     bodyStart = block.end;
-    if (bodyStart < lines.length && lines[bodyStart]!.trim() === '') bodyStart++;
-    if (block.kind === undefined) flags.push('no-title');
+    const first = lineAt(text, bodyStart);
+    if (first !== undefined && first.line.trim() === '') bodyStart = first.next;
   }
+  if (block.count > 0 && block.kind === undefined) flags.push('no-title');
 
-  let bodyLines = lines.slice(bodyStart);
+  // The body's lines are [bodyStart, bodyEnd) of the text; a trailing `# Context` section follows.
+  let bodyEnd = text.length;
   let context: string | undefined;
-  const ctx = lastContextSection(bodyLines);
+  const ctx = bodyStart > text.length ? undefined : lastContextSection(text, bodyStart);
   if (ctx !== undefined) {
-    const contextText = trimEndOf(trimBlankLines(bodyLines.slice(ctx + 1)).join('\n'), ' \t');
+    const after = lineAt(text, ctx)!.next;
+    const contextText = trimEndOf(blankLinesTrimmed(text, after, text.length), ' \t');
     context = contextText === '' ? undefined : contextText;
-    bodyLines = bodyLines.slice(0, ctx);
+    bodyEnd = ctx === bodyStart ? ctx : ctx - 1;
   }
-  const body = trimEndOf(trimBlankLines(bodyLines).join('\n'), ' \t');
+  const body = trimEndOf(blankLinesTrimmed(text, bodyStart, bodyEnd), ' \t');
 
   let nestedHeaders: Record<string, string> | undefined;
-  const bodySplit = body.split('\n');
-  if (bodySplit.length > 0 && TITLE.test(bodySplit[0]!)) {
-    const nested = readHeaderBlock(bodySplit, 0, false);
+  const firstBodyLine = lineAt(body, 0);
+  if (firstBodyLine !== undefined && TITLE.test(firstBodyLine.line)) {
+    const nested = readHeaderBlock(body, 0, false);
     if (nested.count > 0) {
       nestedHeaders = nested.headers;
       flags.push('doubled-header');
@@ -237,27 +243,104 @@ export function parseMessage(raw: string): ParsedMessage {
   };
 }
 
+/** Characters of a text replaced at a time by crlfAsLf. */
+const CRLF_SPAN = 1 << 16;
+
+/**
+ * `text` with each CRLF made LF, a span at a time, each span a flat string (split and join): a
+ * replace over the whole text, or of each span, made a string of a part per match (12 million CRLF
+ * took 400 MB beside the text).
+ */
+function crlfAsLf(text: string): string {
+  const spans: string[] = [];
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(text.length, at + CRLF_SPAN);
+    // Never between the two characters of a CRLF.
+    if (end < text.length && text.charCodeAt(end - 1) === 13) end++;
+    spans.push(text.slice(at, end).split('\r\n').join('\n'));
+    at = end;
+  }
+  return spans.join('');
+}
+
 interface HeaderBlock {
   kind: MessageKind | undefined;
   headers: Record<string, string>;
   /** Number of header lines (title included). */
   count: number;
-  /** Index of the first line after the block. */
+  /** Where the first line after the block starts in the text (past its end when none follows). */
   end: number;
   unprefixed: boolean;
   duplicate: boolean;
 }
 
-function readHeaderBlock(lines: string[], start: number, allowUnprefixed: boolean): HeaderBlock {
+/**
+ * The line of `text` that starts at `start` (lines are split on \n only, as String.split does),
+ * and where the next one starts: past the text's end (length + 1) when it is the last. Undefined
+ * when `start` is past the end.
+ */
+function lineAt(text: string, start: number): { line: string; next: number } | undefined {
+  if (start > text.length) return undefined;
+  const nl = text.indexOf('\n', start);
+  return nl === -1 ? { line: text.slice(start), next: text.length + 1 } : { line: text.slice(start, nl), next: nl + 1 };
+}
+
+/** Where the line holding `index` starts (not before `from`, a line start). */
+function lineStartAt(text: string, index: number, from: number): number {
+  return Math.max(from, text.lastIndexOf('\n', index - 1) + 1);
+}
+
+/** True for the characters String.prototype.trim removes (WhiteSpace and LineTerminator). */
+function isTrimmed(code: number): boolean {
+  return (
+    (code >= 9 && code <= 13) ||
+    code === 32 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** Index of the first character in [from, to) that trim would keep, or -1. */
+function firstNonSpace(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (!isTrimmed(text.charCodeAt(i))) return i;
+  return -1;
+}
+
+/** Index of the last character in [from, to) that trim would keep, or -1. */
+function lastNonSpace(text: string, from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) if (!isTrimmed(text.charCodeAt(i))) return i;
+  return -1;
+}
+
+/**
+ * The lines of [from, to) (`from` a line start, `to` a line's end) without the blank lines at
+ * their top and bottom, joined by \n: one slice of the text, whatever its number of lines.
+ */
+function blankLinesTrimmed(text: string, from: number, to: number): string {
+  const first = firstNonSpace(text, from, to);
+  if (first === -1) return '';
+  const last = lastNonSpace(text, from, to);
+  const end = text.indexOf('\n', last);
+  return text.slice(lineStartAt(text, first, from), end === -1 || end > to ? to : end);
+}
+
+function readHeaderBlock(text: string, start: number, allowUnprefixed: boolean): HeaderBlock {
   // No prototype: a header is a sender's name (`# Constructor:`), never an object's own property.
   const headers: Record<string, string> = Object.create(null);
   let kind: MessageKind | undefined;
   let count = 0;
   let unprefixed = false;
   let duplicate = false;
-  let i = start;
-  for (; i < lines.length; i++) {
-    const line = lines[i]!;
+  let at = start;
+  for (let read = lineAt(text, at); read !== undefined; at = read.next, read = lineAt(text, at)) {
+    const { line } = read;
     if (line.trim() === '') break;
     const title = TITLE.exec(line);
     if (title && count === 0) {
@@ -276,35 +359,41 @@ function readHeaderBlock(lines: string[], start: number, allowUnprefixed: boolea
     headers[key] = trimOf(line.slice(m[0].length), ' \t');
     count++;
   }
-  return { kind, headers, count, end: i, unprefixed, duplicate };
+  return { kind, headers, count, end: at, unprefixed, duplicate };
 }
 
-/** Index of the line that closes a `"..."` comment starting at `start`, if it closes. */
-function endOfLeadingComment(lines: string[], start: number): number | undefined {
-  const first = lines[start]!.trimStart();
-  if (first.indexOf('"', 1) !== -1) return start;
-  for (let j = start + 1; j < lines.length && j < start + 50; j++) {
-    if (lines[j]!.includes('"')) return j;
+/**
+ * Where the line after the one that closes a `"..."` comment starting at `start` begins, if it
+ * closes within 50 lines.
+ */
+function endOfLeadingComment(text: string, start: number): number | undefined {
+  let read = lineAt(text, start)!;
+  if (read.line.trimStart().indexOf('"', 1) !== -1) return read.next;
+  for (let j = 1; j < 50; j++) {
+    const next = lineAt(text, read.next);
+    if (next === undefined) return undefined;
+    read = next;
+    if (read.line.includes('"')) return read.next;
   }
   return undefined;
 }
 
-/** Index of the last `# Context` line that starts a trailing section, if any. */
-function lastContextSection(lines: string[]): number | undefined {
-  for (let j = lines.length - 1; j >= 0; j--) {
-    if (CONTEXT_LINE.test(lines[j]!)) {
-      if (j === 0 || lines[j - 1]!.trim() === '') return j;
+/**
+ * Where the last `# Context` line that starts a trailing section begins (the first line at or after
+ * `from`, or one after a blank line), if any: found from the end through the occurrences of
+ * "Context", each line tested once.
+ */
+function lastContextSection(text: string, from: number): number | undefined {
+  for (let k = text.lastIndexOf('Context'); k >= from; ) {
+    const start = lineStartAt(text, k, from);
+    const end = text.indexOf('\n', k);
+    if (CONTEXT_LINE.test(text.slice(start, end === -1 ? text.length : end))) {
+      if (start === from || text.slice(lineStartAt(text, start - 1, from), start - 1).trim() === '') return start;
     }
+    if (start === 0) break;
+    k = text.lastIndexOf('Context', start - 1);
   }
   return undefined;
-}
-
-function trimBlankLines(lines: string[]): string[] {
-  let a = 0;
-  let b = lines.length;
-  while (a < b && lines[a]!.trim() === '') a++;
-  while (b > a && lines[b - 1]!.trim() === '') b--;
-  return lines.slice(a, b);
 }
 
 /**
