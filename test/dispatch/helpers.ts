@@ -308,7 +308,7 @@ export function splitFences(stdout: string): { outside: string; fenced: string }
   const outside: string[] = [];
   const fenced: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const open = /^<<<BEGIN (UNTRUSTED [A-Z ]+) ([0-9a-f]{12})$/.exec(lines[i]!);
+    const open = /^<<<BEGIN (UNTRUSTED [A-Z -]+) ([0-9a-f]{12})$/.exec(lines[i]!);
     const end = open ? lines.indexOf(`END ${open[1]} ${open[2]}>>>`, i + 1) : -1;
     if (end === -1) {
       outside.push(lines[i]!);

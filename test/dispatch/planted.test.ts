@@ -136,9 +136,11 @@ describe('a bus folder this user may not write', () => {
     chmodSync(paths.inbox, 0o555);
     const r = run(base, root, ['claim', '@gemini', '--json']);
     expect(r.stderr).not.toMatch(/unexpected failure/);
-    const out = JSON.parse(r.stdout) as { ok: boolean; error: { code: string; message: string } };
+    const out = JSON.parse(r.stdout) as { ok: boolean; error: { code: string; message: string; untrusted?: Record<string, string> } };
     expect(out).toMatchObject({ ok: false, error: { code: 'no_access' } });
-    expect(out.error.message).toContain(paths.inbox);
+    // The folder is in a receiver's folder, whose name is a bus writer's: named apart, untrusted.
+    expect(out.error.message).toContain('permission denied: a folder of a receiver (path below: untrusted)');
+    expect(out.error.untrusted?.bus_folder).toBe(paths.inbox);
     expect(out.error.message).not.toContain(paths.processing);
     expect(out.error.message).toMatch(/chmod/);
   });

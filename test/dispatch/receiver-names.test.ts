@@ -134,6 +134,37 @@ describe('where a message is, when another receiver folder holds it', () => {
     expect(r.stderr).not.toContain(PLANTED);
   });
 
+  // A folder of the planted receiver made a link: its refusal (unsafe_bus_folder) quoted the path,
+  // the receiver's folder name with it, in error.message and a top-level `folder` field (an attack
+  // review of the MCP server, 2026-12-07). Now the path comes under error.untrusted, fenced.
+  it('a refusal over a link in the planted folder gives its path only under untrusted, fenced in text', async () => {
+    const { root, sent } = await plantedBus();
+    const elsewhere = join(root, 'elsewhere');
+    mkdirSync(elsewhere);
+    symlinkSync(elsewhere, join(root, 'runtimes', PLANTED, 'outbox'));
+    const ctx = { root, as: 'tester' };
+    for (const [what, call] of [
+      ['wait', () => waitTool(ctx, { id: sent.id, timeout_s: 0.05 })],
+      ['reply', () => replyTool(ctx, { id: sent.id, body: 'hi' })],
+    ] as const) {
+      let err: { code?: string; message: string; fields?: object; untrusted?: { json: object; lines: string[] } } | undefined;
+      try {
+        await call();
+      } catch (e) {
+        err = e as typeof err;
+      }
+      expect(err?.code, what).toBe('unsafe_bus_folder');
+      expect(err!.message, what).not.toContain(PLANTED);
+      expect(JSON.stringify(err!.fields ?? {}), what).not.toContain(PLANTED);
+      expect(JSON.stringify(err!.untrusted?.json), what).toContain(`${PLANTED}/outbox`);
+      expect(err!.message, what).toMatch(/^refusing to use a folder of a receiver \(path below: untrusted\): it is a symbolic link/);
+    }
+    const cli = await dispatch(root, ['wait', sent.id, '--timeout', '0.05']);
+    expect(cli.status).toBe(1);
+    expect(ourWords(cli.stderr)).not.toContain(PLANTED);
+    expect(splitFences(cli.stderr).fenced).toContain(`${PLANTED}/outbox`);
+  });
+
   it('the MCP tools keep the folder name out of their sentences', async () => {
     const { root, sent } = await plantedBus();
     const ctx = { root, as: 'tester' };

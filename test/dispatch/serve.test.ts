@@ -1,5 +1,6 @@
 /** serve, in-process with real agent commands: failures, environment, limits, HEAD runtimes, vocabularies. */
 import { describe, it, expect } from 'vitest';
+import { busFolderProblemInPlace } from '../../scripts/lib/bus/fsutil.ts';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -294,14 +295,14 @@ describe('a failing agent', () => {
         mkdirSync(join(base, 'elsewhere'));
         symlinkSync(join(base, 'elsewhere'), at);
       },
-      said: /inbox: it is a symbolic link.*; serve waits until it is fixed, trying again every 0.05 s$/,
+      said: /a folder of a receiver \(path below: untrusted\): it is a symbolic link.*; serve waits until it is fixed, trying again every 0.05 s\n.*\n.*\/runtimes\/r\/inbox\n/,
     },
     {
       // config.json is below it too: said by the loop only, not again as an unreadable config.json.
       what: 'runtimes/<r>/ swapped for a file',
       folder: (p: ReturnType<typeof receiverPaths>) => p.dir,
       plant: (at: string) => writeFileSync(at, 'planted'),
-      said: /runtimes\/r: it is not a folder.*; serve waits until it is fixed, trying again every 0.05 s$/,
+      said: /a folder of a receiver \(path below: untrusted\): it is not a folder.*; serve waits until it is fixed, trying again every 0.05 s\n.*\n.*\/runtimes\/r\n/,
     },
   ];
   for (const swap of swaps) {
@@ -317,7 +318,7 @@ describe('a failing agent', () => {
         agent: { kind: 'echo' },
         signal: stop.signal,
         sweepEveryMs: 50,
-        warn: (l) => warnings.push(l),
+        warn: (l, fenced) => warnings.push([l, ...(fenced ?? [])].join('\n')),
         onReady: () => ready(),
       });
       let outcome: 'running' | 'ended' = 'running';
@@ -873,7 +874,7 @@ describe('folders the answer needs, made unusable by a bus writer', () => {
         agent: { kind: 'command', command: agent },
         signal: stop.signal,
         sweepEveryMs: 50,
-        warn: (l) => warnings.push(l),
+        warn: (l, fenced) => warnings.push([l, ...(fenced ?? [])].join('\n')),
       });
       await sleep(300);
       const runsWhileBroken = existsSync(runs) ? readFileSync(runs, 'utf8').split('\n').filter(Boolean).length : 0;
@@ -881,8 +882,8 @@ describe('folders the answer needs, made unusable by a bus writer', () => {
       expect(filesIn(paths.inbox)).toHaveLength(1);
       expect(filesIn(paths.processing)).toEqual([]);
       expect(warnings).toHaveLength(1);
-      expect(warnings[0]).toContain(`refusing to use ${spot}`);
-      expect(warnings[0]).toMatch(/serve waits until it is fixed, trying again every 0.05 s$/);
+      expect(warnings[0]).toContain(`\n${spot}\n`);
+      expect(warnings[0]).toMatch(/serve waits until it is fixed, trying again every 0.05 s\n/);
       rmSync(spot);
       for (const t0 = Date.now(); filesIn(paths.outbox).length === 0 && Date.now() - t0 < 3000; ) await sleep(20);
       stop.abort();
@@ -899,7 +900,9 @@ describe('folders the answer needs, made unusable by a bus writer', () => {
     mkdirSync(paths.dir, { recursive: true });
     writeFileSync(paths.outbox, 'planted');
     await sendMessage({ root, to: 'claude', from: 'gemini', body: 'q' });
-    await expect(serveOnce(root, 'claude', agent)).rejects.toThrow(/refusing to use .*\/runtimes\/claude\/outbox: it is not a folder/);
+    await expect(serveOnce(root, 'claude', agent).catch(busFolderProblemInPlace)).resolves.toMatch(
+      /refusing to use .*\/runtimes\/claude\/outbox: it is not a folder/,
+    );
     expect(existsSync(runs)).toBe(false);
     expect(filesIn(paths.inbox)).toHaveLength(1);
     expect(filesIn(paths.processing)).toEqual([]);

@@ -3,8 +3,9 @@
  * interop prompt on stdin and prints its answer on stdout (`claude -p` for @claude).
  */
 import { runBounded } from '../proc/bounded.ts';
-import { errnoCode, messageOf } from '../errors.ts';
+import { errnoCode } from '../errors.ts';
 import { agentShownName } from './agent-check.ts';
+import { busFolderProblemInPlace } from './fsutil.ts';
 import { isPlainThread } from './deliver.ts';
 import { isIsoTime } from './envelope.ts';
 import type { ParsedMessage } from './message.ts';
@@ -171,7 +172,8 @@ function withholdCommand(text: string, parts: readonly string[]): string {
 function startProblem(err: unknown, parts: readonly string[]): string {
   const code = errnoCode(err) ?? (err as { code?: unknown } | undefined)?.code;
   if (typeof code === 'string' && code.startsWith('ERR_INVALID_ARG')) return code;
-  return withholdCommand(messageOf(err), parts);
+  // The reason is kept in the dead letter, read fenced: a bus folder it names, in place.
+  return withholdCommand(busFolderProblemInPlace(err), parts);
 }
 
 export async function runAgent(opts: RunAgentOptions): Promise<AgentOutcome> {

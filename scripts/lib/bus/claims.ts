@@ -37,6 +37,7 @@ import {
   lstatBus,
   lstatIn,
   MESSAGE_READ_LIMIT,
+  busFolderProblemInPlace,
   openBusFileForReading,
   publish,
   readBusFile,
@@ -729,7 +730,7 @@ export function completeClaim(claim: Claim, response?: ResponseToWrite): Complet
       } catch (err) {
         if (!isBusFolderFault(err)) throw err;
         safeUnlinkBus(claim.root, copyTmp);
-        resp.skippedCopies.push({ to: other, problem: messageOf(err) });
+        resp.skippedCopies.push({ to: other, problem: busFolderProblemInPlace(err) });
         continue;
       }
       copies.push({ to: other, tmp: copyTmp, inbox: otherPaths.inbox });
@@ -779,7 +780,7 @@ export function completeClaim(claim: Claim, response?: ResponseToWrite): Complet
         resp.copies.push(publish(claim.root, c.tmp, c.inbox, resp.fileName));
       } catch (err) {
         safeUnlinkBus(claim.root, c.tmp);
-        resp.skippedCopies.push({ to: c.to, problem: messageOf(err) });
+        resp.skippedCopies.push({ to: c.to, problem: busFolderProblemInPlace(err) });
       }
     }
   }

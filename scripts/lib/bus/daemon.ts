@@ -39,7 +39,17 @@ import {
   loadReceiverConfig,
   type ReceiverConfig,
 } from './config.ts';
-import { ensureDir, isBusFolderFault, listBusDir, lstatBus, readBusJson, safeUnlinkBus, writeBusFileAtomic, writeBusJsonAtomic } from './fsutil.ts';
+import {
+  busFolderProblemInPlace,
+  ensureDir,
+  isBusFolderFault,
+  listBusDir,
+  lstatBus,
+  readBusJson,
+  safeUnlinkBus,
+  writeBusFileAtomic,
+  writeBusJsonAtomic,
+} from './fsutil.ts';
 import { isResponse } from './message.ts';
 import { takeRateToken } from './ratelimit.ts';
 import { processAlive } from '../proc/alive.ts';
@@ -256,7 +266,7 @@ function removeAgentFolder(dir: string, log: Say): void {
     // The error names what the agent made there (its names are the agent's output): fenced.
     log(
       `warning: could not remove the agent's folder ${inlineText(dir, 300)}: ${errorCode(err)} (the error in the fence below)`,
-      fencedLines('UNTRUSTED ERROR', messageOf(err)),
+      fencedLines('UNTRUSTED ERROR', busFolderProblemInPlace(err)),
     );
   }
 }
@@ -441,7 +451,7 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
     const code = errorCode(err);
     // The error quotes the bus's paths (a folder a writer planted, a file named after a header): fenced.
     const said = `error handling ${messageNamed(claim.fileName)}: ${code} (the error in the fence below)`;
-    const fenced = fencedLines('UNTRUSTED ERROR', messageOf(err));
+    const fenced = fencedLines('UNTRUSTED ERROR', busFolderProblemInPlace(err));
     const moved = deadLetterOnError(claim, err, code);
     if ('record' in moved) {
       summary.deadLettered++;
@@ -453,7 +463,7 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
       const also = moved.err === err ? '' : `, nor could it go to dead-letter (${errorCode(moved.err)}, the second fence)`;
       log(`${said}${also}: it stays claimed until its lease runs out, then it is tried again`, [
         ...fenced,
-        ...(moved.err === err ? [] : fencedLines('UNTRUSTED DEAD LETTER ERROR', messageOf(moved.err))),
+        ...(moved.err === err ? [] : fencedLines('UNTRUSTED DEAD LETTER ERROR', busFolderProblemInPlace(moved.err))),
       ]);
     }
     onHandled('error', code, limit);
@@ -466,7 +476,7 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
   const onProblem = (name: string, err: unknown) =>
     log(
       `warning: skipped ${entryNamed(name)}: ${errorCode(err)}; it is tried again in a minute (its name and the error in the fence below)`,
-      fencedLines('UNTRUSTED ENTRY', `${name}: ${messageOf(err)}`),
+      fencedLines('UNTRUSTED ENTRY', `${name}: ${busFolderProblemInPlace(err)}`),
     );
   const registry = Registry.withBuiltins();
   const vocabularies = join(opts.root, 'vocabularies');
@@ -586,7 +596,7 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
             .catch((err) =>
               log(
                 `error after handling ${messageNamed(claim.fileName)}: ${errorCode(err)} (the error in the fence below)`,
-                fencedLines('UNTRUSTED ERROR', messageOf(err)),
+                fencedLines('UNTRUSTED ERROR', busFolderProblemInPlace(err)),
               ),
             )
             .finally(() => {
@@ -603,7 +613,7 @@ export async function serve(opts: ServeOptions): Promise<ServeSummary> {
         if (!isBusFolderFault(err)) throw err;
         const fault = folderFault(err, paths, receiver);
         if (opts.once) throw fault;
-        const problem = messageOf(err);
+        const problem = busFolderProblemInPlace(err);
         if (folderProblem !== problem) {
           folderProblem = problem;
           warn(`${fault.message}; serve waits until it is fixed, trying again every ${sweepEvery / 1000} s`, fault.untrusted?.lines);
@@ -768,7 +778,7 @@ async function handle(
         // A lock that cannot be taken (a folder planted in its place, a lock held for good): left
         // claimed, the message would wait for its lease to end and fail again, and so would the next.
         const code = err instanceof AliveError ? err.code : 'failed';
-        fail(`the rate limit of ${who} could not be counted: ${messageOf(err)}; then retry the message (dispatch retry)`, code);
+        fail(`the rate limit of ${who} could not be counted: ${busFolderProblemInPlace(err)}; then retry the message (dispatch retry)`, code);
         return ['other', ''];
       }
       if (!taken) {
@@ -953,7 +963,11 @@ function deadLetterOnError(claim: Claim, err: unknown, code: string): { record: 
   if (err instanceof AliveError && err.code === 'answer_not_stored') return { err };
   try {
     return {
-      record: deadLetterClaim(claim, `serve could not handle this message: ${messageOf(err)}; once that is fixed, retry the message (dispatch retry)`, code),
+      record: deadLetterClaim(
+        claim,
+        `serve could not handle this message: ${busFolderProblemInPlace(err)}; once that is fixed, retry the message (dispatch retry)`,
+        code,
+      ),
     };
   } catch (moveErr) {
     return { err: moveErr };
@@ -990,7 +1004,7 @@ async function storeAnswer(
       return { stored: write() };
     } catch (err) {
       if (err instanceof LeaseLostError) throw err;
-      problem = messageOf(err);
+      problem = busFolderProblemInPlace(err);
       code = errorCode(err);
     }
     if (!o.keepTrying()) {
@@ -1002,7 +1016,7 @@ async function storeAnswer(
       } catch (err) {
         if (err instanceof LeaseLostError) throw err;
         throw new AliveError(
-          `the agent's answer to ${messageNamed(claim.fileName)} could not be stored (${problem}), nor the request put in dead-letter (${messageOf(err)}): it stays claimed and is answered again when its lease ends`,
+          `the agent's answer to ${messageNamed(claim.fileName)} could not be stored (${problem}), nor the request put in dead-letter (${busFolderProblemInPlace(err)}): it stays claimed and is answered again when its lease ends`,
           { code: 'answer_not_stored', cause: err },
         );
       }

@@ -39,7 +39,8 @@ import {
 } from 'node:fs';
 import { secureRandomBytes } from '../crypto/random-bytes.ts';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { AliveError, errnoCode } from '../errors.ts';
+import { AliveError, errnoCode, messageOf, type AliveErrorOptions } from '../errors.ts';
+import { untrustedDetail } from '../text/fence.ts';
 import { openForReading, readOpenRegularFile, type ReadOpen } from '../fs/small-file.ts';
 import { jsonText } from '../text/untrusted.ts';
 
@@ -51,7 +52,30 @@ export function unsafeBusFolder(dir: string, st: Stats | undefined): AliveError 
       : st.isSymbolicLink()
         ? 'is a symbolic link, not a real folder of the bus: the bus neither writes nor reads through links (whoever planted it could send the bus files anywhere, or feed it files from outside). Remove the link (the bus makes a real folder in its place) and check where it pointed'
         : 'is not a folder (a file or device stands where the bus keeps a folder): remove it or move it away, then try again';
-  return new AliveError(`refusing to use ${dir}: it ${what}`, { code: 'unsafe_bus_folder', fields: { folder: dir } });
+  const named = busFoldersNamed([dir]);
+  return new AliveError(`refusing to use ${named.shown}: it ${what}`, { code: 'unsafe_bus_folder', ...named.options });
+}
+
+/**
+ * A failure's message with the bus folders it names in place (an unsafe_bus_folder or no_access
+ * refusal gives them apart, untrusted), for a text that is itself given fenced or under untrusted:
+ * a receiver's row of `status`, the folders a lookup passed over, a serve log's fence.
+ */
+export function busFolderProblemInPlace(err: unknown): string {
+  const detail = err instanceof AliveError ? err.untrusted : undefined;
+  const paths = detail?.json.bus_folder;
+  return paths !== undefined && detail?.reference !== undefined ? messageOf(err).replace(detail.reference, paths) : messageOf(err);
+}
+
+/**
+ * Bus folders as a message of ours names them: as they are, unless one lies in a receiver's folder,
+ * whose name any bus writer chooses (up to 64 letters, digits, `-` and `_`: enough for a sentence
+ * an agent reads in the error): then their paths come in an untrusted detail after the message.
+ */
+function busFoldersNamed(dirs: string[]): { shown: string; options: Pick<AliveErrorOptions, 'fields' | 'untrusted'> } {
+  if (!dirs.some((d) => /\/runtimes\/[^/]+(\/|$)/.test(d))) return { shown: dirs.join(' and '), options: { fields: { folder: dirs[0] } } };
+  const shown = 'a folder of a receiver (path below: untrusted)';
+  return { shown, options: { untrusted: untrustedDetail('bus folder', dirs.join(' and '), shown) } };
 }
 
 const FOLDER_ERRNOS = new Set(['ENOENT', 'ENOTDIR', 'EACCES', 'EPERM', 'ELOOP']);
@@ -192,9 +216,10 @@ function noAccess(err: unknown, folders: string[]): unknown {
   });
   const named = [...new Set(denied.length > 0 ? denied : folders)];
   const what = code === 'EROFS' ? 'is on a read-only file system' : 'may not be read or changed by this user';
+  const text = busFoldersNamed(named);
   return new AliveError(
-    `permission denied: ${named.join(' and ')} ${what}; give this user read and write access (chmod u+rwx ${named[0]}, or chown it to this user), or run dispatch as the user who owns the bus folder`,
-    { code: 'no_access', fields: { folder: named[0] }, cause: err },
+    `permission denied: ${text.shown} ${what}; give this user read and write access (chmod u+rwx, or chown it to this user), or run dispatch as the user who owns the bus folder`,
+    { code: 'no_access', ...text.options, cause: err },
   );
 }
 

@@ -290,33 +290,15 @@ function lineStartAt(text: string, index: number, from: number): number {
   return Math.max(from, text.lastIndexOf('\n', index - 1) + 1);
 }
 
-/** True for the characters String.prototype.trim removes (WhiteSpace and LineTerminator). */
-function isTrimmed(code: number): boolean {
-  return (
-    (code >= 9 && code <= 13) ||
-    code === 32 ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
-
-/** Index of the first character in [from, to) that trim would keep, or -1. */
+/** Index of the first character in [from, to) that trim would keep, or -1 (a slice is a view, not a copy). */
 function firstNonSpace(text: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) if (!isTrimmed(text.charCodeAt(i))) return i;
-  return -1;
+  const rest = text.slice(from, to).trimStart().length;
+  return rest === 0 ? -1 : to - rest;
 }
 
-/** Index of the last character in [from, to) that trim would keep, or -1. */
+/** Index of the last character in [from, to) that trim would keep (from - 1 when none does). */
 function lastNonSpace(text: string, from: number, to: number): number {
-  for (let i = to - 1; i >= from; i--) if (!isTrimmed(text.charCodeAt(i))) return i;
-  return -1;
+  return from + text.slice(from, to).trimEnd().length - 1;
 }
 
 /**

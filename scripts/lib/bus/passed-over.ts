@@ -11,7 +11,7 @@
  * their own list; async_hooks loads only when a scope is opened.
  */
 import type { AsyncLocalStorage } from 'node:async_hooks';
-import { isBusFolderFault } from './fsutil.ts';
+import { busFolderProblemInPlace, isBusFolderFault } from './fsutil.ts';
 
 /**
  * Faults reported by name, the first met; the others are counted. Any bus writer can make
@@ -50,7 +50,7 @@ export function orPassedOver<T>(fallback: T, fn: () => T): T {
     return fn();
   } catch (err) {
     if (!isBusFolderFault(err)) throw err;
-    faults.add(err instanceof Error ? err.message : String(err));
+    faults.add(busFolderProblemInPlace(err));
     return fallback;
   }
 }

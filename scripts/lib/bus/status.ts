@@ -7,7 +7,7 @@
 import { lstatSync, type Dirent } from 'node:fs';
 import { claimsFromNames, goneClaimOwner } from './claims.ts';
 import type { ProcessHolder } from './claim-owner.ts';
-import { direntsUpTo, inBusChildDir, namesUpTo, openBusDir, readBusFileIn, readBusJsonIn, type BusDir } from './fsutil.ts';
+import { busFolderProblemInPlace, direntsUpTo, inBusChildDir, namesUpTo, openBusDir, readBusFileIn, readBusJsonIn, type BusDir } from './fsutil.ts';
 import { busListMax, receiverFoldersMax } from './list-bound.ts';
 import { isArchiveDayName, isMessageFileName, receiverPaths, runtimesDir } from './layout.ts';
 import { displayName } from './names.ts';
@@ -182,7 +182,8 @@ function receiverStatus(root: string, runtimes: BusDir, name: string, now: numbe
       return fn();
     } catch (err) {
       if (!isAliveError(err) || err.code !== 'unsafe_bus_folder') throw err;
-      problems.push(err.message);
+      // The row is given fenced (text) or under untrusted (MCP): its folder named in place.
+      problems.push(busFolderProblemInPlace(err));
       return fallback;
     }
   };
@@ -283,7 +284,7 @@ function countArchive(root: string, archive: BusDir, problems: string[], namesIn
       n += names.filter(isMessageFileName).length + names.filter((f) => /^msg-.+\.hw\.\d+$/.test(f)).length;
     } catch (err) {
       if (!isAliveError(err) || err.code !== 'unsafe_bus_folder') throw err;
-      problems.push(err.message);
+      problems.push(busFolderProblemInPlace(err));
     }
   }
   return n;
