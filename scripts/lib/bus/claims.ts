@@ -243,10 +243,11 @@ export function parseClaimFileName(name: string): { fileName: string; deadline: 
   const m = CLAIM_NAME.exec(name);
   if (!m) return undefined;
   const deadline = Number(m[2]);
-  // A later "deadline" was planted by a bus writer (no lease of ours is that long), and one past
-  // what a Date holds would crash whoever shows it: a malformed name, skipped as others are.
-  if (!Number.isSafeInteger(deadline) || deadline > LAST_DAY_END_MS) return undefined;
-  if (deadline > Date.now() + LEASE_AHEAD_MAX_MS) return { fileName: m[1]!, deadline: 0, owner: m[3]!, leaseUnreadable: true };
+  // A later "deadline" was planted by a bus writer (no lease of ours is that long): a claim that ran
+  // out, so the request under it is found and a sweep hands it back (one past what a Date holds,
+  // skipped as malformed, made the request vanish). Its number is never shown.
+  if (!Number.isSafeInteger(deadline) || deadline > Date.now() + LEASE_AHEAD_MAX_MS)
+    return { fileName: m[1]!, deadline: 0, owner: m[3]!, leaseUnreadable: true };
   return { fileName: m[1]!, deadline, owner: m[3]! };
 }
 
