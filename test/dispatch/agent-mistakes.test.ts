@@ -42,7 +42,8 @@ describe('wait on a thread id instead of a message id', () => {
     expect(w.isError).toBe(true);
     expect(w.structuredContent).toMatchObject({ ok: false, error: { code: 'not_found' } });
     // In the CLI's words: neither quotes the key it was given (pasted, or passed back by an agent: it may be untrusted).
-    expect(w.content[0]!.text).toBe(
+    // Its first line; the id given follows under untrusted_id, fenced, as the line says.
+    expect(w.content[0]!.text!.split('\n')[0]).toBe(
       line.replace(
         /\((id:(?:[0-9a-f]{2})+|ID): the id given, which the bus did not make; --json gives it under untrusted_id/,
         '($1: the id this call gave, under untrusted_id',

@@ -323,7 +323,8 @@ describe('dispatch mcp in-process', () => {
       expect(r.structuredContent).toMatchObject({ ok: false, error: { code: 'not_found' } });
       const shell = await dispatch(bus.root, ['thread', 'no-such-thread']);
       // The CLI's words; neither quotes the key it was given (an agent may pass back an untrusted one).
-      expect(r.content[0]!.text).toBe(
+      // Its first line; the id given follows under untrusted_id, fenced, as the line says.
+      expect(r.content[0]!.text!.split('\n')[0]).toBe(
         shell.stderr
           .split('\n')[0]!
           .replace(

@@ -73,9 +73,10 @@ export function busFolderProblemInPlace(err: unknown): string {
  * an agent reads in the error): then their paths come in an untrusted detail after the message.
  */
 function busFoldersNamed(dirs: string[]): { shown: string; options: Pick<AliveErrorOptions, 'fields' | 'untrusted'> } {
-  if (!dirs.some((d) => /\/runtimes\/[^/]+(\/|$)/.test(d))) return { shown: dirs.join(' and '), options: { fields: { folder: dirs[0] } } };
+  const all = dirs.join(' and ');
+  if (!dirs.some((d) => /\/runtimes\/[^/]+(\/|$)/.test(d))) return { shown: all, options: { fields: { folder: dirs[0] } } };
   const shown = 'a folder of a receiver (path below: untrusted)';
-  return { shown, options: { untrusted: untrustedDetail('bus folder', dirs.join(' and '), shown) } };
+  return { shown, options: { untrusted: untrustedDetail('bus folder', all, shown) } };
 }
 
 const FOLDER_ERRNOS = new Set(['ENOENT', 'ENOTDIR', 'EACCES', 'EPERM', 'ELOOP']);

@@ -14,6 +14,7 @@ import type { Readable, Writable } from 'node:stream';
 import * as z from '../../json/zod.ts';
 import { AliveError, errnoCode, messageOf } from '../../errors.ts';
 import { errorText, inlineText, terminalText } from '../../text/untrusted.ts';
+import { fencedLines } from '../../text/fence.ts';
 import { ALIVE_VERSION } from '../../version.ts';
 import { displayName, InvalidNameError } from '../names.ts';
 import { LIST_DEFAULT, LIST_MAX, RESULT_LIMIT, TEXT_WINDOW_BYTES } from './bounds.ts';
@@ -86,7 +87,11 @@ async function asResult(root: string, fn: () => Promise<object> | object): Promi
     // Someone else's text the message refers to: under error.untrusted, and fenced in the text.
     const detail = err instanceof AliveError ? err.untrusted : undefined;
     const value = visibleStrings({ ok: false, ...fields, ...passedOver, error: { code, message, untrusted: detail?.json } }) as Record<string, unknown>;
-    const text = [`error: ${message}`, ...(detail?.lines ?? [])].join('\n');
+    // The untrusted_ fields the message points at by name (`untrusted_receivers names them`) are in the text
+    // too, for a client that shows the model the text alone; fenced, as some are a bus writer's.
+    const named = Object.fromEntries(Object.entries(value).filter(([key]) => /^untrusted_|^passed_over$/.test(key) && message.includes(key)));
+    const ownLines = Object.keys(named).length > 0 ? fencedLines('UNTRUSTED FIELDS', JSON.stringify(named)) : [];
+    const text = [`error: ${message}`, ...(detail?.lines ?? []), ...ownLines].join('\n');
     return { content: [{ type: 'text', text }], structuredContent: value, isError: true };
   }
 }
