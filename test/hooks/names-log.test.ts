@@ -133,10 +133,12 @@ describe('namesLog', () => {
 
   it('reads glob words of up to 200 KB of unclosed ${, { and $ in linear time (the glob check runs on every command with a * or ?)', () => {
     // 8,192 and 65,536 repeats: eight times the text costs about eight times as much (measured 7-8.5),
-    // a quadratic reader 64 times; twice these sizes cost 0.45 s more for the same ratios.
+    // a quadratic reader 64 times; twice these sizes cost 0.45 s more for the same ratios. Best of
+    // five, under half the quadratic ratio: best of three went to 25 once on a loaded machine
+    // (interop scripts beside the suite, the workers' GC on their main thread).
     const best = (text: string) => {
       let us = Number.POSITIVE_INFINITY;
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < 5; i++) {
         const t0 = process.cpuUsage();
         namesLog(text);
         const t = process.cpuUsage(t0);
@@ -147,7 +149,7 @@ describe('namesLog', () => {
     for (const unit of ['${', '{', '${a', '$a{', '[!', '[!a']) {
       const word = (n: number) => `rm x.txt*${unit.repeat(n)}`;
       best(word(1 << 13));
-      expect(best(word(1 << 16)) / best(word(1 << 13)), unit).toBeLessThan(24);
+      expect(best(word(1 << 16)) / best(word(1 << 13)), unit).toBeLessThan(32);
     }
     expect(namesLog('rm _kernel/{$X*,y}.md')).toBe(true);
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's braced form
