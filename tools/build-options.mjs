@@ -139,13 +139,14 @@ export const hookBuiltins = {
  *   below, such an entry's command factory is its own copy, and each command catches its own
  *   errors.
  * - COMMAND_CHUNK_ENTRIES (dispatch, dispatch-mcp) stay one file each, and each command that
- *   dispatch loads with lazyCommand is a bundle of its own, chunks/<concern>-<command>.mjs, with
- *   exactly what it uses (commandChunks): a command reads the entry and its own bundle, where
- *   shared chunks made `dispatch status` read 16 files (bench/startup.ts). `status` itself is now
- *   imported statically and sits in the entry. The copies of shared code this makes cost room
- *   (serve, run and repl, which run for long, are one bundle: bus/commands/long-running.ts); a
- *   command runs alone in its process, and a chunk never hands
- *   its objects to another copy's code (each chunk's command catches its own errors).
+ *   dispatch loads with lazyCommand is a bundle of its own, chunks/<concern>-<command>.mjs
+ *   (commandChunks), split with the others: what two of them use sits once, in
+ *   chunks/shared-<hash>.mjs. `status` is imported statically and sits in the entry (shared chunks
+ *   once made it read 16 files). Each command bundle had its own copy of the bus code until
+ *   2026-12-07: 400 KB of dist/'s 2 MB, which left no room for a fix of the bus; a command other
+ *   than status now reads two or three shared chunks more (`dispatch show`: 42.5 against 38.8 ms,
+ *   `node -e 0` 22.5 ms). Serve, run and repl, which run for long, are one bundle
+ *   (bus/commands/long-running.ts); each chunk's command catches its own errors.
  */
 /**
  * Octokit's JSON (json-with-bigint) becomes scripts/lib/relay/octokit-json.ts, JSON.parse and
@@ -331,6 +332,8 @@ export async function buildBundles(outDir, { logLevel } = {}) {
       await emit({
         ...options,
         keepNames: true,
+        splitting: true,
+        chunkNames: 'chunks/shared-[hash]',
         entryPoints: pending.map(([out, source]) => ({ in: source, out })),
         plugins: [...options.plugins, commandChunks(found, true)],
       });
