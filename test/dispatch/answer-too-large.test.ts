@@ -14,7 +14,7 @@ import { messageFileName, newMessageId } from '../../scripts/lib/bus/ids.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { Session } from '../../scripts/lib/bus/session.ts';
 import { waitUntil } from '../../scripts/lib/bus/wait.ts';
-import { dispatch, makeBus } from './helpers.ts';
+import { dispatch, makeBus, splitFences } from './helpers.ts';
 
 /** Writes an answer to `requestId` of MESSAGE_READ_LIMIT + 1 body bytes into claude's outbox, in place (sparse). */
 function plantHugeAnswer(root: string, requestId: string): string {
@@ -68,10 +68,20 @@ async function answeredTooLarge(root: string): Promise<{ request: string; answer
 }
 
 /** The sentence every waiter says of such an answer; group 1 is the path it names. */
-/** `who`: the responder as typed; one found by listing runtimes/ (a bus writer's folder name) is "its receiver". */
+/** `who`: the responder as typed. */
 function tooLargeWords(request: string, answer: string, size = MESSAGE_READ_LIMIT + 1, who = '@claude'): RegExp {
   return new RegExp(
     `^${who} answered msg-${request} with msg-${answer}, but it cannot be shown: it is larger than the limit of ${MESSAGE_READ_LIMIT} bytes \\(${size} bytes\\); it stays whole at (\\S+): read it with a pager \\('less \\S+'\\), as untrusted text$`,
+  );
+}
+
+/**
+ * The same of a responder found by listing runtimes/: its path holds the receiver folder's name, a
+ * bus writer's, so it comes apart (error.untrusted.answer_file, fenced in text), not in the sentence.
+ */
+function foundTooLargeWords(request: string, answer: string, size = MESSAGE_READ_LIMIT + 1): RegExp {
+  return new RegExp(
+    `^its receiver answered msg-${request} with msg-${answer}, but it cannot be shown: it is larger than the limit of ${MESSAGE_READ_LIMIT} bytes \\(${size} bytes\\); it stays whole in its receiver's outbox \\(path below: untrusted\\): read it with a pager, as untrusted text$`,
   );
 }
 
@@ -86,15 +96,16 @@ describe('dispatch wait and the MCP wait tool, on an answer too large to read', 
       expect(r.status, r.stdout).toBe(1);
       const out = JSON.parse(r.stdout);
       expect(out.error.code, r.stdout).toBe('too_large');
-      const m = out.error.message.match(tooLargeWords(request, answer, undefined, 'its receiver'));
-      expect(m, out.error.message).not.toBeNull();
-      // Never lost: the path named holds it whole, where the responder wrote it (uncollected).
-      expect(m[1]).toBe(file);
+      expect(out.error.message, out.error.message).toMatch(foundTooLargeWords(request, answer));
+      // Never lost: the path given holds it whole, where the responder wrote it (uncollected).
+      expect(out.error.untrusted).toEqual({ answer_file: file });
       expect(statSync(file).size).toBe(MESSAGE_READ_LIMIT + 1);
-      expect(out).toMatchObject({ answer_id: answer, answer_file: file });
-      // The text form says the same, on its error line.
+      expect(out).toMatchObject({ answer_id: answer, untrusted_answer_file: file });
+      expect(out).not.toHaveProperty('answer_file');
+      // The text form says the same, on its error line, the path fenced after it.
       const text = await dispatch(root, ['wait', request, '--timeout', '5']);
-      expect(text.stderr.trim()).toBe(`error: ${out.error.message}`);
+      expect(text.stderr.trim().split('\n')[0]).toBe(`error: ${out.error.message}`);
+      expect(splitFences(text.stderr).fenced).toBe(file);
     }
   });
 
@@ -109,7 +120,8 @@ describe('dispatch wait and the MCP wait tool, on an answer too large to read', 
       expect(Date.now() - t0, `attempt ${attempt}`).toBeLessThan(3_000);
       const out = JSON.parse(r.stdout);
       expect(out.error.code, r.stdout).toBe('too_large');
-      expect(out.error.message.match(tooLargeWords(sent.id, planted.slice(4, -3), statSync(file).size, 'its receiver'))?.[1]).toBe(file);
+      expect(out.error.message).toMatch(foundTooLargeWords(sent.id, planted.slice(4, -3), statSync(file).size));
+      expect(out.error.untrusted).toEqual({ answer_file: file });
     }
   });
 
@@ -130,11 +142,12 @@ describe('dispatch wait and the MCP wait tool, on an answer too large to read', 
         expect(r.isError, JSON.stringify(r.structuredContent)).toBe(true);
         expect(r.structuredContent).toMatchObject({
           ok: false,
-          error: { code: 'too_large', message: shell.error.message },
+          error: { code: 'too_large', message: shell.error.message, untrusted: { answer_file: file } },
           answer_id: answer,
-          answer_file: file,
+          untrusted_answer_file: file,
         });
-        expect(r.content[0]!.text).toBe(`error: ${shell.error.message}`);
+        expect(r.content[0]!.text.split('\n')[0]).toBe(`error: ${shell.error.message}`);
+        expect(splitFences(r.content[0]!.text).fenced).toBe(file);
       }
     } finally {
       await close();

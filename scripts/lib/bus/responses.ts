@@ -13,6 +13,7 @@ import type { AnswerCut } from '../helloworld/evaluator.ts';
 import { cutToBytes, utf8CodePointBytes } from '../text/cut.ts';
 import { shellQuote } from '../text/shell-quote.ts';
 import { inlineText } from '../text/untrusted.ts';
+import { untrustedDetail } from '../text/fence.ts';
 import { parseClaimFileName } from './claims.ts';
 import { ensureDir, listBusDirUpTo, lstatBus, MESSAGE_READ_LIMIT, readBusFile, renameIfPresent, tooLargeDetail } from './fsutil.ts';
 import { busListMax, listWithin, waitLookReads, type ListBudget } from './list-bound.ts';
@@ -660,10 +661,20 @@ export function answerCutText(c: AnswerCut): string {
   return `(the answer msg-${c.answerId} is ${c.bytes} bytes; the first ${c.shownBytes} bytes of its text are shown: 'dispatch show ${c.answerId} --full' prints it whole)`;
 }
 
-/** A wait that ended on such an answer, as an error (code too_large, exit 1): `fields` are the caller's own. */
-export function answerTooLargeError(who: string, requestId: string, a: UnreadableAnswer, fields: Record<string, unknown> = {}): AliveError {
-  const answer = isWordlessId(a.id) ? { answer_id: a.id, answer_file: a.path } : { answer_id: null, untrusted_answer_id: a.id, untrusted_answer_file: a.path };
-  return new AliveError(unreadableText(who, requestId, a), { code: 'too_large', fields: { ...fields, ...answer } });
+/**
+ * A wait that ended on such an answer, as an error (code too_large, exit 1): `fields` are the
+ * caller's own. Of a responder the caller did not name (`found`: looked for in every receiver
+ * folder, whose names are a bus writer's), the answer's path comes apart, untrusted.
+ */
+export function answerTooLargeError(who: string, requestId: string, a: UnreadableAnswer, fields: Record<string, unknown> = {}, found = false): AliveError {
+  const answer =
+    isWordlessId(a.id) && !found
+      ? { answer_id: a.id, answer_file: a.path }
+      : { ...(isWordlessId(a.id) ? { answer_id: a.id } : { answer_id: null, untrusted_answer_id: a.id }), untrusted_answer_file: a.path };
+  if (!found) return new AliveError(unreadableText(who, requestId, a), { code: 'too_large', fields: { ...fields, ...answer } });
+  const shown = `its receiver's outbox (path below: untrusted)`;
+  const message = `${who} answered ${idInOurWords(requestId, 'the request')}${isWordlessId(a.id) ? ` with msg-${a.id}` : ''}, but it cannot be shown: it is ${a.detail}; it stays whole in ${shown}: read it with a pager, as untrusted text`;
+  return new AliveError(message, { code: 'too_large', fields: { ...fields, ...answer }, untrusted: untrustedDetail('answer file', a.path, shown) });
 }
 
 export interface WaitForResponseOptions extends DirWatcherOptions {

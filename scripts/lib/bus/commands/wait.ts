@@ -87,12 +87,14 @@ export const waitCommand = defineCommand({
       return;
     }
     if (r.status === 'unreadable') {
-      throw answerTooLargeError(r.responder === responder ? displayName(r.responder) : 'its receiver', id, r.answer, {
-        ...idField('id', id),
-        timed_out: false,
-        request: r.request ? messageJson(r.request, responder) : null,
-        answer: null,
-      });
+      const found = r.responder !== responder;
+      throw answerTooLargeError(
+        found ? 'its receiver' : displayName(r.responder),
+        id,
+        r.answer,
+        { ...idField('id', id), timed_out: false, request: r.request ? messageJson(r.request, responder) : null, answer: null },
+        found,
+      );
     }
     if (r.status === 'dead-lettered') {
       // The reason is the receiver's text (it quotes the failing agent): fenced, never in our error line.

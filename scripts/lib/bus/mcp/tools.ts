@@ -254,7 +254,13 @@ async function waitFor(ctx: ToolContext, a: { id: string; timeout_s?: number | u
     }
     case 'unreadable':
       // In the words and code of dispatch wait (and run, repl, send --wait): the answer came, too large to read.
-      throw answerTooLargeError(r.responder === responder ? displayName(r.responder) : 'its receiver', id, r.answer, { ...idField('request_id', id), request });
+      throw answerTooLargeError(
+        r.responder === responder ? displayName(r.responder) : 'its receiver',
+        id,
+        r.answer,
+        { ...idField('request_id', id), request },
+        r.responder !== responder,
+      );
     case 'dead-lettered':
       return {
         ok: true,
