@@ -628,8 +628,11 @@ export function deadLetterOf(root: string, responder: string, requestId: string)
  * the same for every waiter (run, repl, send --wait, wait, the MCP wait tool): what came, why it is
  * not shown, where it is and how to read it (`dispatch show` reads no more of it than the wait did).
  */
-export function unreadableText(who: string, requestId: string, a: UnreadableAnswer): string {
+export function unreadableText(who: string, requestId: string, a: UnreadableAnswer, apart?: string): string {
   const request = idInOurWords(requestId, 'the request');
+  // Its path given apart (`apart` says where, in our words): a found responder's folder name is a bus writer's.
+  if (apart !== undefined)
+    return `${who} answered ${request}${isWordlessId(a.id) ? ` with msg-${a.id}` : ''}, but it cannot be shown: it is ${a.detail}; it stays whole in ${apart}: read it with a pager, as untrusted text`;
   // An answer's file name is the responder's choice: one that is not a bus-made id is not quoted.
   if (!isWordlessId(a.id)) {
     return `${who} answered ${request}, but the answer cannot be shown: it is ${a.detail}; it stays whole in ${dirname(a.path)} (its file name is not a bus-made id, so it is not named here): read it with a pager, as untrusted text`;
@@ -672,9 +675,12 @@ export function answerTooLargeError(who: string, requestId: string, a: Unreadabl
       ? { answer_id: a.id, answer_file: a.path }
       : { ...(isWordlessId(a.id) ? { answer_id: a.id } : { answer_id: null, untrusted_answer_id: a.id }), untrusted_answer_file: a.path };
   if (!found) return new AliveError(unreadableText(who, requestId, a), { code: 'too_large', fields: { ...fields, ...answer } });
-  const shown = `its receiver's outbox (path below: untrusted)`;
-  const message = `${who} answered ${idInOurWords(requestId, 'the request')}${isWordlessId(a.id) ? ` with msg-${a.id}` : ''}, but it cannot be shown: it is ${a.detail}; it stays whole in ${shown}: read it with a pager, as untrusted text`;
-  return new AliveError(message, { code: 'too_large', fields: { ...fields, ...answer }, untrusted: untrustedDetail('answer file', a.path, shown) });
+  const shown = "its receiver's outbox (path below: untrusted)";
+  return new AliveError(unreadableText(who, requestId, a, shown), {
+    code: 'too_large',
+    fields: { ...fields, ...answer },
+    untrusted: untrustedDetail('answer file', a.path, shown),
+  });
 }
 
 export interface WaitForResponseOptions extends DirWatcherOptions {
