@@ -8,7 +8,7 @@
  * the event loop's turn) while some are left. The work is counted (files of the outbox opened:
  * test/support/fs-calls.ts), not timed.
  */
-import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fsCallsDuring } from '../support/fs-calls.ts';
@@ -18,7 +18,8 @@ import { idTimeMs, messageFileName, newMessageId } from '../../scripts/lib/bus/i
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { setWaitLookReadsForTests } from '../../scripts/lib/bus/list-bound.ts';
 import { responseFinder } from '../../scripts/lib/bus/responses.ts';
-import { waitForAnswer } from '../../scripts/lib/bus/query.ts';
+import { findAnswer, waitForAnswer } from '../../scripts/lib/bus/query.ts';
+import { waitTool } from '../../scripts/lib/bus/mcp/tools.ts';
 
 const LOOK = 40;
 const PLANTED = 300;
@@ -122,5 +123,22 @@ describe('a wait on an outbox flooded with files named like messages', () => {
       expect(reads).toBeGreaterThan(0);
       expect(reads).toBeLessThanOrEqual(LOOK);
     }
+  });
+
+  // The lookup that checks a wait's receiver, or searches every receiver for an answer to a request
+  // gone from the bus (HelloWorld's daemons delete what they read), read every file of the outbox
+  // in one go: 100,000 planted there held an MCP wait naming its receiver 6.9 s before its first
+  // look, the server answering nothing else.
+  it('the lookup of an answer to a request gone from the bus reads at most the bound; the wait naming its receiver reads on and finds it', async () => {
+    const { root, id, outbox } = await flooded();
+    unlinkSync(join(receiverPaths(root, 'zz').inbox, messageFileName(id)));
+    const lookup = await readsOf(outbox, () => findAnswer(root, id, { responder: 'zz' }));
+    expect(lookup.reads).toBeGreaterThan(0);
+    expect(lookup.reads).toBeLessThanOrEqual(LOOK);
+    // Its answer, dated two hours before the request (a responder's clock behind): read after the rest.
+    const answerId = idAt((idTimeMs(id) ?? 0) - 2 * 3600_000);
+    writeFileSync(join(outbox, messageFileName(answerId)), answer(id));
+    const r = await waitTool({ root, as: 'human' }, { id, timeout_s: 20, receiver: '@zz' });
+    expect(r).toMatchObject({ ok: true, status: 'answered', request_id: id, id: answerId });
   });
 });

@@ -437,7 +437,10 @@ function refuseSeveral(receivers: readonly string[], what: (receivers: string) =
  * The answer to `requestId` in the responder's outbox (not collected) or archive (collected), left
  * where it is. `responder` defaults to the receiver the request was sent to (a request held by
  * several receivers is refused then: findRequest). `budget`: the names it lists come from it (a
- * search over many receivers shares one), else up to busListMax per folder.
+ * search over many receivers shares one), else up to busListMax per folder. It reads at most
+ * waitLookReads files, in the order of a wait's look (responses.ts responseFinder): it read every
+ * file it listed, and 100,000 planted in an outbox held a wait naming its receiver (checkWaitReceiver)
+ * 6.9 s before its first look. A wait reads on past them.
  */
 export function findAnswer(root: string, rawId: string, options: { responder?: string; budget?: ListBudget } = {}): FoundMessage | undefined {
   const id = messageIdArg(rawId);
@@ -446,10 +449,9 @@ export function findAnswer(root: string, rawId: string, options: { responder?: s
   const name = normaliseName(responder, 'receiver');
   const paths = receiverPaths(root, name);
   let tooLarge: UnreadableAnswer | undefined;
-  // One look, read whole (its listings are bounded by the lookup's budget).
+  // One look (its listings bounded by the lookup's budget).
   const found = responseFinder(root, name, id, {
     collect: false,
-    lookReads: Number.POSITIVE_INFINITY,
     onUnreadable: (a) => (tooLarge ??= a),
     ...(options.budget ? { budget: options.budget } : {}),
   })();

@@ -228,7 +228,7 @@ export function responseFinder(
     prefixBytes?: number;
     /** The names this finder lists, shared with others (a search over many receivers: findAnswer); default busListMax per listing. */
     budget?: ListBudget;
-    /** Files one look reads at most (default list-bound.ts waitLookReads); a one-look lookup passes Infinity. */
+    /** Files one look reads at most (default list-bound.ts waitLookReads). */
     lookReads?: number;
   } = {},
 ): ResponseFind {

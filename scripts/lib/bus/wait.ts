@@ -155,6 +155,11 @@ export class LookGate {
     await pause(Math.min(this.lastEnd + WAIT_LOOK_GAP_MS, until) - now, signal);
   }
 
+  /** Resolves WAIT_LOOK_GAP_MS after the last look ended (at the latest at `until`), or when `signal` aborts. */
+  async paced(signal?: AbortSignal, until = Number.POSITIVE_INFINITY): Promise<void> {
+    await pause(Math.min(this.lastEnd + WAIT_LOOK_GAP_MS, until) - Date.now(), signal);
+  }
+
   /** A look ended (the gap counts from here: a slow look leaves the process as long again). */
   ended(): void {
     this.lastEnd = Date.now();
@@ -194,14 +199,24 @@ export async function waitUntil<T>(
       const left = timeoutMs - (Date.now() - start);
       if (left <= 0) return { ok: false, timedOut: true, waitedMs: Date.now() - start };
       // A check that left work for the next (responses.ts WAIT_LOOK_READS) looks again without
-      // waiting for a change; either way, after the event loop's turn, so that a long read never
-      // holds the process (the MCP server's other calls).
-      if (!options.again?.() && !(await watcher.wait(left, options.signal))) continue;
-      await gate.ready(options.signal, start + timeoutMs);
+      // waiting for a change, a gap after this one (LookGate.paced: a backlog any bus writer can
+      // plant is no answer that just came); a change is looked at as LookGate.ready lets it.
+      if (options.again?.()) await gate.paced(options.signal, start + timeoutMs);
+      else if (!(await watcher.wait(left, options.signal))) continue;
+      else await gate.ready(options.signal, start + timeoutMs);
+      // Either way after a turn of the event loop (a change already seen, a look of the burst,
+      // resolve at once): a look over 100,000 planted files takes 0.2 s, and back to back they
+      // held the process (the MCP server's other calls, its timers) for seconds.
+      await turn();
     }
   } finally {
     watcher.close();
   }
+}
+
+/** Resolves after the event loop's next turn (its timers and I/O first). */
+function turn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Resolves after `ms` (at once when not positive), or when `signal` aborts. */
