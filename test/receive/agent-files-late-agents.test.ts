@@ -3,7 +3,8 @@
  * folder it works in as instructions, configuration or code: the pi coding agent (`.pi/`: project
  * settings naming extensions and packages, SYSTEM.md replacing its system prompt), iFlow CLI
  * (IFLOW.md, `.iflow/`), Qoder, Lingma, CodeBuddy and Zencoder rules folders, Amazon Q's AmazonQ.md,
- * Continue's older `.continuerules`, the first Codex CLI's codex.md, Replit Agent's replit.md; and
+ * Continue's older `.continuerules`, the first Codex CLI's codex.md, Replit Agent's replit.md and
+ * Replit's `.replit` (commands run on Run and as the workspace boots) and replit.nix; and
  * build configuration read from the folder and those above it: MSBuild's Directory.Build.props and
  * .targets (targets that run commands on a build, or as an editor opens the folder),
  * Directory.Packages.props, NuGet.Config (where packages come from), global.json (which SDK, from
@@ -32,6 +33,8 @@ const RULES: ReadonlyArray<readonly [string, string]> = [
   ['.continuerules', '.continuerules'],
   ['codex.md', 'codex.md'],
   ['replit.md', 'replit.md'],
+  ['.replit', '.replit'],
+  ['replit.nix', 'replit.nix'],
   ['Directory.Build.props', 'Directory.Build.props'],
   ['Directory.Build.targets', 'Directory.Build.targets'],
   ['Directory.Packages.props', 'Directory.Packages.props'],
@@ -54,6 +57,7 @@ describe('more agents and build configuration', () => {
       'deno.lock',
       'notes/codex.mdx',
       'pnpm-lock.yaml',
+      'notes/.replit.bak',
     ]) {
       expect(agentFileRule(path), path).toBeUndefined();
     }

@@ -225,6 +225,8 @@ const RULES: readonly Rule[] = [
   file('.continuerules', 'Continue rules in their older single-file form'),
   file('codex.md', 'the first Codex CLI loaded it as project instructions'),
   file('replit.md', "Replit Agent loads it as the project's instructions"),
+  file('.replit', 'Replit workspace configuration: the command its Run button runs, and `onBoot`, run as the workspace starts'),
+  file('replit.nix', 'the Nix packages a Replit workspace installs and puts on its PATH'),
   file('CRUSH.md', 'Crush loads it as instructions'),
   file('crush.json', 'Crush configuration, MCP servers included'),
   file('.crush.json', 'Crush configuration, MCP servers included'),
