@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import{C as j,Fc as S,Gc as z,Hc as H,Jb as T,Kb as B,Lb as F,Sb as I,T as J,Tb as g,Ub as v,V as N,Wb as W,Yb as U,_b as h,aa as V,b as O,cc as M,i as _,l as R,nc as A,o as l,sa as b,t as L,ta as E,u as f,uc as P,x as $,xc as q,zc as G}from"./shared-FLQJMDT3.mjs";import{a as m,o as p}from"./shared-RXVYLCML.mjs";var k=`usage: dispatch retry ID [--receiver @NAME] [--json] [--root DIR]
+import{$b as h,Ac as G,C as j,Gc as S,Hc as z,Ic as H,Kb as T,Lb as B,Mb as F,T as J,Tb as I,Ub as g,V as N,Vb as v,Xb as W,Zb as U,aa as V,b as O,dc as M,i as _,l as R,o as l,oc as A,sa as b,t as L,ta as E,u as f,vc as P,x as $,yc as q}from"./shared-MZBZZVJZ.mjs";import{a as m,o as p}from"./shared-RXVYLCML.mjs";var k=`usage: dispatch retry ID [--receiver @NAME] [--json] [--root DIR]
        dispatch retry @RECEIVER --all [--json] [--root DIR]
 
 Puts dead letter ID back into its receiver's inbox, to be handled again as new (after fixing what

@@ -12,6 +12,7 @@ import { dispatchGroup } from '../../scripts/lib/bus/commands/group.ts';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { claimFileName, processOwner, reclaimDeadOwners } from '../../scripts/lib/bus/claims.ts';
 import { hostTag } from '../../scripts/lib/proc/host-tag.ts';
+import { withProgramPath } from '../../scripts/lib/bus/agent-check.ts';
 
 let cli: string;
 let slowWriter: string;
@@ -45,6 +46,54 @@ describe("serve's 'serving' line", () => {
     });
     expect(code, stderr).toBe(0);
     expect(atServing).toEqual({ inbox: true, daemon: true });
+  });
+
+  // The agent command is the operator's, and may carry a key (`KEY=… agent`, `--token …`): the line
+  // went to serve's stderr, which a service manager or nohup keeps in a log, as it was typed.
+  it('names the agent program, not its whole command (variables and arguments may be secrets)', async () => {
+    const { base, root } = makeBusWithRuntimes();
+    const agent = script(base, 'fake-agent', 'cat >/dev/null; echo ok');
+    let stderr = '';
+    const code = await dispatchGroup.invoke(
+      ['serve', 'fresh', '--agent', `GEMINI_API_KEY=sk-live-SECRET1 ${agent} --token sk-arg-SECRET2`, '--once', '--root', root],
+      {
+        stdout: { write: () => true },
+        stderr: {
+          write: (text: string) => {
+            stderr += text;
+            return true;
+          },
+        },
+      },
+    );
+    expect(code, stderr).toBe(0);
+    expect(stderr).toMatch(/^serving @fresh with 'fake-agent' under /m);
+    expect(stderr).not.toContain('SECRET');
+  });
+});
+
+describe('serve with an agent named by a relative path', () => {
+  // The check that the agent exists looked for it from serve's folder, and the agent then ran in
+  // a private folder made for each message, where the path named nothing: every message failed
+  // (status 127) until five failures stopped serve.
+  it('runs the program the path names from the folder serve started in', async () => {
+    const { base, root } = makeBusWithRuntimes();
+    mkdirSync(join(base, 'bin'));
+    script(join(base, 'bin'), 'my-agent.sh', 'cat >/dev/null; echo "answered by the relative agent"');
+    await sendMessage({ root, to: 'rel', from: 'human', body: 'hello' });
+    const r = await runCliAsync(cli, ['serve', '@rel', '--agent', 'MODE=x ./bin/my-agent.sh --quiet', '--once', '--root', root], process.env, { cwd: base });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain("with 'my-agent.sh'");
+    const outbox = receiverPaths(root, 'rel').outbox;
+    const answers = readdirSync(outbox).map((n) => readFileSync(join(outbox, n), 'utf8'));
+    expect(answers.join('\n')).toContain('answered by the relative agent');
+  });
+
+  it('the command keeps its assignments and arguments, the path made absolute and quoted for the shell', () => {
+    expect(withProgramPath("MODE=x ./bin/my agent.sh --quiet 'a b'", '/w')).toBe("MODE=x /w/bin/my agent.sh --quiet 'a b'");
+    expect(withProgramPath("MODE=x ./bin/run.sh --quiet 'a b'", "/w/it's")).toBe("MODE=x '/w/it'\\''s/bin/run.sh' --quiet 'a b'");
+    expect(withProgramPath('bin/run.sh', '/w')).toBe('/w/bin/run.sh');
+    for (const unchanged of ['claude -p', '/usr/bin/agent -x', '"./quoted.sh"', 'echo', '  ./x;y']) expect(withProgramPath(unchanged, '/w')).toBe(unchanged);
   });
 });
 

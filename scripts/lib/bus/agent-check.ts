@@ -1,5 +1,6 @@
 import { accessSync, constants, statSync } from 'node:fs';
-import { basename, delimiter, isAbsolute, join } from 'node:path';
+import { basename, delimiter, isAbsolute, join, resolve } from 'node:path';
+import { shellQuote } from '../text/shell-quote.ts';
 import { AliveError } from '../errors.ts';
 
 /**
@@ -13,6 +14,20 @@ export function agentProgram(command: string): string | undefined {
   const word = words[i];
   if (!word || /["'`$\\(){}<>|;&*?[\]~!]/.test(word)) return undefined;
   return word;
+}
+
+/**
+ * `command` with its program (agentProgram) made absolute when it is a relative path (`./agent.sh`,
+ * `bin/agent`), from `cwd` (serve's folder, where checkAgentInstalled found it): the agent runs in
+ * a folder made for each message (or --workdir), where the path named nothing. Quoted for the
+ * shell when it must be; the rest of the line as it was.
+ */
+export function withProgramPath(command: string, cwd = process.cwd()): string {
+  const program = agentProgram(command);
+  if (program === undefined || !program.includes('/') || isAbsolute(program)) return command;
+  const lead = /^\s*(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*/.exec(command)?.[0] ?? '';
+  if (!command.startsWith(program, lead.length)) return command;
+  return `${lead}${shellQuote(resolve(cwd, program))}${command.slice(lead.length + program.length)}`;
 }
 
 /** What an agent command line is called where others read it, when its program cannot be told. */

@@ -1,7 +1,7 @@
 import { defineCommand } from '../../cli/command.ts';
 import { AliveError } from '../../errors.ts';
 import type { AgentSpec } from '../agent.ts';
-import { checkAgentInstalled } from '../agent-check.ts';
+import { agentShownName, checkAgentInstalled, withProgramPath } from '../agent-check.ts';
 import { agentEnvProblem } from '../agent-env.ts';
 import { agentFoldersPath, serve } from '../daemon.ts';
 import { endRunningAgents } from '../running-agents.ts';
@@ -81,7 +81,7 @@ export const serveCommand = defineCommand({
     if (agentText === undefined || agentText.trim() === '') {
       return ctx.usageError(`--agent is required for ${displayName(receiver)} (a command, or 'echo')`);
     }
-    const agent: AgentSpec = agentText.trim() === 'echo' ? { kind: 'echo' } : { kind: 'command', command: agentText };
+    const agent: AgentSpec = agentText.trim() === 'echo' ? { kind: 'echo' } : { kind: 'command', command: withProgramPath(agentText) };
     if (agent.kind === 'command') checkAgentInstalled(agent.command);
     const concurrency = positiveIntArg(values.concurrency, '--concurrency') ?? 1;
     if (concurrency > 64) ctx.usageError('--concurrency takes at most 64');
@@ -157,7 +157,11 @@ export const serveCommand = defineCommand({
         onReady: () => {
           const note = newBusNote(root, values.root, busExisted);
           if (note) ctx.warn(note);
-          ctx.io.stderr.write(`serving ${displayName(receiver)} with ${agent.kind === 'echo' ? 'echo' : `'${agentText}'`} under ${root}/runtimes\n`);
+          // The program's name, as daemon.json has it: the command line may carry a key (`KEY=… agent
+          // --token …`), and serve's stderr often goes to a log.
+          ctx.io.stderr.write(
+            `serving ${displayName(receiver)} with ${agent.kind === 'echo' ? 'echo' : `'${inlineText(agentShownName(agentText))}'`} under ${root}/runtimes\n`,
+          );
         },
         log: (line, fenced) => {
           ctx.print(inlineText(line, 2000));
