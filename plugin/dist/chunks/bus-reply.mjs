@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import{a as M,b as S,c as X,d as $}from"./shared-UM7THQEC.mjs";import"./shared-BSX77AH4.mjs";import"./shared-ENXYGL7N.mjs";import{$b as A,A as E,E as v,Tb as b,Ub as I,Vb as T,Xb as _,Zb as R,ac as O,b as c,bc as C,jc as P,l as y,o,t as g,uc as D,x as w}from"./shared-MZBZZVJZ.mjs";import{a as f}from"./shared-RXVYLCML.mjs";var p=`usage: dispatch reply MESSAGE_ID "TEXT" [--as @RECEIVER] [--json] [--root DIR]
+import{a as M,b as S,c as X,d as $}from"./shared-Y6OX2DQC.mjs";import"./shared-UDGOAGR7.mjs";import"./shared-FGDP2CNP.mjs";import{A as E,E as v,Ub as b,Vb as I,Wb as T,Yb as _,_b as R,ac as A,b as c,bc as O,cc as C,kc as P,l as y,o,t as g,vc as D,x as w}from"./shared-3RPSQXX6.mjs";import{a as f}from"./shared-RXVYLCML.mjs";var p=`usage: dispatch reply MESSAGE_ID "TEXT" [--as @RECEIVER] [--json] [--root DIR]
 
 Answers a message of @RECEIVER (claimed with 'dispatch claim', or still in the inbox): TEXT ('-'
 reads it from stdin) goes to runtimes/<receiver>/outbox/ in the message's thread, with

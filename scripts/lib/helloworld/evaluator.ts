@@ -7,7 +7,7 @@
  * answers awaited together, so a program does not wait for each one in turn.
  */
 import type { Statement, Value } from './parser.ts';
-import { bareSymbol, hash, isMetaReceiver, key, type Registry } from './vocabulary.ts';
+import { bareSymbol, CHAIN_LEVELS_MAX, hash, isMetaReceiver, key, type Registry } from './vocabulary.ts';
 
 export interface EvalResult {
   line: number;
@@ -126,11 +126,11 @@ function superText(registry: Registry, name: string, symbol: string): string {
 }
 
 function unaryText(registry: Registry, name: string, word: string, isSuper: boolean): string {
-  if (word === 'chain')
-    return registry
-      .chain(name)
-      .map((d) => d.name)
-      .join(' \u2192 ');
+  if (word === 'chain') {
+    const chain = registry.chain(name);
+    // Followed CHAIN_LEVELS_MAX deep at most: the rest is said to go on.
+    return `${chain.map((d) => d.name).join(' \u2192 ')}${chain.length >= CHAIN_LEVELS_MAX ? ' \u2192 \u2026' : ''}`;
+  }
   if (isSuper) {
     const parent = registry.chain(name)[1];
     if (!parent) return `${name} has no parent to act through`;

@@ -133,12 +133,15 @@ export class Registry {
     if (!def.symbols.has(s) || description !== undefined) def.symbols.set(s, description);
   }
 
-  /** The receiver and its ancestors, nearest first; stops on a cycle or a missing parent. */
-  chain(name: string): ReceiverDef[] {
+  /**
+   * The receiver and its ancestors, nearest first, `max` of them at most (CHAIN_LEVELS_MAX); stops
+   * on a cycle or a missing parent.
+   */
+  chain(name: string, max = CHAIN_LEVELS_MAX): ReceiverDef[] {
     const out: ReceiverDef[] = [];
     const seen = new Set<string>();
     let def = this.get(name);
-    while (def && !seen.has(key(def.name))) {
+    while (def && out.length < max && !seen.has(key(def.name))) {
       out.push(def);
       seen.add(key(def.name));
       def = def.parent ? this.receivers.get(def.parent) : undefined;
@@ -265,16 +268,17 @@ export class Registry {
     const lines: string[] = [];
     let bytes = 0;
     for (const [i, n] of names.entries()) {
-      const chain = this.chain(n);
+      // One level past those shown says whether there are more.
+      const chain = this.chain(n, PROMPT_CHAIN_LEVELS + 1);
       const self = chain[0];
       let line: string;
       if (!self) line = `@${key(n)}: no vocabulary known`;
       else {
         const shown = chain.slice(0, PROMPT_CHAIN_LEVELS);
-        const more = chain.length - shown.length;
+        const more = chain.length > shown.length;
         const inherited = shown.slice(1).map((a) => `from ${promptName(a.name)}: ${promptSymbols(a.symbols.keys())}`);
-        if (more > 0) inherited.push(`(${more} more ${more === 1 ? 'ancestor' : 'ancestors'} not shown)`);
-        line = `@${key(n)} (${shown.map((d) => promptName(d.name)).join(' : ')}${more > 0 ? ' : …' : ''}): native ${promptSymbols(self.symbols.keys())}${inherited.length ? `; ${inherited.join('; ')}` : ''}`;
+        if (more) inherited.push('(more ancestors not shown)');
+        line = `@${key(n)} (${shown.map((d) => promptName(d.name)).join(' : ')}${more ? ' : …' : ''}): native ${promptSymbols(self.symbols.keys())}${inherited.length ? `; ${inherited.join('; ')}` : ''}`;
       }
       bytes += Buffer.byteLength(line) + 1;
       if (bytes > PROMPT_VOCABULARIES_BYTES) {
@@ -297,6 +301,13 @@ const PLAIN_WORD = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
 function promptName(name: string): string {
   return PLAIN_WORD.test(name) ? name : '(a name that is not plain; not shown)';
 }
+
+/**
+ * How deep a receiver's ancestry is followed (chain): vocabularies/*.hw is any bus writer's, and
+ * 850,000 levels in its 16 MiB made serve walk them for every receiver a message names (12.5 s a
+ * message). The built-in tree is three deep.
+ */
+export const CHAIN_LEVELS_MAX = 64;
 
 /** How much of vocabularies/ is read (files, bytes), and how many of its broken files are named. */
 const VOCABULARY_FILES = 512;
