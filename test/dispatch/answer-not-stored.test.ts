@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
 import { makeBus, filesIn, sleep, readyLatch, readJson } from './helpers.ts';
@@ -17,7 +18,7 @@ import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { parseMessage } from '../../scripts/lib/bus/message.ts';
 
 /** Which call fails: creating the answer's file aside (`open`), or renaming it into the outbox (`rename`). */
-const fault = { at: '' as '' | 'open' | 'rename' | 'ledger', code: '' };
+const fault = { at: '' as '' | 'open' | 'rename' | 'ledger', code: '', ledger: '' };
 const fs = createRequire(import.meta.url)('node:fs') as typeof import('node:fs');
 const realOpenSync = fs.openSync;
 const realRenameSync = fs.renameSync;
@@ -30,7 +31,7 @@ beforeAll(() => {
     if (fault.at === 'open' && String(path).endsWith('.partial')) refuse(path);
     // The thread's turn ledger (threads/<32 hex>), appended to just before the answer is stored.
     const appending = typeof rest[0] === 'number' && (rest[0] & fs.constants.O_APPEND) !== 0;
-    if (fault.at === 'ledger' && appending && /\/[0-9a-f]{32}$/.test(String(path))) refuse(path);
+    if (fault.at === 'ledger' && appending && /\/[0-9a-f]{32}$/.test(String(path)) && String(path).endsWith(fault.ledger)) refuse(path);
     return (realOpenSync as (...a: unknown[]) => number)(path, ...rest);
   }) as typeof fs.openSync;
   fs.renameSync = ((from: string, to: string) => {
@@ -45,12 +46,12 @@ afterAll(() => {
   syncBuiltinESMExports();
 });
 
-/** An agent that counts its runs in `runs` and answers "paid answer N". */
-function countingAgent(base: string): { command: string; runs: () => number } {
+/** An agent that counts its runs in `runs` and answers "paid answer N" (after running `first`, a shell line). */
+function countingAgent(base: string, first = ''): { command: string; runs: () => number } {
   const count = join(base, 'runs');
   writeFileSync(count, '');
   const p = join(base, 'agent.sh');
-  writeFileSync(p, `#!/bin/sh\ncat >/dev/null\necho run >> '${count}'\necho "paid answer $(wc -l < '${count}' | tr -d ' ')"\n`);
+  writeFileSync(p, `#!/bin/sh\ncat >/dev/null\n${first}\necho run >> '${count}'\necho "paid answer $(wc -l < '${count}' | tr -d ' ')"\n`);
   chmodSync(p, 0o755);
   return { command: p, runs: () => readFileSync(count, 'utf8').split('\n').filter(Boolean).length };
 }
@@ -167,4 +168,52 @@ it('serve stopped while it keeps an answer it cannot store dead-letters the requ
   expect(agent.runs()).toBe(1);
   expect(filesIn(paths.processing)).toHaveLength(0);
   expect(readJson(join(paths.deadLetter, `msg-${sent.id}.hw.reason.json`))).toMatchObject({ code: 'answer_not_stored', answer: 'paid answer 1' });
+});
+
+// A fault of one message's own, which waiting does not mend: any bus writer can put a folder where
+// its thread's ledger goes, or leave the ledger read-only. serve kept the paid answer and tried
+// again every 5 s for ever, its lane (of --concurrency) taking no other message, and said to fix
+// the permissions of threads/ (the folder, which was fine).
+describe("a fault of the message's own: its answer is dead-lettered at once, kept, and serve takes the next", () => {
+  const ledgerOf = (thread: string) => createHash('sha256').update(thread).digest('hex').slice(0, 32);
+  for (const how of ['a folder under the name of its ledger (EISDIR)', 'its ledger a file this user may not write (EACCES, the folder writable)'] as const) {
+    it(how, async () => {
+      const { root, base } = makeBus();
+      const paths = receiverPaths(root, 'r');
+      // The folder comes while the agent runs (before, the turn budget's read refuses the message unpaid).
+      const planted = join(paths.threads, ledgerOf('planted-thread'));
+      const agent = countingAgent(base, how.includes('EISDIR') ? `mkdir -p '${planted}'` : '');
+      const stuck = await sendMessage({ root, to: 'r', from: 's', body: 'question', thread: 'planted-thread' });
+      const next = await sendMessage({ root, to: 'r', from: 's', body: 'another', thread: 'other-thread' });
+      if (!how.includes('EISDIR')) Object.assign(fault, { at: 'ledger', code: 'EACCES', ledger: ledgerOf('planted-thread') });
+      const stop = new AbortController();
+      const warnings: string[] = [];
+      const log: string[] = [];
+      try {
+        const served = serve({
+          root,
+          receiver: 'r',
+          agent: { kind: 'command', command: agent.command },
+          signal: stop.signal,
+          sweepEveryMs: 50,
+          warn: (l, fenced) => warnings.push([l, ...(fenced ?? [])].join('\n')),
+          log: (l) => log.push(l),
+        });
+        for (const t0 = Date.now(); filesIn(paths.outbox).length === 0 && Date.now() - t0 < 10_000; ) await sleep(20);
+        stop.abort();
+        expect(await served).toMatchObject({ answered: 1, deadLettered: 1 });
+      } finally {
+        Object.assign(fault, { at: '', ledger: '' });
+      }
+      expect(agent.runs()).toBe(2);
+      expect(warnings.join('\n')).not.toMatch(/tries again/);
+      const reason = readJson(join(paths.deadLetter, `msg-${stuck.id}.hw.reason.json`));
+      expect(reason.code).toBe('answer_not_stored');
+      expect(['paid answer 1', 'paid answer 2']).toContain(reason.answer);
+      expect(reason.reason).toContain(`dispatch reply ${stuck.id} - --as @r`);
+      const [answer] = filesIn(paths.outbox);
+      expect(parseMessage(readFileSync(join(paths.outbox, answer!), 'utf8')).inReplyTo).toBe(next.id);
+      expect(filesIn(paths.processing)).toHaveLength(0);
+    });
+  }
 });

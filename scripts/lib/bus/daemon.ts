@@ -984,11 +984,13 @@ function deadLetterLine(r: DeadLetterRecord, receiver: string): string {
 
 /**
  * Stores a paid answer (`write`), trying again every `retryMs` while the file system refuses it
- * (no space, read-only, no write access): left claimed, the request came back at its lease end
+ * (no space, read-only, no write access: faultOfTheBus): left claimed, the request came back at its lease end
  * and the agent ran again, at every lease end. The claim is renewed meanwhile, so nobody runs it
  * again, and this message's slot stays taken, so serve runs no more agents whose answers cannot
  * land either. Said once. With --once, or when serve stops, the request goes to dead-letter with
- * the answer kept in its reason file.
+ * the answer kept in its reason file; so it does at once for a fault of this message's own, which
+ * waiting does not mend (a folder planted where its thread's ledger goes, the ledger left
+ * read-only): its slot was taken for as long as serve ran.
  */
 async function storeAnswer(
   claim: Claim,
@@ -1000,14 +1002,16 @@ async function storeAnswer(
   for (;;) {
     let problem: string;
     let code: string;
+    let passes: boolean;
     try {
       return { stored: write() };
     } catch (err) {
       if (err instanceof LeaseLostError) throw err;
       problem = busFolderProblemInPlace(err);
       code = errorCode(err);
+      passes = faultOfTheBus(err);
     }
-    if (!o.keepTrying()) {
+    if (!passes || !o.keepTrying()) {
       const id = claim.id;
       const r = displayName(claim.receiver);
       const reason = `the agent answered but its answer could not be stored: ${problem}. The answer is kept in this dead letter's reason file (field "answer"); once the bus can be written, send it without running the agent again: 'dispatch retry ${id}', 'dispatch claim ${r} ${id}', then 'dispatch reply ${id} - --as ${r}' with the answer on stdin ('dispatch retry' alone runs the agent again)`;
@@ -1041,6 +1045,21 @@ async function storeAnswer(
       // the lease still runs; the next try says whether the bus can be written
     }
   }
+}
+
+/** The errors of a file system that refuses every write for now (space, a read-only mount, an I/O error, no descriptors left). */
+const PASSING_FAULTS = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EIO', 'EMFILE', 'ENFILE', 'ENOMEM', 'EAGAIN', 'EBUSY']);
+
+/**
+ * True when storing an answer failed for a fault of the bus as a whole, which the operator mends
+ * (storeAnswer waits for it): one of PASSING_FAULTS, or a folder of the bus this user may not
+ * write (no_access). Anything else is this message's own (a folder or link where its files go, a
+ * file this user may not write: not_a_file, EISDIR, unsafe_bus_folder), and waiting does not mend it.
+ */
+function faultOfTheBus(err: unknown): boolean {
+  if (err instanceof AliveError) return err.code === 'no_access';
+  const code = errnoCode(err);
+  return code !== undefined && PASSING_FAULTS.has(code);
 }
 
 /**

@@ -555,7 +555,20 @@ export function hardLinkProblem(nlink: number): string {
 /** Appends to a file of the bus (made if absent): no link followed, no FIFO waited on, no hard link. */
 export function appendBusFile(root: string, path: string, data: string): void {
   inBusDir(root, dirname(path), true, (d) => {
-    const fd = openSync(d.at(basename(path)), fsc.O_WRONLY | fsc.O_APPEND | fsc.O_CREAT | fsc.O_NOFOLLOW | fsc.O_NONBLOCK, 0o644);
+    let fd: number;
+    try {
+      fd = openSync(d.at(basename(path)), fsc.O_WRONLY | fsc.O_APPEND | fsc.O_CREAT | fsc.O_NOFOLLOW | fsc.O_NONBLOCK, 0o644);
+    } catch (err) {
+      // In a folder this user may write, the file itself refuses (left read-only by any bus writer,
+      // or another user's): no_access would send the user to the folder's permissions.
+      if ((errnoCode(err) === 'EACCES' || errnoCode(err) === 'EPERM') && writableFolder(d)) {
+        throw new AliveError(`refusing to append to ${path}: this user may not write it (a file left read-only, or another user's); remove it`, {
+          code: 'not_a_file',
+          cause: err,
+        });
+      }
+      throw err;
+    }
     try {
       const st = fstatSync(fd);
       if (!st.isFile()) throw new AliveError(`refusing to append to ${path}: not a regular file; remove it`, { code: 'not_a_file' });
@@ -565,6 +578,16 @@ export function appendBusFile(root: string, path: string, data: string): void {
       closeSync(fd);
     }
   });
+}
+
+/** True when this user may add and remove entries of the open folder `d`. */
+function writableFolder(d: BusDir): boolean {
+  try {
+    accessSync(d.at('.'), fsc.W_OK | fsc.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Runs `fn` with the folders of `from` (must exist: else undefined) and of `to` (made) open and checked. */
