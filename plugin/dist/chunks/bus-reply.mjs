@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import{a as M,b as S,c as X,d as $}from"./shared-CWR25CW6.mjs";import"./shared-CQWQOZT6.mjs";import"./shared-4ZTYRW3U.mjs";import{A as E,E as v,Ub as b,Vb as I,Wb as T,Yb as _,_b as R,ac as A,b as c,bc as O,cc as C,kc as P,l as y,o,t as g,vc as D,x as w}from"./shared-UEBM4AJQ.mjs";import{a as f}from"./shared-RXVYLCML.mjs";var p=`usage: dispatch reply MESSAGE_ID "TEXT" [--as @RECEIVER] [--json] [--root DIR]
+import{a as M,b as S,c as X,d as $}from"./shared-D6KLISZ4.mjs";import"./shared-4NTYW4XO.mjs";import"./shared-ET3BMYLZ.mjs";import{A as E,E as v,Ub as b,Vb as I,Wb as T,Yb as _,_b as R,ac as A,b as c,bc as O,cc as C,kc as P,l as y,o,t as g,vc as D,x as w}from"./shared-Y25Y6AYO.mjs";import{a as f}from"./shared-RXVYLCML.mjs";var p=`usage: dispatch reply MESSAGE_ID "TEXT" [--as @RECEIVER] [--json] [--root DIR]
 
 Answers a message of @RECEIVER (claimed with 'dispatch claim', or still in the inbox): TEXT ('-'
 reads it from stdin) goes to runtimes/<receiver>/outbox/ in the message's thread, with

@@ -660,7 +660,15 @@ export function publish(root: string, tmpPath: string, destDir: string, name: st
 }
 
 /**
- * A free name in `dir` for `name`: the name itself, else `name.1`, `name.2`, ... Used where two
+ * The numbers freeName tries in turn before it draws one at random: any bus writer can take
+ * `name.1` … `name.300000`, and trying each made every archiving of that id (serve's, a reply's)
+ * take 2.4 s; an id sent k times cost k² tries.
+ */
+export const FREE_NAME_TRIES = 16;
+
+/**
+ * A free name in `dir` for `name`: the name itself, else `name.1` … `name.<FREE_NAME_TRIES>`, else
+ * `name.<N>` for a random N of 13 digits (status counts `name.<digits>` as a copy). Used where two
  * different files may share a name (foreign slugs in the archive or dead-letter).
  */
 export function freeName(root: string, dir: string, name: string): string {
@@ -668,7 +676,11 @@ export function freeName(root: string, dir: string, name: string): string {
     inBusDir(root, dir, false, (d) => {
       const taken = (n: string) => lstatSync(d.at(n), { throwIfNoEntry: false }) !== undefined;
       if (!taken(name)) return name;
-      for (let n = 1; ; n++) if (!taken(`${name}.${n}`)) return `${name}.${n}`;
+      for (let n = 1; n <= FREE_NAME_TRIES; n++) if (!taken(`${name}.${n}`)) return `${name}.${n}`;
+      for (;;) {
+        const n = `${name}.${1_000_000_000_000 + secureRandomBytes(5).readUIntBE(0, 5)}`;
+        if (!taken(n)) return n;
+      }
     }) ?? name
   );
 }
