@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import{Bc as G,C as j,Hc as S,Ic as z,Jc as H,Lb as T,Mb as B,Nb as F,T as J,Ub as I,V as N,Vb as g,Wb as v,Yb as W,_b as U,aa as V,ac as h,b as O,ec as M,i as _,l as R,o as l,pc as A,t as L,ta as b,u as f,ua as E,wc as P,x as $,zc as q}from"./shared-Y25Y6AYO.mjs";import{a as m,o as p}from"./shared-RXVYLCML.mjs";var k=`usage: dispatch retry ID [--receiver @NAME] [--json] [--root DIR]
+import{Bc as q,C as j,Dc as G,Jc as S,Kc as z,Lc as H,Nb as T,Ob as B,Pb as F,U as J,W as N,Wb as I,Xb as g,Yb as v,_b as W,ac as U,b as O,ba as V,cc as h,gc as M,i as _,l as R,o as l,rc as A,t as L,u as f,ua as b,va as E,x as $,yc as P}from"./shared-CI3VRL4Q.mjs";import{a as m,o as p}from"./shared-RXVYLCML.mjs";var k=`usage: dispatch retry ID [--receiver @NAME] [--json] [--root DIR]
        dispatch retry @RECEIVER --all [--json] [--root DIR]
 
 Puts dead letter ID back into its receiver's inbox, to be handled again as new (after fixing what

@@ -27,7 +27,6 @@ import {
   inBusDirPair,
   isBusFolderFault,
   linkIn,
-  listBusDir,
   listBusDirBatch,
   listBusDirUpTo,
   listBusDirentsUpTo,
@@ -1071,18 +1070,27 @@ export function goneClaimOwner(
 }
 
 /**
+ * How many names of `.tmp/` or `.agents/` one sweep of serve's looks at (cleanOrphanedPartials,
+ * daemon.ts endAgentsOfDeadDaemons), reading on from there at the next: each listed its folder
+ * whole, and 300,000 names planted there held serve's event loop for most of each sweep.
+ */
+export const SWEEP_CLEAN_BATCH = 1_000;
+
+/**
  * Removes partial files left in `.tmp/` by writers that died: the writer's pid is in the name;
- * a file is removed only when that process is gone and the file is older than `minAgeMs`.
+ * a file is removed only when that process is gone (or the pid is 0 or 1, never a writer's) and
+ * the file is older than `minAgeMs`. SWEEP_CLEAN_BATCH names a call, on from the last.
  */
 export function cleanOrphanedPartials(paths: ReceiverPaths, now = Date.now(), minAgeMs = 3_600_000): number {
-  const names = listBusDir(paths.root, paths.tmp);
+  const { names } = listBusDirBatch(paths.root, paths.tmp, SWEEP_CLEAN_BATCH);
   let removed = 0;
   for (const n of names) {
     const m = /\.(\d+)\.partial$/.exec(n);
     if (!m) continue;
     const path = join(paths.tmp, n);
     const st = lstatBus(paths.root, path);
-    if (!st || now - st.mtimeMs < minAgeMs || processAlive(Number(m[1]))) continue;
+    const pid = Number(m[1]);
+    if (!st || now - st.mtimeMs < minAgeMs || (pid > 1 && processAlive(pid))) continue;
     safeUnlinkBus(paths.root, path);
     removed++;
   }

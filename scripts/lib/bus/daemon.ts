@@ -27,6 +27,7 @@ import {
   type Completion,
   reclaimDeadOwners,
   sweepStaleClaims,
+  SWEEP_CLEAN_BATCH,
   type Claim,
   type DeadLetterRecord,
   type BusInboxEntry,
@@ -44,6 +45,7 @@ import {
   ensureDir,
   isBusFolderFault,
   listBusDir,
+  listBusDirBatch,
   lstatBus,
   readBusJson,
   safeUnlinkBus,
@@ -702,7 +704,8 @@ function agentRecord(paths: ReceiverPaths, agentPid: number): string {
  */
 export function endAgentsOfDeadDaemons(paths: ReceiverPaths): number {
   const dir = join(paths.dir, '.agents');
-  const names = listBusDir(paths.root, dir);
+  // A batch a sweep, on from the last (claims.ts SWEEP_CLEAN_BATCH): any bus writer can fill the folder.
+  const { names } = listBusDirBatch(paths.root, dir, SWEEP_CLEAN_BATCH);
   let ended = 0;
   for (const n of names) {
     const m = /^(\d+)-(\d+)$/.exec(n);
