@@ -266,3 +266,42 @@ it('a tree of 400,000 blobs nobody has at the tip: the fetch after it compacts w
   expect(Object.values(compacted.refs)).toContain(commit);
   expect(await alice.transport.ownKey()).toBe(alice.keys.publicKeyPem);
 }, 60_000);
+
+// The probe (the session hook's) never compacts, and fetched into the clone at every session
+// start: a writer replacing a junk tree in a relay the user reads between two sessions grew the
+// clone by up to a fetch's cap each time (28 MB a session start, 166 MB after six), for good until
+// a relay command ran. Past the slack and one fetch, the probe no longer fetches: it says so, and
+// the relay command that compacts is named.
+it('the probe does not fetch into a clone past the slack and one fetch; a relay command compacts it and the probe fetches again', async () => {
+  const dir = join(t.dir, 'probe-bound');
+  const alice = fixtureGitUser(dir, 'alice', { compactSlackBytes: 128 * 1024 });
+  await setUpGitUser(dir, alice);
+  await alice.transport.listInbox();
+  const probe = new GitTransport({
+    login: 'alice',
+    url: alice.url,
+    branch: 'main',
+    clonePath: alice.paths.clone,
+    workDir: alice.paths.work,
+    compactClone: false,
+    compactSlackBytes: 128 * 1024,
+    treeFetchMaxBytes: 512 * 1024,
+  });
+  let refused: unknown;
+  for (let round = 0; round < 6 && refused === undefined; round++) {
+    const base = pushJunk(alice.url, 7_500); // about 375 KB of trees a round
+    try {
+      await probe.listInbox();
+    } catch (err) {
+      refused = err;
+    }
+    dropJunk(alice.url, base);
+  }
+  expect(refused).toMatchObject({ code: 'too_large', message: expect.stringMatching(/alive-p2p relay inbox/) });
+  // At most the slack and two fetches: the one that passed the bound, and none after it.
+  expect(bytesUnder(objectsOf(alice))).toBeLessThan(128 * 1024 + 2 * 512 * 1024 + 64 * 1024);
+  commitToBare(alice.url, { 'inbox/bob/p-20260101-000000-00000009.walnut': 'package' });
+  const listed = await alice.transport.listInbox();
+  expect(listed.entries.map((e) => e.name)).toEqual(['p-20260101-000000-00000009.walnut']);
+  expect((await probe.listInbox()).entries).toHaveLength(1);
+});

@@ -408,6 +408,8 @@ export class GitTransport implements RelayTransport {
    */
   private async fetch(remote: string, limits: CallLimits = {}): Promise<string | null> {
     const deadline = limits.deadline ?? Date.now() + NETWORK_TIMEOUT_MS;
+    const slack = this.opts.compactSlackBytes ?? COMPACT_SLACK_BYTES;
+    if (this.opts.compactClone === false) this.refuseFetchPastBound(slack);
     const done = fetchStarting(this.opts.clonePath);
     let tip: string | null;
     try {
@@ -415,7 +417,6 @@ export class GitTransport implements RelayTransport {
     } finally {
       done();
     }
-    const slack = this.opts.compactSlackBytes ?? COMPACT_SLACK_BYTES;
     if (this.opts.compactClone !== false && storeBytes(join(this.opts.clonePath, 'objects')) > slack) {
       // Loaded only then: most fetches never compact.
       const { compactIfDue } = await import('./clone-compact.ts');
@@ -427,6 +428,23 @@ export class GitTransport implements RelayTransport {
       });
     }
     return tip;
+  }
+
+  /**
+   * For a transport that never compacts (the session hook's probe): no fetch into a clone past the
+   * slack and one fetch. The probe fetched at every session start, and a writer who replaced a
+   * junk tree in a relay the user reads between two of them grew the clone by up to a fetch's cap
+   * each time, until a relay command compacted it. The probe then reads what the clone holds.
+   */
+  private refuseFetchPastBound(slack: number): void {
+    const cap = this.opts.treeFetchMaxBytes ?? TREE_FETCH_MAX_BYTES;
+    const held = storeBytes(join(this.opts.clonePath, 'objects'));
+    if (held <= slack + cap) return;
+    const mib = (n: number) => `${Math.ceil(n / (1024 * 1024))} MiB`;
+    throw new AliveError(
+      `the relay's local clone holds ${mib(held)}, more than the session check fetches into (${mib(slack)} and one fetch of ${mib(cap)}): it was not fetched into; 'alive-p2p relay inbox' compacts it`,
+      { code: 'too_large' },
+    );
   }
 
   private async fetchNow(remote: string, deadline: number): Promise<string | null> {
