@@ -201,8 +201,10 @@ describe('command bundles at start-up', () => {
       // published already by its id computed here, with no hash-object (the call in publishKey,
       // 0.1 KB; blob-sha.ts is a chunk loaded there): 290 bytes over in all; 117 KiB until the same
       // day, when pinning's key_in_use refusal came to blame neither login and say what to do when
-      // either holds the copy (pin.ts, 0.3 KB: 63 bytes over).
-      expect(bytes(loaded) - bytes(forHelp), command).toBeLessThan(117.25 * 1024);
+      // either holds the copy (pin.ts, 0.3 KB: 63 bytes over); 117.25 KiB until the same day, when
+      // the probe came to fetch no more into a clone past the slack and one fetch, and a listing
+      // that crashes git on a folder nested too deep to say so (git-transport.ts, 0.8 KB: 191 bytes over).
+      expect(bytes(loaded) - bytes(forHelp), command).toBeLessThan(117.5 * 1024);
     }
   });
 

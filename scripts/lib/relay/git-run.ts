@@ -89,7 +89,9 @@ export class GitError extends AliveError {
   readonly timedOut: boolean;
   /** Timed out because nothing moved for the run's idleMs (a stall), not at its deadline. */
   readonly stalled: boolean;
-  constructor(message: string, stderr: string, timedOut: boolean, stdout = '', stalled = false) {
+  /** The signal that ended git (`SIGSEGV`: a crash), when one did. */
+  readonly signal: string | null;
+  constructor(message: string, stderr: string, timedOut: boolean, stdout = '', stalled = false, signal: string | null = null) {
     const tail = lastLines(stderr);
     super(tail === '' ? message : `${message}${GIT_OUTPUT_FOLLOWS}`, {
       code: timedOut ? 'git_timeout' : 'git_failed',
@@ -99,6 +101,7 @@ export class GitError extends AliveError {
     this.stdout = stdout;
     this.timedOut = timedOut;
     this.stalled = stalled;
+    this.signal = signal;
   }
 }
 
@@ -279,6 +282,8 @@ export async function runGitBytes(args: string[], opts: GitRunOptions = {}): Pro
             .subarray(0, 256 * 1024)
             .toString('utf8')
             .slice(0, 64 * 1024),
+          false,
+          r.signal,
         );
       }
       return { code: r.code ?? 0, stdout: r.stdout, stderr };

@@ -630,6 +630,14 @@ export class GitTransport implements RelayTransport {
     try {
       r = await this.git(['ls-tree', '-r', '-z', '--full-tree', ref, '--', prefix], { maxStdoutBytes: this.listingMax() });
     } catch (err) {
+      // git 2.39 reads a tree recursively: a folder some 30,000 levels deep (which a push accepts) crashes it.
+      if (err instanceof GitError && (err.signal === 'SIGSEGV' || err.signal === 'SIGBUS')) {
+        throw new AliveError(
+          `${prefix} in the relay (at commit ${ref.slice(0, 12)}) could not be listed: git crashed reading it (${err.signal}), as it does on a folder nested tens of thousands of levels deep, ` +
+            'which someone with write access committed. Remove it from the relay (a clone of it, `git rm -r` and push) and try again',
+          { code: 'too_large', cause: err },
+        );
+      }
       if (!(err instanceof AliveError && err.code === 'git_output_too_large')) throw err;
       throw new AliveError(
         `${prefix} in the relay (at commit ${ref.slice(0, 12)}) holds more paths than alive lists (over ${mib(this.listingMax())} of names): ` +
