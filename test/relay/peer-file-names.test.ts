@@ -94,5 +94,8 @@ describe("file names in a pinned peer's folder", { shuffle: false }, () => {
     );
     for (const e of entries) expect(e.untrusted).toMatchObject({ file: e.name });
     for (const r of json.received) expect(r.problems.join('\n')).not.toContain(MARK);
+    // A failure's sentence is ours: it says "the package", the name is under untrusted.file.
+    expect(json.failed).toEqual([expect.objectContaining({ code: 'too_large', error: expect.stringMatching(/^the package is larger than 200000 bytes/) })]);
+    for (const f of json.failed) expect(f.error).not.toContain(MARK);
   });
 });

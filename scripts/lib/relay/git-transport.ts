@@ -1,5 +1,5 @@
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { resolve, join } from 'node:path';
+import { dirname, resolve, join } from 'node:path';
 import { AliveError, errnoCode, messageOf, untrustedDetailOf } from '../errors.ts';
 import {
   GitError,
@@ -1189,13 +1189,13 @@ export class GitTransport implements RelayTransport {
       }).catch((err: unknown) => {
         if (err instanceof GitError && err.timedOut) {
           throw new AliveError(
-            `downloading ${inlineText(entry.path)} from your relay stopped: ${err.message}. ` +
+            `downloading the package from your relay stopped: ${err.message}. ` +
               `${err.stalled ? 'The connection stalled: check your network' : 'Check how fast your network is'} and pull again (the package stays on the relay)`,
             { code: 'timeout', cause: err, ...untrustedDetailOf(err) },
           );
         }
         if (maxBytes !== undefined && hitFileLimit(err)) throw tooLargeError(entry, maxBytes);
-        if (hitMemoryLimit(err)) throw memoryRefusal('your relay', `${inlineText(entry.path)} (at most ${mib(packageMemory)} to unpack) was asked for`, err);
+        if (hitMemoryLimit(err)) throw memoryRefusal('your relay', `the package (at most ${mib(packageMemory)} to unpack) was asked for`, err);
         fetchError = err;
       });
       // A blob-less clone lists no sizes (ls-tree -l would fetch every blob): the size is read
@@ -1389,9 +1389,10 @@ function parseListing(stdout: string): Map<string, { oid: string; mode: string; 
   return out;
 }
 
-export function tooLargeError(entry: InboxEntry, maxBytes: number): AliveError {
+export function tooLargeError(_entry: InboxEntry, maxBytes: number): AliveError {
+  // "the package", never its path: the name is the relay writer's, and pull gives it apart (untrusted.file).
   return new AliveError(
-    `${inlineText(entry.path)} is larger than ${maxBytes} bytes (--max-size), so it was not downloaded and stays on the relay; ` +
+    `the package is larger than ${maxBytes} bytes (--max-size), so it was not downloaded and stays on the relay; ` +
       'pull with a larger --max-size if you expect a package this big',
     { code: 'too_large' },
   );
@@ -1401,9 +1402,10 @@ export function tooLargeError(entry: InboxEntry, maxBytes: number): AliveError {
  * A download that could not be written here (no such folder, a full disk): the local file system's
  * failure, not the relay's nor the network's (pull says the package is left on the relay).
  */
-export function unwritableDownload(entry: InboxEntry, dest: string, cause: unknown): AliveError {
+export function unwritableDownload(_entry: InboxEntry, dest: string, cause: unknown): AliveError {
+  // The folder, not the file: the file is named after the package, whose name is the relay writer's.
   return new AliveError(
-    `cannot write ${inlineText(dest)} (${errnoCode(cause) ?? messageOf(cause)}) while downloading ${inlineText(entry.path)}; ` +
+    `cannot write into ${inlineText(dirname(dest))} (${errnoCode(cause) ?? messageOf(cause)}) while downloading the package; ` +
       'check the free space and permissions of that folder, then pull again',
     { code: 'unwritable', cause },
   );

@@ -835,7 +835,7 @@ export class GithubTransport implements RelayTransport {
           if (maxBytes !== undefined && seen > maxBytes) done(tooLargeError(entry, maxBytes));
           // More than the size admitted: not the listed blob, and not to pass pull's byte cap.
           else if (admit && admitted !== undefined && seen > admitted) {
-            done(new AliveError(`download of ${inlineText(entry.path)} is larger than the ${admitted} bytes listed for it`, { code: 'corrupt_download' }));
+            done(new AliveError(`the package's download is larger than the ${admitted} bytes listed for it`, { code: 'corrupt_download' }));
           } else {
             shown.bytes(seen);
             done(null, chunk);
@@ -854,7 +854,7 @@ export class GithubTransport implements RelayTransport {
       progress?.abandon();
       if (err instanceof AliveError) throw err;
       if (writeError !== undefined && err === writeError) throw unwritableDownload(entry, dest, err);
-      throw this.fail(err, `downloading ${entry.path}`);
+      throw this.fail(err, 'downloading the package');
     } finally {
       watch.stop();
     }

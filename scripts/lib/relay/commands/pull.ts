@@ -463,7 +463,7 @@ async function receiveOne(
     fsyncFile(tmp);
     const blob = await gitBlobSha(tmp);
     if (blob !== entry.blobSha) {
-      throw new AliveError(`download of ${entry.path} is corrupt (blob ${blob}, expected ${entry.blobSha})`, { code: 'corrupt_download' });
+      throw new AliveError(`the package's download is corrupt (blob ${blob}, expected ${entry.blobSha})`, { code: 'corrupt_download' });
     }
     const sender = senderKeyFor(ctx.paths, ctx.cfg, entry.sender);
     let check;
