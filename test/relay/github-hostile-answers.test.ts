@@ -461,3 +461,43 @@ describe.concurrent('redirects', () => {
     expect(server.requests.find((r) => r.path === '/users/bob-renamed')?.authorization).toBe('token tok-bob');
   });
 });
+
+// A listing too big for one recursive answer is walked a folder at a time, each request under its
+// own 30 s limit (retried on a 5xx): an API server answering each of 1,000 folders slowly held
+// `relay pull` or `relay inbox` for hours. The whole listing has one deadline (5 minutes; 1 s here).
+it('a listing walked folder by folder, each answered slowly, ends at its one deadline', async () => {
+  const INBOX = 'b'.repeat(40);
+  const ROOT = 'c'.repeat(40);
+  const folder = (i: number) => i.toString(16).padStart(40, 'd');
+  const { server } = await api((req, res, path) => {
+    const answer = (data: unknown, afterMs = 0) => {
+      setTimeout(() => json(res, 200, data), afterMs);
+      return true;
+    };
+    if (path.includes('/git/commits/')) return answer({ sha: SHA, tree: { sha: ROOT } });
+    if (path.includes(`/git/trees/${ROOT}`))
+      return answer({ sha: ROOT, truncated: false, tree: [{ path: 'inbox', type: 'tree', sha: INBOX, mode: '040000' }] });
+    if (path.includes(`/git/trees/${INBOX}`)) {
+      if ((req.url ?? '').includes('recursive')) return answer({ sha: INBOX, truncated: true, tree: [] });
+      return answer({
+        sha: INBOX,
+        truncated: false,
+        tree: Array.from({ length: 12 }, (_, i) => ({ path: `s${i}`, type: 'tree', sha: folder(i), mode: '040000' })),
+      });
+    }
+    // Each sender folder, slowly.
+    if (path.includes('/git/trees/')) return answer({ sha: SHA, truncated: false, tree: [] }, 300);
+    return false;
+  });
+  const bob = new GithubTransport({
+    octokit: createOctokit(server.url, 'tok-bob'),
+    baseUrl: server.url,
+    login: 'bob',
+    branch: 'main',
+    listingDeadlineMs: 1_000,
+  });
+  const started = Date.now();
+  const err = await failure(bob.listInbox());
+  expect(err).toMatchObject({ code: 'timeout' });
+  expect(Date.now() - started).toBeLessThan(3_000);
+});

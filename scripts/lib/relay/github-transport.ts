@@ -80,6 +80,13 @@ const MAX_WALKED_FOLDERS = 1000;
  * folders may share one tree of many files, each listed again, and held until the listing ends.
  */
 const MAX_WALKED_FILES = 200_000;
+
+/**
+ * The time one inbox listing may take in all (`relay pull`, `relay inbox`: no deadline of their
+ * own). Each request has its own 30 s limit, retried on a 5xx: an API server answering each of
+ * MAX_WALKED_FOLDERS folders slowly held a command for hours. A walk of them at 0.3 s a request fits.
+ */
+const LISTING_DEADLINE_MS = 5 * 60_000;
 /** The most a file read as text (a key, the README) may hold: no key or relay README is near it. */
 const MAX_TEXT_BYTES = MAX_PEM_BYTES;
 /** Its Contents API answer: base64 (4/3, a line break every 60 characters, escaped) and some metadata. */
@@ -102,6 +109,8 @@ export interface GithubTransportOptions {
   transferIdleMs?: number;
   /** The most files a truncated inbox listing gathers folder by folder (default MAX_WALKED_FILES). */
   maxWalkedFiles?: number;
+  /** The time a whole inbox listing may take when its caller gives no deadline (default LISTING_DEADLINE_MS). */
+  listingDeadlineMs?: number;
 }
 
 export interface RelayInvitation {
@@ -703,7 +712,8 @@ export class GithubTransport implements RelayTransport {
       }));
   }
 
-  async listInbox(limits: CallLimits = {}): Promise<InboxListing> {
+  async listInbox(given: CallLimits = {}): Promise<InboxListing> {
+    const limits = given.deadline !== undefined ? given : { ...given, deadline: Date.now() + (this.o.listingDeadlineMs ?? LISTING_DEADLINE_MS) };
     const owner = this.o.login;
     const repo = RELAY_REPO_NAME;
     const head = await this.headCommit(owner, repo, limits);
