@@ -3,6 +3,7 @@
  * never one from a peer the user removed (`remove-peer`) nor from anyone else: those are trusted
  * only by naming them. Local server.
  */
+import { outsideFences } from '../support/fences.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -101,8 +102,10 @@ describe('accept without LOGIN and an invitation from someone who is not a peer'
     const acc = await run(alice!, ['accept', '--json']);
     expect(acc.code, acc.stderr).toBe(0);
     expect(acc.json.accepted).toEqual([expect.objectContaining({ peer: 'bob' })]);
+    // A stranger's login and relay are theirs to choose (a login can spell words): under untrusted,
+    // never in our sentence or a command made for them.
     expect(acc.json.skipped).toEqual([
-      { peer: 'eve', relay: 'eve/walnut-relay', invitation: eveInvitation.id, reason: 'not_a_peer', next: 'alive-p2p relay accept eve' },
+      { invitation: eveInvitation.id, reason: 'not_a_peer', next: 'alive-p2p relay accept LOGIN', untrusted: { peer: 'eve', relay: 'eve/walnut-relay' } },
     ]);
     expect(peer(alice!, 'eve')).toBeUndefined();
     expect(existsSync(join(alice!.paths.peersKeyDir, 'eve.pem'))).toBe(false);
@@ -110,7 +113,9 @@ describe('accept without LOGIN and an invitation from someone who is not a peer'
     expect(gh.repo('eve/walnut-relay').collaborators.has('alice')).toBe(false);
 
     const human = await run(alice!, ['accept']);
-    expect(human.stdout).toMatch(/eve is not among your peers \(relay add-peer\): accepting pins the key their relay publishes/);
-    expect(human.stdout).toContain('alive-p2p relay accept eve');
+    expect(human.stdout).toMatch(/an invitation from someone who is not among your peers \(relay add-peer\): accepting pins the key their relay publishes/);
+    expect(human.stdout).toContain('alive-p2p relay accept LOGIN');
+    expect(outsideFences(human.stdout + human.stderr)).not.toMatch(/\beve\b/);
+    expect(human.stdout).toMatch(/^login: eve$/m);
   });
 });

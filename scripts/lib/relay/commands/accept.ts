@@ -1,7 +1,7 @@
 /** `alive-p2p relay accept [LOGIN] [--url URL] [--fingerprint HEX]`: trust a peer's relay and pin their key. */
 import { defineCommand } from '../../cli/command.ts';
 import { AliveError, type ErrorCode } from '../../errors.ts';
-import { errorEntryOf } from '../../text/fence.ts';
+import { errorEntryOf, fencedLines } from '../../text/fence.ts';
 import { findPeer, requireRelayConfig, today, upsertPeer, writeRelayConfig, type Peer } from '../config.ts';
 import { formatFingerprint } from '../keys.ts';
 import { requireLogin } from '../names.ts';
@@ -13,6 +13,9 @@ import { touchRelayActivity } from '../activity.ts';
 import { isoSeconds } from '../state.ts';
 import { inlineText } from '../../text/untrusted.ts';
 import { output, printPin } from './common.ts';
+
+/** What accept without LOGIN says to run to trust an inviter who is not a peer: the login is the user's to type. */
+const STRANGER_NEXT = 'alive-p2p relay accept LOGIN';
 
 export const acceptCommand = defineCommand({
   name: 'accept',
@@ -54,15 +57,23 @@ Options:
     // and accepting pins the key their relay publishes (a copy of a peer's key pinned for a stranger
     // then kept the peer's own out, key_in_use). Naming the inviter (`accept LOGIN`) trusts them,
     // as it trusts a peer you removed again.
-    const skipped: Array<{ peer: string; relay: string; invitation: number; reason: 'removed' | 'not_a_peer'; next: string }> = [];
+    // A stranger's login and relay name are theirs to choose (a login can spell words): those come
+    // under `untrusted` (fenced in text), and the command to trust them names no login.
+    const skipped: Array<
+      | { peer: string; relay: string; invitation: number; reason: 'removed'; next: string }
+      | { invitation: number; reason: 'not_a_peer'; next: string; untrusted: { peer: string; relay: string } }
+    > = [];
     if (isGithub(transport)) {
       const invitations = await transport.listRelayInvitations();
       for (const inv of invitations) {
         if (login && inv.inviter.toLowerCase() !== login.toLowerCase()) continue;
         const peer = login ? undefined : findPeer(cfg, inv.inviter);
-        if (!login && (peer === undefined || peer.status === 'removed')) {
-          const reason = peer === undefined ? 'not_a_peer' : 'removed';
-          skipped.push({ peer: inv.inviter, relay: inv.repo, invitation: inv.id, reason, next: `alive-p2p relay accept ${inv.inviter}` });
+        if (!login && peer === undefined) {
+          skipped.push({ invitation: inv.id, reason: 'not_a_peer', next: STRANGER_NEXT, untrusted: { peer: inv.inviter, relay: inv.repo } });
+          continue;
+        }
+        if (!login && peer?.status === 'removed') {
+          skipped.push({ peer: inv.inviter, relay: inv.repo, invitation: inv.id, reason: 'removed', next: `alive-p2p relay accept ${inv.inviter}` });
           continue;
         }
         targets.push({ login: inv.inviter, relay: inv.repo, invitation: inv.id });
@@ -81,14 +92,20 @@ Options:
       targets.push({ login, relay });
     }
     for (const s of skipped) {
-      const who = inlineText(s.peer);
+      if (s.reason === 'removed') {
+        const who = inlineText(s.peer);
+        out.line(
+          `Not accepted: ${who} invited you to ${inlineText(s.relay)}, but you removed ${who} from your peers ` +
+            `(relay remove-peer). The invitation stays open; to trust ${who} again: ${inlineText(s.next)}`,
+        );
+        continue;
+      }
       out.line(
-        s.reason === 'removed'
-          ? `Not accepted: ${who} invited you to ${inlineText(s.relay)}, but you removed ${who} from your peers ` +
-              `(relay remove-peer). The invitation stays open; to trust ${who} again: ${inlineText(s.next)}`
-          : `Not accepted: ${who} invited you to ${inlineText(s.relay)}, but ${who} is not among your peers (relay add-peer): ` +
-              `accepting pins the key their relay publishes. The invitation stays open; if you know ${who}: ${inlineText(s.next)}`,
+        'Not accepted: an invitation from someone who is not among your peers (relay add-peer): accepting pins the key their relay publishes. ' +
+          `The invitation stays open; if you know them, check their login and fingerprint with them by another channel, then run ${s.next} ` +
+          '(their login and relay, as they chose them, follow: untrusted)',
       );
+      for (const l of fencedLines('UNTRUSTED INVITER', `login: ${s.untrusted.peer}\nrelay: ${s.untrusted.relay}`)) out.line(l);
     }
     if (targets.length === 0) {
       out.result({ ok: true, accepted: [], refused: [], skipped });
