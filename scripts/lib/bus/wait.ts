@@ -146,16 +146,15 @@ export class LookGate {
 
   /** Resolves when the next look may start, at the latest at `until` (a Date.now time), or when `signal` aborts. */
   async ready(signal?: AbortSignal, until = Number.POSITIVE_INFINITY): Promise<void> {
-    const now = Date.now();
-    if (now >= this.lastEnd + WAIT_LOOK_GAP_MS) this.quick = 0;
+    if (Date.now() >= this.lastEnd + WAIT_LOOK_GAP_MS) this.quick = 0;
     if (this.quick < this.burst) {
       this.quick++;
       return;
     }
-    await pause(Math.min(this.lastEnd + WAIT_LOOK_GAP_MS, until) - now, signal);
+    await this.paced(signal, until);
   }
 
-  /** Resolves WAIT_LOOK_GAP_MS after the last look ended (at the latest at `until`), or when `signal` aborts. */
+  /** Resolves WAIT_LOOK_GAP_MS after the last look ended (at the latest at `until`), or when `signal` aborts: no burst. */
   async paced(signal?: AbortSignal, until = Number.POSITIVE_INFINITY): Promise<void> {
     await pause(Math.min(this.lastEnd + WAIT_LOOK_GAP_MS, until) - Date.now(), signal);
   }
