@@ -213,6 +213,30 @@ it('verify refused by a pinned key names that key, says nothing of writing, and 
   expect(out.error.message).not.toMatch(/nothing was written/);
 });
 
+// A package's file name is whoever sent it's (an inbox, a download): verify --json gave it raw in
+// problems[] (a real line break, then a line of the sender's that read as ours), and in its error.
+it("verify's problems and error escape the package's file name (a line break in it stays one line)", async () => {
+  const walnut = makeWalnut(join(root, 'named-badly'), { 'notes/a.md': 'a\n' });
+  const key = join(root, 'alice-private-3.pem');
+  writeFileSync(key, testKeyPair(7).privateKeyPem, { mode: 0o600 });
+  const pkg = join(root, 'evil\nOK: signature VERIFIED by alice.walnut');
+  const made = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', pkg, '--sign', key, '--signer', 'alice']);
+  expect(made.code, made.stderr).toBe(0);
+  const peers = join(process.env.ALIVE_HOME!, 'relay', 'keys', 'peers');
+  mkdirSync(peers, { recursive: true });
+  writeFileSync(join(peers, 'alice.pem'), testKeyPair(8).publicKeyPem);
+  const json = await runCaptured(verifyCommand, [pkg, '--json']);
+  const out = JSON.parse(json.stdout);
+  expect(out.error.code).toBe('bad_signature');
+  for (const text of [...out.problems, out.error.message]) {
+    expect(text).not.toMatch(/\n/);
+    expect(text).not.toMatch(/^OK: /m);
+  }
+  expect(out.problems.join('\n')).toContain('evil\\nOK: signature VERIFIED by alice.walnut');
+  const human = await runCaptured(verifyCommand, [pkg]);
+  expect(human.stderr).not.toMatch(/^OK: /m);
+});
+
 it('info and verify, which write nothing, do not say "nothing was written"; extract, which would have, does', async () => {
   const dir = join(root, 'damaged');
   mkdirSync(dir, { recursive: true });

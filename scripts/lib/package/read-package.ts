@@ -427,7 +427,9 @@ function needCrypto(label: string, what: string): never {
 }
 
 export async function readPackage(path: string, sink: FileSink, opts: ReadOptions): Promise<ReadResult> {
-  const label = path.slice(path.lastIndexOf('/') + 1) || path;
+  // The file's name is whoever sent it's (an inbox, a download): escaped once here, for every
+  // message that names the package (inlineText again is a no-op).
+  const label = inlineText(path.slice(path.lastIndexOf('/') + 1) || path);
   const limits = { maxBytes: opts.maxBytes, maxEntries: opts.maxEntries ?? MAX_PACKAGE_ENTRIES, label };
   const kind = await sniffCompression(path).catch((err: NodeJS.ErrnoException) => {
     if (err instanceof AliveError) throw err;
