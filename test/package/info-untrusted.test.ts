@@ -7,7 +7,7 @@
  * words are capped: --json goes whole into an agent's context.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPublicKey } from 'node:crypto';
 import { fingerprint, formatFingerprint } from '../../scripts/lib/crypto/keys.ts';
@@ -211,6 +211,30 @@ it('verify refused by a pinned key names that key, says nothing of writing, and 
   });
   expect(out.error.message).toContain(pinned);
   expect(out.error.message).not.toMatch(/nothing was written/);
+});
+
+// cli.md: extract refuses "a bad signature when one is present", as receive does. It never
+// checked one: a signed package whose files were changed (or whose signer's pinned key did not make
+// the signature) was extracted, "all checksums match", with no word of the signature.
+it('extract checks a signature against the key pinned for its signer: one that does not verify is refused, nothing written', async () => {
+  const walnut = makeWalnut(join(root, 'extract-signed'), { 'notes/a.md': 'a\n' });
+  const key = join(root, 'alice-private-4.pem');
+  writeFileSync(key, testKeyPair(7).privateKeyPem, { mode: 0o600 });
+  const pkg = join(root, 'extract-signed.walnut');
+  const made = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', pkg, '--sign', key, '--signer', 'alice']);
+  expect(made.code, made.stderr).toBe(0);
+  const peers = join(process.env.ALIVE_HOME!, 'relay', 'keys', 'peers');
+  mkdirSync(peers, { recursive: true });
+  writeFileSync(join(peers, 'alice.pem'), testKeyPair(7).publicKeyPem);
+  const good = await runCaptured(extractCommand, [pkg, '--output', join(root, 'extract-good')]);
+  expect(good.code, good.stderr).toBe(0);
+  expect(good.stdout).toContain('Signed: yes, valid, by alice, with the key pinned for them');
+  writeFileSync(join(peers, 'alice.pem'), testKeyPair(8).publicKeyPem);
+  const out = join(root, 'extract-bad');
+  const bad = await runCaptured(extractCommand, [pkg, '--output', out, '--json']);
+  expect(bad.code).toBe(1);
+  expect(JSON.parse(bad.stdout).error.code).toBe('bad_signature');
+  expect(existsSync(out)).toBe(false);
 });
 
 // A package's file name is whoever sent it's (an inbox, a download): verify --json gave it raw in

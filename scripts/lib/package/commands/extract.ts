@@ -4,8 +4,12 @@ import { formatBytes } from '../../cli/progress.ts';
 import { cappedText, inlineText } from '../../text/untrusted.ts';
 import { senderText } from '../../text/fence.ts';
 import { verifySummary } from '../verify.ts';
-import { signerFields } from '../signer-shown.ts';
-import { legacyKdfWarning, packageCryptoFrom } from '../crypto-adapter.ts';
+import { signerFields, signerShown } from '../signer-shown.ts';
+import { legacyKdfWarning } from '../crypto-adapter.ts';
+import { receiveCrypto, type RelayPinFor } from '../../receive/crypto.ts';
+import { relayPaths } from '../../relay/paths.ts';
+import { relayDir } from '../../home.ts';
+import { existsSync } from 'node:fs';
 import { extractPackage } from '../extract.ts';
 import { leftOutWarning } from '../vcs-left-out.ts';
 import { counted } from '../../text/plural.ts';
@@ -24,7 +28,8 @@ instruction and configuration files (CLAUDE.md, .claude/, ...) included: each is
 warning (receive holds them back). Version-control metadata (.git/, .hg/, .jj/, .sl/, a folder
 git takes for a repository) is left out, named in a warning: its config names commands git (or
 hg, jj, sl) runs in that folder; its files are still checked. Decrypts with WALNUT_PASSPHRASE (asked
-on a terminal when unset) or --private-key.`,
+on a terminal when unset) or --private-key. A signature is checked against the key this machine pins
+for the login it names, as verify and receive check it: one that does not verify is refused.`,
   options: { output: { type: 'string' }, 'max-size': { type: 'string' }, 'private-key': { type: 'string' } },
   positionals: { names: ['PACKAGE'], min: 1 },
   async run(ctx) {
@@ -32,7 +37,12 @@ on a terminal when unset) or --private-key.`,
     const maxBytes = ctx.positiveInt(ctx.values['max-size'], '--max-size') ?? DEFAULT_MAX_SIZE;
     const pkg = ctx.positionals[0]!;
     const privateKey = ctx.values['private-key'];
-    const crypto = packageCryptoFrom({ askPassphrase: true, ...(privateKey ? { privateKeyPath: privateKey } : {}) });
+    // A signature is checked against the key this machine pins for the login it names, as verify
+    // and receive check it: one that does not verify is refused (cli.md), nothing written.
+    const relayPinFor: RelayPinFor = existsSync(relayPaths(relayDir(process.env)).config)
+      ? (await import('../../receive/relay-pin.ts')).relayPinFor
+      : () => undefined;
+    const crypto = receiveCrypto(privateKey, process.env, relayPinFor, 'unchecked');
     const r = await extractPackage(pkg, output, { maxBytes, crypto, onProgress: ctx.progress });
     if (r.legacyKdf !== undefined) ctx.warn(legacyKdfWarning(r.legacyKdf));
     const leftOut = leftOutWarning(r.leftOut);
@@ -64,5 +74,14 @@ on a terminal when unset) or --private-key.`,
     // Every file was checked, the left-out ones included: only their writing was skipped.
     const notWritten = r.leftOutFiles.size > 0 ? `; ${counted(r.leftOutFiles.size, 'file')} not written (version-control metadata, see above)` : '';
     ctx.print(`Files: ${r.files} (${formatBytes(r.bytes)}), all checksums match${notWritten}`);
+    if (r.signature.present) {
+      const who = signerShown(r.signature.signer, r.signature.ok === true);
+      ctx.print(
+        r.signature.ok === true
+          ? `Signed: yes, valid, by ${who.text}, with the key pinned for them`
+          : `Signed: yes, by ${who.text} (not checked: no key is pinned for that name here; verify --signer-key checks it against a key you have)`,
+      );
+      for (const line of who.lines) ctx.print(line);
+    }
   },
 });
