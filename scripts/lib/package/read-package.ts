@@ -564,6 +564,12 @@ async function readGzipPackage(path: string, sink: FileSink, opts: ReadOptions, 
   await asm.settle();
   const payload = spooled.get('payload.enc');
   if (!payload || asm.isListed('payload.enc')) {
+    // A 2.0 manifest that says encrypted describes files sealed in payload.enc: over files in clear
+    // (met before it: after it they are refused as they come) it is a copy someone decrypted and
+    // passed on, which read as a plain package signed by the manifest's signer.
+    if (asm.manifest?.encrypted && asm.manifest.generation === 'v2' && asm.firstFile !== undefined) {
+      throw refuse(label, asm.firstFile, 'should not be in an encrypted package (only manifest.yaml and payload files belong there)', 'unlisted_file');
+    }
     // A plaintext package: any spooled payload.* files were ordinary listed files after all.
     for (const s of spooled.values()) {
       await asm.file({ ...s.entry, body: createReadStream(s.path) });
