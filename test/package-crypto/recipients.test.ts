@@ -253,9 +253,16 @@ describe('a package forwarded by one of its recipients is refused by whoever it 
     const old = `${fresh('old')}.walnut`;
     sh('tar', ['-czf', old, '-C', dir, 'manifest.yaml', 'payload.key', 'payload.enc']);
     const forwarded = rewrap20(old, keys.olive);
-    // Nothing to check it against: it cannot be told from a package sent to olive (docs/crypto.md says so).
+    // Nothing to check it against: it cannot be told from a package sent to olive (docs/crypto.md
+    // says so), and the envelope is said to be outside the signature, as a 2.1 one without the
+    // list is (it said envelope_signed: true, and receive's log "for this user").
     const r = await alive(['verify', forwarded, '--private-key', keys.olive.privatePem, '--signer-key', keys.alice.publicPem, '--json']);
-    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, signature_ok: true });
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, signature_ok: true, envelope_signed: false });
+    // The same package as it was sent, and alive's own with the list: neither vouched for nor not.
+    const sent = await alive(['verify', old, '--private-key', keys.bob.privatePem, '--signer-key', keys.alice.publicPem, '--json']);
+    expect(JSON.parse(sent.stdout)).toMatchObject({ ok: true, envelope_signed: false });
+    const own = await alive(['verify', pkg, '--private-key', keys.bob.privatePem, '--signer-key', keys.alice.publicPem, '--json']);
+    expect(JSON.parse(own.stdout)).toMatchObject({ ok: true, envelope_signed: true });
   });
 
   it('a list that is not fingerprints is a bad manifest', async () => {

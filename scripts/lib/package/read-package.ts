@@ -515,9 +515,18 @@ async function readInnerWithManifest(
 function result(asm: Assembler, envelope: Envelope): ReadResult {
   const m = asm.manifest!;
   const plainEnvelope = envelope === 'plain' && m.generation === 'v3' ? 'v3-plain' : envelope;
-  // The opening key is on a named list (requireRecipient refused it otherwise).
+  // The opening key is on a named list (requireRecipient refused it otherwise). An RSA envelope
+  // (2.0 or 2.1) whose signed manifest names no recipients is not vouched for: the signature says
+  // nothing of whom it was sealed for, and any recipient can wrap its key again for another (a
+  // 2.0 one, made by the reference or an older alive, read "for this user").
   const envelopeSigned =
-    envelope === 'v3-passphrase' ? false : envelope === 'v3-rsa' ? (m.recipients?.length ?? 0) > 0 : envelope === 'plain' ? undefined : true;
+    envelope === 'v3-passphrase'
+      ? false
+      : envelope === 'v3-rsa' || envelope === 'rsa'
+        ? (m.recipients?.length ?? 0) > 0
+        : envelope === 'plain'
+          ? undefined
+          : true;
   return {
     manifest: m,
     manifestText: asm.manifestText!,
