@@ -80,9 +80,13 @@ describe('receive of a package whose signer is not a pinned peer', () => {
     expect(r.stderr).toMatch(/warning: .*could not be verified.*--allow-unverified/);
   });
 
-  it('an unsigned package imports as before', async () => {
+  // Taking the signature off a package its signer could not be verified for gets it past the gate:
+  // an unsigned package is anyone's (a review of 2026-12-07), and the line says so, as the receive
+  // skill has the agent say it.
+  it('an unsigned package imports as before, saying that nothing in it tells who made it', async () => {
     const world = makeWorld(join(base, 'w3'), { layout: 'v2' });
     const r = await aliveInProcess(['receive', unsigned, '--world', world, '--as', 'x'], testEnv(join(base, 'r3')));
     expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/\(.*; unsigned: nothing in it says who made it, anyone could have\) into /);
   });
 });

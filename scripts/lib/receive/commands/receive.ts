@@ -198,8 +198,10 @@ function printHuman<V>(ctx: CommandContext<V>, r: ReceiveResult, namedByUser: bo
   // signer would print a line of its own, such as a forged "Signature: VERIFIED". A signer no
   // pinned key verified is the sender's claim: named only in the fence after the line.
   const claimed = r.signature.present && !r.signature.verified && r.signature.signer ? unverifiedClaimDetail('signer', r.signature.signer) : undefined;
+  // Unsigned is anyone's: taking the signature off a package whose signer could not be verified
+  // gets it past --allow-unverified's gate (a review of 2026-12-07), so the line says what it means.
   const sig = !r.signature.present
-    ? 'unsigned'
+    ? 'unsigned: nothing in it says who made it, anyone could have'
     : claimed
       ? `signed, not verified (the signer it names is ${claimed.reference})`
       : `signed by ${r.signature.signer ? logValue(r.signature.signer) : 'an unnamed signer'}${r.signature.verified ? ' (verified)' : ' (not verified)'}`;
