@@ -153,3 +153,34 @@ describe('.ssh/ folders', () => {
     expect([...allowed.files].map((f) => f.path)).toEqual(expect.arrayContaining(['.ssh/config', '.ssh/known_hosts', 'notes/.ssh/config']));
   });
 });
+
+// A review of 2026-12-07 of what a package carries: GnuPG's own secret-key store (its
+// private-keys-v1.d files, plaintext S-expressions since 2.1, or the older binary form), the body of
+// an OpenSSH key without its BEGIN/END lines (an `SSH_KEY=` variable of a CI file), raw or in
+// base64, and a .gnupg/ folder were all packed without a word.
+describe('GnuPG key stores and bare OpenSSH keys', () => {
+  const OPENSSH = Buffer.concat([Buffer.from('openssh-key-v1\0', 'latin1'), randomBytes(200)]);
+  const files: Record<string, string | Buffer> = {
+    'a/private-keys-v1.d/ABCD.key': `Created: 20261207T100000\nKey: (private-key (ecc (curve Ed25519)(flags eddsa)(q #40AB#)(d #333B#)))\n`,
+    'a/protected.key': `Key: (protected-private-key (rsa (n #00C1#)(e #010001#)(protected openpgp-s2k3-ocb-aes ((sha1 #AB#)) #CD#)))\n`,
+    'a/old-format.key': Buffer.concat([Buffer.from('(11:private-key(3:ecc(5:curve7:Ed25519)', 'latin1'), randomBytes(64), Buffer.from(')))')]),
+    'a/old-protected.key': Buffer.concat([Buffer.from('(21:protected-private-key(3:rsa(1:n', 'latin1'), randomBytes(64), Buffer.from(')))')]),
+    'ci/vars.txt': `DEPLOY=1\nSSH_KEY=${OPENSSH.toString('base64')}\n`,
+    'ci/raw-key': OPENSSH,
+  };
+  const harmless: Record<string, string> = {
+    'notes/gpg.md': 'GnuPG keeps secret keys in private-keys-v1.d as (private-key ...) S-expressions.\n',
+    'notes/ssh.md': 'An OpenSSH key starts with openssh-key-v1 once decoded.\n',
+  };
+
+  it('are taken for private keys, and a .gnupg/ folder is left out as .ssh/ is; --allow-private-keys packs them', () => {
+    const walnut = makeWalnut(join(root, 'w-gnupg'), { ...files, ...harmless, 'notes/.gnupg/pubring.kbx': 'x'.repeat(64) });
+    const r = collectWalnut({ walnut, scope: 'full', bundles: [], allowSensitive: false });
+    const leftOut = r.skipped.map((s) => s.path).sort();
+    expect(leftOut).toEqual([...Object.keys(files), 'notes/.gnupg'].sort());
+    expect(r.skipped.find((s) => s.path === 'notes/.gnupg')?.reason).toMatch(/GnuPG .*pass --allow-private-keys to pack it$/);
+    expect([...r.files].map((f) => f.path)).toEqual(expect.arrayContaining(Object.keys(harmless)));
+    const allowed = collectWalnut({ walnut, scope: 'full', bundles: [], allowSensitive: false, allowPrivateKeys: true });
+    expect(allowed.privateKeys.sort()).toEqual([...Object.keys(files), 'notes/.gnupg/pubring.kbx'].sort());
+  });
+});

@@ -263,8 +263,8 @@ export function collectWalnut(opts: CollectOptions): CollectResult {
         result.skipped.push({ path: e, reason: why });
         leaveOut(ctx, e, why);
       } else if (PACKAGE_TEMP.test(e)) addEntry(ctx, join(walnutReal, e), e, e);
-      // A root .ssh/ is an SSH folder as one at any depth is: named, and packed only with --allow-private-keys.
-      else if (e === '.ssh' && isRealDir(join(walnutReal, e))) addEntry(ctx, join(walnutReal, e), e, e);
+      // A root .ssh/ (or .gnupg/) is one as one at any depth is: named, and packed only with --allow-private-keys.
+      else if ((e === '.ssh' || e === '.gnupg') && isRealDir(join(walnutReal, e))) addEntry(ctx, join(walnutReal, e), e, e);
       else if (ROOT_EXCLUDES.has(e) || e.startsWith('.')) leaveOut(ctx, e, excludedName(e) ?? 'not packed from the walnut root');
       else addEntry(ctx, join(walnutReal, e), e, e);
     }
@@ -394,8 +394,8 @@ function addEntry(ctx: Ctx, abs: string, rel: string, pkgPath: string): void {
     return;
   }
   if (st.isDirectory()) {
-    if (name === '.ssh' && !ctx.allowPrivateKeys) {
-      const why = `an SSH folder (private keys, known hosts); ${PASS_KEYS}`;
+    if ((name === '.ssh' || name === '.gnupg') && !ctx.allowPrivateKeys) {
+      const why = name === '.ssh' ? `an SSH folder (private keys, known hosts); ${PASS_KEYS}` : `a GnuPG home (its secret keys, keyrings, trust); ${PASS_KEYS}`;
       ctx.result.skipped.push({ path: rel, reason: why });
       leaveOut(ctx, rel, why);
       return;
@@ -410,7 +410,7 @@ function addEntry(ctx: Ctx, abs: string, rel: string, pkgPath: string): void {
       leaveOut(ctx, rel, key);
       return;
     }
-    if (key || /(^|\/)\.ssh\//.test(rel)) ctx.result.privateKeys.push(rel);
+    if (key || /(^|\/)\.(?:ssh|gnupg)\//.test(rel)) ctx.result.privateKeys.push(rel);
     pushFile(ctx, abs, rel, pkgPath, st);
     return;
   }

@@ -274,6 +274,28 @@ function base64KeyKind(buf: Buffer, parses: { left: number }, to = buf.length): 
   return undefined;
 }
 
+/**
+ * GnuPG's own store of secret keys (private-keys-v1.d/*.key): since 2.1 a plaintext file whose
+ * `Key:` line holds the key as an S-expression (`(private-key …)`, or `(protected-private-key …)`
+ * under a passphrase), before it the canonical binary S-expression; and the body of an OpenSSH key
+ * without its BEGIN/END lines (an `SSH_KEY=` variable), raw or in base64. Looked for in what collect
+ * reads of a file (up to 64 KiB; the start of a larger one): such files are small.
+ */
+const GNUPG_BINARY = [Buffer.from('(11:private-key', 'latin1'), Buffer.from('(21:protected-private-key', 'latin1')];
+const GNUPG_EXTENDED = /(?:^|\n)Key: *\((?:protected-)?private-key[ (]/;
+const OPENSSH_RAW = Buffer.from('openssh-key-v1\0', 'latin1');
+/** `openssh-key-v1\0` in base64 from a group's start: what every OpenSSH key body begins with. */
+const OPENSSH_BASE64 = Buffer.from('b3BlbnNzaC1rZXktdjEA', 'latin1');
+
+function gnupgKeyKind(buf: Buffer): string | undefined {
+  if (GNUPG_BINARY.some((b) => startsAt(buf, 0, b))) return 'a GnuPG secret key (private-keys-v1.d)';
+  const keyLine = buf.indexOf('Key:');
+  if (keyLine >= 0 && GNUPG_EXTENDED.test(buf.toString('latin1', Math.max(0, keyLine - 1), keyLine + 64))) return 'a GnuPG secret key (private-keys-v1.d)';
+  if (startsAt(buf, 0, OPENSSH_RAW)) return 'an OpenSSH private key (its body, without the BEGIN line)';
+  if (buf.indexOf(OPENSSH_BASE64) >= 0) return 'an OpenSSH private key (its body in base64, without the BEGIN line)';
+  return undefined;
+}
+
 /** What every PEM, OpenSSH and OpenPGP marker holds: the regular expression runs only when it is there. */
 const MARKER_CORE = Buffer.from('PRIVATE KEY', 'latin1');
 const PUTTY = Buffer.from('PuTTY-User-Key-File-', 'latin1');
@@ -415,6 +437,8 @@ const PEM_KIND = 'a private key (a -----BEGIN … PRIVATE KEY----- block)';
 function keyKind(buf: Buffer, size: number): string | undefined {
   const start = buf.subarray(0, BOM.length).equals(BOM) ? BOM.length : 0;
   if (buf.subarray(start, start + PUTTY.length).equals(PUTTY)) return 'a PuTTY private key';
+  const gnupg = gnupgKeyKind(buf);
+  if (gnupg) return gnupg;
   if (size <= DER_MAX_BYTES && buf.length === size && isDerPrivateKey(buf)) return 'a private key (DER: PKCS#8, PKCS#1 or SEC1)';
   if (isOpenPgpSecretKey(buf)) return 'an OpenPGP secret key (gpg --export-secret-keys)';
   if (isPkcs12(buf)) return PKCS12_KIND;
