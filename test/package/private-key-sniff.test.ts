@@ -184,3 +184,37 @@ describe('GnuPG key stores and bare OpenSSH keys', () => {
     expect(allowed.privateKeys.sort()).toEqual([...Object.keys(files), 'notes/.gnupg/pubring.kbx'].sort());
   });
 });
+
+// The same review: credential files by their well-known names travelled without a word, and the
+// .env files left out were named nowhere (the share skill reads `skipped` as what did not travel).
+describe('credential files and shell histories', () => {
+  const secrets = [
+    'notes/.netrc',
+    'notes/.git-credentials',
+    'notes/.pgpass',
+    'notes/.pypirc',
+    'notes/.my.cnf',
+    'notes/.aws/credentials',
+    'notes/.docker/config.json',
+    'notes/.kube/config',
+    'notes/.config/gh/hosts.yml',
+    'notes/.bash_history',
+    'notes/.zsh_history',
+    'notes/.env',
+    'notes/.env.production',
+  ];
+  it('are left out at any depth and named in skipped; their neighbours travel', () => {
+    const walnut = makeWalnut(join(root, 'w-creds'), {
+      ...Object.fromEntries(secrets.map((p) => [p, 'token = s3cr3t\n'])),
+      'notes/.aws/config': '[default]\nregion = eu-west-1\n',
+      'notes/netrc.md': 'how .netrc works\n',
+      'notes/.docker/daemon.json': '{}\n',
+    });
+    const r = collectWalnut({ walnut, scope: 'full', bundles: [], allowSensitive: false });
+    const packed = [...r.files].map((f) => f.path);
+    for (const p of secrets) expect(packed, p).not.toContain(p);
+    expect(packed).toEqual(expect.arrayContaining(['notes/.aws/config', 'notes/netrc.md', 'notes/.docker/daemon.json']));
+    const named = r.skipped.filter((s) => /credentials|secrets|history/.test(s.reason)).map((s) => s.path);
+    expect(named.sort()).toEqual([...secrets].sort());
+  });
+});
