@@ -331,8 +331,13 @@ export const createCommand = defineCommand({
       ctx.print(`  SHA-256: ${r.sha256}`);
     }
     ctx.print(`Scope: ${scope}, ${counted(files, 'file')}, ${formatBytes(contentBytes)}`);
+    // Format 2.0 seals the files, not the manifest beside them (a short file is guessed from its hash).
+    const manifestReadable =
+      mode !== undefined && format !== '2.1'
+        ? "; its manifest stays readable: the walnut's name, each file's path, size and SHA-256 (--format 2.1 hides them)"
+        : '';
     ctx.print(
-      `Encrypted: ${mode === 'passphrase' ? 'yes, with the passphrase (share it by another channel)' : mode === 'rsa' ? (format === '2.1' && recipients.length > 1 ? `yes, to ${recipients.length} recipients' keys` : "yes, to the recipient's key") : 'no (anyone holding the file can read it)'}`,
+      `Encrypted: ${mode === 'passphrase' ? 'yes, with the passphrase (share it by another channel)' : mode === 'rsa' ? (format === '2.1' && recipients.length > 1 ? `yes, to ${recipients.length} recipients' keys` : "yes, to the recipient's key") : 'no (anyone holding the file can read it)'}${manifestReadable}`,
     );
     ctx.print(`Signed: ${signer ? `yes, as ${signer.name}, with the key ${signer.fingerprint}` : 'no'}`);
   },
