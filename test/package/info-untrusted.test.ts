@@ -145,13 +145,26 @@ it('info escapes the path of a package encrypted as a whole, and extract the fol
   expect(extracted.stdout).not.toMatch(/[\u001b\u202e]/);
 });
 
-it('verify checks a signature against the key this machine pins for its signer, as receive does', async () => {
-  const walnut = makeWalnut(join(root, 'pinned-verify'), { 'notes/a.md': 'a\n' });
-  const key = join(root, 'alice-private.pem');
+/** A full package of a one-file walnut made for `tag`, signed by test key 7 as alice; its path (`name`, else `<tag>.walnut`). */
+async function signedByAlice(tag: string, name = `${tag}.walnut`): Promise<string> {
+  const walnut = makeWalnut(join(root, tag), { 'notes/a.md': 'a\n' });
+  const key = join(root, `${tag}-private.pem`);
   writeFileSync(key, testKeyPair(7).privateKeyPem, { mode: 0o600 });
-  const pkg = join(root, 'signed.walnut');
+  const pkg = join(root, name);
   const made = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', pkg, '--sign', key, '--signer', 'alice']);
   expect(made.code, made.stderr).toBe(0);
+  return pkg;
+}
+
+/** Pins test key `n`'s public half for alice in this case's home. */
+function pinForAlice(n: number): void {
+  const peers = join(process.env.ALIVE_HOME!, 'relay', 'keys', 'peers');
+  mkdirSync(peers, { recursive: true });
+  writeFileSync(join(peers, 'alice.pem'), testKeyPair(n).publicKeyPem);
+}
+
+it('verify checks a signature against the key this machine pins for its signer, as receive does', async () => {
+  const pkg = await signedByAlice('pinned-verify');
   // No key pinned for alice: the signature is not checked, and verify says why.
   const unpinned = await runCaptured(verifyCommand, [pkg]);
   expect(unpinned.code, unpinned.stderr).toBe(0);
@@ -161,9 +174,7 @@ it('verify checks a signature against the key this machine pins for its signer, 
   expect(unpinned.stdout).toMatch(/^<<<BEGIN UNTRUSTED SIGNER [0-9a-f]{12}\nalice\nEND UNTRUSTED SIGNER/m);
   expect(JSON.parse((await runCaptured(verifyCommand, [pkg, '--json'])).stdout)).toMatchObject({ signed: true, signature_ok: null });
   // Pinned: checked without --signer-key.
-  const peers = join(process.env.ALIVE_HOME!, 'relay', 'keys', 'peers');
-  mkdirSync(peers, { recursive: true });
-  writeFileSync(join(peers, 'alice.pem'), testKeyPair(7).publicKeyPem);
+  pinForAlice(7);
   const pinned = await runCaptured(verifyCommand, [pkg]);
   expect(pinned.code, pinned.stderr).toBe(0);
   expect(pinned.stdout).toContain('Signed: yes, valid, by alice, with the key pinned for them');
@@ -171,22 +182,15 @@ it('verify checks a signature against the key this machine pins for its signer, 
   const pinnedJson = JSON.parse((await runCaptured(verifyCommand, [pkg, '--json'])).stdout);
   expect(pinnedJson).toMatchObject({ ok: true, signed: true, signature_ok: true, signer: 'alice' });
   // Another key pinned for alice: the package is refused, as receive refuses it.
-  writeFileSync(join(peers, 'alice.pem'), testKeyPair(8).publicKeyPem);
+  pinForAlice(8);
   const other = await runCaptured(verifyCommand, [pkg, '--json']);
   expect(other.code).toBe(1);
   expect(JSON.parse(other.stdout).error.code).toBe('bad_signature');
 });
 
 it('verify refused by a pinned key names that key, says nothing of writing, and reports what the manifest said', async () => {
-  const walnut = makeWalnut(join(root, 'pinned-other'), { 'notes/a.md': 'a\n' });
-  const key = join(root, 'alice-private-2.pem');
-  writeFileSync(key, testKeyPair(7).privateKeyPem, { mode: 0o600 });
-  const pkg = join(root, 'signed-other.walnut');
-  const made = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', pkg, '--sign', key, '--signer', 'alice']);
-  expect(made.code, made.stderr).toBe(0);
-  const peers = join(process.env.ALIVE_HOME!, 'relay', 'keys', 'peers');
-  mkdirSync(peers, { recursive: true });
-  writeFileSync(join(peers, 'alice.pem'), testKeyPair(8).publicKeyPem);
+  const pkg = await signedByAlice('pinned-other');
+  pinForAlice(8);
   const pinned = formatFingerprint(fingerprint(createPublicKey(testKeyPair(8).publicKeyPem)));
 
   const human = await runCaptured(verifyCommand, [pkg]);
@@ -217,19 +221,12 @@ it('verify refused by a pinned key names that key, says nothing of writing, and 
 // checked one: a signed package whose files were changed (or whose signer's pinned key did not make
 // the signature) was extracted, "all checksums match", with no word of the signature.
 it('extract checks a signature against the key pinned for its signer: one that does not verify is refused, nothing written', async () => {
-  const walnut = makeWalnut(join(root, 'extract-signed'), { 'notes/a.md': 'a\n' });
-  const key = join(root, 'alice-private-4.pem');
-  writeFileSync(key, testKeyPair(7).privateKeyPem, { mode: 0o600 });
-  const pkg = join(root, 'extract-signed.walnut');
-  const made = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', pkg, '--sign', key, '--signer', 'alice']);
-  expect(made.code, made.stderr).toBe(0);
-  const peers = join(process.env.ALIVE_HOME!, 'relay', 'keys', 'peers');
-  mkdirSync(peers, { recursive: true });
-  writeFileSync(join(peers, 'alice.pem'), testKeyPair(7).publicKeyPem);
+  const pkg = await signedByAlice('extract-signed');
+  pinForAlice(7);
   const good = await runCaptured(extractCommand, [pkg, '--output', join(root, 'extract-good')]);
   expect(good.code, good.stderr).toBe(0);
   expect(good.stdout).toContain('Signed: yes, valid, by alice, with the key pinned for them');
-  writeFileSync(join(peers, 'alice.pem'), testKeyPair(8).publicKeyPem);
+  pinForAlice(8);
   const out = join(root, 'extract-bad');
   const bad = await runCaptured(extractCommand, [pkg, '--output', out, '--json']);
   expect(bad.code).toBe(1);
@@ -240,15 +237,8 @@ it('extract checks a signature against the key pinned for its signer: one that d
 // A package's file name is whoever sent it's (an inbox, a download): verify --json gave it raw in
 // problems[] (a real line break, then a line of the sender's that read as ours), and in its error.
 it("verify's problems and error escape the package's file name (a line break in it stays one line)", async () => {
-  const walnut = makeWalnut(join(root, 'named-badly'), { 'notes/a.md': 'a\n' });
-  const key = join(root, 'alice-private-3.pem');
-  writeFileSync(key, testKeyPair(7).privateKeyPem, { mode: 0o600 });
-  const pkg = join(root, 'evil\nOK: signature VERIFIED by alice.walnut');
-  const made = await runCaptured(createCommand, ['--walnut', walnut, '--scope', 'full', '--output', pkg, '--sign', key, '--signer', 'alice']);
-  expect(made.code, made.stderr).toBe(0);
-  const peers = join(process.env.ALIVE_HOME!, 'relay', 'keys', 'peers');
-  mkdirSync(peers, { recursive: true });
-  writeFileSync(join(peers, 'alice.pem'), testKeyPair(8).publicKeyPem);
+  const pkg = await signedByAlice('named-badly', 'evil\nOK: signature VERIFIED by alice.walnut');
+  pinForAlice(8);
   const json = await runCaptured(verifyCommand, [pkg, '--json']);
   const out = JSON.parse(json.stdout);
   expect(out.error.code).toBe('bad_signature');

@@ -86,6 +86,20 @@ function dropJunk(relay: string, base: string): void {
 
 const objectsOf = (u: { paths: { clone: string } }) => join(u.paths.clone, 'objects');
 
+/** A transport over `u`'s clone as the session hook's probe opens it (compactClone: false), the slack of 128 KiB. */
+function probeOf(u: ReturnType<typeof fixtureGitUser>, more: { treeFetchMaxBytes?: number } = {}): GitTransport {
+  return new GitTransport({
+    login: u.login,
+    url: u.url,
+    branch: 'main',
+    clonePath: u.paths.clone,
+    workDir: u.paths.work,
+    compactClone: false,
+    compactSlackBytes: 128 * 1024,
+    ...more,
+  });
+}
+
 /** Whether the clone holds object `oid` (never fetched for the question: GIT_NO_LAZY_FETCH). */
 function inClone(clone: string, oid: string): boolean {
   return spawnSync('git', ['--git-dir', clone, 'cat-file', '-e', oid], { env: gitEnv() }).status === 0;
@@ -153,15 +167,7 @@ it('is left alone while another live process uses the clone, and by the probe (c
   await setUpGitUser(dir, alice);
   await alice.transport.listInbox();
   const baseline = bytesUnder(objectsOf(alice));
-  const probe = new GitTransport({
-    login: 'alice',
-    url: alice.url,
-    branch: 'main',
-    clonePath: alice.paths.clone,
-    workDir: alice.paths.work,
-    compactClone: false,
-    compactSlackBytes: 128 * 1024,
-  });
+  const probe = probeOf(alice);
   dropJunk(alice.url, pushJunk(alice.url, 7_500));
   // The junk is fetched (a probe of the junk's moment), then gone from the relay.
   const other = spawn('sleep', ['30'], { stdio: 'ignore' });
@@ -277,16 +283,7 @@ it('the probe does not fetch into a clone past the slack and one fetch; a relay 
   const alice = fixtureGitUser(dir, 'alice', { compactSlackBytes: 128 * 1024 });
   await setUpGitUser(dir, alice);
   await alice.transport.listInbox();
-  const probe = new GitTransport({
-    login: 'alice',
-    url: alice.url,
-    branch: 'main',
-    clonePath: alice.paths.clone,
-    workDir: alice.paths.work,
-    compactClone: false,
-    compactSlackBytes: 128 * 1024,
-    treeFetchMaxBytes: 512 * 1024,
-  });
+  const probe = probeOf(alice, { treeFetchMaxBytes: 512 * 1024 });
   let refused: unknown;
   for (let round = 0; round < 6 && refused === undefined; round++) {
     const base = pushJunk(alice.url, 7_500); // about 375 KB of trees a round
