@@ -3,7 +3,10 @@
  * --private-key or the relay key), plus the signer's key from the user's own pinned peer keys
  * (`$ALIVE_HOME/relay/keys/peers/<signer>.pem`) — never a key carried inside the package.
  */
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
+import { relayDir } from '../home.ts';
+import { relayPaths } from '../relay/paths.ts';
 import { packageCryptoFrom } from '../package/crypto-adapter.ts';
 import type { PackageCrypto } from '../package/read-package.ts';
 import { readSignatureBlock, signerProblem, verifyManifestText } from '../crypto/sign.ts';
@@ -28,6 +31,11 @@ export function pinnedSignerKeyPath(signer: string, env: NodeJS.ProcessEnv): str
  * refused): the signature cannot say which of them signed.
  */
 export type RelayPinFor = (signer: string, env: NodeJS.ProcessEnv) => string | { sharedWith: string } | undefined;
+
+/** relay.json's pins when a relay is set up here (relay-pin.ts, with zod, loaded then only), else none: verify's and extract's. */
+export async function relayPinsHere(env: NodeJS.ProcessEnv): Promise<RelayPinFor> {
+  return existsSync(relayPaths(relayDir(env)).config) ? (await import('./relay-pin.ts')).relayPinFor : () => undefined;
+}
 
 /**
  * `badSignerName`: what a signer name that cannot pick a key (not a login) makes of the signature:

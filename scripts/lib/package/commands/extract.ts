@@ -6,10 +6,7 @@ import { senderText } from '../../text/fence.ts';
 import { verifySummary } from '../verify.ts';
 import { signerFields, signerShown } from '../signer-shown.ts';
 import { legacyKdfWarning } from '../crypto-adapter.ts';
-import { receiveCrypto, type RelayPinFor } from '../../receive/crypto.ts';
-import { relayPaths } from '../../relay/paths.ts';
-import { relayDir } from '../../home.ts';
-import { existsSync } from 'node:fs';
+import { receiveCrypto, relayPinsHere } from '../../receive/crypto.ts';
 import { extractPackage } from '../extract.ts';
 import { leftOutWarning } from '../vcs-left-out.ts';
 import { counted } from '../../text/plural.ts';
@@ -39,9 +36,7 @@ for the login it names, as verify and receive check it: one that does not verify
     const privateKey = ctx.values['private-key'];
     // A signature is checked against the key this machine pins for the login it names, as verify
     // and receive check it: one that does not verify is refused (cli.md), nothing written.
-    const relayPinFor: RelayPinFor = existsSync(relayPaths(relayDir(process.env)).config)
-      ? (await import('../../receive/relay-pin.ts')).relayPinFor
-      : () => undefined;
+    const relayPinFor = await relayPinsHere(process.env);
     const crypto = receiveCrypto(privateKey, process.env, relayPinFor, 'unchecked');
     const r = await extractPackage(pkg, output, { maxBytes, crypto, onProgress: ctx.progress });
     if (r.legacyKdf !== undefined) ctx.warn(legacyKdfWarning(r.legacyKdf));

@@ -12,10 +12,7 @@ import { counted } from '../../text/plural.ts';
 import { fingerprint, formatFingerprint, loadPublicKey } from '../../crypto/keys.ts';
 import { isValidLogin } from '../../relay/names.ts';
 import { peerKeyFileFingerprint } from '../../receive/pins.ts';
-import { receiveCrypto, type RelayPinFor } from '../../receive/crypto.ts';
-import { relayPaths } from '../../relay/paths.ts';
-import { relayDir } from '../../home.ts';
-import { existsSync } from 'node:fs';
+import { receiveCrypto, relayPinsHere, type RelayPinFor } from '../../receive/crypto.ts';
 import { legacyKdfWarning } from '../crypto-adapter.ts';
 
 /**
@@ -58,9 +55,7 @@ all holds, 1 otherwise.`,
     // Without --signer-key, a signature is checked against the key this machine pins for the login
     // it names, as receive checks it: a tampered signed package is refused, not "OK, not checked".
     // relay.json's pins too, when a relay is set up (their reader, with zod, loads only then).
-    const relayPinFor: RelayPinFor = existsSync(relayPaths(relayDir(process.env)).config)
-      ? (await import('../../receive/relay-pin.ts')).relayPinFor
-      : () => undefined;
+    const relayPinFor = await relayPinsHere(process.env);
     const { result, read, error } = await verifyPackageDetailed(pkg, {
       maxSize,
       askPassphrase: true,
