@@ -41,7 +41,8 @@ import { shellQuote } from '../../text/shell-quote.ts';
 const USAGE = `usage: alive-p2p create --walnut DIR --scope full|bundle|snapshot [--bundle NAME]... [--output FILE]
                         [--description TEXT] [--encrypt passphrase | --encrypt rsa --recipient PEM...]
                         [--sign PRIVATE_PEM [--signer NAME]] [--format 2.0|2.1]
-                        [--allow-sensitive-bundle NAME]... [--allow-sensitive] [--allow-private-keys] [--json]
+                        [--allow-sensitive-bundle NAME]... [--allow-sensitive] [--allow-private-keys]
+                        [--dry-run] [--json]
 
 Packs a walnut into a .walnut package. Default output: ~/Desktop (or the current folder) as
 <walnut>-<scope>-<date>.walnut; beside the walnut when that folder is inside it. An --output
@@ -63,7 +64,10 @@ inside the walnut is refused. Existing files are never replaced.
                          (the others stay held back); once per bundle the owner said yes to
   --allow-sensitive      pack every bundle marked sensitive (held back otherwise)
   --allow-private-keys   pack files that look like private keys (a PEM or OpenSSH private key
-                         block, id_rsa, id_ed25519, ...) and .ssh/ folders (left out otherwise)`;
+                         block, id_rsa, id_ed25519, ...) and .ssh/ folders (left out otherwise)
+  --dry-run              read the walnut and say what the package would hold, leave out, hold back
+                         and warn of (--json: the same fields, path and sha256 null); nothing is
+                         written and no passphrase is asked`;
 
 /**
  * The package is written (a receiver on macOS or Linux takes it), but one on Windows refuses it:
@@ -112,6 +116,7 @@ export const createCommand = defineCommand({
     'allow-sensitive': { type: 'boolean' },
     'allow-sensitive-bundle': { type: 'string', multiple: true },
     'allow-private-keys': { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
   },
   async run(ctx) {
     const { values } = ctx;
@@ -179,7 +184,8 @@ export const createCommand = defineCommand({
       firstPathOf.set(fp, r.path);
     }
     const signer = values.sign !== undefined ? loadSigningKey(values.sign, values.signer) : undefined;
-    const passphrase = mode === 'passphrase' ? await obtainPassphrase({ confirm: true }) : undefined;
+    const dryRun = values['dry-run'] === true;
+    const passphrase = mode === 'passphrase' && !dryRun ? await obtainPassphrase({ confirm: true }) : undefined;
     const short = passphrase === undefined ? undefined : shortPassphraseWarning(passphrase);
     if (short) ctx.warn(short);
     if (chosen.note) ctx.warn(chosen.note);
@@ -195,7 +201,7 @@ export const createCommand = defineCommand({
       onProgress: ctx.progress,
     };
     // What a create killed outright left beside its output (every package of a run goes to one folder).
-    removeStaleTempFiles(dirname(resolve(chosen.path)));
+    if (!dryRun) removeStaleTempFiles(dirname(resolve(chosen.path)));
     const results: Array<{ path: string; sha256: string; bytes: number; recipient?: string }> = [];
     let summary: PackedSummary;
     // Ctrl-C (or SIGTERM, SIGHUP) from here until the packages are written: what was written aside
@@ -206,15 +212,16 @@ export const createCommand = defineCommand({
       const plan = await planPackage(planned);
       for (const s of plan.collected.skipped) ctx.warn(`left out ${s.path}: ${s.reason}`);
       for (const h of plan.collected.heldBack) ctx.warn(heldBackWarning(h));
-      if (format === '2.1') {
-        const now = planned.now!;
-        const layout = v3Layout(plan, scope, now);
-        const skipped = [...plan.collected.skipped];
-        if (layout.replacedReadme) {
-          const why = "in format 2.1 the package root README.md is the generated primer (use --format 2.0 to carry the walnut's own)";
-          ctx.warn(`left out README.md: ${why}`);
-          skipped.push({ path: 'README.md', reason: why });
-        }
+      const now = planned.now!;
+      const layout = format === '2.1' ? v3Layout(plan, scope, now) : undefined;
+      const skipped = [...plan.collected.skipped];
+      if (layout?.replacedReadme) {
+        const why = "in format 2.1 the package root README.md is the generated primer (use --format 2.0 to carry the walnut's own)";
+        ctx.warn(`left out README.md: ${why}`);
+        skipped.push({ path: 'README.md', reason: why });
+      }
+      if (dryRun) summary = layout ? packedSummary(plan, opts.walnut, layout.listing, skipped) : packedSummary(plan, opts.walnut);
+      else if (layout) {
         let manifest = serializeManifestV3({
           walnut: plan.walnutName,
           scope,
@@ -299,14 +306,16 @@ export const createCommand = defineCommand({
     const kind = mode === 'passphrase' || mode === 'rsa' ? mode : 'plain';
     const envelope: Envelope = format === '2.1' ? `v3-${kind}` : kind;
     if (ctx.json) {
-      const one = (r: (typeof results)[number]) => ({
-        path: r.path,
-        sha256: r.sha256,
+      // A dry run writes no package: its path, hash and size are null.
+      const one = (r: (typeof results)[number] | undefined) => ({
+        ...(r === undefined ? { dry_run: true } : {}),
+        path: r?.path ?? null,
+        sha256: r?.sha256 ?? null,
         scope,
         files,
         // As info, verify and receive name them: bytes is the content, package_bytes the file.
         bytes: contentBytes,
-        package_bytes: r.bytes,
+        package_bytes: r?.bytes ?? null,
         encrypted: mode !== undefined,
         envelope,
         signed: signer !== undefined,
@@ -315,14 +324,15 @@ export const createCommand = defineCommand({
         sensitive_included: sensitiveIncluded.map((s) => s.bundle),
         ...(overLimit ? { over_receiver_limit: overLimit } : {}),
         ...(needsAs ? { receive_needs_as: needsAs } : {}),
-        ...(r.recipient ? { recipient: r.recipient } : {}),
+        ...(r?.recipient ? { recipient: r.recipient } : {}),
       });
       // What the warnings said, once for all the packages: names from the walnut, as data (printJson
       // escapes what a terminal would act on).
       const lists = { skipped, agent_files: agentFiles, private_keys: privateKeys, not_for_windows: notForWindows };
-      ctx.printJson({ ok: true, ...(results.length === 1 ? one(results[0]!) : { ...one(results[0]!), packages: results.map(one) }), ...lists });
+      ctx.printJson({ ok: true, ...(results.length <= 1 ? one(results[0]) : { ...one(results[0]), packages: results.map(one) }), ...lists });
       return;
     }
+    if (dryRun) ctx.print(`Dry run: nothing written (the package would be ${inlineText(chosen.path, 4000)}); the warnings above are what create would say`);
     for (const r of results) {
       // Paths hold the walnut's name and folders the user did not necessarily name: escaped.
       ctx.print(
