@@ -5,6 +5,7 @@
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { linkSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectWalnut } from '../../scripts/lib/package/collect.ts';
 import { planPackage } from '../../scripts/lib/package/create.ts';
@@ -216,5 +217,28 @@ describe('credential files and shell histories', () => {
     expect(packed).toEqual(expect.arrayContaining(['notes/.aws/config', 'notes/netrc.md', 'notes/.docker/daemon.json']));
     const named = r.skipped.filter((s) => /credentials|secrets|history/.test(s.reason)).map((s) => s.path);
     expect(named.sort()).toEqual([...secrets].sort());
+  });
+});
+
+// The same review: a hard link to a file left out travelled under its other name (notes.txt, the
+// same file as .env), where a symbolic link to it was refused.
+describe('a hard link to a file left out', () => {
+  it('is left out too, naming the file it is', () => {
+    const walnut = makeWalnut(join(root, 'w-hardlink'), {
+      'notes/.env': 'OPENAI_API_KEY=sk-live-0123456789\n',
+      'notes/id_ed25519': 'not really a key, but named as one\n',
+      'notes/plain.md': 'travels\n',
+    });
+    linkSync(join(walnut, 'notes/.env'), join(walnut, 'notes/notes.txt'));
+    linkSync(join(walnut, 'notes/id_ed25519'), join(walnut, 'notes/backup.txt'));
+    const r = collectWalnut({ walnut, scope: 'full', bundles: [], allowSensitive: false });
+    const packed = [...r.files].map((f) => f.path);
+    expect(packed).not.toContain('notes/notes.txt');
+    expect(packed).not.toContain('notes/backup.txt');
+    expect(packed).toContain('notes/plain.md');
+    expect(r.skipped.find((s) => s.path === 'notes/notes.txt')?.reason).toMatch(
+      /^the same file as notes\/\.env \(a hard link\), left out: environment files hold secrets/,
+    );
+    expect(r.skipped.find((s) => s.path === 'notes/backup.txt')?.reason).toMatch(/^the same file as notes\/id_ed25519 \(a hard link\)/);
   });
 });

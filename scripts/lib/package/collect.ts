@@ -224,6 +224,7 @@ export function collectWalnut(opts: CollectOptions): CollectResult {
     allowPrivateKeys: opts.allowPrivateKeys === true,
     links: [],
     leftOut: new Map(),
+    secretFiles: new Map(),
   };
 
   const addKernel = (name: string, required: boolean) => {
@@ -308,9 +309,29 @@ export function collectWalnut(opts: CollectOptions): CollectResult {
       code: 'no_bundle',
     });
   }
+  leaveOutHardLinksToSecrets(ctx);
   requireKeyMd(result, walnut);
   result.files = result.files.sorted();
   return result;
+}
+
+function noteSecretFile(ctx: Ctx, st: Stats, rel: string, reason: string): void {
+  ctx.secretFiles.set(`${st.dev}:${st.ino}`, { rel, reason });
+}
+
+/**
+ * A file packed under another name that is the same file as one left out as a secret or a
+ * private key (a hard link: `notes.txt` beside `.env`) is left out too, naming it. A symbolic link
+ * to one was refused; a hard link travelled.
+ */
+function leaveOutHardLinksToSecrets(ctx: Ctx): void {
+  if (ctx.secretFiles.size === 0) return;
+  ctx.result.files = ctx.result.files.filter((f) => {
+    const twin = f.linkTo === undefined ? ctx.secretFiles.get(`${f.dev}:${f.ino}`) : undefined;
+    if (twin === undefined) return true;
+    ctx.result.skipped.push({ path: f.rel, reason: `the same file as ${twin.rel} (a hard link), left out: ${twin.reason}` });
+    return false;
+  });
 }
 
 function requireKeyMd(result: CollectResult, walnut: string): void {
@@ -352,6 +373,8 @@ interface Ctx {
   links: PendingLink[];
   /** Walnut-relative paths the walk left out, and why: what a link to them is told. */
   leftOut: Map<string, string>;
+  /** The files left out as secrets or private keys, by `<dev>:<ino>`: a hard link to one is left out too. */
+  secretFiles: Map<string, { rel: string; reason: string }>;
 }
 
 interface PendingLink {
@@ -394,7 +417,11 @@ function addEntry(ctx: Ctx, abs: string, rel: string, pkgPath: string): void {
   if (excluded) {
     leaveOut(ctx, rel, excluded);
     // A secret left out is named (the user sees what did not travel), as a private key is.
-    if (secretReason(name, rel) !== undefined) ctx.result.skipped.push({ path: rel, reason: excluded });
+    if (secretReason(name, rel) !== undefined) {
+      ctx.result.skipped.push({ path: rel, reason: excluded });
+      const st = lstatSync(abs, { throwIfNoEntry: false });
+      if (st?.isFile()) noteSecretFile(ctx, st, rel, excluded);
+    }
     return;
   }
   let st: Stats;
@@ -439,6 +466,7 @@ function addEntry(ctx: Ctx, abs: string, rel: string, pkgPath: string): void {
     if (key && !ctx.allowPrivateKeys) {
       ctx.result.skipped.push({ path: rel, reason: key });
       leaveOut(ctx, rel, key);
+      noteSecretFile(ctx, st, rel, key);
       return;
     }
     if (key || /(^|\/)\.(?:ssh|gnupg)\//.test(rel)) ctx.result.privateKeys.push(rel);
