@@ -95,4 +95,17 @@ describe('create, on a file system that tells such names apart (Linux)', () => {
     const ok = await aliveInProcess(['create', '--walnut', join(dir, 'v'), '--scope', 'full', '--output', join(dir, 'v.walnut')], sandboxEnv(dir));
     expect(ok.status, ok.stderr).toBe(0);
   });
+
+  // A composed and a decomposed `café` print alike: the refusal said "café.md and café.md", and the
+  // user could not tell which to rename (a review of 2026-12-07). It spells them by code point.
+  it('names two spellings of one name in two Unicode forms by their code points', async () => {
+    const dir = tmp('collide-forms');
+    const walnut = join(dir, 'w');
+    writeTree(walnut, { '_kernel/key.md': '---\ntype: venture\n---\n', 'notes/caf\u00e9.md': 'one\n', 'notes/cafe\u0301.md': 'two\n' });
+    const r = await aliveInProcess(['create', '--walnut', walnut, '--scope', 'full', '--output', join(dir, 'out.walnut'), '--json'], sandboxEnv(dir));
+    const message = JSON.parse(r.stdout).error.message as string;
+    expect(message).toContain('the same letters in two Unicode forms');
+    expect(message).toContain('notes/caf\\u{e9}.md');
+    expect(message).toContain('notes/cafe\\u{301}.md');
+  });
 });

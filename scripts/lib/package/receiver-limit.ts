@@ -80,11 +80,22 @@ export function checkNameCollisions(paths: { readonly length: number; path(i: nu
     const clash = recordName(names, path, 'file');
     if (clash?.earlier === undefined) continue;
     throw new AliveError(
-      `the walnut holds ${inlineText(clash.earlier)} and ${inlineText(path)}, whose names differ only by letter case or Unicode form (or a trailing dot or space): ` +
+      `the walnut holds ${inlineText(clash.earlier)} and ${inlineText(path)}${formsApart(clash.earlier, path)}, whose names differ only by letter case or Unicode form (or a trailing dot or space): ` +
         'they are one name on macOS and Windows, where one would overwrite the other, and every receiver refuses such a package. Rename one of them (or leave it out with .walnutignore); nothing was written',
       { code: 'name_collision' },
     );
   }
+}
+
+/**
+ * For two names that print alike (one name in two Unicode forms: a composed `café`, a decomposed
+ * one), both with each character past ASCII written as its code point: the user could not tell
+ * which to rename. '' for names that print apart.
+ */
+function formsApart(a: string, b: string): string {
+  if (a === b || a.normalize('NFC') !== b.normalize('NFC')) return '';
+  const spelled = (s: string) => [...s].map((c) => (c.codePointAt(0)! < 0x80 ? c : `\\u{${c.codePointAt(0)!.toString(16)}}`)).join('');
+  return ` (the same letters in two Unicode forms: ${inlineText(spelled(a))} and ${inlineText(spelled(b))})`;
 }
 
 /** Whether a receiver refuses, by default, a package of `files`; how much it holds and what opens it. */
