@@ -172,6 +172,8 @@ describe('a few KB from a peer relay that expand to gigabytes', () => {
     // The key fetch is refused (no key change is read from it); the relay still answers ls-remote.
     expect(probe.state?.peer_key_changes).toEqual({});
     expect(probe.state?.peer_reachability?.bob2?.reachable).toBe(true);
-    expect(probe.state?.last_error).toBeNull();
+    // The whole state when it fails (seen once under the suite's load: "git fetch failed with exit
+    // code 128", git's own words only in the state's detail).
+    expect(probe.state?.last_error, JSON.stringify(probe.state)).toBeNull();
   }, 60_000);
 });
