@@ -24,6 +24,7 @@ import type { TestProject } from 'vitest/node';
 import { buildBundles } from '../../tools/build-options.mjs';
 import { processAlive } from '../../scripts/lib/proc/alive.ts';
 import { setWorkerMalloc } from './worker-malloc.ts';
+import { watchRunForStalls } from './stall-watch.ts';
 
 /** True when every user may traverse `dir` and each folder above it. */
 function openToEveryone(dir: string): boolean {
@@ -115,6 +116,8 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const extraCaCerts = process.env.NODE_EXTRA_CA_CERTS;
   delete process.env.NODE_EXTRA_CA_CERTS;
   const undoWorkerMalloc = setWorkerMalloc();
+  // A worker whose event loop is blocked is found and unblocked (stall-watch.ts).
+  const stopStallWatch = watchRunForStalls(runTmp);
   const dir = mkdtempSync(join(base, `alive-test-bundles-${process.pid}-`));
   chmodSync(dir, 0o755);
   await buildBundles(dir, { logLevel: 'warning' });
@@ -124,6 +127,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
     await buildBundles(dir, { logLevel: 'warning' });
   });
   return () => {
+    stopStallWatch();
     rmSync(dir, { recursive: true, force: true });
     rmSync(runTmp, { recursive: true, force: true });
     if (systemTmp === undefined) delete process.env.TMPDIR;

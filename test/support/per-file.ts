@@ -24,6 +24,7 @@ import { counted } from '../../scripts/lib/text/plural.ts';
 import { resetProcessEnv } from './process-env.ts';
 import { restoreChildMalloc } from './worker-malloc.ts';
 import { runFileCleanups } from './after-file.ts';
+import { beatForThisFile } from './heartbeat.ts';
 
 interface WorkerStart {
   env: NodeJS.ProcessEnv;
@@ -52,6 +53,7 @@ setThreadScanMaxForTests(undefined);
 setListingMemoryForTests(undefined);
 setLeftoverFileMaxForTests(undefined);
 resetMessageIdsForTests();
+beatForThisFile();
 
 afterAll(() => {
   // What helper modules made for this file (after-file.ts): they load once per worker.
