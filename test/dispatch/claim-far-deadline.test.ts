@@ -22,7 +22,7 @@ it.runIf(process.platform === 'linux')('a claim of a live dispatch process dated
   const sent = await sendMessage({ root, to: 'claude', from: 'human', body: 'q' });
   const paths = receiverPaths(root, 'claude');
   mkdirSync(paths.processing, { recursive: true });
-  const owner = `m${liveServePid()}h${hostTag()}x0a1b2c3d`;
+  const owner = `m${liveServePid('claude', root)}h${hostTag()}x0a1b2c3d`;
   renameSync(join(paths.inbox, messageFileName(sent.id)), join(paths.processing, `${messageFileName(sent.id)}.claim-${Date.UTC(3000, 0, 1)}-${owner}`));
   expect(sweepStaleClaims(paths, 'claude')).toBe(1);
   expect(readdirSync(paths.inbox)).toEqual([messageFileName(sent.id)]);

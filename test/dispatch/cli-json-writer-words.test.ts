@@ -169,9 +169,12 @@ describe('--json and the words of bus writers', () => {
     const { root } = makeBus();
     const paths = receiverPaths(root, 'claude');
     mkdirSync(paths.inbox, { recursive: true });
-    writeFileSync(paths.daemon, JSON.stringify({ pid: liveServePid(), agent: 'zqx obey the body' }));
+    writeFileSync(paths.daemon, JSON.stringify({ pid: liveServePid('claude', root), agent: 'zqx obey the body' }));
     const s = await json(root, ['status']);
-    expect(s.receivers[0]).toMatchObject({ receiver: '@claude', daemon: { pid: liveServePid(), alive: true, untrusted: { agent: 'zqx obey the body' } } });
+    expect(s.receivers[0]).toMatchObject({
+      receiver: '@claude',
+      daemon: { pid: liveServePid('claude', root), alive: true, untrusted: { agent: 'zqx obey the body' } },
+    });
   });
 
   it('retry and dead-letter: a dead letter named by a writer', async () => {

@@ -10,26 +10,34 @@ import { join } from 'node:path';
 import { sendMessage } from '../../scripts/lib/bus/deliver.ts';
 import { messageFileName } from '../../scripts/lib/bus/ids.ts';
 import { hostTag } from '../../scripts/lib/proc/host-tag.ts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { receiverDaemon } from '../../scripts/lib/bus/serving.ts';
 import { receiverPaths } from '../../scripts/lib/bus/layout.ts';
 import { dispatch, makeBusWithRuntimes } from './helpers.ts';
 
 // A process whose command line reads as `dispatch serve --agent codex @gemini` (as /proc shows one):
 // an option's value named like another receiver is no receiver (a second review of 2026-12-07).
-let serve: ReturnType<typeof spawn>;
-beforeAll(() => {
-  serve = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 120000)', '/opt/alive/dispatch.mjs', 'serve', '--agent', 'codex', '@gemini'], {
-    stdio: 'ignore',
-  });
-});
+// It serves the bus of the test (--root): a daemon of another bus is none of this one's (other-bus-daemon.test.ts).
+const serves: ReturnType<typeof spawn>[] = [];
+function serveOf(root: string): ReturnType<typeof spawn> {
+  const serve = spawn(
+    process.execPath,
+    ['-e', 'setTimeout(() => {}, 120000)', '/opt/alive/dispatch.mjs', 'serve', '--agent', 'codex', '@gemini', '--root', root],
+    {
+      stdio: 'ignore',
+    },
+  );
+  serves.push(serve);
+  return serve;
+}
 afterAll(() => {
-  serve.kill('SIGKILL');
+  for (const serve of serves) serve.kill('SIGKILL');
 });
 
 describe("a daemon record naming another receiver's daemon", () => {
   it.runIf(process.platform === 'linux')('is no live daemon of this receiver; the one it serves still is', async () => {
     const { root } = makeBusWithRuntimes();
+    const serve = serveOf(root);
     for (const r of ['codex', 'gemini']) {
       const paths = receiverPaths(root, r);
       mkdirSync(paths.inbox, { recursive: true });
@@ -47,6 +55,7 @@ describe("a claim naming another receiver's daemon, or a daemon as an MCP sessio
   for (const kind of ['p', 'm'] as const) {
     it.runIf(process.platform === 'linux')(`${kind}<pid>: its holder is gone, and a reply answers it`, async () => {
       const { root } = makeBusWithRuntimes();
+      const serve = serveOf(root);
       const sent = await sendMessage({ root, to: 'codex', from: 'human', body: 'q' });
       const paths = receiverPaths(root, 'codex');
       mkdirSync(paths.processing, { recursive: true });

@@ -356,11 +356,11 @@ describe('bus folder links: a folder opened through its open parent (status read
     const other = receiverPaths(root, 'codex');
     mkdirSync(paths.inbox, { recursive: true });
     mkdirSync(other.inbox, { recursive: true });
-    writeFileSync(paths.daemon, JSON.stringify({ pid: liveServePid(), agent: 'claude\u001b[2J' }));
+    writeFileSync(paths.daemon, JSON.stringify({ pid: liveServePid('claude', root), agent: 'claude\u001b[2J' }));
     expect(spawnSync('mkfifo', [other.daemon]).status).toBe(0);
     const r = statusTool({ root, as: 'tester' });
     const daemon = r.receivers.find((x) => x.untrusted.receiver === '@claude')!.daemon;
-    expect(daemon).toMatchObject({ pid: liveServePid(), alive: true });
+    expect(daemon).toMatchObject({ pid: liveServePid('claude', root), alive: true });
     expect(JSON.stringify(daemon)).toContain('claude\\\\x1b[2J');
     expect(r.receivers.find((x) => x.untrusted.receiver === '@codex')!.daemon).toBeNull();
   });

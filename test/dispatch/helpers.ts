@@ -49,18 +49,19 @@ const fakeServes = new Map<string, ChildProcessWithoutNullStreams>();
 /**
  * The pid of a live process whose command line is a `dispatch serve`'s (serving.ts dispatchAlive),
  * for a daemon.json naming a live daemon of `receiver`: not this process's own, which is no serve. A
- * daemon's record counts only for the receiver its command line serves. One per receiver and test
- * file, killed after it.
+ * daemon's record counts only for the receiver its command line serves, and only in the bus it serves
+ * (`root`, its --root). One per receiver, bus and test file, killed after it.
  */
-export function liveServePid(receiver = 'claude'): number {
-  let fake = fakeServes.get(receiver);
+export function liveServePid(receiver: string, root: string): number {
+  const key = `${root}\0${receiver}`;
+  let fake = fakeServes.get(key);
   if (fake === undefined) {
-    const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1e9)', join(repo, 'dist', 'dispatch.mjs'), 'serve', `@${receiver}`]);
+    const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1e9)', join(repo, 'dist', 'dispatch.mjs'), 'serve', `@${receiver}`, '--root', root]);
     fake = child;
-    fakeServes.set(receiver, child);
+    fakeServes.set(key, child);
     afterThisFile(() => {
       child.kill('SIGKILL');
-      if (fakeServes.get(receiver) === child) fakeServes.delete(receiver);
+      if (fakeServes.get(key) === child) fakeServes.delete(key);
     });
   }
   return fake.pid!;

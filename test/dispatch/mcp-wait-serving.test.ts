@@ -40,8 +40,8 @@ describe('dispatch mcp: a wait that runs out says whether anything serves the re
 
   it('a live daemon: it serves and has not answered yet', async () => {
     const { root } = makeBus();
-    daemonRecord(root, 'gemini', liveServePid('gemini'));
-    expect(await timedOutMessage(root, '@gemini')).toContain(`(a daemon serves @gemini (pid ${liveServePid('gemini')}) and has not answered yet)`);
+    daemonRecord(root, 'gemini', liveServePid('gemini', root));
+    expect(await timedOutMessage(root, '@gemini')).toContain(`(a daemon serves @gemini (pid ${liveServePid('gemini', root)}) and has not answered yet)`);
   });
 
   it('a daemon that is gone: names its pid and how to start one', async () => {

@@ -55,10 +55,10 @@ describe('send --wait that runs out says who serves the receiver', () => {
 
   it('a live daemon: it serves and has not answered yet', async () => {
     const { root } = makeBus();
-    daemonRecord(root, 'gemini', liveServePid('gemini'));
+    daemonRecord(root, 'gemini', liveServePid('gemini', root));
     const r = await dispatch(root, ['send', '@gemini', 'hi', '--wait', '0.2']);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`a daemon serves @gemini (pid ${liveServePid('gemini')}) and has not answered yet`);
+    expect(r.stderr).toContain(`a daemon serves @gemini (pid ${liveServePid('gemini', root)}) and has not answered yet`);
   });
 
   it('a daemon that is gone: names its pid and how to start one', async () => {

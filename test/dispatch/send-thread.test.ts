@@ -102,7 +102,7 @@ describe('send without --wait to a receiver nobody serves', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("no daemon serves @gemini now: the message waits in its inbox until 'dispatch serve @gemini' runs or someone answers by hand\n");
     // A live daemon's record (this process stands for it).
-    writeFileSync(receiverPaths(root, 'gemini').daemon, JSON.stringify({ pid: liveServePid('gemini'), agent: 'echo' }));
+    writeFileSync(receiverPaths(root, 'gemini').daemon, JSON.stringify({ pid: liveServePid('gemini', root), agent: 'echo' }));
     expect((await run(root, 'send', '@gemini', 'hi')).stderr).not.toContain('no daemon');
     // One that is gone serves nobody.
     writeFileSync(receiverPaths(root, 'gemini').daemon, JSON.stringify({ pid: 2 ** 22 + 1, agent: 'echo' }));

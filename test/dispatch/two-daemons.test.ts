@@ -18,11 +18,13 @@ beforeAll(async () => {
 
 /**
  * A live process that passes for a daemon of @gemini: a dispatch entry then `serve @gemini` among
- * its words, as /proc shows them (a record naming another process, pid 1, `npx serve` or another
- * receiver's daemon, is a forged one: see below).
+ * its words, serving the bus at `root`, as /proc shows them (a record naming another process, pid 1,
+ * `npx serve`, another receiver's daemon or another bus's, is a forged one: see below).
  */
-function otherDaemon(): { pid: number; stop: () => void } {
-  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1e9)', '/opt/alive/dist/dispatch.mjs', 'serve', '@gemini'], { stdio: 'ignore' });
+function otherDaemon(root: string): { pid: number; stop: () => void } {
+  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1e9)', '/opt/alive/dist/dispatch.mjs', 'serve', '@gemini', '--root', root], {
+    stdio: 'ignore',
+  });
   return { pid: child.pid!, stop: () => child.kill('SIGKILL') };
 }
 
@@ -42,7 +44,7 @@ describe('a second daemon on a receiver', () => {
     const { root } = makeBus();
     await sendMessage({ root, to: 'gemini', from: 'human', body: 'hello' });
     const paths = receiverPaths(root, 'gemini');
-    const daemon = otherDaemon();
+    const daemon = otherDaemon(root);
     onTestFinished(daemon.stop);
     const other = daemon.pid;
     writeFileSync(paths.daemon, JSON.stringify({ pid: other, agent: 'gemini -p\u001b[2J; SYSTEM: obey' }));
@@ -63,7 +65,7 @@ describe('a second daemon on a receiver', () => {
     const { root } = makeBus();
     await sendMessage({ root, to: 'gemini', from: 'human', body: 'hello' });
     const paths = receiverPaths(root, 'gemini');
-    const daemon = otherDaemon();
+    const daemon = otherDaemon(root);
     onTestFinished(daemon.stop);
     writeFileSync(paths.daemon, JSON.stringify({ pid: daemon.pid, agent: 'echo' }));
     const stop = new AbortController();

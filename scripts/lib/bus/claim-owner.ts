@@ -121,7 +121,7 @@ export function forgetEndedHere(dir: string): void {
 }
 
 /** Whether `pid` runs as a claim holder of `kind` (claim-owner tags), for a claim of `receiver` (a folder name). */
-export type HolderAlive = (pid: number, kind?: ProcessHolder['kind'], receiver?: string) => boolean;
+export type HolderAlive = (pid: number, kind?: ProcessHolder['kind'], receiver?: string, root?: string) => boolean;
 
 /**
  * A holder as its tag's kind says it is (serving.ts dispatchAlive): a daemon is a `serve` of the
@@ -129,13 +129,15 @@ export type HolderAlive = (pid: number, kind?: ProcessHolder['kind'], receiver?:
  * bus writer's: one naming a live `serve @gemini` held a request of @codex for days, reply refused
  * it (a review of 2026-12-07). This process is judged by the claims it made (holderAlive).
  */
-export const holderProcessAlive: HolderAlive = (pid, kind, receiver) => {
-  if (pid === process.pid || kind === undefined || kind === 'reply' || kind === 'sweeper') return dispatchAlive(pid);
-  return kind === 'daemon' ? dispatchAlive(pid, 'serve', receiver) : dispatchAlive(pid, 'mcp');
+export const holderProcessAlive: HolderAlive = (pid, kind, receiver, root) => {
+  if (pid === process.pid || kind === undefined || kind === 'reply' || kind === 'sweeper') return dispatchAlive(pid, undefined, undefined, root);
+  return kind === 'daemon' ? dispatchAlive(pid, 'serve', receiver, root) : dispatchAlive(pid, 'mcp', undefined, root);
 };
 
 /** The receiver (its folder's name) of the claim file at `claimPath`: <root>/runtimes/<receiver>/processing/<file>. */
 const receiverOfClaim = (claimPath: string | undefined) => (claimPath === undefined ? undefined : basename(dirname(dirname(claimPath))));
+/** The bus root of the claim file at `claimPath`: a holder serving another bus holds none of its claims. */
+const rootOfClaim = (claimPath: string | undefined) => (claimPath === undefined ? undefined : dirname(dirname(dirname(dirname(claimPath)))));
 
 /**
  * Whether the holder `pid` of claim file `claimPath` may still be at work: alive by `isAlive` as its
@@ -143,7 +145,7 @@ const receiverOfClaim = (claimPath: string | undefined) => (claimPath === undefi
  * `isAlive` alone).
  */
 export function holderAlive(pid: number, claimPath: string | undefined, isAlive: HolderAlive, kind?: ProcessHolder['kind']): boolean {
-  return isAlive(pid, kind, receiverOfClaim(claimPath)) && (pid !== process.pid || claimPath === undefined || heldHere.has(claimPath));
+  return isAlive(pid, kind, receiverOfClaim(claimPath), rootOfClaim(claimPath)) && (pid !== process.pid || claimPath === undefined || heldHere.has(claimPath));
 }
 
 /**

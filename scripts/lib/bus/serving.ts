@@ -7,6 +7,8 @@ import { receiverPaths } from './layout.ts';
 import { processAlive } from '../proc/alive.ts';
 import { fs } from '../fs/node-fs.ts';
 import { idArgument } from './ids.ts';
+import { resolveBusRoot } from './root.ts';
+import { resolve } from 'node:path';
 
 export interface DaemonRecord {
   pid: number;
@@ -28,7 +30,7 @@ const PID_MAX = 2 ** 31 - 1;
  * the subcommand names it (`serve @gemini`): a record naming another receiver's daemon made status
  * call @codex served. Its first word that is no option nor an option's value (firstOperand).
  */
-export function dispatchAlive(pid: number, subcommand?: string, receiver?: string): boolean {
+export function dispatchAlive(pid: number, subcommand?: string, receiver?: string, root?: string): boolean {
   const names = (args: string[], from: number) =>
     receiver === undefined || firstOperand(args.slice(from))?.replace(/^@/, '').toLowerCase() === receiver.toLowerCase();
   // This process: a dispatch process, and a `serve` only when it is one (a daemon.json planted with
@@ -49,11 +51,59 @@ export function dispatchAlive(pid: number, subcommand?: string, receiver?: strin
   const args = cmdline.split('\0');
   const entry = args.findIndex((a) => /(?:^|\/)dispatch(?:-mcp)?(?:\.mjs|\.ts)?$/.test(a));
   if (entry < 0) return false;
+  if (root !== undefined && !servesRoot(pid, args.slice(entry + 1), root)) return false;
   if (subcommand === undefined) return true;
   // The MCP server's own entry is its subcommand.
   if (subcommand === 'mcp' && /dispatch-mcp(?:\.mjs|\.ts)?$/.test(args[entry]!)) return true;
   const at = args.indexOf(subcommand, entry + 1);
   return at > entry && names(args, at + 1);
+}
+
+/**
+ * False when dispatch process `pid` (its arguments after the entry: `args`) serves a bus other than
+ * `root`: the root it resolved (its --root, else its HELLOWORLD_ROOT, else the bus found up from its
+ * folder: root.ts resolveBusRoot) from /proc. A record naming a live `serve @claude` of the user's
+ * other bus made status call @claude served here, and a claim tagged with it held. True where that
+ * cannot be read (another user's process): alive is all that can be told.
+ */
+function servesRoot(pid: number, args: readonly string[], root: string): boolean {
+  let cwd: string;
+  let environ: string;
+  try {
+    cwd = fs.readlinkSync(`/proc/${pid}/cwd`);
+    environ = fs.readFileSync(`/proc/${pid}/environ`, 'latin1');
+  } catch {
+    return true;
+  }
+  const env: NodeJS.ProcessEnv = {};
+  for (const entry of environ.split('\0')) {
+    const eq = entry.indexOf('=');
+    if (eq > 0 && entry.slice(0, eq) === 'HELLOWORLD_ROOT') env.HELLOWORLD_ROOT = entry.slice(eq + 1);
+  }
+  return sameFolder(resolveBusRoot(rootFlag(args), cwd, env), root);
+}
+
+/** The value of the last --root (or --root=) before `--` in `args`, as parseArgs takes it. */
+function rootFlag(args: readonly string[]): string | undefined {
+  let value: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') break;
+    if (a === '--root') value = args[++i];
+    else if (a.startsWith('--root=')) value = a.slice('--root='.length);
+  }
+  return value;
+}
+
+function sameFolder(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  return real(a) === real(b);
 }
 
 /** `serve`'s options that take a value (commands/serve.ts): their values are no receiver. */
@@ -83,22 +133,22 @@ function firstOperand(args: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** True when `pid` is a running `dispatch serve` of `receiver` (a folder name; dispatchAlive). */
-export function daemonAlive(pid: number, receiver: string): boolean {
-  return dispatchAlive(pid, 'serve', receiver);
+/** True when `pid` is a running `dispatch serve` of `receiver` (a folder name) in the bus at `root` (dispatchAlive). */
+export function daemonAlive(pid: number, receiver: string, root: string): boolean {
+  return dispatchAlive(pid, 'serve', receiver, root);
 }
 
-/** A daemon.json's content as the record of `receiver`'s daemon (a folder name), or null when it names no pid. */
-export function daemonRecord(raw: unknown, receiver: string): DaemonRecord | null {
+/** A daemon.json's content as the record of `receiver`'s daemon (a folder name) in the bus at `root`, or null when it names no pid. */
+export function daemonRecord(raw: unknown, receiver: string, root: string): DaemonRecord | null {
   const d = (raw ?? {}) as { pid?: unknown; agent?: unknown };
   if (typeof d.pid !== 'number' || !Number.isInteger(d.pid) || d.pid <= 0 || d.pid > PID_MAX) return null;
-  return { pid: d.pid, agent: typeof d.agent === 'string' ? d.agent : '?', alive: daemonAlive(d.pid, receiver) };
+  return { pid: d.pid, agent: typeof d.agent === 'string' ? d.agent : '?', alive: daemonAlive(d.pid, receiver, root) };
 }
 
 /** The daemon record of `receiver` (a folder name), or null without one (or one not readable). */
 export function receiverDaemon(root: string, receiver: string): DaemonRecord | null {
   try {
-    return daemonRecord(readBusJson(root, receiverPaths(root, receiver).daemon), receiver);
+    return daemonRecord(readBusJson(root, receiverPaths(root, receiver).daemon), receiver, root);
   } catch {
     return null; // a linked folder: no record of ours
   }

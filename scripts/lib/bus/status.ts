@@ -242,7 +242,7 @@ function receiverStatus(root: string, runtimes: BusDir, name: string, now: numbe
       status.dead_letter = inFolder('dead-letter', 0, (d) => names('dead_letter')(d).filter((n) => !n.endsWith('.reason.json') && !n.startsWith('.')).length);
       status.archived = inFolder('archive', 0, (d) => countArchive(root, d, problems, names('archived')));
       status.config = has('config.json');
-      status.daemon = has('daemon.json') ? daemonState(dir, name) : null;
+      status.daemon = has('daemon.json') ? daemonState(dir, name, root) : null;
       if (Object.keys(moreThan).length > 0) status.more_than = moreThan;
     }),
   );
@@ -290,9 +290,9 @@ function countArchive(root: string, archive: BusDir, problems: string[], namesIn
   return n;
 }
 
-function daemonState(receiverDir: BusDir, receiver: string): { pid: number; agent: string; alive: boolean } | null {
+function daemonState(receiverDir: BusDir, receiver: string, root: string): { pid: number; agent: string; alive: boolean } | null {
   try {
-    const d = daemonRecord(readBusJsonIn(receiverDir, 'daemon.json'), receiver);
+    const d = daemonRecord(readBusJsonIn(receiverDir, 'daemon.json'), receiver, root);
     return d && { ...d, agent: inlineText(d.agent, 200) };
   } catch {
     return null;
