@@ -42,6 +42,38 @@ describe('create and version-control metadata', () => {
     expect(skipped.get('notes/.hg')).toMatch(/^version-control metadata \(its config names commands/);
   });
 
+  it(".git (a folder or a gitfile, at any depth) and the walnut root's hidden entries are left out and named; junk such as .DS_Store is left out unnamed", () => {
+    const walnut = join(tmp('cvcs-named'), 'w');
+    const put = (rel: string, text: string) => {
+      mkdirSync(join(walnut, rel, '..'), { recursive: true });
+      writeFileSync(join(walnut, rel), text);
+    };
+    put('_kernel/key.md', '---\ngoal: g\n---\n');
+    put('_kernel/.scratch.md', 'kernel dot file\n');
+    put('code/app/main.py', 'print(1)\n');
+    put('code/app/.git/HEAD', 'ref: refs/heads/main\n');
+    put('code/lib/.git', 'gitdir: ../../.git/modules/lib\n');
+    put('code/lib/lib.py', 'x = 1\n');
+    put('.git/HEAD', 'ref: refs/heads/main\n');
+    put('.obsidian/app.json', '{}\n');
+    put('.hidden.md', 'root dot file\n');
+    put('.env', 'TOKEN=x\n');
+    put('.walnutignore', '*.log\n');
+    put('.DS_Store', 'junk\n');
+    put('code/.DS_Store', 'junk\n');
+    put('code/._main.py', 'macOS metadata\n');
+    const r = collectWalnut({ walnut, scope: 'full', bundles: [], allowSensitive: false });
+    expect([...r.files].map((f) => f.path).sort()).toEqual(['_kernel/key.md', 'code/app/main.py', 'code/lib/lib.py']);
+    const skipped = new Map(r.skipped.map((s) => [s.path, s.reason]));
+    expect([...skipped.keys()].sort()).toEqual(['.env', '.git', '.hidden.md', '.obsidian', '_kernel/.scratch.md', 'code/app/.git', 'code/lib/.git']);
+    expect(skipped.get('.env')).toBe('environment files hold secrets');
+    for (const git of ['.git', 'code/app/.git', 'code/lib/.git']) expect(skipped.get(git)).toMatch(/^a Git repository's metadata \(its config names commands/);
+    expect(skipped.get('.obsidian')).toBe(
+      "a hidden entry at the walnut root (a tool's or an editor's settings): not packed from there; move what should travel into a folder",
+    );
+    expect(skipped.get('_kernel/.scratch.md')).toBe('a hidden entry in _kernel/: not packed from there; move what should travel into a folder');
+  });
+
   it('what create packs of such a walnut, extract unpacks', async () => {
     const walnut = walnutWithRepositories();
     const pkg = join(walnut, '..', 'w.walnut');

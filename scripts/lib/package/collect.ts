@@ -277,7 +277,8 @@ export function collectWalnut(opts: CollectOptions): CollectResult {
     for (const e of listNames(ctx, join(walnutReal, '_kernel'), '_kernel')) {
       if (e === 'key.md') continue;
       if (PACKAGE_TEMP.test(e)) addEntry(ctx, join(walnutReal, '_kernel', e), `_kernel/${e}`, `_kernel/${e}`);
-      else if (KERNEL_EXCLUDES.has(e) || e.startsWith('.')) leaveOut(ctx, `_kernel/${e}`, excludedName(e) ?? 'not packed from _kernel/');
+      else if (KERNEL_EXCLUDES.has(e)) leaveOut(ctx, `_kernel/${e}`, excludedName(e) ?? 'not packed from _kernel/');
+      else if (e.startsWith('.')) leaveOutHidden(ctx, `_kernel/${e}`, 'a hidden entry in _kernel/');
       else addEntry(ctx, join(walnutReal, '_kernel', e), `_kernel/${e}`, `_kernel/${e}`);
     }
     // listBundles leaves out a bundle folder whose name is not UTF-8: name it here.
@@ -295,7 +296,8 @@ export function collectWalnut(opts: CollectOptions): CollectResult {
       } else if (PACKAGE_TEMP.test(e)) addEntry(ctx, join(walnutReal, e), e, e);
       // A root .ssh/ (or .gnupg/) is one as one at any depth is: named, and packed only with --allow-private-keys.
       else if ((e === '.ssh' || e === '.gnupg') && isRealDir(join(walnutReal, e))) addEntry(ctx, join(walnutReal, e), e, e);
-      else if (ROOT_EXCLUDES.has(e) || e.startsWith('.')) leaveOut(ctx, e, excludedName(e) ?? 'not packed from the walnut root');
+      else if (e.startsWith('.')) leaveOutHidden(ctx, e, "a hidden entry at the walnut root (a tool's or an editor's settings)");
+      else if (ROOT_EXCLUDES.has(e)) leaveOut(ctx, e, excludedName(e) ?? 'not packed from the walnut root');
       else addEntry(ctx, join(walnutReal, e), e, e);
     }
   }
@@ -388,6 +390,30 @@ function leaveOut(ctx: Ctx, rel: string, reason: string): void {
   ctx.leftOut.set(rel, reason);
 }
 
+/** What version-control metadata's reason says: why it never travels. */
+const VCS_RUNS = 'its config names commands that run in that folder; share the files, not the repository';
+const GIT_METADATA = `a Git repository's metadata (${VCS_RUNS})`;
+/** Names at the top of the walnut or its kernel left out without a word: junk, ours, and the ignore file. */
+const UNNAMED_HIDDEN = new Set(['.alive', '.walnutignore']);
+
+/**
+ * Leaves out a hidden entry of the walnut's root or kernel (`where` says which), named in skipped
+ * (a folder of settings the user may have expected to travel), except junk, macOS metadata, the
+ * ignore file and .alive/; a .git, or a file of secrets (.env), by what it is.
+ */
+function leaveOutHidden(ctx: Ctx, rel: string, where: string): void {
+  const name = rel.slice(rel.lastIndexOf('/') + 1);
+  const junk = JUNK.has(name) || name.startsWith('._') || UNNAMED_HIDDEN.has(name);
+  const reason =
+    name === '.git'
+      ? GIT_METADATA
+      : junk
+        ? (excludedName(name) ?? 'never packed')
+        : (secretReason(name, rel) ?? `${where}: not packed from there; move what should travel into a folder`);
+  leaveOut(ctx, rel, reason);
+  if (!junk || name === '.git') ctx.result.skipped.push({ path: rel, reason });
+}
+
 /** Records a sensitive bundle as packed (the owner said yes) or held back; true when it is packed. */
 function sensitivePacked(ctx: Ctx, name: string, reason: string | undefined): boolean {
   const entry = { bundle: name, reason: reason ?? 'sensitive' };
@@ -416,6 +442,7 @@ function addEntry(ctx: Ctx, abs: string, rel: string, pkgPath: string): void {
   const excluded = excludedName(name) ?? secretReason(name, rel) ?? (excludedPath(rel) ? 'never packed' : undefined);
   if (excluded) {
     leaveOut(ctx, rel, excluded);
+    if (name === '.git') ctx.result.skipped.push({ path: rel, reason: GIT_METADATA });
     // A secret left out is named (the user sees what did not travel), as a private key is.
     if (secretReason(name, rel) !== undefined) {
       ctx.result.skipped.push({ path: rel, reason: excluded });
@@ -571,7 +598,7 @@ function walkDir(ctx: Ctx, abs: string, rel: string, pkgPath: string): void {
  * tool runs in that folder on the receiver's side. `.git` itself is never packed (JUNK).
  */
 function vcsFolderReason(abs: string, name: string, names: readonly string[]): string | undefined {
-  const run = 'its config names commands that run in that folder; share the files, not the repository';
+  const run = VCS_RUNS;
   if (VCS_FOLDERS.has(name.toLowerCase())) return `version-control metadata (${run})`;
   if (!names.some((n) => n.toLowerCase() === 'head')) return undefined;
   // A repository's objects/ and refs/ count as git counts them, folders (empty ones included).
