@@ -273,7 +273,12 @@ export async function runGitBytes(args: string[], opts: GitRunOptions = {}): Pro
       throw new GitError(`git ${verb(args)} took longer than ${seconds(timeoutMs)} s and was stopped`, stderr, true);
     case 'exited':
       if (!(opts.okCodes ?? [0]).includes(r.code ?? -1)) {
-        const ended = r.signal !== null ? `was ended by signal ${r.signal}` : `failed with exit code ${r.code}`;
+        const ended =
+          r.signal === 'SIGSEGV' || r.signal === 'SIGBUS'
+            ? `crashed (signal ${r.signal}), ${DEEP_TREE_CRASH}`
+            : r.signal !== null
+              ? `was ended by signal ${r.signal}`
+              : `failed with exit code ${r.code}`;
         throw new GitError(
           `git ${verb(args)} ${ended}`,
           stderr,
@@ -289,6 +294,14 @@ export async function runGitBytes(args: string[], opts: GitRunOptions = {}): Pro
       return { code: r.code ?? 0, stdout: r.stdout, stderr };
   }
 }
+
+/**
+ * What a git crash says: git 2.39 reads a tree recursively, and a folder some 30,000 levels deep
+ * (a push accepts one) crashes it, on every path that lists the relay's trees.
+ */
+const DEEP_TREE_CRASH =
+  'as git does reading a folder nested tens of thousands of levels deep, which anyone with write access to a relay can commit: ' +
+  'if the relay holds one, remove it (a clone of the relay, `git rm -r` and push) and try again';
 
 function seconds(ms: number): number {
   return Math.round(ms / 100) / 10;
