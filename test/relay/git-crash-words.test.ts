@@ -20,7 +20,7 @@ it('a git that crashes (SIGSEGV) says what makes it crash on a relay and what to
   expect(err).toBeInstanceOf(GitError);
   expect((err as GitError).signal).toBe('SIGSEGV');
   expect((err as GitError).message).toBe(
-    'git ls-tree crashed (signal SIGSEGV), as git does reading a folder nested tens of thousands of levels deep, which anyone with write access to a relay can commit: ' +
-      'if the relay holds one, remove it (a clone of the relay, `git rm -r` and push) and try again',
+    'git ls-tree crashed (signal SIGSEGV), as git does on a folder nested tens of thousands of levels deep, which anyone who can write to a relay can commit: ' +
+      'remove it from the relay (a clone, `git rm -r`, push) and try again',
   );
 });

@@ -158,7 +158,7 @@ it.skipIf(stackLimit() > 8 * 1024 * 1024)(
     expect(err).toMatchObject({
       code: 'too_large',
       message: expect.stringMatching(
-        /^inbox in the relay \(at commit [0-9a-f]{12}\) could not be listed: git crashed reading it \(SIGSEGV\).*nested .* deep.*Remove/,
+        /^inbox in the relay \(at commit [0-9a-f]{12}\) could not be listed: git crashed reading it \(SIGSEGV\).*nested .* deep.*remove it/,
       ),
     });
   },

@@ -299,9 +299,9 @@ export async function runGitBytes(args: string[], opts: GitRunOptions = {}): Pro
  * What a git crash says: git 2.39 reads a tree recursively, and a folder some 30,000 levels deep
  * (a push accepts one) crashes it, on every path that lists the relay's trees.
  */
-const DEEP_TREE_CRASH =
-  'as git does reading a folder nested tens of thousands of levels deep, which anyone with write access to a relay can commit: ' +
-  'if the relay holds one, remove it (a clone of the relay, `git rm -r` and push) and try again';
+export const DEEP_TREE_CRASH =
+  'as git does on a folder nested tens of thousands of levels deep, which anyone who can write to a relay can commit: ' +
+  'remove it from the relay (a clone, `git rm -r`, push) and try again';
 
 function seconds(ms: number): number {
   return Math.round(ms / 100) / 10;

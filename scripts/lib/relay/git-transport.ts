@@ -2,6 +2,7 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { dirname, resolve, join } from 'node:path';
 import { AliveError, errnoCode, messageOf, untrustedDetailOf } from '../errors.ts';
 import {
+  DEEP_TREE_CRASH,
   GitError,
   GIT_IDENTITY,
   gitProgressBytes,
@@ -633,8 +634,7 @@ export class GitTransport implements RelayTransport {
       // git 2.39 reads a tree recursively: a folder some 30,000 levels deep (which a push accepts) crashes it.
       if (err instanceof GitError && (err.signal === 'SIGSEGV' || err.signal === 'SIGBUS')) {
         throw new AliveError(
-          `${prefix} in the relay (at commit ${ref.slice(0, 12)}) could not be listed: git crashed reading it (${err.signal}), as it does on a folder nested tens of thousands of levels deep, ` +
-            'which someone with write access committed. Remove it from the relay (a clone of it, `git rm -r` and push) and try again',
+          `${prefix} in the relay (at commit ${ref.slice(0, 12)}) could not be listed: git crashed reading it (${err.signal}), ${DEEP_TREE_CRASH}`,
           { code: 'too_large', cause: err },
         );
       }
