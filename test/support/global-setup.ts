@@ -117,7 +117,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   delete process.env.NODE_EXTRA_CA_CERTS;
   const undoWorkerMalloc = setWorkerMalloc();
   // A worker whose event loop is blocked is found and unblocked (stall-watch.ts).
-  const stopStallWatch = watchRunForStalls(runTmp);
+  const stopStallWatch = watchRunForStalls(runTmp, process.env, { watchMode: project.config.watch });
   const dir = mkdtempSync(join(base, `alive-test-bundles-${process.pid}-`));
   chmodSync(dir, 0o755);
   await buildBundles(dir, { logLevel: 'warning' });

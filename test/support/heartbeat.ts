@@ -12,11 +12,11 @@
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { afterAll, afterEach, beforeEach, expect } from 'vitest';
 
 /** What a worker's beat file holds. */
 export interface Beat {
-  /** `file` while a file's hooks run before its first test, `test` while a test runs, `idle` between files. */
+  /** `file` while a file is imported and its hooks run before its first test, `test` while a test runs, `idle` between files. */
   phase: 'file' | 'test' | 'idle';
   /** The test file, and for `test` the test's full name. */
   what: string;
@@ -36,11 +36,9 @@ export function beatForThisFile(dir = process.env[BEATS_ENV]): void {
   const file = beatPath(dir, process.pid);
   const stalled = stalledPath(dir, process.pid);
   const beat = (b: Omit<Beat, 'since'>) => writeFileSync(file, JSON.stringify({ ...b, since: Date.now() }));
-  let path = '';
-  beforeAll(() => {
-    path = (expect.getState().testPath ?? '').replace(/^.*?\/test\//, 'test/');
-    beat({ phase: 'file', what: path });
-  });
+  // From here the file is imported (its top-level code runs: a fixture made with spawnSync there blocks as a test would), then its hooks.
+  const path = (expect.getState().testPath ?? '').replace(/^.*?\/test\//, 'test/');
+  beat({ phase: 'file', what: path });
   beforeEach((ctx) => {
     beat({ phase: 'test', what: ctx.task.fullName });
   });

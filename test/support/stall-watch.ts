@@ -24,6 +24,12 @@ export interface StallWatchOptions {
   /** How often the beats are read. */
   everyMs: number;
   log: (text: string) => void;
+  /**
+   * Called once when every worker has been between files (idle) for longer than stallMs while the
+   * run goes on: what it waits on is outside the tests (vitest's own process), and the text says
+   * which processes the run has. Unset: nothing is done (a watch-mode run idles as long as it likes).
+   */
+  onStuck?: (text: string) => void;
 }
 
 export interface ProcessInfo {
@@ -111,6 +117,9 @@ function kill(pid: number): void {
   }
 }
 
+/** The key of `handled` that says the run was found stuck (no pid is 0). */
+const RUN_STUCK = 0;
+
 /** One look at the beats; `handled` remembers the stalls already acted on (pid -> when). */
 export function watchOnce(o: Omit<StallWatchOptions, 'everyMs'>, handled: Map<number, { since: number; at: number }>, now = Date.now()): void {
   let names: string[];
@@ -119,11 +128,15 @@ export function watchOnce(o: Omit<StallWatchOptions, 'everyMs'>, handled: Map<nu
   } catch {
     return;
   }
+  let latest = 0;
+  let busy = false;
   for (const name of names) {
     const m = /^(\d+)\.json$/.exec(name);
     if (!m) continue;
     const pid = Number(m[1]);
     const beat = readBeat(o.dir, pid);
+    if (beat !== undefined) latest = Math.max(latest, beat.since);
+    if (beat?.phase !== undefined && beat.phase !== 'idle') busy = true;
     if (beat === undefined || beat.phase === 'idle' || now - beat.since <= o.stallMs) continue;
     const seen = handled.get(pid);
     if (seen?.since === beat.since) {
@@ -143,6 +156,16 @@ export function watchOnce(o: Omit<StallWatchOptions, 'everyMs'>, handled: Map<nu
     if (existsSync(o.dir)) writeFileSync(stalledPath(o.dir, pid), found);
     for (const p of [...under].reverse()) kill(p.pid);
     handled.set(pid, { since: beat.since, at: now });
+  }
+  if (o.onStuck !== undefined && latest > 0 && !busy && now - latest > o.stallMs && !handled.has(RUN_STUCK)) {
+    handled.set(RUN_STUCK, { since: latest, at: now });
+    const run = descendants(process.pid, processTable()).map((p) => `  pid ${p.pid} (child of ${p.ppid}), state ${p.state}: ${p.command.slice(0, 400)}`);
+    o.onStuck(
+      [
+        `stall watch: no worker has begun or ended a file or a test for ${Math.round((now - latest) / 1000)} s, and the run has not ended: it waits on something outside the tests (vitest's own process ${process.pid}).`,
+        ...(run.length === 0 ? ['  no process runs under it'] : run),
+      ].join('\n'),
+    );
   }
 }
 
@@ -169,7 +192,7 @@ export function stallLimitMs(env: NodeJS.ProcessEnv = process.env): number {
  * the workers (which vitest starts after the global setup, with its environment). The function it
  * returns stops the watch.
  */
-export function watchRunForStalls(runTmp: string, env: NodeJS.ProcessEnv = process.env): () => void {
+export function watchRunForStalls(runTmp: string, env: NodeJS.ProcessEnv = process.env, { watchMode = false } = {}): () => void {
   const dir = join(runTmp, 'alive-test-beats');
   mkdirSync(dir);
   env[BEATS_ENV] = dir;
@@ -180,6 +203,15 @@ export function watchRunForStalls(runTmp: string, env: NodeJS.ProcessEnv = proce
     killWorkerAfterMs: Math.min(30_000, stallMs),
     everyMs: Math.min(10_000, stallMs / 4),
     log: (text) => process.stderr.write(`${text}\n`),
+    // A run (not watch mode) that waits with nothing running ends, failed, with what it had.
+    ...(watchMode
+      ? {}
+      : {
+          onStuck: (text: string) => {
+            process.stderr.write(`${text}\nstall watch: ending the run\n`);
+            process.exit(1);
+          },
+        }),
   });
   return () => {
     stop();

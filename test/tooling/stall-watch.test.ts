@@ -44,6 +44,9 @@ async function until(ok: () => boolean): Promise<void> {
   expect(ok()).toBe(true);
 }
 
+/** Pids no process has (above Linux's largest, 2^22): the watch kills what runs under a stalled worker's pid. */
+const NO_PID = 2 ** 22 + 1;
+
 const beat = (dir: string, pid: number, since: number, phase = 'test') =>
   writeFileSync(beatPath(dir, pid), JSON.stringify({ phase, what: 'a.test.ts > waits', since }));
 
@@ -101,26 +104,56 @@ describe('the stall watch', () => {
     expect(w.child.signalCode).toBeNull();
   });
 
-  test.skipIf(!HAS_PROC)('a run with a file blocked on a child and one spinning ends within seconds, failing, with what blocked each', async () => {
-    const fixture = join(repo, 'test', 'tooling', 'fixtures', 'stall');
-    const run = spawn(process.execPath, [join(repo, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--root', fixture], {
-      env: { ...process.env, ALIVE_TEST_STALL_MS: '1500', NO_COLOR: '1', FORCE_COLOR: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    started.push(run);
-    let out = '';
-    run.stdout?.on('data', (b: Buffer) => {
-      out += b.toString();
-    });
-    run.stderr?.on('data', (b: Buffer) => {
-      out += b.toString();
-    });
-    const code = await new Promise<number | null>((resolve) => run.on('close', resolve));
-    expect(code, out).toBe(1);
-    expect(out).toMatch(/FAIL +blocked-child\.fixture\.ts > waits on a child that never ends\nError: the run's stall watch found this test blocked/);
-    expect(out).toMatch(/state S waiting in \w+: sleep 600/);
-    expect(out).toContain('stall watch: worker');
-    expect(out).toMatch(/is still blocked in 'busy-loop\.fixture\.ts > spins for ever' after what ran under it was killed: killing the worker/);
-    expect(out).toContain('Worker exited unexpectedly');
+  test('says once that the run is stuck when every worker has been between files for longer than the limit, and not before', () => {
+    const dir = beatsDir();
+    const now = Date.now();
+    const stuck: string[] = [];
+    const o = { dir, stallMs: 10_000, killWorkerAfterMs: 0, log: () => {}, onStuck: (t: string) => stuck.push(t) };
+    const handled = new Map<number, { since: number; at: number }>();
+    watchOnce(o, handled, now);
+    expect(stuck).toEqual([]); // no worker has started yet
+    beat(dir, NO_PID, now - 60_000, 'idle');
+    beat(dir, NO_PID + 1, now - 9_000, 'idle');
+    watchOnce(o, handled, now);
+    expect(stuck).toEqual([]);
+    beat(dir, NO_PID + 1, now - 60_000, 'test');
+    watchOnce(o, handled, now);
+    expect(stuck).toEqual([]); // a worker runs a test: its stall is the worker's, not the run's
+    beat(dir, NO_PID + 1, now - 30_000, 'idle');
+    watchOnce(o, handled, now);
+    watchOnce(o, handled, now + 1_000);
+    expect(stuck).toHaveLength(1);
+    expect(stuck[0]).toMatch(
+      /^stall watch: no worker has begun or ended a file or a test for 30 s, and the run has not ended: it waits on something outside the tests \(vitest's own process \d+\)\./,
+    );
   });
+
+  test.skipIf(!HAS_PROC)(
+    'a run with a file blocked on a child, one spinning and one blocked at import ends within seconds, failing, with what blocked each',
+    async () => {
+      const fixture = join(repo, 'test', 'tooling', 'fixtures', 'stall');
+      const run = spawn(process.execPath, [join(repo, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--root', fixture], {
+        env: { ...process.env, ALIVE_TEST_STALL_MS: '1500', NO_COLOR: '1', FORCE_COLOR: '0' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      started.push(run);
+      let out = '';
+      run.stdout?.on('data', (b: Buffer) => {
+        out += b.toString();
+      });
+      run.stderr?.on('data', (b: Buffer) => {
+        out += b.toString();
+      });
+      const code = await new Promise<number | null>((resolve) => run.on('close', resolve));
+      expect(code, out).toBe(1);
+      expect(out).toMatch(/FAIL +blocked-child\.fixture\.ts > waits on a child that never ends\nError: the run's stall watch found this test blocked/);
+      expect(out).toMatch(/state S waiting in \w+: sleep 600/);
+      expect(out).toContain('stall watch: worker');
+      expect(out).toMatch(/is still blocked in 'busy-loop\.fixture\.ts > spins for ever' after what ran under it was killed: killing the worker/);
+      expect(out).toContain('Worker exited unexpectedly');
+      expect(out).toMatch(
+        /has run the file '\S*blocked-import\.fixture\.ts' for \d+ s, past the test and hook timeouts: its event loop is blocked\.\n {2}pid \d+ \(child of \d+\), state S waiting in \w+: sleep 601/,
+      );
+    },
+  );
 });
