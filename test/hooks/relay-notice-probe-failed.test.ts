@@ -49,3 +49,14 @@ it('says once that the last probe failed, without its words; again when the fail
   state('fetch timed out');
   expect((await notice()) ?? '').toMatch(FAILED);
 });
+
+it('the same failure with another commit id or time in its words is not said again: a writer pushing a commit before each start would have it said every time', async () => {
+  state('inbox in the relay (at commit 7af9a139e5a0) holds more paths than alive lists (over 32 MiB of names)');
+  expect((await notice()) ?? '').toMatch(FAILED);
+  state('inbox in the relay (at commit 0c41d2e9ab77) holds more paths than alive lists (over 32 MiB of names)');
+  expect((await notice()) ?? '').not.toMatch(FAILED);
+  state('cannot reach the relay /r.git: git fetch took longer than 4.7 s and was stopped');
+  expect((await notice()) ?? '').toMatch(FAILED);
+  state('cannot reach the relay /r.git: git fetch took longer than 4.6 s and was stopped');
+  expect((await notice()) ?? '').not.toMatch(FAILED);
+});

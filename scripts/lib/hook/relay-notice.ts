@@ -255,14 +255,24 @@ export async function relayNotice(ctx: NoticeContext): Promise<string | undefine
   }
   // A probe that failed, said once for each failure (the same one at every probe, a network that is
   // down, is not said again), and forgotten once a probe succeeds.
-  const failed = state.lastError !== undefined && state.lastError !== memory.errorAnnounced;
-  if (state.lastError !== memory.errorAnnounced) {
-    memory.errorAnnounced = state.lastError;
+  const failure = state.lastError === undefined ? undefined : failureKind(state.lastError);
+  const failed = failure !== undefined && failure !== memory.errorAnnounced;
+  if (failure !== memory.errorAnnounced) {
+    memory.errorAnnounced = failure;
     writeMemory(memoryPath, memory);
   }
   const split = splitPending(state, pinned);
   const text = formatRelayNotice(split, accepted, state.ownKeyChanged, saved, state.notYourRelay, pulled, failed);
   return text ?? silent(ctx, `${probe ? `${probe}; ` : ''}nothing is waiting, none was saved unverified or waits to be received, and no peer newly accepted`);
+}
+
+/**
+ * A probe's error as one failure: its words without the commit ids and figures in them. A writer
+ * who pushes a commit before each session start changes the id the error names, and a timeout's
+ * seconds follow the time left: compared whole, the same failure was said at every start.
+ */
+function failureKind(error: string): string {
+  return error.replace(/\b[0-9a-f]{7,64}\b/g, '#').replace(/\d+(?:\.\d+)?/g, 'N');
 }
 
 function silent(ctx: NoticeContext, reason: string): undefined {

@@ -32,7 +32,7 @@ export interface RelayNoticeState {
 export interface CheckMemory {
   lastAttempt: number | undefined;
   announced: { lastSync: string; logins: string[] } | undefined;
-  /** The probe error the notice last said the relay could not be read for. */
+  /** The probe error the notice last said the relay could not be read for, as a failure (relay-notice.ts failureKind). */
   errorAnnounced: string | undefined;
 }
 
