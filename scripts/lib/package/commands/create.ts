@@ -23,6 +23,7 @@ import { writeEncryptedPackage, type EncryptionSpec } from '../encrypt.ts';
 import { writeAllOrNone } from '../all-or-none.ts';
 import { SCOPES, utcStamp, type Scope } from '../manifest.ts';
 import { refuseTakenPerRecipient } from '../output-path.ts';
+import { unexpandedHomeProblem } from '../../cli/unexpanded-home.ts';
 import { removeStaleTempFiles } from '../stale-temp-files.ts';
 import type { Envelope } from '../read-package.ts';
 import { relayLogin, signerFlagProblem } from '../signer.ts';
@@ -142,6 +143,8 @@ export const createCommand = defineCommand({
     if (format === '2.1' && recipients.length > MAX_RECIPIENTS) ctx.usageError(`--format 2.1 takes at most ${MAX_RECIPIENTS} --recipient keys`);
 
     if (values.output === '') ctx.usageError('--output needs a file name (leave it out for the default name)');
+    const tilde = values.output === undefined ? undefined : unexpandedHomeProblem('--output', values.output);
+    if (tilde) ctx.usageError(tilde);
     if (values.output === '-') {
       const example = shellQuote(`${basename(resolve(walnut))}.walnut`);
       ctx.usageError(
