@@ -143,6 +143,16 @@ describe('log-guardian: programs that remove or rewrite the files they are given
     `tar -czf <BASE>/drafts/old.tgz --remove-files ${K}/log.md`,
     `iconv -f latin1 -t utf-8 -o ${K}/log.md <BASE>/drafts/a.md`,
     `gawk -i /usr/share/awk/inplace.awk 'NR>1' ${K}/log.md`,
+    // The archive tar writes (create) or changes (append, update, catenate) is the -f file: a
+    // forgotten archive name (tar -cf file1 file2) made the log a tar archive (a review of 2026-12-08).
+    `tar -cf ${K}/log.md ${K}/now.md`,
+    `tar cf ${K}/log.md <BASE>/drafts/a.md`,
+    `tar -cvzf ${K}/log.md <BASE>/drafts`,
+    `tar --create --file=${K}/log.md <BASE>/drafts/a.md`,
+    `tar -c -f ${K}/log.md <BASE>/drafts/a.md`,
+    `tar -rf ${K}/log.md <BASE>/drafts/a.md`,
+    `tar uf ${K}/log.md <BASE>/drafts/a.md`,
+    `tar -Af ${K}/log.md <BASE>/drafts/old.tar`,
   ])('denies %s', (command) => expectDenied(command));
 
   it.each([
@@ -152,6 +162,10 @@ describe('log-guardian: programs that remove or rewrite the files they are given
     `zstd ${K}/log.md -o <BASE>/drafts/log.md.zst`,
     `zip <BASE>/drafts/old.zip ${K}/log.md`,
     `tar -czf <BASE>/drafts/old.tgz ${K}/log.md`,
+    `tar cf <BASE>/drafts/old.tar ${K}/log.md`,
+    `tar -tf ${K}/log.md`,
+    `tar -xflog.md -C <BASE>/drafts`,
+    `tar -xf <BASE>/drafts/old.tar -C <BASE>/drafts`,
     `iconv -f latin1 -t utf-8 ${K}/log.md -o <BASE>/drafts/log.md`,
   ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
 });

@@ -377,6 +377,46 @@ export function operands(name: string, args: Word[]): { options: string[]; value
   return { options, values, operands: out };
 }
 
+/** tar's long options that write the archive: create it, or add to it. */
+const TAR_WRITING_LONG = ['--create', '--append', '--update', '--catenate', '--concatenate'];
+/** tar's key letters that take a value (old style `tar cbf 20 ARCHIVE …` takes them in order). */
+const TAR_LETTERS_WITH_VALUE = new Set(['b', 'f', 'C', 'T', 'X', 'H', 'I']);
+
+/** A cluster of tar's short options (-czf) asks to write the archive: letters after one that takes a value are its value. */
+function clusterWrites(cluster: string): boolean {
+  for (const letter of cluster.slice(1)) {
+    if ('cruA'.includes(letter)) return true;
+    if (TAR_LETTERS_WITH_VALUE.has(letter)) return false;
+  }
+  return false;
+}
+
+/**
+ * The archive a tar command writes (-c) or changes (-r, -u, -A), given with -f or --file, or in the
+ * old style's key letters (`tar cf ARCHIVE …`); undefined when it writes none or to standard output.
+ * A forgotten archive name (`tar -cf file1 file2`) makes the first file a tar archive.
+ */
+function tarArchiveWritten(args: Word[]): { file: Word; how: string } | undefined {
+  const first = args[0] === undefined ? '' : text(args[0]);
+  let file: Word | undefined;
+  let writes = false;
+  if (/^[A-Za-z]+$/.test(first)) {
+    writes = /[cruA]/.test(first);
+    let taken = 0;
+    for (const letter of first) {
+      if (!TAR_LETTERS_WITH_VALUE.has(letter)) continue;
+      taken++;
+      if (letter === 'f') file = args[taken];
+    }
+  } else {
+    const { options, values } = operands('tar', args);
+    writes = options.some((o) => (o.startsWith('--') ? o.length >= 4 && TAR_WRITING_LONG.some((l) => l.startsWith(o)) : clusterWrites(o)));
+    file = values.get('-f') ?? values.get('--file');
+  }
+  if (!writes || file === undefined || text(file) === '-') return undefined;
+  return { file, how: 'tar -f (the archive it writes)' };
+}
+
 /** GNU tools take any unambiguous start of a long option (`--target` for `--target-directory`). */
 function longOption(given: string, known: Set<string>): string {
   if (known.has(given) || given.length < 3) return given;
@@ -914,6 +954,8 @@ export function commandWrites(given: string, args: Word[], emit: Emit, nested: N
           emit(inFolder, 'remove', 'tar --remove-files');
         }
       }
+      const archive = tarArchiveWritten(args);
+      if (archive) emit(archive.file, 'replace', archive.how);
       return;
     }
     case 'iconv': {
