@@ -76,7 +76,13 @@ const rows: [string, string, string, 'allow' | RegExp][] = [
     'a new entry that leaves an HTML comment open above the signed ones (a Markdown view hides them)',
     '---\n\n## 2024-03-01',
     '---\n\n## 2024-03-02 — squirrel:s4\n<!-- draft\nsigned: squirrel:s4\n\n## 2024-03-01',
-    /HTML comment \(<!--\) open above signed entries/,
+    /HTML block \(<!--, <pre>, <script>, <style>, <textarea>, <\?, <!X, <!\[CDATA\[\) open above signed entries/,
+  ],
+  [
+    'a new entry that leaves a <pre> open above the signed ones (CommonMark runs it to the end of the file)',
+    '---\n\n## 2024-03-01',
+    '---\n\n## 2024-03-02 — squirrel:s4\n<pre>\nsigned: squirrel:s4\n\n## 2024-03-01',
+    /HTML block .* open above signed entries/,
   ],
   [
     'a new entry with a closed code block',

@@ -112,6 +112,23 @@ describe('edits the Edit tool makes differently from their text', () => {
     // Closed where they open: nothing is hidden.
     expect(add('## c — squirrel:3\n<!-- a note -->\n```sh\nls\n```\nsigned: squirrel:3\n')).toBe('keeps-signed');
     expect(add('## c — squirrel:3\n<!--\nmulti\n-->\nsigned: squirrel:3\n')).toBe('keeps-signed');
+    // CommonMark's other HTML blocks that run to their end tag, or to the end of the file (types 1,
+    // 3, 4 and 5; a review of 2026-12-08): an unclosed one hides every entry below it too.
+    for (const opener of ['<script>', '<pre>', '<STYLE type="x">', '<textarea', '<?php', '<!DOCTYPE', '<![CDATA[']) {
+      expect(add(`## c — squirrel:3\n${opener}\nls\nsigned: squirrel:3\n`), opener).toBe('hides-signed');
+    }
+    for (const closed of [
+      '<pre>x</pre>',
+      '<script>\nx\n</script>',
+      '<?x ?>',
+      '<!DOCTYPE html>',
+      '<![CDATA[ x ]]>',
+      '  <pre>\nx\n</PRE>',
+      '<prefix>',
+      '    <pre>',
+    ]) {
+      expect(add(`## c — squirrel:3\n${closed}\nsigned: squirrel:3\n`), closed).toBe('keeps-signed');
+    }
     // A log that hid them already is not made worse by an edit that leaves that as it is.
     const hidden = LOG.replace('## b', '<!--\n## b');
     expect(checkEdits(hidden, [edit(top, `${top}\n## c — squirrel:3\nsigned: squirrel:3\n`)])).toBe('keeps-signed');

@@ -277,9 +277,9 @@ export function quotesReason(log: string): string {
 
 export function hiddenReason(log: string): string {
   return (
-    `This edit would leave a code fence (\`\`\` or ~~~) or an HTML comment (<!--) open above signed entries of ` +
+    `This edit would leave a code fence (\`\`\` or ~~~) or an HTML block (<!--, <pre>, <script>, <style>, <textarea>, <?, <!X, <![CDATA[) open above signed entries of ` +
     `the walnut log ${shown(log)}: a Markdown view would show the entries below it as code, or hide them. ` +
-    'Close it within the new entry (a line of ``` or ~~~, or -->), and keep every signed entry as it is.'
+    'Close it within the new entry (a line of ``` or ~~~, or -->, </pre> …), and keep every signed entry as it is.'
   );
 }
 

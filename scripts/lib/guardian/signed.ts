@@ -84,7 +84,7 @@ const opensEntry = (line: string, level: number) => (level === 2 ? line.startsWi
 
 /**
  * The entries of a log body: split before every line that opens one (a `## ` heading; entryLevel),
- * other than one inside a fenced code block or an HTML comment (a `## comment` in a bash block, a
+ * other than one inside a fenced code block or an HTML block (a `## comment` in a bash block, a
  * heading in a Markdown template: part of the entry). An entry is its lines as they are, without
  * the blank lines around it (those are between entries): a blank added at the end of its signature
  * line is a change.
@@ -251,23 +251,47 @@ function opensFence(line: string): string | undefined {
 }
 
 /**
+ * CommonMark's HTML blocks that run to an end of their own, or to the end of the file when it never
+ * comes (types 1 to 5: raw text elements, comments, processing instructions, declarations, CDATA):
+ * the line that opens one, and what ends it. A Markdown view shows what they hold as HTML, hidden.
+ */
+const HTML_BLOCKS: ReadonlyArray<{ opens: RegExp; ends: RegExp }> = [
+  { opens: /^ {0,3}<(?:script|pre|style|textarea)(?=[\s>]|$)/i, ends: /<\/(?:script|pre|style|textarea)>/i },
+  { opens: /^ {0,3}<!--/, ends: /-->/ },
+  { opens: /^ {0,3}<\?/, ends: /\?>/ },
+  { opens: /^ {0,3}<![A-Za-z]/, ends: />/ },
+  { opens: /^ {0,3}<!\[CDATA\[/, ends: /\]\]>/ },
+];
+
+/** What ends the HTML block `line` opens and leaves open, or undefined. */
+function opensHtmlBlock(line: string): RegExp | undefined {
+  for (const block of HTML_BLOCKS) {
+    const m = block.opens.exec(line);
+    if (m) return block.ends.test(line.slice(m[0].length)) ? undefined : block.ends;
+  }
+  return undefined;
+}
+
+/**
  * Calls `visit` with each line of a log body (its offset and text) and whether it lies inside a
- * fenced code block (``` or ~~~) or an HTML comment (a line opening with `<!--`) opened above it.
+ * fenced code block (``` or ~~~) or an HTML block that runs to its own end (a comment, `<pre>`,
+ * `<script>` …: opensHtmlBlock) opened above it.
  */
 function eachLine(body: string, visit: (at: number, line: string, inside: boolean) => void): void {
   let fence: string | undefined;
-  let comment = false;
+  let html: RegExp | undefined;
   for (let at = 0; at < body.length; ) {
     let end = body.indexOf('\n', at);
     if (end === -1) end = body.length;
     const line = body.slice(at, end);
-    visit(at, line, fence !== undefined || comment);
-    if (comment) comment = !line.includes('-->');
-    else if (fence !== undefined) {
+    visit(at, line, fence !== undefined || html !== undefined);
+    if (html !== undefined) {
+      if (html.test(line)) html = undefined;
+    } else if (fence !== undefined) {
       if (closesFence(line, fence)) fence = undefined;
     } else {
       fence = opensFence(line);
-      if (fence === undefined && /^ {0,3}<!--/.test(line)) comment = !line.slice(line.indexOf('<!--') + 4).includes('-->');
+      if (fence === undefined) html = opensHtmlBlock(line);
     }
     at = end + 1;
   }
