@@ -79,6 +79,12 @@ const rows: [string, string, string, 'allow' | RegExp][] = [
     /HTML block \(<!--, <pre>, <script>, <style>, <textarea>, <\?, <!X, <!\[CDATA\[\) open above signed entries/,
   ],
   [
+    'a backdated entry put between two signed ones (the log is prepend-only)',
+    'signed: squirrel:s3',
+    'signed: squirrel:s3\n\n## 2024-02-28 — squirrel:s9\nMade up.\nsigned: squirrel:s9',
+    /would add an entry below the newest signed entry of the walnut log .*New entries go above the newest one/,
+  ],
+  [
     'a new entry that leaves a <pre> open above the signed ones (CommonMark runs it to the end of the file)',
     '---\n\n## 2024-03-01',
     '---\n\n## 2024-03-02 — squirrel:s4\n<pre>\nsigned: squirrel:s4\n\n## 2024-03-01',

@@ -134,6 +134,21 @@ describe('edits the Edit tool makes differently from their text', () => {
     expect(checkEdits(hidden, [edit(top, `${top}\n## c — squirrel:3\nsigned: squirrel:3\n`)])).toBe('keeps-signed');
   });
 
+  it('a new entry between two signed entries, or below the oldest, is refused: the log is prepend-only (a backdated entry made up history)', () => {
+    const made = '## a2 — squirrel:9\nbackdated\nsigned: squirrel:9\n\n';
+    expect(checkEdits(LOG, [edit('## a — squirrel:1', `${made}## a — squirrel:1`)])).toBe('inserts-below');
+    expect(checkEdits(LOG, [edit('signed: squirrel:1\n', 'signed: squirrel:1\n\n## older — squirrel:0\nolder\n')])).toBe('inserts-below');
+    // Unsigned, it is a new entry all the same.
+    expect(checkEdits(LOG, [edit('## a — squirrel:1', '## draft\nnote\n\n## a — squirrel:1')])).toBe('inserts-below');
+    // Above the newest: allowed, as ever.
+    expect(checkEdits(LOG, [edit('## b — squirrel:2', `${made}## b — squirrel:2`)])).toBe('keeps-signed');
+    // An unsigned entry already between them may be edited, or removed; none added beside it.
+    const withDraft = LOG.replace('## a — squirrel:1', '## draft\nnote\n\n## a — squirrel:1');
+    expect(checkEdits(withDraft, [edit('## draft\nnote', '## draft\nnote, longer')])).toBe('keeps-signed');
+    expect(checkEdits(withDraft, [edit('## draft\nnote\n\n', '')])).toBe('keeps-signed');
+    expect(checkEdits(withDraft, [edit('## draft\nnote', '## draft\nnote\n\n## another\nx')])).toBe('inserts-below');
+  });
+
   it('a `## ` line inside a code block or an HTML comment is part of its entry: the whole entry is signed', () => {
     const entry = '## c — squirrel:3\n```bash\n## install\nnpm ci\n```\n<!--\n## note\n-->\nsigned: squirrel:3';
     const log = LOG.replace('---\n\n', `---\n\n${entry}\n\n`);

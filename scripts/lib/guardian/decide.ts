@@ -283,6 +283,13 @@ export function hiddenReason(log: string): string {
   );
 }
 
+export function insertedBelowReason(log: string): string {
+  return (
+    `This edit would add an entry below the newest signed entry of the walnut log ${shown(log)} (between two signed entries, or below the oldest): ` +
+    "the log is prepend-only history, and an entry there reads as written back then. New entries go above the newest one, right after the log's frontmatter."
+  );
+}
+
 export function tooMuchReason(log: string, edits: number): string {
   return (
     `This call makes ${edits} edits to the walnut log ${shown(log)}, more than log-guardian can check in time against ` +
@@ -858,6 +865,7 @@ function decideEdit(logs: string[], call: Exclude<FileToolCall, { tool: 'Write' 
     if (check === 'not-found') return { allow: false, reason: notFoundReason(log) };
     if (check === 'quotes-uncertain') return { allow: false, reason: quotesReason(log) };
     if (check === 'hides-signed') return { allow: false, reason: hiddenReason(log) };
+    if (check === 'inserts-below') return { allow: false, reason: insertedBelowReason(log) };
     if (check === 'too-much') return { allow: false, reason: tooMuchReason(log, call.edits.length) };
   }
   return ALLOW;

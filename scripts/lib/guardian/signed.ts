@@ -149,8 +149,8 @@ export function applyEdits(original: string, edits: readonly TextEdit[]): string
 
 /**
  * The edited text against the current one: every signed entry of the current text must still be
- * in the edited one, unchanged, as many times and in the same order (new entries may stand between
- * them: the history is what it was). One that is no longer an entry of its own may still stand
+ * in the edited one, unchanged, as many times and in the same order, with no new entry between them
+ * or below the oldest ('inserts-below': new entries go above the newest). One that is no longer an entry of its own may still stand
  * whole, in order, at a line's start and followed by a line that opens an entry, or the end: under
  * a fence or comment the edit left open above it ('hides-signed'), or under a new entry put above
  * text that had no heading of its own (a log opening with `<!--` or a `# Log` title), which keeps it.
@@ -160,7 +160,7 @@ function compare(current: string, after: string): EditCheck {
   const was = signedEntryList(current, level);
   let k = 0;
   for (const entry of was.length > 0 ? signedEntryList(after, level) : []) if (k < was.length && entry === was[k]) k++;
-  if (k === was.length) return 'keeps-signed';
+  if (k === was.length) return was.length > 0 && addsBelowNewest(current, after, was, level) ? 'inserts-below' : 'keeps-signed';
   const text = normaliseNewlines(after);
   const from = bodyStart(text);
   const starts = new Set<number>();
@@ -177,6 +177,36 @@ function compare(current: string, after: string): EditCheck {
     if (inside && starts.has(at)) hidden = true;
   });
   return hidden ? 'hides-signed' : 'keeps-signed';
+}
+
+/**
+ * How many entries stand after each of `signed` (the log's signed entries, in order) in `text`,
+ * before the next one of them (the last: to the end); undefined when they are not all entries of
+ * `text` in that order.
+ */
+function entriesAfterEach(text: string, signed: readonly string[], level: number): number[] | undefined {
+  const all = entries(normaliseNewlines(text), level).map((e) => e.text);
+  const counts: number[] = [];
+  let k = 0;
+  for (const entry of all) {
+    if (k < signed.length && entry === signed[k]) {
+      counts.push(0);
+      k++;
+    } else if (k > 0) counts[k - 1]!++;
+  }
+  return k === signed.length ? counts : undefined;
+}
+
+/**
+ * True when the edit puts an entry between two of the signed entries `was`, or below the oldest:
+ * the log is prepend-only, and an entry there is history made up (a backdated one, signed or not).
+ * An entry that stood there already may be edited or removed.
+ */
+function addsBelowNewest(current: string, after: string, was: readonly string[], level: number): boolean {
+  const before = entriesAfterEach(current, was, level);
+  const now = entriesAfterEach(after, was, level);
+  if (before === undefined || now === undefined) return false;
+  return now.some((n, i) => n > before[i]!);
 }
 
 /**
@@ -215,7 +245,7 @@ function straightenQuotes(text: string): string {
  * only with quotes matched as straight over part of a signed entry with quotes in new_string —
  * the tool then rewrites new_string's quotes after the file's, which cannot be checked exactly.
  */
-export type EditCheck = 'keeps-signed' | 'touches-signed' | 'not-found' | 'quotes-uncertain' | 'hides-signed' | 'too-much';
+export type EditCheck = 'keeps-signed' | 'touches-signed' | 'not-found' | 'quotes-uncertain' | 'hides-signed' | 'inserts-below' | 'too-much';
 
 /** The most characters the edits of one call are applied over (edits × the log's length). */
 export const EDIT_WORK_MAX = 256 * 1024 * 1024;
