@@ -37,6 +37,9 @@ beforeAll(() => {
   mkdirSync(join(base, 'drafts'), { recursive: true });
   for (const f of ['a.md', 'b.md']) writeFileSync(join(base, 'drafts', f), `${f}\n`);
   mkdirSync(join(home, '.alive'), { recursive: true });
+  const diff = (file: string) => `diff --git a/${file} b/${file}\n--- a/${file}\n+++ b/${file}\n@@ -1 +1 @@\n-a\n+b\n`;
+  writeFileSync(join(base, 'drafts', 'fix.patch'), diff(`${K}/log.md`));
+  writeFileSync(join(base, 'drafts', 'ok.patch'), diff(`${K}/now.md`));
 });
 
 function decision(command: string) {
@@ -673,5 +676,32 @@ describe('log-guardian: functions that run their parameters, as a review tried t
     // A cd elsewhere in the command is no body moving into its parameter (the third review).
     `cd <BASE> && r(){ "$@"; }; r cp -r drafts restore-new`,
     `note(){ printf '%s\n' "$*" >> <BASE>/notes.txt; }; note "rm 04_Ventures/garden/_kernel/log.md was refused"`,
+  ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
+});
+
+describe('log-guardian: a diff in a file, applied by git apply, git am or patch', () => {
+  // The diff's ---/+++ lines name the files written: a file's the text does not show. A review of
+  // 2026-12-08 rewrote a signed entry with `git apply fix.patch`, allowed; only a diff in the
+  // command's own text (a here-document) was read.
+  it.each([
+    'git apply <BASE>/drafts/fix.patch',
+    'git -C . apply -p1 <BASE>/drafts/fix.patch',
+    'git am <BASE>/drafts/fix.patch',
+    'patch -p1 < <BASE>/drafts/fix.patch',
+    'patch -p1 -i <BASE>/drafts/fix.patch',
+    'cd <BASE>/drafts && git apply fix.patch',
+    // A name the text does not tell: what it holds cannot be told.
+    'git apply "$PATCH"',
+    // Written earlier in the command: its text is the command's.
+    `cat > <BASE>/drafts/new.patch <<'P'\n--- a/${K}/log.md\n+++ b/${K}/log.md\nP\ngit apply <BASE>/drafts/new.patch`,
+  ])('denies %s', (command) => expectDenied(command));
+
+  it.each([
+    'git apply <BASE>/drafts/ok.patch',
+    'patch -p1 < <BASE>/drafts/ok.patch',
+    'git apply --check <BASE>/drafts/fix.patch',
+    'git apply --stat <BASE>/drafts/fix.patch',
+    // No such file: the command fails, writing nothing.
+    'git apply <BASE>/drafts/missing.patch',
   ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
 });

@@ -463,8 +463,17 @@ export function namesLog(command: string): boolean {
     rsyncRemoves(lower) ||
     regexOrIndex(lower) ||
     copiesFolderContents(command, lower) ||
-    findActs(lower)
+    findActs(lower) ||
+    appliesDiff(lower)
   );
+}
+
+/**
+ * True when the command may apply a diff (patch, git apply, git am): the files it writes are named
+ * in the diff, which may be a file the text does not show (shell/diff-file.ts reads it).
+ */
+function appliesDiff(lower: string): boolean {
+  return lower.includes('patch') || (lower.includes('git') && (lower.includes('apply') || /\bam\b/.test(lower)));
 }
 
 /**

@@ -36,6 +36,7 @@ import { mktempMayBeShadowed, shellState } from './unseen.ts';
 
 export type { ShellWrite, WriteKind } from './shell/words.ts';
 import { splitWords } from './shell/fields.ts';
+import { diffHeaderLines } from './shell/diff-file.ts';
 import { type CdCertainty, cdTo, chainEnds, isFolderEverywhere, markGone } from './shell/folders.ts';
 import { Lexer, expandBraces, homeOf } from './shell/lexer.ts';
 import { MKTEMP, baseName, endingCanBeLog, globEndsLikeLog, globPattern, joinPath, knownEnding, lastName, procAlias, underFresh } from './shell/names.ts';
@@ -625,6 +626,19 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
       const written = file !== undefined && out.some((w) => w.exact && w.path === file && w.dir === current.dir);
       return written ? [asInput(r.target), ...reading.whole.texts] : [asInput(r.target)];
     });
+  /**
+   * What the diff file `w` tells of the files it writes: its header lines, read from the disk; the
+   * whole command's text when the command wrote the file before; nothing when there is no such file
+   * (the command fails); or, when it cannot be read (a name the text does not tell, too large, not
+   * a regular file), words saying it may name log.md.
+   */
+  const diffFileTexts = (w: Word): string[] => {
+    const path = exact(w) ? text(w) : undefined;
+    if (path !== undefined && out.some((o) => o.exact && o.path === path && o.dir === current.dir)) return reading.whole.texts;
+    const place = path === undefined ? undefined : placeOf(path, reading.cwd, current.dir);
+    const headers = place === undefined ? undefined : diffHeaderLines(place);
+    return [headers ?? `(the diff in ${asInput(w)} could not be read: it may name log.md)`];
+  };
   /** What a command's input redirections feed it: the files and strings they name, the here-documents' bodies. */
   const fedBy = (redirs: ShellCommand['redirs']): Feed => ({ texts: inputs(redirs), bodies: bodiesOf(redirs), piped, outer: loops.at(-1) });
 
@@ -1187,6 +1201,11 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
       if (names) {
         const fed: Feed = names.stdin ? fedBy(cmd.redirs) : { texts: [] };
         fed.texts.push(...names.files.map(asInput));
+        // The files a diff names are in it: read from the disk (or the command, which wrote it).
+        if (diff) {
+          const given = names.stdin ? cmd.redirs.flatMap((r) => (r.op === '<' && r.target ? [r.target] : [])) : [];
+          for (const w of [...names.files, ...given]) fed.texts.push(...diffFileTexts(w));
+        }
         const via = diff ? `${name} applying a diff` : (pathspecs?.via ?? removed?.via ?? `${name} --pathspec-from-file`);
         const word = diff ? '<a file the diff names>' : removed ? `<a file ${name} reads the name of>` : '<a path git reads>';
         emit({ parts: [{ text: word, known: false, fed }] }, removed ? 'remove' : 'replace', via);
