@@ -115,3 +115,37 @@ describe('claim: many claims taken back are counted, the first 20 named', () => 
     expect(r.structuredContent!.took_back).toHaveLength(5);
   }, 60_000);
 });
+
+describe('claim: a taken-back claim whose message the inbox holds again', () => {
+  // The take-back cannot put it beside the copy there, and moves it to dead-letter (duplicate_id):
+  // the claim's result said nothing of it (dead_lettered empty), and the agent never learnt that a
+  // message sat in dead-letter (an MCP review of 2026-12-08).
+  it('names the dead letter it made in dead_lettered, the MCP tool and dispatch claim --json alike', async () => {
+    for (const how of ['mcp', 'cli'] as const) {
+      const gone = gonePid();
+      const { root, id } = await heldBy(`m${gone}h${hostTag()}x0a1b2c3d`);
+      writeFileSync(join(receiverPaths(root, 'claude').inbox, `msg-${id}.hw`), `Message-Id: ${id}\nFrom: human\nTo: claude\n\nsecond copy\n`);
+      let result: Record<string, unknown>;
+      if (how === 'mcp') {
+        const call = await connect(root, '@claude');
+        result = (await call('claim', { receiver: '@claude' })).structuredContent as Record<string, unknown>;
+      } else {
+        const c = await dispatch(root, ['claim', '@claude', '--json']);
+        expect(c.status, c.stderr).toBe(0);
+        result = JSON.parse(c.stdout);
+      }
+      expect(result, how).toMatchObject({ claimed: true, dead_lettered: [{ id, code: 'duplicate_id' }] });
+    }
+  });
+
+  it('a claim whose lease ran out, returned by the sweep before the claim, is named too', async () => {
+    const { root } = makeBus();
+    const sent = await sendMessage({ root, to: 'claude', from: 'human', body: 'q' });
+    await claimNext(root, 'claude', { owner: 'hand', leaseMs: 1 });
+    await new Promise((r) => setTimeout(r, 5));
+    writeFileSync(join(receiverPaths(root, 'claude').inbox, `msg-${sent.id}.hw`), `Message-Id: ${sent.id}\nFrom: human\nTo: claude\n\nsecond copy\n`);
+    const c = await dispatch(root, ['claim', '@claude', '--json']);
+    expect(c.status, c.stderr).toBe(0);
+    expect(JSON.parse(c.stdout)).toMatchObject({ claimed: true, dead_lettered: [{ id: sent.id, code: 'duplicate_id' }] });
+  });
+});

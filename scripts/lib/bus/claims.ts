@@ -893,6 +893,7 @@ export function sweepStaleBatch(
   receiver: string,
   now = Date.now(),
   onProblem?: EntryProblem,
+  onDeadLetter?: (record: DeadLetterRecord) => void,
 ): { returned: number; end: boolean; stopped: boolean } {
   const listed = listBusDirBatch(paths.root, paths.processing, busListMax());
   const { end } = listed;
@@ -922,7 +923,7 @@ export function sweepStaleBatch(
         deadLetter(paths, receiver, src, parsed.fileName, reason, 'lease_expired');
       } else if (expiries >= MAX_LEASE_EXPIRIES) {
         deadLetter(paths, receiver, src, parsed.fileName, `its lease ran out ${expiries} times without an answer`, 'lease_expired');
-      } else if (returnToInbox(paths, receiver, src, parsed.fileName, now)) returned++;
+      } else if (returnToInbox(paths, receiver, src, parsed.fileName, now, onDeadLetter)) returned++;
       return true;
     });
     if (done) moved++;
@@ -966,7 +967,14 @@ async function perEntryAsync<T>(name: string, onProblem: EntryProblem | undefine
  * message sent again, or a foreign writer reusing a slug) it goes to dead-letter with a reason:
  * the bus never reads renamed copies such as `msg-X.hw.1`. `src`: a claim file of processing/.
  */
-export function returnToInbox(paths: ReceiverPaths, receiver: string, src: string, fileName: string, now = Date.now()): boolean {
+export function returnToInbox(
+  paths: ReceiverPaths,
+  receiver: string,
+  src: string,
+  fileName: string,
+  now = Date.now(),
+  onDeadLetter?: (record: DeadLetterRecord) => void,
+): boolean {
   const mineName = claimFileName(fileName, now + 60_000, processOwner('s'));
   const mine = join(paths.processing, mineName);
   // processing/ and the inbox opened and checked once for the four steps (a sweep returns many).
@@ -986,9 +994,11 @@ export function returnToInbox(paths: ReceiverPaths, receiver: string, src: strin
     forgetHeldHere(mine);
     return 'returned';
   });
-  if (outcome === 'not_a_file') deadLetter(paths, receiver, mine, fileName, 'not a regular file (a folder, link or device named like a claim)', 'not_a_file');
+  let record: DeadLetterRecord | undefined;
+  if (outcome === 'not_a_file')
+    record = deadLetter(paths, receiver, mine, fileName, 'not a regular file (a folder, link or device named like a claim)', 'not_a_file');
   if (outcome === 'duplicate_id') {
-    deadLetter(
+    record = deadLetter(
       paths,
       receiver,
       mine,
@@ -997,6 +1007,7 @@ export function returnToInbox(paths: ReceiverPaths, receiver: string, src: strin
       'duplicate_id',
     );
   }
+  if (record !== undefined) onDeadLetter?.(record);
   return outcome === 'returned';
 }
 
@@ -1030,13 +1041,18 @@ export interface TakenBack {
   pid: number;
 }
 
-/** Returns to the inbox those of `claims` whose holder is gone (goneClaimOwner): each one returned. */
+/**
+ * Returns to the inbox those of `claims` whose holder is gone (goneClaimOwner): each one returned.
+ * One that cannot go back (the inbox holds its name again, or it is no regular file) goes to
+ * dead-letter, told to `onDeadLetter`.
+ */
 export function returnGoneClaims(
   paths: ReceiverPaths,
   receiver: string,
   claims: readonly HeldClaim[],
   isAlive: HolderAlive = holderProcessAlive,
   onProblem?: EntryProblem,
+  onDeadLetter?: (record: DeadLetterRecord) => void,
 ): TakenBack[] {
   const out: TakenBack[] = [];
   for (const c of claims) {
@@ -1044,7 +1060,7 @@ export function returnGoneClaims(
     const gone = goneClaimOwner(c.owner, isAlive, c.path);
     if (gone === undefined) continue;
     perEntry(c.name, onProblem, () => {
-      if (returnToInbox(paths, receiver, c.path, c.fileName)) out.push({ id: c.id, ...gone });
+      if (returnToInbox(paths, receiver, c.path, c.fileName, Date.now(), onDeadLetter)) out.push({ id: c.id, ...gone });
     });
   }
   return out;

@@ -835,21 +835,23 @@ export async function claimMessage(
   const paths = receiverPaths(root, name);
   const config = await loadReceiverConfig(paths);
   const batches = options.sweepBatches ?? 1;
+  // What goes to dead-letter on the way (a claim returned whose message the inbox holds again, an
+  // unreadable file): listed in the result.
+  const deadLettered: DeadLetteredOnTheWay[] = [];
+  const onDeadLetter = (r: DeadLetterRecord) => deadLettered.push({ id: validIdFromFileName(r.fileName) ?? '', code: r.code, reason: r.reason });
   let swept = 0;
   let stopped = false;
   while (swept < batches) {
     // An entry the sweep cannot move (a planted name too long to rename with a claim's suffix) is
     // left where it is: it is no reason to refuse the claim (a linked folder still is).
-    const batch = sweepStaleBatch(paths, name, Date.now(), () => {});
+    const batch = sweepStaleBatch(paths, name, Date.now(), () => {}, onDeadLetter);
     stopped = batch.stopped;
     if (stopped || batch.end) break;
     swept++;
   }
   const sweptPart =
     options.sweepBatches === undefined ? {} : stopped ? { sweepStopped: SWEEP_RETURNS_MAX } : swept === batches ? { sweptPart: batches * busListMax() } : {};
-  const tookBack = returnGoneClaims(paths, name, id === undefined ? reclaimBatch(paths) : claimsOfUpTo(paths, id).claims);
-  const deadLettered: DeadLetteredOnTheWay[] = [];
-  const onDeadLetter = (r: DeadLetterRecord) => deadLettered.push({ id: validIdFromFileName(r.fileName) ?? '', code: r.code, reason: r.reason });
+  const tookBack = returnGoneClaims(paths, name, id === undefined ? reclaimBatch(paths) : claimsOfUpTo(paths, id).claims, undefined, undefined, onDeadLetter);
   const opts = { owner: options.owner ?? 'hand', leaseMs: options.leaseMs ?? config.claimLeaseMs, onDeadLetter };
   // The oldest among the first names listed: the rest stay where they are (list-bound.ts).
   const inbox = id === undefined ? listInboxUpTo(paths, busListMax()) : undefined;
