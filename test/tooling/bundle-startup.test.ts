@@ -49,7 +49,7 @@ describe('command bundles at start-up', () => {
     expect(text).not.toMatch(/ZodError|YAMLParseError|Octokit/);
   });
 
-  it('dispatch status is inside the entry: it reads one file, under 40.5 KiB, and no other command', () => {
+  it('dispatch status is inside the entry: it reads one file, under 40.75 KiB, and no other command', () => {
     const entry = join(bundleDir(), 'dispatch.mjs');
     expect(existsSync(join(bundleDir(), 'chunks', 'bus-status.mjs'))).toBe(false);
     const loaded = staticClosure(entry);
@@ -72,7 +72,9 @@ describe('command bundles at start-up', () => {
     // entry is built without keepNames (tools/build-options.mjs UNNAMED_ENTRIES): 43,518 -> 40,253 bytes.
     // 40.5 KiB since status counts a daemon.json naming a live serve only when that serve's bus, as
     // /proc shows it found it, is this one (serving.ts servesRoot, 2026-12-08: 40,501 -> 41,228 bytes).
-    expect(bytes(loaded)).toBeLessThan(40.5 * 1024);
+    // 40.75 KiB since status names a config.json its receiver's commands refuse (not a regular
+    // file, not JSON: status.ts configRefused, 0.4 KB).
+    expect(bytes(loaded)).toBeLessThan(40.75 * 1024);
     expect(imports(entry).dynamic).toContain(join(bundleDir(), 'chunks', 'bus-inbox-answers.mjs'));
     expect(imports(entry).dynamic).toContain(join(bundleDir(), 'chunks', 'bus-send.mjs'));
     expect(readFileSync(entry, 'utf8')).not.toMatch(/ZodError|McpServer|parseProgram/);

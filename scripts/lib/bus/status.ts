@@ -242,6 +242,10 @@ function receiverStatus(root: string, runtimes: BusDir, name: string, now: numbe
       status.dead_letter = inFolder('dead-letter', 0, (d) => names('dead_letter')(d).filter((n) => !n.endsWith('.reason.json') && !n.startsWith('.')).length);
       status.archived = inFolder('archive', 0, (d) => countArchive(root, d, problems, names('archived')));
       status.config = has('config.json');
+      if (status.config) {
+        const refused = configRefused(dir);
+        if (refused) problems.push(`config.json ${refused}: send, claim and reply refuse it until it is fixed or removed`);
+      }
       status.daemon = has('daemon.json') ? daemonState(dir, name, root) : null;
       if (Object.keys(moreThan).length > 0) status.more_than = moreThan;
     }),
@@ -288,6 +292,29 @@ function countArchive(root: string, archive: BusDir, problems: string[], namesIn
     }
   }
   return n;
+}
+
+/**
+ * Why the receiver's config.json is one send, claim and reply refuse (config.ts loadReceiverConfig),
+ * as far as a read tells: not a regular file, unreadable, too large, or not JSON; undefined when it
+ * reads as JSON (its keys and values are checked where it is used, by the schema, loaded then).
+ */
+function configRefused(receiverDir: BusDir): string | undefined {
+  const r = readBusFileIn(receiverDir, 'config.json', { maxBytes: 1024 * 1024 });
+  if (!r.ok)
+    return r.problem === 'missing'
+      ? undefined
+      : r.problem === 'not_a_file'
+        ? 'is not a regular file'
+        : r.problem === 'too_large'
+          ? 'is larger than 1 MiB'
+          : 'cannot be read';
+  try {
+    JSON.parse(r.bytes.toString('utf8'));
+    return undefined;
+  } catch {
+    return 'is not valid JSON';
+  }
 }
 
 function daemonState(receiverDir: BusDir, receiver: string, root: string): { pid: number; agent: string; alive: boolean } | null {
