@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import{Bc as q,C as j,Dc as G,Jc as S,Kc as z,Lc as H,Nb as T,Ob as B,Pb as F,U as J,W as N,Wb as I,Xb as g,Yb as v,_b as W,ac as U,b as O,ba as V,cc as h,gc as M,i as _,l as R,o as l,rc as A,t as L,u as f,ua as b,va as E,x as $,yc as P}from"./shared-LR7M2UTS.mjs";import{a as m,o as p}from"./shared-RXVYLCML.mjs";var k=`usage: dispatch retry ID [--receiver @NAME] [--json] [--root DIR]
+import{Bc as q,C as j,Dc as G,Jc as S,Kc as z,Lc as H,Nb as T,Ob as B,Pb as F,U as J,W as N,Wb as I,Xb as g,Yb as v,_b as W,ac as U,b as O,ba as V,cc as h,gc as M,i as _,l as R,o as l,rc as A,t as L,u as f,ua as b,va as E,x as $,yc as P}from"./shared-SKYNWJ7J.mjs";import{a as m,o as p}from"./shared-RXVYLCML.mjs";var k=`usage: dispatch retry ID [--receiver @NAME] [--json] [--root DIR]
        dispatch retry @RECEIVER --all [--json] [--root DIR]
 
 Puts dead letter ID back into its receiver's inbox, to be handled again as new (after fixing what

@@ -324,7 +324,14 @@ describe('a file time past what a Date holds', () => {
   it('one helper: not finite, before the epoch or past year 9999 (no day the bus names: layout.ts isBusTime) is null', () => {
     for (const ms of [FAR * 1000, -FAR * 1000, 8.64e15, 8.64e15 + 1, Date.UTC(10000, 0, 1), -1, Number.NaN, Number.POSITIVE_INFINITY, 0])
       expect(fileTimeIso(ms), String(ms)).toBeNull();
-    expect(fileTimeIso(Date.UTC(9999, 11, 31, 23, 59, 59, 999))).toBe('9999-12-31T23:59:59.999Z');
     expect(fileTimeIso(Date.UTC(2026, 0, 2))).toBe('2026-01-02T00:00:00.000Z');
+  });
+
+  it('a time later than the clocks of the bus can be apart (2 days) is none: a planted id dated year 8511 was shown as its time (a review of 2026-12-08)', () => {
+    const now = Date.UTC(2026, 11, 8);
+    expect(fileTimeIso(Date.UTC(8511, 0, 12), now)).toBeNull();
+    expect(fileTimeIso(Date.UTC(9999, 11, 31, 23, 59, 59, 999), now)).toBeNull();
+    expect(fileTimeIso(now + 3 * 24 * 3600_000, now)).toBeNull();
+    expect(fileTimeIso(now + 24 * 3600_000, now)).toBe('2026-12-09T00:00:00.000Z');
   });
 });

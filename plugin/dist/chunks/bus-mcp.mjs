@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import{Wb as d,Xb as h,b as i,c,cc as p,l as m,mc as u}from"./shared-LR7M2UTS.mjs";import{a}from"./shared-RXVYLCML.mjs";var o=`usage: dispatch mcp [--as @NAME] [--root DIR]
+import{Wb as d,Xb as h,b as i,c,cc as p,l as m,mc as u}from"./shared-SKYNWJ7J.mjs";import{a}from"./shared-RXVYLCML.mjs";var o=`usage: dispatch mcp [--as @NAME] [--root DIR]
 
 Serves the bus to an MCP client over stdio (the client starts it; it ends when the client closes
 stdin). Tools: send, wait, inbox, claim, reply, dead_letters, retry, thread, show, status. --as (else

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import{a as M,b as S,c as X,d as $}from"./shared-HVPZEMFS.mjs";import"./shared-CEW3VNFN.mjs";import"./shared-VYAJWFLN.mjs";import{A as E,E as v,Wb as b,Xb as I,Yb as T,_b as _,ac as R,b as c,cc as A,dc as O,ec as C,l as y,mc as P,o,t as g,x as w,xc as D}from"./shared-LR7M2UTS.mjs";import{a as f}from"./shared-RXVYLCML.mjs";var p=`usage: dispatch reply MESSAGE_ID "TEXT" [--as @RECEIVER] [--json] [--root DIR]
+import{a as M,b as S,c as X,d as $}from"./shared-WZVBXH7E.mjs";import"./shared-DAXGYVYC.mjs";import"./shared-VCYT3FIK.mjs";import{A as E,E as v,Wb as b,Xb as I,Yb as T,_b as _,ac as R,b as c,cc as A,dc as O,ec as C,l as y,mc as P,o,t as g,x as w,xc as D}from"./shared-SKYNWJ7J.mjs";import{a as f}from"./shared-RXVYLCML.mjs";var p=`usage: dispatch reply MESSAGE_ID "TEXT" [--as @RECEIVER] [--json] [--root DIR]
 
 Answers a message of @RECEIVER (claimed with 'dispatch claim', or still in the inbox): TEXT ('-'
 reads it from stdin) goes to runtimes/<receiver>/outbox/ in the message's thread, with

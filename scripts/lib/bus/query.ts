@@ -89,6 +89,7 @@ import {
   type CollectedResponse,
   type UnreadableAnswer,
   untrustedDeadLetterCode,
+  ARCHIVE_CLOCK_SKEW_MS,
 } from './responses.ts';
 import { waitUntil, type DirWatcherOptions } from './wait.ts';
 
@@ -183,11 +184,13 @@ function untrustedOf(m: ParsedMessage): UntrustedMessageText {
 
 /**
  * A message's time (FoundMessage.timeMs) as an ISO string, or null when it is unknown: 0 (a file
- * not read), or a time the bus cannot date (layout.ts isBusTime: before the epoch, past year 9999;
- * a file time set far past year 275760, which tmpfs and btrfs keep, made toISOString throw).
+ * not read), a time the bus cannot date (layout.ts isBusTime: before the epoch, past year 9999;
+ * a file time set far past year 275760, which tmpfs and btrfs keep, made toISOString throw), or one
+ * later than the machines of a bus can be apart (ARCHIVE_CLOCK_SKEW_MS): an id any bus writer
+ * chose, dated year 8511, was shown as the message's time.
  */
-export function fileTimeIso(ms: number): string | null {
-  return ms !== 0 && isBusTime(ms) ? new Date(ms).toISOString() : null;
+export function fileTimeIso(ms: number, now = Date.now()): string | null {
+  return ms !== 0 && isBusTime(ms) && ms <= now + ARCHIVE_CLOCK_SKEW_MS ? new Date(ms).toISOString() : null;
 }
 
 /** A dead letter's time as we write it (toISOString), else null. */

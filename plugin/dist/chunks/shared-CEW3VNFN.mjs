@@ -1,2 +1,0 @@
-#!/usr/bin/env node
-import{d as s,e as a}from"./shared-VYAJWFLN.mjs";import{a as d}from"./shared-RXVYLCML.mjs";function b(t,i,n,f){let e=i.sender,u=n.kind===void 0&&n.thread===void 0&&n.headers.to===void 0&&n.timestamp!==void 0,p=Array.isArray(t.answerIntoInbox)?t.answerIntoInbox.includes(e??""):t.answerIntoInbox==="auto"&&u;if(e===void 0||e===i.receiver||!p)return{};let r=n.thread===void 0||n.thread===""?s(e):void 0,o=r!==void 0?a(i.paths,e,r,f):void 0;return o!==void 0?{withheld:o}:r!==void 0?{to:e,key:r}:{to:e}}d(b,"inboxCopyPlan");export{b as a};
