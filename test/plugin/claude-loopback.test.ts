@@ -129,7 +129,8 @@ describe.skipIf(!ready)('the real Claude Code client with this plugin (CLAUDE_BI
       { name: 'Bash', input: { command: `cd ${join(world, '04_Ventures', 'garden', '_kernel')} && sed -i 's/Planted/Pulled/' log.md`, description: 'edit' } },
       'Bash',
     );
-    expect(toolResult(all)).toMatch(/hook error: This command would overwrite the walnut log .*log\.md \(sed -i\)/);
+    // The client's own words before the reason differ by version: "hook error: " in the one this test was written with, none in 2.1.197.
+    expect(toolResult(all)).toMatch(/^(?:hook error: )?This command would overwrite the walnut log .*log\.md \(sed -i\)/);
     expect(readFileSync(log, 'utf8')).toBe(logText);
     expect(all[0]).toMatch(/HelloWorld bus: 1 message waits for @claude/);
     expect(all.join('\n')).not.toContain(PLANTED);
