@@ -37,6 +37,9 @@ beforeAll(() => {
   mkdirSync(join(base, 'drafts'), { recursive: true });
   for (const f of ['a.md', 'b.md']) writeFileSync(join(base, 'drafts', f), `${f}\n`);
   mkdirSync(join(home, '.alive'), { recursive: true });
+  mkdirSync(join(world, 'code', 'src', 'lib'), { recursive: true });
+  writeFileSync(join(world, 'code', 'src', 'a.ts'), 'foo\n');
+  writeFileSync(join(world, 'code', 'src', 'lib', 'b.ts'), 'foo\n');
   const diff = (file: string) => `diff --git a/${file} b/${file}\n--- a/${file}\n+++ b/${file}\n@@ -1 +1 @@\n-a\n+b\n`;
   writeFileSync(join(base, 'drafts', 'fix.patch'), diff(`${K}/log.md`));
   writeFileSync(join(base, 'drafts', 'ok.patch'), diff(`${K}/now.md`));
@@ -190,7 +193,24 @@ describe('log-guardian: file names at the start of the lines grep -r and rg prin
     `grep -rn signed . --include='*.ts' | cut -d: -f1 | xargs sed -i 's/a/b/'`,
     `rg -I signed | sort | uniq -c | xargs echo`,
     `grep -rn TODO . | wc -l`,
+    // Below folders that hold no log (a bounded look, as find -exec's: paths.ts noLogBelow), the
+    // listed names are none: the refactor idiom in a code project inside a world (a review of 2026-12-08).
+    `grep -rl foo code/src | xargs sed -i 's/foo/bar/'`,
+    `cd code && grep -rl foo src | xargs sed -i 's/foo/bar/'`,
+    `grep -rl -e foo code/src code/src/lib | xargs sed -i 's/foo/bar/'`,
+    `rg -l foo code/src | xargs sed -i 's/foo/bar/'`,
+    `find code/src -type f | xargs sed -i 's/foo/bar/'`,
+    `find code/src -name '*.ts' -print0 | xargs -0 sed -i 's/foo/bar/'`,
   ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
+
+  it.each([
+    // A folder that holds logs, or the pattern taken for one, or one the text does not tell.
+    `grep -rl foo code/src 04_Ventures | xargs sed -i 's/foo/bar/'`,
+    `grep -rl code/src | xargs sed -i 's/foo/bar/'`,
+    `grep -rl foo "$DIR" | xargs sed -i 's/foo/bar/'`,
+    `find code/src 04_Ventures -type f | xargs sed -i 's/foo/bar/'`,
+    `cd 04_Ventures && rg -l signed garden | xargs sed -i 's/foo/bar/'`,
+  ])('denies %s', (command) => expectDenied(command));
 });
 
 // A review of this session's own fixes (the fifth of 2026-12-07) found these still allowed.

@@ -440,7 +440,13 @@ function unreadReason(write: ShellWrite): string {
 /** scripts/lib/guardian/shell.ts's shellWrites, passed in: the hook loads it only when needed. */
 export type ShellReader = (
   command: string,
-  options: { home?: string | undefined; cwd?: string | undefined; cdpath?: string | undefined; bashopts?: string | undefined },
+  options: {
+    home?: string | undefined;
+    cwd?: string | undefined;
+    cdpath?: string | undefined;
+    bashopts?: string | undefined;
+    noLogBelow?: (folder: string) => boolean;
+  },
 ) => ShellWrite[];
 
 /** What may stand between the letters of `log.md` in a command that still names it. */
@@ -799,7 +805,9 @@ function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, she
   // trusted, it let commands that change TMPDIR where the reader does not see it write a log
   // (`printf -v$a$b …`, `export${IFS}…`, a link put under it), found in review on 2026-12-06.
   const trees: TreeLooks = { looks: new Map(), budget: { entries: TREE_LOOKS_ENTRIES }, earlier: [], deadline: started + CHECK_MS };
-  for (const write of shellWrites(call.command, { home: env.HOME, cwd, cdpath: env.CDPATH, bashopts: env.BASHOPTS })) {
+  // A lister below folders that hold no log (`grep -rl foo src | xargs sed -i …`) lists none: the look find -exec's has.
+  const noLog = (folder: string) => candidateTargets(folder, cwd).every(noLogBelow);
+  for (const write of shellWrites(call.command, { home: env.HOME, cwd, cdpath: env.CDPATH, bashopts: env.BASHOPTS, noLogBelow: noLog })) {
     // Where each write lands, for a folder copy after it (its source may be one of them).
     if (!write.tree && !write.fresh) {
       const at = placed(write, cwd);

@@ -63,6 +63,7 @@ import {
   gitAliasWords,
   gitCommandsRun,
   listedInput,
+  type NoLogIn,
   makesNoLink,
   mayBeOption,
   optionsMayWrite,
@@ -1385,7 +1386,7 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
       if (tok.op === '|' && closes && feedsBody) source = [source, ...inputs(closing.redirs), ...bodyTexts(bodiesOf(closing.redirs))].join('\n');
       before = tok.op;
       if (!CHAIN_GOES_ON.has(tok.op)) chainEnds(current);
-      if (source !== '') piped = { text: source, bodies, before: piped };
+      if (source !== '') piped = { text: source, bodies, before: piped, dir: current.dir };
       else if (LIST_OPS.has(tok.op)) piped = openBodies.at(-1)?.stdin ?? stdin;
       if (tok.op === '(') {
         // `NAME() ( … )`: the subshell right after NAME() is its body.
@@ -1423,13 +1424,15 @@ const MAX_INPUT_TEXT = 1024 * 1024;
  * The text of what feeds a write's path (its variables' inputs and their loops', outward), once
  * per feed: the writes of a loop share theirs. `command` stands in once MAX_INPUT_TEXT is spent.
  */
-function inputTexts(command: string, alsoWhole: boolean): (feeds: Feed[]) => string {
+function inputTexts(command: string, alsoWhole: boolean, noLogIn?: (dir: string) => NoLogIn): (feeds: Feed[]) => string {
   const known = new Map<Feed, string>();
   // The same texts feed many writes (a loop's, the whole command's past the budget): each is read once.
   const listed = new Map<string, string>();
-  const listedOnce = (t: string): string => {
-    let l = listed.get(t);
-    if (l === undefined) listed.set(t, (l = listedInput(t)));
+  // A pipe's stage is read in the folder it ran in: below folders with no log, a lister lists none.
+  const listedOnce = (t: string, dir?: string): string => {
+    const key = dir === undefined ? t : `${dir}\0${t}`;
+    let l = listed.get(key);
+    if (l === undefined) listed.set(key, (l = listedInput(t, dir === undefined ? undefined : noLogIn?.(dir))));
     return l;
   };
   let budget = MAX_INPUT_TEXT;
@@ -1441,20 +1444,22 @@ function inputTexts(command: string, alsoWhole: boolean): (feeds: Feed[]) => str
     for (const feed of feeds) {
       let f: Feed | undefined = feed;
       for (let level = 0; f && level < MAX_DEPTH; level++, f = f.outer) {
-        const pipe: string[] = [];
+        const pipe: { t: string; dir?: string | undefined }[] = [];
         // A stage's text met again (a function's body at each of its calls, `f | f | …`) counts once.
         const seen = new Set<string>();
         for (let p = f.piped; p; p = p.before) {
+          const stage = p.text;
           for (const t of [p.text, ...bodyTexts(p.bodies)].reverse()) {
             if (seen.has(t)) continue;
             seen.add(t);
             budget -= t.length;
             if (budget < 0) return whole();
-            pipe.push(t);
+            pipe.push({ t, dir: t === stage ? p.dir : undefined });
           }
         }
         // What a command lists (find, grep -l …) is read as names that may be logs, or never are.
-        for (const t of [...f.texts, ...bodyTexts(f.bodies), ...pipe.reverse()]) texts.add(listedOnce(t));
+        for (const t of [...f.texts, ...bodyTexts(f.bodies)]) texts.add(listedOnce(t));
+        for (const { t, dir } of pipe.reverse()) texts.add(listedOnce(t, dir));
       }
     }
     if (alsoWhole) texts.add(whole());
@@ -1485,7 +1490,15 @@ const OUT_OF_ORDER = /[^&>]&(?![&>])|^&|(?<![|>])\|(?!\|)|[<>]\(|\b(?:coproc|fun
  */
 export function shellWrites(
   command: string,
-  options: { home?: string | undefined; cwd?: string | undefined; cdpath?: string | undefined; bashopts?: string | undefined; deadline?: number } = {},
+  options: {
+    home?: string | undefined;
+    cwd?: string | undefined;
+    cdpath?: string | undefined;
+    bashopts?: string | undefined;
+    deadline?: number;
+    /** Whether nothing below an absolute folder is a walnut log (decide.ts: a bounded look at the disk). */
+    noLogBelow?: (folder: string) => boolean;
+  } = {},
 ): ShellWrite[] {
   const deadline = options.deadline ?? Date.now() + READ_MS;
   const vars = new Vars();
@@ -1525,6 +1538,12 @@ export function shellWrites(
   // if it ran first (`(sleep 1; rm -f "$t"/*/*) & tar -xf a.tar -C "$t"`).
   // The links it made are known from the start then too (`: > /tmp/a & ln -s …/log.md /tmp/a`).
   if (reading.linked && OUT_OF_ORDER.test(command)) reading = read(true, reading.links);
-  const input = inputTexts(command, DEFINES_FUNCTION.test(command));
+  const probe = options.noLogBelow;
+  const cwd = options.cwd;
+  const input = inputTexts(
+    command,
+    DEFINES_FUNCTION.test(command),
+    probe === undefined || cwd === undefined ? undefined : (dir) => (folder) => probe(resolve(cwd, dir, folder)),
+  );
   return reading.out.map(({ feeds, ...write }) => (feeds ? { ...write, input: input(feeds) } : write));
 }

@@ -1495,13 +1495,18 @@ function programIndex(words: string[]): number {
 }
 
 /** What the command in `segment` (one simple command, as text) lists: names of files that may be logs, none, or not a list of names it reads. */
-function listing(segment: string): 'logs' | 'none' | undefined {
+function listing(segment: string, noLogIn?: NoLogIn): 'logs' | 'none' | undefined {
   const words = segmentWords(segment);
   const k = programIndex(words);
   const program = gnuName(baseName(words[k] ?? ''));
   const args = words.slice(k + 1);
   const spells = args.some((a) => !a.startsWith('-') && baseName(a).toLowerCase() === 'log.md');
   const matches = (g: string) => globMatches(g, 'log.md', { anyCase: true });
+  // Below folders that hold no log (read from the disk by the caller), what a lister lists is none.
+  const noneBelow = (folders: string[] | undefined) => noLogIn !== undefined && folders?.every(noLogIn) === true;
+  if (program === 'find' && noneBelow(findStartFolders(args))) return 'none';
+  if ((program === 'grep' || program === 'egrep' || program === 'fgrep') && noneBelow(searchedFolders(args, GREP_VALUES, 'efmABCdD'))) return 'none';
+  if (program === 'rg' && noneBelow(searchedFolders(args, RG_VALUES, 'efgtTmABCjMErd', ['--files']))) return 'none';
   if (program === 'find') {
     // A word with an expansion in it (`"*.$EXT"`) is not known text.
     const found = findMatch(args.map((t) => ({ parts: [{ text: t, known: !/[$`]/.test(t) }] })));
@@ -1548,6 +1553,102 @@ function listing(segment: string): 'logs' | 'none' | undefined {
     return fdLeavesLogsOut(args) && !named ? 'none' : 'logs';
   }
   return undefined;
+}
+
+/** Whether nothing below a folder (as the command names it, from where it runs) is a walnut log: the caller's look at the disk. */
+export type NoLogIn = (folder: string) => boolean;
+
+/** grep's long options that take the next word as their value (GNU requires `=` for the optional ones). */
+const GREP_VALUES = new Set([
+  '--regexp',
+  '--file',
+  '--max-count',
+  '--after-context',
+  '--before-context',
+  '--context',
+  '--include',
+  '--exclude',
+  '--exclude-dir',
+  '--exclude-from',
+  '--label',
+  '--directories',
+  '--devices',
+  '--binary-files',
+  '--group-separator',
+]);
+/** rg's long options that take the next word as their value. */
+const RG_VALUES = new Set([
+  '--regexp',
+  '--file',
+  '--glob',
+  '--iglob',
+  '--type',
+  '--type-not',
+  '--type-add',
+  '--type-clear',
+  '--max-count',
+  '--after-context',
+  '--before-context',
+  '--context',
+  '--threads',
+  '--max-columns',
+  '--encoding',
+  '--replace',
+  '--max-depth',
+  '--pre',
+  '--pre-glob',
+  '--path-separator',
+  '--sort',
+  '--sortr',
+  '--color',
+  '--colors',
+  '--ignore-file',
+]);
+
+/** A folder word whose text is what the shell passes: no expansion, glob, tilde or brace in it. */
+const plainFolder = (w: string) => w !== '' && w !== '-' && !/[$`*?[\]{}~\\'"]/.test(w);
+
+/**
+ * The folders grep or rg searches (`args` after the program): its operands after the pattern (the
+ * first, unless -e, -f or `noPattern` gives it), `.` with none; undefined when one is not plain
+ * text. `values`: long options that take the next word; `shortValues`: the letters that do.
+ */
+function searchedFolders(args: string[], values: Set<string>, shortValues: string, noPattern: string[] = []): string[] | undefined {
+  const operands: string[] = [];
+  let patternGiven = false;
+  let done = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (!done && a === '--') {
+      done = true;
+      continue;
+    }
+    if (!done && a.startsWith('-') && a !== '-') {
+      if (a.startsWith('--')) {
+        const name = a.split('=')[0]!;
+        if (name === '--regexp' || name === '--file' || noPattern.includes(name)) patternGiven = true;
+        if (!a.includes('=') && values.has(name)) i++;
+        continue;
+      }
+      for (let c = 1; c < a.length; c++) {
+        if (!shortValues.includes(a[c]!)) continue;
+        if (a[c] === 'e' || a[c] === 'f') patternGiven = true;
+        if (c === a.length - 1) i++;
+        break;
+      }
+      continue;
+    }
+    operands.push(a);
+  }
+  const folders = patternGiven ? operands : operands.slice(1);
+  if (!patternGiven && operands.length === 0) return undefined;
+  return folders.every(plainFolder) ? (folders.length === 0 ? ['.'] : folders) : undefined;
+}
+
+/** find's starting points as text (findStarts; `.` with none); undefined when one is not plain text. */
+function findStartFolders(args: string[]): string[] | undefined {
+  const starts = findStarts(args.map((t) => ({ parts: [{ text: t, known: true }] }))).map(text);
+  return starts.every(plainFolder) ? (starts.length === 0 ? ['.'] : starts) : undefined;
 }
 
 /**
@@ -1785,10 +1886,10 @@ function segmentsOf(input: string): [string, string][] | undefined {
  * of globs, rg -l, git grep -l, git ls-files, fd …) says so and what leaves them out; one whose names are never a log
  * (`find … ! -name log.md`, `grep -rl --exclude=log.md`) stands as such, whatever it spells.
  */
-export function listedInput(input: string): string {
+export function listedInput(input: string, noLogIn?: NoLogIn): string {
   if (!/find|grep|rg|git|fd/.test(input)) return input;
   // What a process substitution runs (`mapfile -t a < <(git ls-files)`; eighth review of 2026-12-07, H6).
-  if (input.startsWith('<(') && input.endsWith(')')) return `<(${listedInput(input.slice(2, -1))})`;
+  if (input.startsWith('<(') && input.endsWith(')')) return `<(${listedInput(input.slice(2, -1), noLogIn)})`;
   const segments = segmentsOf(input);
   // Text the lexer cannot read may be a lister: read as one that may list the logs.
   if (segments === undefined) return `${input} (a command it cannot read may list log.md)`;
@@ -1798,7 +1899,7 @@ export function listedInput(input: string): string {
       const words = segmentWords(command);
       const program = gnuName(baseName(words[programIndex(words)] ?? ''));
       if (!LISTERS.has(program)) return segment;
-      const listed = listing(command.trim());
+      const listed = listing(command.trim(), noLogIn);
       if (listed === 'none') {
         const named = logWordsBesideExclusions(segment);
         return `<names ${program} lists, none a log>${named.length > 0 ? ` ${named.join(' ')}` : ''}`;

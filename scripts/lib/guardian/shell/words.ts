@@ -115,6 +115,8 @@ export interface Feed {
  */
 export interface Piped {
   text: string;
+  /** The folder the stage ran in (ShellScope.dir): where a lister's relative folders are. */
+  dir?: string | undefined;
   /** The here-documents the command piping reads (Feed.bodies). */
   bodies?: HeredocText[] | undefined;
   before: Piped | undefined;
