@@ -210,6 +210,10 @@ describe('log-guardian: file names at the start of the lines grep -r and rg prin
     `grep -rl foo "$DIR" | xargs sed -i 's/foo/bar/'`,
     `find code/src 04_Ventures -type f | xargs sed -i 's/foo/bar/'`,
     `cd 04_Ventures && rg -l signed garden | xargs sed -i 's/foo/bar/'`,
+    // What the command moves there first is not on the disk when the hook looks (a review of this fix).
+    `mv 04_Ventures code/src/ && grep -rl foo code/src | xargs sed -i 's/foo/bar/'`,
+    `mv 04_Ventures code/src/ && find code/src -type f | xargs sed -i 's/foo/bar/'`,
+    `mv 04_Ventures code/src/ && find code/src -type f -exec sed -i 's/foo/bar/' {} +`,
   ])('denies %s', (command) => expectDenied(command));
 });
 

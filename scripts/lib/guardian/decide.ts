@@ -807,7 +807,11 @@ function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, she
   const trees: TreeLooks = { looks: new Map(), budget: { entries: TREE_LOOKS_ENTRIES }, earlier: [], deadline: started + CHECK_MS };
   // A lister below folders that hold no log (`grep -rl foo src | xargs sed -i …`) lists none: the look find -exec's has.
   const noLog = (folder: string) => candidateTargets(folder, cwd).every(noLogBelow);
+  // A look at the disk tells nothing of what a write before it in the command moved there.
+  let first = true;
   for (const write of shellWrites(call.command, { home: env.HOME, cwd, cdpath: env.CDPATH, bashopts: env.BASHOPTS, noLogBelow: noLog })) {
+    const nothingBefore = first;
+    first = false;
     // Where each write lands, for a folder copy after it (its source may be one of them).
     if (!write.tree && !write.fresh) {
       const at = placed(write, cwd);
@@ -851,7 +855,7 @@ function decideBash(call: BashToolCall, cwd: string, env: NodeJS.ProcessEnv, she
         ? isLogName(write.name)
         : !write.notLog && write.input !== undefined && (DESCRIPTOR.test(write.path) ? openedMayNameLog : inputNamesLog)(write.input))
     ) {
-      if (findGuardedRoot(cwd, env) === undefined || underFolderOutside(write, cwd, env) || foundWhereNoLogIs(write, cwd)) continue;
+      if (findGuardedRoot(cwd, env) === undefined || underFolderOutside(write, cwd, env) || (nothingBefore && foundWhereNoLogIs(write, cwd))) continue;
       const reason =
         write.name !== undefined
           ? unresolvedReason(write)

@@ -1386,7 +1386,7 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
       if (tok.op === '|' && closes && feedsBody) source = [source, ...inputs(closing.redirs), ...bodyTexts(bodiesOf(closing.redirs))].join('\n');
       before = tok.op;
       if (!CHAIN_GOES_ON.has(tok.op)) chainEnds(current);
-      if (source !== '') piped = { text: source, bodies, before: piped, dir: current.dir };
+      if (source !== '') piped = { text: source, bodies, before: piped, dir: out.length === 0 ? current.dir : undefined };
       else if (LIST_OPS.has(tok.op)) piped = openBodies.at(-1)?.stdin ?? stdin;
       if (tok.op === '(') {
         // `NAME() ( … )`: the subshell right after NAME() is its body.

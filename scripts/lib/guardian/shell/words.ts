@@ -115,7 +115,11 @@ export interface Feed {
  */
 export interface Piped {
   text: string;
-  /** The folder the stage ran in (ShellScope.dir): where a lister's relative folders are. */
+  /**
+   * The folder the stage ran in (ShellScope.dir): where a lister's relative folders are; undefined
+   * when unknown, or when a write came before it in the command (what it moved there is not on the
+   * disk when the hook looks).
+   */
   dir?: string | undefined;
   /** The here-documents the command piping reads (Feed.bodies). */
   bodies?: HeredocText[] | undefined;
