@@ -70,6 +70,10 @@ describe('alive-p2p receive (CLI)', () => {
       error: { code: 'duplicate' },
     });
     expect(again.stderr).toMatch(/^error: .*already imported.*--force[^\n]*\n$/);
+    // The walnut is still there: --force alone would be refused next (exists), so the way on names --as (a review of 2026-12-08).
+    expect(JSON.parse(again.stdout).error.message).toContain('pass --force --as NEW_NAME (the walnut is still there) to import it again');
+    const renamed = await receive([pkg, '--world', world, '--force', '--as', 'garden-2', '--json'], env);
+    expect(renamed.status, renamed.stderr).toBe(0);
   });
 
   it('--dry-run --json adds dry_run: true and writes nothing', async () => {

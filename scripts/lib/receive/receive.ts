@@ -428,9 +428,11 @@ function walnutInOurWords(ctx: Ctx, target: Target): string {
   return target.scope === 'full' && ctx.opts.as === undefined ? plainOr(rel) : inlineText(rel, 400);
 }
 
-function refuseDuplicate(prior: LedgerEntry): never {
+function refuseDuplicate(prior: LedgerEntry, ctx: Ctx, scope: string): never {
+  // A full package whose walnut is still there needs a new name too: --force alone is refused next (exists).
+  const again = scope === 'full' && existsSync(join(ctx.world, prior.target)) ? '--force --as NEW_NAME (the walnut is still there)' : '--force';
   throw new AliveError(
-    `this package (sha256 ${prior.package_sha256.slice(0, 12)}…) was already imported into ${prior.target} on ${prior.received_at}; pass --force to import it again`,
+    `this package (sha256 ${prior.package_sha256.slice(0, 12)}…) was already imported into ${prior.target} on ${prior.received_at}; pass ${again} to import it again`,
     { code: 'duplicate', fields: { package_sha256: prior.package_sha256, imported_into: prior.target, received_at: prior.received_at } },
   );
 }
@@ -596,7 +598,7 @@ function checkPathLengths(m: Manifest, target: Target, plan: ReceivePlan, pkgDir
 function checkDuplicate(ctx: Ctx, scope: string, targetRel: string): void {
   if (ctx.opts.force) return;
   const prior = findDuplicate(readLedger(ctx.world), ctx.sha256, scope, targetRel, ctx.identity);
-  if (prior) refuseDuplicate(prior);
+  if (prior) refuseDuplicate(prior, ctx, scope);
 }
 
 /**

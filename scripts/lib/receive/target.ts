@@ -5,7 +5,7 @@
  */
 import { entryExists } from '../fs/entry-exists.ts';
 import { findUp } from '../fs/find-up.ts';
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { AliveError, UsageError, errnoCode } from '../errors.ts';
 import type { Manifest } from '../package/manifest.ts';
@@ -82,9 +82,18 @@ export function resolveInside(world: string, path: string, flag: string, cwd: st
   try {
     real = realpathSync(abs);
   } catch (err) {
+    const code = errnoCode(err) ?? 'error';
+    if (/^\.\.?(?:\/|$)/.test(path)) {
+      // Taken from the current folder (`--into .` in a walnut): the world's folder of that name, if any.
+      const fromRoot = path.replace(/^(?:\.\/)+/, '');
+      const inWorld = fromRoot !== path && existsSync(join(world, fromRoot)) ? `; from the world's root it is ${flag} ${fromRoot}` : '';
+      throw new AliveError(`${flag} ${path} does not exist (${code}): a path starting with . is taken from the current folder${inWorld}`, {
+        code: 'no_target',
+      });
+    }
     const meant = meantInside(world, path, abs, cwd);
     throw new AliveError(
-      `${flag} ${path} does not exist in the world (${errnoCode(err) ?? 'error'}): relative paths are taken from the world's root${meant === undefined ? '' : meant.fromCwd ? `; from the current folder it is ${flag} ${meant.rel}` : `; did you mean ${flag} ${meant.rel}?`}`,
+      `${flag} ${path} does not exist in the world (${code}): relative paths are taken from the world's root${meant === undefined ? '' : meant.fromCwd ? `; from the current folder it is ${flag} ${meant.rel}` : `; did you mean ${flag} ${meant.rel}?`}`,
       { code: 'no_target' },
     );
   }
