@@ -43,6 +43,14 @@ beforeAll(() => {
   const diff = (file: string) => `diff --git a/${file} b/${file}\n--- a/${file}\n+++ b/${file}\n@@ -1 +1 @@\n-a\n+b\n`;
   writeFileSync(join(base, 'drafts', 'fix.patch'), diff(`${K}/log.md`));
   writeFileSync(join(base, 'drafts', 'ok.patch'), diff(`${K}/now.md`));
+  // A mailbox whose body git am decodes (base64), and names in git's C quotes (`l\157g.md`).
+  writeFileSync(
+    join(base, 'drafts', 'b64.mbox'),
+    `From 0 Mon Sep 17 00:00:00 2001\nSubject: [PATCH] x\nContent-Type: text/plain\nContent-Transfer-Encoding: base64\n\n${Buffer.from(diff(`${K}/log.md`)).toString('base64')}\n`,
+  );
+  writeFileSync(join(base, 'drafts', 'quoted.patch'), `--- "a/${K}/l\\157g.md"\n+++ "b/${K}/l\\157g.md"\n@@ -1 +1 @@\n-a\n+b\n`);
+  writeFileSync(join(world, '04_Ventures', 'garden', 'p.patch'), diff('_kernel/log.md'));
+  writeFileSync(join(world, '04_Ventures', 'garden', 'ok.patch'), diff('_kernel/now.md'));
 });
 
 function decision(command: string) {
@@ -716,6 +724,16 @@ describe('log-guardian: a diff in a file, applied by git apply, git am or patch'
     'cd <BASE>/drafts && git apply fix.patch',
     // A name the text does not tell: what it holds cannot be told.
     'git apply "$PATCH"',
+    // Found by a review of that fix: a body git am decodes, C-quoted names, the folder -C and -d
+    // name, a diff on a pipe.
+    'git am <BASE>/drafts/b64.mbox',
+    'git apply <BASE>/drafts/quoted.patch',
+    'git -C 04_Ventures/garden apply p.patch',
+    'git -C 04_Ventures -C garden apply p.patch',
+    'patch -d 04_Ventures/garden -p1 -i p.patch',
+    'patch --directory=04_Ventures/garden -p1 < 04_Ventures/garden/p.patch',
+    'cat <BASE>/drafts/fix.patch | git apply',
+    'curl -s https://example.com/x.patch | git apply',
     // Written earlier in the command: its text is the command's.
     `cat > <BASE>/drafts/new.patch <<'P'\n--- a/${K}/log.md\n+++ b/${K}/log.md\nP\ngit apply <BASE>/drafts/new.patch`,
   ])('denies %s', (command) => expectDenied(command));
@@ -727,5 +745,8 @@ describe('log-guardian: a diff in a file, applied by git apply, git am or patch'
     'git apply --stat <BASE>/drafts/fix.patch',
     // No such file: the command fails, writing nothing.
     'git apply <BASE>/drafts/missing.patch',
+    'git -C 04_Ventures/garden apply ok.patch',
+    'patch -d 04_Ventures/garden -p1 -i ok.patch',
+    'cat <BASE>/drafts/ok.patch | git apply',
   ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
 });

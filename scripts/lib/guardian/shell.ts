@@ -633,12 +633,32 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
    * (the command fails); or, when it cannot be read (a name the text does not tell, too large, not
    * a regular file), words saying it may name log.md.
    */
-  const diffFileTexts = (w: Word): string[] => {
+  const diffFileTexts = (w: Word, folders: readonly Word[], dir: string | undefined = current.dir): string[] => {
+    const unread = [`(the diff in ${asInput(w)} could not be read: it may name log.md)`];
+    if (!folders.every(exact)) return unread;
+    let from = dir;
+    for (const f of folders) from = from === undefined ? undefined : joinPath(from, text(f));
     const path = exact(w) ? text(w) : undefined;
-    if (path !== undefined && out.some((o) => o.exact && o.path === path && o.dir === current.dir)) return reading.whole.texts;
-    const place = path === undefined ? undefined : placeOf(path, reading.cwd, current.dir);
+    if (path !== undefined && out.some((o) => o.exact && o.path === path && o.dir === from)) return reading.whole.texts;
+    // What the command wrote before, in a folder named apart from the shell's, may be that file.
+    if (folders.length > 0 && out.length > 0) return unread;
+    const place = path === undefined ? undefined : placeOf(path, reading.cwd, from);
     const headers = place === undefined ? undefined : diffHeaderLines(place);
-    return [headers ?? `(the diff in ${asInput(w)} could not be read: it may name log.md)`];
+    return headers === undefined ? unread : [headers];
+  };
+  /**
+   * What a diff on a pipe names: the files a `cat` before it reads; a git command's output is read
+   * as git's listing already (it may list log.md); anything else (curl, a script) may name anything.
+   */
+  const pipedDiffTexts = (stage: Piped): string[] => {
+    const words = stage.text.trim().split(/[ \t]+/);
+    const program = baseName(words[0] ?? '');
+    if (program === 'git') return [];
+    const files = words.slice(1);
+    if (program === 'cat' && files.length > 0 && files.every((f) => /^[\w./@%+=:,-]+$/.test(f) && !f.startsWith('-'))) {
+      return files.flatMap((f) => diffFileTexts({ parts: [{ text: f, known: true }] }, [], stage.dir ?? current.dir));
+    }
+    return [`(a diff from ${stage.text.slice(0, 200)} could not be read: it may name log.md)`];
   };
   /** What a command's input redirections feed it: the files and strings they name, the here-documents' bodies. */
   const fedBy = (redirs: ShellCommand['redirs']): Feed => ({ texts: inputs(redirs), bodies: bodiesOf(redirs), piped, outer: loops.at(-1) });
@@ -1205,7 +1225,10 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
         // The files a diff names are in it: read from the disk (or the command, which wrote it).
         if (diff) {
           const given = names.stdin ? cmd.redirs.flatMap((r) => (r.op === '<' && r.target ? [r.target] : [])) : [];
-          for (const w of [...names.files, ...given]) fed.texts.push(...diffFileTexts(w));
+          // Given to git -C or patch -d, a file is read from that folder (not a redirection's, the shell's).
+          for (const w of names.files) fed.texts.push(...diffFileTexts(w, diff.folders));
+          for (const w of given) fed.texts.push(...diffFileTexts(w, []));
+          if (names.stdin && given.length === 0 && (bodiesOf(cmd.redirs)?.length ?? 0) === 0 && piped !== undefined) fed.texts.push(...pipedDiffTexts(piped));
         }
         const via = diff ? `${name} applying a diff` : (pathspecs?.via ?? removed?.via ?? `${name} --pathspec-from-file`);
         const word = diff ? '<a file the diff names>' : removed ? `<a file ${name} reads the name of>` : '<a path git reads>';

@@ -1,7 +1,8 @@
 /**
  * The lines of a diff file that name the files it writes (`diff --git`, `---`, `+++`, `***`,
- * `rename to`, `copy to`, `Index:`): what `git apply FILE`, `git am FILE` and `patch < FILE` write
- * is named there, not in the command. Read from the disk when the hook runs, at most
+ * `rename to`, `copy to`, `Index:`), C-quoted names unquoted: what `git apply FILE`, `git am FILE`
+ * and `patch < FILE` write is named there, not in the command. A mailbox whose body is encoded
+ * (base64, quoted-printable) is not read: git am decodes it first. Read when the hook runs, at most
  * DIFF_READ_MAX bytes; a FIFO is never waited on, and what is not a regular file is not read.
  */
 import { fs } from '../../fs/node-fs.ts';
@@ -10,6 +11,22 @@ import { fs } from '../../fs/node-fs.ts';
 export const DIFF_READ_MAX = 8 * 1024 * 1024;
 
 const HEADER = /^(?:diff --git |--- |\+\+\+ |\*\*\* |(?:rename|copy) (?:from|to) |Index: )/;
+
+/** A mail header that makes git am decode the body (base64, quoted-printable) before it reads the diff. */
+const ENCODED_BODY = /^Content-Transfer-Encoding:[ \t]*(?:base64|quoted-printable)/im;
+
+const C_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '"': '"', '\\': '\\' };
+
+/**
+ * A header line with git's C-quoted names (`"a/l\\157g.md"`) as the names they stand for: octal
+ * escapes are bytes (a run of them one UTF-8 text), the others their characters.
+ */
+function unquoteC(line: string): string {
+  if (!line.includes('\\')) return line;
+  return line.replace(/((?:\\[0-7]{3})+)|\\(.)/g, (_m: string, octal: string | undefined, ch: string | undefined) =>
+    octal !== undefined ? Buffer.from((octal.match(/[0-7]{3}/g) ?? []).map((o) => Number.parseInt(o, 8))).toString('utf8') : (C_ESCAPES[ch ?? ''] ?? ch ?? ''),
+  );
+}
 
 /**
  * The header lines of the diff at `path`, joined: '' when there is no such file (the command then
@@ -33,11 +50,13 @@ export function diffHeaderLines(path: string): string | undefined {
       if (n === 0) break;
       got += n;
     }
-    return bytes
-      .subarray(0, got)
-      .toString('utf8')
+    const body = bytes.subarray(0, got).toString('utf8');
+    // A mailbox whose body git am decodes first: its names are not in the text as written.
+    if (ENCODED_BODY.test(body)) return undefined;
+    return body
       .split('\n')
       .filter((line) => HEADER.test(line))
+      .map(unquoteC)
       .join('\n');
   } catch {
     return undefined;

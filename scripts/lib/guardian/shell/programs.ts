@@ -2347,13 +2347,16 @@ export function gitOption(t: string): 'value' | 'flag' | undefined {
  * (`stdin`) or the files given. Undefined for a trial run (patch --dry-run, git apply --check or
  * --stat …), git apply --cached (the index alone), and what writes nothing else.
  */
-export function diffInputs(name: string, args: Word[]): { files: Word[]; stdin: boolean } | undefined {
+export function diffInputs(name: string, args: Word[]): { files: Word[]; stdin: boolean; folders: Word[] } | undefined {
   if (name === 'patch') {
     const { options, values, operands: files } = operands(name, args);
     if (files.length > 0 || values.has('-o') || values.has('--output') || options.some((o) => o === '--dry-run' || o === '--check' || o === '-C'))
       return undefined;
+    // -d DIR: patch changes to DIR first, and reads -i's file from there.
+    const dir = values.get('-d') ?? values.get('--directory');
+    const folders = dir === undefined ? [] : [dir];
     const input = values.get('-i') ?? values.get('--input');
-    return input && text(input) !== '-' ? { files: [input], stdin: false } : { files: [], stdin: true };
+    return input && text(input) !== '-' ? { files: [input], stdin: false, folders } : { files: [], stdin: true, folders };
   }
   if (name !== 'git') return undefined;
   const k = gitSubcommand(args);
@@ -2363,7 +2366,9 @@ export function diffInputs(name: string, args: Word[]): { files: Word[]; stdin: 
   const reports = ['--check', '--stat', '--numstat', '--summary'].some((o) => rest.includes(o)) && !rest.includes('--apply');
   if (reports || rest.includes('--cached') || (sub === 'am' && rest.some((o) => /^--(?:abort|quit|skip|show-current-patch)/.test(o)))) return undefined;
   const files = args.slice(k + 1).filter((w) => !text(w).startsWith('-'));
-  return { files, stdin: files.length === 0 || args.slice(k + 1).some((w) => text(w) === '-') };
+  // git -C DIR (each in turn, from the one before): the files it is given are read from there.
+  const folders = args.slice(0, k).flatMap((w, i) => (text(w) === '-C' && args[i + 1] !== undefined ? [args[i + 1]!] : []));
+  return { files, stdin: files.length === 0 || args.slice(k + 1).some((w) => text(w) === '-'), folders };
 }
 
 /**
