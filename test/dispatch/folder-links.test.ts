@@ -274,7 +274,7 @@ describe('bus folder links: status', () => {
     expect(cli.code).toBe(0);
     // The problem names the receiver's folder (a bus writer's name): in the fence, with a warning in our words.
     expect(splitFences(cli.stdout).fenced).toContain(`  problem: refusing to use ${paths.outbox}`);
-    expect(cli.stderr).toMatch(/^warning: folders of the receivers listed are links or not folders/);
+    expect(cli.stderr).toMatch(/^warning: receivers listed have problems, each on a 'problem:' line in the fence above: remove a link named there/);
   });
 });
 

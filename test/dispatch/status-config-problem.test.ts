@@ -32,6 +32,10 @@ describe('status and a config.json its receiver refuses', () => {
     expect(statusTool({ root: bad, as: 'tester' }).receivers.find((r) => r.receiver === '@gemini')!.untrusted.problems).toContain(
       'config.json is not valid JSON: send, claim and reply refuse it until it is fixed or removed',
     );
+    const list = busWithConfig((p) => writeFileSync(p, '[]'));
+    expect(statusTool({ root: list, as: 'tester' }).receivers.find((r) => r.receiver === '@gemini')!.untrusted.problems).toContain(
+      'config.json is not a JSON object: send, claim and reply refuse it until it is fixed or removed',
+    );
     const good = busWithConfig((p) => writeFileSync(p, '{ "max_bytes": 1048576 }'));
     expect(statusTool({ root: good, as: 'tester' }).receivers.find((r) => r.receiver === '@gemini')!.untrusted.problems).toEqual([]);
   });

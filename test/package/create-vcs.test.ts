@@ -60,6 +60,7 @@ describe('create and version-control metadata', () => {
     put('.env', 'TOKEN=x\n');
     put('.walnutignore', '*.log\n');
     put('.DS_Store', 'junk\n');
+    put('.localized', '');
     put('code/.DS_Store', 'junk\n');
     put('code/._main.py', 'macOS metadata\n');
     const r = collectWalnut({ walnut, scope: 'full', bundles: [], allowSensitive: false });

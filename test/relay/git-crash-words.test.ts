@@ -20,7 +20,7 @@ it('a git that crashes (SIGSEGV) says what makes it crash on a relay and what to
   expect(err).toBeInstanceOf(GitError);
   expect((err as GitError).signal).toBe('SIGSEGV');
   expect((err as GitError).message).toBe(
-    'git ls-tree crashed (signal SIGSEGV), as git does on a folder nested tens of thousands of levels deep, which anyone who can write to a relay can commit: ' +
+    'git ls-tree crashed (signal SIGSEGV), as git does (among other causes) on a folder nested tens of thousands of levels deep, which anyone who can write to a relay can commit: ' +
       'remove it from the relay (a clone, `git rm -r`, push) and try again',
   );
 });

@@ -138,6 +138,13 @@ export function watchOnce(o: Omit<StallWatchOptions, 'everyMs'>, handled: Map<nu
     if (beat !== undefined) latest = Math.max(latest, beat.since);
     if (beat?.phase !== undefined && beat.phase !== 'idle') busy = true;
     if (beat === undefined || beat.phase === 'idle' || now - beat.since <= o.stallMs) continue;
+    // A worker that died mid-test leaves its beat; its pid may name another process since.
+    const table = processTable();
+    if (table.length > 0 && !descendants(process.pid, table).some((p) => p.pid === pid)) {
+      rmSync(beatPath(o.dir, pid), { force: true });
+      handled.delete(pid);
+      continue;
+    }
     const seen = handled.get(pid);
     if (seen?.since === beat.since) {
       if (now - seen.at > o.killWorkerAfterMs) {
@@ -148,7 +155,7 @@ export function watchOnce(o: Omit<StallWatchOptions, 'everyMs'>, handled: Map<nu
       }
       continue;
     }
-    const under = descendants(pid, processTable());
+    const under = descendants(pid, table);
     const found = describe(pid, beat, now, under);
     o.log(
       `stall watch: ${found}\nstall watch: killing ${under.length === 0 ? 'nothing (it waits in its own code)' : `what runs under it (${counted(under.length, 'process', 'processes')})`}`,

@@ -88,6 +88,16 @@ describe('the stall watch', () => {
     expect(existsSync(beatPath(dir, pid))).toBe(false);
   });
 
+  test.skipIf(!HAS_PROC)('leaves alone a pid that is no process of the run (a worker that died, its pid used again): its beat goes', () => {
+    const dir = beatsDir();
+    const now = Date.now();
+    beat(dir, 1, now - 60_000);
+    const log: string[] = [];
+    watchOnce({ dir, stallMs: 1_000, killWorkerAfterMs: 0, log: (t) => log.push(t) }, new Map(), now);
+    expect(log).toEqual([]);
+    expect(existsSync(beatPath(dir, 1))).toBe(false);
+  });
+
   test('leaves alone a worker between files, and one whose phase is younger than the limit', async () => {
     const dir = beatsDir();
     const w = worker("require('node:child_process').spawnSync('sleep', ['600'])");

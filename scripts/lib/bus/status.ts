@@ -309,12 +309,13 @@ function configRefused(receiverDir: BusDir): string | undefined {
         : r.problem === 'too_large'
           ? 'is larger than 1 MiB'
           : 'cannot be read';
+  let parsed: unknown;
   try {
-    JSON.parse(r.bytes.toString('utf8'));
-    return undefined;
+    parsed = JSON.parse(r.bytes.toString('utf8'));
   } catch {
     return 'is not valid JSON';
   }
+  return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? undefined : 'is not a JSON object';
 }
 
 function daemonState(receiverDir: BusDir, receiver: string, root: string): { pid: number; agent: string; alive: boolean } | null {

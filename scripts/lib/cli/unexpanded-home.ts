@@ -8,9 +8,14 @@ import { join } from 'node:path';
 import { homeDir } from '../fs/node-fs.ts';
 import { shellQuote } from '../text/shell-quote.ts';
 
-/** What is wrong with `value` of `flag` when it starts with an unexpanded `~` (`~` or `~/…`), else undefined. */
+/**
+ * What is wrong with `value` of `flag` when it starts with an unexpanded `~` (`~`, `~/…`, or a
+ * user's `~NAME/…`), else undefined. The home folder written out is this user's; another's is theirs to write.
+ */
 export function unexpandedHomeProblem(flag: string, value: string): string | undefined {
-  if (value !== '~' && !value.startsWith('~/')) return undefined;
-  const written = join(homeDir(), value.slice(2));
-  return `${flag} ${shellQuote(value)} starts with ~, which the shell expands only outside quotes: write the home folder out, ${flag} ${shellQuote(written)}`;
+  const m = /^~([^/]*)(?:\/|$)/.exec(value);
+  if (!m) return undefined;
+  const said = `${flag} ${shellQuote(value)} starts with ~, which the shell expands only outside quotes`;
+  if (m[1] !== '') return `${said}: write that user's home folder out`;
+  return `${said}: write the home folder out, ${flag} ${shellQuote(join(homeDir(), value.slice(2)))}`;
 }

@@ -300,7 +300,7 @@ export async function runGitBytes(args: string[], opts: GitRunOptions = {}): Pro
  * (a push accepts one) crashes it, on every path that lists the relay's trees.
  */
 export const DEEP_TREE_CRASH =
-  'as git does on a folder nested tens of thousands of levels deep, which anyone who can write to a relay can commit: ' +
+  'as git does (among other causes) on a folder nested tens of thousands of levels deep, which anyone who can write to a relay can commit: ' +
   'remove it from the relay (a clone, `git rm -r`, push) and try again';
 
 function seconds(ms: number): number {

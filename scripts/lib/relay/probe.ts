@@ -202,7 +202,8 @@ export async function probeRelay(opts: ProbeOptions, previous: RelayState, warni
     ...(originResult.status === 'fulfilled' && originResult.value !== undefined ? { not_your_relay: originResult.value } : {}),
     newly_accepted: newlyAccepted,
     // The listing and the key check read the same fetch: one failure is said once.
-    last_error: errors.length > 0 ? [...new Set(errors)].join('; ').slice(0, 500) : null,
+    // Sorted: the checks run at once, and the same failures in another order read as a new one (relay-notice.ts).
+    last_error: errors.length > 0 ? [...new Set(errors)].sort().join('; ').slice(0, 500) : null,
   };
   if (listingResult.status === 'fulfilled') {
     const { listing, fresh } = listingResult.value;

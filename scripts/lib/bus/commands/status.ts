@@ -119,7 +119,7 @@ export const statusCommand = defineCommand({
     for (const line of fencedLines('UNTRUSTED RECEIVERS', rows.join('\n'))) ctx.print(line);
     if (problems) {
       ctx.warn(
-        "folders of the receivers listed are links or not folders: status counted nothing in them (each is named on a 'problem:' line in the fence above); remove such a link (the bus makes a real folder in its place) and check where it pointed",
+        "receivers listed have problems, each on a 'problem:' line in the fence above: remove a link named there (the bus makes a real folder in its place; check where it pointed), fix or remove a config.json named there",
       );
     }
     if (truncated) {

@@ -1,0 +1,2 @@
+#!/usr/bin/env node
+import{a as t}from"./chunk-E36JFSII.mjs";import{b as s}from"./chunk-YEINTJO6.mjs";import{a as h}from"./chunk-O4AR3DY2.mjs";import{a as n,d}from"./chunk-IDPOGZEX.mjs";var m=d(h(),1);function $(o,e){let r=/^~([^/]*)(?:\/|$)/.exec(e);if(!r)return;let i=`${o} ${t(e)} starts with ~, which the shell expands only outside quotes`;return r[1]!==""?`${i}: write that user's home folder out`:`${i}: write the home folder out, ${o} ${t((0,m.join)(s(),e.slice(2)))}`}n($,"unexpandedHomeProblem");export{$ as a};

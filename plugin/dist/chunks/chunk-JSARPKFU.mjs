@@ -1,2 +1,0 @@
-#!/usr/bin/env node
-import{a as e}from"./chunk-E36JFSII.mjs";import{b as i}from"./chunk-YEINTJO6.mjs";import{a as m}from"./chunk-O4AR3DY2.mjs";import{a as o,d as h}from"./chunk-IDPOGZEX.mjs";var n=h(m(),1);function u(r,t){if(t!=="~"&&!t.startsWith("~/"))return;let s=(0,n.join)(i(),t.slice(2));return`${r} ${e(t)} starts with ~, which the shell expands only outside quotes: write the home folder out, ${r} ${e(s)}`}o(u,"unexpandedHomeProblem");export{u as a};
