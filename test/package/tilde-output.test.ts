@@ -51,7 +51,9 @@ describe('an --output that starts with an unexpanded ~', () => {
     try {
       const other = await runCaptured(extractCommand, [pkg, '--output', '~root/garden']);
       expect(other.code).toBe(2);
-      expect(other.stderr).toContain("error: --output '~root/garden' starts with ~, which the shell expands only outside quotes: write that user's home folder out");
+      expect(other.stderr).toContain(
+        "error: --output '~root/garden' starts with ~, which the shell expands only outside quotes: write that user's home folder out",
+      );
       for (const out of ['~', '~/garden']) {
         const r = await runCaptured(extractCommand, [pkg, '--output', out]);
         expect(r.code, r.stderr).toBe(2);
