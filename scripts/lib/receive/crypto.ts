@@ -47,8 +47,10 @@ export function receiveCrypto(
   env: NodeJS.ProcessEnv,
   relayPinFor: RelayPinFor,
   badSignerName: 'refuse' | 'unchecked' = 'refuse',
+  signerKeyPath?: string,
 ): PackageCrypto {
   const base = packageCryptoFrom({ ...(privateKeyPath ? { privateKeyPath } : {}), env, askPassphrase: true });
+  if (signerKeyPath !== undefined) return { ...base, verifyManifest: (text) => checkedWithGivenKey(text, signerKeyPath) };
   return {
     ...base,
     verifyManifest(text) {
@@ -96,4 +98,19 @@ export function receiveCrypto(
       };
     },
   };
+}
+
+/**
+ * receive --signer-key: the signature checked against the key the user gives (had from its owner by
+ * another channel), not a pinned one. What it vouches for is that key, named by its fingerprint:
+ * the name the package gives its signer is outside what the signature covers.
+ */
+function checkedWithGivenKey(text: string, signerKeyPath: string): ReturnType<NonNullable<PackageCrypto['verifyManifest']>> {
+  if (!readSignatureBlock(text)) return undefined;
+  const key = loadPublicKey(signerKeyPath);
+  const named = `the key ${formatFingerprint(fingerprint(key))} (--signer-key)`;
+  const check = verifyManifestText(text, key);
+  if (check.ok) return { ...check, signer: named };
+  if (!check.reason?.startsWith('bad signature:')) return check;
+  return { ...check, signer: named, reason: `it does not verify with ${named}: another key made it, or the manifest was changed after signing` };
 }

@@ -53,6 +53,8 @@ export interface ReceiveOptions {
   allowAgentFiles?: boolean;
   /** Import a package signed by someone no pinned key vouches for (refused otherwise). */
   allowUnverified?: boolean;
+  /** A signature is asked for (--signer-key): an unsigned package is refused. */
+  requireSignature?: boolean;
   into?: string;
   as?: string;
   crypto?: PackageCrypto;
@@ -468,7 +470,13 @@ function planFor(ctx: Ctx, r: ReadResult, earlier?: Planned): Planned {
  * A bad signature was refused by the read; an unsigned package (a user's own create) passes, and
  * so does a snapshot, which is only shown.
  */
-function unverifiedSignature(m: Manifest, sig: SignatureCheck, allow: boolean): string | undefined {
+function unverifiedSignature(m: Manifest, sig: SignatureCheck, allow: boolean, required = false): string | undefined {
+  if (required && m.scope !== 'snapshot' && !sig.present) {
+    throw new AliveError(
+      'this package is not signed: --signer-key asks for a signature by that key, and nothing was imported; receive it without --signer-key only if you trust where the file came from',
+      { code: 'unverified' },
+    );
+  }
   if (m.scope === 'snapshot' || !sig.present || sig.ok) return undefined;
   if (allow) return 'imported a signed package whose signature could not be verified (no key is pinned for the signer it names), as --allow-unverified asked';
   const signer = sig.signer;
@@ -750,7 +758,7 @@ export async function receivePackage(opts: ReceiveOptions): Promise<ReceiveResul
     ...(opts.crypto ? { crypto: opts.crypto } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     // A manifest read only once decrypted (2.1's envelopes): refused before the files after it are unpacked.
-    onManifestAccepted: (m, signature) => void unverifiedSignature(m, signature, opts.allowUnverified === true),
+    onManifestAccepted: (m, signature) => void unverifiedSignature(m, signature, opts.allowUnverified === true, opts.requireSignature === true),
   };
   let packageBytes: number;
   let headRead: Awaited<ReturnType<typeof readPackageHeadSafe>>;
@@ -779,7 +787,7 @@ export async function receivePackage(opts: ReceiveOptions): Promise<ReceiveResul
     const { read, view } = await hashedRead(ctx, readOpts, (o) => readSnapshot(pkg, o));
     if (read.manifest.scope === 'snapshot') return snapshotResult(ctx, read, view, true);
     // Refused as the receive itself would be: a dry run approved first must not fail after.
-    const unverified = unverifiedSignature(read.manifest, read.signature, opts.allowUnverified === true);
+    const unverified = unverifiedSignature(read.manifest, read.signature, opts.allowUnverified === true, opts.requireSignature === true);
     const { target, plan } = planFor(ctx, read);
     preflight(world, plannedWrites(ctx, target, plan), stagingRoot(world));
     const entry = logEntryFor(ctx, read, target, plan);
@@ -881,7 +889,7 @@ async function receiveForReal(ctx: Ctx, readOpts: ReadOptions, headRead: { manif
         const { read: again, view } = await hashedRead(ctx, readOpts, (o) => readSnapshot(ctx.pkg, o));
         return snapshotResult(ctx, again, view, false);
       }
-      const unverified = unverifiedSignature(read.manifest, read.signature, ctx.opts.allowUnverified === true);
+      const unverified = unverifiedSignature(read.manifest, read.signature, ctx.opts.allowUnverified === true, ctx.opts.requireSignature === true);
       if (unverified) notes.push(unverified);
       const { target, plan } = planFor(ctx, read, headPlan);
       const checked = preflight(world, plannedWrites(ctx, target, plan), receivingDir);

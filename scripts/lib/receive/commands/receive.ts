@@ -14,7 +14,7 @@ import { legacyKdfWarning } from '../../package/crypto-adapter.ts';
 
 export const RECEIVE_USAGE = `usage: alive-p2p receive PACKAGE [--world DIR] [--into WALNUT_PATH] [--as NAME] [--private-key PEM]
                          [--max-size BYTES] [--force] [--dry-run] [--sha256 HEX] [--allow-agent-files]
-                         [--allow-unverified] [--json]
+                         [--signer-key PEM] [--allow-unverified] [--json]
 
 Verifies a .walnut package and imports it into an ALIVE world:
   full      a new walnut at <domain>/<name>/: --into names the domain folder (default: the
@@ -42,7 +42,9 @@ taken from the command line); RSA packages open with --private-key (default: the
 $ALIVE_HOME/relay/keys/private.pem). A signature is
 checked against the signer's pinned key in $ALIVE_HOME/relay/keys/peers/; a bad signature is
 refused, and so is one no pinned key can check (the signer is not your peer, or you removed them)
-unless --allow-unverified. An unsigned package is imported as it is.
+unless --allow-unverified. --signer-key PEM checks it against that public key instead (one you had
+from its owner by another channel): verified, it imports as signed by that key's fingerprint; by
+another key, or unsigned, it is refused. An unsigned package is imported as it is.
 Exit 0 done, 1 refused or failed, 2 usage error.`;
 
 export const receiveCommand = defineCommand({
@@ -61,6 +63,7 @@ export const receiveCommand = defineCommand({
     sha256: { type: 'string' },
     'allow-agent-files': { type: 'boolean' },
     'allow-unverified': { type: 'boolean' },
+    'signer-key': { type: 'string' },
   },
   async run(ctx) {
     const v = ctx.values;
@@ -80,10 +83,11 @@ export const receiveCommand = defineCommand({
       dryRun: v['dry-run'] === true,
       allowAgentFiles: v['allow-agent-files'] === true,
       allowUnverified: v['allow-unverified'] === true,
+      requireSignature: v['signer-key'] !== undefined,
       ...(v.into !== undefined ? { into: v.into } : {}),
       ...(v.as !== undefined ? { as: v.as } : {}),
       ...(v.sha256 !== undefined ? { sha256: v.sha256.toLowerCase() } : {}),
-      crypto: receiveCrypto(v['private-key'], process.env, relayPinFor),
+      crypto: receiveCrypto(v['private-key'], process.env, relayPinFor, 'refuse', v['signer-key']),
       // Ctrl-C: one error line on what it means for the world (the progress line just stopped
       // before), and under --json the failure object a script reads.
       onInterrupted: (stage, left) => reportInterrupted(ctx.io, ctx.json, interruptedMessage(stage, left)),
