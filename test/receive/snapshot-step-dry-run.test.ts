@@ -22,10 +22,11 @@ const snapshotStep = () => {
 };
 
 describe('receive skill, step 5 (a snapshot)', () => {
-  it('runs receive with --dry-run only', () => {
+  it('runs receive with --dry-run, or with the --sha256 of the package the dry run showed (a replaced file is refused)', () => {
     const commands = [...snapshotStep().matchAll(/`(alive-p2p receive [^`]*)`/g)].map((m) => m[1]!);
     expect(commands.length).toBeGreaterThan(0);
-    for (const c of commands) expect(c, c).toMatch(/^alive-p2p receive --dry-run /);
+    expect(commands[0]).toMatch(/^alive-p2p receive --dry-run /);
+    for (const c of commands) expect(c, c).toMatch(/^alive-p2p receive --dry-run |--sha256 '<package_sha256 of the dry run>'/);
   });
 
   it('that command shows a snapshot under snapshot.untrusted, and writes nothing when the file is a full package after all', async () => {
@@ -47,6 +48,12 @@ describe('receive skill, step 5 (a snapshot)', () => {
     const r = spawnSync(process.execPath, [cli, 'receive', '--dry-run', pkg, '--world', world, '--json'], { env, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).scope).toBe('full');
+    expect(tree(world)).toEqual(before);
+    // The step's second command, with the snapshot's sha256: the file it names now is refused.
+    const seen = JSON.parse(shown.stdout).package_sha256;
+    const marked = spawnSync(process.execPath, [cli, 'receive', pkg, '--world', world, '--sha256', seen, '--json'], { env, encoding: 'utf8' });
+    expect(marked.status).toBe(1);
+    expect(JSON.parse(marked.stdout).error.code).toBe('package_changed');
     expect(tree(world)).toEqual(before);
   });
 });

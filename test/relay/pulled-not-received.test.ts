@@ -15,6 +15,7 @@ import { receiveCommand } from '../../scripts/lib/receive/commands/receive.ts';
 import { isolateProcessGit } from './git-env.ts';
 import { tempDir } from './helpers.ts';
 import { asUser, pair, relayUser, run, walnutPackage, type RelayUser } from './in-process.ts';
+import { createPlainPackage } from '../../scripts/lib/package/create.ts';
 
 let base: ReturnType<typeof tempDir>;
 let alice: RelayUser;
@@ -69,6 +70,26 @@ describe('packages pulled and verified but never received', () => {
     rmSync(paths[1]!);
     const after = await notice(bob);
     expect(after ?? '').not.toMatch(/downloaded and verified/);
+  });
+
+  it('a snapshot pulled and shown by receive (display-only: nothing goes into a world) counts as received, not waiting for good', async () => {
+    const walnut = join(alice.root, 'world', '04_Ventures', 'glade');
+    mkdirSync(join(walnut, '_kernel'), { recursive: true });
+    writeFileSync(join(walnut, '_kernel', 'key.md'), '---\ntype: venture\ngoal: glade\n---\n');
+    writeFileSync(join(walnut, '_kernel', 'insights.md'), 'insight\n');
+    const pkg = join(alice.root, 'glade-snapshot.walnut');
+    await createPlainPackage({ walnut, scope: 'snapshot', bundles: [], output: pkg, allowSensitive: false });
+    expect((await run(alice, ['push', pkg, '--to', 'bob'])).code).toBe(0);
+    const pulled = await run(bob, ['pull', '--json']);
+    const path: string = pulled.json.received[0].path;
+    expect(await notice(bob)).toMatch(/1 walnut package that/);
+    const dry = await run(bob, [path, '--world', world, '--dry-run', '--json'], receiveCommand);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(await notice(bob)).toMatch(/1 walnut package that/);
+    const shown = await run(bob, [path, '--world', world, '--json'], receiveCommand);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.json.snapshot).toBeDefined();
+    expect((await notice(bob)) ?? '').not.toMatch(/downloaded and verified/);
   });
 
   it('a package received from a copy elsewhere counts as received (its identity is in imported.json)', async () => {

@@ -387,9 +387,22 @@ function snapshotResult(ctx: Ctx, read: ReadResult, view: SnapshotView, dryRun: 
     held_back_dir: null,
     agent_files_taken: [],
     ...(dryRun ? { dry_run: true as const } : {}),
-    notes: ['a snapshot is display-only: nothing was written'],
+    notes: [dryRun ? 'a snapshot is display-only: nothing was written' : 'a snapshot is display-only: nothing was written into the world'],
     snapshot: { ...view, description: read.manifest.description ?? null, created: read.manifest.created },
   };
+}
+
+/**
+ * A snapshot shown (not in a dry run): nothing goes into the world, and it is recorded in the relay
+ * folder's imported.json as received, so that a copy relay pull saved no longer waits to be received
+ * for good (the session notice said so at every start, and receive can only show it).
+ */
+async function shownSnapshot(ctx: Ctx, read: ReadResult, view: SnapshotView): Promise<ReceiveResult> {
+  const result = snapshotResult(ctx, read, view, false);
+  const signer = read.signature.present && read.signature.ok ? (read.signature.signer ?? null) : null;
+  const identity = signer === null ? undefined : packageIdentity(read.manifest, signer).current;
+  await recordAnywhere(ctx, { source: ctx.pkg, ...(identity ? { identity } : {}), package_sha256: ctx.sha256, received_at: ctx.timestamp }, result.notes);
+  return result;
 }
 
 /**
@@ -774,7 +787,7 @@ export async function receivePackage(opts: ReceiveOptions): Promise<ReceiveResul
   const ctx: Ctx = { opts, env, world, pkg, sha256: '', packageBytes, timestamp: stamp, session: signingSession(env) };
   if (head?.scope === 'snapshot') {
     const { read, view } = await hashedRead(ctx, readOpts, (o) => readSnapshot(pkg, o));
-    return snapshotResult(ctx, read, view, opts.dryRun === true);
+    return opts.dryRun === true ? snapshotResult(ctx, read, view, true) : shownSnapshot(ctx, read, view);
   }
   // The ledger is read and checked before anything else, in every mode (--force included).
   const ledger = readLedger(world);
@@ -887,7 +900,7 @@ async function receiveForReal(ctx: Ctx, readOpts: ReadOptions, headRead: { manif
       if (read.manifest.scope === 'snapshot') {
         discardStaging(world, staging);
         const { read: again, view } = await hashedRead(ctx, readOpts, (o) => readSnapshot(ctx.pkg, o));
-        return snapshotResult(ctx, again, view, false);
+        return shownSnapshot(ctx, again, view);
       }
       const unverified = unverifiedSignature(read.manifest, read.signature, ctx.opts.allowUnverified === true, ctx.opts.requireSignature === true);
       if (unverified) notes.push(unverified);
