@@ -70,6 +70,8 @@ describe('receive of a package whose signer is not a pinned peer', () => {
     const allowed = await aliveInProcess(['receive', signed, '--world', world, '--as', 'x', '--dry-run', '--allow-unverified'], env);
     expect(allowed.status, allowed.stderr).toBe(0);
     expect(allowed.stderr).toMatch(/warning: .*could not be verified.*--allow-unverified/);
+    // A dry run imports nothing: it says what the receive would do (a review of 2026-12-08).
+    expect(allowed.stderr).toMatch(/warning: would import a signed package whose signature could not be verified/);
     expect(tree(world)).toEqual(before);
   });
 

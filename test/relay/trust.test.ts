@@ -217,6 +217,12 @@ describe('accept --fingerprint', () => {
     const human = await run(dave, ['status', '--offline']);
     expect(human.stdout).toContain(shown);
     expect((await run(dave, ['accept', 'erin', '--fingerprint', 'abc'])).code).toBe(2);
+    // Pinned anew with the fingerprint given and matched: no "check this fingerprint" after it (a review of 2026-12-08).
+    expect((await run(dave, ['remove-peer', 'erin'])).code).toBe(0);
+    const said = await run(dave, ['accept', 'erin', '--url', erin.url, '--fingerprint', plainHex]);
+    expect(said.code, said.stderr).toBe(0);
+    expect(said.stdout).toContain('It matches the fingerprint you gave.');
+    expect(said.stdout).not.toContain('Check this fingerprint');
   });
 });
 

@@ -84,7 +84,10 @@ const TYPE_REASONS: Record<string, string> = {
 export function refuse(label: string, entry: string | undefined, reason: string, code: ErrorCode = 'unsafe_entry'): AliveError {
   if (entry === undefined) return new AliveError(`${inlineText(label)} ${reason}; nothing was written`, { code });
   const name = senderText(entry, 'entry name');
-  return new AliveError(`${inlineText(label)}: entry ${name.shown} ${reason}; nothing was written`, {
+  // A file that is not what the manifest says was changed or damaged after the package was made.
+  const next =
+    code === 'size_mismatch' || code === 'checksum_mismatch' ? ': the package was changed or damaged after it was made; ask the sender for it again' : '';
+  return new AliveError(`${inlineText(label)}: entry ${name.shown} ${reason}; nothing was written${next}`, {
     code,
     ...(name.untrusted && { untrusted: name.untrusted }),
   });

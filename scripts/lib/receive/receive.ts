@@ -483,7 +483,7 @@ function planFor(ctx: Ctx, r: ReadResult, earlier?: Planned): Planned {
  * A bad signature was refused by the read; an unsigned package (a user's own create) passes, and
  * so does a snapshot, which is only shown.
  */
-function unverifiedSignature(m: Manifest, sig: SignatureCheck, allow: boolean, required = false): string | undefined {
+function unverifiedSignature(m: Manifest, sig: SignatureCheck, allow: boolean, required = false, dryRun = false): string | undefined {
   if (required && m.scope !== 'snapshot' && !sig.present) {
     throw new AliveError(
       'this package is not signed: --signer-key asks for a signature by that key, and nothing was imported; receive it without --signer-key only if you trust where the file came from',
@@ -491,7 +491,8 @@ function unverifiedSignature(m: Manifest, sig: SignatureCheck, allow: boolean, r
     );
   }
   if (m.scope === 'snapshot' || !sig.present || sig.ok) return undefined;
-  if (allow) return 'imported a signed package whose signature could not be verified (no key is pinned for the signer it names), as --allow-unverified asked';
+  if (allow)
+    return `${dryRun ? 'would import' : 'imported'} a signed package whose signature could not be verified (no key is pinned for the signer it names), as --allow-unverified asked`;
   const signer = sig.signer;
   const detail = signer ? unverifiedClaimDetail('signer', signer) : undefined;
   throw new AliveError(
@@ -800,7 +801,7 @@ export async function receivePackage(opts: ReceiveOptions): Promise<ReceiveResul
     const { read, view } = await hashedRead(ctx, readOpts, (o) => readSnapshot(pkg, o));
     if (read.manifest.scope === 'snapshot') return snapshotResult(ctx, read, view, true);
     // Refused as the receive itself would be: a dry run approved first must not fail after.
-    const unverified = unverifiedSignature(read.manifest, read.signature, opts.allowUnverified === true, opts.requireSignature === true);
+    const unverified = unverifiedSignature(read.manifest, read.signature, opts.allowUnverified === true, opts.requireSignature === true, true);
     const { target, plan } = planFor(ctx, read);
     preflight(world, plannedWrites(ctx, target, plan), stagingRoot(world));
     const entry = logEntryFor(ctx, read, target, plan);

@@ -154,7 +154,7 @@ Options:
           checked: expected !== undefined,
           invitation: t.invitation ?? null,
         });
-        printPin(out, peer.github, pin);
+        printPin(out, peer.github, pin, expected !== undefined);
         if (expected) out.line(`It matches the fingerprint you gave.`);
       } catch (err) {
         if (!(err instanceof AliveError) || targets.length === 1) throw err;

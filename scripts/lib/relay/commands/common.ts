@@ -71,12 +71,13 @@ export function warnIgnored(out: Output, ignored: readonly string[]): void {
   );
 }
 
-export function printPin(out: Output, login: string, pin: PinResult): void {
+/** `checked`: the user gave the fingerprint (accept --fingerprint), and it matched: no need to check it again. */
+export function printPin(out: Output, login: string, pin: PinResult, checked = false): void {
   if (pin.replaced) {
     out.line(`${login}'s key CHANGED: was ${formatFingerprint(pin.replaced)}`);
     out.line(`now pinned:          ${formatFingerprint(pin.fingerprint)}`);
   } else {
     out.line(`${login}'s key ${pin.first ? 'pinned' : 'unchanged'}: ${formatFingerprint(pin.fingerprint)}`);
   }
-  if (pin.first || pin.replaced) out.line(`Check this fingerprint with ${login} by another channel before you push or pull.`);
+  if ((pin.first || pin.replaced) && !checked) out.line(`Check this fingerprint with ${login} by another channel before you push or pull.`);
 }
