@@ -17,7 +17,7 @@ describe('a usage error shows the usage lines, not the whole help', () => {
         "error: unknown option '--dryrun'; did you mean '--dry-run'?",
         'usage: alive-p2p receive PACKAGE [--world DIR] [--into WALNUT_PATH] [--as NAME] [--private-key PEM]',
         '                         [--max-size BYTES] [--force] [--dry-run] [--sha256 HEX] [--allow-agent-files]',
-        '                         [--allow-unverified] [--json]',
+        '                         [--signer-key PEM] [--allow-unverified] [--json]',
         "Run 'alive-p2p receive --help' for the whole help.",
         '',
       ].join('\n'),
