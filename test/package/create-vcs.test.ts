@@ -14,12 +14,15 @@ import { createCommand } from '../../scripts/lib/package/commands/create.ts';
 import { extractCommand } from '../../scripts/lib/package/commands/extract.ts';
 import { tmp } from '../receive/helpers.ts';
 
+/** Writes `text` at `rel` in `walnut`, making its folders. */
+const putIn = (walnut: string) => (rel: string, text: string) => {
+  mkdirSync(join(walnut, rel, '..'), { recursive: true });
+  writeFileSync(join(walnut, rel), text);
+};
+
 function walnutWithRepositories(): string {
   const walnut = join(tmp('cvcs'), 'w');
-  const put = (rel: string, text: string) => {
-    mkdirSync(join(walnut, rel, '..'), { recursive: true });
-    writeFileSync(join(walnut, rel), text);
-  };
+  const put = putIn(walnut);
   put('_kernel/key.md', '---\ngoal: g\n---\n');
   put('notes/a.md', 'a\n');
   put('notes/.hg/hgrc', '[ui]\n');
@@ -44,10 +47,7 @@ describe('create and version-control metadata', () => {
 
   it(".git (a folder or a gitfile, at any depth) and the walnut root's hidden entries are left out and named; junk such as .DS_Store is left out unnamed", () => {
     const walnut = join(tmp('cvcs-named'), 'w');
-    const put = (rel: string, text: string) => {
-      mkdirSync(join(walnut, rel, '..'), { recursive: true });
-      writeFileSync(join(walnut, rel), text);
-    };
+    const put = putIn(walnut);
     put('_kernel/key.md', '---\ngoal: g\n---\n');
     put('_kernel/.scratch.md', 'kernel dot file\n');
     put('code/app/main.py', 'print(1)\n');
