@@ -6,12 +6,14 @@
  * checks where the library is used without the command.
  */
 import { statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { AliveError, errnoCode } from '../errors.ts';
 import { isWalnut } from '../walnut/layout.ts';
 import { bareValueProblem, bundleNameProblem, type Scope } from './manifest.ts';
 import { bundleFolderNameProblem, walnutNameProblem } from '../receive/names.ts';
 import { firstUnsafe, inlineText, visibleEscape } from '../text/untrusted.ts';
+import { findUp } from '../fs/find-up.ts';
+import { shellQuote } from '../text/shell-quote.ts';
 
 export interface CreateRequest {
   walnut: string;
@@ -46,7 +48,10 @@ export function checkCreateRequest(req: CreateRequest): void {
   }
   if (!isFolder) throw new AliveError(`${req.walnut} is not a folder`, { code: 'no_walnut' });
   if (!isWalnut(req.walnut)) {
-    throw new AliveError(`${req.walnut} is not a walnut: it has no _kernel/key.md. Point --walnut at a walnut folder`, { code: 'no_walnut' });
+    // A folder of a walnut (a bundle's, `--walnut .` from inside one): name the walnut, as --world names the world.
+    const above = findUp(dirname(resolve(req.walnut)), isWalnut);
+    const way = above === undefined ? '. Point --walnut at a walnut folder' : `; it is inside the walnut ${above}: pass --walnut ${shellQuote(above)}`;
+    throw new AliveError(`${req.walnut} is not a walnut: it has no _kernel/key.md${way}`, { code: 'no_walnut' });
   }
   // The manifest's source.walnut, which every receiver is shown: a name the manifest carries as it
   // is and a terminal shows as it is, in every scope. What else receive refuses of a new walnut's

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 const require = typeof process.getBuiltinModule === 'function' ? (id) => process.getBuiltinModule(id) ?? (() => { throw Object.assign(new Error("Cannot find module '" + id + "'"), { code: 'MODULE_NOT_FOUND' }); })() : (await import('node:module')).createRequire(import.meta.url);
-import{m as D}from"./chunk-OIEE532A.mjs";import{a as ne}from"./chunk-O4AR3DY2.mjs";import{f as $}from"./chunk-ZCZ2YSNP.mjs";import{a as te}from"./chunk-BB3JRKKR.mjs";import{a as se}from"./chunk-LK5J5IDF.mjs";import{a as L}from"./chunk-R4TOT6VD.mjs";import{a as re}from"./chunk-UB5XQDZL.mjs";import{a as n,b as Z,c as ee,d as A}from"./chunk-IDPOGZEX.mjs";var j=ee((ge,Q)=>{Q.exports=re()(function(){return Z("node:worker_threads")})});var ie=A(se(),1),oe=A(te(),1),H=A(j(),1),B=A(ne(),1);var fe=1024*1024,ae=6,de=4*1024*1024,G=`
+import{m as D}from"./chunk-2SQLZCCN.mjs";import{a as ne}from"./chunk-O4AR3DY2.mjs";import{f as $}from"./chunk-ZCZ2YSNP.mjs";import{a as te}from"./chunk-BB3JRKKR.mjs";import{a as se}from"./chunk-LK5J5IDF.mjs";import{a as L}from"./chunk-R4TOT6VD.mjs";import{a as re}from"./chunk-UB5XQDZL.mjs";import{a as n,b as Z,c as ee,d as A}from"./chunk-IDPOGZEX.mjs";var j=ee((ge,Q)=>{Q.exports=re()(function(){return Z("node:worker_threads")})});var ie=A(se(),1),oe=A(te(),1),H=A(j(),1),B=A(ne(),1);var fe=1024*1024,ae=6,de=4*1024*1024,G=`
 const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
 const { createHash } = require('node:crypto');
