@@ -46,6 +46,13 @@ describe('relay status and an unreachable peer relay', { shuffle: false }, () =>
       const pkg = await walnutPackage(alice, 'meadow');
       const push = await run(alice, ['push', pkg, '--to', 'bob', '--json']);
       expect(push.code).toBe(1);
+      // What to do, not only what failed (a daily-use review of 2026-12-08).
+      expect(push.json.error).toMatchObject({
+        code: 'network',
+        message: expect.stringMatching(
+          /^nothing was pushed to bob: try again once their relay answers; if it moved, check the address with bob, then `alive-p2p relay accept bob --url URL`: cannot reach the relay /,
+        ),
+      });
       const status = await run(alice, ['status', '--json']);
       expect(status.json.peers.find((p: any) => p.login === 'bob')).toMatchObject({ key: 'ok', relay_key: 'unchecked', reachable: false });
       expect(status.json.ok).toBe(true); // a problem found is status's result, not its failure

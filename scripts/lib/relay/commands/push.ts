@@ -181,6 +181,13 @@ export const pushCommand = defineCommand({
                 };
               }
             });
+            // Their relay did not answer: what to do, before what failed (which may end in git's lines, fenced after it).
+            if (err instanceof AliveError && (code === 'network' || code === 'timeout')) {
+              throw new AliveError(
+                `nothing was pushed to ${peer.github}: try again once their relay answers; if it moved, check the address with ${peer.github}, then \`alive-p2p relay accept ${peer.github} --url URL\`: ${err.message}`,
+                { code: err.code, cause: err, ...(err.fields ? { fields: err.fields } : {}), ...(err.untrusted ? { untrusted: err.untrusted } : {}) },
+              );
+            }
             throw err;
           });
         touchRelayActivity(paths, (state) => {
