@@ -288,6 +288,8 @@ describe('pull', () => {
     const push = await run(alice, ['push', pkg, '--to', 'bob', '--json']);
     expect(push.code, push.stderr).toBe(0);
     expect(push.json.re_encrypted).toBe(false);
+    // Its passphrase opens it, not bob's key: push says who needs it (a daily-use review of 2026-12-08).
+    expect(push.json.note).toBe('sealed with its passphrase only: bob needs the passphrase from you, by another channel, to receive it');
 
     // Two altered copies, waiting beside it (their names sort first, so pull checks them before it):
     // its payload changed after signing; the signed manifest and payload intact, with an entry added

@@ -212,6 +212,11 @@ export const pushCommand = defineCommand({
           warning = `the package is delivered, but ${logPath} could not be written (${messageOf(err)}): pushing the same file again will deliver it again`;
           out.warn(warning);
         }
+        // A passphrase package is signed, not sealed again: the peer's key does not open it.
+        const byPassphrase =
+          sealed.inputEnvelope === 'passphrase'
+            ? `sealed with its passphrase only: ${peer.github} needs the passphrase from you, by another channel, to receive it`
+            : undefined;
         out.result({
           ok: true,
           to: peer.github,
@@ -227,8 +232,10 @@ export const pushCommand = defineCommand({
           via: delivered.via,
           commit: delivered.commit,
           ...(warning ? { warning } : {}),
+          ...(byPassphrase ? { note: byPassphrase } : {}),
         });
         out.line(`Delivered ${original} to ${peer.github}: ${delivered.path} (${sealed.bytes} bytes, signed by ${cfg.github_username})`);
+        if (byPassphrase) out.line(`Note: ${byPassphrase}.`);
       } finally {
         releaseInterrupt();
         rmSync(sealedPath, { force: true });
