@@ -46,7 +46,7 @@ export interface CommandContext<V> {
   usageError(message: string): never;
   /** A required string option's value; a missing or empty one is a usage error naming `--flag`. */
   required(value: string | undefined, flag: string): string;
-  /** An optional positive whole number (`--max-size`); anything else is a usage error naming `--flag`. */
+  /** An optional positive whole number; anything else is a usage error naming `--flag`. */
   positiveInt(value: string | undefined, flag: string): number | undefined;
 }
 

@@ -1,4 +1,5 @@
 /** `alive-p2p extract PACKAGE --output DIR …`: unpacks into a new folder, all checks first. */
+import { byteSizeArg } from '../../cli/byte-size.ts';
 import { unexpandedHomeProblem } from '../../cli/unexpanded-home.ts';
 import { defineCommand } from '../../cli/command.ts';
 import { formatBytes } from '../../cli/progress.ts';
@@ -34,7 +35,7 @@ for the login it names, as verify and receive check it: one that does not verify
     const output = ctx.required(ctx.values.output, '--output');
     const tilde = unexpandedHomeProblem('--output', output);
     if (tilde) ctx.usageError(tilde);
-    const maxBytes = ctx.positiveInt(ctx.values['max-size'], '--max-size') ?? DEFAULT_MAX_SIZE;
+    const maxBytes = byteSizeArg(ctx, ctx.values['max-size'], '--max-size') ?? DEFAULT_MAX_SIZE;
     const pkg = ctx.positionals[0]!;
     const privateKey = ctx.values['private-key'];
     // A signature is checked against the key this machine pins for the login it names, as verify

@@ -1,4 +1,5 @@
 /** `alive-p2p verify PACKAGE …`: checks every entry against the manifest, writing nothing. */
+import { byteSizeArg } from '../../cli/byte-size.ts';
 import { resolve } from 'node:path';
 import { defineCommand } from '../../cli/command.ts';
 import { formatBytes } from '../../cli/progress.ts';
@@ -48,7 +49,7 @@ all holds, 1 otherwise.`,
   options: { 'max-size': { type: 'string' }, 'private-key': { type: 'string' }, 'signer-key': { type: 'string' } },
   positionals: { names: ['PACKAGE'], min: 1 },
   async run(ctx) {
-    const maxSize = ctx.positiveInt(ctx.values['max-size'], '--max-size') ?? DEFAULT_MAX_SIZE;
+    const maxSize = byteSizeArg(ctx, ctx.values['max-size'], '--max-size') ?? DEFAULT_MAX_SIZE;
     const pkg = ctx.positionals[0]!;
     const privateKey = ctx.values['private-key'];
     const signerKey = ctx.values['signer-key'];

@@ -1,4 +1,5 @@
 /** `alive-p2p receive`: argument handling and output; the work is in receive.ts. */
+import { byteSizeArg } from '../../cli/byte-size.ts';
 import { defineCommand, reportInterrupted, type CommandContext } from '../../cli/command.ts';
 import { formatBytes } from '../../cli/progress.ts';
 import { DEFAULT_MAX_SIZE, DESCRIPTION_MAX } from '../../package/limits.ts';
@@ -69,7 +70,7 @@ export const receiveCommand = defineCommand({
     const v = ctx.values;
     if (v.world === '') ctx.usageError('--world needs a folder');
     if (v.as === '') ctx.usageError('--as needs a name');
-    const maxBytes = ctx.positiveInt(v['max-size'], '--max-size') ?? DEFAULT_MAX_SIZE;
+    const maxBytes = byteSizeArg(ctx, v['max-size'], '--max-size') ?? DEFAULT_MAX_SIZE;
     if (v.sha256 !== undefined && !/^[0-9a-fA-F]{64}$/.test(v.sha256)) {
       ctx.usageError("--sha256 needs the package's SHA-256 as 64 hex digits (the package_sha256 its dry run printed)");
     }

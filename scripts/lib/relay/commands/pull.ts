@@ -1,4 +1,5 @@
 /** `alive-p2p relay pull [--max-size BYTES]`: download what waits in your relay, check it, clean up. */
+import { byteSizeArg } from '../../cli/byte-size.ts';
 import { RECEIVED_LOG } from '../pulled-unreceived.ts';
 import { reportingInterrupt } from '../../cli/interrupted.ts';
 import type { OnProgress } from '../../package/progress.ts';
@@ -111,7 +112,7 @@ export const pullCommand = defineCommand({
     reportingInterrupt(ctx, PULL_INTERRUPTED, async () => {
       const env = process.env;
       const out = output(ctx);
-      const maxSize = ctx.positiveInt(ctx.values['max-size'], '--max-size') ?? DEFAULT_MAX_SIZE;
+      const maxSize = byteSizeArg(ctx, ctx.values['max-size'], '--max-size') ?? DEFAULT_MAX_SIZE;
       const paths = defaultRelayPaths(env);
       const cfg = requireRelayConfig(paths.config);
       const ownKey = loadOwnPrivateKey(paths, cfg.github_username);
