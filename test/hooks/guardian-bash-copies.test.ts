@@ -48,6 +48,10 @@ beforeAll(() => {
     join(base, 'drafts', 'b64.mbox'),
     `From 0 Mon Sep 17 00:00:00 2001\nSubject: [PATCH] x\nContent-Type: text/plain\nContent-Transfer-Encoding: base64\n\n${Buffer.from(diff(`${K}/log.md`)).toString('base64')}\n`,
   );
+  writeFileSync(
+    join(base, 'drafts', 'folded.mbox'),
+    `From 0 Mon Sep 17 00:00:00 2001\nSubject: [PATCH] x\nContent-Transfer-Encoding:\n base64\n\n${Buffer.from(diff(`${K}/log.md`)).toString('base64')}\n`,
+  );
   writeFileSync(join(base, 'drafts', 'quoted.patch'), `--- "a/${K}/l\\157g.md"\n+++ "b/${K}/l\\157g.md"\n@@ -1 +1 @@\n-a\n+b\n`);
   writeFileSync(join(world, '04_Ventures', 'garden', 'p.patch'), diff('_kernel/log.md'));
   writeFileSync(join(world, '04_Ventures', 'garden', 'ok.patch'), diff('_kernel/now.md'));
@@ -222,6 +226,9 @@ describe('log-guardian: file names at the start of the lines grep -r and rg prin
     `mv 04_Ventures code/src/ && grep -rl foo code/src | xargs sed -i 's/foo/bar/'`,
     `mv 04_Ventures code/src/ && find code/src -type f | xargs sed -i 's/foo/bar/'`,
     `mv 04_Ventures code/src/ && find code/src -type f -exec sed -i 's/foo/bar/' {} +`,
+    // A long option by a start of its name (GNU takes one), and starting points find reads from a file.
+    `grep -rl --reg=Planted 04_Ventures code/src | xargs sed -i 's/foo/bar/'`,
+    `cd code && find -files0-from ../list0 -type f | xargs sed -i 's/foo/bar/'`,
   ])('denies %s', (command) => expectDenied(command));
 });
 
@@ -734,6 +741,15 @@ describe('log-guardian: a diff in a file, applied by git apply, git am or patch'
     'patch --directory=04_Ventures/garden -p1 < 04_Ventures/garden/p.patch',
     'cat <BASE>/drafts/fix.patch | git apply',
     'curl -s https://example.com/x.patch | git apply',
+    // A third review (2026-12-08): git's own diffs on a pipe, a file the command wrote under another
+    // spelling, a here-string, a group's input, a folded mail header.
+    'git diff HEAD HEAD~1 | git apply',
+    'git stash show -p | git apply',
+    'cat <BASE>/drafts/fix.patch > ./e.patch; git apply e.patch',
+    'cp <BASE>/drafts/fix.patch ./e.patch && git apply e.patch',
+    'git apply <<< "$(cat <BASE>/drafts/fix.patch)"',
+    '{ git apply; } < <BASE>/drafts/fix.patch',
+    'git am <BASE>/drafts/folded.mbox',
     // Written earlier in the command: its text is the command's.
     `cat > <BASE>/drafts/new.patch <<'P'\n--- a/${K}/log.md\n+++ b/${K}/log.md\nP\ngit apply <BASE>/drafts/new.patch`,
   ])('denies %s', (command) => expectDenied(command));
@@ -748,5 +764,7 @@ describe('log-guardian: a diff in a file, applied by git apply, git am or patch'
     'git -C 04_Ventures/garden apply ok.patch',
     'patch -d 04_Ventures/garden -p1 -i ok.patch',
     'cat <BASE>/drafts/ok.patch | git apply',
+    'git apply --directory=04_Ventures/garden <BASE>/drafts/ok.patch',
+    'git apply --exclude docs/x.md <BASE>/drafts/ok.patch',
   ])('allows %s', (command) => expect(decision(command), command).toEqual({ allow: true }));
 });

@@ -644,16 +644,17 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
     if (folders.length > 0 && out.length > 0) return unread;
     const place = path === undefined ? undefined : placeOf(path, reading.cwd, from);
     const headers = place === undefined ? undefined : diffHeaderLines(place);
+    // Not there now, after a write of the command's (`cp F ./e.patch && git apply e.patch`): it may be that write's.
+    if (headers === '' && out.length > 0) return unread;
     return headers === undefined ? unread : [headers];
   };
   /**
-   * What a diff on a pipe names: the files a `cat` before it reads; a git command's output is read
-   * as git's listing already (it may list log.md); anything else (curl, a script) may name anything.
+   * What a diff on a pipe names: the files a `cat` before it reads; anything else (git diff, curl,
+   * a script) may name anything.
    */
   const pipedDiffTexts = (stage: Piped): string[] => {
     const words = stage.text.trim().split(/[ \t]+/);
     const program = baseName(words[0] ?? '');
-    if (program === 'git') return [];
     const files = words.slice(1);
     if (program === 'cat' && files.length > 0 && files.every((f) => /^[\w./@%+=:,-]+$/.test(f) && !f.startsWith('-'))) {
       return files.flatMap((f) => diffFileTexts({ parts: [{ text: f, known: true }] }, [], stage.dir ?? current.dir));
@@ -1228,7 +1229,12 @@ function analyse(command: string, scope: ShellScope, reading: Reading, depth: nu
           // Given to git -C or patch -d, a file is read from that folder (not a redirection's, the shell's).
           for (const w of names.files) fed.texts.push(...diffFileTexts(w, diff.folders));
           for (const w of given) fed.texts.push(...diffFileTexts(w, []));
-          if (names.stdin && given.length === 0 && (bodiesOf(cmd.redirs)?.length ?? 0) === 0 && piped !== undefined) fed.texts.push(...pipedDiffTexts(piped));
+          // Its input otherwise: a pipe's stage, or what it cannot see (a here-string's expansion, a group's `< F`).
+          if (names.stdin && given.length === 0 && (bodiesOf(cmd.redirs)?.length ?? 0) === 0) {
+            const hereString = cmd.redirs.some((r) => r.op === '<<<');
+            if (piped !== undefined && !hereString) fed.texts.push(...pipedDiffTexts(piped));
+            else fed.texts.push(`(a diff on the input of ${name} could not be read: it may name log.md)`);
+          }
         }
         const via = diff ? `${name} applying a diff` : (pathspecs?.via ?? removed?.via ?? `${name} --pathspec-from-file`);
         const word = diff ? '<a file the diff names>' : removed ? `<a file ${name} reads the name of>` : '<a path git reads>';

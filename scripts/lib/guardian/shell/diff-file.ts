@@ -12,8 +12,11 @@ export const DIFF_READ_MAX = 8 * 1024 * 1024;
 
 const HEADER = /^(?:diff --git |--- |\+\+\+ |\*\*\* |(?:rename|copy) (?:from|to) |Index: )/;
 
-/** A mail header that makes git am decode the body (base64, quoted-printable) before it reads the diff. */
-const ENCODED_BODY = /^Content-Transfer-Encoding:[ \t]*(?:base64|quoted-printable)/im;
+/**
+ * A mail header that makes git am decode the body before it reads the diff: any transfer encoding
+ * but the three that leave it as it is, read as git reads headers (folded lines joined).
+ */
+const ENCODED_BODY = /^Content-Transfer-Encoding[ \t]*:[ \t]*(?!(?:7bit|8bit|binary)[ \t]*$)/im;
 
 const C_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '"': '"', '\\': '\\' };
 
@@ -52,7 +55,7 @@ export function diffHeaderLines(path: string): string | undefined {
     }
     const body = bytes.subarray(0, got).toString('utf8');
     // A mailbox whose body git am decodes first: its names are not in the text as written.
-    if (ENCODED_BODY.test(body)) return undefined;
+    if (ENCODED_BODY.test(body.replace(/\r?\n[ \t]+/g, ' '))) return undefined;
     return body
       .split('\n')
       .filter((line) => HEADER.test(line))

@@ -1605,6 +1605,39 @@ const RG_VALUES = new Set([
   '--ignore-file',
 ]);
 
+/** grep's and rg's long options without a value that searchedFolders reads past (any other is one it cannot tell). */
+const FLAGS_READ = new Set([
+  '--recursive',
+  '--dereference-recursive',
+  '--files-with-matches',
+  '--files-without-match',
+  '--ignore-case',
+  '--smart-case',
+  '--case-sensitive',
+  '--line-number',
+  '--no-line-number',
+  '--with-filename',
+  '--no-filename',
+  '--count',
+  '--invert-match',
+  '--word-regexp',
+  '--line-regexp',
+  '--fixed-strings',
+  '--extended-regexp',
+  '--basic-regexp',
+  '--perl-regexp',
+  '--quiet',
+  '--silent',
+  '--no-messages',
+  '--null',
+  '--only-matching',
+  '--text',
+  '--hidden',
+  '--no-ignore',
+  '--follow',
+  '--multiline',
+]);
+
 /** A folder word whose text is what the shell passes: no expansion, glob, tilde or brace in it. */
 const plainFolder = (w: string) => w !== '' && w !== '-' && !/[$`*?[\]{}~\\'"]/.test(w);
 
@@ -1626,6 +1659,8 @@ function searchedFolders(args: string[], values: Set<string>, shortValues: strin
     if (!done && a.startsWith('-') && a !== '-') {
       if (a.startsWith('--')) {
         const name = a.split('=')[0]!;
+        // GNU takes any unambiguous start of a long option (`--reg=PAT`): only the ones known whole are read.
+        if (!values.has(name) && !FLAGS_READ.has(name) && !noPattern.includes(name)) return undefined;
         if (name === '--regexp' || name === '--file' || noPattern.includes(name)) patternGiven = true;
         if (!a.includes('=') && values.has(name)) i++;
         continue;
@@ -1647,6 +1682,8 @@ function searchedFolders(args: string[], values: Set<string>, shortValues: strin
 
 /** find's starting points as text (findStarts; `.` with none); undefined when one is not plain text. */
 function findStartFolders(args: string[]): string[] | undefined {
+  // Starting points read from a file (GNU find -files0-from) are no words of the command.
+  if (args.includes('-files0-from')) return undefined;
   const starts = findStarts(args.map((t) => ({ parts: [{ text: t, known: true }] }))).map(text);
   return starts.every(plainFolder) ? (starts.length === 0 ? ['.'] : starts) : undefined;
 }
@@ -2347,6 +2384,9 @@ export function gitOption(t: string): 'value' | 'flag' | undefined {
  * (`stdin`) or the files given. Undefined for a trial run (patch --dry-run, git apply --check or
  * --stat …), git apply --cached (the index alone), and what writes nothing else.
  */
+/** git apply's and git am's options that take the next word as their value. */
+const GIT_APPLY_VALUES = new Set(['--directory', '--exclude', '--include', '--whitespace', '--build-fake-ancestor', '-p', '-C', '--patch-format']);
+
 export function diffInputs(name: string, args: Word[]): { files: Word[]; stdin: boolean; folders: Word[] } | undefined {
   if (name === 'patch') {
     const { options, values, operands: files } = operands(name, args);
@@ -2365,7 +2405,8 @@ export function diffInputs(name: string, args: Word[]): { files: Word[]; stdin: 
   const rest = args.slice(k + 1).map(text);
   const reports = ['--check', '--stat', '--numstat', '--summary'].some((o) => rest.includes(o)) && !rest.includes('--apply');
   if (reports || rest.includes('--cached') || (sub === 'am' && rest.some((o) => /^--(?:abort|quit|skip|show-current-patch)/.test(o)))) return undefined;
-  const files = args.slice(k + 1).filter((w) => !text(w).startsWith('-'));
+  // The operands: not an option, nor the value of one that takes the next word (`--directory code`).
+  const files = args.slice(k + 1).filter((w, i, rest) => !text(w).startsWith('-') && !GIT_APPLY_VALUES.has(text(rest[i - 1] ?? { parts: [] })));
   // git -C DIR (each in turn, from the one before): the files it is given are read from there.
   const folders = args.slice(0, k).flatMap((w, i) => (text(w) === '-C' && args[i + 1] !== undefined ? [args[i + 1]!] : []));
   return { files, stdin: files.length === 0 || args.slice(k + 1).some((w) => text(w) === '-'), folders };
