@@ -59,4 +59,14 @@ describe('receive --signer-key', () => {
     });
     expect(tree(world)).toEqual(before);
   });
+
+  it('an unsigned snapshot is refused too: shown only, but --signer-key asks for a signature by that key', async () => {
+    const walnut = makeWalnut(join(base, 'src', 'glade'), { layout: 'v2' });
+    const snap = join(base, 'snap.walnut');
+    expect((await aliveInProcess(['create', '--walnut', walnut, '--scope', 'snapshot', '--output', snap], testEnv(join(base, 'dave')))).status).toBe(0);
+    const world = makeWorld(join(base, 'w3'), { layout: 'v2' });
+    const r = await aliveInProcess(['receive', snap, '--world', world, '--signer-key', keyOf('alice', 'public.pem'), '--json'], testEnv(join(base, 'r3')));
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).error.code).toBe('unverified');
+  });
 });

@@ -484,7 +484,7 @@ function planFor(ctx: Ctx, r: ReadResult, earlier?: Planned): Planned {
  * so does a snapshot, which is only shown.
  */
 function unverifiedSignature(m: Manifest, sig: SignatureCheck, allow: boolean, required = false, dryRun = false): string | undefined {
-  if (required && m.scope !== 'snapshot' && !sig.present) {
+  if (required && !sig.present) {
     throw new AliveError(
       'this package is not signed: --signer-key asks for a signature by that key, and nothing was imported; receive it without --signer-key only if you trust where the file came from',
       { code: 'unverified' },
@@ -788,6 +788,8 @@ export async function receivePackage(opts: ReceiveOptions): Promise<ReceiveResul
   const ctx: Ctx = { opts, env, world, pkg, sha256: '', packageBytes, timestamp: stamp, session: signingSession(env) };
   if (head?.scope === 'snapshot') {
     const { read, view } = await hashedRead(ctx, readOpts, (o) => readSnapshot(pkg, o));
+    // Shown only, but --signer-key asks for a signature by that key all the same.
+    unverifiedSignature(read.manifest, read.signature, true, opts.requireSignature === true);
     return opts.dryRun === true ? snapshotResult(ctx, read, view, true) : shownSnapshot(ctx, read, view);
   }
   // The ledger is read and checked before anything else, in every mode (--force included).
@@ -901,6 +903,7 @@ async function receiveForReal(ctx: Ctx, readOpts: ReadOptions, headRead: { manif
       if (read.manifest.scope === 'snapshot') {
         discardStaging(world, staging);
         const { read: again, view } = await hashedRead(ctx, readOpts, (o) => readSnapshot(ctx.pkg, o));
+        unverifiedSignature(again.manifest, again.signature, true, ctx.opts.requireSignature === true);
         return shownSnapshot(ctx, again, view);
       }
       const unverified = unverifiedSignature(read.manifest, read.signature, ctx.opts.allowUnverified === true, ctx.opts.requireSignature === true);
